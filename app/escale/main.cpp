@@ -1,0 +1,131 @@
+#include "ExitCodes.h"
+#include "Version.h"
+#include "config/Paths.h"
+#include "escale/HeadlessRunner.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#ifdef ESCALE_WITH_GUI
+#include "escale/DesktopApp.h"
+#endif
+
+#include <cstdio>
+
+namespace {
+
+void print(FILE* stream, const QString& text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+}
+
+std::optional<escale::config::LogLevel> parseLogLevel(const QString& text)
+{
+    using escale::config::LogLevel;
+    const QString t = text.toLower();
+    if (t == QLatin1String("debug"))
+        return LogLevel::Debug;
+    if (t == QLatin1String("info"))
+        return LogLevel::Info;
+    if (t == QLatin1String("warning") || t == QLatin1String("warn"))
+        return LogLevel::Warning;
+    if (t == QLatin1String("error"))
+        return LogLevel::Error;
+    if (t == QLatin1String("critical"))
+        return LogLevel::Critical;
+    return std::nullopt;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    using namespace escale;
+    QCoreApplication::setApplicationName(QStringLiteral("escale"));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(versionString()));
+    QCoreApplication::setOrganizationName(QStringLiteral("escale"));
+
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Keeps folders in sync between machines that cannot reach each other, through a passive\n"
+        "relay storage (WebDAV, S3, FTP/FTPS, SFTP, a local or mounted folder, or an rclone remote).\n"
+        "Without --no-gui it starts the desktop application (tray icon, setup wizard)."));
+    const QCommandLineOption configOption(
+        {QStringLiteral("c"), QStringLiteral("config")},
+        QStringLiteral("Configuration file (default: %1).").arg(config::defaultConfigPath()), QStringLiteral("FILE"));
+    const QCommandLineOption noGuiOption(QStringLiteral("no-gui"),
+                                         QStringLiteral("Run without a desktop: sync every repository of the "
+                                                        "configuration until SIGTERM or SIGINT."));
+    const QCommandLineOption onceOption(QStringLiteral("once"),
+                                        QStringLiteral("With --no-gui: one complete pass per repository, then "
+                                                       "exit (0 when all succeeded)."));
+    const QCommandLineOption repoOption({QStringLiteral("r"), QStringLiteral("repository")},
+                                        QStringLiteral("Run only this repository (a [section] name); repeatable."),
+                                        QStringLiteral("NAME"));
+    const QCommandLineOption logLevelOption(QStringLiteral("log-level"),
+                                            QStringLiteral("debug, info, warning, error or critical (overrides "
+                                                           "'log level' of the configuration)."),
+                                            QStringLiteral("LEVEL"));
+    const QCommandLineOption licenseOption({QStringLiteral("y"), QStringLiteral("accept-license")},
+                                           QStringLiteral("Accepted for compatibility with Escale 0.7; no effect."));
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
+                                        QStringLiteral("Show this help and exit."));
+    const QCommandLineOption versionOption({QStringLiteral("v"), QStringLiteral("version")},
+                                           QStringLiteral("Show the version and exit."));
+    parser.addOptions({configOption, noGuiOption, onceOption, repoOption, logLevelOption, licenseOption,
+                       helpOption, versionOption});
+
+    if (!parser.parse(arguments)) {
+        print(stderr, QStringLiteral("escale: %1\nRun 'escale --help' for the options.\n").arg(parser.errorText()));
+        return ExitUsage;
+    }
+    if (parser.isSet(helpOption)) {
+        QString help = parser.helpText();
+        help.replace(QLatin1String("<executable_name>"), QLatin1String("escale"));
+        print(stdout, help +
+                          QStringLiteral("\nExit codes: 0 success, 1 a repository failed, 2 bad usage or "
+                                         "configuration,\n3 wrong password or passphrase, 4 relay unreachable, "
+                                         "5 local folder missing.\nSee docs/cli.md.\n"));
+        return ExitOk;
+    }
+    if (parser.isSet(versionOption)) {
+        print(stdout, QStringLiteral("escale %1\n").arg(QString::fromLatin1(versionString())));
+        return ExitOk;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        print(stderr, QStringLiteral("escale: unexpected argument '%1'\nRun 'escale --help' for the options.\n")
+                          .arg(parser.positionalArguments().first()));
+        return ExitUsage;
+    }
+
+    RunOptions options;
+    options.configPathGiven = parser.isSet(configOption);
+    options.configPath = options.configPathGiven ? parser.value(configOption) : config::defaultConfigPath();
+    options.once = parser.isSet(onceOption);
+    options.repositories = parser.values(repoOption);
+    if (parser.isSet(logLevelOption)) {
+        options.logLevel = parseLogLevel(parser.value(logLevelOption));
+        if (!options.logLevel) {
+            print(stderr, QStringLiteral("escale: --log-level: expected debug, info, warning, error or critical, "
+                                         "got '%1'\n")
+                              .arg(parser.value(logLevelOption)));
+            return ExitUsage;
+        }
+    }
+
+    if (parser.isSet(noGuiOption) || options.once) {
+        QCoreApplication app(argc, argv);
+        return runHeadless(options);
+    }
+#ifdef ESCALE_WITH_GUI
+    return runDesktop(argc, argv, options);
+#else
+    print(stderr, QStringLiteral("escale: this build has no desktop application; run 'escale --no-gui'\n"));
+    return ExitUsage;
+#endif
+}

@@ -1,0 +1,7 @@
+#pragma once
+
+#include "EscaleVersion.h"
+
+namespace escale {
+inline constexpr const char* versionString() { return ESCALE_VERSION; }
+} // namespace escale

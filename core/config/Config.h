@@ -1,0 +1,120 @@
+#pragma once
+
+#include "config/ConfigDiagnostic.h"
+#include "config/RelayAddress.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QtGlobal>
+
+#include <optional>
+
+namespace escale::config {
+
+enum class SyncMode {
+    Shared,       // send and receive
+    Upload,       // send only: local files are never written
+    Download,     // receive only: local files are never sent
+    Conservative, // send and receive, but never overwrite a file this machine changed
+};
+
+enum class Encryption { Off, Aes256Gcm, ChaCha20Poly1305 };
+
+enum class LogLevel { Debug, Info, Warning, Error, Critical };
+
+// Where a secret (password, passphrase) comes from. Secrets never live in the INI itself
+// except as a discouraged literal kept for Escale 0.7 compatibility.
+struct SecretSource
+{
+    enum class Kind {
+        None,     // not configured: the keychain, then the environment, are asked at run time
+        File,     // read from this file (0600 recommended)
+        Literal,  // written in the configuration (warned about)
+    };
+    Kind kind = Kind::None;
+    QString value; // file path for File, the secret itself for Literal
+
+    bool operator==(const SecretSource&) const = default;
+};
+
+QString syncModeName(SyncMode mode);
+QString encryptionName(Encryption encryption);
+QString logLevelName(LogLevel level);
+
+struct RepositoryConfig
+{
+    QString name; // the [section] name
+    int line = 0; // line of the section header
+
+    QString localPath;
+    RelayAddress relay;
+    QString user;
+    SecretSource password;
+    QString clientName;
+    SyncMode mode = SyncMode::Shared;
+
+    Encryption encryption = Encryption::Off;
+    SecretSource passphrase;
+
+    std::optional<qint64> diskQuota; // bytes; unset: unlimited
+    int pullers = 0;                 // 0: every registered client that receives the file
+    qint64 refreshMs = 30'000;
+    qint64 retentionMs = 30LL * 24 * 3600 * 1000;
+    qint64 archiveRetentionMs = 30LL * 24 * 3600 * 1000;
+    qint64 chunkSize = 8LL * 1024 * 1024;
+    // Deletions in one pass above this many files, or this share of the tracked files, wait
+    // for confirmation (0 = that limit is off).
+    int deleteThresholdPercent = 50;
+    int deleteThresholdCount = 0;
+
+    QStringList include;
+    QStringList exclude;
+    QStringList fileExtensions;
+    QStringList includeDirectories;
+    QStringList excludeDirectories;
+    bool hiddenFiles = false;
+
+    bool verifySsl = true;
+    QString caCertificate;
+    QString certificate;
+    QString privateKey;
+    QString tlsMinimum; // empty: TLS 1.2
+    QByteArray pinnedCertificateSha256; // trust-on-first-use pin of a self-signed certificate
+    QByteArray hostKeySha256;           // SFTP host key pin
+    QString knownHosts;
+
+    int transfers = 4;
+    qint64 bandwidthUp = 0;   // bytes/s, 0 = unlimited
+    qint64 bandwidthDown = 0; // bytes/s, 0 = unlimited
+    qint64 timeoutMs = 60'000;
+    int retries = 5;
+
+    QString s3Region;
+    QString s3UrlStyle = QStringLiteral("auto"); // auto, path or virtual
+    QString rcloneBinary;
+    QString rcloneConfig;
+
+    QString stateDir; // where this repository's state database lives
+};
+
+struct GlobalConfig
+{
+    QString logFile;
+    LogLevel logLevel = LogLevel::Info;
+    int logRotate = 3;
+    qint64 logSize = 1024 * 1024;
+    QString stateDir; // base folder for state databases (key 'state dir', alias 'cache dir')
+};
+
+struct Config
+{
+    QString path; // the file as named by the user
+    GlobalConfig global;
+    QList<RepositoryConfig> repositories;
+
+    const RepositoryConfig* repository(const QString& name) const;
+};
+
+} // namespace escale::config

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs everything Escale needs to build, run and test, from Debian 12 packages.
+# Idempotent: when every package is already installed it only checks and returns.
+set -euo pipefail
+
+PACKAGES=(
+  # toolchain
+  g++ cmake ninja-build ccache pkg-config git
+  # Qt 6 and libraries
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-svg-dev libqt6svg6 qt6-translations-l10n libgl-dev
+  qtkeychain-qt6-dev libquazip1-qt6-dev libssl-dev openssl libssh-dev libsqlite3-dev
+  # headless GUI tests, screenshots and the keychain in CI
+  xvfb xauth x11-utils x11-apps xdotool imagemagick trayer
+  dbus dbus-x11 gnome-keyring libsecret-tools
+  # packaging checks
+  desktop-file-utils appstream
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#PACKAGES[@]} packages already installed"
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "install-deps: run as root or install sudo" >&2; exit 1; }
+  SUDO="sudo"
+fi
+
+echo "install-deps: installing ${#missing[@]} packages: ${missing[*]}"
+# Servers installed for the tests must not be started by the package scripts:
+# the test harness starts its own instances on loopback.
+policy=/usr/sbin/policy-rc.d
+created_policy=0
+if [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\nexit 101\n' | $SUDO tee "$policy" >/dev/null
+  $SUDO chmod 755 "$policy"
+  created_policy=1
+fi
+cleanup() { [ "$created_policy" = 1 ] && $SUDO rm -f "$policy"; }
+trap cleanup EXIT
+
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+echo "install-deps: done"

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "config/Config.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QTreeWidget;
+
+namespace escale::ui {
+
+// The main window: the repositories of the configuration and their state. It opens when
+// there is no system tray, and from the tray menu.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+
+    void showConfiguration(const config::Config& config);
+    void showProblem(const QString& configPath, const QString& problem);
+
+private:
+    QLabel* m_message = nullptr;
+    QTreeWidget* m_repositories = nullptr;
+};
+
+} // namespace escale::ui
