@@ -91,7 +91,7 @@ struct RepositoryConfig
     qint64 timeoutMs = 60'000;
     int retries = 5;
 
-    QString s3Region;
+    QString s3Region = QStringLiteral("us-east-1");
     QString s3UrlStyle = QStringLiteral("auto"); // auto, path or virtual
     QString rcloneBinary;
     QString rcloneConfig;
