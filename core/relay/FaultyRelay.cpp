@@ -1,0 +1,161 @@
+#include "relay/FaultyRelay.h"
+
+#include <QBuffer>
+#include <QTimer>
+
+#include <algorithm>
+#include <memory>
+
+namespace escale::relay {
+
+FaultyRelay::FaultyRelay(RelayBackend* inner, QObject* parent)
+    : RelayBackend(parent)
+    , m_inner(inner)
+{
+}
+
+void FaultyRelay::failNext(Op op, int count, RelayError::Kind kind)
+{
+    m_scripted.insert(int(op), qMakePair(count, kind));
+}
+
+bool FaultyRelay::takeScripted(Op op, RelayError& error)
+{
+    auto it = m_scripted.find(int(op));
+    if (it == m_scripted.end() || it->first <= 0)
+        return false;
+    --it->first;
+    ++m_injected;
+    error = RelayError{it->second, QStringLiteral("injected fault: %1").arg(errorKindName(it->second))};
+    return true;
+}
+
+bool FaultyRelay::randomFailure(RelayError& error)
+{
+    if (m_failureRate <= 0 || m_random.generateDouble() >= m_failureRate)
+        return false;
+    ++m_injected;
+    error = RelayError{RelayError::Kind::Network, QStringLiteral("injected fault: connection reset")};
+    return true;
+}
+
+RelayJob* FaultyRelay::relay(RelayJob* inner, std::function<void(RelayJob*, RelayError&, QList<RelayEntry>&)> adjust)
+{
+    auto* outer = new RelayJob();
+    inner->setParent(outer);
+    const int delay = m_delayMs;
+    auto complete = [outer, inner, adjust] {
+        RelayError error = inner->error();
+        QList<RelayEntry> entries = inner->entries();
+        if (adjust)
+            adjust(inner, error, entries);
+        outer->finishLater(error, entries, inner->bytesTransferred());
+    };
+    connect(inner, &RelayJob::finished, outer, [complete, delay, outer] {
+        if (delay > 0)
+            QTimer::singleShot(delay, outer, complete);
+        else
+            complete();
+    });
+    return outer;
+}
+
+RelayJob* FaultyRelay::list(const QString& folder)
+{
+    RelayError injected;
+    if (takeScripted(Op::List, injected) || randomFailure(injected)) {
+        auto* job = new RelayJob();
+        job->finishLater(injected);
+        return job;
+    }
+    const bool stale = m_staleListings > 0 && m_lastListing.contains(folder);
+    if (stale) {
+        --m_staleListings;
+        ++m_injected;
+    }
+    const QList<RelayEntry> previous = m_lastListing.value(folder);
+    return relay(m_inner->list(folder), [this, folder, stale, previous](RelayJob*, RelayError& error,
+                                                                         QList<RelayEntry>& entries) {
+        if (error.ok())
+            m_lastListing.insert(folder, entries);
+        if (stale) {
+            error = RelayError::none();
+            entries = previous;
+        }
+        if (m_reorder)
+            std::shuffle(entries.begin(), entries.end(), m_random);
+    });
+}
+
+RelayJob* FaultyRelay::get(const QString& path, QIODevice* sink)
+{
+    RelayError injected;
+    if (takeScripted(Op::Get, injected) || randomFailure(injected)) {
+        auto* job = new RelayJob();
+        job->finishLater(injected);
+        return job;
+    }
+    const bool truncate = m_truncateGets > 0;
+    const bool corrupt = !truncate && m_corruptGets > 0;
+    if (!truncate && !corrupt)
+        return relay(m_inner->get(path, sink));
+    truncate ? --m_truncateGets : --m_corruptGets;
+    ++m_injected;
+    // Buffer the object, spoil it, then hand it over as if nothing happened.
+    auto buffer = std::make_shared<QBuffer>();
+    buffer->open(QIODevice::ReadWrite);
+    return relay(m_inner->get(path, buffer.get()), [buffer, sink, truncate](RelayJob*, RelayError& error,
+                                                                            QList<RelayEntry>&) {
+        if (!error.ok())
+            return;
+        QByteArray bytes = buffer->data();
+        if (truncate)
+            bytes.truncate(bytes.size() / 2);
+        else if (!bytes.isEmpty())
+            bytes[bytes.size() / 2] = char(bytes.at(bytes.size() / 2) ^ 0x40);
+        sink->write(bytes);
+    });
+}
+
+RelayJob* FaultyRelay::put(const QString& path, QIODevice* source, qint64 size, WriteMode mode)
+{
+    RelayError injected;
+    if (takeScripted(Op::Put, injected) || randomFailure(injected)) {
+        auto* job = new RelayJob();
+        job->finishLater(injected);
+        return job;
+    }
+    if (m_dropPuts > 0) {
+        --m_dropPuts;
+        ++m_injected;
+        source->read(size);
+        auto* job = new RelayJob();
+        job->finishLater(RelayError::none(), {}, size);
+        return job;
+    }
+    return relay(m_inner->put(path, source, size, mode));
+}
+
+RelayJob* FaultyRelay::remove(const QString& path)
+{
+    RelayError injected;
+    if (takeScripted(Op::Remove, injected) || randomFailure(injected)) {
+        auto* job = new RelayJob();
+        job->finishLater(injected);
+        return job;
+    }
+    return relay(m_inner->remove(path));
+}
+
+RelayJob* FaultyRelay::makeFolder(const QString& folder)
+{
+    RelayError injected;
+    if (takeScripted(Op::MakeFolder, injected) || randomFailure(injected)) {
+        auto* job = new RelayJob();
+        job->finishLater(injected);
+        return job;
+    }
+    return relay(m_inner->makeFolder(folder));
+}
+
+} // namespace escale::relay

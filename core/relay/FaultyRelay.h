@@ -1,0 +1,71 @@
+#pragma once
+
+#include "relay/RelayBackend.h"
+
+#include <QHash>
+#include <QRandomGenerator>
+
+namespace escale::relay {
+
+// A decorator for robustness tests: it forwards to a real backend and injects the faults
+// a relay can show — failed requests, delays, truncated or corrupted downloads, stale or
+// reordered listings, uploads that are acknowledged but lost. Faults are either scripted
+// (the next N operations of a kind) or random with a seed, so failures are reproducible.
+class FaultyRelay : public RelayBackend
+{
+    Q_OBJECT
+
+public:
+    enum class Op { List, Get, Put, Remove, MakeFolder };
+
+    explicit FaultyRelay(RelayBackend* inner, QObject* parent = nullptr);
+
+    QString describe() const override { return m_inner->describe(); }
+    RelayCapabilities capabilities() const override { return m_inner->capabilities(); }
+
+    RelayJob* list(const QString& folder) override;
+    RelayJob* get(const QString& path, QIODevice* sink) override;
+    RelayJob* put(const QString& path, QIODevice* source, qint64 size, WriteMode mode) override;
+    RelayJob* remove(const QString& path) override;
+    RelayJob* makeFolder(const QString& folder) override;
+
+    // Scripted faults: the next `count` operations of kind `op` fail with `kind`.
+    void failNext(Op op, int count, RelayError::Kind kind = RelayError::Kind::Network);
+    // Random transient failures (Network) of every operation with this probability.
+    void setFailureRate(double probability) { m_failureRate = probability; }
+    void setSeed(quint32 seed) { m_random.seed(seed); }
+    // Every operation finishes this much later.
+    void setDelay(int milliseconds) { m_delayMs = milliseconds; }
+    // The next `count` downloads deliver only part of the object but report success.
+    void truncateNextGets(int count) { m_truncateGets = count; }
+    // The next `count` downloads have one byte flipped.
+    void corruptNextGets(int count) { m_corruptGets = count; }
+    // The next `count` listings answer with what the folder held at its previous listing.
+    void serveStaleListings(int count) { m_staleListings = count; }
+    // Listings come back in random order.
+    void setReorderListings(bool on) { m_reorder = on; }
+    // The next `count` uploads report success but store nothing.
+    void dropNextPuts(int count) { m_dropPuts = count; }
+
+    int injectedFaults() const { return m_injected; }
+
+private:
+    bool takeScripted(Op op, RelayError& error);
+    bool randomFailure(RelayError& error);
+    RelayJob* relay(RelayJob* inner, std::function<void(RelayJob* inner, RelayError&, QList<RelayEntry>&)> adjust = {});
+
+    RelayBackend* m_inner;
+    QHash<int, QPair<int, RelayError::Kind>> m_scripted;
+    QHash<QString, QList<RelayEntry>> m_lastListing;
+    QRandomGenerator m_random{1};
+    double m_failureRate = 0;
+    int m_delayMs = 0;
+    int m_truncateGets = 0;
+    int m_corruptGets = 0;
+    int m_staleListings = 0;
+    bool m_reorder = false;
+    int m_dropPuts = 0;
+    int m_injected = 0;
+};
+
+} // namespace escale::relay

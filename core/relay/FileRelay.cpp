@@ -1,0 +1,264 @@
+#include "relay/FileRelay.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QFuture>
+#include <QRandomGenerator>
+#include <QtConcurrent>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace escale::relay {
+
+namespace {
+
+// A job whose work runs on the thread pool; its destructor waits for that work, so the
+// work never outlives the job or the devices it uses.
+class PoolJob : public RelayJob
+{
+public:
+    ~PoolJob() override { m_future.waitForFinished(); }
+
+    template <typename Work>
+    static RelayJob* start(Work work)
+    {
+        auto* job = new PoolJob();
+        job->m_future = QtConcurrent::run([job, work = std::move(work)]() mutable {
+            struct Result
+            {
+                RelayError error;
+                QList<RelayEntry> entries;
+                qint64 bytes = 0;
+            } r;
+            work(r.error, r.entries, r.bytes);
+            QMetaObject::invokeMethod(
+                job, [job, r] { job->finishLater(r.error, r.entries, r.bytes); }, Qt::QueuedConnection);
+        });
+        return job;
+    }
+
+private:
+    QFuture<void> m_future;
+};
+
+RelayError errnoError(int err, const QString& what)
+{
+    RelayError::Kind kind = RelayError::Kind::Other;
+    switch (err) {
+    case ENOENT:
+    case ENOTDIR: kind = RelayError::Kind::NotFound; break;
+    case EEXIST: kind = RelayError::Kind::AlreadyExists; break;
+    case EACCES:
+    case EPERM:
+    case EROFS: kind = RelayError::Kind::Permission; break;
+    case ENOSPC:
+    case EDQUOT: kind = RelayError::Kind::Quota; break;
+    case EIO:
+    case ENXIO:
+    case ENODEV:
+    case ESTALE:
+    case ETIMEDOUT: kind = RelayError::Kind::Network; break;
+    default: break;
+    }
+    return RelayError{kind, QStringLiteral("%1: %2").arg(what, QString::fromLocal8Bit(std::strerror(err)))};
+}
+
+QString randomSuffix()
+{
+    return QString::number(QRandomGenerator::system()->generate64(), 16);
+}
+
+bool publishExclusive(const QByteArray& from, const QByteArray& to, int& err)
+{
+#ifdef RENAME_NOREPLACE
+    if (::renameat2(AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), RENAME_NOREPLACE) == 0)
+        return true;
+    if (errno != EINVAL && errno != ENOSYS) {
+        err = errno;
+        return false;
+    }
+#endif
+    // File systems without renameat2 flags: link(2) fails atomically when the target exists.
+    if (::link(from.constData(), to.constData()) == 0) {
+        ::unlink(from.constData());
+        return true;
+    }
+    err = errno;
+    return false;
+}
+
+} // namespace
+
+FileRelay::FileRelay(const QString& root, QObject* parent)
+    : RelayBackend(parent)
+    , m_root(QDir::cleanPath(root))
+{
+}
+
+QString FileRelay::absolute(const QString& relative) const
+{
+    return relative.isEmpty() ? m_root : m_root + QLatin1Char('/') + relative;
+}
+
+RelayJob* FileRelay::list(const QString& folder)
+{
+    if (!isValidRelayPath(folder, true))
+        return invalidPath(folder);
+    const QString dir = absolute(folder);
+    return PoolJob::start([dir, folder](RelayError& error, QList<RelayEntry>& entries, qint64&) {
+        QFileInfo info(dir);
+        if (!info.exists()) {
+            error = RelayError{RelayError::Kind::NotFound, QStringLiteral("no folder '%1'").arg(dir)};
+            return;
+        }
+        QDir d(dir);
+        if (!d.isReadable()) {
+            error = RelayError{RelayError::Kind::Permission, QStringLiteral("cannot read the folder '%1'").arg(dir)};
+            return;
+        }
+        const auto infos = d.entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                                           QDir::NoSort);
+        entries.reserve(infos.size());
+        for (const QFileInfo& fi : infos) {
+            if (fi.isSymLink())
+                continue; // a relay never holds links; do not follow them out of the relay
+            entries.append(RelayEntry{fi.fileName(), fi.isDir(), fi.isDir() ? -1 : fi.size(),
+                                      fi.lastModified().toUTC(), {}});
+        }
+    });
+}
+
+RelayJob* FileRelay::get(const QString& path, QIODevice* sink)
+{
+    if (!isValidRelayPath(path))
+        return invalidPath(path);
+    const QString file = absolute(path);
+    return PoolJob::start([file, sink](RelayError& error, QList<RelayEntry>&, qint64& bytes) {
+        const QByteArray native = QFile::encodeName(file);
+        const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+        if (fd < 0) {
+            error = errnoError(errno, file);
+            return;
+        }
+        QByteArray buffer(256 * 1024, Qt::Uninitialized);
+        for (;;) {
+            const ssize_t n = ::read(fd, buffer.data(), size_t(buffer.size()));
+            if (n < 0) {
+                if (errno == EINTR)
+                    continue;
+                error = errnoError(errno, file);
+                break;
+            }
+            if (n == 0)
+                break;
+            if (sink->write(buffer.constData(), n) != n) {
+                error = RelayError{RelayError::Kind::Other,
+                                   QStringLiteral("cannot write the download: %1").arg(sink->errorString())};
+                break;
+            }
+            bytes += n;
+        }
+        ::close(fd);
+    });
+}
+
+RelayJob* FileRelay::put(const QString& path, QIODevice* source, qint64 size, WriteMode mode)
+{
+    if (!isValidRelayPath(path))
+        return invalidPath(path);
+    const QString target = absolute(path);
+    const QString tmpDir = absolute(QStringLiteral("tmp"));
+    const QString temp = tmpDir + QLatin1Char('/') + m_tempPrefix + QLatin1Char('-') + randomSuffix();
+    return PoolJob::start([=](RelayError& error, QList<RelayEntry>&, qint64& bytes) {
+        if (!QDir().mkpath(tmpDir)) {
+            error = errnoError(errno ? errno : EACCES, tmpDir);
+            return;
+        }
+        const QByteArray nativeTemp = QFile::encodeName(temp);
+        const int fd = ::open(nativeTemp.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+        if (fd < 0) {
+            error = errnoError(errno, temp);
+            return;
+        }
+        auto fail = [&](const RelayError& e) {
+            ::close(fd);
+            ::unlink(nativeTemp.constData());
+            error = e;
+        };
+        QByteArray buffer(256 * 1024, Qt::Uninitialized);
+        qint64 remaining = size;
+        while (remaining > 0) {
+            const qint64 want = std::min<qint64>(remaining, buffer.size());
+            const qint64 got = source->read(buffer.data(), want);
+            if (got <= 0) {
+                fail(RelayError{RelayError::Kind::Other, QStringLiteral("the source ended after %1 of %2 bytes")
+                                                             .arg(size - remaining)
+                                                             .arg(size)});
+                return;
+            }
+            const char* p = buffer.constData();
+            qint64 left = got;
+            while (left > 0) {
+                const ssize_t w = ::write(fd, p, size_t(left));
+                if (w < 0) {
+                    if (errno == EINTR)
+                        continue;
+                    fail(errnoError(errno, target));
+                    return;
+                }
+                p += w;
+                left -= w;
+            }
+            remaining -= got;
+        }
+        if (::fsync(fd) != 0 && errno != EINVAL) {
+            fail(errnoError(errno, target));
+            return;
+        }
+        ::close(fd);
+        const QByteArray nativeTarget = QFile::encodeName(target);
+        int err = 0;
+        bool ok = false;
+        if (mode == WriteMode::CreateExclusive) {
+            ok = publishExclusive(nativeTemp, nativeTarget, err);
+        } else {
+            ok = ::rename(nativeTemp.constData(), nativeTarget.constData()) == 0;
+            err = errno;
+        }
+        if (!ok) {
+            ::unlink(nativeTemp.constData());
+            error = errnoError(err, target);
+            return;
+        }
+        bytes = size;
+    });
+}
+
+RelayJob* FileRelay::remove(const QString& path)
+{
+    if (!isValidRelayPath(path))
+        return invalidPath(path);
+    const QString file = absolute(path);
+    return PoolJob::start([file](RelayError& error, QList<RelayEntry>&, qint64&) {
+        if (::unlink(QFile::encodeName(file).constData()) != 0)
+            error = errnoError(errno, file);
+    });
+}
+
+RelayJob* FileRelay::makeFolder(const QString& folder)
+{
+    if (!isValidRelayPath(folder, true))
+        return invalidPath(folder);
+    const QString dir = absolute(folder);
+    return PoolJob::start([dir](RelayError& error, QList<RelayEntry>&, qint64&) {
+        if (!QDir().mkpath(dir))
+            error = RelayError{RelayError::Kind::Permission, QStringLiteral("cannot create the folder '%1'").arg(dir)};
+    });
+}
+
+} // namespace escale::relay

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "relay/RelayBackend.h"
+
+namespace escale::relay {
+
+// A relay that is a local or mounted folder (USB disk, NAS, SMB/NFS mount). Writes go to
+// tmp/ and are renamed into place, so readers never see a partial object; exclusive creates
+// use renameat2(RENAME_NOREPLACE), or link(2) where the file system lacks it. File I/O runs
+// on worker threads; jobs finish on the caller's event loop.
+class FileRelay : public RelayBackend
+{
+    Q_OBJECT
+
+public:
+    explicit FileRelay(const QString& root, QObject* parent = nullptr);
+
+    QString describe() const override { return m_root; }
+    RelayCapabilities capabilities() const override { return {true, true}; }
+
+    RelayJob* list(const QString& folder) override;
+    RelayJob* get(const QString& path, QIODevice* sink) override;
+    RelayJob* put(const QString& path, QIODevice* source, qint64 size, WriteMode mode) override;
+    RelayJob* remove(const QString& path) override;
+    RelayJob* makeFolder(const QString& folder) override;
+
+    QString root() const { return m_root; }
+
+private:
+    QString absolute(const QString& relative) const;
+
+    QString m_root;
+};
+
+} // namespace escale::relay

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "relay/RelayJob.h"
+#include "relay/RelayTypes.h"
+
+#include <QIODevice>
+#include <QObject>
+
+namespace escale::relay {
+
+// A relay storage: a folder of objects reached through some protocol. Every operation is
+// asynchronous and streamed: data flows from a QIODevice (put) or into one (get), never as a
+// whole object in memory. The devices belong to the caller and must outlive the job.
+class RelayBackend : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+    ~RelayBackend() override = default;
+
+    // A human-readable name of the relay (an address without secrets), for messages.
+    virtual QString describe() const = 0;
+    virtual RelayCapabilities capabilities() const = 0;
+
+    // Immediate children of a folder ('' = the repository root). A missing folder is NotFound.
+    [[nodiscard]] virtual RelayJob* list(const QString& folder) = 0;
+    // Writes the object's bytes into `sink`. A missing object is NotFound.
+    [[nodiscard]] virtual RelayJob* get(const QString& path, QIODevice* sink) = 0;
+    // Reads `size` bytes from `source` and publishes them atomically under `path`: readers
+    // see the whole object or nothing. The parent folder must exist when
+    // capabilities().needsDirectories.
+    [[nodiscard]] virtual RelayJob* put(const QString& path, QIODevice* source, qint64 size, WriteMode mode) = 0;
+    // Deletes an object. A missing object is NotFound.
+    [[nodiscard]] virtual RelayJob* remove(const QString& path) = 0;
+    // Creates a folder and its parents; an existing folder is fine.
+    [[nodiscard]] virtual RelayJob* makeFolder(const QString& folder) = 0;
+
+    // Where this client may put temporary upload names ('tmp/<prefix>-...'), see relay-format.md.
+    void setTemporaryPrefix(const QString& prefix) { m_tempPrefix = prefix; }
+    QString temporaryPrefix() const { return m_tempPrefix; }
+
+protected:
+    // A job that fails at once (later, from the event loop) because the path is invalid.
+    RelayJob* invalidPath(const QString& path);
+
+    QString m_tempPrefix = QStringLiteral("escale");
+};
+
+} // namespace escale::relay

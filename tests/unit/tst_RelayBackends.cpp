@@ -1,0 +1,263 @@
+// The contract every relay backend keeps, checked on the in-memory and the folder relays.
+#include "relay/FileRelay.h"
+#include "relay/MemoryRelay.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace escale::relay;
+
+class tst_RelayBackends : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void contract_data();
+    void contract();
+    void largeObjectStreams_data();
+    void largeObjectStreams();
+    void shortSourcePublishesNothing_data();
+    void shortSourcePublishesNothing();
+    void invalidPaths_data();
+    void invalidPaths();
+    void fileRelayLeavesNoTemporaryFiles();
+    void fileRelayIgnoresSymlinks();
+    void memoryRelayCountsRequests();
+
+private:
+    std::unique_ptr<RelayBackend> make(const QString& kind);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+namespace {
+struct Done
+{
+    RelayError error;
+    QList<RelayEntry> entries;
+};
+Done run(RelayJob* job)
+{
+    std::unique_ptr<RelayJob> owner(job);
+    const RelayError e = waitFor(job);
+    return {e, job->entries()};
+}
+RelayError putBytes(RelayBackend& r, const QString& path, const QByteArray& bytes, WriteMode mode = WriteMode::Replace)
+{
+    QBuffer source;
+    source.setData(bytes);
+    source.open(QIODevice::ReadOnly);
+    return run(r.put(path, &source, bytes.size(), mode)).error;
+}
+QByteArray getBytes(RelayBackend& r, const QString& path, RelayError* error = nullptr)
+{
+    QBuffer sink;
+    sink.open(QIODevice::WriteOnly);
+    const RelayError e = run(r.get(path, &sink)).error;
+    if (error)
+        *error = e;
+    return sink.data();
+}
+QStringList names(const QList<RelayEntry>& entries)
+{
+    QStringList out;
+    for (const RelayEntry& e : entries)
+        out << (e.isDirectory ? e.name + "/" : e.name);
+    out.sort();
+    return out;
+}
+} // namespace
+
+void tst_RelayBackends::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void tst_RelayBackends::cleanup()
+{
+    m_dir.reset();
+}
+
+std::unique_ptr<RelayBackend> tst_RelayBackends::make(const QString& kind)
+{
+    if (kind == "memory")
+        return std::make_unique<MemoryRelay>(std::make_shared<MemoryStore>());
+    return std::make_unique<FileRelay>(m_dir->path());
+}
+
+void tst_RelayBackends::contract_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("memory") << "memory";
+    QTest::newRow("file") << "file";
+}
+
+void tst_RelayBackends::contract()
+{
+    QFETCH(QString, kind);
+    auto relay = make(kind);
+    RelayBackend& r = *relay;
+
+    // An empty root lists as empty; a missing folder is NotFound.
+    Done d = run(r.list(""));
+    QVERIFY2(d.error.ok(), qPrintable(d.error.message));
+    QCOMPARE(names(d.entries), QStringList{});
+    QCOMPARE(run(r.list("nothere")).error.kind, RelayError::Kind::NotFound);
+
+    // Folders, then objects in them.
+    QVERIFY(run(r.makeFolder("heads")).error.ok());
+    QVERIFY(run(r.makeFolder("data/ab")).error.ok());
+    QVERIFY(run(r.makeFolder("data/ab")).error.ok()); // existing is fine
+    QVERIFY(putBytes(r, "heads/c1.1", "head one").ok());
+    QVERIFY(putBytes(r, "data/ab/ab01", QByteArray(1000, 'x')).ok());
+    QVERIFY(putBytes(r, "data/ab/empty", QByteArray()).ok());
+
+    QCOMPARE(getBytes(r, "heads/c1.1"), QByteArray("head one"));
+    QCOMPARE(getBytes(r, "data/ab/empty"), QByteArray());
+    d = run(r.list("data/ab"));
+    QVERIFY(d.error.ok());
+    QCOMPARE(names(d.entries), QStringList({"ab01", "empty"}));
+    for (const RelayEntry& e : d.entries)
+        QCOMPARE(e.size, e.name == "ab01" ? 1000 : 0);
+    d = run(r.list(""));
+    QVERIFY(names(d.entries).contains("heads/"));
+    QVERIFY(names(d.entries).contains("data/"));
+
+    // Replace and exclusive create.
+    QVERIFY(putBytes(r, "heads/c1.1", "head one, again").ok());
+    QCOMPARE(getBytes(r, "heads/c1.1"), QByteArray("head one, again"));
+    const RelayError exists = putBytes(r, "heads/c1.1", "third", WriteMode::CreateExclusive);
+    QCOMPARE(exists.kind, RelayError::Kind::AlreadyExists);
+    QCOMPARE(getBytes(r, "heads/c1.1"), QByteArray("head one, again"));
+    QVERIFY(putBytes(r, "heads/c1.2", "new", WriteMode::CreateExclusive).ok());
+
+    // Missing objects.
+    RelayError e;
+    getBytes(r, "heads/none", &e);
+    QCOMPARE(e.kind, RelayError::Kind::NotFound);
+    QCOMPARE(run(r.remove("heads/none")).error.kind, RelayError::Kind::NotFound);
+
+    // Removal.
+    QVERIFY(run(r.remove("heads/c1.1")).error.ok());
+    getBytes(r, "heads/c1.1", &e);
+    QCOMPARE(e.kind, RelayError::Kind::NotFound);
+    d = run(r.list("heads"));
+    QCOMPARE(names(d.entries), QStringList({"c1.2"}));
+}
+
+void tst_RelayBackends::largeObjectStreams_data()
+{
+    contract_data();
+}
+
+void tst_RelayBackends::largeObjectStreams()
+{
+    QFETCH(QString, kind);
+    auto relay = make(kind);
+    QByteArray big(5 * 1024 * 1024 + 17, Qt::Uninitialized);
+    QRandomGenerator(42).fillRange(reinterpret_cast<quint32*>(big.data()), big.size() / 4);
+    QVERIFY(run(relay->makeFolder("data")).error.ok());
+    QVERIFY(putBytes(*relay, "data/big", big).ok());
+    QCOMPARE(getBytes(*relay, "data/big"), big);
+}
+
+void tst_RelayBackends::shortSourcePublishesNothing_data()
+{
+    contract_data();
+}
+
+void tst_RelayBackends::shortSourcePublishesNothing()
+{
+    QFETCH(QString, kind);
+    auto relay = make(kind);
+    QVERIFY(run(relay->makeFolder("data")).error.ok());
+    QBuffer source;
+    source.setData("only ten b");
+    source.open(QIODevice::ReadOnly);
+    const RelayError e = run(relay->put("data/x", &source, 100, WriteMode::Replace)).error;
+    QVERIFY(!e.ok());
+    RelayError g;
+    getBytes(*relay, "data/x", &g);
+    QCOMPARE(g.kind, RelayError::Kind::NotFound);
+}
+
+void tst_RelayBackends::invalidPaths_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("path");
+    for (const char* kind : {"memory", "file"})
+        for (const char* path : {"", "/abs", "../up", "a/../b", "a//b", "./a", "a/.", "a\\b"})
+            QTest::newRow(qPrintable(QString("%1 '%2'").arg(kind, path))) << kind << path;
+}
+
+void tst_RelayBackends::invalidPaths()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, path);
+    auto relay = make(kind);
+    QCOMPARE(putBytes(*relay, path, "x").kind, RelayError::Kind::Invalid);
+    RelayError e;
+    getBytes(*relay, path, &e);
+    QCOMPARE(e.kind, RelayError::Kind::Invalid);
+    QCOMPARE(run(relay->remove(path)).error.kind, RelayError::Kind::Invalid);
+    if (!path.isEmpty())
+        QCOMPARE(run(relay->list(path)).error.kind, RelayError::Kind::Invalid);
+    // Nothing escaped the relay folder.
+    QVERIFY(!QFile::exists(QDir(m_dir->path()).filePath("../up")));
+}
+
+void tst_RelayBackends::fileRelayLeavesNoTemporaryFiles()
+{
+    FileRelay relay(m_dir->path());
+    relay.setTemporaryPrefix("c0ffee");
+    QVERIFY(run(relay.makeFolder("data")).error.ok());
+    for (int i = 0; i < 20; ++i)
+        QVERIFY(putBytes(relay, QString("data/o%1").arg(i), QByteArray(100, char('a' + i))).ok());
+    QBuffer shortSource;
+    shortSource.setData("x");
+    shortSource.open(QIODevice::ReadOnly);
+    QVERIFY(!run(relay.put("data/short", &shortSource, 10, WriteMode::Replace)).error.ok());
+    QCOMPARE(QDir(m_dir->filePath("tmp")).entryList(QDir::Files), QStringList{});
+    QCOMPARE(QDir(m_dir->filePath("data")).entryList(QDir::Files).size(), 20);
+}
+
+void tst_RelayBackends::fileRelayIgnoresSymlinks()
+{
+    QTemporaryDir outside;
+    QFile secret(outside.filePath("secret"));
+    QVERIFY(secret.open(QIODevice::WriteOnly));
+    secret.write("outside");
+    secret.close();
+    QVERIFY(QDir().mkpath(m_dir->filePath("data")));
+    QVERIFY(QFile::link(secret.fileName(), m_dir->filePath("data/link")));
+    FileRelay relay(m_dir->path());
+    const Done d = run(relay.list("data"));
+    QVERIFY(d.error.ok());
+    QCOMPARE(names(d.entries), QStringList{});
+    RelayError e;
+    getBytes(relay, "data/link", &e);
+    QVERIFY(!e.ok()); // O_NOFOLLOW: a link planted in the relay is not read through
+}
+
+void tst_RelayBackends::memoryRelayCountsRequests()
+{
+    auto store = std::make_shared<MemoryStore>();
+    MemoryRelay a(store), b(store);
+    QVERIFY(putBytes(a, "heads/x.1", "x").ok());
+    QCOMPARE(getBytes(b, "heads/x.1"), QByteArray("x")); // one store, two clients
+    store->resetCounters();
+    QVERIFY(run(b.list("heads")).error.ok());
+    QCOMPARE(store->counters().list, 1);
+    QCOMPARE(store->counters().total(), 1);
+}
+
+QTEST_GUILESS_MAIN(tst_RelayBackends)
+#include "tst_RelayBackends.moc"
