@@ -1,0 +1,288 @@
+#include "protocol/Records.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+#include <openssl/rand.h>
+
+namespace escale::protocol {
+
+namespace {
+
+QString randomHex(int bytes)
+{
+    QByteArray buf(bytes, Qt::Uninitialized);
+    if (RAND_bytes(reinterpret_cast<unsigned char*>(buf.data()), bytes) != 1)
+        qFatal("the OpenSSL random generator failed");
+    return QString::fromLatin1(buf.toHex());
+}
+
+bool isHex(const QString& s, int length)
+{
+    if (s.size() != length)
+        return false;
+    for (QChar c : s)
+        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
+            return false;
+    return true;
+}
+
+std::optional<QByteArray> hashFrom(const QJsonValue& v)
+{
+    const QString s = v.toString();
+    if (!isHex(s, 64))
+        return std::nullopt;
+    return QByteArray::fromHex(s.toLatin1());
+}
+
+std::optional<VersionVector> vvFrom(const QJsonValue& v)
+{
+    if (!v.isObject())
+        return std::nullopt;
+    QMap<QString, quint64> counters;
+    const QJsonObject o = v.toObject();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const double d = it.value().toDouble(-1);
+        if (!isClientId(it.key()) || d < 1 || d != double(quint64(d)) || d > 9.0e15)
+            return std::nullopt;
+        counters.insert(it.key(), quint64(d));
+    }
+    return VersionVector(counters);
+}
+
+QJsonObject vvToJson(const VersionVector& vv)
+{
+    QJsonObject o;
+    for (auto it = vv.counters().cbegin(); it != vv.counters().cend(); ++it)
+        o.insert(it.key(), double(it.value()));
+    return o;
+}
+
+bool isWholeNumber(const QJsonValue& v, double max = 9.0e15)
+{
+    const double d = v.toDouble(-1);
+    return v.isDouble() && d >= 0 && d <= max && d == double(qint64(d));
+}
+
+} // namespace
+
+bool isClientId(const QString& s)
+{
+    return isHex(s, 16);
+}
+
+bool isObjectId(const QString& s)
+{
+    return isHex(s, 32);
+}
+
+QString newClientId()
+{
+    return randomHex(8);
+}
+
+QString newObjectId()
+{
+    return randomHex(16);
+}
+
+QString newRepositoryId()
+{
+    return randomHex(16);
+}
+
+QString kindName(JournalRecord::Kind kind)
+{
+    switch (kind) {
+    case JournalRecord::Kind::File: return QStringLiteral("file");
+    case JournalRecord::Kind::Directory: return QStringLiteral("dir");
+    case JournalRecord::Kind::Deleted: return QStringLiteral("deleted");
+    }
+    return QString();
+}
+
+QJsonObject JournalRecord::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("path"), path);
+    o.insert(QStringLiteral("vv"), vvToJson(vv));
+    o.insert(QStringLiteral("origin"), origin);
+    o.insert(QStringLiteral("name"), originName);
+    o.insert(QStringLiteral("kind"), kindName(kind));
+    if (kind == Kind::File) {
+        o.insert(QStringLiteral("size"), double(size));
+        o.insert(QStringLiteral("mtime"), double(mtimeMs));
+        o.insert(QStringLiteral("hash"), QString::fromLatin1(hash.toHex()));
+        QJsonArray chunkArray;
+        for (const ChunkRef& c : chunks)
+            chunkArray.append(QJsonObject{{QStringLiteral("id"), c.id},
+                                          {QStringLiteral("size"), double(c.size)},
+                                          {QStringLiteral("hash"), QString::fromLatin1(c.hash.toHex())}});
+        o.insert(QStringLiteral("chunks"), chunkArray);
+    }
+    if (repush)
+        o.insert(QStringLiteral("repush"), true);
+    return o;
+}
+
+std::optional<JournalRecord> JournalRecord::fromJson(const QJsonObject& o, QString& error)
+{
+    JournalRecord r;
+    r.path = o.value(QStringLiteral("path")).toString();
+    if (r.path.isEmpty()) {
+        error = QStringLiteral("record without a path");
+        return std::nullopt;
+    }
+    const auto vv = vvFrom(o.value(QStringLiteral("vv")));
+    if (!vv || vv->isEmpty()) {
+        error = QStringLiteral("record '%1': invalid version vector").arg(r.path);
+        return std::nullopt;
+    }
+    r.vv = *vv;
+    r.origin = o.value(QStringLiteral("origin")).toString();
+    if (!isClientId(r.origin) || r.vv.counter(r.origin) == 0) {
+        error = QStringLiteral("record '%1': invalid origin").arg(r.path);
+        return std::nullopt;
+    }
+    r.originName = o.value(QStringLiteral("name")).toString().left(200);
+    const QString kind = o.value(QStringLiteral("kind")).toString();
+    if (kind == QLatin1String("file"))
+        r.kind = Kind::File;
+    else if (kind == QLatin1String("dir"))
+        r.kind = Kind::Directory;
+    else if (kind == QLatin1String("deleted"))
+        r.kind = Kind::Deleted;
+    else {
+        error = QStringLiteral("record '%1': unknown kind '%2'").arg(r.path, kind);
+        return std::nullopt;
+    }
+    r.repush = o.value(QStringLiteral("repush")).toBool(false);
+    if (r.kind != Kind::File)
+        return r;
+
+    if (!isWholeNumber(o.value(QStringLiteral("size"))) || !isWholeNumber(o.value(QStringLiteral("mtime")))) {
+        error = QStringLiteral("record '%1': invalid size or mtime").arg(r.path);
+        return std::nullopt;
+    }
+    r.size = qint64(o.value(QStringLiteral("size")).toDouble());
+    r.mtimeMs = qint64(o.value(QStringLiteral("mtime")).toDouble());
+    const auto hash = hashFrom(o.value(QStringLiteral("hash")));
+    if (!hash) {
+        error = QStringLiteral("record '%1': invalid hash").arg(r.path);
+        return std::nullopt;
+    }
+    r.hash = *hash;
+    qint64 total = 0;
+    for (const QJsonValue& v : o.value(QStringLiteral("chunks")).toArray()) {
+        const QJsonObject c = v.toObject();
+        ChunkRef ref;
+        ref.id = c.value(QStringLiteral("id")).toString();
+        const auto chash = hashFrom(c.value(QStringLiteral("hash")));
+        if (!isObjectId(ref.id) || !chash || !isWholeNumber(c.value(QStringLiteral("size"))) ||
+            c.value(QStringLiteral("size")).toDouble() < 1) {
+            error = QStringLiteral("record '%1': invalid chunk").arg(r.path);
+            return std::nullopt;
+        }
+        ref.size = qint64(c.value(QStringLiteral("size")).toDouble());
+        ref.hash = *chash;
+        total += ref.size;
+        r.chunks.append(ref);
+    }
+    if (!r.chunks.isEmpty() && total != r.size) {
+        error = QStringLiteral("record '%1': chunks add up to %2 bytes, not %3").arg(r.path).arg(total).arg(r.size);
+        return std::nullopt;
+    }
+    return r;
+}
+
+bool JournalRecord::sameContent(const JournalRecord& other) const
+{
+    if (kind != other.kind)
+        return false;
+    return kind != Kind::File || (hash == other.hash && size == other.size);
+}
+
+QJsonObject Head::toJson() const
+{
+    QJsonObject acksObject;
+    for (auto it = acks.cbegin(); it != acks.cend(); ++it)
+        acksObject.insert(it.key(), double(it.value()));
+    return QJsonObject{{QStringLiteral("format"), kFormatVersion},
+                       {QStringLiteral("type"), QStringLiteral("head")},
+                       {QStringLiteral("client"), client},
+                       {QStringLiteral("generation"), double(generation)},
+                       {QStringLiteral("name"), name},
+                       {QStringLiteral("journal"), double(journal)},
+                       {QStringLiteral("snapshot"), double(snapshot)},
+                       {QStringLiteral("usage"), double(usage)},
+                       {QStringLiteral("acks"), acksObject}};
+}
+
+std::optional<Head> Head::fromJson(const QJsonObject& o, QString& error)
+{
+    Head h;
+    h.client = o.value(QStringLiteral("client")).toString();
+    if (!isClientId(h.client)) {
+        error = QStringLiteral("head: invalid client id");
+        return std::nullopt;
+    }
+    for (const char* key : {"generation", "journal", "snapshot", "usage"}) {
+        if (!isWholeNumber(o.value(QLatin1String(key)))) {
+            error = QStringLiteral("head of %1: invalid '%2'").arg(h.client, QLatin1String(key));
+            return std::nullopt;
+        }
+    }
+    h.generation = quint64(o.value(QStringLiteral("generation")).toDouble());
+    h.journal = quint64(o.value(QStringLiteral("journal")).toDouble());
+    h.snapshot = quint64(o.value(QStringLiteral("snapshot")).toDouble());
+    h.usage = qint64(o.value(QStringLiteral("usage")).toDouble());
+    h.name = o.value(QStringLiteral("name")).toString().left(200);
+    const QJsonObject acks = o.value(QStringLiteral("acks")).toObject();
+    for (auto it = acks.begin(); it != acks.end(); ++it) {
+        if (!isClientId(it.key()) || !isWholeNumber(it.value())) {
+            error = QStringLiteral("head of %1: invalid acknowledgement").arg(h.client);
+            return std::nullopt;
+        }
+        h.acks.insert(it.key(), quint64(it.value().toDouble()));
+    }
+    return h;
+}
+
+QByteArray RepositoryHeader::toBytes() const
+{
+    const QJsonObject o{{QStringLiteral("format"), format},
+                        {QStringLiteral("repository"), repository},
+                        {QStringLiteral("created"), created},
+                        {QStringLiteral("encryption"), encryption}};
+    return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+}
+
+std::optional<RepositoryHeader> RepositoryHeader::fromBytes(const QByteArray& bytes, QString& error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
+    if (!doc.isObject()) {
+        error = QStringLiteral("the repository header is not valid JSON (%1)").arg(parseError.errorString());
+        return std::nullopt;
+    }
+    const QJsonObject o = doc.object();
+    RepositoryHeader h;
+    h.format = o.value(QStringLiteral("format")).toInt(-1);
+    h.repository = o.value(QStringLiteral("repository")).toString();
+    h.created = o.value(QStringLiteral("created")).toString();
+    h.encryption = o.value(QStringLiteral("encryption")).toString();
+    if (h.format < 1) {
+        error = QStringLiteral("the repository header has no format version");
+        return std::nullopt;
+    }
+    if (h.format == kFormatVersion && (!isHex(h.repository, 32) || h.encryption.isEmpty())) {
+        error = QStringLiteral("the repository header is incomplete");
+        return std::nullopt;
+    }
+    return h;
+}
+
+} // namespace escale::protocol

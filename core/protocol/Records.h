@@ -1,0 +1,87 @@
+#pragma once
+
+#include "protocol/VersionVector.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+#include <optional>
+
+namespace escale::protocol {
+
+inline constexpr int kFormatVersion = 1;
+
+struct ChunkRef
+{
+    QString id;      // object id: 32 hex digits
+    qint64 size = 0;
+    QByteArray hash; // SHA-256, raw
+
+    bool operator==(const ChunkRef&) const = default;
+};
+
+// One version of one path, as a journal record (relay-format.md section 6).
+struct JournalRecord
+{
+    enum class Kind { File, Directory, Deleted };
+
+    QString path;
+    VersionVector vv;
+    QString origin;     // client id that made this version
+    QString originName; // its display name
+    Kind kind = Kind::File;
+    qint64 size = 0;
+    qint64 mtimeMs = 0;
+    QByteArray hash;    // SHA-256 of the whole file, raw
+    QList<ChunkRef> chunks;
+    bool repush = false;
+
+    QJsonObject toJson() const;
+    // Parses and checks a record; std::nullopt with `error` set when it is malformed.
+    static std::optional<JournalRecord> fromJson(const QJsonObject& o, QString& error);
+
+    // Same content: same kind, and for files the same hash.
+    bool sameContent(const JournalRecord& other) const;
+
+    bool operator==(const JournalRecord&) const = default;
+};
+
+QString kindName(JournalRecord::Kind kind);
+
+// The head of one client (relay-format.md section 5).
+struct Head
+{
+    QString client;
+    quint64 generation = 0;
+    QString name;
+    quint64 journal = 0;
+    quint64 snapshot = 0;
+    qint64 usage = 0;
+    QMap<QString, quint64> acks;
+
+    QJsonObject toJson() const;
+    static std::optional<Head> fromJson(const QJsonObject& o, QString& error);
+};
+
+// The repository header, escale-repository.json (relay-format.md section 3).
+struct RepositoryHeader
+{
+    int format = kFormatVersion;
+    QString repository;
+    QString created;
+    QString encryption = QStringLiteral("off");
+
+    QByteArray toBytes() const;
+    static std::optional<RepositoryHeader> fromBytes(const QByteArray& bytes, QString& error);
+};
+
+bool isClientId(const QString& s);
+bool isObjectId(const QString& s);
+QString newClientId();
+QString newObjectId();
+QString newRepositoryId();
+
+} // namespace escale::protocol

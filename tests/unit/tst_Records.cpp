@@ -1,0 +1,228 @@
+#include "protocol/Layout.h"
+#include "protocol/PathCheck.h"
+#include "protocol/Records.h"
+#include "protocol/TextObject.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QTest>
+
+using namespace escale::protocol;
+
+class tst_Records : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void recordRoundTrip();
+    void malformedRecords_data();
+    void malformedRecords();
+    void headRoundTrip();
+    void textObjectDetectsDamage();
+    void headNames_data();
+    void headNames();
+    void relayPaths_data();
+    void relayPaths();
+    void ids();
+};
+
+namespace {
+const QString A = "0123456789abcdef";
+const QString B = "fedcba9876543210";
+
+JournalRecord sampleFile()
+{
+    JournalRecord r;
+    r.path = "notes/shopping list.txt";
+    r.vv = VersionVector().incremented(A).incremented(B);
+    r.origin = B;
+    r.originName = "bob";
+    r.kind = JournalRecord::Kind::File;
+    r.size = 10;
+    r.mtimeMs = 1732550000123;
+    r.hash = QCryptographicHash::hash("0123456789", QCryptographicHash::Sha256);
+    r.chunks = {ChunkRef{QString(32, 'a'), 4, QByteArray(32, '\1')}, ChunkRef{QString(32, 'b'), 6, QByteArray(32, '\2')}};
+    return r;
+}
+} // namespace
+
+void tst_Records::recordRoundTrip()
+{
+    const JournalRecord r = sampleFile();
+    QString error;
+    const auto back = JournalRecord::fromJson(r.toJson(), error);
+    QVERIFY2(back.has_value(), qPrintable(error));
+    QCOMPARE(*back, r);
+
+    JournalRecord del;
+    del.path = "old.txt";
+    del.vv = VersionVector().incremented(A);
+    del.origin = A;
+    del.kind = JournalRecord::Kind::Deleted;
+    const auto delBack = JournalRecord::fromJson(del.toJson(), error);
+    QVERIFY(delBack.has_value());
+    QCOMPARE(delBack->kind, JournalRecord::Kind::Deleted);
+    QVERIFY(!delBack->sameContent(r));
+    QVERIFY(r.sameContent(*back));
+}
+
+void tst_Records::malformedRecords_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no path") << "path" << QJsonValue("") << "record without a path";
+    QTest::newRow("bad vv") << "vv" << QJsonValue(QJsonObject{{"nothex", 1}})
+                            << "record 'notes/shopping list.txt': invalid version vector";
+    QTest::newRow("zero counter") << "vv" << QJsonValue(QJsonObject{{A, 0}})
+                                  << "record 'notes/shopping list.txt': invalid version vector";
+    QTest::newRow("origin not in vv") << "origin" << QJsonValue("1111111111111111")
+                                      << "record 'notes/shopping list.txt': invalid origin";
+    QTest::newRow("kind") << "kind" << QJsonValue("symlink") << "record 'notes/shopping list.txt': unknown kind 'symlink'";
+    QTest::newRow("negative size") << "size" << QJsonValue(-1) << "record 'notes/shopping list.txt': invalid size or mtime";
+    QTest::newRow("hash") << "hash" << QJsonValue("abc") << "record 'notes/shopping list.txt': invalid hash";
+    QTest::newRow("chunk sizes") << "size" << QJsonValue(11)
+                                 << "record 'notes/shopping list.txt': chunks add up to 10 bytes, not 11";
+    QTest::newRow("chunk id") << "chunks" << QJsonValue(QJsonArray{QJsonObject{{"id", "../x"}, {"size", 10}, {"hash", QString(64, 'a')}}})
+                              << "record 'notes/shopping list.txt': invalid chunk";
+}
+
+void tst_Records::malformedRecords()
+{
+    QFETCH(QString, field);
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, message);
+    QJsonObject o = sampleFile().toJson();
+    o.insert(field, value);
+    QString error;
+    QVERIFY(!JournalRecord::fromJson(o, error).has_value());
+    QCOMPARE(error, message);
+}
+
+void tst_Records::headRoundTrip()
+{
+    Head h;
+    h.client = A;
+    h.generation = 7;
+    h.name = "alice";
+    h.journal = 12;
+    h.usage = 52428800;
+    h.acks = {{B, 31}};
+    QString error;
+    const auto back = Head::fromJson(h.toJson(), error);
+    QVERIFY2(back.has_value(), qPrintable(error));
+    QCOMPARE(back->generation, quint64(7));
+    QCOMPARE(back->acks.value(B), quint64(31));
+    QJsonObject bad = h.toJson();
+    bad.insert("journal", -3);
+    QVERIFY(!Head::fromJson(bad, error));
+    QCOMPARE(error, QString("head of %1: invalid 'journal'").arg(A));
+}
+
+void tst_Records::textObjectDetectsDamage()
+{
+    TextObject t;
+    t.header = QJsonObject{{"format", 1}, {"type", "journal"}, {"client", A}, {"seq", 3}};
+    t.records = {sampleFile().toJson(), sampleFile().toJson()};
+    const QByteArray bytes = t.encode();
+    QString error;
+    const auto back = TextObject::decode(bytes, "journal", error);
+    QVERIFY2(back.has_value(), qPrintable(error));
+    QCOMPARE(back->records.size(), 2);
+    QCOMPARE(back->header.value("seq").toInt(), 3);
+
+    QVERIFY(!TextObject::decode(bytes.left(bytes.indexOf('\n') + 1), "journal", error));
+    QCOMPARE(error, QString("truncated (no end line)"));
+    QVERIFY(!TextObject::decode(bytes.left(bytes.size() / 2), "journal", error));
+    QVERIFY(error.startsWith("truncated"));
+    QVERIFY(!TextObject::decode(bytes.chopped(1), "journal", error));
+    QCOMPARE(error, QString("truncated (no final line)"));
+    QByteArray flipped = bytes;
+    flipped[40] = char(flipped[40] ^ 1);
+    QVERIFY(!TextObject::decode(flipped, "journal", error));
+    QCOMPARE(error, QString("damaged (checksum mismatch)"));
+    QVERIFY(!TextObject::decode(bytes, "head", error));
+    QCOMPARE(error, QString("expected a head, found a 'journal'"));
+    // A record line dropped, with the checksum recomputed by a forger: the count catches it.
+    TextObject fewer = t;
+    fewer.records.removeLast();
+    QByteArray forged = fewer.encode();
+    forged.replace("\"end\":1", "\"end\":2");
+    QVERIFY(!TextObject::decode(forged, "journal", error));
+    TextObject future = t;
+    future.header.insert("format", 2);
+    QVERIFY(!TextObject::decode(future.encode(), "journal", error));
+    QCOMPARE(error, QString("format 2, this Escale reads format 1"));
+}
+
+void tst_Records::headNames_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<quint64>("generation");
+    QTest::newRow("ok") << A + ".7" << true << quint64(7);
+    QTest::newRow("big") << A + ".123456789" << true << quint64(123456789);
+    QTest::newRow("leading zero") << A + ".07" << false << quint64(0);
+    QTest::newRow("zero") << A + ".0" << false << quint64(0);
+    QTest::newRow("no generation") << A << false << quint64(0);
+    QTest::newRow("sign") << A + ".+7" << false << quint64(0);
+    QTest::newRow("short id") << "abc.1" << false << quint64(0);
+    QTest::newRow("upper case") << A.toUpper() + ".1" << false << quint64(0);
+}
+
+void tst_Records::headNames()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, valid);
+    QFETCH(quint64, generation);
+    const auto parsed = layout::parseHeadName(name);
+    QCOMPARE(parsed.has_value(), valid);
+    if (valid) {
+        QCOMPARE(parsed->generation, generation);
+        QCOMPARE(layout::headName(parsed->client, parsed->generation), name);
+    }
+}
+
+void tst_Records::relayPaths_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("plain") << "a/b.txt" << "";
+    QTest::newRow("spaces and unicode") << QString::fromUtf8("Mes documents/été 2024.odt") << "";
+    QTest::newRow("empty") << "" << "empty path";
+    QTest::newRow("absolute") << "/etc/passwd" << "absolute path";
+    QTest::newRow("parent") << "../outside" << "'..' component";
+    QTest::newRow("inner parent") << "a/../../b" << "'..' component";
+    QTest::newRow("dot") << "a/./b" << "'.' component";
+    QTest::newRow("double slash") << "a//b" << "empty path component";
+    QTest::newRow("trailing slash") << "a/" << "empty path component";
+    QTest::newRow("backslash") << "a\\..\\b" << "backslash in path";
+    QTest::newRow("newline") << "a\nb" << "control character in path";
+    QTest::newRow("nul") << QString("a") + QChar(0) + "b" << "control character in path";
+    QTest::newRow("reserved") << "x/.escale-tmp-123" << "reserved name '.escale-tmp-123'";
+    QTest::newRow("too long name") << QString(256, 'a') << "name longer than 255 bytes";
+}
+
+void tst_Records::relayPaths()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, problem);
+    QCOMPARE(checkRelayPath(path), problem);
+}
+
+void tst_Records::ids()
+{
+    const QString c = newClientId();
+    QVERIFY(isClientId(c));
+    QVERIFY(c != newClientId());
+    QVERIFY(isObjectId(newObjectId()));
+    QCOMPARE(layout::dataPath("abcdef0123456789abcdef0123456789"),
+             QString("data/ab/abcdef0123456789abcdef0123456789"));
+    // NFD input is normalised to NFC.
+    QString nfc;
+    QCOMPARE(checkRelayPath(QString::fromUtf8("e\xCC\x81t\xC3\xA9"), &nfc), QString());
+    QCOMPARE(nfc, QString::fromUtf8("\xC3\xA9t\xC3\xA9"));
+}
+
+QTEST_GUILESS_MAIN(tst_Records)
+#include "tst_Records.moc"
