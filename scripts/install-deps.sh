@@ -9,7 +9,7 @@ PACKAGES=(
   # Qt 6 and libraries
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-svg-dev libqt6svg6 qt6-translations-l10n libgl-dev
-  qtkeychain-qt6-dev libquazip1-qt6-dev libssl-dev openssl libssh-dev libsqlite3-dev
+  qtkeychain-qt6-dev libquazip1-qt6-dev libssl-dev openssl libssh-dev libsqlite3-dev sqlite3
   # headless GUI tests, screenshots and the keychain in CI
   xvfb xauth x11-utils x11-apps xdotool imagemagick trayer
   dbus dbus-x11 gnome-keyring libsecret-tools

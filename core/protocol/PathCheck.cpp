@@ -18,7 +18,7 @@ QString checkRelayPath(const QString& path, QString* normalised)
     if (path.contains(QLatin1Char('\\')))
         return QStringLiteral("backslash in path");
     for (QChar c : path)
-        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+        if ((c.unicode() < 0x20 && c != QLatin1Char('\t')) || c.unicode() == 0x7f)
             return QStringLiteral("control character in path");
     const QString nfc = path.normalized(QString::NormalizationForm_C);
     for (const QString& part : nfc.split(QLatin1Char('/'))) {

@@ -1,0 +1,170 @@
+#include "scan/Scanner.h"
+
+#include "log/Logging.h"
+#include "protocol/PathCheck.h"
+#include "scan/Hasher.h"
+
+#include <QFile>
+#include <QSet>
+#include <QtConcurrent>
+
+#include <cerrno>
+#include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace escale::scan {
+
+namespace {
+
+using state::StateDb;
+using Kind = protocol::JournalRecord::Kind;
+
+struct Walker
+{
+    const QString& root;
+    const QHash<QString, StateDb::LocalEntry>& known;
+    const Scanner::Options& options;
+    Scanner::Result& result;
+    QSet<QString> seen;
+    QList<StateDb::LocalEntry> toHash;
+
+    void walk(const QString& relative)
+    {
+        const QString dirPath = relative.isEmpty() ? root : root + QLatin1Char('/') + relative;
+        DIR* dir = ::opendir(QFile::encodeName(dirPath).constData());
+        if (!dir) {
+            result.problems << QStringLiteral("cannot read the folder %1: %2")
+                                   .arg(dirPath, QString::fromLocal8Bit(std::strerror(errno)));
+            // Do not take its contents for deleted: mark everything known below as seen.
+            const QString prefix = relative.isEmpty() ? QString() : relative + QLatin1Char('/');
+            for (auto it = known.cbegin(); it != known.cend(); ++it)
+                if (it.key().startsWith(prefix))
+                    seen.insert(it.key());
+            return;
+        }
+        const int dirFd = ::dirfd(dir);
+        QStringList subdirs;
+        while (dirent* entry = ::readdir(dir)) {
+            const char* raw = entry->d_name;
+            if (std::strcmp(raw, ".") == 0 || std::strcmp(raw, "..") == 0)
+                continue;
+            QString name = QFile::decodeName(raw);
+            if (protocol::isReservedName(name))
+                continue;
+            if (!options.hiddenFiles && name.startsWith(QLatin1Char('.')))
+                continue;
+            struct stat st;
+            if (::fstatat(dirFd, raw, &st, AT_SYMLINK_NOFOLLOW) != 0)
+                continue; // vanished meanwhile
+            const bool isDir = S_ISDIR(st.st_mode);
+            if (!isDir && !S_ISREG(st.st_mode))
+                continue; // links, devices, sockets: never synchronised
+            const QString nfc = name.normalized(QString::NormalizationForm_C);
+            if (nfc != name) {
+                // Paths travel in NFC; give the file its NFC name unless that name is taken.
+                struct stat other;
+                if (::fstatat(dirFd, QFile::encodeName(nfc).constData(), &other, AT_SYMLINK_NOFOLLOW) == 0 ||
+                    ::renameat(dirFd, raw, dirFd, QFile::encodeName(nfc).constData()) != 0) {
+                    result.problems << QStringLiteral("%1: a name in another Unicode form exists beside it; "
+                                                      "rename one of them")
+                                           .arg(dirPath + QLatin1Char('/') + name);
+                    continue;
+                }
+                name = nfc;
+            }
+            const QString path = relative.isEmpty() ? name : relative + QLatin1Char('/') + name;
+            // Names the relay format cannot carry are reported, not silently dropped.
+            if (const QString refusal = protocol::checkRelayPath(path); !refusal.isEmpty()) {
+                result.problems << QStringLiteral("%1 is not synchronised: %2").arg(dirPath + QLatin1Char('/') + name, refusal);
+                continue;
+            }
+            if (options.accept && !options.accept(path, isDir))
+                continue;
+            seen.insert(path);
+            if (isDir) {
+                if (!known.contains(path) || known.value(path).kind != Kind::Directory)
+                    result.changed.append(StateDb::LocalEntry{path, Kind::Directory, 0, 0, 0, {}});
+                subdirs << path;
+                continue;
+            }
+            ++result.filesSeen;
+            const qint64 mtimeNs = qint64(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+            StateDb::LocalEntry e{path, Kind::File, qint64(st.st_size), mtimeNs, quint64(st.st_ino), {}};
+            const auto it = known.constFind(path);
+            if (it != known.cend() && it->kind == Kind::File && it->size == e.size && it->mtimeNs == e.mtimeNs &&
+                it->inode == e.inode)
+                continue; // unchanged: no hashing
+            toHash.append(e);
+        }
+        ::closedir(dir);
+        for (const QString& sub : std::as_const(subdirs))
+            walk(sub);
+    }
+};
+
+} // namespace
+
+Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb::LocalEntry>& known,
+                              const Options& options)
+{
+    Result result;
+    struct stat st;
+    if (::stat(QFile::encodeName(root).constData(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+        result.rootMissing = true;
+        return result;
+    }
+    Walker walker{root, known, options, result, {}, {}};
+    walker.walk(QString());
+
+    // Hash what changed, on the thread pool.
+    struct Hashed
+    {
+        StateDb::LocalEntry entry;
+        QString error;
+    };
+    const QList<Hashed> hashed = QtConcurrent::blockingMapped(walker.toHash, [&root](const StateDb::LocalEntry& e) {
+        Hashed h{e, {}};
+        qint64 size = 0;
+        const auto hash = hashFile(root + QLatin1Char('/') + e.path, &h.error, &size);
+        if (hash) {
+            h.entry.hash = *hash;
+            h.entry.size = size;
+        }
+        return h;
+    });
+    for (const Hashed& h : hashed) {
+        if (!h.error.isEmpty()) {
+            result.problems << h.error;
+            walker.seen.insert(h.entry.path);
+            continue;
+        }
+        const auto it = known.constFind(h.entry.path);
+        if (it != known.cend() && it->kind == Kind::File && it->hash == h.entry.hash)
+            result.restatted.append(h.entry);
+        else
+            result.changed.append(h.entry);
+    }
+    // A known path that is gone is a deletion, unless it is no longer selected (hidden files,
+    // filters changed): those are forgotten, never deleted elsewhere.
+    auto selected = [&options](const StateDb::LocalEntry& e) {
+        for (const QString& part : e.path.split(QLatin1Char('/')))
+            if (!options.hiddenFiles && part.startsWith(QLatin1Char('.')))
+                return false;
+        return !options.accept || options.accept(e.path, e.kind == Kind::Directory);
+    };
+    for (auto it = known.cbegin(); it != known.cend(); ++it) {
+        if (walker.seen.contains(it.key()))
+            continue;
+        if (selected(it.value()))
+            result.removed.append(it.key());
+        else
+            result.unselected.append(it.key());
+    }
+    result.removed.sort();
+    return result;
+}
+
+} // namespace escale::scan

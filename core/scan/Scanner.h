@@ -1,0 +1,39 @@
+#pragma once
+
+#include "state/StateDb.h"
+
+#include <QHash>
+#include <QStringList>
+
+#include <functional>
+
+namespace escale::scan {
+
+// Walks a synchronised folder and compares it with what the state database remembers.
+// Only files whose size, mtime or inode changed are hashed, on worker threads.
+class Scanner
+{
+public:
+    struct Options
+    {
+        bool hiddenFiles = false;
+        // Returns false for relative paths that are not synchronised (filters, access flags).
+        std::function<bool(const QString& path, bool isDirectory)> accept;
+    };
+
+    struct Result
+    {
+        bool rootMissing = false;
+        QList<state::StateDb::LocalEntry> changed;   // new or different content (hashed), new folders
+        QList<state::StateDb::LocalEntry> restatted; // same content, new size/mtime/inode record
+        QStringList removed;                         // known paths that are gone
+        QStringList unselected;                      // known paths no longer synchronised (filters)
+        QStringList problems;                        // unreadable entries, name clashes; one line each
+        int filesSeen = 0;
+    };
+
+    static Result scan(const QString& root, const QHash<QString, state::StateDb::LocalEntry>& known,
+                       const Options& options);
+};
+
+} // namespace escale::scan

@@ -1,0 +1,331 @@
+#include "state/StateDb.h"
+
+#include "log/Logging.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <sqlite3.h>
+
+namespace escale::state {
+
+namespace {
+
+using protocol::JournalRecord;
+
+class Statement
+{
+public:
+    Statement(sqlite3* db, const char* sql)
+        : m_db(db)
+    {
+        if (sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr) != SQLITE_OK)
+            qFatal("state database: cannot prepare '%s': %s", sql, sqlite3_errmsg(db));
+    }
+    ~Statement() { sqlite3_finalize(m_stmt); }
+    Statement& bind(int i, const QString& s)
+    {
+        const QByteArray u = s.toUtf8();
+        sqlite3_bind_text(m_stmt, i, u.constData(), int(u.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Statement& bind(int i, const QByteArray& b)
+    {
+        sqlite3_bind_blob(m_stmt, i, b.constData(), int(b.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Statement& bind(int i, qint64 v)
+    {
+        sqlite3_bind_int64(m_stmt, i, v);
+        return *this;
+    }
+    bool step()
+    {
+        const int rc = sqlite3_step(m_stmt);
+        if (rc == SQLITE_ROW)
+            return true;
+        if (rc != SQLITE_DONE)
+            qFatal("state database: %s", sqlite3_errmsg(m_db));
+        return false;
+    }
+    QString text(int i) const
+    {
+        return QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, i)),
+                                 sqlite3_column_bytes(m_stmt, i));
+    }
+    QByteArray blob(int i) const
+    {
+        return QByteArray(static_cast<const char*>(sqlite3_column_blob(m_stmt, i)), sqlite3_column_bytes(m_stmt, i));
+    }
+    qint64 integer(int i) const { return sqlite3_column_int64(m_stmt, i); }
+
+private:
+    sqlite3* m_db;
+    sqlite3_stmt* m_stmt = nullptr;
+};
+
+StateDb::LocalEntry readLocal(const Statement& s)
+{
+    StateDb::LocalEntry e;
+    e.path = s.text(0);
+    e.kind = JournalRecord::Kind(s.integer(1));
+    e.size = s.integer(2);
+    e.mtimeNs = s.integer(3);
+    e.inode = quint64(s.integer(4));
+    e.hash = s.blob(5);
+    return e;
+}
+
+StateDb::Version readVersion(const Statement& s)
+{
+    StateDb::Version v;
+    QString error;
+    const auto record = JournalRecord::fromJson(QJsonDocument::fromJson(s.blob(0)).object(), error);
+    if (!record)
+        qFatal("state database: unreadable version: %s", qPrintable(error));
+    v.record = *record;
+    v.pending = s.integer(1) != 0;
+    return v;
+}
+
+} // namespace
+
+StateDb::~StateDb()
+{
+    close();
+}
+
+bool StateDb::open(const QString& path, QString& error)
+{
+    close();
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
+        error = QStringLiteral("cannot open the state database %1: %2")
+                    .arg(path, QString::fromUtf8(m_db ? sqlite3_errmsg(m_db) : "out of memory"));
+        close();
+        return false;
+    }
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    m_path = path;
+    sqlite3_busy_timeout(m_db, 10'000);
+    char* message = nullptr;
+    const char* schema = R"sql(
+        PRAGMA journal_mode = WAL;
+        PRAGMA synchronous = NORMAL;
+        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS local (path TEXT PRIMARY KEY, kind INTEGER NOT NULL, size INTEGER NOT NULL,
+            mtime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, hash BLOB);
+        CREATE INDEX IF NOT EXISTS local_hash ON local (hash);
+        CREATE TABLE IF NOT EXISTS versions (path TEXT NOT NULL, vv TEXT NOT NULL, record BLOB NOT NULL,
+            pending INTEGER NOT NULL, PRIMARY KEY (path, vv));
+        CREATE INDEX IF NOT EXISTS versions_pending ON versions (pending) WHERE pending = 1;
+        CREATE TABLE IF NOT EXISTS peers (client TEXT PRIMARY KEY, name TEXT NOT NULL, generation INTEGER NOT NULL,
+            consumed INTEGER NOT NULL, journal INTEGER NOT NULL, last_change_ms INTEGER NOT NULL, acks TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS own_objects (id TEXT PRIMARY KEY, segment INTEGER NOT NULL, size INTEGER NOT NULL);
+    )sql";
+    if (sqlite3_exec(m_db, schema, nullptr, nullptr, &message) != SQLITE_OK) {
+        error = QStringLiteral("cannot use the state database %1: %2").arg(path, QString::fromUtf8(message));
+        sqlite3_free(message);
+        close();
+        return false;
+    }
+    return true;
+}
+
+void StateDb::close()
+{
+    if (m_db)
+        sqlite3_close_v2(m_db);
+    m_db = nullptr;
+}
+
+void StateDb::exec(const char* sql) const
+{
+    char* message = nullptr;
+    if (sqlite3_exec(m_db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+        const QByteArray m(message);
+        sqlite3_free(message);
+        qFatal("state database: %s: %s", sql, m.constData());
+    }
+}
+
+void StateDb::begin()
+{
+    exec("BEGIN IMMEDIATE");
+}
+
+void StateDb::commit()
+{
+    exec("COMMIT");
+}
+
+QString StateDb::meta(const QString& key) const
+{
+    Statement s(m_db, "SELECT value FROM meta WHERE key = ?");
+    s.bind(1, key);
+    return s.step() ? s.text(0) : QString();
+}
+
+void StateDb::setMeta(const QString& key, const QString& value)
+{
+    Statement(m_db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)").bind(1, key).bind(2, value).step();
+}
+
+std::optional<StateDb::LocalEntry> StateDb::local(const QString& path) const
+{
+    Statement s(m_db, "SELECT path, kind, size, mtime_ns, inode, hash FROM local WHERE path = ?");
+    s.bind(1, path);
+    if (!s.step())
+        return std::nullopt;
+    return readLocal(s);
+}
+
+QHash<QString, StateDb::LocalEntry> StateDb::allLocal() const
+{
+    QHash<QString, LocalEntry> out;
+    Statement s(m_db, "SELECT path, kind, size, mtime_ns, inode, hash FROM local");
+    while (s.step()) {
+        LocalEntry e = readLocal(s);
+        out.insert(e.path, e);
+    }
+    return out;
+}
+
+QList<StateDb::LocalEntry> StateDb::localWithHash(const QByteArray& hash) const
+{
+    QList<LocalEntry> out;
+    Statement s(m_db, "SELECT path, kind, size, mtime_ns, inode, hash FROM local WHERE hash = ?");
+    s.bind(1, hash);
+    while (s.step())
+        out.append(readLocal(s));
+    return out;
+}
+
+void StateDb::putLocal(const LocalEntry& e)
+{
+    Statement(m_db, "INSERT OR REPLACE INTO local (path, kind, size, mtime_ns, inode, hash) VALUES (?, ?, ?, ?, ?, ?)")
+        .bind(1, e.path)
+        .bind(2, qint64(e.kind))
+        .bind(3, e.size)
+        .bind(4, e.mtimeNs)
+        .bind(5, qint64(e.inode))
+        .bind(6, e.hash)
+        .step();
+}
+
+void StateDb::removeLocal(const QString& path)
+{
+    Statement(m_db, "DELETE FROM local WHERE path = ?").bind(1, path).step();
+}
+
+QList<StateDb::Version> StateDb::versions(const QString& path) const
+{
+    QList<Version> out;
+    Statement s(m_db, "SELECT record, pending FROM versions WHERE path = ? ORDER BY vv");
+    s.bind(1, path);
+    while (s.step())
+        out.append(readVersion(s));
+    return out;
+}
+
+void StateDb::setVersions(const QString& path, const QList<Version>& versions)
+{
+    Statement(m_db, "DELETE FROM versions WHERE path = ?").bind(1, path).step();
+    for (const Version& v : versions) {
+        Statement(m_db, "INSERT OR REPLACE INTO versions (path, vv, record, pending) VALUES (?, ?, ?, ?)")
+            .bind(1, path)
+            .bind(2, v.record.vv.toString())
+            .bind(3, QJsonDocument(v.record.toJson()).toJson(QJsonDocument::Compact))
+            .bind(4, qint64(v.pending ? 1 : 0))
+            .step();
+    }
+}
+
+QList<StateDb::Version> StateDb::pendingVersions() const
+{
+    QList<Version> out;
+    Statement s(m_db, "SELECT record, pending FROM versions WHERE pending = 1 ORDER BY path");
+    while (s.step())
+        out.append(readVersion(s));
+    return out;
+}
+
+QStringList StateDb::versionPaths() const
+{
+    QStringList out;
+    Statement s(m_db, "SELECT DISTINCT path FROM versions ORDER BY path");
+    while (s.step())
+        out.append(s.text(0));
+    return out;
+}
+
+QHash<QString, StateDb::Peer> StateDb::peers() const
+{
+    QHash<QString, Peer> out;
+    Statement s(m_db, "SELECT client, name, generation, consumed, journal, last_change_ms, acks FROM peers");
+    while (s.step()) {
+        Peer p;
+        p.client = s.text(0);
+        p.name = s.text(1);
+        p.generation = quint64(s.integer(2));
+        p.consumed = quint64(s.integer(3));
+        p.journal = quint64(s.integer(4));
+        p.lastChangeMs = s.integer(5);
+        const QJsonObject acks = QJsonDocument::fromJson(s.text(6).toUtf8()).object();
+        for (auto it = acks.begin(); it != acks.end(); ++it)
+            p.acks.insert(it.key(), quint64(it.value().toDouble()));
+        out.insert(p.client, p);
+    }
+    return out;
+}
+
+void StateDb::putPeer(const Peer& p)
+{
+    QJsonObject acks;
+    for (auto it = p.acks.cbegin(); it != p.acks.cend(); ++it)
+        acks.insert(it.key(), double(it.value()));
+    Statement(m_db, "INSERT OR REPLACE INTO peers (client, name, generation, consumed, journal, last_change_ms, acks) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, p.client)
+        .bind(2, p.name)
+        .bind(3, qint64(p.generation))
+        .bind(4, qint64(p.consumed))
+        .bind(5, qint64(p.journal))
+        .bind(6, p.lastChangeMs)
+        .bind(7, QString::fromUtf8(QJsonDocument(acks).toJson(QJsonDocument::Compact)))
+        .step();
+}
+
+QList<StateDb::OwnObject> StateDb::ownObjects() const
+{
+    QList<OwnObject> out;
+    Statement s(m_db, "SELECT id, segment, size FROM own_objects");
+    while (s.step())
+        out.append(OwnObject{s.text(0), quint64(s.integer(1)), s.integer(2)});
+    return out;
+}
+
+void StateDb::putOwnObject(const OwnObject& o)
+{
+    Statement(m_db, "INSERT OR REPLACE INTO own_objects (id, segment, size) VALUES (?, ?, ?)")
+        .bind(1, o.id)
+        .bind(2, qint64(o.segment))
+        .bind(3, o.size)
+        .step();
+}
+
+void StateDb::removeOwnObject(const QString& id)
+{
+    Statement(m_db, "DELETE FROM own_objects WHERE id = ?").bind(1, id).step();
+}
+
+qint64 StateDb::ownUsage() const
+{
+    Statement s(m_db, "SELECT COALESCE(SUM(size), 0) FROM own_objects");
+    return s.step() ? s.integer(0) : 0;
+}
+
+} // namespace escale::state

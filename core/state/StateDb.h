@@ -1,0 +1,101 @@
+#pragma once
+
+#include "protocol/Records.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace escale::state {
+
+// The local state of one repository, in SQLite (WAL): what the folder held when last seen,
+// the known versions of every path, how far each other client's journal was consumed, and
+// the objects this client keeps on the relay. Updated only once disk and relay agree, so a
+// crash at any point repeats work but never loses it (relay-format.md section 10).
+class StateDb
+{
+public:
+    // What a path was on disk when Escale last scanned or wrote it.
+    struct LocalEntry
+    {
+        QString path;
+        protocol::JournalRecord::Kind kind = protocol::JournalRecord::Kind::File;
+        qint64 size = 0;
+        qint64 mtimeNs = 0;
+        quint64 inode = 0;
+        QByteArray hash;
+        bool operator==(const LocalEntry&) const = default;
+    };
+
+    // One of the maximal known versions of a path (relay-format.md R25, R26).
+    struct Version
+    {
+        protocol::JournalRecord record;
+        bool pending = false; // made here, not yet published
+    };
+
+    struct Peer
+    {
+        QString client;
+        QString name;
+        quint64 generation = 0;  // highest head generation seen (R12)
+        quint64 consumed = 0;    // last journal segment applied and acknowledged (R15)
+        quint64 journal = 0;     // journal number of its last head
+        qint64 lastChangeMs = 0; // when its head last changed, on this machine's clock
+        QMap<QString, quint64> acks; // its acknowledgements, from its last head
+    };
+
+    struct OwnObject
+    {
+        QString id;
+        quint64 segment = 0; // journal segment that references it; 0 while unpublished
+        qint64 size = 0;
+    };
+
+    StateDb() = default;
+    ~StateDb();
+    StateDb(const StateDb&) = delete;
+    StateDb& operator=(const StateDb&) = delete;
+
+    bool open(const QString& path, QString& error);
+    void close();
+    bool isOpen() const { return m_db != nullptr; }
+
+    void begin();
+    void commit();
+
+    QString meta(const QString& key) const;
+    void setMeta(const QString& key, const QString& value);
+
+    std::optional<LocalEntry> local(const QString& path) const;
+    QHash<QString, LocalEntry> allLocal() const;
+    void putLocal(const LocalEntry& entry);
+    void removeLocal(const QString& path);
+    QList<LocalEntry> localWithHash(const QByteArray& hash) const;
+
+    QList<Version> versions(const QString& path) const;
+    void setVersions(const QString& path, const QList<Version>& versions);
+    QList<Version> pendingVersions() const;
+    QStringList versionPaths() const;
+
+    QHash<QString, Peer> peers() const;
+    void putPeer(const Peer& peer);
+
+    QList<OwnObject> ownObjects() const;
+    void putOwnObject(const OwnObject& object);
+    void removeOwnObject(const QString& id);
+    qint64 ownUsage() const;
+
+private:
+    void exec(const char* sql) const;
+
+    sqlite3* m_db = nullptr;
+    QString m_path;
+};
+
+} // namespace escale::state

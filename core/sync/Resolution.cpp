@@ -1,0 +1,102 @@
+#include "sync/Resolution.h"
+
+#include <QDateTime>
+
+namespace escale::sync {
+
+namespace {
+
+using protocol::JournalRecord;
+using Kind = JournalRecord::Kind;
+
+// The deterministic order among concurrent versions: later mtime, then larger origin id,
+// then larger hash. Clock values only break ties between versions already known to be
+// concurrent; they never decide which version supersedes another.
+bool ranksBefore(const JournalRecord& a, const JournalRecord& b)
+{
+    if (a.mtimeMs != b.mtimeMs)
+        return a.mtimeMs < b.mtimeMs;
+    if (a.origin != b.origin)
+        return a.origin < b.origin;
+    return a.hash < b.hash;
+}
+
+} // namespace
+
+QString conflictCopyName(const QString& path, const QString& device, qint64 mtimeMs)
+{
+    const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
+    const QString dir = slash < 0 ? QString() : path.left(slash + 1);
+    const QString name = path.mid(slash + 1);
+    qsizetype dot = name.lastIndexOf(QLatin1Char('.'));
+    if (dot <= 0)
+        dot = name.size();
+    QString who = device.isEmpty() ? QStringLiteral("unknown") : device;
+    who.replace(QLatin1Char('/'), QLatin1Char('_'));
+    const QString when = QDateTime::fromMSecsSinceEpoch(mtimeMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HHmmss"));
+    return dir + name.left(dot) + QStringLiteral(" (conflict from %1 %2)").arg(who, when) + name.mid(dot);
+}
+
+bool integrateVersion(QList<JournalRecord>& current, const JournalRecord& incoming)
+{
+    for (const JournalRecord& v : current) {
+        const auto order = v.vv.compare(incoming.vv);
+        if (order == protocol::VersionVector::Order::Equal || order == protocol::VersionVector::Order::Newer)
+            return false;
+    }
+    current.removeIf([&](const JournalRecord& v) { return incoming.vv.supersedes(v.vv); });
+    current.append(incoming);
+    return true;
+}
+
+Resolution resolve(const QString& path, const QList<JournalRecord>& versions)
+{
+    Resolution r;
+    QList<JournalRecord> files;
+    bool anyDirectory = false;
+    for (const JournalRecord& v : versions) {
+        if (v.kind == Kind::File)
+            files.append(v);
+        else if (v.kind == Kind::Directory)
+            anyDirectory = true;
+    }
+    if (files.isEmpty()) {
+        r.kind = anyDirectory ? Kind::Directory : Kind::Deleted;
+        if (!versions.isEmpty())
+            r.winner = versions.first();
+        for (const JournalRecord& v : versions)
+            if ((v.kind == Kind::Directory) == anyDirectory && ranksBefore(r.winner, v))
+                r.winner = v;
+        return r;
+    }
+    r.kind = Kind::File;
+    r.winner = files.first();
+    for (const JournalRecord& v : files)
+        if (ranksBefore(r.winner, v))
+            r.winner = v;
+    // One conflict copy per other content, named after its best-ranked version.
+    QList<JournalRecord> representatives;
+    for (const JournalRecord& v : files) {
+        if (v.hash == r.winner.hash)
+            continue;
+        bool replaced = false;
+        for (JournalRecord& rep : representatives) {
+            if (rep.hash == v.hash) {
+                if (ranksBefore(rep, v))
+                    rep = v;
+                replaced = true;
+            }
+        }
+        if (!replaced)
+            representatives.append(v);
+    }
+    for (JournalRecord copy : representatives) {
+        copy.path = conflictCopyName(path, copy.originName, copy.mtimeMs);
+        copy.repush = false;
+        r.copies.append(copy);
+    }
+    std::sort(r.copies.begin(), r.copies.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+    return r;
+}
+
+} // namespace escale::sync

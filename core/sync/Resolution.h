@@ -1,0 +1,28 @@
+#pragma once
+
+#include "protocol/Records.h"
+
+#include <QList>
+
+namespace escale::sync {
+
+// What a path must hold locally, given its maximal known versions (relay-format.md R26).
+// A pure function of the set of versions: every client computes the same from the same set,
+// whatever order the versions arrived in.
+struct Resolution
+{
+    protocol::JournalRecord::Kind kind = protocol::JournalRecord::Kind::Deleted;
+    protocol::JournalRecord winner;           // the version whose content keeps the name
+    QList<protocol::JournalRecord> copies;    // conflict copies, `path` set to the copy's name
+};
+
+Resolution resolve(const QString& path, const QList<protocol::JournalRecord>& versions);
+
+// "dir/name (conflict from DEVICE YYYY-MM-DD HHMMSS).ext", the time in UTC.
+QString conflictCopyName(const QString& path, const QString& device, qint64 mtimeMs);
+
+// Adds `incoming` to the maximal versions `current` (R25): returns false and leaves
+// `current` alone when a known version is equal or newer.
+bool integrateVersion(QList<protocol::JournalRecord>& current, const protocol::JournalRecord& incoming);
+
+} // namespace escale::sync

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QByteArray>
+#include <QIODevice>
+
+#include <memory>
+
+struct evp_md_ctx_st;
+
+namespace escale::sync {
+
+// Incremental SHA-256 (OpenSSL).
+class Sha256
+{
+public:
+    Sha256();
+    ~Sha256();
+    Sha256(const Sha256&) = delete;
+    Sha256& operator=(const Sha256&) = delete;
+    void update(const char* data, qint64 size);
+    QByteArray finish(); // raw 32 bytes; the object is reset
+
+private:
+    evp_md_ctx_st* m_ctx;
+};
+
+// Reads at most `limit` bytes from a device, hashing what passes through: the upload
+// source of one chunk. The inner device is not owned.
+class HashingReader : public QIODevice
+{
+public:
+    HashingReader(QIODevice* inner, qint64 limit);
+    bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override { return m_left + QIODevice::bytesAvailable(); }
+    QByteArray hash() { return m_hash.finish(); }
+    qint64 bytesRead() const { return m_read; }
+
+protected:
+    qint64 readData(char* data, qint64 maxSize) override;
+    qint64 writeData(const char*, qint64) override { return -1; }
+
+private:
+    QIODevice* m_inner;
+    qint64 m_left;
+    qint64 m_read = 0;
+    Sha256 m_hash;
+};
+
+// Writes through to a device, hashing what passes: the sink of one downloaded chunk.
+class HashingWriter : public QIODevice
+{
+public:
+    explicit HashingWriter(QIODevice* inner);
+    bool isSequential() const override { return true; }
+    QByteArray hash() { return m_hash.finish(); }
+    qint64 bytesWritten() const { return m_written; }
+
+protected:
+    qint64 readData(char*, qint64) override { return -1; }
+    qint64 writeData(const char* data, qint64 size) override;
+
+private:
+    QIODevice* m_inner;
+    qint64 m_written = 0;
+    Sha256 m_hash;
+};
+
+} // namespace escale::sync

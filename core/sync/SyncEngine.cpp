@@ -1,0 +1,972 @@
+#include "sync/SyncEngine.h"
+
+#include "log/Logging.h"
+#include "protocol/Layout.h"
+#include "protocol/PathCheck.h"
+#include "protocol/TextObject.h"
+#include "scan/Hasher.h"
+#include "scan/Scanner.h"
+#include "sync/Resolution.h"
+#include "sync/Streams.h"
+
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace escale::sync {
+
+using protocol::JournalRecord;
+using protocol::VersionVector;
+using relay::RelayError;
+using relay::RelayJob;
+using relay::WriteMode;
+using state::StateDb;
+using Kind = JournalRecord::Kind;
+namespace layout = protocol::layout;
+
+namespace {
+
+constexpr int kMaxRecordsPerSegment = 2000;
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+RelayError run(RelayJob* job)
+{
+    std::unique_ptr<RelayJob> owner(job);
+    return relay::waitFor(job);
+}
+
+// The on-disk state of a local path, in the terms of the state database.
+std::optional<StateDb::LocalEntry> statLocal(const QString& absolute, const QString& relative)
+{
+    struct stat st;
+    if (::lstat(QFile::encodeName(absolute).constData(), &st) != 0)
+        return std::nullopt;
+    StateDb::LocalEntry e;
+    e.path = relative;
+    if (S_ISDIR(st.st_mode)) {
+        e.kind = Kind::Directory;
+        return e;
+    }
+    if (!S_ISREG(st.st_mode))
+        return std::nullopt;
+    e.kind = Kind::File;
+    e.size = qint64(st.st_size);
+    e.mtimeNs = qint64(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+    e.inode = quint64(st.st_ino);
+    return e;
+}
+
+bool sameStat(const StateDb::LocalEntry& a, const StateDb::LocalEntry& b)
+{
+    if (a.kind != b.kind)
+        return false;
+    return a.kind != Kind::File || (a.size == b.size && a.mtimeNs == b.mtimeNs && a.inode == b.inode);
+}
+
+QString randomTag()
+{
+    return QString::number(QRandomGenerator::system()->generate64(), 36);
+}
+
+bool syncFile(QFile& file)
+{
+    return ::fsync(file.handle()) == 0;
+}
+
+void setModificationTime(const QString& path, qint64 mtimeMs)
+{
+    struct timespec times[2];
+    times[0].tv_sec = 0;
+    times[0].tv_nsec = UTIME_OMIT;
+    times[1].tv_sec = mtimeMs / 1000;
+    times[1].tv_nsec = (mtimeMs % 1000) * 1'000'000;
+    ::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, AT_SYMLINK_NOFOLLOW);
+}
+
+} // namespace
+
+struct SyncEngine::Pass
+{
+    PassResult result;
+    QHash<QString, StateDb::Peer> peers;
+    QStringList ownHeads; // names of this client's heads seen in the listing
+    quint64 generation = 0;
+    bool changed = false; // something to tell the others in a new head
+    bool headSeen = false;
+
+    void fail(PassResult::Status status, const QString& error)
+    {
+        if (result.status == PassResult::Status::Ok) {
+            result.status = status;
+            result.error = error;
+        }
+    }
+    void problem(const QString& line)
+    {
+        qCWarning(lcEngine).noquote() << line;
+        result.problems << line;
+    }
+};
+
+SyncEngine::SyncEngine(const config::RepositoryConfig& config, relay::RelayBackend* relay, const QString& stateDbPath,
+                       QObject* parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_relay(relay)
+    , m_statePath(stateDbPath)
+{
+}
+
+SyncEngine::~SyncEngine() = default;
+
+QString SyncEngine::defaultStatePath(const QString& stateDir, const QString& localPath)
+{
+    const QByteArray id = QCryptographicHash::hash(QDir::cleanPath(localPath).toUtf8(), QCryptographicHash::Sha256)
+                              .toHex()
+                              .left(16);
+    return stateDir + QLatin1Char('/') + QString::fromLatin1(id) + QLatin1String("/state.db");
+}
+
+bool SyncEngine::open(QString& error)
+{
+    if (!m_db.open(m_statePath, error))
+        return false;
+    m_clientId = m_db.meta(QStringLiteral("client"));
+    if (m_clientId.isEmpty()) {
+        m_clientId = protocol::newClientId();
+        m_db.setMeta(QStringLiteral("client"), m_clientId);
+        m_db.setMeta(QStringLiteral("local path"), m_config.localPath);
+    }
+    m_relay->setTemporaryPrefix(m_clientId);
+    return true;
+}
+
+QString SyncEngine::localPath(const QString& relative) const
+{
+    return relative.isEmpty() ? m_config.localPath : m_config.localPath + QLatin1Char('/') + relative;
+}
+
+bool SyncEngine::receives() const
+{
+    return m_config.mode != config::SyncMode::Upload;
+}
+
+bool SyncEngine::sends() const
+{
+    return m_config.mode != config::SyncMode::Download;
+}
+
+RelayError SyncEngine::ensureFolder(const QString& folder)
+{
+    if (!m_relay->capabilities().needsDirectories || m_knownFolders.contains(folder))
+        return {};
+    const RelayError e = run(m_relay->makeFolder(folder));
+    if (e.ok())
+        m_knownFolders.insert(folder);
+    return e;
+}
+
+RelayError SyncEngine::getSmall(const QString& path, QByteArray& bytes)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    const RelayError e = run(m_relay->get(path, &buffer));
+    bytes = buffer.data();
+    return e;
+}
+
+RelayError SyncEngine::putSmall(const QString& path, const QByteArray& bytes, WriteMode mode)
+{
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    return run(m_relay->put(path, &buffer, bytes.size(), mode));
+}
+
+PassResult SyncEngine::runPass()
+{
+    Pass pass;
+    if (!m_db.isOpen()) {
+        QString error;
+        if (!open(error)) {
+            pass.fail(PassResult::Status::LocalFolder, error);
+            return pass.result;
+        }
+    }
+    if (!QFileInfo(m_config.localPath).isDir()) {
+        pass.fail(PassResult::Status::LocalFolder,
+                  QStringLiteral("the local folder %1 does not exist: create it, or mount the disk it is on")
+                      .arg(m_config.localPath));
+        return pass.result;
+    }
+    if (!ensureRepository(pass))
+        return pass.result;
+    scanLocal(pass);
+    if (!pass.result.ok())
+        return pass.result;
+    pull(pass);
+    if (pass.result.status == PassResult::Status::Refused)
+        return pass.result;
+    if (sends())
+        push(pass);
+    if (pass.result.ok() || pass.result.status == PassResult::Status::Failed)
+        writeHead(pass);
+    if (pass.result.ok())
+        freeSpace(pass);
+    return pass.result;
+}
+
+bool SyncEngine::ensureRepository(Pass& pass)
+{
+    QByteArray bytes;
+    RelayError e = getSmall(layout::headerPath(), bytes);
+    if (e.kind == RelayError::Kind::NotFound) {
+        protocol::RepositoryHeader header;
+        header.repository = protocol::newRepositoryId();
+        header.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+        header.encryption = QStringLiteral("off");
+        e = ensureFolder(QString());
+        if (e.ok())
+            e = putSmall(layout::headerPath(), header.toBytes(), WriteMode::CreateExclusive);
+        if (e.ok() || e.kind == RelayError::Kind::AlreadyExists)
+            e = getSmall(layout::headerPath(), bytes); // whoever won the race, read what is there
+        if (e.ok())
+            qCInfo(lcEngine).noquote() << QStringLiteral("[%1] repository ready on %2").arg(m_config.name, m_relay->describe());
+    }
+    if (!e.ok()) {
+        pass.fail(e.kind == RelayError::Kind::Auth || e.kind == RelayError::Kind::Permission
+                      ? PassResult::Status::Refused
+                      : PassResult::Status::Failed,
+                  QStringLiteral("cannot read the relay %1: %2").arg(m_relay->describe(), e.message));
+        return false;
+    }
+    QString error;
+    const auto header = protocol::RepositoryHeader::fromBytes(bytes, error);
+    if (!header) {
+        pass.fail(PassResult::Status::Refused,
+                  QStringLiteral("%1 on the relay: %2").arg(layout::headerPath(), error));
+        return false;
+    }
+    if (header->format != protocol::kFormatVersion) {
+        pass.fail(PassResult::Status::Refused,
+                  QStringLiteral("the relay holds a repository in format %1; this Escale speaks format %2: update "
+                                 "Escale on this machine")
+                      .arg(header->format)
+                      .arg(protocol::kFormatVersion));
+        return false;
+    }
+    const QString wanted = config::encryptionName(m_config.encryption);
+    if (header->encryption != wanted) {
+        pass.fail(PassResult::Status::Refused,
+                  header->encryption == QLatin1String("off")
+                      ? QStringLiteral("the repository on the relay is not encrypted but 'encryption = %1' is set: "
+                                       "a repository cannot change to encrypted; use a new relay folder")
+                            .arg(wanted)
+                      : QStringLiteral("the repository on the relay is encrypted (%1): set 'encryption = on' and "
+                                       "the passphrase")
+                            .arg(header->encryption));
+        return false;
+    }
+    const QString known = m_db.meta(QStringLiteral("repository"));
+    if (known.isEmpty()) {
+        m_db.setMeta(QStringLiteral("repository"), header->repository);
+    } else if (known != header->repository) {
+        pass.fail(PassResult::Status::Refused,
+                  QStringLiteral("the relay %1 holds another repository than the one this folder was synchronised "
+                                 "with: check 'relay address' (or start over with a new state)")
+                      .arg(m_relay->describe()));
+        return false;
+    }
+    for (const QString& folder : {layout::headsFolder(), layout::journalFolderOf(m_clientId), layout::dataFolder()}) {
+        e = ensureFolder(folder);
+        if (!e.ok()) {
+            pass.fail(PassResult::Status::Failed, QStringLiteral("cannot prepare the relay: %1").arg(e.message));
+            return false;
+        }
+    }
+    if (!m_cleanedTemporary) {
+        // Leftovers of an upload interrupted by a crash (relay-format.md section 2).
+        std::unique_ptr<RelayJob> job(m_relay->list(QStringLiteral("tmp")));
+        if (relay::waitFor(job.get()).ok()) {
+            for (const relay::RelayEntry& entry : job->entries())
+                if (!entry.isDirectory && entry.name.startsWith(m_clientId + QLatin1Char('-')))
+                    run(m_relay->remove(QStringLiteral("tmp/") + entry.name));
+        }
+        m_cleanedTemporary = true;
+    }
+    return true;
+}
+
+void SyncEngine::scanLocal(Pass& pass)
+{
+    scan::Scanner::Options options;
+    options.hiddenFiles = m_config.hiddenFiles;
+    const QHash<QString, StateDb::LocalEntry> known = m_db.allLocal();
+    const scan::Scanner::Result scanned = scan::Scanner::scan(m_config.localPath, known, options);
+    if (scanned.rootMissing) {
+        pass.fail(PassResult::Status::LocalFolder,
+                  QStringLiteral("the local folder %1 does not exist: create it, or mount the disk it is on")
+                      .arg(m_config.localPath));
+        return;
+    }
+    for (const QString& p : scanned.problems)
+        pass.problem(p);
+
+    m_db.begin();
+    auto newVersion = [this](const QString& path) {
+        VersionVector base;
+        for (const StateDb::Version& v : m_db.versions(path))
+            base = base.merged(v.record.vv);
+        JournalRecord r;
+        r.path = path;
+        r.vv = base.incremented(m_clientId);
+        r.origin = m_clientId;
+        r.originName = m_config.clientName;
+        return r;
+    };
+    for (const StateDb::LocalEntry& e : scanned.changed) {
+        m_db.putLocal(e);
+        if (!sends())
+            continue;
+        JournalRecord r = newVersion(e.path);
+        r.kind = e.kind;
+        if (e.kind == Kind::File) {
+            r.size = e.size;
+            r.mtimeMs = e.mtimeNs / 1'000'000;
+            r.hash = e.hash;
+        }
+        // Content already known for this path (e.g. a touched file) is no new version.
+        const QList<StateDb::Version> current = m_db.versions(e.path);
+        if (current.size() == 1 && current.first().record.sameContent(r))
+            continue;
+        m_db.setVersions(e.path, {StateDb::Version{r, true}});
+    }
+    for (const StateDb::LocalEntry& e : scanned.restatted)
+        m_db.putLocal(e);
+    for (const QString& path : scanned.removed) {
+        m_db.removeLocal(path);
+        if (!sends())
+            continue;
+        const QList<StateDb::Version> current = m_db.versions(path);
+        if (current.isEmpty())
+            continue;
+        JournalRecord r = newVersion(path);
+        r.kind = Kind::Deleted;
+        m_db.setVersions(path, {StateDb::Version{r, true}});
+    }
+    for (const QString& path : scanned.unselected)
+        m_db.removeLocal(path);
+    m_db.commit();
+    qCDebug(lcEngine).noquote() << QStringLiteral("[%1] scanned %2 files: %3 changed, %4 removed")
+                                       .arg(m_config.name)
+                                       .arg(scanned.filesSeen)
+                                       .arg(scanned.changed.size())
+                                       .arg(scanned.removed.size());
+}
+
+void SyncEngine::pull(Pass& pass)
+{
+    std::unique_ptr<RelayJob> job(m_relay->list(layout::headsFolder()));
+    const RelayError e = relay::waitFor(job.get());
+    // Object stores have no folders: no heads yet lists as "not found".
+    if (!e.ok() && e.kind != RelayError::Kind::NotFound) {
+        pass.fail(PassResult::Status::Failed, QStringLiteral("cannot list the relay: %1").arg(e.message));
+        return;
+    }
+    pass.peers = m_db.peers();
+    QHash<QString, quint64> listed; // highest generation listed per client
+    for (const relay::RelayEntry& entry : job->entries()) {
+        const auto name = layout::parseHeadName(entry.name);
+        if (!name || entry.isDirectory)
+            continue;
+        if (name->client == m_clientId) {
+            pass.ownHeads << entry.name;
+            continue;
+        }
+        listed[name->client] = std::max(listed.value(name->client), name->generation);
+    }
+    pass.headSeen = true;
+
+    for (auto it = listed.cbegin(); it != listed.cend(); ++it) {
+        StateDb::Peer peer = pass.peers.value(it.key());
+        peer.client = it.key();
+        if (it.value() < peer.generation) {
+            pass.problem(QStringLiteral("the relay shows an older head of %1 (generation %2, already saw %3): "
+                                        "refused as a possible replay")
+                             .arg(peer.name.isEmpty() ? peer.client : peer.name)
+                             .arg(it.value())
+                             .arg(peer.generation));
+            continue;
+        }
+        if (it.value() == peer.generation)
+            continue;
+        QByteArray bytes;
+        const RelayError ge = getSmall(layout::headPath(it.key(), it.value()), bytes);
+        if (!ge.ok()) {
+            if (ge.kind != RelayError::Kind::NotFound) // replaced meanwhile: next poll
+                pass.problem(QStringLiteral("cannot read the head of %1: %2").arg(it.key(), ge.message));
+            continue;
+        }
+        QString error;
+        const auto text = protocol::TextObject::decode(bytes, QStringLiteral("head"), error);
+        const auto head = text ? protocol::Head::fromJson(text->header, error) : std::nullopt;
+        if (!head || head->client != it.key() || head->generation != it.value()) {
+            pass.problem(QStringLiteral("head %1 is invalid (%2); waiting for a good one")
+                             .arg(layout::headName(it.key(), it.value()), error.isEmpty() ? QStringLiteral("mismatch") : error));
+            continue;
+        }
+        if (head->journal < peer.journal) {
+            pass.problem(QStringLiteral("the head of %1 names journal %2 after %3: refused as a possible replay")
+                             .arg(head->name)
+                             .arg(head->journal)
+                             .arg(peer.journal));
+            continue;
+        }
+        peer.name = head->name;
+        peer.generation = head->generation;
+        peer.journal = head->journal;
+        peer.acks = head->acks;
+        peer.lastChangeMs = nowMs();
+        m_db.putPeer(peer);
+        pass.peers.insert(peer.client, peer);
+    }
+
+    // Read each other client's journal in order (R14).
+    for (auto it = pass.peers.begin(); it != pass.peers.end(); ++it) {
+        StateDb::Peer& peer = it.value();
+        while (peer.consumed < peer.journal) {
+            const quint64 seq = peer.consumed + 1;
+            if (!applySegment(pass, peer, seq)) {
+                pass.result.complete = false;
+                break;
+            }
+            peer.consumed = seq;
+            m_db.putPeer(peer);
+            pass.changed = true;
+        }
+    }
+}
+
+bool SyncEngine::applySegment(Pass& pass, const StateDb::Peer& peer, quint64 seq)
+{
+    const QString path = layout::journalPath(peer.client, seq);
+    QByteArray bytes;
+    const RelayError e = getSmall(path, bytes);
+    if (!e.ok()) {
+        pass.problem(QStringLiteral("cannot read %1 of %2: %3").arg(path, peer.name, e.message));
+        return false;
+    }
+    QString error;
+    const auto text = protocol::TextObject::decode(bytes, QStringLiteral("journal"), error);
+    if (!text || text->header.value(QStringLiteral("client")).toString() != peer.client ||
+        quint64(text->header.value(QStringLiteral("seq")).toDouble()) != seq) {
+        pass.problem(QStringLiteral("%1 of %2 is invalid (%3); waiting for a good copy")
+                         .arg(path, peer.name, error.isEmpty() ? QStringLiteral("header mismatch") : error));
+        return false;
+    }
+
+    // Integrate the records into the known versions, then make the folder match (R16).
+    QStringList affected;
+    m_db.begin();
+    for (const QJsonObject& o : text->records) {
+        auto record = JournalRecord::fromJson(o, error);
+        if (!record) {
+            pass.problem(QStringLiteral("%1 of %2: %3; record skipped").arg(path, peer.name, error));
+            continue;
+        }
+        QString normalised;
+        const QString refusal = protocol::checkRelayPath(record->path, &normalised);
+        if (!refusal.isEmpty()) {
+            pass.problem(QStringLiteral("refused a path from %1 (%2): %3")
+                             .arg(peer.name, refusal, QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)).left(200)));
+            continue;
+        }
+        record->path = normalised;
+        // Materialise every path of the segment, also when its version is already known: an
+        // earlier attempt may have stopped before the folder matched (R15).
+        affected << record->path;
+        QList<JournalRecord> current;
+        const QList<StateDb::Version> stored = m_db.versions(record->path);
+        for (const StateDb::Version& v : stored)
+            current.append(v.record);
+        if (!integrateVersion(current, *record))
+            continue;
+        QList<StateDb::Version> updated;
+        for (const JournalRecord& r : std::as_const(current)) {
+            bool pending = false;
+            for (const StateDb::Version& v : stored)
+                if (v.record.vv == r.vv)
+                    pending = v.pending;
+            updated.append(StateDb::Version{r, pending});
+        }
+        m_db.setVersions(record->path, updated);
+    }
+    m_db.commit();
+    if (!receives())
+        return true;
+
+    // Folders first (parents before children), then files, then deletions (children first).
+    affected.removeDuplicates();
+    std::sort(affected.begin(), affected.end());
+    QStringList deletions;
+    bool complete = true;
+    for (const QString& p : std::as_const(affected)) {
+        QList<JournalRecord> versions;
+        for (const StateDb::Version& v : m_db.versions(p))
+            versions.append(v.record);
+        if (resolve(p, versions).kind == Kind::Deleted) {
+            deletions << p;
+            continue;
+        }
+        if (materialize(pass, p) == Outcome::Deferred)
+            complete = false;
+    }
+    std::sort(deletions.begin(), deletions.end(), std::greater<>());
+    for (const QString& p : std::as_const(deletions))
+        if (materialize(pass, p) == Outcome::Deferred)
+            complete = false;
+    return complete;
+}
+
+SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
+{
+    QList<JournalRecord> versions;
+    for (const StateDb::Version& v : m_db.versions(path))
+        versions.append(v.record);
+    const Resolution target = resolve(path, versions);
+    const QString absolute = localPath(path);
+    const std::optional<StateDb::LocalEntry> known = m_db.local(path);
+    const std::optional<StateDb::LocalEntry> disk = statLocal(absolute, path);
+
+    // A local change not yet scanned: leave the path alone; the next pass publishes it first.
+    const bool diskMatches = (!known && !disk) || (known && disk && sameStat(*known, *disk));
+    if (!diskMatches && !(target.kind == Kind::Directory && disk && disk->kind == Kind::Directory)) {
+        pass.problem(QStringLiteral("%1 changed locally meanwhile; it will be compared on the next pass").arg(path));
+        return Outcome::Deferred;
+    }
+
+    // Conflict copies first, while the local file may still hold their content. Each copy is
+    // a version of its own path, published like any other (R26).
+    for (const JournalRecord& copy : target.copies) {
+        const QList<StateDb::Version> stored = m_db.versions(copy.path);
+        QList<JournalRecord> current;
+        for (const StateDb::Version& v : stored)
+            current.append(v.record);
+        if (integrateVersion(current, copy)) {
+            QList<StateDb::Version> updated;
+            for (const JournalRecord& r : std::as_const(current)) {
+                bool pending = r.vv == copy.vv;
+                for (const StateDb::Version& v : stored)
+                    if (v.record.vv == r.vv)
+                        pending = v.pending;
+                updated.append(StateDb::Version{r, pending});
+            }
+            m_db.begin();
+            m_db.setVersions(copy.path, updated);
+            m_db.commit();
+            ++pass.result.conflicts;
+            qCInfo(lcEngine).noquote() << QStringLiteral("[%1] conflict on %2: the version of %3 is kept as %4")
+                                              .arg(m_config.name, path, copy.originName, copy.path);
+        }
+        if (materialize(pass, copy.path) == Outcome::Deferred)
+            return Outcome::Deferred;
+    }
+
+    switch (target.kind) {
+    case Kind::Deleted: {
+        if (!disk) {
+            m_db.removeLocal(path);
+            return Outcome::Done;
+        }
+        if (disk->kind == Kind::Directory) {
+            if (::rmdir(QFile::encodeName(absolute).constData()) != 0) {
+                // Still holds files unknown elsewhere: keep it, the next scan publishes them.
+                return Outcome::Done;
+            }
+        } else {
+            // Keep what sync deletes in the local archive (section 10).
+            const QString archived = localPath(QStringLiteral(".escale-archive/") +
+                                               QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")) +
+                                               QLatin1Char('/') + path);
+            QDir().mkpath(QFileInfo(archived).absolutePath());
+            if (::rename(QFile::encodeName(absolute).constData(), QFile::encodeName(archived).constData()) != 0) {
+                pass.problem(QStringLiteral("cannot remove %1: %2").arg(absolute, QString::fromLocal8Bit(std::strerror(errno))));
+                return Outcome::Deferred;
+            }
+        }
+        m_db.removeLocal(path);
+        ++pass.result.deleted;
+        return Outcome::Done;
+    }
+    case Kind::Directory: {
+        if (disk && disk->kind == Kind::File) {
+            pass.problem(QStringLiteral("%1 is a file here and a folder elsewhere; kept as a file").arg(path));
+            return Outcome::Done;
+        }
+        if (!disk && !QDir().mkpath(absolute)) {
+            pass.problem(QStringLiteral("cannot create the folder %1").arg(absolute));
+            return Outcome::Deferred;
+        }
+        m_db.putLocal(StateDb::LocalEntry{path, Kind::Directory, 0, 0, 0, {}});
+        return Outcome::Done;
+    }
+    case Kind::File: {
+        if (known && known->kind == Kind::File && known->hash == target.winner.hash)
+            return Outcome::Done; // already there
+        if (disk && disk->kind == Kind::Directory) {
+            pass.problem(QStringLiteral("%1 is a folder here and a file elsewhere; kept as a folder").arg(path));
+            return Outcome::Done;
+        }
+        QString problem;
+        if (!obtainContent(pass, target.winner, path, problem)) {
+            pass.problem(problem);
+            return Outcome::Deferred;
+        }
+        ++pass.result.downloaded;
+        return Outcome::Done;
+    }
+    }
+    return Outcome::Done;
+}
+
+bool SyncEngine::obtainContent(Pass&, const JournalRecord& record, const QString& targetPath, QString& problem)
+{
+    const QString target = localPath(targetPath);
+    const QString folder = QFileInfo(target).absolutePath();
+    // Create missing parent folders, and remember them so the next scan does not take them for
+    // new local folders.
+    if (!QFileInfo(folder).isDir()) {
+        QString relative;
+        for (const QString& part : targetPath.section(QLatin1Char('/'), 0, -2, QString::SectionSkipEmpty).split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+            relative = relative.isEmpty() ? part : relative + QLatin1Char('/') + part;
+            if (!QFileInfo(localPath(relative)).exists()) {
+                if (!QDir().mkdir(localPath(relative))) {
+                    problem = QStringLiteral("cannot create the folder %1").arg(localPath(relative));
+                    return false;
+                }
+                m_db.putLocal(StateDb::LocalEntry{relative, Kind::Directory, 0, 0, 0, {}});
+            } else if (!QFileInfo(localPath(relative)).isDir()) {
+                problem = QStringLiteral("cannot write %1: %2 is not a folder").arg(targetPath, relative);
+                return false;
+            }
+        }
+    }
+    const QString temp = folder + QStringLiteral("/.escale-tmp-") + randomTag();
+    QFile out(temp);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+        problem = QStringLiteral("cannot write in %1: %2").arg(folder, out.errorString());
+        return false;
+    }
+    auto abandon = [&](const QString& why) {
+        out.close();
+        QFile::remove(temp);
+        problem = why;
+        return false;
+    };
+
+    qint64 total = 0;
+    bool fromLocal = false;
+    // A local file with the same content (a rename, a copy, a conflict copy) saves a download.
+    for (const StateDb::LocalEntry& candidate : m_db.localWithHash(record.hash)) {
+        if (candidate.kind != Kind::File)
+            continue;
+        const auto now = statLocal(localPath(candidate.path), candidate.path);
+        if (!now || !sameStat(*now, candidate))
+            continue;
+        QFile in(localPath(candidate.path));
+        if (!in.open(QIODevice::ReadOnly))
+            continue;
+        out.resize(0);
+        out.seek(0);
+        Sha256 copyHash;
+        qint64 copied = 0;
+        QByteArray buffer(1 << 20, Qt::Uninitialized);
+        bool ok = true;
+        for (;;) {
+            const qint64 n = in.read(buffer.data(), buffer.size());
+            if (n < 0) {
+                ok = false;
+                break;
+            }
+            if (n == 0)
+                break;
+            if (out.write(buffer.constData(), n) != n) {
+                ok = false;
+                break;
+            }
+            copyHash.update(buffer.constData(), n);
+            copied += n;
+        }
+        if (ok && copyHash.finish() == record.hash && copied == record.size) {
+            fromLocal = true;
+            total = copied;
+            break;
+        }
+    }
+    if (!fromLocal) {
+        out.resize(0);
+        out.seek(0);
+        if (record.size > 0 && record.chunks.isEmpty())
+            return abandon(QStringLiteral("%1: the content is not on the relay").arg(targetPath));
+        for (const protocol::ChunkRef& chunk : record.chunks) {
+            HashingWriter writer(&out);
+            const RelayError e = run(m_relay->get(layout::dataPath(chunk.id), &writer));
+            if (!e.ok()) {
+                if (e.kind == RelayError::Kind::NotFound)
+                    return abandon(QStringLiteral("%1: its content is no longer on the relay").arg(targetPath));
+                return abandon(QStringLiteral("cannot download %1: %2").arg(targetPath, e.message));
+            }
+            if (writer.bytesWritten() != chunk.size || writer.hash() != chunk.hash)
+                return abandon(QStringLiteral("%1: a chunk from the relay failed its check; it will be fetched again")
+                                   .arg(targetPath));
+            total += chunk.size;
+        }
+        if (!out.flush())
+            return abandon(QStringLiteral("cannot write %1: %2").arg(temp, out.errorString()));
+        // Verify the whole file as written.
+        out.close();
+        const auto written = scan::hashFile(temp);
+        if (!written || *written != record.hash || total != record.size)
+            return abandon(QStringLiteral("%1: the downloaded content failed its check; it will be fetched again")
+                               .arg(targetPath));
+        if (!out.open(QIODevice::ReadWrite))
+            return abandon(QStringLiteral("cannot reopen %1").arg(temp));
+    }
+    if (!syncFile(out))
+        return abandon(QStringLiteral("cannot write %1: %2").arg(temp, QString::fromLocal8Bit(std::strerror(errno))));
+    out.close();
+    setModificationTime(temp, record.mtimeMs);
+
+    // Last check before replacing: the target must still be what the state database says.
+    const auto known = m_db.local(targetPath);
+    const auto disk = statLocal(target, targetPath);
+    const bool unchanged = (!known && !disk) || (known && disk && sameStat(*known, *disk));
+    if (!unchanged) {
+        QFile::remove(temp);
+        problem = QStringLiteral("%1 changed locally meanwhile; it will be compared on the next pass").arg(targetPath);
+        return false;
+    }
+    if (disk && disk->kind == Kind::File) {
+        // The replaced version goes to the local archive.
+        const QString archived = localPath(QStringLiteral(".escale-archive/") +
+                                           QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")) +
+                                           QLatin1Char('/') + targetPath);
+        QDir().mkpath(QFileInfo(archived).absolutePath());
+        ::link(QFile::encodeName(target).constData(), QFile::encodeName(archived).constData());
+    }
+    if (::rename(QFile::encodeName(temp).constData(), QFile::encodeName(target).constData()) != 0) {
+        const int err = errno;
+        QFile::remove(temp);
+        problem = QStringLiteral("cannot write %1: %2").arg(target, QString::fromLocal8Bit(std::strerror(err)));
+        return false;
+    }
+    auto entry = statLocal(target, targetPath);
+    if (entry) {
+        entry->hash = record.hash;
+        m_db.putLocal(*entry);
+    }
+    return true;
+}
+
+void SyncEngine::push(Pass& pass)
+{
+    QList<StateDb::Version> pending = m_db.pendingVersions();
+    if (pending.isEmpty())
+        return;
+    quint64 journal = m_db.meta(QStringLiteral("journal")).toULongLong();
+
+    while (!pending.isEmpty()) {
+        const qsizetype count = std::min<qsizetype>(pending.size(), kMaxRecordsPerSegment);
+        QList<StateDb::Version> batch = pending.mid(0, count);
+        pending.remove(0, count);
+
+        QList<JournalRecord> records;
+        QList<StateDb::OwnObject> objects;
+        for (StateDb::Version& v : batch) {
+            JournalRecord r = v.record;
+            if (r.kind == Kind::File && r.size > 0) {
+                if (!uploadFile(pass, r, objects))
+                    continue;
+                ++pass.result.uploaded;
+            }
+            records.append(r);
+        }
+        if (!pass.result.ok() || records.isEmpty())
+            break;
+
+        const quint64 seq = journal + 1;
+        protocol::TextObject segment;
+        segment.header = QJsonObject{{QStringLiteral("format"), protocol::kFormatVersion},
+                                     {QStringLiteral("type"), QStringLiteral("journal")},
+                                     {QStringLiteral("client"), m_clientId},
+                                     {QStringLiteral("seq"), double(seq)}};
+        for (const JournalRecord& r : std::as_const(records))
+            segment.records.append(r.toJson());
+        for (StateDb::OwnObject& o : objects)
+            o.segment = seq;
+        m_db.begin();
+        for (const StateDb::OwnObject& o : std::as_const(objects))
+            m_db.putOwnObject(o);
+        m_db.commit();
+        const RelayError e = putSmall(layout::journalPath(m_clientId, seq), segment.encode(), WriteMode::CreateExclusive);
+        if (!e.ok()) {
+            pass.fail(PassResult::Status::Failed, QStringLiteral("cannot publish the journal: %1").arg(e.message));
+            break;
+        }
+        journal = seq;
+        m_db.begin();
+        m_db.setMeta(QStringLiteral("journal"), QString::number(journal));
+        for (const JournalRecord& r : std::as_const(records)) {
+            QList<StateDb::Version> versions = m_db.versions(r.path);
+            for (StateDb::Version& v : versions) {
+                if (v.record.vv == r.vv) {
+                    v.record = r; // now with its chunks
+                    v.pending = false;
+                }
+            }
+            m_db.setVersions(r.path, versions);
+        }
+        m_db.commit();
+        pass.result.published += int(records.size());
+        pass.changed = true;
+        qCInfo(lcEngine).noquote() << QStringLiteral("[%1] published %2 changes (journal %3)")
+                                          .arg(m_config.name)
+                                          .arg(records.size())
+                                          .arg(seq);
+    }
+}
+
+bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record, QList<StateDb::OwnObject>& objects)
+{
+    const QString absolute = localPath(record.path);
+    const auto known = m_db.local(record.path);
+    QFile file(absolute);
+    if (!known || !file.open(QIODevice::ReadOnly)) {
+        // Gone or changed since the scan: the next scan makes a newer version.
+        return false;
+    }
+    const auto before = statLocal(absolute, record.path);
+    if (!before || !sameStat(*before, *known) || known->hash != record.hash)
+        return false;
+
+    record.chunks.clear();
+    qint64 offset = 0;
+    QList<StateDb::OwnObject> uploaded;
+    auto rollback = [&] {
+        for (const StateDb::OwnObject& o : std::as_const(uploaded))
+            run(m_relay->remove(layout::dataPath(o.id)));
+    };
+    while (offset < record.size) {
+        const qint64 size = std::min<qint64>(m_config.chunkSize, record.size - offset);
+        const QString id = protocol::newObjectId();
+        RelayError e = ensureFolder(layout::dataFolderOf(id));
+        HashingReader reader(&file, size);
+        if (e.ok())
+            e = run(m_relay->put(layout::dataPath(id), &reader, size, WriteMode::Replace));
+        if (!e.ok()) {
+            rollback();
+            pass.fail(e.kind == RelayError::Kind::Auth ? PassResult::Status::Refused : PassResult::Status::Failed,
+                      QStringLiteral("cannot upload %1: %2").arg(record.path, e.message));
+            return false;
+        }
+        const QByteArray hash = reader.hash();
+        if (reader.bytesRead() != size) {
+            uploaded.append(StateDb::OwnObject{id, 0, size});
+            rollback();
+            return false;
+        }
+        record.chunks.append(protocol::ChunkRef{id, size, hash});
+        uploaded.append(StateDb::OwnObject{id, 0, size});
+        offset += size;
+    }
+    // The file must not have changed while it was read (a stable snapshot, section 10).
+    const auto after = statLocal(absolute, record.path);
+    if (!after || !sameStat(*after, *known)) {
+        rollback();
+        return false;
+    }
+    objects.append(uploaded);
+    return true;
+}
+
+void SyncEngine::writeHead(Pass& pass)
+{
+    const quint64 journal = m_db.meta(QStringLiteral("journal")).toULongLong();
+    if (!pass.headSeen || (!pass.changed && !pass.ownHeads.isEmpty()))
+        return;
+    pass.generation = m_db.meta(QStringLiteral("generation")).toULongLong();
+    protocol::Head head;
+    head.client = m_clientId;
+    head.generation = pass.generation + 1;
+    head.name = m_config.clientName;
+    head.journal = journal;
+    head.usage = m_db.ownUsage();
+    for (const StateDb::Peer& p : std::as_const(pass.peers))
+        if (p.consumed > 0)
+            head.acks.insert(p.client, p.consumed);
+    protocol::TextObject text;
+    text.header = head.toJson();
+    const RelayError e = putSmall(layout::headPath(m_clientId, head.generation), text.encode(), WriteMode::Replace);
+    if (!e.ok()) {
+        pass.fail(PassResult::Status::Failed, QStringLiteral("cannot publish this client's head: %1").arg(e.message));
+        return;
+    }
+    m_db.setMeta(QStringLiteral("generation"), QString::number(head.generation));
+    for (const QString& old : std::as_const(pass.ownHeads))
+        if (old != layout::headName(m_clientId, head.generation))
+            run(m_relay->remove(layout::headsFolder() + QLatin1Char('/') + old));
+}
+
+void SyncEngine::freeSpace(Pass& pass)
+{
+    const QList<StateDb::OwnObject> objects = m_db.ownObjects();
+    if (objects.isEmpty())
+        return;
+    const qint64 now = nowMs();
+    // Acknowledgements that count (R22): active clients, judged on this machine's clock.
+    QList<quint64> activeAcks;
+    QList<quint64> allAcks;
+    for (const StateDb::Peer& p : std::as_const(pass.peers)) {
+        const quint64 ack = p.acks.value(m_clientId, 0);
+        allAcks.append(ack);
+        if (m_config.retentionMs == 0 || now - p.lastChangeMs <= m_config.retentionMs)
+            activeAcks.append(ack);
+    }
+    // Until another client has taken a copy, the relay keeps it for newcomers.
+    if (activeAcks.isEmpty())
+        return;
+    for (const StateDb::OwnObject& o : objects) {
+        if (o.segment == 0)
+            continue;
+        const bool allActive = std::all_of(activeAcks.cbegin(), activeAcks.cend(), [&](quint64 a) { return a >= o.segment; });
+        const auto enough = std::count_if(allAcks.cbegin(), allAcks.cend(), [&](quint64 a) { return a >= o.segment; });
+        if (!allActive || enough < std::max(1, m_config.pullers))
+            continue;
+        const RelayError e = run(m_relay->remove(layout::dataPath(o.id)));
+        if (e.ok() || e.kind == RelayError::Kind::NotFound) {
+            m_db.removeOwnObject(o.id);
+            ++pass.result.freed;
+        }
+    }
+}
+
+} // namespace escale::sync

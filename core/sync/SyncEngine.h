@@ -1,0 +1,89 @@
+#pragma once
+
+#include "config/Config.h"
+#include "relay/RelayBackend.h"
+#include "state/StateDb.h"
+
+#include <QObject>
+#include <QSet>
+
+namespace escale::sync {
+
+// What one pass did, and how it ended.
+struct PassResult
+{
+    enum class Status {
+        Ok,
+        Failed,       // the relay failed (network, permissions, quota): retried later
+        Refused,      // a configuration/relay mismatch that retrying will not fix
+        LocalFolder,  // the local folder is missing or unusable
+    };
+
+    Status status = Status::Ok;
+    QString error;         // one line, when status != Ok
+    QStringList problems;  // things skipped or deferred this pass (one line each); not failures
+    int uploaded = 0;      // files whose content was sent
+    int downloaded = 0;    // files written from the relay (or from local copies)
+    int deleted = 0;       // local files removed because others deleted them
+    int conflicts = 0;     // conflict copies created
+    int published = 0;     // journal records published
+    int freed = 0;         // relay objects deleted
+    bool complete = true;  // false: some remote changes wait for a later pass
+
+    bool ok() const { return status == Status::Ok; }
+};
+
+// Synchronises one repository: a local folder with a relay, by the protocol of
+// docs/relay-format.md. runPass() does one complete pass (scan, pull, push, acknowledge, free
+// space); it blocks its thread, running the relay's jobs through local event loops, so it is
+// meant for the engine's worker thread (or a test, or `--once`).
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    SyncEngine(const config::RepositoryConfig& config, relay::RelayBackend* relay, const QString& stateDbPath,
+               QObject* parent = nullptr);
+    ~SyncEngine() override;
+
+    // Opens the state database (creating this client's identity the first time).
+    bool open(QString& error);
+    PassResult runPass();
+
+    QString clientId() const { return m_clientId; }
+    state::StateDb& database() { return m_db; }
+
+    // The default location of a repository's state database under `stateDir`.
+    static QString defaultStatePath(const QString& stateDir, const QString& localPath);
+
+private:
+    struct Pass;
+    bool ensureRepository(Pass& pass);
+    void scanLocal(Pass& pass);
+    void pull(Pass& pass);
+    bool applySegment(Pass& pass, const state::StateDb::Peer& peer, quint64 seq);
+    enum class Outcome { Done, Deferred };
+    Outcome materialize(Pass& pass, const QString& path);
+    bool obtainContent(Pass& pass, const protocol::JournalRecord& record, const QString& targetPath,
+                       QString& problem);
+    void push(Pass& pass);
+    bool uploadFile(Pass& pass, protocol::JournalRecord& record, QList<state::StateDb::OwnObject>& objects);
+    void writeHead(Pass& pass);
+    void freeSpace(Pass& pass);
+    relay::RelayError ensureFolder(const QString& folder);
+    relay::RelayError getSmall(const QString& path, QByteArray& bytes);
+    relay::RelayError putSmall(const QString& path, const QByteArray& bytes, relay::WriteMode mode);
+    QString localPath(const QString& relative) const;
+    bool receives() const;
+    bool sends() const;
+
+    config::RepositoryConfig m_config;
+    relay::RelayBackend* m_relay;
+    QString m_statePath;
+    state::StateDb m_db;
+    QString m_clientId;
+    QSet<QString> m_knownFolders;
+    bool m_cleanedTemporary = false;
+};
+
+} // namespace escale::sync

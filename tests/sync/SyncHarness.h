@@ -1,0 +1,197 @@
+#pragma once
+
+// Runs real engines against one shared relay (in memory or a folder), each client with its
+// own folder and state, and compares their trees byte for byte.
+#include "config/Config.h"
+#include "relay/FaultyRelay.h"
+#include "relay/FileRelay.h"
+#include "relay/MemoryRelay.h"
+#include "sync/SyncEngine.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QMap>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace harness {
+
+using namespace escale;
+
+inline void writeFile(const QString& path, const QByteArray& content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        qFatal("cannot write %s", qPrintable(path));
+    f.write(content);
+}
+
+inline void setMtime(const QString& path, qint64 secs)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadWrite) || !f.setFileTime(QDateTime::fromSecsSinceEpoch(secs), QFileDevice::FileModificationTime))
+        qFatal("cannot set the time of %s", qPrintable(path));
+}
+
+inline QByteArray readFile(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
+}
+
+// path -> "dir" or the SHA-256 of the content; Escale's own names are left out.
+inline QMap<QString, QString> tree(const QString& root)
+{
+    QMap<QString, QString> out;
+    QDirIterator it(root, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString rel = QDir(root).relativeFilePath(path);
+        if (rel.startsWith(".escale") || rel.contains("/.escale"))
+            continue;
+        const QFileInfo info = it.fileInfo();
+        out.insert(rel, info.isDir() ? QStringLiteral("dir")
+                                     : QString::fromLatin1(QCryptographicHash::hash(readFile(path), QCryptographicHash::Sha256).toHex()));
+    }
+    return out;
+}
+
+inline QString describeDifference(const QMap<QString, QString>& a, const QMap<QString, QString>& b)
+{
+    QStringList lines;
+    for (auto it = a.cbegin(); it != a.cend(); ++it)
+        if (!b.contains(it.key()))
+            lines << "only in first: " + it.key();
+        else if (b.value(it.key()) != it.value())
+            lines << "differs: " + it.key();
+    for (auto it = b.cbegin(); it != b.cend(); ++it)
+        if (!a.contains(it.key()))
+            lines << "only in second: " + it.key();
+    return lines.join("; ");
+}
+
+class Relay
+{
+public:
+    explicit Relay(const QString& kind)
+        : m_kind(kind)
+    {
+        m_store = std::make_shared<relay::MemoryStore>();
+    }
+    std::unique_ptr<relay::RelayBackend> connect() const
+    {
+        if (m_kind == "memory")
+            return std::make_unique<relay::MemoryRelay>(m_store);
+        return std::make_unique<relay::FileRelay>(m_dir.path());
+    }
+    QString kind() const { return m_kind; }
+    QString folder() const { return m_dir.path(); }
+    std::shared_ptr<relay::MemoryStore> store() const { return m_store; }
+
+    // Names of the objects under `prefix` (e.g. "data/"), whatever the kind of relay.
+    QStringList objects(const QString& prefix = QString()) const
+    {
+        QStringList out;
+        if (m_kind == "memory") {
+            for (const QString& k : m_store->objects().keys())
+                if (k.startsWith(prefix))
+                    out << k;
+            return out;
+        }
+        QDirIterator it(m_dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString rel = QDir(m_dir.path()).relativeFilePath(it.next());
+            if (rel.startsWith(prefix))
+                out << rel;
+        }
+        out.sort();
+        return out;
+    }
+    QByteArray object(const QString& path) const
+    {
+        return m_kind == "memory" ? m_store->object(path) : readFile(m_dir.filePath(path));
+    }
+    void setObject(const QString& path, const QByteArray& bytes) const
+    {
+        if (m_kind == "memory")
+            m_store->setObject(path, bytes);
+        else
+            writeFile(m_dir.filePath(path), bytes);
+    }
+    void removeObject(const QString& path) const
+    {
+        if (m_kind == "memory")
+            m_store->removeObject(path);
+        else
+            QFile::remove(m_dir.filePath(path));
+    }
+
+private:
+    QString m_kind;
+    QTemporaryDir m_dir;
+    std::shared_ptr<relay::MemoryStore> m_store;
+};
+
+class Client
+{
+public:
+    Client(const Relay& relay, const QString& name, config::SyncMode mode = config::SyncMode::Shared)
+    {
+        m_config.name = "test";
+        m_config.localPath = m_folder.path();
+        m_config.clientName = name;
+        m_config.mode = mode;
+        m_config.chunkSize = 1024 * 1024;
+        m_backend = relay.connect();
+        m_faulty = std::make_unique<relay::FaultyRelay>(m_backend.get());
+        makeEngine();
+    }
+    void makeEngine()
+    {
+        m_engine.reset();
+        m_engine = std::make_unique<sync::SyncEngine>(m_config, m_faulty.get(), m_state.filePath("state.db"));
+        QString error;
+        if (!m_engine->open(error))
+            qFatal("%s", qPrintable(error));
+    }
+    config::RepositoryConfig& config() { return m_config; }
+    relay::FaultyRelay& faults() { return *m_faulty; }
+    sync::SyncEngine& engine() { return *m_engine; }
+    QString path(const QString& rel = QString()) const { return rel.isEmpty() ? m_folder.path() : m_folder.filePath(rel); }
+    void write(const QString& rel, const QByteArray& content) const { writeFile(path(rel), content); }
+    QByteArray read(const QString& rel) const { return readFile(path(rel)); }
+    bool exists(const QString& rel) const { return QFileInfo::exists(path(rel)); }
+    QMap<QString, QString> tree() const { return harness::tree(path()); }
+
+    sync::PassResult pass()
+    {
+        const sync::PassResult r = m_engine->runPass();
+        m_last = r;
+        return r;
+    }
+    const sync::PassResult& last() const { return m_last; }
+
+private:
+    QTemporaryDir m_folder;
+    QTemporaryDir m_state;
+    config::RepositoryConfig m_config;
+    std::unique_ptr<relay::RelayBackend> m_backend;
+    std::unique_ptr<relay::FaultyRelay> m_faulty;
+    std::unique_ptr<sync::SyncEngine> m_engine;
+    sync::PassResult m_last;
+};
+
+// Runs passes round-robin until nothing changes any more (or `rounds` is reached).
+inline void settle(const QList<Client*>& clients, int rounds = 4)
+{
+    for (int i = 0; i < rounds; ++i)
+        for (Client* c : clients)
+            c->pass();
+}
+
+} // namespace harness

@@ -1,0 +1,502 @@
+// Several real engines on one relay (in memory and a folder): every scenario ends with the
+// trees compared byte for byte, and with the relay checked.
+#include "SyncHarness.h"
+
+#include "protocol/Layout.h"
+#include "protocol/Records.h"
+#include "protocol/TextObject.h"
+
+#include <QJsonDocument>
+
+using namespace harness;
+using escale::config::SyncMode;
+
+class tst_SyncEngine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void relays_data();
+    void createModifyDelete_data() { relays_data(); }
+    void createModifyDelete();
+    void emptyFilesAndFolders_data() { relays_data(); }
+    void emptyFilesAndFolders();
+    void renameAndMoveFolder_data() { relays_data(); }
+    void renameAndMoveFolder();
+    void unicodeNames_data() { relays_data(); }
+    void unicodeNames();
+    void bigFileInChunks_data() { relays_data(); }
+    void bigFileInChunks();
+    void concurrentEditTwoClients_data() { relays_data(); }
+    void concurrentEditTwoClients();
+    void concurrentEditThreeClients_data() { relays_data(); }
+    void concurrentEditThreeClients();
+    void deleteAgainstModify_data() { relays_data(); }
+    void deleteAgainstModify();
+    void sameEditOnTwoClientsIsNoConflict_data() { relays_data(); }
+    void sameEditOnTwoClientsIsNoConflict();
+    void relayEmptiedOnceEveryoneHasIt_data() { relays_data(); }
+    void relayEmptiedOnceEveryoneHasIt();
+    void pullersWaitForLateClient_data() { relays_data(); }
+    void pullersWaitForLateClient();
+    void idlePollIsOneListing();
+    void modes_data() { relays_data(); }
+    void modes();
+    void restartResumesWithoutRehash();
+    void tamperedChunkIsNeverWritten();
+    void hostileJournalPathsAreRefused();
+    void repositoryMismatchesAreRefused();
+    void faultyRelayConverges_data();
+    void faultyRelayConverges();
+    void missingLocalFolder();
+};
+
+void tst_SyncEngine::relays_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("memory") << "memory";
+    QTest::newRow("file") << "file";
+}
+
+#define CONVERGED(a, b)                                                                                            \
+    QVERIFY2((a).tree() == (b).tree(), qPrintable(describeDifference((a).tree(), (b).tree())))
+
+void tst_SyncEngine::createModifyDelete()
+{
+    QFETCH(QString, kind);
+    Relay relay(kind);
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("notes/shopping.txt", "bread, cheese");
+    a.write("README", "hello");
+    a.write("deep/er/still/file.bin", QByteArray(5000, 'z'));
+    QVERIFY2(a.pass().ok(), qPrintable(a.last().error));
+    QCOMPARE(a.last().published, 7); // 3 files + 4 folders
+    QVERIFY2(b.pass().ok(), qPrintable(b.last().error));
+    QCOMPARE(b.read("notes/shopping.txt"), QByteArray("bread, cheese"));
+    CONVERGED(a, b);
+
+    // Modify on B, back to A.
+    b.write("notes/shopping.txt", "bread, cheese, wine");
+    QVERIFY(b.pass().ok());
+    QVERIFY(a.pass().ok());
+    QCOMPARE(a.read("notes/shopping.txt"), QByteArray("bread, cheese, wine"));
+    CONVERGED(a, b);
+
+    // Delete on A: B loses it, and keeps it in its local archive.
+    QVERIFY(QFile::remove(a.path("README")));
+    QVERIFY(a.pass().ok());
+    QVERIFY(b.pass().ok());
+    QVERIFY(!b.exists("README"));
+    QCOMPARE(b.last().deleted, 1);
+    CONVERGED(a, b);
+    QDirIterator archive(b.path(".escale-archive"), QDir::Files, QDirIterator::Subdirectories);
+    QVERIFY(archive.hasNext());
+    QCOMPARE(readFile(archive.next()), QByteArray("hello"));
+
+    // An edit that keeps size and mtime but changes the inode is still seen.
+    a.write("notes/shopping.txt.new", "bread, cheese, beer");
+    QVERIFY(QFile::remove(a.path("notes/shopping.txt")));
+    QVERIFY(QFile::rename(a.path("notes/shopping.txt.new"), a.path("notes/shopping.txt")));
+    settle({&a, &b}, 2);
+    QCOMPARE(b.read("notes/shopping.txt"), QByteArray("bread, cheese, beer"));
+    CONVERGED(a, b);
+}
+
+void tst_SyncEngine::emptyFilesAndFolders()
+{
+    QFETCH(QString, kind);
+    Relay relay(kind);
+    Client a(relay, "alice"), b(relay, "bob");
+    QVERIFY(QDir().mkpath(a.path("empty/nested/folder")));
+    a.write("empty.txt", QByteArray());
+    settle({&a, &b}, 1);
+    QVERIFY(QFileInfo(b.path("empty/nested/folder")).isDir());
+    QCOMPARE(QFileInfo(b.path("empty.txt")).size(), 0);
+    CONVERGED(a, b);
+    // Removing the folder removes it everywhere.
+    QVERIFY(QDir(a.path("empty")).removeRecursively());
+    settle({&a, &b}, 1);
+    QVERIFY(!b.exists("empty"));
+    CONVERGED(a, b);
+}
+
+void tst_SyncEngine::renameAndMoveFolder()
+{
+    QFETCH(QString, kind);
+    Relay relay(kind);
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("project/src/main.c", "int main(void) { return 0; }");
+    a.write("project/doc/guide.md", QByteArray(3000, 'g'));
+    a.write("photo.jpg", QByteArray(200'000, 'p'));
+    settle({&a, &b}, 1);
+    CONVERGED(a, b);
+
+    // A rename: B moves its copy instead of downloading.
+    QVERIFY(QFile::rename(a.path("photo.jpg"), a.path("holiday.jpg")));
+    QVERIFY(QDir().rename(a.path("project"), a.path("archive/project-2024")) ||
+            (QDir().mkpath(a.path("archive")) && QDir().rename(a.path("project"), a.path("archive/project-2024"))));
+    QVERIFY(a.pass().ok());
+    auto before = relay.kind() == "memory" ? relay.store()->counters().get : 0;
+    QVERIFY(b.pass().ok());
+    if (relay.kind() == "memory") {
+        // heads listing aside, B read the header, a head and a journal segment: no content.
+        const int gets = relay.store()->counters().get - before;
+        QVERIFY2(gets <= 3, qPrintable(QString("B downloaded %1 objects for a rename").arg(gets)));
+    }
+    QVERIFY(!b.exists("photo.jpg"));
+    QCOMPARE(b.read("holiday.jpg"), QByteArray(200'000, 'p'));
+    QCOMPARE(b.read("archive/project-2024/src/main.c"), QByteArray("int main(void) { return 0; }"));
+    QVERIFY(!b.exists("project"));
+    CONVERGED(a, b);
+}
+
+void tst_SyncEngine::unicodeNames()
+{
+    QFETCH(QString, kind);
+    Relay relay(kind);
+    Client a(relay, "alice"), b(relay, "bob");
+    const QString nfc = QString::fromUtf8("\xC3\xA9t\xC3\xA9 2024/caf\xC3\xA9 cr\xC3\xA8me.txt");
+    const QString nfd = QString::fromUtf8("re\xCC\x81sume\xCC\x81.txt"); // e + combining acute
+    a.write(nfc, "summer");
+    a.write(nfd, "cv");
+    a.write("Name.TXT", "upper");
+    a.write("name.txt", "lower"); // differs only by case: both kept on this file system
+    a.write("spaces  and\ttabs.txt", "odd");
+    settle({&a, &b}, 1);
+    QCOMPARE(b.read(nfc), QByteArray("summer"));
+    // The NFD name travels, and lands, in NFC.
+    const QString asNfc = nfd.normalized(QString::NormalizationForm_C);
+    QCOMPARE(b.read(asNfc), QByteArray("cv"));
+    QCOMPARE(b.read("Name.TXT"), QByteArray("upper"));
+    QCOMPARE(b.read("name.txt"), QByteArray("lower"));
+    CONVERGED(a, b);
+}
+
+void tst_SyncEngine::bigFileInChunks()
+{
+    QFETCH(QString, kind);
+    Relay relay(kind);
+    Client a(relay, "alice"), b(relay, "bob");
+    QByteArray big(3 * 1024 * 1024 + 123, Qt::Uninitialized);
+    for (qsizetype i = 0; i < big.size(); ++i)
+        big[i] = char((i * 7919) >> 3);
+    a.write("big.bin", big);
+    QVERIFY(a.pass().ok());
+    QCOMPARE(relay.objects("data/").size(), 4); // 1 MiB chunks in this harness
+    QVERIFY(b.pass().ok());
+    QCOMPARE(b.read("big.bin"), big);
+    CONVERGED(a, b);
+}
+
+void tst_SyncEngine::concurrentEditTwoClients()
+{
+    QFETCH(QString, kind);
+    Relay relay(kind);
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("report.odt", "v1");
+    settle({&a, &b}, 1);
+    // Both edit before seeing the other's edit.
+    a.write("report.odt", "alice's version");
+    b.write("report.odt", "bob's version, longer");
+    setMtime(a.path("report.odt"), 1'700'000'000);
+    setMtime(b.path("report.odt"), 1'700'000'100);
+    QVERIFY(a.pass().ok());
+    QVERIFY(b.pass().ok());
+    QVERIFY(a.pass().ok());
+    QVERIFY(b.pass().ok());
+    CONVERGED(a, b);
+    // The later edit keeps the name; the other is a conflict copy named after alice.
+    QCOMPARE(a.read("report.odt"), QByteArray("bob's version, longer"));
+    const QString copy = "report (conflict from alice 2023-11-14 221320).odt";
+    QCOMPARE(a.read(copy), QByteArray("alice's version"));
+    QCOMPARE(b.read(copy), QByteArray("alice's version"));
+    QCOMPARE(a.tree().size(), 2);
+}
+
+void tst_SyncEngine::concurrentEditThreeClients()
+{
+    QFETCH(QString, kind);
+    Relay relay(kind);
+    Client a(relay, "alice"), b(relay, "bob"), c(relay, "carol");
+    a.write("plan.txt", "v1");
+    settle({&a, &b, &c}, 1);
+    a.write("plan.txt", "A");
+    b.write("plan.txt", "BB");
+    c.write("plan.txt", "CCC");
+    int t = 1'700'000'000;
+    for (Client* x : {&a, &b, &c})
+        setMtime(x->path("plan.txt"), t += 60);
+    settle({&a, &b, &c}, 3);
+    CONVERGED(a, b);
+    CONVERGED(b, c);
+    QCOMPARE(a.read("plan.txt"), QByteArray("CCC"));
+    QCOMPARE(a.tree().size(), 3); // the name, and two conflict copies: nothing lost
+    QStringList contents;
+    for (const QString& p : a.tree().keys())
+        contents << QString::fromUtf8(a.read(p));
+    contents.sort();
+    QCOMPARE(contents, QStringList({"A", "BB", "CCC"}));
+}
+
+void tst_SyncEngine::deleteAgainstModify()
+{
+    QFETCH(QString, kind);
+    Relay relay(kind);
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("keep.txt", "original");
+    settle({&a, &b}, 1);
+    QVERIFY(QFile::remove(a.path("keep.txt")));
+    b.write("keep.txt", "edited by bob");
+    settle({&a, &b}, 3);
+    CONVERGED(a, b);
+    QCOMPARE(a.read("keep.txt"), QByteArray("edited by bob"));
+}
+
+void tst_SyncEngine::sameEditOnTwoClientsIsNoConflict()
+{
+    QFETCH(QString, kind);
+    Relay relay(kind);
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("same.txt", "identical");
+    b.write("same.txt", "identical");
+    settle({&a, &b}, 3);
+    CONVERGED(a, b);
+    QCOMPARE(a.tree().size(), 1);
+}
+
+void tst_SyncEngine::relayEmptiedOnceEveryoneHasIt()
+{
+    QFETCH(QString, kind);
+    Relay relay(kind);
+    Client a(relay, "alice"), b(relay, "bob"), c(relay, "carol");
+    for (Client* x : {&a, &b, &c})
+        QVERIFY(x->pass().ok()); // all three registered
+    for (int i = 0; i < 20; ++i)
+        a.write(QString("f%1.txt").arg(i), QByteArray(1000 + i, char('a' + i)));
+    QVERIFY(a.pass().ok());
+    QCOMPARE(relay.objects("data/").size(), 20);
+    QVERIFY(b.pass().ok());
+    QVERIFY(a.pass().ok());
+    QCOMPARE(relay.objects("data/").size(), 20); // carol has not got them yet
+    QVERIFY(c.pass().ok());
+    QVERIFY(a.pass().ok());
+    QCOMPARE(a.last().freed, 20);
+    QCOMPARE(relay.objects("data/"), QStringList{});
+    CONVERGED(a, b);
+    CONVERGED(a, c);
+    // What stays: the header, three heads and the journal segments (no content).
+    QCOMPARE(relay.objects("heads/").size(), 3);
+}
+
+void tst_SyncEngine::pullersWaitForLateClient()
+{
+    QFETCH(QString, kind);
+    Relay relay(kind);
+    Client a(relay, "alice"), b(relay, "bob");
+    a.config().pullers = 2;
+    a.makeEngine();
+    a.write("doc.txt", "for everyone");
+    settle({&a, &b}, 2);
+    // Only bob has it: with pullers = 2 the relay keeps it for a client yet to come.
+    QCOMPARE(relay.objects("data/").size(), 1);
+    Client c(relay, "carol");
+    QVERIFY(c.pass().ok());
+    QCOMPARE(c.read("doc.txt"), QByteArray("for everyone"));
+    QVERIFY(a.pass().ok());
+    QCOMPARE(relay.objects("data/"), QStringList{});
+    CONVERGED(a, c);
+}
+
+void tst_SyncEngine::idlePollIsOneListing()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("x.txt", "x");
+    settle({&a, &b}, 3);
+    relay.store()->resetCounters();
+    QVERIFY(a.pass().ok());
+    // Header check aside (once per pass), an idle pass lists the heads and nothing more.
+    const auto counters = relay.store()->counters();
+    QCOMPARE(counters.list, 1);
+    QCOMPARE(counters.put + counters.remove, 0);
+}
+
+void tst_SyncEngine::modes()
+{
+    QFETCH(QString, kind);
+    Relay relay(kind);
+    Client sender(relay, "sender", SyncMode::Upload), receiver(relay, "receiver", SyncMode::Download),
+        both(relay, "both");
+    sender.write("from-sender.txt", "s");
+    receiver.write("from-receiver.txt", "r");
+    both.write("from-both.txt", "b");
+    settle({&sender, &receiver, &both}, 3);
+    // upload: sends, never writes locally; download: receives, never sends.
+    QVERIFY(!sender.exists("from-both.txt"));
+    QCOMPARE(receiver.read("from-sender.txt"), QByteArray("s"));
+    QCOMPARE(receiver.read("from-both.txt"), QByteArray("b"));
+    QCOMPARE(both.read("from-sender.txt"), QByteArray("s"));
+    QVERIFY(!both.exists("from-receiver.txt"));
+    QVERIFY(!sender.exists("from-receiver.txt"));
+}
+
+void tst_SyncEngine::restartResumesWithoutRehash()
+{
+    Relay relay("file");
+    Client a(relay, "alice"), b(relay, "bob");
+    for (int i = 0; i < 50; ++i)
+        a.write(QString("d/f%1").arg(i), QByteArray(100, char(i)));
+    settle({&a, &b}, 1);
+    const QString id = a.engine().clientId();
+    a.makeEngine(); // a restart: same state database
+    QCOMPARE(a.engine().clientId(), id);
+    QVERIFY(a.pass().ok());
+    QCOMPARE(a.last().published, 0);
+    QCOMPARE(a.last().uploaded, 0);
+    CONVERGED(a, b);
+}
+
+void tst_SyncEngine::tamperedChunkIsNeverWritten()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("secret.txt", "the real content");
+    QVERIFY(a.pass().ok());
+    const QString chunk = relay.objects("data/").value(0);
+    relay.setObject(chunk, "the fake content");
+    QVERIFY(b.pass().ok());
+    QVERIFY(!b.exists("secret.txt"));
+    QVERIFY(!b.last().complete);
+    QVERIFY(b.last().problems.join('\n').contains("failed its check"));
+    // The honest content comes back: B gets it on its next pass.
+    relay.setObject(chunk, "the real content");
+    QVERIFY(b.pass().ok());
+    QCOMPARE(b.read("secret.txt"), QByteArray("the real content"));
+}
+
+void tst_SyncEngine::hostileJournalPathsAreRefused()
+{
+    Relay relay("file");
+    Client victim(relay, "victim");
+    QVERIFY(victim.pass().ok());
+    QTemporaryDir outside;
+    // A forged client with a journal that tries to write outside the folder.
+    const QString evil = "00000000000000ee";
+    QList<QJsonObject> records;
+    for (const QString& path : {QString("../escaped.txt"), outside.filePath("abs.txt"), QString("a/../../x.txt"),
+                                QString("ok/../../../etc/x"), QString(".escale-tmp-x"), QString("fine.txt")}) {
+        escale::protocol::JournalRecord r;
+        r.path = path;
+        r.vv = escale::protocol::VersionVector().incremented(evil);
+        r.origin = evil;
+        r.originName = "mallory";
+        r.kind = escale::protocol::JournalRecord::Kind::Directory;
+        records.append(r.toJson());
+    }
+    escale::protocol::TextObject seg;
+    seg.header = QJsonObject{{"format", 1}, {"type", "journal"}, {"client", evil}, {"seq", 1}};
+    seg.records = records;
+    relay.setObject(escale::protocol::layout::journalPath(evil, 1), seg.encode());
+    escale::protocol::Head head;
+    head.client = evil;
+    head.generation = 1;
+    head.name = "mallory";
+    head.journal = 1;
+    escale::protocol::TextObject headText;
+    headText.header = head.toJson();
+    relay.setObject(escale::protocol::layout::headPath(evil, 1), headText.encode());
+
+    QVERIFY(victim.pass().ok());
+    QCOMPARE(victim.last().problems.filter("refused a path from mallory").size(), 5);
+    QVERIFY(QFileInfo(victim.path("fine.txt")).isDir());
+    QVERIFY(!QFile::exists(QFileInfo(victim.path()).dir().filePath("escaped.txt")));
+    QVERIFY(!QFile::exists(outside.filePath("abs.txt")));
+    QCOMPARE(QDir(outside.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList{});
+}
+
+void tst_SyncEngine::repositoryMismatchesAreRefused()
+{
+    Relay relay("memory");
+    Client a(relay, "alice");
+    a.write("x", "x");
+    QVERIFY(a.pass().ok());
+    // Another repository takes the relay's place: refuse, change nothing.
+    relay.setObject("escale-repository.json",
+                    R"({"format":1,"repository":"ffffffffffffffffffffffffffffffff","created":"2026-01-01T00:00:00Z","encryption":"off"})");
+    const auto before = relay.objects();
+    auto r = a.pass();
+    QCOMPARE(r.status, escale::sync::PassResult::Status::Refused);
+    QVERIFY2(r.error.contains("holds another repository"), qPrintable(r.error));
+    QCOMPARE(relay.objects(), before);
+    // A format from the future.
+    relay.setObject("escale-repository.json", R"({"format":2,"repository":"x"})");
+    r = a.pass();
+    QCOMPARE(r.status, escale::sync::PassResult::Status::Refused);
+    QVERIFY2(r.error.contains("format 2"), qPrintable(r.error));
+    // An encrypted repository when this client has encryption off.
+    Relay other("memory");
+    other.setObject("escale-repository.json",
+                    R"({"format":1,"repository":"eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee","created":"x","encryption":"aes-256-gcm"})");
+    Client c(other, "carol");
+    r = c.pass();
+    QCOMPARE(r.status, escale::sync::PassResult::Status::Refused);
+    QVERIFY2(r.error.contains("is encrypted"), qPrintable(r.error));
+    QCOMPARE(other.objects().size(), 1);
+}
+
+void tst_SyncEngine::faultyRelayConverges_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<int>("seed");
+    for (int seed : {1, 2, 3}) {
+        QTest::newRow(qPrintable(QString("memory seed %1").arg(seed))) << "memory" << seed;
+        QTest::newRow(qPrintable(QString("file seed %1").arg(seed))) << "file" << seed;
+    }
+}
+
+void tst_SyncEngine::faultyRelayConverges()
+{
+    QFETCH(QString, kind);
+    QFETCH(int, seed);
+    Relay relay(kind);
+    Client a(relay, "alice"), b(relay, "bob"), c(relay, "carol");
+    for (Client* x : {&a, &b, &c}) {
+        x->faults().setSeed(quint32(seed * 31 + x->config().clientName.size()));
+        x->faults().setFailureRate(0.15);
+        x->faults().setReorderListings(true);
+    }
+    a.write("a/1.txt", "one");
+    b.write("b/2.txt", QByteArray(2 * 1024 * 1024 + 5, 'b'));
+    c.write("c/3.txt", "three");
+    settle({&a, &b, &c}, 3);
+    a.write("a/1.txt", "one, edited");
+    QFile::remove(c.path("c/3.txt"));
+    b.faults().truncateNextGets(1);
+    c.faults().corruptNextGets(1);
+    settle({&a, &b, &c}, 6);
+    // Faults off: everything settles, nothing was lost on the way.
+    for (Client* x : {&a, &b, &c})
+        x->faults().setFailureRate(0);
+    settle({&a, &b, &c}, 3);
+    CONVERGED(a, b);
+    CONVERGED(b, c);
+    QCOMPARE(a.read("a/1.txt"), QByteArray("one, edited"));
+    QCOMPARE(c.read("b/2.txt"), QByteArray(2 * 1024 * 1024 + 5, 'b'));
+    QVERIFY(!b.exists("c/3.txt"));
+    QVERIFY(a.faults().injectedFaults() + b.faults().injectedFaults() + c.faults().injectedFaults() > 0);
+}
+
+void tst_SyncEngine::missingLocalFolder()
+{
+    Relay relay("memory");
+    Client a(relay, "alice");
+    a.config().localPath = a.path() + "/not-mounted";
+    a.makeEngine();
+    const auto r = a.pass();
+    QCOMPARE(r.status, escale::sync::PassResult::Status::LocalFolder);
+    QVERIFY(r.error.contains("does not exist"));
+    QCOMPARE(relay.objects(), QStringList{});
+}
+
+QTEST_GUILESS_MAIN(tst_SyncEngine)
+#include "tst_SyncEngine.moc"
