@@ -210,8 +210,12 @@ QJsonObject Head::toJson() const
     QJsonObject acksObject;
     for (auto it = acks.cbegin(); it != acks.cend(); ++it)
         acksObject.insert(it.key(), double(it.value()));
+    QJsonArray wantsArray;
+    for (const QByteArray& h : wants)
+        wantsArray.append(QString::fromLatin1(h.toHex()));
     return QJsonObject{{QStringLiteral("format"), kFormatVersion},
                        {QStringLiteral("type"), QStringLiteral("head")},
+                       {QStringLiteral("wants"), wantsArray},
                        {QStringLiteral("client"), client},
                        {QStringLiteral("generation"), double(generation)},
                        {QStringLiteral("name"), name},
@@ -247,6 +251,19 @@ std::optional<Head> Head::fromJson(const QJsonObject& o, QString& error)
             return std::nullopt;
         }
         h.acks.insert(it.key(), quint64(it.value().toDouble()));
+    }
+    const QJsonArray wants = o.value(QStringLiteral("wants")).toArray();
+    if (wants.size() > 100000) {
+        error = QStringLiteral("head of %1: too many wants").arg(h.client);
+        return std::nullopt;
+    }
+    for (const QJsonValue& w : wants) {
+        const auto hash = hashFrom(w);
+        if (!hash) {
+            error = QStringLiteral("head of %1: invalid want").arg(h.client);
+            return std::nullopt;
+        }
+        h.wants.append(*hash);
     }
     return h;
 }

@@ -61,6 +61,7 @@ struct Head
     quint64 snapshot = 0;
     qint64 usage = 0;
     QMap<QString, quint64> acks;
+    QList<QByteArray> wants; // SHA-256 of contents this client could not get (R23)
 
     QJsonObject toJson() const;
     static std::optional<Head> fromJson(const QJsonObject& o, QString& error);

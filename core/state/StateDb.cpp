@@ -123,8 +123,12 @@ bool StateDb::open(const QString& path, QString& error)
             pending INTEGER NOT NULL, PRIMARY KEY (path, vv));
         CREATE INDEX IF NOT EXISTS versions_pending ON versions (pending) WHERE pending = 1;
         CREATE TABLE IF NOT EXISTS peers (client TEXT PRIMARY KEY, name TEXT NOT NULL, generation INTEGER NOT NULL,
-            consumed INTEGER NOT NULL, journal INTEGER NOT NULL, last_change_ms INTEGER NOT NULL, acks TEXT NOT NULL);
+            consumed INTEGER NOT NULL, journal INTEGER NOT NULL, last_change_ms INTEGER NOT NULL, acks TEXT NOT NULL,
+            wants TEXT NOT NULL DEFAULT '');
         CREATE TABLE IF NOT EXISTS own_objects (id TEXT PRIMARY KEY, segment INTEGER NOT NULL, size INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS wants (hash BLOB PRIMARY KEY, path TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS repushed (hash BLOB NOT NULL, peer TEXT NOT NULL, segment INTEGER NOT NULL,
+            PRIMARY KEY (hash, peer));
     )sql";
     if (sqlite3_exec(m_db, schema, nullptr, nullptr, &message) != SQLITE_OK) {
         error = QStringLiteral("cannot use the state database %1: %2").arg(path, QString::fromUtf8(message));
@@ -265,7 +269,7 @@ QStringList StateDb::versionPaths() const
 QHash<QString, StateDb::Peer> StateDb::peers() const
 {
     QHash<QString, Peer> out;
-    Statement s(m_db, "SELECT client, name, generation, consumed, journal, last_change_ms, acks FROM peers");
+    Statement s(m_db, "SELECT client, name, generation, consumed, journal, last_change_ms, acks, wants FROM peers");
     while (s.step()) {
         Peer p;
         p.client = s.text(0);
@@ -277,6 +281,9 @@ QHash<QString, StateDb::Peer> StateDb::peers() const
         const QJsonObject acks = QJsonDocument::fromJson(s.text(6).toUtf8()).object();
         for (auto it = acks.begin(); it != acks.end(); ++it)
             p.acks.insert(it.key(), quint64(it.value().toDouble()));
+        for (const QByteArray& hex : s.text(7).toLatin1().split(','))
+            if (!hex.isEmpty())
+                p.wants.append(QByteArray::fromHex(hex));
         out.insert(p.client, p);
     }
     return out;
@@ -287,8 +294,11 @@ void StateDb::putPeer(const Peer& p)
     QJsonObject acks;
     for (auto it = p.acks.cbegin(); it != p.acks.cend(); ++it)
         acks.insert(it.key(), double(it.value()));
-    Statement(m_db, "INSERT OR REPLACE INTO peers (client, name, generation, consumed, journal, last_change_ms, acks) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)")
+    QStringList wants;
+    for (const QByteArray& h : p.wants)
+        wants << QString::fromLatin1(h.toHex());
+    Statement(m_db, "INSERT OR REPLACE INTO peers (client, name, generation, consumed, journal, last_change_ms, acks, wants) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, p.client)
         .bind(2, p.name)
         .bind(3, qint64(p.generation))
@@ -296,6 +306,7 @@ void StateDb::putPeer(const Peer& p)
         .bind(5, qint64(p.journal))
         .bind(6, p.lastChangeMs)
         .bind(7, QString::fromUtf8(QJsonDocument(acks).toJson(QJsonDocument::Compact)))
+        .bind(8, wants.join(QLatin1Char(',')))
         .step();
 }
 
@@ -326,6 +337,49 @@ qint64 StateDb::ownUsage() const
 {
     Statement s(m_db, "SELECT COALESCE(SUM(size), 0) FROM own_objects");
     return s.step() ? s.integer(0) : 0;
+}
+
+void StateDb::removeUnpublishedObjects(QStringList& ids)
+{
+    Statement s(m_db, "SELECT id FROM own_objects WHERE segment = 0");
+    while (s.step())
+        ids << s.text(0);
+    Statement(m_db, "DELETE FROM own_objects WHERE segment = 0").step();
+}
+
+QHash<QByteArray, QString> StateDb::wants() const
+{
+    QHash<QByteArray, QString> out;
+    Statement s(m_db, "SELECT hash, path FROM wants");
+    while (s.step())
+        out.insert(s.blob(0), s.text(1));
+    return out;
+}
+
+void StateDb::addWant(const QByteArray& hash, const QString& path)
+{
+    Statement(m_db, "INSERT OR REPLACE INTO wants (hash, path) VALUES (?, ?)").bind(1, hash).bind(2, path).step();
+}
+
+void StateDb::removeWant(const QByteArray& hash)
+{
+    Statement(m_db, "DELETE FROM wants WHERE hash = ?").bind(1, hash).step();
+}
+
+quint64 StateDb::repushedIn(const QByteArray& hash, const QString& peer) const
+{
+    Statement s(m_db, "SELECT segment FROM repushed WHERE hash = ? AND peer = ?");
+    s.bind(1, hash).bind(2, peer);
+    return s.step() ? quint64(s.integer(0)) : 0;
+}
+
+void StateDb::setRepushed(const QByteArray& hash, const QString& peer, quint64 segment)
+{
+    Statement(m_db, "INSERT OR REPLACE INTO repushed (hash, peer, segment) VALUES (?, ?, ?)")
+        .bind(1, hash)
+        .bind(2, peer)
+        .bind(3, qint64(segment))
+        .step();
 }
 
 } // namespace escale::state

@@ -48,6 +48,7 @@ public:
         quint64 journal = 0;     // journal number of its last head
         qint64 lastChangeMs = 0; // when its head last changed, on this machine's clock
         QMap<QString, quint64> acks; // its acknowledgements, from its last head
+        QList<QByteArray> wants;     // contents it asks to be sent again, from its last head
     };
 
     struct OwnObject
@@ -90,6 +91,16 @@ public:
     void putOwnObject(const OwnObject& object);
     void removeOwnObject(const QString& id);
     qint64 ownUsage() const;
+    void removeUnpublishedObjects(QStringList& ids);
+
+    // Contents this client could not get from the relay (R23), by hash, with a path needing it.
+    QHash<QByteArray, QString> wants() const;
+    void addWant(const QByteArray& hash, const QString& path);
+    void removeWant(const QByteArray& hash);
+
+    // Contents sent again for a peer: the segment that carries them.
+    quint64 repushedIn(const QByteArray& hash, const QString& peer) const;
+    void setRepushed(const QByteArray& hash, const QString& peer, quint64 segment);
 
 private:
     void exec(const char* sql) const;

@@ -109,9 +109,8 @@ struct SyncEngine::Pass
     PassResult result;
     QHash<QString, StateDb::Peer> peers;
     QStringList ownHeads; // names of this client's heads seen in the listing
-    quint64 generation = 0;
-    bool changed = false; // something to tell the others in a new head
     bool headSeen = false;
+    QList<QPair<JournalRecord, QString>> repushes; // contents to send again, and for whom (R23)
 
     void fail(PassResult::Status status, const QString& error)
     {
@@ -445,6 +444,7 @@ void SyncEngine::pull(Pass& pass)
         peer.generation = head->generation;
         peer.journal = head->journal;
         peer.acks = head->acks;
+        peer.wants = head->wants;
         peer.lastChangeMs = nowMs();
         m_db.putPeer(peer);
         pass.peers.insert(peer.client, peer);
@@ -461,9 +461,77 @@ void SyncEngine::pull(Pass& pass)
             }
             peer.consumed = seq;
             m_db.putPeer(peer);
-            pass.changed = true;
         }
     }
+
+    // Paths waiting for content sent again, which may now be at hand.
+    if (receives()) {
+        const QHash<QByteArray, QString> wants = m_db.wants();
+        for (auto it = wants.cbegin(); it != wants.cend(); ++it)
+            materialize(pass, it.value());
+    }
+    if (sends())
+        planRepushes(pass);
+}
+
+void SyncEngine::planRepushes(Pass& pass)
+{
+    QHash<QByteArray, int> planned; // hash -> index in pass.repushes
+    for (const StateDb::Peer& peer : std::as_const(pass.peers)) {
+        for (const QByteArray& hash : peer.wants) {
+            const quint64 inFlight = m_db.repushedIn(hash, peer.client);
+            if (inFlight > 0 && peer.acks.value(m_clientId, 0) < inFlight)
+                continue; // already sent again; the peer has not read it yet
+            if (const auto it = planned.constFind(hash); it != planned.cend()) {
+                pass.repushes[*it].second += QLatin1Char(',') + peer.client;
+                continue;
+            }
+            for (const StateDb::LocalEntry& local : m_db.localWithHash(hash)) {
+                const auto disk = statLocal(localPath(local.path), local.path);
+                if (local.kind != Kind::File || !disk || !sameStat(*disk, local))
+                    continue;
+                bool found = false;
+                for (const StateDb::Version& v : m_db.versions(local.path)) {
+                    if (v.record.kind == Kind::File && v.record.hash == hash) {
+                        JournalRecord r = v.record;
+                        r.repush = true;
+                        r.chunks.clear();
+                        planned.insert(hash, int(pass.repushes.size()));
+                        pass.repushes.append({r, peer.client});
+                        qCInfo(lcEngine).noquote() << QStringLiteral("[%1] sending %2 again for %3")
+                                                          .arg(m_config.name, local.path, peer.name);
+                        found = true;
+                        break;
+                    }
+                }
+                if (found)
+                    break;
+            }
+        }
+    }
+}
+
+QList<QByteArray> SyncEngine::currentWants()
+{
+    QList<QByteArray> out;
+    const QHash<QByteArray, QString> wants = m_db.wants();
+    for (auto it = wants.cbegin(); it != wants.cend(); ++it) {
+        QList<JournalRecord> versions;
+        for (const StateDb::Version& v : m_db.versions(it.value()))
+            versions.append(v.record);
+        const Resolution r = resolve(it.value(), versions);
+        bool needed = r.kind == Kind::File && r.winner.hash == it.key();
+        for (const JournalRecord& copy : r.copies)
+            needed = needed || copy.hash == it.key();
+        const auto local = m_db.local(it.value());
+        if (!needed || (local && local->hash == it.key())) {
+            m_db.removeWant(it.key());
+            continue;
+        }
+        out.append(it.key());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 bool SyncEngine::applySegment(Pass& pass, const StateDb::Peer& peer, quint64 seq)
@@ -504,8 +572,23 @@ bool SyncEngine::applySegment(Pass& pass, const StateDb::Peer& peer, quint64 seq
         // Materialise every path of the segment, also when its version is already known: an
         // earlier attempt may have stopped before the folder matched (R15).
         affected << record->path;
+        QList<StateDb::Version> stored = m_db.versions(record->path);
+        if (record->repush) {
+            // Content sent again for a known version: only its chunks are new (R23).
+            bool known = false;
+            for (StateDb::Version& v : stored) {
+                if (v.record.vv == record->vv && v.record.sameContent(*record)) {
+                    v.record.chunks = record->chunks;
+                    known = true;
+                }
+            }
+            if (known) {
+                m_db.setVersions(record->path, stored);
+                continue;
+            }
+            record->repush = false;
+        }
         QList<JournalRecord> current;
-        const QList<StateDb::Version> stored = m_db.versions(record->path);
         for (const StateDb::Version& v : stored)
             current.append(v.record);
         if (!integrateVersion(current, *record))
@@ -587,8 +670,8 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
             qCInfo(lcEngine).noquote() << QStringLiteral("[%1] conflict on %2: the version of %3 is kept as %4")
                                               .arg(m_config.name, path, copy.originName, copy.path);
         }
-        if (materialize(pass, copy.path) == Outcome::Deferred)
-            return Outcome::Deferred;
+        if (const Outcome o = materialize(pass, copy.path); o != Outcome::Done)
+            return o;
     }
 
     switch (target.kind) {
@@ -637,18 +720,23 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
             return Outcome::Done;
         }
         QString problem;
-        if (!obtainContent(pass, target.winner, path, problem)) {
+        switch (obtainContent(target.winner, path, problem)) {
+        case Content::Written: ++pass.result.downloaded; return Outcome::Done;
+        case Content::Gone:
+            // Freed before this client got it (it joined late, or came back after a long
+            // absence): ask for it in the head; the path waits, the journal goes on (R23).
             pass.problem(problem);
-            return Outcome::Deferred;
+            m_db.addWant(target.winner.hash, path);
+            return Outcome::Wanted;
+        case Content::Failed: pass.problem(problem); return Outcome::Deferred;
         }
-        ++pass.result.downloaded;
-        return Outcome::Done;
+        return Outcome::Deferred;
     }
     }
     return Outcome::Done;
 }
 
-bool SyncEngine::obtainContent(Pass&, const JournalRecord& record, const QString& targetPath, QString& problem)
+SyncEngine::Content SyncEngine::obtainContent(const JournalRecord& record, const QString& targetPath, QString& problem)
 {
     const QString target = localPath(targetPath);
     const QString folder = QFileInfo(target).absolutePath();
@@ -661,12 +749,12 @@ bool SyncEngine::obtainContent(Pass&, const JournalRecord& record, const QString
             if (!QFileInfo(localPath(relative)).exists()) {
                 if (!QDir().mkdir(localPath(relative))) {
                     problem = QStringLiteral("cannot create the folder %1").arg(localPath(relative));
-                    return false;
+                    return Content::Failed;
                 }
                 m_db.putLocal(StateDb::LocalEntry{relative, Kind::Directory, 0, 0, 0, {}});
             } else if (!QFileInfo(localPath(relative)).isDir()) {
                 problem = QStringLiteral("cannot write %1: %2 is not a folder").arg(targetPath, relative);
-                return false;
+                return Content::Failed;
             }
         }
     }
@@ -674,13 +762,13 @@ bool SyncEngine::obtainContent(Pass&, const JournalRecord& record, const QString
     QFile out(temp);
     if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
         problem = QStringLiteral("cannot write in %1: %2").arg(folder, out.errorString());
-        return false;
+        return Content::Failed;
     }
-    auto abandon = [&](const QString& why) {
+    auto abandon = [&](const QString& why, Content outcome = Content::Failed) {
         out.close();
         QFile::remove(temp);
         problem = why;
-        return false;
+        return outcome;
     };
 
     qint64 total = 0;
@@ -726,13 +814,18 @@ bool SyncEngine::obtainContent(Pass&, const JournalRecord& record, const QString
         out.resize(0);
         out.seek(0);
         if (record.size > 0 && record.chunks.isEmpty())
-            return abandon(QStringLiteral("%1: the content is not on the relay").arg(targetPath));
+            return abandon(QStringLiteral("%1: the content is not on the relay; asked the others to send it again")
+                               .arg(targetPath),
+                           Content::Gone);
         for (const protocol::ChunkRef& chunk : record.chunks) {
             HashingWriter writer(&out);
             const RelayError e = run(m_relay->get(layout::dataPath(chunk.id), &writer));
             if (!e.ok()) {
                 if (e.kind == RelayError::Kind::NotFound)
-                    return abandon(QStringLiteral("%1: its content is no longer on the relay").arg(targetPath));
+                    return abandon(QStringLiteral("%1: its content is no longer on the relay; asked the others to "
+                                                  "send it again")
+                                       .arg(targetPath),
+                                   Content::Gone);
                 return abandon(QStringLiteral("cannot download %1: %2").arg(targetPath, e.message));
             }
             if (writer.bytesWritten() != chunk.size || writer.hash() != chunk.hash)
@@ -763,7 +856,7 @@ bool SyncEngine::obtainContent(Pass&, const JournalRecord& record, const QString
     if (!unchanged) {
         QFile::remove(temp);
         problem = QStringLiteral("%1 changed locally meanwhile; it will be compared on the next pass").arg(targetPath);
-        return false;
+        return Content::Failed;
     }
     if (disk && disk->kind == Kind::File) {
         // The replaced version goes to the local archive.
@@ -777,40 +870,54 @@ bool SyncEngine::obtainContent(Pass&, const JournalRecord& record, const QString
         const int err = errno;
         QFile::remove(temp);
         problem = QStringLiteral("cannot write %1: %2").arg(target, QString::fromLocal8Bit(std::strerror(err)));
-        return false;
+        return Content::Failed;
     }
     auto entry = statLocal(target, targetPath);
     if (entry) {
         entry->hash = record.hash;
         m_db.putLocal(*entry);
     }
-    return true;
+    m_db.removeWant(record.hash);
+    return Content::Written;
 }
 
 void SyncEngine::push(Pass& pass)
 {
-    QList<StateDb::Version> pending = m_db.pendingVersions();
-    if (pending.isEmpty())
+    // Chunks uploaded by a pass that never published them are leftovers: delete them first.
+    QStringList orphans;
+    m_db.removeUnpublishedObjects(orphans);
+    for (const QString& id : std::as_const(orphans))
+        run(m_relay->remove(layout::dataPath(id)));
+
+    struct Item
+    {
+        JournalRecord record;
+        QStringList repushFor; // peers that asked for this content; empty for a new version
+    };
+    QList<Item> items;
+    for (const StateDb::Version& v : m_db.pendingVersions())
+        items.append(Item{v.record, {}});
+    for (const auto& [record, peers] : std::as_const(pass.repushes))
+        items.append(Item{record, peers.split(QLatin1Char(','))});
+    if (items.isEmpty())
         return;
     quint64 journal = m_db.meta(QStringLiteral("journal")).toULongLong();
 
-    while (!pending.isEmpty()) {
-        const qsizetype count = std::min<qsizetype>(pending.size(), kMaxRecordsPerSegment);
-        QList<StateDb::Version> batch = pending.mid(0, count);
-        pending.remove(0, count);
+    while (!items.isEmpty() && pass.result.ok()) {
+        const qsizetype count = std::min<qsizetype>(items.size(), kMaxRecordsPerSegment);
+        QList<Item> batch = items.mid(0, count);
+        items.remove(0, count);
 
-        QList<JournalRecord> records;
-        QList<StateDb::OwnObject> objects;
-        for (StateDb::Version& v : batch) {
-            JournalRecord r = v.record;
-            if (r.kind == Kind::File && r.size > 0) {
-                if (!uploadFile(pass, r, objects))
+        QList<Item> ready;
+        for (Item& item : batch) {
+            if (item.record.kind == Kind::File && item.record.size > 0) {
+                if (!uploadFile(pass, item.record))
                     continue;
                 ++pass.result.uploaded;
             }
-            records.append(r);
+            ready.append(item);
         }
-        if (!pass.result.ok() || records.isEmpty())
+        if (!pass.result.ok() || ready.isEmpty())
             break;
 
         const quint64 seq = journal + 1;
@@ -819,14 +926,8 @@ void SyncEngine::push(Pass& pass)
                                      {QStringLiteral("type"), QStringLiteral("journal")},
                                      {QStringLiteral("client"), m_clientId},
                                      {QStringLiteral("seq"), double(seq)}};
-        for (const JournalRecord& r : std::as_const(records))
-            segment.records.append(r.toJson());
-        for (StateDb::OwnObject& o : objects)
-            o.segment = seq;
-        m_db.begin();
-        for (const StateDb::OwnObject& o : std::as_const(objects))
-            m_db.putOwnObject(o);
-        m_db.commit();
+        for (const Item& item : std::as_const(ready))
+            segment.records.append(item.record.toJson());
         const RelayError e = putSmall(layout::journalPath(m_clientId, seq), segment.encode(), WriteMode::CreateExclusive);
         if (!e.ok()) {
             pass.fail(PassResult::Status::Failed, QStringLiteral("cannot publish the journal: %1").arg(e.message));
@@ -835,27 +936,32 @@ void SyncEngine::push(Pass& pass)
         journal = seq;
         m_db.begin();
         m_db.setMeta(QStringLiteral("journal"), QString::number(journal));
-        for (const JournalRecord& r : std::as_const(records)) {
-            QList<StateDb::Version> versions = m_db.versions(r.path);
+        for (const Item& item : std::as_const(ready)) {
+            for (const protocol::ChunkRef& c : item.record.chunks)
+                m_db.putOwnObject(StateDb::OwnObject{c.id, seq, c.size});
+            for (const QString& peer : item.repushFor)
+                m_db.setRepushed(item.record.hash, peer, seq);
+            QList<StateDb::Version> versions = m_db.versions(item.record.path);
             for (StateDb::Version& v : versions) {
-                if (v.record.vv == r.vv) {
-                    v.record = r; // now with its chunks
-                    v.pending = false;
+                if (v.record.vv == item.record.vv) {
+                    v.record.chunks = item.record.chunks;
+                    v.record.repush = false;
+                    if (item.repushFor.isEmpty())
+                        v.pending = false;
                 }
             }
-            m_db.setVersions(r.path, versions);
+            m_db.setVersions(item.record.path, versions);
         }
         m_db.commit();
-        pass.result.published += int(records.size());
-        pass.changed = true;
+        pass.result.published += int(ready.size());
         qCInfo(lcEngine).noquote() << QStringLiteral("[%1] published %2 changes (journal %3)")
                                           .arg(m_config.name)
-                                          .arg(records.size())
+                                          .arg(ready.size())
                                           .arg(seq);
     }
 }
 
-bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record, QList<StateDb::OwnObject>& objects)
+bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record)
 {
     const QString absolute = localPath(record.path);
     const auto known = m_db.local(record.path);
@@ -872,8 +978,10 @@ bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record, QList<StateDb::Ow
     qint64 offset = 0;
     QList<StateDb::OwnObject> uploaded;
     auto rollback = [&] {
-        for (const StateDb::OwnObject& o : std::as_const(uploaded))
-            run(m_relay->remove(layout::dataPath(o.id)));
+        for (const StateDb::OwnObject& o : std::as_const(uploaded)) {
+            if (run(m_relay->remove(layout::dataPath(o.id))).ok())
+                m_db.removeOwnObject(o.id);
+        }
     };
     while (offset < record.size) {
         const qint64 size = std::min<qint64>(m_config.chunkSize, record.size - offset);
@@ -896,6 +1004,7 @@ bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record, QList<StateDb::Ow
         }
         record.chunks.append(protocol::ChunkRef{id, size, hash});
         uploaded.append(StateDb::OwnObject{id, 0, size});
+        m_db.putOwnObject(uploaded.last()); // unpublished until its segment is (removed if never)
         offset += size;
     }
     // The file must not have changed while it was read (a stable snapshot, section 10).
@@ -904,25 +1013,28 @@ bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record, QList<StateDb::Ow
         rollback();
         return false;
     }
-    objects.append(uploaded);
     return true;
 }
 
 void SyncEngine::writeHead(Pass& pass)
 {
-    const quint64 journal = m_db.meta(QStringLiteral("journal")).toULongLong();
-    if (!pass.headSeen || (!pass.changed && !pass.ownHeads.isEmpty()))
+    if (!pass.headSeen)
         return;
-    pass.generation = m_db.meta(QStringLiteral("generation")).toULongLong();
     protocol::Head head;
     head.client = m_clientId;
-    head.generation = pass.generation + 1;
     head.name = m_config.clientName;
-    head.journal = journal;
+    head.journal = m_db.meta(QStringLiteral("journal")).toULongLong();
     head.usage = m_db.ownUsage();
+    head.wants = currentWants();
     for (const StateDb::Peer& p : std::as_const(pass.peers))
         if (p.consumed > 0)
             head.acks.insert(p.client, p.consumed);
+    // Publish a new head only when what it says changed since the last one that made it to
+    // the relay (or when none is there).
+    const QString signature = QString::fromUtf8(QJsonDocument(head.toJson()).toJson(QJsonDocument::Compact));
+    if (!pass.ownHeads.isEmpty() && signature == m_db.meta(QStringLiteral("head")))
+        return;
+    head.generation = m_db.meta(QStringLiteral("generation")).toULongLong() + 1;
     protocol::TextObject text;
     text.header = head.toJson();
     const RelayError e = putSmall(layout::headPath(m_clientId, head.generation), text.encode(), WriteMode::Replace);
@@ -930,7 +1042,16 @@ void SyncEngine::writeHead(Pass& pass)
         pass.fail(PassResult::Status::Failed, QStringLiteral("cannot publish this client's head: %1").arg(e.message));
         return;
     }
+    m_db.begin();
     m_db.setMeta(QStringLiteral("generation"), QString::number(head.generation));
+    m_db.setMeta(QStringLiteral("head"), signature);
+    m_db.commit();
+    qCDebug(lcEngine).noquote() << QStringLiteral("[%1] head %2 of %3: journal %4, %5 wanted")
+                                       .arg(m_config.name)
+                                       .arg(head.generation)
+                                       .arg(m_config.clientName)
+                                       .arg(head.journal)
+                                       .arg(head.wants.size());
     for (const QString& old : std::as_const(pass.ownHeads))
         if (old != layout::headName(m_clientId, head.generation))
             run(m_relay->remove(layout::headsFolder() + QLatin1Char('/') + old));

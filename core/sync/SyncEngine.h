@@ -62,12 +62,14 @@ private:
     void scanLocal(Pass& pass);
     void pull(Pass& pass);
     bool applySegment(Pass& pass, const state::StateDb::Peer& peer, quint64 seq);
-    enum class Outcome { Done, Deferred };
+    enum class Outcome { Done, Deferred, Wanted };
     Outcome materialize(Pass& pass, const QString& path);
-    bool obtainContent(Pass& pass, const protocol::JournalRecord& record, const QString& targetPath,
-                       QString& problem);
+    enum class Content { Written, Failed, Gone };
+    Content obtainContent(const protocol::JournalRecord& record, const QString& targetPath, QString& problem);
+    void planRepushes(Pass& pass);
+    QList<QByteArray> currentWants();
     void push(Pass& pass);
-    bool uploadFile(Pass& pass, protocol::JournalRecord& record, QList<state::StateDb::OwnObject>& objects);
+    bool uploadFile(Pass& pass, protocol::JournalRecord& record);
     void writeHead(Pass& pass);
     void freeSpace(Pass& pass);
     relay::RelayError ensureFolder(const QString& folder);
