@@ -4,6 +4,16 @@
 #include "config/ConfigLoader.h"
 #include "config/Paths.h"
 #include "log/Logging.h"
+#include "relay/RelayFactory.h"
+#include "sync/RepositoryRunner.h"
+#include "sync/SyncEngine.h"
+
+#include <QCoreApplication>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <unistd.h>
+#include <vector>
 
 #include <QDir>
 #include <QFileInfo>
@@ -56,6 +66,141 @@ int loadConfiguration(const RunOptions& options, config::Config& config)
     return ExitOk;
 }
 
+namespace {
+
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &c, 1);
+}
+
+int exitCodeFor(const sync::PassResult& r)
+{
+    switch (r.status) {
+    case sync::PassResult::Status::Ok: return ExitOk;
+    case sync::PassResult::Status::LocalFolder: return ExitLocalFolder;
+    case sync::PassResult::Status::Failed:
+    case sync::PassResult::Status::Refused: return ExitFailure;
+    }
+    return ExitFailure;
+}
+
+QString summary(const sync::PassResult& r)
+{
+    return QStringLiteral("%1 sent, %2 received, %3 deleted, %4 conflicts, %5 relay objects freed")
+        .arg(r.uploaded)
+        .arg(r.downloaded)
+        .arg(r.deleted)
+        .arg(r.conflicts)
+        .arg(r.freed);
+}
+
+// What this build cannot do for a repository, as one line; empty when it can run it.
+QString unsupported(const config::RepositoryConfig& r)
+{
+    if (r.encryption != config::Encryption::Off)
+        return QStringLiteral("'encryption = %1' is not available in this version of Escale yet; nothing is sent "
+                              "in clear instead: set 'encryption = off' to synchronise without encryption")
+            .arg(config::encryptionName(r.encryption));
+    return QString();
+}
+
+int runOnce(const config::Config& config)
+{
+    int exitCode = ExitOk;
+    for (const config::RepositoryConfig& r : config.repositories) {
+        QString error = unsupported(r);
+        std::unique_ptr<relay::RelayBackend> backend;
+        if (error.isEmpty())
+            backend = relay::createRelay(r, error);
+        if (!backend) {
+            qCCritical(lcApp).noquote() << QStringLiteral("[%1] %2").arg(r.name, error);
+            exitCode = exitCode == ExitOk ? ExitFailure : exitCode;
+            continue;
+        }
+        sync::SyncEngine engine(r, backend.get(), sync::SyncEngine::defaultStatePath(r.stateDir, r.localPath));
+        if (!engine.open(error)) {
+            qCCritical(lcApp).noquote() << QStringLiteral("[%1] %2").arg(r.name, error);
+            exitCode = exitCode == ExitOk ? ExitFailure : exitCode;
+            continue;
+        }
+        const sync::PassResult result = engine.runPass();
+        if (!result.ok()) {
+            qCCritical(lcApp).noquote() << QStringLiteral("[%1] %2").arg(r.name, result.error);
+            if (exitCode == ExitOk)
+                exitCode = exitCodeFor(result);
+            continue;
+        }
+        qCInfo(lcApp).noquote() << QStringLiteral("[%1] %2: %3")
+                                       .arg(r.name,
+                                            result.complete ? QStringLiteral("pass complete")
+                                                            : QStringLiteral("pass done, some changes wait"),
+                                            summary(result));
+    }
+    return exitCode;
+}
+
+int runDaemon(const config::Config& config)
+{
+    if (::pipe(g_signalPipe) != 0) {
+        qCCritical(lcApp) << "cannot set up signal handling";
+        return ExitFailure;
+    }
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+
+    std::vector<std::unique_ptr<sync::RepositoryRunner>> runners;
+    int running = 0;
+    for (const config::RepositoryConfig& r : config.repositories) {
+        if (const QString why = unsupported(r); !why.isEmpty()) {
+            qCCritical(lcApp).noquote() << QStringLiteral("[%1] %2").arg(r.name, why);
+            continue;
+        }
+        auto runner = std::make_unique<sync::RepositoryRunner>(r);
+        QObject::connect(runner.get(), &sync::RepositoryRunner::failedToStart, qApp,
+                         [name = r.name, &running](const QString& error) {
+                             qCCritical(lcApp).noquote() << QStringLiteral("[%1] %2").arg(name, error);
+                             if (--running == 0)
+                                 QCoreApplication::exit(ExitFailure);
+                         });
+        QObject::connect(runner.get(), &sync::RepositoryRunner::passFinished, qApp,
+                         [name = r.name](const sync::PassResult& result) {
+                             if (!result.ok())
+                                 qCWarning(lcApp).noquote() << QStringLiteral("[%1] %2; retrying later").arg(name, result.error);
+                             else if (result.uploaded + result.downloaded + result.deleted + result.conflicts + result.freed > 0)
+                                 qCInfo(lcApp).noquote() << QStringLiteral("[%1] %2").arg(name, summary(result));
+                         });
+        runners.push_back(std::move(runner));
+        ++running;
+    }
+    if (runners.empty())
+        return ExitFailure;
+
+    QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, qApp, [] {
+        char c;
+        [[maybe_unused]] const auto n = ::read(g_signalPipe[0], &c, 1);
+        qCInfo(lcApp) << "stopping";
+        QCoreApplication::exit(ExitOk);
+    });
+    for (auto& runner : runners)
+        runner->start();
+    qCInfo(lcApp).noquote() << QStringLiteral("running %1 repositories; stop with SIGTERM or Ctrl-C").arg(runners.size());
+    const int code = QCoreApplication::exec();
+    for (auto& runner : runners)
+        runner->stop();
+    qCInfo(lcApp) << "stopped";
+    return code;
+}
+
+} // namespace
+
 int runHeadless(const RunOptions& options)
 {
     config::Config config;
@@ -69,26 +214,14 @@ int runHeadless(const RunOptions& options)
     logOptions.maxSize = config.global.logSize;
     if (const QString error = log::install(logOptions); !error.isEmpty())
         qCWarning(lcApp).noquote() << error;
-
-    int exitCode = ExitOk;
-    for (const config::RepositoryConfig& r : std::as_const(config.repositories)) {
-        qCInfo(lcApp).noquote() << QStringLiteral("[%1] %2 <-> %3 (%4, encryption %5, client '%6')")
+    for (const config::RepositoryConfig& r : std::as_const(config.repositories))
+        qCInfo(lcApp).noquote() << QStringLiteral("[%1] %2 <-> %3 (%4, client '%5')")
                                        .arg(r.name, r.localPath, r.relay.toDisplayString(),
-                                            config::syncModeName(r.mode), config::encryptionName(r.encryption),
-                                            r.clientName);
-        if (!QFileInfo(r.localPath).isDir()) {
-            qCCritical(lcApp).noquote()
-                << QStringLiteral("[%1] the local folder %2 does not exist: create it, or mount the disk it is on")
-                       .arg(r.name, r.localPath);
-            exitCode = ExitLocalFolder;
-        }
-    }
-    if (exitCode == ExitOk)
-        qCInfo(lcApp).noquote() << QStringLiteral("configuration %1 is valid: %2 repositories")
-                                       .arg(options.configPath)
-                                       .arg(config.repositories.size());
+                                            config::syncModeName(r.mode), r.clientName);
+
+    const int code = options.once ? runOnce(config) : runDaemon(config);
     log::shutdown();
-    return exitCode;
+    return code;
 }
 
 } // namespace escale

@@ -1,0 +1,20 @@
+#include "relay/RelayFactory.h"
+
+#include "relay/FileRelay.h"
+
+namespace escale::relay {
+
+std::unique_ptr<RelayBackend> createRelay(const config::RepositoryConfig& config, QString& error)
+{
+    using Scheme = config::RelayAddress::Scheme;
+    switch (config.relay.scheme) {
+    case Scheme::File: return std::make_unique<FileRelay>(config.relay.path);
+    default: break;
+    }
+    error = QStringLiteral("%1 relays are not supported by this version of Escale yet; use a folder relay "
+                           "(a local or mounted folder)")
+                .arg(config::RelayAddress::schemeName(config.relay.scheme));
+    return nullptr;
+}
+
+} // namespace escale::relay

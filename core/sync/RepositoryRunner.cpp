@@ -1,0 +1,191 @@
+#include "sync/RepositoryRunner.h"
+
+#include "log/Logging.h"
+#include "relay/RelayFactory.h"
+
+#include <QDirIterator>
+#include <QFileSystemWatcher>
+#include <QRandomGenerator>
+#include <QSemaphore>
+#include <QTimer>
+
+namespace escale::sync {
+
+// The part of a runner that lives on the worker thread.
+class RepositoryWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    RepositoryWorker(const config::RepositoryConfig& config, QSemaphore* stopped)
+        : m_config(config)
+        , m_stopped(stopped)
+    {
+    }
+
+public Q_SLOTS:
+    void start()
+    {
+        QString error;
+        m_relay = relay::createRelay(m_config, error);
+        if (!m_relay) {
+            Q_EMIT failedToStart(error);
+            return;
+        }
+        m_engine = std::make_unique<SyncEngine>(m_config, m_relay.get(),
+                                                SyncEngine::defaultStatePath(m_config.stateDir, m_config.localPath));
+        if (!m_engine->open(error)) {
+            Q_EMIT failedToStart(error);
+            return;
+        }
+        m_pollTimer.setSingleShot(true);
+        connect(&m_pollTimer, &QTimer::timeout, this, &RepositoryWorker::runPass);
+        m_settleTimer.setSingleShot(true);
+        m_settleTimer.setInterval(1000); // coalesce bursts of file system events
+        connect(&m_settleTimer, &QTimer::timeout, this, &RepositoryWorker::runPass);
+        connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, [this] { m_settleTimer.start(); });
+        runPass();
+    }
+
+    void syncNow() { runPass(); }
+
+    // May arrive while a pass waits on the relay (its event loop runs queued calls): the pass
+    // then finishes first, and the cleanup follows it.
+    void stop()
+    {
+        m_stopping = true;
+        m_pollTimer.stop();
+        m_settleTimer.stop();
+        if (!m_running)
+            finishStop();
+    }
+
+Q_SIGNALS:
+    void passFinished(const escale::sync::PassResult& result);
+    void failedToStart(const QString& error);
+
+private:
+    void runPass()
+    {
+        if (m_stopping || !m_engine || m_running)
+            return;
+        m_running = true;
+        m_settleTimer.stop();
+        const PassResult result = m_engine->runPass();
+        m_running = false;
+        if (m_stopping) {
+            finishStop();
+            return;
+        }
+        watchFolders();
+        Q_EMIT passFinished(result);
+        scheduleNext(result);
+    }
+
+    void scheduleNext(const PassResult& result)
+    {
+        const bool active = result.published + result.downloaded + result.deleted + result.conflicts > 0 ||
+                            !result.complete;
+        if (active)
+            m_idleDelayMs = 1000;
+        else
+            m_idleDelayMs = std::min<qint64>(m_idleDelayMs * 2, m_config.refreshMs);
+        if (!result.ok())
+            m_idleDelayMs = std::min<qint64>(std::max<qint64>(m_idleDelayMs, 5000), m_config.refreshMs);
+        // Jitter, so that clients started together do not poll in step.
+        const double jitter = 0.85 + 0.3 * QRandomGenerator::global()->generateDouble();
+        m_pollTimer.start(int(std::max<qint64>(500, qint64(double(m_idleDelayMs) * jitter))));
+    }
+
+    void watchFolders()
+    {
+        if (m_watchFailed)
+            return;
+        QStringList dirs{m_config.localPath};
+        QDirIterator it(m_config.localPath, QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString d = it.next();
+            if (!d.contains(QLatin1String("/.escale")))
+                dirs << d;
+        }
+        const QStringList watched = m_watcher.directories();
+        QStringList missing;
+        for (const QString& d : std::as_const(dirs))
+            if (!watched.contains(d))
+                missing << d;
+        if (missing.isEmpty())
+            return;
+        const QStringList failed = m_watcher.addPaths(missing);
+        if (!failed.isEmpty()) {
+            m_watchFailed = true;
+            qCWarning(lcScan).noquote()
+                << QStringLiteral("[%1] cannot watch %2 folders (the system's limit of watches is reached, see "
+                                  "/proc/sys/fs/inotify/max_user_watches): changes are found by polling every %3 s")
+                       .arg(m_config.name)
+                       .arg(failed.size())
+                       .arg(m_config.refreshMs / 1000);
+        }
+    }
+
+    void finishStop()
+    {
+        m_engine.reset();
+        m_relay.reset();
+        m_stopped->release();
+    }
+
+    config::RepositoryConfig m_config;
+    QSemaphore* m_stopped;
+    std::unique_ptr<relay::RelayBackend> m_relay;
+    std::unique_ptr<SyncEngine> m_engine;
+    QTimer m_pollTimer;
+    QTimer m_settleTimer;
+    QFileSystemWatcher m_watcher;
+    qint64 m_idleDelayMs = 1000;
+    bool m_running = false;
+    bool m_stopping = false;
+    bool m_watchFailed = false;
+};
+
+RepositoryRunner::RepositoryRunner(const config::RepositoryConfig& config, QObject* parent)
+    : QObject(parent)
+    , m_config(config)
+{
+    qRegisterMetaType<escale::sync::PassResult>();
+    m_thread.setObjectName(QStringLiteral("escale-") + config.name);
+    m_worker = new RepositoryWorker(config, &m_stopped);
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &RepositoryWorker::passFinished, this, &RepositoryRunner::passFinished);
+    connect(m_worker, &RepositoryWorker::failedToStart, this, &RepositoryRunner::failedToStart);
+}
+
+RepositoryRunner::~RepositoryRunner()
+{
+    stop();
+}
+
+void RepositoryRunner::start()
+{
+    m_thread.start();
+    QMetaObject::invokeMethod(m_worker, "start", Qt::QueuedConnection);
+}
+
+void RepositoryRunner::syncNow()
+{
+    QMetaObject::invokeMethod(m_worker, "syncNow", Qt::QueuedConnection);
+}
+
+void RepositoryRunner::stop()
+{
+    if (!m_thread.isRunning())
+        return;
+    QMetaObject::invokeMethod(m_worker, "stop", Qt::QueuedConnection);
+    m_stopped.acquire();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+} // namespace escale::sync
+
+#include "RepositoryRunner.moc"

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "config/Config.h"
+#include "sync/SyncEngine.h"
+
+#include <QObject>
+#include <QSemaphore>
+#include <QThread>
+
+namespace escale::sync {
+
+class RepositoryWorker;
+
+// Runs one repository on its own thread: a pass at start, then passes driven by the file
+// system watcher (coalesced) and by adaptive relay polling (fast right after activity,
+// backing off with jitter towards 'refresh' when idle). Lives in the caller's thread; all
+// sync work happens on the worker thread.
+class RepositoryRunner : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit RepositoryRunner(const config::RepositoryConfig& config, QObject* parent = nullptr);
+    ~RepositoryRunner() override;
+
+    const config::RepositoryConfig& config() const { return m_config; }
+    void start();
+    void stop(); // waits for the current pass to end
+    void syncNow();
+
+Q_SIGNALS:
+    void passFinished(const escale::sync::PassResult& result);
+    void failedToStart(const QString& error);
+
+private:
+    config::RepositoryConfig m_config;
+    QThread m_thread;
+    QSemaphore m_stopped;
+    RepositoryWorker* m_worker = nullptr;
+};
+
+} // namespace escale::sync
+
+Q_DECLARE_METATYPE(escale::sync::PassResult)
