@@ -52,8 +52,11 @@ struct Walker
             if (std::strcmp(raw, ".") == 0 || std::strcmp(raw, "..") == 0)
                 continue;
             QString name = QFile::decodeName(raw);
-            if (protocol::isReservedName(name))
+            if (protocol::isReservedName(name)) {
+                if (name.startsWith(QLatin1String(".escale-tmp-")))
+                    result.leftovers << dirPath + QLatin1Char('/') + name;
                 continue;
+            }
             if (!options.hiddenFiles && name.startsWith(QLatin1Char('.')))
                 continue;
             struct stat st;

@@ -29,6 +29,7 @@ public:
         QStringList removed;                         // known paths that are gone
         QStringList unselected;                      // known paths no longer synchronised (filters)
         QStringList problems;                        // unreadable entries, name clashes; one line each
+        QStringList leftovers;                       // temporary downloads of an interrupted pass (absolute)
         int filesSeen = 0;
     };
 

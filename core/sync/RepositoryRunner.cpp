@@ -138,9 +138,9 @@ private:
     QSemaphore* m_stopped;
     std::unique_ptr<relay::RelayBackend> m_relay;
     std::unique_ptr<SyncEngine> m_engine;
-    QTimer m_pollTimer;
-    QTimer m_settleTimer;
-    QFileSystemWatcher m_watcher;
+    QTimer m_pollTimer{this};
+    QTimer m_settleTimer{this};
+    QFileSystemWatcher m_watcher{this};
     qint64 m_idleDelayMs = 1000;
     bool m_running = false;
     bool m_stopping = false;

@@ -329,6 +329,9 @@ void SyncEngine::scanLocal(Pass& pass)
     }
     for (const QString& p : scanned.problems)
         pass.problem(p);
+    // Downloads cut short by a crash: nothing refers to them any more (section 10).
+    for (const QString& leftover : scanned.leftovers)
+        QFile::remove(leftover);
 
     m_db.begin();
     auto newVersion = [this](const QString& path) {

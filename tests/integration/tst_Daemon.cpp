@@ -1,0 +1,269 @@
+// escale --no-gui as a process: two or three daemons on a folder relay converge, stop
+// cleanly on SIGTERM, and survive SIGKILL at random moments without ever showing a partial
+// file or losing one.
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <csignal>
+#include <memory>
+
+class tst_Daemon : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void syncsAndStopsCleanly();
+    void survivesKillAtRandomMoments();
+    void onceExitCodes();
+
+private:
+    struct Peer
+    {
+        QString name;
+        QString folder;
+        QString config;
+        std::shared_ptr<QProcess> process;
+    };
+    Peer makePeer(const QString& root, const QString& name, const QString& relay, const QString& extra = {}) const;
+    void start(Peer& p) const;
+    static int terminate(Peer& p);
+    static QMap<QString, QByteArray> tree(const QString& root);
+    static bool waitFor(const std::function<bool()>& condition, int timeoutMs);
+
+    QString m_bin;
+};
+
+namespace {
+QByteArray contentFor(const QString& name, int size)
+{
+    QByteArray out;
+    out.reserve(size);
+    QByteArray seed = QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256);
+    while (out.size() < size) {
+        out += seed;
+        seed = QCryptographicHash::hash(seed, QCryptographicHash::Sha256);
+    }
+    out.truncate(size);
+    return out;
+}
+
+void write(const QString& path, const QByteArray& content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(content);
+}
+} // namespace
+
+void tst_Daemon::initTestCase()
+{
+    m_bin = qEnvironmentVariable("ESCALE_BIN");
+    QVERIFY(QFile::exists(m_bin));
+}
+
+tst_Daemon::Peer tst_Daemon::makePeer(const QString& root, const QString& name, const QString& relay,
+                                     const QString& extra) const
+{
+    Peer p;
+    p.name = name;
+    p.folder = root + "/" + name;
+    QDir().mkpath(p.folder);
+    QDir().mkpath(root + "/home-" + name);
+    p.config = root + "/" + name + ".conf";
+    QFile f(p.config);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(QString("log file = %1/%2.log\nlog level = debug\nrefresh = 2\n[test]\nlocal path = %3\n"
+                        "relay address = %4\nclient name = %2\nstate dir = %1/state-%2\n%5")
+                    .arg(root, name, p.folder, relay, extra)
+                    .toUtf8());
+    return p;
+}
+
+void tst_Daemon::start(Peer& p) const
+{
+    p.process = std::make_shared<QProcess>();
+    p.process->setProcessChannelMode(QProcess::MergedChannels);
+    p.process->setStandardOutputFile(p.config + ".out", QIODevice::Append);
+    p.process->start(m_bin, {"--no-gui", "-c", p.config});
+    QVERIFY(p.process->waitForStarted());
+}
+
+int tst_Daemon::terminate(Peer& p)
+{
+    if (!p.process || p.process->state() == QProcess::NotRunning)
+        return -1;
+    ::kill(pid_t(p.process->processId()), SIGTERM);
+    if (!p.process->waitForFinished(60'000)) {
+        p.process->kill();
+        p.process->waitForFinished();
+        return -2;
+    }
+    return p.process->exitStatus() == QProcess::NormalExit ? p.process->exitCode() : -3;
+}
+
+QMap<QString, QByteArray> tst_Daemon::tree(const QString& root)
+{
+    QMap<QString, QByteArray> out;
+    QDirIterator it(root, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString rel = QDir(root).relativeFilePath(path);
+        if (rel.startsWith(".escale") || rel.contains("/.escale"))
+            continue;
+        QFile f(path);
+        out.insert(rel, it.fileInfo().isDir() ? QByteArray("dir")
+                                              : (f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
+                                                                             : QByteArray("?")));
+    }
+    return out;
+}
+
+bool tst_Daemon::waitFor(const std::function<bool()>& condition, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < timeoutMs) {
+        if (condition())
+            return true;
+        QTest::qWait(100);
+    }
+    return condition();
+}
+
+void tst_Daemon::syncsAndStopsCleanly()
+{
+    QTemporaryDir root;
+    const QString relay = root.filePath("relay");
+    Peer a = makePeer(root.path(), "alice", relay), b = makePeer(root.path(), "bob", relay);
+    write(a.folder + "/docs/letter.txt", "Dear Bob,");
+    start(a);
+    start(b);
+    QVERIFY2(waitFor([&] { return tree(a.folder) == tree(b.folder); }, 60'000), "the daemons did not converge");
+    // A change while both run: the watcher and the polling carry it over.
+    write(b.folder + "/docs/reply.txt", "Dear Alice,");
+    QVERIFY2(waitFor([&] { return QFile::exists(a.folder + "/docs/reply.txt") && tree(a.folder) == tree(b.folder); },
+                     60'000),
+             "a change did not travel");
+    QCOMPARE(terminate(a), 0);
+    QCOMPARE(terminate(b), 0);
+    QFile log(root.filePath("alice.log"));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    QVERIFY(log.readAll().contains("stopped"));
+}
+
+void tst_Daemon::survivesKillAtRandomMoments()
+{
+    QTemporaryDir root;
+    const QString relay = root.filePath("relay");
+    QList<Peer> peers;
+    for (const char* name : {"alice", "bob", "carol"})
+        peers.append(makePeer(root.path(), name, relay, "chunk size = 1MB\n"));
+    // Each file's content follows from its name, so any file seen anywhere can be checked.
+    QMap<QString, int> expected;
+    for (int i = 0; i < 120; ++i)
+        expected.insert(QString("set%1/file%2.bin").arg(i % 6).arg(i), 20'000 + i * 300);
+    expected.insert("big/video.bin", 6 * 1024 * 1024 + 77);
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it)
+        write(peers[0].folder + "/" + it.key(), contentFor(it.key(), it.value()));
+    for (Peer& p : peers)
+        start(p);
+
+    // Watch the receivers: a file that is visible must be whole.
+    QStringList partial;
+    QTimer inspector;
+    QObject::connect(&inspector, &QTimer::timeout, [&] {
+        for (int i = 0; i < peers.size(); ++i) {
+            for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+                const QFileInfo info(peers[i].folder + "/" + it.key());
+                if (info.exists() && info.size() != it.value())
+                    partial << peers[i].name + ": " + it.key() + " has " + QString::number(info.size()) + " bytes";
+            }
+        }
+    });
+    inspector.start(5);
+
+    QRandomGenerator random(20261125);
+    for (int round = 0; round < 12; ++round) {
+        // Keep transfers in flight: new files appear on a random client at every round.
+        Peer& writer = peers[int(random.bounded(peers.size()))];
+        for (int i = 0; i < 8; ++i) {
+            const QString name = QString("round%1/%2-%3.bin").arg(round).arg(writer.name).arg(i);
+            const int size = 50'000 + int(random.bounded(1'500'000));
+            expected.insert(name, size);
+            write(writer.folder + "/" + name, contentFor(name, size));
+        }
+        QTest::qWait(150 + int(random.bounded(500)));
+        Peer& victim = peers[int(random.bounded(peers.size()))];
+        if (victim.process && victim.process->state() != QProcess::NotRunning) {
+            victim.process->kill(); // SIGKILL
+            victim.process->waitForFinished();
+        }
+        QTest::qWait(int(random.bounded(200)));
+        start(victim);
+    }
+    const bool converged = waitFor(
+        [&] {
+            const auto first = tree(peers[0].folder);
+            return first.size() == expected.size() + 7 + 12 && tree(peers[1].folder) == first &&
+                   tree(peers[2].folder) == first;
+        },
+        120'000);
+    inspector.stop();
+    for (Peer& p : peers)
+        QCOMPARE(terminate(p), 0);
+    QVERIFY2(partial.isEmpty(), qPrintable(partial.mid(0, 5).join("; ")));
+    QVERIFY2(converged, "the three clients did not converge after the kills");
+    for (int i = 0; i < peers.size(); ++i)
+        for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+            QFile f(peers[i].folder + "/" + it.key());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY2(f.readAll() == contentFor(it.key(), it.value()), qPrintable(it.key()));
+        }
+    // No temporary download is left behind.
+    for (const Peer& p : peers) {
+        QDirIterator it(p.folder, {".escale-tmp-*"}, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        QVERIFY2(!it.hasNext(), qPrintable(p.name + " kept " + (it.hasNext() ? it.next() : QString())));
+    }
+}
+
+void tst_Daemon::onceExitCodes()
+{
+    QTemporaryDir root;
+    Peer a = makePeer(root.path(), "alice", root.filePath("relay"));
+    write(a.folder + "/x.txt", "x");
+    QProcess p;
+    p.start(m_bin, {"--no-gui", "--once", "-c", a.config});
+    QVERIFY(p.waitForFinished(60'000));
+    QCOMPARE(p.exitCode(), 0);
+    QVERIFY(QFile::exists(root.filePath("relay/escale-repository.json")));
+
+    // An unreachable relay (its folder cannot be created): exit 1 with the reason.
+    Peer bad = makePeer(root.path(), "bad", "/proc/escale-cannot-be-here");
+    p.start(m_bin, {"--no-gui", "--once", "-c", bad.config});
+    QVERIFY(p.waitForFinished(60'000));
+    QCOMPARE(p.exitCode(), 1);
+    QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains("[test] cannot"));
+
+    // An encrypted repository in the configuration: refused, nothing written in clear.
+    Peer enc = makePeer(root.path(), "enc", root.filePath("relay-enc"), "encryption = on\npassphrase = ./nothing\n");
+    QFile::remove(root.filePath("nothing"));
+    write(root.filePath("nothing"), "secret phrase");
+    QFile::setPermissions(root.filePath("nothing"), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    p.start(m_bin, {"--no-gui", "--once", "-c", enc.config});
+    QVERIFY(p.waitForFinished(60'000));
+    QCOMPARE(p.exitCode(), 1);
+    QVERIFY(!QFile::exists(root.filePath("relay-enc/escale-repository.json")));
+}
+
+QTEST_GUILESS_MAIN(tst_Daemon)
+#include "tst_Daemon.moc"
