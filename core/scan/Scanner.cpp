@@ -84,15 +84,20 @@ struct Walker
                 result.problems << QStringLiteral("%1 is not synchronised: %2").arg(dirPath + QLatin1Char('/') + name, refusal);
                 continue;
             }
-            if (options.accept && !options.accept(path, isDir))
-                continue;
-            seen.insert(path);
             if (isDir) {
+                if (options.descend && !options.descend(path))
+                    continue;
+                subdirs << path;
+                if (options.acceptDirectory && !options.acceptDirectory(path))
+                    continue;
+                seen.insert(path);
                 if (!known.contains(path) || known.value(path).kind != Kind::Directory)
                     result.changed.append(StateDb::LocalEntry{path, Kind::Directory, 0, 0, 0, {}});
-                subdirs << path;
                 continue;
             }
+            if (options.acceptFile && !options.acceptFile(path))
+                continue;
+            seen.insert(path);
             ++result.filesSeen;
             const qint64 mtimeNs = qint64(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
             StateDb::LocalEntry e{path, Kind::File, qint64(st.st_size), mtimeNs, quint64(st.st_ino), {}};
@@ -156,7 +161,9 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
         for (const QString& part : e.path.split(QLatin1Char('/')))
             if (!options.hiddenFiles && part.startsWith(QLatin1Char('.')))
                 return false;
-        return !options.accept || options.accept(e.path, e.kind == Kind::Directory);
+        if (e.kind == Kind::Directory)
+            return !options.acceptDirectory || options.acceptDirectory(e.path);
+        return !options.acceptFile || options.acceptFile(e.path);
     };
     for (auto it = known.cbegin(); it != known.cend(); ++it) {
         if (walker.seen.contains(it.key()))

@@ -17,8 +17,10 @@ public:
     struct Options
     {
         bool hiddenFiles = false;
-        // Returns false for relative paths that are not synchronised (filters, access flags).
-        std::function<bool(const QString& path, bool isDirectory)> accept;
+        // Which relative paths are synchronised (filters, access flags); unset: all.
+        std::function<bool(const QString& path)> acceptFile;
+        std::function<bool(const QString& path)> acceptDirectory; // the folder itself
+        std::function<bool(const QString& path)> descend;         // look inside at all
     };
 
     struct Result

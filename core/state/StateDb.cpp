@@ -15,16 +15,30 @@ namespace {
 
 using protocol::JournalRecord;
 
+// Prepared statements are cached per database connection, keyed by their SQL text (all
+// statements are string literals), and reset after each use.
+QHash<QPair<sqlite3*, const char*>, sqlite3_stmt*>& statementCache()
+{
+    static thread_local QHash<QPair<sqlite3*, const char*>, sqlite3_stmt*> cache;
+    return cache;
+}
+
 class Statement
 {
 public:
     Statement(sqlite3* db, const char* sql)
         : m_db(db)
     {
-        if (sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr) != SQLITE_OK)
+        sqlite3_stmt*& cached = statementCache()[qMakePair(db, sql)];
+        if (!cached && sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &cached, nullptr) != SQLITE_OK)
             qFatal("state database: cannot prepare '%s': %s", sql, sqlite3_errmsg(db));
+        m_stmt = cached;
     }
-    ~Statement() { sqlite3_finalize(m_stmt); }
+    ~Statement()
+    {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+    }
     Statement& bind(int i, const QString& s)
     {
         const QByteArray u = s.toUtf8();
@@ -141,8 +155,18 @@ bool StateDb::open(const QString& path, QString& error)
 
 void StateDb::close()
 {
-    if (m_db)
+    if (m_db) {
+        auto& cache = statementCache();
+        for (auto it = cache.begin(); it != cache.end();) {
+            if (it.key().first == m_db) {
+                sqlite3_finalize(it.value());
+                it = cache.erase(it);
+            } else {
+                ++it;
+            }
+        }
         sqlite3_close_v2(m_db);
+    }
     m_db = nullptr;
 }
 
@@ -158,12 +182,14 @@ void StateDb::exec(const char* sql) const
 
 void StateDb::begin()
 {
-    exec("BEGIN IMMEDIATE");
+    if (m_depth++ == 0)
+        exec("BEGIN IMMEDIATE");
 }
 
 void StateDb::commit()
 {
-    exec("COMMIT");
+    if (--m_depth == 0)
+        exec("COMMIT");
 }
 
 QString StateDb::meta(const QString& key) const

@@ -67,6 +67,7 @@ public:
     void close();
     bool isOpen() const { return m_db != nullptr; }
 
+    // Transactions nest: only the outermost begin/commit pair reaches SQLite.
     void begin();
     void commit();
 
@@ -107,6 +108,7 @@ private:
 
     sqlite3* m_db = nullptr;
     QString m_path;
+    int m_depth = 0;
 };
 
 } // namespace escale::state

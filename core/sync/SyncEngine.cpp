@@ -13,6 +13,7 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -87,11 +88,6 @@ QString randomTag()
     return QString::number(QRandomGenerator::system()->generate64(), 36);
 }
 
-bool syncFile(QFile& file)
-{
-    return ::fsync(file.handle()) == 0;
-}
-
 void setModificationTime(const QString& path, qint64 mtimeMs)
 {
     struct timespec times[2];
@@ -132,6 +128,7 @@ SyncEngine::SyncEngine(const config::RepositoryConfig& config, relay::RelayBacke
     , m_config(config)
     , m_relay(relay)
     , m_statePath(stateDbPath)
+    , m_filter(config)
 {
 }
 
@@ -172,6 +169,16 @@ bool SyncEngine::receives() const
 bool SyncEngine::sends() const
 {
     return m_config.mode != config::SyncMode::Download;
+}
+
+bool SyncEngine::selected(const QString& path, Kind kind) const
+{
+    if (!m_config.hiddenFiles) {
+        for (const QString& part : path.split(QLatin1Char('/')))
+            if (part.startsWith(QLatin1Char('.')))
+                return false;
+    }
+    return kind == Kind::Directory ? m_filter.acceptsDirectory(path) : m_filter.acceptsFile(path);
 }
 
 RelayError SyncEngine::ensureFolder(const QString& folder)
@@ -217,20 +224,30 @@ PassResult SyncEngine::runPass()
                       .arg(m_config.localPath));
         return pass.result;
     }
+    QElapsedTimer clock;
+    clock.start();
+    QStringList timings;
+    auto lap = [&](const char* phase) { timings << QStringLiteral("%1 %2 ms").arg(QLatin1String(phase)).arg(clock.restart()); };
     if (!ensureRepository(pass))
         return pass.result;
+    lap("header");
     scanLocal(pass);
+    lap("scan");
     if (!pass.result.ok())
         return pass.result;
     pull(pass);
+    lap("pull");
     if (pass.result.status == PassResult::Status::Refused)
         return pass.result;
     if (sends())
         push(pass);
+    lap("push");
     if (pass.result.ok() || pass.result.status == PassResult::Status::Failed)
         writeHead(pass);
     if (pass.result.ok())
         freeSpace(pass);
+    lap("head and freeing");
+    qCDebug(lcEngine).noquote() << QStringLiteral("[%1] pass: %2").arg(m_config.name, timings.join(QLatin1String(", ")));
     return pass.result;
 }
 
@@ -319,6 +336,11 @@ void SyncEngine::scanLocal(Pass& pass)
 {
     scan::Scanner::Options options;
     options.hiddenFiles = m_config.hiddenFiles;
+    if (!m_filter.isEmpty()) {
+        options.acceptFile = [this](const QString& p) { return m_filter.acceptsFile(p); };
+        options.acceptDirectory = [this](const QString& p) { return m_filter.acceptsDirectory(p); };
+        options.descend = [this](const QString& p) { return m_filter.descendsInto(p); };
+    }
     const QHash<QString, StateDb::LocalEntry> known = m_db.allLocal();
     const scan::Scanner::Result scanned = scan::Scanner::scan(m_config.localPath, known, options);
     if (scanned.rootMissing) {
@@ -470,8 +492,11 @@ void SyncEngine::pull(Pass& pass)
     // Paths waiting for content sent again, which may now be at hand.
     if (receives()) {
         const QHash<QByteArray, QString> wants = m_db.wants();
+        m_db.begin();
         for (auto it = wants.cbegin(); it != wants.cend(); ++it)
             materialize(pass, it.value());
+        commitStaged(pass);
+        m_db.commit();
     }
     if (sends())
         planRepushes(pass);
@@ -610,7 +635,10 @@ bool SyncEngine::applySegment(Pass& pass, const StateDb::Peer& peer, quint64 seq
     if (!receives())
         return true;
 
+
     // Folders first (parents before children), then files, then deletions (children first).
+    // One transaction for the batch: what is written to disk is recorded together.
+    m_db.begin();
     affected.removeDuplicates();
     std::sort(affected.begin(), affected.end());
     QStringList deletions;
@@ -619,7 +647,11 @@ bool SyncEngine::applySegment(Pass& pass, const StateDb::Peer& peer, quint64 seq
         QList<JournalRecord> versions;
         for (const StateDb::Version& v : m_db.versions(p))
             versions.append(v.record);
-        if (resolve(p, versions).kind == Kind::Deleted) {
+        const Kind kind = resolve(p, versions).kind;
+        const auto local = m_db.local(p);
+        if (!selected(p, kind == Kind::Deleted && local ? local->kind : kind))
+            continue; // not received here (filters): known, acknowledged, not written
+        if (kind == Kind::Deleted) {
             deletions << p;
             continue;
         }
@@ -630,6 +662,9 @@ bool SyncEngine::applySegment(Pass& pass, const StateDb::Peer& peer, quint64 seq
     for (const QString& p : std::as_const(deletions))
         if (materialize(pass, p) == Outcome::Deferred)
             complete = false;
+    if (!commitStaged(pass))
+        complete = false;
+    m_db.commit();
     return complete;
 }
 
@@ -820,8 +855,9 @@ SyncEngine::Content SyncEngine::obtainContent(const JournalRecord& record, const
             return abandon(QStringLiteral("%1: the content is not on the relay; asked the others to send it again")
                                .arg(targetPath),
                            Content::Gone);
+        HashingWriter whole(&out);
         for (const protocol::ChunkRef& chunk : record.chunks) {
-            HashingWriter writer(&out);
+            HashingWriter writer(&whole);
             const RelayError e = run(m_relay->get(layout::dataPath(chunk.id), &writer));
             if (!e.ok()) {
                 if (e.kind == RelayError::Kind::NotFound)
@@ -836,52 +872,65 @@ SyncEngine::Content SyncEngine::obtainContent(const JournalRecord& record, const
                                    .arg(targetPath));
             total += chunk.size;
         }
-        if (!out.flush())
-            return abandon(QStringLiteral("cannot write %1: %2").arg(temp, out.errorString()));
-        // Verify the whole file as written.
-        out.close();
-        const auto written = scan::hashFile(temp);
-        if (!written || *written != record.hash || total != record.size)
+        if (whole.hash() != record.hash || total != record.size)
             return abandon(QStringLiteral("%1: the downloaded content failed its check; it will be fetched again")
                                .arg(targetPath));
-        if (!out.open(QIODevice::ReadWrite))
-            return abandon(QStringLiteral("cannot reopen %1").arg(temp));
     }
-    if (!syncFile(out))
-        return abandon(QStringLiteral("cannot write %1: %2").arg(temp, QString::fromLocal8Bit(std::strerror(errno))));
+    if (!out.flush())
+        return abandon(QStringLiteral("cannot write %1: %2").arg(temp, out.errorString()));
     out.close();
     setModificationTime(temp, record.mtimeMs);
-
-    // Last check before replacing: the target must still be what the state database says.
-    const auto known = m_db.local(targetPath);
-    const auto disk = statLocal(target, targetPath);
-    const bool unchanged = (!known && !disk) || (known && disk && sameStat(*known, *disk));
-    if (!unchanged) {
-        QFile::remove(temp);
-        problem = QStringLiteral("%1 changed locally meanwhile; it will be compared on the next pass").arg(targetPath);
-        return Content::Failed;
-    }
-    if (disk && disk->kind == Kind::File) {
-        // The replaced version goes to the local archive.
-        const QString archived = localPath(QStringLiteral(".escale-archive/") +
-                                           QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")) +
-                                           QLatin1Char('/') + targetPath);
-        QDir().mkpath(QFileInfo(archived).absolutePath());
-        ::link(QFile::encodeName(target).constData(), QFile::encodeName(archived).constData());
-    }
-    if (::rename(QFile::encodeName(temp).constData(), QFile::encodeName(target).constData()) != 0) {
-        const int err = errno;
-        QFile::remove(temp);
-        problem = QStringLiteral("cannot write %1: %2").arg(target, QString::fromLocal8Bit(std::strerror(err)));
-        return Content::Failed;
-    }
-    auto entry = statLocal(target, targetPath);
-    if (entry) {
-        entry->hash = record.hash;
-        m_db.putLocal(*entry);
-    }
-    m_db.removeWant(record.hash);
+    // Renamed into place by commitStaged(), after one file system sync for the whole batch.
+    m_staged.append(Staged{temp, targetPath, record.hash});
     return Content::Written;
+}
+
+bool SyncEngine::commitStaged(Pass& pass)
+{
+    if (m_staged.isEmpty())
+        return true;
+    // One sync makes every staged file durable before any of them replaces a user's file, so
+    // a crash never leaves an empty or partial file under a real name (section 10).
+    const int rootFd = ::open(QFile::encodeName(m_config.localPath).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (rootFd >= 0) {
+        ::syncfs(rootFd);
+        ::close(rootFd);
+    }
+    bool all = true;
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    for (const Staged& staged : std::as_const(m_staged)) {
+        const QString target = localPath(staged.path);
+        // Last check before replacing: the target must still be what the state database says.
+        const auto known = m_db.local(staged.path);
+        const auto disk = statLocal(target, staged.path);
+        const bool unchanged = (!known && !disk) || (known && disk && sameStat(*known, *disk));
+        if (!unchanged) {
+            QFile::remove(staged.temp);
+            pass.problem(QStringLiteral("%1 changed locally meanwhile; it will be compared on the next pass").arg(staged.path));
+            all = false;
+            continue;
+        }
+        if (disk && disk->kind == Kind::File) {
+            // The replaced version goes to the local archive.
+            const QString archived = localPath(QStringLiteral(".escale-archive/") + stamp + QLatin1Char('/') + staged.path);
+            QDir().mkpath(QFileInfo(archived).absolutePath());
+            ::link(QFile::encodeName(target).constData(), QFile::encodeName(archived).constData());
+        }
+        if (::rename(QFile::encodeName(staged.temp).constData(), QFile::encodeName(target).constData()) != 0) {
+            const int err = errno;
+            QFile::remove(staged.temp);
+            pass.problem(QStringLiteral("cannot write %1: %2").arg(target, QString::fromLocal8Bit(std::strerror(err))));
+            all = false;
+            continue;
+        }
+        if (auto entry = statLocal(target, staged.path)) {
+            entry->hash = staged.hash;
+            m_db.putLocal(*entry);
+        }
+        m_db.removeWant(staged.hash);
+    }
+    m_staged.clear();
+    return all;
 }
 
 void SyncEngine::push(Pass& pass)
@@ -912,6 +961,7 @@ void SyncEngine::push(Pass& pass)
         items.remove(0, count);
 
         QList<Item> ready;
+        m_db.begin(); // the chunk records of the batch, together
         for (Item& item : batch) {
             if (item.record.kind == Kind::File && item.record.size > 0) {
                 if (!uploadFile(pass, item.record))
@@ -920,6 +970,7 @@ void SyncEngine::push(Pass& pass)
             }
             ready.append(item);
         }
+        m_db.commit();
         if (!pass.result.ok() || ready.isEmpty())
             break;
 

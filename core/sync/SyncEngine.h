@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/Config.h"
+#include "sync/PathFilter.h"
 #include "relay/RelayBackend.h"
 #include "state/StateDb.h"
 
@@ -66,6 +67,7 @@ private:
     Outcome materialize(Pass& pass, const QString& path);
     enum class Content { Written, Failed, Gone };
     Content obtainContent(const protocol::JournalRecord& record, const QString& targetPath, QString& problem);
+    bool commitStaged(Pass& pass);
     void planRepushes(Pass& pass);
     QList<QByteArray> currentWants();
     void push(Pass& pass);
@@ -78,13 +80,22 @@ private:
     QString localPath(const QString& relative) const;
     bool receives() const;
     bool sends() const;
+    bool selected(const QString& path, protocol::JournalRecord::Kind kind) const;
 
     config::RepositoryConfig m_config;
     relay::RelayBackend* m_relay;
     QString m_statePath;
     state::StateDb m_db;
+    PathFilter m_filter;
     QString m_clientId;
     QSet<QString> m_knownFolders;
+    struct Staged
+    {
+        QString temp;   // absolute path of the verified temporary file
+        QString path;   // relative target
+        QByteArray hash;
+    };
+    QList<Staged> m_staged; // downloads waiting for their batch's commit
     bool m_cleanedTemporary = false;
 };
 

@@ -43,6 +43,9 @@ private Q_SLOTS:
     void lateClientGetsEverythingSentAgain();
     void clientBackAfterRetention_data() { relays_data(); }
     void clientBackAfterRetention();
+    void filters_data() { relays_data(); }
+    void filters();
+    void tenThousandSmallFiles();
     void idlePollIsOneListing();
     void modes_data() { relays_data(); }
     void modes();
@@ -350,6 +353,53 @@ void tst_SyncEngine::clientBackAfterRetention()
     settle({&c, &a, &b, &c}, 2);
     QCOMPARE(c.read("news.txt"), QByteArray("while carol was away"));
     CONVERGED(a, c);
+}
+
+void tst_SyncEngine::filters()
+{
+    QFETCH(QString, kind);
+    Relay relay(kind);
+    Client a(relay, "alice"), b(relay, "bob");
+    b.config().exclude = {"*.tmp"};
+    b.config().excludeDirectories = {"build"};
+    b.makeEngine();
+    a.write("src/main.c", "code");
+    a.write("src/main.tmp", "scratch");
+    a.write("build/main.o", "object");
+    b.write("notes.tmp", "bob's scratch");
+    b.write("build/local.o", "bob's object");
+    settle({&a, &b}, 2);
+    QCOMPARE(b.read("src/main.c"), QByteArray("code"));
+    QVERIFY(!b.exists("src/main.tmp"));
+    QVERIFY(!b.exists("build/main.o"));
+    QVERIFY(!a.exists("notes.tmp"));
+    QVERIFY(!a.exists("build/local.o"));
+    // Alice deletes her excluded files: bob's own stay untouched.
+    QVERIFY(QDir(a.path("build")).removeRecursively());
+    settle({&a, &b}, 2);
+    QCOMPARE(b.read("build/local.o"), QByteArray("bob's object"));
+    // Bob widens his filters: what was excluded is not taken for deleted on the others.
+    b.config().exclude.clear();
+    b.config().excludeDirectories = {"nothing"};
+    b.makeEngine();
+    settle({&b, &a}, 2);
+    QCOMPARE(a.read("src/main.tmp"), QByteArray("scratch"));
+    QCOMPARE(a.read("notes.tmp"), QByteArray("bob's scratch"));
+}
+
+void tst_SyncEngine::tenThousandSmallFiles()
+{
+    Relay relay("file");
+    Client a(relay, "alice"), b(relay, "bob");
+    for (int i = 0; i < 10'000; ++i)
+        a.write(QString("d%1/f%2.bin").arg(i % 100, 3, 10, QChar('0')).arg(i), QByteArray::number(i).repeated(20));
+    QVERIFY(a.pass().ok());
+    QCOMPARE(a.last().published, 10'100);
+    QVERIFY(b.pass().ok());
+    QCOMPARE(b.last().downloaded, 10'000);
+    QVERIFY(a.pass().ok());
+    QCOMPARE(a.last().freed, 10'000);
+    CONVERGED(a, b);
 }
 
 void tst_SyncEngine::idlePollIsOneListing()
