@@ -107,7 +107,7 @@ QString unsupported(const config::RepositoryConfig& r)
     return QString();
 }
 
-int runOnce(const config::Config& config)
+int runOnce(const config::Config& config, bool confirmDeletions)
 {
     int exitCode = ExitOk;
     for (const config::RepositoryConfig& r : config.repositories) {
@@ -126,7 +126,14 @@ int runOnce(const config::Config& config)
             exitCode = exitCode == ExitOk ? ExitFailure : exitCode;
             continue;
         }
+        if (confirmDeletions)
+            engine.confirmDeletions();
         const sync::PassResult result = engine.runPass();
+        if (result.deletionsHeld > 0)
+            qCWarning(lcApp).noquote() << QStringLiteral("[%1] %2 deletions wait for confirmation: check the folder, "
+                                                         "then run again with --confirm-deletions")
+                                              .arg(r.name)
+                                              .arg(result.deletionsHeld);
         if (!result.ok()) {
             qCCritical(lcApp).noquote() << QStringLiteral("[%1] %2").arg(r.name, result.error);
             if (exitCode == ExitOk)
@@ -142,7 +149,7 @@ int runOnce(const config::Config& config)
     return exitCode;
 }
 
-int runDaemon(const config::Config& config)
+int runDaemon(const config::Config& config, bool confirmDeletions)
 {
     if (::pipe(g_signalPipe) != 0) {
         qCCritical(lcApp) << "cannot set up signal handling";
@@ -162,7 +169,7 @@ int runDaemon(const config::Config& config)
             qCCritical(lcApp).noquote() << QStringLiteral("[%1] %2").arg(r.name, why);
             continue;
         }
-        auto runner = std::make_unique<sync::RepositoryRunner>(r);
+        auto runner = std::make_unique<sync::RepositoryRunner>(r, confirmDeletions);
         QObject::connect(runner.get(), &sync::RepositoryRunner::failedToStart, qApp,
                          [name = r.name, &running](const QString& error) {
                              qCCritical(lcApp).noquote() << QStringLiteral("[%1] %2").arg(name, error);
@@ -219,7 +226,8 @@ int runHeadless(const RunOptions& options)
                                        .arg(r.name, r.localPath, r.relay.toDisplayString(),
                                             config::syncModeName(r.mode), r.clientName);
 
-    const int code = options.once ? runOnce(config) : runDaemon(config);
+    const int code = options.once ? runOnce(config, options.confirmDeletions)
+                                  : runDaemon(config, options.confirmDeletions);
     log::shutdown();
     return code;
 }

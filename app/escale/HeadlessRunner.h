@@ -11,6 +11,7 @@ struct RunOptions
     QString configPath;
     bool configPathGiven = false;
     bool once = false;
+    bool confirmDeletions = false;
     QStringList repositories; // -r NAME; empty: all
     std::optional<config::LogLevel> logLevel;
 };

@@ -64,6 +64,10 @@ int main(int argc, char* argv[])
     const QCommandLineOption onceOption(QStringLiteral("once"),
                                         QStringLiteral("With --no-gui: one complete pass per repository, then "
                                                        "exit (0 when all succeeded)."));
+    const QCommandLineOption confirmOption(QStringLiteral("confirm-deletions"),
+                                           QStringLiteral("Propagate local deletions held back by the mass-delete "
+                                                          "safety (a folder emptied or unmounted, or more deletions "
+                                                          "than 'delete threshold')."));
     const QCommandLineOption repoOption({QStringLiteral("r"), QStringLiteral("repository")},
                                         QStringLiteral("Run only this repository (a [section] name); repeatable."),
                                         QStringLiteral("NAME"));
@@ -77,7 +81,7 @@ int main(int argc, char* argv[])
                                         QStringLiteral("Show this help and exit."));
     const QCommandLineOption versionOption({QStringLiteral("v"), QStringLiteral("version")},
                                            QStringLiteral("Show the version and exit."));
-    parser.addOptions({configOption, noGuiOption, onceOption, repoOption, logLevelOption, licenseOption,
+    parser.addOptions({configOption, noGuiOption, onceOption, confirmOption, repoOption, logLevelOption, licenseOption,
                        helpOption, versionOption});
 
     if (!parser.parse(arguments)) {
@@ -107,6 +111,7 @@ int main(int argc, char* argv[])
     options.configPathGiven = parser.isSet(configOption);
     options.configPath = options.configPathGiven ? parser.value(configOption) : config::defaultConfigPath();
     options.once = parser.isSet(onceOption);
+    options.confirmDeletions = parser.isSet(confirmOption);
     options.repositories = parser.values(repoOption);
     if (parser.isSet(logLevelOption)) {
         options.logLevel = parseLogLevel(parser.value(logLevelOption));

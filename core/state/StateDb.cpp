@@ -89,6 +89,7 @@ StateDb::LocalEntry readLocal(const Statement& s)
     e.mtimeNs = s.integer(3);
     e.inode = quint64(s.integer(4));
     e.hash = s.blob(5);
+    e.origin = s.text(6);
     return e;
 }
 
@@ -131,14 +132,15 @@ bool StateDb::open(const QString& path, QString& error)
         PRAGMA synchronous = NORMAL;
         CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS local (path TEXT PRIMARY KEY, kind INTEGER NOT NULL, size INTEGER NOT NULL,
-            mtime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, hash BLOB);
+            mtime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, hash BLOB, origin TEXT NOT NULL DEFAULT '');
+        CREATE TABLE IF NOT EXISTS access (path TEXT PRIMARY KEY, send INTEGER NOT NULL, receive INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS local_hash ON local (hash);
         CREATE TABLE IF NOT EXISTS versions (path TEXT NOT NULL, vv TEXT NOT NULL, record BLOB NOT NULL,
             pending INTEGER NOT NULL, PRIMARY KEY (path, vv));
         CREATE INDEX IF NOT EXISTS versions_pending ON versions (pending) WHERE pending = 1;
         CREATE TABLE IF NOT EXISTS peers (client TEXT PRIMARY KEY, name TEXT NOT NULL, generation INTEGER NOT NULL,
             consumed INTEGER NOT NULL, journal INTEGER NOT NULL, last_change_ms INTEGER NOT NULL, acks TEXT NOT NULL,
-            wants TEXT NOT NULL DEFAULT '');
+            wants TEXT NOT NULL DEFAULT '', usage INTEGER NOT NULL DEFAULT 0);
         CREATE TABLE IF NOT EXISTS own_objects (id TEXT PRIMARY KEY, segment INTEGER NOT NULL, size INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS wants (hash BLOB PRIMARY KEY, path TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS repushed (hash BLOB NOT NULL, peer TEXT NOT NULL, segment INTEGER NOT NULL,
@@ -206,7 +208,7 @@ void StateDb::setMeta(const QString& key, const QString& value)
 
 std::optional<StateDb::LocalEntry> StateDb::local(const QString& path) const
 {
-    Statement s(m_db, "SELECT path, kind, size, mtime_ns, inode, hash FROM local WHERE path = ?");
+    Statement s(m_db, "SELECT path, kind, size, mtime_ns, inode, hash, origin FROM local WHERE path = ?");
     s.bind(1, path);
     if (!s.step())
         return std::nullopt;
@@ -216,7 +218,7 @@ std::optional<StateDb::LocalEntry> StateDb::local(const QString& path) const
 QHash<QString, StateDb::LocalEntry> StateDb::allLocal() const
 {
     QHash<QString, LocalEntry> out;
-    Statement s(m_db, "SELECT path, kind, size, mtime_ns, inode, hash FROM local");
+    Statement s(m_db, "SELECT path, kind, size, mtime_ns, inode, hash, origin FROM local");
     while (s.step()) {
         LocalEntry e = readLocal(s);
         out.insert(e.path, e);
@@ -227,7 +229,7 @@ QHash<QString, StateDb::LocalEntry> StateDb::allLocal() const
 QList<StateDb::LocalEntry> StateDb::localWithHash(const QByteArray& hash) const
 {
     QList<LocalEntry> out;
-    Statement s(m_db, "SELECT path, kind, size, mtime_ns, inode, hash FROM local WHERE hash = ?");
+    Statement s(m_db, "SELECT path, kind, size, mtime_ns, inode, hash, origin FROM local WHERE hash = ?");
     s.bind(1, hash);
     while (s.step())
         out.append(readLocal(s));
@@ -236,13 +238,43 @@ QList<StateDb::LocalEntry> StateDb::localWithHash(const QByteArray& hash) const
 
 void StateDb::putLocal(const LocalEntry& e)
 {
-    Statement(m_db, "INSERT OR REPLACE INTO local (path, kind, size, mtime_ns, inode, hash) VALUES (?, ?, ?, ?, ?, ?)")
+    Statement(m_db, "INSERT OR REPLACE INTO local (path, kind, size, mtime_ns, inode, hash, origin) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)")
         .bind(1, e.path)
         .bind(2, qint64(e.kind))
         .bind(3, e.size)
         .bind(4, e.mtimeNs)
         .bind(5, qint64(e.inode))
         .bind(6, e.hash)
+        .bind(7, e.origin)
+        .step();
+}
+
+QHash<QString, StateDb::Access> StateDb::allAccess() const
+{
+    QHash<QString, Access> out;
+    Statement s(m_db, "SELECT path, send, receive FROM access");
+    while (s.step()) {
+        Access a;
+        if (s.integer(1) >= 0)
+            a.send = s.integer(1) != 0;
+        if (s.integer(2) >= 0)
+            a.receive = s.integer(2) != 0;
+        out.insert(s.text(0), a);
+    }
+    return out;
+}
+
+void StateDb::setAccess(const QString& path, const Access& access)
+{
+    if (!access.send && !access.receive) {
+        Statement(m_db, "DELETE FROM access WHERE path = ?").bind(1, path).step();
+        return;
+    }
+    Statement(m_db, "INSERT OR REPLACE INTO access (path, send, receive) VALUES (?, ?, ?)")
+        .bind(1, path)
+        .bind(2, qint64(access.send ? (*access.send ? 1 : 0) : -1))
+        .bind(3, qint64(access.receive ? (*access.receive ? 1 : 0) : -1))
         .step();
 }
 
@@ -295,7 +327,7 @@ QStringList StateDb::versionPaths() const
 QHash<QString, StateDb::Peer> StateDb::peers() const
 {
     QHash<QString, Peer> out;
-    Statement s(m_db, "SELECT client, name, generation, consumed, journal, last_change_ms, acks, wants FROM peers");
+    Statement s(m_db, "SELECT client, name, generation, consumed, journal, last_change_ms, acks, wants, usage FROM peers");
     while (s.step()) {
         Peer p;
         p.client = s.text(0);
@@ -307,6 +339,7 @@ QHash<QString, StateDb::Peer> StateDb::peers() const
         const QJsonObject acks = QJsonDocument::fromJson(s.text(6).toUtf8()).object();
         for (auto it = acks.begin(); it != acks.end(); ++it)
             p.acks.insert(it.key(), quint64(it.value().toDouble()));
+        p.usage = s.integer(8);
         for (const QByteArray& hex : s.text(7).toLatin1().split(','))
             if (!hex.isEmpty())
                 p.wants.append(QByteArray::fromHex(hex));
@@ -323,8 +356,8 @@ void StateDb::putPeer(const Peer& p)
     QStringList wants;
     for (const QByteArray& h : p.wants)
         wants << QString::fromLatin1(h.toHex());
-    Statement(m_db, "INSERT OR REPLACE INTO peers (client, name, generation, consumed, journal, last_change_ms, acks, wants) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+    Statement(m_db, "INSERT OR REPLACE INTO peers (client, name, generation, consumed, journal, last_change_ms, acks, "
+                    "wants, usage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, p.client)
         .bind(2, p.name)
         .bind(3, qint64(p.generation))
@@ -333,6 +366,7 @@ void StateDb::putPeer(const Peer& p)
         .bind(6, p.lastChangeMs)
         .bind(7, QString::fromUtf8(QJsonDocument(acks).toJson(QJsonDocument::Compact)))
         .bind(8, wants.join(QLatin1Char(',')))
+        .bind(9, p.usage)
         .step();
 }
 

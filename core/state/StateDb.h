@@ -29,7 +29,15 @@ public:
         qint64 mtimeNs = 0;
         quint64 inode = 0;
         QByteArray hash;
+        QString origin; // the client whose version this content is (this client: changed here)
         bool operator==(const LocalEntry&) const = default;
+    };
+
+    // Per-path access flags (send = r, receive = w); unset flags inherit from the parent.
+    struct Access
+    {
+        std::optional<bool> send;
+        std::optional<bool> receive;
     };
 
     // One of the maximal known versions of a path (relay-format.md R25, R26).
@@ -46,6 +54,7 @@ public:
         quint64 generation = 0;  // highest head generation seen (R12)
         quint64 consumed = 0;    // last journal segment applied and acknowledged (R15)
         quint64 journal = 0;     // journal number of its last head
+        qint64 usage = 0;        // bytes it keeps on the relay, from its last head
         qint64 lastChangeMs = 0; // when its head last changed, on this machine's clock
         QMap<QString, quint64> acks; // its acknowledgements, from its last head
         QList<QByteArray> wants;     // contents it asks to be sent again, from its last head
@@ -84,6 +93,9 @@ public:
     void setVersions(const QString& path, const QList<Version>& versions);
     QList<Version> pendingVersions() const;
     QStringList versionPaths() const;
+
+    QHash<QString, Access> allAccess() const;
+    void setAccess(const QString& path, const Access& access);
 
     QHash<QString, Peer> peers() const;
     void putPeer(const Peer& peer);

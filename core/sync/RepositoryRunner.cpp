@@ -17,9 +17,10 @@ class RepositoryWorker : public QObject
     Q_OBJECT
 
 public:
-    RepositoryWorker(const config::RepositoryConfig& config, QSemaphore* stopped)
+    RepositoryWorker(const config::RepositoryConfig& config, QSemaphore* stopped, bool confirmDeletions)
         : m_config(config)
         , m_stopped(stopped)
+        , m_confirmDeletions(confirmDeletions)
     {
     }
 
@@ -38,6 +39,8 @@ public Q_SLOTS:
             Q_EMIT failedToStart(error);
             return;
         }
+        if (m_confirmDeletions)
+            m_engine->confirmDeletions();
         m_pollTimer.setSingleShot(true);
         connect(&m_pollTimer, &QTimer::timeout, this, &RepositoryWorker::runPass);
         m_settleTimer.setSingleShot(true);
@@ -136,6 +139,7 @@ private:
 
     config::RepositoryConfig m_config;
     QSemaphore* m_stopped;
+    bool m_confirmDeletions = false;
     std::unique_ptr<relay::RelayBackend> m_relay;
     std::unique_ptr<SyncEngine> m_engine;
     QTimer m_pollTimer{this};
@@ -147,13 +151,13 @@ private:
     bool m_watchFailed = false;
 };
 
-RepositoryRunner::RepositoryRunner(const config::RepositoryConfig& config, QObject* parent)
+RepositoryRunner::RepositoryRunner(const config::RepositoryConfig& config, bool confirmDeletions, QObject* parent)
     : QObject(parent)
     , m_config(config)
 {
     qRegisterMetaType<escale::sync::PassResult>();
     m_thread.setObjectName(QStringLiteral("escale-") + config.name);
-    m_worker = new RepositoryWorker(config, &m_stopped);
+    m_worker = new RepositoryWorker(config, &m_stopped, confirmDeletions);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &RepositoryWorker::passFinished, this, &RepositoryRunner::passFinished);

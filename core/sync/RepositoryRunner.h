@@ -20,7 +20,9 @@ class RepositoryRunner : public QObject
     Q_OBJECT
 
 public:
-    explicit RepositoryRunner(const config::RepositoryConfig& config, QObject* parent = nullptr);
+    // With `confirmDeletions`, the first pass propagates the deletions it would hold back.
+    explicit RepositoryRunner(const config::RepositoryConfig& config, bool confirmDeletions = false,
+                              QObject* parent = nullptr);
     ~RepositoryRunner() override;
 
     const config::RepositoryConfig& config() const { return m_config; }

@@ -6,6 +6,7 @@
 #include "protocol/TextObject.h"
 #include "scan/Hasher.h"
 #include "scan/Scanner.h"
+#include "config/Units.h"
 #include "sync/Resolution.h"
 #include "sync/Streams.h"
 
@@ -146,6 +147,7 @@ bool SyncEngine::open(QString& error)
 {
     if (!m_db.open(m_statePath, error))
         return false;
+    m_access = m_db.allAccess();
     m_clientId = m_db.meta(QStringLiteral("client"));
     if (m_clientId.isEmpty()) {
         m_clientId = protocol::newClientId();
@@ -171,6 +173,40 @@ bool SyncEngine::sends() const
     return m_config.mode != config::SyncMode::Download;
 }
 
+void SyncEngine::setAccess(const QString& path, std::optional<bool> send, std::optional<bool> receive)
+{
+    m_db.setAccess(path, StateDb::Access{send, receive});
+    m_access = m_db.allAccess();
+}
+
+SyncEngine::Access SyncEngine::access(const QString& path)
+{
+    Access a;
+    bool sendFound = false;
+    bool receiveFound = false;
+    QString p = path;
+    for (;;) {
+        const auto it = m_access.constFind(p);
+        if (it != m_access.cend()) {
+            if (!sendFound && it->send) {
+                a.send = *it->send;
+                a.sendSetAt = p;
+                sendFound = true;
+            }
+            if (!receiveFound && it->receive) {
+                a.receive = *it->receive;
+                a.receiveSetAt = p;
+                receiveFound = true;
+            }
+        }
+        if ((sendFound && receiveFound) || p.isEmpty())
+            break;
+        const qsizetype slash = p.lastIndexOf(QLatin1Char('/'));
+        p = slash < 0 ? QString() : p.left(slash);
+    }
+    return a;
+}
+
 bool SyncEngine::selected(const QString& path, Kind kind) const
 {
     if (!m_config.hiddenFiles) {
@@ -178,7 +214,9 @@ bool SyncEngine::selected(const QString& path, Kind kind) const
             if (part.startsWith(QLatin1Char('.')))
                 return false;
     }
-    return kind == Kind::Directory ? m_filter.acceptsDirectory(path) : m_filter.acceptsFile(path);
+    if (!(kind == Kind::Directory ? m_filter.acceptsDirectory(path) : m_filter.acceptsFile(path)))
+        return false;
+    return const_cast<SyncEngine*>(this)->access(path).receive;
 }
 
 RelayError SyncEngine::ensureFolder(const QString& folder)
@@ -336,9 +374,10 @@ void SyncEngine::scanLocal(Pass& pass)
 {
     scan::Scanner::Options options;
     options.hiddenFiles = m_config.hiddenFiles;
-    if (!m_filter.isEmpty()) {
-        options.acceptFile = [this](const QString& p) { return m_filter.acceptsFile(p); };
-        options.acceptDirectory = [this](const QString& p) { return m_filter.acceptsDirectory(p); };
+    if (!m_filter.isEmpty() || !m_access.isEmpty()) {
+        // What this client sends: its filters, and the 'send' access flags (r+/r-).
+        options.acceptFile = [this](const QString& p) { return m_filter.acceptsFile(p) && access(p).send; };
+        options.acceptDirectory = [this](const QString& p) { return m_filter.acceptsDirectory(p) && access(p).send; };
         options.descend = [this](const QString& p) { return m_filter.descendsInto(p); };
     }
     const QHash<QString, StateDb::LocalEntry> known = m_db.allLocal();
@@ -351,6 +390,41 @@ void SyncEngine::scanLocal(Pass& pass)
     }
     for (const QString& p : scanned.problems)
         pass.problem(p);
+    // Mass-delete safety: a folder that lost its marker (an unmounted disk leaves an empty
+    // mount point) or that lost many files at once keeps its deletions until confirmed.
+    const QString marker = localPath(QStringLiteral(".escale-folder"));
+    if (!known.isEmpty() && !QFileInfo::exists(marker) && !m_deletionsConfirmed) {
+        pass.fail(PassResult::Status::LocalFolder,
+                  QStringLiteral("the folder %1 lost its marker .escale-folder: is the disk mounted? If you emptied it "
+                                 "on purpose, confirm the deletions (escale --confirm-deletions)")
+                      .arg(m_config.localPath));
+        return;
+    }
+    if (!QFileInfo::exists(marker)) {
+        QFile f(marker);
+        if (f.open(QIODevice::WriteOnly))
+            f.write(m_db.meta(QStringLiteral("repository")).toUtf8() + '\n');
+    }
+    int knownFiles = 0;
+    for (const StateDb::LocalEntry& e : known)
+        knownFiles += e.kind == Kind::File ? 1 : 0;
+    int removedFiles = 0;
+    for (const QString& path : scanned.removed)
+        removedFiles += known.value(path).kind == Kind::File ? 1 : 0;
+    const bool overPercent = m_config.deleteThresholdPercent > 0 && removedFiles >= 10 &&
+                             qint64(removedFiles) * 100 > qint64(m_config.deleteThresholdPercent) * knownFiles;
+    const bool overCount = m_config.deleteThresholdCount > 0 && removedFiles > m_config.deleteThresholdCount;
+    const bool holdDeletions = !m_deletionsConfirmed && (overPercent || overCount);
+    if (holdDeletions) {
+        pass.result.deletionsHeld = int(scanned.removed.size());
+        pass.problem(QStringLiteral("%1 of %2 files are gone from %3: their deletion waits for confirmation "
+                                    "(escale --confirm-deletions, or confirm in the app)")
+                         .arg(removedFiles)
+                         .arg(knownFiles)
+                         .arg(m_config.localPath));
+    }
+    m_deletionsConfirmed = false;
+
     // Downloads cut short by a crash: nothing refers to them any more (section 10).
     for (const QString& leftover : scanned.leftovers)
         QFile::remove(leftover);
@@ -367,7 +441,8 @@ void SyncEngine::scanLocal(Pass& pass)
         r.originName = m_config.clientName;
         return r;
     };
-    for (const StateDb::LocalEntry& e : scanned.changed) {
+    for (StateDb::LocalEntry e : scanned.changed) {
+        e.origin = m_clientId;
         m_db.putLocal(e);
         if (!sends())
             continue;
@@ -384,9 +459,11 @@ void SyncEngine::scanLocal(Pass& pass)
             continue;
         m_db.setVersions(e.path, {StateDb::Version{r, true}});
     }
-    for (const StateDb::LocalEntry& e : scanned.restatted)
+    for (StateDb::LocalEntry e : scanned.restatted) {
+        e.origin = known.value(e.path).origin;
         m_db.putLocal(e);
-    for (const QString& path : scanned.removed) {
+    }
+    for (const QString& path : holdDeletions ? QStringList() : scanned.removed) {
         m_db.removeLocal(path);
         if (!sends())
             continue;
@@ -470,6 +547,7 @@ void SyncEngine::pull(Pass& pass)
         peer.journal = head->journal;
         peer.acks = head->acks;
         peer.wants = head->wants;
+        peer.usage = head->usage;
         peer.lastChangeMs = nowMs();
         m_db.putPeer(peer);
         pass.peers.insert(peer.client, peer);
@@ -685,6 +763,15 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
         return Outcome::Deferred;
     }
 
+    // Conservative mode: a file this machine changed is never overwritten nor deleted by others.
+    if (m_config.mode == config::SyncMode::Conservative && known && disk && known->origin == m_clientId) {
+        const bool same = target.kind == known->kind && (target.kind != Kind::File || known->hash == target.winner.hash);
+        if (!same) {
+            pass.problem(QStringLiteral("kept this machine's version of %1 (conservative mode)").arg(path));
+            return Outcome::Done;
+        }
+    }
+
     // Conflict copies first, while the local file may still hold their content. Each copy is
     // a version of its own path, published like any other (R26).
     for (const JournalRecord& copy : target.copies) {
@@ -747,7 +834,7 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
             pass.problem(QStringLiteral("cannot create the folder %1").arg(absolute));
             return Outcome::Deferred;
         }
-        m_db.putLocal(StateDb::LocalEntry{path, Kind::Directory, 0, 0, 0, {}});
+        m_db.putLocal(StateDb::LocalEntry{path, Kind::Directory, 0, 0, 0, {}, m_clientId});
         return Outcome::Done;
     }
     case Kind::File: {
@@ -789,7 +876,7 @@ SyncEngine::Content SyncEngine::obtainContent(const JournalRecord& record, const
                     problem = QStringLiteral("cannot create the folder %1").arg(localPath(relative));
                     return Content::Failed;
                 }
-                m_db.putLocal(StateDb::LocalEntry{relative, Kind::Directory, 0, 0, 0, {}});
+                m_db.putLocal(StateDb::LocalEntry{relative, Kind::Directory, 0, 0, 0, {}, {}});
             } else if (!QFileInfo(localPath(relative)).isDir()) {
                 problem = QStringLiteral("cannot write %1: %2 is not a folder").arg(targetPath, relative);
                 return Content::Failed;
@@ -881,7 +968,7 @@ SyncEngine::Content SyncEngine::obtainContent(const JournalRecord& record, const
     out.close();
     setModificationTime(temp, record.mtimeMs);
     // Renamed into place by commitStaged(), after one file system sync for the whole batch.
-    m_staged.append(Staged{temp, targetPath, record.hash});
+    m_staged.append(Staged{temp, targetPath, record.hash, record.origin});
     return Content::Written;
 }
 
@@ -925,6 +1012,7 @@ bool SyncEngine::commitStaged(Pass& pass)
         }
         if (auto entry = statLocal(target, staged.path)) {
             entry->hash = staged.hash;
+            entry->origin = staged.origin;
             m_db.putLocal(*entry);
         }
         m_db.removeWant(staged.hash);
@@ -963,6 +1051,24 @@ void SyncEngine::push(Pass& pass)
         QList<Item> ready;
         m_db.begin(); // the chunk records of the batch, together
         for (Item& item : batch) {
+            if (m_config.diskQuota && item.record.kind == Kind::File && item.record.size > 0) {
+                // Back-pressure: wait for room rather than go over 'disk quota' (relay-format.md 8).
+                qint64 used = m_db.ownUsage();
+                for (const StateDb::Peer& p : std::as_const(pass.peers))
+                    used += p.usage;
+                if (used + item.record.size > *m_config.diskQuota) {
+                    pass.result.waitingForSpace = true;
+                    pass.result.complete = false;
+                    pass.problem(item.record.size > *m_config.diskQuota
+                                     ? QStringLiteral("%1 (%2) is larger than the relay quota (%3): it waits")
+                                           .arg(item.record.path, config::formatSize(item.record.size),
+                                                config::formatSize(*m_config.diskQuota))
+                                     : QStringLiteral("waiting for relay space to send %1: %2 of %3 in use")
+                                           .arg(item.record.path, config::formatSize(used),
+                                                config::formatSize(*m_config.diskQuota)));
+                    continue;
+                }
+            }
             if (item.record.kind == Kind::File && item.record.size > 0) {
                 if (!uploadFile(pass, item.record))
                     continue;

@@ -29,6 +29,8 @@ struct PassResult
     int conflicts = 0;     // conflict copies created
     int published = 0;     // journal records published
     int freed = 0;         // relay objects deleted
+    int deletionsHeld = 0; // local deletions waiting for confirmation (mass-delete safety)
+    bool waitingForSpace = false; // uploads wait for room under 'disk quota'
     bool complete = true;  // false: some remote changes wait for a later pass
 
     bool ok() const { return status == Status::Ok; }
@@ -53,6 +55,22 @@ public:
 
     QString clientId() const { return m_clientId; }
     state::StateDb& database() { return m_db; }
+
+    // Per-file and per-folder access flags (send = r, receive = w); std::nullopt inherits from
+    // the parent folder. Applied from the next pass on.
+    struct Access
+    {
+        bool send = true;
+        bool receive = true;
+        QString sendSetAt;    // the path whose flag decides; empty: the default
+        QString receiveSetAt;
+    };
+    void setAccess(const QString& path, std::optional<bool> send, std::optional<bool> receive);
+    Access access(const QString& path);
+
+    // Lets the next pass propagate the local deletions it would otherwise hold back (a folder
+    // emptied or unmounted, or more deletions than 'delete threshold').
+    void confirmDeletions() { m_deletionsConfirmed = true; }
 
     // The default location of a repository's state database under `stateDir`.
     static QString defaultStatePath(const QString& stateDir, const QString& localPath);
@@ -87,6 +105,8 @@ private:
     QString m_statePath;
     state::StateDb m_db;
     PathFilter m_filter;
+    QHash<QString, state::StateDb::Access> m_access;
+    bool m_deletionsConfirmed = false;
     QString m_clientId;
     QSet<QString> m_knownFolders;
     struct Staged
@@ -94,6 +114,7 @@ private:
         QString temp;   // absolute path of the verified temporary file
         QString path;   // relative target
         QByteArray hash;
+        QString origin;
     };
     QList<Staged> m_staged; // downloads waiting for their batch's commit
     bool m_cleanedTemporary = false;

@@ -79,7 +79,7 @@ void tst_EscaleCli::help()
 {
     const Result r = run({"--help"});
     QCOMPARE(r.code, 0);
-    for (const char* option : {"-c, --config <FILE>", "--no-gui", "--once", "-r, --repository <NAME>",
+    for (const char* option : {"-c, --config <FILE>", "--no-gui", "--once", "--confirm-deletions", "-r, --repository <NAME>",
                                "--log-level <LEVEL>", "-v, --version", "-h, --help", "Exit codes:"})
         QVERIFY2(r.out.contains(QLatin1String(option)), option);
     QVERIFY(r.out.startsWith("Usage: escale [options]"));

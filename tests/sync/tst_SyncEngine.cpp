@@ -46,6 +46,11 @@ private Q_SLOTS:
     void filters_data() { relays_data(); }
     void filters();
     void tenThousandSmallFiles();
+    void accessFlags();
+    void conservativeMode();
+    void massDeletionWaitsForConfirmation();
+    void unmountedFolderIsRefused();
+    void quotaBackPressure();
     void idlePollIsOneListing();
     void modes_data() { relays_data(); }
     void modes();
@@ -399,6 +404,122 @@ void tst_SyncEngine::tenThousandSmallFiles()
     QCOMPARE(b.last().downloaded, 10'000);
     QVERIFY(a.pass().ok());
     QCOMPARE(a.last().freed, 10'000);
+    CONVERGED(a, b);
+}
+
+void tst_SyncEngine::accessFlags()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.engine().setAccess("private", false, std::nullopt);   // r-: not sent
+    a.engine().setAccess("private/shared.txt", true, std::nullopt); // r+ below it wins
+    QCOMPARE(a.engine().access("private/x/y.txt").send, false);
+    QCOMPARE(a.engine().access("private/x/y.txt").sendSetAt, QString("private"));
+    QCOMPARE(a.engine().access("private/shared.txt").send, true);
+    QCOMPARE(a.engine().access("other.txt").send, true);
+    QCOMPARE(a.engine().access("other.txt").sendSetAt, QString());
+    a.write("private/diary.txt", "secret");
+    a.write("private/shared.txt", "for bob");
+    a.write("readonly.txt", "v1");
+    settle({&a, &b}, 2);
+    QVERIFY(!b.exists("private/diary.txt"));
+    QCOMPARE(b.read("private/shared.txt"), QByteArray("for bob"));
+    QCOMPARE(b.read("readonly.txt"), QByteArray("v1"));
+    // w- on bob: what alice changes no longer lands there; the rest still does.
+    b.engine().setAccess("readonly.txt", std::nullopt, false);
+    QCOMPARE(b.engine().access("readonly.txt").receive, false);
+    a.write("readonly.txt", "v2");
+    a.write("new.txt", "new");
+    settle({&a, &b}, 2);
+    QCOMPARE(b.read("readonly.txt"), QByteArray("v1"));
+    QCOMPARE(b.read("new.txt"), QByteArray("new"));
+    // Clearing the flag: the file catches up on the next change.
+    b.engine().setAccess("readonly.txt", std::nullopt, std::nullopt);
+    a.write("readonly.txt", "v3");
+    settle({&a, &b}, 2);
+    QCOMPARE(b.read("readonly.txt"), QByteArray("v3"));
+}
+
+void tst_SyncEngine::conservativeMode()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob", SyncMode::Conservative);
+    a.write("theirs.txt", "t1");
+    a.write("mine.txt", "m1");
+    settle({&a, &b}, 2);
+    b.write("mine.txt", "bob's edit");
+    settle({&b, &a}, 2);
+    QCOMPARE(a.read("mine.txt"), QByteArray("bob's edit")); // conservative clients still send
+    a.write("mine.txt", "alice overwrites");
+    a.write("theirs.txt", "t2");
+    settle({&a, &b}, 2);
+    QCOMPARE(b.read("mine.txt"), QByteArray("bob's edit")); // never overwritten on bob
+    QCOMPARE(b.read("theirs.txt"), QByteArray("t2"));       // files bob did not change follow
+}
+
+void tst_SyncEngine::massDeletionWaitsForConfirmation()
+{
+    Relay relay("file");
+    Client a(relay, "alice"), b(relay, "bob");
+    for (int i = 0; i < 20; ++i)
+        a.write(QString("f%1.txt").arg(i), "x");
+    settle({&a, &b}, 2);
+    for (int i = 0; i < 15; ++i)
+        QVERIFY(QFile::remove(a.path(QString("f%1.txt").arg(i))));
+    QVERIFY(a.pass().ok());
+    QCOMPARE(a.last().deletionsHeld, 15);
+    QVERIFY(b.pass().ok());
+    QCOMPARE(b.tree().size(), 20); // nothing deleted elsewhere
+    QVERIFY(a.pass().ok());
+    QCOMPARE(a.last().deletionsHeld, 15); // still waiting
+    a.engine().confirmDeletions();
+    QVERIFY(a.pass().ok());
+    QCOMPARE(a.last().deletionsHeld, 0);
+    QVERIFY(b.pass().ok());
+    QCOMPARE(b.tree().size(), 5);
+    CONVERGED(a, b);
+    // A few deletions pass without asking.
+    QVERIFY(QFile::remove(a.path("f15.txt")));
+    settle({&a, &b}, 1);
+    QCOMPARE(a.last().deletionsHeld, 0);
+    QVERIFY(!b.exists("f15.txt"));
+}
+
+void tst_SyncEngine::unmountedFolderIsRefused()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("data.txt", "precious");
+    settle({&a, &b}, 2);
+    // The disk is unmounted: the mount point is an empty folder.
+    QVERIFY(QDir(a.path()).removeRecursively());
+    QVERIFY(QDir().mkpath(a.path()));
+    const auto r = a.pass();
+    QCOMPARE(r.status, escale::sync::PassResult::Status::LocalFolder);
+    QVERIFY2(r.error.contains("lost its marker .escale-folder"), qPrintable(r.error));
+    QVERIFY(b.pass().ok());
+    QCOMPARE(b.read("data.txt"), QByteArray("precious"));
+    QVERIFY(!a.exists("data.txt")); // and nothing was written into the bare mount point either
+}
+
+void tst_SyncEngine::quotaBackPressure()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.config().diskQuota = qint64(3) * 1024 * 1024 + 512 * 1024; // 3.5 MiB
+    a.makeEngine();
+    settle({&a, &b}, 1);
+    for (int i = 0; i < 6; ++i)
+        a.write(QString("part%1.bin").arg(i), QByteArray(1024 * 1024, char('0' + i)));
+    int rounds = 0;
+    while (b.tree().size() < 6 && rounds++ < 12) {
+        QVERIFY(a.pass().ok());
+        QVERIFY2(relay.store()->totalBytes() < 4 * 1024 * 1024, "the relay went over the quota");
+        QVERIFY(b.pass().ok());
+    }
+    QCOMPARE(b.tree().size(), 6);
+    QVERIFY(rounds > 1); // it took several rounds: the quota held uploads back
+    settle({&a, &b}, 1);
     CONVERGED(a, b);
 }
 
