@@ -291,6 +291,9 @@ PassResult SyncEngine::runPass()
 
 bool SyncEngine::ensureRepository(Pass& pass)
 {
+    // The header is checked once per run: an idle poll is then one listing (R11).
+    if (m_repositoryChecked)
+        return true;
     QByteArray bytes;
     RelayError e = getSmall(layout::headerPath(), bytes);
     if (e.kind == RelayError::Kind::NotFound) {
@@ -367,6 +370,7 @@ bool SyncEngine::ensureRepository(Pass& pass)
         }
         m_cleanedTemporary = true;
     }
+    m_repositoryChecked = true;
     return true;
 }
 
@@ -506,6 +510,13 @@ void SyncEngine::pull(Pass& pass)
         listed[name->client] = std::max(listed.value(name->client), name->generation);
     }
     pass.headSeen = true;
+    // This client's own head gone from the listing: the relay folder may hold another
+    // repository now (restored, replaced); check the header again before going on.
+    if (pass.ownHeads.isEmpty() && m_db.meta(QStringLiteral("generation")).toULongLong() > 0) {
+        m_repositoryChecked = false;
+        if (!ensureRepository(pass))
+            return;
+    }
 
     for (auto it = listed.cbegin(); it != listed.cend(); ++it) {
         StateDb::Peer peer = pass.peers.value(it.key());

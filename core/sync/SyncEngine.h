@@ -118,6 +118,7 @@ private:
     };
     QList<Staged> m_staged; // downloads waiting for their batch's commit
     bool m_cleanedTemporary = false;
+    bool m_repositoryChecked = false;
 };
 
 } // namespace escale::sync

@@ -1,0 +1,273 @@
+// Engine benchmarks, each with a reference run in the same invocation (docs/performance.md).
+//
+//   escale-bench rescan   [files]   no-change rescan vs `find -printf`, and resident memory
+//   escale-bench small    [files]   N x 4 KiB from A to B through a folder relay vs two `cp -r`
+//   escale-bench big      [MiB]     one big file from A to B through a folder relay vs two `cp`
+//   escale-bench idle               relay requests of an idle pass
+//
+// Work happens under $ESCALE_BENCH_DIR (default /tmp/escale-bench), which is kept between
+// runs so data sets are generated once.
+#include "config/Config.h"
+#include "relay/FileRelay.h"
+#include "relay/MemoryRelay.h"
+#include "scan/Scanner.h"
+#include "sync/SyncEngine.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTextStream>
+
+#include <cstdio>
+#include <memory>
+
+using namespace escale;
+
+namespace {
+
+QTextStream out(stdout);
+
+QString workDir()
+{
+    const QString d = qEnvironmentVariable("ESCALE_BENCH_DIR", QStringLiteral("/tmp/escale-bench"));
+    QDir().mkpath(d);
+    return d;
+}
+
+double shell(const QString& command)
+{
+    QElapsedTimer t;
+    t.start();
+    QProcess p;
+    p.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command});
+    p.waitForFinished(-1);
+    if (p.exitCode() != 0)
+        out << "  (reference command failed: " << command << ")\n";
+    return double(t.nsecsElapsed()) / 1e9;
+}
+
+void dropPath(const QString& path)
+{
+    QProcess::execute(QStringLiteral("rm"), {QStringLiteral("-rf"), path});
+}
+
+qint64 peakRssKb()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : f.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    return -1;
+}
+
+void makeTree(const QString& root, int files, int dirs, int size)
+{
+    if (QFile::exists(root + QStringLiteral("/.complete")))
+        return;
+    dropPath(root);
+    QRandomGenerator random(files);
+    QByteArray content(size, Qt::Uninitialized);
+    for (int i = 0; i < files; ++i) {
+        const QString dir = root + QStringLiteral("/d%1").arg(i % dirs, 4, 10, QLatin1Char('0'));
+        if (i < dirs)
+            QDir().mkpath(dir);
+        random.fillRange(reinterpret_cast<quint32*>(content.data()), size / 4);
+        QFile f(dir + QStringLiteral("/f%1.bin").arg(i, 6, 10, QLatin1Char('0')));
+        f.open(QIODevice::WriteOnly);
+        f.write(content);
+    }
+    QFile marker(root + QStringLiteral("/.complete"));
+    marker.open(QIODevice::WriteOnly);
+}
+
+config::RepositoryConfig repo(const QString& local, const QString& name)
+{
+    config::RepositoryConfig c;
+    c.name = QStringLiteral("bench");
+    c.localPath = local;
+    c.clientName = name;
+    c.relay.scheme = config::RelayAddress::Scheme::File;
+    return c;
+}
+
+sync::PassResult pass(sync::SyncEngine& engine, double* seconds)
+{
+    QElapsedTimer t;
+    t.start();
+    const sync::PassResult r = engine.runPass();
+    *seconds = double(t.nsecsElapsed()) / 1e9;
+    if (!r.ok())
+        out << "  pass failed: " << r.error << "\n";
+    return r;
+}
+
+int rescan(int files)
+{
+    const QString root = workDir() + QStringLiteral("/tree%1").arg(files);
+    out << "Generating " << files << " files of 1 KiB in 1000 folders (once)...\n";
+    out.flush();
+    makeTree(root, files, 1000, 1024);
+    const QString state = workDir() + QStringLiteral("/rescan-state");
+    dropPath(state);
+    auto store = std::make_shared<relay::MemoryStore>();
+    relay::MemoryRelay relay(store);
+    config::RepositoryConfig c = repo(root, QStringLiteral("bench"));
+    sync::SyncEngine engine(c, &relay, state + QStringLiteral("/state.db"));
+    QString error;
+    if (!engine.open(error)) {
+        out << error << "\n";
+        return 1;
+    }
+    // The first pass hashes everything and records it (an in-memory relay keeps disk I/O local).
+    double first = 0;
+    pass(engine, &first);
+    out << "first pass (hash and record " << files << " files): " << QString::number(first, 'f', 2) << " s\n";
+
+    // No-change rescan: stat walk and comparison with the state database, no hashing.
+    const auto known = engine.database().allLocal();
+    double best = 1e9;
+    for (int i = 0; i < 3; ++i) {
+        QElapsedTimer t;
+        t.start();
+        const auto r = scan::Scanner::scan(root, known, {});
+        best = std::min(best, double(t.nsecsElapsed()) / 1e9);
+        if (!r.changed.isEmpty() || !r.removed.isEmpty())
+            out << "  unexpected changes in a no-change rescan\n";
+    }
+    double find = 1e9;
+    for (int i = 0; i < 3; ++i)
+        find = std::min(find, shell(QStringLiteral("find '%1' -printf '%s %T@ %p\\n' > /dev/null").arg(root)));
+    double idlePass = 0;
+    pass(engine, &idlePass);
+    out << "no-change rescan: " << QString::number(best, 'f', 3) << " s; find -printf: " << QString::number(find, 'f', 3)
+        << " s; ratio " << QString::number(best / find, 'f', 2) << " (target <= 3)\n";
+    out << "whole idle pass (rescan + relay poll): " << QString::number(idlePass, 'f', 3) << " s\n";
+    out << "peak resident memory with " << files << " tracked files: " << peakRssKb() / 1024 << " MiB (target < 150)\n";
+    return 0;
+}
+
+int transfer(const QString& label, const QString& data)
+{
+    const QString base = workDir() + QLatin1Char('/') + label;
+    const QString relayDir = base + QStringLiteral("/relay");
+    const QString b = base + QStringLiteral("/B");
+    dropPath(base);
+    QDir().mkpath(b);
+    // Reference: the same data copied to a relay folder and on to B.
+    const double cp = shell(QStringLiteral("cp -r '%1' '%2/cprelay' && cp -r '%2/cprelay' '%2/cpB' && sync").arg(data, base));
+    dropPath(base + QStringLiteral("/cprelay"));
+    dropPath(base + QStringLiteral("/cpB"));
+    shell(QStringLiteral("sync"));
+
+    relay::FileRelay relayA(relayDir), relayB(relayDir);
+    sync::SyncEngine alice(repo(data, QStringLiteral("alice")), &relayA, base + QStringLiteral("/stateA/state.db"));
+    sync::SyncEngine bob(repo(b, QStringLiteral("bob")), &relayB, base + QStringLiteral("/stateB/state.db"));
+    QString error;
+    if (!alice.open(error) || !bob.open(error)) {
+        out << error << "\n";
+        return 1;
+    }
+    double up = 0, down = 0, free = 0;
+    const auto ra = pass(alice, &up);
+    const auto rb = pass(bob, &down);
+    QElapsedTimer t;
+    t.start();
+    shell(QStringLiteral("sync"));
+    const double flush = double(t.nsecsElapsed()) / 1e9;
+    const auto rf = pass(alice, &free);
+    const bool same = QProcess::execute(QStringLiteral("/bin/sh"),
+                                        {QStringLiteral("-c"),
+                                         QStringLiteral("diff -r -x '.escale*' '%1' '%2' > /dev/null").arg(data, b)}) == 0;
+    const double total = up + down + flush;
+    out << label << ": A sends " << ra.uploaded << " files in " << QString::number(up, 'f', 2) << " s (includes hashing), B receives "
+        << rb.downloaded << " in " << QString::number(down, 'f', 2) << " s; total " << QString::number(total, 'f', 2)
+        << " s; two cp -r: " << QString::number(cp, 'f', 2) << " s; ratio " << QString::number(total / cp, 'f', 2)
+        << " (target <= 3); trees identical: " << (same ? "yes" : "NO") << "; relay objects freed afterwards: " << rf.freed
+        << " (" << QString::number(free, 'f', 2) << " s)\n";
+    out << "peak resident memory: " << peakRssKb() / 1024 << " MiB\n";
+    // The sender's own marker file is not part of the data set.
+    QFile::remove(data + QStringLiteral("/.escale-folder"));
+    dropPath(data + QStringLiteral("/.escale-archive"));
+    return same ? 0 : 1;
+}
+
+int small(int files)
+{
+    const QString data = workDir() + QStringLiteral("/small%1").arg(files);
+    out << "Generating " << files << " files of 4 KiB in 100 folders (once)...\n";
+    out.flush();
+    makeTree(data, files, 100, 4096);
+    QFile::remove(data + QStringLiteral("/.complete"));
+    const int r = transfer(QStringLiteral("small"), data);
+    QFile(data + QStringLiteral("/.complete")).open(QIODevice::WriteOnly);
+    return r;
+}
+
+int big(int mib)
+{
+    const QString data = workDir() + QStringLiteral("/big%1").arg(mib);
+    if (!QFile::exists(data + QStringLiteral("/big.bin"))) {
+        out << "Generating one file of " << mib << " MiB (once)...\n";
+        out.flush();
+        QDir().mkpath(data);
+        shell(QStringLiteral("head -c %1M /dev/urandom > '%2/big.bin'").arg(mib).arg(data));
+    }
+    return transfer(QStringLiteral("big"), data);
+}
+
+int idle()
+{
+    auto store = std::make_shared<relay::MemoryStore>();
+    const QString base = workDir() + QStringLiteral("/idle");
+    dropPath(base);
+    QDir().mkpath(base + QStringLiteral("/A"));
+    QDir().mkpath(base + QStringLiteral("/B"));
+    for (int i = 0; i < 100; ++i) {
+        QFile f(base + QStringLiteral("/A/f%1").arg(i));
+        f.open(QIODevice::WriteOnly);
+        f.write("x");
+    }
+    relay::MemoryRelay ra(store), rb(store);
+    sync::SyncEngine a(repo(base + QStringLiteral("/A"), QStringLiteral("alice")), &ra, base + QStringLiteral("/sa/state.db"));
+    sync::SyncEngine b(repo(base + QStringLiteral("/B"), QStringLiteral("bob")), &rb, base + QStringLiteral("/sb/state.db"));
+    QString error;
+    a.open(error);
+    b.open(error);
+    for (int i = 0; i < 3; ++i) {
+        a.runPass();
+        b.runPass();
+    }
+    store->resetCounters();
+    for (int i = 0; i < 10; ++i)
+        a.runPass();
+    const auto c = store->counters();
+    out << "idle passes: 10; relay requests: " << c.total() << " (list " << c.list << ", get " << c.get << ", put " << c.put
+        << ", delete " << c.remove << "); per idle poll: " << QString::number(double(c.total()) / 10, 'f', 1)
+        << " (target: 1)\n";
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const QString what = args.value(1);
+    const int n = args.value(2).toInt();
+    if (what == QLatin1String("rescan"))
+        return rescan(n > 0 ? n : 100'000);
+    if (what == QLatin1String("small"))
+        return small(n > 0 ? n : 10'000);
+    if (what == QLatin1String("big"))
+        return big(n > 0 ? n : 1024);
+    if (what == QLatin1String("idle"))
+        return idle();
+    std::fputs("usage: escale-bench rescan|small|big|idle [count]\n", stderr);
+    return 2;
+}
