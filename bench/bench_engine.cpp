@@ -17,6 +17,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLoggingCategory>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTextStream>
@@ -257,6 +258,7 @@ int idle()
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("escale.*.debug=false\nescale.*.info=false"));
     const QStringList args = app.arguments();
     const QString what = args.value(1);
     const int n = args.value(2).toInt();

@@ -39,6 +39,16 @@ bool FaultyRelay::randomFailure(RelayError& error)
     return true;
 }
 
+RelayJob* FaultyRelay::injectedFailure(Op op)
+{
+    RelayError injected;
+    if (!takeScripted(op, injected) && !randomFailure(injected))
+        return nullptr;
+    auto* job = new RelayJob();
+    job->finishLater(injected);
+    return job;
+}
+
 RelayJob* FaultyRelay::relay(RelayJob* inner, std::function<void(RelayJob*, RelayError&, QList<RelayEntry>&)> adjust)
 {
     auto* outer = new RelayJob();
@@ -62,12 +72,8 @@ RelayJob* FaultyRelay::relay(RelayJob* inner, std::function<void(RelayJob*, Rela
 
 RelayJob* FaultyRelay::list(const QString& folder)
 {
-    RelayError injected;
-    if (takeScripted(Op::List, injected) || randomFailure(injected)) {
-        auto* job = new RelayJob();
-        job->finishLater(injected);
-        return job;
-    }
+    if (RelayJob* failed = injectedFailure(Op::List))
+        return failed;
     const bool stale = m_staleListings > 0 && m_lastListing.contains(folder);
     if (stale) {
         --m_staleListings;
@@ -89,12 +95,8 @@ RelayJob* FaultyRelay::list(const QString& folder)
 
 RelayJob* FaultyRelay::get(const QString& path, QIODevice* sink)
 {
-    RelayError injected;
-    if (takeScripted(Op::Get, injected) || randomFailure(injected)) {
-        auto* job = new RelayJob();
-        job->finishLater(injected);
-        return job;
-    }
+    if (RelayJob* failed = injectedFailure(Op::Get))
+        return failed;
     const bool truncate = m_truncateGets > 0;
     const bool corrupt = !truncate && m_corruptGets > 0;
     if (!truncate && !corrupt)
@@ -119,12 +121,8 @@ RelayJob* FaultyRelay::get(const QString& path, QIODevice* sink)
 
 RelayJob* FaultyRelay::put(const QString& path, QIODevice* source, qint64 size, WriteMode mode)
 {
-    RelayError injected;
-    if (takeScripted(Op::Put, injected) || randomFailure(injected)) {
-        auto* job = new RelayJob();
-        job->finishLater(injected);
-        return job;
-    }
+    if (RelayJob* failed = injectedFailure(Op::Put))
+        return failed;
     if (m_dropPuts > 0) {
         --m_dropPuts;
         ++m_injected;
@@ -138,23 +136,15 @@ RelayJob* FaultyRelay::put(const QString& path, QIODevice* source, qint64 size, 
 
 RelayJob* FaultyRelay::remove(const QString& path)
 {
-    RelayError injected;
-    if (takeScripted(Op::Remove, injected) || randomFailure(injected)) {
-        auto* job = new RelayJob();
-        job->finishLater(injected);
-        return job;
-    }
+    if (RelayJob* failed = injectedFailure(Op::Remove))
+        return failed;
     return relay(m_inner->remove(path));
 }
 
 RelayJob* FaultyRelay::makeFolder(const QString& folder)
 {
-    RelayError injected;
-    if (takeScripted(Op::MakeFolder, injected) || randomFailure(injected)) {
-        auto* job = new RelayJob();
-        job->finishLater(injected);
-        return job;
-    }
+    if (RelayJob* failed = injectedFailure(Op::MakeFolder))
+        return failed;
     return relay(m_inner->makeFolder(folder));
 }
 

@@ -52,6 +52,7 @@ public:
 private:
     bool takeScripted(Op op, RelayError& error);
     bool randomFailure(RelayError& error);
+    RelayJob* injectedFailure(Op op); // a failed job when a fault is due, else nullptr
     RelayJob* relay(RelayJob* inner, std::function<void(RelayJob* inner, RelayError&, QList<RelayEntry>&)> adjust = {});
 
     RelayBackend* m_inner;

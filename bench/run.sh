@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs the engine benchmarks (see docs/performance.md); each prints its own reference run.
+# Data sets are generated once under $ESCALE_BENCH_DIR (default /tmp/escale-bench).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD_DIR=${BUILD_DIR:-build}
+cmake --build "$BUILD_DIR" -j2 --target escale-bench >/dev/null
+B="$BUILD_DIR/bench/escale-bench"
+echo "== machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(uname -r)"
+echo "== idle poll";             "$B" idle
+echo "== 10,000 x 4 KiB";        "$B" small 10000
+echo "== one 1 GiB file";        "$B" big 1024
+echo "== 100,000-file rescan";   "$B" rescan 100000
