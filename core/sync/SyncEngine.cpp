@@ -14,6 +14,7 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
+#include <QTimeZone>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -284,6 +285,7 @@ PassResult SyncEngine::runPass()
         writeHead(pass);
     if (pass.result.ok())
         freeSpace(pass);
+    pruneArchive();
     lap("head and freeing");
     qCDebug(lcEngine).noquote() << QStringLiteral("[%1] pass: %2").arg(m_config.name, timings.join(QLatin1String(", ")));
     return pass.result;
@@ -1226,6 +1228,29 @@ void SyncEngine::writeHead(Pass& pass)
     for (const QString& old : std::as_const(pass.ownHeads))
         if (old != layout::headName(m_clientId, head.generation))
             run(m_relay->remove(layout::headsFolder() + QLatin1Char('/') + old));
+}
+
+void SyncEngine::pruneArchive()
+{
+    // The local archive keeps replaced and deleted files for 'archive retention'; its folders
+    // are named by the time they were made (UTC), so old ones go whole.
+    const qint64 now = nowMs();
+    if (now - m_lastArchivePrune < 3600 * 1000)
+        return;
+    m_lastArchivePrune = now;
+    QDir archive(localPath(QStringLiteral(".escale-archive")));
+    if (!archive.exists())
+        return;
+    for (const QString& name : archive.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QDateTime made = QDateTime::fromString(name, QStringLiteral("yyyyMMdd-HHmmss"));
+        made.setTimeZone(QTimeZone::utc());
+        if (!made.isValid())
+            continue;
+        if (m_config.archiveRetentionMs == 0 || now - made.toMSecsSinceEpoch() > m_config.archiveRetentionMs) {
+            if (QDir(archive.filePath(name)).removeRecursively())
+                qCInfo(lcEngine).noquote() << QStringLiteral("[%1] removed archived files of %2").arg(m_config.name, name);
+        }
+    }
 }
 
 void SyncEngine::freeSpace(Pass& pass)

@@ -92,6 +92,7 @@ private:
     bool uploadFile(Pass& pass, protocol::JournalRecord& record);
     void writeHead(Pass& pass);
     void freeSpace(Pass& pass);
+    void pruneArchive();
     relay::RelayError ensureFolder(const QString& folder);
     relay::RelayError getSmall(const QString& path, QByteArray& bytes);
     relay::RelayError putSmall(const QString& path, const QByteArray& bytes, relay::WriteMode mode);
@@ -119,6 +120,7 @@ private:
     QList<Staged> m_staged; // downloads waiting for their batch's commit
     bool m_cleanedTemporary = false;
     bool m_repositoryChecked = false;
+    qint64 m_lastArchivePrune = 0;
 };
 
 } // namespace escale::sync

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void filters_data() { relays_data(); }
     void filters();
     void tenThousandSmallFiles();
+    void archiveRetention();
     void accessFlags();
     void conservativeMode();
     void massDeletionWaitsForConfirmation();
@@ -405,6 +406,31 @@ void tst_SyncEngine::tenThousandSmallFiles()
     QVERIFY(a.pass().ok());
     QCOMPARE(a.last().freed, 10'000);
     CONVERGED(a, b);
+}
+
+void tst_SyncEngine::archiveRetention()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("doc.txt", "v1");
+    settle({&a, &b}, 1);
+    a.write("doc.txt", "v2, longer");
+    settle({&a, &b}, 1);
+    // The replaced version is in bob's archive; an old archive folder goes at the next pass.
+    QDirIterator kept(b.path(".escale-archive"), QDir::Files, QDirIterator::Subdirectories);
+    QVERIFY(kept.hasNext());
+    QCOMPARE(readFile(kept.next()), QByteArray("v1"));
+    writeFile(b.path(".escale-archive/20200101-000000/old.txt"), "from 2020");
+    b.makeEngine(); // a new run prunes at once
+    QVERIFY(b.pass().ok());
+    QVERIFY(!QFileInfo::exists(b.path(".escale-archive/20200101-000000")));
+    QDirIterator still(b.path(".escale-archive"), QDir::Files, QDirIterator::Subdirectories);
+    QVERIFY(still.hasNext()); // the recent one stays (30 days by default)
+    // 'archive retention = 0' keeps nothing.
+    b.config().archiveRetentionMs = 0;
+    b.makeEngine();
+    QVERIFY(b.pass().ok());
+    QCOMPARE(QDir(b.path(".escale-archive")).entryList(QDir::Dirs | QDir::NoDotAndDotDot), QStringList{});
 }
 
 void tst_SyncEngine::accessFlags()
