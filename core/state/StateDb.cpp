@@ -306,10 +306,12 @@ void StateDb::setVersions(const QString& path, const QList<Version>& versions)
     }
 }
 
-QList<StateDb::Version> StateDb::pendingVersions() const
+QList<StateDb::Version> StateDb::pendingVersions(const QString& afterPath, const QString& afterVv, int limit) const
 {
     QList<Version> out;
-    Statement s(m_db, "SELECT record, pending FROM versions WHERE pending = 1 ORDER BY path");
+    Statement s(m_db, "SELECT record, pending FROM versions WHERE pending = 1 AND (path > ? OR (path = ? AND vv > ?)) "
+                      "ORDER BY path, vv LIMIT ?");
+    s.bind(1, afterPath).bind(2, afterPath).bind(3, afterVv).bind(4, qint64(limit));
     while (s.step())
         out.append(readVersion(s));
     return out;

@@ -91,7 +91,8 @@ public:
 
     QList<Version> versions(const QString& path) const;
     void setVersions(const QString& path, const QList<Version>& versions);
-    QList<Version> pendingVersions() const;
+    // Versions made here and not yet published, in (path, vv) order, after the given ones.
+    QList<Version> pendingVersions(const QString& afterPath = {}, const QString& afterVv = {}, int limit = -1) const;
     QStringList versionPaths() const;
 
     QHash<QString, Access> allAccess() const;

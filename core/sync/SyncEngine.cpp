@@ -1047,19 +1047,36 @@ void SyncEngine::push(Pass& pass)
         JournalRecord record;
         QStringList repushFor; // peers that asked for this content; empty for a new version
     };
-    QList<Item> items;
-    for (const StateDb::Version& v : m_db.pendingVersions())
-        items.append(Item{v.record, {}});
-    for (const auto& [record, peers] : std::as_const(pass.repushes))
-        items.append(Item{record, peers.split(QLatin1Char(','))});
-    if (items.isEmpty())
-        return;
+    // Pending versions are read a segment's worth at a time, in path order, so a first pass
+    // over a big folder never holds all of them in memory; re-pushes come last.
+    QString cursor;
+    QString cursorVv;
+    bool versionsLeft = true;
+    qsizetype repushesTaken = 0;
+    auto nextBatch = [&] {
+        QList<Item> batch;
+        if (versionsLeft) {
+            const QList<StateDb::Version> page = m_db.pendingVersions(cursor, cursorVv, kMaxRecordsPerSegment);
+            versionsLeft = page.size() == kMaxRecordsPerSegment;
+            for (const StateDb::Version& v : page)
+                batch.append(Item{v.record, {}});
+            if (!page.isEmpty()) {
+                cursor = page.last().record.path;
+                cursorVv = page.last().record.vv.toString();
+            }
+        }
+        while (batch.size() < kMaxRecordsPerSegment && repushesTaken < pass.repushes.size()) {
+            const auto& [record, peers] = pass.repushes.at(repushesTaken++);
+            batch.append(Item{record, peers.split(QLatin1Char(','))});
+        }
+        return batch;
+    };
     quint64 journal = m_db.meta(QStringLiteral("journal")).toULongLong();
 
-    while (!items.isEmpty() && pass.result.ok()) {
-        const qsizetype count = std::min<qsizetype>(items.size(), kMaxRecordsPerSegment);
-        QList<Item> batch = items.mid(0, count);
-        items.remove(0, count);
+    while (pass.result.ok()) {
+        QList<Item> batch = nextBatch();
+        if (batch.isEmpty())
+            break;
 
         QList<Item> ready;
         m_db.begin(); // the chunk records of the batch, together
