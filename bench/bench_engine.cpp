@@ -21,7 +21,6 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTextStream>
-
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -148,13 +147,16 @@ int rescan(int files)
     }
     double find = 1e9;
     for (int i = 0; i < 3; ++i)
-        find = std::min(find, shell(QStringLiteral("find '%1' -printf '%s %T@ %p\\n' > /dev/null").arg(root)));
+        find =
+            std::min(find, shell(QStringLiteral("find '%1' -printf '%s %T@ %p\\n' > /dev/null").arg(root)));
     double idlePass = 0;
     pass(engine, &idlePass);
-    out << "no-change rescan: " << QString::number(best, 'f', 3) << " s; find -printf: " << QString::number(find, 'f', 3)
-        << " s; ratio " << QString::number(best / find, 'f', 2) << " (target <= 3)\n";
+    out << "no-change rescan: " << QString::number(best, 'f', 3)
+        << " s; find -printf: " << QString::number(find, 'f', 3) << " s; ratio "
+        << QString::number(best / find, 'f', 2) << " (target <= 3)\n";
     out << "whole idle pass (rescan + relay poll): " << QString::number(idlePass, 'f', 3) << " s\n";
-    out << "resident memory with " << files << " tracked files, after an idle pass: " << statusKb("VmRSS:") / 1024
+    out << "resident memory with " << files
+        << " tracked files, after an idle pass: " << statusKb("VmRSS:") / 1024
         << " MiB; peak during the first pass: " << peakRssKb() / 1024 << " MiB (target < 150)\n";
     return 0;
 }
@@ -167,13 +169,15 @@ int transfer(const QString& label, const QString& data)
     dropPath(base);
     QDir().mkpath(b);
     // Reference: the same data copied to a relay folder and on to B.
-    const double cp = shell(QStringLiteral("cp -r '%1' '%2/cprelay' && cp -r '%2/cprelay' '%2/cpB' && sync").arg(data, base));
+    const double cp = shell(
+        QStringLiteral("cp -r '%1' '%2/cprelay' && cp -r '%2/cprelay' '%2/cpB' && sync").arg(data, base));
     dropPath(base + QStringLiteral("/cprelay"));
     dropPath(base + QStringLiteral("/cpB"));
     shell(QStringLiteral("sync"));
 
     relay::FileRelay relayA(relayDir), relayB(relayDir);
-    sync::SyncEngine alice(repo(data, QStringLiteral("alice")), &relayA, base + QStringLiteral("/stateA/state.db"));
+    sync::SyncEngine alice(repo(data, QStringLiteral("alice")), &relayA,
+                           base + QStringLiteral("/stateA/state.db"));
     sync::SyncEngine bob(repo(b, QStringLiteral("bob")), &relayB, base + QStringLiteral("/stateB/state.db"));
     QString error;
     if (!alice.open(error) || !bob.open(error)) {
@@ -188,15 +192,18 @@ int transfer(const QString& label, const QString& data)
     shell(QStringLiteral("sync"));
     const double flush = double(t.nsecsElapsed()) / 1e9;
     const auto rf = pass(alice, &free);
-    const bool same = QProcess::execute(QStringLiteral("/bin/sh"),
-                                        {QStringLiteral("-c"),
-                                         QStringLiteral("diff -r -x '.escale*' '%1' '%2' > /dev/null").arg(data, b)}) == 0;
+    const bool same =
+        QProcess::execute(QStringLiteral("/bin/sh"),
+                          {QStringLiteral("-c"),
+                           QStringLiteral("diff -r -x '.escale*' '%1' '%2' > /dev/null").arg(data, b)}) == 0;
     const double total = up + down + flush;
-    out << label << ": A sends " << ra.uploaded << " files in " << QString::number(up, 'f', 2) << " s (includes hashing), B receives "
-        << rb.downloaded << " in " << QString::number(down, 'f', 2) << " s; total " << QString::number(total, 'f', 2)
-        << " s; two cp -r: " << QString::number(cp, 'f', 2) << " s; ratio " << QString::number(total / cp, 'f', 2)
-        << " (target <= 3); trees identical: " << (same ? "yes" : "NO") << "; relay objects freed afterwards: " << rf.freed
-        << " (" << QString::number(free, 'f', 2) << " s)\n";
+    out << label << ": A sends " << ra.uploaded << " files in " << QString::number(up, 'f', 2)
+        << " s (includes hashing), B receives " << rb.downloaded << " in " << QString::number(down, 'f', 2)
+        << " s; total " << QString::number(total, 'f', 2) << " s; two cp -r: " << QString::number(cp, 'f', 2)
+        << " s; ratio " << QString::number(total / cp, 'f', 2)
+        << " (target <= 3); trees identical: " << (same ? "yes" : "NO")
+        << "; relay objects freed afterwards: " << rf.freed << " (" << QString::number(free, 'f', 2)
+        << " s)\n";
     out << "peak resident memory: " << peakRssKb() / 1024 << " MiB\n";
     // The sender's own marker file is not part of the data set.
     QFile::remove(data + QStringLiteral("/.escale-folder"));
@@ -241,8 +248,10 @@ int idle()
         f.write("x");
     }
     relay::MemoryRelay ra(store), rb(store);
-    sync::SyncEngine a(repo(base + QStringLiteral("/A"), QStringLiteral("alice")), &ra, base + QStringLiteral("/sa/state.db"));
-    sync::SyncEngine b(repo(base + QStringLiteral("/B"), QStringLiteral("bob")), &rb, base + QStringLiteral("/sb/state.db"));
+    sync::SyncEngine a(repo(base + QStringLiteral("/A"), QStringLiteral("alice")), &ra,
+                       base + QStringLiteral("/sa/state.db"));
+    sync::SyncEngine b(repo(base + QStringLiteral("/B"), QStringLiteral("bob")), &rb,
+                       base + QStringLiteral("/sb/state.db"));
     QString error;
     a.open(error);
     b.open(error);
@@ -254,9 +263,9 @@ int idle()
     for (int i = 0; i < 10; ++i)
         a.runPass();
     const auto c = store->counters();
-    out << "idle passes: 10; relay requests: " << c.total() << " (list " << c.list << ", get " << c.get << ", put " << c.put
-        << ", delete " << c.remove << "); per idle poll: " << QString::number(double(c.total()) / 10, 'f', 1)
-        << " (target: 1)\n";
+    out << "idle passes: 10; relay requests: " << c.total() << " (list " << c.list << ", get " << c.get
+        << ", put " << c.put << ", delete " << c.remove
+        << "); per idle poll: " << QString::number(double(c.total()) / 10, 'f', 1) << " (target: 1)\n";
     return 0;
 }
 

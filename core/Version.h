@@ -3,5 +3,8 @@
 #include "EscaleVersion.h"
 
 namespace escale {
-inline constexpr const char* versionString() { return ESCALE_VERSION; }
+inline constexpr const char* versionString()
+{
+    return ESCALE_VERSION;
+}
 } // namespace escale

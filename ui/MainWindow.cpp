@@ -18,7 +18,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_repositories = new QTreeWidget(central);
     m_repositories->setRootIsDecorated(false);
-    m_repositories->setHeaderLabels({tr("Repository"), tr("Folder"), tr("Relay"), tr("Mode"), tr("Encryption")});
+    m_repositories->setHeaderLabels(
+        {tr("Repository"), tr("Folder"), tr("Relay"), tr("Mode"), tr("Encryption")});
     m_repositories->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     layout->addWidget(m_message);
     layout->addWidget(m_repositories);

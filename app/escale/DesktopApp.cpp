@@ -5,7 +5,6 @@
 #include "config/ConfigLoader.h"
 
 #include <QApplication>
-
 #include <cstdio>
 
 namespace escale {
@@ -14,7 +13,8 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
 {
     if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
         qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
-        std::fputs("escale: no graphical display found; on a headless machine run 'escale --no-gui'\n", stderr);
+        std::fputs("escale: no graphical display found; on a headless machine run 'escale --no-gui'\n",
+                   stderr);
         return ExitUsage;
     }
     QApplication app(argc, argv);

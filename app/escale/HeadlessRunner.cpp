@@ -9,16 +9,13 @@
 #include "sync/SyncEngine.h"
 
 #include <QCoreApplication>
-#include <QSocketNotifier>
-
-#include <csignal>
-#include <unistd.h>
-#include <vector>
-
 #include <QDir>
 #include <QFileInfo>
-
+#include <QSocketNotifier>
+#include <csignal>
 #include <cstdio>
+#include <unistd.h>
+#include <vector>
 
 namespace escale {
 
@@ -79,10 +76,13 @@ void onSignal(int)
 int exitCodeFor(const sync::PassResult& r)
 {
     switch (r.status) {
-    case sync::PassResult::Status::Ok: return ExitOk;
-    case sync::PassResult::Status::LocalFolder: return ExitLocalFolder;
+    case sync::PassResult::Status::Ok:
+        return ExitOk;
+    case sync::PassResult::Status::LocalFolder:
+        return ExitLocalFolder;
     case sync::PassResult::Status::Failed:
-    case sync::PassResult::Status::Refused: return ExitFailure;
+    case sync::PassResult::Status::Refused:
+        return ExitFailure;
     }
     return ExitFailure;
 }
@@ -101,8 +101,9 @@ QString summary(const sync::PassResult& r)
 QString unsupported(const config::RepositoryConfig& r)
 {
     if (r.encryption != config::Encryption::Off)
-        return QStringLiteral("'encryption = %1' is not available in this version of Escale yet; nothing is sent "
-                              "in clear instead: set 'encryption = off' to synchronise without encryption")
+        return QStringLiteral(
+                   "'encryption = %1' is not available in this version of Escale yet; nothing is sent "
+                   "in clear instead: set 'encryption = off' to synchronise without encryption")
             .arg(config::encryptionName(r.encryption));
     return QString();
 }
@@ -120,7 +121,8 @@ int runOnce(const config::Config& config, bool confirmDeletions)
             exitCode = exitCode == ExitOk ? ExitFailure : exitCode;
             continue;
         }
-        sync::SyncEngine engine(r, backend.get(), sync::SyncEngine::defaultStatePath(r.stateDir, r.localPath));
+        sync::SyncEngine engine(r, backend.get(),
+                                sync::SyncEngine::defaultStatePath(r.stateDir, r.localPath));
         if (!engine.open(error)) {
             qCCritical(lcApp).noquote() << QStringLiteral("[%1] %2").arg(r.name, error);
             exitCode = exitCode == ExitOk ? ExitFailure : exitCode;
@@ -130,10 +132,11 @@ int runOnce(const config::Config& config, bool confirmDeletions)
             engine.confirmDeletions();
         const sync::PassResult result = engine.runPass();
         if (result.deletionsHeld > 0)
-            qCWarning(lcApp).noquote() << QStringLiteral("[%1] %2 deletions wait for confirmation: check the folder, "
-                                                         "then run again with --confirm-deletions")
-                                              .arg(r.name)
-                                              .arg(result.deletionsHeld);
+            qCWarning(lcApp).noquote()
+                << QStringLiteral("[%1] %2 deletions wait for confirmation: check the folder, "
+                                  "then run again with --confirm-deletions")
+                       .arg(r.name)
+                       .arg(result.deletionsHeld);
         if (!result.ok()) {
             qCCritical(lcApp).noquote() << QStringLiteral("[%1] %2").arg(r.name, result.error);
             if (exitCode == ExitOk)
@@ -179,9 +182,13 @@ int runDaemon(const config::Config& config, bool confirmDeletions)
         QObject::connect(runner.get(), &sync::RepositoryRunner::passFinished, qApp,
                          [name = r.name](const sync::PassResult& result) {
                              if (!result.ok())
-                                 qCWarning(lcApp).noquote() << QStringLiteral("[%1] %2; retrying later").arg(name, result.error);
-                             else if (result.uploaded + result.downloaded + result.deleted + result.conflicts + result.freed > 0)
-                                 qCInfo(lcApp).noquote() << QStringLiteral("[%1] %2").arg(name, summary(result));
+                                 qCWarning(lcApp).noquote()
+                                     << QStringLiteral("[%1] %2; retrying later").arg(name, result.error);
+                             else if (result.uploaded + result.downloaded + result.deleted +
+                                          result.conflicts + result.freed >
+                                      0)
+                                 qCInfo(lcApp).noquote()
+                                     << QStringLiteral("[%1] %2").arg(name, summary(result));
                          });
         runners.push_back(std::move(runner));
         ++running;
@@ -198,7 +205,8 @@ int runDaemon(const config::Config& config, bool confirmDeletions)
     });
     for (auto& runner : runners)
         runner->start();
-    qCInfo(lcApp).noquote() << QStringLiteral("running %1 repositories; stop with SIGTERM or Ctrl-C").arg(runners.size());
+    qCInfo(lcApp).noquote()
+        << QStringLiteral("running %1 repositories; stop with SIGTERM or Ctrl-C").arg(runners.size());
     const int code = QCoreApplication::exec();
     for (auto& runner : runners)
         runner->stop();

@@ -57,44 +57,49 @@ int main(int argc, char* argv[])
         "Without --no-gui it starts the desktop application (tray icon, setup wizard)."));
     const QCommandLineOption configOption(
         {QStringLiteral("c"), QStringLiteral("config")},
-        QStringLiteral("Configuration file (default: %1).").arg(config::defaultConfigPath()), QStringLiteral("FILE"));
+        QStringLiteral("Configuration file (default: %1).").arg(config::defaultConfigPath()),
+        QStringLiteral("FILE"));
     const QCommandLineOption noGuiOption(QStringLiteral("no-gui"),
                                          QStringLiteral("Run without a desktop: sync every repository of the "
                                                         "configuration until SIGTERM or SIGINT."));
-    const QCommandLineOption onceOption(QStringLiteral("once"),
-                                        QStringLiteral("With --no-gui: one complete pass per repository, then "
-                                                       "exit (0 when all succeeded)."));
-    const QCommandLineOption confirmOption(QStringLiteral("confirm-deletions"),
-                                           QStringLiteral("Propagate local deletions held back by the mass-delete "
-                                                          "safety (a folder emptied or unmounted, or more deletions "
-                                                          "than 'delete threshold')."));
-    const QCommandLineOption repoOption({QStringLiteral("r"), QStringLiteral("repository")},
-                                        QStringLiteral("Run only this repository (a [section] name); repeatable."),
-                                        QStringLiteral("NAME"));
-    const QCommandLineOption logLevelOption(QStringLiteral("log-level"),
-                                            QStringLiteral("debug, info, warning, error or critical (overrides "
-                                                           "'log level' of the configuration)."),
-                                            QStringLiteral("LEVEL"));
-    const QCommandLineOption licenseOption({QStringLiteral("y"), QStringLiteral("accept-license")},
-                                           QStringLiteral("Accepted for compatibility with Escale 0.7; no effect."));
+    const QCommandLineOption onceOption(
+        QStringLiteral("once"), QStringLiteral("With --no-gui: one complete pass per repository, then "
+                                               "exit (0 when all succeeded)."));
+    const QCommandLineOption confirmOption(
+        QStringLiteral("confirm-deletions"),
+        QStringLiteral("Propagate local deletions held back by the mass-delete "
+                       "safety (a folder emptied or unmounted, or more deletions "
+                       "than 'delete threshold')."));
+    const QCommandLineOption repoOption(
+        {QStringLiteral("r"), QStringLiteral("repository")},
+        QStringLiteral("Run only this repository (a [section] name); repeatable."), QStringLiteral("NAME"));
+    const QCommandLineOption logLevelOption(
+        QStringLiteral("log-level"),
+        QStringLiteral("debug, info, warning, error or critical (overrides "
+                       "'log level' of the configuration)."),
+        QStringLiteral("LEVEL"));
+    const QCommandLineOption licenseOption(
+        {QStringLiteral("y"), QStringLiteral("accept-license")},
+        QStringLiteral("Accepted for compatibility with Escale 0.7; no effect."));
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
                                         QStringLiteral("Show this help and exit."));
     const QCommandLineOption versionOption({QStringLiteral("v"), QStringLiteral("version")},
                                            QStringLiteral("Show the version and exit."));
-    parser.addOptions({configOption, noGuiOption, onceOption, confirmOption, repoOption, logLevelOption, licenseOption,
-                       helpOption, versionOption});
+    parser.addOptions({configOption, noGuiOption, onceOption, confirmOption, repoOption, logLevelOption,
+                       licenseOption, helpOption, versionOption});
 
     if (!parser.parse(arguments)) {
-        print(stderr, QStringLiteral("escale: %1\nRun 'escale --help' for the options.\n").arg(parser.errorText()));
+        print(stderr,
+              QStringLiteral("escale: %1\nRun 'escale --help' for the options.\n").arg(parser.errorText()));
         return ExitUsage;
     }
     if (parser.isSet(helpOption)) {
         QString help = parser.helpText();
         help.replace(QLatin1String("<executable_name>"), QLatin1String("escale"));
-        print(stdout, help +
-                          QStringLiteral("\nExit codes: 0 success, 1 a repository failed, 2 bad usage or "
-                                         "configuration,\n3 wrong password or passphrase, 4 relay unreachable, "
-                                         "5 local folder missing.\nSee docs/cli.md.\n"));
+        print(stdout,
+              help + QStringLiteral("\nExit codes: 0 success, 1 a repository failed, 2 bad usage or "
+                                    "configuration,\n3 wrong password or passphrase, 4 relay unreachable, "
+                                    "5 local folder missing.\nSee docs/cli.md.\n"));
         return ExitOk;
     }
     if (parser.isSet(versionOption)) {
@@ -102,8 +107,9 @@ int main(int argc, char* argv[])
         return ExitOk;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        print(stderr, QStringLiteral("escale: unexpected argument '%1'\nRun 'escale --help' for the options.\n")
-                          .arg(parser.positionalArguments().first()));
+        print(stderr,
+              QStringLiteral("escale: unexpected argument '%1'\nRun 'escale --help' for the options.\n")
+                  .arg(parser.positionalArguments().first()));
         return ExitUsage;
     }
 
@@ -116,9 +122,10 @@ int main(int argc, char* argv[])
     if (parser.isSet(logLevelOption)) {
         options.logLevel = parseLogLevel(parser.value(logLevelOption));
         if (!options.logLevel) {
-            print(stderr, QStringLiteral("escale: --log-level: expected debug, info, warning, error or critical, "
-                                         "got '%1'\n")
-                              .arg(parser.value(logLevelOption)));
+            print(stderr,
+                  QStringLiteral("escale: --log-level: expected debug, info, warning, error or critical, "
+                                 "got '%1'\n")
+                      .arg(parser.value(logLevelOption)));
             return ExitUsage;
         }
     }

@@ -8,30 +8,43 @@
 #include <QString>
 #include <QStringList>
 #include <QtGlobal>
-
 #include <optional>
 
 namespace escale::config {
 
-enum class SyncMode {
+enum class SyncMode
+{
     Shared,       // send and receive
     Upload,       // send only: local files are never written
     Download,     // receive only: local files are never sent
     Conservative, // send and receive, but never overwrite a file this machine changed
 };
 
-enum class Encryption { Off, Aes256Gcm, ChaCha20Poly1305 };
+enum class Encryption
+{
+    Off,
+    Aes256Gcm,
+    ChaCha20Poly1305
+};
 
-enum class LogLevel { Debug, Info, Warning, Error, Critical };
+enum class LogLevel
+{
+    Debug,
+    Info,
+    Warning,
+    Error,
+    Critical
+};
 
 // Where a secret (password, passphrase) comes from. Secrets never live in the INI itself
 // except as a discouraged literal kept for Escale 0.7 compatibility.
 struct SecretSource
 {
-    enum class Kind {
-        None,     // not configured: the keychain, then the environment, are asked at run time
-        File,     // read from this file (0600 recommended)
-        Literal,  // written in the configuration (warned about)
+    enum class Kind
+    {
+        None,    // not configured: the keychain, then the environment, are asked at run time
+        File,    // read from this file (0600 recommended)
+        Literal, // written in the configuration (warned about)
     };
     Kind kind = Kind::None;
     QString value; // file path for File, the secret itself for Literal
@@ -80,7 +93,7 @@ struct RepositoryConfig
     QString caCertificate;
     QString certificate;
     QString privateKey;
-    QString tlsMinimum; // empty: TLS 1.2
+    QString tlsMinimum;                 // empty: TLS 1.2
     QByteArray pinnedCertificateSha256; // trust-on-first-use pin of a self-signed certificate
     QByteArray hostKeySha256;           // SFTP host key pin
     QString knownHosts;

@@ -9,7 +9,11 @@ namespace escale::config {
 // file, line (0 when not tied to a line), section and key when known.
 struct ConfigDiagnostic
 {
-    enum class Severity { Warning, Error };
+    enum class Severity
+    {
+        Warning,
+        Error
+    };
 
     Severity severity = Severity::Error;
     QString file;

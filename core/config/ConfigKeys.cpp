@@ -1,7 +1,6 @@
 #include "config/ConfigKeys.h"
 
 #include <QHash>
-
 #include <algorithm>
 
 namespace escale::config {
@@ -21,7 +20,8 @@ KeyDefinition global(KeyId id, const char* name)
     return KeyDefinition{id, KeyScope::Global, QString::fromLatin1(name), {}, {}};
 }
 
-KeyDefinition ignored(std::initializer_list<const char*> names, const char* note, KeyScope scope = KeyScope::Repository)
+KeyDefinition ignored(std::initializer_list<const char*> names, const char* note,
+                      KeyScope scope = KeyScope::Repository)
 {
     KeyDefinition d{KeyId::Ignored, scope, QString(), {}, QString::fromLatin1(note)};
     for (const char* n : names) {
@@ -36,8 +36,7 @@ KeyDefinition ignored(std::initializer_list<const char*> names, const char* note
 QList<KeyDefinition> buildTable()
 {
     QList<KeyDefinition> t;
-    t << repo(KeyId::LocalPath, "local path", {"path"})
-      << repo(KeyId::Protocol, "protocol")
+    t << repo(KeyId::LocalPath, "local path", {"path"}) << repo(KeyId::Protocol, "protocol")
       << repo(KeyId::RelayAddress, "relay address", {"host address", "remote address", "address"})
       << repo(KeyId::RelayPath, "relay path",
               {"relay directory", "relay dir", "host directory", "host dir", "host path", "remote directory",
@@ -48,14 +47,10 @@ QList<KeyDefinition> buildTable()
       << repo(KeyId::ClientName, "client name", {"client"})
       << repo(KeyId::Mode, "mode", {"synchronization mode", "synchronisation mode"})
       << repo(KeyId::PushOnly, "push only", {"read only"})
-      << repo(KeyId::PullOnly, "pull only", {"write only"})
-      << repo(KeyId::Encryption, "encryption")
-      << repo(KeyId::Passphrase, "passphrase", {"key"})
-      << repo(KeyId::DiskQuota, "disk quota", {"quota"})
-      << repo(KeyId::Pullers, "pullers", {"puller count"})
-      << repo(KeyId::Refresh, "refresh")
-      << repo(KeyId::Retention, "retention")
-      << repo(KeyId::ArchiveRetention, "archive retention")
+      << repo(KeyId::PullOnly, "pull only", {"write only"}) << repo(KeyId::Encryption, "encryption")
+      << repo(KeyId::Passphrase, "passphrase", {"key"}) << repo(KeyId::DiskQuota, "disk quota", {"quota"})
+      << repo(KeyId::Pullers, "pullers", {"puller count"}) << repo(KeyId::Refresh, "refresh")
+      << repo(KeyId::Retention, "retention") << repo(KeyId::ArchiveRetention, "archive retention")
       << repo(KeyId::ChunkSize, "chunk size", {"split size", "min split size", "split"})
       << repo(KeyId::DeleteThreshold, "delete threshold")
       << repo(KeyId::Include, "include", {"include files", "pattern", "filter"})
@@ -63,34 +58,25 @@ QList<KeyDefinition> buildTable()
       << repo(KeyId::FileExtension, "file extension", {"file extensions", "file type"})
       << repo(KeyId::IncludeDirectories, "include directories", {"include directory"})
       << repo(KeyId::ExcludeDirectories, "exclude directories", {"exclude directory"})
-      << repo(KeyId::HiddenFiles, "hidden files")
-      << repo(KeyId::Checksum, "checksum", {"hash algorithm"})
-      << repo(KeyId::VerifySsl, "verify ssl")
-      << repo(KeyId::SslVersion, "ssl version")
+      << repo(KeyId::HiddenFiles, "hidden files") << repo(KeyId::Checksum, "checksum", {"hash algorithm"})
+      << repo(KeyId::VerifySsl, "verify ssl") << repo(KeyId::SslVersion, "ssl version")
       << repo(KeyId::CaCertificate, "ca certificate", {"ca file"})
       << repo(KeyId::Certificate, "certificate", {"certfile", "cert file"})
       << repo(KeyId::PrivateKey, "private key", {"keyfile", "key file"})
-      << repo(KeyId::CertificateFingerprint, "certificate fingerprint")
-      << repo(KeyId::HostKey, "host key")
-      << repo(KeyId::KnownHosts, "known hosts")
-      << repo(KeyId::Transfers, "transfers")
-      << repo(KeyId::BandwidthUp, "bandwidth limit up")
-      << repo(KeyId::BandwidthDown, "bandwidth limit down")
-      << repo(KeyId::Timeout, "timeout")
-      << repo(KeyId::Retries, "retries", {"max retries"})
-      << repo(KeyId::Region, "region")
-      << repo(KeyId::UrlStyle, "url style")
-      << repo(KeyId::RcloneBinary, "rclone binary")
-      << repo(KeyId::RcloneConfig, "rclone config")
-      << repo(KeyId::StateDir, "state dir", {"cache dir", "cache"})
-      << global(KeyId::LogFile, "log file")
-      << global(KeyId::LogLevel, "log level")
-      << global(KeyId::LogRotate, "log rotate")
+      << repo(KeyId::CertificateFingerprint, "certificate fingerprint") << repo(KeyId::HostKey, "host key")
+      << repo(KeyId::KnownHosts, "known hosts") << repo(KeyId::Transfers, "transfers")
+      << repo(KeyId::BandwidthUp, "bandwidth limit up") << repo(KeyId::BandwidthDown, "bandwidth limit down")
+      << repo(KeyId::Timeout, "timeout") << repo(KeyId::Retries, "retries", {"max retries"})
+      << repo(KeyId::Region, "region") << repo(KeyId::UrlStyle, "url style")
+      << repo(KeyId::RcloneBinary, "rclone binary") << repo(KeyId::RcloneConfig, "rclone config")
+      << repo(KeyId::StateDir, "state dir", {"cache dir", "cache"}) << global(KeyId::LogFile, "log file")
+      << global(KeyId::LogLevel, "log level") << global(KeyId::LogRotate, "log rotate")
       << global(KeyId::LogSize, "log size");
 
     t << ignored({"modification time", "timestamp", "mtime"},
                  "Escale always records modification times and decides by content hashes")
-      << ignored({"index", "compact"}, "the relay format of Escale 1 replaces index pages (see docs/relay-format.md)")
+      << ignored({"index", "compact"},
+                 "the relay format of Escale 1 replaces index pages (see docs/relay-format.md)")
       << ignored({"maxpagesize", "maxarchivesize"},
                  "the relay format of Escale 1 replaces index pages; big files are split by 'chunk size'")
       << ignored({"checksum cache"}, "hashes are always cached in the state database")
@@ -109,9 +95,13 @@ QList<KeyDefinition> buildTable()
       << ignored({"client count", "homogeneous clients", "upload count"},
                  "written by the Escale 0.7 wizard, never read");
 
-    KeyDefinition drive{KeyId::Removed, KeyScope::Repository, QStringLiteral("drive binary"), {},
-                        QStringLiteral("the 'drive' tool is no longer supported: configure Google Drive as an "
-                                       "rclone remote and use 'relay address = rclone://REMOTE/path'")};
+    KeyDefinition drive{
+        KeyId::Removed,
+        KeyScope::Repository,
+        QStringLiteral("drive binary"),
+        {},
+        QStringLiteral("the 'drive' tool is no longer supported: configure Google Drive as an "
+                       "rclone remote and use 'relay address = rclone://REMOTE/path'")};
     t << drive;
     return t;
 }

@@ -8,31 +8,78 @@ namespace escale::config {
 // Every configuration key Escale knows: the one typed table that the loader, the
 // documentation test and (later) the settings dialog read. Canonical names come first;
 // aliases include every spelling Escale 0.7 accepted.
-enum class KeyId {
+enum class KeyId
+{
     // repository keys
-    LocalPath, Protocol, RelayAddress, RelayPath, Port, User, Password, ClientName, Mode, PushOnly,
-    PullOnly, Encryption, Passphrase, DiskQuota, Pullers, Refresh, Retention, ArchiveRetention,
-    ChunkSize, DeleteThreshold, Include, Exclude, FileExtension, IncludeDirectories, ExcludeDirectories,
-    HiddenFiles, Checksum, VerifySsl, SslVersion, CaCertificate, Certificate, PrivateKey,
-    CertificateFingerprint, HostKey, KnownHosts, Transfers, BandwidthUp, BandwidthDown, Timeout,
-    Retries, Region, UrlStyle, RcloneBinary, RcloneConfig, StateDir,
+    LocalPath,
+    Protocol,
+    RelayAddress,
+    RelayPath,
+    Port,
+    User,
+    Password,
+    ClientName,
+    Mode,
+    PushOnly,
+    PullOnly,
+    Encryption,
+    Passphrase,
+    DiskQuota,
+    Pullers,
+    Refresh,
+    Retention,
+    ArchiveRetention,
+    ChunkSize,
+    DeleteThreshold,
+    Include,
+    Exclude,
+    FileExtension,
+    IncludeDirectories,
+    ExcludeDirectories,
+    HiddenFiles,
+    Checksum,
+    VerifySsl,
+    SslVersion,
+    CaCertificate,
+    Certificate,
+    PrivateKey,
+    CertificateFingerprint,
+    HostKey,
+    KnownHosts,
+    Transfers,
+    BandwidthUp,
+    BandwidthDown,
+    Timeout,
+    Retries,
+    Region,
+    UrlStyle,
+    RcloneBinary,
+    RcloneConfig,
+    StateDir,
     // global keys
-    LogFile, LogLevel, LogRotate, LogSize,
+    LogFile,
+    LogLevel,
+    LogRotate,
+    LogSize,
     // accepted for compatibility with Escale 0.7, without effect (a warning says why)
     Ignored,
     // accepted by Escale 0.7, refused now (an error says what replaces it)
     Removed,
 };
 
-enum class KeyScope { Repository, Global };
+enum class KeyScope
+{
+    Repository,
+    Global
+};
 
 struct KeyDefinition
 {
     KeyId id;
     KeyScope scope;
-    QString name;          // canonical
+    QString name; // canonical
     QList<QString> aliases;
-    QString note;          // Ignored/Removed: why, and what to do instead
+    QString note; // Ignored/Removed: why, and what to do instead
 };
 
 const QList<KeyDefinition>& allKeys();

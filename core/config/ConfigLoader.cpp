@@ -81,8 +81,7 @@ public:
         : m_file(std::move(fileName))
         , m_baseDir(std::move(baseDir))
         , m_diag(diagnostics)
-    {
-    }
+    {}
 
     Config run(const IniDocument& doc);
 
@@ -108,7 +107,8 @@ private:
     Values collect(const IniDocument::Section& section, bool isDefaults);
     void applyGlobal(GlobalConfig& g, const Value& v);
     bool applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtras& extras);
-    std::optional<RepositoryConfig> buildRepository(const IniDocument::Section& section, const Values& defaults);
+    std::optional<RepositoryConfig> buildRepository(const IniDocument::Section& section,
+                                                    const Values& defaults);
     QString resolvePath(const QString& value) const;
     std::optional<QString> existingFile(const Value& v);
     SecretSource secret(const Value& v);
@@ -267,7 +267,8 @@ void Loader::applyGlobal(GlobalConfig& g, const Value& v)
         else
             error(v.line, v.key, n ? QStringLiteral("must be at least 64KB, got '%1'").arg(v.value) : err);
         break;
-    default: break;
+    default:
+        break;
     }
 }
 
@@ -315,9 +316,10 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
             field = *fp;
             return true;
         }
-        return fail(QStringLiteral("expected a SHA-256 fingerprint such as SHA256:base64... or 64 hex digits, "
-                                   "got '%1'")
-                        .arg(text));
+        return fail(
+            QStringLiteral("expected a SHA-256 fingerprint such as SHA256:base64... or 64 hex digits, "
+                           "got '%1'")
+                .arg(text));
     };
 
     switch (v.def->id) {
@@ -362,7 +364,8 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
                  m == QLatin1String("preservative"))
             r.mode = SyncMode::Conservative;
         else
-            return fail(QStringLiteral("expected shared, upload, download or conservative, got '%1'").arg(text));
+            return fail(
+                QStringLiteral("expected shared, upload, download or conservative, got '%1'").arg(text));
         return true;
     }
     case KeyId::PushOnly: {
@@ -393,13 +396,15 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
             return fail(QStringLiteral("Blowfish is insecure and no longer supported: use 'encryption = on' "
                                        "(AES-256-GCM) or 'encryption = chacha20-poly1305'"));
         } else if (e == QLatin1String("fernet")) {
-            return fail(QStringLiteral("Fernet (Escale 0.7) is replaced by 'encryption = on' (AES-256-GCM with "
-                                       "a key derived from the passphrase)"));
+            return fail(
+                QStringLiteral("Fernet (Escale 0.7) is replaced by 'encryption = on' (AES-256-GCM with "
+                               "a key derived from the passphrase)"));
         } else if (e.startsWith(QLatin1String("native"))) {
             return fail(QStringLiteral("encryption by the storage service is no longer supported: use "
                                        "'encryption = on'"));
         } else {
-            return fail(QStringLiteral("expected on, off, aes-256-gcm or chacha20-poly1305, got '%1'").arg(text));
+            return fail(
+                QStringLiteral("expected on, off, aes-256-gcm or chacha20-poly1305, got '%1'").arg(text));
         }
         return true;
     }
@@ -408,7 +413,8 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
         return true;
     case KeyId::DiskQuota: {
         const QString lower = text.toLower();
-        if (lower == QLatin1String("none") || lower == QLatin1String("unlimited") || lower == QLatin1String("off")) {
+        if (lower == QLatin1String("none") || lower == QLatin1String("unlimited") ||
+            lower == QLatin1String("off")) {
             r.diskQuota.reset();
             return true;
         }
@@ -425,7 +431,8 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
     case KeyId::Refresh: {
         if (const auto b = parseBool(text)) {
             if (!*b)
-                return fail(QStringLiteral("polling cannot be turned off; give a period such as 30 (seconds)"));
+                return fail(
+                    QStringLiteral("polling cannot be turned off; give a period such as 30 (seconds)"));
             r.refreshMs = 30 * kSecondMs;
             return true;
         }
@@ -441,7 +448,8 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
     case KeyId::ArchiveRetention: {
         qint64& field = v.def->id == KeyId::Retention ? r.retentionMs : r.archiveRetentionMs;
         const QString lower = text.toLower();
-        if (lower == QLatin1String("never") || lower == QLatin1String("forever") || lower == QLatin1String("off")) {
+        if (lower == QLatin1String("never") || lower == QLatin1String("forever") ||
+            lower == QLatin1String("off")) {
             field = 0;
             return true;
         }
@@ -469,8 +477,9 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
             t.chop(1);
         const auto n = parseInteger(t, 0, percent ? 100 : 100'000'000, err);
         if (!n)
-            return fail(QStringLiteral("expected a share such as 50% or a number of files such as 200, got '%1'")
-                            .arg(text));
+            return fail(
+                QStringLiteral("expected a share such as 50% or a number of files such as 200, got '%1'")
+                    .arg(text));
         if (percent) {
             r.deleteThresholdPercent = int(*n);
             r.deleteThresholdCount = 0;
@@ -480,10 +489,14 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
         }
         return true;
     }
-    case KeyId::Include: return setList(r.include);
-    case KeyId::Exclude: return setList(r.exclude);
-    case KeyId::IncludeDirectories: return setList(r.includeDirectories);
-    case KeyId::ExcludeDirectories: return setList(r.excludeDirectories);
+    case KeyId::Include:
+        return setList(r.include);
+    case KeyId::Exclude:
+        return setList(r.exclude);
+    case KeyId::IncludeDirectories:
+        return setList(r.includeDirectories);
+    case KeyId::ExcludeDirectories:
+        return setList(r.excludeDirectories);
     case KeyId::FileExtension: {
         r.fileExtensions.clear();
         for (QString ext : parseList(v.value)) {
@@ -495,7 +508,8 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
         }
         return true;
     }
-    case KeyId::HiddenFiles: return setBool(r.hiddenFiles);
+    case KeyId::HiddenFiles:
+        return setBool(r.hiddenFiles);
     case KeyId::Checksum: {
         const QString c = text.toLower();
         const auto b = parseBool(c);
@@ -505,7 +519,8 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
                 QStringLiteral("Escale always checks contents with SHA-256; '%1' has no effect").arg(text));
         return true;
     }
-    case KeyId::VerifySsl: return setBool(r.verifySsl);
+    case KeyId::VerifySsl:
+        return setBool(r.verifySsl);
     case KeyId::SslVersion: {
         const QString t = text.toLower().remove(QLatin1Char(' '));
         if (t == QLatin1String("tls") || t == QLatin1String("sslv23") || t == QLatin1String("tlsv1.2") ||
@@ -513,11 +528,13 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
             r.tlsMinimum = QStringLiteral("1.2");
         } else if (t == QLatin1String("tlsv1.3") || t == QLatin1String("tls1.3")) {
             r.tlsMinimum = QStringLiteral("1.3");
-        } else if (t == QLatin1String("sslv2") || t == QLatin1String("sslv3") || t == QLatin1String("tlsv1") ||
-                   t == QLatin1String("tlsv1.1") || t == QLatin1String("tls1.1") || t == QLatin1String("tls1")) {
-            return fail(QStringLiteral("'%1' is no longer secure and not supported: remove the key (TLS 1.2 or "
-                                       "newer is used) or write TLSv1.3")
-                            .arg(text));
+        } else if (t == QLatin1String("sslv2") || t == QLatin1String("sslv3") ||
+                   t == QLatin1String("tlsv1") || t == QLatin1String("tlsv1.1") ||
+                   t == QLatin1String("tls1.1") || t == QLatin1String("tls1")) {
+            return fail(
+                QStringLiteral("'%1' is no longer secure and not supported: remove the key (TLS 1.2 or "
+                               "newer is used) or write TLSv1.3")
+                    .arg(text));
         } else {
             return fail(QStringLiteral("expected TLSv1.2 or TLSv1.3, got '%1'").arg(text));
         }
@@ -537,11 +554,16 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
         field = *path;
         return true;
     }
-    case KeyId::CertificateFingerprint: return setFingerprint(r.pinnedCertificateSha256);
-    case KeyId::HostKey: return setFingerprint(r.hostKeySha256);
-    case KeyId::Transfers: return setCount(r.transfers, 1, 64);
-    case KeyId::BandwidthUp: return setBandwidth(r.bandwidthUp);
-    case KeyId::BandwidthDown: return setBandwidth(r.bandwidthDown);
+    case KeyId::CertificateFingerprint:
+        return setFingerprint(r.pinnedCertificateSha256);
+    case KeyId::HostKey:
+        return setFingerprint(r.hostKeySha256);
+    case KeyId::Transfers:
+        return setCount(r.transfers, 1, 64);
+    case KeyId::BandwidthUp:
+        return setBandwidth(r.bandwidthUp);
+    case KeyId::BandwidthDown:
+        return setBandwidth(r.bandwidthDown);
     case KeyId::Timeout: {
         const auto ms = parseDuration(text, kSecondMs, err);
         if (!ms)
@@ -551,7 +573,8 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
         r.timeoutMs = *ms;
         return true;
     }
-    case KeyId::Retries: return setCount(r.retries, 0, 100);
+    case KeyId::Retries:
+        return setCount(r.retries, 0, 100);
     case KeyId::Region:
         r.s3Region = text;
         return true;
@@ -579,18 +602,21 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
         r.stateDir = path;
         return true;
     }
-    default: return true;
+    default:
+        return true;
     }
 }
 
-std::optional<RepositoryConfig> Loader::buildRepository(const IniDocument::Section& section, const Values& defaults)
+std::optional<RepositoryConfig> Loader::buildRepository(const IniDocument::Section& section,
+                                                        const Values& defaults)
 {
     Values values = defaults;
     const Values own = collect(section, false);
     for (auto it = own.constBegin(); it != own.constEnd(); ++it)
         values.insert(it.key(), it.value());
 
-    const int errorsBefore = int(std::count_if(m_diag.cbegin(), m_diag.cend(), [](const auto& d) { return d.isError(); }));
+    const int errorsBefore =
+        int(std::count_if(m_diag.cbegin(), m_diag.cend(), [](const auto& d) { return d.isError(); }));
     RepositoryConfig r;
     r.name = section.name;
     r.line = section.line;
@@ -606,10 +632,13 @@ std::optional<RepositoryConfig> Loader::buildRepository(const IniDocument::Secti
 
     const QString where = QStringLiteral("[%1]: ").arg(section.name);
     if (!values.contains(KeyId::LocalPath))
-        error(section.line, QString(), where + QStringLiteral("missing 'local path' (the folder to synchronise)"));
+        error(section.line, QString(),
+              where + QStringLiteral("missing 'local path' (the folder to synchronise)"));
 
     // The relay address comes from up to four keys.
-    auto text = [&](KeyId id) { return values.contains(id) ? values.value(id).value : QString(); };
+    auto text = [&](KeyId id) {
+        return values.contains(id) ? values.value(id).value : QString();
+    };
     int addressLine = section.line;
     QString addressKey;
     for (KeyId id : {KeyId::RelayAddress, KeyId::RelayPath, KeyId::Protocol}) {
@@ -621,12 +650,14 @@ std::optional<RepositoryConfig> Loader::buildRepository(const IniDocument::Secti
     }
     if (!values.contains(KeyId::RelayAddress) && !values.contains(KeyId::RelayPath)) {
         error(section.line, QString(),
-              where + QStringLiteral("missing 'relay address' (a URL such as webdavs://host/path, or a folder "
-                                     "such as /mnt/relay)"));
+              where +
+                  QStringLiteral("missing 'relay address' (a URL such as webdavs://host/path, or a folder "
+                                 "such as /mnt/relay)"));
     } else {
         QString err, warn;
-        const auto address = RelayAddress::parse(text(KeyId::RelayAddress), text(KeyId::Protocol),
-                                                 unquote(text(KeyId::RelayPath)), text(KeyId::Port), err, warn);
+        const auto address =
+            RelayAddress::parse(text(KeyId::RelayAddress), text(KeyId::Protocol),
+                                unquote(text(KeyId::RelayPath)), text(KeyId::Port), err, warn);
         if (!address) {
             error(addressLine, addressKey, err);
         } else {
@@ -673,7 +704,8 @@ std::optional<RepositoryConfig> Loader::buildRepository(const IniDocument::Secti
         r.clientName = (host.isEmpty() || host == QLatin1String("localhost")) ? section.name : host;
     }
 
-    const int errorsAfter = int(std::count_if(m_diag.cbegin(), m_diag.cend(), [](const auto& d) { return d.isError(); }));
+    const int errorsAfter =
+        int(std::count_if(m_diag.cbegin(), m_diag.cend(), [](const auto& d) { return d.isError(); }));
     if (errorsAfter != errorsBefore)
         return std::nullopt;
     return r;
@@ -781,8 +813,8 @@ LoadResult ConfigLoader::load(const QByteArray& bytes, const QString& fileName, 
     result.config = loader.run(doc);
     result.config.path = fileName;
     if (result.config.global.logFile.isEmpty())
-        result.config.global.logFile =
-            defaultStateDir() + QLatin1Char('/') + QFileInfo(fileName).completeBaseName() + QLatin1String(".log");
+        result.config.global.logFile = defaultStateDir() + QLatin1Char('/') +
+                                       QFileInfo(fileName).completeBaseName() + QLatin1String(".log");
     std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
                      [](const ConfigDiagnostic& a, const ConfigDiagnostic& b) { return a.line < b.line; });
     if (result.hasErrors())
@@ -795,7 +827,8 @@ LoadResult ConfigLoader::loadFile(const QString& path)
     auto failure = [&](const QString& message) {
         LoadResult result;
         result.config.path = path;
-        result.diagnostics.append(ConfigDiagnostic{ConfigDiagnostic::Severity::Error, path, 0, QString(), message});
+        result.diagnostics.append(
+            ConfigDiagnostic{ConfigDiagnostic::Severity::Error, path, 0, QString(), message});
         return result;
     };
     const QFileInfo info(path);

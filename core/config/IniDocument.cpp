@@ -75,13 +75,15 @@ bool IniDocument::parse(const QByteArray& bytes, const QString& fileName, Config
         QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
         const QString line = decoder(raw);
         if (decoder.hasError()) {
-            diagnostics.append(syntaxError(fileName, lineNo,
-                                           QStringLiteral("this line is not valid UTF-8 text; save the file as UTF-8")));
+            diagnostics.append(
+                syntaxError(fileName, lineNo,
+                            QStringLiteral("this line is not valid UTF-8 text; save the file as UTF-8")));
             return false;
         }
         if (line.contains(QChar(0))) {
-            diagnostics.append(syntaxError(fileName, lineNo, QStringLiteral("this line contains a NUL byte; "
-                                                                            "is this really a text file?")));
+            diagnostics.append(syntaxError(fileName, lineNo,
+                                           QStringLiteral("this line contains a NUL byte; "
+                                                          "is this really a text file?")));
             return false;
         }
 
@@ -101,8 +103,8 @@ bool IniDocument::parse(const QByteArray& bytes, const QString& fileName, Config
 
         if (trimmed.startsWith(QLatin1Char('['))) {
             if (!trimmed.endsWith(QLatin1Char(']'))) {
-                diagnostics.append(syntaxError(fileName, lineNo,
-                                               QStringLiteral("section header '%1' has no closing ']'").arg(trimmed)));
+                diagnostics.append(syntaxError(
+                    fileName, lineNo, QStringLiteral("section header '%1' has no closing ']'").arg(trimmed)));
                 return false;
             }
             const QString name = trimmed.mid(1, trimmed.size() - 2).trimmed();
@@ -136,16 +138,16 @@ bool IniDocument::parse(const QByteArray& bytes, const QString& fileName, Config
             }
         }
         if (sep < 0) {
-            diagnostics.append(syntaxError(
-                fileName, lineNo,
-                QStringLiteral("expected 'key = value' or '[section]', got '%1'").arg(trimmed)));
+            diagnostics.append(
+                syntaxError(fileName, lineNo,
+                            QStringLiteral("expected 'key = value' or '[section]', got '%1'").arg(trimmed)));
             return false;
         }
         const QString writtenKey = trimmed.left(sep).trimmed();
         const QString key = normaliseKey(writtenKey);
         if (key.isEmpty()) {
-            diagnostics.append(syntaxError(fileName, lineNo,
-                                           QStringLiteral("a value without a key: '%1'").arg(trimmed)));
+            diagnostics.append(
+                syntaxError(fileName, lineNo, QStringLiteral("a value without a key: '%1'").arg(trimmed)));
             return false;
         }
         if (const Entry* previous = current->find(key)) {

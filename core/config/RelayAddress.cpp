@@ -12,8 +12,8 @@ namespace {
 
 using Scheme = RelayAddress::Scheme;
 
-const char* const kLegacyRcloneProtocols[] = {"amazoncloud", "b2",    "dropbox", "googlecloud",
-                                              "hubic",       "onedrive", "swift", "yandex"};
+const char* const kLegacyRcloneProtocols[] = {"amazoncloud", "b2",       "dropbox", "googlecloud",
+                                              "hubic",       "onedrive", "swift",   "yandex"};
 
 bool isLegacyRclone(const QString& p)
 {
@@ -25,12 +25,15 @@ bool isLegacyRclone(const QString& p)
 
 std::optional<Scheme> schemeFromName(const QString& name)
 {
-    static const struct { const char* name; Scheme scheme; } table[] = {
-        {"file", Scheme::File},     {"webdav", Scheme::WebDav}, {"http", Scheme::WebDav},
-        {"webdavs", Scheme::WebDavs}, {"https", Scheme::WebDavs}, {"s3", Scheme::S3},
-        {"s3+http", Scheme::S3Http}, {"ftp", Scheme::Ftp},       {"ftps", Scheme::Ftps},
-        {"ftpes", Scheme::Ftps},    {"sftp", Scheme::Sftp},     {"ssh", Scheme::Sftp},
-        {"rclone", Scheme::Rclone}};
+    static const struct
+    {
+        const char* name;
+        Scheme scheme;
+    } table[] = {{"file", Scheme::File},       {"webdav", Scheme::WebDav}, {"http", Scheme::WebDav},
+                 {"webdavs", Scheme::WebDavs}, {"https", Scheme::WebDavs}, {"s3", Scheme::S3},
+                 {"s3+http", Scheme::S3Http},  {"ftp", Scheme::Ftp},       {"ftps", Scheme::Ftps},
+                 {"ftpes", Scheme::Ftps},      {"sftp", Scheme::Sftp},     {"ssh", Scheme::Sftp},
+                 {"rclone", Scheme::Rclone}};
     for (const auto& entry : table)
         if (name == QLatin1String(entry.name))
             return entry.scheme;
@@ -58,15 +61,24 @@ QString percentDecode(const QString& s)
 QString RelayAddress::schemeName(Scheme scheme)
 {
     switch (scheme) {
-    case Scheme::File: return QStringLiteral("file");
-    case Scheme::WebDav: return QStringLiteral("webdav");
-    case Scheme::WebDavs: return QStringLiteral("webdavs");
-    case Scheme::S3: return QStringLiteral("s3");
-    case Scheme::S3Http: return QStringLiteral("s3+http");
-    case Scheme::Ftp: return QStringLiteral("ftp");
-    case Scheme::Ftps: return QStringLiteral("ftps");
-    case Scheme::Sftp: return QStringLiteral("sftp");
-    case Scheme::Rclone: return QStringLiteral("rclone");
+    case Scheme::File:
+        return QStringLiteral("file");
+    case Scheme::WebDav:
+        return QStringLiteral("webdav");
+    case Scheme::WebDavs:
+        return QStringLiteral("webdavs");
+    case Scheme::S3:
+        return QStringLiteral("s3");
+    case Scheme::S3Http:
+        return QStringLiteral("s3+http");
+    case Scheme::Ftp:
+        return QStringLiteral("ftp");
+    case Scheme::Ftps:
+        return QStringLiteral("ftps");
+    case Scheme::Sftp:
+        return QStringLiteral("sftp");
+    case Scheme::Rclone:
+        return QStringLiteral("rclone");
     }
     return QString();
 }
@@ -77,14 +89,19 @@ int RelayAddress::effectivePort() const
         return port;
     switch (scheme) {
     case Scheme::WebDav:
-    case Scheme::S3Http: return 80;
+    case Scheme::S3Http:
+        return 80;
     case Scheme::WebDavs:
-    case Scheme::S3: return 443;
+    case Scheme::S3:
+        return 443;
     case Scheme::Ftp:
-    case Scheme::Ftps: return 21;
-    case Scheme::Sftp: return 22;
+    case Scheme::Ftps:
+        return 21;
+    case Scheme::Sftp:
+        return 22;
     case Scheme::File:
-    case Scheme::Rclone: return 0;
+    case Scheme::Rclone:
+        return 0;
     }
     return 0;
 }
@@ -97,10 +114,12 @@ bool RelayAddress::usesTls() const
 QString RelayAddress::toDisplayString() const
 {
     switch (scheme) {
-    case Scheme::File: return path;
+    case Scheme::File:
+        return path;
     case Scheme::Rclone:
         return QStringLiteral("rclone://") + host + (path.isEmpty() ? QString() : QLatin1Char('/') + path);
-    default: break;
+    default:
+        break;
     }
     QString out = schemeName(scheme) + QLatin1String("://");
     if (!user.isEmpty())
@@ -145,7 +164,8 @@ std::optional<RelayAddress> RelayAddress::parse(const QString& addressIn, const 
     }
     if (effective.isEmpty()) {
         if (address.startsWith(QLatin1Char('/')) || address.startsWith(QLatin1Char('~')) ||
-            (address.isEmpty() && (directory.startsWith(QLatin1Char('/')) || directory.startsWith(QLatin1Char('~')))))
+            (address.isEmpty() &&
+             (directory.startsWith(QLatin1Char('/')) || directory.startsWith(QLatin1Char('~')))))
             effective = QStringLiteral("file");
         else if (address.isEmpty()) {
             error = QStringLiteral("no relay address: set 'relay address' to a URL such as "
@@ -290,7 +310,9 @@ std::optional<RelayAddress> RelayAddress::parse(const QString& addressIn, const 
     if (!portText.isEmpty() && !parsePort(portText, keyPort))
         return std::nullopt;
     if (urlPort && keyPort && urlPort != keyPort) {
-        error = QStringLiteral("'port = %1' differs from the port %2 in the relay address").arg(keyPort).arg(urlPort);
+        error = QStringLiteral("'port = %1' differs from the port %2 in the relay address")
+                    .arg(keyPort)
+                    .arg(urlPort);
         return std::nullopt;
     }
     a.port = urlPort ? urlPort : keyPort;

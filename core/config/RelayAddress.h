@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-
 #include <optional>
 
 namespace escale::config {
@@ -11,7 +10,8 @@ namespace escale::config {
 // reference) plus the address forms of Escale 1.
 struct RelayAddress
 {
-    enum class Scheme {
+    enum class Scheme
+    {
         File,    // file:///abs/path or /abs/path: a local or mounted folder
         WebDav,  // webdav:// or http://
         WebDavs, // webdavs:// or https://
@@ -24,20 +24,20 @@ struct RelayAddress
     };
 
     Scheme scheme = Scheme::File;
-    QString host;   // host name or IP (IPv6 without brackets); the rclone remote name for Rclone
-    int port = 0;   // 0: the scheme's default
-    QString path;   // File: absolute local path. Others: the path on the server, '/'-separated,
-                    // percent-decoded, with a leading '/' (empty path = '/'). Rclone: path in the remote.
-    QString user;   // from 'user@' in the address, when present
+    QString host;     // host name or IP (IPv6 without brackets); the rclone remote name for Rclone
+    int port = 0;     // 0: the scheme's default
+    QString path;     // File: absolute local path. Others: the path on the server, '/'-separated,
+                      // percent-decoded, with a leading '/' (empty path = '/'). Rclone: path in the remote.
+    QString user;     // from 'user@' in the address, when present
     QString password; // from 'user:password@' in the address (discouraged; never logged)
-    QString bucket; // S3 only: first path segment; `path` then holds the prefix
+    QString bucket;   // S3 only: first path segment; `path` then holds the prefix
 
     // Parses an address, possibly completed by the other keys. `protocol`, `directory` and
     // `port` may be empty. Returns std::nullopt and sets `error` on failure; `warning` is set
     // when the address works but is written in a form worth changing.
     static std::optional<RelayAddress> parse(const QString& address, const QString& protocol,
-                                             const QString& directory, const QString& port,
-                                             QString& error, QString& warning);
+                                             const QString& directory, const QString& port, QString& error,
+                                             QString& warning);
 
     static QString schemeName(Scheme scheme);
     int effectivePort() const;

@@ -2,7 +2,6 @@
 
 #include <QRegularExpression>
 #include <QStringList>
-
 #include <cmath>
 #include <limits>
 
@@ -21,8 +20,11 @@ std::optional<qint64> sizeUnit(const QString& unit, qint64 bareUnit)
     if (unit.isEmpty())
         return bareUnit;
     // Bits: exactly a capital prefix followed by a lower-case 'b', as in Escale 0.7.
-    static const struct { const char* name; qint64 bytesTimes8; } bits[] = {
-        {"Kb", KiB}, {"Mb", MiB}, {"Gb", GiB}, {"Tb", TiB}, {"Pb", PiB}};
+    static const struct
+    {
+        const char* name;
+        qint64 bytesTimes8;
+    } bits[] = {{"Kb", KiB}, {"Mb", MiB}, {"Gb", GiB}, {"Tb", TiB}, {"Pb", PiB}};
     for (const auto& b : bits)
         if (unit == QLatin1String(b.name))
             return b.bytesTimes8 / 8;
@@ -31,9 +33,15 @@ std::optional<qint64> sizeUnit(const QString& unit, qint64 bareUnit)
     if (u == QLatin1String("b") || u == QLatin1String("byte") || u == QLatin1String("bytes") ||
         u == QLatin1String("o"))
         return 1;
-    static const struct { QChar prefix; qint64 value; } prefixes[] = {
-        {QLatin1Char('k'), KiB}, {QLatin1Char('m'), MiB}, {QLatin1Char('g'), GiB},
-        {QLatin1Char('t'), TiB}, {QLatin1Char('p'), PiB}};
+    static const struct
+    {
+        QChar prefix;
+        qint64 value;
+    } prefixes[] = {{QLatin1Char('k'), KiB},
+                    {QLatin1Char('m'), MiB},
+                    {QLatin1Char('g'), GiB},
+                    {QLatin1Char('t'), TiB},
+                    {QLatin1Char('p'), PiB}};
     for (const auto& p : prefixes) {
         if (u.isEmpty() || u.at(0) != p.prefix)
             continue;
@@ -80,7 +88,8 @@ std::optional<qint64> parseSize(const QString& text, qint64 bareUnit, QString& e
     }
     const auto unit = sizeUnit(parts->unit, bareUnit);
     if (!unit) {
-        error = QStringLiteral("unknown unit '%1' in '%2' (use B, KB, MB, GB, TB or PB)").arg(parts->unit, text);
+        error =
+            QStringLiteral("unknown unit '%1' in '%2' (use B, KB, MB, GB, TB or PB)").arg(parts->unit, text);
         return std::nullopt;
     }
     const double bytes = parts->number * double(*unit);
@@ -168,7 +177,9 @@ QStringList parseList(const QString& text)
     // Items are separated by commas or newlines, except that a regular expression written
     // as /.../ keeps its commas: from a leading '/', the item runs to the first unescaped
     // '/' that is followed only by blanks and then a separator or the end.
-    auto isSeparator = [](QChar c) { return c == QLatin1Char(',') || c == QLatin1Char('\n'); };
+    auto isSeparator = [](QChar c) {
+        return c == QLatin1Char(',') || c == QLatin1Char('\n');
+    };
     auto regexEnd = [&](qsizetype start) -> qsizetype {
         for (qsizetype i = start + 1; i < text.size(); ++i) {
             const QChar c = text.at(i);

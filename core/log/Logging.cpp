@@ -5,7 +5,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMutex>
-
 #include <cstdio>
 
 Q_LOGGING_CATEGORY(lcApp, "escale.app")
@@ -38,11 +37,16 @@ Sink& sink()
 const char* levelName(QtMsgType type)
 {
     switch (type) {
-    case QtDebugMsg: return "debug";
-    case QtInfoMsg: return "info";
-    case QtWarningMsg: return "warning";
-    case QtCriticalMsg: return "error";
-    case QtFatalMsg: return "fatal";
+    case QtDebugMsg:
+        return "debug";
+    case QtInfoMsg:
+        return "info";
+    case QtWarningMsg:
+        return "warning";
+    case QtCriticalMsg:
+        return "error";
+    case QtFatalMsg:
+        return "fatal";
     }
     return "?";
 }
@@ -53,7 +57,8 @@ bool openLogFile(Sink& s, QString* error)
     QDir().mkpath(QFileInfo(s.options.file).absolutePath());
     if (!s.file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text)) {
         if (error)
-            *error = QStringLiteral("cannot write the log file %1: %2").arg(s.options.file, s.file.errorString());
+            *error =
+                QStringLiteral("cannot write the log file %1: %2").arg(s.options.file, s.file.errorString());
         return false;
     }
     // Logs name files and folders: keep them private.
@@ -84,15 +89,15 @@ void handler(QtMsgType type, const QMessageLogContext& context, const QString& m
     {
         QMutexLocker lock(&s.mutex);
         if (s.options.toStderr) {
-            const QByteArray line = QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")).toUtf8() + ' ' +
-                                    levelName(type) + ' ' + category + ": " + message.toUtf8() + '\n';
+            const QByteArray line =
+                QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")).toUtf8() + ' ' +
+                levelName(type) + ' ' + category + ": " + message.toUtf8() + '\n';
             std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
             std::fflush(stderr);
         }
         if (s.file.isOpen()) {
-            const QByteArray line =
-                QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8() + ' ' + levelName(type) + ' ' +
-                category + ": " + message.toUtf8() + '\n';
+            const QByteArray line = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8() +
+                                    ' ' + levelName(type) + ' ' + category + ": " + message.toUtf8() + '\n';
             if (s.file.size() + line.size() > s.options.maxSize && s.file.size() > 0)
                 rotate(s);
             if (s.file.isOpen()) {
@@ -108,11 +113,15 @@ void handler(QtMsgType type, const QMessageLogContext& context, const QString& m
 QString filterRules(config::LogLevel level)
 {
     switch (level) {
-    case config::LogLevel::Debug: return QStringLiteral("*.debug=true\nqt.*.debug=false");
-    case config::LogLevel::Info: return QStringLiteral("*.debug=false");
-    case config::LogLevel::Warning: return QStringLiteral("*.debug=false\n*.info=false");
+    case config::LogLevel::Debug:
+        return QStringLiteral("*.debug=true\nqt.*.debug=false");
+    case config::LogLevel::Info:
+        return QStringLiteral("*.debug=false");
+    case config::LogLevel::Warning:
+        return QStringLiteral("*.debug=false\n*.info=false");
     case config::LogLevel::Error:
-    case config::LogLevel::Critical: return QStringLiteral("*.debug=false\n*.info=false\n*.warning=false");
+    case config::LogLevel::Critical:
+        return QStringLiteral("*.debug=false\n*.info=false\n*.warning=false");
     }
     return QString();
 }

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-
 #include <optional>
 
 namespace escale::protocol {
@@ -9,10 +8,22 @@ namespace escale::protocol {
 // Names of the objects on the relay (relay-format.md section 2).
 namespace layout {
 
-inline QString headerPath() { return QStringLiteral("escale-repository.json"); }
-inline QString headsFolder() { return QStringLiteral("heads"); }
-inline QString journalFolder() { return QStringLiteral("journal"); }
-inline QString dataFolder() { return QStringLiteral("data"); }
+inline QString headerPath()
+{
+    return QStringLiteral("escale-repository.json");
+}
+inline QString headsFolder()
+{
+    return QStringLiteral("heads");
+}
+inline QString journalFolder()
+{
+    return QStringLiteral("journal");
+}
+inline QString dataFolder()
+{
+    return QStringLiteral("data");
+}
 
 QString headName(const QString& client, quint64 generation);
 QString headPath(const QString& client, quint64 generation);

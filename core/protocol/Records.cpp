@@ -5,7 +5,6 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-
 #include <openssl/rand.h>
 
 namespace escale::protocol {
@@ -25,7 +24,8 @@ bool isHex(const QString& s, int length)
     if (s.size() != length)
         return false;
     for (QChar c : s)
-        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
+        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) ||
+              (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
             return false;
     return true;
 }
@@ -97,9 +97,12 @@ QString newRepositoryId()
 QString kindName(JournalRecord::Kind kind)
 {
     switch (kind) {
-    case JournalRecord::Kind::File: return QStringLiteral("file");
-    case JournalRecord::Kind::Directory: return QStringLiteral("dir");
-    case JournalRecord::Kind::Deleted: return QStringLiteral("deleted");
+    case JournalRecord::Kind::File:
+        return QStringLiteral("file");
+    case JournalRecord::Kind::Directory:
+        return QStringLiteral("dir");
+    case JournalRecord::Kind::Deleted:
+        return QStringLiteral("deleted");
     }
     return QString();
 }
@@ -192,7 +195,10 @@ std::optional<JournalRecord> JournalRecord::fromJson(const QJsonObject& o, QStri
         r.chunks.append(ref);
     }
     if (!r.chunks.isEmpty() && total != r.size) {
-        error = QStringLiteral("record '%1': chunks add up to %2 bytes, not %3").arg(r.path).arg(total).arg(r.size);
+        error = QStringLiteral("record '%1': chunks add up to %2 bytes, not %3")
+                    .arg(r.path)
+                    .arg(total)
+                    .arg(r.size);
         return std::nullopt;
     }
     return r;

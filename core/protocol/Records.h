@@ -7,7 +7,6 @@
 #include <QList>
 #include <QMap>
 #include <QString>
-
 #include <optional>
 
 namespace escale::protocol {
@@ -16,7 +15,7 @@ inline constexpr int kFormatVersion = 1;
 
 struct ChunkRef
 {
-    QString id;      // object id: 32 hex digits
+    QString id; // object id: 32 hex digits
     qint64 size = 0;
     QByteArray hash; // SHA-256, raw
 
@@ -26,7 +25,12 @@ struct ChunkRef
 // One version of one path, as a journal record (relay-format.md section 6).
 struct JournalRecord
 {
-    enum class Kind { File, Directory, Deleted };
+    enum class Kind
+    {
+        File,
+        Directory,
+        Deleted
+    };
 
     QString path;
     VersionVector vv;
@@ -35,7 +39,7 @@ struct JournalRecord
     Kind kind = Kind::File;
     qint64 size = 0;
     qint64 mtimeMs = 0;
-    QByteArray hash;    // SHA-256 of the whole file, raw
+    QByteArray hash; // SHA-256 of the whole file, raw
     QList<ChunkRef> chunks;
     bool repush = false;
 

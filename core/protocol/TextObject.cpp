@@ -57,7 +57,8 @@ std::optional<TextObject> TextObject::decode(const QByteArray& bytes, const QStr
         return std::nullopt;
     }
     if (t.header.value(QStringLiteral("type")).toString() != type) {
-        error = QStringLiteral("expected a %1, found a '%2'").arg(type, t.header.value(QStringLiteral("type")).toString());
+        error = QStringLiteral("expected a %1, found a '%2'")
+                    .arg(type, t.header.value(QStringLiteral("type")).toString());
         return std::nullopt;
     }
     for (qsizetype i = 1; i + 1 < lines.size(); ++i) {

@@ -11,7 +11,13 @@ namespace escale::protocol {
 class VersionVector
 {
 public:
-    enum class Order { Equal, Newer, Older, Concurrent };
+    enum class Order
+    {
+        Equal,
+        Newer,
+        Older,
+        Concurrent
+    };
 
     VersionVector() = default;
     explicit VersionVector(QMap<QString, quint64> counters);

@@ -2,7 +2,6 @@
 
 #include <QBuffer>
 #include <QTimer>
-
 #include <algorithm>
 #include <memory>
 
@@ -11,8 +10,7 @@ namespace escale::relay {
 FaultyRelay::FaultyRelay(RelayBackend* inner, QObject* parent)
     : RelayBackend(parent)
     , m_inner(inner)
-{
-}
+{}
 
 void FaultyRelay::failNext(Op op, int count, RelayError::Kind kind)
 {
@@ -49,7 +47,8 @@ RelayJob* FaultyRelay::injectedFailure(Op op)
     return job;
 }
 
-RelayJob* FaultyRelay::relay(RelayJob* inner, std::function<void(RelayJob*, RelayError&, QList<RelayEntry>&)> adjust)
+RelayJob* FaultyRelay::relay(RelayJob* inner,
+                             std::function<void(RelayJob*, RelayError&, QList<RelayEntry>&)> adjust)
 {
     auto* outer = new RelayJob();
     inner->setParent(outer);
@@ -80,17 +79,17 @@ RelayJob* FaultyRelay::list(const QString& folder)
         ++m_injected;
     }
     const QList<RelayEntry> previous = m_lastListing.value(folder);
-    return relay(m_inner->list(folder), [this, folder, stale, previous](RelayJob*, RelayError& error,
-                                                                         QList<RelayEntry>& entries) {
-        if (error.ok())
-            m_lastListing.insert(folder, entries);
-        if (stale) {
-            error = RelayError::none();
-            entries = previous;
-        }
-        if (m_reorder)
-            std::shuffle(entries.begin(), entries.end(), m_random);
-    });
+    return relay(m_inner->list(folder),
+                 [this, folder, stale, previous](RelayJob*, RelayError& error, QList<RelayEntry>& entries) {
+                     if (error.ok())
+                         m_lastListing.insert(folder, entries);
+                     if (stale) {
+                         error = RelayError::none();
+                         entries = previous;
+                     }
+                     if (m_reorder)
+                         std::shuffle(entries.begin(), entries.end(), m_random);
+                 });
 }
 
 RelayJob* FaultyRelay::get(const QString& path, QIODevice* sink)
@@ -106,17 +105,17 @@ RelayJob* FaultyRelay::get(const QString& path, QIODevice* sink)
     // Buffer the object, spoil it, then hand it over as if nothing happened.
     auto buffer = std::make_shared<QBuffer>();
     buffer->open(QIODevice::ReadWrite);
-    return relay(m_inner->get(path, buffer.get()), [buffer, sink, truncate](RelayJob*, RelayError& error,
-                                                                            QList<RelayEntry>&) {
-        if (!error.ok())
-            return;
-        QByteArray bytes = buffer->data();
-        if (truncate)
-            bytes.truncate(bytes.size() / 2);
-        else if (!bytes.isEmpty())
-            bytes[bytes.size() / 2] = char(bytes.at(bytes.size() / 2) ^ 0x40);
-        sink->write(bytes);
-    });
+    return relay(m_inner->get(path, buffer.get()),
+                 [buffer, sink, truncate](RelayJob*, RelayError& error, QList<RelayEntry>&) {
+                     if (!error.ok())
+                         return;
+                     QByteArray bytes = buffer->data();
+                     if (truncate)
+                         bytes.truncate(bytes.size() / 2);
+                     else if (!bytes.isEmpty())
+                         bytes[bytes.size() / 2] = char(bytes.at(bytes.size() / 2) ^ 0x40);
+                     sink->write(bytes);
+                 });
 }
 
 RelayJob* FaultyRelay::put(const QString& path, QIODevice* source, qint64 size, WriteMode mode)

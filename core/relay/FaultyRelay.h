@@ -16,7 +16,14 @@ class FaultyRelay : public RelayBackend
     Q_OBJECT
 
 public:
-    enum class Op { List, Get, Put, Remove, MakeFolder };
+    enum class Op
+    {
+        List,
+        Get,
+        Put,
+        Remove,
+        MakeFolder
+    };
 
     explicit FaultyRelay(RelayBackend* inner, QObject* parent = nullptr);
 
@@ -53,7 +60,8 @@ private:
     bool takeScripted(Op op, RelayError& error);
     bool randomFailure(RelayError& error);
     RelayJob* injectedFailure(Op op); // a failed job when a fault is due, else nullptr
-    RelayJob* relay(RelayJob* inner, std::function<void(RelayJob* inner, RelayError&, QList<RelayEntry>&)> adjust = {});
+    RelayJob* relay(RelayJob* inner,
+                    std::function<void(RelayJob* inner, RelayError&, QList<RelayEntry>&)> adjust = {});
 
     RelayBackend* m_inner;
     QHash<int, QPair<int, RelayError::Kind>> m_scripted;

@@ -5,7 +5,6 @@
 #include <QFuture>
 #include <QRandomGenerator>
 #include <QtConcurrent>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -66,19 +65,30 @@ RelayError errnoError(int err, const QString& what)
     RelayError::Kind kind = RelayError::Kind::Other;
     switch (err) {
     case ENOENT:
-    case ENOTDIR: kind = RelayError::Kind::NotFound; break;
-    case EEXIST: kind = RelayError::Kind::AlreadyExists; break;
+    case ENOTDIR:
+        kind = RelayError::Kind::NotFound;
+        break;
+    case EEXIST:
+        kind = RelayError::Kind::AlreadyExists;
+        break;
     case EACCES:
     case EPERM:
-    case EROFS: kind = RelayError::Kind::Permission; break;
+    case EROFS:
+        kind = RelayError::Kind::Permission;
+        break;
     case ENOSPC:
-    case EDQUOT: kind = RelayError::Kind::Quota; break;
+    case EDQUOT:
+        kind = RelayError::Kind::Quota;
+        break;
     case EIO:
     case ENXIO:
     case ENODEV:
     case ESTALE:
-    case ETIMEDOUT: kind = RelayError::Kind::Network; break;
-    default: break;
+    case ETIMEDOUT:
+        kind = RelayError::Kind::Network;
+        break;
+    default:
+        break;
     }
     return RelayError{kind, QStringLiteral("%1: %2").arg(what, QString::fromLocal8Bit(std::strerror(err)))};
 }
@@ -112,8 +122,7 @@ bool publishExclusive(const QByteArray& from, const QByteArray& to, int& err)
 FileRelay::FileRelay(const QString& root, QObject* parent)
     : RelayBackend(parent)
     , m_root(QDir::cleanPath(root))
-{
-}
+{}
 
 QString FileRelay::absolute(const QString& relative) const
 {
@@ -133,17 +142,18 @@ RelayJob* FileRelay::list(const QString& folder)
         }
         QDir d(dir);
         if (!d.isReadable()) {
-            error = RelayError{RelayError::Kind::Permission, QStringLiteral("cannot read the folder '%1'").arg(dir)};
+            error = RelayError{RelayError::Kind::Permission,
+                               QStringLiteral("cannot read the folder '%1'").arg(dir)};
             return;
         }
-        const auto infos = d.entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                                           QDir::NoSort);
+        const auto infos = d.entryInfoList(
+            QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::NoSort);
         entries.reserve(infos.size());
         for (const QFileInfo& fi : infos) {
             if (fi.isSymLink())
                 continue; // a relay never holds links; do not follow them out of the relay
-            entries.append(RelayEntry{fi.fileName(), fi.isDir(), fi.isDir() ? -1 : fi.size(),
-                                      fi.lastModified().toUTC(), {}});
+            entries.append(RelayEntry{
+                fi.fileName(), fi.isDir(), fi.isDir() ? -1 : fi.size(), fi.lastModified().toUTC(), {}});
         }
     });
 }
@@ -155,33 +165,36 @@ RelayJob* FileRelay::get(const QString& path, QIODevice* sink)
     const QString file = absolute(path);
     struct stat st;
     const qint64 size = ::stat(QFile::encodeName(file).constData(), &st) == 0 ? qint64(st.st_size) : 0;
-    return PoolJob::start([file, sink](RelayError& error, QList<RelayEntry>&, qint64& bytes) {
-        const QByteArray native = QFile::encodeName(file);
-        const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-        if (fd < 0) {
-            error = errnoError(errno, file);
-            return;
-        }
-        QByteArray buffer(256 * 1024, Qt::Uninitialized);
-        for (;;) {
-            const ssize_t n = ::read(fd, buffer.data(), size_t(buffer.size()));
-            if (n < 0) {
-                if (errno == EINTR)
-                    continue;
+    return PoolJob::start(
+        [file, sink](RelayError& error, QList<RelayEntry>&, qint64& bytes) {
+            const QByteArray native = QFile::encodeName(file);
+            const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+            if (fd < 0) {
                 error = errnoError(errno, file);
-                break;
+                return;
             }
-            if (n == 0)
-                break;
-            if (sink->write(buffer.constData(), n) != n) {
-                error = RelayError{RelayError::Kind::Other,
+            QByteArray buffer(256 * 1024, Qt::Uninitialized);
+            for (;;) {
+                const ssize_t n = ::read(fd, buffer.data(), size_t(buffer.size()));
+                if (n < 0) {
+                    if (errno == EINTR)
+                        continue;
+                    error = errnoError(errno, file);
+                    break;
+                }
+                if (n == 0)
+                    break;
+                if (sink->write(buffer.constData(), n) != n) {
+                    error =
+                        RelayError{RelayError::Kind::Other,
                                    QStringLiteral("cannot write the download: %1").arg(sink->errorString())};
-                break;
+                    break;
+                }
+                bytes += n;
             }
-            bytes += n;
-        }
-        ::close(fd);
-    }, size);
+            ::close(fd);
+        },
+        size);
 }
 
 RelayJob* FileRelay::put(const QString& path, QIODevice* source, qint64 size, WriteMode mode)
@@ -191,68 +204,71 @@ RelayJob* FileRelay::put(const QString& path, QIODevice* source, qint64 size, Wr
     const QString target = absolute(path);
     const QString tmpDir = absolute(QStringLiteral("tmp"));
     const QString temp = tmpDir + QLatin1Char('/') + m_tempPrefix + QLatin1Char('-') + randomSuffix();
-    return PoolJob::start([=](RelayError& error, QList<RelayEntry>&, qint64& bytes) {
-        if (!QFileInfo(tmpDir).isDir() && !QDir().mkpath(tmpDir)) {
-            error = errnoError(errno ? errno : EACCES, tmpDir);
-            return;
-        }
-        const QByteArray nativeTemp = QFile::encodeName(temp);
-        const int fd = ::open(nativeTemp.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-        if (fd < 0) {
-            error = errnoError(errno, temp);
-            return;
-        }
-        auto fail = [&](const RelayError& e) {
-            ::close(fd);
-            ::unlink(nativeTemp.constData());
-            error = e;
-        };
-        QByteArray buffer(256 * 1024, Qt::Uninitialized);
-        qint64 remaining = size;
-        while (remaining > 0) {
-            const qint64 want = std::min<qint64>(remaining, buffer.size());
-            const qint64 got = source->read(buffer.data(), want);
-            if (got <= 0) {
-                fail(RelayError{RelayError::Kind::Other, QStringLiteral("the source ended after %1 of %2 bytes")
-                                                             .arg(size - remaining)
-                                                             .arg(size)});
+    return PoolJob::start(
+        [=](RelayError& error, QList<RelayEntry>&, qint64& bytes) {
+            if (!QFileInfo(tmpDir).isDir() && !QDir().mkpath(tmpDir)) {
+                error = errnoError(errno ? errno : EACCES, tmpDir);
                 return;
             }
-            const char* p = buffer.constData();
-            qint64 left = got;
-            while (left > 0) {
-                const ssize_t w = ::write(fd, p, size_t(left));
-                if (w < 0) {
-                    if (errno == EINTR)
-                        continue;
-                    fail(errnoError(errno, target));
+            const QByteArray nativeTemp = QFile::encodeName(temp);
+            const int fd = ::open(nativeTemp.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+            if (fd < 0) {
+                error = errnoError(errno, temp);
+                return;
+            }
+            auto fail = [&](const RelayError& e) {
+                ::close(fd);
+                ::unlink(nativeTemp.constData());
+                error = e;
+            };
+            QByteArray buffer(256 * 1024, Qt::Uninitialized);
+            qint64 remaining = size;
+            while (remaining > 0) {
+                const qint64 want = std::min<qint64>(remaining, buffer.size());
+                const qint64 got = source->read(buffer.data(), want);
+                if (got <= 0) {
+                    fail(RelayError{RelayError::Kind::Other,
+                                    QStringLiteral("the source ended after %1 of %2 bytes")
+                                        .arg(size - remaining)
+                                        .arg(size)});
                     return;
                 }
-                p += w;
-                left -= w;
+                const char* p = buffer.constData();
+                qint64 left = got;
+                while (left > 0) {
+                    const ssize_t w = ::write(fd, p, size_t(left));
+                    if (w < 0) {
+                        if (errno == EINTR)
+                            continue;
+                        fail(errnoError(errno, target));
+                        return;
+                    }
+                    p += w;
+                    left -= w;
+                }
+                remaining -= got;
             }
-            remaining -= got;
-        }
-        // No fsync: every object is verified by its reader (hash, framing, or authentication),
-        // so an object damaged by a power cut of the relay's host is refused and sent again,
-        // never taken for data; syncing each object would cost a disk flush per file.
-        ::close(fd);
-        const QByteArray nativeTarget = QFile::encodeName(target);
-        int err = 0;
-        bool ok = false;
-        if (mode == WriteMode::CreateExclusive) {
-            ok = publishExclusive(nativeTemp, nativeTarget, err);
-        } else {
-            ok = ::rename(nativeTemp.constData(), nativeTarget.constData()) == 0;
-            err = errno;
-        }
-        if (!ok) {
-            ::unlink(nativeTemp.constData());
-            error = errnoError(err, target);
-            return;
-        }
-        bytes = size;
-    }, size);
+            // No fsync: every object is verified by its reader (hash, framing, or authentication),
+            // so an object damaged by a power cut of the relay's host is refused and sent again,
+            // never taken for data; syncing each object would cost a disk flush per file.
+            ::close(fd);
+            const QByteArray nativeTarget = QFile::encodeName(target);
+            int err = 0;
+            bool ok = false;
+            if (mode == WriteMode::CreateExclusive) {
+                ok = publishExclusive(nativeTemp, nativeTarget, err);
+            } else {
+                ok = ::rename(nativeTemp.constData(), nativeTarget.constData()) == 0;
+                err = errno;
+            }
+            if (!ok) {
+                ::unlink(nativeTemp.constData());
+                error = errnoError(err, target);
+                return;
+            }
+            bytes = size;
+        },
+        size);
 }
 
 RelayJob* FileRelay::remove(const QString& path)
@@ -273,7 +289,8 @@ RelayJob* FileRelay::makeFolder(const QString& folder)
     const QString dir = absolute(folder);
     return PoolJob::start([dir](RelayError& error, QList<RelayEntry>&, qint64&) {
         if (!QDir().mkpath(dir))
-            error = RelayError{RelayError::Kind::Permission, QStringLiteral("cannot create the folder '%1'").arg(dir)};
+            error = RelayError{RelayError::Kind::Permission,
+                               QStringLiteral("cannot create the folder '%1'").arg(dir)};
     });
 }
 

@@ -58,8 +58,7 @@ qint64 MemoryStore::totalBytes() const
 MemoryRelay::MemoryRelay(std::shared_ptr<MemoryStore> store, QObject* parent)
     : RelayBackend(parent)
     , m_store(std::move(store))
-{
-}
+{}
 
 RelayJob* MemoryRelay::list(const QString& folder)
 {
@@ -92,7 +91,8 @@ RelayJob* MemoryRelay::list(const QString& folder)
     for (const QString& d : std::as_const(dirs))
         entries.append(RelayEntry{d, true, -1, {}, {}});
     if (!exists)
-        job->finishLater(RelayError{RelayError::Kind::NotFound, QStringLiteral("no folder '%1'").arg(folder)});
+        job->finishLater(
+            RelayError{RelayError::Kind::NotFound, QStringLiteral("no folder '%1'").arg(folder)});
     else
         job->finishLater(RelayError::none(), entries);
     return job;
@@ -113,7 +113,9 @@ RelayJob* MemoryRelay::get(const QString& path, QIODevice* sink)
     const QByteArray bytes = it.value();
     lock.unlock();
     if (sink->write(bytes) != bytes.size())
-        job->finishLater(RelayError{RelayError::Kind::Other, QStringLiteral("cannot write the download: %1").arg(sink->errorString())});
+        job->finishLater(
+            RelayError{RelayError::Kind::Other,
+                       QStringLiteral("cannot write the download: %1").arg(sink->errorString())});
     else
         job->finishLater(RelayError::none(), {}, bytes.size());
     return job;
@@ -128,15 +130,17 @@ RelayJob* MemoryRelay::put(const QString& path, QIODevice* source, qint64 size, 
     if (size > 0) {
         bytes = source->read(size);
         if (bytes.size() != size) {
-            job->finishLater(RelayError{RelayError::Kind::Other,
-                                        QStringLiteral("the source ended after %1 of %2 bytes").arg(bytes.size()).arg(size)});
+            job->finishLater(RelayError{
+                RelayError::Kind::Other,
+                QStringLiteral("the source ended after %1 of %2 bytes").arg(bytes.size()).arg(size)});
             return job;
         }
     }
     QMutexLocker lock(&m_store->m_mutex);
     ++m_store->m_counters.put;
     if (mode == WriteMode::CreateExclusive && m_store->m_objects.contains(path)) {
-        job->finishLater(RelayError{RelayError::Kind::AlreadyExists, QStringLiteral("'%1' exists").arg(path)});
+        job->finishLater(
+            RelayError{RelayError::Kind::AlreadyExists, QStringLiteral("'%1' exists").arg(path)});
         return job;
     }
     m_store->m_objects.insert(path, bytes);

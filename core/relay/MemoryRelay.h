@@ -6,7 +6,6 @@
 #include <QHash>
 #include <QMap>
 #include <QMutex>
-
 #include <memory>
 
 namespace escale::relay {

@@ -30,7 +30,8 @@ public:
     // Reads `size` bytes from `source` and publishes them atomically under `path`: readers
     // see the whole object or nothing. The parent folder must exist when
     // capabilities().needsDirectories.
-    [[nodiscard]] virtual RelayJob* put(const QString& path, QIODevice* source, qint64 size, WriteMode mode) = 0;
+    [[nodiscard]] virtual RelayJob* put(const QString& path, QIODevice* source, qint64 size,
+                                        WriteMode mode) = 0;
     // Deletes an object. A missing object is NotFound.
     [[nodiscard]] virtual RelayJob* remove(const QString& path) = 0;
     // Creates a folder and its parents; an existing folder is fine.

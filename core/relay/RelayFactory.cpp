@@ -8,8 +8,10 @@ std::unique_ptr<RelayBackend> createRelay(const config::RepositoryConfig& config
 {
     using Scheme = config::RelayAddress::Scheme;
     switch (config.relay.scheme) {
-    case Scheme::File: return std::make_unique<FileRelay>(config.relay.path);
-    default: break;
+    case Scheme::File:
+        return std::make_unique<FileRelay>(config.relay.path);
+    default:
+        break;
     }
     error = QStringLiteral("%1 relays are not supported by this version of Escale yet; use a folder relay "
                            "(a local or mounted folder)")

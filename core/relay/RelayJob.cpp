@@ -1,5 +1,6 @@
-#include "relay/RelayBackend.h"
 #include "relay/RelayJob.h"
+
+#include "relay/RelayBackend.h"
 
 #include <QEventLoop>
 #include <QMetaObject>
@@ -22,27 +23,39 @@ bool isValidRelayPath(const QString& path, bool allowRoot)
 QString errorKindName(RelayError::Kind kind)
 {
     switch (kind) {
-    case RelayError::Kind::None: return QStringLiteral("ok");
-    case RelayError::Kind::NotFound: return QStringLiteral("not found");
-    case RelayError::Kind::AlreadyExists: return QStringLiteral("already exists");
-    case RelayError::Kind::Network: return QStringLiteral("network error");
-    case RelayError::Kind::Timeout: return QStringLiteral("timeout");
-    case RelayError::Kind::Busy: return QStringLiteral("server busy");
-    case RelayError::Kind::Auth: return QStringLiteral("authentication failed");
-    case RelayError::Kind::Permission: return QStringLiteral("permission denied");
-    case RelayError::Kind::Quota: return QStringLiteral("relay full");
-    case RelayError::Kind::Tls: return QStringLiteral("certificate not trusted");
-    case RelayError::Kind::Corrupt: return QStringLiteral("corrupt object");
-    case RelayError::Kind::Invalid: return QStringLiteral("invalid request");
-    case RelayError::Kind::Other: return QStringLiteral("error");
+    case RelayError::Kind::None:
+        return QStringLiteral("ok");
+    case RelayError::Kind::NotFound:
+        return QStringLiteral("not found");
+    case RelayError::Kind::AlreadyExists:
+        return QStringLiteral("already exists");
+    case RelayError::Kind::Network:
+        return QStringLiteral("network error");
+    case RelayError::Kind::Timeout:
+        return QStringLiteral("timeout");
+    case RelayError::Kind::Busy:
+        return QStringLiteral("server busy");
+    case RelayError::Kind::Auth:
+        return QStringLiteral("authentication failed");
+    case RelayError::Kind::Permission:
+        return QStringLiteral("permission denied");
+    case RelayError::Kind::Quota:
+        return QStringLiteral("relay full");
+    case RelayError::Kind::Tls:
+        return QStringLiteral("certificate not trusted");
+    case RelayError::Kind::Corrupt:
+        return QStringLiteral("corrupt object");
+    case RelayError::Kind::Invalid:
+        return QStringLiteral("invalid request");
+    case RelayError::Kind::Other:
+        return QStringLiteral("error");
     }
     return QString();
 }
 
 RelayJob::RelayJob(QObject* parent)
     : QObject(parent)
-{
-}
+{}
 
 RelayJob::~RelayJob() = default;
 
@@ -90,7 +103,8 @@ RelayError waitForAll(const QList<RelayJob*>& jobs)
 RelayJob* RelayBackend::invalidPath(const QString& path)
 {
     auto* job = new RelayJob();
-    job->finishLater(RelayError{RelayError::Kind::Invalid, QStringLiteral("invalid relay path '%1'").arg(path)});
+    job->finishLater(
+        RelayError{RelayError::Kind::Invalid, QStringLiteral("invalid relay path '%1'").arg(path)});
     return job;
 }
 

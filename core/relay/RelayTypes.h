@@ -9,11 +9,11 @@ namespace escale::relay {
 // One entry of a relay folder listing.
 struct RelayEntry
 {
-    QString name;      // a single path component
+    QString name; // a single path component
     bool isDirectory = false;
-    qint64 size = -1;  // -1 when the backend does not say
+    qint64 size = -1;   // -1 when the backend does not say
     QDateTime modified; // invalid when the backend does not say
-    QByteArray etag;   // empty when the backend does not say
+    QByteArray etag;    // empty when the backend does not say
 
     bool operator==(const RelayEntry&) const = default;
 };
@@ -21,19 +21,20 @@ struct RelayEntry
 // What went wrong with a relay request, in terms the engine can act on.
 struct RelayError
 {
-    enum class Kind {
+    enum class Kind
+    {
         None,
-        NotFound,       // the object or folder does not exist
-        AlreadyExists,  // an exclusive create found an object
-        Network,        // connection refused or dropped, unknown host: retry later
-        Timeout,        // the server stalled: retry later
-        Busy,           // 429/503/423: retry later, honouring any delay
-        Auth,           // wrong credentials: do not retry
-        Permission,     // the server refuses this operation
-        Quota,          // the relay is full
-        Tls,            // certificate not trusted
-        Corrupt,        // the object failed a check (size, hash, authentication)
-        Invalid,        // a bad request from us (bad path)
+        NotFound,      // the object or folder does not exist
+        AlreadyExists, // an exclusive create found an object
+        Network,       // connection refused or dropped, unknown host: retry later
+        Timeout,       // the server stalled: retry later
+        Busy,          // 429/503/423: retry later, honouring any delay
+        Auth,          // wrong credentials: do not retry
+        Permission,    // the server refuses this operation
+        Quota,         // the relay is full
+        Tls,           // certificate not trusted
+        Corrupt,       // the object failed a check (size, hash, authentication)
+        Invalid,       // a bad request from us (bad path)
         Other,
     };
 
@@ -48,7 +49,8 @@ struct RelayError
     static RelayError none() { return {}; }
 };
 
-enum class WriteMode {
+enum class WriteMode
+{
     Replace,         // publish atomically, replacing any existing object
     CreateExclusive, // publish atomically, fail with AlreadyExists if the object exists
 };

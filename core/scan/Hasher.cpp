@@ -1,14 +1,12 @@
 #include "scan/Hasher.h"
 
 #include <QFile>
-
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <memory>
 #include <openssl/evp.h>
 #include <unistd.h>
-
-#include <memory>
 
 namespace escale::scan {
 

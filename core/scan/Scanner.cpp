@@ -7,7 +7,6 @@
 #include <QFile>
 #include <QSet>
 #include <QtConcurrent>
-
 #include <cerrno>
 #include <cstring>
 #include <dirent.h>
@@ -81,7 +80,8 @@ struct Walker
             const QString path = relative.isEmpty() ? name : relative + QLatin1Char('/') + name;
             // Names the relay format cannot carry are reported, not silently dropped.
             if (const QString refusal = protocol::checkRelayPath(path); !refusal.isEmpty()) {
-                result.problems << QStringLiteral("%1 is not synchronised: %2").arg(dirPath + QLatin1Char('/') + name, refusal);
+                result.problems << QStringLiteral("%1 is not synchronised: %2")
+                                       .arg(dirPath + QLatin1Char('/') + name, refusal);
                 continue;
             }
             if (isDir) {
@@ -102,8 +102,8 @@ struct Walker
             const qint64 mtimeNs = qint64(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
             StateDb::LocalEntry e{path, Kind::File, qint64(st.st_size), mtimeNs, quint64(st.st_ino), {}, {}};
             const auto it = known.constFind(path);
-            if (it != known.cend() && it->kind == Kind::File && it->size == e.size && it->mtimeNs == e.mtimeNs &&
-                it->inode == e.inode)
+            if (it != known.cend() && it->kind == Kind::File && it->size == e.size &&
+                it->mtimeNs == e.mtimeNs && it->inode == e.inode)
                 continue; // unchanged: no hashing
             toHash.append(e);
         }
@@ -133,16 +133,17 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
         StateDb::LocalEntry entry;
         QString error;
     };
-    const QList<Hashed> hashed = QtConcurrent::blockingMapped(walker.toHash, [&root](const StateDb::LocalEntry& e) {
-        Hashed h{e, {}};
-        qint64 size = 0;
-        const auto hash = hashFile(root + QLatin1Char('/') + e.path, &h.error, &size);
-        if (hash) {
-            h.entry.hash = *hash;
-            h.entry.size = size;
-        }
-        return h;
-    });
+    const QList<Hashed> hashed =
+        QtConcurrent::blockingMapped(walker.toHash, [&root](const StateDb::LocalEntry& e) {
+            Hashed h{e, {}};
+            qint64 size = 0;
+            const auto hash = hashFile(root + QLatin1Char('/') + e.path, &h.error, &size);
+            if (hash) {
+                h.entry.hash = *hash;
+                h.entry.size = size;
+            }
+            return h;
+        });
     for (const Hashed& h : hashed) {
         if (!h.error.isEmpty()) {
             result.problems << h.error;

@@ -6,7 +6,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <sqlite3.h>
 
 namespace escale::state {
@@ -30,7 +29,8 @@ public:
         : m_db(db)
     {
         sqlite3_stmt*& cached = statementCache()[qMakePair(db, sql)];
-        if (!cached && sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &cached, nullptr) != SQLITE_OK)
+        if (!cached &&
+            sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &cached, nullptr) != SQLITE_OK)
             qFatal("state database: cannot prepare '%s': %s", sql, sqlite3_errmsg(db));
         m_stmt = cached;
     }
@@ -71,7 +71,8 @@ public:
     }
     QByteArray blob(int i) const
     {
-        return QByteArray(static_cast<const char*>(sqlite3_column_blob(m_stmt, i)), sqlite3_column_bytes(m_stmt, i));
+        return QByteArray(static_cast<const char*>(sqlite3_column_blob(m_stmt, i)),
+                          sqlite3_column_bytes(m_stmt, i));
     }
     qint64 integer(int i) const { return sqlite3_column_int64(m_stmt, i); }
 
@@ -117,7 +118,8 @@ bool StateDb::open(const QString& path, QString& error)
     close();
     QDir().mkpath(QFileInfo(path).absolutePath());
     if (sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                        nullptr) != SQLITE_OK) {
         error = QStringLiteral("cannot open the state database %1: %2")
                     .arg(path, QString::fromUtf8(m_db ? sqlite3_errmsg(m_db) : "out of memory"));
         close();
@@ -203,7 +205,10 @@ QString StateDb::meta(const QString& key) const
 
 void StateDb::setMeta(const QString& key, const QString& value)
 {
-    Statement(m_db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)").bind(1, key).bind(2, value).step();
+    Statement(m_db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")
+        .bind(1, key)
+        .bind(2, value)
+        .step();
 }
 
 std::optional<StateDb::LocalEntry> StateDb::local(const QString& path) const
@@ -306,11 +311,14 @@ void StateDb::setVersions(const QString& path, const QList<Version>& versions)
     }
 }
 
-QList<StateDb::Version> StateDb::pendingVersions(const QString& afterPath, const QString& afterVv, int limit) const
+QList<StateDb::Version> StateDb::pendingVersions(const QString& afterPath, const QString& afterVv,
+                                                 int limit) const
 {
     QList<Version> out;
-    Statement s(m_db, "SELECT record, pending FROM versions WHERE pending = 1 AND (path > ? OR (path = ? AND vv > ?)) "
-                      "ORDER BY path, vv LIMIT ?");
+    Statement s(
+        m_db,
+        "SELECT record, pending FROM versions WHERE pending = 1 AND (path > ? OR (path = ? AND vv > ?)) "
+        "ORDER BY path, vv LIMIT ?");
     s.bind(1, afterPath).bind(2, afterPath).bind(3, afterVv).bind(4, qint64(limit));
     while (s.step())
         out.append(readVersion(s));
@@ -329,7 +337,9 @@ QStringList StateDb::versionPaths() const
 QHash<QString, StateDb::Peer> StateDb::peers() const
 {
     QHash<QString, Peer> out;
-    Statement s(m_db, "SELECT client, name, generation, consumed, journal, last_change_ms, acks, wants, usage FROM peers");
+    Statement s(
+        m_db,
+        "SELECT client, name, generation, consumed, journal, last_change_ms, acks, wants, usage FROM peers");
     while (s.step()) {
         Peer p;
         p.client = s.text(0);
@@ -358,8 +368,10 @@ void StateDb::putPeer(const Peer& p)
     QStringList wants;
     for (const QByteArray& h : p.wants)
         wants << QString::fromLatin1(h.toHex());
-    Statement(m_db, "INSERT OR REPLACE INTO peers (client, name, generation, consumed, journal, last_change_ms, acks, "
-                    "wants, usage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    Statement(
+        m_db,
+        "INSERT OR REPLACE INTO peers (client, name, generation, consumed, journal, last_change_ms, acks, "
+        "wants, usage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, p.client)
         .bind(2, p.name)
         .bind(3, qint64(p.generation))
@@ -420,7 +432,10 @@ QHash<QByteArray, QString> StateDb::wants() const
 
 void StateDb::addWant(const QByteArray& hash, const QString& path)
 {
-    Statement(m_db, "INSERT OR REPLACE INTO wants (hash, path) VALUES (?, ?)").bind(1, hash).bind(2, path).step();
+    Statement(m_db, "INSERT OR REPLACE INTO wants (hash, path) VALUES (?, ?)")
+        .bind(1, hash)
+        .bind(2, path)
+        .step();
 }
 
 void StateDb::removeWant(const QByteArray& hash)

@@ -5,7 +5,6 @@
 #include <QHash>
 #include <QList>
 #include <QString>
-
 #include <optional>
 
 struct sqlite3;
@@ -51,11 +50,11 @@ public:
     {
         QString client;
         QString name;
-        quint64 generation = 0;  // highest head generation seen (R12)
-        quint64 consumed = 0;    // last journal segment applied and acknowledged (R15)
-        quint64 journal = 0;     // journal number of its last head
-        qint64 usage = 0;        // bytes it keeps on the relay, from its last head
-        qint64 lastChangeMs = 0; // when its head last changed, on this machine's clock
+        quint64 generation = 0;      // highest head generation seen (R12)
+        quint64 consumed = 0;        // last journal segment applied and acknowledged (R15)
+        quint64 journal = 0;         // journal number of its last head
+        qint64 usage = 0;            // bytes it keeps on the relay, from its last head
+        qint64 lastChangeMs = 0;     // when its head last changed, on this machine's clock
         QMap<QString, quint64> acks; // its acknowledgements, from its last head
         QList<QByteArray> wants;     // contents it asks to be sent again, from its last head
     };
@@ -92,7 +91,8 @@ public:
     QList<Version> versions(const QString& path) const;
     void setVersions(const QString& path, const QList<Version>& versions);
     // Versions made here and not yet published, in (path, vv) order, after the given ones.
-    QList<Version> pendingVersions(const QString& afterPath = {}, const QString& afterVv = {}, int limit = -1) const;
+    QList<Version> pendingVersions(const QString& afterPath = {}, const QString& afterVv = {},
+                                   int limit = -1) const;
     QStringList versionPaths() const;
 
     QHash<QString, Access> allAccess() const;

@@ -77,8 +77,7 @@ PathFilter::PathFilter(const config::RepositoryConfig& config)
     , m_extensions(config.fileExtensions)
     , m_includeDirs(compileAll(config.includeDirectories))
     , m_excludeDirs(compileAll(config.excludeDirectories))
-{
-}
+{}
 
 bool PathFilter::isEmpty() const
 {
@@ -131,7 +130,8 @@ bool PathFilter::acceptsFile(const QString& path) const
     if (!m_include.isEmpty() &&
         std::none_of(m_include.cbegin(), m_include.cend(), [&](const Pattern& p) { return p.matches(path); }))
         return false;
-    return std::none_of(m_exclude.cbegin(), m_exclude.cend(), [&](const Pattern& p) { return p.matches(path); });
+    return std::none_of(m_exclude.cbegin(), m_exclude.cend(),
+                        [&](const Pattern& p) { return p.matches(path); });
 }
 
 bool PathFilter::acceptsDirectory(const QString& path) const

@@ -37,8 +37,8 @@ private:
         bool matches(const QString& path) const;
     };
     static QList<Pattern> compileAll(const QStringList& patterns);
-    bool directoryExcluded(const QString& dirPath) const;  // the folder or one of its parents
-    bool directoryIncluded(const QString& dirPath) const;  // the folder or one of its parents
+    bool directoryExcluded(const QString& dirPath) const; // the folder or one of its parents
+    bool directoryIncluded(const QString& dirPath) const; // the folder or one of its parents
 
     QList<Pattern> m_include;
     QList<Pattern> m_exclude;

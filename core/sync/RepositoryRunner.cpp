@@ -21,8 +21,7 @@ public:
         : m_config(config)
         , m_stopped(stopped)
         , m_confirmDeletions(confirmDeletions)
-    {
-    }
+    {}
 
 public Q_SLOTS:
     void start()
@@ -33,8 +32,8 @@ public Q_SLOTS:
             Q_EMIT failedToStart(error);
             return;
         }
-        m_engine = std::make_unique<SyncEngine>(m_config, m_relay.get(),
-                                                SyncEngine::defaultStatePath(m_config.stateDir, m_config.localPath));
+        m_engine = std::make_unique<SyncEngine>(
+            m_config, m_relay.get(), SyncEngine::defaultStatePath(m_config.stateDir, m_config.localPath));
         if (!m_engine->open(error)) {
             Q_EMIT failedToStart(error);
             return;
@@ -87,8 +86,8 @@ private:
 
     void scheduleNext(const PassResult& result)
     {
-        const bool active = result.published + result.downloaded + result.deleted + result.conflicts > 0 ||
-                            !result.complete;
+        const bool active =
+            result.published + result.downloaded + result.deleted + result.conflicts > 0 || !result.complete;
         if (active)
             m_idleDelayMs = 1000;
         else
@@ -105,7 +104,8 @@ private:
         if (m_watchFailed)
             return;
         QStringList dirs{m_config.localPath};
-        QDirIterator it(m_config.localPath, QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
+        QDirIterator it(m_config.localPath, QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden,
+                        QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString d = it.next();
             if (!d.contains(QLatin1String("/.escale")))
@@ -122,8 +122,9 @@ private:
         if (!failed.isEmpty()) {
             m_watchFailed = true;
             qCWarning(lcScan).noquote()
-                << QStringLiteral("[%1] cannot watch %2 folders (the system's limit of watches is reached, see "
-                                  "/proc/sys/fs/inotify/max_user_watches): changes are found by polling every %3 s")
+                << QStringLiteral(
+                       "[%1] cannot watch %2 folders (the system's limit of watches is reached, see "
+                       "/proc/sys/fs/inotify/max_user_watches): changes are found by polling every %3 s")
                        .arg(m_config.name)
                        .arg(failed.size())
                        .arg(m_config.refreshMs / 1000);
@@ -151,7 +152,8 @@ private:
     bool m_watchFailed = false;
 };
 
-RepositoryRunner::RepositoryRunner(const config::RepositoryConfig& config, bool confirmDeletions, QObject* parent)
+RepositoryRunner::RepositoryRunner(const config::RepositoryConfig& config, bool confirmDeletions,
+                                   QObject* parent)
     : QObject(parent)
     , m_config(config)
 {

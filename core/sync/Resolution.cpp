@@ -33,7 +33,8 @@ QString conflictCopyName(const QString& path, const QString& device, qint64 mtim
         dot = name.size();
     QString who = device.isEmpty() ? QStringLiteral("unknown") : device;
     who.replace(QLatin1Char('/'), QLatin1Char('_'));
-    const QString when = QDateTime::fromMSecsSinceEpoch(mtimeMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HHmmss"));
+    const QString when =
+        QDateTime::fromMSecsSinceEpoch(mtimeMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HHmmss"));
     return dir + name.left(dot) + QStringLiteral(" (conflict from %1 %2)").arg(who, when) + name.mid(dot);
 }
 

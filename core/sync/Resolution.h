@@ -12,8 +12,8 @@ namespace escale::sync {
 struct Resolution
 {
     protocol::JournalRecord::Kind kind = protocol::JournalRecord::Kind::Deleted;
-    protocol::JournalRecord winner;           // the version whose content keeps the name
-    QList<protocol::JournalRecord> copies;    // conflict copies, `path` set to the copy's name
+    protocol::JournalRecord winner;        // the version whose content keeps the name
+    QList<protocol::JournalRecord> copies; // conflict copies, `path` set to the copy's name
 };
 
 Resolution resolve(const QString& path, const QList<protocol::JournalRecord>& versions);

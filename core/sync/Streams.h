@@ -2,7 +2,6 @@
 
 #include <QByteArray>
 #include <QIODevice>
-
 #include <memory>
 
 struct evp_md_ctx_st;

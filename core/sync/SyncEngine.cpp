@@ -1,12 +1,12 @@
 #include "sync/SyncEngine.h"
 
+#include "config/Units.h"
 #include "log/Logging.h"
 #include "protocol/Layout.h"
 #include "protocol/PathCheck.h"
 #include "protocol/TextObject.h"
 #include "scan/Hasher.h"
 #include "scan/Scanner.h"
-#include "config/Units.h"
 #include "sync/Resolution.h"
 #include "sync/Streams.h"
 
@@ -14,22 +14,20 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
-#include <QTimeZone>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonDocument>
 #include <QRandomGenerator>
-
+#include <QTimeZone>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <memory>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <algorithm>
-#include <memory>
 
 namespace escale::sync {
 
@@ -124,23 +122,23 @@ struct SyncEngine::Pass
     }
 };
 
-SyncEngine::SyncEngine(const config::RepositoryConfig& config, relay::RelayBackend* relay, const QString& stateDbPath,
-                       QObject* parent)
+SyncEngine::SyncEngine(const config::RepositoryConfig& config, relay::RelayBackend* relay,
+                       const QString& stateDbPath, QObject* parent)
     : QObject(parent)
     , m_config(config)
     , m_relay(relay)
     , m_statePath(stateDbPath)
     , m_filter(config)
-{
-}
+{}
 
 SyncEngine::~SyncEngine() = default;
 
 QString SyncEngine::defaultStatePath(const QString& stateDir, const QString& localPath)
 {
-    const QByteArray id = QCryptographicHash::hash(QDir::cleanPath(localPath).toUtf8(), QCryptographicHash::Sha256)
-                              .toHex()
-                              .left(16);
+    const QByteArray id =
+        QCryptographicHash::hash(QDir::cleanPath(localPath).toUtf8(), QCryptographicHash::Sha256)
+            .toHex()
+            .left(16);
     return stateDir + QLatin1Char('/') + QString::fromLatin1(id) + QLatin1String("/state.db");
 }
 
@@ -266,7 +264,9 @@ PassResult SyncEngine::runPass()
     QElapsedTimer clock;
     clock.start();
     QStringList timings;
-    auto lap = [&](const char* phase) { timings << QStringLiteral("%1 %2 ms").arg(QLatin1String(phase)).arg(clock.restart()); };
+    auto lap = [&](const char* phase) {
+        timings << QStringLiteral("%1 %2 ms").arg(QLatin1String(phase)).arg(clock.restart());
+    };
     if (!ensureRepository(pass))
         return pass.result;
     lap("header");
@@ -287,7 +287,8 @@ PassResult SyncEngine::runPass()
         freeSpace(pass);
     pruneArchive();
     lap("head and freeing");
-    qCDebug(lcEngine).noquote() << QStringLiteral("[%1] pass: %2").arg(m_config.name, timings.join(QLatin1String(", ")));
+    qCDebug(lcEngine).noquote()
+        << QStringLiteral("[%1] pass: %2").arg(m_config.name, timings.join(QLatin1String(", ")));
     return pass.result;
 }
 
@@ -309,7 +310,8 @@ bool SyncEngine::ensureRepository(Pass& pass)
         if (e.ok() || e.kind == RelayError::Kind::AlreadyExists)
             e = getSmall(layout::headerPath(), bytes); // whoever won the race, read what is there
         if (e.ok())
-            qCInfo(lcEngine).noquote() << QStringLiteral("[%1] repository ready on %2").arg(m_config.name, m_relay->describe());
+            qCInfo(lcEngine).noquote()
+                << QStringLiteral("[%1] repository ready on %2").arg(m_config.name, m_relay->describe());
     }
     if (!e.ok()) {
         pass.fail(e.kind == RelayError::Kind::Auth || e.kind == RelayError::Kind::Permission
@@ -326,39 +328,44 @@ bool SyncEngine::ensureRepository(Pass& pass)
         return false;
     }
     if (header->format != protocol::kFormatVersion) {
-        pass.fail(PassResult::Status::Refused,
-                  QStringLiteral("the relay holds a repository in format %1; this Escale speaks format %2: update "
-                                 "Escale on this machine")
-                      .arg(header->format)
-                      .arg(protocol::kFormatVersion));
+        pass.fail(
+            PassResult::Status::Refused,
+            QStringLiteral("the relay holds a repository in format %1; this Escale speaks format %2: update "
+                           "Escale on this machine")
+                .arg(header->format)
+                .arg(protocol::kFormatVersion));
         return false;
     }
     const QString wanted = config::encryptionName(m_config.encryption);
     if (header->encryption != wanted) {
-        pass.fail(PassResult::Status::Refused,
-                  header->encryption == QLatin1String("off")
-                      ? QStringLiteral("the repository on the relay is not encrypted but 'encryption = %1' is set: "
-                                       "a repository cannot change to encrypted; use a new relay folder")
-                            .arg(wanted)
-                      : QStringLiteral("the repository on the relay is encrypted (%1): set 'encryption = on' and "
-                                       "the passphrase")
-                            .arg(header->encryption));
+        pass.fail(
+            PassResult::Status::Refused,
+            header->encryption == QLatin1String("off")
+                ? QStringLiteral("the repository on the relay is not encrypted but 'encryption = %1' is set: "
+                                 "a repository cannot change to encrypted; use a new relay folder")
+                      .arg(wanted)
+                : QStringLiteral("the repository on the relay is encrypted (%1): set 'encryption = on' and "
+                                 "the passphrase")
+                      .arg(header->encryption));
         return false;
     }
     const QString known = m_db.meta(QStringLiteral("repository"));
     if (known.isEmpty()) {
         m_db.setMeta(QStringLiteral("repository"), header->repository);
     } else if (known != header->repository) {
-        pass.fail(PassResult::Status::Refused,
-                  QStringLiteral("the relay %1 holds another repository than the one this folder was synchronised "
-                                 "with: check 'relay address' (or start over with a new state)")
-                      .arg(m_relay->describe()));
+        pass.fail(
+            PassResult::Status::Refused,
+            QStringLiteral("the relay %1 holds another repository than the one this folder was synchronised "
+                           "with: check 'relay address' (or start over with a new state)")
+                .arg(m_relay->describe()));
         return false;
     }
-    for (const QString& folder : {layout::headsFolder(), layout::journalFolderOf(m_clientId), layout::dataFolder()}) {
+    for (const QString& folder :
+         {layout::headsFolder(), layout::journalFolderOf(m_clientId), layout::dataFolder()}) {
         e = ensureFolder(folder);
         if (!e.ok()) {
-            pass.fail(PassResult::Status::Failed, QStringLiteral("cannot prepare the relay: %1").arg(e.message));
+            pass.fail(PassResult::Status::Failed,
+                      QStringLiteral("cannot prepare the relay: %1").arg(e.message));
             return false;
         }
     }
@@ -382,9 +389,15 @@ void SyncEngine::scanLocal(Pass& pass)
     options.hiddenFiles = m_config.hiddenFiles;
     if (!m_filter.isEmpty() || !m_access.isEmpty()) {
         // What this client sends: its filters, and the 'send' access flags (r+/r-).
-        options.acceptFile = [this](const QString& p) { return m_filter.acceptsFile(p) && access(p).send; };
-        options.acceptDirectory = [this](const QString& p) { return m_filter.acceptsDirectory(p) && access(p).send; };
-        options.descend = [this](const QString& p) { return m_filter.descendsInto(p); };
+        options.acceptFile = [this](const QString& p) {
+            return m_filter.acceptsFile(p) && access(p).send;
+        };
+        options.acceptDirectory = [this](const QString& p) {
+            return m_filter.acceptsDirectory(p) && access(p).send;
+        };
+        options.descend = [this](const QString& p) {
+            return m_filter.descendsInto(p);
+        };
     }
     const QHash<QString, StateDb::LocalEntry> known = m_db.allLocal();
     const scan::Scanner::Result scanned = scan::Scanner::scan(m_config.localPath, known, options);
@@ -401,8 +414,9 @@ void SyncEngine::scanLocal(Pass& pass)
     const QString marker = localPath(QStringLiteral(".escale-folder"));
     if (!known.isEmpty() && !QFileInfo::exists(marker) && !m_deletionsConfirmed) {
         pass.fail(PassResult::Status::LocalFolder,
-                  QStringLiteral("the folder %1 lost its marker .escale-folder: is the disk mounted? If you emptied it "
-                                 "on purpose, confirm the deletions (escale --confirm-deletions)")
+                  QStringLiteral(
+                      "the folder %1 lost its marker .escale-folder: is the disk mounted? If you emptied it "
+                      "on purpose, confirm the deletions (escale --confirm-deletions)")
                       .arg(m_config.localPath));
         return;
     }
@@ -417,8 +431,9 @@ void SyncEngine::scanLocal(Pass& pass)
     int removedFiles = 0;
     for (const QString& path : scanned.removed)
         removedFiles += known.value(path).kind == Kind::File ? 1 : 0;
-    const bool overPercent = m_config.deleteThresholdPercent > 0 && removedFiles >= 10 &&
-                             qint64(removedFiles) * 100 > qint64(m_config.deleteThresholdPercent) * knownFiles;
+    const bool overPercent =
+        m_config.deleteThresholdPercent > 0 && removedFiles >= 10 &&
+        qint64(removedFiles) * 100 > qint64(m_config.deleteThresholdPercent) * knownFiles;
     const bool overCount = m_config.deleteThresholdCount > 0 && removedFiles > m_config.deleteThresholdCount;
     const bool holdDeletions = !m_deletionsConfirmed && (overPercent || overCount);
     if (holdDeletions) {
@@ -524,11 +539,12 @@ void SyncEngine::pull(Pass& pass)
         StateDb::Peer peer = pass.peers.value(it.key());
         peer.client = it.key();
         if (it.value() < peer.generation) {
-            pass.problem(QStringLiteral("the relay shows an older head of %1 (generation %2, already saw %3): "
-                                        "refused as a possible replay")
-                             .arg(peer.name.isEmpty() ? peer.client : peer.name)
-                             .arg(it.value())
-                             .arg(peer.generation));
+            pass.problem(
+                QStringLiteral("the relay shows an older head of %1 (generation %2, already saw %3): "
+                               "refused as a possible replay")
+                    .arg(peer.name.isEmpty() ? peer.client : peer.name)
+                    .arg(it.value())
+                    .arg(peer.generation));
             continue;
         }
         if (it.value() == peer.generation)
@@ -545,14 +561,16 @@ void SyncEngine::pull(Pass& pass)
         const auto head = text ? protocol::Head::fromJson(text->header, error) : std::nullopt;
         if (!head || head->client != it.key() || head->generation != it.value()) {
             pass.problem(QStringLiteral("head %1 is invalid (%2); waiting for a good one")
-                             .arg(layout::headName(it.key(), it.value()), error.isEmpty() ? QStringLiteral("mismatch") : error));
+                             .arg(layout::headName(it.key(), it.value()),
+                                  error.isEmpty() ? QStringLiteral("mismatch") : error));
             continue;
         }
         if (head->journal < peer.journal) {
-            pass.problem(QStringLiteral("the head of %1 names journal %2 after %3: refused as a possible replay")
-                             .arg(head->name)
-                             .arg(head->journal)
-                             .arg(peer.journal));
+            pass.problem(
+                QStringLiteral("the head of %1 names journal %2 after %3: refused as a possible replay")
+                    .arg(head->name)
+                    .arg(head->journal)
+                    .arg(peer.journal));
             continue;
         }
         peer.name = head->name;
@@ -683,8 +701,10 @@ bool SyncEngine::applySegment(Pass& pass, const StateDb::Peer& peer, quint64 seq
         QString normalised;
         const QString refusal = protocol::checkRelayPath(record->path, &normalised);
         if (!refusal.isEmpty()) {
-            pass.problem(QStringLiteral("refused a path from %1 (%2): %3")
-                             .arg(peer.name, refusal, QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)).left(200)));
+            pass.problem(
+                QStringLiteral("refused a path from %1 (%2): %3")
+                    .arg(peer.name, refusal,
+                         QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)).left(200)));
             continue;
         }
         record->path = normalised;
@@ -725,7 +745,6 @@ bool SyncEngine::applySegment(Pass& pass, const StateDb::Peer& peer, quint64 seq
     m_db.commit();
     if (!receives())
         return true;
-
 
     // Folders first (parents before children), then files, then deletions (children first).
     // One transaction for the batch: what is written to disk is recorded together.
@@ -772,13 +791,15 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
     // A local change not yet scanned: leave the path alone; the next pass publishes it first.
     const bool diskMatches = (!known && !disk) || (known && disk && sameStat(*known, *disk));
     if (!diskMatches && !(target.kind == Kind::Directory && disk && disk->kind == Kind::Directory)) {
-        pass.problem(QStringLiteral("%1 changed locally meanwhile; it will be compared on the next pass").arg(path));
+        pass.problem(
+            QStringLiteral("%1 changed locally meanwhile; it will be compared on the next pass").arg(path));
         return Outcome::Deferred;
     }
 
     // Conservative mode: a file this machine changed is never overwritten nor deleted by others.
     if (m_config.mode == config::SyncMode::Conservative && known && disk && known->origin == m_clientId) {
-        const bool same = target.kind == known->kind && (target.kind != Kind::File || known->hash == target.winner.hash);
+        const bool same =
+            target.kind == known->kind && (target.kind != Kind::File || known->hash == target.winner.hash);
         if (!same) {
             pass.problem(QStringLiteral("kept this machine's version of %1 (conservative mode)").arg(path));
             return Outcome::Done;
@@ -805,8 +826,9 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
             m_db.setVersions(copy.path, updated);
             m_db.commit();
             ++pass.result.conflicts;
-            qCInfo(lcEngine).noquote() << QStringLiteral("[%1] conflict on %2: the version of %3 is kept as %4")
-                                              .arg(m_config.name, path, copy.originName, copy.path);
+            qCInfo(lcEngine).noquote()
+                << QStringLiteral("[%1] conflict on %2: the version of %3 is kept as %4")
+                       .arg(m_config.name, path, copy.originName, copy.path);
         }
         if (const Outcome o = materialize(pass, copy.path); o != Outcome::Done)
             return o;
@@ -825,12 +847,15 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
             }
         } else {
             // Keep what sync deletes in the local archive (section 10).
-            const QString archived = localPath(QStringLiteral(".escale-archive/") +
-                                               QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")) +
-                                               QLatin1Char('/') + path);
+            const QString archived =
+                localPath(QStringLiteral(".escale-archive/") +
+                          QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")) +
+                          QLatin1Char('/') + path);
             QDir().mkpath(QFileInfo(archived).absolutePath());
-            if (::rename(QFile::encodeName(absolute).constData(), QFile::encodeName(archived).constData()) != 0) {
-                pass.problem(QStringLiteral("cannot remove %1: %2").arg(absolute, QString::fromLocal8Bit(std::strerror(errno))));
+            if (::rename(QFile::encodeName(absolute).constData(), QFile::encodeName(archived).constData()) !=
+                0) {
+                pass.problem(QStringLiteral("cannot remove %1: %2")
+                                 .arg(absolute, QString::fromLocal8Bit(std::strerror(errno))));
                 return Outcome::Deferred;
             }
         }
@@ -840,7 +865,8 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
     }
     case Kind::Directory: {
         if (disk && disk->kind == Kind::File) {
-            pass.problem(QStringLiteral("%1 is a file here and a folder elsewhere; kept as a file").arg(path));
+            pass.problem(
+                QStringLiteral("%1 is a file here and a folder elsewhere; kept as a file").arg(path));
             return Outcome::Done;
         }
         if (!disk && !QDir().mkpath(absolute)) {
@@ -854,19 +880,24 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
         if (known && known->kind == Kind::File && known->hash == target.winner.hash)
             return Outcome::Done; // already there
         if (disk && disk->kind == Kind::Directory) {
-            pass.problem(QStringLiteral("%1 is a folder here and a file elsewhere; kept as a folder").arg(path));
+            pass.problem(
+                QStringLiteral("%1 is a folder here and a file elsewhere; kept as a folder").arg(path));
             return Outcome::Done;
         }
         QString problem;
         switch (obtainContent(target.winner, path, problem)) {
-        case Content::Written: ++pass.result.downloaded; return Outcome::Done;
+        case Content::Written:
+            ++pass.result.downloaded;
+            return Outcome::Done;
         case Content::Gone:
             // Freed before this client got it (it joined late, or came back after a long
             // absence): ask for it in the head; the path waits, the journal goes on (R23).
             pass.problem(problem);
             m_db.addWant(target.winner.hash, path);
             return Outcome::Wanted;
-        case Content::Failed: pass.problem(problem); return Outcome::Deferred;
+        case Content::Failed:
+            pass.problem(problem);
+            return Outcome::Deferred;
         }
         return Outcome::Deferred;
     }
@@ -874,7 +905,8 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
     return Outcome::Done;
 }
 
-SyncEngine::Content SyncEngine::obtainContent(const JournalRecord& record, const QString& targetPath, QString& problem)
+SyncEngine::Content SyncEngine::obtainContent(const JournalRecord& record, const QString& targetPath,
+                                              QString& problem)
 {
     const QString target = localPath(targetPath);
     const QString folder = QFileInfo(target).absolutePath();
@@ -882,7 +914,8 @@ SyncEngine::Content SyncEngine::obtainContent(const JournalRecord& record, const
     // new local folders.
     if (!QFileInfo(folder).isDir()) {
         QString relative;
-        for (const QString& part : targetPath.section(QLatin1Char('/'), 0, -2, QString::SectionSkipEmpty).split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+        for (const QString& part : targetPath.section(QLatin1Char('/'), 0, -2, QString::SectionSkipEmpty)
+                                       .split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
             relative = relative.isEmpty() ? part : relative + QLatin1Char('/') + part;
             if (!QFileInfo(localPath(relative)).exists()) {
                 if (!QDir().mkdir(localPath(relative))) {
@@ -952,29 +985,33 @@ SyncEngine::Content SyncEngine::obtainContent(const JournalRecord& record, const
         out.resize(0);
         out.seek(0);
         if (record.size > 0 && record.chunks.isEmpty())
-            return abandon(QStringLiteral("%1: the content is not on the relay; asked the others to send it again")
-                               .arg(targetPath),
-                           Content::Gone);
+            return abandon(
+                QStringLiteral("%1: the content is not on the relay; asked the others to send it again")
+                    .arg(targetPath),
+                Content::Gone);
         HashingWriter whole(&out);
         for (const protocol::ChunkRef& chunk : record.chunks) {
             HashingWriter writer(&whole);
             const RelayError e = run(m_relay->get(layout::dataPath(chunk.id), &writer));
             if (!e.ok()) {
                 if (e.kind == RelayError::Kind::NotFound)
-                    return abandon(QStringLiteral("%1: its content is no longer on the relay; asked the others to "
-                                                  "send it again")
-                                       .arg(targetPath),
-                                   Content::Gone);
+                    return abandon(
+                        QStringLiteral("%1: its content is no longer on the relay; asked the others to "
+                                       "send it again")
+                            .arg(targetPath),
+                        Content::Gone);
                 return abandon(QStringLiteral("cannot download %1: %2").arg(targetPath, e.message));
             }
             if (writer.bytesWritten() != chunk.size || writer.hash() != chunk.hash)
-                return abandon(QStringLiteral("%1: a chunk from the relay failed its check; it will be fetched again")
-                                   .arg(targetPath));
+                return abandon(
+                    QStringLiteral("%1: a chunk from the relay failed its check; it will be fetched again")
+                        .arg(targetPath));
             total += chunk.size;
         }
         if (whole.hash() != record.hash || total != record.size)
-            return abandon(QStringLiteral("%1: the downloaded content failed its check; it will be fetched again")
-                               .arg(targetPath));
+            return abandon(
+                QStringLiteral("%1: the downloaded content failed its check; it will be fetched again")
+                    .arg(targetPath));
     }
     if (!out.flush())
         return abandon(QStringLiteral("cannot write %1: %2").arg(temp, out.errorString()));
@@ -991,7 +1028,8 @@ bool SyncEngine::commitStaged(Pass& pass)
         return true;
     // One sync makes every staged file durable before any of them replaces a user's file, so
     // a crash never leaves an empty or partial file under a real name (section 10).
-    const int rootFd = ::open(QFile::encodeName(m_config.localPath).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    const int rootFd =
+        ::open(QFile::encodeName(m_config.localPath).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (rootFd >= 0) {
         ::syncfs(rootFd);
         ::close(rootFd);
@@ -1006,20 +1044,24 @@ bool SyncEngine::commitStaged(Pass& pass)
         const bool unchanged = (!known && !disk) || (known && disk && sameStat(*known, *disk));
         if (!unchanged) {
             QFile::remove(staged.temp);
-            pass.problem(QStringLiteral("%1 changed locally meanwhile; it will be compared on the next pass").arg(staged.path));
+            pass.problem(QStringLiteral("%1 changed locally meanwhile; it will be compared on the next pass")
+                             .arg(staged.path));
             all = false;
             continue;
         }
         if (disk && disk->kind == Kind::File) {
             // The replaced version goes to the local archive.
-            const QString archived = localPath(QStringLiteral(".escale-archive/") + stamp + QLatin1Char('/') + staged.path);
+            const QString archived =
+                localPath(QStringLiteral(".escale-archive/") + stamp + QLatin1Char('/') + staged.path);
             QDir().mkpath(QFileInfo(archived).absolutePath());
             ::link(QFile::encodeName(target).constData(), QFile::encodeName(archived).constData());
         }
-        if (::rename(QFile::encodeName(staged.temp).constData(), QFile::encodeName(target).constData()) != 0) {
+        if (::rename(QFile::encodeName(staged.temp).constData(), QFile::encodeName(target).constData()) !=
+            0) {
             const int err = errno;
             QFile::remove(staged.temp);
-            pass.problem(QStringLiteral("cannot write %1: %2").arg(target, QString::fromLocal8Bit(std::strerror(err))));
+            pass.problem(QStringLiteral("cannot write %1: %2")
+                             .arg(target, QString::fromLocal8Bit(std::strerror(err))));
             all = false;
             continue;
         }
@@ -1056,7 +1098,8 @@ void SyncEngine::push(Pass& pass)
     auto nextBatch = [&] {
         QList<Item> batch;
         if (versionsLeft) {
-            const QList<StateDb::Version> page = m_db.pendingVersions(cursor, cursorVv, kMaxRecordsPerSegment);
+            const QList<StateDb::Version> page =
+                m_db.pendingVersions(cursor, cursorVv, kMaxRecordsPerSegment);
             versionsLeft = page.size() == kMaxRecordsPerSegment;
             for (const StateDb::Version& v : page)
                 batch.append(Item{v.record, {}});
@@ -1118,9 +1161,11 @@ void SyncEngine::push(Pass& pass)
                                      {QStringLiteral("seq"), double(seq)}};
         for (const Item& item : std::as_const(ready))
             segment.records.append(item.record.toJson());
-        const RelayError e = putSmall(layout::journalPath(m_clientId, seq), segment.encode(), WriteMode::CreateExclusive);
+        const RelayError e =
+            putSmall(layout::journalPath(m_clientId, seq), segment.encode(), WriteMode::CreateExclusive);
         if (!e.ok()) {
-            pass.fail(PassResult::Status::Failed, QStringLiteral("cannot publish the journal: %1").arg(e.message));
+            pass.fail(PassResult::Status::Failed,
+                      QStringLiteral("cannot publish the journal: %1").arg(e.message));
             break;
         }
         journal = seq;
@@ -1182,7 +1227,8 @@ bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record)
             e = run(m_relay->put(layout::dataPath(id), &reader, size, WriteMode::Replace));
         if (!e.ok()) {
             rollback();
-            pass.fail(e.kind == RelayError::Kind::Auth ? PassResult::Status::Refused : PassResult::Status::Failed,
+            pass.fail(e.kind == RelayError::Kind::Auth ? PassResult::Status::Refused
+                                                       : PassResult::Status::Failed,
                       QStringLiteral("cannot upload %1: %2").arg(record.path, e.message));
             return false;
         }
@@ -1227,9 +1273,11 @@ void SyncEngine::writeHead(Pass& pass)
     head.generation = m_db.meta(QStringLiteral("generation")).toULongLong() + 1;
     protocol::TextObject text;
     text.header = head.toJson();
-    const RelayError e = putSmall(layout::headPath(m_clientId, head.generation), text.encode(), WriteMode::Replace);
+    const RelayError e =
+        putSmall(layout::headPath(m_clientId, head.generation), text.encode(), WriteMode::Replace);
     if (!e.ok()) {
-        pass.fail(PassResult::Status::Failed, QStringLiteral("cannot publish this client's head: %1").arg(e.message));
+        pass.fail(PassResult::Status::Failed,
+                  QStringLiteral("cannot publish this client's head: %1").arg(e.message));
         return;
     }
     m_db.begin();
@@ -1263,9 +1311,11 @@ void SyncEngine::pruneArchive()
         made.setTimeZone(QTimeZone::utc());
         if (!made.isValid())
             continue;
-        if (m_config.archiveRetentionMs == 0 || now - made.toMSecsSinceEpoch() > m_config.archiveRetentionMs) {
+        if (m_config.archiveRetentionMs == 0 ||
+            now - made.toMSecsSinceEpoch() > m_config.archiveRetentionMs) {
             if (QDir(archive.filePath(name)).removeRecursively())
-                qCInfo(lcEngine).noquote() << QStringLiteral("[%1] removed archived files of %2").arg(m_config.name, name);
+                qCInfo(lcEngine).noquote()
+                    << QStringLiteral("[%1] removed archived files of %2").arg(m_config.name, name);
         }
     }
 }
@@ -1291,8 +1341,10 @@ void SyncEngine::freeSpace(Pass& pass)
     for (const StateDb::OwnObject& o : objects) {
         if (o.segment == 0)
             continue;
-        const bool allActive = std::all_of(activeAcks.cbegin(), activeAcks.cend(), [&](quint64 a) { return a >= o.segment; });
-        const auto enough = std::count_if(allAcks.cbegin(), allAcks.cend(), [&](quint64 a) { return a >= o.segment; });
+        const bool allActive =
+            std::all_of(activeAcks.cbegin(), activeAcks.cend(), [&](quint64 a) { return a >= o.segment; });
+        const auto enough =
+            std::count_if(allAcks.cbegin(), allAcks.cend(), [&](quint64 a) { return a >= o.segment; });
         if (!allActive || enough < std::max(1, m_config.pullers))
             continue;
         const RelayError e = run(m_relay->remove(layout::dataPath(o.id)));

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "config/Config.h"
-#include "sync/PathFilter.h"
 #include "relay/RelayBackend.h"
 #include "state/StateDb.h"
+#include "sync/PathFilter.h"
 
 #include <QObject>
 #include <QSet>
@@ -13,25 +13,26 @@ namespace escale::sync {
 // What one pass did, and how it ended.
 struct PassResult
 {
-    enum class Status {
+    enum class Status
+    {
         Ok,
-        Failed,       // the relay failed (network, permissions, quota): retried later
-        Refused,      // a configuration/relay mismatch that retrying will not fix
-        LocalFolder,  // the local folder is missing or unusable
+        Failed,      // the relay failed (network, permissions, quota): retried later
+        Refused,     // a configuration/relay mismatch that retrying will not fix
+        LocalFolder, // the local folder is missing or unusable
     };
 
     Status status = Status::Ok;
-    QString error;         // one line, when status != Ok
-    QStringList problems;  // things skipped or deferred this pass (one line each); not failures
-    int uploaded = 0;      // files whose content was sent
-    int downloaded = 0;    // files written from the relay (or from local copies)
-    int deleted = 0;       // local files removed because others deleted them
-    int conflicts = 0;     // conflict copies created
-    int published = 0;     // journal records published
-    int freed = 0;         // relay objects deleted
-    int deletionsHeld = 0; // local deletions waiting for confirmation (mass-delete safety)
+    QString error;                // one line, when status != Ok
+    QStringList problems;         // things skipped or deferred this pass (one line each); not failures
+    int uploaded = 0;             // files whose content was sent
+    int downloaded = 0;           // files written from the relay (or from local copies)
+    int deleted = 0;              // local files removed because others deleted them
+    int conflicts = 0;            // conflict copies created
+    int published = 0;            // journal records published
+    int freed = 0;                // relay objects deleted
+    int deletionsHeld = 0;        // local deletions waiting for confirmation (mass-delete safety)
     bool waitingForSpace = false; // uploads wait for room under 'disk quota'
-    bool complete = true;  // false: some remote changes wait for a later pass
+    bool complete = true;         // false: some remote changes wait for a later pass
 
     bool ok() const { return status == Status::Ok; }
 };
@@ -62,7 +63,7 @@ public:
     {
         bool send = true;
         bool receive = true;
-        QString sendSetAt;    // the path whose flag decides; empty: the default
+        QString sendSetAt; // the path whose flag decides; empty: the default
         QString receiveSetAt;
     };
     void setAccess(const QString& path, std::optional<bool> send, std::optional<bool> receive);
@@ -81,9 +82,19 @@ private:
     void scanLocal(Pass& pass);
     void pull(Pass& pass);
     bool applySegment(Pass& pass, const state::StateDb::Peer& peer, quint64 seq);
-    enum class Outcome { Done, Deferred, Wanted };
+    enum class Outcome
+    {
+        Done,
+        Deferred,
+        Wanted
+    };
     Outcome materialize(Pass& pass, const QString& path);
-    enum class Content { Written, Failed, Gone };
+    enum class Content
+    {
+        Written,
+        Failed,
+        Gone
+    };
     Content obtainContent(const protocol::JournalRecord& record, const QString& targetPath, QString& problem);
     bool commitStaged(Pass& pass);
     void planRepushes(Pass& pass);
@@ -112,8 +123,8 @@ private:
     QSet<QString> m_knownFolders;
     struct Staged
     {
-        QString temp;   // absolute path of the verified temporary file
-        QString path;   // relative target
+        QString temp; // absolute path of the verified temporary file
+        QString path; // relative target
         QByteArray hash;
         QString origin;
     };

@@ -19,10 +19,11 @@ private Q_SLOTS:
 
 void tst_MainWindow::listsRepositories()
 {
-    const auto result = config::ConfigLoader::load("[docs]\nlocal path = /data/docs\nrelay address = webdavs://h/x\n"
-                                                   "encryption = on\n[pics]\nlocal path = /data/pics\n"
-                                                   "relay address = /mnt/r\nmode = upload\n",
-                                                   "escale.conf", "/tmp");
+    const auto result =
+        config::ConfigLoader::load("[docs]\nlocal path = /data/docs\nrelay address = webdavs://h/x\n"
+                                   "encryption = on\n[pics]\nlocal path = /data/pics\n"
+                                   "relay address = /mnt/r\nmode = upload\n",
+                                   "escale.conf", "/tmp");
     QVERIFY(!result.hasErrors());
     ui::MainWindow w;
     w.showConfiguration(result.config);
@@ -40,7 +41,8 @@ void tst_MainWindow::listsRepositories()
 void tst_MainWindow::showsConfigurationProblem()
 {
     ui::MainWindow w;
-    w.showProblem("/etc/escale.conf", "escale.conf:3: 'mode': expected shared, upload, download or conservative");
+    w.showProblem("/etc/escale.conf",
+                  "escale.conf:3: 'mode': expected shared, upload, download or conservative");
     w.show();
     auto* label = w.findChild<QLabel*>();
     QVERIFY(label->text().contains("escale.conf:3: 'mode'"));

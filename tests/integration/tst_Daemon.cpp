@@ -11,7 +11,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
-
 #include <csignal>
 #include <memory>
 
@@ -33,7 +32,8 @@ private:
         QString config;
         std::shared_ptr<QProcess> process;
     };
-    Peer makePeer(const QString& root, const QString& name, const QString& relay, const QString& extra = {}) const;
+    Peer makePeer(const QString& root, const QString& name, const QString& relay,
+                  const QString& extra = {}) const;
     void start(Peer& p) const;
     static int terminate(Peer& p);
     static QMap<QString, QByteArray> tree(const QString& root);
@@ -72,7 +72,7 @@ void tst_Daemon::initTestCase()
 }
 
 tst_Daemon::Peer tst_Daemon::makePeer(const QString& root, const QString& name, const QString& relay,
-                                     const QString& extra) const
+                                      const QString& extra) const
 {
     Peer p;
     p.name = name;
@@ -114,16 +114,19 @@ int tst_Daemon::terminate(Peer& p)
 QMap<QString, QByteArray> tst_Daemon::tree(const QString& root)
 {
     QMap<QString, QByteArray> out;
-    QDirIterator it(root, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
+    QDirIterator it(root, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
+                    QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
         const QString rel = QDir(root).relativeFilePath(path);
         if (rel.startsWith(".escale") || rel.contains("/.escale"))
             continue;
         QFile f(path);
-        out.insert(rel, it.fileInfo().isDir() ? QByteArray("dir")
-                                              : (f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
-                                                                             : QByteArray("?")));
+        out.insert(rel, it.fileInfo().isDir()
+                            ? QByteArray("dir")
+                            : (f.open(QIODevice::ReadOnly)
+                                   ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
+                                   : QByteArray("?")));
     }
     return out;
 }
@@ -148,12 +151,15 @@ void tst_Daemon::syncsAndStopsCleanly()
     write(a.folder + "/docs/letter.txt", "Dear Bob,");
     start(a);
     start(b);
-    QVERIFY2(waitFor([&] { return tree(a.folder) == tree(b.folder); }, 60'000), "the daemons did not converge");
+    QVERIFY2(waitFor([&] { return tree(a.folder) == tree(b.folder); }, 60'000),
+             "the daemons did not converge");
     // A change while both run: the watcher and the polling carry it over.
     write(b.folder + "/docs/reply.txt", "Dear Alice,");
-    QVERIFY2(waitFor([&] { return QFile::exists(a.folder + "/docs/reply.txt") && tree(a.folder) == tree(b.folder); },
-                     60'000),
-             "a change did not travel");
+    QVERIFY2(
+        waitFor(
+            [&] { return QFile::exists(a.folder + "/docs/reply.txt") && tree(a.folder) == tree(b.folder); },
+            60'000),
+        "a change did not travel");
     QCOMPARE(terminate(a), 0);
     QCOMPARE(terminate(b), 0);
     QFile log(root.filePath("alice.log"));
@@ -186,7 +192,8 @@ void tst_Daemon::survivesKillAtRandomMoments()
             for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
                 const QFileInfo info(peers[i].folder + "/" + it.key());
                 if (info.exists() && info.size() != it.value())
-                    partial << peers[i].name + ": " + it.key() + " has " + QString::number(info.size()) + " bytes";
+                    partial << peers[i].name + ": " + it.key() + " has " + QString::number(info.size()) +
+                                   " bytes";
             }
         }
     });
@@ -231,7 +238,8 @@ void tst_Daemon::survivesKillAtRandomMoments()
         }
     // No temporary download is left behind.
     for (const Peer& p : peers) {
-        QDirIterator it(p.folder, {".escale-tmp-*"}, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        QDirIterator it(p.folder, {".escale-tmp-*"}, QDir::Files | QDir::Hidden,
+                        QDirIterator::Subdirectories);
         QVERIFY2(!it.hasNext(), qPrintable(p.name + " kept " + (it.hasNext() ? it.next() : QString())));
     }
 }
@@ -255,7 +263,8 @@ void tst_Daemon::onceExitCodes()
     QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains("[test] cannot"));
 
     // An encrypted repository in the configuration: refused, nothing written in clear.
-    Peer enc = makePeer(root.path(), "enc", root.filePath("relay-enc"), "encryption = on\npassphrase = ./nothing\n");
+    Peer enc =
+        makePeer(root.path(), "enc", root.filePath("relay-enc"), "encryption = on\npassphrase = ./nothing\n");
     QFile::remove(root.filePath("nothing"));
     write(root.filePath("nothing"), "secret phrase");
     QFile::setPermissions(root.filePath("nothing"), QFileDevice::ReadOwner | QFileDevice::WriteOwner);

@@ -30,7 +30,8 @@ private:
         QString out;
         QString err;
     };
-    Result run(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) const
+    Result run(const QStringList& args,
+               const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) const
     {
         QProcess p;
         p.setProcessEnvironment(env);
@@ -40,8 +41,8 @@ private:
             p.waitForFinished();
             return {};
         }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
     }
     QString writeConfig(const QString& name, const QByteArray& text) const
     {
@@ -79,8 +80,9 @@ void tst_EscaleCli::help()
 {
     const Result r = run({"--help"});
     QCOMPARE(r.code, 0);
-    for (const char* option : {"-c, --config <FILE>", "--no-gui", "--once", "--confirm-deletions", "-r, --repository <NAME>",
-                               "--log-level <LEVEL>", "-v, --version", "-h, --help", "Exit codes:"})
+    for (const char* option :
+         {"-c, --config <FILE>", "--no-gui", "--once", "--confirm-deletions", "-r, --repository <NAME>",
+          "--log-level <LEVEL>", "-v, --version", "-h, --help", "Exit codes:"})
         QVERIFY2(r.out.contains(QLatin1String(option)), option);
     QVERIFY(r.out.startsWith("Usage: escale [options]"));
 }
@@ -98,9 +100,11 @@ void tst_EscaleCli::badUsage_data()
     QTest::addColumn<QString>("firstLine");
     QTest::newRow("unknown option") << QStringList{"--daemon"} << "escale: Unknown option 'daemon'.";
     QTest::newRow("missing value") << QStringList{"-c"} << "escale: Missing value after '-c'.";
-    QTest::newRow("stray argument") << QStringList{"--no-gui", "extra"} << "escale: unexpected argument 'extra'";
-    QTest::newRow("bad log level") << QStringList{"--no-gui", "--log-level", "loud"}
-                                   << "escale: --log-level: expected debug, info, warning, error or critical, got 'loud'";
+    QTest::newRow("stray argument") << QStringList{"--no-gui", "extra"}
+                                    << "escale: unexpected argument 'extra'";
+    QTest::newRow("bad log level")
+        << QStringList{"--no-gui", "--log-level", "loud"}
+        << "escale: --log-level: expected debug, info, warning, error or critical, got 'loud'";
 }
 
 void tst_EscaleCli::badUsage()
@@ -116,15 +120,19 @@ void tst_EscaleCli::brokenConfigPrintsOneLine_data()
 {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QString>("line");
-    QTest::newRow("bad quota") << QByteArray("[docs]\nlocal path = /tmp/x\nrelay address = /tmp/r\ndisk quota = lots\n")
-                               << "broken.conf:4: 'disk quota': expected a size such as 2GB, got 'lots'";
-    QTest::newRow("bad encryption") << QByteArray("[docs]\nlocal path = /tmp/x\nrelay address = /tmp/r\n"
-                                                  "encryption = blowfish\n")
-                                    << "broken.conf:4: 'encryption': Blowfish is insecure and no longer supported: use "
-                                       "'encryption = on' (AES-256-GCM) or 'encryption = chacha20-poly1305'";
-    QTest::newRow("syntax") << QByteArray("[docs\n") << "broken.conf:1: section header '[docs' has no closing ']'";
-    QTest::newRow("empty") << QByteArray() << "broken.conf: the file is empty: add a section such as [documents] with "
-                                              "'local path' and 'relay address' (see docs/configuration.md)";
+    QTest::newRow("bad quota")
+        << QByteArray("[docs]\nlocal path = /tmp/x\nrelay address = /tmp/r\ndisk quota = lots\n")
+        << "broken.conf:4: 'disk quota': expected a size such as 2GB, got 'lots'";
+    QTest::newRow("bad encryption")
+        << QByteArray("[docs]\nlocal path = /tmp/x\nrelay address = /tmp/r\n"
+                      "encryption = blowfish\n")
+        << "broken.conf:4: 'encryption': Blowfish is insecure and no longer supported: use "
+           "'encryption = on' (AES-256-GCM) or 'encryption = chacha20-poly1305'";
+    QTest::newRow("syntax") << QByteArray("[docs\n")
+                            << "broken.conf:1: section header '[docs' has no closing ']'";
+    QTest::newRow("empty") << QByteArray()
+                           << "broken.conf: the file is empty: add a section such as [documents] with "
+                              "'local path' and 'relay address' (see docs/configuration.md)";
 }
 
 void tst_EscaleCli::brokenConfigPrintsOneLine()
@@ -149,17 +157,20 @@ void tst_EscaleCli::missingDefaultConfig()
 {
     const Result r = run({"--no-gui"}, isolatedEnv());
     QCOMPARE(r.code, 2);
-    QCOMPARE(r.err, m_dir.filePath("home/.config/escale/escale.conf") +
-                        ": no such file; write one (see docs/configuration.md) or start escale without --no-gui to run "
-                        "the setup wizard\n");
+    QCOMPARE(
+        r.err,
+        m_dir.filePath("home/.config/escale/escale.conf") +
+            ": no such file; write one (see docs/configuration.md) or start escale without --no-gui to run "
+            "the setup wizard\n");
 }
 
 void tst_EscaleCli::validConfig()
 {
     const QString logFile = m_dir.filePath("logs/escale.log");
-    const QString conf = writeConfig("ok.conf", "log file = " + logFile.toUtf8() + "\n[docs]\nlocal path = " +
-                                                    m_dir.filePath("A").toUtf8() + "\nrelay address = " +
-                                                    m_dir.filePath("relay").toUtf8() + "\nindex = 1\n");
+    const QString conf =
+        writeConfig("ok.conf", "log file = " + logFile.toUtf8() +
+                                   "\n[docs]\nlocal path = " + m_dir.filePath("A").toUtf8() +
+                                   "\nrelay address = " + m_dir.filePath("relay").toUtf8() + "\nindex = 1\n");
     const Result r = run({"--no-gui", "--once", "-c", conf}, isolatedEnv());
     QCOMPARE(r.code, 0);
     // The 0.7 key is reported, with its line.
@@ -182,9 +193,10 @@ void tst_EscaleCli::unknownRepository()
 
 void tst_EscaleCli::missingLocalFolder()
 {
-    const QString conf = writeConfig("gone.conf", "log file = " + m_dir.filePath("gone.log").toUtf8() +
-                                                      "\n[gone]\nlocal path = " + m_dir.filePath("nothere").toUtf8() +
-                                                      "\nrelay address = /tmp/r\n");
+    const QString conf =
+        writeConfig("gone.conf", "log file = " + m_dir.filePath("gone.log").toUtf8() +
+                                     "\n[gone]\nlocal path = " + m_dir.filePath("nothere").toUtf8() +
+                                     "\nrelay address = /tmp/r\n");
     const Result r = run({"--no-gui", "--once", "-c", conf}, isolatedEnv());
     QCOMPARE(r.code, 5);
     QVERIFY2(r.err.contains("[gone] the local folder " + m_dir.filePath("nothere") + " does not exist"),
@@ -199,7 +211,8 @@ void tst_EscaleCli::noDisplay()
     env.remove("QT_QPA_PLATFORM");
     const Result r = run({}, env);
     QCOMPARE(r.code, 2);
-    QCOMPARE(r.err, QString("escale: no graphical display found; on a headless machine run 'escale --no-gui'\n"));
+    QCOMPARE(r.err,
+             QString("escale: no graphical display found; on a headless machine run 'escale --no-gui'\n"));
 }
 
 QTEST_GUILESS_MAIN(tst_EscaleCli)

@@ -15,7 +15,6 @@
 #include <QMap>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <memory>
 
 namespace harness {
@@ -34,7 +33,8 @@ inline void writeFile(const QString& path, const QByteArray& content)
 inline void setMtime(const QString& path, qint64 secs)
 {
     QFile f(path);
-    if (!f.open(QIODevice::ReadWrite) || !f.setFileTime(QDateTime::fromSecsSinceEpoch(secs), QFileDevice::FileModificationTime))
+    if (!f.open(QIODevice::ReadWrite) ||
+        !f.setFileTime(QDateTime::fromSecsSinceEpoch(secs), QFileDevice::FileModificationTime))
         qFatal("cannot set the time of %s", qPrintable(path));
 }
 
@@ -48,15 +48,19 @@ inline QByteArray readFile(const QString& path)
 inline QMap<QString, QString> tree(const QString& root)
 {
     QMap<QString, QString> out;
-    QDirIterator it(root, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    QDirIterator it(root, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
         const QString rel = QDir(root).relativeFilePath(path);
         if (rel.startsWith(".escale") || rel.contains("/.escale"))
             continue;
         const QFileInfo info = it.fileInfo();
-        out.insert(rel, info.isDir() ? QStringLiteral("dir")
-                                     : QString::fromLatin1(QCryptographicHash::hash(readFile(path), QCryptographicHash::Sha256).toHex()));
+        out.insert(rel,
+                   info.isDir()
+                       ? QStringLiteral("dir")
+                       : QString::fromLatin1(
+                             QCryptographicHash::hash(readFile(path), QCryptographicHash::Sha256).toHex()));
     }
     return out;
 }
@@ -162,7 +166,10 @@ public:
     config::RepositoryConfig& config() { return m_config; }
     relay::FaultyRelay& faults() { return *m_faulty; }
     sync::SyncEngine& engine() { return *m_engine; }
-    QString path(const QString& rel = QString()) const { return rel.isEmpty() ? m_folder.path() : m_folder.filePath(rel); }
+    QString path(const QString& rel = QString()) const
+    {
+        return rel.isEmpty() ? m_folder.path() : m_folder.filePath(rel);
+    }
     void write(const QString& rel, const QByteArray& content) const { writeFile(path(rel), content); }
     QByteArray read(const QString& rel) const { return readFile(path(rel)); }
     bool exists(const QString& rel) const { return QFileInfo::exists(path(rel)); }

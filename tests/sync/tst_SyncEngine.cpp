@@ -1,7 +1,6 @@
 // Several real engines on one relay (in memory and a folder): every scenario ends with the
 // trees compared byte for byte, and with the relay checked.
 #include "SyncHarness.h"
-
 #include "protocol/Layout.h"
 #include "protocol/Records.h"
 #include "protocol/TextObject.h"
@@ -71,7 +70,7 @@ void tst_SyncEngine::relays_data()
     QTest::newRow("file") << "file";
 }
 
-#define CONVERGED(a, b)                                                                                            \
+#define CONVERGED(a, b)                                                                                      \
     QVERIFY2((a).tree() == (b).tree(), qPrintable(describeDifference((a).tree(), (b).tree())))
 
 void tst_SyncEngine::createModifyDelete()
@@ -147,7 +146,8 @@ void tst_SyncEngine::renameAndMoveFolder()
     // A rename: B moves its copy instead of downloading.
     QVERIFY(QFile::rename(a.path("photo.jpg"), a.path("holiday.jpg")));
     QVERIFY(QDir().rename(a.path("project"), a.path("archive/project-2024")) ||
-            (QDir().mkpath(a.path("archive")) && QDir().rename(a.path("project"), a.path("archive/project-2024"))));
+            (QDir().mkpath(a.path("archive")) &&
+             QDir().rename(a.path("project"), a.path("archive/project-2024"))));
     QVERIFY(a.pass().ok());
     auto before = relay.kind() == "memory" ? relay.store()->counters().get : 0;
     QVERIFY(b.pass().ok());
@@ -398,7 +398,8 @@ void tst_SyncEngine::tenThousandSmallFiles()
     Relay relay("file");
     Client a(relay, "alice"), b(relay, "bob");
     for (int i = 0; i < 10'000; ++i)
-        a.write(QString("d%1/f%2.bin").arg(i % 100, 3, 10, QChar('0')).arg(i), QByteArray::number(i).repeated(20));
+        a.write(QString("d%1/f%2.bin").arg(i % 100, 3, 10, QChar('0')).arg(i),
+                QByteArray::number(i).repeated(20));
     QVERIFY(a.pass().ok());
     QCOMPARE(a.last().published, 10'100);
     QVERIFY(b.pass().ok());
@@ -437,7 +438,7 @@ void tst_SyncEngine::accessFlags()
 {
     Relay relay("memory");
     Client a(relay, "alice"), b(relay, "bob");
-    a.engine().setAccess("private", false, std::nullopt);   // r-: not sent
+    a.engine().setAccess("private", false, std::nullopt);           // r-: not sent
     a.engine().setAccess("private/shared.txt", true, std::nullopt); // r+ below it wins
     QCOMPARE(a.engine().access("private/x/y.txt").send, false);
     QCOMPARE(a.engine().access("private/x/y.txt").sendSetAt, QString("private"));
@@ -625,8 +626,9 @@ void tst_SyncEngine::hostileJournalPathsAreRefused()
     // A forged client with a journal that tries to write outside the folder.
     const QString evil = "00000000000000ee";
     QList<QJsonObject> records;
-    for (const QString& path : {QString("../escaped.txt"), outside.filePath("abs.txt"), QString("a/../../x.txt"),
-                                QString("ok/../../../etc/x"), QString(".escale-tmp-x"), QString("fine.txt")}) {
+    for (const QString& path :
+         {QString("../escaped.txt"), outside.filePath("abs.txt"), QString("a/../../x.txt"),
+          QString("ok/../../../etc/x"), QString(".escale-tmp-x"), QString("fine.txt")}) {
         escale::protocol::JournalRecord r;
         r.path = path;
         r.vv = escale::protocol::VersionVector().incremented(evil);
@@ -666,8 +668,9 @@ void tst_SyncEngine::repositoryMismatchesAreRefused()
     // so it checks the header again, refuses, and changes nothing.
     for (const QString& o : relay.objects())
         relay.removeObject(o);
-    relay.setObject("escale-repository.json",
-                    R"({"format":1,"repository":"ffffffffffffffffffffffffffffffff","created":"2026-01-01T00:00:00Z","encryption":"off"})");
+    relay.setObject(
+        "escale-repository.json",
+        R"({"format":1,"repository":"ffffffffffffffffffffffffffffffff","created":"2026-01-01T00:00:00Z","encryption":"off"})");
     const auto before = relay.objects();
     auto r = a.pass();
     QCOMPARE(r.status, escale::sync::PassResult::Status::Refused);
@@ -681,8 +684,9 @@ void tst_SyncEngine::repositoryMismatchesAreRefused()
     QVERIFY2(r.error.contains("format 2"), qPrintable(r.error));
     // An encrypted repository when this client has encryption off.
     Relay other("memory");
-    other.setObject("escale-repository.json",
-                    R"({"format":1,"repository":"eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee","created":"x","encryption":"aes-256-gcm"})");
+    other.setObject(
+        "escale-repository.json",
+        R"({"format":1,"repository":"eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee","created":"x","encryption":"aes-256-gcm"})");
     Client c(other, "carol");
     r = c.pass();
     QCOMPARE(r.status, escale::sync::PassResult::Status::Refused);

@@ -7,7 +7,6 @@
 #include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <functional>
 #include <unistd.h>
 
@@ -45,8 +44,8 @@ private:
     {
         return ConfigLoader::load(text, "escale.conf", m_dir.path());
     }
-    QString file(const QString& name, const QByteArray& content = "x", QFileDevice::Permissions perms =
-                                                                           QFileDevice::ReadOwner | QFileDevice::WriteOwner) const
+    QString file(const QString& name, const QByteArray& content = "x",
+                 QFileDevice::Permissions perms = QFileDevice::ReadOwner | QFileDevice::WriteOwner) const
     {
         const QString path = m_dir.filePath(name);
         QFile f(path);
@@ -132,43 +131,51 @@ void tst_ConfigLoader::everyRepositoryKeyAndAlias()
         {KeyId::PullOnly, {"yes", [](auto& r) { return syncModeName(r.mode); }, "download"}},
         {KeyId::Encryption, {"on", [](auto& r) { return encryptionName(r.encryption); }, "aes-256-gcm"}},
         {KeyId::Passphrase, {"correct horse", [](auto& r) { return r.passphrase.value; }, "correct horse"}},
-        {KeyId::DiskQuota, {"2GB", [](auto& r) { return QString::number(r.diskQuota.value_or(-1)); }, "2147483648"}},
+        {KeyId::DiskQuota,
+         {"2GB", [](auto& r) { return QString::number(r.diskQuota.value_or(-1)); }, "2147483648"}},
         {KeyId::Pullers, {"3", [](auto& r) { return QString::number(r.pullers); }, "3"}},
         {KeyId::Refresh, {"10", [](auto& r) { return QString::number(r.refreshMs); }, "10000"}},
         {KeyId::Retention, {"7", [](auto& r) { return QString::number(r.retentionMs); }, "604800000"}},
-        {KeyId::ArchiveRetention, {"2w", [](auto& r) { return QString::number(r.archiveRetentionMs); }, "1209600000"}},
+        {KeyId::ArchiveRetention,
+         {"2w", [](auto& r) { return QString::number(r.archiveRetentionMs); }, "1209600000"}},
         {KeyId::ChunkSize, {"16", [](auto& r) { return QString::number(r.chunkSize); }, "16777216"}},
         {KeyId::DeleteThreshold,
-         {"25%", [](auto& r) { return QString("%1/%2").arg(r.deleteThresholdPercent).arg(r.deleteThresholdCount); },
+         {"25%",
+          [](auto& r) { return QString("%1/%2").arg(r.deleteThresholdPercent).arg(r.deleteThresholdCount); },
           "25/0"}},
         {KeyId::Include, {"*.txt, *.md", [](auto& r) { return r.include.join('|'); }, "*.txt|*.md"}},
         {KeyId::Exclude, {"*.tmp", [](auto& r) { return r.exclude.join('|'); }, "*.tmp"}},
         {KeyId::FileExtension, {".TXT, odt", [](auto& r) { return r.fileExtensions.join('|'); }, "txt|odt"}},
         {KeyId::IncludeDirectories, {"docs", [](auto& r) { return r.includeDirectories.join('|'); }, "docs"}},
-        {KeyId::ExcludeDirectories, {"build, .git", [](auto& r) { return r.excludeDirectories.join('|'); }, "build|.git"}},
+        {KeyId::ExcludeDirectories,
+         {"build, .git", [](auto& r) { return r.excludeDirectories.join('|'); }, "build|.git"}},
         {KeyId::HiddenFiles, {"yes", [](auto& r) { return QString::number(r.hiddenFiles); }, "1"}},
         {KeyId::Checksum, {"sha256", [](auto&) { return QString("accepted"); }, "accepted"}},
         {KeyId::VerifySsl, {"no", [](auto& r) { return QString::number(r.verifySsl); }, "0"}},
         {KeyId::SslVersion, {"TLSv1.3", [](auto& r) { return r.tlsMinimum; }, "1.3"}},
         {KeyId::CaCertificate, {ca, [](auto& r) { return r.caCertificate; }, ca}},
         {KeyId::Certificate, {cert, [](auto& r) { return r.certificate; }, cert}},
-        {KeyId::PrivateKey, {key, [](auto& r) { return r.privateKey; }, key, "certificate = " + cert.toUtf8() + "\n"}},
+        {KeyId::PrivateKey,
+         {key, [](auto& r) { return r.privateKey; }, key, "certificate = " + cert.toUtf8() + "\n"}},
         {KeyId::CertificateFingerprint,
          {"SHA256:" + QString::fromLatin1(fp32.toBase64(QByteArray::OmitTrailingEquals)),
           [](auto& r) { return QString::fromLatin1(r.pinnedCertificateSha256.toHex()); },
           QString::fromLatin1(fp32.toHex())}},
         {KeyId::HostKey,
-         {QString::fromLatin1(fp32.toHex(':')), [](auto& r) { return QString::fromLatin1(r.hostKeySha256.toHex()); },
+         {QString::fromLatin1(fp32.toHex(':')),
+          [](auto& r) { return QString::fromLatin1(r.hostKeySha256.toHex()); },
           QString::fromLatin1(fp32.toHex())}},
         {KeyId::KnownHosts, {knownHosts, [](auto& r) { return r.knownHosts; }, knownHosts}},
         {KeyId::Transfers, {"8", [](auto& r) { return QString::number(r.transfers); }, "8"}},
         {KeyId::BandwidthUp, {"1MB", [](auto& r) { return QString::number(r.bandwidthUp); }, "1048576"}},
-        {KeyId::BandwidthDown, {"512KB/s", [](auto& r) { return QString::number(r.bandwidthDown); }, "524288"}},
+        {KeyId::BandwidthDown,
+         {"512KB/s", [](auto& r) { return QString::number(r.bandwidthDown); }, "524288"}},
         {KeyId::Timeout, {"2m", [](auto& r) { return QString::number(r.timeoutMs); }, "120000"}},
         {KeyId::Retries, {"7", [](auto& r) { return QString::number(r.retries); }, "7"}},
         {KeyId::Region, {"eu-west-3", [](auto& r) { return r.s3Region; }, "eu-west-3"}},
         {KeyId::UrlStyle, {"Virtual", [](auto& r) { return r.s3UrlStyle; }, "virtual"}},
-        {KeyId::RcloneBinary, {"/opt/rclone/rclone", [](auto& r) { return r.rcloneBinary; }, "/opt/rclone/rclone"}},
+        {KeyId::RcloneBinary,
+         {"/opt/rclone/rclone", [](auto& r) { return r.rcloneBinary; }, "/opt/rclone/rclone"}},
         {KeyId::RcloneConfig, {rcloneConf, [](auto& r) { return r.rcloneConfig; }, rcloneConf}},
         {KeyId::StateDir, {"/var/lib/escale", [](auto& r) { return r.stateDir; }, "/var/lib/escale"}},
     };
@@ -187,7 +194,8 @@ void tst_ConfigLoader::everyRepositoryKeyAndAlias()
             QByteArray text = "[docs]\n";
             if (def.id != KeyId::LocalPath)
                 text += "local path = /data/docs\n";
-            text += "relay address = /mnt/relay\n" + s.extra + name.toUtf8() + " = " + s.value.toUtf8() + "\n";
+            text +=
+                "relay address = /mnt/relay\n" + s.extra + name.toUtf8() + " = " + s.value.toUtf8() + "\n";
             const LoadResult r = load(text);
             QVERIFY2(!r.hasErrors(), qPrintable(name + ": " + errorsOf(r)));
             QCOMPARE(r.config.repositories.size(), 1);
@@ -204,14 +212,17 @@ void tst_ConfigLoader::addressKeysAndAliases_data()
     QTest::addColumn<QString>("display");
     for (const char* alias : {"relay address", "host address", "remote address", "address"})
         QTest::newRow(alias) << (QByteArray(alias) + " = webdavs://h/x\n") << "webdavs://h/x";
-    for (const char* alias : {"relay path", "relay directory", "relay dir", "host directory", "host dir", "host path",
-                              "remote directory", "remote dir", "remote path", "directory", "dir"})
+    for (const char* alias :
+         {"relay path", "relay directory", "relay dir", "host directory", "host dir", "host path",
+          "remote directory", "remote dir", "remote path", "directory", "dir"})
         QTest::newRow(alias) << ("relay address = /mnt\n" + QByteArray(alias) + " = sub\n") << "/mnt/sub";
     for (const char* alias : {"port", "host port", "relay port", "remote port"})
-        QTest::newRow(alias) << ("relay address = ftp://h/r\n" + QByteArray(alias) + " = 2121\n") << "ftp://h:2121/r";
+        QTest::newRow(alias) << ("relay address = ftp://h/r\n" + QByteArray(alias) + " = 2121\n")
+                             << "ftp://h:2121/r";
     QTest::newRow("protocol") << QByteArray("protocol = ftps\nhost address = h\nrelay dir = team\n")
                               << "ftps://h/team";
-    QTest::newRow("0.7 file relay: relay path only") << QByteArray("protocol = file\nrelay path = /mnt/r\n") << "/mnt/r";
+    QTest::newRow("0.7 file relay: relay path only")
+        << QByteArray("protocol = file\nrelay path = /mnt/r\n") << "/mnt/r";
 }
 
 void tst_ConfigLoader::addressKeysAndAliases()
@@ -225,8 +236,8 @@ void tst_ConfigLoader::addressKeysAndAliases()
 
 void tst_ConfigLoader::globalKeys()
 {
-    const LoadResult r =
-        load("log file = /var/log/escale/escale.log\nlog level = DEBUG\nlog rotate = 5\nlog size = 2\n" + kBase);
+    const LoadResult r = load(
+        "log file = /var/log/escale/escale.log\nlog level = DEBUG\nlog rotate = 5\nlog size = 2\n" + kBase);
     QVERIFY2(!r.hasErrors(), qPrintable(errorsOf(r)));
     QCOMPARE(r.config.global.logFile, QString("/var/log/escale/escale.log"));
     QCOMPARE(r.config.global.logLevel, LogLevel::Debug);
@@ -262,18 +273,21 @@ void tst_ConfigLoader::removedKeys()
 {
     const LoadResult r = load(kBase + "drive binary = /usr/bin/drive\n");
     QVERIFY(r.hasErrors());
-    QCOMPARE(r.firstError()->toString(),
-             QString("escale.conf:4: 'drive binary': no longer supported: the 'drive' tool is no longer supported: "
-                     "configure Google Drive as an rclone remote and use 'relay address = rclone://REMOTE/path'"));
+    QCOMPARE(
+        r.firstError()->toString(),
+        QString(
+            "escale.conf:4: 'drive binary': no longer supported: the 'drive' tool is no longer supported: "
+            "configure Google Drive as an rclone remote and use 'relay address = rclone://REMOTE/path'"));
     QVERIFY(r.config.repositories.isEmpty());
 }
 
 void tst_ConfigLoader::defaultsApplyToEverySection()
 {
-    const LoadResult r = load("refresh = 10\nmode = download\nquota = 1GB\n"
-                              "[a]\nlocal path = /data/a\nrelay address = /mnt/r/a\n"
-                              "[b]\nlocal path = /data/b\nrelay address = /mnt/r/b\nmode = upload\nrefresh = 20\n"
-                              "disk quota = 3GB\n");
+    const LoadResult r =
+        load("refresh = 10\nmode = download\nquota = 1GB\n"
+             "[a]\nlocal path = /data/a\nrelay address = /mnt/r/a\n"
+             "[b]\nlocal path = /data/b\nrelay address = /mnt/r/b\nmode = upload\nrefresh = 20\n"
+             "disk quota = 3GB\n");
     QVERIFY2(!r.hasErrors(), qPrintable(errorsOf(r)));
     QCOMPARE(r.config.repositories.size(), 2);
     const RepositoryConfig& a = r.config.repositories.at(0);
@@ -302,7 +316,8 @@ void tst_ConfigLoader::errorInDefaultReportedOnce()
                               "[b]\nlocal path = /data/b\nrelay address = /r/b\n");
     QVERIFY(r.hasErrors());
     QCOMPARE(r.diagnostics.size(), 1);
-    QCOMPARE(r.diagnostics.at(0).toString(), QString("escale.conf:1: 'pullers': expected a whole number, got 'many'"));
+    QCOMPARE(r.diagnostics.at(0).toString(),
+             QString("escale.conf:1: 'pullers': expected a whole number, got 'many'"));
 }
 
 void tst_ConfigLoader::quotaBareNumberIsMegabytes()
@@ -317,7 +332,8 @@ void tst_ConfigLoader::quotaBareNumberIsMegabytes()
 
 void tst_ConfigLoader::filtersAndLists()
 {
-    const LoadResult r = load(kBase + "exclude = *.tmp, /^~\\$.*$/, \n  *.bak\ninclude directories = docs/*, /a{1,2}/\n");
+    const LoadResult r =
+        load(kBase + "exclude = *.tmp, /^~\\$.*$/, \n  *.bak\ninclude directories = docs/*, /a{1,2}/\n");
     QVERIFY2(!r.hasErrors(), qPrintable(errorsOf(r)));
     const RepositoryConfig& c = r.config.repositories.at(0);
     QCOMPARE(c.exclude, QStringList({"*.tmp", "/^~\\$.*$/", "*.bak"}));
@@ -375,7 +391,8 @@ void tst_ConfigLoader::escale07Configuration()
                             "index = 1\n"
                             "maxpagesize = 200MB\n"
                             "encryption = on\n"
-                            "passphrase = " + passphrase.toUtf8() + "\n";
+                            "passphrase = " +
+                            passphrase.toUtf8() + "\n";
     const LoadResult r = load(text);
     QVERIFY2(!r.hasErrors(), qPrintable(errorsOf(r)));
     const RepositoryConfig& a = r.config.repositories.at(0);
@@ -394,18 +411,22 @@ void tst_ConfigLoader::errors_data()
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QString>("message");
 
-    QTest::newRow("empty file") << QByteArray("")
-                                << "escale.conf: the file is empty: add a section such as [documents] with 'local path' "
-                                   "and 'relay address' (see docs/configuration.md)";
-    QTest::newRow("blank file") << QByteArray(" \n\n\t\n")
-                                << "escale.conf: the file is empty: add a section such as [documents] with 'local path' "
-                                   "and 'relay address' (see docs/configuration.md)";
-    QTest::newRow("comments only") << QByteArray("# nothing yet\n")
-                                   << "escale.conf: no repository: add a section such as [documents] with 'local path' "
-                                      "and 'relay address' (see docs/configuration.md)";
-    QTest::newRow("defaults only") << QByteArray("refresh = 10\n")
-                                   << "escale.conf: no repository: add a section such as [documents] with 'local path' "
-                                      "and 'relay address' (see docs/configuration.md)";
+    QTest::newRow("empty file")
+        << QByteArray("")
+        << "escale.conf: the file is empty: add a section such as [documents] with 'local path' "
+           "and 'relay address' (see docs/configuration.md)";
+    QTest::newRow("blank file")
+        << QByteArray(" \n\n\t\n")
+        << "escale.conf: the file is empty: add a section such as [documents] with 'local path' "
+           "and 'relay address' (see docs/configuration.md)";
+    QTest::newRow("comments only")
+        << QByteArray("# nothing yet\n")
+        << "escale.conf: no repository: add a section such as [documents] with 'local path' "
+           "and 'relay address' (see docs/configuration.md)";
+    QTest::newRow("defaults only")
+        << QByteArray("refresh = 10\n")
+        << "escale.conf: no repository: add a section such as [documents] with 'local path' "
+           "and 'relay address' (see docs/configuration.md)";
     QTest::newRow("duplicate section") << QByteArray(kBase + "\n[docs]\nlocal path = /x\n")
                                        << "escale.conf:5: duplicate section [docs] (first at line 1)";
     QTest::newRow("same key twice through aliases")
@@ -413,136 +434,173 @@ void tst_ConfigLoader::errors_data()
         << "escale.conf:4: 'local path': set twice in the same section (first as 'path' at line 2)";
     QTest::newRow("not UTF-8") << QByteArray("[docs]\nlocal path = /data/d\xE9j\xE0\nrelay address = /r\n")
                                << "escale.conf:2: this line is not valid UTF-8 text; save the file as UTF-8";
-    QTest::newRow("missing local path") << QByteArray("# x\n[docs]\nrelay address = /mnt/r\n")
-                                        << "escale.conf:2: [docs]: missing 'local path' (the folder to synchronise)";
-    QTest::newRow("missing relay address")
-        << QByteArray("[docs]\nlocal path = /data/docs\n")
-        << "escale.conf:1: [docs]: missing 'relay address' (a URL such as webdavs://host/path, or a folder such as "
-           "/mnt/relay)";
-    QTest::newRow("relative local path") << QByteArray("[docs]\nlocal path = docs\nrelay address = /r\n")
-                                         << "escale.conf:2: 'local path': expected an absolute folder path, got 'docs'";
-    QTest::newRow("empty local path") << QByteArray("[docs]\nlocal path =\nrelay address = /r\n")
-                                      << "escale.conf:2: 'local path': expected the folder to synchronise, got nothing";
+    QTest::newRow("missing local path")
+        << QByteArray("# x\n[docs]\nrelay address = /mnt/r\n")
+        << "escale.conf:2: [docs]: missing 'local path' (the folder to synchronise)";
+    QTest::newRow("missing relay address") << QByteArray("[docs]\nlocal path = /data/docs\n")
+                                           << "escale.conf:1: [docs]: missing 'relay address' (a URL such as "
+                                              "webdavs://host/path, or a folder such as "
+                                              "/mnt/relay)";
+    QTest::newRow("relative local path")
+        << QByteArray("[docs]\nlocal path = docs\nrelay address = /r\n")
+        << "escale.conf:2: 'local path': expected an absolute folder path, got 'docs'";
+    QTest::newRow("empty local path")
+        << QByteArray("[docs]\nlocal path =\nrelay address = /r\n")
+        << "escale.conf:2: 'local path': expected the folder to synchronise, got nothing";
     QTest::newRow("quota in words (the issue's example, line 12)")
-        << QByteArray("# Escale\n#\n# two repositories\n\nlog level = info\n\n[docs]\nlocal path = /data/docs\n"
-                      "relay address = /mnt/relay\nmode = shared\n\ndisk quota = lots\n")
+        << QByteArray(
+               "# Escale\n#\n# two repositories\n\nlog level = info\n\n[docs]\nlocal path = /data/docs\n"
+               "relay address = /mnt/relay\nmode = shared\n\ndisk quota = lots\n")
         << "escale.conf:12: 'disk quota': expected a size such as 2GB, got 'lots'";
-    QTest::newRow("quota alias") << QByteArray(kBase + "quota = 2 bananas\n")
-                                 << "escale.conf:4: 'quota': unknown unit 'bananas' in '2 bananas' (use B, KB, MB, GB, "
-                                    "TB or PB)";
-    QTest::newRow("quota zero") << QByteArray(kBase + "disk quota = 0\n")
-                                << "escale.conf:4: 'disk quota': must be more than zero (remove the key for no quota)";
+    QTest::newRow("quota alias")
+        << QByteArray(kBase + "quota = 2 bananas\n")
+        << "escale.conf:4: 'quota': unknown unit 'bananas' in '2 bananas' (use B, KB, MB, GB, "
+           "TB or PB)";
+    QTest::newRow("quota zero")
+        << QByteArray(kBase + "disk quota = 0\n")
+        << "escale.conf:4: 'disk quota': must be more than zero (remove the key for no quota)";
     QTest::newRow("pullers in words") << QByteArray(kBase + "pullers = two\n")
                                       << "escale.conf:4: 'pullers': expected a whole number, got 'two'";
-    QTest::newRow("pullers negative") << QByteArray(kBase + "puller count = -1\n")
-                                      << "escale.conf:4: 'puller count': expected a number from 0 to 1000, got -1";
+    QTest::newRow("pullers negative")
+        << QByteArray(kBase + "puller count = -1\n")
+        << "escale.conf:4: 'puller count': expected a number from 0 to 1000, got -1";
     QTest::newRow("transfers zero") << QByteArray(kBase + "transfers = 0\n")
                                     << "escale.conf:4: 'transfers': expected a number from 1 to 64, got 0";
-    QTest::newRow("transfers too many") << QByteArray(kBase + "transfers = 65\n")
-                                        << "escale.conf:4: 'transfers': expected a number from 1 to 64, got 65";
-    QTest::newRow("refresh off") << QByteArray(kBase + "refresh = no\n")
-                                 << "escale.conf:4: 'refresh': polling cannot be turned off; give a period such as 30 "
-                                    "(seconds)";
-    QTest::newRow("refresh too short") << QByteArray(kBase + "refresh = 0.5\n")
-                                       << "escale.conf:4: 'refresh': expected a period from 1 second to 1 day, got '0.5'";
-    QTest::newRow("refresh in words") << QByteArray(kBase + "refresh = often\n")
-                                      << "escale.conf:4: 'refresh': expected a duration such as 30s, 10m, 2h or 7d, got "
-                                         "'often'";
-    QTest::newRow("retention too short") << QByteArray(kBase + "retention = 10m\n")
-                                         << "escale.conf:4: 'retention': expected at least one hour, got '10m'";
-    QTest::newRow("chunk size too small") << QByteArray(kBase + "chunk size = 100KB\n")
-                                          << "escale.conf:4: 'chunk size': expected a size from 1MB to 1GB, got '100KB'";
-    QTest::newRow("delete threshold") << QByteArray(kBase + "delete threshold = half\n")
-                                      << "escale.conf:4: 'delete threshold': expected a share such as 50% or a number "
-                                         "of files such as 200, got 'half'";
-    QTest::newRow("delete threshold over 100%") << QByteArray(kBase + "delete threshold = 150%\n")
-                                                << "escale.conf:4: 'delete threshold': expected a share such as 50% or "
-                                                   "a number of files such as 200, got '150%'";
+    QTest::newRow("transfers too many")
+        << QByteArray(kBase + "transfers = 65\n")
+        << "escale.conf:4: 'transfers': expected a number from 1 to 64, got 65";
+    QTest::newRow("refresh off")
+        << QByteArray(kBase + "refresh = no\n")
+        << "escale.conf:4: 'refresh': polling cannot be turned off; give a period such as 30 "
+           "(seconds)";
+    QTest::newRow("refresh too short")
+        << QByteArray(kBase + "refresh = 0.5\n")
+        << "escale.conf:4: 'refresh': expected a period from 1 second to 1 day, got '0.5'";
+    QTest::newRow("refresh in words")
+        << QByteArray(kBase + "refresh = often\n")
+        << "escale.conf:4: 'refresh': expected a duration such as 30s, 10m, 2h or 7d, got "
+           "'often'";
+    QTest::newRow("retention too short")
+        << QByteArray(kBase + "retention = 10m\n")
+        << "escale.conf:4: 'retention': expected at least one hour, got '10m'";
+    QTest::newRow("chunk size too small")
+        << QByteArray(kBase + "chunk size = 100KB\n")
+        << "escale.conf:4: 'chunk size': expected a size from 1MB to 1GB, got '100KB'";
+    QTest::newRow("delete threshold")
+        << QByteArray(kBase + "delete threshold = half\n")
+        << "escale.conf:4: 'delete threshold': expected a share such as 50% or a number "
+           "of files such as 200, got 'half'";
+    QTest::newRow("delete threshold over 100%")
+        << QByteArray(kBase + "delete threshold = 150%\n")
+        << "escale.conf:4: 'delete threshold': expected a share such as 50% or "
+           "a number of files such as 200, got '150%'";
     QTest::newRow("encryption blowfish") << QByteArray(kBase + "encryption = blowfish\n")
                                          << "escale.conf:4: 'encryption': Blowfish is insecure and no longer "
                                             "supported: use 'encryption = on' (AES-256-GCM) or 'encryption = "
                                             "chacha20-poly1305'";
-    QTest::newRow("encryption blowfish.cryptography") << QByteArray(kBase + "encryption = blowfish.cryptography\n")
-                                                      << "escale.conf:4: 'encryption': Blowfish is insecure and no "
-                                                         "longer supported: use 'encryption = on' (AES-256-GCM) or "
-                                                         "'encryption = chacha20-poly1305'";
-    QTest::newRow("encryption fernet") << QByteArray(kBase + "encryption = fernet\n")
-                                       << "escale.conf:4: 'encryption': Fernet (Escale 0.7) is replaced by 'encryption "
-                                          "= on' (AES-256-GCM with a key derived from the passphrase)";
-    QTest::newRow("encryption native") << QByteArray(kBase + "encryption = native\n")
-                                       << "escale.conf:4: 'encryption': encryption by the storage service is no longer "
-                                          "supported: use 'encryption = on'";
+    QTest::newRow("encryption blowfish.cryptography")
+        << QByteArray(kBase + "encryption = blowfish.cryptography\n")
+        << "escale.conf:4: 'encryption': Blowfish is insecure and no "
+           "longer supported: use 'encryption = on' (AES-256-GCM) or "
+           "'encryption = chacha20-poly1305'";
+    QTest::newRow("encryption fernet")
+        << QByteArray(kBase + "encryption = fernet\n")
+        << "escale.conf:4: 'encryption': Fernet (Escale 0.7) is replaced by 'encryption "
+           "= on' (AES-256-GCM with a key derived from the passphrase)";
+    QTest::newRow("encryption native")
+        << QByteArray(kBase + "encryption = native\n")
+        << "escale.conf:4: 'encryption': encryption by the storage service is no longer "
+           "supported: use 'encryption = on'";
     QTest::newRow("encryption unknown") << QByteArray(kBase + "encryption = rot13\n")
                                         << "escale.conf:4: 'encryption': expected on, off, aes-256-gcm or "
                                            "chacha20-poly1305, got 'rot13'";
-    QTest::newRow("ssl version TLSv1") << QByteArray(kBase + "ssl version = TLSv1\n")
-                                       << "escale.conf:4: 'ssl version': 'TLSv1' is no longer secure and not supported: "
-                                          "remove the key (TLS 1.2 or newer is used) or write TLSv1.3";
-    QTest::newRow("ssl version unknown") << QByteArray(kBase + "ssl version = best\n")
-                                         << "escale.conf:4: 'ssl version': expected TLSv1.2 or TLSv1.3, got 'best'";
-    QTest::newRow("verify ssl not a boolean") << QByteArray(kBase + "verify ssl = sometimes\n")
-                                              << "escale.conf:4: 'verify ssl': expected yes or no, got 'sometimes'";
-    QTest::newRow("mode unknown") << QByteArray(kBase + "mode = mirror\n")
-                                  << "escale.conf:4: 'mode': expected shared, upload, download or conservative, got "
-                                     "'mirror'";
-    QTest::newRow("push only and pull only") << QByteArray(kBase + "push only = yes\npull only = yes\n")
-                                             << "escale.conf:5: 'pull only': 'push only' and 'pull only' cannot both be "
-                                                "on";
+    QTest::newRow("ssl version TLSv1")
+        << QByteArray(kBase + "ssl version = TLSv1\n")
+        << "escale.conf:4: 'ssl version': 'TLSv1' is no longer secure and not supported: "
+           "remove the key (TLS 1.2 or newer is used) or write TLSv1.3";
+    QTest::newRow("ssl version unknown")
+        << QByteArray(kBase + "ssl version = best\n")
+        << "escale.conf:4: 'ssl version': expected TLSv1.2 or TLSv1.3, got 'best'";
+    QTest::newRow("verify ssl not a boolean")
+        << QByteArray(kBase + "verify ssl = sometimes\n")
+        << "escale.conf:4: 'verify ssl': expected yes or no, got 'sometimes'";
+    QTest::newRow("mode unknown")
+        << QByteArray(kBase + "mode = mirror\n")
+        << "escale.conf:4: 'mode': expected shared, upload, download or conservative, got "
+           "'mirror'";
+    QTest::newRow("push only and pull only")
+        << QByteArray(kBase + "push only = yes\npull only = yes\n")
+        << "escale.conf:5: 'pull only': 'push only' and 'pull only' cannot both be "
+           "on";
     QTest::newRow("push only against mode") << QByteArray(kBase + "mode = download\nread only = yes\n")
                                             << "escale.conf:5: 'read only': contradicts 'mode = download'";
-    QTest::newRow("certificate missing") << QByteArray(kBase + "certificate = /nonexistent/client.pem\n")
-                                         << "escale.conf:4: 'certificate': file '/nonexistent/client.pem' not found";
-    QTest::newRow("secret file missing") << QByteArray(kBase + "secret file = /nonexistent/docs.credential\n")
-                                         << "escale.conf:4: 'secret file': file '/nonexistent/docs.credential' not found";
-    QTest::newRow("passphrase file missing") << QByteArray(kBase + "passphrase = ~/nonexistent.passphrase\n")
-                                             << "escale.conf:4: 'passphrase': file '" + QDir::homePath() +
-                                                    "/nonexistent.passphrase' not found";
-    QTest::newRow("bad regular expression") << QByteArray(kBase + "exclude = *.tmp, /a(/\n")
-                                            << "escale.conf:4: 'exclude': invalid regular expression '/a(/': missing "
-                                               "closing parenthesis";
-    QTest::newRow("bad host key") << QByteArray(kBase + "host key = SHA256:abc\n")
-                                  << "escale.conf:4: 'host key': expected a SHA-256 fingerprint such as SHA256:base64... "
-                                     "or 64 hex digits, got 'SHA256:abc'";
-    QTest::newRow("unknown protocol") << QByteArray("[docs]\nlocal path = /d\nrelay address = gopher://h/x\n")
-                                      << "escale.conf:3: 'relay address': unknown protocol 'gopher' (use file, webdav, "
-                                         "webdavs, http, https, s3, ftp, ftps, sftp or rclone)";
-    QTest::newRow("protocol key unknown") << QByteArray("[docs]\nlocal path = /d\nprotocol = yandex-disk\naddress = h\n")
-                                          << "escale.conf:4: 'address': unknown protocol 'yandex-disk' (use file, "
-                                             "webdav, webdavs, http, https, s3, ftp, ftps, sftp or rclone)";
-    QTest::newRow("port conflict") << QByteArray("[docs]\nlocal path = /d\nrelay address = ftp://h:2121/\nport = 21\n")
-                                   << "escale.conf:3: 'relay address': 'port = 21' differs from the port 2121 in the "
-                                      "relay address";
-    QTest::newRow("bare host without protocol") << QByteArray("[docs]\nlocal path = /d\nhost address = ftp.example.org\n")
-                                                << "escale.conf:3: 'host address': 'ftp.example.org' names no protocol: "
-                                                   "write a URL such as webdavs://ftp.example.org/path, or set "
-                                                   "'protocol'";
+    QTest::newRow("certificate missing")
+        << QByteArray(kBase + "certificate = /nonexistent/client.pem\n")
+        << "escale.conf:4: 'certificate': file '/nonexistent/client.pem' not found";
+    QTest::newRow("secret file missing")
+        << QByteArray(kBase + "secret file = /nonexistent/docs.credential\n")
+        << "escale.conf:4: 'secret file': file '/nonexistent/docs.credential' not found";
+    QTest::newRow("passphrase file missing")
+        << QByteArray(kBase + "passphrase = ~/nonexistent.passphrase\n")
+        << "escale.conf:4: 'passphrase': file '" + QDir::homePath() + "/nonexistent.passphrase' not found";
+    QTest::newRow("bad regular expression")
+        << QByteArray(kBase + "exclude = *.tmp, /a(/\n")
+        << "escale.conf:4: 'exclude': invalid regular expression '/a(/': missing "
+           "closing parenthesis";
+    QTest::newRow("bad host key")
+        << QByteArray(kBase + "host key = SHA256:abc\n")
+        << "escale.conf:4: 'host key': expected a SHA-256 fingerprint such as SHA256:base64... "
+           "or 64 hex digits, got 'SHA256:abc'";
+    QTest::newRow("unknown protocol")
+        << QByteArray("[docs]\nlocal path = /d\nrelay address = gopher://h/x\n")
+        << "escale.conf:3: 'relay address': unknown protocol 'gopher' (use file, webdav, "
+           "webdavs, http, https, s3, ftp, ftps, sftp or rclone)";
+    QTest::newRow("protocol key unknown")
+        << QByteArray("[docs]\nlocal path = /d\nprotocol = yandex-disk\naddress = h\n")
+        << "escale.conf:4: 'address': unknown protocol 'yandex-disk' (use file, "
+           "webdav, webdavs, http, https, s3, ftp, ftps, sftp or rclone)";
+    QTest::newRow("port conflict")
+        << QByteArray("[docs]\nlocal path = /d\nrelay address = ftp://h:2121/\nport = 21\n")
+        << "escale.conf:3: 'relay address': 'port = 21' differs from the port 2121 in the "
+           "relay address";
+    QTest::newRow("bare host without protocol")
+        << QByteArray("[docs]\nlocal path = /d\nhost address = ftp.example.org\n")
+        << "escale.conf:3: 'host address': 'ftp.example.org' names no protocol: "
+           "write a URL such as webdavs://ftp.example.org/path, or set "
+           "'protocol'";
     QTest::newRow("user differs from address")
         << QByteArray("[docs]\nlocal path = /d\nrelay address = ftp://bob@h/\nuser = alice\n")
         << "escale.conf:4: 'user': 'alice' differs from the user 'bob' in the relay address";
     QTest::newRow("overlapping folders")
         << QByteArray(kBase + "[pics]\nlocal path = /data/docs/pics\nrelay address = /mnt/relay2\n")
-        << "escale.conf:4: [pics]: its folder /data/docs/pics overlaps the folder /data/docs of [docs] (line 1); two "
+        << "escale.conf:4: [pics]: its folder /data/docs/pics overlaps the folder /data/docs of [docs] (line "
+           "1); two "
            "repositories cannot share files";
-    QTest::newRow("same folder twice") << QByteArray(kBase + "[again]\nlocal path = /data/docs/\nrelay address = /r2\n")
-                                       << "escale.conf:4: [again]: its folder /data/docs overlaps the folder /data/docs "
-                                          "of [docs] (line 1); two repositories cannot share files";
+    QTest::newRow("same folder twice")
+        << QByteArray(kBase + "[again]\nlocal path = /data/docs/\nrelay address = /r2\n")
+        << "escale.conf:4: [again]: its folder /data/docs overlaps the folder /data/docs "
+           "of [docs] (line 1); two repositories cannot share files";
     QTest::newRow("relay inside the folder")
         << QByteArray("[docs]\nlocal path = /data/docs\nrelay address = /data/docs/.relay\n")
-        << "escale.conf:1: [docs]: the relay folder /data/docs/.relay overlaps the synchronised folder /data/docs; put "
+        << "escale.conf:1: [docs]: the relay folder /data/docs/.relay overlaps the synchronised folder "
+           "/data/docs; put "
            "the relay elsewhere";
-    QTest::newRow("log level") << QByteArray("log level = chatty\n" + kBase)
-                               << "escale.conf:1: 'log level': expected debug, info, warning, error or critical, got "
-                                  "'chatty'";
+    QTest::newRow("log level")
+        << QByteArray("log level = chatty\n" + kBase)
+        << "escale.conf:1: 'log level': expected debug, info, warning, error or critical, got "
+           "'chatty'";
     QTest::newRow("log rotate") << QByteArray("log rotate = lots\n" + kBase)
                                 << "escale.conf:1: 'log rotate': expected a whole number, got 'lots'";
     QTest::newRow("log size too small") << QByteArray("log size = 1KB\n" + kBase)
                                         << "escale.conf:1: 'log size': must be at least 64KB, got '1KB'";
-    QTest::newRow("drive binary") << QByteArray(kBase + "drive binary = /usr/bin/drive\n")
-                                  << "escale.conf:4: 'drive binary': no longer supported: the 'drive' tool is no longer "
-                                     "supported: configure Google Drive as an rclone remote and use 'relay address = "
-                                     "rclone://REMOTE/path'";
-    QTest::newRow("syntax error") << QByteArray("[docs]\nlocal path /x\n")
-                                  << "escale.conf:2: expected 'key = value' or '[section]', got 'local path /x'";
+    QTest::newRow("drive binary")
+        << QByteArray(kBase + "drive binary = /usr/bin/drive\n")
+        << "escale.conf:4: 'drive binary': no longer supported: the 'drive' tool is no longer "
+           "supported: configure Google Drive as an rclone remote and use 'relay address = "
+           "rclone://REMOTE/path'";
+    QTest::newRow("syntax error")
+        << QByteArray("[docs]\nlocal path /x\n")
+        << "escale.conf:2: expected 'key = value' or '[section]', got 'local path /x'";
 }
 
 void tst_ConfigLoader::errors()
@@ -560,38 +618,48 @@ void tst_ConfigLoader::warnings_data()
 {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QString>("message");
-    QTest::newRow("unknown key with a suggestion") << QByteArray(kBase + "refrsh = 10\n")
-                                                   << "escale.conf:4: warning: 'refrsh': unknown key, ignored; did you "
-                                                      "mean 'refresh'?";
-    QTest::newRow("misspelt alias") << QByteArray(kBase + "relay dri = x\n")
-                                    << "escale.conf:4: warning: 'relay dri': unknown key, ignored; did you mean 'relay "
-                                       "path'?";
-    QTest::newRow("unknown key") << QByteArray(kBase + "colour = blue\n")
-                                 << "escale.conf:4: warning: 'colour': unknown key, ignored (see docs/configuration.md)";
-    QTest::newRow("password in clear") << QByteArray(kBase + "password = hunter2\n")
-                                       << "escale.conf:4: warning: 'password': written in clear in the configuration: "
-                                          "keep it in the keychain, or in a file readable only by you ('password = "
-                                          "/path/to/file')";
-    QTest::newRow("passphrase alias in clear") << QByteArray(kBase + "key = my phrase\n")
-                                               << "escale.conf:4: warning: 'key': written in clear in the "
-                                                  "configuration: keep it in the keychain, or in a file readable only "
-                                                  "by you ('passphrase = /path/to/file')";
-    QTest::newRow("checksum algorithm") << QByteArray(kBase + "checksum = sha512\n")
-                                        << "escale.conf:4: warning: 'checksum': Escale always checks contents with "
-                                           "SHA-256; 'sha512' has no effect";
-    QTest::newRow("checksum off") << QByteArray(kBase + "checksum = off\n")
-                                  << "escale.conf:4: warning: 'checksum': Escale always checks contents with SHA-256; "
-                                     "'off' has no effect";
-    QTest::newRow("global key in a section") << QByteArray(kBase + "log level = debug\n")
-                                             << "escale.conf:4: warning: 'log level': a global setting: move it before "
-                                                "the first section; ignored here";
+    QTest::newRow("unknown key with a suggestion")
+        << QByteArray(kBase + "refrsh = 10\n")
+        << "escale.conf:4: warning: 'refrsh': unknown key, ignored; did you "
+           "mean 'refresh'?";
+    QTest::newRow("misspelt alias")
+        << QByteArray(kBase + "relay dri = x\n")
+        << "escale.conf:4: warning: 'relay dri': unknown key, ignored; did you mean 'relay "
+           "path'?";
+    QTest::newRow("unknown key")
+        << QByteArray(kBase + "colour = blue\n")
+        << "escale.conf:4: warning: 'colour': unknown key, ignored (see docs/configuration.md)";
+    QTest::newRow("password in clear")
+        << QByteArray(kBase + "password = hunter2\n")
+        << "escale.conf:4: warning: 'password': written in clear in the configuration: "
+           "keep it in the keychain, or in a file readable only by you ('password = "
+           "/path/to/file')";
+    QTest::newRow("passphrase alias in clear")
+        << QByteArray(kBase + "key = my phrase\n")
+        << "escale.conf:4: warning: 'key': written in clear in the "
+           "configuration: keep it in the keychain, or in a file readable only "
+           "by you ('passphrase = /path/to/file')";
+    QTest::newRow("checksum algorithm")
+        << QByteArray(kBase + "checksum = sha512\n")
+        << "escale.conf:4: warning: 'checksum': Escale always checks contents with "
+           "SHA-256; 'sha512' has no effect";
+    QTest::newRow("checksum off")
+        << QByteArray(kBase + "checksum = off\n")
+        << "escale.conf:4: warning: 'checksum': Escale always checks contents with SHA-256; "
+           "'off' has no effect";
+    QTest::newRow("global key in a section")
+        << QByteArray(kBase + "log level = debug\n")
+        << "escale.conf:4: warning: 'log level': a global setting: move it before "
+           "the first section; ignored here";
     QTest::newRow("verify ssl off on https")
         << QByteArray("[docs]\nlocal path = /d\nrelay address = https://h/x\nverify ssl = no\n")
-        << "escale.conf:4: warning: 'verify ssl': certificates are not checked: anyone on the network path can read and "
+        << "escale.conf:4: warning: 'verify ssl': certificates are not checked: anyone on the network path "
+           "can read and "
            "change the traffic; pin the certificate instead ('escalectl trust docs')";
     QTest::newRow("legacy rclone protocol")
         << QByteArray("[docs]\nlocal path = /d\nprotocol = onedrive\nhost address = od\nrelay dir = Escale\n")
-        << "escale.conf:4: warning: 'host address': 'onedrive' is reached through rclone: write 'relay address = "
+        << "escale.conf:4: warning: 'host address': 'onedrive' is reached through rclone: write 'relay "
+           "address = "
            "rclone://od/Escale' instead";
 }
 

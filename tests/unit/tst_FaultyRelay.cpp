@@ -4,7 +4,6 @@
 #include <QBuffer>
 #include <QElapsedTimer>
 #include <QTest>
-
 #include <memory>
 
 using namespace escale::relay;

@@ -34,7 +34,8 @@ IniDocument parseOk(const QByteArray& text)
 
 void tst_IniDocument::defaultsAndSections()
 {
-    const IniDocument doc = parseOk("refresh = 10\n\n[a]\nlocal path = /x\n[b]\nlocal path = /y\nmode = upload\n");
+    const IniDocument doc =
+        parseOk("refresh = 10\n\n[a]\nlocal path = /x\n[b]\nlocal path = /y\nmode = upload\n");
     QCOMPARE(doc.defaults().entries.size(), 1);
     QCOMPARE(doc.defaults().entries.at(0).key, QString("refresh"));
     QCOMPARE(doc.defaults().entries.at(0).line, 1);
@@ -102,18 +103,19 @@ void tst_IniDocument::syntaxErrors_data()
                                << "t.conf:3: this line is not valid UTF-8 text; save the file as UTF-8";
     QTest::newRow("NUL byte") << QByteArray("[s]\nuser = a\0b\n", 15)
                               << "t.conf:2: this line contains a NUL byte; is this really a text file?";
-    QTest::newRow("unclosed section") << QByteArray("[docs\nlocal path = /x\n")
-                                      << "t.conf:1: section header '[docs' has no closing ']'";
+    QTest::newRow("unclosed section")
+        << QByteArray("[docs\nlocal path = /x\n") << "t.conf:1: section header '[docs' has no closing ']'";
     QTest::newRow("empty section name") << QByteArray("[ ]\n") << "t.conf:1: empty section name '[]'";
     QTest::newRow("no delimiter") << QByteArray("[s]\nlocal path /x\n")
                                   << "t.conf:2: expected 'key = value' or '[section]', got 'local path /x'";
     QTest::newRow("no key") << QByteArray("[s]\n= /x\n") << "t.conf:2: a value without a key: '= /x'";
-    QTest::newRow("duplicate section") << QByteArray("[a]\nx = 1\n\n[a]\ny = 2\n")
-                                       << "t.conf:4: duplicate section [a] (first at line 1)";
+    QTest::newRow("duplicate section")
+        << QByteArray("[a]\nx = 1\n\n[a]\ny = 2\n") << "t.conf:4: duplicate section [a] (first at line 1)";
     QTest::newRow("duplicate key") << QByteArray("[a]\nmode = shared\nMode = upload\n")
                                    << "t.conf:3: 'Mode': set twice in the same section (first at line 2)";
-    QTest::newRow("duplicate default") << QByteArray("refresh = 1\nrefresh = 2\n[a]\n")
-                                       << "t.conf:2: 'refresh': set twice in the same section (first at line 1)";
+    QTest::newRow("duplicate default")
+        << QByteArray("refresh = 1\nrefresh = 2\n[a]\n")
+        << "t.conf:2: 'refresh': set twice in the same section (first at line 1)";
 }
 
 void tst_IniDocument::syntaxErrors()

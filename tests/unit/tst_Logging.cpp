@@ -43,7 +43,8 @@ void tst_Logging::writesPrivateFileAndFiltersLevels()
     QVERIFY(!text.contains("hidden debug line"));
     QVERIFY(text.contains("info escale.config: visible info line"));
     QVERIFY(text.contains("warning escale.relay: visible warning line"));
-    QCOMPARE(QFile(path).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+    QCOMPARE(QFile(path).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+             QFileDevice::Permissions());
 
     o.level = config::LogLevel::Debug;
     log::install(o);

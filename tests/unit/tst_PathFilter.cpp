@@ -21,19 +21,32 @@ void tst_PathFilter::globs_data()
     QTest::addColumn<QString>("pattern");
     QTest::addColumn<QString>("text");
     QTest::addColumn<bool>("match");
-    QTest::newRow("star") << "*.txt" << "a.txt" << true;
-    QTest::newRow("full match, not prefix") << "*.txt" << "a.txt.bak" << false;
-    QTest::newRow("no substring") << "tmp" << "tmpfile" << false;
-    QTest::newRow("star does not cross /") << "docs/*.md" << "docs/x/y.md" << false;
-    QTest::newRow("double star crosses /") << "docs/**.md" << "docs/x/y.md" << true;
-    QTest::newRow("question mark") << "file?.log" << "file1.log" << true;
-    QTest::newRow("set") << "[ab]*.c" << "b-main.c" << true;
-    QTest::newRow("negated set") << "[!ab]*.c" << "b-main.c" << false;
-    QTest::newRow("dot is literal") << "a.c" << "abc" << false;
-    QTest::newRow("regex chars are literal") << "a+b(1).txt" << "a+b(1).txt" << true;
-    QTest::newRow("leading slash anchors") << "/build" << "build" << true;
-    QTest::newRow("regex") << "/^~\\$.*$/" << "~$report.docx" << true;
-    QTest::newRow("regex full match") << "/a.c/" << "xa.cx" << false;
+    QTest::newRow("star") << "*.txt"
+                          << "a.txt" << true;
+    QTest::newRow("full match, not prefix") << "*.txt"
+                                            << "a.txt.bak" << false;
+    QTest::newRow("no substring") << "tmp"
+                                  << "tmpfile" << false;
+    QTest::newRow("star does not cross /") << "docs/*.md"
+                                           << "docs/x/y.md" << false;
+    QTest::newRow("double star crosses /") << "docs/**.md"
+                                           << "docs/x/y.md" << true;
+    QTest::newRow("question mark") << "file?.log"
+                                   << "file1.log" << true;
+    QTest::newRow("set") << "[ab]*.c"
+                         << "b-main.c" << true;
+    QTest::newRow("negated set") << "[!ab]*.c"
+                                 << "b-main.c" << false;
+    QTest::newRow("dot is literal") << "a.c"
+                                    << "abc" << false;
+    QTest::newRow("regex chars are literal") << "a+b(1).txt"
+                                             << "a+b(1).txt" << true;
+    QTest::newRow("leading slash anchors") << "/build"
+                                           << "build" << true;
+    QTest::newRow("regex") << "/^~\\$.*$/"
+                           << "~$report.docx" << true;
+    QTest::newRow("regex full match") << "/a.c/"
+                                      << "xa.cx" << false;
 }
 
 void tst_PathFilter::globs()
@@ -53,12 +66,15 @@ void tst_PathFilter::files_data()
     QTest::addColumn<bool>("accepted");
     const QStringList none;
     QTest::newRow("no filter") << none << none << none << "a/b.txt" << true;
-    QTest::newRow("exclude by name anywhere") << none << QStringList{"*.tmp"} << none << "deep/x/y.tmp" << false;
+    QTest::newRow("exclude by name anywhere")
+        << none << QStringList{"*.tmp"} << none << "deep/x/y.tmp" << false;
     QTest::newRow("exclude by path") << none << QStringList{"cache/*"} << none << "cache/x" << false;
-    QTest::newRow("path pattern is anchored") << none << QStringList{"cache/*"} << none << "a/cache/x" << true;
+    QTest::newRow("path pattern is anchored")
+        << none << QStringList{"cache/*"} << none << "a/cache/x" << true;
     QTest::newRow("include") << QStringList{"*.odt", "*.ods"} << none << none << "r/report.ods" << true;
     QTest::newRow("include misses") << QStringList{"*.odt"} << none << none << "r/report.pdf" << false;
-    QTest::newRow("include then exclude") << QStringList{"*.odt"} << QStringList{"draft*"} << none << "draft1.odt" << false;
+    QTest::newRow("include then exclude")
+        << QStringList{"*.odt"} << QStringList{"draft*"} << none << "draft1.odt" << false;
     QTest::newRow("extension") << none << none << QStringList{"jpg", "png"} << "p/IMG.JPG" << true;
     QTest::newRow("extension misses") << none << none << QStringList{"jpg"} << "p/IMG.jpeg" << false;
     QTest::newRow("no extension") << none << none << QStringList{"jpg"} << "README" << false;

@@ -41,7 +41,8 @@ JournalRecord sampleFile()
     r.size = 10;
     r.mtimeMs = 1732550000123;
     r.hash = QCryptographicHash::hash("0123456789", QCryptographicHash::Sha256);
-    r.chunks = {ChunkRef{QString(32, 'a'), 4, QByteArray(32, '\1')}, ChunkRef{QString(32, 'b'), 6, QByteArray(32, '\2')}};
+    r.chunks = {ChunkRef{QString(32, 'a'), 4, QByteArray(32, '\1')},
+                ChunkRef{QString(32, 'b'), 6, QByteArray(32, '\2')}};
     return r;
 }
 } // namespace
@@ -76,14 +77,18 @@ void tst_Records::malformedRecords_data()
                             << "record 'notes/shopping list.txt': invalid version vector";
     QTest::newRow("zero counter") << "vv" << QJsonValue(QJsonObject{{A, 0}})
                                   << "record 'notes/shopping list.txt': invalid version vector";
-    QTest::newRow("origin not in vv") << "origin" << QJsonValue("1111111111111111")
-                                      << "record 'notes/shopping list.txt': invalid origin";
-    QTest::newRow("kind") << "kind" << QJsonValue("symlink") << "record 'notes/shopping list.txt': unknown kind 'symlink'";
-    QTest::newRow("negative size") << "size" << QJsonValue(-1) << "record 'notes/shopping list.txt': invalid size or mtime";
+    QTest::newRow("origin not in vv")
+        << "origin" << QJsonValue("1111111111111111") << "record 'notes/shopping list.txt': invalid origin";
+    QTest::newRow("kind") << "kind" << QJsonValue("symlink")
+                          << "record 'notes/shopping list.txt': unknown kind 'symlink'";
+    QTest::newRow("negative size") << "size" << QJsonValue(-1)
+                                   << "record 'notes/shopping list.txt': invalid size or mtime";
     QTest::newRow("hash") << "hash" << QJsonValue("abc") << "record 'notes/shopping list.txt': invalid hash";
     QTest::newRow("chunk sizes") << "size" << QJsonValue(11)
                                  << "record 'notes/shopping list.txt': chunks add up to 10 bytes, not 11";
-    QTest::newRow("chunk id") << "chunks" << QJsonValue(QJsonArray{QJsonObject{{"id", "../x"}, {"size", 10}, {"hash", QString(64, 'a')}}})
+    QTest::newRow("chunk id") << "chunks"
+                              << QJsonValue(QJsonArray{
+                                     QJsonObject{{"id", "../x"}, {"size", 10}, {"hash", QString(64, 'a')}}})
                               << "record 'notes/shopping list.txt': invalid chunk";
 }
 
@@ -187,19 +192,31 @@ void tst_Records::relayPaths_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("problem");
-    QTest::newRow("plain") << "a/b.txt" << "";
+    QTest::newRow("plain") << "a/b.txt"
+                           << "";
     QTest::newRow("spaces and unicode") << QString::fromUtf8("Mes documents/été 2024.odt") << "";
-    QTest::newRow("empty") << "" << "empty path";
-    QTest::newRow("absolute") << "/etc/passwd" << "absolute path";
-    QTest::newRow("parent") << "../outside" << "'..' component";
-    QTest::newRow("inner parent") << "a/../../b" << "'..' component";
-    QTest::newRow("dot") << "a/./b" << "'.' component";
-    QTest::newRow("double slash") << "a//b" << "empty path component";
-    QTest::newRow("trailing slash") << "a/" << "empty path component";
-    QTest::newRow("backslash") << "a\\..\\b" << "backslash in path";
-    QTest::newRow("newline") << "a\nb" << "control character in path";
-    QTest::newRow("nul") << QString("a") + QChar(0) + "b" << "control character in path";
-    QTest::newRow("reserved") << "x/.escale-tmp-123" << "reserved name '.escale-tmp-123'";
+    QTest::newRow("empty") << ""
+                           << "empty path";
+    QTest::newRow("absolute") << "/etc/passwd"
+                              << "absolute path";
+    QTest::newRow("parent") << "../outside"
+                            << "'..' component";
+    QTest::newRow("inner parent") << "a/../../b"
+                                  << "'..' component";
+    QTest::newRow("dot") << "a/./b"
+                         << "'.' component";
+    QTest::newRow("double slash") << "a//b"
+                                  << "empty path component";
+    QTest::newRow("trailing slash") << "a/"
+                                    << "empty path component";
+    QTest::newRow("backslash") << "a\\..\\b"
+                               << "backslash in path";
+    QTest::newRow("newline") << "a\nb"
+                             << "control character in path";
+    QTest::newRow("nul") << QString("a") + QChar(0) + "b"
+                         << "control character in path";
+    QTest::newRow("reserved") << "x/.escale-tmp-123"
+                              << "reserved name '.escale-tmp-123'";
     QTest::newRow("too long name") << QString(256, 'a') << "name longer than 255 bytes";
 }
 

@@ -7,7 +7,6 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <memory>
 
 using namespace escale::relay;
@@ -49,7 +48,8 @@ Done run(RelayJob* job)
     const RelayError e = waitFor(job);
     return {e, job->entries()};
 }
-RelayError putBytes(RelayBackend& r, const QString& path, const QByteArray& bytes, WriteMode mode = WriteMode::Replace)
+RelayError putBytes(RelayBackend& r, const QString& path, const QByteArray& bytes,
+                    WriteMode mode = WriteMode::Replace)
 {
     QBuffer source;
     source.setData(bytes);

@@ -77,13 +77,20 @@ void tst_Units::sizeErrors_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("message");
-    QTest::newRow("words") << "lots" << "expected a size such as 2GB, got 'lots'";
-    QTest::newRow("empty") << "" << "expected a size such as 2GB, got ''";
-    QTest::newRow("negative") << "-1GB" << "expected a size such as 2GB, got '-1GB'";
-    QTest::newRow("unknown unit") << "2XB" << "unknown unit 'XB' in '2XB' (use B, KB, MB, GB, TB or PB)";
-    QTest::newRow("two numbers") << "1 2" << "expected a size such as 2GB, got '1 2'";
-    QTest::newRow("exponent") << "1e9" << "expected a size such as 2GB, got '1e9'";
-    QTest::newRow("too large") << "99999999PB" << "'99999999PB' is too large";
+    QTest::newRow("words") << "lots"
+                           << "expected a size such as 2GB, got 'lots'";
+    QTest::newRow("empty") << ""
+                           << "expected a size such as 2GB, got ''";
+    QTest::newRow("negative") << "-1GB"
+                              << "expected a size such as 2GB, got '-1GB'";
+    QTest::newRow("unknown unit") << "2XB"
+                                  << "unknown unit 'XB' in '2XB' (use B, KB, MB, GB, TB or PB)";
+    QTest::newRow("two numbers") << "1 2"
+                                 << "expected a size such as 2GB, got '1 2'";
+    QTest::newRow("exponent") << "1e9"
+                              << "expected a size such as 2GB, got '1e9'";
+    QTest::newRow("too large") << "99999999PB"
+                               << "'99999999PB' is too large";
 }
 
 void tst_Units::sizeErrors()
@@ -129,9 +136,12 @@ void tst_Units::durationErrors_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("message");
-    QTest::newRow("words") << "often" << "expected a duration such as 30s, 10m, 2h or 7d, got 'often'";
-    QTest::newRow("unknown unit") << "5y" << "unknown unit 'y' in '5y' (use s, m, h, d or w)";
-    QTest::newRow("negative") << "-5s" << "expected a duration such as 30s, 10m, 2h or 7d, got '-5s'";
+    QTest::newRow("words") << "often"
+                           << "expected a duration such as 30s, 10m, 2h or 7d, got 'often'";
+    QTest::newRow("unknown unit") << "5y"
+                                  << "unknown unit 'y' in '5y' (use s, m, h, d or w)";
+    QTest::newRow("negative") << "-5s"
+                              << "expected a duration such as 30s, 10m, 2h or 7d, got '-5s'";
 }
 
 void tst_Units::durationErrors()
@@ -152,7 +162,8 @@ void tst_Units::boolean_data()
     for (const char* f : {"no", "No", "false", "off", "0"})
         QTest::newRow(f) << QString::fromLatin1(f) << 0;
     for (const char* bad : {"", "maybe", "2", "y", "enabled"})
-        QTest::newRow(qPrintable(QStringLiteral("invalid '%1'").arg(QLatin1String(bad)))) << QString::fromLatin1(bad) << -1;
+        QTest::newRow(qPrintable(QStringLiteral("invalid '%1'").arg(QLatin1String(bad))))
+            << QString::fromLatin1(bad) << -1;
 }
 
 void tst_Units::boolean()

@@ -22,15 +22,24 @@ void tst_VersionVector::compare_data()
     QTest::addColumn<QString>("a");
     QTest::addColumn<QString>("b");
     QTest::addColumn<Order>("order");
-    QTest::newRow("empty") << "" << "" << Order::Equal;
-    QTest::newRow("equal") << "a:1,b:2" << "a:1,b:2" << Order::Equal;
-    QTest::newRow("newer by one counter") << "a:2,b:2" << "a:1,b:2" << Order::Newer;
-    QTest::newRow("newer by a new client") << "a:1,b:2,c:1" << "a:1,b:2" << Order::Newer;
-    QTest::newRow("older") << "a:1" << "a:1,b:1" << Order::Older;
-    QTest::newRow("newer than nothing") << "a:1" << "" << Order::Newer;
-    QTest::newRow("concurrent counters") << "a:2,b:1" << "a:1,b:2" << Order::Concurrent;
-    QTest::newRow("concurrent clients") << "a:1" << "b:1" << Order::Concurrent;
-    QTest::newRow("concurrent mixed") << "a:3,c:1" << "a:3,b:1" << Order::Concurrent;
+    QTest::newRow("empty") << ""
+                           << "" << Order::Equal;
+    QTest::newRow("equal") << "a:1,b:2"
+                           << "a:1,b:2" << Order::Equal;
+    QTest::newRow("newer by one counter") << "a:2,b:2"
+                                          << "a:1,b:2" << Order::Newer;
+    QTest::newRow("newer by a new client") << "a:1,b:2,c:1"
+                                           << "a:1,b:2" << Order::Newer;
+    QTest::newRow("older") << "a:1"
+                           << "a:1,b:1" << Order::Older;
+    QTest::newRow("newer than nothing") << "a:1"
+                                        << "" << Order::Newer;
+    QTest::newRow("concurrent counters") << "a:2,b:1"
+                                         << "a:1,b:2" << Order::Concurrent;
+    QTest::newRow("concurrent clients") << "a:1"
+                                        << "b:1" << Order::Concurrent;
+    QTest::newRow("concurrent mixed") << "a:3,c:1"
+                                      << "a:3,b:1" << Order::Concurrent;
 }
 
 void tst_VersionVector::compare()
