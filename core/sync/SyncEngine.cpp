@@ -785,6 +785,10 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
         versions.append(v.record);
     const Resolution target = resolve(path, versions);
     const QString absolute = localPath(path);
+    if (throughLink(path)) {
+        pass.problem(QStringLiteral("refused %1: it leads through a symbolic link in the folder").arg(path));
+        return Outcome::Done;
+    }
     const std::optional<StateDb::LocalEntry> known = m_db.local(path);
     const std::optional<StateDb::LocalEntry> disk = statLocal(absolute, path);
 
@@ -869,8 +873,9 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
                 QStringLiteral("%1 is a file here and a folder elsewhere; kept as a file").arg(path));
             return Outcome::Done;
         }
-        if (!disk && !QDir().mkpath(absolute)) {
-            pass.problem(QStringLiteral("cannot create the folder %1").arg(absolute));
+        QString problem;
+        if (!disk && !makeFolders(path, problem)) {
+            pass.problem(problem);
             return Outcome::Deferred;
         }
         m_db.putLocal(StateDb::LocalEntry{path, Kind::Directory, 0, 0, 0, {}, m_clientId});
@@ -905,30 +910,55 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
     return Outcome::Done;
 }
 
+bool SyncEngine::throughLink(const QString& relative) const
+{
+    // Every folder between the synchronised folder and the path must be a real folder: a
+    // symbolic link there could lead the write, or the deletion, out of the folder (R4).
+    QString prefix;
+    const QStringList parts = relative.split(QLatin1Char('/'));
+    for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
+        prefix = prefix.isEmpty() ? parts.at(i) : prefix + QLatin1Char('/') + parts.at(i);
+        struct stat st;
+        if (::lstat(QFile::encodeName(localPath(prefix)).constData(), &st) == 0 && S_ISLNK(st.st_mode))
+            return true;
+    }
+    return false;
+}
+
+bool SyncEngine::makeFolders(const QString& relative, QString& problem)
+{
+    QString prefix;
+    for (const QString& part : relative.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+        prefix = prefix.isEmpty() ? part : prefix + QLatin1Char('/') + part;
+        const QByteArray native = QFile::encodeName(localPath(prefix));
+        struct stat st;
+        if (::lstat(native.constData(), &st) == 0) {
+            if (S_ISDIR(st.st_mode))
+                continue;
+            problem = S_ISLNK(st.st_mode)
+                          ? QStringLiteral("refused to write through the symbolic link %1").arg(localPath(prefix))
+                          : QStringLiteral("%1 is not a folder").arg(localPath(prefix));
+            return false;
+        }
+        if (::mkdir(native.constData(), 0777) != 0 && errno != EEXIST) {
+            problem = QStringLiteral("cannot create the folder %1: %2")
+                          .arg(localPath(prefix), QString::fromLocal8Bit(std::strerror(errno)));
+            return false;
+        }
+        // Remembered, so that the next scan does not take it for a new local folder.
+        if (!m_db.local(prefix))
+            m_db.putLocal(StateDb::LocalEntry{prefix, Kind::Directory, 0, 0, 0, {}, {}});
+    }
+    return true;
+}
+
 SyncEngine::Content SyncEngine::obtainContent(const JournalRecord& record, const QString& targetPath,
                                               QString& problem)
 {
     const QString target = localPath(targetPath);
     const QString folder = QFileInfo(target).absolutePath();
-    // Create missing parent folders, and remember them so the next scan does not take them for
-    // new local folders.
-    if (!QFileInfo(folder).isDir()) {
-        QString relative;
-        for (const QString& part : targetPath.section(QLatin1Char('/'), 0, -2, QString::SectionSkipEmpty)
-                                       .split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
-            relative = relative.isEmpty() ? part : relative + QLatin1Char('/') + part;
-            if (!QFileInfo(localPath(relative)).exists()) {
-                if (!QDir().mkdir(localPath(relative))) {
-                    problem = QStringLiteral("cannot create the folder %1").arg(localPath(relative));
-                    return Content::Failed;
-                }
-                m_db.putLocal(StateDb::LocalEntry{relative, Kind::Directory, 0, 0, 0, {}, {}});
-            } else if (!QFileInfo(localPath(relative)).isDir()) {
-                problem = QStringLiteral("cannot write %1: %2 is not a folder").arg(targetPath, relative);
-                return Content::Failed;
-            }
-        }
-    }
+    if (!makeFolders(targetPath.section(QLatin1Char('/'), 0, -2), problem))
+        return Content::Failed;
     const QString temp = folder + QStringLiteral("/.escale-tmp-") + randomTag();
     QFile out(temp);
     if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {

@@ -97,6 +97,8 @@ private:
     };
     Content obtainContent(const protocol::JournalRecord& record, const QString& targetPath, QString& problem);
     bool commitStaged(Pass& pass);
+    bool throughLink(const QString& relative) const;
+    bool makeFolders(const QString& relative, QString& problem);
     void planRepushes(Pass& pass);
     QList<QByteArray> currentWants();
     void push(Pass& pass);

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void restartResumesWithoutRehash();
     void tamperedChunkIsNeverWritten();
     void hostileJournalPathsAreRefused();
+    void symlinkTricksAreRefused();
     void repositoryMismatchesAreRefused();
     void faultyRelayConverges_data();
     void faultyRelayConverges();
@@ -656,6 +657,57 @@ void tst_SyncEngine::hostileJournalPathsAreRefused()
     QVERIFY(!QFile::exists(QFileInfo(victim.path()).dir().filePath("escaped.txt")));
     QVERIFY(!QFile::exists(outside.filePath("abs.txt")));
     QCOMPARE(QDir(outside.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList{});
+}
+
+void tst_SyncEngine::symlinkTricksAreRefused()
+{
+    Relay relay("file");
+    Client victim(relay, "victim");
+    QTemporaryDir outside;
+    QVERIFY(QFile::link(outside.path(), victim.path("link"))); // a link inside the folder
+    QVERIFY(victim.pass().ok());
+    // A forged client publishes content for paths under that link.
+    const QString evil = "00000000000000ef";
+    const QByteArray content = "overwritten!";
+    const QString chunk = "0123456789abcdef0123456789abcdef";
+    relay.setObject(escale::protocol::layout::dataPath(chunk), content);
+    QList<QJsonObject> records;
+    auto record = [&](const QString& path, escale::protocol::JournalRecord::Kind kind) {
+        escale::protocol::JournalRecord r;
+        r.path = path;
+        r.vv = escale::protocol::VersionVector().incremented(evil);
+        r.origin = evil;
+        r.originName = "mallory";
+        r.kind = kind;
+        if (kind == escale::protocol::JournalRecord::Kind::File) {
+            r.size = content.size();
+            r.hash = QCryptographicHash::hash(content, QCryptographicHash::Sha256);
+            r.chunks = {escale::protocol::ChunkRef{chunk, content.size(), r.hash}};
+        }
+        records.append(r.toJson());
+    };
+    record("link/evil.txt", escale::protocol::JournalRecord::Kind::File);
+    record("link/sub", escale::protocol::JournalRecord::Kind::Directory);
+    record("link", escale::protocol::JournalRecord::Kind::Deleted);
+    record("ok/inside.txt", escale::protocol::JournalRecord::Kind::File);
+    escale::protocol::TextObject seg;
+    seg.header = QJsonObject{{"format", 1}, {"type", "journal"}, {"client", evil}, {"seq", 1}};
+    seg.records = records;
+    relay.setObject(escale::protocol::layout::journalPath(evil, 1), seg.encode());
+    escale::protocol::Head head;
+    head.client = evil;
+    head.generation = 1;
+    head.name = "mallory";
+    head.journal = 1;
+    escale::protocol::TextObject headText;
+    headText.header = head.toJson();
+    relay.setObject(escale::protocol::layout::headPath(evil, 1), headText.encode());
+
+    QVERIFY(victim.pass().ok());
+    QCOMPARE(QDir(outside.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList{});
+    QVERIFY(victim.last().problems.filter("symbolic link").size() >= 2);
+    QVERIFY(QFileInfo(victim.path("link")).isSymLink()); // the link itself is left alone
+    QCOMPARE(victim.read("ok/inside.txt"), content);      // the rest of the journal still applies
 }
 
 void tst_SyncEngine::repositoryMismatchesAreRefused()
