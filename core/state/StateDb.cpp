@@ -103,6 +103,7 @@ StateDb::Version readVersion(const Statement& s)
         qFatal("state database: unreadable version: %s", qPrintable(error));
     v.record = *record;
     v.pending = s.integer(1) != 0;
+    v.renamed = s.integer(1) == 2;
     return v;
 }
 
@@ -139,7 +140,7 @@ bool StateDb::open(const QString& path, QString& error)
         CREATE INDEX IF NOT EXISTS local_hash ON local (hash);
         CREATE TABLE IF NOT EXISTS versions (path TEXT NOT NULL, vv TEXT NOT NULL, record BLOB NOT NULL,
             pending INTEGER NOT NULL, PRIMARY KEY (path, vv));
-        CREATE INDEX IF NOT EXISTS versions_pending ON versions (pending) WHERE pending = 1;
+        CREATE INDEX IF NOT EXISTS versions_pending ON versions (pending) WHERE pending >= 1;
         CREATE TABLE IF NOT EXISTS peers (client TEXT PRIMARY KEY, name TEXT NOT NULL, generation INTEGER NOT NULL,
             consumed INTEGER NOT NULL, journal INTEGER NOT NULL, last_change_ms INTEGER NOT NULL, acks TEXT NOT NULL,
             wants TEXT NOT NULL DEFAULT '', usage INTEGER NOT NULL DEFAULT 0);
@@ -306,7 +307,7 @@ void StateDb::setVersions(const QString& path, const QList<Version>& versions)
             .bind(1, path)
             .bind(2, v.record.vv.toString())
             .bind(3, QJsonDocument(v.record.toJson()).toJson(QJsonDocument::Compact))
-            .bind(4, qint64(v.pending ? 1 : 0))
+            .bind(4, qint64(v.pending ? (v.renamed ? 2 : 1) : 0))
             .step();
     }
 }
@@ -317,7 +318,7 @@ QList<StateDb::Version> StateDb::pendingVersions(const QString& afterPath, const
     QList<Version> out;
     Statement s(
         m_db,
-        "SELECT record, pending FROM versions WHERE pending = 1 AND (path > ? OR (path = ? AND vv > ?)) "
+        "SELECT record, pending FROM versions WHERE pending >= 1 AND (path > ? OR (path = ? AND vv > ?)) "
         "ORDER BY path, vv LIMIT ?");
     s.bind(1, afterPath).bind(2, afterPath).bind(3, afterVv).bind(4, qint64(limit));
     while (s.step())

@@ -44,6 +44,7 @@ public:
     {
         protocol::JournalRecord record;
         bool pending = false; // made here, not yet published
+        bool renamed = false; // pending, and its content is a local file that others have (R27)
     };
 
     struct Peer

@@ -462,6 +462,16 @@ void SyncEngine::scanLocal(Pass& pass)
         r.originName = m_config.clientName;
         return r;
     };
+    // Renames and moves: a new file whose content is that of a file gone in the same scan.
+    // Others hold that content already; its record goes out without chunks (R27).
+    QMultiHash<QByteArray, QString> goneByHash;
+    if (!holdDeletions) {
+        for (const QString& path : scanned.removed) {
+            const StateDb::LocalEntry gone = known.value(path);
+            if (gone.kind == Kind::File && gone.size > 0)
+                goneByHash.insert(gone.hash, path);
+        }
+    }
     for (StateDb::LocalEntry e : scanned.changed) {
         e.origin = m_clientId;
         m_db.putLocal(e);
@@ -478,7 +488,18 @@ void SyncEngine::scanLocal(Pass& pass)
         const QList<StateDb::Version> current = m_db.versions(e.path);
         if (current.size() == 1 && current.first().record.sameContent(r))
             continue;
-        m_db.setVersions(e.path, {StateDb::Version{r, true}});
+        bool renamed = false;
+        if (e.kind == Kind::File && !known.contains(e.path)) {
+            const auto source = goneByHash.find(e.hash);
+            if (source != goneByHash.end()) {
+                // Only when the source's content was published, so that others can have it.
+                for (const StateDb::Version& v : m_db.versions(source.value()))
+                    renamed = renamed || (!v.pending && v.record.kind == Kind::File && v.record.hash == e.hash);
+                if (renamed)
+                    goneByHash.erase(source);
+            }
+        }
+        m_db.setVersions(e.path, {StateDb::Version{r, true, renamed}});
     }
     for (StateDb::LocalEntry e : scanned.restatted) {
         e.origin = known.value(e.path).origin;
@@ -1118,6 +1139,7 @@ void SyncEngine::push(Pass& pass)
     {
         JournalRecord record;
         QStringList repushFor; // peers that asked for this content; empty for a new version
+        bool renamed = false;  // content already with the others: no chunks (R27)
     };
     // Pending versions are read a segment's worth at a time, in path order, so a first pass
     // over a big folder never holds all of them in memory; re-pushes come last.
@@ -1132,7 +1154,7 @@ void SyncEngine::push(Pass& pass)
                 m_db.pendingVersions(cursor, cursorVv, kMaxRecordsPerSegment);
             versionsLeft = page.size() == kMaxRecordsPerSegment;
             for (const StateDb::Version& v : page)
-                batch.append(Item{v.record, {}});
+                batch.append(Item{v.record, {}, v.renamed});
             if (!page.isEmpty()) {
                 cursor = page.last().record.path;
                 cursorVv = page.last().record.vv.toString();
@@ -1154,6 +1176,11 @@ void SyncEngine::push(Pass& pass)
         QList<Item> ready;
         m_db.begin(); // the chunk records of the batch, together
         for (Item& item : batch) {
+            if (item.renamed) {
+                item.record.chunks.clear();
+                ready.append(item);
+                continue;
+            }
             if (m_config.diskQuota && item.record.kind == Kind::File && item.record.size > 0) {
                 // Back-pressure: wait for room rather than go over 'disk quota' (relay-format.md 8).
                 qint64 used = m_db.ownUsage();

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void pullersWaitForLateClient();
     void lateClientGetsEverythingSentAgain_data() { relays_data(); }
     void lateClientGetsEverythingSentAgain();
+    void renameReachesClientWithoutTheSource();
     void clientBackAfterRetention_data() { relays_data(); }
     void clientBackAfterRetention();
     void filters_data() { relays_data(); }
@@ -150,6 +151,8 @@ void tst_SyncEngine::renameAndMoveFolder()
             (QDir().mkpath(a.path("archive")) &&
              QDir().rename(a.path("project"), a.path("archive/project-2024"))));
     QVERIFY(a.pass().ok());
+    QCOMPARE(a.last().uploaded, 0); // a rename sends no content (R27)
+    QCOMPARE(relay.objects("data/").size(), 0);
     auto before = relay.kind() == "memory" ? relay.store()->counters().get : 0;
     QVERIFY(b.pass().ok());
     if (relay.kind() == "memory") {
@@ -342,6 +345,26 @@ void tst_SyncEngine::lateClientGetsEverythingSentAgain()
     // ... and once carol has it all, the relay is emptied again.
     settle({&a, &b, &c}, 1);
     QCOMPARE(relay.objects("data/"), QStringList{});
+}
+
+void tst_SyncEngine::renameReachesClientWithoutTheSource()
+{
+    // Carol never had the source (filters), so the rename's content is sent to her on request.
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob"), c(relay, "carol");
+    c.config().exclude = {"*.draft"};
+    c.makeEngine();
+    a.write("report.draft", "final text");
+    settle({&a, &b, &c}, 2);
+    QVERIFY(!c.exists("report.draft"));
+    QVERIFY(QFile::rename(a.path("report.draft"), a.path("report.txt")));
+    QVERIFY(a.pass().ok());
+    QCOMPARE(a.last().uploaded, 0);
+    settle({&b, &c, &a, &b, &c}, 2);
+    QCOMPARE(b.read("report.txt"), QByteArray("final text"));
+    QCOMPARE(c.read("report.txt"), QByteArray("final text"));
+    QVERIFY(!b.exists("report.draft"));
+    CONVERGED(a, b);
 }
 
 void tst_SyncEngine::clientBackAfterRetention()
