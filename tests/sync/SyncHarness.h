@@ -15,6 +15,7 @@
 #include <QMap>
 #include <QTemporaryDir>
 #include <QTest>
+#include <functional>
 #include <memory>
 
 namespace harness {
@@ -199,6 +200,15 @@ inline void settle(const QList<Client*>& clients, int rounds = 4)
     for (int i = 0; i < rounds; ++i)
         for (Client* c : clients)
             c->pass();
+}
+
+// Runs rounds until `done` holds; false if it still does not after `rounds`.
+inline bool settleUntil(const QList<Client*>& clients, const std::function<bool()>& done, int rounds = 30)
+{
+    for (int i = 0; i < rounds && !done(); ++i)
+        for (Client* c : clients)
+            c->pass();
+    return done();
 }
 
 } // namespace harness

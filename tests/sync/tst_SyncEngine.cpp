@@ -6,6 +6,7 @@
 #include "protocol/TextObject.h"
 
 #include <QJsonDocument>
+#include <QRandomGenerator>
 
 using namespace harness;
 using escale::config::SyncMode;
@@ -62,6 +63,11 @@ private Q_SLOTS:
     void repositoryMismatchesAreRefused();
     void faultyRelayConverges_data();
     void faultyRelayConverges();
+    void scenariosUnderFaults_data();
+    void scenariosUnderFaults();
+    void lostUploadIsSentAgain();
+    void editsDuringFaultsConverge_data();
+    void editsDuringFaultsConverge();
     void missingLocalFolder();
 };
 
@@ -811,6 +817,111 @@ void tst_SyncEngine::faultyRelayConverges()
     QCOMPARE(c.read("b/2.txt"), QByteArray(2 * 1024 * 1024 + 5, 'b'));
     QVERIFY(!b.exists("c/3.txt"));
     QVERIFY(a.faults().injectedFaults() + b.faults().injectedFaults() + c.faults().injectedFaults() > 0);
+}
+
+void tst_SyncEngine::scenariosUnderFaults_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<int>("seed");
+    for (int seed : {11, 12}) {
+        QTest::newRow(qPrintable(QString("memory seed %1").arg(seed))) << "memory" << seed;
+        QTest::newRow(qPrintable(QString("file seed %1").arg(seed))) << "file" << seed;
+    }
+}
+
+void tst_SyncEngine::scenariosUnderFaults()
+{
+    // Concurrent edits, a rename, a folder move, a delete against a modify and late content,
+    // all with a relay that fails one request in five, stales listings and spoils downloads.
+    QFETCH(QString, kind);
+    QFETCH(int, seed);
+    Relay relay(kind);
+    Client a(relay, "alice"), b(relay, "bob"), c(relay, "carol");
+    auto faults = [&](double rate) {
+        int i = 0;
+        for (Client* x : {&a, &b, &c}) {
+            x->faults().setSeed(quint32(seed * 7 + i++));
+            x->faults().setFailureRate(rate);
+            x->faults().setReorderListings(rate > 0);
+        }
+    };
+    faults(0.2);
+    a.write("shared/plan.txt", "v1");
+    a.write("shared/photo.bin", QByteArray(300'000, 'p'));
+    b.write("keep.txt", "k1");
+    QVERIFY(settleUntil({&a, &b, &c}, [&] { return a.tree() == b.tree() && b.tree() == c.tree() && a.tree().size() == 4; }));
+    a.write("shared/plan.txt", "alice");
+    c.write("shared/plan.txt", "carol, longer");
+    setMtime(a.path("shared/plan.txt"), 1'700'000'000);
+    setMtime(c.path("shared/plan.txt"), 1'700'000'500);
+    b.faults().serveStaleListings(2);
+    c.faults().corruptNextGets(2);
+    QVERIFY(settleUntil({&a, &b, &c}, [&] { return a.tree() == b.tree() && b.tree() == c.tree() && a.tree().size() == 5; }));
+    QVERIFY(QFile::rename(b.path("shared/photo.bin"), b.path("shared/photo-renamed.bin")));
+    QVERIFY(QFile::remove(a.path("keep.txt")));
+    c.write("keep.txt", "k2 by carol");
+    settle({&a, &b, &c}, 4);
+    faults(0);
+    settle({&a, &b, &c}, 4);
+    CONVERGED(a, b);
+    CONVERGED(b, c);
+    QCOMPARE(a.read("shared/plan.txt"), QByteArray("carol, longer"));
+    QCOMPARE(a.read("shared/plan (conflict from alice 2023-11-14 221320).txt"), QByteArray("alice"));
+    QCOMPARE(a.read("shared/photo-renamed.bin"), QByteArray(300'000, 'p'));
+    QVERIFY(!a.exists("shared/photo.bin"));
+    QCOMPARE(a.read("keep.txt"), QByteArray("k2 by carol"));
+}
+
+void tst_SyncEngine::editsDuringFaultsConverge_data()
+{
+    QTest::addColumn<int>("seed");
+    for (int seed = 1; seed <= 8; ++seed)
+        QTest::newRow(qPrintable(QString("seed %1").arg(seed))) << seed;
+}
+
+void tst_SyncEngine::editsDuringFaultsConverge()
+{
+    // Random edits, deletions and renames on three clients while the relay misbehaves, with no
+    // waiting between them: once the faults stop, everyone ends with the same tree.
+    QFETCH(int, seed);
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob"), c(relay, "carol");
+    QList<Client*> clients{&a, &b, &c};
+    QRandomGenerator random{quint32(seed)};
+    for (int i = 0; i < 3; ++i) {
+        clients[i]->faults().setSeed(quint32(seed * 13 + i));
+        clients[i]->faults().setFailureRate(0.15);
+    }
+    for (int step = 0; step < 40; ++step) {
+        Client* x = clients[int(random.bounded(3))];
+        const QString name = QString("f%1.txt").arg(random.bounded(6));
+        switch (random.bounded(4)) {
+        case 0:
+        case 1: x->write(name, QByteArray::number(random.generate()).repeated(1 + int(random.bounded(50)))); break;
+        case 2: QFile::remove(x->path(name)); break;
+        case 3: QFile::rename(x->path(name), x->path(QString("f%1.txt").arg(random.bounded(6)))); break;
+        }
+        x->pass();
+        if (random.bounded(2))
+            clients[int(random.bounded(3))]->pass();
+    }
+    for (Client* x : clients)
+        x->faults().setFailureRate(0);
+    QVERIFY2(settleUntil(clients, [&] { return a.tree() == b.tree() && b.tree() == c.tree(); }, 12),
+             qPrintable(describeDifference(a.tree(), b.tree()) + " / " + describeDifference(b.tree(), c.tree())));
+}
+
+void tst_SyncEngine::lostUploadIsSentAgain()
+{
+    // The relay acknowledges an upload and loses it: the receiver asks, the sender re-sends.
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    settle({&a, &b}, 1);
+    a.faults().dropNextPuts(1); // the chunk
+    a.write("fragile.txt", "lost once");
+    settle({&a, &b}, 4);
+    QCOMPARE(b.read("fragile.txt"), QByteArray("lost once"));
+    CONVERGED(a, b);
 }
 
 void tst_SyncEngine::missingLocalFolder()
