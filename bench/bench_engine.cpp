@@ -98,6 +98,7 @@ config::RepositoryConfig repo(const QString& local, const QString& name)
     c.localPath = local;
     c.clientName = name;
     c.relay.scheme = config::RelayAddress::Scheme::File;
+    c.settleMs = 0;
     return c;
 }
 

@@ -111,7 +111,8 @@ QString unsupported(const config::RepositoryConfig& r)
 int runOnce(const config::Config& config, bool confirmDeletions)
 {
     int exitCode = ExitOk;
-    for (const config::RepositoryConfig& r : config.repositories) {
+    for (config::RepositoryConfig r : config.repositories) {
+        r.settleMs = 0; // one pass: take files as they are now
         QString error = unsupported(r);
         std::unique_ptr<relay::RelayBackend> backend;
         if (error.isEmpty())

@@ -110,6 +110,10 @@ struct RepositoryConfig
     QString rcloneConfig;
 
     QString stateDir; // where this repository's state database lives
+
+    // Not a configuration key: a file modified less than this long ago is taken as still
+    // being written and left for a later pass (0 with --once, which takes files as they are).
+    qint64 settleMs = 1000;
 };
 
 struct GlobalConfig

@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QtConcurrent>
 #include <cerrno>
+#include <ctime>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
@@ -29,6 +30,7 @@ struct Walker
     Scanner::Result& result;
     QSet<QString> seen;
     QList<StateDb::LocalEntry> toHash;
+    qint64 nowNs = 0;
 
     void walk(const QString& relative)
     {
@@ -105,6 +107,10 @@ struct Walker
             if (it != known.cend() && it->kind == Kind::File && it->size == e.size &&
                 it->mtimeNs == e.mtimeNs && it->inode == e.inode)
                 continue; // unchanged: no hashing
+            if (options.stableAfterMs > 0 && nowNs - mtimeNs < options.stableAfterMs * 1'000'000) {
+                ++result.unstable; // probably still being written: next time
+                continue;
+            }
             toHash.append(e);
         }
         ::closedir(dir);
@@ -124,7 +130,9 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
         result.rootMissing = true;
         return result;
     }
-    Walker walker{root, known, options, result, {}, {}};
+    struct timespec now;
+    ::clock_gettime(CLOCK_REALTIME, &now);
+    Walker walker{root, known, options, result, {}, {}, qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec};
     walker.walk(QString());
 
     // Hash what changed, on the thread pool.

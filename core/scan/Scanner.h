@@ -20,6 +20,8 @@ public:
         std::function<bool(const QString& path)> acceptFile;
         std::function<bool(const QString& path)> acceptDirectory; // the folder itself
         std::function<bool(const QString& path)> descend;         // look inside at all
+        // Files modified less than this long ago are left alone (still being written).
+        qint64 stableAfterMs = 0;
     };
 
     struct Result
@@ -32,6 +34,7 @@ public:
         QStringList problems;                        // unreadable entries, name clashes; one line each
         QStringList leftovers;                       // temporary downloads of an interrupted pass (absolute)
         int filesSeen = 0;
+        int unstable = 0; // files left for a later scan because they were changing
     };
 
     static Result scan(const QString& root, const QHash<QString, state::StateDb::LocalEntry>& known,

@@ -387,6 +387,7 @@ void SyncEngine::scanLocal(Pass& pass)
 {
     scan::Scanner::Options options;
     options.hiddenFiles = m_config.hiddenFiles;
+    options.stableAfterMs = m_config.settleMs;
     if (!m_filter.isEmpty() || !m_access.isEmpty()) {
         // What this client sends: its filters, and the 'send' access flags (r+/r-).
         options.acceptFile = [this](const QString& p) {
@@ -409,6 +410,8 @@ void SyncEngine::scanLocal(Pass& pass)
     }
     for (const QString& p : scanned.problems)
         pass.problem(p);
+    if (scanned.unstable > 0)
+        pass.result.complete = false; // come back soon for the files being written
     // Mass-delete safety: a folder that lost its marker (an unmounted disk leaves an empty
     // mount point) or that lost many files at once keeps its deletions until confirmed.
     const QString marker = localPath(QStringLiteral(".escale-folder"));

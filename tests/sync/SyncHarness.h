@@ -152,6 +152,7 @@ public:
         m_config.clientName = name;
         m_config.mode = mode;
         m_config.chunkSize = 1024 * 1024;
+        m_config.settleMs = 0; // tests write, then pass at once
         m_backend = relay.connect();
         m_faulty = std::make_unique<relay::FaultyRelay>(m_backend.get());
         makeEngine();

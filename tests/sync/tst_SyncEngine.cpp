@@ -48,6 +48,7 @@ private Q_SLOTS:
     void filters();
     void tenThousandSmallFiles();
     void archiveRetention();
+    void fileBeingWrittenWaits();
     void accessFlags();
     void conservativeMode();
     void massDeletionWaitsForConfirmation();
@@ -437,6 +438,23 @@ void tst_SyncEngine::tenThousandSmallFiles()
     QVERIFY(a.pass().ok());
     QCOMPARE(a.last().freed, 10'000);
     CONVERGED(a, b);
+}
+
+void tst_SyncEngine::fileBeingWrittenWaits()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.config().settleMs = 60'000; // anything changed in the last minute is "being written"
+    a.makeEngine();
+    a.write("growing.log", "first line");
+    QVERIFY(a.pass().ok());
+    QCOMPARE(a.last().published, 0);
+    QVERIFY(!a.last().complete); // the runner comes back soon
+    setMtime(a.path("growing.log"), 1'700'000'000); // done writing, long ago
+    QVERIFY(a.pass().ok());
+    QCOMPARE(a.last().published, 1);
+    QVERIFY(b.pass().ok());
+    QCOMPARE(b.read("growing.log"), QByteArray("first line"));
 }
 
 void tst_SyncEngine::archiveRetention()
