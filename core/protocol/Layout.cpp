@@ -24,6 +24,16 @@ QString journalPath(const QString& client, quint64 seq)
     return journalFolderOf(client) + QLatin1Char('/') + QString::number(seq);
 }
 
+QString snapshotFolderOf(const QString& client)
+{
+    return QStringLiteral("snapshots/") + client;
+}
+
+QString snapshotPath(const QString& client, quint64 seq)
+{
+    return snapshotFolderOf(client) + QLatin1Char('/') + QString::number(seq);
+}
+
 QString dataFolderOf(const QString& object)
 {
     return dataFolder() + QLatin1Char('/') + object.left(2);

@@ -30,6 +30,8 @@ QString headPath(const QString& client, quint64 generation);
 QString journalFolderOf(const QString& client);
 QString journalPath(const QString& client, quint64 seq);
 QString dataFolderOf(const QString& object);
+QString snapshotFolderOf(const QString& client);
+QString snapshotPath(const QString& client, quint64 seq);
 QString dataPath(const QString& object);
 
 struct HeadName

@@ -216,12 +216,16 @@ QJsonObject Head::toJson() const
     QJsonObject acksObject;
     for (auto it = acks.cbegin(); it != acks.cend(); ++it)
         acksObject.insert(it.key(), double(it.value()));
+    QJsonObject snapshotAcksObject;
+    for (auto it = snapshotAcks.cbegin(); it != snapshotAcks.cend(); ++it)
+        snapshotAcksObject.insert(it.key(), double(it.value()));
     QJsonArray wantsArray;
     for (const QByteArray& h : wants)
         wantsArray.append(QString::fromLatin1(h.toHex()));
     return QJsonObject{{QStringLiteral("format"), kFormatVersion},
                        {QStringLiteral("type"), QStringLiteral("head")},
                        {QStringLiteral("wants"), wantsArray},
+                       {QStringLiteral("snapshotAcks"), snapshotAcksObject},
                        {QStringLiteral("client"), client},
                        {QStringLiteral("generation"), double(generation)},
                        {QStringLiteral("name"), name},
@@ -257,6 +261,14 @@ std::optional<Head> Head::fromJson(const QJsonObject& o, QString& error)
             return std::nullopt;
         }
         h.acks.insert(it.key(), quint64(it.value().toDouble()));
+    }
+    const QJsonObject snapshotAcks = o.value(QStringLiteral("snapshotAcks")).toObject();
+    for (auto it = snapshotAcks.begin(); it != snapshotAcks.end(); ++it) {
+        if (!isClientId(it.key()) || !isWholeNumber(it.value())) {
+            error = QStringLiteral("head of %1: invalid snapshot coverage").arg(h.client);
+            return std::nullopt;
+        }
+        h.snapshotAcks.insert(it.key(), quint64(it.value().toDouble()));
     }
     const QJsonArray wants = o.value(QStringLiteral("wants")).toArray();
     if (wants.size() > 100000) {

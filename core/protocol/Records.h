@@ -66,6 +66,7 @@ struct Head
     qint64 usage = 0;
     QMap<QString, quint64> acks;
     QList<QByteArray> wants; // SHA-256 of contents this client could not get (R23)
+    QMap<QString, quint64> snapshotAcks; // what its snapshot covers, its own journal included (R17)
 
     QJsonObject toJson() const;
     static std::optional<Head> fromJson(const QJsonObject& o, QString& error);

@@ -143,9 +143,10 @@ bool StateDb::open(const QString& path, QString& error)
         CREATE INDEX IF NOT EXISTS versions_pending ON versions (pending) WHERE pending >= 1;
         CREATE TABLE IF NOT EXISTS peers (client TEXT PRIMARY KEY, name TEXT NOT NULL, generation INTEGER NOT NULL,
             consumed INTEGER NOT NULL, journal INTEGER NOT NULL, last_change_ms INTEGER NOT NULL, acks TEXT NOT NULL,
-            wants TEXT NOT NULL DEFAULT '', usage INTEGER NOT NULL DEFAULT 0);
+            wants TEXT NOT NULL DEFAULT '', usage INTEGER NOT NULL DEFAULT 0, snapshot INTEGER NOT NULL DEFAULT 0,
+            snapshot_acks TEXT NOT NULL DEFAULT '{}');
         CREATE TABLE IF NOT EXISTS own_objects (id TEXT PRIMARY KEY, segment INTEGER NOT NULL, size INTEGER NOT NULL);
-        CREATE TABLE IF NOT EXISTS wants (hash BLOB PRIMARY KEY, path TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS wants (hash BLOB NOT NULL, path TEXT NOT NULL, PRIMARY KEY (hash, path));
         CREATE TABLE IF NOT EXISTS repushed (hash BLOB NOT NULL, peer TEXT NOT NULL, segment INTEGER NOT NULL,
             PRIMARY KEY (hash, peer));
     )sql";
@@ -326,6 +327,15 @@ QList<StateDb::Version> StateDb::pendingVersions(const QString& afterPath, const
     return out;
 }
 
+QList<StateDb::Version> StateDb::publishedVersions() const
+{
+    QList<Version> out;
+    Statement s(m_db, "SELECT record, pending FROM versions WHERE pending = 0 ORDER BY path, vv");
+    while (s.step())
+        out.append(readVersion(s));
+    return out;
+}
+
 QStringList StateDb::versionPaths() const
 {
     QStringList out;
@@ -335,12 +345,23 @@ QStringList StateDb::versionPaths() const
     return out;
 }
 
+namespace {
+QString snapshotAcksText(const QMap<QString, quint64>& acks)
+{
+    QJsonObject o;
+    for (auto it = acks.cbegin(); it != acks.cend(); ++it)
+        o.insert(it.key(), double(it.value()));
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+} // namespace
+
 QHash<QString, StateDb::Peer> StateDb::peers() const
 {
     QHash<QString, Peer> out;
     Statement s(
         m_db,
-        "SELECT client, name, generation, consumed, journal, last_change_ms, acks, wants, usage FROM peers");
+        "SELECT client, name, generation, consumed, journal, last_change_ms, acks, wants, usage, snapshot, "
+        "snapshot_acks FROM peers");
     while (s.step()) {
         Peer p;
         p.client = s.text(0);
@@ -353,6 +374,10 @@ QHash<QString, StateDb::Peer> StateDb::peers() const
         for (auto it = acks.begin(); it != acks.end(); ++it)
             p.acks.insert(it.key(), quint64(it.value().toDouble()));
         p.usage = s.integer(8);
+        p.snapshot = quint64(s.integer(9));
+        const QJsonObject snapshotAcks = QJsonDocument::fromJson(s.text(10).toUtf8()).object();
+        for (auto it = snapshotAcks.begin(); it != snapshotAcks.end(); ++it)
+            p.snapshotAcks.insert(it.key(), quint64(it.value().toDouble()));
         for (const QByteArray& hex : s.text(7).toLatin1().split(','))
             if (!hex.isEmpty())
                 p.wants.append(QByteArray::fromHex(hex));
@@ -372,7 +397,7 @@ void StateDb::putPeer(const Peer& p)
     Statement(
         m_db,
         "INSERT OR REPLACE INTO peers (client, name, generation, consumed, journal, last_change_ms, acks, "
-        "wants, usage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        "wants, usage, snapshot, snapshot_acks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, p.client)
         .bind(2, p.name)
         .bind(3, qint64(p.generation))
@@ -382,6 +407,8 @@ void StateDb::putPeer(const Peer& p)
         .bind(7, QString::fromUtf8(QJsonDocument(acks).toJson(QJsonDocument::Compact)))
         .bind(8, wants.join(QLatin1Char(',')))
         .bind(9, p.usage)
+        .bind(10, qint64(p.snapshot))
+        .bind(11, snapshotAcksText(p.snapshotAcks))
         .step();
 }
 
@@ -422,9 +449,9 @@ void StateDb::removeUnpublishedObjects(QStringList& ids)
     Statement(m_db, "DELETE FROM own_objects WHERE segment = 0").step();
 }
 
-QHash<QByteArray, QString> StateDb::wants() const
+QMultiHash<QByteArray, QString> StateDb::wants() const
 {
-    QHash<QByteArray, QString> out;
+    QMultiHash<QByteArray, QString> out;
     Statement s(m_db, "SELECT hash, path FROM wants");
     while (s.step())
         out.insert(s.blob(0), s.text(1));
@@ -439,9 +466,9 @@ void StateDb::addWant(const QByteArray& hash, const QString& path)
         .step();
 }
 
-void StateDb::removeWant(const QByteArray& hash)
+void StateDb::removeWant(const QByteArray& hash, const QString& path)
 {
-    Statement(m_db, "DELETE FROM wants WHERE hash = ?").bind(1, hash).step();
+    Statement(m_db, "DELETE FROM wants WHERE hash = ? AND path = ?").bind(1, hash).bind(2, path).step();
 }
 
 quint64 StateDb::repushedIn(const QByteArray& hash, const QString& peer) const

@@ -55,6 +55,8 @@ public:
         quint64 consumed = 0;        // last journal segment applied and acknowledged (R15)
         quint64 journal = 0;         // journal number of its last head
         qint64 usage = 0;            // bytes it keeps on the relay, from its last head
+        quint64 snapshot = 0;        // its latest snapshot, from its last head
+        QMap<QString, quint64> snapshotAcks; // what that snapshot covers
         qint64 lastChangeMs = 0;     // when its head last changed, on this machine's clock
         QMap<QString, quint64> acks; // its acknowledgements, from its last head
         QList<QByteArray> wants;     // contents it asks to be sent again, from its last head
@@ -90,6 +92,7 @@ public:
     QList<LocalEntry> localWithHash(const QByteArray& hash) const;
 
     QList<Version> versions(const QString& path) const;
+    QList<Version> publishedVersions() const; // every version but those not yet published
     void setVersions(const QString& path, const QList<Version>& versions);
     // Versions made here and not yet published, in (path, vv) order, after the given ones.
     QList<Version> pendingVersions(const QString& afterPath = {}, const QString& afterVv = {},
@@ -109,9 +112,9 @@ public:
     void removeUnpublishedObjects(QStringList& ids);
 
     // Contents this client could not get from the relay (R23), by hash, with a path needing it.
-    QHash<QByteArray, QString> wants() const;
+    QMultiHash<QByteArray, QString> wants() const;
     void addWant(const QByteArray& hash, const QString& path);
-    void removeWant(const QByteArray& hash);
+    void removeWant(const QByteArray& hash, const QString& path);
 
     // Contents sent again for a peer: the segment that carries them.
     quint64 repushedIn(const QByteArray& hash, const QString& peer) const;

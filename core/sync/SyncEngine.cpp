@@ -107,6 +107,7 @@ struct SyncEngine::Pass
     QStringList ownHeads; // names of this client's heads seen in the listing
     bool headSeen = false;
     QList<QPair<JournalRecord, QString>> repushes; // contents to send again, and for whom (R23)
+    bool segmentGone = false;                      // the last journal segment read was not found
 
     void fail(PassResult::Status status, const QString& error)
     {
@@ -281,10 +282,14 @@ PassResult SyncEngine::runPass()
     if (sends())
         push(pass);
     lap("push");
+    if (pass.result.ok())
+        writeSnapshot(pass);
     if (pass.result.ok() || pass.result.status == PassResult::Status::Failed)
         writeHead(pass);
-    if (pass.result.ok())
+    if (pass.result.ok()) {
         freeSpace(pass);
+        deleteOldJournal(pass);
+    }
     pruneArchive();
     lap("head and freeing");
     qCDebug(lcEngine).noquote()
@@ -603,6 +608,8 @@ void SyncEngine::pull(Pass& pass)
         peer.acks = head->acks;
         peer.wants = head->wants;
         peer.usage = head->usage;
+        peer.snapshot = head->snapshot;
+        peer.snapshotAcks = head->snapshotAcks;
         peer.lastChangeMs = nowMs();
         m_db.putPeer(peer);
         pass.peers.insert(peer.client, peer);
@@ -613,7 +620,11 @@ void SyncEngine::pull(Pass& pass)
         StateDb::Peer& peer = it.value();
         while (peer.consumed < peer.journal) {
             const quint64 seq = peer.consumed + 1;
+            pass.segmentGone = false;
             if (!applySegment(pass, peer, seq)) {
+                // Its writer deleted it: its snapshot covers it (R17, R18).
+                if (pass.segmentGone && peer.snapshotAcks.value(peer.client, 0) >= seq && loadSnapshot(pass, peer))
+                    continue;
                 pass.result.complete = false;
                 break;
             }
@@ -624,7 +635,7 @@ void SyncEngine::pull(Pass& pass)
 
     // Paths waiting for content sent again, which may now be at hand.
     if (receives()) {
-        const QHash<QByteArray, QString> wants = m_db.wants();
+        const QMultiHash<QByteArray, QString> wants = m_db.wants();
         m_db.begin();
         for (auto it = wants.cbegin(); it != wants.cend(); ++it)
             materialize(pass, it.value());
@@ -675,7 +686,7 @@ void SyncEngine::planRepushes(Pass& pass)
 QList<QByteArray> SyncEngine::currentWants()
 {
     QList<QByteArray> out;
-    const QHash<QByteArray, QString> wants = m_db.wants();
+    const QMultiHash<QByteArray, QString> wants = m_db.wants();
     for (auto it = wants.cbegin(); it != wants.cend(); ++it) {
         QList<JournalRecord> versions;
         for (const StateDb::Version& v : m_db.versions(it.value()))
@@ -686,12 +697,13 @@ QList<QByteArray> SyncEngine::currentWants()
             needed = needed || copy.hash == it.key();
         const auto local = m_db.local(it.value());
         if (!needed || (local && local->hash == it.key())) {
-            m_db.removeWant(it.key());
+            m_db.removeWant(it.key(), it.value());
             continue;
         }
         out.append(it.key());
     }
     std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
 }
 
@@ -701,7 +713,9 @@ bool SyncEngine::applySegment(Pass& pass, const StateDb::Peer& peer, quint64 seq
     QByteArray bytes;
     const RelayError e = getSmall(path, bytes);
     if (!e.ok()) {
-        pass.problem(QStringLiteral("cannot read %1 of %2: %3").arg(path, peer.name, e.message));
+        pass.segmentGone = e.kind == RelayError::Kind::NotFound;
+        if (!pass.segmentGone)
+            pass.problem(QStringLiteral("cannot read %1 of %2: %3").arg(path, peer.name, e.message));
         return false;
     }
     QString error;
@@ -713,13 +727,20 @@ bool SyncEngine::applySegment(Pass& pass, const StateDb::Peer& peer, quint64 seq
         return false;
     }
 
+    return applyRecords(pass, text->records, path, peer.name);
+}
+
+bool SyncEngine::applyRecords(Pass& pass, const QList<QJsonObject>& records, const QString& path,
+                              const QString& from)
+{
+    QString error;
     // Integrate the records into the known versions, then make the folder match (R16).
     QStringList affected;
     m_db.begin();
-    for (const QJsonObject& o : text->records) {
+    for (const QJsonObject& o : records) {
         auto record = JournalRecord::fromJson(o, error);
         if (!record) {
-            pass.problem(QStringLiteral("%1 of %2: %3; record skipped").arg(path, peer.name, error));
+            pass.problem(QStringLiteral("%1 of %2: %3; record skipped").arg(path, from, error));
             continue;
         }
         QString normalised;
@@ -727,7 +748,7 @@ bool SyncEngine::applySegment(Pass& pass, const StateDb::Peer& peer, quint64 seq
         if (!refusal.isEmpty()) {
             pass.problem(
                 QStringLiteral("refused a path from %1 (%2): %3")
-                    .arg(peer.name, refusal,
+                    .arg(from, refusal,
                          QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)).left(200)));
             continue;
         }
@@ -1124,7 +1145,7 @@ bool SyncEngine::commitStaged(Pass& pass)
             entry->origin = staged.origin;
             m_db.putLocal(*entry);
         }
-        m_db.removeWant(staged.hash);
+        m_db.removeWant(staged.hash, staged.path);
     }
     m_staged.clear();
     return all;
@@ -1322,6 +1343,12 @@ void SyncEngine::writeHead(Pass& pass)
     head.journal = m_db.meta(QStringLiteral("journal")).toULongLong();
     head.usage = m_db.ownUsage();
     head.wants = currentWants();
+    head.snapshot = m_db.meta(QStringLiteral("snapshot")).toULongLong();
+    if (head.snapshot > 0) {
+        const QJsonObject acks = QJsonDocument::fromJson(m_db.meta(QStringLiteral("snapshot acks")).toUtf8()).object();
+        for (auto it = acks.begin(); it != acks.end(); ++it)
+            head.snapshotAcks.insert(it.key(), quint64(it.value().toDouble()));
+    }
     for (const StateDb::Peer& p : std::as_const(pass.peers))
         if (p.consumed > 0)
             head.acks.insert(p.client, p.consumed);
@@ -1353,6 +1380,102 @@ void SyncEngine::writeHead(Pass& pass)
     for (const QString& old : std::as_const(pass.ownHeads))
         if (old != layout::headName(m_clientId, head.generation))
             run(m_relay->remove(layout::headsFolder() + QLatin1Char('/') + old));
+}
+
+bool SyncEngine::loadSnapshot(Pass& pass, StateDb::Peer& peer)
+{
+    const QString path = layout::snapshotPath(peer.client, peer.snapshot);
+    QByteArray bytes;
+    const RelayError e = getSmall(path, bytes);
+    QString error;
+    const auto text = e.ok() ? protocol::TextObject::decode(bytes, QStringLiteral("snapshot"), error) : std::nullopt;
+    if (!text || text->header.value(QStringLiteral("client")).toString() != peer.client ||
+        quint64(text->header.value(QStringLiteral("seq")).toDouble()) != peer.snapshot) {
+        pass.problem(QStringLiteral("cannot use the snapshot %1 of %2 (%3); waiting")
+                         .arg(path, peer.name, e.ok() ? (error.isEmpty() ? QStringLiteral("mismatch") : error) : e.message));
+        return false;
+    }
+    if (!applyRecords(pass, text->records, path, peer.name))
+        return false;
+    // The snapshot stands for the journals it covers (R17).
+    const QJsonObject acks = text->header.value(QStringLiteral("acks")).toObject();
+    for (auto it = acks.begin(); it != acks.end(); ++it) {
+        auto p = pass.peers.find(it.key());
+        if (p == pass.peers.end())
+            continue;
+        const quint64 covered = quint64(it.value().toDouble());
+        if (covered > p->consumed && covered <= p->journal) {
+            p->consumed = covered;
+            m_db.putPeer(*p);
+        }
+    }
+    qCInfo(lcEngine).noquote() << QStringLiteral("[%1] caught up from the snapshot of %2").arg(m_config.name, peer.name);
+    return true;
+}
+
+void SyncEngine::writeSnapshot(Pass& pass)
+{
+    const quint64 journal = m_db.meta(QStringLiteral("journal")).toULongLong();
+    const quint64 covered = m_db.meta(QStringLiteral("snapshot journal")).toULongLong();
+    if (journal < covered + quint64(m_snapshotInterval))
+        return;
+    const quint64 seq = m_db.meta(QStringLiteral("snapshot")).toULongLong() + 1;
+    QJsonObject acks{{m_clientId, double(journal)}};
+    for (const StateDb::Peer& p : std::as_const(pass.peers))
+        if (p.consumed > 0)
+            acks.insert(p.client, double(p.consumed));
+    protocol::TextObject text;
+    text.header = QJsonObject{{QStringLiteral("format"), protocol::kFormatVersion},
+                              {QStringLiteral("type"), QStringLiteral("snapshot")},
+                              {QStringLiteral("client"), m_clientId},
+                              {QStringLiteral("seq"), double(seq)},
+                              {QStringLiteral("acks"), acks}};
+    for (const StateDb::Version& v : m_db.publishedVersions())
+        text.records.append(v.record.toJson());
+    RelayError e = ensureFolder(layout::snapshotFolderOf(m_clientId));
+    if (e.ok())
+        e = putSmall(layout::snapshotPath(m_clientId, seq), text.encode(), WriteMode::Replace);
+    if (!e.ok()) {
+        pass.problem(QStringLiteral("cannot write a snapshot: %1").arg(e.message));
+        return;
+    }
+    m_db.begin();
+    m_db.setMeta(QStringLiteral("snapshot"), QString::number(seq));
+    m_db.setMeta(QStringLiteral("snapshot journal"), QString::number(journal));
+    m_db.setMeta(QStringLiteral("snapshot acks"), QString::fromUtf8(QJsonDocument(acks).toJson(QJsonDocument::Compact)));
+    m_db.commit();
+    if (seq > 1)
+        run(m_relay->remove(layout::snapshotPath(m_clientId, seq - 1)));
+    qCInfo(lcEngine).noquote() << QStringLiteral("[%1] wrote snapshot %2 (%3 versions, journal %4)")
+                                      .arg(m_config.name)
+                                      .arg(seq)
+                                      .arg(text.records.size())
+                                      .arg(journal);
+}
+
+void SyncEngine::deleteOldJournal(Pass& pass)
+{
+    // A segment goes once this client's snapshot covers it and every active client read it (R18).
+    quint64 limit = m_db.meta(QStringLiteral("snapshot journal")).toULongLong();
+    const quint64 floor = m_db.meta(QStringLiteral("journal floor")).toULongLong();
+    if (limit <= floor || pass.peers.isEmpty())
+        return;
+    const qint64 now = nowMs();
+    bool anyActive = false;
+    for (const StateDb::Peer& p : std::as_const(pass.peers)) {
+        if (m_config.retentionMs != 0 && now - p.lastChangeMs > m_config.retentionMs)
+            continue;
+        anyActive = true;
+        limit = std::min(limit, p.acks.value(m_clientId, 0));
+    }
+    if (!anyActive || limit <= floor)
+        return;
+    for (quint64 s = floor + 1; s <= limit; ++s) {
+        const RelayError e = run(m_relay->remove(layout::journalPath(m_clientId, s)));
+        if (!e.ok() && e.kind != RelayError::Kind::NotFound)
+            return;
+        m_db.setMeta(QStringLiteral("journal floor"), QString::number(s));
+    }
 }
 
 void SyncEngine::pruneArchive()

@@ -73,6 +73,9 @@ public:
     // emptied or unmounted, or more deletions than 'delete threshold').
     void confirmDeletions() { m_deletionsConfirmed = true; }
 
+    // A snapshot is written every this many own journal segments (R17).
+    void setSnapshotInterval(int segments) { m_snapshotInterval = segments; }
+
     // The default location of a repository's state database under `stateDir`.
     static QString defaultStatePath(const QString& stateDir, const QString& localPath);
 
@@ -82,6 +85,10 @@ private:
     void scanLocal(Pass& pass);
     void pull(Pass& pass);
     bool applySegment(Pass& pass, const state::StateDb::Peer& peer, quint64 seq);
+    bool applyRecords(Pass& pass, const QList<QJsonObject>& records, const QString& object, const QString& from);
+    bool loadSnapshot(Pass& pass, state::StateDb::Peer& peer);
+    void writeSnapshot(Pass& pass);
+    void deleteOldJournal(Pass& pass);
     enum class Outcome
     {
         Done,
@@ -121,6 +128,7 @@ private:
     PathFilter m_filter;
     QHash<QString, state::StateDb::Access> m_access;
     bool m_deletionsConfirmed = false;
+    int m_snapshotInterval = 50;
     QString m_clientId;
     QSet<QString> m_knownFolders;
     struct Staged

@@ -44,6 +44,9 @@ private Q_SLOTS:
     void renameReachesClientWithoutTheSource();
     void clientBackAfterRetention_data() { relays_data(); }
     void clientBackAfterRetention();
+    void journalsShrinkAndNewcomersUseSnapshots_data() { relays_data(); }
+    void journalsShrinkAndNewcomersUseSnapshots();
+    void clientBackAfterJournalDeleted();
     void filters_data() { relays_data(); }
     void filters();
     void tenThousandSmallFiles();
@@ -598,6 +601,48 @@ void tst_SyncEngine::quotaBackPressure()
     CONVERGED(a, b);
 }
 
+void tst_SyncEngine::journalsShrinkAndNewcomersUseSnapshots()
+{
+    QFETCH(QString, kind);
+    Relay relay(kind);
+    Client a(relay, "alice"), b(relay, "bob");
+    a.engine().setSnapshotInterval(3);
+    for (int round = 0; round < 8; ++round) {
+        a.write(QString("r%1.txt").arg(round), QByteArray::number(round).repeated(100));
+        if (round % 3 == 0)
+            QVERIFY(QFile::remove(a.path(QString("r%1.txt").arg(round))) || round == 0);
+        settle({&a, &b}, 1);
+    }
+    settle({&a, &b}, 2);
+    CONVERGED(a, b);
+    // alice's journal lost the segments her snapshot covers and bob read.
+    const QStringList journal = relay.objects("journal/" + a.engine().clientId() + "/");
+    QVERIFY2(journal.size() < 4, qPrintable(journal.join(", ")));
+    QCOMPARE(relay.objects("snapshots/" + a.engine().clientId() + "/").size(), 1);
+    // A newcomer starts from the snapshot, then gets the content sent again.
+    Client c(relay, "carol");
+    QVERIFY(settleUntil({&c, &a, &b}, [&] { return c.tree() == a.tree(); }, 6));
+    QVERIFY(c.tree().size() > 3);
+}
+
+void tst_SyncEngine::clientBackAfterJournalDeleted()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob"), c(relay, "carol");
+    settle({&a, &b, &c}, 1);
+    a.config().retentionMs = 1; // carol is soon inactive: nobody waits for her
+    a.makeEngine();
+    a.engine().setSnapshotInterval(2);
+    QTest::qWait(5);
+    for (int i = 0; i < 6; ++i) {
+        a.write(QString("while-away-%1.txt").arg(i), "news");
+        settle({&a, &b}, 1);
+    }
+    settle({&a, &b}, 1);
+    QVERIFY(relay.objects("journal/" + a.engine().clientId() + "/").size() < 6);
+    QVERIFY(settleUntil({&c, &a, &b}, [&] { return c.tree() == a.tree(); }, 6));
+}
+
 void tst_SyncEngine::idlePollIsOneListing()
 {
     Relay relay("memory");
@@ -909,6 +954,7 @@ void tst_SyncEngine::editsDuringFaultsConverge()
     for (int i = 0; i < 3; ++i) {
         clients[i]->faults().setSeed(quint32(seed * 13 + i));
         clients[i]->faults().setFailureRate(0.15);
+        clients[i]->engine().setSnapshotInterval(2); // journals shrink while this goes on
     }
     for (int step = 0; step < 40; ++step) {
         Client* x = clients[int(random.bounded(3))];
