@@ -710,6 +710,25 @@ void tst_SyncEngine::tamperedChunkIsNeverWritten()
     QCOMPARE(b.read("secret.txt"), QByteArray("the real content"));
 }
 
+namespace {
+// Writes a journal segment and a head on the relay as a hostile client would.
+void forgeClient(const Relay& relay, const QString& id, const QString& name, const QList<QJsonObject>& records)
+{
+    escale::protocol::TextObject segment;
+    segment.header = QJsonObject{{"format", 1}, {"type", "journal"}, {"client", id}, {"seq", 1}};
+    segment.records = records;
+    relay.setObject(escale::protocol::layout::journalPath(id, 1), segment.encode());
+    escale::protocol::Head head;
+    head.client = id;
+    head.generation = 1;
+    head.name = name;
+    head.journal = 1;
+    escale::protocol::TextObject headText;
+    headText.header = head.toJson();
+    relay.setObject(escale::protocol::layout::headPath(id, 1), headText.encode());
+}
+} // namespace
+
 void tst_SyncEngine::hostileJournalPathsAreRefused()
 {
     Relay relay("file");
@@ -730,18 +749,7 @@ void tst_SyncEngine::hostileJournalPathsAreRefused()
         r.kind = escale::protocol::JournalRecord::Kind::Directory;
         records.append(r.toJson());
     }
-    escale::protocol::TextObject seg;
-    seg.header = QJsonObject{{"format", 1}, {"type", "journal"}, {"client", evil}, {"seq", 1}};
-    seg.records = records;
-    relay.setObject(escale::protocol::layout::journalPath(evil, 1), seg.encode());
-    escale::protocol::Head head;
-    head.client = evil;
-    head.generation = 1;
-    head.name = "mallory";
-    head.journal = 1;
-    escale::protocol::TextObject headText;
-    headText.header = head.toJson();
-    relay.setObject(escale::protocol::layout::headPath(evil, 1), headText.encode());
+    forgeClient(relay, evil, "mallory", records);
 
     QVERIFY(victim.pass().ok());
     QCOMPARE(victim.last().problems.filter("refused a path from mallory").size(), 5);
@@ -782,18 +790,7 @@ void tst_SyncEngine::symlinkTricksAreRefused()
     record("link/sub", escale::protocol::JournalRecord::Kind::Directory);
     record("link", escale::protocol::JournalRecord::Kind::Deleted);
     record("ok/inside.txt", escale::protocol::JournalRecord::Kind::File);
-    escale::protocol::TextObject seg;
-    seg.header = QJsonObject{{"format", 1}, {"type", "journal"}, {"client", evil}, {"seq", 1}};
-    seg.records = records;
-    relay.setObject(escale::protocol::layout::journalPath(evil, 1), seg.encode());
-    escale::protocol::Head head;
-    head.client = evil;
-    head.generation = 1;
-    head.name = "mallory";
-    head.journal = 1;
-    escale::protocol::TextObject headText;
-    headText.header = head.toJson();
-    relay.setObject(escale::protocol::layout::headPath(evil, 1), headText.encode());
+    forgeClient(relay, evil, "mallory", records);
 
     QVERIFY(victim.pass().ok());
     QCOMPARE(QDir(outside.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList{});
