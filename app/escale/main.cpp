@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QThreadPool>
 
 #ifdef ESCALE_WITH_GUI
 #include "escale/DesktopApp.h"
@@ -132,7 +133,10 @@ int main(int argc, char* argv[])
 
     if (parser.isSet(noGuiOption) || options.once) {
         QCoreApplication app(argc, argv);
-        return runHeadless(options);
+        const int code = runHeadless(options);
+        // Let the worker threads end, so what they hold (OpenSSL's per-thread state) is freed.
+        QThreadPool::globalInstance()->waitForDone();
+        return code;
     }
 #ifdef ESCALE_WITH_GUI
     return runDesktop(argc, argv, options);

@@ -9,6 +9,8 @@
 #include <QSemaphore>
 #include <QTimer>
 
+#include <openssl/crypto.h>
+
 namespace escale::sync {
 
 // The part of a runner that lives on the worker thread.
@@ -135,6 +137,7 @@ private:
     {
         m_engine.reset();
         m_relay.reset();
+        OPENSSL_thread_stop(); // free this thread's OpenSSL state (random generator) now
         m_stopped->release();
     }
 

@@ -170,6 +170,7 @@ void tst_Daemon::syncsAndStopsCleanly()
 void tst_Daemon::survivesKillAtRandomMoments()
 {
     QTemporaryDir root;
+    root.setAutoRemove(!qEnvironmentVariableIsSet("ESCALE_TEST_KEEP")); // keep the logs to look at
     const QString relay = root.filePath("relay");
     QList<Peer> peers;
     for (const char* name : {"alice", "bob", "carol"})
