@@ -179,7 +179,7 @@ void SyncEngine::setAccess(const QString& path, std::optional<bool> send, std::o
     m_access = m_db.allAccess();
 }
 
-SyncEngine::Access SyncEngine::access(const QString& path)
+SyncEngine::Access SyncEngine::access(const QString& path) const
 {
     Access a;
     bool sendFound = false;
@@ -216,7 +216,7 @@ bool SyncEngine::selected(const QString& path, Kind kind) const
     }
     if (!(kind == Kind::Directory ? m_filter.acceptsDirectory(path) : m_filter.acceptsFile(path)))
         return false;
-    return const_cast<SyncEngine*>(this)->access(path).receive;
+    return access(path).receive;
 }
 
 RelayError SyncEngine::ensureFolder(const QString& folder)
@@ -1106,7 +1106,9 @@ bool SyncEngine::commitStaged(Pass& pass)
     const int rootFd =
         ::open(QFile::encodeName(m_config.localPath).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (rootFd >= 0) {
-        ::syncfs(rootFd);
+        if (::syncfs(rootFd) != 0)
+            pass.problem(QStringLiteral("cannot flush %1 to disk: %2")
+                             .arg(m_config.localPath, QString::fromLocal8Bit(std::strerror(errno))));
         ::close(rootFd);
     }
     bool all = true;
@@ -1129,7 +1131,9 @@ bool SyncEngine::commitStaged(Pass& pass)
             const QString archived =
                 localPath(QStringLiteral(".escale-archive/") + stamp + QLatin1Char('/') + staged.path);
             QDir().mkpath(QFileInfo(archived).absolutePath());
-            ::link(QFile::encodeName(target).constData(), QFile::encodeName(archived).constData());
+            if (::link(QFile::encodeName(target).constData(), QFile::encodeName(archived).constData()) != 0)
+                pass.problem(QStringLiteral("cannot keep the replaced version of %1 in the archive: %2")
+                                 .arg(staged.path, QString::fromLocal8Bit(std::strerror(errno))));
         }
         if (::rename(QFile::encodeName(staged.temp).constData(), QFile::encodeName(target).constData()) !=
             0) {

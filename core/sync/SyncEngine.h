@@ -67,7 +67,7 @@ public:
         QString receiveSetAt;
     };
     void setAccess(const QString& path, std::optional<bool> send, std::optional<bool> receive);
-    Access access(const QString& path);
+    Access access(const QString& path) const;
 
     // Lets the next pass propagate the local deletions it would otherwise hold back (a folder
     // emptied or unmounted, or more deletions than 'delete threshold').
