@@ -34,7 +34,6 @@ namespace escale::sync {
 using protocol::JournalRecord;
 using protocol::VersionVector;
 using relay::RelayError;
-using relay::RelayJob;
 using relay::WriteMode;
 using state::StateDb;
 using Kind = JournalRecord::Kind;
@@ -47,12 +46,6 @@ constexpr int kMaxRecordsPerSegment = 2000;
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
-}
-
-RelayError run(RelayJob* job)
-{
-    std::unique_ptr<RelayJob> owner(job);
-    return relay::waitFor(job);
 }
 
 // The on-disk state of a local path, in the terms of the state database.
@@ -128,6 +121,7 @@ SyncEngine::SyncEngine(const config::RepositoryConfig& config, relay::RelayBacke
     : QObject(parent)
     , m_config(config)
     , m_relay(relay)
+    , m_store(relay)
     , m_statePath(stateDbPath)
     , m_filter(config)
 {}
@@ -223,27 +217,10 @@ RelayError SyncEngine::ensureFolder(const QString& folder)
 {
     if (!m_relay->capabilities().needsDirectories || m_knownFolders.contains(folder))
         return {};
-    const RelayError e = run(m_relay->makeFolder(folder));
+    const RelayError e = m_store.makeFolder(folder);
     if (e.ok())
         m_knownFolders.insert(folder);
     return e;
-}
-
-RelayError SyncEngine::getSmall(const QString& path, QByteArray& bytes)
-{
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    const RelayError e = run(m_relay->get(path, &buffer));
-    bytes = buffer.data();
-    return e;
-}
-
-RelayError SyncEngine::putSmall(const QString& path, const QByteArray& bytes, WriteMode mode)
-{
-    QBuffer buffer;
-    buffer.setData(bytes);
-    buffer.open(QIODevice::ReadOnly);
-    return run(m_relay->put(path, &buffer, bytes.size(), mode));
 }
 
 PassResult SyncEngine::runPass()
@@ -303,7 +280,7 @@ bool SyncEngine::ensureRepository(Pass& pass)
     if (m_repositoryChecked)
         return true;
     QByteArray bytes;
-    RelayError e = getSmall(layout::headerPath(), bytes);
+    RelayError e = m_store.getHeader(bytes);
     if (e.kind == RelayError::Kind::NotFound) {
         protocol::RepositoryHeader header;
         header.repository = protocol::newRepositoryId();
@@ -311,9 +288,9 @@ bool SyncEngine::ensureRepository(Pass& pass)
         header.encryption = QStringLiteral("off");
         e = ensureFolder(QString());
         if (e.ok())
-            e = putSmall(layout::headerPath(), header.toBytes(), WriteMode::CreateExclusive);
+            e = m_store.putHeader(header.toBytes());
         if (e.ok() || e.kind == RelayError::Kind::AlreadyExists)
-            e = getSmall(layout::headerPath(), bytes); // whoever won the race, read what is there
+            e = m_store.getHeader(bytes); // whoever won the race, read what is there
         if (e.ok())
             qCInfo(lcEngine).noquote()
                 << QStringLiteral("[%1] repository ready on %2").arg(m_config.name, m_relay->describe());
@@ -354,6 +331,20 @@ bool SyncEngine::ensureRepository(Pass& pass)
                       .arg(header->encryption));
         return false;
     }
+    // Every object but the header goes through the codec the header names (section 4).
+    std::shared_ptr<protocol::ObjectCodec> codec;
+    if (m_codecFactory)
+        codec = m_codecFactory(*header, error);
+    else if (header->encryption == QLatin1String("off"))
+        codec = std::make_shared<protocol::PlainCodec>();
+    else
+        error =
+            QStringLiteral("this build cannot read a repository encrypted with %1").arg(header->encryption);
+    if (!codec) {
+        pass.fail(PassResult::Status::Refused, error);
+        return false;
+    }
+    m_store.setCodec(std::move(codec));
     const QString known = m_db.meta(QStringLiteral("repository"));
     if (known.isEmpty()) {
         m_db.setMeta(QStringLiteral("repository"), header->repository);
@@ -376,11 +367,11 @@ bool SyncEngine::ensureRepository(Pass& pass)
     }
     if (!m_cleanedTemporary) {
         // Leftovers of an upload interrupted by a crash (relay-format.md section 2).
-        std::unique_ptr<RelayJob> job(m_relay->list(QStringLiteral("tmp")));
-        if (relay::waitFor(job.get()).ok()) {
-            for (const relay::RelayEntry& entry : job->entries())
+        QList<relay::RelayEntry> entries;
+        if (m_store.list(QStringLiteral("tmp"), entries).ok()) {
+            for (const relay::RelayEntry& entry : std::as_const(entries))
                 if (!entry.isDirectory && entry.name.startsWith(m_clientId + QLatin1Char('-')))
-                    run(m_relay->remove(QStringLiteral("tmp/") + entry.name));
+                    m_store.remove(QStringLiteral("tmp/") + entry.name);
         }
         m_cleanedTemporary = true;
     }
@@ -502,7 +493,8 @@ void SyncEngine::scanLocal(Pass& pass)
             if (source != goneByHash.end()) {
                 // Only when the source's content was published, so that others can have it.
                 for (const StateDb::Version& v : m_db.versions(source.value()))
-                    renamed = renamed || (!v.pending && v.record.kind == Kind::File && v.record.hash == e.hash);
+                    renamed =
+                        renamed || (!v.pending && v.record.kind == Kind::File && v.record.hash == e.hash);
                 if (renamed)
                     goneByHash.erase(source);
             }
@@ -536,8 +528,8 @@ void SyncEngine::scanLocal(Pass& pass)
 
 void SyncEngine::pull(Pass& pass)
 {
-    std::unique_ptr<RelayJob> job(m_relay->list(layout::headsFolder()));
-    const RelayError e = relay::waitFor(job.get());
+    QList<relay::RelayEntry> entries;
+    const RelayError e = m_store.list(layout::headsFolder(), entries);
     // Object stores have no folders: no heads yet lists as "not found".
     if (!e.ok() && e.kind != RelayError::Kind::NotFound) {
         pass.fail(PassResult::Status::Failed, QStringLiteral("cannot list the relay: %1").arg(e.message));
@@ -545,7 +537,7 @@ void SyncEngine::pull(Pass& pass)
     }
     pass.peers = m_db.peers();
     QHash<QString, quint64> listed; // highest generation listed per client
-    for (const relay::RelayEntry& entry : job->entries()) {
+    for (const relay::RelayEntry& entry : std::as_const(entries)) {
         const auto name = layout::parseHeadName(entry.name);
         if (!name || entry.isDirectory)
             continue;
@@ -579,7 +571,7 @@ void SyncEngine::pull(Pass& pass)
         if (it.value() == peer.generation)
             continue;
         QByteArray bytes;
-        const RelayError ge = getSmall(layout::headPath(it.key(), it.value()), bytes);
+        const RelayError ge = m_store.getSmall(layout::headPath(it.key(), it.value()), bytes);
         if (!ge.ok()) {
             if (ge.kind != RelayError::Kind::NotFound) // replaced meanwhile: next poll
                 pass.problem(QStringLiteral("cannot read the head of %1: %2").arg(it.key(), ge.message));
@@ -623,7 +615,8 @@ void SyncEngine::pull(Pass& pass)
             pass.segmentGone = false;
             if (!applySegment(pass, peer, seq)) {
                 // Its writer deleted it: its snapshot covers it (R17, R18).
-                if (pass.segmentGone && peer.snapshotAcks.value(peer.client, 0) >= seq && loadSnapshot(pass, peer))
+                if (pass.segmentGone && peer.snapshotAcks.value(peer.client, 0) >= seq &&
+                    loadSnapshot(pass, peer))
                     continue;
                 pass.result.complete = false;
                 break;
@@ -711,7 +704,7 @@ bool SyncEngine::applySegment(Pass& pass, const StateDb::Peer& peer, quint64 seq
 {
     const QString path = layout::journalPath(peer.client, seq);
     QByteArray bytes;
-    const RelayError e = getSmall(path, bytes);
+    const RelayError e = m_store.getSmall(path, bytes);
     if (!e.ok()) {
         pass.segmentGone = e.kind == RelayError::Kind::NotFound;
         if (!pass.segmentGone)
@@ -980,9 +973,10 @@ bool SyncEngine::makeFolders(const QString& relative, QString& problem)
         if (::lstat(native.constData(), &st) == 0) {
             if (S_ISDIR(st.st_mode))
                 continue;
-            problem = S_ISLNK(st.st_mode)
-                          ? QStringLiteral("refused to write through the symbolic link %1").arg(localPath(prefix))
-                          : QStringLiteral("%1 is not a folder").arg(localPath(prefix));
+            problem =
+                S_ISLNK(st.st_mode)
+                    ? QStringLiteral("refused to write through the symbolic link %1").arg(localPath(prefix))
+                    : QStringLiteral("%1 is not a folder").arg(localPath(prefix));
             return false;
         }
         if (::mkdir(native.constData(), 0777) != 0 && errno != EEXIST) {
@@ -1067,7 +1061,7 @@ SyncEngine::Content SyncEngine::obtainContent(const JournalRecord& record, const
         HashingWriter whole(&out);
         for (const protocol::ChunkRef& chunk : record.chunks) {
             HashingWriter writer(&whole);
-            const RelayError e = run(m_relay->get(layout::dataPath(chunk.id), &writer));
+            const RelayError e = m_store.get(layout::dataPath(chunk.id), &writer);
             if (!e.ok()) {
                 if (e.kind == RelayError::Kind::NotFound)
                     return abandon(
@@ -1161,7 +1155,7 @@ void SyncEngine::push(Pass& pass)
     QStringList orphans;
     m_db.removeUnpublishedObjects(orphans);
     for (const QString& id : std::as_const(orphans))
-        run(m_relay->remove(layout::dataPath(id)));
+        m_store.remove(layout::dataPath(id));
 
     struct Item
     {
@@ -1246,8 +1240,8 @@ void SyncEngine::push(Pass& pass)
                                      {QStringLiteral("seq"), double(seq)}};
         for (const Item& item : std::as_const(ready))
             segment.records.append(item.record.toJson());
-        const RelayError e =
-            putSmall(layout::journalPath(m_clientId, seq), segment.encode(), WriteMode::CreateExclusive);
+        const RelayError e = m_store.putSmall(layout::journalPath(m_clientId, seq), segment.encode(),
+                                              WriteMode::CreateExclusive);
         if (!e.ok()) {
             pass.fail(PassResult::Status::Failed,
                       QStringLiteral("cannot publish the journal: %1").arg(e.message));
@@ -1258,7 +1252,7 @@ void SyncEngine::push(Pass& pass)
         m_db.setMeta(QStringLiteral("journal"), QString::number(journal));
         for (const Item& item : std::as_const(ready)) {
             for (const protocol::ChunkRef& c : item.record.chunks)
-                m_db.putOwnObject(StateDb::OwnObject{c.id, seq, c.size});
+                m_db.putOwnObject(StateDb::OwnObject{c.id, seq, m_store.codec().encodedSize(c.size)});
             for (const QString& peer : item.repushFor)
                 m_db.setRepushed(item.record.hash, peer, seq);
             QList<StateDb::Version> versions = m_db.versions(item.record.path);
@@ -1299,7 +1293,7 @@ bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record)
     QList<StateDb::OwnObject> uploaded;
     auto rollback = [&] {
         for (const StateDb::OwnObject& o : std::as_const(uploaded)) {
-            if (run(m_relay->remove(layout::dataPath(o.id))).ok())
+            if (m_store.remove(layout::dataPath(o.id)).ok())
                 m_db.removeOwnObject(o.id);
         }
     };
@@ -1309,7 +1303,7 @@ bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record)
         RelayError e = ensureFolder(layout::dataFolderOf(id));
         HashingReader reader(&file, size);
         if (e.ok())
-            e = run(m_relay->put(layout::dataPath(id), &reader, size, WriteMode::Replace));
+            e = m_store.put(layout::dataPath(id), &reader, size, WriteMode::Replace);
         if (!e.ok()) {
             rollback();
             pass.fail(e.kind == RelayError::Kind::Auth ? PassResult::Status::Refused
@@ -1319,12 +1313,12 @@ bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record)
         }
         const QByteArray hash = reader.hash();
         if (reader.bytesRead() != size) {
-            uploaded.append(StateDb::OwnObject{id, 0, size});
+            uploaded.append(StateDb::OwnObject{id, 0, m_store.codec().encodedSize(size)});
             rollback();
             return false;
         }
         record.chunks.append(protocol::ChunkRef{id, size, hash});
-        uploaded.append(StateDb::OwnObject{id, 0, size});
+        uploaded.append(StateDb::OwnObject{id, 0, m_store.codec().encodedSize(size)});
         m_db.putOwnObject(uploaded.last()); // unpublished until its segment is (removed if never)
         offset += size;
     }
@@ -1349,7 +1343,8 @@ void SyncEngine::writeHead(Pass& pass)
     head.wants = currentWants();
     head.snapshot = m_db.meta(QStringLiteral("snapshot")).toULongLong();
     if (head.snapshot > 0) {
-        const QJsonObject acks = QJsonDocument::fromJson(m_db.meta(QStringLiteral("snapshot acks")).toUtf8()).object();
+        const QJsonObject acks =
+            QJsonDocument::fromJson(m_db.meta(QStringLiteral("snapshot acks")).toUtf8()).object();
         for (auto it = acks.begin(); it != acks.end(); ++it)
             head.snapshotAcks.insert(it.key(), quint64(it.value().toDouble()));
     }
@@ -1365,7 +1360,7 @@ void SyncEngine::writeHead(Pass& pass)
     protocol::TextObject text;
     text.header = head.toJson();
     const RelayError e =
-        putSmall(layout::headPath(m_clientId, head.generation), text.encode(), WriteMode::Replace);
+        m_store.putSmall(layout::headPath(m_clientId, head.generation), text.encode(), WriteMode::Replace);
     if (!e.ok()) {
         pass.fail(PassResult::Status::Failed,
                   QStringLiteral("cannot publish this client's head: %1").arg(e.message));
@@ -1383,20 +1378,22 @@ void SyncEngine::writeHead(Pass& pass)
                                        .arg(head.wants.size());
     for (const QString& old : std::as_const(pass.ownHeads))
         if (old != layout::headName(m_clientId, head.generation))
-            run(m_relay->remove(layout::headsFolder() + QLatin1Char('/') + old));
+            m_store.remove(layout::headsFolder() + QLatin1Char('/') + old);
 }
 
 bool SyncEngine::loadSnapshot(Pass& pass, StateDb::Peer& peer)
 {
     const QString path = layout::snapshotPath(peer.client, peer.snapshot);
     QByteArray bytes;
-    const RelayError e = getSmall(path, bytes);
+    const RelayError e = m_store.getSmall(path, bytes);
     QString error;
-    const auto text = e.ok() ? protocol::TextObject::decode(bytes, QStringLiteral("snapshot"), error) : std::nullopt;
+    const auto text =
+        e.ok() ? protocol::TextObject::decode(bytes, QStringLiteral("snapshot"), error) : std::nullopt;
     if (!text || text->header.value(QStringLiteral("client")).toString() != peer.client ||
         quint64(text->header.value(QStringLiteral("seq")).toDouble()) != peer.snapshot) {
         pass.problem(QStringLiteral("cannot use the snapshot %1 of %2 (%3); waiting")
-                         .arg(path, peer.name, e.ok() ? (error.isEmpty() ? QStringLiteral("mismatch") : error) : e.message));
+                         .arg(path, peer.name,
+                              e.ok() ? (error.isEmpty() ? QStringLiteral("mismatch") : error) : e.message));
         return false;
     }
     if (!applyRecords(pass, text->records, path, peer.name))
@@ -1413,7 +1410,8 @@ bool SyncEngine::loadSnapshot(Pass& pass, StateDb::Peer& peer)
             m_db.putPeer(*p);
         }
     }
-    qCInfo(lcEngine).noquote() << QStringLiteral("[%1] caught up from the snapshot of %2").arg(m_config.name, peer.name);
+    qCInfo(lcEngine).noquote()
+        << QStringLiteral("[%1] caught up from the snapshot of %2").arg(m_config.name, peer.name);
     return true;
 }
 
@@ -1438,7 +1436,7 @@ void SyncEngine::writeSnapshot(Pass& pass)
         text.records.append(v.record.toJson());
     RelayError e = ensureFolder(layout::snapshotFolderOf(m_clientId));
     if (e.ok())
-        e = putSmall(layout::snapshotPath(m_clientId, seq), text.encode(), WriteMode::Replace);
+        e = m_store.putSmall(layout::snapshotPath(m_clientId, seq), text.encode(), WriteMode::Replace);
     if (!e.ok()) {
         pass.problem(QStringLiteral("cannot write a snapshot: %1").arg(e.message));
         return;
@@ -1446,10 +1444,11 @@ void SyncEngine::writeSnapshot(Pass& pass)
     m_db.begin();
     m_db.setMeta(QStringLiteral("snapshot"), QString::number(seq));
     m_db.setMeta(QStringLiteral("snapshot journal"), QString::number(journal));
-    m_db.setMeta(QStringLiteral("snapshot acks"), QString::fromUtf8(QJsonDocument(acks).toJson(QJsonDocument::Compact)));
+    m_db.setMeta(QStringLiteral("snapshot acks"),
+                 QString::fromUtf8(QJsonDocument(acks).toJson(QJsonDocument::Compact)));
     m_db.commit();
     if (seq > 1)
-        run(m_relay->remove(layout::snapshotPath(m_clientId, seq - 1)));
+        m_store.remove(layout::snapshotPath(m_clientId, seq - 1));
     qCInfo(lcEngine).noquote() << QStringLiteral("[%1] wrote snapshot %2 (%3 versions, journal %4)")
                                       .arg(m_config.name)
                                       .arg(seq)
@@ -1475,7 +1474,7 @@ void SyncEngine::deleteOldJournal(Pass& pass)
     if (!anyActive || limit <= floor)
         return;
     for (quint64 s = floor + 1; s <= limit; ++s) {
-        const RelayError e = run(m_relay->remove(layout::journalPath(m_clientId, s)));
+        const RelayError e = m_store.remove(layout::journalPath(m_clientId, s));
         if (!e.ok() && e.kind != RelayError::Kind::NotFound)
             return;
         m_db.setMeta(QStringLiteral("journal floor"), QString::number(s));
@@ -1534,7 +1533,7 @@ void SyncEngine::freeSpace(Pass& pass)
             std::count_if(allAcks.cbegin(), allAcks.cend(), [&](quint64 a) { return a >= o.segment; });
         if (!allActive || enough < std::max(1, m_config.pullers))
             continue;
-        const RelayError e = run(m_relay->remove(layout::dataPath(o.id)));
+        const RelayError e = m_store.remove(layout::dataPath(o.id));
         if (e.ok() || e.kind == RelayError::Kind::NotFound) {
             m_db.removeOwnObject(o.id);
             ++pass.result.freed;

@@ -1,12 +1,15 @@
 #pragma once
 
 #include "config/Config.h"
+#include "protocol/ObjectStore.h"
+#include "protocol/Records.h"
 #include "relay/RelayBackend.h"
 #include "state/StateDb.h"
 #include "sync/PathFilter.h"
 
 #include <QObject>
 #include <QSet>
+#include <functional>
 
 namespace escale::sync {
 
@@ -73,6 +76,13 @@ public:
     // emptied or unmounted, or more deletions than 'delete threshold').
     void confirmDeletions() { m_deletionsConfirmed = true; }
 
+    // Chooses the codec for the repository's header (relay-format.md section 4); by default
+    // the plain codec for `"encryption": "off"`. Returning nullptr refuses the repository
+    // with `error`.
+    using CodecFactory = std::function<std::shared_ptr<protocol::ObjectCodec>(
+        const protocol::RepositoryHeader&, QString& error)>;
+    void setCodecFactory(CodecFactory factory) { m_codecFactory = std::move(factory); }
+
     // A snapshot is written every this many own journal segments (R17).
     void setSnapshotInterval(int segments) { m_snapshotInterval = segments; }
 
@@ -85,7 +95,8 @@ private:
     void scanLocal(Pass& pass);
     void pull(Pass& pass);
     bool applySegment(Pass& pass, const state::StateDb::Peer& peer, quint64 seq);
-    bool applyRecords(Pass& pass, const QList<QJsonObject>& records, const QString& object, const QString& from);
+    bool applyRecords(Pass& pass, const QList<QJsonObject>& records, const QString& object,
+                      const QString& from);
     bool loadSnapshot(Pass& pass, state::StateDb::Peer& peer);
     void writeSnapshot(Pass& pass);
     void deleteOldJournal(Pass& pass);
@@ -114,8 +125,6 @@ private:
     void freeSpace(Pass& pass);
     void pruneArchive();
     relay::RelayError ensureFolder(const QString& folder);
-    relay::RelayError getSmall(const QString& path, QByteArray& bytes);
-    relay::RelayError putSmall(const QString& path, const QByteArray& bytes, relay::WriteMode mode);
     QString localPath(const QString& relative) const;
     bool receives() const;
     bool sends() const;
@@ -123,6 +132,8 @@ private:
 
     config::RepositoryConfig m_config;
     relay::RelayBackend* m_relay;
+    protocol::ObjectStore m_store; // the relay through the repository's codec
+    CodecFactory m_codecFactory;
     QString m_statePath;
     state::StateDb m_db;
     PathFilter m_filter;

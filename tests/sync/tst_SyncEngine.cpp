@@ -5,6 +5,7 @@
 #include "protocol/Records.h"
 #include "protocol/TextObject.h"
 
+#include <QBuffer>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 
@@ -73,6 +74,7 @@ private Q_SLOTS:
     void editsDuringFaultsConverge_data();
     void editsDuringFaultsConverge();
     void missingLocalFolder();
+    void codecSitsBetweenProtocolAndRelay();
 };
 
 void tst_SyncEngine::relays_data()
@@ -452,7 +454,7 @@ void tst_SyncEngine::fileBeingWrittenWaits()
     a.write("growing.log", "first line");
     QVERIFY(a.pass().ok());
     QCOMPARE(a.last().published, 0);
-    QVERIFY(!a.last().complete); // the runner comes back soon
+    QVERIFY(!a.last().complete);                    // the runner comes back soon
     setMtime(a.path("growing.log"), 1'700'000'000); // done writing, long ago
     QVERIFY(a.pass().ok());
     QCOMPARE(a.last().published, 1);
@@ -621,7 +623,8 @@ void tst_SyncEngine::journalsShrinkAndNewcomersUseSnapshots()
     QCOMPARE(relay.objects("snapshots/" + a.engine().clientId() + "/").size(), 1);
     // A newcomer starts from the snapshot, then gets the content sent again.
     Client c(relay, "carol");
-    QVERIFY(settleUntil({&c, &a, &b}, [&] { return c.tree() == a.tree(); }, 6));
+    QVERIFY(settleUntil(
+        {&c, &a, &b}, [&] { return c.tree() == a.tree(); }, 6));
     QVERIFY(c.tree().size() > 3);
 }
 
@@ -640,7 +643,8 @@ void tst_SyncEngine::clientBackAfterJournalDeleted()
     }
     settle({&a, &b}, 1);
     QVERIFY(relay.objects("journal/" + a.engine().clientId() + "/").size() < 6);
-    QVERIFY(settleUntil({&c, &a, &b}, [&] { return c.tree() == a.tree(); }, 6));
+    QVERIFY(settleUntil(
+        {&c, &a, &b}, [&] { return c.tree() == a.tree(); }, 6));
 }
 
 void tst_SyncEngine::idlePollIsOneListing()
@@ -712,7 +716,8 @@ void tst_SyncEngine::tamperedChunkIsNeverWritten()
 
 namespace {
 // Writes a journal segment and a head on the relay as a hostile client would.
-void forgeClient(const Relay& relay, const QString& id, const QString& name, const QList<QJsonObject>& records)
+void forgeClient(const Relay& relay, const QString& id, const QString& name,
+                 const QList<QJsonObject>& records)
 {
     escale::protocol::TextObject segment;
     segment.header = QJsonObject{{"format", 1}, {"type", "journal"}, {"client", id}, {"seq", 1}};
@@ -796,7 +801,7 @@ void tst_SyncEngine::symlinkTricksAreRefused()
     QCOMPARE(QDir(outside.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList{});
     QVERIFY(victim.last().problems.filter("symbolic link").size() >= 2);
     QVERIFY(QFileInfo(victim.path("link")).isSymLink()); // the link itself is left alone
-    QCOMPARE(victim.read("ok/inside.txt"), content);      // the rest of the journal still applies
+    QCOMPARE(victim.read("ok/inside.txt"), content);     // the rest of the journal still applies
 }
 
 void tst_SyncEngine::repositoryMismatchesAreRefused()
@@ -909,14 +914,16 @@ void tst_SyncEngine::scenariosUnderFaults()
     a.write("shared/plan.txt", "v1");
     a.write("shared/photo.bin", QByteArray(300'000, 'p'));
     b.write("keep.txt", "k1");
-    QVERIFY(settleUntil({&a, &b, &c}, [&] { return a.tree() == b.tree() && b.tree() == c.tree() && a.tree().size() == 4; }));
+    QVERIFY(settleUntil(
+        {&a, &b, &c}, [&] { return a.tree() == b.tree() && b.tree() == c.tree() && a.tree().size() == 4; }));
     a.write("shared/plan.txt", "alice");
     c.write("shared/plan.txt", "carol, longer");
     setMtime(a.path("shared/plan.txt"), 1'700'000'000);
     setMtime(c.path("shared/plan.txt"), 1'700'000'500);
     b.faults().serveStaleListings(2);
     c.faults().corruptNextGets(2);
-    QVERIFY(settleUntil({&a, &b, &c}, [&] { return a.tree() == b.tree() && b.tree() == c.tree() && a.tree().size() == 5; }));
+    QVERIFY(settleUntil(
+        {&a, &b, &c}, [&] { return a.tree() == b.tree() && b.tree() == c.tree() && a.tree().size() == 5; }));
     QVERIFY(QFile::rename(b.path("shared/photo.bin"), b.path("shared/photo-renamed.bin")));
     QVERIFY(QFile::remove(a.path("keep.txt")));
     c.write("keep.txt", "k2 by carol");
@@ -958,9 +965,15 @@ void tst_SyncEngine::editsDuringFaultsConverge()
         const QString name = QString("f%1.txt").arg(random.bounded(6));
         switch (random.bounded(4)) {
         case 0:
-        case 1: x->write(name, QByteArray::number(random.generate()).repeated(1 + int(random.bounded(50)))); break;
-        case 2: QFile::remove(x->path(name)); break;
-        case 3: QFile::rename(x->path(name), x->path(QString("f%1.txt").arg(random.bounded(6)))); break;
+        case 1:
+            x->write(name, QByteArray::number(random.generate()).repeated(1 + int(random.bounded(50))));
+            break;
+        case 2:
+            QFile::remove(x->path(name));
+            break;
+        case 3:
+            QFile::rename(x->path(name), x->path(QString("f%1.txt").arg(random.bounded(6))));
+            break;
         }
         x->pass();
         if (random.bounded(2))
@@ -968,8 +981,10 @@ void tst_SyncEngine::editsDuringFaultsConverge()
     }
     for (Client* x : clients)
         x->faults().setFailureRate(0);
-    QVERIFY2(settleUntil(clients, [&] { return a.tree() == b.tree() && b.tree() == c.tree(); }, 12),
-             qPrintable(describeDifference(a.tree(), b.tree()) + " / " + describeDifference(b.tree(), c.tree())));
+    QVERIFY2(
+        settleUntil(
+            clients, [&] { return a.tree() == b.tree() && b.tree() == c.tree(); }, 12),
+        qPrintable(describeDifference(a.tree(), b.tree()) + " / " + describeDifference(b.tree(), c.tree())));
 }
 
 void tst_SyncEngine::lostUploadIsSentAgain()
@@ -995,6 +1010,129 @@ void tst_SyncEngine::missingLocalFolder()
     QCOMPARE(r.status, escale::sync::PassResult::Status::LocalFolder);
     QVERIFY(r.error.contains("does not exist"));
     QCOMPARE(relay.objects(), QStringList{});
+}
+
+namespace {
+
+// A test codec: the 8 first bytes of SHA-256 of the object's identity, the bytes XORed, then
+// "END!". Decoding checks the identity and the end mark, as an authenticating codec would.
+class MaskingCodec final : public escale::protocol::ObjectCodec
+{
+public:
+    QString suite() const override { return "off"; }
+    qint64 encodedSize(qint64 plainSize) const override { return plainSize + 12; }
+    std::unique_ptr<QIODevice> encoder(QIODevice* source, qint64 plainSize, const QString& identity) override
+    {
+        // Test objects are small enough to encode in memory.
+        auto buffer = std::make_unique<QBuffer>();
+        QByteArray bytes = tag(identity) + source->read(plainSize);
+        for (qsizetype i = 8; i < bytes.size(); ++i)
+            bytes[i] = char(bytes.at(i) ^ 0x5a);
+        buffer->setData(bytes + "END!");
+        buffer->open(QIODevice::ReadOnly);
+        return buffer;
+    }
+    std::unique_ptr<escale::protocol::DecodingSink> decoder(QIODevice* sink, const QString& identity) override
+    {
+        return std::make_unique<Sink>(sink, tag(identity));
+    }
+    static QByteArray tag(const QString& identity)
+    {
+        return QCryptographicHash::hash(identity.toUtf8(), QCryptographicHash::Sha256).left(8);
+    }
+
+private:
+    class Sink final : public escale::protocol::DecodingSink
+    {
+    public:
+        Sink(QIODevice* sink, const QByteArray& tag)
+            : m_sink(sink)
+            , m_tag(tag)
+        {
+            open(QIODevice::WriteOnly);
+        }
+        bool finish(QString& error) override
+        {
+            if (!m_all.startsWith(m_tag) || !m_all.endsWith("END!") || m_all.size() < 12) {
+                error = "not the object it claims to be, or cut short";
+                return false;
+            }
+            QByteArray plain = m_all.mid(8, m_all.size() - 12);
+            for (char& c : plain)
+                c = char(c ^ 0x5a);
+            return m_sink->write(plain) == plain.size();
+        }
+
+    protected:
+        qint64 writeData(const char* data, qint64 size) override
+        {
+            m_all.append(data, size);
+            return size;
+        }
+
+    private:
+        QIODevice* m_sink;
+        QByteArray m_tag;
+        QByteArray m_all;
+    };
+};
+
+} // namespace
+
+void tst_SyncEngine::codecSitsBetweenProtocolAndRelay()
+{
+    // Every object but the header passes through the repository's codec, both ways, and bound
+    // to its name: the hook the encryption uses.
+    Relay relay("file");
+    Client a(relay, "alice"), b(relay, "bob");
+    auto factory = [](const escale::protocol::RepositoryHeader&, QString&) {
+        return std::make_shared<MaskingCodec>();
+    };
+    a.engine().setCodecFactory(factory);
+    b.engine().setCodecFactory(factory);
+    a.write("notes/plan-secret.txt", "the secret-marker content");
+    a.write("big.bin", QByteArray(3 * 1024 * 1024 + 5, 'x')); // several chunks
+    settle({&a, &b}, 2);
+    QCOMPARE(b.read("notes/plan-secret.txt"), QByteArray("the secret-marker content"));
+    CONVERGED(a, b);
+    int encoded = 0;
+    for (const QString& name : relay.objects()) {
+        if (name == escale::protocol::layout::headerPath())
+            continue;
+        const QByteArray bytes = relay.object(name);
+        QVERIFY2(!bytes.contains("secret-marker") && !bytes.contains("plan-secret") &&
+                     !bytes.contains("xxxx"),
+                 qPrintable(name));
+        QVERIFY2(bytes.endsWith("END!"), qPrintable(name));
+        ++encoded;
+    }
+    QVERIFY(encoded >= 3); // heads, a journal segment, chunks
+
+    // An object swapped for another one on the relay fails its check: nothing is written.
+    a.write("one.txt", "first one");
+    a.write("two.txt", "second one");
+    a.pass();
+    QStringList data = relay.objects("data/");
+    QVERIFY(data.size() >= 2);
+    const QByteArray first = relay.object(data.at(0));
+    for (const QString& name : data)
+        relay.setObject(name, first);
+    b.pass();
+    QVERIFY(!b.exists("one.txt") || b.read("one.txt") == "first one");
+    QVERIFY(!b.exists("two.txt") || b.read("two.txt") == "second one");
+    QVERIFY(!b.exists("one.txt") || !b.exists("two.txt"));
+    QVERIFY(b.last().problems.join('\n').contains("failed its check"));
+
+    // A client whose codec factory refuses the repository stops with that reason.
+    Client c(relay, "carol");
+    c.engine().setCodecFactory([](const escale::protocol::RepositoryHeader&, QString& error) {
+        error = "wrong passphrase";
+        return std::shared_ptr<escale::protocol::ObjectCodec>();
+    });
+    const auto r = c.pass();
+    QCOMPARE(r.status, escale::sync::PassResult::Status::Refused);
+    QCOMPARE(r.error, QString("wrong passphrase"));
+    QCOMPARE(c.tree(), (QMap<QString, QString>{}));
 }
 
 QTEST_GUILESS_MAIN(tst_SyncEngine)

@@ -1,0 +1,94 @@
+#include "protocol/ObjectStore.h"
+
+#include "protocol/Layout.h"
+
+#include <QBuffer>
+
+namespace escale::protocol {
+
+using relay::RelayError;
+using relay::RelayJob;
+using relay::WriteMode;
+
+namespace {
+
+RelayError run(RelayJob* job)
+{
+    std::unique_ptr<RelayJob> owner(job);
+    return relay::waitFor(job);
+}
+
+} // namespace
+
+ObjectStore::ObjectStore(relay::RelayBackend* backend)
+    : m_backend(backend)
+    , m_codec(std::make_shared<PlainCodec>())
+{}
+
+RelayError ObjectStore::get(const QString& path, QIODevice* sink)
+{
+    const std::unique_ptr<DecodingSink> decoder = m_codec->decoder(sink, path);
+    RelayError e = run(m_backend->get(path, decoder.get()));
+    QString why;
+    if (e.ok() && !decoder->finish(why))
+        e = RelayError{RelayError::Kind::Corrupt, QStringLiteral("%1 failed its check: %2").arg(path, why)};
+    return e;
+}
+
+RelayError ObjectStore::put(const QString& path, QIODevice* source, qint64 plainSize, WriteMode mode)
+{
+    const std::unique_ptr<QIODevice> encoder = m_codec->encoder(source, plainSize, path);
+    return run(m_backend->put(path, encoder.get(), m_codec->encodedSize(plainSize), mode));
+}
+
+RelayError ObjectStore::getSmall(const QString& path, QByteArray& bytes)
+{
+    bytes.clear();
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    return get(path, &buffer);
+}
+
+RelayError ObjectStore::putSmall(const QString& path, const QByteArray& bytes, WriteMode mode)
+{
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    return put(path, &buffer, bytes.size(), mode);
+}
+
+RelayError ObjectStore::getHeader(QByteArray& bytes)
+{
+    bytes.clear();
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    return run(m_backend->get(layout::headerPath(), &buffer));
+}
+
+RelayError ObjectStore::putHeader(const QByteArray& bytes)
+{
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    return run(m_backend->put(layout::headerPath(), &buffer, bytes.size(), WriteMode::CreateExclusive));
+}
+
+RelayError ObjectStore::list(const QString& folder, QList<relay::RelayEntry>& entries)
+{
+    std::unique_ptr<RelayJob> job(m_backend->list(folder));
+    const RelayError e = relay::waitFor(job.get());
+    entries = job->entries();
+    return e;
+}
+
+RelayError ObjectStore::remove(const QString& path)
+{
+    return run(m_backend->remove(path));
+}
+
+RelayError ObjectStore::makeFolder(const QString& folder)
+{
+    return run(m_backend->makeFolder(folder));
+}
+
+} // namespace escale::protocol

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "protocol/ObjectCodec.h"
+#include "relay/RelayBackend.h"
+
+#include <QByteArray>
+#include <QList>
+#include <memory>
+
+namespace escale::protocol {
+
+// The relay as the protocol sees it: objects read and written through the repository's codec
+// (section 4), except the header, which is stored as it is. Each call blocks its thread
+// running the backend's job in a local event loop: meant for the engine's worker thread.
+class ObjectStore
+{
+public:
+    explicit ObjectStore(relay::RelayBackend* backend);
+
+    relay::RelayBackend* backend() const { return m_backend; }
+    void setCodec(std::shared_ptr<ObjectCodec> codec) { m_codec = std::move(codec); }
+    ObjectCodec& codec() const { return *m_codec; }
+
+    // Text objects (heads, journal segments, snapshots), held in memory: they are small.
+    relay::RelayError getSmall(const QString& path, QByteArray& bytes);
+    relay::RelayError putSmall(const QString& path, const QByteArray& bytes, relay::WriteMode mode);
+    // Content: `plainSize` bytes streamed from `source`, or into `sink`.
+    relay::RelayError put(const QString& path, QIODevice* source, qint64 plainSize, relay::WriteMode mode);
+    relay::RelayError get(const QString& path, QIODevice* sink);
+    // The header (relay-format.md section 3) is never encoded: it says how the rest is.
+    relay::RelayError getHeader(QByteArray& bytes);
+    relay::RelayError putHeader(const QByteArray& bytes);
+
+    relay::RelayError list(const QString& folder, QList<relay::RelayEntry>& entries);
+    relay::RelayError remove(const QString& path);
+    relay::RelayError makeFolder(const QString& folder);
+
+private:
+    relay::RelayBackend* m_backend;
+    std::shared_ptr<ObjectCodec> m_codec;
+};
+
+} // namespace escale::protocol
