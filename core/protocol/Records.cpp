@@ -114,8 +114,10 @@ QJsonObject JournalRecord::toJson() const
     o.insert(QStringLiteral("vv"), vvToJson(vv));
     o.insert(QStringLiteral("origin"), origin);
     o.insert(QStringLiteral("name"), originName);
-    o.insert(QStringLiteral("kind"), kindName(kind));
+    o.insert(QStringLiteral("kind"), piece ? QStringLiteral("piece") : kindName(kind));
     if (kind == Kind::File) {
+        if (from > 0 || piece)
+            o.insert(QStringLiteral("from"), double(from));
         o.insert(QStringLiteral("size"), double(size));
         o.insert(QStringLiteral("mtime"), double(mtimeMs));
         o.insert(QStringLiteral("hash"), QString::fromLatin1(hash.toHex()));
@@ -158,6 +160,8 @@ std::optional<JournalRecord> JournalRecord::fromJson(const QJsonObject& o, QStri
         r.kind = Kind::Directory;
     else if (kind == QLatin1String("deleted"))
         r.kind = Kind::Deleted;
+    else if (kind == QLatin1String("piece"))
+        r.piece = true;
     else {
         error = QStringLiteral("record '%1': unknown kind '%2'").arg(r.path, kind);
         return std::nullopt;
@@ -178,6 +182,14 @@ std::optional<JournalRecord> JournalRecord::fromJson(const QJsonObject& o, QStri
         return std::nullopt;
     }
     r.hash = *hash;
+    const QJsonValue from = o.value(QStringLiteral("from"));
+    if (!from.isUndefined()) {
+        if (!isWholeNumber(from) || from.toDouble() < 0 || from.toDouble() >= double(r.size)) {
+            error = QStringLiteral("record '%1': invalid offset").arg(r.path);
+            return std::nullopt;
+        }
+        r.from = qint64(from.toDouble());
+    }
     qint64 total = 0;
     for (const QJsonValue& v : o.value(QStringLiteral("chunks")).toArray()) {
         const QJsonObject c = v.toObject();
@@ -194,11 +206,17 @@ std::optional<JournalRecord> JournalRecord::fromJson(const QJsonObject& o, QStri
         total += ref.size;
         r.chunks.append(ref);
     }
-    if (!r.chunks.isEmpty() && total != r.size) {
+    if (r.piece) {
+        // A piece carries some bytes, never the end of the file: the version itself does.
+        if (r.chunks.isEmpty() || r.from + total >= r.size || r.repush) {
+            error = QStringLiteral("record '%1': invalid piece").arg(r.path);
+            return std::nullopt;
+        }
+    } else if (!r.chunks.isEmpty() && total != r.size - r.from) {
         error = QStringLiteral("record '%1': chunks add up to %2 bytes, not %3")
                     .arg(r.path)
                     .arg(total)
-                    .arg(r.size);
+                    .arg(r.size - r.from);
         return std::nullopt;
     }
     return r;

@@ -39,9 +39,13 @@ struct JournalRecord
     Kind kind = Kind::File;
     qint64 size = 0;
     qint64 mtimeMs = 0;
-    QByteArray hash; // SHA-256 of the whole file, raw
-    QList<ChunkRef> chunks;
+    QByteArray hash;        // SHA-256 of the whole file, raw
+    QList<ChunkRef> chunks; // cover the bytes from `from` to `size`
+    qint64 from = 0;        // > 0: the bytes before were sent in pieces (R28)
     bool repush = false;
+    // Not a version: a piece of the content of the version `vv` of `path`, sent ahead of it
+    // because the file is larger than the relay's quota (R28). Kind is File.
+    bool piece = false;
 
     QJsonObject toJson() const;
     // Parses and checks a record; std::nullopt with `error` set when it is malformed.
@@ -65,7 +69,7 @@ struct Head
     quint64 snapshot = 0;
     qint64 usage = 0;
     QMap<QString, quint64> acks;
-    QList<QByteArray> wants; // SHA-256 of contents this client could not get (R23)
+    QList<QByteArray> wants;             // SHA-256 of contents this client could not get (R23)
     QMap<QString, quint64> snapshotAcks; // what its snapshot covers, its own journal included (R17)
 
     QJsonObject toJson() const;

@@ -8,8 +8,8 @@
 #include <QSet>
 #include <QtConcurrent>
 #include <cerrno>
-#include <ctime>
 #include <cstring>
+#include <ctime>
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -54,7 +54,8 @@ struct Walker
                 continue;
             QString name = QFile::decodeName(raw);
             if (protocol::isReservedName(name)) {
-                if (name.startsWith(QLatin1String(".escale-tmp-")))
+                if (name.startsWith(QLatin1String(".escale-tmp-")) ||
+                    name.startsWith(QLatin1String(".escale-part-")))
                     result.leftovers << dirPath + QLatin1Char('/') + name;
                 continue;
             }

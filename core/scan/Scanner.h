@@ -32,7 +32,7 @@ public:
         QStringList removed;                         // known paths that are gone
         QStringList unselected;                      // known paths no longer synchronised (filters)
         QStringList problems;                        // unreadable entries, name clashes; one line each
-        QStringList leftovers;                       // temporary downloads of an interrupted pass (absolute)
+        QStringList leftovers;                       // temporary and partial downloads (absolute)
         int filesSeen = 0;
         int unstable = 0; // files left for a later scan because they were changing
     };

@@ -149,6 +149,8 @@ bool StateDb::open(const QString& path, QString& error)
         CREATE TABLE IF NOT EXISTS wants (hash BLOB NOT NULL, path TEXT NOT NULL, PRIMARY KEY (hash, path));
         CREATE TABLE IF NOT EXISTS repushed (hash BLOB NOT NULL, peer TEXT NOT NULL, segment INTEGER NOT NULL,
             PRIMARY KEY (hash, peer));
+        CREATE TABLE IF NOT EXISTS partials (path TEXT PRIMARY KEY, hash BLOB NOT NULL, size INTEGER NOT NULL,
+            received INTEGER NOT NULL, temp TEXT NOT NULL);
     )sql";
     if (sqlite3_exec(m_db, schema, nullptr, nullptr, &message) != SQLITE_OK) {
         error = QStringLiteral("cannot use the state database %1: %2").arg(path, QString::fromUtf8(message));
@@ -203,6 +205,11 @@ QString StateDb::meta(const QString& key) const
     Statement s(m_db, "SELECT value FROM meta WHERE key = ?");
     s.bind(1, key);
     return s.step() ? s.text(0) : QString();
+}
+
+void StateDb::removeMeta(const QString& key)
+{
+    Statement(m_db, "DELETE FROM meta WHERE key = ?").bind(1, key).step();
 }
 
 void StateDb::setMeta(const QString& key, const QString& value)
@@ -485,6 +492,50 @@ void StateDb::setRepushed(const QByteArray& hash, const QString& peer, quint64 s
         .bind(2, peer)
         .bind(3, qint64(segment))
         .step();
+}
+
+namespace {
+
+StateDb::Partial partialFrom(const Statement& s)
+{
+    return StateDb::Partial{s.text(0), s.blob(1), s.integer(2), s.integer(3), s.text(4)};
+}
+
+} // namespace
+
+std::optional<StateDb::Partial> StateDb::partial(const QString& path) const
+{
+    Statement s(m_db, "SELECT path, hash, size, received, temp FROM partials WHERE path = ?");
+    s.bind(1, path);
+    if (!s.step())
+        return std::nullopt;
+    return partialFrom(s);
+}
+
+QList<StateDb::Partial> StateDb::partials() const
+{
+    QList<Partial> out;
+    Statement s(m_db, "SELECT path, hash, size, received, temp FROM partials");
+    while (s.step())
+        out.append(partialFrom(s));
+    return out;
+}
+
+void StateDb::putPartial(const Partial& p)
+{
+    Statement(m_db,
+              "INSERT OR REPLACE INTO partials (path, hash, size, received, temp) VALUES (?, ?, ?, ?, ?)")
+        .bind(1, p.path)
+        .bind(2, p.hash)
+        .bind(3, p.size)
+        .bind(4, p.received)
+        .bind(5, p.temp)
+        .step();
+}
+
+void StateDb::removePartial(const QString& path)
+{
+    Statement(m_db, "DELETE FROM partials WHERE path = ?").bind(1, path).step();
 }
 
 } // namespace escale::state

@@ -51,15 +51,15 @@ public:
     {
         QString client;
         QString name;
-        quint64 generation = 0;      // highest head generation seen (R12)
-        quint64 consumed = 0;        // last journal segment applied and acknowledged (R15)
-        quint64 journal = 0;         // journal number of its last head
-        qint64 usage = 0;            // bytes it keeps on the relay, from its last head
-        quint64 snapshot = 0;        // its latest snapshot, from its last head
+        quint64 generation = 0;              // highest head generation seen (R12)
+        quint64 consumed = 0;                // last journal segment applied and acknowledged (R15)
+        quint64 journal = 0;                 // journal number of its last head
+        qint64 usage = 0;                    // bytes it keeps on the relay, from its last head
+        quint64 snapshot = 0;                // its latest snapshot, from its last head
         QMap<QString, quint64> snapshotAcks; // what that snapshot covers
-        qint64 lastChangeMs = 0;     // when its head last changed, on this machine's clock
-        QMap<QString, quint64> acks; // its acknowledgements, from its last head
-        QList<QByteArray> wants;     // contents it asks to be sent again, from its last head
+        qint64 lastChangeMs = 0;             // when its head last changed, on this machine's clock
+        QMap<QString, quint64> acks;         // its acknowledgements, from its last head
+        QList<QByteArray> wants;             // contents it asks to be sent again, from its last head
     };
 
     struct OwnObject
@@ -84,6 +84,7 @@ public:
 
     QString meta(const QString& key) const;
     void setMeta(const QString& key, const QString& value);
+    void removeMeta(const QString& key);
 
     std::optional<LocalEntry> local(const QString& path) const;
     QHash<QString, LocalEntry> allLocal() const;
@@ -119,6 +120,20 @@ public:
     // Contents sent again for a peer: the segment that carries them.
     quint64 repushedIn(const QByteArray& hash, const QString& peer) const;
     void setRepushed(const QByteArray& hash, const QString& peer, quint64 segment);
+
+    // A file received in pieces (R28): the bytes so far are in `temp`, next to the target.
+    struct Partial
+    {
+        QString path;
+        QByteArray hash; // of the whole file
+        qint64 size = 0;
+        qint64 received = 0;
+        QString temp; // absolute
+    };
+    std::optional<Partial> partial(const QString& path) const;
+    QList<Partial> partials() const;
+    void putPartial(const Partial& partial);
+    void removePartial(const QString& path);
 
 private:
     void exec(const char* sql) const;

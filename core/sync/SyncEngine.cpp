@@ -446,8 +446,13 @@ void SyncEngine::scanLocal(Pass& pass)
     m_deletionsConfirmed = false;
 
     // Downloads cut short by a crash: nothing refers to them any more (section 10).
+    // Temporary downloads of an interrupted pass go; files being received in pieces stay (R28).
+    QSet<QString> partials;
+    for (const StateDb::Partial& p : m_db.partials())
+        partials.insert(QFileInfo(p.temp).fileName()); // random names: unique
     for (const QString& leftover : scanned.leftovers)
-        QFile::remove(leftover);
+        if (!partials.contains(QFileInfo(leftover).fileName()))
+            QFile::remove(leftover);
 
     m_db.begin();
     auto newVersion = [this](const QString& path) {
@@ -661,6 +666,7 @@ void SyncEngine::planRepushes(Pass& pass)
                         JournalRecord r = v.record;
                         r.repush = true;
                         r.chunks.clear();
+                        r.from = 0;
                         planned.insert(hash, int(pass.repushes.size()));
                         pass.repushes.append({r, peer.client});
                         qCInfo(lcEngine).noquote() << QStringLiteral("[%1] sending %2 again for %3")
@@ -729,6 +735,7 @@ bool SyncEngine::applyRecords(Pass& pass, const QList<QJsonObject>& records, con
     QString error;
     // Integrate the records into the known versions, then make the folder match (R16).
     QStringList affected;
+    QList<JournalRecord> pieces;
     m_db.begin();
     for (const QJsonObject& o : records) {
         auto record = JournalRecord::fromJson(o, error);
@@ -746,6 +753,10 @@ bool SyncEngine::applyRecords(Pass& pass, const QList<QJsonObject>& records, con
             continue;
         }
         record->path = normalised;
+        if (record->piece) {
+            pieces.append(*record); // content ahead of its version (R28), not a version
+            continue;
+        }
         // Materialise every path of the segment, also when its version is already known: an
         // earlier attempt may have stopped before the folder matched (R15).
         affected << record->path;
@@ -756,6 +767,7 @@ bool SyncEngine::applyRecords(Pass& pass, const QList<QJsonObject>& records, con
             for (StateDb::Version& v : stored) {
                 if (v.record.vv == record->vv && v.record.sameContent(*record)) {
                     v.record.chunks = record->chunks;
+                    v.record.from = record->from;
                     known = true;
                 }
             }
@@ -809,6 +821,9 @@ bool SyncEngine::applyRecords(Pass& pass, const QList<QJsonObject>& records, con
     std::sort(deletions.begin(), deletions.end(), std::greater<>());
     for (const QString& p : std::as_const(deletions))
         if (materialize(pass, p) == Outcome::Deferred)
+            complete = false;
+    for (const JournalRecord& piece : std::as_const(pieces))
+        if (selected(piece.path, Kind::File) && receivePiece(pass, piece) == Outcome::Deferred)
             complete = false;
     if (!commitStaged(pass))
         complete = false;
@@ -878,6 +893,7 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
 
     switch (target.kind) {
     case Kind::Deleted: {
+        dropPartial(path);
         if (!disk) {
             m_db.removeLocal(path);
             return Outcome::Done;
@@ -945,6 +961,110 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
         return Outcome::Deferred;
     }
     }
+    return Outcome::Done;
+}
+
+RelayError SyncEngine::fetchChunks(const QString& path, const QList<protocol::ChunkRef>& chunks,
+                                   QIODevice* out)
+{
+    for (const protocol::ChunkRef& chunk : chunks) {
+        HashingWriter writer(out);
+        const RelayError e = m_store.get(layout::dataPath(chunk.id), &writer);
+        if (e.kind == RelayError::Kind::NotFound)
+            return RelayError{e.kind, QStringLiteral("%1: its content is no longer on the relay; asked the "
+                                                     "others to send it again")
+                                          .arg(path)};
+        if (!e.ok())
+            return RelayError{e.kind, QStringLiteral("cannot download %1: %2").arg(path, e.message)};
+        if (writer.bytesWritten() != chunk.size || writer.hash() != chunk.hash)
+            return RelayError{
+                RelayError::Kind::Corrupt,
+                QStringLiteral("%1: a chunk from the relay failed its check; it will be fetched again")
+                    .arg(path)};
+    }
+    return {};
+}
+
+void SyncEngine::dropPartial(const QString& path)
+{
+    if (const auto partial = m_db.partial(path)) {
+        QFile::remove(partial->temp);
+        m_db.removePartial(path);
+    }
+}
+
+SyncEngine::Outcome SyncEngine::receivePiece(Pass& pass, const JournalRecord& piece)
+{
+    const auto known = m_db.local(piece.path);
+    if (known && known->kind == Kind::File && known->hash == piece.hash)
+        return Outcome::Done; // already here
+    for (const StateDb::Version& v : m_db.versions(piece.path))
+        if (v.record.vv.supersedes(piece.vv))
+            return Outcome::Done; // a piece of a version already replaced
+    if (throughLink(piece.path)) {
+        pass.problem(
+            QStringLiteral("refused %1: it leads through a symbolic link in the folder").arg(piece.path));
+        return Outcome::Done;
+    }
+    qint64 total = 0;
+    for (const protocol::ChunkRef& c : piece.chunks)
+        total += c.size;
+    std::optional<StateDb::Partial> partial = m_db.partial(piece.path);
+    const bool continues = partial && partial->hash == piece.hash && partial->size == piece.size;
+    if (continues && partial->received >= piece.from + total)
+        return Outcome::Done; // this piece is already here (the segment is read again)
+    if (piece.from == 0) {
+        dropPartial(piece.path);
+        QString problem;
+        if (!makeFolders(piece.path.section(QLatin1Char('/'), 0, -2), problem)) {
+            pass.problem(problem);
+            return Outcome::Deferred;
+        }
+        const QString temp =
+            QFileInfo(localPath(piece.path)).absolutePath() + QStringLiteral("/.escale-part-") + randomTag();
+        partial = StateDb::Partial{piece.path, piece.hash, piece.size, 0, temp};
+        QFile create(temp);
+        if (!create.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+            pass.problem(QStringLiteral("cannot write %1: %2").arg(temp, create.errorString()));
+            return Outcome::Deferred;
+        }
+        m_db.putPartial(*partial);
+    } else if (!continues || partial->received != piece.from) {
+        // An earlier piece was missed (this client joined during the transfer): the version
+        // that ends the file will be found incomplete and asked for again (R23).
+        dropPartial(piece.path);
+        return Outcome::Done;
+    }
+
+    QFile out(partial->temp);
+    if (!out.open(QIODevice::ReadWrite)) {
+        dropPartial(piece.path);
+        return Outcome::Done;
+    }
+    // Bytes past `received` are what a crash left of an unfinished piece.
+    out.resize(partial->received);
+    out.seek(partial->received);
+    const RelayError e = fetchChunks(piece.path, piece.chunks, &out);
+    if (e.kind == RelayError::Kind::NotFound) {
+        out.close();
+        dropPartial(piece.path);
+        return Outcome::Done;
+    }
+    if (!e.ok()) {
+        out.resize(partial->received);
+        pass.problem(e.message);
+        return Outcome::Deferred;
+    }
+    if (!out.flush() || ::fdatasync(out.handle()) != 0) {
+        out.resize(partial->received);
+        pass.problem(QStringLiteral("cannot write %1: %2").arg(partial->temp, out.errorString()));
+        return Outcome::Deferred;
+    }
+    partial->received = piece.from + total;
+    m_db.putPartial(*partial);
+    qCInfo(lcEngine).noquote() << QStringLiteral("[%1] received %2 of %3 of %4 (sent in pieces)")
+                                      .arg(m_config.name, config::formatSize(partial->received),
+                                           config::formatSize(piece.size), piece.path);
     return Outcome::Done;
 }
 
@@ -1050,7 +1170,53 @@ SyncEngine::Content SyncEngine::obtainContent(const JournalRecord& record, const
             break;
         }
     }
-    if (!fromLocal) {
+    if (fromLocal) {
+        dropPartial(targetPath);
+    } else if (record.from > 0) {
+        // The first bytes came in pieces (R28): the partial file continues with these chunks.
+        const auto partial = m_db.partial(targetPath);
+        out.close();
+        QFile::remove(temp);
+        if (!partial || partial->hash != record.hash || partial->received != record.from) {
+            problem = QStringLiteral("%1: its first pieces are not here; asked the others to send it again")
+                          .arg(targetPath);
+            return Content::Gone;
+        }
+        QFile part(partial->temp);
+        if (!part.open(QIODevice::ReadWrite)) {
+            dropPartial(targetPath);
+            problem = QStringLiteral("%1: its first pieces are lost; asked the others to send it again")
+                          .arg(targetPath);
+            return Content::Gone;
+        }
+        part.resize(record.from);
+        part.seek(record.from);
+        if (const RelayError e = fetchChunks(targetPath, record.chunks, &part); !e.ok()) {
+            part.resize(record.from);
+            problem = e.message;
+            return e.kind == RelayError::Kind::NotFound ? Content::Gone : Content::Failed;
+        }
+        // The whole file is checked once more, pieces included.
+        part.seek(0);
+        Sha256 check;
+        QByteArray buffer(1 << 20, Qt::Uninitialized);
+        qint64 n = 0;
+        while ((n = part.read(buffer.data(), buffer.size())) > 0)
+            check.update(buffer.constData(), n);
+        if (n < 0 || !part.flush() || part.size() != record.size || check.finish() != record.hash) {
+            part.close();
+            dropPartial(targetPath);
+            problem = QStringLiteral("%1: the file assembled from pieces failed its check; asked the others "
+                                     "to send it again")
+                          .arg(targetPath);
+            return Content::Gone;
+        }
+        part.close();
+        m_db.removePartial(targetPath); // the staged download from now on
+        setModificationTime(partial->temp, record.mtimeMs);
+        m_staged.append(Staged{partial->temp, targetPath, record.hash, record.origin});
+        return Content::Written;
+    } else {
         out.resize(0);
         out.seek(0);
         if (record.size > 0 && record.chunks.isEmpty())
@@ -1059,24 +1225,9 @@ SyncEngine::Content SyncEngine::obtainContent(const JournalRecord& record, const
                     .arg(targetPath),
                 Content::Gone);
         HashingWriter whole(&out);
-        for (const protocol::ChunkRef& chunk : record.chunks) {
-            HashingWriter writer(&whole);
-            const RelayError e = m_store.get(layout::dataPath(chunk.id), &writer);
-            if (!e.ok()) {
-                if (e.kind == RelayError::Kind::NotFound)
-                    return abandon(
-                        QStringLiteral("%1: its content is no longer on the relay; asked the others to "
-                                       "send it again")
-                            .arg(targetPath),
-                        Content::Gone);
-                return abandon(QStringLiteral("cannot download %1: %2").arg(targetPath, e.message));
-            }
-            if (writer.bytesWritten() != chunk.size || writer.hash() != chunk.hash)
-                return abandon(
-                    QStringLiteral("%1: a chunk from the relay failed its check; it will be fetched again")
-                        .arg(targetPath));
-            total += chunk.size;
-        }
+        if (const RelayError e = fetchChunks(targetPath, record.chunks, &whole); !e.ok())
+            return abandon(e.message, e.kind == RelayError::Kind::NotFound ? Content::Gone : Content::Failed);
+        total = whole.bytesWritten();
         if (whole.hash() != record.hash || total != record.size)
             return abandon(
                 QStringLiteral("%1: the downloaded content failed its check; it will be fetched again")
@@ -1162,6 +1313,7 @@ void SyncEngine::push(Pass& pass)
         JournalRecord record;
         QStringList repushFor; // peers that asked for this content; empty for a new version
         bool renamed = false;  // content already with the others: no chunks (R27)
+        bool piece = false;    // a piece of a file larger than the quota (R28), not a version
     };
     // Pending versions are read a segment's worth at a time, in path order, so a first pass
     // over a big folder never holds all of them in memory; re-pushes come last.
@@ -1200,6 +1352,7 @@ void SyncEngine::push(Pass& pass)
         for (Item& item : batch) {
             if (item.renamed) {
                 item.record.chunks.clear();
+                item.record.from = 0;
                 ready.append(item);
                 continue;
             }
@@ -1208,21 +1361,27 @@ void SyncEngine::push(Pass& pass)
                 qint64 used = m_db.ownUsage();
                 for (const StateDb::Peer& p : std::as_const(pass.peers))
                     used += p.usage;
-                if (used + item.record.size > *m_config.diskQuota) {
+                if (m_store.codec().encodedSize(item.record.size) > *m_config.diskQuota) {
+                    // It never fits whole: it goes in pieces, each as large as the room (R28).
+                    if (!uploadPiece(pass, item.record, *m_config.diskQuota - used))
+                        continue;
+                    item.piece = item.record.piece;
+                    if (!item.piece)
+                        ++pass.result.uploaded;
+                    ready.append(item);
+                    continue;
+                }
+                if (used + m_store.codec().encodedSize(item.record.size) > *m_config.diskQuota) {
                     pass.result.waitingForSpace = true;
                     pass.result.complete = false;
-                    pass.problem(item.record.size > *m_config.diskQuota
-                                     ? QStringLiteral("%1 (%2) is larger than the relay quota (%3): it waits")
-                                           .arg(item.record.path, config::formatSize(item.record.size),
-                                                config::formatSize(*m_config.diskQuota))
-                                     : QStringLiteral("waiting for relay space to send %1: %2 of %3 in use")
-                                           .arg(item.record.path, config::formatSize(used),
-                                                config::formatSize(*m_config.diskQuota)));
+                    pass.problem(QStringLiteral("waiting for relay space to send %1: %2 of %3 in use")
+                                     .arg(item.record.path, config::formatSize(used),
+                                          config::formatSize(*m_config.diskQuota)));
                     continue;
                 }
             }
             if (item.record.kind == Kind::File && item.record.size > 0) {
-                if (!uploadFile(pass, item.record))
+                if (!uploadFile(pass, item.record, 0, item.record.size))
                     continue;
                 ++pass.result.uploaded;
             }
@@ -1253,12 +1412,24 @@ void SyncEngine::push(Pass& pass)
         for (const Item& item : std::as_const(ready)) {
             for (const protocol::ChunkRef& c : item.record.chunks)
                 m_db.putOwnObject(StateDb::OwnObject{c.id, seq, m_store.codec().encodedSize(c.size)});
+            const QString pieceKey = QStringLiteral("piece/") + item.record.path;
+            if (item.piece) {
+                qint64 sent = item.record.from;
+                for (const protocol::ChunkRef& c : item.record.chunks)
+                    sent += c.size;
+                m_db.setMeta(pieceKey, QString::fromLatin1(item.record.hash.toHex()) + QLatin1Char(' ') +
+                                           QString::number(sent));
+                continue; // the version itself follows with its last bytes
+            }
+            if (item.record.from > 0)
+                m_db.removeMeta(pieceKey);
             for (const QString& peer : item.repushFor)
                 m_db.setRepushed(item.record.hash, peer, seq);
             QList<StateDb::Version> versions = m_db.versions(item.record.path);
             for (StateDb::Version& v : versions) {
                 if (v.record.vv == item.record.vv) {
                     v.record.chunks = item.record.chunks;
+                    v.record.from = item.record.from;
                     v.record.repush = false;
                     if (item.repushFor.isEmpty())
                         v.pending = false;
@@ -1275,7 +1446,44 @@ void SyncEngine::push(Pass& pass)
     }
 }
 
-bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record)
+bool SyncEngine::uploadPiece(Pass& pass, JournalRecord& record, qint64 room)
+{
+    const QString key = QStringLiteral("piece/") + record.path;
+    qint64 from = 0;
+    const QStringList progress = m_db.meta(key).split(QLatin1Char(' '));
+    if (progress.size() == 2 && progress.at(0) == QString::fromLatin1(record.hash.toHex()))
+        from = std::clamp<qint64>(progress.at(1).toLongLong(), 0, record.size - 1);
+    const qint64 left = record.size - from;
+    // The codec's overhead on each chunk is set aside, so the pieces stay under the quota.
+    const qint64 overhead = m_store.codec().encodedSize(m_config.chunkSize) - m_config.chunkSize;
+    const qint64 budget =
+        std::min(left, room - overhead * (std::max<qint64>(room, 0) / m_config.chunkSize + 1));
+    constexpr qint64 kSmallestPiece = 1 << 20;
+    if (budget < std::min(left, kSmallestPiece)) {
+        pass.result.waitingForSpace = true;
+        pass.result.complete = false;
+        pass.problem(
+            QStringLiteral("%1 is larger than the relay quota (%2): sent in pieces, %3 of %4 so far; "
+                           "waiting for the others to take the last one")
+                .arg(record.path, config::formatSize(*m_config.diskQuota), config::formatSize(from),
+                     config::formatSize(record.size)));
+        return false;
+    }
+    if (!uploadFile(pass, record, from, budget))
+        return false;
+    record.from = from;
+    record.piece = from + budget < record.size;
+    if (record.piece)
+        record.repush = false; // a piece is not a version; the version that ends it says it all
+    qCInfo(lcEngine).noquote() << QStringLiteral(
+                                      "[%1] %2 is larger than the relay quota: sending %3 to %4 of %5")
+                                      .arg(m_config.name, record.path, config::formatSize(from),
+                                           config::formatSize(from + budget),
+                                           config::formatSize(record.size));
+    return true;
+}
+
+bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limit)
 {
     const QString absolute = localPath(record.path);
     const auto known = m_db.local(record.path);
@@ -1289,7 +1497,10 @@ bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record)
         return false;
 
     record.chunks.clear();
-    qint64 offset = 0;
+    qint64 offset = from;
+    const qint64 end = std::min(record.size, from + limit);
+    if (from > 0 && !file.seek(from))
+        return false;
     QList<StateDb::OwnObject> uploaded;
     auto rollback = [&] {
         for (const StateDb::OwnObject& o : std::as_const(uploaded)) {
@@ -1297,8 +1508,8 @@ bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record)
                 m_db.removeOwnObject(o.id);
         }
     };
-    while (offset < record.size) {
-        const qint64 size = std::min<qint64>(m_config.chunkSize, record.size - offset);
+    while (offset < end) {
+        const qint64 size = std::min<qint64>(m_config.chunkSize, end - offset);
         const QString id = protocol::newObjectId();
         RelayError e = ensureFolder(layout::dataFolderOf(id));
         HashingReader reader(&file, size);

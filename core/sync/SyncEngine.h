@@ -120,7 +120,12 @@ private:
     void planRepushes(Pass& pass);
     QList<QByteArray> currentWants();
     void push(Pass& pass);
-    bool uploadFile(Pass& pass, protocol::JournalRecord& record);
+    bool uploadFile(Pass& pass, protocol::JournalRecord& record, qint64 from, qint64 limit);
+    bool uploadPiece(Pass& pass, protocol::JournalRecord& record, qint64 room);
+    Outcome receivePiece(Pass& pass, const protocol::JournalRecord& piece);
+    void dropPartial(const QString& path);
+    relay::RelayError fetchChunks(const QString& path, const QList<protocol::ChunkRef>& chunks,
+                                  QIODevice* out);
     void writeHead(Pass& pass);
     void freeSpace(Pass& pass);
     void pruneArchive();

@@ -15,6 +15,7 @@ class tst_Records : public QObject
 
 private Q_SLOTS:
     void recordRoundTrip();
+    void pieces();
     void malformedRecords_data();
     void malformedRecords();
     void headRoundTrip();
@@ -67,6 +68,38 @@ void tst_Records::recordRoundTrip()
     QVERIFY(r.sameContent(*back));
 }
 
+void tst_Records::pieces()
+{
+    // A piece (R28): some bytes of a version's content, sent ahead of the version.
+    JournalRecord piece = sampleFile();
+    piece.size = 30;
+    piece.from = 10;
+    piece.piece = true;
+    QString error;
+    auto back = JournalRecord::fromJson(piece.toJson(), error);
+    QVERIFY2(back.has_value(), qPrintable(error));
+    QCOMPARE(*back, piece);
+    QCOMPARE(piece.toJson().value("kind").toString(), QString("piece"));
+    QCOMPARE(back->kind, JournalRecord::Kind::File);
+
+    // The version that ends it: its chunks cover the bytes from `from` on.
+    JournalRecord last = sampleFile();
+    last.size = 20;
+    last.from = 10;
+    back = JournalRecord::fromJson(last.toJson(), error);
+    QVERIFY2(back.has_value(), qPrintable(error));
+    QCOMPARE(back->from, 10);
+    QVERIFY(!back->piece);
+
+    QJsonObject o = piece.toJson();
+    o.insert("repush", true);
+    QVERIFY(!JournalRecord::fromJson(o, error).has_value());
+    o = piece.toJson();
+    o.insert("chunks", QJsonArray{});
+    QVERIFY(!JournalRecord::fromJson(o, error).has_value());
+    QCOMPARE(error, QString("record 'notes/shopping list.txt': invalid piece"));
+}
+
 void tst_Records::malformedRecords_data()
 {
     QTest::addColumn<QString>("field");
@@ -86,6 +119,12 @@ void tst_Records::malformedRecords_data()
     QTest::newRow("hash") << "hash" << QJsonValue("abc") << "record 'notes/shopping list.txt': invalid hash";
     QTest::newRow("chunk sizes") << "size" << QJsonValue(11)
                                  << "record 'notes/shopping list.txt': chunks add up to 10 bytes, not 11";
+    QTest::newRow("offset past the end")
+        << "from" << QJsonValue(10) << "record 'notes/shopping list.txt': invalid offset";
+    QTest::newRow("offset and chunks disagree")
+        << "from" << QJsonValue(3) << "record 'notes/shopping list.txt': chunks add up to 10 bytes, not 7";
+    QTest::newRow("piece that ends the file")
+        << "kind" << QJsonValue("piece") << "record 'notes/shopping list.txt': invalid piece";
     QTest::newRow("chunk id") << "chunks"
                               << QJsonValue(QJsonArray{
                                      QJsonObject{{"id", "../x"}, {"size", 10}, {"hash", QString(64, 'a')}}})
