@@ -3,6 +3,7 @@
 //   escale-bench rescan   [files]   no-change rescan vs `find -printf`, and resident memory
 //   escale-bench small    [files]   N x 4 KiB from A to B through a folder relay vs two `cp -r`
 //   escale-bench big      [MiB]     one big file from A to B through a folder relay vs two `cp`
+//   escale-bench quota    [MiB]     one big file through a relay whose quota is a quarter of it
 //   escale-bench idle               relay requests of an idle pass
 //
 // Work happens under $ESCALE_BENCH_DIR (default /tmp/escale-bench), which is kept between
@@ -15,6 +16,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLoggingCategory>
@@ -162,6 +164,31 @@ int rescan(int files)
     return 0;
 }
 
+// Reference: the same data copied to a relay folder and on to B.
+double referenceCopy(const QString& data, const QString& base)
+{
+    const double cp = shell(
+        QStringLiteral("cp -r '%1' '%2/cprelay' && cp -r '%2/cprelay' '%2/cpB' && sync").arg(data, base));
+    dropPath(base + QStringLiteral("/cprelay"));
+    dropPath(base + QStringLiteral("/cpB"));
+    shell(QStringLiteral("sync"));
+    return cp;
+}
+
+bool sameTrees(const QString& a, const QString& b)
+{
+    return QProcess::execute(QStringLiteral("/bin/sh"),
+                             {QStringLiteral("-c"),
+                              QStringLiteral("diff -r -x '.escale*' '%1' '%2' > /dev/null").arg(a, b)}) == 0;
+}
+
+// The sender's own marker file and archive are not part of the data set.
+void cleanDataSet(const QString& data)
+{
+    QFile::remove(data + QStringLiteral("/.escale-folder"));
+    dropPath(data + QStringLiteral("/.escale-archive"));
+}
+
 int transfer(const QString& label, const QString& data)
 {
     const QString base = workDir() + QLatin1Char('/') + label;
@@ -169,12 +196,7 @@ int transfer(const QString& label, const QString& data)
     const QString b = base + QStringLiteral("/B");
     dropPath(base);
     QDir().mkpath(b);
-    // Reference: the same data copied to a relay folder and on to B.
-    const double cp = shell(
-        QStringLiteral("cp -r '%1' '%2/cprelay' && cp -r '%2/cprelay' '%2/cpB' && sync").arg(data, base));
-    dropPath(base + QStringLiteral("/cprelay"));
-    dropPath(base + QStringLiteral("/cpB"));
-    shell(QStringLiteral("sync"));
+    const double cp = referenceCopy(data, base);
 
     relay::FileRelay relayA(relayDir), relayB(relayDir);
     sync::SyncEngine alice(repo(data, QStringLiteral("alice")), &relayA,
@@ -193,10 +215,7 @@ int transfer(const QString& label, const QString& data)
     shell(QStringLiteral("sync"));
     const double flush = double(t.nsecsElapsed()) / 1e9;
     const auto rf = pass(alice, &free);
-    const bool same =
-        QProcess::execute(QStringLiteral("/bin/sh"),
-                          {QStringLiteral("-c"),
-                           QStringLiteral("diff -r -x '.escale*' '%1' '%2' > /dev/null").arg(data, b)}) == 0;
+    const bool same = sameTrees(data, b);
     const double total = up + down + flush;
     out << label << ": A sends " << ra.uploaded << " files in " << QString::number(up, 'f', 2)
         << " s (includes hashing), B receives " << rb.downloaded << " in " << QString::number(down, 'f', 2)
@@ -206,10 +225,83 @@ int transfer(const QString& label, const QString& data)
         << "; relay objects freed afterwards: " << rf.freed << " (" << QString::number(free, 'f', 2)
         << " s)\n";
     out << "peak resident memory: " << peakRssKb() / 1024 << " MiB\n";
-    // The sender's own marker file is not part of the data set.
-    QFile::remove(data + QStringLiteral("/.escale-folder"));
-    dropPath(data + QStringLiteral("/.escale-archive"));
+    cleanDataSet(data);
     return same ? 0 : 1;
+}
+
+qint64 folderBytes(const QString& root)
+{
+    qint64 total = 0;
+    QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        total += it.fileInfo().size();
+    }
+    return total;
+}
+
+QString bigDataSet(int mib)
+{
+    const QString data = workDir() + QStringLiteral("/big%1").arg(mib);
+    if (!QFile::exists(data + QStringLiteral("/big.bin"))) {
+        out << "Generating one file of " << mib << " MiB (once)...\n";
+        out.flush();
+        QDir().mkpath(data);
+        shell(QStringLiteral("head -c %1M /dev/urandom > '%2/big.bin'").arg(mib).arg(data));
+    }
+    return data;
+}
+
+// One file four times larger than the relay's quota: it passes in pieces (R28).
+int quota(int mib)
+{
+    const QString data = bigDataSet(mib);
+    const QString base = workDir() + QStringLiteral("/quota");
+    const QString relayDir = base + QStringLiteral("/relay");
+    const QString b = base + QStringLiteral("/B");
+    dropPath(base);
+    QDir().mkpath(b);
+    const double cp = referenceCopy(data, base);
+
+    relay::FileRelay relayA(relayDir), relayB(relayDir);
+    config::RepositoryConfig ca = repo(data, QStringLiteral("alice")), cb = repo(b, QStringLiteral("bob"));
+    ca.diskQuota = cb.diskQuota = qint64(mib) * 1024 * 1024 / 4;
+    sync::SyncEngine alice(ca, &relayA, base + QStringLiteral("/stateA/state.db"));
+    sync::SyncEngine bob(cb, &relayB, base + QStringLiteral("/stateB/state.db"));
+    QString error;
+    if (!alice.open(error) || !bob.open(error)) {
+        out << error << "\n";
+        return 1;
+    }
+    double seconds = 0, total = 0;
+    pass(bob, &seconds); // bob is known before alice sends: he counts as a reader
+    qint64 peak = 0;
+    int rounds = 0;
+    for (; rounds < 20; ++rounds) {
+        pass(alice, &seconds);
+        total += seconds;
+        peak = std::max(peak, folderBytes(relayDir + QStringLiteral("/data")));
+        if (pass(bob, &seconds).downloaded > 0) {
+            total += seconds;
+            break;
+        }
+        total += seconds;
+    }
+    QElapsedTimer t;
+    t.start();
+    shell(QStringLiteral("sync"));
+    total += double(t.nsecsElapsed()) / 1e9;
+    pass(alice, &seconds);
+    const bool same = sameTrees(data, b);
+    out << "quota: " << mib << " MiB through a relay of " << *ca.diskQuota / (1024 * 1024) << " MiB in "
+        << rounds + 1 << " rounds; total " << QString::number(total, 'f', 2)
+        << " s; two cp -r: " << QString::number(cp, 'f', 2) << " s; ratio "
+        << QString::number(total / cp, 'f', 2) << "; relay peak " << peak / (1024 * 1024)
+        << " MiB; trees identical: " << (same ? "yes" : "NO")
+        << "; relay content left: " << folderBytes(relayDir + QStringLiteral("/data")) << " bytes\n";
+    out << "peak resident memory: " << peakRssKb() / 1024 << " MiB\n";
+    cleanDataSet(data);
+    return same && peak <= *ca.diskQuota ? 0 : 1;
 }
 
 int small(int files)
@@ -226,14 +318,7 @@ int small(int files)
 
 int big(int mib)
 {
-    const QString data = workDir() + QStringLiteral("/big%1").arg(mib);
-    if (!QFile::exists(data + QStringLiteral("/big.bin"))) {
-        out << "Generating one file of " << mib << " MiB (once)...\n";
-        out.flush();
-        QDir().mkpath(data);
-        shell(QStringLiteral("head -c %1M /dev/urandom > '%2/big.bin'").arg(mib).arg(data));
-    }
-    return transfer(QStringLiteral("big"), data);
+    return transfer(QStringLiteral("big"), bigDataSet(mib));
 }
 
 int idle()
@@ -285,8 +370,10 @@ int main(int argc, char* argv[])
         return small(n > 0 ? n : 10'000);
     if (what == QLatin1String("big"))
         return big(n > 0 ? n : 1024);
+    if (what == QLatin1String("quota"))
+        return quota(n > 0 ? n : 1024);
     if (what == QLatin1String("idle"))
         return idle();
-    std::fputs("usage: escale-bench rescan|small|big|idle [count]\n", stderr);
+    std::fputs("usage: escale-bench rescan|small|big|quota|idle [count]\n", stderr);
     return 2;
 }

@@ -10,4 +10,5 @@ echo "== machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(una
 echo "== idle poll";             "$B" idle
 echo "== 10,000 x 4 KiB";        "$B" small 10000
 echo "== one 1 GiB file";        "$B" big 1024
+echo "== 1 GiB, 256 MiB quota";  "$B" quota 1024
 echo "== 100,000-file rescan";   "$B" rescan 100000
