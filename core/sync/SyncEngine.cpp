@@ -245,6 +245,9 @@ PassResult SyncEngine::runPass()
     auto lap = [&](const char* phase) {
         timings << QStringLiteral("%1 %2 ms").arg(QLatin1String(phase)).arg(clock.restart());
     };
+    if (!m_caseProbed)
+        probeCase();
+    m_caseNames.clear();
     if (!ensureRepository(pass))
         return pass.result;
     lap("header");
@@ -842,8 +845,32 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
         pass.problem(QStringLiteral("refused %1: it leads through a symbolic link in the folder").arg(path));
         return Outcome::Done;
     }
+    // On a file system that does not tell case apart, a name differing only by case from one
+    // already here would land on it (R4): one of them stays on the relay only.
+    if (m_caseInsensitive && target.kind != Kind::Deleted) {
+        const QString twin = caseTwin(path);
+        if (!twin.isEmpty()) {
+            QList<JournalRecord> twinVersions;
+            for (const StateDb::Version& v : m_db.versions(twin))
+                twinVersions.append(v.record);
+            // A rename that only changes case: the file is renamed in place, or the old name goes
+            // first.
+            const bool twinGoes =
+                !twinVersions.isEmpty() && resolve(twin, twinVersions).kind == Kind::Deleted;
+            if (twinGoes && target.kind == Kind::File && renameCaseTwin(twin, path, target.winner))
+                return Outcome::Done;
+            if (!twinGoes || materialize(pass, twin) != Outcome::Done || !caseTwin(path).isEmpty()) {
+                pass.problem(QStringLiteral("%1 is not written here: this file system does not tell it apart "
+                                            "from %2; rename one of them on another machine")
+                                 .arg(path, twin));
+                return Outcome::Done;
+            }
+        }
+    }
     const std::optional<StateDb::LocalEntry> known = m_db.local(path);
-    const std::optional<StateDb::LocalEntry> disk = statLocal(absolute, path);
+    std::optional<StateDb::LocalEntry> disk = statLocal(absolute, path);
+    if (disk && m_caseInsensitive && !caseTwin(path).isEmpty())
+        disk.reset(); // what answers under this name is its twin
 
     // A local change not yet scanned: leave the path alone; the next pass publishes it first.
     const bool diskMatches = (!known && !disk) || (known && disk && sameStat(*known, *disk));
@@ -918,6 +945,7 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
             }
         }
         m_db.removeLocal(path);
+        noteName(path, false);
         ++pass.result.deleted;
         return Outcome::Done;
     }
@@ -933,6 +961,7 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
             return Outcome::Deferred;
         }
         m_db.putLocal(StateDb::LocalEntry{path, Kind::Directory, 0, 0, 0, {}, m_clientId});
+        noteName(path, true);
         return Outcome::Done;
     }
     case Kind::File: {
@@ -946,6 +975,7 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
         QString problem;
         switch (obtainContent(target.winner, path, problem)) {
         case Content::Written:
+            noteName(path, true);
             ++pass.result.downloaded;
             return Outcome::Done;
         case Content::Gone:
@@ -1066,6 +1096,81 @@ SyncEngine::Outcome SyncEngine::receivePiece(Pass& pass, const JournalRecord& pi
                                       .arg(m_config.name, config::formatSize(partial->received),
                                            config::formatSize(piece.size), piece.path);
     return Outcome::Done;
+}
+
+void SyncEngine::probeCase()
+{
+    // A probe name in mixed case, looked up in lower case.
+    const QString probe = localPath(QStringLiteral(".escale-Case-") + randomTag());
+    QFile f(probe);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        return; // read-only or missing folder: probed again at the next pass
+    f.close();
+    struct stat st;
+    m_caseInsensitive = ::lstat(QFile::encodeName(probe.toLower()).constData(), &st) == 0;
+    QFile::remove(probe);
+    m_caseProbed = true;
+    if (m_caseInsensitive)
+        qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2 does not tell names apart by case")
+                                          .arg(m_config.name, m_config.localPath);
+}
+
+QString SyncEngine::caseTwin(const QString& relative)
+{
+    // Another entry of the same folder whose name differs only by case: on disk (each folder
+    // read once per pass), or staged by this pass.
+    const QString name = relative.section(QLatin1Char('/'), -1);
+    const QString parent = relative.section(QLatin1Char('/'), 0, -2);
+    const QString present = caseNames(parent).value(name.toCaseFolded());
+    if (present.isEmpty() || present == name)
+        return {};
+    return parent.isEmpty() ? present : parent + QLatin1Char('/') + present;
+}
+
+bool SyncEngine::renameCaseTwin(const QString& twin, const QString& path, const JournalRecord& winner)
+{
+    const auto known = m_db.local(twin);
+    const auto disk = statLocal(localPath(twin), twin);
+    if (!known || !disk || !sameStat(*known, *disk) || known->kind != Kind::File ||
+        known->hash != winner.hash || m_db.local(path))
+        return false;
+    if (::rename(QFile::encodeName(localPath(twin)).constData(),
+                 QFile::encodeName(localPath(path)).constData()) != 0)
+        return false;
+    StateDb::LocalEntry moved = *known;
+    moved.path = path;
+    moved.origin = winner.origin;
+    m_db.removeLocal(twin);
+    m_db.putLocal(moved);
+    noteName(twin, false);
+    noteName(path, true);
+    return true;
+}
+
+QHash<QString, QString>& SyncEngine::caseNames(const QString& folder)
+{
+    auto it = m_caseNames.find(folder);
+    if (it == m_caseNames.end()) {
+        it = m_caseNames.insert(folder, {});
+        QDir dir(folder.isEmpty() ? m_config.localPath : localPath(folder));
+        for (const QString& entry :
+             dir.entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot))
+            if (!protocol::isReservedName(entry))
+                it->insert(entry.toCaseFolded(), entry);
+    }
+    return *it;
+}
+
+void SyncEngine::noteName(const QString& relative, bool present)
+{
+    if (!m_caseInsensitive)
+        return;
+    QHash<QString, QString>& folder = caseNames(relative.section(QLatin1Char('/'), 0, -2));
+    const QString name = relative.section(QLatin1Char('/'), -1);
+    if (present)
+        folder.insert(name.toCaseFolded(), name);
+    else if (folder.value(name.toCaseFolded()) == name)
+        folder.remove(name.toCaseFolded());
 }
 
 bool SyncEngine::throughLink(const QString& relative) const

@@ -83,6 +83,14 @@ public:
         const protocol::RepositoryHeader&, QString& error)>;
     void setCodecFactory(CodecFactory factory) { m_codecFactory = std::move(factory); }
 
+    // Whether the local file system tells names apart by case. Found by a probe in the folder
+    // at the first pass; tests (and odd mounts the probe misjudges) may say it.
+    void setCaseInsensitive(bool insensitive)
+    {
+        m_caseInsensitive = insensitive;
+        m_caseProbed = true;
+    }
+
     // A snapshot is written every this many own journal segments (R17).
     void setSnapshotInterval(int segments) { m_snapshotInterval = segments; }
 
@@ -116,6 +124,11 @@ private:
     Content obtainContent(const protocol::JournalRecord& record, const QString& targetPath, QString& problem);
     bool commitStaged(Pass& pass);
     bool throughLink(const QString& relative) const;
+    QString caseTwin(const QString& relative);
+    void noteName(const QString& relative, bool present);
+    bool renameCaseTwin(const QString& twin, const QString& path, const protocol::JournalRecord& winner);
+    QHash<QString, QString>& caseNames(const QString& folder);
+    void probeCase();
     bool makeFolders(const QString& relative, QString& problem);
     void planRepushes(Pass& pass);
     QList<QByteArray> currentWants();
@@ -144,6 +157,9 @@ private:
     PathFilter m_filter;
     QHash<QString, state::StateDb::Access> m_access;
     bool m_deletionsConfirmed = false;
+    bool m_caseInsensitive = false;
+    bool m_caseProbed = false;
+    QHash<QString, QHash<QString, QString>> m_caseNames; // folder -> case-folded name -> name, per pass
     int m_snapshotInterval = 50;
     QString m_clientId;
     QSet<QString> m_knownFolders;

@@ -77,6 +77,8 @@ private Q_SLOTS:
     void editsDuringFaultsConverge();
     void missingLocalFolder();
     void codecSitsBetweenProtocolAndRelay();
+    void namesDifferingOnlyByCase_data() { relays_data(); }
+    void namesDifferingOnlyByCase();
 };
 
 void tst_SyncEngine::relays_data()
@@ -1090,6 +1092,52 @@ void tst_SyncEngine::missingLocalFolder()
     QCOMPARE(r.status, escale::sync::PassResult::Status::LocalFolder);
     QVERIFY(r.error.contains("does not exist"));
     QCOMPARE(relay.objects(), QStringList{});
+}
+
+void tst_SyncEngine::namesDifferingOnlyByCase()
+{
+    // alice's file system tells case apart, carol's does not (as on Windows or macOS): carol
+    // keeps one of two names that differ only by case, says so, and loses nothing.
+    QFETCH(QString, kind);
+    Relay relay(kind);
+    Client a(relay, "alice"), b(relay, "bob"), c(relay, "carol");
+    c.engine().setCaseInsensitive(true);
+    a.write("Report.txt", "upper");
+    a.write("report.txt", "lower");
+    a.write("Notes.txt", "notes");
+    a.write("docs/Plan.md", "plan");
+    settle({&a, &b, &c}, 2);
+    CONVERGED(a, b); // both names on a case-sensitive file system
+    QCOMPARE(c.read("Report.txt"), QByteArray("upper"));
+    QVERIFY(!c.exists("report.txt"));
+    QVERIFY(c.last().problems.isEmpty()); // said once, when it arrived: no noise on every pass
+    QCOMPARE(c.read("Notes.txt"), QByteArray("notes"));
+
+    // A rename that only changes case reaches carol as a rename.
+    QVERIFY(QFile::rename(a.path("Notes.txt"), a.path("notes.txt")));
+    QVERIFY(QFile::rename(a.path("docs/Plan.md"), a.path("docs/PLAN.md")));
+    settle({&a, &b, &c}, 2);
+    QCOMPARE(c.read("notes.txt"), QByteArray("notes"));
+    QVERIFY(!c.exists("Notes.txt"));
+    QCOMPARE(c.read("docs/PLAN.md"), QByteArray("plan"));
+    QVERIFY(!c.exists("docs/Plan.md"));
+    // Renamed in place: neither deleted into the archive nor downloaded again.
+    QVERIFY(!c.exists(".escale-archive"));
+    CONVERGED(a, b);
+
+    // carol's edits of the name she has travel as usual; the other name is untouched elsewhere.
+    c.write("Report.txt", "upper, edited by carol");
+    settle({&a, &b, &c}, 2);
+    QCOMPARE(a.read("Report.txt"), QByteArray("upper, edited by carol"));
+    QCOMPARE(a.read("report.txt"), QByteArray("lower"));
+    QCOMPARE(b.read("report.txt"), QByteArray("lower"));
+    CONVERGED(a, b);
+
+    // Once the clash is gone on the others, carol gets the other file too.
+    QVERIFY(QFile::rename(a.path("report.txt"), a.path("report (lower).txt")));
+    settle({&a, &b, &c}, 2);
+    QCOMPARE(c.read("report (lower).txt"), QByteArray("lower"));
+    CONVERGED(a, c);
 }
 
 namespace {
