@@ -114,6 +114,9 @@ struct RepositoryConfig
     // Not a configuration key: a file modified less than this long ago is taken as still
     // being written and left for a later pass (0 with --once, which takes files as they are).
     qint64 settleMs = 1000;
+    // Not a configuration key: at most this many folders watched (-1: as many as the system
+    // allows). Tests use it to play a system out of watches.
+    int watchLimit = -1;
 };
 
 struct GlobalConfig

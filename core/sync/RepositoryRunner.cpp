@@ -8,7 +8,6 @@
 #include <QRandomGenerator>
 #include <QSemaphore>
 #include <QTimer>
-
 #include <openssl/crypto.h>
 
 namespace escale::sync {
@@ -120,7 +119,12 @@ private:
                 missing << d;
         if (missing.isEmpty())
             return;
-        const QStringList failed = m_watcher.addPaths(missing);
+        QStringList failed;
+        if (m_config.watchLimit >= 0 && watched.size() + missing.size() > m_config.watchLimit) {
+            failed = missing.mid(std::max<qsizetype>(0, m_config.watchLimit - watched.size()));
+            missing.resize(missing.size() - failed.size());
+        }
+        failed += m_watcher.addPaths(missing);
         if (!failed.isEmpty()) {
             m_watchFailed = true;
             qCWarning(lcScan).noquote()
