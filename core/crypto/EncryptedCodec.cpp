@@ -1,0 +1,302 @@
+#include "crypto/EncryptedCodec.h"
+
+#include <QtEndian>
+#include <bit>
+#include <openssl/crypto.h>
+
+namespace escale::crypto {
+
+namespace {
+
+constexpr char kMagic[] = {'E', 'S', 'C', '\x01'};
+constexpr qint64 kWireSegment = EncryptedCodec::kSegmentSize + kTagSize;
+constexpr int kLengthField = 8;
+
+QByteArray objectHeader(Suite suite, const QByteArray& salt)
+{
+    QByteArray h(kMagic, 4);
+    h.append(char(suite));
+    h.append(salt);
+    return h;
+}
+
+SecretBytes objectKey(const SecretBytes& dataKey, const QByteArray& salt)
+{
+    return hkdfSha256(dataKey, salt, QByteArrayLiteral("escale/v1/object"), kKeySize);
+}
+
+class Encryptor final : public QIODevice
+{
+public:
+    Encryptor(Suite suite, const SecretBytes& dataKey, QIODevice* source, qint64 plainSize,
+              const QString& identity)
+        : m_source(source)
+        , m_length(plainSize)
+        , m_padded(EncryptedCodec::paddedLength(plainSize))
+    {
+        const QByteArray salt = randomBytes(EncryptedCodec::kSaltSize);
+        m_out = objectHeader(suite, salt);
+        m_aad = m_out + identity.toUtf8();
+        m_aead = std::make_unique<Aead>(suite, objectKey(dataKey, salt));
+        open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+    }
+    ~Encryptor() override
+    {
+        if (!m_out.isEmpty())
+            OPENSSL_cleanse(m_out.data(), size_t(m_out.size()));
+    }
+    bool isSequential() const override { return true; }
+
+protected:
+    qint64 readData(char* data, qint64 maxSize) override
+    {
+        if (m_outPos >= m_out.size() && !nextSegment())
+            return m_failed ? -1 : (m_position >= m_padded ? -1 : 0);
+        const qint64 n = std::min(maxSize, m_out.size() - m_outPos);
+        std::memcpy(data, m_out.constData() + m_outPos, size_t(n));
+        m_outPos += n;
+        return n;
+    }
+    qint64 writeData(const char*, qint64) override { return -1; }
+
+private:
+    // Seals the next segment of the padded plaintext into m_out.
+    bool nextSegment()
+    {
+        if (m_failed || m_position >= m_padded)
+            return false;
+        const qint64 size = std::min(EncryptedCodec::kSegmentSize, m_padded - m_position);
+        const bool last = m_position + size >= m_padded;
+        m_out.resize(size + kTagSize);
+        m_outPos = 0;
+        char* p = m_out.data();
+        qint64 filled = 0;
+        while (filled < size) {
+            const qint64 at = m_position + filled;
+            if (at < kLengthField) {
+                char field[kLengthField];
+                qToBigEndian<quint64>(quint64(m_length), field);
+                p[filled++] = field[at];
+            } else if (at < kLengthField + m_length) {
+                const qint64 want = std::min(size - filled, kLengthField + m_length - at);
+                const qint64 n = m_source->read(p + filled, want);
+                if (n <= 0) { // the source ended early: the upload fails
+                    m_failed = true;
+                    setErrorString(QStringLiteral("the source ended before its announced size"));
+                    return false;
+                }
+                filled += n;
+            } else {
+                std::memset(p + filled, 0, size_t(size - filled));
+                filled = size;
+            }
+        }
+        auto* bytes = reinterpret_cast<unsigned char*>(p);
+        if (!m_aead->seal(EncryptedCodec::segmentNonce(m_index, last), m_aad, bytes, int(size),
+                          bytes + size)) {
+            m_failed = true;
+            return false;
+        }
+        ++m_index;
+        m_position += size;
+        return true;
+    }
+
+    QIODevice* m_source;
+    qint64 m_length;
+    qint64 m_padded;
+    qint64 m_position = 0; // in the padded plaintext
+    quint32 m_index = 0;
+    QByteArray m_out;
+    qint64 m_outPos = 0;
+    QByteArray m_aad;
+    std::unique_ptr<Aead> m_aead;
+    bool m_failed = false;
+};
+
+class Decryptor final : public protocol::DecodingSink
+{
+public:
+    Decryptor(Suite suite, const SecretBytes& dataKey, QIODevice* sink, const QString& identity)
+        : m_suite(suite)
+        , m_dataKey(dataKey)
+        , m_sink(sink)
+        , m_identity(identity.toUtf8())
+    {
+        open(QIODevice::WriteOnly | QIODevice::Unbuffered);
+    }
+    ~Decryptor() override
+    {
+        if (!m_buffer.isEmpty())
+            OPENSSL_cleanse(m_buffer.data(), size_t(m_buffer.size()));
+    }
+
+    bool finish(QString& error) override
+    {
+        if (!m_error.isEmpty()) {
+            error = m_error;
+            return false;
+        }
+        if (!m_aead || m_buffer.size() - m_consumed <= kTagSize) {
+            error = QStringLiteral("the object is cut short");
+            return false;
+        }
+        if (!openSegment(m_buffer.size() - m_consumed, true)) {
+            error = m_error;
+            return false;
+        }
+        if (m_position != m_padded) {
+            error = QStringLiteral("the object's length does not match its content");
+            return false;
+        }
+        return true;
+    }
+
+protected:
+    qint64 writeData(const char* data, qint64 size) override
+    {
+        if (!m_error.isEmpty())
+            return -1;
+        m_buffer.append(data, size);
+        if (!m_aead) {
+            if (m_buffer.size() < EncryptedCodec::kHeaderSize)
+                return size;
+            const QByteArray header = m_buffer.left(EncryptedCodec::kHeaderSize);
+            if (!header.startsWith(QByteArray(kMagic, 4))) {
+                m_error = QStringLiteral("not an Escale encrypted object");
+                return -1;
+            }
+            if (quint8(header.at(4)) != quint8(m_suite)) {
+                m_error = QStringLiteral("encrypted with another suite than the repository's");
+                return -1;
+            }
+            m_aad = header + m_identity;
+            m_aead = std::make_unique<Aead>(m_suite, objectKey(m_dataKey, header.mid(5)));
+            m_buffer.remove(0, EncryptedCodec::kHeaderSize);
+        }
+        // A segment is known not to be the last one once more bytes follow it.
+        while (m_buffer.size() - m_consumed > kWireSegment)
+            if (!openSegment(kWireSegment, false))
+                return -1;
+        m_buffer.remove(0, m_consumed); // once per write, not per segment
+        m_consumed = 0;
+        return size;
+    }
+
+private:
+    bool openSegment(qint64 wireSize, bool last)
+    {
+        const qint64 size = wireSize - kTagSize;
+        char* base = m_buffer.data() + m_consumed;
+        auto* bytes = reinterpret_cast<unsigned char*>(base);
+        if (!m_aead->open(EncryptedCodec::segmentNonce(m_index, last), m_aad, bytes, int(size),
+                          bytes + size)) {
+            m_error = m_index == 0 && last ? QStringLiteral("it failed authentication (altered, moved, or "
+                                                            "encrypted with another key)")
+                                           : QStringLiteral("segment %1 failed authentication (altered, "
+                                                            "reordered, moved or cut short)")
+                                                 .arg(m_index);
+            return false;
+        }
+        qint64 offset = 0;
+        if (m_index == 0) {
+            if (size < kLengthField) {
+                m_error = QStringLiteral("the first segment is too short");
+                return false;
+            }
+            m_length = qint64(qFromBigEndian<quint64>(base));
+            if (m_length < 0 || m_length > (qint64(1) << 50)) {
+                m_error = QStringLiteral("the object announces an impossible length");
+                return false;
+            }
+            m_padded = EncryptedCodec::paddedLength(m_length);
+            offset = kLengthField;
+        }
+        // Data bytes go to the sink; padding must be zeros.
+        const qint64 segmentStart = m_position;
+        const qint64 dataEnd = kLengthField + m_length; // in the padded plaintext
+        const qint64 from = segmentStart + offset;
+        const qint64 to = std::min(segmentStart + size, dataEnd);
+        if (to > from && m_sink->write(base + (from - segmentStart), to - from) != to - from) {
+            m_error = QStringLiteral("cannot write the decrypted bytes: %1").arg(m_sink->errorString());
+            return false;
+        }
+        for (qint64 i = std::max(from, dataEnd); i < segmentStart + size; ++i)
+            if (base[i - segmentStart] != 0) {
+                m_error = QStringLiteral("the padding is not empty");
+                return false;
+            }
+        m_position += size;
+        if (m_position > m_padded) {
+            m_error = QStringLiteral("the object is longer than it announces");
+            return false;
+        }
+        OPENSSL_cleanse(base, size_t(size));
+        m_consumed += wireSize;
+        ++m_index;
+        return true;
+    }
+
+    Suite m_suite;
+    SecretBytes m_dataKey;
+    QIODevice* m_sink;
+    QByteArray m_identity;
+    QByteArray m_aad;
+    QByteArray m_buffer;
+    qint64 m_consumed = 0; // bytes of m_buffer already decrypted
+    std::unique_ptr<Aead> m_aead;
+    quint32 m_index = 0;
+    qint64 m_position = 0;
+    qint64 m_length = 0;
+    qint64 m_padded = 0;
+    QString m_error;
+};
+
+} // namespace
+
+EncryptedCodec::EncryptedCodec(Suite suite, const SecretBytes& dataKey)
+    : m_suite(suite)
+    , m_dataKey(dataKey)
+{}
+
+qint64 EncryptedCodec::paddedLength(qint64 length)
+{
+    // Padmé (Nikitin et al., 2019) applied to the length field and the data.
+    const quint64 l = quint64(length + kLengthField);
+    const int e = 63 - std::countl_zero(l); // floor(log2(l)); l >= 8
+    const int s = 64 - std::countl_zero(quint64(e));
+    const int lastBits = e - s;
+    const quint64 mask = (quint64(1) << lastBits) - 1;
+    return qint64((l + mask) & ~mask);
+}
+
+qint64 EncryptedCodec::segmentCount(qint64 plainSize)
+{
+    return (paddedLength(plainSize) + kSegmentSize - 1) / kSegmentSize;
+}
+
+qint64 EncryptedCodec::encodedSize(qint64 plainSize) const
+{
+    return kHeaderSize + paddedLength(plainSize) + segmentCount(plainSize) * kTagSize;
+}
+
+QByteArray EncryptedCodec::segmentNonce(quint32 index, bool last)
+{
+    QByteArray nonce(kNonceSize, '\0');
+    qToBigEndian<quint32>(index, nonce.data() + 7);
+    nonce[11] = last ? '\x01' : '\x00';
+    return nonce;
+}
+
+std::unique_ptr<QIODevice> EncryptedCodec::encoder(QIODevice* source, qint64 plainSize,
+                                                   const QString& identity)
+{
+    return std::make_unique<Encryptor>(m_suite, m_dataKey, source, plainSize, identity);
+}
+
+std::unique_ptr<protocol::DecodingSink> EncryptedCodec::decoder(QIODevice* sink, const QString& identity)
+{
+    return std::make_unique<Decryptor>(m_suite, m_dataKey, sink, identity);
+}
+
+} // namespace escale::crypto
