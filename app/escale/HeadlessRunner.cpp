@@ -80,6 +80,8 @@ int exitCodeFor(const sync::PassResult& r)
         return ExitOk;
     case sync::PassResult::Status::LocalFolder:
         return ExitLocalFolder;
+    case sync::PassResult::Status::Auth:
+        return ExitAuth;
     case sync::PassResult::Status::Failed:
     case sync::PassResult::Status::Refused:
         return ExitFailure;
@@ -97,26 +99,13 @@ QString summary(const sync::PassResult& r)
         .arg(r.freed);
 }
 
-// What this build cannot do for a repository, as one line; empty when it can run it.
-QString unsupported(const config::RepositoryConfig& r)
-{
-    if (r.encryption != config::Encryption::Off)
-        return QStringLiteral(
-                   "'encryption = %1' is not available in this version of Escale yet; nothing is sent "
-                   "in clear instead: set 'encryption = off' to synchronise without encryption")
-            .arg(config::encryptionName(r.encryption));
-    return QString();
-}
-
 int runOnce(const config::Config& config, bool confirmDeletions)
 {
     int exitCode = ExitOk;
     for (config::RepositoryConfig r : config.repositories) {
         r.settleMs = 0; // one pass: take files as they are now
-        QString error = unsupported(r);
-        std::unique_ptr<relay::RelayBackend> backend;
-        if (error.isEmpty())
-            backend = relay::createRelay(r, error);
+        QString error;
+        std::unique_ptr<relay::RelayBackend> backend = relay::createRelay(r, error);
         if (!backend) {
             qCCritical(lcApp).noquote() << QStringLiteral("[%1] %2").arg(r.name, error);
             exitCode = exitCode == ExitOk ? ExitFailure : exitCode;
@@ -169,10 +158,6 @@ int runDaemon(const config::Config& config, bool confirmDeletions)
     std::vector<std::unique_ptr<sync::RepositoryRunner>> runners;
     int running = 0;
     for (const config::RepositoryConfig& r : config.repositories) {
-        if (const QString why = unsupported(r); !why.isEmpty()) {
-            qCCritical(lcApp).noquote() << QStringLiteral("[%1] %2").arg(r.name, why);
-            continue;
-        }
         auto runner = std::make_unique<sync::RepositoryRunner>(r, confirmDeletions);
         QObject::connect(runner.get(), &sync::RepositoryRunner::failedToStart, qApp,
                          [name = r.name, &running](const QString& error) {
@@ -181,8 +166,14 @@ int runDaemon(const config::Config& config, bool confirmDeletions)
                                  QCoreApplication::exit(ExitFailure);
                          });
         QObject::connect(runner.get(), &sync::RepositoryRunner::passFinished, qApp,
-                         [name = r.name](const sync::PassResult& result) {
-                             if (!result.ok())
+                         [name = r.name, &running](const sync::PassResult& result) {
+                             if (result.status == sync::PassResult::Status::Auth) {
+                                 // Retrying cannot help: this repository stops until restarted.
+                                 qCCritical(lcApp).noquote()
+                                     << QStringLiteral("[%1] %2; stopped").arg(name, result.error);
+                                 if (--running == 0)
+                                     QCoreApplication::exit(ExitAuth);
+                             } else if (!result.ok())
                                  qCWarning(lcApp).noquote()
                                      << QStringLiteral("[%1] %2; retrying later").arg(name, result.error);
                              else if (result.uploaded + result.downloaded + result.deleted +

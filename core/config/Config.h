@@ -117,6 +117,9 @@ struct RepositoryConfig
     // Not a configuration key: at most this many folders watched (-1: as many as the system
     // allows). Tests use it to play a system out of watches.
     int watchLimit = -1;
+    // Not a configuration key: log2 of scrypt's N for a new encrypted repository (17 in use;
+    // tests lower it to stay fast).
+    int kdfLogN = 17;
 };
 
 struct GlobalConfig

@@ -33,6 +33,7 @@ public:
         : m_source(source)
         , m_length(plainSize)
         , m_padded(EncryptedCodec::paddedLength(plainSize))
+        , m_left(EncryptedCodec::kHeaderSize + m_padded + EncryptedCodec::segmentCount(plainSize) * kTagSize)
     {
         const QByteArray salt = randomBytes(EncryptedCodec::kSaltSize);
         m_out = objectHeader(suite, salt);
@@ -46,6 +47,7 @@ public:
             OPENSSL_cleanse(m_out.data(), size_t(m_out.size()));
     }
     bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override { return m_left + QIODevice::bytesAvailable(); }
 
 protected:
     qint64 readData(char* data, qint64 maxSize) override
@@ -55,6 +57,7 @@ protected:
         const qint64 n = std::min(maxSize, m_out.size() - m_outPos);
         std::memcpy(data, m_out.constData() + m_outPos, size_t(n));
         m_outPos += n;
+        m_left -= n;
         return n;
     }
     qint64 writeData(const char*, qint64) override { return -1; }
@@ -105,6 +108,7 @@ private:
     QIODevice* m_source;
     qint64 m_length;
     qint64 m_padded;
+    qint64 m_left;         // encoded bytes not read yet
     qint64 m_position = 0; // in the padded plaintext
     quint32 m_index = 0;
     QByteArray m_out;

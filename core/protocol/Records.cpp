@@ -306,10 +306,14 @@ std::optional<Head> Head::fromJson(const QJsonObject& o, QString& error)
 
 QByteArray RepositoryHeader::toBytes() const
 {
-    const QJsonObject o{{QStringLiteral("format"), format},
-                        {QStringLiteral("repository"), repository},
-                        {QStringLiteral("created"), created},
-                        {QStringLiteral("encryption"), encryption}};
+    QJsonObject o{{QStringLiteral("format"), format},
+                  {QStringLiteral("repository"), repository},
+                  {QStringLiteral("created"), created},
+                  {QStringLiteral("encryption"), encryption}};
+    if (encryption != QLatin1String("off")) {
+        o.insert(QStringLiteral("kdf"), kdf);
+        o.insert(QStringLiteral("key"), QString::fromLatin1(wrappedKey.toBase64()));
+    }
     return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
 }
 
@@ -334,6 +338,16 @@ std::optional<RepositoryHeader> RepositoryHeader::fromBytes(const QByteArray& by
     if (h.format == kFormatVersion && (!isHex(h.repository, 32) || h.encryption.isEmpty())) {
         error = QStringLiteral("the repository header is incomplete");
         return std::nullopt;
+    }
+    if (h.format == kFormatVersion && h.encryption != QLatin1String("off")) {
+        h.kdf = o.value(QStringLiteral("kdf")).toObject();
+        const auto key = QByteArray::fromBase64Encoding(o.value(QStringLiteral("key")).toString().toLatin1(),
+                                                        QByteArray::AbortOnBase64DecodingErrors);
+        if (h.kdf.isEmpty() || !key) {
+            error = QStringLiteral("the repository header is encrypted but has no key");
+            return std::nullopt;
+        }
+        h.wrappedKey = *key;
     }
     return h;
 }

@@ -83,6 +83,10 @@ struct RepositoryHeader
     QString repository;
     QString created;
     QString encryption = QStringLiteral("off");
+    // With encryption: how the key-encryption key is derived from the passphrase (name,
+    // parameters, salt), and the random master key sealed under it (relay-format.md 3).
+    QJsonObject kdf;
+    QByteArray wrappedKey;
 
     QByteArray toBytes() const;
     static std::optional<RepositoryHeader> fromBytes(const QByteArray& bytes, QString& error);

@@ -128,7 +128,16 @@ RelayJob* MemoryRelay::put(const QString& path, QIODevice* source, qint64 size, 
     auto* job = new RelayJob();
     QByteArray bytes;
     if (size > 0) {
-        bytes = source->read(size);
+        // Streams hand their bytes over in several reads.
+        bytes.resize(size);
+        qint64 got = 0;
+        while (got < size) {
+            const qint64 n = source->read(bytes.data() + got, size - got);
+            if (n <= 0)
+                break;
+            got += n;
+        }
+        bytes.resize(got);
         if (bytes.size() != size) {
             job->finishLater(RelayError{
                 RelayError::Kind::Other,

@@ -80,8 +80,13 @@ private:
             finishStop();
             return;
         }
-        watchFolders();
         Q_EMIT passFinished(result);
+        if (result.status == PassResult::Status::Auth) {
+            m_pollTimer.stop(); // a wrong passphrase stays wrong: no more passes until restarted
+            m_engine.reset();
+            return;
+        }
+        watchFolders();
         scheduleNext(result);
     }
 

@@ -1,6 +1,8 @@
 #include "sync/SyncEngine.h"
 
+#include "config/Secrets.h"
 #include "config/Units.h"
+#include "crypto/RepositoryKeys.h"
 #include "log/Logging.h"
 #include "protocol/Layout.h"
 #include "protocol/PathCheck.h"
@@ -245,11 +247,11 @@ PassResult SyncEngine::runPass()
     auto lap = [&](const char* phase) {
         timings << QStringLiteral("%1 %2 ms").arg(QLatin1String(phase)).arg(clock.restart());
     };
+    if (!ensureRepository(pass))
+        return pass.result;
     if (!m_caseProbed)
         probeCase();
     m_caseNames.clear();
-    if (!ensureRepository(pass))
-        return pass.result;
     lap("header");
     scanLocal(pass);
     lap("scan");
@@ -289,6 +291,28 @@ bool SyncEngine::ensureRepository(Pass& pass)
         header.repository = protocol::newRepositoryId();
         header.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
         header.encryption = QStringLiteral("off");
+        if (m_config.encryption != config::Encryption::Off) {
+            // A new encrypted repository: a fresh master key sealed under the passphrase.
+            QString why;
+            const auto passphrase = config::readSecret(m_config.passphrase, "ESCALE_PASSPHRASE",
+                                                       QStringLiteral("passphrase"), why);
+            const crypto::Suite suite = m_config.encryption == config::Encryption::ChaCha20Poly1305
+                                            ? crypto::Suite::ChaCha20Poly1305
+                                            : crypto::Suite::Aes256Gcm;
+            crypto::RepositoryKeys::Cost cost;
+            cost.scryptLogN = m_config.kdfLogN;
+            cost.preferArgon2id = m_config.kdfLogN >= 17;
+            const auto keys = passphrase
+                                  ? crypto::RepositoryKeys::create(header, suite, *passphrase, cost, why)
+                                  : std::nullopt;
+            if (!keys) {
+                pass.fail(passphrase ? PassResult::Status::Refused : PassResult::Status::Auth,
+                          QStringLiteral("cannot create the encrypted repository: %1").arg(why));
+                return false;
+            }
+            m_keys = std::make_unique<crypto::RepositoryKeys>(*keys);
+            m_keysFor = header.toBytes();
+        }
         e = ensureFolder(QString());
         if (e.ok())
             e = m_store.putHeader(header.toBytes());
@@ -322,7 +346,7 @@ bool SyncEngine::ensureRepository(Pass& pass)
         return false;
     }
     const QString wanted = config::encryptionName(m_config.encryption);
-    if (header->encryption != wanted) {
+    if ((header->encryption == QLatin1String("off")) != (m_config.encryption == config::Encryption::Off)) {
         pass.fail(
             PassResult::Status::Refused,
             header->encryption == QLatin1String("off")
@@ -336,15 +360,38 @@ bool SyncEngine::ensureRepository(Pass& pass)
     }
     // Every object but the header goes through the codec the header names (section 4).
     std::shared_ptr<protocol::ObjectCodec> codec;
+    bool authProblem = false; // the passphrase is wrong or missing
     if (m_codecFactory)
         codec = m_codecFactory(*header, error);
     else if (header->encryption == QLatin1String("off"))
         codec = std::make_shared<protocol::PlainCodec>();
-    else
-        error =
-            QStringLiteral("this build cannot read a repository encrypted with %1").arg(header->encryption);
+    else if (m_keys && m_keysFor == bytes)
+        codec = m_keys->codec(); // the header did not change since the key was opened
+    else {
+        const auto passphrase =
+            config::readSecret(m_config.passphrase, "ESCALE_PASSPHRASE", QStringLiteral("passphrase"), error);
+        auto keys = passphrase ? crypto::RepositoryKeys::unlock(*header, *passphrase, error) : std::nullopt;
+        authProblem = !passphrase || error == QLatin1String("wrong passphrase");
+        if (keys) {
+            m_keys = std::make_unique<crypto::RepositoryKeys>(*keys);
+            m_keysFor = bytes;
+            codec = m_keys->codec();
+            if (header->encryption != wanted)
+                qCInfo(lcEngine).noquote()
+                    << QStringLiteral("[%1] the repository is encrypted with %2 (chosen "
+                                      "when it was created), not %3")
+                           .arg(m_config.name, header->encryption, wanted);
+        } else if (error == QLatin1String("wrong passphrase")) {
+            error = QStringLiteral("wrong passphrase for the encrypted repository on %1: check 'passphrase'; "
+                                   "nothing was changed")
+                        .arg(m_relay->describe());
+        } else {
+            error = QStringLiteral("cannot open the encrypted repository on %1: %2")
+                        .arg(m_relay->describe(), error);
+        }
+    }
     if (!codec) {
-        pass.fail(PassResult::Status::Refused, error);
+        pass.fail(authProblem ? PassResult::Status::Auth : PassResult::Status::Refused, error);
         return false;
     }
     m_store.setCodec(std::move(codec));

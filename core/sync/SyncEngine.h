@@ -11,6 +11,10 @@
 #include <QSet>
 #include <functional>
 
+namespace escale::crypto {
+class RepositoryKeys;
+}
+
 namespace escale::sync {
 
 // What one pass did, and how it ended.
@@ -21,6 +25,7 @@ struct PassResult
         Ok,
         Failed,      // the relay failed (network, permissions, quota): retried later
         Refused,     // a configuration/relay mismatch that retrying will not fix
+        Auth,        // a wrong or missing password or passphrase: retrying will not fix it
         LocalFolder, // the local folder is missing or unusable
     };
 
@@ -152,6 +157,8 @@ private:
     relay::RelayBackend* m_relay;
     protocol::ObjectStore m_store; // the relay through the repository's codec
     CodecFactory m_codecFactory;
+    std::unique_ptr<crypto::RepositoryKeys> m_keys; // an encrypted repository's opened keys
+    QByteArray m_keysFor;                           // the header they were opened from
     QString m_statePath;
     state::StateDb m_db;
     PathFilter m_filter;

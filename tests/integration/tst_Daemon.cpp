@@ -263,16 +263,59 @@ void tst_Daemon::onceExitCodes()
     QCOMPARE(p.exitCode(), 1);
     QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains("[test] cannot"));
 
-    // An encrypted repository in the configuration: refused, nothing written in clear.
-    Peer enc =
-        makePeer(root.path(), "enc", root.filePath("relay-enc"), "encryption = on\npassphrase = ./nothing\n");
-    QFile::remove(root.filePath("nothing"));
-    write(root.filePath("nothing"), "secret phrase");
-    QFile::setPermissions(root.filePath("nothing"), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    // An encrypted repository: created with the passphrase from a file; nothing in clear.
+    auto secretFile = [&](const QString& name, const QByteArray& text) {
+        write(root.filePath(name), text);
+        QFile::setPermissions(root.filePath(name), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    };
+    secretFile("good.passphrase", "correct horse battery staple\n");
+    secretFile("bad.passphrase", "correct horse battery stapler\n");
+    Peer enc = makePeer(root.path(), "enc", root.filePath("relay-enc"),
+                        "encryption = on\npassphrase = " + root.filePath("good.passphrase") + "\n");
+    write(enc.folder + "/confidential-name.txt", "confidential content");
     p.start(m_bin, {"--no-gui", "--once", "-c", enc.config});
     QVERIFY(p.waitForFinished(60'000));
-    QCOMPARE(p.exitCode(), 1);
-    QVERIFY(!QFile::exists(root.filePath("relay-enc/escale-repository.json")));
+    QCOMPARE(p.exitCode(), 0);
+    QFile header(root.filePath("relay-enc/escale-repository.json"));
+    QVERIFY(header.open(QIODevice::ReadOnly));
+    QVERIFY(header.readAll().contains("\"encryption\":\"aes-256-gcm\""));
+    QDirIterator objects(root.filePath("relay-enc"), QDir::Files, QDirIterator::Subdirectories);
+    int count = 0;
+    while (objects.hasNext()) {
+        QFile f(objects.next());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY2(!bytes.contains("confidential"), qPrintable(f.fileName()));
+        ++count;
+    }
+    QVERIFY(count >= 4); // header, head, journal segment, chunk
+
+    // Another client with a wrong passphrase: one line, exit 3, nothing changed anywhere.
+    Peer wrong = makePeer(root.path(), "wrong", root.filePath("relay-enc"),
+                          "encryption = on\npassphrase = " + root.filePath("bad.passphrase") + "\n");
+    write(wrong.folder + "/mine.txt", "stays as it is");
+    const auto before = tree(root.filePath("relay-enc"));
+    p.start(m_bin, {"--no-gui", "--once", "-c", wrong.config});
+    QVERIFY(p.waitForFinished(60'000));
+    QCOMPARE(p.exitCode(), 3);
+    QVERIFY(QString::fromUtf8(p.readAllStandardError())
+                .contains("[test] wrong passphrase for the encrypted repository"));
+    QCOMPARE(tree(root.filePath("relay-enc")), before);
+    QCOMPARE(tree(wrong.folder),
+             (QMap<QString, QByteArray>{
+                 {"mine.txt", QCryptographicHash::hash("stays as it is", QCryptographicHash::Sha256)}}));
+    QVERIFY(!QFile::exists(wrong.folder + "/.escale-folder"));
+
+    // No passphrase at all: the same, with what to do.
+    Peer none = makePeer(root.path(), "none", root.filePath("relay-enc"), "encryption = on\n");
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove("ESCALE_PASSPHRASE");
+    p.setProcessEnvironment(env);
+    p.start(m_bin, {"--no-gui", "--once", "-c", none.config});
+    QVERIFY(p.waitForFinished(60'000));
+    QCOMPARE(p.exitCode(), 3);
+    QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains("no passphrase: set 'passphrase = "));
+    QCOMPARE(tree(root.filePath("relay-enc")), before);
 }
 
 QTEST_GUILESS_MAIN(tst_Daemon)

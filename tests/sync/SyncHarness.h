@@ -165,6 +165,14 @@ public:
         if (!m_engine->open(error))
             qFatal("%s", qPrintable(error));
     }
+    // Encrypts with this passphrase (a cheap scrypt: tests only).
+    void encrypt(const QString& passphrase, config::Encryption suite = config::Encryption::Aes256Gcm)
+    {
+        m_config.encryption = suite;
+        m_config.passphrase = config::SecretSource{config::SecretSource::Kind::Literal, passphrase};
+        m_config.kdfLogN = 12;
+        makeEngine();
+    }
     config::RepositoryConfig& config() { return m_config; }
     relay::FaultyRelay& faults() { return *m_faulty; }
     sync::SyncEngine& engine() { return *m_engine; }

@@ -1,6 +1,7 @@
 // Several real engines on one relay (in memory and a folder): every scenario ends with the
 // trees compared byte for byte, and with the relay checked.
 #include "SyncHarness.h"
+#include "crypto/RepositoryKeys.h"
 #include "protocol/Layout.h"
 #include "protocol/Records.h"
 #include "protocol/TextObject.h"
@@ -8,6 +9,7 @@
 #include <QBuffer>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 using namespace harness;
 using escale::config::SyncMode;
@@ -77,6 +79,9 @@ private Q_SLOTS:
     void editsDuringFaultsConverge();
     void missingLocalFolder();
     void codecSitsBetweenProtocolAndRelay();
+    void encryptedRepository_data();
+    void encryptedRepository();
+    void passphraseChangeRewrapsOnly();
     void namesDifferingOnlyByCase_data() { relays_data(); }
     void namesDifferingOnlyByCase();
 };
@@ -1092,6 +1097,137 @@ void tst_SyncEngine::missingLocalFolder()
     QCOMPARE(r.status, escale::sync::PassResult::Status::LocalFolder);
     QVERIFY(r.error.contains("does not exist"));
     QCOMPARE(relay.objects(), QStringList{});
+}
+
+void tst_SyncEngine::encryptedRepository_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<int>("suite");
+    QTest::newRow("memory aes") << "memory" << int(escale::config::Encryption::Aes256Gcm);
+    QTest::newRow("file aes") << "file" << int(escale::config::Encryption::Aes256Gcm);
+    QTest::newRow("file chacha") << "file" << int(escale::config::Encryption::ChaCha20Poly1305);
+}
+
+void tst_SyncEngine::encryptedRepository()
+{
+    QFETCH(QString, kind);
+    QFETCH(int, suite);
+    Relay relay(kind);
+    Client a(relay, "alice"), b(relay, "bob"), c(relay, "carol");
+    for (Client* x : {&a, &b, &c})
+        x->encrypt("pass one", escale::config::Encryption(suite));
+    a.write("secret-folder/plan.txt", "secret-content of the plan");
+    a.write("secret-folder/empty.txt", "");
+    QByteArray big(2 * 1024 * 1024 + 99, Qt::Uninitialized);
+    for (qsizetype i = 0; i < big.size(); ++i)
+        big[i] = char((i * 13) ^ (i >> 9));
+    a.write("media/film.bin", big);
+    settle({&a, &b, &c}, 2);
+    CONVERGED(a, b);
+    CONVERGED(a, c);
+    QCOMPARE(c.read("secret-folder/plan.txt"), QByteArray("secret-content of the plan"));
+
+    // Edits, renames, deletions, conflicts: as in clear.
+    b.write("secret-folder/plan.txt", "bob's plan");
+    c.write("secret-folder/plan.txt", "carol's plan");
+    QVERIFY(QFile::rename(a.path("media/film.bin"), a.path("media/renamed.bin")));
+    settle({&a, &b, &c}, 3);
+    CONVERGED(a, b);
+    CONVERGED(a, c);
+    QCOMPARE(a.read("media/renamed.bin"), big);
+    QVERIFY(a.tree().size() >= 6); // the conflict copy is there
+
+    // Nothing on the relay reads in clear: names, paths, contents, client names.
+    const QString header = escale::protocol::layout::headerPath();
+    QVERIFY(relay.object(header).contains(
+        suite == int(escale::config::Encryption::Aes256Gcm) ? "aes-256-gcm" : "chacha20-poly1305"));
+    int objects = 0;
+    for (const QString& name : relay.objects()) {
+        if (name == header)
+            continue;
+        const QByteArray bytes = relay.object(name);
+        for (const char* leak :
+             {"secret", "plan", "film", "renamed", "alice", "\"path\"", "\"vv\"", "journal"})
+            QVERIFY2(!bytes.contains(leak), qPrintable(name + " shows " + leak));
+        QVERIFY2(bytes.startsWith("ESC\x01"), qPrintable(name));
+        ++objects;
+    }
+    QVERIFY(objects >= 3);
+    QCOMPARE(relay.objects("data/"), QStringList{}); // freed once everyone had it
+
+    // A head of alice copied under a newer name is refused: it is bound to its own name.
+    const QStringList heads = relay.objects("heads/" + a.engine().clientId());
+    QCOMPARE(heads.size(), 1);
+    const QString forged = QString(heads.first()).replace(QRegularExpression("\\.(\\d+)$"), ".999999");
+    relay.setObject(forged, relay.object(heads.first()));
+    QVERIFY(b.pass().ok());
+    QVERIFY2(b.last().problems.join("\n").contains("failed authentication"),
+             qPrintable(b.last().problems.join("\n")));
+    relay.removeObject(forged);
+
+    // A wrong passphrase: one line, and nothing changes, locally or on the relay.
+    Client d(relay, "dave");
+    d.encrypt("pass two");
+    d.write("mine.txt", "untouched");
+    QMap<QString, QByteArray> before;
+    for (const QString& name : relay.objects())
+        before.insert(name, relay.object(name));
+    auto r = d.pass();
+    QCOMPARE(r.status, escale::sync::PassResult::Status::Auth);
+    QVERIFY2(r.error.startsWith("wrong passphrase for the encrypted repository"), qPrintable(r.error));
+    QVERIFY(!r.error.contains("pass two"));
+    QMap<QString, QByteArray> after;
+    for (const QString& name : relay.objects())
+        after.insert(name, relay.object(name));
+    QCOMPARE(after, before);
+    QCOMPARE(d.tree().keys(), QStringList{"mine.txt"});
+    QVERIFY(!d.exists(".escale-folder"));
+
+    // A client in clear never reads nor writes it.
+    Client e(relay, "eve");
+    r = e.pass();
+    QCOMPARE(r.status, escale::sync::PassResult::Status::Refused);
+    QVERIFY(r.error.contains("encrypted"));
+}
+
+void tst_SyncEngine::passphraseChangeRewrapsOnly()
+{
+    // A new passphrase seals the same master key again: no content travels again, running
+    // clients go on, and a newcomer needs the new passphrase.
+    Relay relay("file");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.encrypt("old words");
+    b.encrypt("old words");
+    a.write("kept.txt", "kept");
+    settle({&a, &b}, 1); // bob has not taken it yet: its chunk is still on the relay
+    const QStringList dataBefore = relay.objects("data/");
+    QVERIFY(!dataBefore.isEmpty());
+
+    QString error;
+    auto header = escale::protocol::RepositoryHeader::fromBytes(
+        relay.object(escale::protocol::layout::headerPath()), error);
+    QVERIFY(header);
+    auto keys = escale::crypto::RepositoryKeys::unlock(*header, "old words", error);
+    QVERIFY2(keys, qPrintable(error));
+    QVERIFY(!escale::crypto::RepositoryKeys::unlock(*header, "new words", error));
+    escale::crypto::RepositoryKeys::Cost cost;
+    cost.scryptLogN = 12;
+    QVERIFY(keys->rewrap(*header, "new words", cost, error));
+    relay.setObject(escale::protocol::layout::headerPath(), header->toBytes());
+    QCOMPARE(relay.objects("data/"), dataBefore);
+
+    a.write("after.txt", "after the change");
+    settle({&a, &b}, 2);
+    QCOMPARE(b.read("after.txt"), QByteArray("after the change"));
+    CONVERGED(a, b);
+
+    Client late(relay, "late");
+    late.encrypt("old words");
+    QCOMPARE(late.pass().status, escale::sync::PassResult::Status::Auth);
+    Client newcomer(relay, "newcomer");
+    newcomer.encrypt("new words");
+    QVERIFY(settleUntil(
+        {&newcomer, &a, &b}, [&] { return newcomer.tree() == a.tree(); }, 6));
 }
 
 void tst_SyncEngine::namesDifferingOnlyByCase()
