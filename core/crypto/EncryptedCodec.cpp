@@ -135,6 +135,8 @@ public:
             OPENSSL_cleanse(m_buffer.data(), size_t(m_buffer.size()));
     }
 
+    QString failure() const override { return m_error; }
+
     bool finish(QString& error) override
     {
         if (!m_error.isEmpty()) {

@@ -14,6 +14,8 @@ class DecodingSink : public QIODevice
 public:
     bool isSequential() const override { return true; }
     virtual bool finish(QString& error) = 0;
+    // Why a write was refused (the bytes failed a check), empty otherwise.
+    virtual QString failure() const { return {}; }
 
 protected:
     qint64 readData(char*, qint64) override { return -1; }

@@ -29,6 +29,9 @@ RelayError ObjectStore::get(const QString& path, QIODevice* sink)
 {
     const std::unique_ptr<DecodingSink> decoder = m_codec->decoder(sink, path);
     RelayError e = run(m_backend->get(path, decoder.get()));
+    if (!e.ok() && !decoder->failure().isEmpty())
+        return RelayError{RelayError::Kind::Corrupt,
+                          QStringLiteral("%1 failed its check: %2").arg(path, decoder->failure())};
     QString why;
     if (e.ok() && !decoder->finish(why))
         e = RelayError{RelayError::Kind::Corrupt, QStringLiteral("%1 failed its check: %2").arg(path, why)};
@@ -71,6 +74,14 @@ RelayError ObjectStore::putHeader(const QByteArray& bytes)
     buffer.setData(bytes);
     buffer.open(QIODevice::ReadOnly);
     return run(m_backend->put(layout::headerPath(), &buffer, bytes.size(), WriteMode::CreateExclusive));
+}
+
+RelayError ObjectStore::replaceHeader(const QByteArray& bytes)
+{
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    return run(m_backend->put(layout::headerPath(), &buffer, bytes.size(), WriteMode::Replace));
 }
 
 RelayError ObjectStore::list(const QString& folder, QList<relay::RelayEntry>& entries)

@@ -30,6 +30,8 @@ public:
     // The header (relay-format.md section 3) is never encoded: it says how the rest is.
     relay::RelayError getHeader(QByteArray& bytes);
     relay::RelayError putHeader(const QByteArray& bytes);
+    // Only to seal the key under a new passphrase (relay-format.md R5).
+    relay::RelayError replaceHeader(const QByteArray& bytes);
 
     relay::RelayError list(const QString& folder, QList<relay::RelayEntry>& entries);
     relay::RelayError remove(const QString& path);

@@ -1,6 +1,8 @@
 // escale --no-gui as a process: two or three daemons on a folder relay converge, stop
 // cleanly on SIGTERM, and survive SIGKILL at random moments without ever showing a partial
 // file or losing one.
+#include "../common/FolderTree.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
@@ -113,22 +115,7 @@ int tst_Daemon::terminate(Peer& p)
 
 QMap<QString, QByteArray> tst_Daemon::tree(const QString& root)
 {
-    QMap<QString, QByteArray> out;
-    QDirIterator it(root, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QString rel = QDir(root).relativeFilePath(path);
-        if (rel.startsWith(".escale") || rel.contains("/.escale"))
-            continue;
-        QFile f(path);
-        out.insert(rel, it.fileInfo().isDir()
-                            ? QByteArray("dir")
-                            : (f.open(QIODevice::ReadOnly)
-                                   ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
-                                   : QByteArray("?")));
-    }
-    return out;
+    return testing::folderTree(root);
 }
 
 bool tst_Daemon::waitFor(const std::function<bool()>& condition, int timeoutMs)

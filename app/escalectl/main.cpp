@@ -1,0 +1,348 @@
+// escalectl: commands on a repository that work straight on its relay (docs/cli.md). The
+// commands that talk to a running instance come with its control socket.
+#include "ExitCodes.h"
+#include "Version.h"
+#include "config/ConfigLoader.h"
+#include "config/Paths.h"
+#include "config/Secrets.h"
+#include "crypto/RepositoryKeys.h"
+#include "relay/RelayFactory.h"
+#include "sync/RepositoryReader.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+using namespace escale;
+
+namespace {
+
+void print(FILE* stream, const QString& text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+int fail(int code, const QString& message)
+{
+    print(stderr, QStringLiteral("escalectl: %1\n").arg(message));
+    return code;
+}
+
+// Asks on the terminal without echo; std::nullopt when there is no terminal.
+std::optional<QByteArray> prompt(const QString& question)
+{
+    if (!::isatty(STDIN_FILENO))
+        return std::nullopt;
+    print(stderr, question);
+    termios old{};
+    ::tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= ~tcflag_t(ECHO);
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    char buffer[1024];
+    const bool ok = std::fgets(buffer, sizeof buffer, stdin) != nullptr;
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    print(stderr, QStringLiteral("\n"));
+    if (!ok)
+        return std::nullopt;
+    QByteArray line(buffer);
+    std::memset(buffer, 0, sizeof buffer);
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    return line;
+}
+
+struct Target
+{
+    config::RepositoryConfig repository;
+    std::unique_ptr<relay::RelayBackend> relay;
+};
+
+// REPO names a [section] of the configuration, or else is a relay address.
+int resolveTarget(const QString& name, const QString& configPath, bool configGiven, Target& target)
+{
+    const config::LoadResult loaded = config::ConfigLoader::loadFile(configPath);
+    const config::ConfigDiagnostic* error = loaded.firstError();
+    if (!error) {
+        if (const config::RepositoryConfig* r = loaded.config.repository(name))
+            target.repository = *r;
+    }
+    if (target.repository.name.isEmpty()) {
+        QString why, warning;
+        const auto address = config::RelayAddress::parse(name, QString(), QString(), QString(), why, warning);
+        if (!address || !(name.contains(QLatin1Char('/')) || name.contains(QLatin1Char(':')))) {
+            if (error && configGiven)
+                return fail(ExitUsage, error->toString());
+            return fail(ExitUsage, QStringLiteral("'%1' is neither a repository of %2 nor a relay address")
+                                       .arg(name, configPath));
+        }
+        target.repository.name = name;
+        target.repository.relay = *address;
+    }
+    QString why;
+    target.relay = relay::createRelay(target.repository, why);
+    if (!target.relay)
+        return fail(ExitFailure, why);
+    return ExitOk;
+}
+
+std::optional<QByteArray> passphraseFor(const config::RepositoryConfig& r, const QString& file,
+                                        QString& error)
+{
+    if (!file.isEmpty())
+        return config::readSecret({config::SecretSource::Kind::File, file}, "ESCALE_PASSPHRASE",
+                                  QStringLiteral("passphrase"), error);
+    if (r.passphrase.kind != config::SecretSource::Kind::None ||
+        qEnvironmentVariableIsSet("ESCALE_PASSPHRASE"))
+        return config::readSecret(r.passphrase, "ESCALE_PASSPHRASE", QStringLiteral("passphrase"), error);
+    if (auto typed = prompt(QStringLiteral("Passphrase of %1: ").arg(r.name)))
+        return typed;
+    error = QStringLiteral("no passphrase: use --passphrase-file FILE, 'passphrase' in the configuration, or "
+                           "ESCALE_PASSPHRASE");
+    return std::nullopt;
+}
+
+int openReader(sync::RepositoryReader& reader, const Target& target, const QString& passphraseFile)
+{
+    QString error;
+    // Asked only when the repository turns out to be encrypted.
+    sync::RepositoryReader::Open opened = reader.open(std::nullopt, error);
+    if (opened == sync::RepositoryReader::Open::Auth && reader.header().encryption != QLatin1String("off")) {
+        QString why;
+        const auto passphrase = passphraseFor(target.repository, passphraseFile, why);
+        if (!passphrase)
+            return fail(ExitAuth, why);
+        opened = reader.open(passphrase, error);
+    }
+    switch (opened) {
+    case sync::RepositoryReader::Open::Ok:
+        return ExitOk;
+    case sync::RepositoryReader::Open::Auth:
+        return fail(ExitAuth, error == QLatin1String("wrong passphrase")
+                                  ? QStringLiteral("wrong passphrase for %1").arg(target.relay->describe())
+                                  : error);
+    case sync::RepositoryReader::Open::NoRepository:
+    case sync::RepositoryReader::Open::Failed:
+        break;
+    }
+    return fail(ExitFailure, error);
+}
+
+int verify(const Target& target, const QString& passphraseFile, bool json)
+{
+    sync::RepositoryReader reader(target.relay.get());
+    if (const int code = openReader(reader, target, passphraseFile); code != ExitOk)
+        return code;
+    const auto report = reader.verify([json](const QString& line) {
+        if (!json)
+            print(stdout, line + QLatin1Char('\n'));
+    });
+    if (json) {
+        QJsonArray clients;
+        for (const auto& c : report.clients)
+            clients.append(QJsonObject{{QStringLiteral("id"), c.id},
+                                       {QStringLiteral("name"), c.name},
+                                       {QStringLiteral("generation"), double(c.generation)},
+                                       {QStringLiteral("journal"), double(c.journal)},
+                                       {QStringLiteral("segments"), double(c.segments)}});
+        const QJsonObject o{{QStringLiteral("ok"), report.ok()},
+                            {QStringLiteral("encryption"), reader.header().encryption},
+                            {QStringLiteral("clients"), clients},
+                            {QStringLiteral("segments"), report.segments},
+                            {QStringLiteral("snapshots"), report.snapshots},
+                            {QStringLiteral("chunks_checked"), report.chunksChecked},
+                            {QStringLiteral("bytes_checked"), double(report.bytesChecked)},
+                            {QStringLiteral("chunks_delivered_and_freed"), report.chunksGone},
+                            {QStringLiteral("unreferenced"), report.unreferenced},
+                            {QStringLiteral("problems"), QJsonArray::fromStringList(report.problems)}};
+        print(stdout, QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)));
+    } else {
+        for (const QString& p : report.problems)
+            print(stdout, QStringLiteral("PROBLEM: %1\n").arg(p));
+        print(stdout,
+              QStringLiteral("%1: %2 clients, %3 journal segments, %4 snapshots, %5 chunks checked (%6 "
+                             "bytes), %7 already delivered and freed, %8 not referenced yet; "
+                             "encryption %9: %10\n")
+                  .arg(target.relay->describe())
+                  .arg(report.clients.size())
+                  .arg(report.segments)
+                  .arg(report.snapshots)
+                  .arg(report.chunksChecked)
+                  .arg(report.bytesChecked)
+                  .arg(report.chunksGone)
+                  .arg(report.unreferenced)
+                  .arg(reader.header().encryption,
+                       report.ok() ? QStringLiteral("OK")
+                                   : QStringLiteral("%1 PROBLEMS").arg(report.problems.size())));
+    }
+    return report.ok() ? ExitOk : ExitFailure;
+}
+
+int decrypt(const Target& target, const QString& passphraseFile, const QString& to)
+{
+    sync::RepositoryReader reader(target.relay.get());
+    if (const int code = openReader(reader, target, passphraseFile); code != ExitOk)
+        return code;
+    QStringList problems;
+    const auto tree = reader.latestTree(problems);
+    const auto written = reader.writeTree(tree, to);
+    problems += written.problems;
+    for (const QString& p : std::as_const(problems))
+        print(stderr, QStringLiteral("PROBLEM: %1\n").arg(p));
+    for (const QString& path : written.unavailable)
+        print(
+            stdout,
+            QStringLiteral("not on the relay any more (delivered to the clients and freed): %1\n").arg(path));
+    print(stdout,
+          QStringLiteral("wrote %1 files (%2 bytes) and %3 folders into %4; %5 files are not on the relay\n")
+              .arg(written.files)
+              .arg(written.bytes)
+              .arg(written.folders)
+              .arg(to)
+              .arg(written.unavailable.size()));
+    return written.problems.isEmpty() ? ExitOk : ExitFailure;
+}
+
+int changePassphrase(const Target& target, const QString& passphraseFile, const QString& newFile)
+{
+    relay::RelayBackend* relay = target.relay.get();
+    protocol::ObjectStore store(relay);
+    QByteArray bytes;
+    const relay::RelayError e = store.getHeader(bytes);
+    if (!e.ok())
+        return fail(ExitFailure,
+                    QStringLiteral("cannot read the repository on %1: %2").arg(relay->describe(), e.message));
+    QString error;
+    auto header = protocol::RepositoryHeader::fromBytes(bytes, error);
+    if (!header)
+        return fail(ExitFailure, error);
+    if (header->encryption == QLatin1String("off"))
+        return fail(ExitUsage,
+                    QStringLiteral("the repository on %1 is not encrypted: there is no passphrase to "
+                                   "change")
+                        .arg(relay->describe()));
+    const auto current = passphraseFor(target.repository, passphraseFile, error);
+    if (!current)
+        return fail(ExitAuth, error);
+    const auto keys = crypto::RepositoryKeys::unlock(*header, *current, error);
+    if (!keys)
+        return fail(
+            ExitAuth,
+            error == QLatin1String("wrong passphrase")
+                ? QStringLiteral("wrong passphrase for %1: nothing was changed").arg(relay->describe())
+                : error);
+    std::optional<QByteArray> next;
+    if (!newFile.isEmpty()) {
+        next = config::readSecret({config::SecretSource::Kind::File, newFile}, "",
+                                  QStringLiteral("new passphrase"), error);
+        if (!next)
+            return fail(ExitUsage, error);
+    } else {
+        next = prompt(QStringLiteral("New passphrase: "));
+        const auto again = prompt(QStringLiteral("New passphrase again: "));
+        if (!next || !again)
+            return fail(ExitUsage, QStringLiteral("no terminal to ask for the new passphrase: use "
+                                                  "--new-passphrase-file FILE"));
+        if (*next != *again)
+            return fail(ExitUsage, QStringLiteral("the two new passphrases differ: nothing was changed"));
+    }
+    if (next->size() < 8)
+        return fail(ExitUsage,
+                    QStringLiteral("the new passphrase is shorter than 8 characters: nothing was changed"));
+    if (!keys->rewrap(*header, *next, crypto::RepositoryKeys::Cost{}, error))
+        return fail(ExitFailure, error);
+    const relay::RelayError w = store.replaceHeader(header->toBytes());
+    if (!w.ok())
+        return fail(ExitFailure,
+                    QStringLiteral("cannot write the new header on %1: %2; the old passphrase still "
+                                   "works")
+                        .arg(relay->describe(), w.message));
+    print(stdout,
+          QStringLiteral("passphrase changed for %1 (nothing else was re-sent). Put the new passphrase "
+                         "where each machine reads it ('passphrase' file or keychain); running clients "
+                         "go on until they restart.\n")
+              .arg(relay->describe()));
+    return ExitOk;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("escalectl"));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(versionString()));
+    QLoggingCategory::setFilterRules(QStringLiteral("escale.*.debug=false\nescale.*.info=false"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Commands on an Escale repository.\n\n"
+        "  verify REPO                checks every object on the relay and the journal chains\n"
+        "  decrypt REPO --to DIR      rebuilds the latest tree from the relay (what it still holds)\n"
+        "  passphrase REPO            changes the passphrase (re-seals the key; nothing is re-sent)\n\n"
+        "REPO is a repository of the configuration ([section] name) or a relay address."));
+    const QCommandLineOption configOption(
+        {QStringLiteral("c"), QStringLiteral("config")},
+        QStringLiteral("Configuration file (default: %1).").arg(config::defaultConfigPath()),
+        QStringLiteral("FILE"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Machine-readable output."));
+    const QCommandLineOption toOption(QStringLiteral("to"),
+                                      QStringLiteral("decrypt: the folder to write (new or empty)."),
+                                      QStringLiteral("DIR"));
+    const QCommandLineOption passOption(QStringLiteral("passphrase-file"),
+                                        QStringLiteral("Read the passphrase from FILE."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption newPassOption(QStringLiteral("new-passphrase-file"),
+                                           QStringLiteral("passphrase: read the new passphrase from FILE."),
+                                           QStringLiteral("FILE"));
+    parser.addOptions({configOption, jsonOption, toOption, passOption, newPassOption});
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("verify, decrypt or passphrase"));
+    parser.addPositionalArgument(QStringLiteral("REPO"), QStringLiteral("repository name or relay address"));
+    if (!parser.parse(app.arguments()))
+        return fail(ExitUsage, parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        print(stdout,
+              parser.helpText() + QStringLiteral("\nExit codes: 0 success, 1 failure or damage found, 2 bad "
+                                                 "usage, 3 wrong or missing passphrase. See docs/cli.md.\n"));
+        return ExitOk;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        print(stdout, QStringLiteral("escalectl %1\n").arg(QString::fromLatin1(versionString())));
+        return ExitOk;
+    }
+    const QStringList args = parser.positionalArguments();
+    const QString command = args.value(0);
+    const QStringList known{QStringLiteral("verify"), QStringLiteral("decrypt"),
+                            QStringLiteral("passphrase")};
+    if (!known.contains(command))
+        return fail(ExitUsage, command.isEmpty()
+                                   ? QStringLiteral("a command is needed: verify, decrypt or passphrase")
+                                   : QStringLiteral("unknown command '%1' (known: %2)")
+                                         .arg(command, known.join(QLatin1String(", "))));
+    if (args.size() != 2)
+        return fail(ExitUsage, QStringLiteral("%1 needs one repository name or relay address").arg(command));
+    if (command == QLatin1String("decrypt") && !parser.isSet(toOption))
+        return fail(ExitUsage, QStringLiteral("decrypt needs --to DIR"));
+
+    Target target;
+    const bool configGiven = parser.isSet(configOption);
+    const QString configPath = configGiven ? parser.value(configOption) : config::defaultConfigPath();
+    if (const int code = resolveTarget(args.at(1), configPath, configGiven, target); code != ExitOk)
+        return code;
+    const QString passphraseFile = parser.value(passOption);
+    if (command == QLatin1String("verify"))
+        return verify(target, passphraseFile, parser.isSet(jsonOption));
+    if (command == QLatin1String("decrypt"))
+        return decrypt(target, passphraseFile, parser.value(toOption));
+    return changePassphrase(target, passphraseFile, parser.value(newPassOption));
+}

@@ -1,0 +1,378 @@
+#include "sync/RepositoryReader.h"
+
+#include "crypto/RepositoryKeys.h"
+#include "protocol/Layout.h"
+#include "protocol/PathCheck.h"
+#include "protocol/TextObject.h"
+#include "sync/Resolution.h"
+#include "sync/Streams.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+#include <algorithm>
+#include <fcntl.h>
+#include <sys/stat.h>
+
+namespace escale::sync {
+
+using protocol::JournalRecord;
+using relay::RelayError;
+namespace layout = protocol::layout;
+
+RepositoryReader::RepositoryReader(relay::RelayBackend* backend)
+    : m_backend(backend)
+    , m_store(backend)
+{}
+
+RepositoryReader::Open RepositoryReader::open(const std::optional<QByteArray>& passphrase, QString& error)
+{
+    QByteArray bytes;
+    const RelayError e = m_store.getHeader(bytes);
+    if (e.kind == RelayError::Kind::NotFound) {
+        error = QStringLiteral("there is no Escale repository on %1").arg(m_backend->describe());
+        return Open::NoRepository;
+    }
+    if (!e.ok()) {
+        error = QStringLiteral("cannot read %1: %2").arg(m_backend->describe(), e.message);
+        return e.kind == RelayError::Kind::Auth ? Open::Auth : Open::Failed;
+    }
+    const auto header = protocol::RepositoryHeader::fromBytes(bytes, error);
+    if (!header)
+        return Open::Failed;
+    if (header->format != protocol::kFormatVersion) {
+        error = QStringLiteral("the repository is in format %1; this Escale reads format %2")
+                    .arg(header->format)
+                    .arg(protocol::kFormatVersion);
+        return Open::Failed;
+    }
+    m_header = *header;
+    if (m_header.encryption == QLatin1String("off"))
+        return Open::Ok;
+    if (!passphrase) {
+        error = QStringLiteral("the repository is encrypted (%1): a passphrase is needed")
+                    .arg(m_header.encryption);
+        return Open::Auth;
+    }
+    const auto keys = crypto::RepositoryKeys::unlock(m_header, *passphrase, error);
+    if (!keys)
+        return error == QLatin1String("wrong passphrase") ? Open::Auth : Open::Failed;
+    m_store.setCodec(keys->codec());
+    return Open::Ok;
+}
+
+QStringList RepositoryReader::listNames(const QString& folder, bool folders)
+{
+    QList<relay::RelayEntry> entries;
+    m_store.list(folder, entries);
+    QStringList out;
+    for (const relay::RelayEntry& entry : std::as_const(entries))
+        if (entry.isDirectory == folders)
+            out << entry.name;
+    out.sort();
+    return out;
+}
+
+bool RepositoryReader::readText(const QString& path, const QString& type, protocol::TextObject& text,
+                                QString& problem)
+{
+    QByteArray bytes;
+    const RelayError e = m_store.getSmall(path, bytes);
+    if (!e.ok()) {
+        problem = e.kind == RelayError::Kind::NotFound ? QStringLiteral("%1 is missing").arg(path)
+                                                       : QStringLiteral("%1: %2").arg(path, e.message);
+        return false;
+    }
+    QString error;
+    auto decoded = protocol::TextObject::decode(bytes, type, error);
+    if (!decoded) {
+        problem = QStringLiteral("%1 is damaged: %2").arg(path, error);
+        return false;
+    }
+    text = *decoded;
+    return true;
+}
+
+RepositoryReader::Report RepositoryReader::verify(const std::function<void(const QString&)>& progress)
+{
+    Report report;
+    auto say = [&](const QString& line) {
+        if (progress)
+            progress(line);
+    };
+    // Heads: the newest of each client.
+    QMap<QString, quint64> newest;
+    for (const QString& name : listNames(layout::headsFolder(), false)) {
+        const auto head = layout::parseHeadName(name);
+        if (!head) {
+            report.problems << QStringLiteral("heads/%1 is not a head's name").arg(name);
+            continue;
+        }
+        newest[head->client] = std::max(newest.value(head->client), head->generation);
+    }
+    QHash<QByteArray, qint64> referenced; // chunk id -> its expected size; hashes below
+    QHash<QString, QByteArray> chunkHash;
+    auto note = [&](const JournalRecord& r) {
+        for (const protocol::ChunkRef& c : r.chunks) {
+            referenced.insert(c.id.toLatin1(), c.size);
+            chunkHash.insert(c.id, c.hash);
+        }
+    };
+    for (auto it = newest.cbegin(); it != newest.cend(); ++it) {
+        Client client;
+        client.id = it.key();
+        client.generation = it.value();
+        protocol::TextObject text;
+        QString problem;
+        const QString headPath = layout::headPath(client.id, client.generation);
+        if (!readText(headPath, QStringLiteral("head"), text, problem)) {
+            report.problems << problem;
+            report.clients << client;
+            continue;
+        }
+        QString error;
+        const auto head = protocol::Head::fromJson(text.header, error);
+        if (!head || head->client != client.id || head->generation != client.generation) {
+            report.problems << QStringLiteral("%1 does not match its name (%2)").arg(headPath, error);
+            report.clients << client;
+            continue;
+        }
+        client.name = head->name;
+        client.journal = head->journal;
+        client.snapshot = head->snapshot;
+        say(QStringLiteral("client %1 (%2): generation %3, journal %4")
+                .arg(client.name, client.id)
+                .arg(client.generation)
+                .arg(client.journal));
+
+        // Its snapshot, then its journal chain.
+        quint64 coveredBySnapshot = 0;
+        for (const QString& name : listNames(layout::snapshotFolderOf(client.id), false)) {
+            const QString path = layout::snapshotFolderOf(client.id) + QLatin1Char('/') + name;
+            if (!readText(path, QStringLiteral("snapshot"), text, problem)) {
+                report.problems << problem;
+                continue;
+            }
+            ++report.snapshots;
+            coveredBySnapshot = std::max<quint64>(
+                coveredBySnapshot,
+                quint64(text.header.value(QStringLiteral("acks")).toObject().value(client.id).toDouble()));
+            for (const QJsonObject& o : std::as_const(text.records))
+                if (const auto r = JournalRecord::fromJson(o, error))
+                    note(*r);
+        }
+        QList<quint64> seqs;
+        for (const QString& name : listNames(layout::journalFolderOf(client.id), false))
+            if (const quint64 seq = name.toULongLong(); seq > 0 && QString::number(seq) == name)
+                seqs << seq;
+        std::sort(seqs.begin(), seqs.end());
+        client.segments = quint64(seqs.size());
+        for (qsizetype i = 0; i < seqs.size(); ++i) {
+            const QString path = layout::journalPath(client.id, seqs.at(i));
+            if (i > 0 && seqs.at(i) != seqs.at(i - 1) + 1)
+                report.problems << QStringLiteral("journal of %1: segments %2 to %3 are missing")
+                                       .arg(client.name)
+                                       .arg(seqs.at(i - 1) + 1)
+                                       .arg(seqs.at(i) - 1);
+            if (!readText(path, QStringLiteral("journal"), text, problem)) {
+                report.problems << problem;
+                continue;
+            }
+            if (text.header.value(QStringLiteral("client")).toString() != client.id ||
+                quint64(text.header.value(QStringLiteral("seq")).toDouble()) != seqs.at(i)) {
+                report.problems << QStringLiteral("%1 does not match its name").arg(path);
+                continue;
+            }
+            ++report.segments;
+            for (const QJsonObject& o : std::as_const(text.records)) {
+                const auto r = JournalRecord::fromJson(o, error);
+                if (!r)
+                    report.problems << QStringLiteral("%1: %2").arg(path, error);
+                else if (!protocol::checkRelayPath(r->path).isEmpty())
+                    report.problems << QStringLiteral("%1: a record names an unsafe path").arg(path);
+                else
+                    note(*r);
+            }
+        }
+        const quint64 first = seqs.isEmpty() ? client.journal + 1 : seqs.first();
+        const quint64 last = seqs.isEmpty() ? 0 : seqs.last();
+        if (client.journal > 0 && last < client.journal)
+            report.problems << QStringLiteral(
+                                   "journal of %1: its head names segment %2, the relay ends at %3")
+                                   .arg(client.name)
+                                   .arg(client.journal)
+                                   .arg(last);
+        if (first > 1 && coveredBySnapshot + 1 < first)
+            report.problems << QStringLiteral(
+                                   "journal of %1: segments 1 to %2 are gone and no snapshot covers "
+                                   "them")
+                                   .arg(client.name)
+                                   .arg(first - 1);
+        report.clients << client;
+    }
+
+    // Content: every data object still on the relay is read through the codec and checked.
+    QSet<QString> present;
+    for (const QString& prefix : listNames(layout::dataFolder(), true))
+        for (const QString& name : listNames(layout::dataFolder() + QLatin1Char('/') + prefix, false))
+            present.insert(name);
+    for (const QString& id : std::as_const(present)) {
+        if (!chunkHash.contains(id)) {
+            ++report.unreferenced;
+            continue;
+        }
+        QFile devnull(QStringLiteral("/dev/null"));
+        devnull.open(QIODevice::WriteOnly);
+        HashingWriter check(&devnull);
+        const RelayError e = m_store.get(layout::dataPath(id), &check);
+        if (!e.ok())
+            report.problems << (e.message.startsWith(layout::dataPath(id))
+                                    ? e.message
+                                    : QStringLiteral("%1: %2").arg(layout::dataPath(id), e.message));
+        else if (check.bytesWritten() != referenced.value(id.toLatin1()) ||
+                 check.hash() != chunkHash.value(id))
+            report.problems
+                << QStringLiteral("%1 does not hold what the journal says").arg(layout::dataPath(id));
+        else {
+            ++report.chunksChecked;
+            report.bytesChecked += check.bytesWritten();
+        }
+        if (report.chunksChecked % 100 == 0 && report.chunksChecked > 0)
+            say(QStringLiteral("%1 chunks checked").arg(report.chunksChecked));
+    }
+    for (auto it = chunkHash.cbegin(); it != chunkHash.cend(); ++it)
+        if (!present.contains(it.key()))
+            ++report.chunksGone;
+    return report;
+}
+
+QMap<QString, JournalRecord> RepositoryReader::latestTree(QStringList& problems)
+{
+    QHash<QString, QList<JournalRecord>> versions;
+    QString error;
+    auto apply = [&](const QList<QJsonObject>& records) {
+        for (const QJsonObject& o : records) {
+            auto r = JournalRecord::fromJson(o, error);
+            QString normalised;
+            if (!r || r->piece || !protocol::checkRelayPath(r->path, &normalised).isEmpty())
+                continue;
+            r->path = normalised;
+            QList<JournalRecord>& known = versions[r->path];
+            if (r->repush) {
+                for (JournalRecord& v : known)
+                    if (v.vv == r->vv && v.sameContent(*r)) {
+                        v.chunks = r->chunks;
+                        v.from = r->from;
+                    }
+                continue;
+            }
+            integrateVersion(known, *r);
+        }
+    };
+    QSet<QString> clients;
+    for (const QString& name : listNames(layout::headsFolder(), false))
+        if (const auto head = layout::parseHeadName(name))
+            clients.insert(head->client);
+    for (const QString& client : std::as_const(clients)) {
+        protocol::TextObject text;
+        QString problem;
+        for (const QString& name : listNames(layout::snapshotFolderOf(client), false)) {
+            if (readText(layout::snapshotFolderOf(client) + QLatin1Char('/') + name,
+                         QStringLiteral("snapshot"), text, problem))
+                apply(text.records);
+            else
+                problems << problem;
+        }
+        QList<quint64> seqs;
+        for (const QString& name : listNames(layout::journalFolderOf(client), false))
+            if (const quint64 seq = name.toULongLong(); seq > 0)
+                seqs << seq;
+        std::sort(seqs.begin(), seqs.end());
+        for (quint64 seq : std::as_const(seqs)) {
+            if (readText(layout::journalPath(client, seq), QStringLiteral("journal"), text, problem))
+                apply(text.records);
+            else
+                problems << problem;
+        }
+    }
+    QMap<QString, JournalRecord> tree;
+    for (auto it = versions.cbegin(); it != versions.cend(); ++it) {
+        const Resolution r = resolve(it.key(), it.value());
+        if (r.kind != JournalRecord::Kind::Deleted)
+            tree.insert(it.key(), r.winner);
+        for (const JournalRecord& copy : r.copies)
+            tree.insert(copy.path, copy);
+    }
+    return tree;
+}
+
+RepositoryReader::Written RepositoryReader::writeTree(const QMap<QString, JournalRecord>& tree,
+                                                      const QString& folder)
+{
+    Written out;
+    QDir root(folder);
+    if (root.exists() && !root.isEmpty()) {
+        out.problems << QStringLiteral("%1 is not empty: choose a new or empty folder").arg(folder);
+        return out;
+    }
+    if (!QDir().mkpath(folder)) {
+        out.problems << QStringLiteral("cannot create %1").arg(folder);
+        return out;
+    }
+    for (auto it = tree.cbegin(); it != tree.cend(); ++it) {
+        const QString target = root.filePath(it.key());
+        const JournalRecord& r = it.value();
+        if (r.kind == JournalRecord::Kind::Directory) {
+            if (QDir().mkpath(target))
+                ++out.folders;
+            else
+                out.problems << QStringLiteral("cannot create %1").arg(target);
+            continue;
+        }
+        if (!QDir().mkpath(QFileInfo(target).absolutePath())) {
+            out.problems << QStringLiteral("cannot create the folder of %1").arg(target);
+            continue;
+        }
+        if (r.size > 0 && (r.chunks.isEmpty() || r.from > 0)) {
+            out.unavailable << it.key();
+            continue;
+        }
+        QFile file(target + QStringLiteral(".escale-tmp"));
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+            out.problems << QStringLiteral("cannot write %1: %2").arg(target, file.errorString());
+            continue;
+        }
+        HashingWriter whole(&file);
+        bool ok = true;
+        for (const protocol::ChunkRef& c : r.chunks) {
+            HashingWriter chunk(&whole);
+            const RelayError e = m_store.get(layout::dataPath(c.id), &chunk);
+            if (!e.ok() || chunk.bytesWritten() != c.size || chunk.hash() != c.hash) {
+                if (e.kind == RelayError::Kind::NotFound)
+                    out.unavailable << it.key();
+                else
+                    out.problems << QStringLiteral("%1: %2").arg(
+                        it.key(), e.ok() ? QStringLiteral("a chunk failed its check") : e.message);
+                ok = false;
+                break;
+            }
+        }
+        if (ok && (whole.hash() != r.hash || whole.bytesWritten() != r.size)) {
+            out.problems << QStringLiteral("%1: the content failed its check").arg(it.key());
+            ok = false;
+        }
+        file.close();
+        if (!ok || !file.rename(target)) {
+            file.remove();
+            continue;
+        }
+        struct timespec times[2] = {{0, UTIME_OMIT}, {r.mtimeMs / 1000, (r.mtimeMs % 1000) * 1'000'000}};
+        ::utimensat(AT_FDCWD, QFile::encodeName(target).constData(), times, 0);
+        ++out.files;
+        out.bytes += r.size;
+    }
+    return out;
+}
+
+} // namespace escale::sync

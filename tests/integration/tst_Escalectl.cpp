@@ -1,0 +1,182 @@
+// escalectl's relay commands against repositories written by real `escale --once` runs.
+#include "../common/FolderTree.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class tst_Escalectl : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void verifyDecryptAndChangePassphrase();
+    void plainRepositoryAndUsageErrors();
+
+private:
+    struct Run
+    {
+        int code = -1;
+        QString out;
+        QString err;
+    };
+    Run run(const QString& program, const QStringList& args) const
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove("ESCALE_PASSPHRASE");
+        p.setProcessEnvironment(env);
+        p.start(program, args);
+        p.closeWriteChannel();
+        if (!p.waitForFinished(120'000))
+            return {};
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
+    }
+    static void write(const QString& path, const QByteArray& bytes, bool secret = false)
+    {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(bytes);
+        f.close();
+        if (secret)
+            QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+    static QMap<QString, QByteArray> tree(const QString& root) { return testing::folderTree(root); }
+    QString config(const QTemporaryDir& root, const QString& extra) const
+    {
+        const QString path = root.filePath("escale.conf");
+        write(path,
+              QString("[docs]\nlocal path = %1\nrelay address = %2\nclient name = alice\nstate dir = %3\n%4")
+                  .arg(root.filePath("folder"), root.filePath("relay"), root.filePath("state"), extra)
+                  .toUtf8());
+        return path;
+    }
+
+    QString m_escale;
+    QString m_escalectl;
+};
+
+void tst_Escalectl::initTestCase()
+{
+    m_escale = qEnvironmentVariable("ESCALE_BIN");
+    m_escalectl = qEnvironmentVariable("ESCALECTL_BIN");
+    QVERIFY(QFile::exists(m_escale));
+    QVERIFY(QFile::exists(m_escalectl));
+}
+
+void tst_Escalectl::verifyDecryptAndChangePassphrase()
+{
+    QTemporaryDir root;
+    write(root.filePath("old.pass"), "old passphrase words\n", true);
+    write(root.filePath("new.pass"), "new passphrase words\n", true);
+    write(root.filePath("wrong.pass"), "not the passphrase\n", true);
+    write(root.filePath("folder/notes/today.txt"), "written today");
+    write(root.filePath("folder/empty.txt"), "");
+    QByteArray big(2 * 1024 * 1024 + 17, Qt::Uninitialized);
+    for (qsizetype i = 0; i < big.size(); ++i)
+        big[i] = char(i * 7 + (i >> 11));
+    write(root.filePath("folder/media/big.bin"), big);
+    QDir().mkpath(root.filePath("folder/empty folder"));
+    const QString conf = config(root, "encryption = on\npassphrase = " + root.filePath("old.pass") + "\n");
+    QCOMPARE(run(m_escale, {"--once", "-c", conf}).code, 0);
+
+    // verify: every object read and authenticated.
+    Run r = run(m_escalectl, {"-c", conf, "verify", "docs"});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QVERIFY2(r.out.contains("1 clients") && r.out.contains("aes-256-gcm: OK"), qPrintable(r.out));
+    r = run(m_escalectl, {"-c", conf, "verify", "docs", "--json"});
+    QCOMPARE(r.code, 0);
+    const QJsonObject report = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(report.value("ok").toBool(), true);
+    QCOMPARE(report.value("clients").toArray().size(), 1);
+    QCOMPARE(report.value("clients").toArray().first().toObject().value("name").toString(), QString("alice"));
+    QVERIFY(report.value("chunks_checked").toInt() >= 2);
+
+    // decrypt: the relay address and the passphrase are enough.
+    r = run(m_escalectl, {"decrypt", root.filePath("relay"), "--to", root.filePath("out"),
+                          "--passphrase-file", root.filePath("old.pass")});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QCOMPARE(tree(root.filePath("out")), tree(root.filePath("folder")));
+    r = run(m_escalectl, {"-c", conf, "decrypt", "docs", "--to", root.filePath("out")});
+    QCOMPARE(r.code, 1);
+    QVERIFY(r.err.contains("is not empty"));
+    r = run(m_escalectl, {"decrypt", root.filePath("relay"), "--to", root.filePath("out2"),
+                          "--passphrase-file", root.filePath("wrong.pass")});
+    QCOMPARE(r.code, 3);
+    QVERIFY2(r.err.contains("wrong passphrase"), qPrintable(r.err));
+    QVERIFY(!QFile::exists(root.filePath("out2")));
+
+    // passphrase: the key is sealed again, nothing else moves.
+    auto relayState = [&] {
+        QMap<QString, QByteArray> state = tree(root.filePath("relay"));
+        state.remove("escale-repository.json");
+        return state;
+    };
+    const auto before = relayState();
+    r = run(m_escalectl,
+            {"-c", conf, "passphrase", "docs", "--new-passphrase-file", root.filePath("new.pass")});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QCOMPARE(relayState(), before);
+    r = run(m_escale, {"--once", "-c", conf});
+    QCOMPARE(r.code, 3);
+    QVERIFY(r.err.contains("wrong passphrase"));
+    const QString newConf = config(root, "encryption = on\npassphrase = " + root.filePath("new.pass") + "\n");
+    write(root.filePath("folder/later.txt"), "after the change");
+    QCOMPARE(run(m_escale, {"--once", "-c", newConf}).code, 0);
+    r = run(m_escalectl, {"-c", newConf, "verify", "docs"});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    // The old passphrase cannot change it back.
+    r = run(m_escalectl, {"decrypt", root.filePath("relay"), "--to", root.filePath("out3"),
+                          "--passphrase-file", root.filePath("old.pass")});
+    QCOMPARE(r.code, 3);
+
+    // A damaged object is named.
+    QDirIterator data(root.filePath("relay/data"), QDir::Files, QDirIterator::Subdirectories);
+    QVERIFY(data.hasNext());
+    const QString victim = data.next();
+    QFile f(victim);
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    f.seek(40);
+    f.write("X");
+    f.close();
+    r = run(m_escalectl, {"-c", newConf, "verify", "docs"});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.out.contains("PROBLEM: data/") && r.out.contains("failed authentication"), qPrintable(r.out));
+}
+
+void tst_Escalectl::plainRepositoryAndUsageErrors()
+{
+    QTemporaryDir root;
+    write(root.filePath("folder/a.txt"), "plain");
+    const QString conf = config(root, QString());
+    QCOMPARE(run(m_escale, {"--once", "-c", conf}).code, 0);
+    Run r = run(m_escalectl, {"-c", conf, "verify", "docs"});
+    QVERIFY2(r.code == 0 && r.out.contains("encryption off: OK"), qPrintable(r.out + r.err));
+    r = run(m_escalectl, {"-c", conf, "passphrase", "docs"});
+    QCOMPARE(r.code, 2);
+    QVERIFY(r.err.contains("not encrypted"));
+    QCOMPARE(run(m_escalectl, {}).code, 2);
+    r = run(m_escalectl, {"-c", conf, "frobnicate", "docs"});
+    QCOMPARE(r.code, 2);
+    QVERIFY(r.err.contains("unknown command 'frobnicate'"));
+    QCOMPARE(run(m_escalectl, {"-c", conf, "decrypt", "docs"}).code, 2);
+    r = run(m_escalectl, {"-c", conf, "verify", "nosuch"});
+    QCOMPARE(r.code, 2);
+    QVERIFY(r.err.contains("neither a repository"));
+    r = run(m_escalectl, {"verify", root.filePath("empty-relay")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("no Escale repository"), qPrintable(r.err));
+}
+
+QTEST_GUILESS_MAIN(tst_Escalectl)
+#include "tst_Escalectl.moc"
