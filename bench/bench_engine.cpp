@@ -5,10 +5,14 @@
 //   escale-bench big      [MiB]     one big file from A to B through a folder relay vs two `cp`
 //   escale-bench quota    [MiB]     one big file through a relay whose quota is a quarter of it
 //   escale-bench idle               relay requests of an idle pass
+//   escale-bench crypto   [MiB]     encryption and decryption throughput vs `openssl speed`
+//
+// `small`, `big` and `quota` take a third argument `encrypted` to run on an encrypted repository.
 //
 // Work happens under $ESCALE_BENCH_DIR (default /tmp/escale-bench), which is kept between
 // runs so data sets are generated once.
 #include "config/Config.h"
+#include "crypto/EncryptedCodec.h"
 #include "relay/FileRelay.h"
 #include "relay/MemoryRelay.h"
 #include "scan/Scanner.h"
@@ -93,9 +97,16 @@ void makeTree(const QString& root, int files, int dirs, int size)
     marker.open(QIODevice::WriteOnly);
 }
 
+bool g_encrypted = false;
+
 config::RepositoryConfig repo(const QString& local, const QString& name)
 {
     config::RepositoryConfig c;
+    if (g_encrypted) {
+        c.encryption = config::Encryption::Aes256Gcm;
+        c.passphrase =
+            config::SecretSource{config::SecretSource::Kind::Literal, QStringLiteral("bench passphrase")};
+    }
     c.name = QStringLiteral("bench");
     c.localPath = local;
     c.clientName = name;
@@ -321,6 +332,110 @@ int big(int mib)
     return transfer(QStringLiteral("big"), bigDataSet(mib));
 }
 
+// Streams `mib` MiB through the encrypted codec and back, in memory, one core.
+int cryptoThroughput(int mib)
+{
+    crypto::EncryptedCodec codec(crypto::Suite::Aes256Gcm, crypto::SecretBytes(crypto::randomBytes(32)));
+    const qint64 size = qint64(mib) << 20;
+    QByteArray block(1 << 20, Qt::Uninitialized);
+    QRandomGenerator(1).fillRange(reinterpret_cast<quint32*>(block.data()), block.size() / 4);
+
+    // A source that repeats the block, and a sink that keeps nothing but a count.
+    class Repeat final : public QIODevice
+    {
+    public:
+        Repeat(const QByteArray& b, qint64 total)
+            : m_block(b)
+            , m_left(total)
+        {
+            open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+        }
+        bool isSequential() const override { return true; }
+
+    protected:
+        qint64 readData(char* data, qint64 max) override
+        {
+            if (m_left <= 0)
+                return -1;
+            const qint64 n = std::min({max, m_left, qint64(m_block.size())});
+            std::memcpy(data, m_block.constData(), size_t(n));
+            m_left -= n;
+            return n;
+        }
+        qint64 writeData(const char*, qint64) override { return -1; }
+
+    private:
+        QByteArray m_block;
+        qint64 m_left;
+    };
+    class Count final : public QIODevice
+    {
+    public:
+        Count() { open(QIODevice::WriteOnly | QIODevice::Unbuffered); }
+        qint64 total = 0;
+
+    protected:
+        qint64 readData(char*, qint64) override { return -1; }
+        qint64 writeData(const char*, qint64 n) override
+        {
+            total += n;
+            return n;
+        }
+    };
+
+    // Objects of 64 MiB (the relay's chunks are smaller), encoded into a buffer reused from
+    // one object to the next, so page faults of a growing buffer are not counted.
+    const qint64 object = qint64(64) << 20;
+    QByteArray encoded;
+    encoded.reserve(codec.encodedSize(object));
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    auto encodeOne = [&] {
+        Repeat source(block, object);
+        auto encoder = codec.encoder(&source, object, QStringLiteral("data/00/bench"));
+        encoded.resize(0);
+        for (qint64 n; (n = encoder->read(buffer.data(), buffer.size())) > 0;)
+            encoded.append(buffer.constData(), n);
+    };
+    encodeOne(); // warm-up: touches the buffer once
+    QElapsedTimer t;
+    t.start();
+    for (qint64 done = 0; done < size; done += object)
+        encodeOne();
+    const double enc = double(t.nsecsElapsed()) / 1e9;
+    bool ok = true;
+    t.restart();
+    for (qint64 done = 0; done < size; done += object) {
+        Count sink;
+        auto decoder = codec.decoder(&sink, QStringLiteral("data/00/bench"));
+        for (qint64 at = 0; at < encoded.size(); at += buffer.size())
+            decoder->write(encoded.constData() + at, std::min<qint64>(buffer.size(), encoded.size() - at));
+        QString error;
+        ok = ok && decoder->finish(error) && sink.total == object;
+    }
+    const double dec = double(t.nsecsElapsed()) / 1e9;
+
+    // Reference: OpenSSL's own AES-256-GCM on 64 KiB blocks, same machine, same moment.
+    QProcess p;
+    p.start(QStringLiteral("openssl"),
+            {QStringLiteral("speed"), QStringLiteral("-evp"), QStringLiteral("aes-256-gcm"),
+             QStringLiteral("-bytes"), QStringLiteral("65536"), QStringLiteral("-seconds"),
+             QStringLiteral("3")});
+    p.waitForFinished(60'000);
+    double reference = 0; // MB/s (1000 * 1000)
+    for (const QByteArray& line : p.readAllStandardOutput().split('\n'))
+        if (line.startsWith("AES-256-GCM"))
+            reference = line.simplified().split(' ').last().chopped(1).toDouble() / 1000.0;
+    const double mbEnc = double(size) / 1e6 / enc, mbDec = double(size) / 1e6 / dec;
+    out << "crypto: " << mib << " MiB; encrypt " << QString::number(mbEnc, 'f', 0) << " MB/s, decrypt "
+        << QString::number(mbDec, 'f', 0)
+        << " MB/s; openssl speed -evp aes-256-gcm (64 KiB): " << QString::number(reference, 'f', 0)
+        << " MB/s; ratio (openssl / escale encrypt) " << QString::number(reference / mbEnc, 'f', 2)
+        << ", decrypt " << QString::number(reference / mbDec, 'f', 2)
+        << " (target <= 1.5); a 64 MiB object is stored with " << codec.encodedSize(object) - object << " "
+        << "bytes more (padding and tags); " << (ok ? "round trip OK" : "ROUND TRIP FAILED") << "\n";
+    return ok ? 0 : 1;
+}
+
 int idle()
 {
     auto store = std::make_shared<relay::MemoryStore>();
@@ -364,6 +479,7 @@ int main(int argc, char* argv[])
     const QStringList args = app.arguments();
     const QString what = args.value(1);
     const int n = args.value(2).toInt();
+    g_encrypted = args.value(3) == QLatin1String("encrypted");
     if (what == QLatin1String("rescan"))
         return rescan(n > 0 ? n : 100'000);
     if (what == QLatin1String("small"))
@@ -374,6 +490,8 @@ int main(int argc, char* argv[])
         return quota(n > 0 ? n : 1024);
     if (what == QLatin1String("idle"))
         return idle();
-    std::fputs("usage: escale-bench rescan|small|big|quota|idle [count]\n", stderr);
+    if (what == QLatin1String("crypto"))
+        return cryptoThroughput(n > 0 ? n : 512);
+    std::fputs("usage: escale-bench rescan|small|big|quota|idle|crypto [count] [encrypted]\n", stderr);
     return 2;
 }

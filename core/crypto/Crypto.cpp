@@ -203,39 +203,36 @@ Aead::~Aead()
     delete m_decrypt;
 }
 
-bool Aead::seal(const QByteArray& nonce, const QByteArray& aad, unsigned char* data, int size,
-                unsigned char* tag)
+bool Aead::seal(const QByteArray& nonce, const QByteArray& aad, const unsigned char* in, int size,
+                unsigned char* out, unsigned char* tag)
 {
     EVP_CIPHER_CTX* c = m_encrypt->ctx;
     int n = 0;
-    if (nonce.size() != kNonceSize ||
-        EVP_EncryptInit_ex(c, nullptr, nullptr, nullptr,
-                           reinterpret_cast<const unsigned char*>(nonce.constData())) != 1 ||
-        (!aad.isEmpty() &&
-         EVP_EncryptUpdate(c, nullptr, &n, reinterpret_cast<const unsigned char*>(aad.constData()),
-                           int(aad.size())) != 1) ||
-        (size > 0 && EVP_EncryptUpdate(c, data, &n, data, size) != 1) ||
-        EVP_EncryptFinal_ex(c, data + size, &n) != 1 ||
-        EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_AEAD_GET_TAG, kTagSize, tag) != 1)
-        return false;
-    return true;
+    return nonce.size() == kNonceSize &&
+           EVP_EncryptInit_ex(c, nullptr, nullptr, nullptr,
+                              reinterpret_cast<const unsigned char*>(nonce.constData())) == 1 &&
+           (aad.isEmpty() ||
+            EVP_EncryptUpdate(c, nullptr, &n, reinterpret_cast<const unsigned char*>(aad.constData()),
+                              int(aad.size())) == 1) &&
+           (size == 0 || EVP_EncryptUpdate(c, out, &n, in, size) == 1) &&
+           EVP_EncryptFinal_ex(c, out + size, &n) == 1 &&
+           EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_AEAD_GET_TAG, kTagSize, tag) == 1;
 }
 
-bool Aead::open(const QByteArray& nonce, const QByteArray& aad, unsigned char* data, int size,
-                const unsigned char* tag)
+bool Aead::open(const QByteArray& nonce, const QByteArray& aad, const unsigned char* in, int size,
+                unsigned char* out, const unsigned char* tag)
 {
     EVP_CIPHER_CTX* c = m_decrypt->ctx;
     int n = 0;
-    if (nonce.size() != kNonceSize ||
-        EVP_DecryptInit_ex(c, nullptr, nullptr, nullptr,
-                           reinterpret_cast<const unsigned char*>(nonce.constData())) != 1 ||
-        (!aad.isEmpty() &&
-         EVP_DecryptUpdate(c, nullptr, &n, reinterpret_cast<const unsigned char*>(aad.constData()),
-                           int(aad.size())) != 1) ||
-        (size > 0 && EVP_DecryptUpdate(c, data, &n, data, size) != 1) ||
-        EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_AEAD_SET_TAG, kTagSize, const_cast<unsigned char*>(tag)) != 1)
-        return false;
-    return EVP_DecryptFinal_ex(c, data + size, &n) == 1;
+    return nonce.size() == kNonceSize &&
+           EVP_DecryptInit_ex(c, nullptr, nullptr, nullptr,
+                              reinterpret_cast<const unsigned char*>(nonce.constData())) == 1 &&
+           (aad.isEmpty() ||
+            EVP_DecryptUpdate(c, nullptr, &n, reinterpret_cast<const unsigned char*>(aad.constData()),
+                              int(aad.size())) == 1) &&
+           (size == 0 || EVP_DecryptUpdate(c, out, &n, in, size) == 1) &&
+           EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_AEAD_SET_TAG, kTagSize, const_cast<unsigned char*>(tag)) == 1 &&
+           EVP_DecryptFinal_ex(c, out + size, &n) == 1;
 }
 
 QByteArray aeadSeal(Suite suite, const SecretBytes& key, const QByteArray& nonce, const QByteArray& aad,
@@ -245,7 +242,7 @@ QByteArray aeadSeal(Suite suite, const SecretBytes& key, const QByteArray& nonce
     out.resize(plaintext.size() + kTagSize);
     Aead aead(suite, key);
     auto* bytes = reinterpret_cast<unsigned char*>(out.data());
-    if (!aead.seal(nonce, aad, bytes, int(plaintext.size()), bytes + plaintext.size()))
+    if (!aead.seal(nonce, aad, bytes, int(plaintext.size()), bytes, bytes + plaintext.size()))
         qFatal("AEAD encryption failed");
     return out;
 }
@@ -257,7 +254,8 @@ std::optional<QByteArray> aeadOpen(Suite suite, const SecretBytes& key, const QB
         return std::nullopt;
     QByteArray out = sealed.left(sealed.size() - kTagSize);
     Aead aead(suite, key);
-    if (!aead.open(nonce, aad, reinterpret_cast<unsigned char*>(out.data()), int(out.size()),
+    auto* bytes = reinterpret_cast<unsigned char*>(out.data());
+    if (!aead.open(nonce, aad, bytes, int(out.size()), bytes,
                    reinterpret_cast<const unsigned char*>(sealed.constData()) + out.size())) {
         if (!out.isEmpty())
             OPENSSL_cleanse(out.data(), size_t(out.size()));

@@ -74,12 +74,12 @@ public:
     Aead(const Aead&) = delete;
     Aead& operator=(const Aead&) = delete;
 
-    // Encrypts `size` bytes in place and writes the tag.
-    bool seal(const QByteArray& nonce, const QByteArray& aad, unsigned char* data, int size,
-              unsigned char* tag);
-    // Decrypts in place; false if the tag does not match.
-    bool open(const QByteArray& nonce, const QByteArray& aad, unsigned char* data, int size,
-              const unsigned char* tag);
+    // Encrypts `size` bytes from `in` into `out` (which may be `in`) and writes the tag.
+    bool seal(const QByteArray& nonce, const QByteArray& aad, const unsigned char* in, int size,
+              unsigned char* out, unsigned char* tag);
+    // Decrypts from `in` into `out` (which may be `in`); false if the tag does not match.
+    bool open(const QByteArray& nonce, const QByteArray& aad, const unsigned char* in, int size,
+              unsigned char* out, const unsigned char* tag);
 
 private:
     struct Context;

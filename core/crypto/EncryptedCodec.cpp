@@ -41,19 +41,28 @@ public:
         m_aead = std::make_unique<Aead>(suite, objectKey(dataKey, salt));
         open(QIODevice::ReadOnly | QIODevice::Unbuffered);
     }
-    ~Encryptor() override
-    {
-        if (!m_out.isEmpty())
-            OPENSSL_cleanse(m_out.data(), size_t(m_out.size()));
-    }
     bool isSequential() const override { return true; }
     qint64 bytesAvailable() const override { return m_left + QIODevice::bytesAvailable(); }
 
 protected:
     qint64 readData(char* data, qint64 maxSize) override
     {
-        if (m_outPos >= m_out.size() && !nextSegment())
-            return m_failed ? -1 : (m_position >= m_padded ? -1 : 0);
+        if (m_outPos >= m_out.size()) {
+            if (m_failed || m_position >= m_padded)
+                return -1;
+            // Room for a whole sealed segment: sealed straight into the caller's buffer.
+            const qint64 size = std::min(EncryptedCodec::kSegmentSize, m_padded - m_position);
+            if (maxSize >= size + kTagSize) {
+                if (!sealNext(data))
+                    return -1;
+                m_left -= size + kTagSize;
+                return size + kTagSize;
+            }
+            m_out.resize(size + kTagSize);
+            m_outPos = 0;
+            if (!sealNext(m_out.data()))
+                return -1;
+        }
         const qint64 n = std::min(maxSize, m_out.size() - m_outPos);
         std::memcpy(data, m_out.constData() + m_outPos, size_t(n));
         m_outPos += n;
@@ -63,16 +72,12 @@ protected:
     qint64 writeData(const char*, qint64) override { return -1; }
 
 private:
-    // Seals the next segment of the padded plaintext into m_out.
-    bool nextSegment()
+    // Gathers the next segment of the padded plaintext and seals it into `out` (size + tag).
+    bool sealNext(char* out)
     {
-        if (m_failed || m_position >= m_padded)
-            return false;
         const qint64 size = std::min(EncryptedCodec::kSegmentSize, m_padded - m_position);
         const bool last = m_position + size >= m_padded;
-        m_out.resize(size + kTagSize);
-        m_outPos = 0;
-        char* p = m_out.data();
+        char* p = m_plain.data();
         qint64 filled = 0;
         while (filled < size) {
             const qint64 at = m_position + filled;
@@ -94,9 +99,9 @@ private:
                 filled = size;
             }
         }
-        auto* bytes = reinterpret_cast<unsigned char*>(p);
-        if (!m_aead->seal(EncryptedCodec::segmentNonce(m_index, last), m_aad, bytes, int(size),
-                          bytes + size)) {
+        auto* sealed = reinterpret_cast<unsigned char*>(out);
+        if (!m_aead->seal(EncryptedCodec::segmentNonce(m_index, last), m_aad,
+                          reinterpret_cast<const unsigned char*>(p), int(size), sealed, sealed + size)) {
             m_failed = true;
             return false;
         }
@@ -111,8 +116,9 @@ private:
     qint64 m_left;         // encoded bytes not read yet
     qint64 m_position = 0; // in the padded plaintext
     quint32 m_index = 0;
-    QByteArray m_out;
+    QByteArray m_out; // the header, then a segment when the caller reads in small pieces
     qint64 m_outPos = 0;
+    QByteArray m_plain = QByteArray(EncryptedCodec::kSegmentSize, Qt::Uninitialized);
     QByteArray m_aad;
     std::unique_ptr<Aead> m_aead;
     bool m_failed = false;
@@ -129,11 +135,6 @@ public:
     {
         open(QIODevice::WriteOnly | QIODevice::Unbuffered);
     }
-    ~Decryptor() override
-    {
-        if (!m_buffer.isEmpty())
-            OPENSSL_cleanse(m_buffer.data(), size_t(m_buffer.size()));
-    }
 
     QString failure() const override { return m_error; }
 
@@ -143,11 +144,11 @@ public:
             error = m_error;
             return false;
         }
-        if (!m_aead || m_buffer.size() - m_consumed <= kTagSize) {
+        if (!m_aead || m_buffer.size() <= kTagSize) {
             error = QStringLiteral("the object is cut short");
             return false;
         }
-        if (!openSegment(m_buffer.size() - m_consumed, true)) {
+        if (!openSegment(m_buffer.constData(), m_buffer.size(), true)) {
             error = m_error;
             return false;
         }
@@ -163,11 +164,17 @@ protected:
     {
         if (!m_error.isEmpty())
             return -1;
-        m_buffer.append(data, size);
+        const char* in = data;
+        qint64 left = size;
         if (!m_aead) {
+            const qint64 take = std::min<qint64>(EncryptedCodec::kHeaderSize - m_buffer.size(), left);
+            m_buffer.append(in, take);
+            in += take;
+            left -= take;
             if (m_buffer.size() < EncryptedCodec::kHeaderSize)
                 return size;
-            const QByteArray header = m_buffer.left(EncryptedCodec::kHeaderSize);
+            const QByteArray header = m_buffer;
+            m_buffer.clear();
             if (!header.startsWith(QByteArray(kMagic, 4))) {
                 m_error = QStringLiteral("not an Escale encrypted object");
                 return -1;
@@ -178,25 +185,40 @@ protected:
             }
             m_aad = header + m_identity;
             m_aead = std::make_unique<Aead>(m_suite, objectKey(m_dataKey, header.mid(5)));
-            m_buffer.remove(0, EncryptedCodec::kHeaderSize);
         }
-        // A segment is known not to be the last one once more bytes follow it.
-        while (m_buffer.size() - m_consumed > kWireSegment)
-            if (!openSegment(kWireSegment, false))
+        // A segment is known not to be the last one once more bytes follow it. A segment begun
+        // by an earlier write is completed first; whole segments are then read in place.
+        if (!m_buffer.isEmpty()) {
+            const qint64 need = kWireSegment - m_buffer.size();
+            if (left <= need) {
+                m_buffer.append(in, left);
+                return size;
+            }
+            m_buffer.append(in, need);
+            in += need;
+            left -= need;
+            if (!openSegment(m_buffer.constData(), kWireSegment, false))
                 return -1;
-        m_buffer.remove(0, m_consumed); // once per write, not per segment
-        m_consumed = 0;
+            m_buffer.clear();
+        }
+        while (left > kWireSegment) {
+            if (!openSegment(in, kWireSegment, false))
+                return -1;
+            in += kWireSegment;
+            left -= kWireSegment;
+        }
+        m_buffer.append(in, left);
         return size;
     }
 
 private:
-    bool openSegment(qint64 wireSize, bool last)
+    bool openSegment(const char* wire, qint64 wireSize, bool last)
     {
         const qint64 size = wireSize - kTagSize;
-        char* base = m_buffer.data() + m_consumed;
-        auto* bytes = reinterpret_cast<unsigned char*>(base);
-        if (!m_aead->open(EncryptedCodec::segmentNonce(m_index, last), m_aad, bytes, int(size),
-                          bytes + size)) {
+        char* base = m_plain.data();
+        const auto* in = reinterpret_cast<const unsigned char*>(wire);
+        if (!m_aead->open(EncryptedCodec::segmentNonce(m_index, last), m_aad, in, int(size),
+                          reinterpret_cast<unsigned char*>(base), in + size)) {
             m_error = m_index == 0 && last ? QStringLiteral("it failed authentication (altered, moved, or "
                                                             "encrypted with another key)")
                                            : QStringLiteral("segment %1 failed authentication (altered, "
@@ -237,8 +259,6 @@ private:
             m_error = QStringLiteral("the object is longer than it announces");
             return false;
         }
-        OPENSSL_cleanse(base, size_t(size));
-        m_consumed += wireSize;
         ++m_index;
         return true;
     }
@@ -248,8 +268,8 @@ private:
     QIODevice* m_sink;
     QByteArray m_identity;
     QByteArray m_aad;
-    QByteArray m_buffer;
-    qint64 m_consumed = 0; // bytes of m_buffer already decrypted
+    QByteArray m_buffer; // sealed bytes waiting for the rest of their segment
+    QByteArray m_plain = QByteArray(EncryptedCodec::kSegmentSize, Qt::Uninitialized);
     std::unique_ptr<Aead> m_aead;
     quint32 m_index = 0;
     qint64 m_position = 0;

@@ -673,6 +673,10 @@ void SyncEngine::pull(Pass& pass)
                 if (pass.segmentGone && peer.snapshotAcks.value(peer.client, 0) >= seq &&
                     loadSnapshot(pass, peer))
                     continue;
+                if (pass.segmentGone && peer.snapshotAcks.value(peer.client, 0) < seq)
+                    pass.problem(QStringLiteral("%1 of %2 is missing from the relay although its head names "
+                                                "it; waiting for it")
+                                     .arg(layout::journalPath(peer.client, seq), peer.name));
                 pass.result.complete = false;
                 break;
             }

@@ -82,6 +82,8 @@ private Q_SLOTS:
     void encryptedRepository_data();
     void encryptedRepository();
     void passphraseChangeRewrapsOnly();
+    void tamperingRelay_data();
+    void tamperingRelay();
     void namesDifferingOnlyByCase_data() { relays_data(); }
     void namesDifferingOnlyByCase();
 };
@@ -1188,6 +1190,95 @@ void tst_SyncEngine::encryptedRepository()
     r = e.pass();
     QCOMPARE(r.status, escale::sync::PassResult::Status::Refused);
     QVERIFY(r.error.contains("encrypted"));
+}
+
+void tst_SyncEngine::tamperingRelay_data()
+{
+    QTest::addColumn<QString>("attack");
+    for (const char* attack : {"flip a byte", "truncate at a segment boundary", "drop the final segment",
+                               "swap two content objects", "swap two journal segments", "replay an older head",
+                               "delete a journal segment"})
+        QTest::newRow(attack) << attack;
+}
+
+void tst_SyncEngine::tamperingRelay()
+{
+    // Each attack on an encrypted repository is detected, reported with the object named,
+    // never written to the folder, and the rest of the repository keeps syncing.
+    QFETCH(QString, attack);
+    Relay relay("file");
+    Client a(relay, "alice"), b(relay, "bob"), c(relay, "carol");
+    for (Client* x : {&a, &b, &c})
+        x->encrypt("shared secret");
+    settle({&a, &b, &c}, 1);
+    const QString aId = a.engine().clientId();
+    const QString firstHead = relay.objects("heads/" + aId).value(0);
+    const QByteArray firstHeadBytes = relay.object(firstHead);
+    auto content = [](int i) {
+        QByteArray bytes(200 * 1024 + i, Qt::Uninitialized);
+        for (qsizetype k = 0; k < bytes.size(); ++k)
+            bytes[k] = char(k * (i + 3) + (k >> 8));
+        return bytes;
+    };
+    a.write("one.bin", content(1));
+    QVERIFY(a.pass().ok());
+    a.write("two.bin", content(2));
+    QVERIFY(a.pass().ok()); // two journal segments, two chunks
+    const QStringList data = relay.objects("data/");
+    QCOMPARE(data.size(), 2);
+    const QString seg1 = "journal/" + aId + "/1", seg2 = "journal/" + aId + "/2";
+    QString named; // the object the report must name
+    if (attack == "flip a byte") {
+        QByteArray bytes = relay.object(data.at(0));
+        bytes[30000] = char(bytes.at(30000) ^ 0x10);
+        relay.setObject(data.at(0), bytes);
+        named = data.at(0);
+    } else if (attack == "truncate at a segment boundary") {
+        relay.setObject(data.at(0), relay.object(data.at(0)).left(21 + 2 * (65536 + 16)));
+        named = data.at(0);
+    } else if (attack == "drop the final segment") {
+        const QByteArray bytes = relay.object(data.at(0));
+        const qsizetype segments = (bytes.size() - 21 + 65551) / 65552;
+        relay.setObject(data.at(0), bytes.left(21 + (segments - 1) * 65552));
+        named = data.at(0);
+    } else if (attack == "swap two content objects") {
+        const QByteArray first = relay.object(data.at(0));
+        relay.setObject(data.at(0), relay.object(data.at(1)));
+        relay.setObject(data.at(1), first);
+        named = "failed authentication"; // whichever of the two is read first is named with it
+    } else if (attack == "swap two journal segments") {
+        const QByteArray first = relay.object(seg1);
+        relay.setObject(seg1, relay.object(seg2));
+        relay.setObject(seg2, first);
+        named = seg1;
+    } else if (attack == "replay an older head") {
+        QVERIFY(b.pass().ok()); // bob saw alice's latest head
+        const QString latest = relay.objects("heads/" + aId).value(0);
+        QVERIFY(latest != firstHead);
+        relay.removeObject(latest); // the relay hides the newer head and shows the first one again
+        relay.setObject(firstHead, firstHeadBytes);
+        named = "older head of alice";
+    } else if (attack == "delete a journal segment") {
+        relay.removeObject(seg1);
+        named = seg1;
+    }
+
+    // carol keeps working meanwhile.
+    c.write("carol.txt", "from carol");
+    QVERIFY(c.pass().ok());
+    b.pass();
+    const QString report = b.last().problems.join('\n');
+    QVERIFY2(report.contains(named), qPrintable(attack + " → " + report));
+    if (attack == "swap two content objects")
+        QVERIFY(report.contains(data.at(0)) || report.contains(data.at(1)));
+    QVERIFY2(b.read("carol.txt") == "from carol", qPrintable(attack + ": the rest stopped"));
+    for (int i : {1, 2}) {
+        const QString name = i == 1 ? "one.bin" : "two.bin";
+        QVERIFY2(!b.exists(name) || b.read(name) == content(i), qPrintable(attack + ": wrong content written"));
+    }
+    // Nothing but real files in bob's folder: no partial download left visible.
+    for (const QString& name : b.tree().keys())
+        QVERIFY2(name == "carol.txt" || name == "one.bin" || name == "two.bin", qPrintable(name));
 }
 
 void tst_SyncEngine::passphraseChangeRewrapsOnly()
