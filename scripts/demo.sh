@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Headless demo: two clients, alice and bob, each with its own configuration and folder,
-# exchange files through a relay that is just a local folder. Everything lives in a
-# throw-away directory (kept with KEEP=1).
+# exchange files through a relay that is just a local folder, encrypted end to end with a
+# passphrase both read from a private file. Everything lives in a throw-away directory (kept
+# with KEEP=1).
 set -euo pipefail
 ESCALE=${1:?usage: demo.sh PATH/TO/escale}
 
@@ -9,6 +10,7 @@ DEMO=$(mktemp -d "${TMPDIR:-/tmp}/escale-demo.XXXXXX")
 cleanup() { [ "${KEEP:-0}" = 1 ] && echo "demo kept in $DEMO" || rm -rf "$DEMO"; }
 trap cleanup EXIT
 mkdir -p "$DEMO"/{relay,alice/home,bob/home,Alice,Bob}
+(umask 077 && echo "a long demo passphrase" > "$DEMO/passphrase")
 
 for who in alice bob; do
   folder=$([ "$who" = alice ] && echo Alice || echo Bob)
@@ -21,6 +23,8 @@ refresh = 2
 local path = $DEMO/$folder
 relay address = $DEMO/relay
 client name = $who
+encryption = on
+passphrase = $DEMO/passphrase
 CONF
 done
 
@@ -54,6 +58,11 @@ echo
 echo "Trees after the passes:"
 (cd "$DEMO" && find Alice Bob -not -path '*/.escale*' | sort | sed 's/^/  /')
 echo "Relay content objects left: $(find "$DEMO/relay/data" -type f | wc -l) (freed once both have everything)"
+if grep -rqa -e shopping -e Shopping "$DEMO/relay"; then
+  echo "A file name or content shows in clear on the relay!"
+  exit 1
+fi
+echo "On the relay, nothing reads in clear: $(find "$DEMO/relay" -type f | wc -l) objects, all encrypted ($(head -c 60 "$DEMO/relay/escale-repository.json")...)"
 if diff -r -x '.escale*' "$DEMO/Alice" "$DEMO/Bob" >/dev/null; then
   echo "Alice and Bob have converged: same files, byte for byte."
 else
