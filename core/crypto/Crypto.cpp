@@ -1,5 +1,6 @@
 #include "crypto/Crypto.h"
 
+#include <cstring>
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -72,9 +73,18 @@ bool constantTimeEquals(const QByteArray& a, const QByteArray& b)
 
 namespace {
 
+// Fetching an algorithm from OpenSSL's providers is costly: HKDF and the ciphers, used for
+// every object, are fetched once per process (fetched objects may be shared between threads).
+EVP_KDF* fetchedHkdf()
+{
+    static EVP_KDF* const kdf = EVP_KDF_fetch(nullptr, "HKDF", nullptr);
+    return kdf;
+}
+
 bool deriveWith(const char* algorithm, OSSL_PARAM* params, unsigned char* out, size_t length, QString& error)
 {
-    EVP_KDF* kdf = EVP_KDF_fetch(nullptr, algorithm, nullptr);
+    const bool hkdf = std::strcmp(algorithm, "HKDF") == 0;
+    EVP_KDF* kdf = hkdf ? fetchedHkdf() : EVP_KDF_fetch(nullptr, algorithm, nullptr);
     if (!kdf) {
         error = QStringLiteral("%1 is not available in this OpenSSL").arg(QLatin1String(algorithm));
         return false;
@@ -84,13 +94,19 @@ bool deriveWith(const char* algorithm, OSSL_PARAM* params, unsigned char* out, s
     if (!ok)
         error = QStringLiteral("%1 refused its parameters, or memory is short").arg(QLatin1String(algorithm));
     EVP_KDF_CTX_free(ctx);
-    EVP_KDF_free(kdf);
+    if (!hkdf)
+        EVP_KDF_free(kdf);
     return ok;
 }
 
 const EVP_CIPHER* cipherOf(Suite suite)
 {
-    return suite == Suite::Aes256Gcm ? EVP_aes_256_gcm() : EVP_chacha20_poly1305();
+    static EVP_CIPHER* const aes = EVP_CIPHER_fetch(nullptr, "AES-256-GCM", nullptr);
+    static EVP_CIPHER* const chacha = EVP_CIPHER_fetch(nullptr, "ChaCha20-Poly1305", nullptr);
+    const EVP_CIPHER* cipher = suite == Suite::Aes256Gcm ? aes : chacha;
+    if (!cipher)
+        qFatal("OpenSSL has no %s", suite == Suite::Aes256Gcm ? "AES-256-GCM" : "ChaCha20-Poly1305");
+    return cipher;
 }
 
 } // namespace
@@ -184,15 +200,27 @@ struct Aead::Context
 Aead::Aead(Suite suite, const SecretBytes& key)
     : m_encrypt(new Context)
     , m_decrypt(new Context)
+    , m_suite(suite)
+    , m_key(key)
 {
     if (key.size() != kKeySize)
         qFatal("AEAD key of the wrong size");
-    m_encrypt->ctx = EVP_CIPHER_CTX_new();
-    m_decrypt->ctx = EVP_CIPHER_CTX_new();
-    if (!m_encrypt->ctx || !m_decrypt->ctx ||
-        EVP_EncryptInit_ex(m_encrypt->ctx, cipherOf(suite), nullptr, key.data(), nullptr) != 1 ||
-        EVP_DecryptInit_ex(m_decrypt->ctx, cipherOf(suite), nullptr, key.data(), nullptr) != 1)
-        qFatal("cannot set up the cipher");
+}
+
+// Each direction's context is set up on first use: a stream only ever goes one way.
+EVP_CIPHER_CTX* Aead::context(bool encrypt)
+{
+    Context* c = encrypt ? m_encrypt : m_decrypt;
+    if (!c->ctx) {
+        c->ctx = EVP_CIPHER_CTX_new();
+        const int ok = !c->ctx ? 0
+                       : encrypt
+                           ? EVP_EncryptInit_ex(c->ctx, cipherOf(m_suite), nullptr, m_key.data(), nullptr)
+                           : EVP_DecryptInit_ex(c->ctx, cipherOf(m_suite), nullptr, m_key.data(), nullptr);
+        if (ok != 1)
+            qFatal("cannot set up the cipher");
+    }
+    return c->ctx;
 }
 
 Aead::~Aead()
@@ -206,7 +234,7 @@ Aead::~Aead()
 bool Aead::seal(const QByteArray& nonce, const QByteArray& aad, const unsigned char* in, int size,
                 unsigned char* out, unsigned char* tag)
 {
-    EVP_CIPHER_CTX* c = m_encrypt->ctx;
+    EVP_CIPHER_CTX* c = context(true);
     int n = 0;
     return nonce.size() == kNonceSize &&
            EVP_EncryptInit_ex(c, nullptr, nullptr, nullptr,
@@ -222,7 +250,7 @@ bool Aead::seal(const QByteArray& nonce, const QByteArray& aad, const unsigned c
 bool Aead::open(const QByteArray& nonce, const QByteArray& aad, const unsigned char* in, int size,
                 unsigned char* out, const unsigned char* tag)
 {
-    EVP_CIPHER_CTX* c = m_decrypt->ctx;
+    EVP_CIPHER_CTX* c = context(false);
     int n = 0;
     return nonce.size() == kNonceSize &&
            EVP_DecryptInit_ex(c, nullptr, nullptr, nullptr,

@@ -7,6 +7,8 @@
 // Cryptographic primitives on OpenSSL 3 (EVP): random bytes from its CSPRNG, HKDF-SHA256,
 // scrypt (and Argon2id when OpenSSL >= 3.2 offers it), one-shot AEAD. Key material lives in
 // SecretBytes, wiped when it goes.
+struct evp_cipher_ctx_st;
+
 namespace escale::crypto {
 
 // Bytes wiped (OPENSSL_cleanse) on destruction; never implicitly shared.
@@ -83,8 +85,11 @@ public:
 
 private:
     struct Context;
+    evp_cipher_ctx_st* context(bool encrypt);
     Context* m_encrypt;
     Context* m_decrypt;
+    Suite m_suite;
+    SecretBytes m_key;
 };
 
 } // namespace escale::crypto

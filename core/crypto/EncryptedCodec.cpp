@@ -77,6 +77,8 @@ private:
     {
         const qint64 size = std::min(EncryptedCodec::kSegmentSize, m_padded - m_position);
         const bool last = m_position + size >= m_padded;
+        if (m_plain.size() < size)
+            m_plain.resize(size); // small objects need little
         char* p = m_plain.data();
         qint64 filled = 0;
         while (filled < size) {
@@ -118,7 +120,7 @@ private:
     quint32 m_index = 0;
     QByteArray m_out; // the header, then a segment when the caller reads in small pieces
     qint64 m_outPos = 0;
-    QByteArray m_plain = QByteArray(EncryptedCodec::kSegmentSize, Qt::Uninitialized);
+    QByteArray m_plain; // one segment of plaintext
     QByteArray m_aad;
     std::unique_ptr<Aead> m_aead;
     bool m_failed = false;
@@ -215,6 +217,8 @@ private:
     bool openSegment(const char* wire, qint64 wireSize, bool last)
     {
         const qint64 size = wireSize - kTagSize;
+        if (m_plain.size() < size)
+            m_plain.resize(size);
         char* base = m_plain.data();
         const auto* in = reinterpret_cast<const unsigned char*>(wire);
         if (!m_aead->open(EncryptedCodec::segmentNonce(m_index, last), m_aad, in, int(size),
@@ -269,7 +273,7 @@ private:
     QByteArray m_identity;
     QByteArray m_aad;
     QByteArray m_buffer; // sealed bytes waiting for the rest of their segment
-    QByteArray m_plain = QByteArray(EncryptedCodec::kSegmentSize, Qt::Uninitialized);
+    QByteArray m_plain;  // one segment of plaintext
     std::unique_ptr<Aead> m_aead;
     quint32 m_index = 0;
     qint64 m_position = 0;

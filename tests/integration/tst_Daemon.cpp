@@ -292,6 +292,11 @@ void tst_Daemon::onceExitCodes()
              (QMap<QString, QByteArray>{
                  {"mine.txt", QCryptographicHash::hash("stays as it is", QCryptographicHash::Sha256)}}));
     QVERIFY(!QFile::exists(wrong.folder + "/.escale-folder"));
+    // As a daemon, the same stops that repository; with nothing else to run it exits with 3.
+    p.start(m_bin, {"--no-gui", "-c", wrong.config});
+    QVERIFY(p.waitForFinished(60'000));
+    QCOMPARE(p.exitCode(), 3);
+    QCOMPARE(tree(root.filePath("relay-enc")), before);
 
     // No passphrase at all: the same, with what to do.
     Peer none = makePeer(root.path(), "none", root.filePath("relay-enc"), "encryption = on\n");
