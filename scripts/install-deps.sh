@@ -15,6 +15,8 @@ PACKAGES=(
   dbus dbus-x11 gnome-keyring libsecret-tools
   # packaging checks
   desktop-file-utils appstream
+  # relay servers the integration tests start on 127.0.0.1 (never as system services)
+  apache2 apache2-utils rclone curl
 )
 
 missing=()

@@ -1,6 +1,7 @@
 #include "relay/RelayFactory.h"
 
 #include "relay/FileRelay.h"
+#include "relay/WebDavRelay.h"
 
 namespace escale::relay {
 
@@ -10,6 +11,13 @@ std::unique_ptr<RelayBackend> createRelay(const config::RepositoryConfig& config
     switch (config.relay.scheme) {
     case Scheme::File:
         return std::make_unique<FileRelay>(config.relay.path);
+    case Scheme::WebDav:
+    case Scheme::WebDavs: {
+        const auto settings = HttpSettings::fromConfig(config, error);
+        if (!settings)
+            return nullptr;
+        return std::make_unique<WebDavRelay>(*settings);
+    }
     default:
         break;
     }

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "relay/RelayBackend.h"
+#include "relay/http/HttpTransport.h"
+
+namespace escale::relay {
+
+// A WebDAV share as a relay (Nextcloud, ownCloud, Apache mod_dav, nginx dav-ext, lighttpd,
+// rclone serve, NAS products): PROPFIND Depth 1 to list, GET and PUT streamed, objects
+// published by PUT to tmp/ then MOVE (Overwrite: F for an exclusive create), MKCOL for folders.
+class WebDavRelay : public RelayBackend
+{
+    Q_OBJECT
+
+public:
+    explicit WebDavRelay(const HttpSettings& settings, QObject* parent = nullptr);
+
+    QString describe() const override;
+    // MOVE with Overwrite: F is atomic on the servers tried (Apache, nginx, lighttpd, rclone).
+    RelayCapabilities capabilities() const override { return {true, true}; }
+
+    RelayJob* list(const QString& folder) override;
+    RelayJob* get(const QString& path, QIODevice* sink) override;
+    RelayJob* put(const QString& path, QIODevice* source, qint64 size, WriteMode mode) override;
+    RelayJob* remove(const QString& path) override;
+    RelayJob* makeFolder(const QString& folder) override;
+
+    // The entries of a 207 Multi-Status reply to PROPFIND Depth 1 on `folderUrl` (public for tests).
+    static std::optional<QList<RelayEntry>> parseMultistatus(const QByteArray& xml, const QUrl& folderUrl,
+                                                             QString& error);
+
+private:
+    void makeFolders(const QStringList& parts, int depth, RelayJob* job);
+
+    HttpTransport m_http;
+    bool m_tmpReady = false;
+};
+
+} // namespace escale::relay

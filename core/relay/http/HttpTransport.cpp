@@ -1,0 +1,322 @@
+#include "relay/http/HttpTransport.h"
+
+#include "config/Secrets.h"
+#include "log/Logging.h"
+
+#include <QAuthenticator>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QTimer>
+
+namespace escale::relay {
+
+namespace {
+
+QString fingerprint(const QSslCertificate& certificate)
+{
+    const QByteArray digest = certificate.digest(QCryptographicHash::Sha256).toHex().toUpper();
+    QStringList pairs;
+    for (qsizetype i = 0; i < digest.size(); i += 2)
+        pairs << QString::fromLatin1(digest.mid(i, 2));
+    return pairs.join(QLatin1Char(':'));
+}
+
+bool retryableStatus(int status)
+{
+    return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+}
+
+} // namespace
+
+QByteArray HttpResult::header(const QByteArray& name) const
+{
+    for (const auto& [key, value] : headers)
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    return {};
+}
+
+std::optional<HttpSettings> HttpSettings::fromConfig(const config::RepositoryConfig& config, QString& error)
+{
+    using Scheme = config::RelayAddress::Scheme;
+    const config::RelayAddress& a = config.relay;
+    HttpSettings s;
+    const bool tls = a.scheme == Scheme::WebDavs || a.scheme == Scheme::S3;
+    s.base.setScheme(tls ? QStringLiteral("https") : QStringLiteral("http"));
+    s.base.setHost(a.host);
+    if (a.port > 0)
+        s.base.setPort(a.port);
+    QString path = a.path.isEmpty() ? QStringLiteral("/") : a.path;
+    if (!path.endsWith(QLatin1Char('/')))
+        path += QLatin1Char('/');
+    s.base.setPath(path);
+    s.user = config.user.isEmpty() ? a.user : config.user;
+    if (config.password.kind != config::SecretSource::Kind::None || !a.password.isEmpty()) {
+        const auto password =
+            config.password.kind != config::SecretSource::Kind::None
+                ? config::readSecret(config.password, "ESCALE_PASSWORD", QStringLiteral("password"), error)
+                : std::optional<QByteArray>(a.password.toUtf8());
+        if (!password)
+            return std::nullopt;
+        s.password = *password;
+    } else if (!s.user.isEmpty()) {
+        s.password = qgetenv("ESCALE_PASSWORD");
+    }
+    s.verifySsl = config.verifySsl;
+    s.caFile = config.caCertificate;
+    s.certificateFile = config.certificate;
+    s.privateKeyFile = config.privateKey;
+    s.pinnedSha256 = config.pinnedCertificateSha256;
+    s.timeoutMs = config.timeoutMs;
+    s.retries = config.retries;
+    return s;
+}
+
+HttpTransport::HttpTransport(const HttpSettings& settings, QObject* parent)
+    : QObject(parent)
+    , m_settings(settings)
+{
+    m_manager.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    m_manager.setAutoDeleteReplies(false);
+    connect(&m_manager, &QNetworkAccessManager::authenticationRequired, this,
+            [this](QNetworkReply* reply, QAuthenticator* authenticator) {
+                // Credentials are given once per request: asked again, they are wrong, and the
+                // request fails with 401 rather than looping.
+                if (reply->property("escale-auth-tried").toBool() || m_settings.user.isEmpty())
+                    return;
+                reply->setProperty("escale-auth-tried", true);
+                authenticator->setUser(m_settings.user);
+                authenticator->setPassword(QString::fromUtf8(m_settings.password));
+            });
+    if (!m_settings.verifySsl)
+        qCWarning(lcRelay).noquote() << QStringLiteral(
+                                            "TLS certificates of %1 are not checked ('verify ssl = no'): "
+                                            "anyone on the way can read and change what is sent")
+                                            .arg(m_settings.base.host());
+}
+
+QUrl HttpTransport::url(const QString& relayPath, bool folder) const
+{
+    QUrl u = m_settings.base;
+    QString path = u.path() + relayPath;
+    if (folder && !path.endsWith(QLatin1Char('/')))
+        path += QLatin1Char('/');
+    u.setPath(path);
+    return u;
+}
+
+RelayError HttpTransport::errorFor(int status, const QString& what) const
+{
+    using Kind = RelayError::Kind;
+    const QString where = m_settings.base.toDisplayString(QUrl::RemoveUserInfo);
+    switch (status) {
+    case 401:
+        return {Kind::Auth,
+                QStringLiteral("%1: wrong user name or password for %2: check 'user' and 'password'")
+                    .arg(what, where)};
+    case 403:
+        return {
+            Kind::Permission,
+            QStringLiteral("%1: %2 refuses it (403 Forbidden): check the account's rights").arg(what, where)};
+    case 404:
+    case 410:
+        return {Kind::NotFound, QStringLiteral("%1: not found").arg(what)};
+    case 409:
+        return {Kind::NotFound, QStringLiteral("%1: its folder does not exist (409 Conflict)").arg(what)};
+    case 412:
+        return {Kind::AlreadyExists, QStringLiteral("%1: already exists").arg(what)};
+    case 423:
+        return {Kind::Busy, QStringLiteral("%1: locked on the server (423): retrying later").arg(what)};
+    case 429:
+    case 503:
+        return {Kind::Busy,
+                QStringLiteral("%1: %2 is busy (%3): retrying later").arg(what, where).arg(status)};
+    case 507:
+        return {Kind::Quota,
+                QStringLiteral("%1: the storage of %2 is full (507 Insufficient Storage): free space "
+                               "there or raise its quota")
+                    .arg(what, where)};
+    default:
+        break;
+    }
+    if (status >= 500)
+        return {Kind::Network,
+                QStringLiteral("%1: %2 failed (HTTP %3): retrying later").arg(what, where).arg(status)};
+    return {Kind::Other, QStringLiteral("%1: %2 answered HTTP %3").arg(what, where).arg(status)};
+}
+
+struct HttpTransport::Attempt
+{
+    Request request;
+    std::function<void(const HttpResult&)> done;
+    int number = 0;
+    bool timedOut = false;
+    bool sinkFailed = false;
+    QString tlsProblem;
+    QTimer idle;
+};
+
+void HttpTransport::send(const Request& request, std::function<void(const HttpResult&)> done)
+{
+    auto attempt = std::make_shared<Attempt>();
+    attempt->request = request;
+    attempt->done = std::move(done);
+    attempt->idle.setSingleShot(true);
+    attempt->idle.setInterval(int(std::min<qint64>(m_settings.timeoutMs, 24 * 3600 * 1000)));
+    start(attempt);
+}
+
+void HttpTransport::start(std::shared_ptr<Attempt> attempt)
+{
+    const Request& r = attempt->request;
+    QNetworkRequest request(r.url);
+    request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    for (const auto& [name, value] : r.headers)
+        request.setRawHeader(name, value);
+    if (r.body)
+        request.setHeader(QNetworkRequest::ContentLengthHeader, r.bodySize);
+    if (r.url.scheme() == QLatin1String("https")) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        if (!m_settings.caFile.isEmpty())
+            tls.addCaCertificates(m_settings.caFile);
+        if (!m_settings.verifySsl)
+            tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        if (!m_settings.certificateFile.isEmpty()) {
+            const auto certs = QSslCertificate::fromPath(m_settings.certificateFile);
+            if (!certs.isEmpty())
+                tls.setLocalCertificate(certs.first());
+            QFile keyFile(m_settings.privateKeyFile.isEmpty() ? m_settings.certificateFile
+                                                              : m_settings.privateKeyFile);
+            if (keyFile.open(QIODevice::ReadOnly))
+                tls.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa));
+        }
+        request.setSslConfiguration(tls);
+    }
+    QNetworkReply* reply = m_manager.sendCustomRequest(request, r.verb, r.body);
+    attempt->idle.disconnect();
+    connect(&attempt->idle, &QTimer::timeout, reply, [attempt, reply] {
+        attempt->timedOut = true;
+        reply->abort();
+    });
+    attempt->idle.start();
+    auto activity = [attempt](qint64, qint64) {
+        attempt->idle.start();
+    };
+    connect(reply, &QNetworkReply::downloadProgress, reply, activity);
+    connect(reply, &QNetworkReply::uploadProgress, reply, activity);
+    connect(reply, &QNetworkReply::sslErrors, reply, [this, attempt, reply](const QList<QSslError>& errors) {
+        const QSslCertificate peer = reply->sslConfiguration().peerCertificate();
+        const QByteArray digest = peer.digest(QCryptographicHash::Sha256);
+        if (!m_settings.pinnedSha256.isEmpty() && digest == m_settings.pinnedSha256) {
+            reply->ignoreSslErrors(errors); // the certificate the user chose to trust
+            return;
+        }
+        attempt->tlsProblem =
+            QStringLiteral("the certificate of %1 is not trusted (%2; SHA-256 %3): if it is "
+                           "yours, trust it with 'certificate fingerprint = %3' or a 'ca "
+                           "certificate' file")
+                .arg(reply->url().host(), errors.value(0).errorString(), fingerprint(peer));
+    });
+    connect(reply, &QNetworkReply::readyRead, reply, [attempt, reply] {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        QIODevice* sink = attempt->request.sink;
+        if (!sink || status < 200 || status >= 300 || attempt->sinkFailed)
+            return;
+        const QByteArray bytes = reply->readAll();
+        if (sink->write(bytes) != bytes.size()) {
+            attempt->sinkFailed = true;
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, attempt, reply] { finish(attempt, reply); });
+}
+
+void HttpTransport::finish(std::shared_ptr<Attempt> attempt, QNetworkReply* reply)
+{
+    attempt->idle.stop();
+    reply->deleteLater();
+    using Kind = RelayError::Kind;
+    HttpResult result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.headers = reply->rawHeaderPairs();
+    const QString what =
+        QStringLiteral("%1 %2").arg(QString::fromLatin1(attempt->request.verb),
+                                    attempt->request.url.toDisplayString(QUrl::RemoveUserInfo));
+    const QString host = attempt->request.url.host();
+    if (attempt->request.sink && result.status >= 200 && result.status < 300 && !attempt->sinkFailed) {
+        const QByteArray rest = reply->readAll();
+        if (!rest.isEmpty() && attempt->request.sink->write(rest) != rest.size())
+            attempt->sinkFailed = true;
+    } else if (!attempt->request.sink || result.status < 200 || result.status >= 300) {
+        result.body = reply->readAll();
+    }
+
+    const QNetworkReply::NetworkError network = reply->error();
+    if (attempt->sinkFailed) {
+        result.error = {
+            Kind::Other,
+            QStringLiteral("cannot store what %1 sent: %2").arg(host, attempt->request.sink->errorString())};
+    } else if (attempt->timedOut) {
+        result.error = {Kind::Timeout,
+                        QStringLiteral("%1: %2 sent nothing for %3 s: the server is too slow or "
+                                       "the connection stalled ('timeout' to wait longer)")
+                            .arg(what, host)
+                            .arg(m_settings.timeoutMs / 1000)};
+    } else if (!attempt->tlsProblem.isEmpty()) {
+        result.error = {Kind::Tls, attempt->tlsProblem};
+    } else if (result.status >= 200 && result.status < 300) {
+        result.error = {};
+    } else if (result.status > 0) {
+        result.error = errorFor(result.status, what);
+    } else {
+        switch (network) {
+        case QNetworkReply::HostNotFoundError:
+            result.error = {
+                Kind::Network,
+                QStringLiteral("unknown host %1: check 'relay address' and the network").arg(host)};
+            break;
+        case QNetworkReply::ConnectionRefusedError:
+            result.error = {Kind::Network,
+                            QStringLiteral("%1 refused the connection (port %2): is the server "
+                                           "running?")
+                                .arg(host)
+                                .arg(attempt->request.url.port(
+                                    attempt->request.url.scheme() == QLatin1String("https") ? 443 : 80))};
+            break;
+        case QNetworkReply::SslHandshakeFailedError:
+            result.error = {Kind::Tls,
+                            QStringLiteral("TLS with %1 failed: %2").arg(host, reply->errorString())};
+            break;
+        default:
+            result.error = {Kind::Network, QStringLiteral("%1: %2").arg(what, reply->errorString())};
+        }
+    }
+
+    // Retried: network trouble and busy servers, when the body (if any) can be sent again.
+    const bool bodyReplayable = !attempt->request.body || attempt->request.body->isSequential() == false;
+    const bool retryable = (result.status == 0 && result.error.kind != Kind::Tls && !attempt->sinkFailed) ||
+                           retryableStatus(result.status);
+    if (retryable && bodyReplayable && !attempt->request.sink && attempt->number < m_settings.retries) {
+        ++attempt->number;
+        qint64 delayMs = std::min<qint64>(30'000, 500LL << std::min(attempt->number, 6));
+        delayMs = qint64(double(delayMs) * (0.5 + QRandomGenerator::global()->generateDouble()));
+        const int retryAfter = result.header("Retry-After").toInt();
+        if (retryAfter > 0)
+            delayMs = std::max<qint64>(delayMs, std::min(retryAfter, 120) * 1000LL);
+        qCDebug(lcRelay).noquote() << QStringLiteral("%1: %2; try %3 in %4 ms")
+                                          .arg(what, result.error.message)
+                                          .arg(attempt->number + 1)
+                                          .arg(delayMs);
+        if (attempt->request.body)
+            attempt->request.body->seek(0);
+        QTimer::singleShot(int(delayMs), this, [this, attempt] { start(attempt); });
+        return;
+    }
+    attempt->done(result);
+}
+
+} // namespace escale::relay

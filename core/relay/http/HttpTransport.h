@@ -1,0 +1,80 @@
+#pragma once
+
+#include "config/Config.h"
+#include "relay/RelayTypes.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QObject>
+#include <QUrl>
+#include <functional>
+#include <optional>
+
+namespace escale::relay {
+
+// What the HTTP relays (WebDAV, S3) need to reach their server, from the configuration.
+struct HttpSettings
+{
+    QUrl base; // the repository folder, with a trailing '/'
+    QString user;
+    QByteArray password;
+    bool verifySsl = true;
+    QString caFile;
+    QString certificateFile;
+    QString privateKeyFile;
+    QByteArray pinnedSha256; // a self-signed certificate trusted by its fingerprint
+    qint64 timeoutMs = 60'000;
+    int retries = 5;
+
+    static std::optional<HttpSettings> fromConfig(const config::RepositoryConfig& config, QString& error);
+};
+
+struct HttpResult
+{
+    int status = 0;  // the HTTP status; 0 when no reply came
+    QByteArray body; // the reply body when no sink was given (small replies)
+    QList<QNetworkReply::RawHeaderPair> headers;
+    RelayError error; // what went wrong, in the relay's terms; ok() for 2xx
+    QByteArray header(const QByteArray& name) const;
+};
+
+// Requests over QNetworkAccessManager for the HTTP relays: streamed bodies both ways, an idle
+// timeout, retries with exponential back-off and jitter on 429/5xx and network errors (after
+// Retry-After when given), never on 401/403; Basic and Digest authentication; TLS verified
+// against the system store, a CA file, or a pinned fingerprint. Lives in the thread that uses it.
+class HttpTransport : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit HttpTransport(const HttpSettings& settings, QObject* parent = nullptr);
+
+    struct Request
+    {
+        QByteArray verb;
+        QUrl url;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        QIODevice* body = nullptr; // streamed; not owned
+        qint64 bodySize = 0;
+        QIODevice* sink = nullptr; // receives a 2xx reply's body; not owned
+    };
+    // `done` is called once, from the event loop.
+    void send(const Request& request, std::function<void(const HttpResult&)> done);
+
+    // The URL of a relay path under the base ('' = the base itself); folders end with '/'.
+    QUrl url(const QString& relayPath, bool folder = false) const;
+    const HttpSettings& settings() const { return m_settings; }
+
+    // The relay error for an HTTP status, naming the cause and the remedy.
+    RelayError errorFor(int status, const QString& what) const;
+
+private:
+    struct Attempt;
+    void start(std::shared_ptr<Attempt> attempt);
+    void finish(std::shared_ptr<Attempt> attempt, QNetworkReply* reply);
+
+    HttpSettings m_settings;
+    QNetworkAccessManager m_manager;
+};
+
+} // namespace escale::relay

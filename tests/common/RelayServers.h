@@ -1,0 +1,160 @@
+#pragma once
+
+// Real relay servers for integration tests: each binds 127.0.0.1 on a free port, serves a
+// temporary root, and is stopped by PID when the object goes.
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+#include <unistd.h>
+
+namespace testing {
+
+inline int freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+inline bool waitForPort(int port, int timeoutMs = 20'000)
+{
+    for (int waited = 0; waited < timeoutMs; waited += 100) {
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, quint16(port));
+        if (s.waitForConnected(200))
+            return true;
+        QTest::qWait(100);
+    }
+    return false;
+}
+
+inline bool run(const QString& program, const QStringList& args)
+{
+    QProcess p;
+    p.start(program, args);
+    return p.waitForFinished(30'000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
+class Server
+{
+public:
+    virtual ~Server()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.terminate();
+            if (!m_process.waitForFinished(10'000))
+                m_process.kill();
+            m_process.waitForFinished(5'000);
+        }
+    }
+    bool started() const { return m_started; }
+    int port() const { return m_port; }
+    QString root() const { return m_dir.filePath("root"); }
+    QString dir() const { return m_dir.path(); }
+    QString log() const
+    {
+        QFile f(m_dir.filePath("server.log"));
+        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+    }
+    // Makes a self-signed certificate for 127.0.0.1 and localhost; returns its PEM path.
+    QString makeCertificate()
+    {
+        const QString crt = m_dir.filePath("tls.crt"), key = m_dir.filePath("tls.key");
+        if (!run("openssl",
+                 {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", crt, "-days", "2",
+                  "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"}))
+            return {};
+        return crt;
+    }
+
+protected:
+    bool launch(const QString& program, const QStringList& args)
+    {
+        m_process.setProcessChannelMode(QProcess::MergedChannels);
+        m_process.setStandardOutputFile(m_dir.filePath("server.log"));
+        m_process.start(program, args);
+        m_started = m_process.waitForStarted(10'000) && waitForPort(m_port);
+        return m_started;
+    }
+
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    int m_port = freePort();
+    bool m_started = false;
+};
+
+// `rclone serve webdav` with Basic authentication, over HTTPS when `tls`.
+class RcloneWebDav : public Server
+{
+public:
+    explicit RcloneWebDav(bool tls = false)
+    {
+        QDir().mkpath(root());
+        QStringList args{"serve",    "webdav", root(),   "--addr", QString("127.0.0.1:%1").arg(m_port),
+                         "--user",   "tester", "--pass", "testpw", "--config",
+                         "/dev/null"};
+        if (tls) {
+            m_certificate = makeCertificate();
+            args << "--cert" << m_certificate << "--key" << m_dir.filePath("tls.key");
+        }
+        launch(QStandardPaths::findExecutable("rclone"), args);
+    }
+    QString url(const QString& scheme = "webdav") const
+    {
+        return QString("%1://tester@127.0.0.1:%2/repo").arg(scheme).arg(m_port);
+    }
+    QString certificate() const { return m_certificate; }
+
+private:
+    QString m_certificate;
+};
+
+// Apache httpd with mod_dav_fs and Basic authentication: the reference WebDAV server.
+class ApacheDav : public Server
+{
+public:
+    ApacheDav()
+    {
+        QFile::setPermissions(m_dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                QFileDevice::ExeOwner | QFileDevice::ReadGroup |
+                                                QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                                QFileDevice::ExeOther);
+        QDir().mkpath(root());
+        QDir().mkpath(m_dir.filePath("lock"));
+        run("htpasswd", {"-bc", m_dir.filePath("htpasswd"), "tester", "testpw"});
+        const bool root = ::geteuid() == 0;
+        if (root)
+            run("chown", {"-R", "www-data:www-data", this->root(), m_dir.filePath("lock")});
+        const QString modules = "/usr/lib/apache2/modules";
+        QString conf =
+            QString("ServerRoot %1\nServerName 127.0.0.1\nListen 127.0.0.1:%2\nPidFile %1/httpd.pid\n"
+                    "ErrorLog %1/error.log\nLogLevel warn\n")
+                .arg(m_dir.path())
+                .arg(m_port);
+        for (const char* m : {"mpm_event", "authz_core", "authz_user", "authn_core", "authn_file",
+                              "auth_basic", "dav", "dav_fs"})
+            conf += QString("LoadModule %1_module %2/mod_%1.so\n").arg(m, modules);
+        if (root)
+            conf += "User www-data\nGroup www-data\n";
+        conf +=
+            QString(
+                "DavLockDB %1/lock/DavLock\nDocumentRoot %2\n<Directory %2>\n  AllowOverride None\n  Dav On\n"
+                "  AuthType Basic\n  AuthName escale-test\n  AuthUserFile %1/htpasswd\n  Require valid-user\n"
+                "</Directory>\n")
+                .arg(m_dir.path(), this->root());
+        QFile f(m_dir.filePath("httpd.conf"));
+        if (f.open(QIODevice::WriteOnly))
+            f.write(conf.toUtf8());
+        f.close();
+        launch("/usr/sbin/apache2", {"-f", m_dir.filePath("httpd.conf"), "-DFOREGROUND"});
+    }
+    QString url() const { return QString("webdav://tester@127.0.0.1:%1/repo").arg(m_port); }
+};
+
+} // namespace testing

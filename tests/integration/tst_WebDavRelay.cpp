@@ -1,0 +1,247 @@
+// The WebDAV relay against real servers on 127.0.0.1: Apache mod_dav (the reference) and
+// rclone serve webdav over HTTP and HTTPS. The backend contract, the errors users meet, and
+// three engines converging through it.
+#include "../common/RelayServers.h"
+#include "../sync/SyncHarness.h"
+#include "config/ConfigLoader.h"
+#include "relay/RelayFactory.h"
+
+#include <QBuffer>
+
+using namespace escale;
+
+namespace {
+
+config::RepositoryConfig davConfig(const QString& url, const QString& password = "testpw",
+                                   const QString& ca = {})
+{
+    config::RepositoryConfig c;
+    QString error, warning;
+    const auto address = config::RelayAddress::parse(url, {}, {}, {}, error, warning);
+    if (!address)
+        qFatal("bad test address %s: %s", qPrintable(url), qPrintable(error));
+    c.name = "dav";
+    c.relay = *address;
+    c.password = config::SecretSource{config::SecretSource::Kind::Literal, password};
+    c.caCertificate = ca;
+    c.timeoutMs = 20'000;
+    c.retries = 1;
+    return c;
+}
+
+relay::RelayError runJob(relay::RelayJob* job)
+{
+    std::unique_ptr<relay::RelayJob> owner(job);
+    return relay::waitFor(job);
+}
+
+relay::RelayError put(relay::RelayBackend& r, const QString& path, const QByteArray& bytes,
+                      relay::WriteMode mode = relay::WriteMode::Replace)
+{
+    QBuffer b;
+    b.setData(bytes);
+    b.open(QIODevice::ReadOnly);
+    return runJob(r.put(path, &b, bytes.size(), mode));
+}
+
+QByteArray get(relay::RelayBackend& r, const QString& path, relay::RelayError* error = nullptr)
+{
+    QByteArray out;
+    QBuffer b(&out);
+    b.open(QIODevice::WriteOnly);
+    const relay::RelayError e = runJob(r.get(path, &b));
+    if (error)
+        *error = e;
+    return e.ok() ? out : QByteArray("<error>");
+}
+
+} // namespace
+
+class tst_WebDavRelay : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void backendContract_data();
+    void backendContract();
+    void errorsNameCauseAndRemedy();
+    void threeEnginesConverge_data();
+    void threeEnginesConverge();
+};
+
+void tst_WebDavRelay::backendContract_data()
+{
+    QTest::addColumn<QString>("server");
+    QTest::newRow("apache") << "apache";
+    QTest::newRow("rclone") << "rclone";
+    QTest::newRow("rclone https") << "rclone https";
+}
+
+void tst_WebDavRelay::backendContract()
+{
+    QFETCH(QString, server);
+    std::unique_ptr<testing::Server> s;
+    config::RepositoryConfig c;
+    if (server == "apache") {
+        auto* a = new testing::ApacheDav;
+        s.reset(a);
+        c = davConfig(a->url());
+    } else {
+        auto* r = new testing::RcloneWebDav(server.endsWith("https"));
+        s.reset(r);
+        c = davConfig(r->url(server.endsWith("https") ? "webdavs" : "webdav"), "testpw", r->certificate());
+    }
+    QVERIFY2(s->started(), qPrintable(s->log()));
+    QString error;
+    auto relay = relay::createRelay(c, error);
+    QVERIFY2(relay, qPrintable(error));
+    relay->setTemporaryPrefix("0123456789abcdef");
+
+    QCOMPARE(runJob(relay->list("")).kind, relay::RelayError::Kind::NotFound); // no repository folder yet
+    QVERIFY(runJob(relay->makeFolder("")).ok());
+    QVERIFY(runJob(relay->makeFolder("data/ab")).ok());
+    QVERIFY(runJob(relay->makeFolder("data/ab")).ok()); // twice is fine
+    QVERIFY(put(*relay, "data/ab/one", "first").ok());
+    QCOMPARE(get(*relay, "data/ab/one"), QByteArray("first"));
+    QCOMPARE(put(*relay, "data/ab/one", "again", relay::WriteMode::CreateExclusive).kind,
+             relay::RelayError::Kind::AlreadyExists);
+    QCOMPARE(get(*relay, "data/ab/one"), QByteArray("first"));
+    QVERIFY(put(*relay, "data/ab/one", "replaced").ok());
+    QCOMPARE(get(*relay, "data/ab/one"), QByteArray("replaced"));
+    QVERIFY(put(*relay, "data/ab/new one", "spaces", relay::WriteMode::CreateExclusive).ok());
+
+    // Streamed both ways, bigger than any buffer.
+    QByteArray big(3 * 1024 * 1024 + 7, Qt::Uninitialized);
+    for (qsizetype i = 0; i < big.size(); ++i)
+        big[i] = char(i * 31 + (i >> 12));
+    QVERIFY(put(*relay, "data/ab/big", big).ok());
+    QVERIFY(get(*relay, "data/ab/big") == big);
+
+    std::unique_ptr<relay::RelayJob> job(relay->list("data/ab"));
+    QVERIFY(relay::waitFor(job.get()).ok());
+    QMap<QString, qint64> names;
+    for (const relay::RelayEntry& e : job->entries())
+        names.insert(e.name, e.size);
+    QCOMPARE(names.keys(), (QStringList{"big", "new one", "one"}));
+    QCOMPARE(names.value("big"), big.size());
+    job.reset(relay->list(""));
+    QVERIFY(relay::waitFor(job.get()).ok());
+    bool dataIsFolder = false;
+    for (const relay::RelayEntry& e : job->entries())
+        dataIsFolder = dataIsFolder || (e.name == "data" && e.isDirectory);
+    QVERIFY(dataIsFolder);
+
+    QVERIFY(runJob(relay->remove("data/ab/one")).ok());
+    QCOMPARE(runJob(relay->remove("data/ab/one")).kind, relay::RelayError::Kind::NotFound);
+    relay::RelayError e;
+    get(*relay, "data/ab/one", &e);
+    QCOMPARE(e.kind, relay::RelayError::Kind::NotFound);
+    QCOMPARE(runJob(relay->list("nothing/here")).kind, relay::RelayError::Kind::NotFound);
+    // Temporary upload names are gone once published.
+    job.reset(relay->list("tmp"));
+    QVERIFY(relay::waitFor(job.get()).ok());
+    QCOMPARE(job->entries().size(), 0);
+}
+
+void tst_WebDavRelay::errorsNameCauseAndRemedy()
+{
+    testing::RcloneWebDav https(true);
+    QVERIFY2(https.started(), qPrintable(https.log()));
+    QString error;
+
+    // Wrong password: Auth, said once, no retry storm.
+    auto relay = relay::createRelay(davConfig(https.url("webdavs"), "wrong", https.certificate()), error);
+    relay::RelayError e = runJob(relay->makeFolder(""));
+    QCOMPARE(e.kind, relay::RelayError::Kind::Auth);
+    QVERIFY2(e.message.contains("wrong user name or password"), qPrintable(e.message));
+
+    // A self-signed certificate nobody vouched for: refused, with its fingerprint.
+    relay = relay::createRelay(davConfig(https.url("webdavs")), error);
+    e = runJob(relay->makeFolder(""));
+    QCOMPARE(e.kind, relay::RelayError::Kind::Tls);
+    QVERIFY2(e.message.contains("not trusted") && e.message.contains("SHA-256"), qPrintable(e.message));
+    // Pinned by that fingerprint: accepted.
+    const QString pin = e.message.section("SHA-256 ", 1).section(")", 0, 0);
+    config::RepositoryConfig pinned = davConfig(https.url("webdavs"));
+    pinned.pinnedCertificateSha256 = QByteArray::fromHex(pin.toLatin1().replace(':', ""));
+    relay = relay::createRelay(pinned, error);
+    e = runJob(relay->makeFolder(""));
+    QVERIFY2(e.ok(), qPrintable(e.message));
+
+    // Nothing listening: Network, naming the host and what to check.
+    const int closed = testing::freePort();
+    relay = relay::createRelay(davConfig(QString("webdav://tester@127.0.0.1:%1/repo").arg(closed)), error);
+    e = runJob(relay->makeFolder(""));
+    QCOMPARE(e.kind, relay::RelayError::Kind::Network);
+    QVERIFY2(e.message.contains("refused the connection"), qPrintable(e.message));
+}
+
+void tst_WebDavRelay::threeEnginesConverge_data()
+{
+    QTest::addColumn<bool>("encrypted");
+    QTest::newRow("plain") << false;
+    QTest::newRow("encrypted") << true;
+}
+
+void tst_WebDavRelay::threeEnginesConverge()
+{
+    QFETCH(bool, encrypted);
+    testing::ApacheDav apache;
+    QVERIFY2(apache.started(), qPrintable(apache.log()));
+    struct Peer
+    {
+        QTemporaryDir folder, state;
+        std::unique_ptr<relay::RelayBackend> relay;
+        std::unique_ptr<sync::SyncEngine> engine;
+    };
+    std::vector<std::unique_ptr<Peer>> peers;
+    for (const char* name : {"alice", "bob", "carol"}) {
+        auto p = std::make_unique<Peer>();
+        config::RepositoryConfig c = davConfig(apache.url());
+        c.localPath = p->folder.path();
+        c.clientName = name;
+        c.settleMs = 0;
+        c.chunkSize = 1024 * 1024;
+        if (encrypted) {
+            c.encryption = config::Encryption::Aes256Gcm;
+            c.passphrase = config::SecretSource{config::SecretSource::Kind::Literal, "dav secret"};
+            c.kdfLogN = 12;
+        }
+        QString error;
+        p->relay = relay::createRelay(c, error);
+        QVERIFY2(p->relay, qPrintable(error));
+        p->engine = std::make_unique<sync::SyncEngine>(c, p->relay.get(), p->state.filePath("state.db"));
+        QVERIFY(p->engine->open(error));
+        peers.push_back(std::move(p));
+    }
+    auto pass = [&](int rounds) {
+        for (int i = 0; i < rounds; ++i)
+            for (auto& p : peers) {
+                const auto r = p->engine->runPass();
+                QVERIFY2(r.ok(), qPrintable(r.error));
+            }
+    };
+    harness::writeFile(peers[0]->folder.filePath("docs/report.txt"), "from alice over WebDAV");
+    harness::writeFile(peers[1]->folder.filePath("photos/big.bin"), QByteArray(2 * 1024 * 1024 + 5, 'b'));
+    QDir().mkpath(peers[2]->folder.filePath("empty folder"));
+    pass(3);
+    const auto tree = harness::tree(peers[0]->folder.path());
+    QVERIFY(tree.contains("docs/report.txt") && tree.contains("photos/big.bin") &&
+            tree.contains("empty folder"));
+    QCOMPARE(harness::tree(peers[1]->folder.path()), tree);
+    QCOMPARE(harness::tree(peers[2]->folder.path()), tree);
+    // Renamed and deleted on one, everywhere; the relay keeps no content once all have it.
+    QVERIFY(QFile::rename(peers[1]->folder.filePath("docs/report.txt"),
+                          peers[1]->folder.filePath("docs/renamed.txt")));
+    pass(3);
+    QVERIFY(QFile::exists(peers[2]->folder.filePath("docs/renamed.txt")));
+    QVERIFY(!QFile::exists(peers[0]->folder.filePath("docs/report.txt")));
+    QDir data(apache.root() + "/repo/data");
+    int left = 0;
+    for (const QString& sub : data.entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+        left += QDir(data.filePath(sub)).entryList(QDir::Files).size();
+    QCOMPARE(left, 0);
+}
+
+QTEST_GUILESS_MAIN(tst_WebDavRelay)
+#include "tst_WebDavRelay.moc"
