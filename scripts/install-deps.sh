@@ -17,6 +17,7 @@ PACKAGES=(
   desktop-file-utils appstream
   # relay servers the integration tests start on 127.0.0.1 (never as system services)
   apache2 apache2-utils rclone curl
+  nginx-light libnginx-mod-http-dav-ext lighttpd lighttpd-mod-webdav
 )
 
 missing=()

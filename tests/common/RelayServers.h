@@ -157,4 +157,85 @@ public:
     QString url() const { return QString("webdav://tester@127.0.0.1:%1/repo").arg(m_port); }
 };
 
+// An apr1 (Apache MD5) password line for nginx and lighttpd: "tester:$apr1$...".
+inline QByteArray htpasswdLine()
+{
+    QProcess p;
+    p.start("openssl", {"passwd", "-apr1", "testpw"});
+    p.waitForFinished(10'000);
+    return "tester:" + p.readAllStandardOutput().trimmed() + "\n";
+}
+
+// nginx with its dav module and dav-ext (PROPFIND), Basic authentication. Its PROPFIND sends
+// no getetag, and MOVE answers 204.
+class NginxDav : public Server
+{
+public:
+    NginxDav()
+    {
+        QDir().mkpath(root());
+        QDir().mkpath(m_dir.filePath("tmp"));
+        QFile pw(m_dir.filePath("htpasswd"));
+        if (pw.open(QIODevice::WriteOnly))
+            pw.write(htpasswdLine());
+        pw.close();
+        const QString d = m_dir.path();
+        const QString conf =
+            QString("load_module /usr/lib/nginx/modules/ngx_http_dav_ext_module.so;\n"
+                    "%4daemon off;\nworker_processes 1;\npid %1/nginx.pid;\nerror_log %1/error.log warn;\n"
+                    "events { worker_connections 64; }\n"
+                    "http {\n  access_log off;\n  client_body_temp_path %1/tmp;\n  proxy_temp_path %1/tmp;\n"
+                    "  fastcgi_temp_path %1/tmp;\n  uwsgi_temp_path %1/tmp;\n  scgi_temp_path %1/tmp;\n"
+                    "  client_max_body_size 0;\n  dav_ext_lock_zone zone=dav:1m;\n"
+                    "  server {\n    listen 127.0.0.1:%2;\n    root %3;\n    location / {\n"
+                    "      dav_methods PUT DELETE MKCOL COPY MOVE;\n      dav_ext_methods PROPFIND OPTIONS;\n"
+                    "      create_full_put_path on;\n      auth_basic \"escale-test\";\n"
+                    "      auth_basic_user_file %1/htpasswd;\n    }\n  }\n}\n")
+                .arg(d)
+                .arg(m_port)
+                .arg(root(), ::geteuid() == 0 ? QString("user root;\n") : QString());
+        QFile f(m_dir.filePath("nginx.conf"));
+        if (f.open(QIODevice::WriteOnly))
+            f.write(conf.toUtf8());
+        f.close();
+        launch("/usr/sbin/nginx",
+               {"-e", m_dir.filePath("error.log"), "-p", d, "-c", m_dir.filePath("nginx.conf")});
+    }
+    QString url() const { return QString("webdav://tester@127.0.0.1:%1/repo").arg(m_port); }
+};
+
+// lighttpd with mod_webdav and Basic authentication. PROPFIND with a body needs a
+// Content-Type (415 otherwise).
+class LighttpdDav : public Server
+{
+public:
+    LighttpdDav()
+    {
+        QDir().mkpath(root());
+        QFile pw(m_dir.filePath("htpasswd"));
+        if (pw.open(QIODevice::WriteOnly))
+            pw.write(htpasswdLine());
+        pw.close();
+        const QString conf =
+            QString("server.modules = (\"mod_auth\", \"mod_authn_file\", \"mod_webdav\")\n"
+                    "server.document-root = \"%3\"\nserver.bind = \"127.0.0.1\"\nserver.port = %2\n"
+                    "server.pid-file = \"%1/lighttpd.pid\"\nserver.errorlog = \"%1/error.log\"\n"
+                    "server.upload-dirs = ( \"%1\" )\n"
+                    "webdav.activate = \"enable\"\nwebdav.is-readonly = \"disable\"\n"
+                    "webdav.sqlite-db-name = \"%1/webdav.db\"\n"
+                    "auth.backend = \"htpasswd\"\nauth.backend.htpasswd.userfile = \"%1/htpasswd\"\n"
+                    "auth.require = ( \"/\" => ( \"method\" => \"basic\", \"realm\" => \"escale-test\", "
+                    "\"require\" => \"valid-user\" ) )\n")
+                .arg(m_dir.path())
+                .arg(m_port)
+                .arg(root());
+        QFile f(m_dir.filePath("lighttpd.conf"));
+        if (f.open(QIODevice::WriteOnly))
+            f.write(conf.toUtf8());
+        f.close();
+        launch("/usr/sbin/lighttpd", {"-D", "-f", m_dir.filePath("lighttpd.conf")});
+    }
+    QString url() const { return QString("webdav://tester@127.0.0.1:%1/repo").arg(m_port); }
+};
+
 } // namespace testing

@@ -73,6 +73,8 @@ void tst_WebDavRelay::backendContract_data()
 {
     QTest::addColumn<QString>("server");
     QTest::newRow("apache") << "apache";
+    QTest::newRow("nginx") << "nginx";
+    QTest::newRow("lighttpd") << "lighttpd";
     QTest::newRow("rclone") << "rclone";
     QTest::newRow("rclone https") << "rclone https";
 }
@@ -86,6 +88,14 @@ void tst_WebDavRelay::backendContract()
         auto* a = new testing::ApacheDav;
         s.reset(a);
         c = davConfig(a->url());
+    } else if (server == "nginx") {
+        auto* n = new testing::NginxDav;
+        s.reset(n);
+        c = davConfig(n->url());
+    } else if (server == "lighttpd") {
+        auto* l = new testing::LighttpdDav;
+        s.reset(l);
+        c = davConfig(l->url());
     } else {
         auto* r = new testing::RcloneWebDav(server.endsWith("https"));
         s.reset(r);
