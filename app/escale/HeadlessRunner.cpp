@@ -83,8 +83,11 @@ int exitCodeFor(const sync::PassResult& r)
     case sync::PassResult::Status::Auth:
         return ExitAuth;
     case sync::PassResult::Status::Failed:
-    case sync::PassResult::Status::Refused:
-        return ExitFailure;
+    case sync::PassResult::Status::Refused: {
+        using Kind = relay::RelayError::Kind;
+        const Kind k = r.cause;
+        return k == Kind::Network || k == Kind::Timeout || k == Kind::Tls ? ExitUnreachable : ExitFailure;
+    }
     }
     return ExitFailure;
 }

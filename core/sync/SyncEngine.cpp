@@ -323,10 +323,11 @@ bool SyncEngine::ensureRepository(Pass& pass)
                 << QStringLiteral("[%1] repository ready on %2").arg(m_config.name, m_relay->describe());
     }
     if (!e.ok()) {
-        pass.fail(e.kind == RelayError::Kind::Auth || e.kind == RelayError::Kind::Permission
-                      ? PassResult::Status::Refused
-                      : PassResult::Status::Failed,
+        pass.fail(e.kind == RelayError::Kind::Auth         ? PassResult::Status::Auth
+                  : e.kind == RelayError::Kind::Permission ? PassResult::Status::Refused
+                                                           : PassResult::Status::Failed,
                   QStringLiteral("cannot read the relay %1: %2").arg(m_relay->describe(), e.message));
+        pass.result.cause = e.kind;
         return false;
     }
     QString error;
@@ -587,7 +588,9 @@ void SyncEngine::pull(Pass& pass)
     const RelayError e = m_store.list(layout::headsFolder(), entries);
     // Object stores have no folders: no heads yet lists as "not found".
     if (!e.ok() && e.kind != RelayError::Kind::NotFound) {
-        pass.fail(PassResult::Status::Failed, QStringLiteral("cannot list the relay: %1").arg(e.message));
+        pass.fail(e.kind == RelayError::Kind::Auth ? PassResult::Status::Auth : PassResult::Status::Failed,
+                  QStringLiteral("cannot list the relay: %1").arg(e.message));
+        pass.result.cause = e.kind;
         return;
     }
     pass.peers = m_db.peers();

@@ -41,6 +41,7 @@ struct PassResult
     int deletionsHeld = 0;        // local deletions waiting for confirmation (mass-delete safety)
     bool waitingForSpace = false; // uploads wait for room under 'disk quota'
     bool complete = true;         // false: some remote changes wait for a later pass
+    relay::RelayError::Kind cause = relay::RelayError::Kind::None; // the relay's error, when it failed
 
     bool ok() const { return status == Status::Ok; }
 };

@@ -7,6 +7,7 @@
 #include "relay/RelayFactory.h"
 
 #include <QBuffer>
+#include <QProcess>
 
 using namespace escale;
 
@@ -65,6 +66,7 @@ private Q_SLOTS:
     void backendContract_data();
     void backendContract();
     void errorsNameCauseAndRemedy();
+    void onceExitCodes();
     void threeEnginesConverge_data();
     void threeEnginesConverge();
 };
@@ -184,6 +186,48 @@ void tst_WebDavRelay::errorsNameCauseAndRemedy()
     e = runJob(relay->makeFolder(""));
     QCOMPARE(e.kind, relay::RelayError::Kind::Network);
     QVERIFY2(e.message.contains("refused the connection"), qPrintable(e.message));
+}
+
+void tst_WebDavRelay::onceExitCodes()
+{
+    // `escale --once` over WebDAV: 0 when it works, 3 for a wrong password, 4 when nothing answers.
+    testing::ApacheDav apache;
+    QVERIFY2(apache.started(), qPrintable(apache.log()));
+    QTemporaryDir root;
+    auto secret = [&](const QString& name, const QByteArray& text) {
+        harness::writeFile(root.filePath(name), text);
+        QFile::setPermissions(root.filePath(name), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        return root.filePath(name);
+    };
+    const QString good = secret("good", "testpw\n"), bad = secret("bad", "nope\n");
+    auto config = [&](const QString& name, const QString& url, const QString& password) {
+        const QString path = root.filePath(name + ".conf");
+        harness::writeFile(
+            path, QString("[dav]\nlocal path = %1\nrelay address = %2\npassword = %3\nstate dir = %4\n"
+                          "retries = 1\ntimeout = 10\n")
+                      .arg(root.filePath(name), url, password, root.filePath("state-" + name))
+                      .toUtf8());
+        QDir().mkpath(root.filePath(name));
+        return path;
+    };
+    auto once = [&](const QString& conf, QString* err = nullptr) {
+        QProcess p;
+        p.start(qEnvironmentVariable("ESCALE_BIN"), {"--once", "-c", conf});
+        p.waitForFinished(60'000);
+        if (err)
+            *err = QString::fromUtf8(p.readAllStandardError());
+        return p.exitCode();
+    };
+    harness::writeFile(root.filePath("ok/hello.txt"), "hello over WebDAV");
+    QString err;
+    QCOMPARE(once(config("ok", apache.url(), good), &err), 0);
+    QVERIFY(QFile::exists(apache.root() + "/repo/escale-repository.json"));
+    QCOMPARE(once(config("wrong", apache.url(), bad), &err), 3);
+    QVERIFY2(err.contains("wrong user name or password"), qPrintable(err));
+    QCOMPARE(once(config("down", QString("webdav://tester@127.0.0.1:%1/repo").arg(testing::freePort()), good),
+                  &err),
+             4);
+    QVERIFY2(err.contains("refused the connection"), qPrintable(err));
 }
 
 void tst_WebDavRelay::threeEnginesConverge_data()
