@@ -27,8 +27,23 @@ for p in "${PACKAGES[@]}"; do
   fi
 done
 
+# The S3 test server, from the npm registry, into the project's cache (idempotent).
+install_s3rver() {
+  local dir
+  dir="$(cd "$(dirname "$0")/.." && pwd)/.cache/s3rver"
+  if [ -f "$dir/node_modules/@20minutes/s3rver/package.json" ]; then
+    return 0
+  fi
+  command -v npm >/dev/null || { echo "install-deps: npm is missing (install nodejs)" >&2; return 1; }
+  mkdir -p "$dir"
+  (cd "$dir" && npm install --silent --no-audit --no-fund --no-save @20minutes/s3rver@5.0.0 >/dev/null 2>&1) ||
+    { echo "install-deps: npm install @20minutes/s3rver failed" >&2; return 1; }
+  echo "install-deps: S3 test server installed in $dir"
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#PACKAGES[@]} packages already installed"
+  install_s3rver
   exit 0
 fi
 
@@ -54,4 +69,6 @@ trap cleanup EXIT
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+command -v npm >/dev/null || $SUDO apt-get install -y -qq --no-install-recommends nodejs npm
+install_s3rver
 echo "install-deps: done"

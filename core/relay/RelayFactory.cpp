@@ -1,6 +1,7 @@
 #include "relay/RelayFactory.h"
 
 #include "relay/FileRelay.h"
+#include "relay/S3Relay.h"
 #include "relay/WebDavRelay.h"
 
 namespace escale::relay {
@@ -11,6 +12,13 @@ std::unique_ptr<RelayBackend> createRelay(const config::RepositoryConfig& config
     switch (config.relay.scheme) {
     case Scheme::File:
         return std::make_unique<FileRelay>(config.relay.path);
+    case Scheme::S3:
+    case Scheme::S3Http: {
+        const auto settings = S3Relay::settingsFromConfig(config, error);
+        if (!settings)
+            return nullptr;
+        return std::make_unique<S3Relay>(*settings);
+    }
     case Scheme::WebDav:
     case Scheme::WebDavs: {
         const auto settings = HttpSettings::fromConfig(config, error);

@@ -26,14 +26,7 @@ HttpTransport::Request request(const QByteArray& verb, const QUrl& url,
                                const QList<QPair<QByteArray, QByteArray>>& headers = {},
                                QIODevice* body = nullptr, qint64 bodySize = 0, QIODevice* sink = nullptr)
 {
-    HttpTransport::Request r;
-    r.verb = verb;
-    r.url = url;
-    r.headers = headers;
-    r.body = body;
-    r.bodySize = bodySize;
-    r.sink = sink;
-    return r;
+    return HttpTransport::Request::make(verb, url, headers, body, bodySize, sink);
 }
 
 } // namespace
@@ -128,7 +121,7 @@ RelayJob* WebDavRelay::list(const QString& folder)
 {
     if (!isValidRelayPath(folder, true))
         return invalidPath(folder);
-    auto* job = new RelayJob(this);
+    auto* job = new RelayJob();
     const QUrl url = m_http.url(folder, true);
     HttpTransport::Request r =
         request("PROPFIND", url, {{"Depth", "1"}, {"Content-Type", "application/xml; charset=utf-8"}});
@@ -156,7 +149,7 @@ RelayJob* WebDavRelay::get(const QString& path, QIODevice* sink)
 {
     if (!isValidRelayPath(path))
         return invalidPath(path);
-    auto* job = new RelayJob(this);
+    auto* job = new RelayJob();
     m_http.send(request("GET", m_http.url(path), {}, nullptr, 0, sink),
                 [job](const HttpResult& result) { job->finishLater(result.error); });
     return job;
@@ -166,7 +159,7 @@ RelayJob* WebDavRelay::put(const QString& path, QIODevice* source, qint64 size, 
 {
     if (!isValidRelayPath(path))
         return invalidPath(path);
-    auto* job = new RelayJob(this);
+    auto* job = new RelayJob();
     // Uploaded under a temporary name, then moved into place: readers see all or nothing (R2).
     const QString temp =
         QStringLiteral("tmp/%1-%2")
@@ -214,7 +207,7 @@ RelayJob* WebDavRelay::remove(const QString& path)
 {
     if (!isValidRelayPath(path))
         return invalidPath(path);
-    auto* job = new RelayJob(this);
+    auto* job = new RelayJob();
     m_http.send(request("DELETE", m_http.url(path)),
                 [job](const HttpResult& result) { job->finishLater(result.error); });
     return job;
@@ -224,7 +217,7 @@ RelayJob* WebDavRelay::makeFolder(const QString& folder)
 {
     if (!isValidRelayPath(folder, true))
         return invalidPath(folder);
-    auto* job = new RelayJob(this);
+    auto* job = new RelayJob();
     // The repository folder itself first (its parents on the server must exist), then each
     // level: an existing folder answers 405, which is fine.
     QStringList parts{QString()};

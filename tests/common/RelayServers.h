@@ -238,4 +238,32 @@ public:
     QString url() const { return QString("webdav://tester@127.0.0.1:%1/repo").arg(m_port); }
 };
 
+// The S3 server of npm's @20minutes/s3rver, which checks SigV4 signatures (credentials
+// S3RVER / S3RVER), with a bucket "testbucket". $S3RVER_MODULE names the installed package.
+class S3rver : public Server
+{
+public:
+    S3rver()
+    {
+        QDir().mkpath(root());
+        const QString module = qEnvironmentVariable("S3RVER_MODULE");
+        QFile script(m_dir.filePath("run.js"));
+        if (script.open(QIODevice::WriteOnly))
+            script.write(
+                QString("const S3rver = require('%1');\n"
+                        "const [dir, port] = process.argv.slice(2);\n"
+                        "new S3rver({ address: '127.0.0.1', port: +port, directory: dir, silent: true,\n"
+                        "  configureBuckets: [{ name: 'testbucket' }] }).run()\n"
+                        "  .then(() => console.log('listening', port));\n")
+                    .arg(module)
+                    .toUtf8());
+        script.close();
+        launch("node", {m_dir.filePath("run.js"), root(), QString::number(m_port)});
+    }
+    QString url(const QString& prefix = "repo") const
+    {
+        return QString("s3+http://S3RVER@127.0.0.1:%1/testbucket/%2").arg(m_port).arg(prefix);
+    }
+};
+
 } // namespace testing

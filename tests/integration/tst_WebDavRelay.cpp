@@ -1,6 +1,8 @@
 // The WebDAV relay against real servers on 127.0.0.1: Apache mod_dav (the reference) and
 // rclone serve webdav over HTTP and HTTPS. The backend contract, the errors users meet, and
 // three engines converging through it.
+#include "../common/EngineScenario.h"
+#include "../common/RelayCalls.h"
 #include "../common/RelayServers.h"
 #include "../sync/SyncHarness.h"
 #include "config/ConfigLoader.h"
@@ -30,33 +32,11 @@ config::RepositoryConfig davConfig(const QString& url, const QString& password =
     return c;
 }
 
-relay::RelayError runJob(relay::RelayJob* job)
-{
-    std::unique_ptr<relay::RelayJob> owner(job);
-    return relay::waitFor(job);
-}
-
-relay::RelayError put(relay::RelayBackend& r, const QString& path, const QByteArray& bytes,
-                      relay::WriteMode mode = relay::WriteMode::Replace)
-{
-    QBuffer b;
-    b.setData(bytes);
-    b.open(QIODevice::ReadOnly);
-    return runJob(r.put(path, &b, bytes.size(), mode));
-}
-
-QByteArray get(relay::RelayBackend& r, const QString& path, relay::RelayError* error = nullptr)
-{
-    QByteArray out;
-    QBuffer b(&out);
-    b.open(QIODevice::WriteOnly);
-    const relay::RelayError e = runJob(r.get(path, &b));
-    if (error)
-        *error = e;
-    return e.ok() ? out : QByteArray("<error>");
-}
-
 } // namespace
+
+using testing::get;
+using testing::put;
+using testing::runJob;
 
 class tst_WebDavRelay : public QObject
 {
@@ -242,54 +222,16 @@ void tst_WebDavRelay::threeEnginesConverge()
     QFETCH(bool, encrypted);
     testing::ApacheDav apache;
     QVERIFY2(apache.started(), qPrintable(apache.log()));
-    struct Peer
-    {
-        QTemporaryDir folder, state;
-        std::unique_ptr<relay::RelayBackend> relay;
-        std::unique_ptr<sync::SyncEngine> engine;
-    };
-    std::vector<std::unique_ptr<Peer>> peers;
-    for (const char* name : {"alice", "bob", "carol"}) {
-        auto p = std::make_unique<Peer>();
+    testing::threeEnginesConverge([&] {
         config::RepositoryConfig c = davConfig(apache.url());
-        c.localPath = p->folder.path();
-        c.clientName = name;
-        c.settleMs = 0;
-        c.chunkSize = 1024 * 1024;
         if (encrypted) {
             c.encryption = config::Encryption::Aes256Gcm;
             c.passphrase = config::SecretSource{config::SecretSource::Kind::Literal, "dav secret"};
             c.kdfLogN = 12;
         }
-        QString error;
-        p->relay = relay::createRelay(c, error);
-        QVERIFY2(p->relay, qPrintable(error));
-        p->engine = std::make_unique<sync::SyncEngine>(c, p->relay.get(), p->state.filePath("state.db"));
-        QVERIFY(p->engine->open(error));
-        peers.push_back(std::move(p));
-    }
-    auto pass = [&](int rounds) {
-        for (int i = 0; i < rounds; ++i)
-            for (auto& p : peers) {
-                const auto r = p->engine->runPass();
-                QVERIFY2(r.ok(), qPrintable(r.error));
-            }
-    };
-    harness::writeFile(peers[0]->folder.filePath("docs/report.txt"), "from alice over WebDAV");
-    harness::writeFile(peers[1]->folder.filePath("photos/big.bin"), QByteArray(2 * 1024 * 1024 + 5, 'b'));
-    QDir().mkpath(peers[2]->folder.filePath("empty folder"));
-    pass(3);
-    const auto tree = harness::tree(peers[0]->folder.path());
-    QVERIFY(tree.contains("docs/report.txt") && tree.contains("photos/big.bin") &&
-            tree.contains("empty folder"));
-    QCOMPARE(harness::tree(peers[1]->folder.path()), tree);
-    QCOMPARE(harness::tree(peers[2]->folder.path()), tree);
-    // Renamed and deleted on one, everywhere; the relay keeps no content once all have it.
-    QVERIFY(QFile::rename(peers[1]->folder.filePath("docs/report.txt"),
-                          peers[1]->folder.filePath("docs/renamed.txt")));
-    pass(3);
-    QVERIFY(QFile::exists(peers[2]->folder.filePath("docs/renamed.txt")));
-    QVERIFY(!QFile::exists(peers[0]->folder.filePath("docs/report.txt")));
+        return c;
+    });
+    // On the server's disk too, no content is left.
     QDir data(apache.root() + "/repo/data");
     int left = 0;
     for (const QString& sub : data.entryList(QDir::Dirs | QDir::NoDotAndDotDot))

@@ -132,8 +132,9 @@ RelayError HttpTransport::errorFor(int status, const QString& what) const
         return {Kind::Busy, QStringLiteral("%1: locked on the server (423): retrying later").arg(what)};
     case 429:
     case 503:
-        return {Kind::Busy,
-                QStringLiteral("%1: %2 is busy (%3): retrying later").arg(what, where).arg(status)};
+        return {
+            Kind::Busy,
+            QStringLiteral("%1: %2 is busy (%3): retrying later").arg(what, where, QString::number(status))};
     case 507:
         return {Kind::Quota,
                 QStringLiteral("%1: the storage of %2 is full (507 Insufficient Storage): free space "
@@ -143,9 +144,9 @@ RelayError HttpTransport::errorFor(int status, const QString& what) const
         break;
     }
     if (status >= 500)
-        return {Kind::Network,
-                QStringLiteral("%1: %2 failed (HTTP %3): retrying later").arg(what, where).arg(status)};
-    return {Kind::Other, QStringLiteral("%1: %2 answered HTTP %3").arg(what, where).arg(status)};
+        return {Kind::Network, QStringLiteral("%1: %2 failed (HTTP %3): retrying later")
+                                   .arg(what, where, QString::number(status))};
+    return {Kind::Other, QStringLiteral("%1: %2 answered HTTP %3").arg(what, where, QString::number(status))};
 }
 
 struct HttpTransport::Attempt
@@ -264,8 +265,7 @@ void HttpTransport::finish(std::shared_ptr<Attempt> attempt, QNetworkReply* repl
         result.error = {Kind::Timeout,
                         QStringLiteral("%1: %2 sent nothing for %3 s: the server is too slow or "
                                        "the connection stalled ('timeout' to wait longer)")
-                            .arg(what, host)
-                            .arg(m_settings.timeoutMs / 1000)};
+                            .arg(what, host, QString::number(m_settings.timeoutMs / 1000))};
     } else if (!attempt->tlsProblem.isEmpty()) {
         result.error = {Kind::Tls, attempt->tlsProblem};
     } else if (result.status >= 200 && result.status < 300) {

@@ -57,6 +57,20 @@ public:
         QIODevice* body = nullptr; // streamed; not owned
         qint64 bodySize = 0;
         QIODevice* sink = nullptr; // receives a 2xx reply's body; not owned
+
+        static Request make(const QByteArray& verb, const QUrl& url,
+                            const QList<QPair<QByteArray, QByteArray>>& headers = {},
+                            QIODevice* body = nullptr, qint64 bodySize = 0, QIODevice* sink = nullptr)
+        {
+            Request r;
+            r.verb = verb;
+            r.url = url;
+            r.headers = headers;
+            r.body = body;
+            r.bodySize = bodySize;
+            r.sink = sink;
+            return r;
+        }
     };
     // `done` is called once, from the event loop.
     void send(const Request& request, std::function<void(const HttpResult&)> done);

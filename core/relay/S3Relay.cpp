@@ -1,0 +1,294 @@
+#include "relay/S3Relay.h"
+
+#include "config/Secrets.h"
+
+#include <QBuffer>
+#include <QUrlQuery>
+#include <QXmlStreamReader>
+
+namespace escale::relay {
+
+std::optional<S3Relay::Settings> S3Relay::settingsFromConfig(const config::RepositoryConfig& config,
+                                                             QString& error)
+{
+    auto http = HttpSettings::fromConfig(config, error);
+    if (!http)
+        return std::nullopt;
+    Settings s;
+    // The address parser keeps the bucket apart; the path is the prefix in it.
+    s.bucket = config.relay.bucket;
+    if (s.bucket.isEmpty()) {
+        error = QStringLiteral("the S3 address names no bucket: write s3://HOST/BUCKET/FOLDER");
+        return std::nullopt;
+    }
+    s.prefix = config.relay.path.split(QLatin1Char('/'), Qt::SkipEmptyParts).join(QLatin1Char('/'));
+    http->base.setPath(QStringLiteral("/"));
+    const QString host = config.relay.host;
+    s.virtualHost =
+        config.s3UrlStyle == QLatin1String("virtual") ||
+        (config.s3UrlStyle == QLatin1String("auto") && host.endsWith(QLatin1String("amazonaws.com")));
+    if (s.virtualHost)
+        http->base.setHost(s.bucket + QLatin1Char('.') + host);
+    s.region = config.s3Region.isEmpty() ? QStringLiteral("us-east-1") : config.s3Region;
+    // Credentials: the configuration (user = access key, password = secret), else the standard
+    // AWS variables.
+    s.credentials.accessKey = http->user;
+    s.credentials.secretKey = http->password;
+    if (s.credentials.accessKey.isEmpty()) {
+        s.credentials.accessKey = qEnvironmentVariable("AWS_ACCESS_KEY_ID");
+        s.credentials.secretKey = qgetenv("AWS_SECRET_ACCESS_KEY");
+        s.credentials.sessionToken = qEnvironmentVariable("AWS_SESSION_TOKEN");
+    }
+    if (s.credentials.accessKey.isEmpty() || s.credentials.secretKey.isEmpty()) {
+        error =
+            QStringLiteral("no S3 credentials: set 'user' (the access key) and 'password' (the secret key), "
+                           "or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY");
+        return std::nullopt;
+    }
+    http->user.clear(); // S3 signs requests; no HTTP authentication
+    http->password.clear();
+    s.http = *http;
+    return s;
+}
+
+S3Relay::S3Relay(const Settings& settings, QObject* parent)
+    : RelayBackend(parent)
+    , m_settings(settings)
+    , m_http(settings.http, this)
+{}
+
+QString S3Relay::describe() const
+{
+    return QStringLiteral("s3://%1/%2%3")
+        .arg(m_settings.http.base.authority(), m_settings.bucket,
+             m_settings.prefix.isEmpty() ? QString() : QLatin1Char('/') + m_settings.prefix);
+}
+
+QString S3Relay::fullKey(const QString& relayPath) const
+{
+    if (m_settings.prefix.isEmpty())
+        return relayPath;
+    return relayPath.isEmpty() ? m_settings.prefix : m_settings.prefix + QLatin1Char('/') + relayPath;
+}
+
+QUrl S3Relay::objectUrl(const QString& key) const
+{
+    QUrl u = m_settings.http.base;
+    u.setPath(m_settings.virtualHost ? QLatin1Char('/') + key
+                                     : QLatin1Char('/') + m_settings.bucket + QLatin1Char('/') + key);
+    return u;
+}
+
+RelayError S3Relay::explain(const HttpResult& result, const QString& what) const
+{
+    RelayError e = result.error;
+    if (e.ok())
+        return e;
+    QXmlStreamReader xml(result.body);
+    QString code, message;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && xml.name() == QLatin1String("Code"))
+            code = xml.readElementText();
+        else if (xml.isStartElement() && xml.name() == QLatin1String("Message"))
+            message = xml.readElementText();
+    }
+    using Kind = RelayError::Kind;
+    if (code == QLatin1String("NoSuchBucket"))
+        return {Kind::Other,
+                QStringLiteral("the bucket '%1' does not exist on %2: create it, or check 'relay address'")
+                    .arg(m_settings.bucket, m_settings.http.base.host())};
+    if (code == QLatin1String("SignatureDoesNotMatch") || code == QLatin1String("InvalidAccessKeyId") ||
+        (code == QLatin1String("AccessDenied") && result.status == 403))
+        return {Kind::Auth,
+                QStringLiteral("%1: %2 refuses the credentials (%3): check the access key ('user') and "
+                               "the secret key ('password')")
+                    .arg(what, m_settings.http.base.host(), code)};
+    if (code == QLatin1String("QuotaExceeded") || code == QLatin1String("EntityTooLarge"))
+        return {Kind::Quota, QStringLiteral("%1: %2 (%3)").arg(what, message, code)};
+    if (!code.isEmpty() && e.kind != Kind::NotFound)
+        e.message += QStringLiteral(" (%1)").arg(code);
+    return e;
+}
+
+void S3Relay::send(const QByteArray& verb, const QUrl& url, HeaderList headers, QIODevice* body, qint64 size,
+                   QIODevice* sink, const QByteArray& payloadHash,
+                   std::function<void(const HttpResult&)> done)
+{
+    signV4(verb, url, headers, payloadHash, m_settings.credentials, m_settings.region,
+           QDateTime::currentDateTimeUtc());
+    m_http.send(HttpTransport::Request::make(verb, url, headers, body, size, sink), std::move(done));
+}
+
+std::optional<S3Relay::Page> S3Relay::parseListing(const QByteArray& xml, const QString& prefix,
+                                                   QString& error)
+{
+    QXmlStreamReader reader(xml);
+    Page page;
+    bool truncated = false;
+    RelayEntry entry;
+    bool inContents = false, inPrefixes = false;
+    while (!reader.atEnd()) {
+        reader.readNext();
+        const auto name = reader.name();
+        if (reader.isStartElement()) {
+            if (name == QLatin1String("Contents")) {
+                inContents = true;
+                entry = RelayEntry{};
+            } else if (name == QLatin1String("CommonPrefixes")) {
+                inPrefixes = true;
+            } else if (name == QLatin1String("Key") && inContents) {
+                entry.name = reader.readElementText().mid(prefix.size());
+            } else if (name == QLatin1String("Size") && inContents) {
+                entry.size = reader.readElementText().toLongLong();
+            } else if (name == QLatin1String("LastModified") && inContents) {
+                entry.modified = QDateTime::fromString(reader.readElementText(), Qt::ISODateWithMs);
+            } else if (name == QLatin1String("ETag") && inContents) {
+                entry.etag = reader.readElementText().toUtf8();
+            } else if (name == QLatin1String("Prefix") && inPrefixes) {
+                QString p = reader.readElementText().mid(prefix.size());
+                if (p.endsWith(QLatin1Char('/')))
+                    p.chop(1);
+                if (!p.isEmpty())
+                    page.entries.append(RelayEntry{p, true, -1, {}, {}});
+            } else if (name == QLatin1String("IsTruncated")) {
+                truncated = reader.readElementText() == QLatin1String("true");
+            } else if (name == QLatin1String("NextContinuationToken")) {
+                page.continuation = reader.readElementText();
+            }
+        } else if (reader.isEndElement()) {
+            if (name == QLatin1String("Contents")) {
+                inContents = false;
+                if (!entry.name.isEmpty() && !entry.name.contains(QLatin1Char('/')))
+                    page.entries.append(entry);
+            } else if (name == QLatin1String("CommonPrefixes")) {
+                inPrefixes = false;
+            }
+        }
+    }
+    if (reader.hasError()) {
+        error = QStringLiteral("the bucket listing is not valid XML: %1").arg(reader.errorString());
+        return std::nullopt;
+    }
+    if (!truncated)
+        page.continuation.clear();
+    return page;
+}
+
+RelayJob* S3Relay::list(const QString& folder)
+{
+    if (!isValidRelayPath(folder, true))
+        return invalidPath(folder);
+    auto* job = new RelayJob();
+    QString prefix = fullKey(folder);
+    if (!prefix.isEmpty())
+        prefix += QLatin1Char('/');
+    listPage(prefix, QString(), std::make_shared<QList<RelayEntry>>(), job);
+    return job;
+}
+
+void S3Relay::listPage(const QString& prefix, const QString& token, std::shared_ptr<QList<RelayEntry>> all,
+                       RelayJob* job)
+{
+    // The bucket itself: "/bucket" path-style (no trailing slash: that is how servers
+    // canonicalise it for the signature), "/" virtual-host style.
+    QUrl url = m_settings.http.base;
+    url.setPath(m_settings.virtualHost ? QStringLiteral("/") : QLatin1Char('/') + m_settings.bucket);
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("list-type"), QStringLiteral("2"));
+    query.addQueryItem(QStringLiteral("delimiter"), QStringLiteral("/"));
+    query.addQueryItem(QStringLiteral("prefix"), QString::fromLatin1(QUrl::toPercentEncoding(prefix)));
+    if (m_settings.pageSize != 1000)
+        query.addQueryItem(QStringLiteral("max-keys"), QString::number(m_settings.pageSize));
+    if (!token.isEmpty())
+        query.addQueryItem(QStringLiteral("continuation-token"),
+                           QString::fromLatin1(QUrl::toPercentEncoding(token)));
+    url.setQuery(query);
+    send("GET", url, {}, nullptr, 0, nullptr, kEmptyPayloadSha256,
+         [this, prefix, all, job](const HttpResult& result) {
+             if (!result.error.ok()) {
+                 job->finishLater(explain(result, QStringLiteral("listing %1").arg(prefix)));
+                 return;
+             }
+             QString error;
+             const auto page = parseListing(result.body, prefix, error);
+             if (!page) {
+                 job->finishLater(RelayError{RelayError::Kind::Other, error});
+                 return;
+             }
+             all->append(page->entries);
+             if (!page->continuation.isEmpty()) {
+                 listPage(prefix, page->continuation, all, job);
+                 return;
+             }
+             // No folders in S3: an empty prefix is a folder that does not exist.
+             if (all->isEmpty())
+                 job->finishLater(
+                     RelayError{RelayError::Kind::NotFound, QStringLiteral("%1: nothing there").arg(prefix)});
+             else
+                 job->finishLater({}, *all);
+         });
+}
+
+RelayJob* S3Relay::get(const QString& path, QIODevice* sink)
+{
+    if (!isValidRelayPath(path))
+        return invalidPath(path);
+    auto* job = new RelayJob();
+    send("GET", objectUrl(fullKey(path)), {}, nullptr, 0, sink, kEmptyPayloadSha256,
+         [this, job, path](const HttpResult& result) { job->finishLater(explain(result, path)); });
+    return job;
+}
+
+RelayJob* S3Relay::put(const QString& path, QIODevice* source, qint64 size, WriteMode mode)
+{
+    if (!isValidRelayPath(path))
+        return invalidPath(path);
+    auto* job = new RelayJob();
+    const QUrl url = objectUrl(fullKey(path));
+    auto upload = [this, job, url, path, source, size, mode] {
+        HeaderList headers{{"Content-Type", "application/octet-stream"}};
+        if (mode == WriteMode::CreateExclusive)
+            headers.append(
+                qMakePair(QByteArray("If-None-Match"),
+                          QByteArray("*"))); // honoured by AWS since 2024; a check came first anyway
+        send("PUT", url, headers, source, size, nullptr, "UNSIGNED-PAYLOAD",
+             [this, job, path](const HttpResult& result) { job->finishLater(explain(result, path)); });
+    };
+    if (mode == WriteMode::Replace) {
+        upload();
+        return job;
+    }
+    send("HEAD", url, {}, nullptr, 0, nullptr, kEmptyPayloadSha256,
+         [this, job, path, upload](const HttpResult& r) {
+             if (r.status == 200)
+                 job->finishLater(RelayError{RelayError::Kind::AlreadyExists,
+                                             QStringLiteral("%1: already exists").arg(path)});
+             else if (r.status == 404)
+                 upload();
+             else
+                 job->finishLater(explain(r, path));
+         });
+    return job;
+}
+
+RelayJob* S3Relay::remove(const QString& path)
+{
+    if (!isValidRelayPath(path))
+        return invalidPath(path);
+    auto* job = new RelayJob();
+    send("DELETE", objectUrl(fullKey(path)), {}, nullptr, 0, nullptr, kEmptyPayloadSha256,
+         [this, job, path](const HttpResult& result) { job->finishLater(explain(result, path)); });
+    return job;
+}
+
+RelayJob* S3Relay::makeFolder(const QString& folder)
+{
+    if (!isValidRelayPath(folder, true))
+        return invalidPath(folder);
+    auto* job = new RelayJob();
+    job->finishLater({}); // S3 has no folders
+    return job;
+}
+
+} // namespace escale::relay

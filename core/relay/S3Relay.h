@@ -1,0 +1,62 @@
+#pragma once
+
+#include "relay/RelayBackend.h"
+#include "relay/http/HttpTransport.h"
+#include "relay/http/SigV4.h"
+
+namespace escale::relay {
+
+// An S3 bucket (AWS, MinIO, Backblaze B2, Wasabi, Cloudflare R2, ...) as a relay: objects under
+// `prefix/` in the bucket, requests signed with AWS Signature V4, ListObjectsV2 with a '/'
+// delimiter for folders (which S3 does not have: a folder exists while objects are in it).
+class S3Relay : public RelayBackend
+{
+    Q_OBJECT
+
+public:
+    struct Settings
+    {
+        HttpSettings http; // base: the endpoint (scheme, host, port), path '/'
+        QString bucket;
+        QString prefix;           // without leading or trailing '/'; may be empty
+        bool virtualHost = false; // bucket.host instead of host/bucket
+        QString region = QStringLiteral("us-east-1");
+        SigV4Credentials credentials;
+        int pageSize = 1000; // keys per ListObjectsV2 page (S3's maximum)
+    };
+    static std::optional<Settings> settingsFromConfig(const config::RepositoryConfig& config, QString& error);
+
+    explicit S3Relay(const Settings& settings, QObject* parent = nullptr);
+
+    QString describe() const override;
+    // Plain S3 PUTs are atomic; an exclusive create is a check, then a conditional PUT.
+    RelayCapabilities capabilities() const override { return {false, false}; }
+
+    RelayJob* list(const QString& folder) override;
+    RelayJob* get(const QString& path, QIODevice* sink) override;
+    RelayJob* put(const QString& path, QIODevice* source, qint64 size, WriteMode mode) override;
+    RelayJob* remove(const QString& path) override;
+    RelayJob* makeFolder(const QString& folder) override;
+
+    // Parses one page of ListObjectsV2; public for tests.
+    struct Page
+    {
+        QList<RelayEntry> entries;
+        QString continuation; // empty on the last page
+    };
+    static std::optional<Page> parseListing(const QByteArray& xml, const QString& prefix, QString& error);
+
+private:
+    QUrl objectUrl(const QString& key) const; // `key` relative to the prefix
+    QString fullKey(const QString& relayPath) const;
+    void send(const QByteArray& verb, const QUrl& url, HeaderList headers, QIODevice* body, qint64 size,
+              QIODevice* sink, const QByteArray& payloadHash, std::function<void(const HttpResult&)> done);
+    void listPage(const QString& prefix, const QString& token, std::shared_ptr<QList<RelayEntry>> all,
+                  RelayJob* job);
+    RelayError explain(const HttpResult& result, const QString& what) const;
+
+    Settings m_settings;
+    HttpTransport m_http;
+};
+
+} // namespace escale::relay

@@ -1,0 +1,163 @@
+// The S3 relay against a real S3 server on 127.0.0.1 that checks SigV4 signatures
+// (@20minutes/s3rver): the backend contract, the errors users meet, and three engines
+// converging through it.
+#include "../common/EngineScenario.h"
+#include "../common/RelayCalls.h"
+#include "../common/RelayServers.h"
+#include "../sync/SyncHarness.h"
+#include "relay/RelayFactory.h"
+#include "relay/S3Relay.h"
+
+#include <QBuffer>
+
+using namespace escale;
+
+namespace {
+
+config::RepositoryConfig s3Config(const QString& url, const QString& secret = "S3RVER")
+{
+    config::RepositoryConfig c;
+    QString error, warning;
+    const auto address = config::RelayAddress::parse(url, {}, {}, {}, error, warning);
+    if (!address)
+        qFatal("bad test address %s: %s", qPrintable(url), qPrintable(error));
+    c.name = "s3";
+    c.relay = *address;
+    c.password = config::SecretSource{config::SecretSource::Kind::Literal, secret};
+    c.timeoutMs = 20'000;
+    c.retries = 1;
+    return c;
+}
+
+} // namespace
+
+using testing::get;
+using testing::put;
+using testing::runJob;
+
+class tst_S3Relay : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void listingParser();
+    void backendContract();
+    void errorsNameCauseAndRemedy();
+    void threeEnginesConverge();
+
+private:
+    std::unique_ptr<testing::S3rver> m_server;
+};
+
+void tst_S3Relay::initTestCase()
+{
+    m_server = std::make_unique<testing::S3rver>();
+    QVERIFY2(m_server->started(), qPrintable(m_server->log()));
+}
+
+void tst_S3Relay::listingParser()
+{
+    const QByteArray xml = R"(<?xml version="1.0" encoding="UTF-8"?>
+<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>b</Name><Prefix>repo/data/</Prefix>
+<KeyCount>3</KeyCount><MaxKeys>1000</MaxKeys><Delimiter>/</Delimiter><IsTruncated>true</IsTruncated>
+<Contents><Key>repo/data/one</Key><LastModified>2026-11-25T10:00:00.000Z</LastModified><ETag>"abc"</ETag>
+<Size>12</Size><StorageClass>STANDARD</StorageClass></Contents>
+<CommonPrefixes><Prefix>repo/data/ab/</Prefix></CommonPrefixes>
+<NextContinuationToken>token+/=</NextContinuationToken></ListBucketResult>)";
+    QString error;
+    const auto page = relay::S3Relay::parseListing(xml, "repo/data/", error);
+    QVERIFY2(page, qPrintable(error));
+    QCOMPARE(page->entries.size(), 2);
+    QCOMPARE(page->entries.at(0).name, QString("one"));
+    QCOMPARE(page->entries.at(0).size, 12);
+    QVERIFY(page->entries.at(0).modified.isValid());
+    QCOMPARE(page->entries.at(1).name, QString("ab"));
+    QVERIFY(page->entries.at(1).isDirectory);
+    QCOMPARE(page->continuation, QString("token+/="));
+    QVERIFY(!relay::S3Relay::parseListing("<ListBucketResult><Contents>", "", error));
+}
+
+void tst_S3Relay::backendContract()
+{
+    QString error;
+    auto relay = relay::createRelay(s3Config(m_server->url("contract")), error);
+    QVERIFY2(relay, qPrintable(error));
+    QCOMPARE(runJob(relay->list("")).kind, relay::RelayError::Kind::NotFound);
+    QVERIFY(runJob(relay->makeFolder("data/ab")).ok());
+    QVERIFY(put(*relay, "data/ab/one", "first").ok());
+    QCOMPARE(get(*relay, "data/ab/one"), QByteArray("first"));
+    QCOMPARE(put(*relay, "data/ab/one", "again", relay::WriteMode::CreateExclusive).kind,
+             relay::RelayError::Kind::AlreadyExists);
+    QCOMPARE(get(*relay, "data/ab/one"), QByteArray("first"));
+    QVERIFY(put(*relay, "data/ab/one", "replaced").ok());
+    QCOMPARE(get(*relay, "data/ab/one"), QByteArray("replaced"));
+    QVERIFY(put(*relay, "escale-repository.json", "{}", relay::WriteMode::CreateExclusive).ok());
+    QByteArray big(3 * 1024 * 1024 + 7, Qt::Uninitialized);
+    for (qsizetype i = 0; i < big.size(); ++i)
+        big[i] = char(i * 31 + (i >> 12));
+    QVERIFY(put(*relay, "data/ab/big", big).ok());
+    QVERIFY(get(*relay, "data/ab/big") == big);
+
+    std::unique_ptr<relay::RelayJob> job(relay->list("data/ab"));
+    QVERIFY(relay::waitFor(job.get()).ok());
+    QMap<QString, qint64> names;
+    for (const relay::RelayEntry& e : job->entries())
+        names.insert(e.name, e.size);
+    QCOMPARE(names.keys(), (QStringList{"big", "one"}));
+    QCOMPARE(names.value("big"), big.size());
+    job.reset(relay->list(""));
+    QVERIFY(relay::waitFor(job.get()).ok());
+    QStringList root;
+    for (const relay::RelayEntry& e : job->entries())
+        root << e.name + (e.isDirectory ? "/" : "");
+    root.sort();
+    // (s3rver's file store reports no CommonPrefixes for keys two levels down: the parser's test
+    // covers them; the engine itself only lists objects.)
+    QVERIFY2(root.contains("escale-repository.json"), qPrintable(root.join(", ")));
+
+    // (Pages: s3rver answers 500 to a listing longer than a page, or to max-keys, so
+    // continuation is covered by the parser's test.)
+
+    QVERIFY(runJob(relay->remove("data/ab/one")).ok());
+    relay::RelayError e;
+    get(*relay, "data/ab/one", &e);
+    QCOMPARE(e.kind, relay::RelayError::Kind::NotFound);
+    QCOMPARE(runJob(relay->list("nothing/here")).kind, relay::RelayError::Kind::NotFound);
+}
+
+void tst_S3Relay::errorsNameCauseAndRemedy()
+{
+    QString error;
+    auto relay = relay::createRelay(s3Config(m_server->url("errors"), "wrong secret"), error);
+    relay::RelayError e = put(*relay, "a", "b");
+    QCOMPARE(e.kind, relay::RelayError::Kind::Auth);
+    QVERIFY2(e.message.contains("refuses the credentials") && e.message.contains("SignatureDoesNotMatch"),
+             qPrintable(e.message));
+
+    relay = relay::createRelay(
+        s3Config(QString("s3+http://S3RVER@127.0.0.1:%1/nosuchbucket/x").arg(m_server->port())), error);
+    e = put(*relay, "a", "b");
+    QVERIFY2(e.message.contains("the bucket 'nosuchbucket' does not exist"), qPrintable(e.message));
+
+    config::RepositoryConfig none = s3Config(m_server->url());
+    none.password = {};
+    none.relay.user.clear();
+    qunsetenv("AWS_ACCESS_KEY_ID");
+    QVERIFY(!relay::createRelay(none, error));
+    QVERIFY2(error.contains("no S3 credentials"), qPrintable(error));
+}
+
+void tst_S3Relay::threeEnginesConverge()
+{
+    testing::threeEnginesConverge([this] {
+        config::RepositoryConfig c = s3Config(m_server->url("engines"));
+        c.encryption = config::Encryption::Aes256Gcm;
+        c.passphrase = config::SecretSource{config::SecretSource::Kind::Literal, "s3 secret"};
+        c.kdfLogN = 12;
+        return c;
+    });
+}
+
+QTEST_GUILESS_MAIN(tst_S3Relay)
+#include "tst_S3Relay.moc"
