@@ -3,6 +3,7 @@
 #include "config/Secrets.h"
 
 #include <QBuffer>
+#include <QHostAddress>
 #include <QUrlQuery>
 #include <QXmlStreamReader>
 
@@ -24,9 +25,11 @@ std::optional<S3Relay::Settings> S3Relay::settingsFromConfig(const config::Repos
     s.prefix = config.relay.path.split(QLatin1Char('/'), Qt::SkipEmptyParts).join(QLatin1Char('/'));
     http->base.setPath(QStringLiteral("/"));
     const QString host = config.relay.host;
-    s.virtualHost =
-        config.s3UrlStyle == QLatin1String("virtual") ||
-        (config.s3UrlStyle == QLatin1String("auto") && host.endsWith(QLatin1String("amazonaws.com")));
+    // 'url style = auto': path style for an IP address or an explicit port (local servers),
+    // virtual host otherwise (AWS and most providers).
+    const bool ipAddress = !QHostAddress(host).isNull();
+    s.virtualHost = config.s3UrlStyle == QLatin1String("virtual") ||
+                    (config.s3UrlStyle == QLatin1String("auto") && !ipAddress && config.relay.port <= 0);
     if (s.virtualHost)
         http->base.setHost(s.bucket + QLatin1Char('.') + host);
     s.region = config.s3Region.isEmpty() ? QStringLiteral("us-east-1") : config.s3Region;
