@@ -248,7 +248,9 @@ void HttpTransport::finish(std::shared_ptr<Attempt> attempt, QNetworkReply* repl
         QStringLiteral("%1 %2").arg(QString::fromLatin1(attempt->request.verb),
                                     attempt->request.url.toDisplayString(QUrl::RemoveUserInfo));
     const QString host = attempt->request.url.host();
-    if (attempt->request.sink && result.status >= 200 && result.status < 300 && !attempt->sinkFailed) {
+    if (!reply->isOpen()) {
+        // aborted (timeout, a sink that failed): nothing more to read
+    } else if (attempt->request.sink && result.status >= 200 && result.status < 300 && !attempt->sinkFailed) {
         const QByteArray rest = reply->readAll();
         if (!rest.isEmpty() && attempt->request.sink->write(rest) != rest.size())
             attempt->sinkFailed = true;
@@ -307,10 +309,9 @@ void HttpTransport::finish(std::shared_ptr<Attempt> attempt, QNetworkReply* repl
         const int retryAfter = result.header("Retry-After").toInt();
         if (retryAfter > 0)
             delayMs = std::max<qint64>(delayMs, std::min(retryAfter, 120) * 1000LL);
-        qCDebug(lcRelay).noquote() << QStringLiteral("%1: %2; try %3 in %4 ms")
-                                          .arg(what, result.error.message)
-                                          .arg(attempt->number + 1)
-                                          .arg(delayMs);
+        qCDebug(lcRelay).noquote() << QStringLiteral("%1; try %2 in %3 ms")
+                                          .arg(result.error.message, QString::number(attempt->number + 1),
+                                               QString::number(delayMs));
         if (attempt->request.body)
             attempt->request.body->seek(0);
         QTimer::singleShot(int(delayMs), this, [this, attempt] { start(attempt); });

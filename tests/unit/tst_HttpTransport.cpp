@@ -1,0 +1,175 @@
+// The HTTP layer against a scripted server in the test process: retries on 5xx and 429 (after
+// Retry-After), none on 401, an idle timeout, and statuses mapped to what users are told.
+#include "relay/http/HttpTransport.h"
+
+#include <QEventLoop>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QTimer>
+
+using namespace escale::relay;
+
+namespace {
+
+// Answers each request with the next scripted reply ("" = say nothing, keep the connection).
+class ScriptedServer : public QObject
+{
+public:
+    explicit ScriptedServer(QStringList replies)
+        : m_replies(std::move(replies))
+    {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket* s = m_server.nextPendingConnection()) {
+                connect(s, &QTcpSocket::readyRead, this, [this, s] { onData(s); });
+            }
+        });
+    }
+    int port() const { return m_server.serverPort(); }
+    int requests() const { return m_requests; }
+    QList<QByteArray> heads() const { return m_heads; }
+
+private:
+    void onData(QTcpSocket* s)
+    {
+        QByteArray& buffer = m_buffers[s];
+        buffer += s->readAll();
+        const qsizetype end = buffer.indexOf("\r\n\r\n");
+        if (end < 0)
+            return;
+        m_heads << buffer.left(end);
+        buffer.clear();
+        const QString reply = m_replies.value(m_requests, "HTTP/1.1 200 OK");
+        ++m_requests;
+        if (reply.isEmpty())
+            return; // stall
+        s->write(reply.toUtf8() + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        s->disconnectFromHost();
+    }
+
+    QTcpServer m_server;
+    QStringList m_replies;
+    QHash<QTcpSocket*, QByteArray> m_buffers;
+    QList<QByteArray> m_heads;
+    int m_requests = 0;
+};
+
+HttpResult call(HttpTransport& http, const QByteArray& verb, const QUrl& url)
+{
+    HttpResult out;
+    QEventLoop loop;
+    http.send(HttpTransport::Request::make(verb, url), [&](const HttpResult& r) {
+        out = r;
+        loop.quit();
+    });
+    QTimer::singleShot(60'000, &loop, &QEventLoop::quit);
+    loop.exec();
+    return out;
+}
+
+HttpSettings settings(int port, int retries = 3, qint64 timeoutMs = 10'000)
+{
+    HttpSettings s;
+    s.base = QUrl(QString("http://127.0.0.1:%1/repo/").arg(port));
+    s.user = "tester";
+    s.password = "testpw";
+    s.retries = retries;
+    s.timeoutMs = timeoutMs;
+    return s;
+}
+
+} // namespace
+
+class tst_HttpTransport : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void retriesBusyServers();
+    void honoursRetryAfter();
+    void noRetryStormOnWrongPassword();
+    void idleTimeout();
+    void statusesNameTheCause_data();
+    void statusesNameTheCause();
+};
+
+void tst_HttpTransport::retriesBusyServers()
+{
+    ScriptedServer server(
+        {"HTTP/1.1 503 Service Unavailable", "HTTP/1.1 502 Bad Gateway", "HTTP/1.1 200 OK"});
+    HttpTransport http(settings(server.port()));
+    const HttpResult r = call(http, "GET", http.url("x"));
+    QVERIFY2(r.error.ok(), qPrintable(r.error.message));
+    QCOMPARE(server.requests(), 3);
+
+    // Out of retries: the last error is reported.
+    ScriptedServer down({"HTTP/1.1 500 Internal Server Error", "HTTP/1.1 500 Internal Server Error",
+                         "HTTP/1.1 500 Internal Server Error"});
+    HttpTransport once(settings(down.port(), 1));
+    const HttpResult failed = call(once, "GET", once.url("x"));
+    QCOMPARE(failed.status, 500);
+    QCOMPARE(down.requests(), 2);
+    QVERIFY(failed.error.isRetryable());
+}
+
+void tst_HttpTransport::honoursRetryAfter()
+{
+    ScriptedServer server({"HTTP/1.1 429 Too Many Requests\r\nRetry-After: 1", "HTTP/1.1 200 OK"});
+    HttpTransport http(settings(server.port()));
+    const HttpResult r = call(http, "GET", http.url("x"));
+    QVERIFY2(r.error.ok(), qPrintable(r.error.message));
+    QCOMPARE(server.requests(), 2);
+}
+
+void tst_HttpTransport::noRetryStormOnWrongPassword()
+{
+    const QString challenge = "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"test\"";
+    ScriptedServer server({challenge, challenge, challenge, challenge, challenge});
+    HttpTransport http(settings(server.port()));
+    const HttpResult r = call(http, "GET", http.url("x"));
+    QCOMPARE(r.error.kind, RelayError::Kind::Auth);
+    QVERIFY2(r.error.message.contains("wrong user name or password"), qPrintable(r.error.message));
+    QVERIFY2(server.requests() <= 2, qPrintable(QString::number(server.requests()))); // asked, answered once
+    QVERIFY(server.heads().last().contains("Authorization: Basic"));
+}
+
+void tst_HttpTransport::idleTimeout()
+{
+    ScriptedServer server({"", ""});
+    HttpTransport http(settings(server.port(), 0, 1000));
+    const HttpResult r = call(http, "GET", http.url("x"));
+    QCOMPARE(r.error.kind, RelayError::Kind::Timeout);
+    QVERIFY2(r.error.message.contains("sent nothing for 1 s"), qPrintable(r.error.message));
+}
+
+void tst_HttpTransport::statusesNameTheCause_data()
+{
+    QTest::addColumn<QString>("reply");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("quota") << "HTTP/1.1 507 Insufficient Storage" << int(RelayError::Kind::Quota)
+                           << "is full";
+    QTest::newRow("locked") << "HTTP/1.1 423 Locked" << int(RelayError::Kind::Busy) << "locked";
+    QTest::newRow("forbidden") << "HTTP/1.1 403 Forbidden" << int(RelayError::Kind::Permission)
+                               << "refuses it";
+    QTest::newRow("missing") << "HTTP/1.1 404 Not Found" << int(RelayError::Kind::NotFound) << "not found";
+    QTest::newRow("exists") << "HTTP/1.1 412 Precondition Failed" << int(RelayError::Kind::AlreadyExists)
+                            << "already exists";
+}
+
+void tst_HttpTransport::statusesNameTheCause()
+{
+    QFETCH(QString, reply);
+    QFETCH(int, kind);
+    QFETCH(QString, words);
+    ScriptedServer server({reply, reply});
+    HttpTransport http(settings(server.port(), 0));
+    const HttpResult r = call(http, "PUT", http.url("x"));
+    QCOMPARE(int(r.error.kind), kind);
+    QVERIFY2(r.error.message.contains(words), qPrintable(r.error.message));
+    QCOMPARE(server.requests(), 1);
+}
+
+QTEST_GUILESS_MAIN(tst_HttpTransport)
+#include "tst_HttpTransport.moc"
