@@ -2,6 +2,7 @@
 
 // Real relay servers for integration tests: each binds 127.0.0.1 on a free port, serves a
 // temporary root, and is stopped by PID when the object goes.
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -119,7 +120,7 @@ private:
 class ApacheDav : public Server
 {
 public:
-    ApacheDav()
+    explicit ApacheDav(bool digest = false)
     {
         QFile::setPermissions(m_dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                                 QFileDevice::ExeOwner | QFileDevice::ReadGroup |
@@ -128,6 +129,15 @@ public:
         QDir().mkpath(root());
         QDir().mkpath(m_dir.filePath("lock"));
         run("htpasswd", {"-bc", m_dir.filePath("htpasswd"), "tester", "testpw"});
+        {
+            // htdigest asks on a terminal: the line is written as it would.
+            QFile digestFile(m_dir.filePath("htdigest"));
+            if (digestFile.open(QIODevice::WriteOnly))
+                digestFile.write(
+                    "tester:escale-test:" +
+                    QCryptographicHash::hash("tester:escale-test:testpw", QCryptographicHash::Md5).toHex() +
+                    "\n");
+        }
         const bool root = ::geteuid() == 0;
         if (root)
             run("chown", {"-R", "www-data:www-data", this->root(), m_dir.filePath("lock")});
@@ -138,16 +148,17 @@ public:
                 .arg(m_dir.path())
                 .arg(m_port);
         for (const char* m : {"mpm_event", "authz_core", "authz_user", "authn_core", "authn_file",
-                              "auth_basic", "dav", "dav_fs"})
+                              "auth_basic", "auth_digest", "dav", "dav_fs"})
             conf += QString("LoadModule %1_module %2/mod_%1.so\n").arg(m, modules);
         if (root)
             conf += "User www-data\nGroup www-data\n";
         conf +=
             QString(
                 "DavLockDB %1/lock/DavLock\nDocumentRoot %2\n<Directory %2>\n  AllowOverride None\n  Dav On\n"
-                "  AuthType Basic\n  AuthName escale-test\n  AuthUserFile %1/htpasswd\n  Require valid-user\n"
+                "  AuthType %3\n  AuthName escale-test\n  AuthUserFile %1/%4\n  Require valid-user\n"
                 "</Directory>\n")
-                .arg(m_dir.path(), this->root());
+                .arg(m_dir.path(), this->root(), digest ? QString("Digest") : QString("Basic"),
+                     digest ? QString("htdigest") : QString("htpasswd"));
         QFile f(m_dir.filePath("httpd.conf"));
         if (f.open(QIODevice::WriteOnly))
             f.write(conf.toUtf8());

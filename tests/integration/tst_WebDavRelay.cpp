@@ -55,6 +55,7 @@ void tst_WebDavRelay::backendContract_data()
 {
     QTest::addColumn<QString>("server");
     QTest::newRow("apache") << "apache";
+    QTest::newRow("apache digest") << "apache digest";
     QTest::newRow("nginx") << "nginx";
     QTest::newRow("lighttpd") << "lighttpd";
     QTest::newRow("rclone") << "rclone";
@@ -66,8 +67,8 @@ void tst_WebDavRelay::backendContract()
     QFETCH(QString, server);
     std::unique_ptr<testing::Server> s;
     config::RepositoryConfig c;
-    if (server == "apache") {
-        auto* a = new testing::ApacheDav;
+    if (server.startsWith("apache")) {
+        auto* a = new testing::ApacheDav(server.endsWith("digest"));
         s.reset(a);
         c = davConfig(a->url());
     } else if (server == "nginx") {
@@ -214,13 +215,13 @@ void tst_WebDavRelay::threeEnginesConverge_data()
 {
     QTest::addColumn<bool>("encrypted");
     QTest::newRow("plain") << false;
-    QTest::newRow("encrypted") << true;
+    QTest::newRow("encrypted, digest authentication") << true;
 }
 
 void tst_WebDavRelay::threeEnginesConverge()
 {
     QFETCH(bool, encrypted);
-    testing::ApacheDav apache;
+    testing::ApacheDav apache(encrypted); // the encrypted run also uses Digest authentication
     QVERIFY2(apache.started(), qPrintable(apache.log()));
     testing::threeEnginesConverge([&] {
         config::RepositoryConfig c = davConfig(apache.url());
