@@ -9,6 +9,7 @@
 #include "relay/RelayFactory.h"
 
 #include <QBuffer>
+#include <QElapsedTimer>
 #include <QProcess>
 
 using namespace escale;
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void backendContract();
     void errorsNameCauseAndRemedy();
     void onceExitCodes();
+    void bandwidthLimits();
     void threeEnginesConverge_data();
     void threeEnginesConverge();
 };
@@ -209,6 +211,31 @@ void tst_WebDavRelay::onceExitCodes()
                   &err),
              4);
     QVERIFY2(err.contains("refused the connection"), qPrintable(err));
+}
+
+void tst_WebDavRelay::bandwidthLimits()
+{
+    // 'bandwidth limit up/down': 1 MiB at 256 KiB/s cannot take less than about 4 s (only a
+    // lower bound is checked: a busy machine is slower, never faster).
+    testing::RcloneWebDav server;
+    QVERIFY2(server.started(), qPrintable(server.log()));
+    config::RepositoryConfig c = davConfig(server.url());
+    c.bandwidthUp = 256 * 1024;
+    c.bandwidthDown = 256 * 1024;
+    QString error;
+    auto relay = relay::createRelay(c, error);
+    QVERIFY(runJob(relay->makeFolder("")).ok());
+    QByteArray data(1024 * 1024, Qt::Uninitialized);
+    for (qsizetype i = 0; i < data.size(); ++i)
+        data[i] = char(i * 7 + (i >> 10));
+    QElapsedTimer t;
+    t.start();
+    QVERIFY(put(*relay, "limited", data).ok());
+    const qint64 up = t.restart();
+    QCOMPARE(get(*relay, "limited"), data);
+    const qint64 down = t.elapsed();
+    QVERIFY2(up >= 3000, qPrintable(QString::number(up)));
+    QVERIFY2(down >= 3000, qPrintable(QString::number(down)));
 }
 
 void tst_WebDavRelay::threeEnginesConverge_data()

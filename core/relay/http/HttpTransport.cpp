@@ -4,6 +4,7 @@
 #include "log/Logging.h"
 
 #include <QAuthenticator>
+#include <QDateTime>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QSslCertificate>
@@ -23,6 +24,46 @@ QString fingerprint(const QSslCertificate& certificate)
         pairs << QString::fromLatin1(digest.mid(i, 2));
     return pairs.join(QLatin1Char(':'));
 }
+
+// An upload body read no faster than the transport's upload throttle allows.
+class ThrottledReader final : public QIODevice
+{
+public:
+    ThrottledReader(QIODevice* inner, HttpTransport::Throttle* throttle)
+        : m_inner(inner)
+        , m_throttle(throttle)
+    {
+        open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+    }
+    bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override { return m_inner->bytesAvailable() + QIODevice::bytesAvailable(); }
+
+protected:
+    qint64 readData(char* data, qint64 maxSize) override
+    {
+        const qint64 allowed = m_throttle->take(std::min<qint64>(maxSize, 64 * 1024));
+        if (allowed == 0) {
+            if (!m_waiting) {
+                m_waiting = true;
+                QTimer::singleShot(m_throttle->waitMs(), this, [this] {
+                    m_waiting = false;
+                    Q_EMIT readyRead();
+                });
+            }
+            return 0;
+        }
+        const qint64 n = m_inner->read(data, allowed);
+        if (n < allowed && n >= 0)
+            m_throttle->take(-(allowed - n)); // unused tokens go back
+        return n == 0 && m_inner->atEnd() ? -1 : n;
+    }
+    qint64 writeData(const char*, qint64) override { return -1; }
+
+private:
+    QIODevice* m_inner;
+    HttpTransport::Throttle* m_throttle;
+    bool m_waiting = false;
+};
 
 bool retryableStatus(int status)
 {
@@ -72,12 +113,49 @@ std::optional<HttpSettings> HttpSettings::fromConfig(const config::RepositoryCon
     s.pinnedSha256 = config.pinnedCertificateSha256;
     s.timeoutMs = config.timeoutMs;
     s.retries = config.retries;
+    s.bandwidthUp = config.bandwidthUp;
+    s.bandwidthDown = config.bandwidthDown;
     return s;
+}
+
+HttpTransport::Throttle::Throttle(qint64 bytesPerSecond)
+    : m_rate(bytesPerSecond)
+    , m_lastMs(QDateTime::currentMSecsSinceEpoch())
+{}
+
+void HttpTransport::Throttle::refill()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // At most a quarter of a second's worth at once: short bursts, a steady average.
+    const double capacity = std::max(double(m_rate) / 4, 16.0 * 1024);
+    m_tokens = std::min(capacity, m_tokens + double(now - m_lastMs) * double(m_rate) / 1000.0);
+    m_lastMs = now;
+}
+
+qint64 HttpTransport::Throttle::take(qint64 wanted)
+{
+    if (m_rate <= 0)
+        return wanted;
+    if (wanted < 0) { // given back
+        m_tokens -= double(wanted);
+        return 0;
+    }
+    refill();
+    const qint64 n = std::min<qint64>(wanted, qint64(m_tokens));
+    m_tokens -= double(n);
+    return n;
+}
+
+int HttpTransport::Throttle::waitMs() const
+{
+    return m_rate <= 0 ? 0 : std::clamp(int(4096 * 1000 / m_rate), 5, 250);
 }
 
 HttpTransport::HttpTransport(const HttpSettings& settings, QObject* parent)
     : QObject(parent)
     , m_settings(settings)
+    , m_up(settings.bandwidthUp)
+    , m_down(settings.bandwidthDown)
 {
     m_manager.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
     m_manager.setAutoDeleteReplies(false);
@@ -156,6 +234,7 @@ struct HttpTransport::Attempt
     int number = 0;
     bool timedOut = false;
     bool sinkFailed = false;
+    bool drainScheduled = false;
     QString tlsProblem;
     QTimer idle;
 };
@@ -197,7 +276,16 @@ void HttpTransport::start(std::shared_ptr<Attempt> attempt)
         }
         request.setSslConfiguration(tls);
     }
-    QNetworkReply* reply = m_manager.sendCustomRequest(request, r.verb, r.body);
+    QIODevice* body = r.body;
+    if (body && m_up.limited() && r.bodySize > 0) {
+        auto* throttled = new ThrottledReader(body, &m_up); // deleted with the reply
+        body = throttled;
+    }
+    QNetworkReply* reply = m_manager.sendCustomRequest(request, r.verb, body);
+    if (body != r.body)
+        body->setParent(reply);
+    if (m_down.limited() && r.sink)
+        reply->setReadBufferSize(64 * 1024); // the socket waits while the sink is throttled
     attempt->idle.disconnect();
     connect(&attempt->idle, &QTimer::timeout, reply, [attempt, reply] {
         attempt->timedOut = true;
@@ -222,17 +310,29 @@ void HttpTransport::start(std::shared_ptr<Attempt> attempt)
                            "certificate' file")
                 .arg(reply->url().host(), errors.value(0).errorString(), fingerprint(peer));
     });
-    connect(reply, &QNetworkReply::readyRead, reply, [attempt, reply] {
+    auto drain = std::make_shared<std::function<void()>>();
+    *drain = [this, attempt, reply, weak = std::weak_ptr<std::function<void()>>(drain)] {
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         QIODevice* sink = attempt->request.sink;
-        if (!sink || status < 200 || status >= 300 || attempt->sinkFailed)
+        if (!sink || status < 200 || status >= 300 || attempt->sinkFailed || !reply->isOpen())
             return;
-        const QByteArray bytes = reply->readAll();
+        const qint64 allowed = m_down.take(reply->bytesAvailable());
+        const QByteArray bytes = reply->read(allowed);
         if (sink->write(bytes) != bytes.size()) {
             attempt->sinkFailed = true;
             reply->abort();
+            return;
         }
-    });
+        if (reply->bytesAvailable() > 0 && !attempt->drainScheduled) {
+            attempt->drainScheduled = true;
+            QTimer::singleShot(m_down.waitMs(), reply, [attempt, weak] {
+                attempt->drainScheduled = false;
+                if (auto f = weak.lock())
+                    (*f)();
+            });
+        }
+    };
+    connect(reply, &QNetworkReply::readyRead, reply, [drain] { (*drain)(); });
     connect(reply, &QNetworkReply::finished, this, [this, attempt, reply] { finish(attempt, reply); });
 }
 

@@ -25,6 +25,8 @@ struct HttpSettings
     QByteArray pinnedSha256; // a self-signed certificate trusted by its fingerprint
     qint64 timeoutMs = 60'000;
     int retries = 5;
+    qint64 bandwidthUp = 0;   // bytes/s, 0: unlimited
+    qint64 bandwidthDown = 0; // bytes/s, 0: unlimited
 
     static std::optional<HttpSettings> fromConfig(const config::RepositoryConfig& config, QString& error);
 };
@@ -82,6 +84,22 @@ public:
     // The relay error for an HTTP status, naming the cause and the remedy.
     RelayError errorFor(int status, const QString& what) const;
 
+    // A token bucket shared by every request of one direction.
+    class Throttle
+    {
+    public:
+        explicit Throttle(qint64 bytesPerSecond);
+        bool limited() const { return m_rate > 0; }
+        qint64 take(qint64 wanted); // how many of `wanted` bytes may pass now
+        int waitMs() const;         // until some may pass again
+
+    private:
+        void refill();
+        qint64 m_rate;
+        double m_tokens = 0;
+        qint64 m_lastMs = 0;
+    };
+
 private:
     struct Attempt;
     void start(std::shared_ptr<Attempt> attempt);
@@ -89,6 +107,8 @@ private:
 
     HttpSettings m_settings;
     QNetworkAccessManager m_manager;
+    Throttle m_up;
+    Throttle m_down;
 };
 
 } // namespace escale::relay
