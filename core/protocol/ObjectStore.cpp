@@ -44,6 +44,23 @@ RelayError ObjectStore::put(const QString& path, QIODevice* source, qint64 plain
     return run(m_backend->put(path, encoder.get(), m_codec->encodedSize(plainSize), mode));
 }
 
+ObjectStore::PendingPut ObjectStore::startPut(const QString& path, QIODevice* source, qint64 plainSize,
+                                              WriteMode mode)
+{
+    PendingPut p;
+    p.encoder = m_codec->encoder(source, plainSize, path);
+    p.job.reset(m_backend->put(path, p.encoder.get(), m_codec->encodedSize(plainSize), mode));
+    return p;
+}
+
+RelayError ObjectStore::finish(PendingPut& put)
+{
+    const RelayError e = relay::waitFor(put.job.get());
+    put.job.reset();
+    put.encoder.reset();
+    return e;
+}
+
 RelayError ObjectStore::getSmall(const QString& path, QByteArray& bytes)
 {
     bytes.clear();

@@ -27,6 +27,15 @@ public:
     // Content: `plainSize` bytes streamed from `source`, or into `sink`.
     relay::RelayError put(const QString& path, QIODevice* source, qint64 plainSize, relay::WriteMode mode);
     relay::RelayError get(const QString& path, QIODevice* sink);
+    // A put that runs while others do (parallel transfers): start it, then finish() it. The
+    // source must outlive it.
+    struct PendingPut
+    {
+        std::unique_ptr<QIODevice> encoder;
+        std::unique_ptr<relay::RelayJob> job;
+    };
+    PendingPut startPut(const QString& path, QIODevice* source, qint64 plainSize, relay::WriteMode mode);
+    relay::RelayError finish(PendingPut& put);
     // The header (relay-format.md section 3) is never encoded: it says how the rest is.
     relay::RelayError getHeader(QByteArray& bytes);
     relay::RelayError putHeader(const QByteArray& bytes);

@@ -16,7 +16,7 @@ public:
     explicit FileRelay(const QString& root, QObject* parent = nullptr);
 
     QString describe() const override { return m_root; }
-    RelayCapabilities capabilities() const override { return {true, true}; }
+    RelayCapabilities capabilities() const override { return {true, true, true}; }
 
     RelayJob* list(const QString& folder) override;
     RelayJob* get(const QString& path, QIODevice* sink) override;

@@ -51,7 +51,7 @@ public:
     explicit MemoryRelay(std::shared_ptr<MemoryStore> store, QObject* parent = nullptr);
 
     QString describe() const override { return QStringLiteral("memory relay"); }
-    RelayCapabilities capabilities() const override { return {true, false}; }
+    RelayCapabilities capabilities() const override { return {true, false, true}; }
 
     RelayJob* list(const QString& folder) override;
     RelayJob* get(const QString& path, QIODevice* sink) override;

@@ -59,6 +59,9 @@ struct RelayCapabilities
 {
     bool exclusiveCreate = false; // CreateExclusive is atomic on this backend
     bool needsDirectories = true; // folders must exist before objects are written in them
+    // Several writes may run at once ('transfers'). Not where a new connection may have to
+    // answer an authentication challenge: a streamed body cannot be sent twice.
+    bool parallelTransfers = false;
 };
 
 // Relay paths are relative to the repository root, '/'-separated, without '.', '..' or

@@ -30,7 +30,8 @@ public:
 
     QString describe() const override;
     // Plain S3 PUTs are atomic; an exclusive create is a check, then a conditional PUT.
-    RelayCapabilities capabilities() const override { return {false, false}; }
+    // Signed requests: no authentication challenge, so parallel writes are safe.
+    RelayCapabilities capabilities() const override { return {false, false, true}; }
 
     RelayJob* list(const QString& folder) override;
     RelayJob* get(const QString& path, QIODevice* sink) override;

@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <deque>
 #include <fcntl.h>
 #include <memory>
 #include <sys/stat.h>
@@ -1646,8 +1647,7 @@ bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record, qint64 from, qint
 {
     const QString absolute = localPath(record.path);
     const auto known = m_db.local(record.path);
-    QFile file(absolute);
-    if (!known || !file.open(QIODevice::ReadOnly)) {
+    if (!known || !QFileInfo::exists(absolute)) {
         // Gone or changed since the scan: the next scan makes a newer version.
         return false;
     }
@@ -1656,10 +1656,7 @@ bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record, qint64 from, qint
         return false;
 
     record.chunks.clear();
-    qint64 offset = from;
     const qint64 end = std::min(record.size, from + limit);
-    if (from > 0 && !file.seek(from))
-        return false;
     QList<StateDb::OwnObject> uploaded;
     auto rollback = [&] {
         for (const StateDb::OwnObject& o : std::as_const(uploaded)) {
@@ -1667,34 +1664,71 @@ bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record, qint64 from, qint
                 m_db.removeOwnObject(o.id);
         }
     };
-    while (offset < end) {
-        const qint64 size = std::min<qint64>(m_config.chunkSize, end - offset);
-        const QString id = protocol::newObjectId();
-        RelayError e = ensureFolder(layout::dataFolderOf(id));
-        HashingReader reader(&file, size);
-        if (e.ok())
-            e = m_store.put(layout::dataPath(id), &reader, size, WriteMode::Replace);
+    // Up to 'transfers' chunks travel at once, each read through its own handle on the file;
+    // they are collected in order, oldest first.
+    struct InFlight
+    {
+        QString id;
+        qint64 size = 0;
+        std::unique_ptr<QFile> file;
+        std::unique_ptr<HashingReader> reader;
+        protocol::ObjectStore::PendingPut put;
+    };
+    std::deque<InFlight> inFlight;
+    RelayError failure;
+    bool shortRead = false;
+    auto collect = [&] {
+        InFlight f = std::move(inFlight.front());
+        inFlight.pop_front();
+        const RelayError e = m_store.finish(f.put);
+        uploaded.append(StateDb::OwnObject{f.id, 0, m_store.codec().encodedSize(f.size)});
         if (!e.ok()) {
-            rollback();
-            pass.fail(e.kind == RelayError::Kind::Auth ? PassResult::Status::Refused
-                                                       : PassResult::Status::Failed,
-                      QStringLiteral("cannot upload %1: %2").arg(record.path, e.message));
-            return false;
+            if (failure.ok())
+                failure = e;
+            return;
         }
-        const QByteArray hash = reader.hash();
-        if (reader.bytesRead() != size) {
-            uploaded.append(StateDb::OwnObject{id, 0, m_store.codec().encodedSize(size)});
-            rollback();
-            return false;
+        if (f.reader->bytesRead() != f.size) {
+            shortRead = true;
+            return;
         }
-        record.chunks.append(protocol::ChunkRef{id, size, hash});
-        uploaded.append(StateDb::OwnObject{id, 0, m_store.codec().encodedSize(size)});
+        record.chunks.append(protocol::ChunkRef{f.id, f.size, f.reader->hash()});
         m_db.putOwnObject(uploaded.last()); // unpublished until its segment is (removed if never)
+    };
+    const int transfers = m_relay->capabilities().parallelTransfers ? std::max(1, m_config.transfers) : 1;
+    for (qint64 offset = from; offset < end && failure.ok() && !shortRead;) {
+        const qint64 size = std::min<qint64>(m_config.chunkSize, end - offset);
+        InFlight f;
+        f.id = protocol::newObjectId();
+        f.size = size;
+        f.file = std::make_unique<QFile>(absolute);
+        if (!f.file->open(QIODevice::ReadOnly) || (offset > 0 && !f.file->seek(offset))) {
+            shortRead = true;
+            break;
+        }
+        if (const RelayError e = ensureFolder(layout::dataFolderOf(f.id)); !e.ok()) {
+            failure = e;
+            break;
+        }
+        f.reader = std::make_unique<HashingReader>(f.file.get(), size);
+        f.put = m_store.startPut(layout::dataPath(f.id), f.reader.get(), size, WriteMode::Replace);
+        inFlight.push_back(std::move(f));
         offset += size;
+        if (int(inFlight.size()) >= transfers)
+            collect();
+    }
+    while (!inFlight.empty())
+        collect();
+    if (!failure.ok()) {
+        rollback();
+        pass.fail(failure.kind == RelayError::Kind::Auth ? PassResult::Status::Auth
+                                                         : PassResult::Status::Failed,
+                  QStringLiteral("cannot upload %1: %2").arg(record.path, failure.message));
+        pass.result.cause = failure.kind;
+        return false;
     }
     // The file must not have changed while it was read (a stable snapshot, section 10).
     const auto after = statLocal(absolute, record.path);
-    if (!after || !sameStat(*after, *known)) {
+    if (shortRead || !after || !sameStat(*after, *known)) {
         rollback();
         return false;
     }
