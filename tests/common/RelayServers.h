@@ -55,6 +55,19 @@ public:
         }
     }
     bool started() const { return m_started; }
+    // Killed at once (SIGKILL), as by a crash or a power cut.
+    void kill()
+    {
+        m_process.kill();
+        m_process.waitForFinished(10'000);
+    }
+    // Started again on the same port with the same root.
+    bool restart()
+    {
+        if (m_process.state() != QProcess::NotRunning)
+            kill();
+        return launch(m_program, m_args);
+    }
     int port() const { return m_port; }
     QString root() const { return m_dir.filePath("root"); }
     QString dir() const { return m_dir.path(); }
@@ -77,6 +90,8 @@ public:
 protected:
     bool launch(const QString& program, const QStringList& args)
     {
+        m_program = program;
+        m_args = args;
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         m_process.setStandardOutputFile(m_dir.filePath("server.log"));
         m_process.start(program, args);
@@ -86,6 +101,8 @@ protected:
 
     QTemporaryDir m_dir;
     QProcess m_process;
+    QString m_program;
+    QStringList m_args;
     int m_port = freePort();
     bool m_started = false;
 };
