@@ -3,6 +3,7 @@
 #include "ExitCodes.h"
 #include "Version.h"
 #include "config/ConfigLoader.h"
+#include "config/ConfigWriter.h"
 #include "config/Paths.h"
 #include "config/Secrets.h"
 #include "crypto/RepositoryKeys.h"
@@ -15,6 +16,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <cstdio>
 #include <termios.h>
 #include <unistd.h>
@@ -273,6 +277,77 @@ int changePassphrase(const Target& target, const QString& passphraseFile, const 
     return ExitOk;
 }
 
+// Shows the relay's TLS certificate and, once confirmed, pins it in the configuration.
+int trust(const Target& target, const QString& configPath, const QString& expected)
+{
+    using Scheme = config::RelayAddress::Scheme;
+    const config::RelayAddress& a = target.repository.relay;
+    if (a.scheme != Scheme::WebDavs && a.scheme != Scheme::S3)
+        return fail(
+            ExitUsage,
+            QStringLiteral("%1 does not use TLS: there is no certificate to trust").arg(a.toDisplayString()));
+    if (target.repository.line == 0)
+        return fail(ExitUsage,
+                    QStringLiteral("trust needs a repository of the configuration, to write the pin in"));
+    QSslSocket socket;
+    socket.setPeerVerifyMode(QSslSocket::QueryPeer);
+    if (!target.repository.caCertificate.isEmpty()) {
+        QSslConfiguration tls = socket.sslConfiguration();
+        tls.addCaCertificates(target.repository.caCertificate);
+        socket.setSslConfiguration(tls);
+    }
+    const int port = a.port > 0 ? a.port : 443;
+    socket.connectToHostEncrypted(a.host, quint16(port));
+    if (!socket.waitForEncrypted(15'000))
+        return fail(ExitUnreachable, QStringLiteral("cannot reach %1:%2 over TLS: %3")
+                                         .arg(a.host, QString::number(port), socket.errorString()));
+    const QSslCertificate certificate = socket.peerCertificate();
+    const QList<QSslError> problems = socket.sslHandshakeErrors();
+    const QByteArray digest = certificate.digest(QCryptographicHash::Sha256);
+    QStringList pairs;
+    for (const char byte : digest)
+        pairs << QString::fromLatin1(QByteArray(1, byte).toHex().toUpper());
+    const QString fingerprint = pairs.join(QLatin1Char(':'));
+    print(stdout,
+          QStringLiteral("%1:%2 presents\n  subject  %3\n  issuer   %4\n  valid    %5 to %6\n  SHA-256  %7\n")
+              .arg(a.host, QString::number(port),
+                   certificate.subjectInfo(QSslCertificate::CommonName).join(QLatin1String(", ")),
+                   certificate.issuerInfo(QSslCertificate::CommonName).join(QLatin1String(", ")),
+                   certificate.effectiveDate().toString(Qt::ISODate),
+                   certificate.expiryDate().toString(Qt::ISODate), fingerprint));
+    if (problems.isEmpty()) {
+        print(stdout,
+              QStringLiteral("It is already trusted (system store or 'ca certificate'): nothing to do.\n"));
+        return ExitOk;
+    }
+    print(stdout, QStringLiteral("Not trusted: %1\n").arg(problems.first().errorString()));
+    if (!expected.isEmpty()) {
+        QByteArray given = expected.toLatin1().toUpper();
+        given.replace(":", "");
+        if (given.startsWith("SHA256"))
+            given = given.mid(6);
+        if (given != digest.toHex().toUpper())
+            return fail(ExitFailure, QStringLiteral("the certificate's fingerprint is not the one given: "
+                                                    "nothing was written (someone may be in the way)"));
+    } else {
+        const auto answer = prompt(QStringLiteral("Compare this fingerprint with the server's own, then type "
+                                                  "'yes' to trust it: "));
+        if (!answer)
+            return fail(ExitUsage,
+                        QStringLiteral("no terminal to confirm: pass --fingerprint with the fingerprint you "
+                                       "checked"));
+        if (answer->trimmed() != "yes")
+            return fail(ExitFailure, QStringLiteral("not trusted: nothing was written"));
+    }
+    QString error;
+    if (!config::setKeyInFile(configPath, target.repository.name, QStringLiteral("certificate fingerprint"),
+                              fingerprint, error))
+        return fail(ExitFailure, error);
+    print(stdout, QStringLiteral("Pinned in %1 ([%2] certificate fingerprint); restart Escale to use it.\n")
+                      .arg(configPath, target.repository.name));
+    return ExitOk;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -287,7 +362,8 @@ int main(int argc, char* argv[])
         "Commands on an Escale repository.\n\n"
         "  verify REPO                checks every object on the relay and the journal chains\n"
         "  decrypt REPO --to DIR      rebuilds the latest tree from the relay (what it still holds)\n"
-        "  passphrase REPO            changes the passphrase (re-seals the key; nothing is re-sent)\n\n"
+        "  passphrase REPO            changes the passphrase (re-seals the key; nothing is re-sent)\n"
+        "  trust REPO                 shows the relay's TLS certificate and pins it once confirmed\n\n"
         "REPO is a repository of the configuration ([section] name) or a relay address."));
     const QCommandLineOption configOption(
         {QStringLiteral("c"), QStringLiteral("config")},
@@ -303,7 +379,10 @@ int main(int argc, char* argv[])
     const QCommandLineOption newPassOption(QStringLiteral("new-passphrase-file"),
                                            QStringLiteral("passphrase: read the new passphrase from FILE."),
                                            QStringLiteral("FILE"));
-    parser.addOptions({configOption, jsonOption, toOption, passOption, newPassOption});
+    const QCommandLineOption fingerprintOption(
+        QStringLiteral("fingerprint"),
+        QStringLiteral("trust: the SHA-256 fingerprint you checked (no prompt)."), QStringLiteral("HEX"));
+    parser.addOptions({configOption, jsonOption, toOption, passOption, newPassOption, fingerprintOption});
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("verify, decrypt or passphrase"));
@@ -322,8 +401,8 @@ int main(int argc, char* argv[])
     }
     const QStringList args = parser.positionalArguments();
     const QString command = args.value(0);
-    const QStringList known{QStringLiteral("verify"), QStringLiteral("decrypt"),
-                            QStringLiteral("passphrase")};
+    const QStringList known{QStringLiteral("verify"), QStringLiteral("decrypt"), QStringLiteral("passphrase"),
+                            QStringLiteral("trust")};
     if (!known.contains(command))
         return fail(ExitUsage, command.isEmpty()
                                    ? QStringLiteral("a command is needed: verify, decrypt or passphrase")
@@ -344,5 +423,7 @@ int main(int argc, char* argv[])
         return verify(target, passphraseFile, parser.isSet(jsonOption));
     if (command == QLatin1String("decrypt"))
         return decrypt(target, passphraseFile, parser.value(toOption));
+    if (command == QLatin1String("trust"))
+        return trust(target, configPath, parser.value(fingerprintOption));
     return changePassphrase(target, passphraseFile, parser.value(newPassOption));
 }

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void errorsNameCauseAndRemedy();
     void onceExitCodes();
     void bandwidthLimits();
+    void trustPinsTheCertificate();
     void serverKilledDuringTransfers();
     void threeEnginesConverge_data();
     void threeEnginesConverge();
@@ -296,6 +297,62 @@ void tst_WebDavRelay::serverKilledDuringTransfers()
         b->runPass();
     QCOMPARE(harness::readFile(bFolder.filePath("video.bin")), data);
     QVERIFY(a->runPass().ok());
+}
+
+void tst_WebDavRelay::trustPinsTheCertificate()
+{
+    // A self-signed server: escale refuses it (exit 4) until `escalectl trust` pins the
+    // certificate the user checked; a wrong fingerprint writes nothing.
+    testing::RcloneWebDav https(true);
+    QVERIFY2(https.started(), qPrintable(https.log()));
+    QTemporaryDir root;
+    harness::writeFile(root.filePath("pw"), "testpw\n");
+    QFile::setPermissions(root.filePath("pw"), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    const QString conf = root.filePath("escale.conf");
+    const QByteArray text =
+        QString("# mine\n[dav]\nlocal path = %1\nrelay address = %2\npassword = %3\nstate dir = %4\n"
+                "retries = 0\n\n[other]\nlocal path = %5\nrelay address = %6\n")
+            .arg(root.filePath("folder"), https.url("webdavs"), root.filePath("pw"), root.filePath("state"),
+                 root.filePath("other"), root.filePath("relay2"))
+            .toUtf8();
+    harness::writeFile(conf, text);
+    QDir().mkpath(root.filePath("folder"));
+    QDir().mkpath(root.filePath("other"));
+    auto run = [](const QString& program, const QStringList& args, QString* out = nullptr) {
+        QProcess p;
+        p.start(program, args);
+        p.waitForFinished(60'000);
+        if (out)
+            *out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+        return p.exitCode();
+    };
+    const QString escale = qEnvironmentVariable("ESCALE_BIN"),
+                  escalectl = qEnvironmentVariable("ESCALECTL_BIN");
+    QString out;
+    QCOMPARE(run(escale, {"--once", "-c", conf, "-r", "dav"}, &out), 4);
+    QVERIFY2(out.contains("not trusted") && out.contains("SHA-256"), qPrintable(out));
+
+    QCOMPARE(run(escalectl, {"-c", conf, "trust", "dav", "--fingerprint", QString(64, 'A')}, &out), 1);
+    QVERIFY2(out.contains("not the one given"), qPrintable(out));
+    QCOMPARE(harness::readFile(conf), text);
+
+    QProcess openssl;
+    openssl.start("openssl", {"x509", "-in", https.certificate(), "-noout", "-fingerprint", "-sha256"});
+    openssl.waitForFinished();
+    const QString fingerprint =
+        QString::fromLatin1(openssl.readAllStandardOutput()).section('=', 1).trimmed();
+    QVERIFY(!fingerprint.isEmpty());
+    QCOMPARE(run(escalectl, {"-c", conf, "trust", "dav", "--fingerprint", fingerprint}, &out), 0);
+    QVERIFY2(out.contains(fingerprint) && out.contains("Pinned"), qPrintable(out));
+    const QString written = QString::fromUtf8(harness::readFile(conf));
+    QVERIFY2(written.contains("certificate fingerprint = " + fingerprint + "\n\n[other]"),
+             qPrintable(written));
+    QVERIFY(written.startsWith("# mine\n[dav]\n"));
+    QCOMPARE(run(escale, {"--once", "-c", conf, "-r", "dav"}, &out), 0);
+    // Pinned again (the certificate is still outside the system store): the line is replaced,
+    // not repeated.
+    QCOMPARE(run(escalectl, {"-c", conf, "trust", "dav", "--fingerprint", fingerprint}, &out), 0);
+    QCOMPARE(QString::fromUtf8(harness::readFile(conf)).count("certificate fingerprint"), 1);
 }
 
 void tst_WebDavRelay::threeEnginesConverge_data()
