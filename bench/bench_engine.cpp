@@ -200,14 +200,28 @@ void cleanDataSet(const QString& data)
     dropPath(data + QStringLiteral("/.escale-archive"));
 }
 
+// A clean work folder for a transfer of `data` from A to B, and the reference copy's time.
+struct Workspace
+{
+    QString base, relayDir, b;
+    double cp = 0;
+};
+
+Workspace prepare(const QString& label, const QString& data)
+{
+    Workspace w;
+    w.base = workDir() + QLatin1Char('/') + label;
+    w.relayDir = w.base + QStringLiteral("/relay");
+    w.b = w.base + QStringLiteral("/B");
+    dropPath(w.base);
+    QDir().mkpath(w.b);
+    w.cp = referenceCopy(data, w.base);
+    return w;
+}
+
 int transfer(const QString& label, const QString& data)
 {
-    const QString base = workDir() + QLatin1Char('/') + label;
-    const QString relayDir = base + QStringLiteral("/relay");
-    const QString b = base + QStringLiteral("/B");
-    dropPath(base);
-    QDir().mkpath(b);
-    const double cp = referenceCopy(data, base);
+    const auto [base, relayDir, b, cp] = prepare(label, data);
 
     relay::FileRelay relayA(relayDir), relayB(relayDir);
     sync::SyncEngine alice(repo(data, QStringLiteral("alice")), &relayA,
@@ -277,12 +291,7 @@ QString bigDataSet(int mib)
 int quota(int mib)
 {
     const QString data = bigDataSet(mib);
-    const QString base = workDir() + QStringLiteral("/quota");
-    const QString relayDir = base + QStringLiteral("/relay");
-    const QString b = base + QStringLiteral("/B");
-    dropPath(base);
-    QDir().mkpath(b);
-    const double cp = referenceCopy(data, base);
+    const auto [base, relayDir, b, cp] = prepare(QStringLiteral("quota"), data);
 
     relay::FileRelay relayA(relayDir), relayB(relayDir);
     config::RepositoryConfig ca = repo(data, QStringLiteral("alice")), cb = repo(b, QStringLiteral("bob"));

@@ -212,7 +212,7 @@ int decrypt(const Target& target, const QString& passphraseFile, const QString& 
               .arg(written.folders)
               .arg(to)
               .arg(written.unavailable.size()));
-    return written.problems.isEmpty() ? ExitOk : ExitFailure;
+    return problems.isEmpty() ? ExitOk : ExitFailure; // an incomplete tree is not a success
 }
 
 int changePassphrase(const Target& target, const QString& passphraseFile, const QString& newFile)

@@ -65,7 +65,12 @@ RepositoryReader::Open RepositoryReader::open(const std::optional<QByteArray>& p
 QStringList RepositoryReader::listNames(const QString& folder, bool folders)
 {
     QList<relay::RelayEntry> entries;
-    m_store.list(folder, entries);
+    // A folder that does not exist is empty; any other failure is reported, never taken for
+    // an empty folder.
+    const RelayError e = m_store.list(folder, entries);
+    if (!e.ok() && e.kind != RelayError::Kind::NotFound)
+        m_listingProblems << QStringLiteral("cannot list %1: %2").arg(folder.isEmpty() ? QStringLiteral("/") : folder,
+                                                                      e.message);
     QStringList out;
     for (const relay::RelayEntry& entry : std::as_const(entries))
         if (entry.isDirectory == folders)
@@ -244,6 +249,8 @@ RepositoryReader::Report RepositoryReader::verify(const std::function<void(const
     for (auto it = chunkHash.cbegin(); it != chunkHash.cend(); ++it)
         if (!present.contains(it.key()))
             ++report.chunksGone;
+    report.problems += m_listingProblems;
+    m_listingProblems.clear();
     return report;
 }
 
@@ -296,6 +303,8 @@ QMap<QString, JournalRecord> RepositoryReader::latestTree(QStringList& problems)
                 problems << problem;
         }
     }
+    problems += m_listingProblems;
+    m_listingProblems.clear();
     QMap<QString, JournalRecord> tree;
     for (auto it = versions.cbegin(); it != versions.cend(); ++it) {
         const Resolution r = resolve(it.key(), it.value());

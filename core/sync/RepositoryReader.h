@@ -83,6 +83,7 @@ private:
     relay::RelayBackend* m_backend;
     protocol::ObjectStore m_store;
     protocol::RepositoryHeader m_header;
+    QStringList m_listingProblems; // listings that failed, reported by verify() and latestTree()
 };
 
 } // namespace escale::sync

@@ -1646,13 +1646,10 @@ bool SyncEngine::uploadPiece(Pass& pass, JournalRecord& record, qint64 room)
 bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limit)
 {
     const QString absolute = localPath(record.path);
+    // Gone or changed since the scan: the next scan makes a newer version.
     const auto known = m_db.local(record.path);
-    if (!known || !QFileInfo::exists(absolute)) {
-        // Gone or changed since the scan: the next scan makes a newer version.
-        return false;
-    }
     const auto before = statLocal(absolute, record.path);
-    if (!before || !sameStat(*before, *known) || known->hash != record.hash)
+    if (!known || !before || !sameStat(*before, *known) || known->hash != record.hash)
         return false;
 
     record.chunks.clear();

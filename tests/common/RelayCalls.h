@@ -4,6 +4,8 @@
 #include "relay/RelayBackend.h"
 
 #include <QBuffer>
+#include <QMap>
+#include <QTest>
 #include <memory>
 
 namespace testing {
@@ -34,6 +36,33 @@ inline QByteArray get(escale::relay::RelayBackend& r, const QString& path,
     if (error)
         *error = e;
     return e.ok() ? out : QByteArray("<error>");
+}
+
+// The part of the backend contract every relay shares: data/ab/one written, an exclusive create
+// over it refused and the object left alone, a replace accepted; data/ab/big (3 MiB) streamed
+// both ways; then `listed` gets the names and sizes of data/ab. The folder must exist.
+inline void checkObjects(escale::relay::RelayBackend& relay, QMap<QString, qint64>& listed)
+{
+    using escale::relay::RelayError;
+    using escale::relay::WriteMode;
+    QVERIFY(put(relay, "data/ab/one", "first").ok());
+    QCOMPARE(get(relay, "data/ab/one"), QByteArray("first"));
+    QCOMPARE(put(relay, "data/ab/one", "again", WriteMode::CreateExclusive).kind,
+             RelayError::Kind::AlreadyExists);
+    QCOMPARE(get(relay, "data/ab/one"), QByteArray("first"));
+    QVERIFY(put(relay, "data/ab/one", "replaced").ok());
+    QCOMPARE(get(relay, "data/ab/one"), QByteArray("replaced"));
+    // Streamed both ways, bigger than any buffer.
+    QByteArray big(3 * 1024 * 1024 + 7, Qt::Uninitialized);
+    for (qsizetype i = 0; i < big.size(); ++i)
+        big[i] = char(i * 31 + (i >> 12));
+    QVERIFY(put(relay, "data/ab/big", big).ok());
+    QVERIFY(get(relay, "data/ab/big") == big);
+    std::unique_ptr<escale::relay::RelayJob> job(relay.list("data/ab"));
+    QVERIFY(escale::relay::waitFor(job.get()).ok());
+    for (const escale::relay::RelayEntry& e : job->entries())
+        listed.insert(e.name, e.size);
+    QCOMPARE(listed.value("big"), big.size());
 }
 
 } // namespace testing

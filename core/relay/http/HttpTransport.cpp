@@ -107,9 +107,29 @@ std::optional<HttpSettings> HttpSettings::fromConfig(const config::RepositoryCon
         s.password = qgetenv("ESCALE_PASSWORD");
     }
     s.verifySsl = config.verifySsl;
-    s.caFile = config.caCertificate;
-    s.certificateFile = config.certificate;
-    s.privateKeyFile = config.privateKey;
+    if (!config.verifySsl)
+        s.tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    if (!config.caCertificate.isEmpty() && !s.tls.addCaCertificates(config.caCertificate)) {
+        error = QStringLiteral("cannot read a certificate in the 'ca certificate' file %1: it must be PEM")
+                    .arg(config.caCertificate);
+        return std::nullopt;
+    }
+    if (!config.certificate.isEmpty()) {
+        const auto certificates = QSslCertificate::fromPath(config.certificate);
+        QFile keyFile(config.privateKey.isEmpty() ? config.certificate : config.privateKey);
+        const QByteArray keyBytes = keyFile.open(QIODevice::ReadOnly) ? keyFile.readAll() : QByteArray();
+        QSslKey key(keyBytes, QSsl::Rsa);
+        if (key.isNull())
+            key = QSslKey(keyBytes, QSsl::Ec);
+        if (certificates.isEmpty() || key.isNull()) {
+            error = QStringLiteral("cannot use the client certificate %1 with its key %2: both must be PEM, the key "
+                                   "without a passphrase")
+                        .arg(config.certificate, keyFile.fileName());
+            return std::nullopt;
+        }
+        s.tls.setLocalCertificate(certificates.first());
+        s.tls.setPrivateKey(key);
+    }
     s.pinnedSha256 = config.pinnedCertificateSha256;
     s.timeoutMs = config.timeoutMs;
     s.retries = config.retries;
@@ -259,23 +279,8 @@ void HttpTransport::start(std::shared_ptr<Attempt> attempt)
         request.setRawHeader(name, value);
     if (r.body)
         request.setHeader(QNetworkRequest::ContentLengthHeader, r.bodySize);
-    if (r.url.scheme() == QLatin1String("https")) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        if (!m_settings.caFile.isEmpty())
-            tls.addCaCertificates(m_settings.caFile);
-        if (!m_settings.verifySsl)
-            tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-        if (!m_settings.certificateFile.isEmpty()) {
-            const auto certs = QSslCertificate::fromPath(m_settings.certificateFile);
-            if (!certs.isEmpty())
-                tls.setLocalCertificate(certs.first());
-            QFile keyFile(m_settings.privateKeyFile.isEmpty() ? m_settings.certificateFile
-                                                              : m_settings.privateKeyFile);
-            if (keyFile.open(QIODevice::ReadOnly))
-                tls.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa));
-        }
-        request.setSslConfiguration(tls);
-    }
+    if (r.url.scheme() == QLatin1String("https"))
+        request.setSslConfiguration(m_settings.tls);
     QIODevice* body = r.body;
     if (body && m_up.limited() && r.bodySize > 0) {
         auto* throttled = new ThrottledReader(body, &m_up); // deleted with the reply

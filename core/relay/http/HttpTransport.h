@@ -6,6 +6,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QUrl>
 #include <functional>
 #include <optional>
@@ -19,9 +20,9 @@ struct HttpSettings
     QString user;
     QByteArray password;
     bool verifySsl = true;
-    QString caFile;
-    QString certificateFile;
-    QString privateKeyFile;
+    // Trust store, client certificate and verification mode, read once from the files the
+    // configuration names (fromConfig checks they are usable).
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
     QByteArray pinnedSha256; // a self-signed certificate trusted by its fingerprint
     qint64 timeoutMs = 60'000;
     int retries = 5;
