@@ -112,6 +112,8 @@ config::RepositoryConfig repo(const QString& local, const QString& name)
     c.clientName = name;
     c.relay.scheme = config::RelayAddress::Scheme::File;
     c.settleMs = 0;
+    if (const int t = qEnvironmentVariableIntValue("ESCALE_BENCH_TRANSFERS"); t > 0)
+        c.transfers = t; // to compare with one transfer at a time
     return c;
 }
 

@@ -27,14 +27,31 @@ ObjectStore::ObjectStore(relay::RelayBackend* backend)
 
 RelayError ObjectStore::get(const QString& path, QIODevice* sink)
 {
-    const std::unique_ptr<DecodingSink> decoder = m_codec->decoder(sink, path);
-    RelayError e = run(m_backend->get(path, decoder.get()));
-    if (!e.ok() && !decoder->failure().isEmpty())
-        return RelayError{RelayError::Kind::Corrupt,
-                          QStringLiteral("%1 failed its check: %2").arg(path, decoder->failure())};
+    PendingGet pending = startGet(path, sink);
+    return finish(pending);
+}
+
+ObjectStore::PendingGet ObjectStore::startGet(const QString& path, QIODevice* sink)
+{
+    PendingGet p;
+    p.path = path;
+    p.decoder = m_codec->decoder(sink, path);
+    p.job.reset(m_backend->get(path, p.decoder.get()));
+    return p;
+}
+
+RelayError ObjectStore::finish(PendingGet& get)
+{
+    RelayError e = relay::waitFor(get.job.get());
+    get.job.reset();
+    if (!e.ok() && !get.decoder->failure().isEmpty())
+        e = RelayError{RelayError::Kind::Corrupt,
+                       QStringLiteral("%1 failed its check: %2").arg(get.path, get.decoder->failure())};
     QString why;
-    if (e.ok() && !decoder->finish(why))
-        e = RelayError{RelayError::Kind::Corrupt, QStringLiteral("%1 failed its check: %2").arg(path, why)};
+    if (e.ok() && !get.decoder->finish(why))
+        e = RelayError{RelayError::Kind::Corrupt,
+                       QStringLiteral("%1 failed its check: %2").arg(get.path, why)};
+    get.decoder.reset();
     return e;
 }
 

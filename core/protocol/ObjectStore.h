@@ -36,6 +36,15 @@ public:
     };
     PendingPut startPut(const QString& path, QIODevice* source, qint64 plainSize, relay::WriteMode mode);
     relay::RelayError finish(PendingPut& put);
+    // The same for a get: the sink must outlive it.
+    struct PendingGet
+    {
+        QString path;
+        std::unique_ptr<DecodingSink> decoder;
+        std::unique_ptr<relay::RelayJob> job;
+    };
+    PendingGet startGet(const QString& path, QIODevice* sink);
+    relay::RelayError finish(PendingGet& get);
     // The header (relay-format.md section 3) is never encoded: it says how the rest is.
     relay::RelayError getHeader(QByteArray& bytes);
     relay::RelayError putHeader(const QByteArray& bytes);

@@ -49,8 +49,10 @@ qint64 HashingReader::readData(char* data, qint64 maxSize)
     return n;
 }
 
-HashingWriter::HashingWriter(QIODevice* inner)
+HashingWriter::HashingWriter(QIODevice* inner, Sha256* also, bool own)
     : m_inner(inner)
+    , m_also(also)
+    , m_own(own)
 {
     open(QIODevice::WriteOnly | QIODevice::Unbuffered);
 }
@@ -59,7 +61,10 @@ qint64 HashingWriter::writeData(const char* data, qint64 size)
 {
     const qint64 n = m_inner->write(data, size);
     if (n > 0) {
-        m_hash.update(data, n);
+        if (m_own)
+            m_hash.update(data, n);
+        if (m_also)
+            m_also->update(data, n);
         m_written += n;
     }
     return n;

@@ -49,7 +49,9 @@ private:
 class HashingWriter : public QIODevice
 {
 public:
-    explicit HashingWriter(QIODevice* inner);
+    // `also`, when given, is fed the same bytes (the whole file's hash across its chunks);
+    // with `own` false, only `also` is (hash() is then meaningless).
+    explicit HashingWriter(QIODevice* inner, Sha256* also = nullptr, bool own = true);
     bool isSequential() const override { return true; }
     QByteArray hash() { return m_hash.finish(); }
     qint64 bytesWritten() const { return m_written; }
@@ -60,6 +62,8 @@ protected:
 
 private:
     QIODevice* m_inner;
+    Sha256* m_also;
+    bool m_own;
     qint64 m_written = 0;
     Sha256 m_hash;
 };

@@ -28,6 +28,7 @@
 #include <cstring>
 #include <deque>
 #include <fcntl.h>
+#include <future>
 #include <memory>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -248,7 +249,8 @@ PassResult SyncEngine::runPass()
     auto lap = [&](const char* phase) {
         timings << QStringLiteral("%1 %2 ms").arg(QLatin1String(phase)).arg(clock.restart());
     };
-    if (!ensureRepository(pass))
+    // The repository's key, when it must be derived, is derived while the folder is scanned.
+    if (!openRepository(pass))
         return pass.result;
     if (!m_caseProbed)
         probeCase();
@@ -256,8 +258,19 @@ PassResult SyncEngine::runPass()
     lap("header");
     scanLocal(pass);
     lap("scan");
-    if (!pass.result.ok())
+    const bool ready = completeRepository(pass);
+    lap("key");
+    if (!ready || !pass.result.ok())
         return pass.result;
+    // The folder's marker, once the repository is known (the mass-delete safety above).
+    // Its absence is an alarm only once it was written (a first pass can fail before).
+    if (QFile f(localPath(QStringLiteral(".escale-folder"))); !f.exists()) {
+        if (f.open(QIODevice::WriteOnly))
+            f.write(m_db.meta(QStringLiteral("repository")).toUtf8() + '\n');
+    }
+    if (m_db.meta(QStringLiteral("marked")).isEmpty() &&
+        QFileInfo::exists(localPath(QStringLiteral(".escale-folder"))))
+        m_db.setMeta(QStringLiteral("marked"), QStringLiteral("1"));
     pull(pass);
     lap("pull");
     if (pass.result.status == PassResult::Status::Refused)
@@ -280,10 +293,30 @@ PassResult SyncEngine::runPass()
     return pass.result;
 }
 
+// Key derivation (scrypt or Argon2id, about half a second) runs on its own thread while the
+// pass scans the local folder; completeRepository() waits for it.
+struct SyncEngine::KeyWork
+{
+    struct Outcome
+    {
+        std::optional<crypto::RepositoryKeys> keys;
+        QString error;
+        protocol::RepositoryHeader header; // when creating: the header the new key is sealed into
+    };
+    bool creating = false;
+    QByteArray headerBytes; // when opening: the header the key is opened from
+    std::future<Outcome> result;
+};
+
 bool SyncEngine::ensureRepository(Pass& pass)
 {
+    return openRepository(pass) && completeRepository(pass);
+}
+
+bool SyncEngine::openRepository(Pass& pass)
+{
     // The header is checked once per run: an idle poll is then one listing (R11).
-    if (m_repositoryChecked)
+    if (m_repositoryChecked || m_keyWork || m_pendingCodec)
         return true;
     QByteArray bytes;
     RelayError e = m_store.getHeader(bytes);
@@ -297,40 +330,60 @@ bool SyncEngine::ensureRepository(Pass& pass)
             QString why;
             const auto passphrase = config::readSecret(m_config.passphrase, "ESCALE_PASSPHRASE",
                                                        QStringLiteral("passphrase"), why);
+            if (!passphrase) {
+                pass.fail(PassResult::Status::Auth,
+                          QStringLiteral("cannot create the encrypted repository: %1").arg(why));
+                return false;
+            }
             const crypto::Suite suite = m_config.encryption == config::Encryption::ChaCha20Poly1305
                                             ? crypto::Suite::ChaCha20Poly1305
                                             : crypto::Suite::Aes256Gcm;
             crypto::RepositoryKeys::Cost cost;
             cost.scryptLogN = m_config.kdfLogN;
             cost.preferArgon2id = m_config.kdfLogN >= 17;
-            const auto keys = passphrase
-                                  ? crypto::RepositoryKeys::create(header, suite, *passphrase, cost, why)
-                                  : std::nullopt;
-            if (!keys) {
-                pass.fail(passphrase ? PassResult::Status::Refused : PassResult::Status::Auth,
-                          QStringLiteral("cannot create the encrypted repository: %1").arg(why));
-                return false;
-            }
-            m_keys = std::make_unique<crypto::RepositoryKeys>(*keys);
-            m_keysFor = header.toBytes();
+            m_keyWork = std::make_unique<KeyWork>();
+            m_keyWork->creating = true;
+            m_keyWork->result = std::async(std::launch::async, [header, suite, secret = *passphrase, cost] {
+                KeyWork::Outcome o;
+                o.header = header;
+                o.keys = crypto::RepositoryKeys::create(o.header, suite, secret, cost, o.error);
+                return o;
+            });
+            return true;
         }
-        e = ensureFolder(QString());
-        if (e.ok())
-            e = m_store.putHeader(header.toBytes());
-        if (e.ok() || e.kind == RelayError::Kind::AlreadyExists)
-            e = m_store.getHeader(bytes); // whoever won the race, read what is there
-        if (e.ok())
-            qCInfo(lcEngine).noquote()
-                << QStringLiteral("[%1] repository ready on %2").arg(m_config.name, m_relay->describe());
+        e = publishHeader(header, bytes);
     }
     if (!e.ok()) {
-        pass.fail(e.kind == RelayError::Kind::Auth         ? PassResult::Status::Auth
-                  : e.kind == RelayError::Kind::Permission ? PassResult::Status::Refused
-                                                           : PassResult::Status::Failed,
-                  QStringLiteral("cannot read the relay %1: %2").arg(m_relay->describe(), e.message));
-        pass.result.cause = e.kind;
+        failOnHeader(pass, e);
         return false;
     }
+    return examineHeader(pass, bytes);
+}
+
+RelayError SyncEngine::publishHeader(const protocol::RepositoryHeader& header, QByteArray& bytes)
+{
+    RelayError e = ensureFolder(QString());
+    if (e.ok())
+        e = m_store.putHeader(header.toBytes());
+    if (e.ok() || e.kind == RelayError::Kind::AlreadyExists)
+        e = m_store.getHeader(bytes); // whoever won the race, read what is there
+    if (e.ok())
+        qCInfo(lcEngine).noquote()
+            << QStringLiteral("[%1] repository ready on %2").arg(m_config.name, m_relay->describe());
+    return e;
+}
+
+void SyncEngine::failOnHeader(Pass& pass, const RelayError& e)
+{
+    pass.fail(e.kind == RelayError::Kind::Auth         ? PassResult::Status::Auth
+              : e.kind == RelayError::Kind::Permission ? PassResult::Status::Refused
+                                                       : PassResult::Status::Failed,
+              QStringLiteral("cannot read the relay %1: %2").arg(m_relay->describe(), e.message));
+    pass.result.cause = e.kind;
+}
+
+bool SyncEngine::examineHeader(Pass& pass, const QByteArray& bytes)
+{
     QString error;
     const auto header = protocol::RepositoryHeader::fromBytes(bytes, error);
     if (!header) {
@@ -360,47 +413,92 @@ bool SyncEngine::ensureRepository(Pass& pass)
                       .arg(header->encryption));
         return false;
     }
+    m_pendingRepository = header->repository;
     // Every object but the header goes through the codec the header names (section 4).
-    std::shared_ptr<protocol::ObjectCodec> codec;
-    bool authProblem = false; // the passphrase is wrong or missing
-    if (m_codecFactory)
-        codec = m_codecFactory(*header, error);
-    else if (header->encryption == QLatin1String("off"))
-        codec = std::make_shared<protocol::PlainCodec>();
-    else if (m_keys && m_keysFor == bytes)
-        codec = m_keys->codec(); // the header did not change since the key was opened
-    else {
-        const auto passphrase =
-            config::readSecret(m_config.passphrase, "ESCALE_PASSPHRASE", QStringLiteral("passphrase"), error);
-        auto keys = passphrase ? crypto::RepositoryKeys::unlock(*header, *passphrase, error) : std::nullopt;
-        authProblem = !passphrase || error == QLatin1String("wrong passphrase");
-        if (keys) {
-            m_keys = std::make_unique<crypto::RepositoryKeys>(*keys);
-            m_keysFor = bytes;
-            codec = m_keys->codec();
-            if (header->encryption != wanted)
-                qCInfo(lcEngine).noquote()
-                    << QStringLiteral("[%1] the repository is encrypted with %2 (chosen "
-                                      "when it was created), not %3")
-                           .arg(m_config.name, header->encryption, wanted);
-        } else if (error == QLatin1String("wrong passphrase")) {
-            error = QStringLiteral("wrong passphrase for the encrypted repository on %1: check 'passphrase'; "
-                                   "nothing was changed")
-                        .arg(m_relay->describe());
-        } else {
-            error = QStringLiteral("cannot open the encrypted repository on %1: %2")
-                        .arg(m_relay->describe(), error);
+    if (m_codecFactory) {
+        m_pendingCodec = m_codecFactory(*header, error);
+        if (!m_pendingCodec) {
+            pass.fail(PassResult::Status::Refused, error);
+            return false;
         }
+        return true;
     }
-    if (!codec) {
-        pass.fail(authProblem ? PassResult::Status::Auth : PassResult::Status::Refused, error);
+    if (header->encryption == QLatin1String("off")) {
+        m_pendingCodec = std::make_shared<protocol::PlainCodec>();
+        return true;
+    }
+    if (m_keys && m_keysFor == bytes) {
+        m_pendingCodec = m_keys->codec(); // the header did not change since the key was opened
+        return true;
+    }
+    const auto passphrase =
+        config::readSecret(m_config.passphrase, "ESCALE_PASSPHRASE", QStringLiteral("passphrase"), error);
+    if (!passphrase) {
+        pass.fail(PassResult::Status::Auth, error);
         return false;
     }
-    m_store.setCodec(std::move(codec));
+    if (header->encryption != wanted)
+        qCInfo(lcEngine).noquote() << QStringLiteral("[%1] the repository is encrypted with %2 (chosen "
+                                                     "when it was created), not %3")
+                                          .arg(m_config.name, header->encryption, wanted);
+    m_keyWork = std::make_unique<KeyWork>();
+    m_keyWork->headerBytes = bytes;
+    m_keyWork->result = std::async(std::launch::async, [header = *header, secret = *passphrase] {
+        KeyWork::Outcome o;
+        o.keys = crypto::RepositoryKeys::unlock(header, secret, o.error);
+        return o;
+    });
+    return true;
+}
+
+bool SyncEngine::completeRepository(Pass& pass)
+{
+    if (m_repositoryChecked)
+        return true;
+    while (m_keyWork) {
+        const std::unique_ptr<KeyWork> work = std::move(m_keyWork);
+        KeyWork::Outcome o = work->result.get();
+        if (work->creating) {
+            if (!o.keys) {
+                pass.fail(PassResult::Status::Refused,
+                          QStringLiteral("cannot create the encrypted repository: %1").arg(o.error));
+                return false;
+            }
+            m_keys = std::make_unique<crypto::RepositoryKeys>(*o.keys);
+            m_keysFor = o.header.toBytes();
+            QByteArray bytes;
+            if (const RelayError e = publishHeader(o.header, bytes); !e.ok()) {
+                failOnHeader(pass, e);
+                return false;
+            }
+            // Another client may have created it first: its header is examined (and its key
+            // opened) instead.
+            if (!examineHeader(pass, bytes))
+                return false;
+            continue;
+        }
+        if (!o.keys) {
+            const bool wrong = o.error == QLatin1String("wrong passphrase");
+            pass.fail(wrong ? PassResult::Status::Auth : PassResult::Status::Refused,
+                      wrong ? QStringLiteral("wrong passphrase for the encrypted repository on %1: check "
+                                             "'passphrase'; nothing was changed")
+                                  .arg(m_relay->describe())
+                            : QStringLiteral("cannot open the encrypted repository on %1: %2")
+                                  .arg(m_relay->describe(), o.error));
+            return false;
+        }
+        m_keys = std::make_unique<crypto::RepositoryKeys>(*o.keys);
+        m_keysFor = work->headerBytes;
+        m_pendingCodec = m_keys->codec();
+    }
+    if (!m_pendingCodec)
+        return false; // openRepository() failed: its reason is in an earlier pass result
+    m_store.setCodec(std::move(m_pendingCodec));
+    m_pendingCodec.reset();
     const QString known = m_db.meta(QStringLiteral("repository"));
     if (known.isEmpty()) {
-        m_db.setMeta(QStringLiteral("repository"), header->repository);
-    } else if (known != header->repository) {
+        m_db.setMeta(QStringLiteral("repository"), m_pendingRepository);
+    } else if (known != m_pendingRepository) {
         pass.fail(
             PassResult::Status::Refused,
             QStringLiteral("the relay %1 holds another repository than the one this folder was synchronised "
@@ -410,7 +508,7 @@ bool SyncEngine::ensureRepository(Pass& pass)
     }
     for (const QString& folder :
          {layout::headsFolder(), layout::journalFolderOf(m_clientId), layout::dataFolder()}) {
-        e = ensureFolder(folder);
+        const RelayError e = ensureFolder(folder);
         if (!e.ok()) {
             pass.fail(PassResult::Status::Failed,
                       QStringLiteral("cannot prepare the relay: %1").arg(e.message));
@@ -463,18 +561,14 @@ void SyncEngine::scanLocal(Pass& pass)
     // Mass-delete safety: a folder that lost its marker (an unmounted disk leaves an empty
     // mount point) or that lost many files at once keeps its deletions until confirmed.
     const QString marker = localPath(QStringLiteral(".escale-folder"));
-    if (!known.isEmpty() && !QFileInfo::exists(marker) && !m_deletionsConfirmed) {
+    const bool marked = m_db.meta(QStringLiteral("marked")) == QLatin1String("1");
+    if (marked && !QFileInfo::exists(marker) && !m_deletionsConfirmed) {
         pass.fail(PassResult::Status::LocalFolder,
                   QStringLiteral(
                       "the folder %1 lost its marker .escale-folder: is the disk mounted? If you emptied it "
                       "on purpose, confirm the deletions (escale --confirm-deletions)")
                       .arg(m_config.localPath));
         return;
-    }
-    if (!QFileInfo::exists(marker)) {
-        QFile f(marker);
-        if (f.open(QIODevice::WriteOnly))
-            f.write(m_db.meta(QStringLiteral("repository")).toUtf8() + '\n');
     }
     int knownFiles = 0;
     for (const StateDb::LocalEntry& e : known)
@@ -1049,25 +1143,80 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
     return Outcome::Done;
 }
 
-RelayError SyncEngine::fetchChunks(const QString& path, const QList<protocol::ChunkRef>& chunks,
-                                   QIODevice* out)
+RelayError SyncEngine::fetchChunks(const QString& path, const QList<protocol::ChunkRef>& chunks, QFile& file,
+                                   Sha256* whole)
 {
-    for (const protocol::ChunkRef& chunk : chunks) {
-        HashingWriter writer(out);
-        const RelayError e = m_store.get(layout::dataPath(chunk.id), &writer);
-        if (e.kind == RelayError::Kind::NotFound)
-            return RelayError{e.kind, QStringLiteral("%1: its content is no longer on the relay; asked the "
-                                                     "others to send it again")
-                                          .arg(path)};
-        if (!e.ok())
-            return RelayError{e.kind, QStringLiteral("cannot download %1: %2").arg(path, e.message)};
-        if (writer.bytesWritten() != chunk.size || writer.hash() != chunk.hash)
-            return RelayError{
+    // Up to 'transfers' chunks travel at once, each decoded (decrypted) on the relay's threads
+    // into its own buffer; they are checked and written to the file in order, oldest first,
+    // by this thread (parallel writers to one file only contend for its inode lock). One at a
+    // time, a chunk streams straight into the file. Buffers are capped at 64 MiB in all.
+    // When the caller checks the whole file's hash, the chunks' own hashes are not taken too:
+    // one bad chunk fails the whole, which is then discarded (pieces check each chunk).
+    const qint64 cap = 64LL * 1024 * 1024;
+    const int transfers = m_relay->capabilities().parallelTransfers
+                              ? int(std::clamp<qint64>(cap / std::max<qint64>(1, m_config.chunkSize), 1,
+                                                       std::max(1, m_config.transfers)))
+                              : 1;
+    struct InFlight
+    {
+        protocol::ChunkRef chunk;
+        std::unique_ptr<QBuffer> buffer; // its own byte array: stays put when moved
+        std::unique_ptr<HashingWriter> writer;
+        protocol::ObjectStore::PendingGet get;
+    };
+    std::deque<InFlight> inFlight;
+    const qint64 start = file.pos();
+    RelayError failure;
+    auto collect = [&] {
+        InFlight f = std::move(inFlight.front());
+        inFlight.pop_front();
+        const RelayError e = m_store.finish(f.get);
+        if (!failure.ok())
+            return;
+        if (e.kind == RelayError::Kind::NotFound) {
+            failure =
+                RelayError{e.kind, QStringLiteral("%1: its content is no longer on the relay; asked the "
+                                                  "others to send it again")
+                                       .arg(path)};
+        } else if (!e.ok()) {
+            failure = RelayError{e.kind, QStringLiteral("cannot download %1: %2").arg(path, e.message)};
+        } else if (f.writer->bytesWritten() != f.chunk.size || (!whole && f.writer->hash() != f.chunk.hash)) {
+            failure = RelayError{
                 RelayError::Kind::Corrupt,
                 QStringLiteral("%1: a chunk from the relay failed its check; it will be fetched again")
                     .arg(path)};
+        } else if (f.buffer) {
+            const QByteArray& bytes = f.buffer->data();
+            if (file.write(bytes) != bytes.size())
+                failure = RelayError{RelayError::Kind::Other,
+                                     QStringLiteral("cannot write %1: %2").arg(path, file.errorString())};
+            else if (whole)
+                whole->update(bytes.constData(), bytes.size());
+        }
+    };
+    for (const protocol::ChunkRef& chunk : chunks) {
+        if (!failure.ok())
+            break;
+        InFlight f;
+        f.chunk = chunk;
+        if (transfers > 1) {
+            f.buffer = std::make_unique<QBuffer>();
+            f.buffer->buffer().reserve(chunk.size);
+            f.buffer->open(QIODevice::WriteOnly);
+            f.writer = std::make_unique<HashingWriter>(f.buffer.get(), nullptr, !whole);
+        } else {
+            f.writer = std::make_unique<HashingWriter>(&file, whole, !whole);
+        }
+        f.get = m_store.startGet(layout::dataPath(chunk.id), f.writer.get());
+        inFlight.push_back(std::move(f));
+        if (int(inFlight.size()) >= transfers)
+            collect();
     }
-    return {};
+    while (!inFlight.empty())
+        collect();
+    if (!failure.ok())
+        file.seek(start);
+    return failure;
 }
 
 void SyncEngine::dropPartial(const QString& path)
@@ -1129,7 +1278,7 @@ SyncEngine::Outcome SyncEngine::receivePiece(Pass& pass, const JournalRecord& pi
     // Bytes past `received` are what a crash left of an unfinished piece.
     out.resize(partial->received);
     out.seek(partial->received);
-    const RelayError e = fetchChunks(piece.path, piece.chunks, &out);
+    const RelayError e = fetchChunks(piece.path, piece.chunks, out);
     if (e.kind == RelayError::Kind::NotFound) {
         out.close();
         dropPartial(piece.path);
@@ -1351,7 +1500,7 @@ SyncEngine::Content SyncEngine::obtainContent(const JournalRecord& record, const
         }
         part.resize(record.from);
         part.seek(record.from);
-        if (const RelayError e = fetchChunks(targetPath, record.chunks, &part); !e.ok()) {
+        if (const RelayError e = fetchChunks(targetPath, record.chunks, part); !e.ok()) {
             part.resize(record.from);
             problem = e.message;
             return e.kind == RelayError::Kind::NotFound ? Content::Gone : Content::Failed;
@@ -1384,11 +1533,11 @@ SyncEngine::Content SyncEngine::obtainContent(const JournalRecord& record, const
                 QStringLiteral("%1: the content is not on the relay; asked the others to send it again")
                     .arg(targetPath),
                 Content::Gone);
-        HashingWriter whole(&out);
-        if (const RelayError e = fetchChunks(targetPath, record.chunks, &whole); !e.ok())
+        Sha256 whole;
+        if (const RelayError e = fetchChunks(targetPath, record.chunks, out, &whole); !e.ok())
             return abandon(e.message, e.kind == RelayError::Kind::NotFound ? Content::Gone : Content::Failed);
-        total = whole.bytesWritten();
-        if (whole.hash() != record.hash || total != record.size)
+        total = out.pos();
+        if (whole.finish() != record.hash || total != record.size)
             return abandon(
                 QStringLiteral("%1: the downloaded content failed its check; it will be fetched again")
                     .arg(targetPath));

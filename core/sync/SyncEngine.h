@@ -7,6 +7,7 @@
 #include "state/StateDb.h"
 #include "sync/PathFilter.h"
 
+#include <QFile>
 #include <QObject>
 #include <QSet>
 #include <functional>
@@ -16,6 +17,8 @@ class RepositoryKeys;
 }
 
 namespace escale::sync {
+
+class Sha256;
 
 // What one pass did, and how it ended.
 struct PassResult
@@ -105,7 +108,12 @@ public:
 
 private:
     struct Pass;
-    bool ensureRepository(Pass& pass);
+    bool ensureRepository(Pass& pass); // both phases below
+    bool openRepository(Pass& pass);   // reads the header; starts deriving the key if needed
+    bool completeRepository(Pass& pass);
+    bool examineHeader(Pass& pass, const QByteArray& bytes);
+    relay::RelayError publishHeader(const protocol::RepositoryHeader& header, QByteArray& bytes);
+    void failOnHeader(Pass& pass, const relay::RelayError& e);
     void scanLocal(Pass& pass);
     void pull(Pass& pass);
     bool applySegment(Pass& pass, const state::StateDb::Peer& peer, quint64 seq);
@@ -143,8 +151,8 @@ private:
     bool uploadPiece(Pass& pass, protocol::JournalRecord& record, qint64 room);
     Outcome receivePiece(Pass& pass, const protocol::JournalRecord& piece);
     void dropPartial(const QString& path);
-    relay::RelayError fetchChunks(const QString& path, const QList<protocol::ChunkRef>& chunks,
-                                  QIODevice* out);
+    relay::RelayError fetchChunks(const QString& path, const QList<protocol::ChunkRef>& chunks, QFile& file,
+                                  Sha256* whole = nullptr);
     void writeHead(Pass& pass);
     void freeSpace(Pass& pass);
     void pruneArchive();
@@ -160,6 +168,10 @@ private:
     CodecFactory m_codecFactory;
     std::unique_ptr<crypto::RepositoryKeys> m_keys; // an encrypted repository's opened keys
     QByteArray m_keysFor;                           // the header they were opened from
+    struct KeyWork;
+    std::unique_ptr<KeyWork> m_keyWork;                    // a key being derived
+    std::shared_ptr<protocol::ObjectCodec> m_pendingCodec; // the header's codec, set once complete
+    QString m_pendingRepository;                           // the header's repository id
     QString m_statePath;
     state::StateDb m_db;
     PathFilter m_filter;

@@ -66,6 +66,7 @@ private Q_SLOTS:
     void modes_data() { relays_data(); }
     void modes();
     void restartResumesWithoutRehash();
+    void tamperedChunkIsNeverWritten_data();
     void tamperedChunkIsNeverWritten();
     void hostileJournalPathsAreRefused();
     void symlinkTricksAreRefused();
@@ -785,22 +786,71 @@ void tst_SyncEngine::restartResumesWithoutRehash()
     CONVERGED(a, b);
 }
 
+void tst_SyncEngine::tamperedChunkIsNeverWritten_data()
+{
+    QTest::addColumn<int>("chunks");
+    QTest::addColumn<int>("bad"); // which chunk the relay alters
+    QTest::addColumn<int>("transfers");
+    QTest::addColumn<bool>("encrypted");
+    QTest::newRow("one chunk") << 1 << 0 << 4 << false;
+    QTest::newRow("second of four, parallel downloads") << 4 << 1 << 4 << false;
+    QTest::newRow("second of four, one at a time") << 4 << 1 << 1 << false;
+    QTest::newRow("last of four, encrypted, parallel") << 4 << 3 << 4 << true;
+}
+
 void tst_SyncEngine::tamperedChunkIsNeverWritten()
 {
+    QFETCH(int, chunks);
+    QFETCH(int, bad);
+    QFETCH(int, transfers);
+    QFETCH(bool, encrypted);
     Relay relay("memory");
     Client a(relay, "alice"), b(relay, "bob");
-    a.write("secret.txt", "the real content");
+    b.config().transfers = transfers;
+    b.makeEngine();
+    if (encrypted) {
+        a.encrypt("secret");
+        b.encrypt("secret");
+    }
+    QByteArray content(chunks > 1 ? 3 * 1024 * 1024 + 4321 : 16, Qt::Uninitialized);
+    for (qsizetype i = 0; i < content.size(); ++i)
+        content[i] = char((i * 31) ^ (i >> 9));
+    a.write("secret.bin", content);
     QVERIFY(a.pass().ok());
-    const QString chunk = relay.objects("data/").value(0);
-    relay.setObject(chunk, "the fake content");
     QVERIFY(b.pass().ok());
-    QVERIFY(!b.exists("secret.txt"));
+    QCOMPARE(b.read("secret.bin"), content); // both clients set up
+    content[5] = 'x';
+    a.write("secret.bin", content);
+    QVERIFY(a.pass().ok());
+    const QStringList objects = relay.objects("data/");
+    QCOMPARE(objects.size(), chunks); // the old version's were freed: bob had it
+    // The object holding chunk `bad`: found by its plain bytes, or, encrypted, as the short
+    // last one.
+    const qint64 chunkSize = a.config().chunkSize;
+    QString target;
+    for (const QString& o : objects) {
+        const QByteArray bytes = relay.object(o);
+        if (encrypted ? bytes.size() < chunkSize : bytes == content.mid(bad * chunkSize, chunkSize))
+            target = o;
+    }
+    QVERIFY(!target.isEmpty());
+    QVERIFY(!encrypted || bad == chunks - 1);
+    const QByteArray before = b.read("secret.bin");
+    const QByteArray honest = relay.object(target);
+    QByteArray altered = honest;
+    altered[altered.size() / 2] = char(altered.at(altered.size() / 2) ^ 0x20);
+    relay.setObject(target, altered);
+    QVERIFY(b.pass().ok());
+    QCOMPARE(b.read("secret.bin"), before); // the old version stays whole
     QVERIFY(!b.last().complete);
-    QVERIFY(b.last().problems.join('\n').contains("failed its check"));
+    QVERIFY2(b.last().problems.join('\n').contains("failed its check"),
+             qPrintable(b.last().problems.join('\n')));
+    for (const QString& name : b.tree().keys())
+        QVERIFY2(name == "secret.bin", qPrintable(name)); // no partial file visible
     // The honest content comes back: B gets it on its next pass.
-    relay.setObject(chunk, "the real content");
+    relay.setObject(target, honest);
     QVERIFY(b.pass().ok());
-    QCOMPARE(b.read("secret.txt"), QByteArray("the real content"));
+    QCOMPARE(b.read("secret.bin"), content);
 }
 
 namespace {
@@ -1196,8 +1246,8 @@ void tst_SyncEngine::tamperingRelay_data()
 {
     QTest::addColumn<QString>("attack");
     for (const char* attack : {"flip a byte", "truncate at a segment boundary", "drop the final segment",
-                               "swap two content objects", "swap two journal segments", "replay an older head",
-                               "delete a journal segment"})
+                               "swap two content objects", "swap two journal segments",
+                               "replay an older head", "delete a journal segment"})
         QTest::newRow(attack) << attack;
 }
 
@@ -1274,7 +1324,8 @@ void tst_SyncEngine::tamperingRelay()
     QVERIFY2(b.read("carol.txt") == "from carol", qPrintable(attack + ": the rest stopped"));
     for (int i : {1, 2}) {
         const QString name = i == 1 ? "one.bin" : "two.bin";
-        QVERIFY2(!b.exists(name) || b.read(name) == content(i), qPrintable(attack + ": wrong content written"));
+        QVERIFY2(!b.exists(name) || b.read(name) == content(i),
+                 qPrintable(attack + ": wrong content written"));
     }
     // Nothing but real files in bob's folder: no partial download left visible.
     for (const QString& name : b.tree().keys())
