@@ -53,6 +53,10 @@ enum class WriteMode
 {
     Replace,         // publish atomically, replacing any existing object
     CreateExclusive, // publish atomically, fail with AlreadyExists if the object exists
+    // A new, unique name that nobody reads before the caller publishes a reference to it (a
+    // content chunk): the backend may write in place, saving a rename. A failed write may
+    // leave a partial object there; the writer removes it.
+    Fresh,
 };
 
 struct RelayCapabilities

@@ -258,7 +258,7 @@ RelayJob* S3Relay::put(const QString& path, QIODevice* source, qint64 size, Writ
         send("PUT", url, headers, source, size, nullptr, "UNSIGNED-PAYLOAD",
              [this, job, path](const HttpResult& result) { job->finishLater(explain(result, path)); });
     };
-    if (mode == WriteMode::Replace) {
+    if (mode != WriteMode::CreateExclusive) {
         upload();
         return job;
     }

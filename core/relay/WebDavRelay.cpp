@@ -160,6 +160,13 @@ RelayJob* WebDavRelay::put(const QString& path, QIODevice* source, qint64 size, 
     if (!isValidRelayPath(path))
         return invalidPath(path);
     auto* job = new RelayJob();
+    if (mode == WriteMode::Fresh) {
+        // Nobody reads it before it is referenced: one request instead of PUT + MOVE.
+        m_http.send(
+            request("PUT", m_http.url(path), {{"Content-Type", "application/octet-stream"}}, source, size),
+            [job](const HttpResult& result) { job->finishLater(result.error); });
+        return job;
+    }
     // Uploaded under a temporary name, then moved into place: readers see all or nothing (R2).
     const QString temp =
         QStringLiteral("tmp/%1-%2")

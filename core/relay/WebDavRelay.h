@@ -8,6 +8,7 @@ namespace escale::relay {
 // A WebDAV share as a relay (Nextcloud, ownCloud, Apache mod_dav, nginx dav-ext, lighttpd,
 // rclone serve, NAS products): PROPFIND Depth 1 to list, GET and PUT streamed, objects
 // published by PUT to tmp/ then MOVE (Overwrite: F for an exclusive create), MKCOL for folders.
+// Content chunks (WriteMode::Fresh) are PUT in place: one request each.
 class WebDavRelay : public RelayBackend
 {
     Q_OBJECT
@@ -17,7 +18,8 @@ public:
 
     QString describe() const override;
     // MOVE with Overwrite: F is atomic on the servers tried (Apache, nginx, lighttpd, rclone).
-    RelayCapabilities capabilities() const override { return {true, true}; }
+    // Parallel transfers once no request can meet an authentication challenge.
+    RelayCapabilities capabilities() const override { return {true, true, m_http.challengeFree()}; }
 
     RelayJob* list(const QString& folder) override;
     RelayJob* get(const QString& path, QIODevice* sink) override;

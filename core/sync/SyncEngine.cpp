@@ -523,6 +523,24 @@ bool SyncEngine::completeRepository(Pass& pass)
                 if (!entry.isDirectory && entry.name.startsWith(m_clientId + QLatin1Char('-')))
                     m_store.remove(QStringLiteral("tmp/") + entry.name);
         }
+        // Chunks written by a run that stopped before publishing the segment naming them
+        // (unless that segment made it to the relay after all).
+        QList<StateDb::OwnObject> unpublished;
+        for (const StateDb::OwnObject& o : m_db.ownObjects())
+            if (o.segment == 0)
+                unpublished.append(o);
+        QByteArray next;
+        if (!unpublished.isEmpty() &&
+            m_store.getSmall(layout::journalPath(m_clientId,
+                                                 m_db.meta(QStringLiteral("journal")).toULongLong() + 1),
+                             next)
+                    .kind == RelayError::Kind::NotFound) {
+            for (const StateDb::OwnObject& o : std::as_const(unpublished)) {
+                const RelayError e = m_store.remove(layout::dataPath(o.id));
+                if (e.ok() || e.kind == RelayError::Kind::NotFound)
+                    m_db.removeOwnObject(o.id);
+            }
+        }
         m_cleanedTemporary = true;
     }
     m_repositoryChecked = true;
@@ -1806,7 +1824,8 @@ bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record, qint64 from, qint
     QList<StateDb::OwnObject> uploaded;
     auto rollback = [&] {
         for (const StateDb::OwnObject& o : std::as_const(uploaded)) {
-            if (m_store.remove(layout::dataPath(o.id)).ok())
+            const RelayError e = m_store.remove(layout::dataPath(o.id));
+            if (e.ok() || e.kind == RelayError::Kind::NotFound)
                 m_db.removeOwnObject(o.id);
         }
     };
@@ -1827,7 +1846,6 @@ bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record, qint64 from, qint
         InFlight f = std::move(inFlight.front());
         inFlight.pop_front();
         const RelayError e = m_store.finish(f.put);
-        uploaded.append(StateDb::OwnObject{f.id, 0, m_store.codec().encodedSize(f.size)});
         if (!e.ok()) {
             if (failure.ok())
                 failure = e;
@@ -1838,7 +1856,6 @@ bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record, qint64 from, qint
             return;
         }
         record.chunks.append(protocol::ChunkRef{f.id, f.size, f.reader->hash()});
-        m_db.putOwnObject(uploaded.last()); // unpublished until its segment is (removed if never)
     };
     const int transfers = m_relay->capabilities().parallelTransfers ? std::max(1, m_config.transfers) : 1;
     for (qint64 offset = from; offset < end && failure.ok() && !shortRead;) {
@@ -1856,7 +1873,10 @@ bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record, qint64 from, qint
             break;
         }
         f.reader = std::make_unique<HashingReader>(f.file.get(), size);
-        f.put = m_store.startPut(layout::dataPath(f.id), f.reader.get(), size, WriteMode::Replace);
+        // Recorded before it is written: unpublished until its segment is (removed if never).
+        uploaded.append(StateDb::OwnObject{f.id, 0, m_store.codec().encodedSize(f.size)});
+        m_db.putOwnObject(uploaded.last());
+        f.put = m_store.startPut(layout::dataPath(f.id), f.reader.get(), size, WriteMode::Fresh);
         inFlight.push_back(std::move(f));
         offset += size;
         if (int(inFlight.size()) >= transfers)

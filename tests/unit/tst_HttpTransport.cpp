@@ -2,6 +2,7 @@
 // Retry-After), none on 401, an idle timeout, and statuses mapped to what users are told.
 #include "relay/http/HttpTransport.h"
 
+#include <QBuffer>
 #include <QEventLoop>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -89,6 +90,8 @@ private Q_SLOTS:
     void retriesBusyServers();
     void honoursRetryAfter();
     void noRetryStormOnWrongPassword();
+    void basicCredentialsGoWithEveryRequestOnceAsked();
+    void truncatedReplyIsAnError();
     void idleTimeout();
     void statusesNameTheCause_data();
     void statusesNameTheCause();
@@ -132,6 +135,64 @@ void tst_HttpTransport::noRetryStormOnWrongPassword()
     QVERIFY2(r.error.message.contains("wrong user name or password"), qPrintable(r.error.message));
     QVERIFY2(server.requests() <= 2, qPrintable(QString::number(server.requests()))); // asked, answered once
     QVERIFY(server.heads().last().contains("Authorization: Basic"));
+}
+
+void tst_HttpTransport::basicCredentialsGoWithEveryRequestOnceAsked()
+{
+    // Parallel uploads need requests that are never challenged (a streamed body cannot be sent
+    // twice): after one Basic challenge, the credentials go with every request.
+    const QString basic = "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"test\"";
+    ScriptedServer server({basic, "HTTP/1.1 200 OK", "HTTP/1.1 200 OK", "HTTP/1.1 401 Unauthorized"});
+    HttpTransport http(settings(server.port()));
+    QVERIFY(!http.challengeFree()); // not heard from yet: it may challenge
+    QVERIFY(call(http, "GET", http.url("a")).error.ok());
+    QVERIFY(http.challengeFree());
+    QCOMPARE(server.requests(), 2);
+    QVERIFY2(server.heads().at(1).contains("Authorization: Basic"), server.heads().at(1).constData());
+    QVERIFY(call(http, "GET", http.url("b")).error.ok());
+    QCOMPARE(server.requests(), 3); // no challenge this time
+    const QByteArray expected = "Authorization: Basic " + QByteArray("tester:testpw").toBase64();
+    QVERIFY2(server.heads().at(2).contains(expected), server.heads().at(2).constData());
+    // Refused all the same (the password changed on the server): one request, a clear error.
+    const HttpResult refused = call(http, "GET", http.url("c"));
+    QCOMPARE(refused.error.kind, RelayError::Kind::Auth);
+    QCOMPARE(server.requests(), 4);
+
+    // A Digest server keeps challenging new connections: credentials are not sent ahead.
+    const QString digest =
+        "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Digest realm=\"test\", nonce=\"abc\", qop=\"auth\"";
+    ScriptedServer digestServer({digest, "HTTP/1.1 200 OK", "HTTP/1.1 200 OK"});
+    HttpTransport digestHttp(settings(digestServer.port()));
+    QVERIFY(call(digestHttp, "GET", digestHttp.url("a")).error.ok());
+    QVERIFY(!digestHttp.challengeFree());
+    QVERIFY(!digestServer.heads().value(1).contains("Authorization: Basic"));
+
+    // Without credentials nothing can be challenged.
+    HttpSettings anonymous = settings(server.port());
+    anonymous.user.clear();
+    QVERIFY(HttpTransport(anonymous).challengeFree());
+}
+
+void tst_HttpTransport::truncatedReplyIsAnError()
+{
+    // A server that dies in the middle of a body: never a success with part of the bytes.
+    ScriptedServer server({"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\nthe first bytes only"});
+    HttpTransport http(settings(server.port(), 0));
+    QByteArray received;
+    QBuffer sink(&received);
+    sink.open(QIODevice::WriteOnly);
+    HttpResult out;
+    QEventLoop loop;
+    http.send(HttpTransport::Request::make("GET", http.url("x"), {}, nullptr, 0, &sink),
+              [&](const HttpResult& r) {
+                  out = r;
+                  loop.quit();
+              });
+    QTimer::singleShot(60'000, &loop, &QEventLoop::quit);
+    loop.exec();
+    QCOMPARE(out.error.kind, RelayError::Kind::Network);
+    QVERIFY2(out.error.message.contains("GET"), qPrintable(out.error.message));
+    QVERIFY(received.startsWith("the first bytes only"));
 }
 
 void tst_HttpTransport::idleTimeout()

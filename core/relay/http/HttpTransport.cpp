@@ -122,8 +122,9 @@ std::optional<HttpSettings> HttpSettings::fromConfig(const config::RepositoryCon
         if (key.isNull())
             key = QSslKey(keyBytes, QSsl::Ec);
         if (certificates.isEmpty() || key.isNull()) {
-            error = QStringLiteral("cannot use the client certificate %1 with its key %2: both must be PEM, the key "
-                                   "without a passphrase")
+            error = QStringLiteral(
+                        "cannot use the client certificate %1 with its key %2: both must be PEM, the key "
+                        "without a passphrase")
                         .arg(config.certificate, keyFile.fileName());
             return std::nullopt;
         }
@@ -185,6 +186,12 @@ HttpTransport::HttpTransport(const HttpSettings& settings, QObject* parent)
                 // request fails with 401 rather than looping.
                 if (reply->property("escale-auth-tried").toBool() || m_settings.user.isEmpty())
                     return;
+                if (!m_schemeKnown && !reply->property("escale-has-body").toBool()) {
+                    // The first challenge, on a request without a body: it ends with its 401
+                    // so that finish() learns the scheme, then goes again.
+                    reply->setProperty("escale-auth-deferred", true);
+                    return;
+                }
                 reply->setProperty("escale-auth-tried", true);
                 authenticator->setUser(m_settings.user);
                 authenticator->setPassword(QString::fromUtf8(m_settings.password));
@@ -255,6 +262,7 @@ struct HttpTransport::Attempt
     bool timedOut = false;
     bool sinkFailed = false;
     bool drainScheduled = false;
+    qint64 sunk = 0; // body bytes handed to the sink
     QString tlsProblem;
     QTimer idle;
 };
@@ -277,6 +285,10 @@ void HttpTransport::start(std::shared_ptr<Attempt> attempt)
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     for (const auto& [name, value] : r.headers)
         request.setRawHeader(name, value);
+    const bool preemptive = m_basicAuth && !request.hasRawHeader("Authorization");
+    if (preemptive)
+        request.setRawHeader("Authorization",
+                             "Basic " + (m_settings.user.toUtf8() + ':' + m_settings.password).toBase64());
     if (r.body)
         request.setHeader(QNetworkRequest::ContentLengthHeader, r.bodySize);
     if (r.url.scheme() == QLatin1String("https"))
@@ -287,6 +299,9 @@ void HttpTransport::start(std::shared_ptr<Attempt> attempt)
         body = throttled;
     }
     QNetworkReply* reply = m_manager.sendCustomRequest(request, r.verb, body);
+    if (preemptive)
+        reply->setProperty("escale-auth-tried", true); // refused: wrong credentials, no second try
+    reply->setProperty("escale-has-body", r.body != nullptr);
     if (body != r.body)
         body->setParent(reply);
     if (m_down.limited() && r.sink)
@@ -328,6 +343,7 @@ void HttpTransport::start(std::shared_ptr<Attempt> attempt)
             reply->abort();
             return;
         }
+        attempt->sunk += bytes.size();
         if (reply->bytesAvailable() > 0 && !attempt->drainScheduled) {
             attempt->drainScheduled = true;
             QTimer::singleShot(m_down.waitMs(), reply, [attempt, weak] {
@@ -348,6 +364,14 @@ void HttpTransport::finish(std::shared_ptr<Attempt> attempt, QNetworkReply* repl
     using Kind = RelayError::Kind;
     HttpResult result;
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (result.status == 401 && reply->property("escale-auth-deferred").toBool() && !m_schemeKnown) {
+        // Basic: sent with every request from now on, so that no request with a body is ever
+        // challenged; anything else (Digest) is answered when asked.
+        m_schemeKnown = true;
+        m_basicAuth = reply->rawHeader("WWW-Authenticate").trimmed().toLower().startsWith("basic");
+        start(attempt);
+        return;
+    }
     result.headers = reply->rawHeaderPairs();
     const QString what =
         QStringLiteral("%1 %2").arg(QString::fromLatin1(attempt->request.verb),
@@ -359,6 +383,7 @@ void HttpTransport::finish(std::shared_ptr<Attempt> attempt, QNetworkReply* repl
         const QByteArray rest = reply->readAll();
         if (!rest.isEmpty() && attempt->request.sink->write(rest) != rest.size())
             attempt->sinkFailed = true;
+        attempt->sunk += rest.size();
     } else if (!attempt->request.sink || result.status < 200 || result.status >= 300) {
         result.body = reply->readAll();
     }
@@ -375,6 +400,22 @@ void HttpTransport::finish(std::shared_ptr<Attempt> attempt, QNetworkReply* repl
                             .arg(what, host, QString::number(m_settings.timeoutMs / 1000))};
     } else if (!attempt->tlsProblem.isEmpty()) {
         result.error = {Kind::Tls, attempt->tlsProblem};
+    } else if (result.status >= 200 && result.status < 300 && network != QNetworkReply::NoError &&
+               attempt->request.sink && attempt->request.verb != "HEAD") {
+        // The connection ended before the body did (a server killed mid-reply).
+        result.error = {Kind::Network,
+                        QStringLiteral("%1: the connection broke after %2 bytes of the reply: %3")
+                            .arg(what, QString::number(attempt->sunk), reply->errorString())};
+        result.status = 0; // retried like any network failure where it can be
+    } else if (result.status >= 200 && result.status < 300 && attempt->request.sink &&
+               attempt->request.verb != "HEAD" &&
+               reply->header(QNetworkRequest::ContentLengthHeader).isValid() &&
+               attempt->sunk != reply->header(QNetworkRequest::ContentLengthHeader).toLongLong()) {
+        result.error = {Kind::Network,
+                        QStringLiteral("%1: the reply ended after %2 of %3 bytes")
+                            .arg(what, QString::number(attempt->sunk),
+                                 reply->header(QNetworkRequest::ContentLengthHeader).toString())};
+        result.status = 0;
     } else if (result.status >= 200 && result.status < 300) {
         result.error = {};
     } else if (result.status > 0) {

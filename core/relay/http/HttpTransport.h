@@ -81,6 +81,10 @@ public:
     // The URL of a relay path under the base ('' = the base itself); folders end with '/'.
     QUrl url(const QString& relayPath, bool folder = false) const;
     const HttpSettings& settings() const { return m_settings; }
+    // Whether a new connection may be challenged for credentials, which a streamed body cannot
+    // answer (it cannot be sent twice): no credentials, or a server known to take Basic, which
+    // is then sent with every request. Servers using Digest, or not heard from yet, may.
+    bool challengeFree() const { return m_settings.user.isEmpty() || m_basicAuth; }
 
     // The relay error for an HTTP status, naming the cause and the remedy.
     RelayError errorFor(int status, const QString& what) const;
@@ -110,6 +114,8 @@ private:
     QNetworkAccessManager m_manager;
     Throttle m_up;
     Throttle m_down;
+    bool m_schemeKnown = false; // the server's authentication scheme was seen
+    bool m_basicAuth = false;   // it is Basic: credentials go with each request
 };
 
 } // namespace escale::relay
