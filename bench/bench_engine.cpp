@@ -6,15 +6,19 @@
 //   escale-bench quota    [MiB]     one big file through a relay whose quota is a quarter of it
 //   escale-bench idle               relay requests of an idle pass
 //   escale-bench crypto   [MiB]     encryption and decryption throughput vs `openssl speed`
+//   escale-bench dav|s3 big|small [n]  A to B through Apache WebDAV or the S3 test server, vs
+//                                   `rclone copy` up and back; requests from Apache's access log
 //
 // `small`, `big` and `quota` take a third argument `encrypted` to run on an encrypted repository.
 //
 // Work happens under $ESCALE_BENCH_DIR (default /tmp/escale-bench), which is kept between
 // runs so data sets are generated once.
+#include "RelayServers.h" // the test servers (tests/common)
 #include "config/Config.h"
 #include "crypto/EncryptedCodec.h"
 #include "relay/FileRelay.h"
 #include "relay/MemoryRelay.h"
+#include "relay/RelayFactory.h"
 #include "scan/Scanner.h"
 #include "sync/SyncEngine.h"
 
@@ -491,11 +495,143 @@ int idle()
     return 0;
 }
 
+// Through a real server on loopback (Apache WebDAV or the S3 server of the tests): A sends the
+// data set, B receives it; then `rclone copy` of the same data to the same server and back,
+// in the same run. With Apache, requests are counted in its access log, idle polls included.
+int network(const QString& server, const QString& kind, int n)
+{
+    const bool dav = server == QLatin1String("dav");
+    QString data;
+    if (kind == QLatin1String("big")) {
+        data = bigDataSet(n > 0 ? n : 1024);
+    } else {
+        const int files = n > 0 ? n : 10'000;
+        data = workDir() + QStringLiteral("/small%1").arg(files);
+        makeTree(data, files, 100, 4096);
+        QFile::remove(data + QStringLiteral("/.complete"));
+    }
+    std::unique_ptr<testing::Server> running;
+    QString url, password;
+    testing::ApacheDav* apache = nullptr;
+    if (dav) {
+        apache = new testing::ApacheDav;
+        running.reset(apache);
+        url = apache->url();
+        password = QStringLiteral("testpw");
+    } else {
+        auto* s3 = new testing::S3rver;
+        running.reset(s3);
+        url = s3->url();
+        password = QStringLiteral("S3RVER");
+    }
+    if (!running->started()) {
+        out << "the " << server << " server did not start: " << running->log() << "\n";
+        return 1;
+    }
+    auto requests = [&] {
+        return apache ? int(apache->accessLog().size()) : -1;
+    };
+    // "PUT 1000, MKCOL 256" for the requests from line `from` to line `to` of the access log.
+    auto methods = [&](int from, int to) {
+        QMap<QString, int> count;
+        const QStringList lines = apache ? apache->accessLog() : QStringList();
+        for (int i = from; i < to && i < lines.size(); ++i)
+            ++count[lines.at(i).section(QLatin1Char(' '), 0, 0)];
+        QStringList parts;
+        for (auto it = count.cbegin(); it != count.cend(); ++it)
+            parts << it.key() + QLatin1Char(' ') + QString::number(it.value());
+        return parts.join(QStringLiteral(", "));
+    };
+    const QString base = workDir() + QLatin1Char('/') + server + QLatin1Char('-') + kind;
+    dropPath(base);
+    QDir().mkpath(base + QStringLiteral("/B"));
+    auto config = [&](const QString& local, const QString& name) {
+        config::RepositoryConfig c = repo(local, name);
+        QString error, warning;
+        c.relay = *config::RelayAddress::parse(url, {}, {}, {}, error, warning);
+        c.password = config::SecretSource{config::SecretSource::Kind::Literal, password};
+        return c;
+    };
+    QString error;
+    const config::RepositoryConfig ca = config(data, QStringLiteral("alice")),
+                                   cb = config(base + QStringLiteral("/B"), QStringLiteral("bob"));
+    auto relayA = relay::createRelay(ca, error), relayB = relay::createRelay(cb, error);
+    sync::SyncEngine alice(ca, relayA.get(), base + QStringLiteral("/stateA/state.db"));
+    sync::SyncEngine bob(cb, relayB.get(), base + QStringLiteral("/stateB/state.db"));
+    if (!alice.open(error) || !bob.open(error)) {
+        out << error << "\n";
+        return 1;
+    }
+    double up = 0, down = 0, idle = 0;
+    const int r0 = requests();
+    const auto ra = pass(alice, &up);
+    const int r1 = requests();
+    const auto rb = pass(bob, &down);
+    const int r2 = requests();
+    pass(alice, &idle); // frees what bob acknowledged
+    pass(alice, &idle); // and says so in its head
+    const int r3 = requests();
+    double quiet = 0;
+    for (int i = 0; i < 5; ++i)
+        pass(alice, &quiet);
+    const int r4 = requests();
+    const bool same = sameTrees(data, base + QStringLiteral("/B"));
+
+    // rclone, the same data to the same server and back, 4 transfers (its default).
+    QString remote;
+    if (dav) {
+        QProcess obscure;
+        obscure.start(QStringLiteral("rclone"), {QStringLiteral("obscure"), password});
+        obscure.waitForFinished();
+        remote = QStringLiteral(":webdav,url='http://127.0.0.1:%1/',vendor=other,user=tester,pass=%2:rclone")
+                     .arg(running->port())
+                     .arg(QString::fromUtf8(obscure.readAllStandardOutput()).trimmed());
+    } else {
+        remote =
+            QStringLiteral(":s3,provider=Other,env_auth=false,access_key_id=S3RVER,secret_access_key=S3RVER,"
+                           "endpoint='http://127.0.0.1:%1',force_path_style=true:testbucket/rclone")
+                .arg(running->port());
+    }
+    const QString flags = QStringLiteral("--config /dev/null --transfers 4 -q");
+    const int q0 = requests();
+    const double rcUp = shell(QStringLiteral("rclone copy %1 '%2' \"%3\"").arg(flags, data, remote));
+    const int q1 = requests();
+    const double rcDown =
+        shell(QStringLiteral("rclone copy %1 \"%2\" '%3/rcB' && sync").arg(flags, remote, base));
+    const int q2 = requests();
+    const bool rcSame = sameTrees(data, base + QStringLiteral("/rcB"));
+    const double total = up + down, rcTotal = rcUp + rcDown;
+    out << server << " " << kind << ": Escale A sends " << ra.uploaded << " files in "
+        << QString::number(up, 'f', 2) << " s, B receives " << rb.downloaded << " in "
+        << QString::number(down, 'f', 2) << " s (durable: synced "
+        << "to disk); total " << QString::number(total, 'f', 2) << " s; rclone copy up "
+        << QString::number(rcUp, 'f', 2) << " s + down " << QString::number(rcDown, 'f', 2)
+        << " s (+ sync) = " << QString::number(rcTotal, 'f', 2) << " s; ratio "
+        << QString::number(total / rcTotal, 'f', 2)
+        << " (target <= 1); trees identical: " << (same ? "yes" : "NO") << " / rclone "
+        << (rcSame ? "yes" : "NO") << "\n";
+    if (apache)
+        out << "requests (Apache access log): Escale send " << r1 - r0 << ", receive " << r2 - r1
+            << ", freeing pass " << r3 - r2 << ", then " << r4 - r3 << " in 5 idle passes ("
+            << QString::number(double(r4 - r3) / 5, 'f', 1) << " per idle poll, target 1); rclone up "
+            << q1 - q0 << ", down " << q2 - q1 << "\n  Escale send: " << methods(r0, r1)
+            << "\n  Escale receive: " << methods(r1, r2) << "\n  Escale freeing: " << methods(r2, r3)
+            << "\n  Escale idle: " << methods(r3, r4) << "\n  rclone up: " << methods(q0, q1)
+            << "\n  rclone down: " << methods(q1, q2) << "\n";
+    out << "peak resident memory: " << peakRssKb() / 1024 << " MiB\n";
+    QFile(data + QStringLiteral("/.complete")).open(QIODevice::WriteOnly);
+    cleanDataSet(data);
+    dropPath(base);
+    return same && rcSame ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
+    if (!qEnvironmentVariableIsSet("S3RVER_MODULE"))
+        qputenv("S3RVER_MODULE", S3RVER_MODULE_DEFAULT);
     QLoggingCategory::setFilterRules(QStringLiteral("escale.*.debug=false\nescale.*.info=false"));
     const QStringList args = app.arguments();
     const QString what = args.value(1);
@@ -513,6 +649,11 @@ int main(int argc, char* argv[])
         return idle();
     if (what == QLatin1String("crypto"))
         return cryptoThroughput(n > 0 ? n : 512);
-    std::fputs("usage: escale-bench rescan|small|big|quota|idle|crypto [count] [encrypted]\n", stderr);
+    if ((what == QLatin1String("dav") || what == QLatin1String("s3")) &&
+        (args.value(2) == QLatin1String("big") || args.value(2) == QLatin1String("small")))
+        return network(what, args.value(2), args.value(3).toInt());
+    std::fputs("usage: escale-bench rescan|small|big|quota|idle|crypto [count] [encrypted]\n"
+               "       escale-bench dav|s3 big|small [count]\n",
+               stderr);
     return 2;
 }

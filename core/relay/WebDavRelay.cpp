@@ -164,7 +164,11 @@ RelayJob* WebDavRelay::put(const QString& path, QIODevice* source, qint64 size, 
         // Nobody reads it before it is referenced: one request instead of PUT + MOVE.
         m_http.send(
             request("PUT", m_http.url(path), {{"Content-Type", "application/octet-stream"}}, source, size),
-            [job](const HttpResult& result) { job->finishLater(result.error); });
+            [this, job](const HttpResult& result) {
+                if (result.status == 409)
+                    m_folders.clear(); // a folder went (removed by hand): made again when asked
+                job->finishLater(result.error);
+            });
         return job;
     }
     // Uploaded under a temporary name, then moved into place: readers see all or nothing (R2).
@@ -243,9 +247,14 @@ void WebDavRelay::makeFolders(const QStringList& parts, int depth, RelayJob* job
         job->finishLater({});
         return;
     }
+    if (m_folders.contains(parts.at(depth))) { // made or seen by this client already
+        makeFolders(parts, depth + 1, job);
+        return;
+    }
     m_http.send(request("MKCOL", m_http.url(parts.at(depth), true)), [this, parts, depth,
                                                                       job](const HttpResult& r) {
         if (r.error.ok() || r.status == 405 || (r.status == 301 && depth == 0)) {
+            m_folders.insert(parts.at(depth));
             makeFolders(parts, depth + 1, job);
             return;
         }

@@ -3,6 +3,8 @@
 #include "relay/RelayBackend.h"
 #include "relay/http/HttpTransport.h"
 
+#include <QSet>
+
 namespace escale::relay {
 
 // A WebDAV share as a relay (Nextcloud, ownCloud, Apache mod_dav, nginx dav-ext, lighttpd,
@@ -36,6 +38,7 @@ private:
 
     HttpTransport m_http;
     bool m_tmpReady = false;
+    QSet<QString> m_folders; // known to exist on the server
 };
 
 } // namespace escale::relay

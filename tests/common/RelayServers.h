@@ -161,7 +161,8 @@ public:
         const QString modules = "/usr/lib/apache2/modules";
         QString conf =
             QString("ServerRoot %1\nServerName 127.0.0.1\nListen 127.0.0.1:%2\nPidFile %1/httpd.pid\n"
-                    "ErrorLog %1/error.log\nLogLevel warn\n")
+                    "ErrorLog %1/error.log\nLogLevel warn\nLogFormat \"%m %U %>s\" escale\n"
+                    "CustomLog %1/access.log escale\n")
                 .arg(m_dir.path())
                 .arg(m_port);
         for (const char* m : {"mpm_event", "authz_core", "authz_user", "authn_core", "authn_file",
@@ -183,6 +184,14 @@ public:
         launch("/usr/sbin/apache2", {"-f", m_dir.filePath("httpd.conf"), "-DFOREGROUND"});
     }
     QString url() const { return QString("webdav://tester@127.0.0.1:%1/repo").arg(m_port); }
+    // Requests served so far, one line each: "METHOD PATH STATUS".
+    QStringList accessLog() const
+    {
+        QFile f(m_dir.filePath("access.log"));
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        return QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    }
 };
 
 // An apr1 (Apache MD5) password line for nginx and lighttpd: "tester:$apr1$...".
