@@ -592,7 +592,9 @@ int network(const QString& server, const QString& kind, int n)
                            "endpoint='http://127.0.0.1:%1',force_path_style=true:testbucket/rclone")
                 .arg(running->port());
     }
+    // rclone's S3 client refuses AWS_CA_BUNDLE with its own HTTP transport: not needed on loopback.
     const QString flags = QStringLiteral("--config /dev/null --transfers 4 -q");
+    qunsetenv("AWS_CA_BUNDLE");
     const int q0 = requests();
     const double rcUp = shell(QStringLiteral("rclone copy %1 '%2' \"%3\"").arg(flags, data, remote));
     const int q1 = requests();
@@ -619,9 +621,11 @@ int network(const QString& server, const QString& kind, int n)
             << "\n  Escale idle: " << methods(r3, r4) << "\n  rclone up: " << methods(q0, q1)
             << "\n  rclone down: " << methods(q1, q2) << "\n";
     out << "peak resident memory: " << peakRssKb() / 1024 << " MiB\n";
-    QFile(data + QStringLiteral("/.complete")).open(QIODevice::WriteOnly);
+    if (kind != QLatin1String("big"))
+        QFile(data + QStringLiteral("/.complete")).open(QIODevice::WriteOnly);
     cleanDataSet(data);
-    dropPath(base);
+    if (same && rcSame)
+        dropPath(base);
     return same && rcSame ? 0 : 1;
 }
 

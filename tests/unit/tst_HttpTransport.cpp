@@ -44,7 +44,11 @@ private:
         const QString reply = m_replies.value(m_requests, "HTTP/1.1 200 OK");
         ++m_requests;
         if (reply.isEmpty())
-            return; // stall
+            return;                     // stall
+        if (reply.startsWith("RAW:")) { // written as it is; the connection stays open
+            s->write(reply.mid(4).toUtf8());
+            return;
+        }
         s->write(reply.toUtf8() + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
         s->disconnectFromHost();
     }
@@ -92,6 +96,7 @@ private Q_SLOTS:
     void noRetryStormOnWrongPassword();
     void basicCredentialsGoWithEveryRequestOnceAsked();
     void truncatedReplyIsAnError();
+    void headRepliesHaveNoBody();
     void idleTimeout();
     void statusesNameTheCause_data();
     void statusesNameTheCause();
@@ -193,6 +198,21 @@ void tst_HttpTransport::truncatedReplyIsAnError()
     QCOMPARE(out.error.kind, RelayError::Kind::Network);
     QVERIFY2(out.error.message.contains("GET"), qPrintable(out.error.message));
     QVERIFY(received.startsWith("the first bytes only"));
+}
+
+void tst_HttpTransport::headRepliesHaveNoBody()
+{
+    // A HEAD reply announces the length of a body it does not send (S3 servers do): it ends
+    // with its headers, the connection kept, rather than wait for that body until a timeout.
+    ScriptedServer server({"RAW:HTTP/1.1 404 Not Found\r\nContent-Type: application/xml\r\n"
+                           "Content-Length: 146\r\nConnection: keep-alive\r\n\r\n",
+                           "RAW:HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n"});
+    HttpTransport http(settings(server.port(), 0, 3'000));
+    const HttpResult missing = call(http, "HEAD", http.url("missing"));
+    QCOMPARE(missing.error.kind, RelayError::Kind::NotFound);
+    const HttpResult present = call(http, "HEAD", http.url("present"));
+    QVERIFY2(present.error.ok(), qPrintable(present.error.message));
+    QCOMPARE(present.status, 200);
 }
 
 void tst_HttpTransport::idleTimeout()

@@ -298,7 +298,10 @@ void HttpTransport::start(std::shared_ptr<Attempt> attempt)
         auto* throttled = new ThrottledReader(body, &m_up); // deleted with the reply
         body = throttled;
     }
-    QNetworkReply* reply = m_manager.sendCustomRequest(request, r.verb, body);
+    // HEAD through head(): as a custom verb, the reply would wait for the body its
+    // Content-Length announces, until the server closes the connection.
+    QNetworkReply* reply =
+        r.verb == "HEAD" ? m_manager.head(request) : m_manager.sendCustomRequest(request, r.verb, body);
     if (preemptive)
         reply->setProperty("escale-auth-tried", true); // refused: wrong credentials, no second try
     reply->setProperty("escale-has-body", r.body != nullptr);
