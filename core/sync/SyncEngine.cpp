@@ -899,6 +899,87 @@ bool SyncEngine::applySegment(Pass& pass, const StateDb::Peer& peer, quint64 seq
     return applyRecords(pass, text->records, path, peer.name);
 }
 
+// The one-chunk files of a batch, fetched ahead in the order they are written: while one is
+// checked and written, the next `transfers` are on their way (at most 64 MiB held). A file
+// the batch skips has its chunk dropped; one not listed is fetched as usual.
+class SyncEngine::Prefetch
+{
+public:
+    Prefetch(protocol::ObjectStore& store, int transfers)
+        : m_store(store)
+        , m_transfers(std::max(1, transfers))
+    {}
+    ~Prefetch()
+    {
+        for (Entry& e : m_queue)
+            if (e.started)
+                m_store.finish(e.get); // its buffer goes with it
+    }
+    void add(const protocol::ChunkRef& chunk) { m_queue.push_back(Entry{chunk, {}, {}, false}); }
+    // The decoded bytes of `chunkId` if it was listed: true, with the download's error in `e`.
+    bool take(const QString& chunkId, QByteArray& bytes, RelayError& e)
+    {
+        auto it = std::find_if(m_queue.begin(), m_queue.end(),
+                               [&](const Entry& x) { return x.chunk.id == chunkId; });
+        if (it == m_queue.end())
+            return false;
+        while (m_queue.begin() != it) { // skipped by the batch (deque: `it` stays valid)
+            if (m_queue.front().started) {
+                m_store.finish(m_queue.front().get);
+                m_held -= m_queue.front().chunk.size;
+                --m_inFlight;
+            }
+            m_queue.pop_front();
+        }
+        topUp();
+        Entry& entry = m_queue.front();
+        if (!entry.started)
+            start(entry);
+        topUp(); // the next ones travel while this one is finished
+        e = m_store.finish(entry.get);
+        bytes = entry.buffer->data();
+        m_held -= entry.chunk.size;
+        --m_inFlight;
+        m_queue.pop_front();
+        topUp();
+        return true;
+    }
+
+private:
+    struct Entry
+    {
+        protocol::ChunkRef chunk;
+        std::unique_ptr<QBuffer> buffer;
+        protocol::ObjectStore::PendingGet get;
+        bool started = false;
+    };
+    void start(Entry& e)
+    {
+        e.buffer = std::make_unique<QBuffer>();
+        e.buffer->buffer().reserve(e.chunk.size);
+        e.buffer->open(QIODevice::WriteOnly);
+        e.get = m_store.startGet(layout::dataPath(e.chunk.id), e.buffer.get());
+        e.started = true;
+        m_held += e.chunk.size;
+        ++m_inFlight;
+    }
+    void topUp()
+    {
+        for (Entry& e : m_queue) {
+            if (m_inFlight >= m_transfers || m_held >= 64LL * 1024 * 1024)
+                return;
+            if (!e.started)
+                start(e);
+        }
+    }
+
+    protocol::ObjectStore& m_store;
+    int m_transfers;
+    std::deque<Entry> m_queue;
+    int m_inFlight = 0; // started, not yet taken
+    qint64 m_held = 0;
+};
+
 bool SyncEngine::applyRecords(Pass& pass, const QList<QJsonObject>& records, const QString& path,
                               const QString& from)
 {
@@ -973,6 +1054,25 @@ bool SyncEngine::applyRecords(Pass& pass, const QList<QJsonObject>& records, con
     std::sort(affected.begin(), affected.end());
     QStringList deletions;
     bool complete = true;
+    // The one-chunk files this batch will fetch, in the order it writes them, go ahead.
+    std::unique_ptr<Prefetch> prefetch;
+    if (m_relay->capabilities().parallelTransfers && m_config.transfers > 1) {
+        prefetch = std::make_unique<Prefetch>(m_store, m_config.transfers);
+        for (const QString& p : std::as_const(affected)) {
+            QList<JournalRecord> versions;
+            for (const StateDb::Version& v : m_db.versions(p))
+                versions.append(v.record);
+            const Resolution target = resolve(p, versions);
+            if (target.kind != Kind::File || target.winner.chunks.size() != 1 || target.winner.from > 0 ||
+                !selected(p, Kind::File))
+                continue;
+            const auto local = m_db.local(p);
+            if (local && local->kind == Kind::File && local->hash == target.winner.hash)
+                continue; // already here
+            prefetch->add(target.winner.chunks.first());
+        }
+        m_prefetch = prefetch.get();
+    }
     for (const QString& p : std::as_const(affected)) {
         QList<JournalRecord> versions;
         for (const StateDb::Version& v : m_db.versions(p))
@@ -988,6 +1088,8 @@ bool SyncEngine::applyRecords(Pass& pass, const QList<QJsonObject>& records, con
         if (materialize(pass, p) == Outcome::Deferred)
             complete = false;
     }
+    m_prefetch = nullptr;
+    prefetch.reset();
     std::sort(deletions.begin(), deletions.end(), std::greater<>());
     for (const QString& p : std::as_const(deletions))
         if (materialize(pass, p) == Outcome::Deferred)
@@ -1212,6 +1314,36 @@ RelayError SyncEngine::fetchChunks(const QString& path, const QList<protocol::Ch
                 whole->update(bytes.constData(), bytes.size());
         }
     };
+    if (m_prefetch && chunks.size() == 1) {
+        QByteArray bytes;
+        RelayError e;
+        if (m_prefetch->take(chunks.first().id, bytes, e)) {
+            const protocol::ChunkRef& chunk = chunks.first();
+            if (e.kind == RelayError::Kind::NotFound)
+                return RelayError{e.kind,
+                                  QStringLiteral("%1: its content is no longer on the relay; asked the "
+                                                 "others to send it again")
+                                      .arg(path)};
+            if (!e.ok())
+                return RelayError{e.kind, QStringLiteral("cannot download %1: %2").arg(path, e.message)};
+            Sha256 own;
+            if (!whole)
+                own.update(bytes.constData(), bytes.size());
+            if (bytes.size() != chunk.size || (!whole && own.finish() != chunk.hash))
+                return RelayError{
+                    RelayError::Kind::Corrupt,
+                    QStringLiteral("%1: a chunk from the relay failed its check; it will be fetched again")
+                        .arg(path)};
+            if (file.write(bytes) != bytes.size()) {
+                file.seek(start);
+                return RelayError{RelayError::Kind::Other,
+                                  QStringLiteral("cannot write %1: %2").arg(path, file.errorString())};
+            }
+            if (whole)
+                whole->update(bytes.constData(), bytes.size());
+            return {};
+        }
+    }
     for (const protocol::ChunkRef& chunk : chunks) {
         if (!failure.ok())
             break;
@@ -1675,8 +1807,77 @@ void SyncEngine::push(Pass& pass)
             break;
 
         QList<Item> ready;
+        // One-chunk files travel `transfers` at a time, collected in order; any other item
+        // waits until they are in, so the segment keeps the batch's order.
+        struct SmallUpload
+        {
+            Item item;
+            StateDb::LocalEntry known;
+            StateDb::OwnObject own;
+            std::unique_ptr<QFile> file;
+            std::unique_ptr<HashingReader> reader;
+            protocol::ObjectStore::PendingPut put;
+        };
+        std::deque<SmallUpload> pipeline;
+        const int transfers = m_relay->capabilities().parallelTransfers ? std::max(1, m_config.transfers) : 1;
+        auto collect = [&] {
+            SmallUpload u = std::move(pipeline.front());
+            pipeline.pop_front();
+            const RelayError e = m_store.finish(u.put);
+            const auto after = statLocal(localPath(u.item.record.path), u.item.record.path);
+            if (e.ok() && u.reader->bytesRead() == u.item.record.size && after && sameStat(*after, u.known)) {
+                u.item.record.chunks = {protocol::ChunkRef{u.own.id, u.item.record.size, u.reader->hash()}};
+                ++pass.result.uploaded;
+                ready.append(u.item);
+                return;
+            }
+            // Failed, or changed while read (the next scan makes a newer version).
+            if (const RelayError r = m_store.remove(layout::dataPath(u.own.id));
+                r.ok() || r.kind == RelayError::Kind::NotFound)
+                m_db.removeOwnObject(u.own.id);
+            if (!e.ok()) {
+                pass.fail(e.kind == RelayError::Kind::Auth ? PassResult::Status::Auth
+                                                           : PassResult::Status::Failed,
+                          QStringLiteral("cannot upload %1: %2").arg(u.item.record.path, e.message));
+                pass.result.cause = e.kind;
+            }
+        };
+        // Starts a one-chunk file's upload; false when it changed since the scan.
+        auto startSmall = [&](Item& item) {
+            SmallUpload u;
+            u.item = item;
+            const QString absolute = localPath(item.record.path);
+            const auto known = m_db.local(item.record.path);
+            const auto before = statLocal(absolute, item.record.path);
+            if (!known || !before || !sameStat(*before, *known) || known->hash != item.record.hash)
+                return false;
+            u.known = *known;
+            u.file = std::make_unique<QFile>(absolute);
+            if (!u.file->open(QIODevice::ReadOnly))
+                return false;
+            u.own =
+                StateDb::OwnObject{protocol::newObjectId(), 0, m_store.codec().encodedSize(item.record.size)};
+            if (const RelayError e = ensureFolder(layout::dataFolderOf(u.own.id)); !e.ok()) {
+                pass.fail(PassResult::Status::Failed,
+                          QStringLiteral("cannot upload %1: %2").arg(item.record.path, e.message));
+                pass.result.cause = e.kind;
+                return false;
+            }
+            m_db.putOwnObject(u.own); // before it is written (R2)
+            u.reader = std::make_unique<HashingReader>(u.file.get(), item.record.size);
+            u.put = m_store.startPut(layout::dataPath(u.own.id), u.reader.get(), item.record.size,
+                                     WriteMode::Fresh);
+            pipeline.push_back(std::move(u));
+            return true;
+        };
         m_db.begin(); // the chunk records of the batch, together
         for (Item& item : batch) {
+            const bool small = !item.renamed && transfers > 1 && item.record.kind == Kind::File &&
+                               item.record.size > 0 && item.record.size <= m_config.chunkSize &&
+                               pass.result.ok();
+            if (!small)
+                while (!pipeline.empty())
+                    collect();
             if (item.renamed) {
                 item.record.chunks.clear();
                 item.record.from = 0;
@@ -1707,6 +1908,11 @@ void SyncEngine::push(Pass& pass)
                     continue;
                 }
             }
+            if (small) {
+                if (startSmall(item) && int(pipeline.size()) >= transfers)
+                    collect();
+                continue;
+            }
             if (item.record.kind == Kind::File && item.record.size > 0) {
                 if (!uploadFile(pass, item.record, 0, item.record.size))
                     continue;
@@ -1714,6 +1920,8 @@ void SyncEngine::push(Pass& pass)
             }
             ready.append(item);
         }
+        while (!pipeline.empty())
+            collect();
         m_db.commit();
         if (!pass.result.ok() || ready.isEmpty())
             break;

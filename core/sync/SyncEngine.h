@@ -191,6 +191,8 @@ private:
         QString origin;
     };
     QList<Staged> m_staged; // downloads waiting for their batch's commit
+    class Prefetch;
+    Prefetch* m_prefetch = nullptr; // small files' chunks fetched ahead, while a batch is applied
     bool m_cleanedTemporary = false;
     bool m_repositoryChecked = false;
     qint64 m_lastArchivePrune = 0;
