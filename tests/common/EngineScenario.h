@@ -3,9 +3,11 @@
 // Three real engines through one network relay: files, a big file in chunks, an empty folder,
 // a rename; trees compared byte for byte, and the relay left without content.
 #include "../common/RelayCalls.h"
+#include "../common/RelayServers.h"
 #include "../sync/SyncHarness.h"
 #include "relay/RelayFactory.h"
 
+#include <QTimer>
 #include <functional>
 
 namespace testing {
@@ -67,6 +69,64 @@ inline void threeEnginesConverge(const std::function<escale::config::RepositoryC
             left += int(inner->entries().size());
     }
     QVERIFY2(e.kind == relay::RelayError::Kind::NotFound || left == 0, qPrintable(QString::number(left)));
+}
+
+// The server dies in the middle of an upload, then of a download, and comes back: the passes
+// fail with a clear error, the next ones complete, and no partial object or file is ever taken
+// for data. `configure` fills the relay part of each client's configuration.
+inline void serverKilledDuringTransfers(Server& server,
+                                        const std::function<escale::config::RepositoryConfig()>& configure)
+{
+    using namespace escale;
+    QTemporaryDir aFolder, bFolder, aState, bState;
+    auto engine = [&](const QString& folder, const QString& state, const char* name, bool slowUp,
+                      bool slowDown) {
+        config::RepositoryConfig c = configure();
+        c.localPath = folder;
+        c.clientName = name;
+        c.settleMs = 0;
+        c.chunkSize = 4 * 1024 * 1024;
+        c.retries = 0;
+        // Slow enough to be caught in the middle, with more data than the sockets' buffers hold.
+        c.bandwidthUp = slowUp ? 8 * 1024 * 1024 : 0;
+        c.bandwidthDown = slowDown ? 4 * 1024 * 1024 : 0;
+        QString error;
+        auto relay = relay::createRelay(c, error);
+        auto e = std::make_unique<sync::SyncEngine>(c, relay.get(), state + "/state.db");
+        e->open(error);
+        return std::make_pair(std::move(relay), std::move(e));
+    };
+    auto [aRelay, a] = engine(aFolder.path(), aState.path(), "alice", true, false);
+    auto [bRelay, b] = engine(bFolder.path(), bState.path(), "bob", false, true);
+    QVERIFY(a->runPass().ok());
+    QVERIFY(b->runPass().ok());
+    QByteArray data(16 * 1024 * 1024 + 11, Qt::Uninitialized);
+    for (qsizetype i = 0; i < data.size(); ++i)
+        data[i] = char(i * 13 + (i >> 9));
+    harness::writeFile(aFolder.filePath("video.bin"), data);
+
+    QTimer::singleShot(700, [&] { server.kill(); });
+    auto r = a->runPass();
+    QVERIFY2(!r.ok() && r.error.contains("cannot upload video.bin"), qPrintable(r.error));
+    QVERIFY(server.restart());
+    QVERIFY2(b->runPass().ok(), "nothing published yet: nothing to take");
+    QVERIFY(!QFile::exists(bFolder.filePath("video.bin")));
+    r = a->runPass();
+    QVERIFY2(r.ok(), qPrintable(r.error));
+
+    QTimer::singleShot(700, [&] { server.kill(); });
+    r = b->runPass();
+    // A failed download is a problem of this pass, retried at the next one (or, on a machine
+    // slow enough that the server died earlier, the pass failed outright).
+    const QString problems = r.problems.join('\n');
+    QVERIFY2(!r.ok() || (!r.complete && problems.contains("cannot download video.bin")),
+             qPrintable(problems));
+    QVERIFY(!QFile::exists(bFolder.filePath("video.bin"))); // never a partial file under its name
+    QVERIFY(server.restart());
+    for (int i = 0; i < 3 && harness::readFile(bFolder.filePath("video.bin")) != data; ++i)
+        b->runPass();
+    QCOMPARE(harness::readFile(bFolder.filePath("video.bin")), data);
+    QVERIFY(a->runPass().ok());
 }
 
 } // namespace testing

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void backendContract();
     void errorsNameCauseAndRemedy();
     void threeEnginesConverge();
+    void serverKilledDuringTransfers();
 
 private:
     std::unique_ptr<testing::S3rver> m_server;
@@ -138,6 +139,18 @@ void tst_S3Relay::threeEnginesConverge()
         c.encryption = config::Encryption::Aes256Gcm;
         c.passphrase = config::SecretSource{config::SecretSource::Kind::Literal, "s3 secret"};
         c.kdfLogN = 12;
+        return c;
+    });
+}
+
+void tst_S3Relay::serverKilledDuringTransfers()
+{
+    // A server of its own: this one is killed and restarted.
+    testing::S3rver server;
+    QVERIFY2(server.started(), qPrintable(server.log()));
+    testing::serverKilledDuringTransfers(server, [&] {
+        config::RepositoryConfig c = s3Config(server.url("killed"));
+        c.timeoutMs = 20'000;
         return c;
     });
 }
