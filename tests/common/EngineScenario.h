@@ -129,4 +129,42 @@ inline void serverKilledDuringTransfers(Server& server,
     QVERIFY(a->runPass().ok());
 }
 
+// The server hangs (stopped with its connections open): the pass ends with a timeout that says
+// so, nothing is written, and once the server runs again the next pass completes.
+inline void stalledServerTimesOut(Server& server,
+                                  const std::function<escale::config::RepositoryConfig()>& configure)
+{
+    using namespace escale;
+    QTemporaryDir aFolder, bFolder, aState, bState;
+    auto engine = [&](const QString& folder, const QString& state, const char* name) {
+        config::RepositoryConfig c = configure();
+        c.localPath = folder;
+        c.clientName = name;
+        c.settleMs = 0;
+        c.timeoutMs = 2'000;
+        c.retries = 0;
+        QString error;
+        auto relay = relay::createRelay(c, error);
+        auto e = std::make_unique<sync::SyncEngine>(c, relay.get(), state + "/state.db");
+        e->open(error);
+        return std::make_pair(std::move(relay), std::move(e));
+    };
+    auto [aRelay, a] = engine(aFolder.path(), aState.path(), "alice");
+    auto [bRelay, b] = engine(bFolder.path(), bState.path(), "bob");
+    QVERIFY(a->runPass().ok());
+    QVERIFY(b->runPass().ok());
+    harness::writeFile(aFolder.filePath("note.txt"), "written while the server hung");
+    server.freeze();
+    const sync::PassResult r = a->runPass();
+    server.thaw();
+    QVERIFY(!r.ok());
+    QCOMPARE(r.cause, relay::RelayError::Kind::Timeout);
+    QVERIFY2(r.error.contains("sent nothing for 2 s"), qPrintable(r.error));
+    QVERIFY2(b->runPass().ok(), "the server runs again");
+    QVERIFY(!QFile::exists(bFolder.filePath("note.txt")));
+    QVERIFY2(a->runPass().ok(), "sent once the server answers");
+    QVERIFY(b->runPass().ok());
+    QCOMPARE(harness::readFile(bFolder.filePath("note.txt")), QByteArray("written while the server hung"));
+}
+
 } // namespace testing

@@ -13,17 +13,19 @@ namespace testing {
 inline QMap<QString, QByteArray> folderTree(const QString& root)
 {
     QMap<QString, QByteArray> out;
-    QDirIterator it(root, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
+    QDirIterator it(root, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
+                    QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
         const QString rel = QDir(root).relativeFilePath(path);
         if (rel.startsWith(".escale") || rel.contains("/.escale"))
             continue;
         QFile f(path);
-        out.insert(rel, it.fileInfo().isDir() ? QByteArray("dir")
-                                              : (f.open(QIODevice::ReadOnly)
-                                                     ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
-                                                     : QByteArray("?")));
+        out.insert(rel, it.fileInfo().isDir()
+                            ? QByteArray("dir")
+                            : (f.open(QIODevice::ReadOnly)
+                                   ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
+                                   : QByteArray("?")));
     }
     return out;
 }

@@ -11,6 +11,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
 #include <memory>
 #include <unistd.h>
 
@@ -61,6 +62,9 @@ public:
         m_process.kill();
         m_process.waitForFinished(10'000);
     }
+    // Stopped (SIGSTOP) with its connections open, as a hung server; then running again.
+    void freeze() { ::kill(pid_t(m_process.processId()), SIGSTOP); }
+    void thaw() { ::kill(pid_t(m_process.processId()), SIGCONT); }
     // Started again on the same port with the same root.
     bool restart()
     {

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void errorsNameCauseAndRemedy();
     void threeEnginesConverge();
     void serverKilledDuringTransfers();
+    void stalledServerTimesOut();
 
 private:
     std::unique_ptr<testing::S3rver> m_server;
@@ -153,6 +154,13 @@ void tst_S3Relay::serverKilledDuringTransfers()
         c.timeoutMs = 20'000;
         return c;
     });
+}
+
+void tst_S3Relay::stalledServerTimesOut()
+{
+    testing::S3rver server;
+    QVERIFY2(server.started(), qPrintable(server.log()));
+    testing::stalledServerTimesOut(server, [&] { return s3Config(server.url("stalled")); });
 }
 
 QTEST_GUILESS_MAIN(tst_S3Relay)

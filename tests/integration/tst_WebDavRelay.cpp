@@ -52,6 +52,7 @@ private Q_SLOTS:
     void bandwidthLimits();
     void trustPinsTheCertificate();
     void serverKilledDuringTransfers();
+    void stalledServerTimesOut();
     void threeEnginesConverge_data();
     void threeEnginesConverge();
 };
@@ -318,6 +319,13 @@ void tst_WebDavRelay::threeEnginesConverge()
     for (const QString& sub : data.entryList(QDir::Dirs | QDir::NoDotAndDotDot))
         left += QDir(data.filePath(sub)).entryList(QDir::Files).size();
     QCOMPARE(left, 0);
+}
+
+void tst_WebDavRelay::stalledServerTimesOut()
+{
+    testing::RcloneWebDav server;
+    QVERIFY2(server.started(), qPrintable(server.log()));
+    testing::stalledServerTimesOut(server, [&] { return davConfig(server.url()); });
 }
 
 QTEST_GUILESS_MAIN(tst_WebDavRelay)
