@@ -97,6 +97,7 @@ private Q_SLOTS:
     void basicCredentialsGoWithEveryRequestOnceAsked();
     void truncatedReplyIsAnError();
     void headRepliesHaveNoBody();
+    void redirectsStayOnTheServer();
     void idleTimeout();
     void statusesNameTheCause_data();
     void statusesNameTheCause();
@@ -213,6 +214,25 @@ void tst_HttpTransport::headRepliesHaveNoBody()
     const HttpResult present = call(http, "HEAD", http.url("present"));
     QVERIFY2(present.error.ok(), qPrintable(present.error.message));
     QCOMPARE(present.status, 200);
+}
+
+void tst_HttpTransport::redirectsStayOnTheServer()
+{
+    // Followed within the same server; another server never sees the request (it would get
+    // the credentials sent with it).
+    ScriptedServer elsewhere({"HTTP/1.1 200 OK"});
+    const QString same = "HTTP/1.1 301 Moved Permanently\r\nLocation: /repo/moved"; // this server
+    const QString other = QString("HTTP/1.1 307 Temporary Redirect\r\nLocation: http://127.0.0.1:%1/steal")
+                              .arg(elsewhere.port());
+    ScriptedServer scripted({same, "HTTP/1.1 200 OK", other});
+    HttpTransport http(settings(scripted.port(), 3));
+    QVERIFY(call(http, "GET", http.url("a")).error.ok()); // to the same server: followed
+    QCOMPARE(scripted.requests(), 2);
+    const HttpResult refused = call(http, "GET", http.url("b"));
+    QCOMPARE(refused.error.kind, RelayError::Kind::Permission);
+    QVERIFY2(refused.error.message.contains("another server"), qPrintable(refused.error.message));
+    QCOMPARE(elsewhere.requests(), 0);
+    QCOMPARE(scripted.requests(), 3); // and not retried
 }
 
 void tst_HttpTransport::idleTimeout()

@@ -178,7 +178,9 @@ HttpTransport::HttpTransport(const HttpSettings& settings, QObject* parent)
     , m_up(settings.bandwidthUp)
     , m_down(settings.bandwidthDown)
 {
-    m_manager.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    // Redirects are followed within the same server only (scheme, host and port): requests
+    // carry credentials and signatures that are not for anyone else.
+    m_manager.setRedirectPolicy(QNetworkRequest::UserVerifiedRedirectPolicy);
     m_manager.setAutoDeleteReplies(false);
     connect(&m_manager, &QNetworkAccessManager::authenticationRequired, this,
             [this](QNetworkReply* reply, QAuthenticator* authenticator) {
@@ -262,7 +264,8 @@ struct HttpTransport::Attempt
     bool timedOut = false;
     bool sinkFailed = false;
     bool drainScheduled = false;
-    qint64 sunk = 0; // body bytes handed to the sink
+    qint64 sunk = 0;         // body bytes handed to the sink
+    QString refusedRedirect; // where another server tried to send the request
     QString tlsProblem;
     QTimer idle;
 };
@@ -318,6 +321,16 @@ void HttpTransport::start(std::shared_ptr<Attempt> attempt)
     auto activity = [attempt](qint64, qint64) {
         attempt->idle.start();
     };
+    connect(reply, &QNetworkReply::redirected, reply, [attempt, reply](const QUrl& target) {
+        const QUrl from = attempt->request.url;
+        if (target.scheme() == from.scheme() && target.host() == from.host() &&
+            target.port(-1) == from.port(-1)) {
+            Q_EMIT reply->redirectAllowed();
+            return;
+        }
+        attempt->refusedRedirect = target.toDisplayString(QUrl::RemoveUserInfo);
+        reply->abort();
+    });
     connect(reply, &QNetworkReply::downloadProgress, reply, activity);
     connect(reply, &QNetworkReply::uploadProgress, reply, activity);
     connect(reply, &QNetworkReply::sslErrors, reply, [this, attempt, reply](const QList<QSslError>& errors) {
@@ -392,7 +405,13 @@ void HttpTransport::finish(std::shared_ptr<Attempt> attempt, QNetworkReply* repl
     }
 
     const QNetworkReply::NetworkError network = reply->error();
-    if (attempt->sinkFailed) {
+    if (!attempt->refusedRedirect.isEmpty()) {
+        result.error = {
+            Kind::Permission,
+            QStringLiteral("%1: the server redirects it to another server (%2), which is not followed: "
+                           "use that address in 'relay address' if it is the right one")
+                .arg(what, attempt->refusedRedirect)};
+    } else if (attempt->sinkFailed) {
         result.error = {
             Kind::Other,
             QStringLiteral("cannot store what %1 sent: %2").arg(host, attempt->request.sink->errorString())};
@@ -449,7 +468,8 @@ void HttpTransport::finish(std::shared_ptr<Attempt> attempt, QNetworkReply* repl
 
     // Retried: network trouble and busy servers, when the body (if any) can be sent again.
     const bool bodyReplayable = !attempt->request.body || attempt->request.body->isSequential() == false;
-    const bool retryable = (result.status == 0 && result.error.kind != Kind::Tls && !attempt->sinkFailed) ||
+    const bool retryable = (result.status == 0 && result.error.kind != Kind::Tls && !attempt->sinkFailed &&
+                            attempt->refusedRedirect.isEmpty()) ||
                            retryableStatus(result.status);
     if (retryable && bodyReplayable && !attempt->request.sink && attempt->number < m_settings.retries) {
         ++attempt->number;
