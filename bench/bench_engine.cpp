@@ -13,7 +13,8 @@
 //
 // Work happens under $ESCALE_BENCH_DIR (default /tmp/escale-bench), which is kept between
 // runs so data sets are generated once.
-#include "RelayServers.h" // the test servers (tests/common)
+#include "RelayCalls.h"   // tests/common: a test server's relay configuration
+#include "RelayServers.h" // and the test servers
 #include "config/Config.h"
 #include "crypto/EncryptedCodec.h"
 #include "relay/FileRelay.h"
@@ -547,9 +548,9 @@ int network(const QString& server, const QString& kind, int n)
     QDir().mkpath(base + QStringLiteral("/B"));
     auto config = [&](const QString& local, const QString& name) {
         config::RepositoryConfig c = repo(local, name);
-        QString error, warning;
-        c.relay = *config::RelayAddress::parse(url, {}, {}, {}, error, warning);
-        c.password = config::SecretSource{config::SecretSource::Kind::Literal, password};
+        const config::RepositoryConfig relay = testing::relayConfig(c.name, url, password);
+        c.relay = relay.relay;
+        c.password = relay.password;
         return c;
     };
     QString error;

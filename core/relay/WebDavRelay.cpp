@@ -164,11 +164,7 @@ RelayJob* WebDavRelay::put(const QString& path, QIODevice* source, qint64 size, 
         // Nobody reads it before it is referenced: one request instead of PUT + MOVE.
         m_http.send(
             request("PUT", m_http.url(path), {{"Content-Type", "application/octet-stream"}}, source, size),
-            [this, job](const HttpResult& result) {
-                if (result.status == 409)
-                    m_folders.clear(); // a folder went (removed by hand): made again when asked
-                job->finishLater(result.error);
-            });
+            [job](const HttpResult& result) { job->finishLater(result.error); });
         return job;
     }
     // Uploaded under a temporary name, then moved into place: readers see all or nothing (R2).
@@ -229,33 +225,36 @@ RelayJob* WebDavRelay::makeFolder(const QString& folder)
     if (!isValidRelayPath(folder, true))
         return invalidPath(folder);
     auto* job = new RelayJob();
-    // The repository folder itself first (its parents on the server must exist), then each
-    // level: an existing folder answers 405, which is fine.
+    // parts: the repository folder (''), then each level down to `folder`.
     QStringList parts{QString()};
     QString prefix;
     for (const QString& part : folder.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
         prefix = prefix.isEmpty() ? part : prefix + QLatin1Char('/') + part;
         parts << prefix;
     }
-    makeFolders(parts, 0, job);
+    makeFolders(parts, int(parts.size()) - 1, true, [job](const RelayError& e) { job->finishLater(e); });
     return job;
 }
 
-void WebDavRelay::makeFolders(const QStringList& parts, int depth, RelayJob* job)
+void WebDavRelay::makeFolders(const QStringList& parts, int depth, bool mayMakeParent,
+                              const std::function<void(const RelayError&)>& done)
 {
-    if (depth >= parts.size()) {
-        job->finishLater({});
-        return;
-    }
-    if (m_folders.contains(parts.at(depth))) { // made or seen by this client already
-        makeFolders(parts, depth + 1, job);
-        return;
-    }
-    m_http.send(request("MKCOL", m_http.url(parts.at(depth), true)), [this, parts, depth,
-                                                                      job](const HttpResult& r) {
+    // The deepest folder first: one request when its parent exists (the usual case). An
+    // existing folder answers 405; a missing parent 409, and the parent is made, then this one.
+    const QString folder = parts.at(depth);
+    m_http.send(request("MKCOL", m_http.url(folder, true)), [this, parts, depth, mayMakeParent, folder,
+                                                             done](const HttpResult& r) {
         if (r.error.ok() || r.status == 405 || (r.status == 301 && depth == 0)) {
-            m_folders.insert(parts.at(depth));
-            makeFolders(parts, depth + 1, job);
+            done({});
+            return;
+        }
+        if (r.status == 409 && depth > 0 && mayMakeParent) {
+            makeFolders(parts, depth - 1, true, [this, parts, depth, done](const RelayError& e) {
+                if (e.ok())
+                    makeFolders(parts, depth, false, done);
+                else
+                    done(e);
+            });
             return;
         }
         RelayError e = r.error;
@@ -263,8 +262,8 @@ void WebDavRelay::makeFolders(const QStringList& parts, int depth, RelayJob* job
             e.message =
                 QStringLiteral("cannot create %1 on the server: its parent folder does not exist; create it, "
                                "or check 'relay address'")
-                    .arg(m_http.url(parts.at(depth), true).toDisplayString(QUrl::RemoveUserInfo));
-        job->finishLater(e);
+                    .arg(m_http.url(folder, true).toDisplayString(QUrl::RemoveUserInfo));
+        done(e);
     });
 }
 

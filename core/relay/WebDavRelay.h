@@ -3,7 +3,7 @@
 #include "relay/RelayBackend.h"
 #include "relay/http/HttpTransport.h"
 
-#include <QSet>
+#include <functional>
 
 namespace escale::relay {
 
@@ -34,11 +34,11 @@ public:
                                                              QString& error);
 
 private:
-    void makeFolders(const QStringList& parts, int depth, RelayJob* job);
+    void makeFolders(const QStringList& parts, int depth, bool mayMakeParent,
+                     const std::function<void(const RelayError&)>& done);
 
     HttpTransport m_http;
     bool m_tmpReady = false;
-    QSet<QString> m_folders; // known to exist on the server
 };
 
 } // namespace escale::relay

@@ -264,12 +264,12 @@ PassResult SyncEngine::runPass()
         return pass.result;
     // The folder's marker, once the repository is known (the mass-delete safety above).
     // Its absence is an alarm only once it was written (a first pass can fail before).
-    if (QFile f(localPath(QStringLiteral(".escale-folder"))); !f.exists()) {
-        if (f.open(QIODevice::WriteOnly))
-            f.write(m_db.meta(QStringLiteral("repository")).toUtf8() + '\n');
-    }
-    if (m_db.meta(QStringLiteral("marked")).isEmpty() &&
-        QFileInfo::exists(localPath(QStringLiteral(".escale-folder"))))
+    if (QFile marker(localPath(QStringLiteral(".escale-folder")));
+        !marker.exists() && (!marker.open(QIODevice::WriteOnly) ||
+                             marker.write(m_db.meta(QStringLiteral("repository")).toUtf8() + '\n') < 0))
+        pass.problem(QStringLiteral("cannot write %1 (it tells an unmounted disk from an emptied folder): %2")
+                         .arg(marker.fileName(), marker.errorString()));
+    else if (m_db.meta(QStringLiteral("marked")).isEmpty())
         m_db.setMeta(QStringLiteral("marked"), QStringLiteral("1"));
     pull(pass);
     lap("pull");
@@ -292,6 +292,16 @@ PassResult SyncEngine::runPass()
         << QStringLiteral("[%1] pass: %2").arg(m_config.name, timings.join(QLatin1String(", ")));
     return pass.result;
 }
+
+// One chunk of a file on its way to the relay.
+struct SyncEngine::ChunkUpload
+{
+    StateDb::OwnObject own;
+    qint64 size = 0;
+    std::unique_ptr<QFile> file;
+    std::unique_ptr<HashingReader> reader;
+    protocol::ObjectStore::PendingPut put;
+};
 
 // Key derivation (scrypt or Argon2id, about half a second) runs on its own thread while the
 // pass scans the local folder; completeRepository() waits for it.
@@ -491,8 +501,11 @@ bool SyncEngine::completeRepository(Pass& pass)
         m_keysFor = work->headerBytes;
         m_pendingCodec = m_keys->codec();
     }
-    if (!m_pendingCodec)
-        return false; // openRepository() failed: its reason is in an earlier pass result
+    if (!m_pendingCodec) { // openRepository() did not succeed: its failure was reported there
+        pass.fail(PassResult::Status::Failed,
+                  QStringLiteral("the repository header of %1 was not read").arg(m_relay->describe()));
+        return false;
+    }
     m_store.setCodec(std::move(m_pendingCodec));
     m_pendingCodec.reset();
     const QString known = m_db.meta(QStringLiteral("repository"));
@@ -535,11 +548,8 @@ bool SyncEngine::completeRepository(Pass& pass)
                                                  m_db.meta(QStringLiteral("journal")).toULongLong() + 1),
                              next)
                     .kind == RelayError::Kind::NotFound) {
-            for (const StateDb::OwnObject& o : std::as_const(unpublished)) {
-                const RelayError e = m_store.remove(layout::dataPath(o.id));
-                if (e.ok() || e.kind == RelayError::Kind::NotFound)
-                    m_db.removeOwnObject(o.id);
-            }
+            for (const StateDb::OwnObject& o : std::as_const(unpublished))
+                dropOwnObject(o.id);
         }
         m_cleanedTemporary = true;
     }
@@ -857,10 +867,7 @@ QList<QByteArray> SyncEngine::currentWants()
     QList<QByteArray> out;
     const QMultiHash<QByteArray, QString> wants = m_db.wants();
     for (auto it = wants.cbegin(); it != wants.cend(); ++it) {
-        QList<JournalRecord> versions;
-        for (const StateDb::Version& v : m_db.versions(it.value()))
-            versions.append(v.record);
-        const Resolution r = resolve(it.value(), versions);
+        const Resolution r = resolved(it.value());
         bool needed = r.kind == Kind::File && r.winner.hash == it.key();
         for (const JournalRecord& copy : r.copies)
             needed = needed || copy.hash == it.key();
@@ -931,11 +938,10 @@ public:
             }
             m_queue.pop_front();
         }
-        topUp();
         Entry& entry = m_queue.front();
         if (!entry.started)
-            start(entry);
-        topUp(); // the next ones travel while this one is finished
+            start(entry); // even over the memory bound: it is needed now
+        topUp();          // the next ones travel while this one is finished
         e = m_store.finish(entry.get);
         bytes = entry.buffer->data();
         m_held -= entry.chunk.size;
@@ -1054,15 +1060,14 @@ bool SyncEngine::applyRecords(Pass& pass, const QList<QJsonObject>& records, con
     std::sort(affected.begin(), affected.end());
     QStringList deletions;
     bool complete = true;
+    QList<std::pair<QString, Resolution>> targets;
+    for (const QString& p : std::as_const(affected))
+        targets.append({p, resolved(p)});
     // The one-chunk files this batch will fetch, in the order it writes them, go ahead.
     std::unique_ptr<Prefetch> prefetch;
-    if (m_relay->capabilities().parallelTransfers && m_config.transfers > 1) {
-        prefetch = std::make_unique<Prefetch>(m_store, m_config.transfers);
-        for (const QString& p : std::as_const(affected)) {
-            QList<JournalRecord> versions;
-            for (const StateDb::Version& v : m_db.versions(p))
-                versions.append(v.record);
-            const Resolution target = resolve(p, versions);
+    if (transfers() > 1) {
+        prefetch = std::make_unique<Prefetch>(m_store, transfers());
+        for (const auto& [p, target] : std::as_const(targets)) {
             if (target.kind != Kind::File || target.winner.chunks.size() != 1 || target.winner.from > 0 ||
                 !selected(p, Kind::File))
                 continue;
@@ -1073,11 +1078,8 @@ bool SyncEngine::applyRecords(Pass& pass, const QList<QJsonObject>& records, con
         }
         m_prefetch = prefetch.get();
     }
-    for (const QString& p : std::as_const(affected)) {
-        QList<JournalRecord> versions;
-        for (const StateDb::Version& v : m_db.versions(p))
-            versions.append(v.record);
-        const Kind kind = resolve(p, versions).kind;
+    for (const auto& [p, target] : std::as_const(targets)) {
+        const Kind kind = target.kind;
         const auto local = m_db.local(p);
         if (!selected(p, kind == Kind::Deleted && local ? local->kind : kind))
             continue; // not received here (filters): known, acknowledged, not written
@@ -1103,12 +1105,17 @@ bool SyncEngine::applyRecords(Pass& pass, const QList<QJsonObject>& records, con
     return complete;
 }
 
-SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
+Resolution SyncEngine::resolved(const QString& path)
 {
     QList<JournalRecord> versions;
     for (const StateDb::Version& v : m_db.versions(path))
         versions.append(v.record);
-    const Resolution target = resolve(path, versions);
+    return resolve(path, versions);
+}
+
+SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
+{
+    const Resolution target = resolved(path);
     const QString absolute = localPath(path);
     if (throughLink(path)) {
         pass.problem(QStringLiteral("refused %1: it leads through a symbolic link in the folder").arg(path));
@@ -1273,10 +1280,8 @@ RelayError SyncEngine::fetchChunks(const QString& path, const QList<protocol::Ch
     // When the caller checks the whole file's hash, the chunks' own hashes are not taken too:
     // one bad chunk fails the whole, which is then discarded (pieces check each chunk).
     const qint64 cap = 64LL * 1024 * 1024;
-    const int transfers = m_relay->capabilities().parallelTransfers
-                              ? int(std::clamp<qint64>(cap / std::max<qint64>(1, m_config.chunkSize), 1,
-                                                       std::max(1, m_config.transfers)))
-                              : 1;
+    const int transfers =
+        int(std::clamp<qint64>(cap / std::max<qint64>(1, m_config.chunkSize), 1, this->transfers()));
     struct InFlight
     {
         protocol::ChunkRef chunk;
@@ -1286,64 +1291,51 @@ RelayError SyncEngine::fetchChunks(const QString& path, const QList<protocol::Ch
     };
     std::deque<InFlight> inFlight;
     const qint64 start = file.pos();
+    // The verdict on one chunk; buffered `bytes` go to the file here.
+    auto accept = [&](const RelayError& e, const protocol::ChunkRef& chunk, qint64 got,
+                      const QByteArray& hash, const QByteArray* bytes) -> RelayError {
+        if (e.kind == RelayError::Kind::NotFound)
+            return {e.kind,
+                    QStringLiteral("%1: its content is no longer on the relay; asked the others to send "
+                                   "it again")
+                        .arg(path)};
+        if (!e.ok())
+            return {e.kind, QStringLiteral("cannot download %1: %2").arg(path, e.message)};
+        if (got != chunk.size || (!whole && hash != chunk.hash))
+            return {RelayError::Kind::Corrupt,
+                    QStringLiteral("%1: a chunk from the relay failed its check; it will be fetched again")
+                        .arg(path)};
+        if (bytes) {
+            if (file.write(*bytes) != bytes->size())
+                return {RelayError::Kind::Other,
+                        QStringLiteral("cannot write %1: %2").arg(path, file.errorString())};
+            if (whole)
+                whole->update(bytes->constData(), bytes->size());
+        }
+        return {};
+    };
     RelayError failure;
+    if (QByteArray bytes;
+        m_prefetch && chunks.size() == 1 && m_prefetch->take(chunks.first().id, bytes, failure)) {
+        QByteArray hash;
+        if (!whole) {
+            Sha256 own;
+            own.update(bytes.constData(), bytes.size());
+            hash = own.finish();
+        }
+        failure = accept(failure, chunks.first(), bytes.size(), hash, &bytes);
+        if (!failure.ok())
+            file.seek(start);
+        return failure;
+    }
     auto collect = [&] {
         InFlight f = std::move(inFlight.front());
         inFlight.pop_front();
         const RelayError e = m_store.finish(f.get);
-        if (!failure.ok())
-            return;
-        if (e.kind == RelayError::Kind::NotFound) {
-            failure =
-                RelayError{e.kind, QStringLiteral("%1: its content is no longer on the relay; asked the "
-                                                  "others to send it again")
-                                       .arg(path)};
-        } else if (!e.ok()) {
-            failure = RelayError{e.kind, QStringLiteral("cannot download %1: %2").arg(path, e.message)};
-        } else if (f.writer->bytesWritten() != f.chunk.size || (!whole && f.writer->hash() != f.chunk.hash)) {
-            failure = RelayError{
-                RelayError::Kind::Corrupt,
-                QStringLiteral("%1: a chunk from the relay failed its check; it will be fetched again")
-                    .arg(path)};
-        } else if (f.buffer) {
-            const QByteArray& bytes = f.buffer->data();
-            if (file.write(bytes) != bytes.size())
-                failure = RelayError{RelayError::Kind::Other,
-                                     QStringLiteral("cannot write %1: %2").arg(path, file.errorString())};
-            else if (whole)
-                whole->update(bytes.constData(), bytes.size());
-        }
+        if (failure.ok())
+            failure = accept(e, f.chunk, f.writer->bytesWritten(), whole ? QByteArray() : f.writer->hash(),
+                             f.buffer ? &f.buffer->data() : nullptr);
     };
-    if (m_prefetch && chunks.size() == 1) {
-        QByteArray bytes;
-        RelayError e;
-        if (m_prefetch->take(chunks.first().id, bytes, e)) {
-            const protocol::ChunkRef& chunk = chunks.first();
-            if (e.kind == RelayError::Kind::NotFound)
-                return RelayError{e.kind,
-                                  QStringLiteral("%1: its content is no longer on the relay; asked the "
-                                                 "others to send it again")
-                                      .arg(path)};
-            if (!e.ok())
-                return RelayError{e.kind, QStringLiteral("cannot download %1: %2").arg(path, e.message)};
-            Sha256 own;
-            if (!whole)
-                own.update(bytes.constData(), bytes.size());
-            if (bytes.size() != chunk.size || (!whole && own.finish() != chunk.hash))
-                return RelayError{
-                    RelayError::Kind::Corrupt,
-                    QStringLiteral("%1: a chunk from the relay failed its check; it will be fetched again")
-                        .arg(path)};
-            if (file.write(bytes) != bytes.size()) {
-                file.seek(start);
-                return RelayError{RelayError::Kind::Other,
-                                  QStringLiteral("cannot write %1: %2").arg(path, file.errorString())};
-            }
-            if (whole)
-                whole->update(bytes.constData(), bytes.size());
-            return {};
-        }
-    }
     for (const protocol::ChunkRef& chunk : chunks) {
         if (!failure.ok())
             break;
@@ -1813,66 +1805,46 @@ void SyncEngine::push(Pass& pass)
         {
             Item item;
             StateDb::LocalEntry known;
-            StateDb::OwnObject own;
-            std::unique_ptr<QFile> file;
-            std::unique_ptr<HashingReader> reader;
-            protocol::ObjectStore::PendingPut put;
+            ChunkUpload chunk;
         };
         std::deque<SmallUpload> pipeline;
-        const int transfers = m_relay->capabilities().parallelTransfers ? std::max(1, m_config.transfers) : 1;
         auto collect = [&] {
             SmallUpload u = std::move(pipeline.front());
             pipeline.pop_front();
-            const RelayError e = m_store.finish(u.put);
+            const RelayError e = m_store.finish(u.chunk.put);
             const auto after = statLocal(localPath(u.item.record.path), u.item.record.path);
-            if (e.ok() && u.reader->bytesRead() == u.item.record.size && after && sameStat(*after, u.known)) {
-                u.item.record.chunks = {protocol::ChunkRef{u.own.id, u.item.record.size, u.reader->hash()}};
+            if (e.ok() && u.chunk.reader->bytesRead() == u.chunk.size && after && sameStat(*after, u.known)) {
+                u.item.record.chunks = {
+                    protocol::ChunkRef{u.chunk.own.id, u.chunk.size, u.chunk.reader->hash()}};
                 ++pass.result.uploaded;
                 ready.append(u.item);
                 return;
             }
             // Failed, or changed while read (the next scan makes a newer version).
-            if (const RelayError r = m_store.remove(layout::dataPath(u.own.id));
-                r.ok() || r.kind == RelayError::Kind::NotFound)
-                m_db.removeOwnObject(u.own.id);
-            if (!e.ok()) {
-                pass.fail(e.kind == RelayError::Kind::Auth ? PassResult::Status::Auth
-                                                           : PassResult::Status::Failed,
-                          QStringLiteral("cannot upload %1: %2").arg(u.item.record.path, e.message));
-                pass.result.cause = e.kind;
-            }
+            dropOwnObject(u.chunk.own.id);
+            if (!e.ok())
+                failUpload(pass, u.item.record.path, e);
         };
         // Starts a one-chunk file's upload; false when it changed since the scan.
-        auto startSmall = [&](Item& item) {
+        auto startSmall = [&](const Item& item) {
             SmallUpload u;
             u.item = item;
-            const QString absolute = localPath(item.record.path);
-            const auto known = m_db.local(item.record.path);
-            const auto before = statLocal(absolute, item.record.path);
-            if (!known || !before || !sameStat(*before, *known) || known->hash != item.record.hash)
+            const auto known = unchangedSinceScan(item.record);
+            if (!known)
                 return false;
             u.known = *known;
-            u.file = std::make_unique<QFile>(absolute);
-            if (!u.file->open(QIODevice::ReadOnly))
-                return false;
-            u.own =
-                StateDb::OwnObject{protocol::newObjectId(), 0, m_store.codec().encodedSize(item.record.size)};
-            if (const RelayError e = ensureFolder(layout::dataFolderOf(u.own.id)); !e.ok()) {
-                pass.fail(PassResult::Status::Failed,
-                          QStringLiteral("cannot upload %1: %2").arg(item.record.path, e.message));
-                pass.result.cause = e.kind;
+            RelayError e;
+            if (!startChunk(localPath(item.record.path), 0, item.record.size, u.chunk, e)) {
+                if (!e.ok())
+                    failUpload(pass, item.record.path, e);
                 return false;
             }
-            m_db.putOwnObject(u.own); // before it is written (R2)
-            u.reader = std::make_unique<HashingReader>(u.file.get(), item.record.size);
-            u.put = m_store.startPut(layout::dataPath(u.own.id), u.reader.get(), item.record.size,
-                                     WriteMode::Fresh);
             pipeline.push_back(std::move(u));
             return true;
         };
         m_db.begin(); // the chunk records of the batch, together
         for (Item& item : batch) {
-            const bool small = !item.renamed && transfers > 1 && item.record.kind == Kind::File &&
+            const bool small = !item.renamed && transfers() > 1 && item.record.kind == Kind::File &&
                                item.record.size > 0 && item.record.size <= m_config.chunkSize &&
                                pass.result.ok();
             if (!small)
@@ -1909,7 +1881,7 @@ void SyncEngine::push(Pass& pass)
                 }
             }
             if (small) {
-                if (startSmall(item) && int(pipeline.size()) >= transfers)
+                if (startSmall(item) && int(pipeline.size()) >= transfers())
                     collect();
                 continue;
             }
@@ -2018,86 +1990,106 @@ bool SyncEngine::uploadPiece(Pass& pass, JournalRecord& record, qint64 room)
     return true;
 }
 
-bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limit)
+int SyncEngine::transfers() const
 {
-    const QString absolute = localPath(record.path);
+    return m_relay->capabilities().parallelTransfers ? std::max(1, m_config.transfers) : 1;
+}
+
+std::optional<StateDb::LocalEntry> SyncEngine::unchangedSinceScan(const JournalRecord& record)
+{
     // Gone or changed since the scan: the next scan makes a newer version.
     const auto known = m_db.local(record.path);
-    const auto before = statLocal(absolute, record.path);
-    if (!known || !before || !sameStat(*before, *known) || known->hash != record.hash)
-        return false;
+    const auto now = statLocal(localPath(record.path), record.path);
+    if (!known || !now || !sameStat(*now, *known) || known->hash != record.hash)
+        return std::nullopt;
+    return known;
+}
 
+bool SyncEngine::startChunk(const QString& absolute, qint64 offset, qint64 size, ChunkUpload& chunk,
+                            RelayError& e)
+{
+    chunk.own = StateDb::OwnObject{protocol::newObjectId(), 0, m_store.codec().encodedSize(size)};
+    chunk.size = size;
+    chunk.file = std::make_unique<QFile>(absolute);
+    if (!chunk.file->open(QIODevice::ReadOnly) || (offset > 0 && !chunk.file->seek(offset)))
+        return false;
+    e = ensureFolder(layout::dataFolderOf(chunk.own.id));
+    if (!e.ok())
+        return false;
+    // Recorded before it is written: unpublished until its segment is, removed if never (R2).
+    m_db.putOwnObject(chunk.own);
+    chunk.reader = std::make_unique<HashingReader>(chunk.file.get(), size);
+    chunk.put = m_store.startPut(layout::dataPath(chunk.own.id), chunk.reader.get(), size, WriteMode::Fresh);
+    return true;
+}
+
+bool SyncEngine::dropOwnObject(const QString& id)
+{
+    const RelayError e = m_store.remove(layout::dataPath(id));
+    if (!e.ok() && e.kind != RelayError::Kind::NotFound)
+        return false;
+    m_db.removeOwnObject(id);
+    return true;
+}
+
+void SyncEngine::failUpload(Pass& pass, const QString& path, const RelayError& e)
+{
+    pass.fail(e.kind == RelayError::Kind::Auth ? PassResult::Status::Auth : PassResult::Status::Failed,
+              QStringLiteral("cannot upload %1: %2").arg(path, e.message));
+    pass.result.cause = e.kind;
+}
+
+bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limit)
+{
+    const auto known = unchangedSinceScan(record);
+    if (!known)
+        return false;
+    const QString absolute = localPath(record.path);
     record.chunks.clear();
     const qint64 end = std::min(record.size, from + limit);
-    QList<StateDb::OwnObject> uploaded;
+    QStringList uploaded;
     auto rollback = [&] {
-        for (const StateDb::OwnObject& o : std::as_const(uploaded)) {
-            const RelayError e = m_store.remove(layout::dataPath(o.id));
-            if (e.ok() || e.kind == RelayError::Kind::NotFound)
-                m_db.removeOwnObject(o.id);
-        }
+        for (const QString& id : std::as_const(uploaded))
+            dropOwnObject(id);
     };
     // Up to 'transfers' chunks travel at once, each read through its own handle on the file;
     // they are collected in order, oldest first.
-    struct InFlight
-    {
-        QString id;
-        qint64 size = 0;
-        std::unique_ptr<QFile> file;
-        std::unique_ptr<HashingReader> reader;
-        protocol::ObjectStore::PendingPut put;
-    };
-    std::deque<InFlight> inFlight;
+    std::deque<ChunkUpload> inFlight;
     RelayError failure;
     bool shortRead = false;
     auto collect = [&] {
-        InFlight f = std::move(inFlight.front());
+        ChunkUpload c = std::move(inFlight.front());
         inFlight.pop_front();
-        const RelayError e = m_store.finish(f.put);
+        const RelayError e = m_store.finish(c.put);
         if (!e.ok()) {
             if (failure.ok())
                 failure = e;
             return;
         }
-        if (f.reader->bytesRead() != f.size) {
+        if (c.reader->bytesRead() != c.size) {
             shortRead = true;
             return;
         }
-        record.chunks.append(protocol::ChunkRef{f.id, f.size, f.reader->hash()});
+        record.chunks.append(protocol::ChunkRef{c.own.id, c.size, c.reader->hash()});
     };
-    const int transfers = m_relay->capabilities().parallelTransfers ? std::max(1, m_config.transfers) : 1;
     for (qint64 offset = from; offset < end && failure.ok() && !shortRead;) {
         const qint64 size = std::min<qint64>(m_config.chunkSize, end - offset);
-        InFlight f;
-        f.id = protocol::newObjectId();
-        f.size = size;
-        f.file = std::make_unique<QFile>(absolute);
-        if (!f.file->open(QIODevice::ReadOnly) || (offset > 0 && !f.file->seek(offset))) {
-            shortRead = true;
+        ChunkUpload c;
+        if (!startChunk(absolute, offset, size, c, failure)) {
+            shortRead = failure.ok();
             break;
         }
-        if (const RelayError e = ensureFolder(layout::dataFolderOf(f.id)); !e.ok()) {
-            failure = e;
-            break;
-        }
-        f.reader = std::make_unique<HashingReader>(f.file.get(), size);
-        // Recorded before it is written: unpublished until its segment is (removed if never).
-        uploaded.append(StateDb::OwnObject{f.id, 0, m_store.codec().encodedSize(f.size)});
-        m_db.putOwnObject(uploaded.last());
-        f.put = m_store.startPut(layout::dataPath(f.id), f.reader.get(), size, WriteMode::Fresh);
-        inFlight.push_back(std::move(f));
+        uploaded.append(c.own.id);
+        inFlight.push_back(std::move(c));
         offset += size;
-        if (int(inFlight.size()) >= transfers)
+        if (int(inFlight.size()) >= transfers())
             collect();
     }
     while (!inFlight.empty())
         collect();
     if (!failure.ok()) {
         rollback();
-        pass.fail(failure.kind == RelayError::Kind::Auth ? PassResult::Status::Auth
-                                                         : PassResult::Status::Failed,
-                  QStringLiteral("cannot upload %1: %2").arg(record.path, failure.message));
-        pass.result.cause = failure.kind;
+        failUpload(pass, record.path, failure);
         return false;
     }
     // The file must not have changed while it was read (a stable snapshot, section 10).
@@ -2311,11 +2303,8 @@ void SyncEngine::freeSpace(Pass& pass)
             std::count_if(allAcks.cbegin(), allAcks.cend(), [&](quint64 a) { return a >= o.segment; });
         if (!allActive || enough < std::max(1, m_config.pullers))
             continue;
-        const RelayError e = m_store.remove(layout::dataPath(o.id));
-        if (e.ok() || e.kind == RelayError::Kind::NotFound) {
-            m_db.removeOwnObject(o.id);
+        if (dropOwnObject(o.id))
             ++pass.result.freed;
-        }
     }
 }
 

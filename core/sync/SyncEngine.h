@@ -6,6 +6,7 @@
 #include "relay/RelayBackend.h"
 #include "state/StateDb.h"
 #include "sync/PathFilter.h"
+#include "sync/Resolution.h"
 
 #include <QFile>
 #include <QObject>
@@ -148,6 +149,18 @@ private:
     QList<QByteArray> currentWants();
     void push(Pass& pass);
     bool uploadFile(Pass& pass, protocol::JournalRecord& record, qint64 from, qint64 limit);
+    // Chunks in flight `transfers()` at a time (1 where the backend cannot run several).
+    int transfers() const;
+    Resolution resolved(const QString& path); // what the known versions of `path` resolve to
+    std::optional<state::StateDb::LocalEntry> unchangedSinceScan(const protocol::JournalRecord& record);
+    struct ChunkUpload;
+    // Starts uploading `size` bytes of the file at `offset` as a new chunk, recorded as this
+    // client's (unpublished) first; false with `e` set when the relay refuses, or the file
+    // cannot be read (`e` ok).
+    bool startChunk(const QString& absolute, qint64 offset, qint64 size, ChunkUpload& chunk,
+                    relay::RelayError& e);
+    bool dropOwnObject(const QString& id); // from the relay and the state; false if it stays
+    void failUpload(Pass& pass, const QString& path, const relay::RelayError& e);
     bool uploadPiece(Pass& pass, protocol::JournalRecord& record, qint64 room);
     Outcome receivePiece(Pass& pass, const protocol::JournalRecord& piece);
     void dropPartial(const QString& path);

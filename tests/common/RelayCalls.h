@@ -1,6 +1,7 @@
 #pragma once
 
 // Blocking calls on a relay backend, for tests.
+#include "config/Config.h"
 #include "relay/RelayBackend.h"
 
 #include <QBuffer>
@@ -9,6 +10,24 @@
 #include <memory>
 
 namespace testing {
+
+// A repository configuration whose relay is `url` with this password (a test server's).
+inline escale::config::RepositoryConfig relayConfig(const QString& name, const QString& url,
+                                                    const QString& secret)
+{
+    using namespace escale::config;
+    RepositoryConfig c;
+    QString error, warning;
+    const auto address = RelayAddress::parse(url, {}, {}, {}, error, warning);
+    if (!address)
+        qFatal("bad test address %s: %s", qPrintable(url), qPrintable(error));
+    c.name = name;
+    c.relay = *address;
+    c.password = SecretSource{SecretSource::Kind::Literal, secret};
+    c.timeoutMs = 20'000;
+    c.retries = 1;
+    return c;
+}
 
 inline escale::relay::RelayError runJob(escale::relay::RelayJob* job)
 {

@@ -1,7 +1,7 @@
 // escale --no-gui as a process: two or three daemons on a folder relay converge, stop
 // cleanly on SIGTERM, and survive SIGKILL at random moments without ever showing a partial
 // file or losing one.
-#include "../common/FolderTree.h"
+#include "../sync/SyncHarness.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -38,7 +38,7 @@ private:
                   const QString& extra = {}) const;
     void start(Peer& p) const;
     static int terminate(Peer& p);
-    static QMap<QString, QByteArray> tree(const QString& root);
+    static QMap<QString, QString> tree(const QString& root);
     static bool waitFor(const std::function<bool()>& condition, int timeoutMs);
 
     QString m_bin;
@@ -113,9 +113,9 @@ int tst_Daemon::terminate(Peer& p)
     return p.process->exitStatus() == QProcess::NormalExit ? p.process->exitCode() : -3;
 }
 
-QMap<QString, QByteArray> tst_Daemon::tree(const QString& root)
+QMap<QString, QString> tst_Daemon::tree(const QString& root)
 {
-    return testing::folderTree(root);
+    return harness::tree(root);
 }
 
 bool tst_Daemon::waitFor(const std::function<bool()>& condition, int timeoutMs)
@@ -289,8 +289,10 @@ void tst_Daemon::onceExitCodes()
                 .contains("[test] wrong passphrase for the encrypted repository"));
     QCOMPARE(tree(root.filePath("relay-enc")), before);
     QCOMPARE(tree(wrong.folder),
-             (QMap<QString, QByteArray>{
-                 {"mine.txt", QCryptographicHash::hash("stays as it is", QCryptographicHash::Sha256)}}));
+             (QMap<QString, QString>{
+                 {"mine.txt",
+                  QString::fromLatin1(
+                      QCryptographicHash::hash("stays as it is", QCryptographicHash::Sha256).toHex())}}));
     QVERIFY(!QFile::exists(wrong.folder + "/.escale-folder"));
     // As a daemon, the same stops that repository; with nothing else to run it exits with 3.
     p.start(m_bin, {"--no-gui", "-c", wrong.config});

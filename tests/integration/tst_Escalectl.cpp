@@ -1,5 +1,5 @@
 // escalectl's relay commands against repositories written by real `escale --once` runs.
-#include "../common/FolderTree.h"
+#include "../sync/SyncHarness.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -51,7 +51,7 @@ private:
         if (secret)
             QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     }
-    static QMap<QString, QByteArray> tree(const QString& root) { return testing::folderTree(root); }
+    static QMap<QString, QString> tree(const QString& root) { return harness::tree(root); }
     QString config(const QTemporaryDir& root, const QString& extra) const
     {
         const QString path = root.filePath("escale.conf");
@@ -118,7 +118,7 @@ void tst_Escalectl::verifyDecryptAndChangePassphrase()
 
     // passphrase: the key is sealed again, nothing else moves.
     auto relayState = [&] {
-        QMap<QString, QByteArray> state = tree(root.filePath("relay"));
+        QMap<QString, QString> state = tree(root.filePath("relay"));
         state.remove("escale-repository.json");
         return state;
     };

@@ -16,17 +16,7 @@ namespace {
 
 config::RepositoryConfig s3Config(const QString& url, const QString& secret = "S3RVER")
 {
-    config::RepositoryConfig c;
-    QString error, warning;
-    const auto address = config::RelayAddress::parse(url, {}, {}, {}, error, warning);
-    if (!address)
-        qFatal("bad test address %s: %s", qPrintable(url), qPrintable(error));
-    c.name = "s3";
-    c.relay = *address;
-    c.password = config::SecretSource{config::SecretSource::Kind::Literal, secret};
-    c.timeoutMs = 20'000;
-    c.retries = 1;
-    return c;
+    return testing::relayConfig("s3", url, secret);
 }
 
 } // namespace

@@ -20,17 +20,8 @@ namespace {
 config::RepositoryConfig davConfig(const QString& url, const QString& password = "testpw",
                                    const QString& ca = {})
 {
-    config::RepositoryConfig c;
-    QString error, warning;
-    const auto address = config::RelayAddress::parse(url, {}, {}, {}, error, warning);
-    if (!address)
-        qFatal("bad test address %s: %s", qPrintable(url), qPrintable(error));
-    c.name = "dav";
-    c.relay = *address;
-    c.password = config::SecretSource{config::SecretSource::Kind::Literal, password};
+    config::RepositoryConfig c = testing::relayConfig("dav", url, password);
     c.caCertificate = ca;
-    c.timeoutMs = 20'000;
-    c.retries = 1;
     return c;
 }
 

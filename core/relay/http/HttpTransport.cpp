@@ -373,6 +373,17 @@ void HttpTransport::start(std::shared_ptr<Attempt> attempt)
     connect(reply, &QNetworkReply::finished, this, [this, attempt, reply] { finish(attempt, reply); });
 }
 
+namespace {
+
+// Fewer body bytes than the reply announced.
+bool cutShort(QNetworkReply* reply, qint64 received)
+{
+    const QVariant announced = reply->header(QNetworkRequest::ContentLengthHeader);
+    return announced.isValid() && announced.toLongLong() != received;
+}
+
+} // namespace
+
 void HttpTransport::finish(std::shared_ptr<Attempt> attempt, QNetworkReply* reply)
 {
     attempt->idle.stop();
@@ -422,22 +433,14 @@ void HttpTransport::finish(std::shared_ptr<Attempt> attempt, QNetworkReply* repl
                             .arg(what, host, QString::number(m_settings.timeoutMs / 1000))};
     } else if (!attempt->tlsProblem.isEmpty()) {
         result.error = {Kind::Tls, attempt->tlsProblem};
-    } else if (result.status >= 200 && result.status < 300 && network != QNetworkReply::NoError &&
-               attempt->request.sink && attempt->request.verb != "HEAD") {
-        // The connection ended before the body did (a server killed mid-reply).
-        result.error = {Kind::Network,
-                        QStringLiteral("%1: the connection broke after %2 bytes of the reply: %3")
-                            .arg(what, QString::number(attempt->sunk), reply->errorString())};
-        result.status = 0; // retried like any network failure where it can be
     } else if (result.status >= 200 && result.status < 300 && attempt->request.sink &&
                attempt->request.verb != "HEAD" &&
-               reply->header(QNetworkRequest::ContentLengthHeader).isValid() &&
-               attempt->sunk != reply->header(QNetworkRequest::ContentLengthHeader).toLongLong()) {
+               (network != QNetworkReply::NoError || cutShort(reply, attempt->sunk))) {
+        // The connection ended before the body did (a server killed mid-reply).
         result.error = {Kind::Network,
-                        QStringLiteral("%1: the reply ended after %2 of %3 bytes")
-                            .arg(what, QString::number(attempt->sunk),
-                                 reply->header(QNetworkRequest::ContentLengthHeader).toString())};
-        result.status = 0;
+                        QStringLiteral("%1: the connection broke after %2 bytes of the reply (%3)")
+                            .arg(what, QString::number(attempt->sunk), reply->errorString())};
+        result.status = 0; // retried like any network failure where it can be
     } else if (result.status >= 200 && result.status < 300) {
         result.error = {};
     } else if (result.status > 0) {
