@@ -49,6 +49,11 @@ private:
             s->write(reply.mid(4).toUtf8());
             return;
         }
+        if (reply.startsWith("CUT:")) { // written as it is, then the connection closes
+            s->write(reply.mid(4).toUtf8());
+            s->disconnectFromHost();
+            return;
+        }
         s->write(reply.toUtf8() + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
         s->disconnectFromHost();
     }
@@ -65,6 +70,22 @@ HttpResult call(HttpTransport& http, const QByteArray& verb, const QUrl& url)
     HttpResult out;
     QEventLoop loop;
     http.send(HttpTransport::Request::make(verb, url), [&](const HttpResult& r) {
+        out = r;
+        loop.quit();
+    });
+    QTimer::singleShot(60'000, &loop, &QEventLoop::quit);
+    loop.exec();
+    return out;
+}
+
+// A GET whose body goes to `received` through a sink, as the relays download.
+HttpResult download(HttpTransport& http, const QUrl& url, QByteArray& received)
+{
+    QBuffer sink(&received);
+    sink.open(QIODevice::WriteOnly);
+    HttpResult out;
+    QEventLoop loop;
+    http.send(HttpTransport::Request::make("GET", url, {}, nullptr, 0, &sink), [&](const HttpResult& r) {
         out = r;
         loop.quit();
     });
@@ -97,6 +118,8 @@ private Q_SLOTS:
     void basicCredentialsGoWithEveryRequestOnceAsked();
     void truncatedReplyIsAnError();
     void headRepliesHaveNoBody();
+    void cutDownloadsResume_data();
+    void cutDownloadsResume();
     void redirectsStayOnTheServer();
     void idleTimeout();
     void statusesNameTheCause_data();
@@ -185,20 +208,58 @@ void tst_HttpTransport::truncatedReplyIsAnError()
     ScriptedServer server({"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\nthe first bytes only"});
     HttpTransport http(settings(server.port(), 0));
     QByteArray received;
-    QBuffer sink(&received);
-    sink.open(QIODevice::WriteOnly);
-    HttpResult out;
-    QEventLoop loop;
-    http.send(HttpTransport::Request::make("GET", http.url("x"), {}, nullptr, 0, &sink),
-              [&](const HttpResult& r) {
-                  out = r;
-                  loop.quit();
-              });
-    QTimer::singleShot(60'000, &loop, &QEventLoop::quit);
-    loop.exec();
+    const HttpResult out = download(http, http.url("x"), received);
     QCOMPARE(out.error.kind, RelayError::Kind::Network);
     QVERIFY2(out.error.message.contains("GET"), qPrintable(out.error.message));
     QVERIFY(received.startsWith("the first bytes only"));
+}
+
+void tst_HttpTransport::cutDownloadsResume_data()
+{
+    QTest::addColumn<QStringList>("replies");
+    QTest::addColumn<bool>("completes");
+    const QString cut = "CUT:HTTP/1.1 200 OK\r\nContent-Length: 10\r\nETag: \"v1\"\r\n\r\n0123";
+    QTest::newRow("resumed")
+        << QStringList{cut, "RAW:HTTP/1.1 206 Partial Content\r\nContent-Range: bytes 4-9/10\r\n"
+                            "Content-Length: 6\r\n\r\n456789"}
+        << true;
+    QTest::newRow("busy, then resumed")
+        << QStringList{cut, "HTTP/1.1 503 Service Unavailable",
+                       "RAW:HTTP/1.1 206 Partial Content\r\nContent-Range: bytes 4-9/10\r\n"
+                       "Content-Length: 6\r\n\r\n456789"}
+        << true;
+    // A server that ignores the range sends the whole object again: not spliced on.
+    QTest::newRow("range ignored")
+        << QStringList{cut, "RAW:HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n0123456789"} << false;
+    QTest::newRow("wrong range")
+        << QStringList{cut, "RAW:HTTP/1.1 206 Partial Content\r\nContent-Range: bytes 0-9/10\r\n"
+                            "Content-Length: 10\r\n\r\n0123456789"}
+        << false;
+    QTest::newRow("changed meanwhile") << QStringList{cut, "HTTP/1.1 412 Precondition Failed"} << false;
+}
+
+void tst_HttpTransport::cutDownloadsResume()
+{
+    // A download cut short goes on where it broke, from the same version of the object; what
+    // cannot be resumed fails (the caller reads it again), never with bytes spliced wrong.
+    QFETCH(QStringList, replies);
+    QFETCH(bool, completes);
+    ScriptedServer server(replies);
+    HttpTransport http(settings(server.port(), 3));
+    QByteArray received;
+    const HttpResult out = download(http, http.url("x"), received);
+    QCOMPARE(server.requests(), replies.size());
+    const QByteArray resumed = server.heads().value(1);
+    QVERIFY2(resumed.contains("\r\nRange: bytes=4-"), resumed.constData());
+    QVERIFY2(resumed.contains("\r\nIf-Match: \"v1\""), resumed.constData());
+    if (completes) {
+        QVERIFY2(out.error.ok(), qPrintable(out.error.message));
+        QCOMPARE(received, QByteArray("0123456789"));
+    } else {
+        QCOMPARE(out.error.kind, RelayError::Kind::Network);
+        QVERIFY2(out.error.message.contains("did not resume"), qPrintable(out.error.message));
+        QCOMPARE(received, QByteArray("0123")); // nothing of the refused reply
+    }
 }
 
 void tst_HttpTransport::headRepliesHaveNoBody()

@@ -264,8 +264,13 @@ struct HttpTransport::Attempt
     bool timedOut = false;
     bool sinkFailed = false;
     bool drainScheduled = false;
-    qint64 sunk = 0;         // body bytes handed to the sink
-    QString refusedRedirect; // where another server tried to send the request
+    qint64 sunk = 0; // body bytes handed to the sink
+    // A download cut short goes on from where it broke: 'Range: bytes=resumeFrom-', and
+    // 'If-Match' with the ETag of the first reply so that a changed object is not spliced.
+    qint64 resumeFrom = 0;
+    QByteArray etag;
+    bool resumeRefused = false; // the server answered a resumed GET with something else
+    QString refusedRedirect;    // where another server tried to send the request
     QString tlsProblem;
     QTimer idle;
 };
@@ -294,6 +299,11 @@ void HttpTransport::start(std::shared_ptr<Attempt> attempt)
                              "Basic " + (m_settings.user.toUtf8() + ':' + m_settings.password).toBase64());
     if (r.body)
         request.setHeader(QNetworkRequest::ContentLengthHeader, r.bodySize);
+    if (attempt->resumeFrom > 0) {
+        request.setRawHeader("Range", "bytes=" + QByteArray::number(attempt->resumeFrom) + '-');
+        if (!attempt->etag.isEmpty())
+            request.setRawHeader("If-Match", attempt->etag);
+    }
     if (r.url.scheme() == QLatin1String("https"))
         request.setSslConfiguration(m_settings.tls);
     QIODevice* body = r.body;
@@ -352,6 +362,11 @@ void HttpTransport::start(std::shared_ptr<Attempt> attempt)
         QIODevice* sink = attempt->request.sink;
         if (!sink || status < 200 || status >= 300 || attempt->sinkFailed || !reply->isOpen())
             return;
+        if (attempt->resumeFrom > 0 && !resumesAt(reply, attempt->resumeFrom)) {
+            attempt->resumeRefused = true;
+            reply->abort();
+            return;
+        }
         const qint64 allowed = m_down.take(reply->bytesAvailable());
         const QByteArray bytes = reply->read(allowed);
         if (sink->write(bytes) != bytes.size()) {
@@ -384,6 +399,20 @@ bool cutShort(QNetworkReply* reply, qint64 received)
 
 } // namespace
 
+bool HttpTransport::resumesAt(QNetworkReply* reply, qint64 offset)
+{
+    // 206 with 'Content-Range: bytes FIRST-LAST/TOTAL' starting where the sink stopped.
+    if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 206)
+        return false;
+    const QByteArray range = reply->rawHeader("Content-Range").trimmed();
+    if (!range.startsWith("bytes "))
+        return false;
+    const qsizetype dash = range.indexOf('-');
+    bool ok = false;
+    const qint64 first = range.mid(6, dash - 6).toLongLong(&ok);
+    return dash > 6 && ok && first == offset;
+}
+
 void HttpTransport::finish(std::shared_ptr<Attempt> attempt, QNetworkReply* reply)
 {
     attempt->idle.stop();
@@ -406,7 +435,8 @@ void HttpTransport::finish(std::shared_ptr<Attempt> attempt, QNetworkReply* repl
     const QString host = attempt->request.url.host();
     if (!reply->isOpen()) {
         // aborted (timeout, a sink that failed): nothing more to read
-    } else if (attempt->request.sink && result.status >= 200 && result.status < 300 && !attempt->sinkFailed) {
+    } else if (attempt->request.sink && result.status >= 200 && result.status < 300 && !attempt->sinkFailed &&
+               (attempt->resumeFrom == 0 || resumesAt(reply, attempt->resumeFrom))) {
         const QByteArray rest = reply->readAll();
         if (!rest.isEmpty() && attempt->request.sink->write(rest) != rest.size())
             attempt->sinkFailed = true;
@@ -414,6 +444,11 @@ void HttpTransport::finish(std::shared_ptr<Attempt> attempt, QNetworkReply* repl
     } else if (!attempt->request.sink || result.status < 200 || result.status >= 300) {
         result.body = reply->readAll();
     }
+    if (attempt->resumeFrom == 0 && result.status == 200)
+        attempt->etag = reply->rawHeader("ETag");
+    if (attempt->resumeFrom > 0 && result.status != 0 && !resumesAt(reply, attempt->resumeFrom) &&
+        !retryableStatus(result.status))
+        attempt->resumeRefused = true; // 200 with the whole object, 412 (it changed), 416, ...
 
     const QNetworkReply::NetworkError network = reply->error();
     if (!attempt->refusedRedirect.isEmpty()) {
@@ -422,6 +457,12 @@ void HttpTransport::finish(std::shared_ptr<Attempt> attempt, QNetworkReply* repl
             QStringLiteral("%1: the server redirects it to another server (%2), which is not followed: "
                            "use that address in 'relay address' if it is the right one")
                 .arg(what, attempt->refusedRedirect)};
+    } else if (attempt->resumeRefused) {
+        result.error = {Kind::Network,
+                        QStringLiteral("%1: the connection broke after %2 bytes and the server did not "
+                                       "resume the reply (HTTP %3): it is read again later")
+                            .arg(what, QString::number(attempt->sunk), QString::number(result.status))};
+        result.status = 0;
     } else if (attempt->sinkFailed) {
         result.error = {
             Kind::Other,
@@ -435,7 +476,7 @@ void HttpTransport::finish(std::shared_ptr<Attempt> attempt, QNetworkReply* repl
         result.error = {Kind::Tls, attempt->tlsProblem};
     } else if (result.status >= 200 && result.status < 300 && attempt->request.sink &&
                attempt->request.verb != "HEAD" &&
-               (network != QNetworkReply::NoError || cutShort(reply, attempt->sunk))) {
+               (network != QNetworkReply::NoError || cutShort(reply, attempt->sunk - attempt->resumeFrom))) {
         // The connection ended before the body did (a server killed mid-reply).
         result.error = {Kind::Network,
                         QStringLiteral("%1: the connection broke after %2 bytes of the reply (%3)")
@@ -471,11 +512,15 @@ void HttpTransport::finish(std::shared_ptr<Attempt> attempt, QNetworkReply* repl
 
     // Retried: network trouble and busy servers, when the body (if any) can be sent again.
     const bool bodyReplayable = !attempt->request.body || attempt->request.body->isSequential() == false;
+    // A download goes on where it broke (GET only: ranges mean nothing to other verbs).
+    const bool sinkResumable =
+        !attempt->request.sink || (attempt->request.verb == "GET" && !attempt->resumeRefused);
     const bool retryable = (result.status == 0 && result.error.kind != Kind::Tls && !attempt->sinkFailed &&
                             attempt->refusedRedirect.isEmpty()) ||
                            retryableStatus(result.status);
-    if (retryable && bodyReplayable && !attempt->request.sink && attempt->number < m_settings.retries) {
+    if (retryable && bodyReplayable && sinkResumable && attempt->number < m_settings.retries) {
         ++attempt->number;
+        attempt->resumeFrom = attempt->sunk;
         qint64 delayMs = std::min<qint64>(30'000, 500LL << std::min(attempt->number, 6));
         delayMs = qint64(double(delayMs) * (0.5 + QRandomGenerator::global()->generateDouble()));
         const int retryAfter = result.header("Retry-After").toInt();

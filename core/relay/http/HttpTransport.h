@@ -43,7 +43,8 @@ struct HttpResult
 
 // Requests over QNetworkAccessManager for the HTTP relays: streamed bodies both ways, an idle
 // timeout, retries with exponential back-off and jitter on 429/5xx and network errors (after
-// Retry-After when given), never on 401/403; Basic and Digest authentication; TLS verified
+// Retry-After when given), never on 401/403; downloads cut short resumed with a Range request
+// (If-Match the first reply's ETag); Basic and Digest authentication; TLS verified
 // against the system store, a CA file, or a pinned fingerprint. Lives in the thread that uses it.
 class HttpTransport : public QObject
 {
@@ -109,6 +110,7 @@ private:
     struct Attempt;
     void start(std::shared_ptr<Attempt> attempt);
     void finish(std::shared_ptr<Attempt> attempt, QNetworkReply* reply);
+    static bool resumesAt(QNetworkReply* reply, qint64 offset);
 
     HttpSettings m_settings;
     QNetworkAccessManager m_manager;
