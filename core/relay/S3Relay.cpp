@@ -1,6 +1,7 @@
 #include "relay/S3Relay.h"
 
 #include "config/Secrets.h"
+#include "log/Logging.h"
 
 #include <QBuffer>
 #include <QHostAddress>
@@ -243,12 +244,176 @@ RelayJob* S3Relay::get(const QString& path, QIODevice* sink)
     return job;
 }
 
+struct S3Relay::Multipart
+{
+    RelayJob* job;
+    QString path;
+    QUrl url;
+    QIODevice* source;
+    qint64 left; // bytes of the source not read yet
+    QString uploadId;
+    QList<QByteArray> etags; // of the parts sent, in order
+    QByteArray part;         // the part being sent
+    QBuffer partDevice;
+};
+
+QUrl S3Relay::multipartUrl(const Multipart& upload, int partNumber) const
+{
+    QUrl url = upload.url;
+    QUrlQuery query;
+    if (upload.uploadId.isEmpty()) {
+        query.addQueryItem(QStringLiteral("uploads"), QString());
+    } else {
+        if (partNumber > 0)
+            query.addQueryItem(QStringLiteral("partNumber"), QString::number(partNumber));
+        query.addQueryItem(QStringLiteral("uploadId"),
+                           QString::fromLatin1(QUrl::toPercentEncoding(upload.uploadId)));
+    }
+    url.setQuery(query);
+    return url;
+}
+
+namespace {
+
+// The text of the first `element` of an S3 XML reply, empty when there is none.
+QString firstElement(const QByteArray& xml, QLatin1String element)
+{
+    QXmlStreamReader reader(xml);
+    while (!reader.atEnd()) {
+        if (reader.readNext() == QXmlStreamReader::StartElement && reader.name() == element)
+            return reader.readElementText();
+    }
+    return {};
+}
+
+} // namespace
+
+void S3Relay::startMultipart(std::shared_ptr<Multipart> upload)
+{
+    send("POST", multipartUrl(*upload), {{"Content-Type", "application/octet-stream"}}, nullptr, 0, nullptr,
+         kEmptyPayloadSha256, [this, upload](const HttpResult& result) {
+             if (!result.error.ok()) {
+                 upload->job->finishLater(explain(result, upload->path));
+                 return;
+             }
+             upload->uploadId = firstElement(result.body, QLatin1String("UploadId"));
+             if (upload->uploadId.isEmpty()) {
+                 upload->job->finishLater(RelayError{
+                     RelayError::Kind::Other,
+                     QStringLiteral("%1: the server started a multipart upload without an upload id")
+                         .arg(upload->path)});
+                 return;
+             }
+             sendPart(upload);
+         });
+}
+
+void S3Relay::sendPart(std::shared_ptr<Multipart> upload)
+{
+    if (upload->left == 0) {
+        completeMultipart(upload);
+        return;
+    }
+    // One part in memory: a buffer can be sent again when the request is retried, which the
+    // streamed source cannot.
+    const qint64 want = std::min(upload->left, m_settings.partSize);
+    upload->partDevice.close();
+    upload->part.resize(want);
+    qint64 got = 0;
+    while (got < want) {
+        const qint64 n = upload->source->read(upload->part.data() + got, want - got);
+        if (n <= 0)
+            break;
+        got += n;
+    }
+    if (got < want) {
+        abortMultipart(
+            upload, {RelayError::Kind::Other, QStringLiteral("%1: the data to send ended %2 bytes early")
+                                                  .arg(upload->path, QString::number(upload->left - got))});
+        return;
+    }
+    upload->left -= want;
+    upload->partDevice.setBuffer(&upload->part);
+    upload->partDevice.open(QIODevice::ReadOnly);
+    const int number = int(upload->etags.size()) + 1;
+    send("PUT", multipartUrl(*upload, number), {}, &upload->partDevice, want, nullptr, "UNSIGNED-PAYLOAD",
+         [this, upload](const HttpResult& result) {
+             const QByteArray etag = result.header("ETag");
+             if (!result.error.ok() || etag.isEmpty()) {
+                 abortMultipart(upload,
+                                result.error.ok()
+                                    ? RelayError{RelayError::Kind::Other,
+                                                 QStringLiteral("%1: the server sent no ETag for a part")
+                                                     .arg(upload->path)}
+                                    : explain(result, upload->path));
+                 return;
+             }
+             upload->etags.append(etag);
+             sendPart(upload);
+         });
+}
+
+void S3Relay::completeMultipart(std::shared_ptr<Multipart> upload)
+{
+    upload->partDevice.close();
+    upload->part.clear();
+    QByteArray xml = "<CompleteMultipartUpload xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">";
+    for (qsizetype i = 0; i < upload->etags.size(); ++i)
+        xml += "<Part><PartNumber>" + QByteArray::number(i + 1) + "</PartNumber><ETag>" +
+               QString::fromLatin1(upload->etags[i]).toHtmlEscaped().toLatin1() + "</ETag></Part>";
+    xml += "</CompleteMultipartUpload>";
+    upload->part = xml;
+    upload->partDevice.setBuffer(&upload->part);
+    upload->partDevice.open(QIODevice::ReadOnly);
+    send("POST", multipartUrl(*upload), {{"Content-Type", "application/xml"}}, &upload->partDevice,
+         xml.size(), nullptr, QCryptographicHash::hash(xml, QCryptographicHash::Sha256).toHex(),
+         [this, upload](const HttpResult& result) {
+             // S3 may answer 200 and still fail, with an <Error> in the body.
+             HttpResult checked = result;
+             const QString code = firstElement(result.body, QLatin1String("Code"));
+             if (checked.error.ok() && !code.isEmpty())
+                 checked.error = {
+                     RelayError::Kind::Network,
+                     QStringLiteral("%1: the server could not assemble the parts").arg(upload->path)};
+             if (!checked.error.ok()) {
+                 abortMultipart(upload, explain(checked, upload->path));
+                 return;
+             }
+             qCDebug(lcRelay).noquote()
+                 << QStringLiteral("%1: sent in %2 parts").arg(upload->path).arg(upload->etags.size());
+             upload->job->finishLater({});
+         });
+}
+
+void S3Relay::abortMultipart(std::shared_ptr<Multipart> upload, const RelayError& error)
+{
+    // The parts sent so far are dropped on the server (they would be billed until then); what
+    // the abort itself answers changes nothing for the caller.
+    send("DELETE", multipartUrl(*upload), {}, nullptr, 0, nullptr, kEmptyPayloadSha256,
+         [upload, error](const HttpResult& result) {
+             if (!result.error.ok())
+                 qCDebug(lcRelay).noquote() << QStringLiteral("%1: abandoning its multipart upload: %2")
+                                                   .arg(upload->path, result.error.message);
+             upload->job->finishLater(error);
+         });
+}
+
 RelayJob* S3Relay::put(const QString& path, QIODevice* source, qint64 size, WriteMode mode)
 {
     if (!isValidRelayPath(path))
         return invalidPath(path);
     auto* job = new RelayJob();
     const QUrl url = objectUrl(fullKey(path));
+    if (mode != WriteMode::CreateExclusive && size > m_settings.multipartAbove) {
+        auto upload = std::make_shared<Multipart>();
+        upload->job = job;
+        upload->path = path;
+        upload->url = url;
+        upload->source = source;
+        upload->left = size;
+        startMultipart(upload);
+        return job;
+    }
     auto upload = [this, job, url, path, source, size, mode] {
         HeaderList headers{{"Content-Type", "application/octet-stream"}};
         if (mode == WriteMode::CreateExclusive)

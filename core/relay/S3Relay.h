@@ -23,6 +23,11 @@ public:
         QString region = QStringLiteral("us-east-1");
         SigV4Credentials credentials;
         int pageSize = 1000; // keys per ListObjectsV2 page (S3's maximum)
+        // Objects larger than this go up in parts (multipart upload), one part in memory at a
+        // time: a failed part is sent again, not the whole object. S3 wants parts of 5 MiB at
+        // least (but the last); the default chunk size (8 MB) stays a single PUT.
+        qint64 multipartAbove = 32 * 1024 * 1024;
+        qint64 partSize = 16 * 1024 * 1024;
     };
     static std::optional<Settings> settingsFromConfig(const config::RepositoryConfig& config, QString& error);
 
@@ -55,6 +60,12 @@ private:
     void listPage(const QString& prefix, const QString& token, std::shared_ptr<QList<RelayEntry>> all,
                   RelayJob* job);
     RelayError explain(const HttpResult& result, const QString& what) const;
+    struct Multipart;
+    void startMultipart(std::shared_ptr<Multipart> upload);
+    void sendPart(std::shared_ptr<Multipart> upload);
+    void completeMultipart(std::shared_ptr<Multipart> upload);
+    void abortMultipart(std::shared_ptr<Multipart> upload, const RelayError& error);
+    QUrl multipartUrl(const Multipart& upload, int partNumber = 0) const;
 
     Settings m_settings;
     HttpTransport m_http;

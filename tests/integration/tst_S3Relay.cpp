@@ -7,8 +7,10 @@
 #include "../sync/SyncHarness.h"
 #include "relay/RelayFactory.h"
 #include "relay/S3Relay.h"
+#include "sync/Streams.h"
 
 #include <QBuffer>
+#include <QLoggingCategory>
 
 using namespace escale;
 
@@ -34,6 +36,7 @@ private Q_SLOTS:
     void listingParser();
     void backendContract();
     void errorsNameCauseAndRemedy();
+    void largeObjectsGoInParts();
     void threeEnginesConverge();
     void serverKilledDuringTransfers();
     void stalledServerTimesOut();
@@ -121,6 +124,50 @@ void tst_S3Relay::errorsNameCauseAndRemedy()
     qunsetenv("AWS_ACCESS_KEY_ID");
     QVERIFY(!relay::createRelay(none, error));
     QVERIFY2(error.contains("no S3 credentials"), qPrintable(error));
+}
+
+void tst_S3Relay::largeObjectsGoInParts()
+{
+    QString error;
+    auto settings = relay::S3Relay::settingsFromConfig(s3Config(m_server->url("parts")), error);
+    QVERIFY2(settings, qPrintable(error));
+    settings->multipartAbove = 2 * 1024 * 1024;
+    settings->partSize = 1024 * 1024;
+    relay::S3Relay relay(*settings);
+    QByteArray big(3 * 1024 * 1024 + 5, Qt::Uninitialized);
+    for (qsizetype i = 0; i < big.size(); ++i)
+        big[i] = char(i * 7 + (i >> 10));
+
+    // From a sequential source, as the engine sends (a chunk read through its hash).
+    QLoggingCategory::setFilterRules("escale.relay.debug=true");
+    QTest::ignoreMessage(QtDebugMsg, "data/cd/big: sent in 4 parts");
+    QBuffer buffer(&big);
+    buffer.open(QIODevice::ReadOnly);
+    sync::HashingReader source(&buffer, big.size());
+    source.open(QIODevice::ReadOnly);
+    QVERIFY(runJob(relay.put("data/cd/big", &source, big.size(), relay::WriteMode::Fresh)).ok());
+    QLoggingCategory::setFilterRules("escale.relay.debug=false");
+    QVERIFY(get(relay, "data/cd/big") == big);
+    std::unique_ptr<relay::RelayJob> job(relay.list("data/cd"));
+    QVERIFY(relay::waitFor(job.get()).ok());
+    QCOMPARE(job->entries().value(0).size, big.size());
+
+    // A source that ends early: the upload is abandoned, nothing is published.
+    QBuffer shorter;
+    shorter.setData(big.left(2 * 1024 * 1024 + 100));
+    shorter.open(QIODevice::ReadOnly);
+    const relay::RelayError e =
+        runJob(relay.put("data/cd/short", &shorter, big.size(), relay::WriteMode::Fresh));
+    QVERIFY2(e.message.contains("ended 1048481 bytes early"), qPrintable(e.message));
+    relay::RelayError missing;
+    get(relay, "data/cd/short", &missing);
+    QCOMPARE(missing.kind, relay::RelayError::Kind::NotFound);
+    // Below the threshold (one PUT), a body that ends early is an error too, never a success.
+    QBuffer small;
+    small.setData(big.left(1000));
+    small.open(QIODevice::ReadOnly);
+    const relay::RelayError once = runJob(relay.put("data/cd/one", &small, 1500, relay::WriteMode::Fresh));
+    QVERIFY2(once.message.contains("ended after 1000 of 1500 bytes"), qPrintable(once.message));
 }
 
 void tst_S3Relay::threeEnginesConverge()

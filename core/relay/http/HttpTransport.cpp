@@ -25,18 +25,30 @@ QString fingerprint(const QSslCertificate& certificate)
     return pairs.join(QLatin1Char(':'));
 }
 
-// An upload body read no faster than the transport's upload throttle allows.
-class ThrottledReader final : public QIODevice
+// Every upload body is read through this: no faster than the transport's upload throttle allows
+// (when it is limited), and where it stopped is known, so that a body that ran dry before its
+// announced size is not taken for a sent object. It seeks when the body does (QNAM rewinds a
+// body to send it again on a new connection).
+class BodyReader final : public QIODevice
 {
 public:
-    ThrottledReader(QIODevice* inner, HttpTransport::Throttle* throttle)
+    BodyReader(QIODevice* inner, HttpTransport::Throttle* throttle)
         : m_inner(inner)
         , m_throttle(throttle)
     {
         open(QIODevice::ReadOnly | QIODevice::Unbuffered);
     }
-    bool isSequential() const override { return true; }
+    bool isSequential() const override { return m_inner->isSequential(); }
+    qint64 size() const override { return m_inner->isSequential() ? 0 : m_inner->size(); }
+    bool seek(qint64 pos) override
+    {
+        if (m_inner->isSequential() || !m_inner->seek(pos) || !QIODevice::seek(pos))
+            return false;
+        m_at = pos;
+        return true;
+    }
     qint64 bytesAvailable() const override { return m_inner->bytesAvailable() + QIODevice::bytesAvailable(); }
+    qint64 at() const { return m_at; } // bytes of the body read so far
 
 protected:
     qint64 readData(char* data, qint64 maxSize) override
@@ -55,6 +67,7 @@ protected:
         const qint64 n = m_inner->read(data, allowed);
         if (n < allowed && n >= 0)
             m_throttle->take(-(allowed - n)); // unused tokens go back
+        m_at += std::max<qint64>(n, 0);
         return n == 0 && m_inner->atEnd() ? -1 : n;
     }
     qint64 writeData(const char*, qint64) override { return -1; }
@@ -63,6 +76,7 @@ private:
     QIODevice* m_inner;
     HttpTransport::Throttle* m_throttle;
     bool m_waiting = false;
+    qint64 m_at = 0;
 };
 
 bool retryableStatus(int status)
@@ -264,7 +278,8 @@ struct HttpTransport::Attempt
     bool timedOut = false;
     bool sinkFailed = false;
     bool drainScheduled = false;
-    qint64 sunk = 0; // body bytes handed to the sink
+    qint64 sunk = 0;              // body bytes handed to the sink
+    BodyReader* reader = nullptr; // reads the body, when there is one (owned by the reply)
     // A download cut short goes on from where it broke: 'Range: bytes=resumeFrom-', and
     // 'If-Match' with the ETag of the first reply so that a changed object is not spliced.
     qint64 resumeFrom = 0;
@@ -306,11 +321,8 @@ void HttpTransport::start(std::shared_ptr<Attempt> attempt)
     }
     if (r.url.scheme() == QLatin1String("https"))
         request.setSslConfiguration(m_settings.tls);
-    QIODevice* body = r.body;
-    if (body && m_up.limited() && r.bodySize > 0) {
-        auto* throttled = new ThrottledReader(body, &m_up); // deleted with the reply
-        body = throttled;
-    }
+    attempt->reader = r.body ? new BodyReader(r.body, &m_up) : nullptr; // deleted with the reply
+    QIODevice* body = attempt->reader;
     // HEAD through head(): as a custom verb, the reply would wait for the body its
     // Content-Length announces, until the server closes the connection.
     QNetworkReply* reply =
@@ -318,7 +330,7 @@ void HttpTransport::start(std::shared_ptr<Attempt> attempt)
     if (preemptive)
         reply->setProperty("escale-auth-tried", true); // refused: wrong credentials, no second try
     reply->setProperty("escale-has-body", r.body != nullptr);
-    if (body != r.body)
+    if (body)
         body->setParent(reply);
     if (m_down.limited() && r.sink)
         reply->setReadBufferSize(64 * 1024); // the socket waits while the sink is throttled
@@ -328,9 +340,6 @@ void HttpTransport::start(std::shared_ptr<Attempt> attempt)
         reply->abort();
     });
     attempt->idle.start();
-    auto activity = [attempt](qint64, qint64) {
-        attempt->idle.start();
-    };
     connect(reply, &QNetworkReply::redirected, reply, [attempt, reply](const QUrl& target) {
         const QUrl from = attempt->request.url;
         if (target.scheme() == from.scheme() && target.host() == from.host() &&
@@ -341,8 +350,8 @@ void HttpTransport::start(std::shared_ptr<Attempt> attempt)
         attempt->refusedRedirect = target.toDisplayString(QUrl::RemoveUserInfo);
         reply->abort();
     });
-    connect(reply, &QNetworkReply::downloadProgress, reply, activity);
-    connect(reply, &QNetworkReply::uploadProgress, reply, activity);
+    connect(reply, &QNetworkReply::downloadProgress, reply, [attempt] { attempt->idle.start(); });
+    connect(reply, &QNetworkReply::uploadProgress, reply, [attempt] { attempt->idle.start(); });
     connect(reply, &QNetworkReply::sslErrors, reply, [this, attempt, reply](const QList<QSslError>& errors) {
         const QSslCertificate peer = reply->sslConfiguration().peerCertificate();
         const QByteArray digest = peer.digest(QCryptographicHash::Sha256);
@@ -398,6 +407,11 @@ bool cutShort(QNetworkReply* reply, qint64 received)
 }
 
 } // namespace
+
+qint64 HttpTransport::bodyRead(const Attempt& attempt)
+{
+    return attempt.reader ? attempt.reader->at() : 0;
+}
 
 bool HttpTransport::resumesAt(QNetworkReply* reply, qint64 offset)
 {
@@ -482,6 +496,12 @@ void HttpTransport::finish(std::shared_ptr<Attempt> attempt, QNetworkReply* repl
                         QStringLiteral("%1: the connection broke after %2 bytes of the reply (%3)")
                             .arg(what, QString::number(attempt->sunk), reply->errorString())};
         result.status = 0; // retried like any network failure where it can be
+    } else if (result.status >= 200 && result.status < 300 &&
+               bodyRead(*attempt) != attempt->request.bodySize) {
+        // The body ran dry before its announced size: what the server kept is not the object.
+        result.error = {Kind::Other, QStringLiteral("%1: the data to send ended after %2 of %3 bytes")
+                                         .arg(what, QString::number(bodyRead(*attempt)),
+                                              QString::number(attempt->request.bodySize))};
     } else if (result.status >= 200 && result.status < 300) {
         result.error = {};
     } else if (result.status > 0) {

@@ -58,7 +58,7 @@ public:
         QByteArray verb;
         QUrl url;
         QList<QPair<QByteArray, QByteArray>> headers;
-        QIODevice* body = nullptr; // streamed; not owned
+        QIODevice* body = nullptr; // streamed; not owned; random-access bodies are sent from 0
         qint64 bodySize = 0;
         QIODevice* sink = nullptr; // receives a 2xx reply's body; not owned
 
@@ -111,6 +111,7 @@ private:
     void start(std::shared_ptr<Attempt> attempt);
     void finish(std::shared_ptr<Attempt> attempt, QNetworkReply* reply);
     static bool resumesAt(QNetworkReply* reply, qint64 offset);
+    static qint64 bodyRead(const Attempt& attempt); // body bytes read by QNAM
 
     HttpSettings m_settings;
     QNetworkAccessManager m_manager;
