@@ -299,7 +299,10 @@ public:
                     .arg(module)
                     .toUtf8());
         script.close();
-        launch("node", {m_dir.filePath("run.js"), root(), QString::number(m_port)});
+        // s3rver's continuation tokens are DES-encrypted, which OpenSSL 3 keeps in its legacy
+        // provider: without it, any listing longer than a page fails with 500.
+        launch("node",
+               {"--openssl-legacy-provider", m_dir.filePath("run.js"), root(), QString::number(m_port)});
     }
     QString url(const QString& prefix = "repo") const
     {
