@@ -13,7 +13,10 @@ using namespace escale::relay;
 
 namespace {
 
-// Answers each request with the next scripted reply ("" = say nothing, keep the connection).
+// Answers each request, once its body came, with the next scripted reply: "" says nothing and
+// keeps the connection; "RAW:" is written as it is and the connection stays open; "CUT:" is
+// written as it is, then the connection closes; "EARLY:" is written as it is as soon as the
+// request's head came, whatever its body; anything else gets a blank body and a close.
 class ScriptedServer : public QObject
 {
 public:
@@ -23,46 +26,70 @@ public:
         m_server.listen(QHostAddress::LocalHost, 0);
         connect(&m_server, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket* s = m_server.nextPendingConnection()) {
+                ++m_connections;
                 connect(s, &QTcpSocket::readyRead, this, [this, s] { onData(s); });
             }
         });
     }
     int port() const { return m_server.serverPort(); }
     int requests() const { return m_requests; }
+    int connections() const { return m_connections; }
     QList<QByteArray> heads() const { return m_heads; }
+    QList<QByteArray> bodies() const { return m_bodies; }
 
 private:
     void onData(QTcpSocket* s)
     {
-        QByteArray& buffer = m_buffers[s];
-        buffer += s->readAll();
-        const qsizetype end = buffer.indexOf("\r\n\r\n");
-        if (end < 0)
-            return;
-        m_heads << buffer.left(end);
-        buffer.clear();
-        const QString reply = m_replies.value(m_requests, "HTTP/1.1 200 OK");
-        ++m_requests;
-        if (reply.isEmpty())
-            return;                     // stall
-        if (reply.startsWith("RAW:")) { // written as it is; the connection stays open
-            s->write(reply.mid(4).toUtf8());
+        if (m_ignoring.contains(s)) {
+            s->readAll();
             return;
         }
-        if (reply.startsWith("CUT:")) { // written as it is, then the connection closes
-            s->write(reply.mid(4).toUtf8());
+        QByteArray& buffer = m_buffers[s];
+        buffer += s->readAll();
+        for (;;) {
+            const qsizetype end = buffer.indexOf("\r\n\r\n");
+            if (end < 0)
+                return;
+            const QByteArray head = buffer.left(end);
+            qint64 length = 0;
+            for (const QByteArray& line : head.split('\n'))
+                if (line.toLower().startsWith("content-length:"))
+                    length = line.mid(15).trimmed().toLongLong();
+            QString reply = m_replies.value(m_requests, "HTTP/1.1 200 OK");
+            const bool early = reply.startsWith("EARLY:");
+            if (!early && buffer.size() < end + 4 + length)
+                return; // the body is still coming
+            m_heads << head;
+            m_bodies << buffer.mid(end + 4, length);
+            buffer.remove(0, early ? buffer.size() : end + 4 + length);
+            ++m_requests;
+            if (early)
+                m_ignoring.insert(s);
+            if (reply.isEmpty())
+                return; // stall
+            if (reply.startsWith("RAW:") || early) {
+                s->write(reply.mid(early ? 6 : 4).toUtf8());
+                continue;
+            }
+            if (reply.startsWith("CUT:")) {
+                s->write(reply.mid(4).toUtf8());
+                s->disconnectFromHost();
+                return;
+            }
+            s->write(reply.toUtf8() + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
             s->disconnectFromHost();
             return;
         }
-        s->write(reply.toUtf8() + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-        s->disconnectFromHost();
     }
 
     QTcpServer m_server;
     QStringList m_replies;
     QHash<QTcpSocket*, QByteArray> m_buffers;
     QList<QByteArray> m_heads;
+    QList<QByteArray> m_bodies;
+    QSet<QTcpSocket*> m_ignoring; // answered early: the rest of what they send is dropped
     int m_requests = 0;
+    int m_connections = 0;
 };
 
 HttpResult call(HttpTransport& http, const QByteArray& verb, const QUrl& url)
@@ -94,6 +121,31 @@ HttpResult download(HttpTransport& http, const QUrl& url, QByteArray& received)
     return out;
 }
 
+// A PUT of `body` from a buffer (which can be sent again).
+HttpResult upload(HttpTransport& http, const QUrl& url, const QByteArray& body)
+{
+    QBuffer source;
+    source.setData(body);
+    source.open(QIODevice::ReadOnly);
+    HttpResult out;
+    QEventLoop loop;
+    http.send(HttpTransport::Request::make("PUT", url, {}, &source, body.size()), [&](const HttpResult& r) {
+        out = r;
+        loop.quit();
+    });
+    QTimer::singleShot(60'000, &loop, &QEventLoop::quit);
+    loop.exec();
+    return out;
+}
+
+QByteArray pattern(qsizetype size)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    for (qsizetype i = 0; i < size; ++i)
+        bytes[i] = char(i * 13 + (i >> 11));
+    return bytes;
+}
+
 HttpSettings settings(int port, int retries = 3, qint64 timeoutMs = 10'000)
 {
     HttpSettings s;
@@ -118,6 +170,9 @@ private Q_SLOTS:
     void basicCredentialsGoWithEveryRequestOnceAsked();
     void truncatedReplyIsAnError();
     void headRepliesHaveNoBody();
+    void largeBodiesGoStraightToTheSocket_data();
+    void largeBodiesGoStraightToTheSocket();
+    void keptConnectionsCarryTheNextUpload();
     void cutDownloadsResume_data();
     void cutDownloadsResume();
     void redirectsStayOnTheServer();
@@ -260,6 +315,77 @@ void tst_HttpTransport::cutDownloadsResume()
         QVERIFY2(out.error.message.contains("did not resume"), qPrintable(out.error.message));
         QCOMPARE(received, QByteArray("0123")); // nothing of the refused reply
     }
+}
+
+void tst_HttpTransport::largeBodiesGoStraightToTheSocket_data()
+{
+    QTest::addColumn<QString>("reply");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QByteArray>("replyBody");
+    QTest::newRow("length") << "RAW:HTTP/1.1 201 Created\r\nContent-Length: 4\r\n\r\ndone"
+                            << int(RelayError::Kind::None) << QByteArray("done");
+    QTest::newRow("chunked") << "RAW:HTTP/1.1 201 Created\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                "2\r\ndo\r\n2;ext=1\r\nne\r\n0\r\nX-Trailer: z\r\n\r\n"
+                             << int(RelayError::Kind::None) << QByteArray("done");
+    QTest::newRow("interim reply first")
+        << "RAW:HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 4\r\n\r\ndone"
+        << int(RelayError::Kind::None) << QByteArray("done");
+    QTest::newRow("until close") << "CUT:HTTP/1.0 201 Created\r\n\r\ndone" << int(RelayError::Kind::None)
+                                 << QByteArray("done");
+    // Answered before the body is in: the answer counts, the upload stops.
+    QTest::newRow("refused early") << "EARLY:HTTP/1.1 507 Insufficient Storage\r\nContent-Length: 0\r\n\r\n"
+                                   << int(RelayError::Kind::Quota) << QByteArray();
+}
+
+void tst_HttpTransport::largeBodiesGoStraightToTheSocket()
+{
+    // Large bodies do not go through QNAM (which hands them to its thread 16 KiB at a time)
+    // but straight to a socket: the request as a server sees it, and the replies it may send.
+    QFETCH(QString, reply);
+    QFETCH(int, kind);
+    QFETCH(QByteArray, replyBody);
+    ScriptedServer server({reply});
+    HttpSettings s = settings(server.port(), 0);
+    s.user.clear(); // no challenge can come
+    HttpTransport http(s);
+    QUrl url = http.url("big");
+    url.setQuery("partNumber=1&uploadId=a%2Fb");
+    const QByteArray body = pattern(3 * 1024 * 1024 + 3);
+    const HttpResult r = upload(http, url, body);
+    QCOMPARE(int(r.error.kind), kind);
+    const QByteArray head = server.heads().value(0);
+    QVERIFY2(head.startsWith("PUT /repo/big?partNumber=1&uploadId=a%2Fb HTTP/1.1\r\n"), head.constData());
+    QVERIFY2(head.contains(QString("\r\nHost: 127.0.0.1:%1\r\n").arg(server.port()).toLatin1()),
+             head.constData());
+    QVERIFY2(head.contains("\r\nContent-Length: 3145731"), head.constData());
+    QVERIFY2(!head.contains("Mozilla"), head.constData()); // not QNAM's request
+    if (kind == int(RelayError::Kind::None)) {
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.body, replyBody);
+        QVERIFY(server.bodies().value(0) == body);
+    } else {
+        QVERIFY2(r.error.message.contains("full"), qPrintable(r.error.message));
+    }
+}
+
+void tst_HttpTransport::keptConnectionsCarryTheNextUpload()
+{
+    // One connection for uploads one after another; a broken one is not kept.
+    const QString created = "RAW:HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n";
+    ScriptedServer server(
+        {created, created, "CUT:HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n", created});
+    HttpSettings s = settings(server.port(), 0);
+    s.user.clear();
+    HttpTransport http(s);
+    const QByteArray body = pattern(1024 * 1024);
+    for (int i = 0; i < 4; ++i) {
+        const HttpResult r = upload(http, http.url(QString("part%1").arg(i)), body);
+        QVERIFY2(r.error.ok(), qPrintable(r.error.message));
+        if (i == 2)
+            QTest::qWait(100); // the server's close is seen
+    }
+    QCOMPARE(server.requests(), 4);
+    QCOMPARE(server.connections(), 2);
 }
 
 void tst_HttpTransport::headRepliesHaveNoBody()

@@ -2,6 +2,8 @@
 
 #include "config/Secrets.h"
 #include "log/Logging.h"
+#include "relay/http/DirectUpload.h"
+#include "relay/http/SigV4.h"
 
 #include <QAuthenticator>
 #include <QDateTime>
@@ -10,6 +12,7 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
+#include <QSslSocket>
 #include <QTimer>
 
 namespace escale::relay {
@@ -290,6 +293,54 @@ struct HttpTransport::Attempt
     QTimer idle;
 };
 
+// What came of one exchange with the server, whichever way it went (QNAM or a direct upload),
+// before it is judged.
+struct HttpTransport::Exchange
+{
+    HttpResult result; // status (0: no reply), headers, body
+    // Why no reply came (HostNotFound, ConnectionRefused, SslHandshakeFailed, anything else).
+    QAbstractSocket::SocketError failure = QAbstractSocket::UnknownSocketError;
+    QString detail;         // the failure in the network layer's words
+    bool cutShort = false;  // a 2xx reply whose body ended before its length
+    bool bodyEnded = false; // the request body ran dry before its size (a direct upload stopped)
+};
+
+bool HttpTransport::sendsBasic(const Request& request) const
+{
+    return m_basicAuth &&
+           std::none_of(request.headers.begin(), request.headers.end(), [](const auto& header) {
+               return header.first.compare("Authorization", Qt::CaseInsensitive) == 0;
+           });
+}
+
+HeaderList HttpTransport::headersFor(const Attempt& attempt) const
+{
+    HeaderList headers = attempt.request.headers;
+    if (sendsBasic(attempt.request))
+        headers.append(
+            {"Authorization", "Basic " + (m_settings.user.toUtf8() + ':' + m_settings.password).toBase64()});
+    if (attempt.resumeFrom > 0) {
+        headers.append({"Range", "bytes=" + QByteArray::number(attempt.resumeFrom) + '-'});
+        if (!attempt.etag.isEmpty())
+            headers.append({"If-Match", attempt.etag});
+    }
+    return headers;
+}
+
+bool HttpTransport::trustedPeer(const QSslCertificate& peer, const QList<QSslError>& errors,
+                                Attempt& attempt) const
+{
+    if (!m_settings.pinnedSha256.isEmpty() &&
+        peer.digest(QCryptographicHash::Sha256) == m_settings.pinnedSha256)
+        return true;
+    attempt.tlsProblem =
+        QStringLiteral("the certificate of %1 is not trusted (%2; SHA-256 %3): if it is "
+                       "yours, trust it with 'certificate fingerprint = %3' or a 'ca "
+                       "certificate' file")
+            .arg(attempt.request.url.host(), errors.value(0).errorString(), fingerprint(peer));
+    return false;
+}
+
 void HttpTransport::send(const Request& request, std::function<void(const HttpResult&)> done)
 {
     auto attempt = std::make_shared<Attempt>();
@@ -303,22 +354,18 @@ void HttpTransport::send(const Request& request, std::function<void(const HttpRe
 void HttpTransport::start(std::shared_ptr<Attempt> attempt)
 {
     const Request& r = attempt->request;
+    if (sendsDirect(r)) {
+        startDirect(attempt);
+        return;
+    }
     QNetworkRequest request(r.url);
     request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    for (const auto& [name, value] : r.headers)
+    for (const auto& [name, value] : headersFor(*attempt))
         request.setRawHeader(name, value);
-    const bool preemptive = m_basicAuth && !request.hasRawHeader("Authorization");
-    if (preemptive)
-        request.setRawHeader("Authorization",
-                             "Basic " + (m_settings.user.toUtf8() + ':' + m_settings.password).toBase64());
+    const bool preemptive = sendsBasic(r);
     if (r.body)
         request.setHeader(QNetworkRequest::ContentLengthHeader, r.bodySize);
-    if (attempt->resumeFrom > 0) {
-        request.setRawHeader("Range", "bytes=" + QByteArray::number(attempt->resumeFrom) + '-');
-        if (!attempt->etag.isEmpty())
-            request.setRawHeader("If-Match", attempt->etag);
-    }
     if (r.url.scheme() == QLatin1String("https"))
         request.setSslConfiguration(m_settings.tls);
     attempt->reader = r.body ? new BodyReader(r.body, &m_up) : nullptr; // deleted with the reply
@@ -353,17 +400,8 @@ void HttpTransport::start(std::shared_ptr<Attempt> attempt)
     connect(reply, &QNetworkReply::downloadProgress, reply, [attempt] { attempt->idle.start(); });
     connect(reply, &QNetworkReply::uploadProgress, reply, [attempt] { attempt->idle.start(); });
     connect(reply, &QNetworkReply::sslErrors, reply, [this, attempt, reply](const QList<QSslError>& errors) {
-        const QSslCertificate peer = reply->sslConfiguration().peerCertificate();
-        const QByteArray digest = peer.digest(QCryptographicHash::Sha256);
-        if (!m_settings.pinnedSha256.isEmpty() && digest == m_settings.pinnedSha256) {
+        if (trustedPeer(reply->sslConfiguration().peerCertificate(), errors, *attempt))
             reply->ignoreSslErrors(errors); // the certificate the user chose to trust
-            return;
-        }
-        attempt->tlsProblem =
-            QStringLiteral("the certificate of %1 is not trusted (%2; SHA-256 %3): if it is "
-                           "yours, trust it with 'certificate fingerprint = %3' or a 'ca "
-                           "certificate' file")
-                .arg(reply->url().host(), errors.value(0).errorString(), fingerprint(peer));
     });
     auto drain = std::make_shared<std::function<void()>>();
     *drain = [this, attempt, reply, weak = std::weak_ptr<std::function<void()>>(drain)] {
@@ -431,10 +469,9 @@ void HttpTransport::finish(std::shared_ptr<Attempt> attempt, QNetworkReply* repl
 {
     attempt->idle.stop();
     reply->deleteLater();
-    using Kind = RelayError::Kind;
-    HttpResult result;
-    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (result.status == 401 && reply->property("escale-auth-deferred").toBool() && !m_schemeKnown) {
+    Exchange x;
+    x.result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (x.result.status == 401 && reply->property("escale-auth-deferred").toBool() && !m_schemeKnown) {
         // Basic: sent with every request from now on, so that no request with a body is ever
         // challenged; anything else (Digest) is answered when asked.
         m_schemeKnown = true;
@@ -442,101 +479,121 @@ void HttpTransport::finish(std::shared_ptr<Attempt> attempt, QNetworkReply* repl
         start(attempt);
         return;
     }
-    result.headers = reply->rawHeaderPairs();
-    const QString what =
-        QStringLiteral("%1 %2").arg(QString::fromLatin1(attempt->request.verb),
-                                    attempt->request.url.toDisplayString(QUrl::RemoveUserInfo));
-    const QString host = attempt->request.url.host();
+    x.result.headers = reply->rawHeaderPairs();
+    const int status = x.result.status;
+    const bool success = status >= 200 && status < 300;
+    QIODevice* sink = attempt->request.sink;
     if (!reply->isOpen()) {
         // aborted (timeout, a sink that failed): nothing more to read
-    } else if (attempt->request.sink && result.status >= 200 && result.status < 300 && !attempt->sinkFailed &&
+    } else if (sink && success && !attempt->sinkFailed &&
                (attempt->resumeFrom == 0 || resumesAt(reply, attempt->resumeFrom))) {
         const QByteArray rest = reply->readAll();
-        if (!rest.isEmpty() && attempt->request.sink->write(rest) != rest.size())
+        if (!rest.isEmpty() && sink->write(rest) != rest.size())
             attempt->sinkFailed = true;
         attempt->sunk += rest.size();
-    } else if (!attempt->request.sink || result.status < 200 || result.status >= 300) {
-        result.body = reply->readAll();
+    } else if (!sink || !success) {
+        x.result.body = reply->readAll();
     }
-    if (attempt->resumeFrom == 0 && result.status == 200)
+    if (attempt->resumeFrom == 0 && status == 200)
         attempt->etag = reply->rawHeader("ETag");
-    if (attempt->resumeFrom > 0 && result.status != 0 && !resumesAt(reply, attempt->resumeFrom) &&
-        !retryableStatus(result.status))
+    if (attempt->resumeFrom > 0 && status != 0 && !resumesAt(reply, attempt->resumeFrom) &&
+        !retryableStatus(status))
         attempt->resumeRefused = true; // 200 with the whole object, 412 (it changed), 416, ...
 
     const QNetworkReply::NetworkError network = reply->error();
-    if (!attempt->refusedRedirect.isEmpty()) {
+    x.cutShort = success && sink && attempt->request.verb != "HEAD" &&
+                 (network != QNetworkReply::NoError || cutShort(reply, attempt->sunk - attempt->resumeFrom));
+    x.detail = reply->errorString();
+    if (network == QNetworkReply::HostNotFoundError)
+        x.failure = QAbstractSocket::HostNotFoundError;
+    else if (network == QNetworkReply::ConnectionRefusedError)
+        x.failure = QAbstractSocket::ConnectionRefusedError;
+    else if (network == QNetworkReply::SslHandshakeFailedError)
+        x.failure = QAbstractSocket::SslHandshakeFailedError;
+    conclude(attempt, judge(*attempt, std::move(x)));
+}
+
+HttpResult HttpTransport::judge(Attempt& attempt, Exchange x) const
+{
+    using Kind = RelayError::Kind;
+    HttpResult result = std::move(x.result);
+    const QString what = QStringLiteral("%1 %2").arg(
+        QString::fromLatin1(attempt.request.verb), attempt.request.url.toDisplayString(QUrl::RemoveUserInfo));
+    const QString host = attempt.request.url.host();
+    const bool success = result.status >= 200 && result.status < 300;
+    if (!attempt.refusedRedirect.isEmpty()) {
         result.error = {
             Kind::Permission,
             QStringLiteral("%1: the server redirects it to another server (%2), which is not followed: "
                            "use that address in 'relay address' if it is the right one")
-                .arg(what, attempt->refusedRedirect)};
-    } else if (attempt->resumeRefused) {
+                .arg(what, attempt.refusedRedirect)};
+    } else if (attempt.resumeRefused) {
         result.error = {Kind::Network,
                         QStringLiteral("%1: the connection broke after %2 bytes and the server did not "
                                        "resume the reply (HTTP %3): it is read again later")
-                            .arg(what, QString::number(attempt->sunk), QString::number(result.status))};
+                            .arg(what, QString::number(attempt.sunk), QString::number(result.status))};
         result.status = 0;
-    } else if (attempt->sinkFailed) {
+    } else if (attempt.sinkFailed) {
         result.error = {
             Kind::Other,
-            QStringLiteral("cannot store what %1 sent: %2").arg(host, attempt->request.sink->errorString())};
-    } else if (attempt->timedOut) {
+            QStringLiteral("cannot store what %1 sent: %2").arg(host, attempt.request.sink->errorString())};
+    } else if (attempt.timedOut) {
         result.error = {Kind::Timeout,
                         QStringLiteral("%1: %2 sent nothing for %3 s: the server is too slow or "
                                        "the connection stalled ('timeout' to wait longer)")
                             .arg(what, host, QString::number(m_settings.timeoutMs / 1000))};
-    } else if (!attempt->tlsProblem.isEmpty()) {
-        result.error = {Kind::Tls, attempt->tlsProblem};
-    } else if (result.status >= 200 && result.status < 300 && attempt->request.sink &&
-               attempt->request.verb != "HEAD" &&
-               (network != QNetworkReply::NoError || cutShort(reply, attempt->sunk - attempt->resumeFrom))) {
+    } else if (!attempt.tlsProblem.isEmpty()) {
+        result.error = {Kind::Tls, attempt.tlsProblem};
+    } else if (x.cutShort) {
         // The connection ended before the body did (a server killed mid-reply).
         result.error = {Kind::Network,
                         QStringLiteral("%1: the connection broke after %2 bytes of the reply (%3)")
-                            .arg(what, QString::number(attempt->sunk), reply->errorString())};
+                            .arg(what, QString::number(attempt.sunk), x.detail)};
         result.status = 0; // retried like any network failure where it can be
-    } else if (result.status >= 200 && result.status < 300 &&
-               bodyRead(*attempt) != attempt->request.bodySize) {
+    } else if ((success || x.bodyEnded) && bodyRead(attempt) != attempt.request.bodySize) {
         // The body ran dry before its announced size: what the server kept is not the object.
         result.error = {Kind::Other, QStringLiteral("%1: the data to send ended after %2 of %3 bytes")
-                                         .arg(what, QString::number(bodyRead(*attempt)),
-                                              QString::number(attempt->request.bodySize))};
-    } else if (result.status >= 200 && result.status < 300) {
+                                         .arg(what, QString::number(bodyRead(attempt)),
+                                              QString::number(attempt.request.bodySize))};
+        result.status = 0;
+    } else if (success) {
         result.error = {};
     } else if (result.status > 0) {
         result.error = errorFor(result.status, what);
     } else {
-        switch (network) {
-        case QNetworkReply::HostNotFoundError:
+        const QUrl& url = attempt.request.url;
+        switch (x.failure) {
+        case QAbstractSocket::HostNotFoundError:
             result.error = {
                 Kind::Network,
                 QStringLiteral("unknown host %1: check 'relay address' and the network").arg(host)};
             break;
-        case QNetworkReply::ConnectionRefusedError:
+        case QAbstractSocket::ConnectionRefusedError:
             result.error = {Kind::Network,
-                            QStringLiteral("%1 refused the connection (port %2): is the server "
-                                           "running?")
+                            QStringLiteral("%1 refused the connection (port %2): is the server running?")
                                 .arg(host)
-                                .arg(attempt->request.url.port(
-                                    attempt->request.url.scheme() == QLatin1String("https") ? 443 : 80))};
+                                .arg(url.port(url.scheme() == QLatin1String("https") ? 443 : 80))};
             break;
-        case QNetworkReply::SslHandshakeFailedError:
-            result.error = {Kind::Tls,
-                            QStringLiteral("TLS with %1 failed: %2").arg(host, reply->errorString())};
+        case QAbstractSocket::SslHandshakeFailedError:
+            result.error = {Kind::Tls, QStringLiteral("TLS with %1 failed: %2").arg(host, x.detail)};
             break;
         default:
-            result.error = {Kind::Network, QStringLiteral("%1: %2").arg(what, reply->errorString())};
+            result.error = {Kind::Network, QStringLiteral("%1: %2").arg(what, x.detail)};
         }
     }
+    return result;
+}
 
+void HttpTransport::conclude(std::shared_ptr<Attempt> attempt, const HttpResult& result)
+{
+    using Kind = RelayError::Kind;
     // Retried: network trouble and busy servers, when the body (if any) can be sent again.
     const bool bodyReplayable = !attempt->request.body || attempt->request.body->isSequential() == false;
     // A download goes on where it broke (GET only: ranges mean nothing to other verbs).
     const bool sinkResumable =
         !attempt->request.sink || (attempt->request.verb == "GET" && !attempt->resumeRefused);
     const bool retryable = (result.status == 0 && result.error.kind != Kind::Tls && !attempt->sinkFailed &&
-                            attempt->refusedRedirect.isEmpty()) ||
+                            result.error.kind != Kind::Other && attempt->refusedRedirect.isEmpty()) ||
                            retryableStatus(result.status);
     if (retryable && bodyReplayable && sinkResumable && attempt->number < m_settings.retries) {
         ++attempt->number;
@@ -555,6 +612,108 @@ void HttpTransport::finish(std::shared_ptr<Attempt> attempt, QNetworkReply* repl
         return;
     }
     attempt->done(result);
+}
+
+namespace {
+
+constexpr qint64 kDirectAbove = 512 * 1024; // bodies from this size go straight to a socket
+constexpr qint64 kReuseMs = 2'000;          // a kept connection older than this is not trusted
+constexpr int kKeptConnections = 8;
+
+QString connectionKey(const QUrl& url)
+{
+    return url.scheme() + QLatin1String("://") + url.host() + QLatin1Char(':') +
+           QString::number(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
+}
+
+} // namespace
+
+bool HttpTransport::sendsDirect(const Request& request) const
+{
+    // Only where no authentication challenge can come: QNAM answers those, a socket of ours
+    // would have to send the body twice.
+    const QString scheme = request.url.scheme();
+    return request.body && request.bodySize >= kDirectAbove && !request.sink && challengeFree() &&
+           (scheme == QLatin1String("http") || scheme == QLatin1String("https"));
+}
+
+QAbstractSocket* HttpTransport::connection(std::shared_ptr<Attempt> attempt)
+{
+    const QUrl& url = attempt->request.url;
+    const QString key = connectionKey(url);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    while (!m_idle.isEmpty()) {
+        const IdleConnection kept = m_idle.takeLast();
+        // A server closes idle connections after a while (Apache: 5 s); a request on one that is
+        // closing would fail with its body half sent, which cannot be sent again.
+        if (kept.key == key && now - kept.sinceMs < kReuseMs &&
+            kept.socket->state() == QAbstractSocket::ConnectedState && kept.socket->bytesAvailable() == 0)
+            return kept.socket;
+        kept.socket->deleteLater();
+    }
+    if (url.scheme() == QLatin1String("https")) {
+        auto* ssl = new QSslSocket(this);
+        ssl->setSslConfiguration(m_settings.tls);
+        connect(ssl, &QSslSocket::sslErrors, ssl,
+                [this, ssl, weak = std::weak_ptr<Attempt>(attempt)](const QList<QSslError>& errors) {
+                    if (auto a = weak.lock(); a && trustedPeer(ssl->peerCertificate(), errors, *a))
+                        ssl->ignoreSslErrors(errors);
+                });
+        ssl->connectToHostEncrypted(url.host(), quint16(url.port(443)));
+        return ssl;
+    }
+    auto* tcp = new QTcpSocket(this);
+    tcp->connectToHost(url.host(), quint16(url.port(80)));
+    return tcp;
+}
+
+void HttpTransport::startDirect(std::shared_ptr<Attempt> attempt)
+{
+    const Request& r = attempt->request;
+    QByteArray target = r.url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment);
+    if (target.isEmpty() || target.startsWith('?'))
+        target.prepend('/');
+    QByteArray head = r.verb + ' ' + target + " HTTP/1.1\r\nHost: " + hostHeader(r.url) + "\r\n";
+    for (const auto& [name, value] : headersFor(*attempt))
+        head += name + ": " + value + "\r\n";
+    head += "Content-Length: " + QByteArray::number(r.bodySize) + "\r\n\r\n";
+    attempt->reader = new BodyReader(r.body, &m_up);
+    auto* upload = new DirectUpload(connection(attempt), head, attempt->reader, r.bodySize, this);
+    attempt->reader->setParent(upload);
+    attempt->idle.disconnect();
+    connect(&attempt->idle, &QTimer::timeout, upload, [attempt, upload] {
+        attempt->timedOut = true;
+        upload->abort();
+    });
+    connect(upload, &DirectUpload::progress, upload, [attempt] { attempt->idle.start(); });
+    connect(upload, &DirectUpload::finished, this,
+            [this, attempt, upload] { finishDirect(attempt, upload); });
+    attempt->idle.start();
+    upload->start();
+}
+
+void HttpTransport::finishDirect(std::shared_ptr<Attempt> attempt, DirectUpload* upload)
+{
+    attempt->idle.stop();
+    upload->deleteLater();
+    if (QAbstractSocket* socket = upload->takeSocket()) {
+        socket->setParent(this);
+        m_idle.append({connectionKey(attempt->request.url), socket, QDateTime::currentMSecsSinceEpoch()});
+        if (m_idle.size() > kKeptConnections)
+            m_idle.takeFirst().socket->deleteLater();
+    }
+    Exchange x;
+    const DirectUpload::Reply& reply = upload->reply();
+    if (reply.complete) {
+        x.result.status = reply.status;
+        x.result.headers = reply.headers;
+        x.result.body = reply.body;
+    } else {
+        x.detail = upload->errorString();
+        x.bodyEnded = upload->bodyEnded();
+        x.failure = upload->socketError();
+    }
+    conclude(attempt, judge(*attempt, std::move(x)));
 }
 
 } // namespace escale::relay

@@ -3,6 +3,7 @@
 #include "config/Config.h"
 #include "relay/RelayTypes.h"
 
+#include <QAbstractSocket>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QObject>
@@ -12,6 +13,8 @@
 #include <optional>
 
 namespace escale::relay {
+
+class DirectUpload;
 
 // What the HTTP relays (WebDAV, S3) need to reach their server, from the configuration.
 struct HttpSettings
@@ -108,8 +111,21 @@ public:
 
 private:
     struct Attempt;
+    struct Exchange;
     void start(std::shared_ptr<Attempt> attempt);
+    QList<QPair<QByteArray, QByteArray>> headersFor(const Attempt& attempt) const;
+    bool sendsBasic(const Request& request) const; // Basic credentials ahead of any challenge
     void finish(std::shared_ptr<Attempt> attempt, QNetworkReply* reply);
+    // Large bodies go straight to a socket of this thread (see DirectUpload).
+    bool sendsDirect(const Request& request) const;
+    void startDirect(std::shared_ptr<Attempt> attempt);
+    void finishDirect(std::shared_ptr<Attempt> attempt, DirectUpload* upload);
+    QAbstractSocket* connection(std::shared_ptr<Attempt> attempt);
+    // Whether a certificate that failed verification is the one pinned; if not, why not (in
+    // attempt.tlsProblem).
+    bool trustedPeer(const QSslCertificate& peer, const QList<QSslError>& errors, Attempt& attempt) const;
+    HttpResult judge(Attempt& attempt, Exchange exchange) const;
+    void conclude(std::shared_ptr<Attempt> attempt, const HttpResult& result);
     static bool resumesAt(QNetworkReply* reply, qint64 offset);
     static qint64 bodyRead(const Attempt& attempt); // body bytes read by QNAM
 
@@ -119,6 +135,13 @@ private:
     Throttle m_down;
     bool m_schemeKnown = false; // the server's authentication scheme was seen
     bool m_basicAuth = false;   // it is Basic: credentials go with each request
+    struct IdleConnection
+    {
+        QString key; // scheme://host:port
+        QAbstractSocket* socket;
+        qint64 sinceMs;
+    };
+    QList<IdleConnection> m_idle; // kept from direct uploads, for the next ones
 };
 
 } // namespace escale::relay

@@ -13,6 +13,8 @@ QByteArray hmac(const QByteArray& key, const QByteArray& data)
     return QMessageAuthenticationCode::hash(data, key, QCryptographicHash::Sha256);
 }
 
+} // namespace
+
 QByteArray hostHeader(const QUrl& url)
 {
     const int port = url.port();
@@ -23,8 +25,6 @@ QByteArray hostHeader(const QUrl& url)
         host = '[' + host + ']'; // IPv6
     return defaultPort ? host : host + ':' + QByteArray::number(port);
 }
-
-} // namespace
 
 QByteArray awsUriEncode(const QByteArray& bytes, bool path)
 {

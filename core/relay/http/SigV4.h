@@ -21,6 +21,10 @@ struct SigV4Credentials
 
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
+// The Host header of a request to `url` (the port only when it is not the scheme's default):
+// signed as such, and sent as such by the transport.
+QByteArray hostHeader(const QUrl& url);
+
 // Adds x-amz-date, x-amz-content-sha256 (`payloadHash`: hex SHA-256 of the body, or
 // "UNSIGNED-PAYLOAD"), x-amz-security-token when set, and Authorization to `headers`. Every
 // header already in `headers` is signed, plus host.
