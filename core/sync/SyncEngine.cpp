@@ -22,6 +22,7 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTimeZone>
 #include <algorithm>
 #include <cerrno>
@@ -1291,6 +1292,12 @@ RelayError SyncEngine::fetchChunks(const QString& path, const QList<protocol::Ch
     };
     std::deque<InFlight> inFlight;
     const qint64 start = file.pos();
+    std::future<void> hashing;
+    // Every hash started is finished when this returns (the caller reads `whole`).
+    const auto hashed = qScopeGuard([&hashing] {
+        if (hashing.valid())
+            hashing.get();
+    });
     // The verdict on one chunk; buffered `bytes` go to the file here.
     auto accept = [&](const RelayError& e, const protocol::ChunkRef& chunk, qint64 got,
                       const QByteArray& hash, const QByteArray* bytes) -> RelayError {
@@ -1306,11 +1313,21 @@ RelayError SyncEngine::fetchChunks(const QString& path, const QList<protocol::Ch
                     QStringLiteral("%1: a chunk from the relay failed its check; it will be fetched again")
                         .arg(path)};
         if (bytes) {
+            if (whole) {
+                // The whole file's hash, in order; a big chunk's is taken beside its write, on
+                // another thread.
+                if (hashing.valid())
+                    hashing.get();
+                if (bytes->size() >= 1024 * 1024)
+                    hashing = std::async(std::launch::async, [whole, data = *bytes] {
+                        whole->update(data.constData(), data.size());
+                    });
+                else
+                    whole->update(bytes->constData(), bytes->size());
+            }
             if (file.write(*bytes) != bytes->size())
                 return {RelayError::Kind::Other,
                         QStringLiteral("cannot write %1: %2").arg(path, file.errorString())};
-            if (whole)
-                whole->update(bytes->constData(), bytes->size());
         }
         return {};
     };
