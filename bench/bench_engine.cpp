@@ -564,6 +564,9 @@ int network(const QString& server, const QString& kind, int n)
         return 1;
     }
     double up = 0, down = 0, idle = 0;
+    // Both sides start with nothing waiting to be written back: the data set and the previous
+    // run's deletions would otherwise slow whichever side comes first.
+    ::sync();
     const int r0 = requests();
     const auto ra = pass(alice, &up);
     const int r1 = requests();
@@ -596,6 +599,7 @@ int network(const QString& server, const QString& kind, int n)
     // rclone's S3 client refuses AWS_CA_BUNDLE with its own HTTP transport: not needed on loopback.
     const QString flags = QStringLiteral("--config /dev/null --transfers 4 -q");
     qunsetenv("AWS_CA_BUNDLE");
+    ::sync();
     const int q0 = requests();
     const double rcUp = shell(QStringLiteral("rclone copy %1 '%2' \"%3\"").arg(flags, data, remote));
     const int q1 = requests();

@@ -1325,7 +1325,15 @@ RelayError SyncEngine::fetchChunks(const QString& path, const QList<protocol::Ch
                 else
                     whole->update(bytes->constData(), bytes->size());
             }
-            if (file.write(*bytes) != bytes->size())
+            // In pieces: with one write() per 8 MiB chunk, receiving 1 GiB through WebDAV took
+            // 3.3 to 5.8 s on the benchmark machine (the page cache throttles big writes in big
+            // steps); with 256 KiB pieces, a steady 2.7 s.
+            bool written = true;
+            for (qsizetype at = 0; written && at < bytes->size(); at += 256 * 1024) {
+                const qsizetype n = std::min<qsizetype>(256 * 1024, bytes->size() - at);
+                written = file.write(bytes->constData() + at, n) == n;
+            }
+            if (!written)
                 return {RelayError::Kind::Other,
                         QStringLiteral("cannot write %1: %2").arg(path, file.errorString())};
         }
