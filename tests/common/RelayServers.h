@@ -81,12 +81,13 @@ public:
         return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
     }
     // Makes a self-signed certificate for 127.0.0.1 and localhost; returns its PEM path.
-    QString makeCertificate()
+    // A self-signed certificate and its key (NAME.crt, NAME.key) in the server's folder.
+    QString makeCertificate(const QString& name = "tls", const QString& subject = "/CN=localhost")
     {
-        const QString crt = m_dir.filePath("tls.crt"), key = m_dir.filePath("tls.key");
+        const QString crt = m_dir.filePath(name + ".crt"), key = m_dir.filePath(name + ".key");
         if (!run("openssl",
                  {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", crt, "-days", "2",
-                  "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"}))
+                  "-subj", subject, "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"}))
             return {};
         return crt;
     }
@@ -115,7 +116,9 @@ protected:
 class RcloneWebDav : public Server
 {
 public:
-    explicit RcloneWebDav(bool tls = false)
+    // With `clientCertificates`, over TLS, only clients presenting clientCertificate() (its key
+    // in clientKey()) are let in.
+    explicit RcloneWebDav(bool tls = false, bool clientCertificates = false)
     {
         QDir().mkpath(root());
         QStringList args{"serve",    "webdav", root(),   "--addr", QString("127.0.0.1:%1").arg(m_port),
@@ -125,8 +128,14 @@ public:
             m_certificate = makeCertificate();
             args << "--cert" << m_certificate << "--key" << m_dir.filePath("tls.key");
         }
+        if (tls && clientCertificates) {
+            m_clientCertificate = makeCertificate("client", "/CN=escale-client");
+            args << "--client-ca" << m_clientCertificate;
+        }
         launch(QStandardPaths::findExecutable("rclone"), args);
     }
+    QString clientCertificate() const { return m_clientCertificate; }
+    QString clientKey() const { return m_dir.filePath("client.key"); }
     QString url(const QString& scheme = "webdav") const
     {
         return QString("%1://tester@127.0.0.1:%2/repo").arg(scheme).arg(m_port);
@@ -135,6 +144,7 @@ public:
 
 private:
     QString m_certificate;
+    QString m_clientCertificate;
 };
 
 // Apache httpd with mod_dav_fs and Basic authentication: the reference WebDAV server.

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void onceExitCodes();
     void bandwidthLimits();
     void trustPinsTheCertificate();
+    void clientCertificateIsPresented();
     void serverKilledDuringTransfers();
     void stalledServerTimesOut();
     void threeEnginesConverge_data();
@@ -230,6 +231,33 @@ void tst_WebDavRelay::serverKilledDuringTransfers()
     testing::RcloneWebDav server;
     QVERIFY2(server.started(), qPrintable(server.log()));
     testing::serverKilledDuringTransfers(server, [&] { return davConfig(server.url()); });
+}
+
+void tst_WebDavRelay::clientCertificateIsPresented()
+{
+    // 'certificate' and 'private key': a server that wants a client certificate gets it, on
+    // the requests QNAM sends and on the large uploads that go straight to a socket.
+    testing::RcloneWebDav server(true, true);
+    QVERIFY2(server.started() && !server.clientCertificate().isEmpty(), qPrintable(server.log()));
+    QString error;
+    auto anonymous =
+        relay::createRelay(davConfig(server.url("webdavs"), "testpw", server.certificate()), error);
+    QVERIFY2(anonymous, qPrintable(error));
+    const relay::RelayError refused = runJob(anonymous->makeFolder(""));
+    QCOMPARE(refused.kind, relay::RelayError::Kind::Tls);
+    QVERIFY2(refused.message.contains("'certificate' and 'private key'"), qPrintable(refused.message));
+
+    config::RepositoryConfig c = davConfig(server.url("webdavs"), "testpw", server.certificate());
+    c.certificate = server.clientCertificate();
+    c.privateKey = server.clientKey();
+    auto relay = relay::createRelay(c, error);
+    QVERIFY2(relay, qPrintable(error));
+    relay::RelayError e = runJob(relay->makeFolder(""));
+    QVERIFY2(e.ok(), qPrintable(e.message));
+    const QByteArray big(2 * 1024 * 1024 + 1, 'c');
+    e = put(*relay, "big", big);
+    QVERIFY2(e.ok(), qPrintable(e.message));
+    QVERIFY(get(*relay, "big") == big);
 }
 
 void tst_WebDavRelay::trustPinsTheCertificate()

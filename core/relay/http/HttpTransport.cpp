@@ -578,7 +578,16 @@ HttpResult HttpTransport::judge(Attempt& attempt, Exchange x) const
             result.error = {Kind::Tls, QStringLiteral("TLS with %1 failed: %2").arg(host, x.detail)};
             break;
         default:
-            result.error = {Kind::Network, QStringLiteral("%1: %2").arg(what, x.detail)};
+            // The server's TLS alert when it wants a client certificate or refuses ours.
+            if (x.detail.contains(QLatin1String("alert bad certificate")) ||
+                x.detail.contains(QLatin1String("certificate required")) ||
+                x.detail.contains(QLatin1String("alert unknown ca")))
+                result.error = {Kind::Tls,
+                                QStringLiteral("%1 refuses this client's certificate, or wants one (%2): "
+                                               "set 'certificate' and 'private key' to one it accepts")
+                                    .arg(host, x.detail.section(QLatin1String("::"), -1))};
+            else
+                result.error = {Kind::Network, QStringLiteral("%1: %2").arg(what, x.detail)};
         }
     }
     return result;
