@@ -180,7 +180,7 @@ public:
                 .arg(m_dir.path())
                 .arg(m_port);
         for (const char* m : {"mpm_event", "authz_core", "authz_user", "authn_core", "authn_file",
-                              "auth_basic", "auth_digest", "dav", "dav_fs"})
+                              "auth_basic", "auth_digest", "dav", "dav_fs", "alias", "headers"})
             conf += QString("LoadModule %1_module %2/mod_%1.so\n").arg(m, modules);
         if (root)
             conf += "User www-data\nGroup www-data\n";
@@ -188,7 +188,11 @@ public:
             QString(
                 "DavLockDB %1/lock/DavLock\nDocumentRoot %2\n<Directory %2>\n  AllowOverride None\n  Dav On\n"
                 "  AuthType %3\n  AuthName escale-test\n  AuthUserFile %1/%4\n  Require valid-user\n"
-                "</Directory>\n")
+                "</Directory>\n"
+                // Faults switched on by the tests (setBusy, setFull), for every request.
+                "<Location \"/\">\n  <If \"-f '%1/busy'\">\n    Header always set Retry-After \"2\"\n"
+                "    Redirect 503\n  </If>\n  <If \"-f '%1/full'\">\n    Redirect 507\n  "
+                "</If>\n</Location>\n")
                 .arg(m_dir.path(), this->root(), digest ? QString("Digest") : QString("Basic"),
                      digest ? QString("htdigest") : QString("htpasswd"));
         QFile f(m_dir.filePath("httpd.conf"));
@@ -198,6 +202,9 @@ public:
         launch("/usr/sbin/apache2", {"-f", m_dir.filePath("httpd.conf"), "-DFOREGROUND"});
     }
     QString url() const { return QString("webdav://tester@127.0.0.1:%1/repo").arg(m_port); }
+    // From now on, every request is answered 503 with 'Retry-After: 2' (busy) or 507 (full).
+    void setBusy(bool on) { setFlag("busy", on); }
+    void setFull(bool on) { setFlag("full", on); }
     // Requests served so far, one line each: "METHOD PATH STATUS".
     QStringList accessLog() const
     {
@@ -205,6 +212,16 @@ public:
         if (!f.open(QIODevice::ReadOnly))
             return {};
         return QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    }
+
+private:
+    void setFlag(const QString& name, bool on)
+    {
+        QFile flag(m_dir.filePath(name));
+        if (on)
+            flag.open(QIODevice::WriteOnly);
+        else
+            flag.remove();
     }
 };
 

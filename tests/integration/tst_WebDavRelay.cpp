@@ -11,6 +11,7 @@
 #include <QBuffer>
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTimer>
 
 using namespace escale;
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void bandwidthLimits();
     void trustPinsTheCertificate();
     void clientCertificateIsPresented();
+    void busyAndFullServers();
     void serverKilledDuringTransfers();
     void stalledServerTimesOut();
     void threeEnginesConverge_data();
@@ -258,6 +260,38 @@ void tst_WebDavRelay::clientCertificateIsPresented()
     e = put(*relay, "big", big);
     QVERIFY2(e.ok(), qPrintable(e.message));
     QVERIFY(get(*relay, "big") == big);
+}
+
+void tst_WebDavRelay::busyAndFullServers()
+{
+    testing::ApacheDav apache;
+    QVERIFY2(apache.started(), qPrintable(apache.log()));
+    QString error;
+    auto relay = relay::createRelay(davConfig(apache.url()), error);
+    QVERIFY2(relay, qPrintable(error));
+    QVERIFY(runJob(relay->makeFolder("")).ok());
+
+    // 503 with 'Retry-After: 2': asked again after that delay, not before, and it goes through.
+    apache.setBusy(true);
+    QTimer::singleShot(1000, [&apache] { apache.setBusy(false); });
+    QElapsedTimer clock;
+    clock.start();
+    relay::RelayError e = put(*relay, "after-busy", "x");
+    QVERIFY2(e.ok(), qPrintable(e.message));
+    QVERIFY2(clock.elapsed() >= 1900, qPrintable(QString::number(clock.elapsed()))); // a lower bound only
+    QCOMPARE(apache.accessLog().filter(QRegularExpression(" 503$")).size(), 1);
+    QCOMPARE(get(*relay, "after-busy"), QByteArray("x"));
+
+    // 507: the relay is full, said once (not retried), and nothing is written.
+    apache.setFull(true);
+    e = put(*relay, "too-much", QByteArray(1024 * 1024, 'f'));
+    QCOMPARE(e.kind, relay::RelayError::Kind::Quota);
+    QVERIFY2(e.message.contains("is full") && e.message.contains("raise its quota"), qPrintable(e.message));
+    QCOMPARE(apache.accessLog().filter(QRegularExpression(" 507$")).size(), 1);
+    apache.setFull(false);
+    relay::RelayError missing;
+    get(*relay, "too-much", &missing);
+    QCOMPARE(missing.kind, relay::RelayError::Kind::NotFound);
 }
 
 void tst_WebDavRelay::trustPinsTheCertificate()
