@@ -1,6 +1,7 @@
 #include "relay/RelayFactory.h"
 
 #include "relay/FileRelay.h"
+#include "relay/RcloneRelay.h"
 #include "relay/S3Relay.h"
 #include "relay/WebDavRelay.h"
 
@@ -19,6 +20,8 @@ std::unique_ptr<RelayBackend> createRelay(const config::RepositoryConfig& config
             return nullptr;
         return std::make_unique<S3Relay>(*settings);
     }
+    case Scheme::Rclone:
+        return std::make_unique<RcloneRelay>(RcloneRelay::settingsFromConfig(config));
     case Scheme::WebDav:
     case Scheme::WebDavs: {
         const auto settings = HttpSettings::fromConfig(config, error);

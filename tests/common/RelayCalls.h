@@ -29,6 +29,17 @@ inline escale::config::RepositoryConfig relayConfig(const QString& name, const Q
     return c;
 }
 
+// The same configuration, encrypted with this passphrase (a cheap scrypt: tests only).
+inline escale::config::RepositoryConfig encrypted(escale::config::RepositoryConfig c,
+                                                  const QString& passphrase)
+{
+    using namespace escale::config;
+    c.encryption = Encryption::Aes256Gcm;
+    c.passphrase = SecretSource{SecretSource::Kind::Literal, passphrase};
+    c.kdfLogN = 12;
+    return c;
+}
+
 inline escale::relay::RelayError runJob(escale::relay::RelayJob* job)
 {
     std::unique_ptr<escale::relay::RelayJob> owner(job);
@@ -82,6 +93,36 @@ inline void checkObjects(escale::relay::RelayBackend& relay, QMap<QString, qint6
     for (const escale::relay::RelayEntry& e : job->entries())
         listed.insert(e.name, e.size);
     QCOMPARE(listed.value("big"), big.size());
+}
+
+// The contract from a relay that has nothing yet: an empty root is NotFound; data/ab made, the
+// header created exclusively, checkObjects; `root` gets the root's entries (folders with a
+// trailing '/'), sorted.
+inline void checkNewRelay(escale::relay::RelayBackend& relay, QStringList& root)
+{
+    using escale::relay::RelayError;
+    QCOMPARE(runJob(relay.list("")).kind, RelayError::Kind::NotFound);
+    QVERIFY(runJob(relay.makeFolder("data/ab")).ok());
+    QVERIFY(put(relay, "escale-repository.json", "{}", escale::relay::WriteMode::CreateExclusive).ok());
+    QMap<QString, qint64> names;
+    checkObjects(relay, names);
+    QCOMPARE(names.keys(), (QStringList{"big", "one"}));
+    std::unique_ptr<escale::relay::RelayJob> job(relay.list(""));
+    QVERIFY(escale::relay::waitFor(job.get()).ok());
+    for (const escale::relay::RelayEntry& e : job->entries())
+        root << e.name + (e.isDirectory ? "/" : "");
+    root.sort();
+}
+
+// Removal: data/ab/one goes, and reading it is NotFound, as is listing an unknown folder.
+inline void checkRemoval(escale::relay::RelayBackend& relay)
+{
+    using escale::relay::RelayError;
+    QVERIFY(runJob(relay.remove("data/ab/one")).ok());
+    RelayError e;
+    get(relay, "data/ab/one", &e);
+    QCOMPARE(e.kind, RelayError::Kind::NotFound);
+    QCOMPARE(runJob(relay.list("nothing/here")).kind, RelayError::Kind::NotFound);
 }
 
 } // namespace testing

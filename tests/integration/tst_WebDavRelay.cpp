@@ -363,13 +363,8 @@ void tst_WebDavRelay::threeEnginesConverge()
     testing::ApacheDav apache(encrypted); // the encrypted run also uses Digest authentication
     QVERIFY2(apache.started(), qPrintable(apache.log()));
     testing::threeEnginesConverge([&] {
-        config::RepositoryConfig c = davConfig(apache.url());
-        if (encrypted) {
-            c.encryption = config::Encryption::Aes256Gcm;
-            c.passphrase = config::SecretSource{config::SecretSource::Kind::Literal, "dav secret"};
-            c.kdfLogN = 12;
-        }
-        return c;
+        const config::RepositoryConfig c = davConfig(apache.url());
+        return encrypted ? testing::encrypted(c, "dav secret") : c;
     });
     // On the server's disk too, no content is left.
     QDir data(apache.root() + "/repo/data");

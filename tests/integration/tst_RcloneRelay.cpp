@@ -1,0 +1,129 @@
+// The rclone relay: any rclone remote through one `rclone rcd` per relay. Against a local
+// remote and a WebDAV remote (rclone serve webdav), both defined in the environment as rclone
+// allows (RCLONE_CONFIG_NAME_TYPE=...): the backend contract, the errors users meet, and three
+// engines converging through it.
+#include "../common/EngineScenario.h"
+#include "../common/RelayCalls.h"
+#include "../common/RelayServers.h"
+#include "../sync/SyncHarness.h"
+#include "relay/RcloneRelay.h"
+#include "relay/RelayFactory.h"
+
+#include <QProcess>
+
+using namespace escale;
+
+using testing::put;
+using testing::runJob;
+
+class tst_RcloneRelay : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void backendContract();
+    void errorsNameCauseAndRemedy();
+    void rcloneErrorsExplained_data();
+    void rcloneErrorsExplained();
+    void threeEnginesConvergeOnALocalRemote();
+    void threeEnginesConvergeOnAWebDavRemote();
+
+private:
+    config::RepositoryConfig rcloneConfig(const QString& address) const
+    {
+        config::RepositoryConfig c = testing::relayConfig("rc", address, {});
+        c.rcloneConfig = m_dir.filePath("rclone.conf"); // empty: remotes come from the environment
+        return c;
+    }
+
+    QTemporaryDir m_dir;
+};
+
+void tst_RcloneRelay::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    harness::writeFile(m_dir.filePath("rclone.conf"), "");
+    qputenv("RCLONE_CONFIG_LOCTEST_TYPE", "local");
+}
+
+void tst_RcloneRelay::backendContract()
+{
+    QString error;
+    auto relay = relay::createRelay(rcloneConfig("rclone://loctest/" + m_dir.filePath("contract")), error);
+    QVERIFY2(relay, qPrintable(error));
+    QStringList root;
+    testing::checkNewRelay(*relay, root);
+    QCOMPARE(root, (QStringList{"data/", "escale-repository.json", "tmp/"}));
+    testing::checkRemoval(*relay);
+    QCOMPARE(runJob(relay->remove("data/ab/one")).kind, relay::RelayError::Kind::NotFound);
+    // The objects are plain files in the remote's folder.
+    QVERIFY(QFile::exists(m_dir.filePath("contract/data/ab/big")));
+}
+
+void tst_RcloneRelay::errorsNameCauseAndRemedy()
+{
+    QString error;
+    auto relay = relay::createRelay(rcloneConfig("rclone://nosuchremote/x"), error);
+    relay::RelayError e = runJob(relay->list(""));
+    QCOMPARE(e.kind, relay::RelayError::Kind::Other);
+    QVERIFY2(e.message.contains("no remote named 'nosuchremote'") && e.message.contains("rclone config"),
+             qPrintable(e.message));
+
+    config::RepositoryConfig missing = rcloneConfig("rclone://loctest/" + m_dir.filePath("x"));
+    missing.rcloneBinary = m_dir.filePath("no-rclone-here");
+    relay = relay::createRelay(missing, error);
+    e = runJob(relay->list(""));
+    QVERIFY2(e.message.contains("cannot run") && e.message.contains("'rclone binary'"),
+             qPrintable(e.message));
+}
+
+void tst_RcloneRelay::rcloneErrorsExplained_data()
+{
+    QTest::addColumn<QString>("said");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("kind");
+    QTest::newRow("missing") << "object not found" << 404 << int(relay::RelayError::Kind::NotFound);
+    QTest::newRow("token") << "couldn't list: oauth2: cannot fetch token: 400 Bad Request: invalid_grant"
+                           << 500 << int(relay::RelayError::Kind::Auth);
+    QTest::newRow("quota") << "upload failed: insufficientStorage: quota exceeded" << 500
+                           << int(relay::RelayError::Kind::Quota);
+    QTest::newRow("other") << "dial tcp: i/o timeout" << 500 << int(relay::RelayError::Kind::Network);
+}
+
+void tst_RcloneRelay::rcloneErrorsExplained()
+{
+    QFETCH(QString, said);
+    QFETCH(int, status);
+    QFETCH(int, kind);
+    relay::RcloneRelay relay(relay::RcloneRelay::settingsFromConfig(rcloneConfig("rclone://gdrive/x")));
+    const relay::RelayError e = relay.explain(said, status, "heads/a");
+    QCOMPARE(int(e.kind), kind);
+    QVERIFY2(e.message.startsWith("heads/a"), qPrintable(e.message));
+}
+
+void tst_RcloneRelay::threeEnginesConvergeOnALocalRemote()
+{
+    testing::threeEnginesConverge([this] {
+        return testing::encrypted(rcloneConfig("rclone://loctest/" + m_dir.filePath("engines")),
+                                  "rclone secret");
+    });
+}
+
+void tst_RcloneRelay::threeEnginesConvergeOnAWebDavRemote()
+{
+    testing::RcloneWebDav server;
+    QVERIFY2(server.started(), qPrintable(server.log()));
+    QProcess obscure;
+    obscure.start("rclone", {"obscure", "testpw"});
+    QVERIFY(obscure.waitForFinished(20'000));
+    qputenv("RCLONE_CONFIG_DAVTEST_TYPE", "webdav");
+    qputenv("RCLONE_CONFIG_DAVTEST_URL", QString("http://127.0.0.1:%1/").arg(server.port()).toUtf8());
+    qputenv("RCLONE_CONFIG_DAVTEST_VENDOR", "other");
+    qputenv("RCLONE_CONFIG_DAVTEST_USER", "tester");
+    qputenv("RCLONE_CONFIG_DAVTEST_PASS", obscure.readAllStandardOutput().trimmed());
+    testing::threeEnginesConverge([this] { return rcloneConfig("rclone://davtest/engines"); });
+}
+
+QTEST_GUILESS_MAIN(tst_RcloneRelay)
+#include "tst_RcloneRelay.moc"
