@@ -16,7 +16,7 @@ PACKAGES=(
   # packaging checks
   desktop-file-utils appstream
   # relay servers the integration tests start on 127.0.0.1 (never as system services)
-  apache2 apache2-utils rclone curl
+  apache2 apache2-utils rclone curl procps
   nginx-light libnginx-mod-http-dav-ext lighttpd lighttpd-mod-webdav
 )
 

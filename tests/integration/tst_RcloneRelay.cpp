@@ -24,6 +24,7 @@ private Q_SLOTS:
     void initTestCase();
     void backendContract();
     void errorsNameCauseAndRemedy();
+    void daemonRestartsAfterDying();
     void rcloneErrorsExplained_data();
     void rcloneErrorsExplained();
     void threeEnginesConvergeOnALocalRemote();
@@ -76,6 +77,33 @@ void tst_RcloneRelay::errorsNameCauseAndRemedy()
     e = runJob(relay->list(""));
     QVERIFY2(e.message.contains("cannot run") && e.message.contains("'rclone binary'"),
              qPrintable(e.message));
+}
+
+void tst_RcloneRelay::daemonRestartsAfterDying()
+{
+    // The rcd is killed; the relay notices, says so for what was waiting, and the next request
+    // starts a new one. It is stopped with the relay.
+    QString error;
+    auto relay = relay::createRelay(rcloneConfig("rclone://loctest/" + m_dir.filePath("restart")), error);
+    QVERIFY(runJob(relay->makeFolder("")).ok());
+    QVERIFY(put(*relay, "a", "first").ok());
+    auto daemons = [] {
+        QProcess pgrep;
+        pgrep.start("pgrep", {"-P", QString::number(QCoreApplication::applicationPid()), "-f", "rclone rcd"});
+        pgrep.waitForFinished(10'000);
+        return QString::fromUtf8(pgrep.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts);
+    };
+    const QStringList before = daemons();
+    QCOMPARE(before.size(), 1);
+    QProcess::execute("kill", {"-9", before.first()});
+    QTRY_VERIFY(daemons().isEmpty());
+    QTest::qWait(200); // the relay hears of it from its event loop
+    QCOMPARE(testing::get(*relay, "a"), QByteArray("first"));
+    const QStringList after = daemons();
+    QCOMPARE(after.size(), 1);
+    QVERIFY(after != before);
+    relay.reset();
+    QVERIFY(daemons().isEmpty());
 }
 
 void tst_RcloneRelay::rcloneErrorsExplained_data()
