@@ -148,8 +148,19 @@ void RcloneRelay::startDaemon()
     env.insert(QStringLiteral("RCLONE_RC_USER"), QStringLiteral("escale"));
     env.insert(QStringLiteral("RCLONE_RC_PASS"), QString::fromLatin1(password));
     m_daemon.setProcessEnvironment(env);
-    QStringList args{QStringLiteral("rcd"), QStringLiteral("--rc-addr"), QStringLiteral("127.0.0.1:0"),
-                     QStringLiteral("--rc-serve")};
+    // Escale retries on its own: rclone's retries (10 low-level ones with back-off by default)
+    // would hold a pass for minutes on a dead server. Its timeouts are Escale's.
+    const qint64 timeoutS = std::max<qint64>(1, m_settings.timeoutMs / 1000);
+    QStringList args{QStringLiteral("rcd"),
+                     QStringLiteral("--rc-addr"),
+                     QStringLiteral("127.0.0.1:0"),
+                     QStringLiteral("--rc-serve"),
+                     QStringLiteral("--low-level-retries"),
+                     QString::number(std::max(1, m_settings.retries)),
+                     QStringLiteral("--timeout"),
+                     QStringLiteral("%1s").arg(timeoutS),
+                     QStringLiteral("--contimeout"),
+                     QStringLiteral("%1s").arg(std::min<qint64>(timeoutS, 15))};
     if (!m_settings.configFile.isEmpty())
         args << QStringLiteral("--config") << m_settings.configFile;
     m_daemon.start(m_settings.binary, args);

@@ -29,8 +29,11 @@ private Q_SLOTS:
     void rcloneErrorsExplained();
     void threeEnginesConvergeOnALocalRemote();
     void threeEnginesConvergeOnAWebDavRemote();
+    void remoteKilledDuringTransfers();
 
 private:
+    // RCLONE_CONFIG_DAVTEST_*: the remote 'davtest' is that server.
+    void useWebDavRemote(const testing::RcloneWebDav& server);
     config::RepositoryConfig rcloneConfig(const QString& address) const
     {
         config::RepositoryConfig c = testing::relayConfig("rc", address, {});
@@ -138,10 +141,8 @@ void tst_RcloneRelay::threeEnginesConvergeOnALocalRemote()
     });
 }
 
-void tst_RcloneRelay::threeEnginesConvergeOnAWebDavRemote()
+void tst_RcloneRelay::useWebDavRemote(const testing::RcloneWebDav& server)
 {
-    testing::RcloneWebDav server;
-    QVERIFY2(server.started(), qPrintable(server.log()));
     QProcess obscure;
     obscure.start("rclone", {"obscure", "testpw"});
     QVERIFY(obscure.waitForFinished(20'000));
@@ -150,7 +151,23 @@ void tst_RcloneRelay::threeEnginesConvergeOnAWebDavRemote()
     qputenv("RCLONE_CONFIG_DAVTEST_VENDOR", "other");
     qputenv("RCLONE_CONFIG_DAVTEST_USER", "tester");
     qputenv("RCLONE_CONFIG_DAVTEST_PASS", obscure.readAllStandardOutput().trimmed());
+}
+
+void tst_RcloneRelay::threeEnginesConvergeOnAWebDavRemote()
+{
+    testing::RcloneWebDav server;
+    QVERIFY2(server.started(), qPrintable(server.log()));
+    useWebDavRemote(server);
     testing::threeEnginesConverge([this] { return rcloneConfig("rclone://davtest/engines"); });
+}
+
+void tst_RcloneRelay::remoteKilledDuringTransfers()
+{
+    // The server behind the remote dies mid-upload and mid-download, then comes back.
+    testing::RcloneWebDav server;
+    QVERIFY2(server.started(), qPrintable(server.log()));
+    useWebDavRemote(server);
+    testing::serverKilledDuringTransfers(server, [this] { return rcloneConfig("rclone://davtest/killed"); });
 }
 
 QTEST_GUILESS_MAIN(tst_RcloneRelay)
