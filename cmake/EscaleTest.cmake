@@ -1,10 +1,12 @@
-# escale_add_test(<class name> LABEL unit|integration|gui [SOURCES ...] [LIBS ...] [TIMEOUT s])
+# escale_add_test(<class name> LABEL unit|integration|gui [SOURCES ...] [LIBS ...] [TIMEOUT s]
+#                 [ENVIRONMENT ...] [WRAPPER command...])
 #
 # One Qt Test executable per class: tests/<dir>/tst_<name>.cpp becomes the executable
 # tst_<name>, registered with ctest under the same name and the given label.
-# GUI tests run on the offscreen platform so they need no display.
+# GUI tests run on the offscreen platform so they need no display. WRAPPER runs the executable
+# through a command (the keychain tests: a private D-Bus session with an unlocked keyring).
 function(escale_add_test name)
-  cmake_parse_arguments(T "" "LABEL;TIMEOUT" "SOURCES;LIBS;ENVIRONMENT" ${ARGN})
+  cmake_parse_arguments(T "" "LABEL;TIMEOUT" "SOURCES;LIBS;ENVIRONMENT;WRAPPER" ${ARGN})
   if(NOT T_LABEL)
     message(FATAL_ERROR "escale_add_test(${name}): LABEL is required")
   endif()
@@ -18,7 +20,7 @@ function(escale_add_test name)
   target_compile_definitions(tst_${name} PRIVATE
     ESCALE_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
     ESCALE_BINARY_DIR="${PROJECT_BINARY_DIR}")
-  add_test(NAME ${name} COMMAND tst_${name})
+  add_test(NAME ${name} COMMAND ${T_WRAPPER} $<TARGET_FILE:tst_${name}>)
   set(env "QT_QPA_PLATFORM=offscreen" ${T_ENVIRONMENT})
   if(NOT T_TIMEOUT)
     set(T_TIMEOUT 300)

@@ -106,7 +106,8 @@ std::optional<QByteArray> passphraseFor(const config::RepositoryConfig& r, const
                                   QStringLiteral("passphrase"), error);
     if (r.passphrase.kind != config::SecretSource::Kind::None ||
         qEnvironmentVariableIsSet("ESCALE_PASSPHRASE"))
-        return config::readSecret(r.passphrase, "ESCALE_PASSPHRASE", QStringLiteral("passphrase"), error);
+        return config::readSecret(r.passphrase, "ESCALE_PASSPHRASE", QStringLiteral("passphrase"), error,
+                                  r.name + QStringLiteral("/passphrase"));
     if (auto typed = prompt(QStringLiteral("Passphrase of %1: ").arg(r.name)))
         return typed;
     error = QStringLiteral("no passphrase: use --passphrase-file FILE, 'passphrase' in the configuration, or "

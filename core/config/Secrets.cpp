@@ -1,11 +1,13 @@
 #include "config/Secrets.h"
 
+#include "config/Keychain.h"
+
 #include <QFile>
 
 namespace escale::config {
 
 std::optional<QByteArray> readSecret(const SecretSource& source, const char* environment, const QString& what,
-                                     QString& error)
+                                     QString& error, const QString& keychainKey)
 {
     QByteArray secret;
     switch (source.kind) {
@@ -29,15 +31,22 @@ std::optional<QByteArray> readSecret(const SecretSource& source, const char* env
         }
         break;
     }
-    case SecretSource::Kind::None:
+    case SecretSource::Kind::None: {
         secret = qgetenv(environment);
-        if (secret.isEmpty()) {
-            error = QStringLiteral("no %1: set '%1 = /path/to/file' (a file readable only by you) in the "
-                                   "configuration, or %2 in the environment")
-                        .arg(what, QLatin1String(environment));
-            return std::nullopt;
+        if (!secret.isEmpty())
+            break;
+        QString why;
+        if (!keychainKey.isEmpty() && Keychain::reachable()) {
+            if (const auto stored = Keychain::read(keychainKey, why); stored && !stored->isEmpty())
+                return stored;
         }
-        break;
+        error = QStringLiteral("no %1: keep it in the keychain (as '%2'), set '%1 = /path/to/file' (a file "
+                               "readable only by you) in the configuration, or %3 in the environment%4")
+                    .arg(what, keychainKey.isEmpty() ? QStringLiteral("-") : keychainKey,
+                         QLatin1String(environment),
+                         why.isEmpty() ? QString() : QStringLiteral(" (keychain: %1)").arg(why));
+        return std::nullopt;
+    }
     }
     return secret;
 }

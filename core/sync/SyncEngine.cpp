@@ -339,8 +339,9 @@ bool SyncEngine::openRepository(Pass& pass)
         if (m_config.encryption != config::Encryption::Off) {
             // A new encrypted repository: a fresh master key sealed under the passphrase.
             QString why;
-            const auto passphrase = config::readSecret(m_config.passphrase, "ESCALE_PASSPHRASE",
-                                                       QStringLiteral("passphrase"), why);
+            const auto passphrase =
+                config::readSecret(m_config.passphrase, "ESCALE_PASSPHRASE", QStringLiteral("passphrase"),
+                                   why, m_config.name + QStringLiteral("/passphrase"));
             if (!passphrase) {
                 pass.fail(PassResult::Status::Auth,
                           QStringLiteral("cannot create the encrypted repository: %1").arg(why));
@@ -443,7 +444,8 @@ bool SyncEngine::examineHeader(Pass& pass, const QByteArray& bytes)
         return true;
     }
     const auto passphrase =
-        config::readSecret(m_config.passphrase, "ESCALE_PASSPHRASE", QStringLiteral("passphrase"), error);
+        config::readSecret(m_config.passphrase, "ESCALE_PASSPHRASE", QStringLiteral("passphrase"), error,
+                           m_config.name + QStringLiteral("/passphrase"));
     if (!passphrase) {
         pass.fail(PassResult::Status::Auth, error);
         return false;

@@ -308,7 +308,10 @@ void tst_Daemon::onceExitCodes()
     p.start(m_bin, {"--no-gui", "--once", "-c", none.config});
     QVERIFY(p.waitForFinished(60'000));
     QCOMPARE(p.exitCode(), 3);
-    QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains("no passphrase: set 'passphrase = "));
+    const QString said = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(said.contains("no passphrase: keep it in the keychain") && said.contains("set 'passphrase = ") &&
+                 said.contains("ESCALE_PASSPHRASE"),
+             qPrintable(said));
     QCOMPARE(tree(root.filePath("relay-enc")), before);
 }
 

@@ -121,7 +121,13 @@ std::optional<HttpSettings> HttpSettings::fromConfig(const config::RepositoryCon
             return std::nullopt;
         s.password = *password;
     } else if (!s.user.isEmpty()) {
-        s.password = qgetenv("ESCALE_PASSWORD");
+        // Not in the configuration: ESCALE_PASSWORD, else the keychain.
+        const auto password =
+            config::readSecret(config.password, "ESCALE_PASSWORD", QStringLiteral("password"), error,
+                               config.name + QStringLiteral("/password"));
+        if (!password)
+            return std::nullopt;
+        s.password = *password;
     }
     s.verifySsl = config.verifySsl;
     if (!config.verifySsl)

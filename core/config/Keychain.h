@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <optional>
+
+namespace escale::config {
+
+// Secrets in the desktop's keychain (Secret Service, KWallet, ... through qtkeychain), under the
+// service "escale" and keys "REPOSITORY/password", "REPOSITORY/passphrase". Every call waits
+// at most `timeoutMs`: a keychain that cannot answer (locked, no prompt possible) must not hang
+// a server. No keychain is asked without a D-Bus session (a headless server uses files).
+class Keychain
+{
+public:
+    static constexpr int kTimeoutMs = 10'000;
+
+    // The secret, or std::nullopt: `error` is empty when the keychain simply has no such entry,
+    // and says why otherwise (no keychain, locked, timed out).
+    static std::optional<QByteArray> read(const QString& key, QString& error, int timeoutMs = kTimeoutMs);
+    static bool write(const QString& key, const QByteArray& secret, QString& error,
+                      int timeoutMs = kTimeoutMs);
+    static bool remove(const QString& key, QString& error, int timeoutMs = kTimeoutMs);
+    // Whether a keychain can be asked at all here (a D-Bus session bus is known).
+    static bool reachable();
+};
+
+} // namespace escale::config
