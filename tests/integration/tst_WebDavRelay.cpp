@@ -147,6 +147,14 @@ void tst_WebDavRelay::errorsNameCauseAndRemedy()
     QVERIFY2(e.ok(), qPrintable(e.message));
     QVERIFY(get(*relay, "big") == big);
 
+    // 'verify ssl = no': it goes through, with a warning each time a relay is set up.
+    config::RepositoryConfig unchecked = davConfig(https.url("webdavs"));
+    unchecked.verifySsl = false;
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression("TLS certificates of 127.0.0.1 are not checked"));
+    relay = relay::createRelay(unchecked, error);
+    e = put(*relay, "unchecked", QByteArray(1024 * 1024, 'u'));
+    QVERIFY2(e.ok(), qPrintable(e.message));
+
     // A CA file that holds no certificate: said when the relay is set up, not ignored.
     QTemporaryDir dir;
     harness::writeFile(dir.filePath("ca.pem"), "not a certificate");
