@@ -11,6 +11,26 @@ namespace {
 
 const QDateTime kNow(QDate(2026, 11, 26), QTime(3, 0), Qt::UTC);
 
+// The entry a line gave, against the current row's name, directory, size and modified (an empty
+// name: no entry; an invalid time: not checked).
+void expectEntry(const std::optional<RelayEntry>& entry)
+{
+    QFETCH(QString, name);
+    QFETCH(bool, directory);
+    QFETCH(qint64, size);
+    QFETCH(QDateTime, modified);
+    if (name.isEmpty()) {
+        QVERIFY2(!entry, qPrintable(entry ? entry->name : QString()));
+        return;
+    }
+    QVERIFY(entry);
+    QCOMPARE(entry->name, name);
+    QCOMPARE(entry->isDirectory, directory);
+    QCOMPARE(entry->size, size);
+    if (modified.isValid())
+        QCOMPARE(entry->modified, modified);
+}
+
 } // namespace
 
 class tst_FtpListing : public QObject
@@ -89,20 +109,7 @@ void tst_FtpListing::listLines_data()
 void tst_FtpListing::listLines()
 {
     QFETCH(QByteArray, line);
-    QFETCH(QString, name);
-    QFETCH(bool, directory);
-    QFETCH(qint64, size);
-    QFETCH(QDateTime, modified);
-    const auto entry = ftp::parseListLine(line, kNow);
-    if (name.isEmpty()) {
-        QVERIFY2(!entry, qPrintable(entry ? entry->name : QString()));
-        return;
-    }
-    QVERIFY(entry);
-    QCOMPARE(entry->name, name);
-    QCOMPARE(entry->isDirectory, directory);
-    QCOMPARE(entry->size, size);
-    QCOMPARE(entry->modified, modified);
+    expectEntry(ftp::parseListLine(line, kNow));
 }
 
 void tst_FtpListing::mlsdLines_data()
@@ -111,43 +118,35 @@ void tst_FtpListing::mlsdLines_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<bool>("directory");
     QTest::addColumn<qint64>("size");
+    QTest::addColumn<QDateTime>("modified"); // invalid: not checked
+    const QDateTime stamp(QDate(2026, 11, 26), QTime(1, 2, 3), Qt::UTC), none;
     QTest::newRow("file") << QByteArray(
                                  "type=file;size=1234;modify=20261126010203;UNIX.mode=0644; file name.txt")
-                          << "file name.txt" << false << qint64(1234);
+                          << "file name.txt" << false << qint64(1234) << stamp;
     QTest::newRow("folder") << QByteArray("type=dir;modify=20261126010203; sub") << "sub" << true
-                            << qint64(-1);
+                            << qint64(-1) << stamp;
     QTest::newRow("facts in any case") << QByteArray("Type=File;Size=7;Modify=20261126010203.123; Case.txt")
-                                       << "Case.txt" << false << qint64(7);
+                                       << "Case.txt" << false << qint64(7) << stamp;
     QTest::newRow("semicolon in the name")
-        << QByteArray("type=file;size=1; a;b c") << "a;b c" << false << qint64(1);
+        << QByteArray("type=file;size=1; a;b c") << "a;b c" << false << qint64(1) << none;
     QTest::newRow("leading space kept")
-        << QByteArray("type=file;size=1;  spaced") << " spaced" << false << qint64(1);
-    QTest::newRow("cdir") << QByteArray("type=cdir;modify=20261126010203; .") << "" << false << qint64(0);
-    QTest::newRow("pdir") << QByteArray("type=pdir; ..") << "" << false << qint64(0);
-    QTest::newRow("link") << QByteArray("type=OS.unix=slink:/x; link") << "" << false << qint64(0);
-    QTest::newRow("a path") << QByteArray("type=file;size=1; ../../etc/passwd") << "" << false << qint64(0);
-    QTest::newRow("dot dot as a file") << QByteArray("type=file;size=1; ..") << "" << false << qint64(0);
-    QTest::newRow("no name") << QByteArray("type=file;size=1;") << "" << false << qint64(0);
-    QTest::newRow("not UTF-8") << QByteArray("type=file;size=1; \xc3") << "" << false << qint64(0);
+        << QByteArray("type=file;size=1;  spaced") << " spaced" << false << qint64(1) << none;
+    QTest::newRow("cdir") << QByteArray("type=cdir;modify=20261126010203; .") << "" << false << qint64(0)
+                          << stamp;
+    QTest::newRow("pdir") << QByteArray("type=pdir; ..") << "" << false << qint64(0) << none;
+    QTest::newRow("link") << QByteArray("type=OS.unix=slink:/x; link") << "" << false << qint64(0) << none;
+    QTest::newRow("a path") << QByteArray("type=file;size=1; ../../etc/passwd") << "" << false << qint64(0)
+                            << none;
+    QTest::newRow("dot dot as a file")
+        << QByteArray("type=file;size=1; ..") << "" << false << qint64(0) << none;
+    QTest::newRow("no name") << QByteArray("type=file;size=1;") << "" << false << qint64(0) << none;
+    QTest::newRow("not UTF-8") << QByteArray("type=file;size=1; \xc3") << "" << false << qint64(0) << none;
 }
 
 void tst_FtpListing::mlsdLines()
 {
     QFETCH(QByteArray, line);
-    QFETCH(QString, name);
-    QFETCH(bool, directory);
-    QFETCH(qint64, size);
-    const auto entry = ftp::parseMlsdLine(line);
-    if (name.isEmpty()) {
-        QVERIFY2(!entry, qPrintable(entry ? entry->name : QString()));
-        return;
-    }
-    QVERIFY(entry);
-    QCOMPARE(entry->name, name);
-    QCOMPARE(entry->isDirectory, directory);
-    QCOMPARE(entry->size, size);
-    if (line.toLower().contains("modify="))
-        QCOMPARE(entry->modified, QDateTime(QDate(2026, 11, 26), QTime(1, 2, 3), Qt::UTC));
+    expectEntry(ftp::parseMlsdLine(line));
 }
 
 void tst_FtpListing::wholeListing()
