@@ -1317,11 +1317,11 @@ RelayError SyncEngine::fetchChunks(const QString& path, const QList<protocol::Ch
         if (bytes) {
             if (whole) {
                 // The whole file's hash, in order; a big chunk's is taken beside its write, on
-                // another thread.
+                // another thread (or, when no thread can be had, when it is waited for).
                 if (hashing.valid())
                     hashing.get();
                 if (bytes->size() >= 1024 * 1024)
-                    hashing = std::async(std::launch::async, [whole, data = *bytes] {
+                    hashing = std::async(std::launch::async | std::launch::deferred, [whole, data = *bytes] {
                         whole->update(data.constData(), data.size());
                     });
                 else
