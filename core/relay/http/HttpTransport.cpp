@@ -489,6 +489,7 @@ void HttpTransport::finish(std::shared_ptr<Attempt> attempt, QNetworkReply* repl
     const int status = x.result.status;
     const bool success = status >= 200 && status < 300;
     QIODevice* sink = attempt->request.sink;
+    qint64 owed = 0; // bytes of the body's end that came faster than the download limit allows
     if (!reply->isOpen()) {
         // aborted (timeout, a sink that failed): nothing more to read
     } else if (sink && success && !attempt->sinkFailed &&
@@ -497,6 +498,8 @@ void HttpTransport::finish(std::shared_ptr<Attempt> attempt, QNetworkReply* repl
         if (!rest.isEmpty() && sink->write(rest) != rest.size())
             attempt->sinkFailed = true;
         attempt->sunk += rest.size();
+        if (m_down.limited())
+            owed = rest.size() - m_down.take(rest.size());
     } else if (!sink || !success) {
         x.result.body = reply->readAll();
     }
@@ -516,6 +519,15 @@ void HttpTransport::finish(std::shared_ptr<Attempt> attempt, QNetworkReply* repl
         x.failure = QAbstractSocket::ConnectionRefusedError;
     else if (network == QNetworkReply::SslHandshakeFailedError)
         x.failure = QAbstractSocket::SslHandshakeFailedError;
+    if (owed > 0) {
+        // QNAM may have read the rest of the body ahead despite the read buffer's size: the
+        // request ends when the limit says it may.
+        const int waitMs = int(std::min<qint64>(60'000, owed * 1000 / m_down.rate()));
+        QTimer::singleShot(waitMs, this, [this, attempt, x = std::move(x)]() mutable {
+            conclude(attempt, judge(*attempt, std::move(x)));
+        });
+        return;
+    }
     conclude(attempt, judge(*attempt, std::move(x)));
 }
 

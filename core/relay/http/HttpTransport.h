@@ -99,8 +99,9 @@ public:
     public:
         explicit Throttle(qint64 bytesPerSecond);
         bool limited() const { return m_rate > 0; }
-        qint64 take(qint64 wanted); // how many of `wanted` bytes may pass now
-        int waitMs() const;         // until some may pass again
+        qint64 rate() const { return m_rate; } // bytes/s
+        qint64 take(qint64 wanted);            // how many of `wanted` bytes may pass now
+        int waitMs() const;                    // until some may pass again
 
     private:
         void refill();
