@@ -1869,6 +1869,12 @@ void SyncEngine::push(Pass& pass)
             pipeline.push_back(std::move(u));
             return true;
         };
+        int chunksAhead = 0;
+        for (const Item& item : std::as_const(batch))
+            if (!item.renamed && item.record.kind == Kind::File && item.record.size > 0)
+                chunksAhead += int(std::min<qint64>(100'000, (item.record.size + m_config.chunkSize - 1) /
+                                                                 m_config.chunkSize));
+        reserveChunkIds(std::min(chunksAhead, 20'000));
         m_db.begin(); // the chunk records of the batch, together
         for (Item& item : batch) {
             const bool small = !item.renamed && transfers() > 1 && item.record.kind == Kind::File &&
@@ -1921,6 +1927,7 @@ void SyncEngine::push(Pass& pass)
         }
         while (!pipeline.empty())
             collect();
+        releaseChunkIds();
         m_db.commit();
         if (!pass.result.ok() || ready.isEmpty())
             break;
@@ -2035,7 +2042,12 @@ std::optional<StateDb::LocalEntry> SyncEngine::unchangedSinceScan(const JournalR
 bool SyncEngine::startChunk(const QString& absolute, qint64 offset, qint64 size, ChunkUpload& chunk,
                             RelayError& e)
 {
-    chunk.own = StateDb::OwnObject{protocol::newObjectId(), 0, m_store.codec().encodedSize(size)};
+    QString id = protocol::newObjectId();
+    if (!m_reservedIds.empty()) {
+        id = m_reservedIds.front();
+        m_reservedIds.pop_front();
+    }
+    chunk.own = StateDb::OwnObject{id, 0, m_store.codec().encodedSize(size)};
     chunk.size = size;
     chunk.file = std::make_unique<QFile>(absolute);
     if (!chunk.file->open(QIODevice::ReadOnly) || (offset > 0 && !chunk.file->seek(offset)))
@@ -2048,6 +2060,25 @@ bool SyncEngine::startChunk(const QString& absolute, qint64 offset, qint64 size,
     chunk.reader = std::make_unique<HashingReader>(chunk.file.get(), size);
     chunk.put = m_store.startPut(layout::dataPath(chunk.own.id), chunk.reader.get(), size, WriteMode::Fresh);
     return true;
+}
+
+void SyncEngine::reserveChunkIds(int count)
+{
+    if (count <= 0)
+        return;
+    m_db.begin();
+    for (int i = 0; i < count; ++i) {
+        m_reservedIds.push_back(protocol::newObjectId());
+        m_db.putOwnObject(StateDb::OwnObject{m_reservedIds.back(), 0, 0}); // no size: not written yet
+    }
+    m_db.commit();
+}
+
+void SyncEngine::releaseChunkIds()
+{
+    for (const QString& id : m_reservedIds)
+        m_db.removeOwnObject(id);
+    m_reservedIds.clear();
 }
 
 bool SyncEngine::dropOwnObject(const QString& id)

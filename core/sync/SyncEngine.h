@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QObject>
 #include <QSet>
+#include <deque>
 #include <functional>
 
 namespace escale::crypto {
@@ -157,6 +158,11 @@ private:
     // Starts uploading `size` bytes of the file at `offset` as a new chunk, recorded as this
     // client's (unpublished) first; false with `e` set when the relay refuses, or the file
     // cannot be read (`e` ok).
+    // Chunk names recorded (and committed) before a batch's uploads start: a crash in the middle
+    // of the batch, whose own records are committed together at its end, leaves no chunk on the
+    // relay that the start-up sweep does not know of. What the batch did not use is forgotten.
+    void reserveChunkIds(int count);
+    void releaseChunkIds();
     bool startChunk(const QString& absolute, qint64 offset, qint64 size, ChunkUpload& chunk,
                     relay::RelayError& e);
     bool dropOwnObject(const QString& id); // from the relay and the state; false if it stays
@@ -195,6 +201,7 @@ private:
     QHash<QString, QHash<QString, QString>> m_caseNames; // folder -> case-folded name -> name, per pass
     int m_snapshotInterval = 50;
     QString m_clientId;
+    std::deque<QString> m_reservedIds; // see reserveChunkIds()
     QSet<QString> m_knownFolders;
     struct Staged
     {
