@@ -83,20 +83,27 @@ QUrl S3Relay::objectUrl(const QString& key) const
     return u;
 }
 
+namespace {
+
+// The text of the first `element` of an S3 XML reply, empty when there is none.
+QString firstElement(const QByteArray& xml, QLatin1String element)
+{
+    QXmlStreamReader reader(xml);
+    while (!reader.atEnd()) {
+        if (reader.readNext() == QXmlStreamReader::StartElement && reader.name() == element)
+            return reader.readElementText();
+    }
+    return {};
+}
+
+} // namespace
+
 RelayError S3Relay::explain(const HttpResult& result, const QString& what) const
 {
     RelayError e = result.error;
     if (e.ok())
         return e;
-    QXmlStreamReader xml(result.body);
-    QString code, message;
-    while (!xml.atEnd()) {
-        xml.readNext();
-        if (xml.isStartElement() && xml.name() == QLatin1String("Code"))
-            code = xml.readElementText();
-        else if (xml.isStartElement() && xml.name() == QLatin1String("Message"))
-            message = xml.readElementText();
-    }
+    const QString code = firstElement(result.body, QLatin1String("Code"));
     using Kind = RelayError::Kind;
     if (code == QLatin1String("NoSuchBucket"))
         return {Kind::Other,
@@ -109,7 +116,8 @@ RelayError S3Relay::explain(const HttpResult& result, const QString& what) const
                                "the secret key ('password')")
                     .arg(what, m_settings.http.base.host(), code)};
     if (code == QLatin1String("QuotaExceeded") || code == QLatin1String("EntityTooLarge"))
-        return {Kind::Quota, QStringLiteral("%1: %2 (%3)").arg(what, message, code)};
+        return {Kind::Quota, QStringLiteral("%1: %2 (%3)")
+                                 .arg(what, firstElement(result.body, QLatin1String("Message")), code)};
     if (!code.isEmpty() && e.kind != Kind::NotFound)
         e.message += QStringLiteral(" (%1)").arg(code);
     return e;
@@ -272,21 +280,6 @@ QUrl S3Relay::multipartUrl(const Multipart& upload, int partNumber) const
     url.setQuery(query);
     return url;
 }
-
-namespace {
-
-// The text of the first `element` of an S3 XML reply, empty when there is none.
-QString firstElement(const QByteArray& xml, QLatin1String element)
-{
-    QXmlStreamReader reader(xml);
-    while (!reader.atEnd()) {
-        if (reader.readNext() == QXmlStreamReader::StartElement && reader.name() == element)
-            return reader.readElementText();
-    }
-    return {};
-}
-
-} // namespace
 
 void S3Relay::startMultipart(std::shared_ptr<Multipart> upload)
 {

@@ -119,14 +119,10 @@ void DirectUpload::readReply()
     if (!m_headParsed && !parseHead())
         return;
     bool done = false;
-    auto keep = [this](QByteArrayView bytes) {
-        if (m_reply.body.size() < kKeptBody)
-            m_reply.body += bytes.first(std::min<qsizetype>(bytes.size(), kKeptBody - m_reply.body.size()));
-    };
     switch (m_framing) {
     case Framing::Length: {
         const qint64 n = std::min<qint64>(m_bodyLeft, m_in.size());
-        keep(QByteArrayView(m_in).first(n));
+        keepBody(QByteArrayView(m_in).first(n));
         m_in.remove(0, n);
         m_bodyLeft -= n;
         done = m_bodyLeft == 0;
@@ -136,7 +132,7 @@ void DirectUpload::readReply()
         done = parseChunks();
         break;
     case Framing::UntilClose:
-        keep(m_in);
+        keepBody(m_in);
         m_in.clear();
         break;
     }
@@ -148,6 +144,12 @@ void DirectUpload::readReply()
     if (m_left > 0)
         m_keepAlive = false;
     end();
+}
+
+void DirectUpload::keepBody(QByteArrayView bytes)
+{
+    if (m_reply.body.size() < kKeptBody)
+        m_reply.body += bytes.first(std::min<qsizetype>(bytes.size(), kKeptBody - m_reply.body.size()));
 }
 
 bool DirectUpload::parseHead()
@@ -217,8 +219,7 @@ bool DirectUpload::parseChunks()
         if (m_bodyLeft > 0) {
             const qint64 n = std::min<qint64>(m_bodyLeft, m_in.size());
             const qint64 data = std::min<qint64>(n, std::max<qint64>(m_bodyLeft - 2, 0));
-            if (m_reply.body.size() < kKeptBody)
-                m_reply.body += m_in.left(std::min<qint64>(data, kKeptBody - m_reply.body.size()));
+            keepBody(QByteArrayView(m_in).first(data));
             m_in.remove(0, n);
             m_bodyLeft -= n;
             if (m_bodyLeft > 0)

@@ -53,6 +53,7 @@ private:
     bool connected() const;
     void pump();
     void readReply();
+    void keepBody(QByteArrayView bytes); // the reply body, up to its first MiB
     bool parseHead();
     bool parseChunks();
     void fail(QAbstractSocket::SocketError error, const QString& message);

@@ -613,15 +613,15 @@ HttpResult HttpTransport::judge(Attempt& attempt, Exchange x) const
 
 void HttpTransport::conclude(std::shared_ptr<Attempt> attempt, const HttpResult& result)
 {
-    using Kind = RelayError::Kind;
-    // Retried: network trouble and busy servers, when the body (if any) can be sent again.
+    // Retried: network trouble and busy servers (no reply and a retryable error: not a TLS
+    // refusal, a sink or a body that failed, a redirect elsewhere), when the body (if any) can be
+    // sent again.
     const bool bodyReplayable = !attempt->request.body || attempt->request.body->isSequential() == false;
     // A download goes on where it broke (GET only: ranges mean nothing to other verbs).
     const bool sinkResumable =
         !attempt->request.sink || (attempt->request.verb == "GET" && !attempt->resumeRefused);
-    const bool retryable = (result.status == 0 && result.error.kind != Kind::Tls && !attempt->sinkFailed &&
-                            result.error.kind != Kind::Other && attempt->refusedRedirect.isEmpty()) ||
-                           retryableStatus(result.status);
+    const bool retryable =
+        (result.status == 0 && result.error.isRetryable()) || retryableStatus(result.status);
     if (retryable && bodyReplayable && sinkResumable && attempt->number < m_settings.retries) {
         ++attempt->number;
         attempt->resumeFrom = attempt->sunk;
