@@ -1,32 +1,20 @@
 #include "relay/http/HttpTransport.h"
 
-#include "config/Secrets.h"
 #include "log/Logging.h"
+#include "relay/RemoteAccess.h"
 #include "relay/http/DirectUpload.h"
 #include "relay/http/SigV4.h"
 
 #include <QAuthenticator>
 #include <QDateTime>
-#include <QFile>
-#include <QRandomGenerator>
 #include <QSslCertificate>
 #include <QSslConfiguration>
-#include <QSslKey>
 #include <QSslSocket>
 #include <QTimer>
 
 namespace escale::relay {
 
 namespace {
-
-QString fingerprint(const QSslCertificate& certificate)
-{
-    const QByteArray digest = certificate.digest(QCryptographicHash::Sha256).toHex().toUpper();
-    QStringList pairs;
-    for (qsizetype i = 0; i < digest.size(); i += 2)
-        pairs << QString::fromLatin1(digest.mid(i, 2));
-    return pairs.join(QLatin1Char(':'));
-}
 
 // Every upload body is read through this: no faster than the transport's upload throttle allows
 // (when it is limited), and where it stopped is known, so that a body that ran dry before its
@@ -35,7 +23,7 @@ QString fingerprint(const QSslCertificate& certificate)
 class BodyReader final : public QIODevice
 {
 public:
-    BodyReader(QIODevice* inner, HttpTransport::Throttle* throttle)
+    BodyReader(QIODevice* inner, Throttle* throttle)
         : m_inner(inner)
         , m_throttle(throttle)
     {
@@ -77,7 +65,7 @@ protected:
 
 private:
     QIODevice* m_inner;
-    HttpTransport::Throttle* m_throttle;
+    Throttle* m_throttle;
     bool m_waiting = false;
     qint64 m_at = 0;
 };
@@ -112,87 +100,19 @@ std::optional<HttpSettings> HttpSettings::fromConfig(const config::RepositoryCon
         path += QLatin1Char('/');
     s.base.setPath(path);
     s.user = config.user.isEmpty() ? a.user : config.user;
-    if (config.password.kind != config::SecretSource::Kind::None || !a.password.isEmpty()) {
-        const auto password =
-            config.password.kind != config::SecretSource::Kind::None
-                ? config::readSecret(config.password, "ESCALE_PASSWORD", QStringLiteral("password"), error)
-                : std::optional<QByteArray>(a.password.toUtf8());
-        if (!password)
-            return std::nullopt;
-        s.password = *password;
-    } else if (!s.user.isEmpty()) {
-        // Not in the configuration: ESCALE_PASSWORD, else the keychain.
-        const auto password =
-            config::readSecret(config.password, "ESCALE_PASSWORD", QStringLiteral("password"), error,
-                               config.name + QStringLiteral("/password"));
-        if (!password)
-            return std::nullopt;
-        s.password = *password;
-    }
-    s.verifySsl = config.verifySsl;
-    if (!config.verifySsl)
-        s.tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-    if (!config.caCertificate.isEmpty() && !s.tls.addCaCertificates(config.caCertificate)) {
-        error = QStringLiteral("cannot read a certificate in the 'ca certificate' file %1: it must be PEM")
-                    .arg(config.caCertificate);
+    const auto password = relayPassword(config, s.user, error);
+    if (!password)
         return std::nullopt;
-    }
-    if (!config.certificate.isEmpty()) {
-        const auto certificates = QSslCertificate::fromPath(config.certificate);
-        QFile keyFile(config.privateKey.isEmpty() ? config.certificate : config.privateKey);
-        const QByteArray keyBytes = keyFile.open(QIODevice::ReadOnly) ? keyFile.readAll() : QByteArray();
-        QSslKey key(keyBytes, QSsl::Rsa);
-        if (key.isNull())
-            key = QSslKey(keyBytes, QSsl::Ec);
-        if (certificates.isEmpty() || key.isNull()) {
-            error = QStringLiteral(
-                        "cannot use the client certificate %1 with its key %2: both must be PEM, the key "
-                        "without a passphrase")
-                        .arg(config.certificate, keyFile.fileName());
-            return std::nullopt;
-        }
-        s.tls.setLocalCertificate(certificates.first());
-        s.tls.setPrivateKey(key);
-    }
-    s.pinnedSha256 = config.pinnedCertificateSha256;
+    s.password = *password;
+    auto trust = TlsTrust::fromConfig(config, error);
+    if (!trust)
+        return std::nullopt;
+    s.trust = *trust;
     s.timeoutMs = config.timeoutMs;
     s.retries = config.retries;
     s.bandwidthUp = config.bandwidthUp;
     s.bandwidthDown = config.bandwidthDown;
     return s;
-}
-
-HttpTransport::Throttle::Throttle(qint64 bytesPerSecond)
-    : m_rate(bytesPerSecond)
-    , m_lastMs(QDateTime::currentMSecsSinceEpoch())
-{}
-
-void HttpTransport::Throttle::refill()
-{
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    // At most a quarter of a second's worth at once: short bursts, a steady average.
-    const double capacity = std::max(double(m_rate) / 4, 16.0 * 1024);
-    m_tokens = std::min(capacity, m_tokens + double(now - m_lastMs) * double(m_rate) / 1000.0);
-    m_lastMs = now;
-}
-
-qint64 HttpTransport::Throttle::take(qint64 wanted)
-{
-    if (m_rate <= 0)
-        return wanted;
-    if (wanted < 0) { // given back
-        m_tokens -= double(wanted);
-        return 0;
-    }
-    refill();
-    const qint64 n = std::min<qint64>(wanted, qint64(m_tokens));
-    m_tokens -= double(n);
-    return n;
-}
-
-int HttpTransport::Throttle::waitMs() const
-{
-    return m_rate <= 0 ? 0 : std::clamp(int(4096 * 1000 / m_rate), 5, 250);
 }
 
 HttpTransport::HttpTransport(const HttpSettings& settings, QObject* parent)
@@ -221,11 +141,8 @@ HttpTransport::HttpTransport(const HttpSettings& settings, QObject* parent)
                 authenticator->setUser(m_settings.user);
                 authenticator->setPassword(QString::fromUtf8(m_settings.password));
             });
-    if (!m_settings.verifySsl)
-        qCWarning(lcRelay).noquote() << QStringLiteral(
-                                            "TLS certificates of %1 are not checked ('verify ssl = no'): "
-                                            "anyone on the way can read and change what is sent")
-                                            .arg(m_settings.base.host());
+    if (!m_settings.trust.verify)
+        qCWarning(lcRelay).noquote() << TlsTrust::uncheckedWarning(m_settings.base.host());
 }
 
 QUrl HttpTransport::url(const QString& relayPath, bool folder) const
@@ -336,15 +253,8 @@ HeaderList HttpTransport::headersFor(const Attempt& attempt) const
 bool HttpTransport::trustedPeer(const QSslCertificate& peer, const QList<QSslError>& errors,
                                 Attempt& attempt) const
 {
-    if (!m_settings.pinnedSha256.isEmpty() &&
-        peer.digest(QCryptographicHash::Sha256) == m_settings.pinnedSha256)
-        return true;
-    attempt.tlsProblem =
-        QStringLiteral("the certificate of %1 is not trusted (%2; SHA-256 %3): if it is "
-                       "yours, trust it with 'certificate fingerprint = %3' or a 'ca "
-                       "certificate' file")
-            .arg(attempt.request.url.host(), errors.value(0).errorString(), fingerprint(peer));
-    return false;
+    attempt.tlsProblem = m_settings.trust.untrusted(attempt.request.url.host(), peer, errors);
+    return attempt.tlsProblem.isEmpty();
 }
 
 void HttpTransport::send(const Request& request, std::function<void(const HttpResult&)> done)
@@ -373,7 +283,7 @@ void HttpTransport::start(std::shared_ptr<Attempt> attempt)
     if (r.body)
         request.setHeader(QNetworkRequest::ContentLengthHeader, r.bodySize);
     if (r.url.scheme() == QLatin1String("https"))
-        request.setSslConfiguration(m_settings.tls);
+        request.setSslConfiguration(m_settings.trust.tls);
     attempt->reader = r.body ? new BodyReader(r.body, &m_up) : nullptr; // deleted with the reply
     QIODevice* body = attempt->reader;
     // HEAD through head(): as a custom verb, the reply would wait for the body its
@@ -580,33 +490,8 @@ HttpResult HttpTransport::judge(Attempt& attempt, Exchange x) const
         result.error = errorFor(result.status, what);
     } else {
         const QUrl& url = attempt.request.url;
-        switch (x.failure) {
-        case QAbstractSocket::HostNotFoundError:
-            result.error = {
-                Kind::Network,
-                QStringLiteral("unknown host %1: check 'relay address' and the network").arg(host)};
-            break;
-        case QAbstractSocket::ConnectionRefusedError:
-            result.error = {Kind::Network,
-                            QStringLiteral("%1 refused the connection (port %2): is the server running?")
-                                .arg(host)
-                                .arg(url.port(url.scheme() == QLatin1String("https") ? 443 : 80))};
-            break;
-        case QAbstractSocket::SslHandshakeFailedError:
-            result.error = {Kind::Tls, QStringLiteral("TLS with %1 failed: %2").arg(host, x.detail)};
-            break;
-        default:
-            // The server's TLS alert when it wants a client certificate or refuses ours.
-            if (x.detail.contains(QLatin1String("alert bad certificate")) ||
-                x.detail.contains(QLatin1String("certificate required")) ||
-                x.detail.contains(QLatin1String("alert unknown ca")))
-                result.error = {Kind::Tls,
-                                QStringLiteral("%1 refuses this client's certificate, or wants one (%2): "
-                                               "set 'certificate' and 'private key' to one it accepts")
-                                    .arg(host, x.detail.section(QLatin1String("::"), -1))};
-            else
-                result.error = {Kind::Network, QStringLiteral("%1: %2").arg(what, x.detail)};
-        }
+        result.error = socketFailure(x.failure, x.detail, host,
+                                     url.port(url.scheme() == QLatin1String("https") ? 443 : 80), what);
     }
     return result;
 }
@@ -625,11 +510,7 @@ void HttpTransport::conclude(std::shared_ptr<Attempt> attempt, const HttpResult&
     if (retryable && bodyReplayable && sinkResumable && attempt->number < m_settings.retries) {
         ++attempt->number;
         attempt->resumeFrom = attempt->sunk;
-        qint64 delayMs = std::min<qint64>(30'000, 500LL << std::min(attempt->number, 6));
-        delayMs = qint64(double(delayMs) * (0.5 + QRandomGenerator::global()->generateDouble()));
-        const int retryAfter = result.header("Retry-After").toInt();
-        if (retryAfter > 0)
-            delayMs = std::max<qint64>(delayMs, std::min(retryAfter, 120) * 1000LL);
+        const qint64 delayMs = retryDelayMs(attempt->number, result.header("Retry-After").toInt());
         qCDebug(lcRelay).noquote() << QStringLiteral("%1; try %2 in %3 ms")
                                           .arg(result.error.message, QString::number(attempt->number + 1),
                                                QString::number(delayMs));
@@ -680,7 +561,7 @@ QAbstractSocket* HttpTransport::connection(std::shared_ptr<Attempt> attempt)
     }
     if (url.scheme() == QLatin1String("https")) {
         auto* ssl = new QSslSocket(this);
-        ssl->setSslConfiguration(m_settings.tls);
+        ssl->setSslConfiguration(m_settings.trust.tls);
         connect(ssl, &QSslSocket::sslErrors, ssl,
                 [this, ssl, weak = std::weak_ptr<Attempt>(attempt)](const QList<QSslError>& errors) {
                     if (auto a = weak.lock(); a && trustedPeer(ssl->peerCertificate(), errors, *a))

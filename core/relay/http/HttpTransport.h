@@ -2,6 +2,7 @@
 
 #include "config/Config.h"
 #include "relay/RelayTypes.h"
+#include "relay/RemoteAccess.h"
 
 #include <QAbstractSocket>
 #include <QNetworkAccessManager>
@@ -22,11 +23,7 @@ struct HttpSettings
     QUrl base; // the repository folder, with a trailing '/'
     QString user;
     QByteArray password;
-    bool verifySsl = true;
-    // Trust store, client certificate and verification mode, read once from the files the
-    // configuration names (fromConfig checks they are usable).
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    QByteArray pinnedSha256; // a self-signed certificate trusted by its fingerprint
+    TlsTrust trust;
     qint64 timeoutMs = 60'000;
     int retries = 5;
     qint64 bandwidthUp = 0;   // bytes/s, 0: unlimited
@@ -92,23 +89,6 @@ public:
 
     // The relay error for an HTTP status, naming the cause and the remedy.
     RelayError errorFor(int status, const QString& what) const;
-
-    // A token bucket shared by every request of one direction.
-    class Throttle
-    {
-    public:
-        explicit Throttle(qint64 bytesPerSecond);
-        bool limited() const { return m_rate > 0; }
-        qint64 rate() const { return m_rate; } // bytes/s
-        qint64 take(qint64 wanted);            // how many of `wanted` bytes may pass now
-        int waitMs() const;                    // until some may pass again
-
-    private:
-        void refill();
-        qint64 m_rate;
-        double m_tokens = 0;
-        qint64 m_lastMs = 0;
-    };
 
 private:
     struct Attempt;
