@@ -97,6 +97,7 @@ struct RepositoryConfig
     QByteArray pinnedCertificateSha256; // trust-on-first-use pin of a self-signed certificate
     QByteArray hostKeySha256;           // SFTP host key pin
     QString knownHosts;
+    std::optional<bool> implicitTls; // FTPS: TLS from the first byte (unset: on port 990)
 
     int transfers = 4;
     qint64 bandwidthUp = 0;   // bytes/s, 0 = unlimited

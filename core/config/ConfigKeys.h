@@ -46,6 +46,7 @@ enum class KeyId
     CertificateFingerprint,
     HostKey,
     KnownHosts,
+    ImplicitTls,
     Transfers,
     BandwidthUp,
     BandwidthDown,

@@ -521,6 +521,13 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
     }
     case KeyId::VerifySsl:
         return setBool(r.verifySsl);
+    case KeyId::ImplicitTls: {
+        bool implicit = false;
+        if (!setBool(implicit))
+            return false;
+        r.implicitTls = implicit;
+        return true;
+    }
     case KeyId::SslVersion: {
         const QString t = text.toLower().remove(QLatin1Char(' '));
         if (t == QLatin1String("tls") || t == QLatin1String("sslv23") || t == QLatin1String("tlsv1.2") ||

@@ -1,6 +1,7 @@
 #include "relay/RelayFactory.h"
 
 #include "relay/FileRelay.h"
+#include "relay/FtpRelay.h"
 #include "relay/RcloneRelay.h"
 #include "relay/S3Relay.h"
 #include "relay/WebDavRelay.h"
@@ -19,6 +20,13 @@ std::unique_ptr<RelayBackend> createRelay(const config::RepositoryConfig& config
         if (!settings)
             return nullptr;
         return std::make_unique<S3Relay>(*settings);
+    }
+    case Scheme::Ftp:
+    case Scheme::Ftps: {
+        const auto settings = FtpRelay::settingsFromConfig(config, error);
+        if (!settings)
+            return nullptr;
+        return std::make_unique<FtpRelay>(*settings);
     }
     case Scheme::Rclone:
         return std::make_unique<RcloneRelay>(RcloneRelay::settingsFromConfig(config));

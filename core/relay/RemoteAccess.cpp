@@ -31,6 +31,8 @@ std::optional<TlsTrust> TlsTrust::fromConfig(const config::RepositoryConfig& con
 {
     TlsTrust t;
     t.verify = config.verifySsl;
+    t.tls.setProtocol(config.tlsMinimum == QLatin1String("1.3") ? QSsl::TlsV1_3OrLater
+                                                                : QSsl::TlsV1_2OrLater);
     if (!config.verifySsl)
         t.tls.setPeerVerifyMode(QSslSocket::VerifyNone);
     if (!config.caCertificate.isEmpty() && !t.tls.addCaCertificates(config.caCertificate)) {

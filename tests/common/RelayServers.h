@@ -49,6 +49,8 @@ public:
     virtual ~Server()
     {
         if (m_process.state() != QProcess::NotRunning) {
+            if (m_group)
+                ::kill(-pid_t(m_process.processId()), SIGTERM);
             m_process.terminate();
             if (!m_process.waitForFinished(10'000))
                 m_process.kill();
@@ -59,12 +61,14 @@ public:
     // Killed at once (SIGKILL), as by a crash or a power cut.
     void kill()
     {
+        if (m_group) // the processes serving connections too
+            ::kill(-pid_t(m_process.processId()), SIGKILL);
         m_process.kill();
         m_process.waitForFinished(10'000);
     }
     // Stopped (SIGSTOP) with its connections open, as a hung server; then running again.
-    void freeze() { ::kill(pid_t(m_process.processId()), SIGSTOP); }
-    void thaw() { ::kill(pid_t(m_process.processId()), SIGCONT); }
+    void freeze() { ::kill(m_group ? -pid_t(m_process.processId()) : pid_t(m_process.processId()), SIGSTOP); }
+    void thaw() { ::kill(m_group ? -pid_t(m_process.processId()) : pid_t(m_process.processId()), SIGCONT); }
     // Started again on the same port with the same root.
     bool restart()
     {
@@ -82,12 +86,12 @@ public:
     }
     // Makes a self-signed certificate for 127.0.0.1 and localhost; returns its PEM path.
     // A self-signed certificate and its key (NAME.crt, NAME.key) in the server's folder.
-    QString makeCertificate(const QString& name = "tls", const QString& subject = "/CN=localhost")
+    QString makeCertificate(const QString& name = "tls", const QString& subject = "/CN=localhost",
+                            const QString& names = "DNS:localhost,IP:127.0.0.1")
     {
         const QString crt = m_dir.filePath(name + ".crt"), key = m_dir.filePath(name + ".key");
-        if (!run("openssl",
-                 {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", crt, "-days", "2",
-                  "-subj", subject, "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"}))
+        if (!run("openssl", {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", crt,
+                             "-days", "2", "-subj", subject, "-addext", "subjectAltName=" + names}))
             return {};
         return crt;
     }
@@ -99,6 +103,8 @@ protected:
         m_args = args;
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         m_process.setStandardOutputFile(m_dir.filePath("server.log"));
+        if (m_group)
+            m_process.setChildProcessModifier([] { ::setsid(); });
         m_process.start(program, args);
         m_started = m_process.waitForStarted(10'000) && waitForPort(m_port);
         return m_started;
@@ -110,6 +116,7 @@ protected:
     QStringList m_args;
     int m_port = freePort();
     bool m_started = false;
+    bool m_group = false; // the server forks a process per connection: signals go to the group
 };
 
 // `rclone serve webdav` with Basic authentication, over HTTPS when `tls`.
@@ -335,6 +342,84 @@ public:
     {
         return QString("s3+http://S3RVER@127.0.0.1:%1/testbucket/%2").arg(m_port).arg(prefix);
     }
+};
+
+// ProFTPD with a virtual user (tester / testpw) whose home is root(). FTPS with a self-signed
+// certificate (certificate()); like many production servers it requires data connections to
+// resume the control connection's TLS session.
+class ProFtpd : public Server
+{
+public:
+    struct Options
+    {
+        bool tls = true;         // AUTH TLS offered (and required when `tlsRequired`)
+        bool tlsRequired = true; // plain logins refused
+        bool implicit = false;   // TLS from the first byte
+        bool listOnly = false;   // no MLSD/MLST: listings with LIST
+        int idleTimeout = 0;     // seconds before an idle connection is dropped (0: the default)
+        QString certificateNames = "DNS:localhost,IP:127.0.0.1"; // whom the certificate is for
+    };
+    explicit ProFtpd(const Options& o) { start(o); }
+    ProFtpd() { start({}); }
+
+    QString certificate() const { return m_certificate; }
+    QString url(const QString& scheme = "ftps") const
+    {
+        return QString("%1://tester@127.0.0.1:%2/repo").arg(scheme).arg(m_port);
+    }
+
+private:
+    void start(const Options& o)
+    {
+        m_group = true;
+        QFile::setPermissions(m_dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                QFileDevice::ExeOwner | QFileDevice::ReadGroup |
+                                                QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                                QFileDevice::ExeOther);
+        QDir().mkpath(root());
+        run("chown", {"33:33", root()});
+        QProcess passwd;
+        passwd.start("ftpasswd",
+                     {"--passwd", "--file=" + m_dir.filePath("ftpd.passwd"), "--name=tester", "--uid=33",
+                      "--gid=33", "--home=" + root(), "--shell=/bin/false", "--stdin"});
+        passwd.write("testpw\n");
+        passwd.closeWriteChannel();
+        passwd.waitForFinished(20'000);
+        QFile::setPermissions(m_dir.filePath("ftpd.passwd"),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        m_certificate = makeCertificate("tls", "/CN=escale-test", o.certificateNames);
+        const QString d = m_dir.path();
+        QString conf =
+            QString("ServerType standalone\nServerName \"escale-test\"\nDefaultAddress 127.0.0.1\n"
+                    "Port %1\nSocketBindTight on\nPidFile %2/proftpd.pid\n"
+                    "ScoreboardFile %2/proftpd.scoreboard\nDelayTable none\nWtmpLog off\nUseIPv6 off\n"
+                    "UseReverseDNS off\nUser www-data\nGroup www-data\nAuthOrder mod_auth_file.c\n"
+                    "AuthUserFile %2/ftpd.passwd\nRequireValidShell off\nDefaultRoot ~\n"
+                    "PassivePorts 40000 59999\nMaxInstances 100\nTransferLog none\n"
+                    "SystemLog %2/system.log\nModulePath /usr/lib/proftpd\n"
+                    "<Directory />\n  AllowOverwrite on\n</Directory>\n")
+                .arg(m_port)
+                .arg(d);
+        if (o.idleTimeout > 0)
+            conf += QString("TimeoutIdle %1\n").arg(o.idleTimeout);
+        if (o.listOnly)
+            conf += "FactsAdvertise off\n<Limit MLSD MLST>\n  DenyAll\n</Limit>\n";
+        if (o.tls) {
+            conf += QString("<IfModule !mod_tls.c>\nLoadModule mod_tls.c\n</IfModule>\nTLSEngine on\n"
+                            "TLSProtocol TLSv1.2 TLSv1.3\nTLSRSACertificateFile %1\n"
+                            "TLSRSACertificateKeyFile %2/tls.key\nTLSRequired %3\nTLSLog %2/tls.log\n")
+                        .arg(m_certificate, d, o.tlsRequired ? "on" : "off");
+            if (o.implicit)
+                conf += "TLSOptions UseImplicitSSL\n";
+        }
+        QFile f(m_dir.filePath("proftpd.conf"));
+        if (f.open(QIODevice::WriteOnly))
+            f.write(conf.toUtf8());
+        f.close();
+        launch("/usr/sbin/proftpd", {"-n", "-q", "-c", m_dir.filePath("proftpd.conf")});
+    }
+
+    QString m_certificate;
 };
 
 } // namespace testing

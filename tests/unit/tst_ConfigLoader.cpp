@@ -166,6 +166,7 @@ void tst_ConfigLoader::everyRepositoryKeyAndAlias()
           [](auto& r) { return QString::fromLatin1(r.hostKeySha256.toHex()); },
           QString::fromLatin1(fp32.toHex())}},
         {KeyId::KnownHosts, {knownHosts, [](auto& r) { return r.knownHosts; }, knownHosts}},
+        {KeyId::ImplicitTls, {"yes", [](auto& r) { return QString::number(r.implicitTls.value_or(false)); }, "1"}},
         {KeyId::Transfers, {"8", [](auto& r) { return QString::number(r.transfers); }, "8"}},
         {KeyId::BandwidthUp, {"1MB", [](auto& r) { return QString::number(r.bandwidthUp); }, "1048576"}},
         {KeyId::BandwidthDown,
