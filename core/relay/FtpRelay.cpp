@@ -83,19 +83,16 @@ std::optional<FtpRelay::Settings> FtpRelay::settingsFromConfig(const config::Rep
         error = QStringLiteral("the relay path cannot hold line breaks");
         return std::nullopt;
     }
-    s.connections = std::max(1, config.transfers);
-    s.retries = config.retries;
-    s.bandwidthUp = config.bandwidthUp;
-    s.bandwidthDown = config.bandwidthDown;
+    s.limits = TransferLimits::fromConfig(config);
     return s;
 }
 
 FtpRelay::FtpRelay(const Settings& settings, QObject* parent)
     : RelayBackend(parent)
     , m_settings(settings)
-    , m_up(settings.bandwidthUp)
-    , m_down(settings.bandwidthDown)
-    , m_maxSessions(settings.connections)
+    , m_up(settings.limits.bandwidthUp)
+    , m_down(settings.limits.bandwidthDown)
+    , m_maxSessions(settings.limits.connections)
 {
     if (m_settings.session.tls != ftp::SessionSettings::Tls::None && !m_settings.session.trust.verify)
         qCWarning(lcRelay).noquote() << TlsTrust::uncheckedWarning(m_settings.session.host);
@@ -295,19 +292,12 @@ void FtpRelay::finish(std::shared_ptr<Operation> op, const RelayError& error)
 {
     if (!op->job)
         return;
-    if (!error.ok() && error.isRetryable() && op->tries < m_settings.retries && (!op->again || op->again())) {
-        ++op->tries;
-        const qint64 delayMs = retryDelayMs(op->tries);
-        qCDebug(lcRelay).noquote() << QStringLiteral("%1; try %2 in %3 ms")
-                                          .arg(error.message, QString::number(op->tries + 1),
-                                               QString::number(delayMs));
-        QTimer::singleShot(int(delayMs), this, [this, op] {
-            m_queue << op;
-            dispatch();
-        });
-        return;
-    }
-    op->job->finishLater(error, op->entries, op->bytes);
+    const bool again = retryLater(this, error, op->tries, m_settings.limits.retries, op->again, [this, op] {
+        m_queue << op;
+        dispatch();
+    });
+    if (!again)
+        op->job->finishLater(error, op->entries, op->bytes);
 }
 
 // --- The relay operations ------------------------------------------------------------------

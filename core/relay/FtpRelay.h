@@ -28,10 +28,7 @@ public:
     {
         ftp::SessionSettings session;
         QString root = QStringLiteral("/"); // the repository folder on the server, absolute
-        int connections = 4;
-        int retries = 5;
-        qint64 bandwidthUp = 0;
-        qint64 bandwidthDown = 0;
+        TransferLimits limits;
     };
     static std::optional<Settings> settingsFromConfig(const config::RepositoryConfig& config, QString& error);
 

@@ -4,6 +4,7 @@
 #include "relay/FtpRelay.h"
 #include "relay/RcloneRelay.h"
 #include "relay/S3Relay.h"
+#include "relay/SftpRelay.h"
 #include "relay/WebDavRelay.h"
 
 namespace escale::relay {
@@ -27,6 +28,12 @@ std::unique_ptr<RelayBackend> createRelay(const config::RepositoryConfig& config
         if (!settings)
             return nullptr;
         return std::make_unique<FtpRelay>(*settings);
+    }
+    case Scheme::Sftp: {
+        const auto settings = SftpRelay::settingsFromConfig(config, error);
+        if (!settings)
+            return nullptr;
+        return std::make_unique<SftpRelay>(*settings);
     }
     case Scheme::Rclone:
         return std::make_unique<RcloneRelay>(RcloneRelay::settingsFromConfig(config));

@@ -4,6 +4,7 @@
 
 #include <QEventLoop>
 #include <QMetaObject>
+#include <QStringDecoder>
 
 namespace escale::relay {
 
@@ -18,6 +19,17 @@ bool isValidRelayPath(const QString& path, bool allowRoot)
             return false;
     }
     return true;
+}
+
+QString entryName(QByteArrayView bytes)
+{
+    if (bytes.isEmpty() || bytes.contains('/') || bytes.contains('\0') || bytes == "." || bytes == "..")
+        return {};
+    QStringDecoder decode(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString name = decode(bytes);
+    if (decode.hasError())
+        return {};
+    return name;
 }
 
 QString errorKindName(RelayError::Kind kind)

@@ -72,6 +72,10 @@ struct RelayCapabilities
 // empty components. Backends refuse anything else with Kind::Invalid.
 bool isValidRelayPath(const QString& path, bool allowRoot = false);
 
+// A name from a server's listing as UTF-8, or empty when it is not one a relay entry may have
+// (not UTF-8, empty, '.', '..', holding a '/' or a NUL).
+QString entryName(QByteArrayView bytes);
+
 QString errorKindName(RelayError::Kind kind);
 
 } // namespace escale::relay

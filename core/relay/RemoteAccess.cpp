@@ -1,6 +1,7 @@
 #include "relay/RemoteAccess.h"
 
 #include "config/Secrets.h"
+#include "log/Logging.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -9,6 +10,7 @@
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QSslSocket>
+#include <QTimer>
 #include <algorithm>
 
 namespace escale::relay {
@@ -95,6 +97,30 @@ qint64 retryDelayMs(int number, int retryAfterSeconds)
     if (retryAfterSeconds > 0)
         delayMs = std::max<qint64>(delayMs, std::min(retryAfterSeconds, 120) * 1000LL);
     return delayMs;
+}
+
+bool retryLater(QObject* context, const RelayError& error, int& tries, int retries,
+                const std::function<bool()>& again, std::function<void()> retry)
+{
+    if (error.ok() || !error.isRetryable() || tries >= retries || (again && !again()))
+        return false;
+    ++tries;
+    const qint64 delayMs = retryDelayMs(tries);
+    qCDebug(lcRelay).noquote() << QStringLiteral("%1; try %2 in %3 ms")
+                                      .arg(error.message, QString::number(tries + 1),
+                                           QString::number(delayMs));
+    QTimer::singleShot(int(delayMs), context, std::move(retry));
+    return true;
+}
+
+TransferLimits TransferLimits::fromConfig(const config::RepositoryConfig& config)
+{
+    TransferLimits t;
+    t.connections = std::max(1, config.transfers);
+    t.retries = config.retries;
+    t.bandwidthUp = config.bandwidthUp;
+    t.bandwidthDown = config.bandwidthDown;
+    return t;
 }
 
 RelayError socketFailure(QAbstractSocket::SocketError failure, const QString& detail, const QString& host,

@@ -6,6 +6,7 @@
 #include <QAbstractSocket>
 #include <QSslConfiguration>
 #include <QSslError>
+#include <functional>
 #include <optional>
 
 // What every network relay (WebDAV, S3, FTP) shares: its password, the TLS trust it was
@@ -43,6 +44,22 @@ QString fingerprint(const QSslCertificate& certificate);
 // How long to wait before try `number` (1 for the first retry): exponential from 1 s to 30 s,
 // with jitter, and at least `retryAfterSeconds` (capped at two minutes) when a server asked.
 qint64 retryDelayMs(int number, int retryAfterSeconds = 0);
+
+// Whether a failed request goes again: a retryable error, tries left (`tries` counts them), and
+// `again` (when given) readies it. If so, `retry` runs from `context`'s event loop after the
+// back-off delay.
+bool retryLater(QObject* context, const RelayError& error, int& tries, int retries,
+                const std::function<bool()>& again, std::function<void()> retry);
+
+// How many connections a relay opens at most, how often it tries a request, how fast it sends.
+struct TransferLimits
+{
+    int connections = 4;
+    int retries = 5;
+    qint64 bandwidthUp = 0;   // bytes/s, 0: unlimited
+    qint64 bandwidthDown = 0; // bytes/s, 0: unlimited
+    static TransferLimits fromConfig(const config::RepositoryConfig& config);
+};
 
 // A connection that failed at the socket level (no reply), in the relay's terms: unknown host,
 // refused connection, TLS failures (with a client certificate refused said so), anything else

@@ -3,6 +3,7 @@
 // Blocking calls on a relay backend, for tests.
 #include "config/Config.h"
 #include "relay/RelayBackend.h"
+#include "relay/RelayFactory.h"
 
 #include <QBuffer>
 #include <QMap>
@@ -123,6 +124,26 @@ inline void checkRemoval(escale::relay::RelayBackend& relay)
     get(relay, "data/ab/one", &e);
     QCOMPARE(e.kind, RelayError::Kind::NotFound);
     QCOMPARE(runJob(relay.list("nothing/here")).kind, RelayError::Kind::NotFound);
+}
+
+// The whole contract from a relay that has nothing yet: checkNewRelay, the root's entries
+// (tmp/ is where objects are written before their rename), checkRemoval.
+inline void checkContract(escale::relay::RelayBackend& relay)
+{
+    QStringList root;
+    checkNewRelay(relay, root);
+    QCOMPARE(root, (QStringList{"data/", "escale-repository.json", "tmp/"}));
+    checkRemoval(relay);
+}
+
+// The relay a configuration names (null, with a warning saying why, when it names none).
+inline std::unique_ptr<escale::relay::RelayBackend> makeRelay(const escale::config::RepositoryConfig& c)
+{
+    QString error;
+    auto r = escale::relay::createRelay(c, error);
+    if (!r)
+        qWarning("%s", qPrintable(error));
+    return r;
 }
 
 } // namespace testing

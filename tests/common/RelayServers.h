@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -36,6 +37,30 @@ inline bool waitForPort(int port, int timeoutMs = 20'000)
     return false;
 }
 
+// Every process below `pid` (servers that fork per connection, some into new sessions).
+inline QList<pid_t> descendants(pid_t pid)
+{
+    QMultiHash<pid_t, pid_t> children;
+    for (const QString& entry : QDir("/proc").entryList(QDir::Dirs)) {
+        bool number = false;
+        const pid_t child = pid_t(entry.toInt(&number));
+        QFile stat("/proc/" + entry + "/stat");
+        if (!number || !stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 1)
+            children.insert(pid_t(fields[1].toInt()), child);
+    }
+    QList<pid_t> found, todo{pid};
+    while (!todo.isEmpty())
+        for (pid_t c : children.values(todo.takeFirst())) {
+            found << c;
+            todo << c;
+        }
+    return found;
+}
+
 inline bool run(const QString& program, const QStringList& args)
 {
     QProcess p;
@@ -49,8 +74,8 @@ public:
     virtual ~Server()
     {
         if (m_process.state() != QProcess::NotRunning) {
-            if (m_group)
-                ::kill(-pid_t(m_process.processId()), SIGTERM);
+            if (m_forks)
+                signalAll(SIGKILL);
             m_process.terminate();
             if (!m_process.waitForFinished(10'000))
                 m_process.kill();
@@ -61,14 +86,13 @@ public:
     // Killed at once (SIGKILL), as by a crash or a power cut.
     void kill()
     {
-        if (m_group) // the processes serving connections too
-            ::kill(-pid_t(m_process.processId()), SIGKILL);
+        signalAll(SIGKILL);
         m_process.kill();
         m_process.waitForFinished(10'000);
     }
     // Stopped (SIGSTOP) with its connections open, as a hung server; then running again.
-    void freeze() { ::kill(m_group ? -pid_t(m_process.processId()) : pid_t(m_process.processId()), SIGSTOP); }
-    void thaw() { ::kill(m_group ? -pid_t(m_process.processId()) : pid_t(m_process.processId()), SIGCONT); }
+    void freeze() { signalAll(SIGSTOP); }
+    void thaw() { signalAll(SIGCONT); }
     // Started again on the same port with the same root.
     bool restart()
     {
@@ -103,8 +127,6 @@ protected:
         m_args = args;
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         m_process.setStandardOutputFile(m_dir.filePath("server.log"));
-        if (m_group)
-            m_process.setChildProcessModifier([] { ::setsid(); });
         m_process.start(program, args);
         m_started = m_process.waitForStarted(10'000) && waitForPort(m_port);
         return m_started;
@@ -116,7 +138,21 @@ protected:
     QStringList m_args;
     int m_port = freePort();
     bool m_started = false;
-    bool m_group = false; // the server forks a process per connection: signals go to the group
+    bool m_forks = false; // the server forks a process per connection: signals go to them too
+
+private:
+    void signalAll(int signal)
+    {
+        const pid_t pid = pid_t(m_process.processId());
+        if (pid <= 0)
+            return;
+        if (signal == SIGSTOP) // the parent first, so that it forks no more
+            ::kill(pid, signal);
+        if (m_forks)
+            for (pid_t child : descendants(pid))
+                ::kill(child, signal);
+        ::kill(pid, signal);
+    }
 };
 
 // `rclone serve webdav` with Basic authentication, over HTTPS when `tls`.
@@ -371,7 +407,7 @@ public:
 private:
     void start(const Options& o)
     {
-        m_group = true;
+        m_forks = true;
         QFile::setPermissions(m_dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                                 QFileDevice::ExeOwner | QFileDevice::ReadGroup |
                                                 QFileDevice::ExeGroup | QFileDevice::ReadOther |
@@ -420,6 +456,80 @@ private:
     }
 
     QString m_certificate;
+};
+
+// OpenSSH's sshd with its own host key, for root with a key (clientKey(), and lockedKey() whose
+// passphrase is "keypass"): no system account is needed. knownHosts() lists its host key.
+class OpenSshd : public Server
+{
+public:
+    OpenSshd()
+    {
+        m_forks = true;
+        QDir().mkpath(root());
+        QDir().mkpath("/run/sshd"); // privilege separation
+        run("ssh-keygen", {"-q", "-t", "ed25519", "-N", "", "-f", m_dir.filePath("host_key")});
+        run("ssh-keygen", {"-q", "-t", "ed25519", "-N", "", "-f", clientKey()});
+        run("ssh-keygen", {"-q", "-t", "ed25519", "-N", "keypass", "-f", lockedKey()});
+        QFile keys(m_dir.filePath("authorized_keys"));
+        if (keys.open(QIODevice::WriteOnly))
+            keys.write(readAll(clientKey() + ".pub") + readAll(lockedKey() + ".pub"));
+        keys.close();
+        QFile known(knownHosts());
+        if (known.open(QIODevice::WriteOnly))
+            known.write(QString("[127.0.0.1]:%1 ").arg(m_port).toUtf8() +
+                        readAll(m_dir.filePath("host_key.pub")));
+        known.close();
+        QFile conf(m_dir.filePath("sshd_config"));
+        if (conf.open(QIODevice::WriteOnly))
+            conf.write(QString("Port %1\nListenAddress 127.0.0.1\nHostKey %2/host_key\nPidFile %2/sshd.pid\n"
+                               "AuthorizedKeysFile %2/authorized_keys\nPermitRootLogin prohibit-password\n"
+                               "PasswordAuthentication no\nKbdInteractiveAuthentication no\nUsePAM no\n"
+                               "StrictModes no\nMaxStartups 100\nSubsystem sftp internal-sftp\n"
+                               "ForceCommand internal-sftp\n")
+                           .arg(m_port)
+                           .arg(m_dir.path())
+                           .toUtf8());
+        conf.close();
+        launch("/usr/sbin/sshd", {"-D", "-e", "-f", m_dir.filePath("sshd_config")});
+    }
+    QString clientKey() const { return m_dir.filePath("client_key"); }
+    QString lockedKey() const { return m_dir.filePath("locked_key"); }
+    QString knownHosts() const { return m_dir.filePath("known_hosts"); }
+    QString hostKey() const { return m_dir.filePath("host_key.pub"); }
+    QString url(const QString& folder = "repo") const
+    {
+        return QString("sftp://root@127.0.0.1:%1%2/%3").arg(m_port).arg(root(), folder);
+    }
+    static QByteArray readAll(const QString& path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+};
+
+// `rclone serve sftp` with a password login (tester / testpw) and a fixed host key.
+class RcloneSftp : public Server
+{
+public:
+    RcloneSftp()
+    {
+        QDir().mkpath(root());
+        run("ssh-keygen", {"-q", "-t", "ed25519", "-N", "", "-f", m_dir.filePath("host_key")});
+        QFile known(knownHosts());
+        if (known.open(QIODevice::WriteOnly))
+            known.write(QString("[127.0.0.1]:%1 ").arg(m_port).toUtf8() +
+                        OpenSshd::readAll(m_dir.filePath("host_key.pub")));
+        known.close();
+        launch(QStandardPaths::findExecutable("rclone"),
+               {"serve", "sftp", root(), "--addr", QString("127.0.0.1:%1").arg(m_port), "--user", "tester",
+                "--pass", "testpw", "--key", m_dir.filePath("host_key"), "--config", "/dev/null"});
+    }
+    QString knownHosts() const { return m_dir.filePath("known_hosts"); }
+    QString url(const QString& folder = "repo") const
+    {
+        return QString("sftp://tester@127.0.0.1:%1/%2").arg(m_port).arg(folder);
+    }
 };
 
 } // namespace testing

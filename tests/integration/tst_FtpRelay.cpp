@@ -46,21 +46,6 @@ private:
             c.caCertificate = server.certificate();
         return c;
     }
-    static std::unique_ptr<relay::RelayBackend> make(const config::RepositoryConfig& c)
-    {
-        QString error;
-        auto r = relay::createRelay(c, error);
-        if (!r)
-            qWarning("%s", qPrintable(error));
-        return r;
-    }
-    static void contract(relay::RelayBackend& relay)
-    {
-        QStringList root;
-        testing::checkNewRelay(relay, root);
-        QCOMPARE(root, (QStringList{"data/", "escale-repository.json", "tmp/"}));
-        testing::checkRemoval(relay);
-    }
     static QString tlsLog(const testing::ProFtpd& server)
     {
         QFile f(server.dir() + "/tls.log");
@@ -72,10 +57,10 @@ void tst_FtpRelay::explicitTlsContract()
 {
     testing::ProFtpd server;
     QVERIFY2(server.started(), qPrintable(server.log()));
-    auto relay = make(ftpConfig(server));
+    auto relay = testing::makeRelay(ftpConfig(server));
     QVERIFY(relay);
     QCOMPARE(relay->describe(), QString("ftps://tester@127.0.0.1:%1/repo").arg(server.port()));
-    contract(*relay);
+    testing::checkContract(*relay);
     // Every data connection resumed the control connection's session, as the server demands.
     const QString log = tlsLog(server);
     QVERIFY2(log.contains("client reused TLS session for data connection"), qPrintable(log.right(2000)));
@@ -89,16 +74,15 @@ void tst_FtpRelay::implicitTlsContract()
     testing::ProFtpd server(o);
     QVERIFY2(server.started(), qPrintable(server.log()));
     config::RepositoryConfig c = ftpConfig(server);
-    auto explicitRelay = make(c);
     // Spoken to with AUTH TLS, an implicit server gets no answer it understands: a clear error.
     c.timeoutMs = 3'000;
     c.retries = 0;
-    const relay::RelayError e = runJob(make(c)->list(""));
+    const relay::RelayError e = runJob(testing::makeRelay(c)->list(""));
     QVERIFY2(!e.ok(), qPrintable(e.message));
     c.implicitTls = true;
     c.timeoutMs = 20'000;
-    auto relay = make(c);
-    contract(*relay);
+    auto relay = testing::makeRelay(c);
+    testing::checkContract(*relay);
     QVERIFY(tlsLog(server).contains("client reused TLS session for data connection"));
 }
 
@@ -110,10 +94,10 @@ void tst_FtpRelay::listOnlyPlainServer()
     o.listOnly = true;
     testing::ProFtpd server(o);
     QVERIFY2(server.started(), qPrintable(server.log()));
-    auto relay = make(ftpConfig(server, "ftp"));
+    auto relay = testing::makeRelay(ftpConfig(server, "ftp"));
     const relay::RelayError missing = runJob(relay->list(""));
     QVERIFY2(missing.kind == relay::RelayError::Kind::NotFound, qPrintable(missing.message));
-    contract(*relay);
+    testing::checkContract(*relay);
     // A missing folder is NotFound even where LIST answers an empty listing for it.
     QCOMPARE(runJob(relay->list("data/zz")).kind, relay::RelayError::Kind::NotFound);
     QVERIFY(runJob(relay->makeFolder("data/zz")).ok());
@@ -131,7 +115,7 @@ void tst_FtpRelay::oddNamesRoundTrip()
         o.listOnly = listOnly;
         testing::ProFtpd server(o);
         QVERIFY2(server.started(), qPrintable(server.log()));
-        auto relay = make(ftpConfig(server));
+        auto relay = testing::makeRelay(ftpConfig(server));
         QVERIFY(runJob(relay->makeFolder("data/ab")).ok());
         for (const QString& n : names)
             QVERIFY2(put(*relay, "data/ab/" + n, n.toUtf8()).ok(), qPrintable(n));
@@ -157,7 +141,7 @@ void tst_FtpRelay::wrongPassword()
 {
     testing::ProFtpd server;
     QVERIFY2(server.started(), qPrintable(server.log()));
-    auto relay = make(ftpConfig(server, "ftps", "wrong"));
+    auto relay = testing::makeRelay(ftpConfig(server, "ftps", "wrong"));
     const relay::RelayError e = runJob(relay->list(""));
     QCOMPARE(e.kind, relay::RelayError::Kind::Auth);
     QVERIFY2(e.message.contains("refuses the login of 'tester'") &&
@@ -180,7 +164,7 @@ void tst_FtpRelay::untrustedCertificate()
     QVERIFY2(server.started(), qPrintable(server.log()));
     config::RepositoryConfig c = ftpConfig(server);
     c.caCertificate.clear();
-    relay::RelayError e = runJob(make(c)->list(""));
+    relay::RelayError e = runJob(testing::makeRelay(c)->list(""));
     QCOMPARE(e.kind, relay::RelayError::Kind::Tls);
     const auto certificate = QSslCertificate::fromPath(server.certificate()).value(0);
     const QString fingerprint = relay::fingerprint(certificate);
@@ -189,7 +173,7 @@ void tst_FtpRelay::untrustedCertificate()
              qPrintable(e.message));
     // Trusted by its fingerprint: control and data connections go through.
     c.pinnedCertificateSha256 = certificate.digest(QCryptographicHash::Sha256);
-    auto relay = make(c);
+    auto relay = testing::makeRelay(c);
     QVERIFY(runJob(relay->makeFolder("")).ok());
     QVERIFY(put(*relay, "pinned", "yes").ok());
     QCOMPARE(testing::get(*relay, "pinned"), QByteArray("yes"));
@@ -201,7 +185,7 @@ void tst_FtpRelay::certificateForAnotherHost()
     o.certificateNames = "DNS:files.example.org";
     testing::ProFtpd server(o);
     QVERIFY2(server.started(), qPrintable(server.log()));
-    const relay::RelayError e = runJob(make(ftpConfig(server))->list(""));
+    const relay::RelayError e = runJob(testing::makeRelay(ftpConfig(server))->list(""));
     QCOMPARE(e.kind, relay::RelayError::Kind::Tls);
     QVERIFY2(e.message.contains("host name did not match") && e.message.contains("127.0.0.1"),
              qPrintable(e.message));
@@ -214,7 +198,7 @@ void tst_FtpRelay::tlsRequiredButNotOffered()
     o.tls = false;
     testing::ProFtpd server(o);
     QVERIFY2(server.started(), qPrintable(server.log()));
-    const relay::RelayError e = runJob(make(ftpConfig(server))->makeFolder(""));
+    const relay::RelayError e = runJob(testing::makeRelay(ftpConfig(server))->makeFolder(""));
     QCOMPARE(e.kind, relay::RelayError::Kind::Tls);
     QVERIFY2(e.message.contains("does not offer TLS"), qPrintable(e.message));
     QVERIFY(!QFile::exists(server.root() + "/repo"));
@@ -229,7 +213,7 @@ void tst_FtpRelay::idleConnectionsDropped()
     o.idleTimeout = 1;
     testing::ProFtpd server(o);
     QVERIFY2(server.started(), qPrintable(server.log()));
-    auto relay = make(ftpConfig(server));
+    auto relay = testing::makeRelay(ftpConfig(server));
     QVERIFY(runJob(relay->makeFolder("")).ok());
     for (int i = 0; i < 3; ++i) {
         QVERIFY(put(*relay, "idle", QByteArray::number(i)).ok());
@@ -251,7 +235,7 @@ void tst_FtpRelay::fewerConnectionsThanTransfers()
     QVERIFY(server.restart());
     config::RepositoryConfig c = ftpConfig(server);
     c.transfers = 6;
-    auto relay = make(c);
+    auto relay = testing::makeRelay(c);
     QVERIFY(runJob(relay->makeFolder("")).ok());
     QList<relay::RelayJob*> jobs;
     std::vector<std::unique_ptr<QBuffer>> buffers;

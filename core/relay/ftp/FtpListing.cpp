@@ -1,22 +1,8 @@
 #include "relay/ftp/FtpListing.h"
 
-#include <QStringDecoder>
-
 namespace escale::relay::ftp {
 
 namespace {
-
-// The name as UTF-8, or empty when it is not one a relay entry may have.
-QString validName(QByteArrayView bytes)
-{
-    if (bytes.isEmpty() || bytes.contains('/') || bytes.contains('\0') || bytes == "." || bytes == "..")
-        return {};
-    QStringDecoder decode(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    QString name = decode(bytes);
-    if (decode.hasError())
-        return {};
-    return name;
-}
 
 struct Token
 {
@@ -105,7 +91,7 @@ std::optional<RelayEntry> parseUnix(QByteArrayView line, const QDateTime& now)
                 name = name.first(arrow);
         }
         RelayEntry entry;
-        entry.name = validName(name);
+        entry.name = entryName(name);
         if (entry.name.isEmpty())
             return std::nullopt;
         entry.isDirectory = perms[0] == 'd';
@@ -162,7 +148,7 @@ std::optional<RelayEntry> parseDos(QByteArrayView line)
     while (at < line.size() && (line[at] == ' ' || line[at] == '\t'))
         ++at;
     RelayEntry entry;
-    entry.name = validName(line.sliced(at));
+    entry.name = entryName(line.sliced(at));
     if (entry.name.isEmpty())
         return std::nullopt;
     entry.isDirectory = directory;
@@ -206,7 +192,7 @@ std::optional<RelayEntry> parseMlsdLine(QByteArrayView line)
     entry.isDirectory = type == "dir";
     if (entry.isDirectory || !sized)
         entry.size = -1;
-    entry.name = validName(line.sliced(space + 1));
+    entry.name = entryName(line.sliced(space + 1));
     if (entry.name.isEmpty())
         return std::nullopt;
     return entry;

@@ -1,0 +1,411 @@
+#include "relay/SftpRelay.h"
+
+#include "log/Logging.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QRandomGenerator>
+#include <QTimer>
+
+namespace escale::relay {
+
+namespace {
+
+constexpr qint64 kPipeCapacity = 4 * 1024 * 1024; // bytes waiting between the two threads at most
+constexpr qint64 kPumpPiece = 256 * 1024;
+
+} // namespace
+
+struct SftpRelay::Worker
+{
+    QThread thread;
+    QObject* context = nullptr; // lives in `thread`: work posted to it runs there
+    std::unique_ptr<sftp::Connection> connection;
+    std::shared_ptr<Operation> running;
+};
+
+// A device on the relay's thread and the pipe its bytes cross to or from a worker.
+struct SftpRelay::Stream
+{
+    sftp::Pipe pipe{kPipeCapacity};
+    QIODevice* device = nullptr;
+    qint64 size = 0;  // uploads: the bytes to send
+    qint64 moved = 0; // between the device and the pipe
+    QString deviceError;
+    bool download = false;
+    bool closed = false; // the request is over: the device is not touched any more
+    bool waitingForDevice = false;
+};
+
+struct SftpRelay::Operation
+{
+    QPointer<RelayJob> job;
+    QString what;
+    Task task;
+    std::function<bool(Operation&)> again;
+    std::function<void(Operation&)> prepare; // on the relay's thread before each try
+    QList<RelayEntry> entries;
+    qint64 bytes = 0;
+    std::shared_ptr<Stream> stream;
+    int tries = 0;
+};
+
+std::optional<SftpRelay::Settings> SftpRelay::settingsFromConfig(const config::RepositoryConfig& config,
+                                                                 QString& error)
+{
+    const config::RelayAddress& a = config.relay;
+    Settings s;
+    auto& c = s.connection;
+    c.host = a.host;
+    c.port = a.port > 0 ? a.port : 22;
+    c.user = !config.user.isEmpty() ? config.user : !a.user.isEmpty() ? a.user : qEnvironmentVariable("USER");
+    if (c.user.isEmpty()) {
+        error = QStringLiteral("no SSH login: set 'user' (or write it in the address: sftp://USER@HOST/...)");
+        return std::nullopt;
+    }
+    c.privateKey = config.privateKey;
+    if (c.privateKey.startsWith(QLatin1String("~/")))
+        c.privateKey = QDir::homePath() + c.privateKey.mid(1);
+    QString why;
+    if (const auto password = relayPassword(config, c.user, why)) {
+        c.password = *password;
+    } else if (config.password.kind != config::SecretSource::Kind::None) {
+        error = why; // a configured secret that cannot be read
+        return std::nullopt;
+    } else {
+        c.passwordProblem = why; // keys may do without it
+    }
+    c.knownHosts = config.knownHosts.isEmpty() ? QDir::homePath() + QStringLiteral("/.ssh/known_hosts")
+                                               : config.knownHosts;
+    c.hostKeySha256 = config.hostKeySha256;
+    c.timeoutMs = config.timeoutMs;
+    // sftp://host/abs/path is absolute; sftp://host/~/path is in the login's home.
+    QString root = a.path.isEmpty() ? QStringLiteral("/") : a.path;
+    if (root == QLatin1String("/~") || root.startsWith(QLatin1String("/~/")))
+        root = root.mid(3);
+    while (root.size() > 1 && root.endsWith(QLatin1Char('/')))
+        root.chop(1);
+    s.root = root.toUtf8();
+    s.limits = TransferLimits::fromConfig(config);
+    return s;
+}
+
+SftpRelay::SftpRelay(const Settings& settings, QObject* parent)
+    : RelayBackend(parent)
+    , m_settings(settings)
+    , m_up(settings.limits.bandwidthUp)
+    , m_down(settings.limits.bandwidthDown)
+{
+    m_watchdog.setInterval(1'000);
+    connect(&m_watchdog, &QTimer::timeout, this, [this] {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        bool any = false;
+        for (auto& w : m_workers)
+            if (w->running) {
+                any = true;
+                w->connection->interruptIfStalled(now);
+            }
+        if (!any)
+            m_watchdog.stop();
+    });
+}
+
+SftpRelay::~SftpRelay()
+{
+    for (auto& w : m_workers)
+        if (w->running && w->running->stream)
+            w->running->stream->pipe.cancel();
+    for (auto& w : m_workers) {
+        w->thread.quit();
+        w->thread.wait(); // a call under way ends within 'timeout'
+        delete w->context;
+        w->connection->close();
+    }
+}
+
+QString SftpRelay::describe() const
+{
+    const auto& c = m_settings.connection;
+    const QString root = QString::fromUtf8(m_settings.root);
+    return QStringLiteral("sftp://%1@%2%3%4")
+        .arg(c.user, c.host, c.port == 22 ? QString() : QStringLiteral(":%1").arg(c.port),
+             root.startsWith(QLatin1Char('/')) ? root : QStringLiteral("/~/") + root);
+}
+
+QByteArray SftpRelay::remote(const QString& relayPath) const
+{
+    const QByteArray& root = m_settings.root;
+    if (relayPath.isEmpty())
+        return root.isEmpty() ? QByteArray(".") : root;
+    if (root.isEmpty())
+        return relayPath.toUtf8();
+    return (root == "/" ? root : root + '/') + relayPath.toUtf8();
+}
+
+// --- Requests and workers ------------------------------------------------------------------
+
+RelayJob* SftpRelay::submit(const QString& what, Task task, std::function<bool(Operation&)> again,
+                            std::function<void(Operation&)> prepare)
+{
+    auto* job = new RelayJob;
+    if (!m_refused.ok()) {
+        job->finishLater(m_refused);
+        return job;
+    }
+    auto op = std::make_shared<Operation>();
+    op->job = job;
+    op->what = what;
+    op->task = std::move(task);
+    op->again = std::move(again);
+    op->prepare = std::move(prepare);
+    m_queue << op;
+    QMetaObject::invokeMethod(this, &SftpRelay::dispatch, Qt::QueuedConnection);
+    return job;
+}
+
+void SftpRelay::dispatch()
+{
+    while (!m_queue.isEmpty()) {
+        Worker* idle = nullptr;
+        bool anyRunning = false;
+        for (auto& w : m_workers) {
+            if (!w->running && !idle)
+                idle = w.get();
+            anyRunning = anyRunning || w->running;
+        }
+        // Until a connection has worked, one at a time: a wrong password or an unknown host key
+        // is met once.
+        if (!m_connected && anyRunning)
+            return;
+        if (!idle && int(m_workers.size()) < m_settings.limits.connections) {
+            auto w = std::make_unique<Worker>();
+            w->connection = std::make_unique<sftp::Connection>(m_settings.connection);
+            w->context = new QObject;
+            w->context->moveToThread(&w->thread);
+            w->thread.setObjectName(QStringLiteral("escale-sftp"));
+            w->thread.start();
+            idle = w.get();
+            m_workers.push_back(std::move(w));
+        }
+        if (!idle)
+            return;
+        run(idle, m_queue.takeFirst());
+    }
+}
+
+void SftpRelay::run(Worker* worker, std::shared_ptr<Operation> op)
+{
+    if (!op->job)
+        return;
+    worker->running = op;
+    if (!m_watchdog.isActive())
+        m_watchdog.start();
+    if (op->prepare)
+        op->prepare(*op);
+    QMetaObject::invokeMethod(worker->context, [this, worker, op] {
+        RelayError error = worker->connection->open();
+        if (error.ok())
+            error = op->task(*worker->connection, *op);
+        worker->connection->idle();
+        if (op->stream && op->stream->download) // nothing more comes
+            op->stream->pipe.end();
+        const bool open = worker->connection->isOpen();
+        QMetaObject::invokeMethod(
+            this,
+            [this, worker, op, error, open] {
+                m_connected = m_connected || open;
+                finished(worker, op, error);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void SftpRelay::finished(Worker* worker, std::shared_ptr<Operation> op, const RelayError& result)
+{
+    worker->running.reset();
+    RelayError error = result;
+    if (auto s = op->stream) {
+        if (s->download)
+            drain(s); // what the worker read last
+        s->closed = true;
+        if (!s->deviceError.isEmpty())
+            error = {RelayError::Kind::Other, s->deviceError};
+    }
+    if (error.kind == RelayError::Kind::Auth || error.kind == RelayError::Kind::Tls)
+        m_refused = error; // not asked again: servers lock accounts, and a changed key stays changed
+    if (op->job) {
+        const auto again = [op] {
+            return !op->again || op->again(*op);
+        };
+        if (!retryLater(this, error, op->tries, m_settings.limits.retries, again, [this, op] {
+                m_queue << op;
+                dispatch();
+            }))
+            op->job->finishLater(error, op->entries, op->bytes);
+    }
+    dispatch();
+}
+
+void SftpRelay::pump(std::shared_ptr<Stream> s)
+{
+    if (s->closed || s->waitingForDevice)
+        return;
+    while (s->moved < s->size && s->pipe.hasRoom()) {
+        const QByteArray piece = s->device->read(std::min(kPumpPiece, s->size - s->moved));
+        if (piece.isEmpty()) {
+            if (s->device->isSequential() && !s->device->atEnd() && s->device->isOpen()) {
+                s->waitingForDevice = true;
+                connect(
+                    s->device, &QIODevice::readyRead, this,
+                    [this, s] {
+                        s->waitingForDevice = false;
+                        pump(s);
+                    },
+                    Qt::SingleShotConnection);
+                return;
+            }
+            s->pipe.end(
+                QStringLiteral("the data to send ended after %1 of %2 bytes").arg(s->moved).arg(s->size));
+            return;
+        }
+        s->moved += piece.size();
+        s->pipe.push(piece);
+    }
+    if (s->moved == s->size)
+        s->pipe.end();
+}
+
+void SftpRelay::drain(std::shared_ptr<Stream> s)
+{
+    if (s->closed)
+        return;
+    while (const auto piece = s->pipe.pop(false)) {
+        if (!s->deviceError.isEmpty())
+            continue;
+        if (s->device->write(*piece) != piece->size()) {
+            s->deviceError = QStringLiteral("cannot store what %1 sent: %2")
+                                 .arg(m_settings.connection.host, s->device->errorString());
+            s->pipe.cancel();
+            return;
+        }
+        s->moved += piece->size();
+    }
+}
+
+// --- The relay operations ------------------------------------------------------------------
+
+RelayJob* SftpRelay::list(const QString& folder)
+{
+    if (!isValidRelayPath(folder, true))
+        return invalidPath(folder);
+    const QByteArray path = remote(folder);
+    const QString what =
+        QStringLiteral("listing %1").arg(folder.isEmpty() ? QStringLiteral("the relay") : folder);
+    return submit(
+        what, [path, what](sftp::Connection& c, Operation& op) { return c.list(path, op.entries, what); },
+        [](Operation& op) {
+            op.entries.clear();
+            return true;
+        });
+}
+
+RelayJob* SftpRelay::get(const QString& path, QIODevice* sink)
+{
+    if (!isValidRelayPath(path, false))
+        return invalidPath(path);
+    const QByteArray file = remote(path);
+    const QString what = QStringLiteral("reading %1").arg(path);
+    auto prepare = [this, sink](Operation& op) {
+        auto s = std::make_shared<Stream>();
+        s->device = sink;
+        s->download = true;
+        s->pipe.setListener(
+            [this, s] {
+                QMetaObject::invokeMethod(
+                    this, [this, s] { drain(s); }, Qt::QueuedConnection);
+            },
+            true);
+        op.stream = s;
+    };
+    // A try after a break goes on from the bytes already stored.
+    return submit(
+        what,
+        [this, file, what](sftp::Connection& c, Operation& op) {
+            return c.read(file, op.bytes, op.stream->pipe, m_down, op.bytes, what);
+        },
+        [](Operation&) { return true; }, prepare);
+}
+
+RelayJob* SftpRelay::put(const QString& path, QIODevice* source, qint64 size, WriteMode mode)
+{
+    if (!isValidRelayPath(path, false))
+        return invalidPath(path);
+    const QByteArray target = remote(path);
+    const QString what = QStringLiteral("writing %1").arg(path);
+    auto prepare = [this, source, size](Operation& op) {
+        auto s = std::make_shared<Stream>();
+        s->device = source;
+        s->size = size;
+        s->pipe.setListener(
+            [this, s] {
+                QMetaObject::invokeMethod(
+                    this, [this, s] { pump(s); }, Qt::QueuedConnection);
+            },
+            false);
+        op.stream = s;
+        op.bytes = 0;
+        if (size == 0)
+            s->pipe.end();
+        pump(s);
+    };
+    auto again = [source](Operation&) {
+        return !source->isSequential() && source->seek(0);
+    };
+    if (mode == WriteMode::Fresh) // a new name nobody reads yet: in place
+        return submit(
+            what,
+            [this, target, size, what](sftp::Connection& c, Operation& op) {
+                return c.write(target, size, op.stream->pipe, m_up, op.bytes, what);
+            },
+            again, prepare);
+    const QByteArray tmp = remote(QStringLiteral("tmp"));
+    const QByteArray temp =
+        tmp + '/' +
+        QStringLiteral("%1-%2")
+            .arg(m_tempPrefix, QString::number(QRandomGenerator::system()->generate64(), 36))
+            .toUtf8();
+    return submit(
+        what,
+        [this, tmp, temp, target, size, mode, what](sftp::Connection& c, Operation& op) {
+            // To tmp/, then renamed into place: readers see the whole object or nothing.
+            RelayError e = c.makeFolders(tmp, what);
+            if (e.ok())
+                e = c.write(temp, size, op.stream->pipe, m_up, op.bytes, what);
+            if (e.ok())
+                e = c.rename(temp, target, mode == WriteMode::Replace, what);
+            if (!e.ok() && c.isOpen())
+                c.remove(temp, what);
+            return e;
+        },
+        again, prepare);
+}
+
+RelayJob* SftpRelay::remove(const QString& path)
+{
+    if (!isValidRelayPath(path, false))
+        return invalidPath(path);
+    const QByteArray file = remote(path);
+    const QString what = QStringLiteral("deleting %1").arg(path);
+    return submit(what, [file, what](sftp::Connection& c, Operation&) { return c.remove(file, what); });
+}
+
+RelayJob* SftpRelay::makeFolder(const QString& folder)
+{
+    if (!isValidRelayPath(folder, true))
+        return invalidPath(folder);
+    const QByteArray path = remote(folder);
+    const QString what = QStringLiteral("creating folder %1").arg(folder);
+    return submit(what, [path, what](sftp::Connection& c, Operation&) { return c.makeFolders(path, what); });
+}
+
+} // namespace escale::relay

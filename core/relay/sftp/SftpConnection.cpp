@@ -1,0 +1,662 @@
+#include "relay/sftp/SftpConnection.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QThread>
+#include <fcntl.h>
+#include <libssh/libssh.h>
+#include <libssh/sftp.h>
+#include <poll.h>
+#include <sys/socket.h>
+
+namespace escale::relay::sftp {
+
+namespace {
+
+constexpr uint32_t kReadRequest = 32 * 1024; // every SFTP server takes reads this large
+constexpr int kReadsAhead = 64;              // reads in flight: 2 MiB
+constexpr qint64 kWritePiece = 64 * 1024;    // OpenSSH refuses messages over 256 KiB
+constexpr qint64 kPipePiece = 256 * 1024;    // bytes per piece handed between threads
+
+using Kind = RelayError::Kind;
+
+} // namespace
+
+// --- Pipe -----------------------------------------------------------------------------------
+
+bool Pipe::hasRoom() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_queued < m_capacity && !m_cancelled;
+}
+
+bool Pipe::waitForRoom()
+{
+    QMutexLocker lock(&m_mutex);
+    while (m_queued >= m_capacity && !m_cancelled)
+        m_changed.wait(&m_mutex);
+    return !m_cancelled;
+}
+
+void Pipe::push(QByteArray piece)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        m_queued += piece.size();
+        m_pieces.push_back(std::move(piece));
+        m_changed.wakeAll();
+    }
+    if (m_listener && m_listenToPush)
+        m_listener();
+}
+
+void Pipe::end(const QString& failure)
+{
+    QMutexLocker lock(&m_mutex);
+    m_ended = true;
+    m_failure = failure;
+    m_changed.wakeAll();
+}
+
+std::optional<QByteArray> Pipe::pop(bool wait)
+{
+    QByteArray piece;
+    {
+        QMutexLocker lock(&m_mutex);
+        while (wait && m_pieces.empty() && !m_ended && !m_cancelled)
+            m_changed.wait(&m_mutex);
+        if (m_pieces.empty() || m_cancelled)
+            return std::nullopt;
+        piece = std::move(m_pieces.front());
+        m_pieces.pop_front();
+        m_queued -= piece.size();
+        m_changed.wakeAll();
+    }
+    if (m_listener && !m_listenToPush)
+        m_listener();
+    return piece;
+}
+
+bool Pipe::atEnd() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_ended && m_pieces.empty();
+}
+
+QString Pipe::failure() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_failure;
+}
+
+void Pipe::cancel()
+{
+    QMutexLocker lock(&m_mutex);
+    m_cancelled = true;
+    m_changed.wakeAll();
+}
+
+bool Pipe::cancelled() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_cancelled;
+}
+
+qint64 SharedThrottle::take(qint64 wanted)
+{
+    for (;;) {
+        int waitMs = 0;
+        {
+            QMutexLocker lock(&m_mutex);
+            const qint64 n = m_throttle.take(wanted);
+            if (n > 0)
+                return n;
+            waitMs = m_throttle.waitMs();
+        }
+        QThread::msleep(ulong(waitMs));
+    }
+}
+
+// --- Connection -----------------------------------------------------------------------------
+
+Connection::Connection(const ConnectionSettings& settings)
+    : m_settings(settings)
+{}
+
+Connection::~Connection()
+{
+    close();
+}
+
+void Connection::progress()
+{
+    m_lastProgressMs = QDateTime::currentMSecsSinceEpoch();
+}
+
+void Connection::interruptIfStalled(qint64 nowMs)
+{
+    const qint64 last = m_lastProgressMs;
+    if (last == 0 || nowMs - last <= m_settings.timeoutMs)
+        return;
+    QMutexLocker lock(&m_fdMutex);
+    if (m_fd >= 0 && !m_interrupted.exchange(true))
+        ::shutdown(m_fd, SHUT_RDWR); // the blocked call sees the connection end
+}
+
+bool Connection::stale() const
+{
+    const int fd = m_fd; // only this thread changes it
+    if (fd < 0)
+        return true;
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, 0) <= 0)
+        return false; // nothing to read: the usual idle connection
+    if (p.revents & (POLLHUP | POLLERR | POLLNVAL))
+        return true;
+    char byte;
+    return ::recv(fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT) == 0; // the server closed it
+}
+
+void Connection::close()
+{
+    {
+        QMutexLocker lock(&m_fdMutex);
+        m_fd = -1;
+    }
+    m_lastProgressMs = 0;
+    if (m_sftp) {
+        sftp_free(m_sftp);
+        m_sftp = nullptr;
+    }
+    if (m_ssh) {
+        if (ssh_is_connected(m_ssh))
+            ssh_disconnect(m_ssh);
+        ssh_free(m_ssh);
+        m_ssh = nullptr;
+    }
+}
+
+namespace {
+
+ssh_session newSession(const ConnectionSettings& s)
+{
+    ssh_session ssh = ssh_new();
+    if (!ssh)
+        return nullptr;
+    const QByteArray host = s.host.toUtf8(), user = s.user.toUtf8(), knownHosts = s.knownHosts.toUtf8();
+    const unsigned int port = unsigned(s.port);
+    const long seconds = long(std::max<qint64>(1, s.timeoutMs / 1000));
+    const bool no = false;
+    ssh_options_set(ssh, SSH_OPTIONS_HOST, host.constData());
+    ssh_options_set(ssh, SSH_OPTIONS_PORT, &port);
+    ssh_options_set(ssh, SSH_OPTIONS_USER, user.constData());
+    ssh_options_set(ssh, SSH_OPTIONS_TIMEOUT, &seconds);
+    ssh_options_set(ssh, SSH_OPTIONS_PROCESS_CONFIG, &no); // ~/.ssh/config is not ours to follow
+    if (!knownHosts.isEmpty())
+        ssh_options_set(ssh, SSH_OPTIONS_KNOWNHOSTS, knownHosts.constData());
+    return ssh;
+}
+
+RelayError connectFailure(const ConnectionSettings& s, const QString& said)
+{
+    if (said.contains(QLatin1String("refused"), Qt::CaseInsensitive))
+        return {Kind::Network, QStringLiteral("%1 refused the connection (port %2): is the server running?")
+                                   .arg(s.host)
+                                   .arg(s.port)};
+    if (said.contains(QLatin1String("resolve"), Qt::CaseInsensitive) ||
+        said.contains(QLatin1String("not known"), Qt::CaseInsensitive))
+        return {Kind::Network,
+                QStringLiteral("unknown host %1: check 'relay address' and the network").arg(s.host)};
+    if (said.contains(QLatin1String("timeout"), Qt::CaseInsensitive) ||
+        said.contains(QLatin1String("timed out"), Qt::CaseInsensitive))
+        return {Kind::Timeout,
+                QStringLiteral("%1 sent nothing for %2 s: the server is too slow or the connection "
+                               "stalled ('timeout' to wait longer)")
+                    .arg(s.host)
+                    .arg(s.timeoutMs / 1000)};
+    return {Kind::Network, QStringLiteral("cannot connect to %1 over SSH: %2").arg(s.host, said)};
+}
+
+// The host key's "SHA256:..." fingerprint and type name.
+QString fingerprintOf(ssh_session ssh, QString& keyType, QByteArray* digest = nullptr)
+{
+    ssh_key key = nullptr;
+    if (ssh_get_server_publickey(ssh, &key) != SSH_OK || !key)
+        return {};
+    unsigned char* hash = nullptr;
+    size_t length = 0;
+    QString result;
+    if (ssh_get_publickey_hash(key, SSH_PUBLICKEY_HASH_SHA256, &hash, &length) == SSH_OK) {
+        const QByteArray raw(reinterpret_cast<const char*>(hash), qsizetype(length));
+        if (digest)
+            *digest = raw;
+        result =
+            QStringLiteral("SHA256:") + QString::fromLatin1(raw.toBase64(QByteArray::OmitTrailingEquals));
+        ssh_clean_pubkey_hash(&hash);
+    }
+    keyType = QString::fromLatin1(ssh_key_type_to_char(ssh_key_type(key)));
+    ssh_key_free(key);
+    return result;
+}
+
+} // namespace
+
+RelayError Connection::open()
+{
+    m_interrupted = false;
+    progress();
+    if (isOpen() && !stale())
+        return {};
+    close();
+    progress();
+    m_ssh = newSession(m_settings);
+    if (!m_ssh)
+        return {Kind::Other, QStringLiteral("cannot start an SSH session (out of memory)")};
+    if (ssh_connect(m_ssh) != SSH_OK) {
+        const RelayError e = connectFailure(m_settings, QString::fromUtf8(ssh_get_error(m_ssh)));
+        close();
+        return e;
+    }
+    {
+        QMutexLocker lock(&m_fdMutex);
+        m_fd = ssh_get_fd(m_ssh);
+    }
+    RelayError e = checkHostKey();
+    if (e.ok())
+        e = authenticate();
+    if (!e.ok()) {
+        close();
+        return e;
+    }
+    m_sftp = sftp_new(m_ssh);
+    if (!m_sftp || sftp_init(m_sftp) != SSH_OK) {
+        e = {Kind::Other,
+             QStringLiteral("%1 offers no SFTP to '%2' (%3): check that its SSH server has the sftp "
+                            "subsystem")
+                 .arg(m_settings.host, m_settings.user, QString::fromUtf8(ssh_get_error(m_ssh)))};
+        close();
+        return e;
+    }
+    return {};
+}
+
+RelayError Connection::checkHostKey()
+{
+    QString type;
+    QByteArray digest;
+    m_fingerprint = fingerprintOf(m_ssh, type, &digest);
+    const QString where = QStringLiteral("%1:%2").arg(m_settings.host).arg(m_settings.port);
+    const QString known =
+        m_settings.knownHosts.isEmpty() ? QStringLiteral("~/.ssh/known_hosts") : m_settings.knownHosts;
+    if (!m_settings.hostKeySha256.isEmpty()) {
+        if (digest == m_settings.hostKeySha256)
+            return {};
+        return {Kind::Tls,
+                QStringLiteral(
+                    "the host key of %1 is NOT the one in 'host key' (it presents %2 %3): someone may be "
+                    "in the middle. If the server was reinstalled, check its new key there "
+                    "(ssh-keygen -lf) and set 'host key = %3'")
+                    .arg(where, type, m_fingerprint)};
+    }
+    switch (ssh_session_is_known_server(m_ssh)) {
+    case SSH_KNOWN_HOSTS_OK:
+        return {};
+    case SSH_KNOWN_HOSTS_CHANGED:
+    case SSH_KNOWN_HOSTS_OTHER:
+        return {Kind::Tls,
+                QStringLiteral(
+                    "the host key of %1 has CHANGED (it presents %2 %3, %4 knows another): someone may "
+                    "be in the middle. If the server was reinstalled, check its new key there "
+                    "(ssh-keygen -lf) and replace its line in %4, or set 'host key = %3'")
+                    .arg(where, type, m_fingerprint, known)};
+    case SSH_KNOWN_HOSTS_UNKNOWN:
+    case SSH_KNOWN_HOSTS_NOT_FOUND:
+        return {Kind::Tls, QStringLiteral("the host key of %1 is unknown (%2 %3, not in %4): check it on the "
+                                          "server (ssh-keygen -lf), then trust it with 'host key = %3' or "
+                                          "'escalectl trust'")
+                               .arg(where, type, m_fingerprint, known)};
+    default:
+        return {Kind::Other, QStringLiteral("cannot check the host key of %1 against %2: %3")
+                                 .arg(where, known, QString::fromUtf8(ssh_get_error(m_ssh)))};
+    }
+}
+
+RelayError Connection::authenticate()
+{
+    const QString who = QStringLiteral("%1 refuses the login of '%2'").arg(m_settings.host, m_settings.user);
+    auto broken = [this] {
+        return connectFailure(m_settings, QString::fromUtf8(ssh_get_error(m_ssh)));
+    };
+    int rc = ssh_userauth_none(m_ssh, nullptr);
+    if (rc == SSH_AUTH_SUCCESS)
+        return {};
+    if (rc == SSH_AUTH_ERROR)
+        return broken();
+    const int methods = ssh_userauth_list(m_ssh, nullptr);
+    QStringList tried;
+    const QByteArray secret = m_settings.password;
+    if (!m_settings.privateKey.isEmpty()) {
+        ssh_key key = nullptr;
+        const QByteArray path = QFile::encodeName(m_settings.privateKey);
+        if (ssh_pki_import_privkey_file(path.constData(), secret.isEmpty() ? nullptr : secret.constData(),
+                                        nullptr, nullptr, &key) != SSH_OK) {
+            return {Kind::Auth,
+                    QFileInfo(m_settings.privateKey).isReadable()
+                        ? QStringLiteral("cannot unlock the private key %1: wrong passphrase (it is "
+                                         "'password'), or not an SSH key")
+                              .arg(m_settings.privateKey)
+                        : QStringLiteral("cannot read the private key %1").arg(m_settings.privateKey)};
+        }
+        rc = ssh_userauth_publickey(m_ssh, nullptr, key);
+        ssh_key_free(key);
+        if (rc == SSH_AUTH_SUCCESS)
+            return {};
+        if (rc == SSH_AUTH_ERROR)
+            return broken();
+        return {Kind::Auth,
+                QStringLiteral("%1 with the key %2: check 'user', and that the key's public half is in "
+                               "the account's authorized_keys")
+                    .arg(who, m_settings.privateKey)};
+    }
+    if (methods & SSH_AUTH_METHOD_PUBLICKEY) {
+        rc = ssh_userauth_publickey_auto(m_ssh, nullptr, nullptr);
+        if (rc == SSH_AUTH_SUCCESS)
+            return {};
+        if (rc == SSH_AUTH_ERROR)
+            return broken();
+        tried << QStringLiteral("ssh-agent and ~/.ssh keys");
+    }
+    if ((methods & SSH_AUTH_METHOD_PASSWORD) && !secret.isEmpty()) {
+        rc = ssh_userauth_password(m_ssh, nullptr, secret.constData());
+        if (rc == SSH_AUTH_SUCCESS)
+            return {};
+        if (rc == SSH_AUTH_ERROR)
+            return broken();
+        tried << QStringLiteral("password");
+    } else if ((methods & SSH_AUTH_METHOD_INTERACTIVE) && !secret.isEmpty()) {
+        // Servers that ask for the password as a keyboard-interactive prompt.
+        while ((rc = ssh_userauth_kbdint(m_ssh, nullptr, nullptr)) == SSH_AUTH_INFO) {
+            const int prompts = ssh_userauth_kbdint_getnprompts(m_ssh);
+            for (int i = 0; i < prompts; ++i)
+                ssh_userauth_kbdint_setanswer(m_ssh, unsigned(i), secret.constData());
+        }
+        if (rc == SSH_AUTH_SUCCESS)
+            return {};
+        if (rc == SSH_AUTH_ERROR)
+            return broken();
+        tried << QStringLiteral("password");
+    }
+    QString remedy = QStringLiteral("check 'user' and 'password', or set 'private key'");
+    if (secret.isEmpty() && (methods & (SSH_AUTH_METHOD_PASSWORD | SSH_AUTH_METHOD_INTERACTIVE)) &&
+        !m_settings.passwordProblem.isEmpty())
+        remedy = m_settings.passwordProblem;
+    return {Kind::Auth,
+            QStringLiteral("%1 (tried: %2): %3")
+                .arg(who,
+                     tried.isEmpty() ? QStringLiteral("nothing it accepts") : tried.join(QLatin1String(", ")),
+                     remedy)};
+}
+
+RelayError Connection::failure(const QString& what)
+{
+    if (m_interrupted) {
+        close();
+        return {Kind::Timeout, QStringLiteral("%1: %2 sent nothing for %3 s: the server is too slow or the "
+                                              "connection stalled ('timeout' to wait longer)")
+                                   .arg(what, m_settings.host)
+                                   .arg(m_settings.timeoutMs / 1000)};
+    }
+    const int code = m_sftp ? sftp_get_error(m_sftp) : SSH_FX_NO_CONNECTION;
+    const bool connected = m_ssh && ssh_is_connected(m_ssh);
+    if (!connected || code == SSH_FX_CONNECTION_LOST || code == SSH_FX_NO_CONNECTION || code == SSH_FX_OK ||
+        code == SSH_FX_BAD_MESSAGE) {
+        const QString said = m_ssh ? QString::fromUtf8(ssh_get_error(m_ssh)) : QString();
+        close();
+        const RelayError e = connectFailure(m_settings, said);
+        if (e.kind == Kind::Timeout)
+            return e;
+        return {Kind::Network,
+                QStringLiteral("%1: the connection to %2 broke (%3)").arg(what, m_settings.host, said)};
+    }
+    switch (code) {
+    case SSH_FX_NO_SUCH_FILE:
+    case SSH_FX_NO_SUCH_PATH:
+        return {Kind::NotFound, QStringLiteral("%1: not found").arg(what)};
+    case SSH_FX_PERMISSION_DENIED:
+    case SSH_FX_WRITE_PROTECT:
+        return {Kind::Permission,
+                QStringLiteral("%1: %2 refuses it (permission denied): check the account's rights")
+                    .arg(what, m_settings.host)};
+    case SSH_FX_FILE_ALREADY_EXISTS:
+        return {Kind::AlreadyExists, QStringLiteral("%1: already exists").arg(what)};
+    case 14: // SSH_FX_NO_SPACE_ON_FILESYSTEM (version 5)
+    case 15: // SSH_FX_QUOTA_EXCEEDED
+        return {Kind::Quota,
+                QStringLiteral("%1: the storage of %2 is full: free space there or raise its quota")
+                    .arg(what, m_settings.host)};
+    default:
+        return {Kind::Other,
+                QStringLiteral("%1: %2 failed it (SFTP status %3%4)")
+                    .arg(what, m_settings.host)
+                    .arg(code)
+                    .arg(code == SSH_FX_FAILURE ? QStringLiteral(": a full disk, or a name it refuses")
+                                                : QString())};
+    }
+}
+
+RelayError Connection::list(const QByteArray& folder, QList<RelayEntry>& entries, const QString& what)
+{
+    sftp_dir dir = sftp_opendir(m_sftp, folder.constData());
+    if (!dir)
+        return failure(what);
+    while (sftp_attributes a = sftp_readdir(m_sftp, dir)) {
+        RelayEntry e;
+        e.name = entryName(QByteArrayView(a->name ? a->name : ""));
+        e.isDirectory = a->type == SSH_FILEXFER_TYPE_DIRECTORY;
+        e.size = e.isDirectory ? -1 : qint64(a->size);
+        if (a->flags & SSH_FILEXFER_ATTR_ACMODTIME)
+            e.modified = QDateTime::fromSecsSinceEpoch(qint64(a->mtime), Qt::UTC);
+        const bool kept = !e.name.isEmpty() &&
+                          (a->type == SSH_FILEXFER_TYPE_DIRECTORY || a->type == SSH_FILEXFER_TYPE_REGULAR ||
+                           a->type == SSH_FILEXFER_TYPE_UNKNOWN);
+        sftp_attributes_free(a);
+        if (kept)
+            entries << e;
+    }
+    const bool complete = sftp_dir_eof(dir);
+    RelayError e = complete ? RelayError() : failure(what);
+    if (m_sftp)
+        sftp_closedir(dir);
+    return e;
+}
+
+RelayError Connection::read(const QByteArray& file, qint64 offset, Pipe& out, SharedThrottle& throttle,
+                            qint64& bytes, const QString& what)
+{
+    sftp_file f = sftp_open(m_sftp, file.constData(), O_RDONLY, 0);
+    if (!f)
+        return failure(what);
+    if (offset > 0)
+        sftp_seek64(f, quint64(offset));
+    // Reads are sent ahead, then their answers taken in order.
+    struct Request
+    {
+        int id;
+        qint64 at;
+    };
+    std::deque<Request> pending;
+    qint64 next = offset;
+    bool end = false;
+    RelayError error;
+    auto drainPending = [&] {
+        QByteArray scratch(kReadRequest, Qt::Uninitialized);
+        for (const Request& r : pending)
+            sftp_async_read(f, scratch.data(), kReadRequest, uint32_t(r.id));
+        pending.clear();
+    };
+    while (error.ok()) {
+        while (!end && pending.size() < kReadsAhead) {
+            const int id = sftp_async_read_begin(f, kReadRequest);
+            if (id < 0) {
+                error = failure(what);
+                break;
+            }
+            pending.push_back({id, next});
+            next += kReadRequest;
+        }
+        if (!error.ok() || pending.empty())
+            break;
+        const Request r = pending.front();
+        pending.pop_front();
+        QByteArray piece(kReadRequest, Qt::Uninitialized);
+        const int n = sftp_async_read(f, piece.data(), kReadRequest, uint32_t(r.id));
+        if (n < 0) {
+            error = failure(what);
+            break;
+        }
+        if (n == 0) { // the end; the reads after it say so too
+            end = true;
+            continue;
+        }
+        piece.resize(n);
+        if (uint32_t(n) < kReadRequest && !pending.empty() && !end) {
+            // A short read before the end: the reads sent after it are for the wrong place.
+            drainPending();
+            next = r.at + n;
+            sftp_seek64(f, quint64(next));
+        }
+        for (qint64 taken = 0; taken < piece.size();)
+            taken += throttle.take(piece.size() - taken);
+        if (!out.waitForRoom()) {
+            error = {Kind::Other, QStringLiteral("%1: stopped").arg(what)};
+            break;
+        }
+        progress(); // waiting for the relay's side is not the server stalling
+        out.push(std::move(piece));
+        bytes += n;
+        progress();
+    }
+    if (m_sftp) {
+        if (!pending.empty())
+            drainPending();
+        sftp_close(f);
+    }
+    return error;
+}
+
+RelayError Connection::write(const QByteArray& file, qint64 size, Pipe& in, SharedThrottle& throttle,
+                             qint64& bytes, const QString& what)
+{
+    sftp_file f = sftp_open(m_sftp, file.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (!f)
+        return failure(what);
+    RelayError error;
+    while (bytes < size) {
+        const auto piece = in.pop(true);
+        progress();
+        if (!piece) {
+            const QString why = in.failure();
+            error = {Kind::Other, why.isEmpty() ? QStringLiteral("%1: stopped").arg(what)
+                                                : QStringLiteral("%1: %2").arg(what, why)};
+            break;
+        }
+        for (qint64 at = 0; at < piece->size() && error.ok();) {
+            const qint64 n = throttle.take(std::min(kWritePiece, piece->size() - at));
+            const ssize_t written = sftp_write(f, piece->constData() + at, size_t(n));
+            if (written <= 0)
+                error = failure(what);
+            else
+                at += written;
+            progress();
+        }
+        if (!error.ok())
+            break;
+        bytes += piece->size();
+    }
+    if (!m_sftp)
+        return error;
+    // The server may report a failed write only when the file is closed.
+    if (sftp_close(f) != SSH_OK && error.ok())
+        error = failure(what);
+    return error;
+}
+
+RelayError Connection::rename(const QByteArray& from, const QByteArray& to, bool replace, const QString& what)
+{
+    if (!replace && exists(to))
+        return {Kind::AlreadyExists, QStringLiteral("%1: already exists").arg(what)};
+    // libssh renames with posix-rename@openssh.com where the server has it: atomic, replacing.
+    if (sftp_rename(m_sftp, from.constData(), to.constData()) == SSH_OK)
+        return {};
+    if (!replace || !m_sftp || !exists(to))
+        return failure(what);
+    // A server whose rename does not replace: the old object goes first (not atomic there).
+    sftp_unlink(m_sftp, to.constData());
+    if (sftp_rename(m_sftp, from.constData(), to.constData()) == SSH_OK)
+        return {};
+    return failure(what);
+}
+
+RelayError Connection::remove(const QByteArray& file, const QString& what)
+{
+    if (sftp_unlink(m_sftp, file.constData()) == SSH_OK)
+        return {};
+    return failure(what);
+}
+
+bool Connection::exists(const QByteArray& path)
+{
+    sftp_attributes a = sftp_stat(m_sftp, path.constData());
+    if (!a)
+        return false;
+    sftp_attributes_free(a);
+    return true;
+}
+
+RelayError Connection::makeFolders(const QByteArray& folder, const QString& what)
+{
+    if (folder.isEmpty() || folder == "/")
+        return {};
+    if (sftp_mkdir(m_sftp, folder.constData(), 0755) == SSH_OK)
+        return {};
+    const int code = sftp_get_error(m_sftp);
+    if (sftp_attributes a = sftp_stat(m_sftp, folder.constData())) {
+        const bool folderThere = a->type == SSH_FILEXFER_TYPE_DIRECTORY;
+        sftp_attributes_free(a);
+        if (folderThere)
+            return {};
+        return {Kind::Other, QStringLiteral("%1: a file has the folder's name").arg(what)};
+    }
+    if (code != SSH_FX_NO_SUCH_FILE)
+        return failure(what);
+    const qsizetype slash = folder.lastIndexOf('/');
+    if (slash <= 0)
+        return failure(what);
+    const RelayError above = makeFolders(folder.left(slash), what);
+    if (!above.ok())
+        return above;
+    if (sftp_mkdir(m_sftp, folder.constData(), 0755) == SSH_OK || exists(folder))
+        return {};
+    return failure(what);
+}
+
+QString Connection::probeHostKey(const ConnectionSettings& settings, QString& keyType, QString& error)
+{
+    ssh_session ssh = newSession(settings);
+    if (!ssh) {
+        error = QStringLiteral("cannot start an SSH session");
+        return {};
+    }
+    QString fingerprint;
+    if (ssh_connect(ssh) == SSH_OK)
+        fingerprint = fingerprintOf(ssh, keyType);
+    else
+        error = connectFailure(settings, QString::fromUtf8(ssh_get_error(ssh))).message;
+    if (ssh_is_connected(ssh))
+        ssh_disconnect(ssh);
+    ssh_free(ssh);
+    return fingerprint;
+}
+
+} // namespace escale::relay::sftp

@@ -1,0 +1,149 @@
+#pragma once
+
+#include "relay/RelayTypes.h"
+#include "relay/RemoteAccess.h"
+
+#include <QByteArray>
+#include <QMutex>
+#include <QString>
+#include <QWaitCondition>
+#include <atomic>
+#include <deque>
+#include <functional>
+#include <optional>
+
+struct ssh_session_struct;
+struct sftp_session_struct;
+
+namespace escale::relay::sftp {
+
+struct ConnectionSettings
+{
+    QString host;
+    int port = 22;
+    QString user;
+    QByteArray password;      // for password logins, and the passphrase of `privateKey`
+    QString passwordProblem;  // why there is no password, for the message when one was needed
+    QString privateKey;       // an SSH key file; empty: ssh-agent and ~/.ssh keys
+    QString knownHosts;       // the known_hosts file checked
+    QByteArray hostKeySha256; // a pinned host key (wins over known_hosts)
+    qint64 timeoutMs = 60'000;
+};
+
+// Bytes handed between two threads, at most `capacity` of them waiting: the side that is ahead
+// waits for the other. Either side may stop it (cancel), the producer says where it ends.
+class Pipe
+{
+public:
+    explicit Pipe(qint64 capacity)
+        : m_capacity(capacity)
+    {}
+    // Producer.
+    bool hasRoom() const;
+    bool waitForRoom(); // false when cancelled
+    void push(QByteArray piece);
+    void end(const QString& failure = {}); // no more pieces; `failure`: why the producer stopped
+    // Consumer: the next piece, waiting for it when `wait`; std::nullopt when there is none now
+    // (without waiting), at the end, or when cancelled.
+    std::optional<QByteArray> pop(bool wait);
+    bool atEnd() const;
+    QString failure() const;
+    // Either side.
+    void cancel();
+    bool cancelled() const;
+    // Called (from the other thread) after every push (`onPush`) or every pop: how the relay's
+    // thread learns that it has work.
+    void setListener(std::function<void()> listener, bool onPush)
+    {
+        m_listener = std::move(listener);
+        m_listenToPush = onPush;
+    }
+
+private:
+    mutable QMutex m_mutex;
+    QWaitCondition m_changed;
+    std::deque<QByteArray> m_pieces;
+    qint64 m_capacity;
+    qint64 m_queued = 0;
+    bool m_ended = false;
+    bool m_cancelled = false;
+    QString m_failure;
+    std::function<void()> m_listener;
+    bool m_listenToPush = true;
+};
+
+// A throttle several threads share.
+class SharedThrottle
+{
+public:
+    explicit SharedThrottle(qint64 bytesPerSecond)
+        : m_throttle(bytesPerSecond)
+    {}
+    // Waits until `wanted` bytes (or part of them) may pass; returns how many.
+    qint64 take(qint64 wanted);
+
+private:
+    QMutex m_mutex;
+    Throttle m_throttle;
+};
+
+// One SSH connection with its SFTP channel, used from one worker thread with libssh's blocking
+// calls: opened on first use (connect, host key checked against the pin or known_hosts,
+// authentication by key, agent or password), reopened after it breaks.
+class Connection
+{
+public:
+    explicit Connection(const ConnectionSettings& settings);
+    ~Connection();
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    // Opens the connection, or checks that the open one still is (a server that closed it while
+    // it was idle is reconnected to).
+    RelayError open();
+    void close();
+    bool isOpen() const { return m_sftp != nullptr; }
+
+    // Called from another thread: when the current call has shown no progress for longer than
+    // `timeoutMs`, the connection is cut so that it returns with a Timeout error (libssh's SFTP
+    // calls wait for their answer for ever).
+    void interruptIfStalled(qint64 nowMs);
+    void idle() { m_lastProgressMs = 0; } // no call under way
+
+    // Relay operations on absolute server paths (UTF-8). `what` names the request in messages.
+    RelayError list(const QByteArray& folder, QList<RelayEntry>& entries, const QString& what);
+    RelayError read(const QByteArray& file, qint64 offset, Pipe& out, SharedThrottle& throttle, qint64& bytes,
+                    const QString& what);
+    RelayError write(const QByteArray& file, qint64 size, Pipe& in, SharedThrottle& throttle, qint64& bytes,
+                     const QString& what);
+    RelayError rename(const QByteArray& from, const QByteArray& to, bool replace, const QString& what);
+    RelayError remove(const QByteArray& file, const QString& what);
+    RelayError makeFolders(const QByteArray& folder, const QString& what);
+    bool exists(const QByteArray& path);
+
+    // "SHA256:..." of the server's host key, once connected (for trust prompts and messages).
+    QString hostKeyFingerprint() const { return m_fingerprint; }
+    // Connects and returns the host key's fingerprint and type, whatever the trust (for
+    // `escalectl trust`); `error` set when the server cannot be reached.
+    static QString probeHostKey(const ConnectionSettings& settings, QString& keyType, QString& error);
+
+private:
+    RelayError checkHostKey();
+    RelayError authenticate();
+    // The error of the last SFTP call; a lost connection closes this one.
+    RelayError failure(const QString& what);
+
+    void progress(); // the current call is moving
+    bool stale() const;
+
+    ConnectionSettings m_settings;
+    std::atomic<qint64> m_lastProgressMs{0}; // 0: no call under way
+    QMutex m_fdMutex;                        // the socket is not closed while another thread cuts it
+    int m_fd = -1;
+    std::atomic<bool> m_interrupted{false};
+    ssh_session_struct* m_ssh = nullptr;
+    sftp_session_struct* m_sftp = nullptr;
+    QString m_fingerprint;
+};
+
+} // namespace escale::relay::sftp

@@ -1,0 +1,203 @@
+// The SFTP relay against OpenSSH's sshd (key logins, a passphrase-protected key, known_hosts)
+// and `rclone serve sftp` (password logins), both on 127.0.0.1: the backend contract, the
+// host key checks (unknown, pinned, changed), wrong credentials, a server killed mid-transfer or
+// hung, and three engines converging through each.
+#include "../common/EngineScenario.h"
+#include "../common/RelayCalls.h"
+#include "../common/RelayServers.h"
+#include "../sync/SyncHarness.h"
+#include "relay/RelayFactory.h"
+#include "relay/SftpRelay.h"
+
+using namespace escale;
+
+using testing::put;
+using testing::runJob;
+
+class tst_SftpRelay : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void keyLoginContract();
+    void passphraseProtectedKey();
+    void passwordLoginContract();
+    void homeRelativePath();
+    void unknownHostKeyShownThenPinned();
+    void changedHostKeyRefused();
+    void wrongPassword();
+    void threeEnginesConvergeOverOpenSsh();
+    void threeEnginesConvergeOverRclone();
+    void serverKilledDuringTransfers();
+    void hungServerTimesOut();
+
+private:
+    static config::RepositoryConfig sshdConfig(const testing::OpenSshd& server,
+                                               const QString& folder = "repo")
+    {
+        config::RepositoryConfig c = testing::relayConfig("sftp", server.url(folder), QString());
+        c.password = {};
+        c.privateKey = server.clientKey();
+        c.knownHosts = server.knownHosts();
+        return c;
+    }
+    static config::RepositoryConfig rcloneConfig(const testing::RcloneSftp& server,
+                                                 const QString& password = "testpw",
+                                                 const QString& folder = "repo")
+    {
+        config::RepositoryConfig c = testing::relayConfig("sftp", server.url(folder), password);
+        c.knownHosts = server.knownHosts();
+        return c;
+    }
+    // The host key's fingerprint as `ssh-keygen -l` prints it.
+    static QString keygenFingerprint(const QString& publicKey)
+    {
+        QProcess p;
+        p.start("ssh-keygen", {"-l", "-E", "sha256", "-f", publicKey});
+        p.waitForFinished(10'000);
+        return QString::fromUtf8(p.readAllStandardOutput()).section(' ', 1, 1);
+    }
+};
+
+void tst_SftpRelay::keyLoginContract()
+{
+    testing::OpenSshd server;
+    QVERIFY2(server.started(), qPrintable(server.log()));
+    auto relay = testing::makeRelay(sshdConfig(server));
+    QVERIFY(relay);
+    QCOMPARE(relay->describe(),
+             QString("sftp://root@127.0.0.1:%1%2/repo").arg(server.port()).arg(server.root()));
+    testing::checkContract(*relay);
+    QCOMPARE(testing::OpenSshd::readAll(server.root() + "/repo/data/ab/big").size(), 3 * 1024 * 1024 + 7);
+}
+
+void tst_SftpRelay::passphraseProtectedKey()
+{
+    testing::OpenSshd server;
+    QVERIFY2(server.started(), qPrintable(server.log()));
+    config::RepositoryConfig c = sshdConfig(server);
+    c.privateKey = server.lockedKey();
+    c.password = {config::SecretSource::Kind::Literal, "keypass"}; // the key's passphrase
+    auto relay = testing::makeRelay(c);
+    QVERIFY(runJob(relay->makeFolder("")).ok());
+    QVERIFY(put(*relay, "a", "unlocked").ok());
+    QCOMPARE(testing::get(*relay, "a"), QByteArray("unlocked"));
+
+    c.password = {config::SecretSource::Kind::Literal, "not the passphrase"};
+    const relay::RelayError e = runJob(testing::makeRelay(c)->list(""));
+    QCOMPARE(e.kind, relay::RelayError::Kind::Auth);
+    QVERIFY2(e.message.contains("cannot unlock the private key") && e.message.contains("wrong passphrase"),
+             qPrintable(e.message));
+    QVERIFY(!e.message.contains("not the passphrase"));
+}
+
+void tst_SftpRelay::passwordLoginContract()
+{
+    testing::RcloneSftp server;
+    QVERIFY2(server.started(), qPrintable(server.log()));
+    auto relay = testing::makeRelay(rcloneConfig(server));
+    testing::checkContract(*relay);
+}
+
+void tst_SftpRelay::homeRelativePath()
+{
+    // sftp://host/~/path is under the login's home (here the served folder).
+    testing::RcloneSftp server;
+    QVERIFY2(server.started(), qPrintable(server.log()));
+    auto relay = testing::makeRelay(rcloneConfig(server, "testpw", "~/in/home"));
+    QCOMPARE(relay->describe(), QString("sftp://tester@127.0.0.1:%1/~/in/home").arg(server.port()));
+    QVERIFY(runJob(relay->makeFolder("")).ok());
+    QVERIFY(put(*relay, "x", "home").ok());
+    QCOMPARE(testing::OpenSshd::readAll(server.root() + "/in/home/x"), QByteArray("home"));
+}
+
+void tst_SftpRelay::unknownHostKeyShownThenPinned()
+{
+    testing::OpenSshd server;
+    QVERIFY2(server.started(), qPrintable(server.log()));
+    config::RepositoryConfig c = sshdConfig(server);
+    QTemporaryDir empty;
+    c.knownHosts = empty.filePath("known_hosts");
+    const relay::RelayError e = runJob(testing::makeRelay(c)->list(""));
+    QCOMPARE(e.kind, relay::RelayError::Kind::Tls);
+    const QString fingerprint = keygenFingerprint(server.hostKey());
+    QVERIFY(fingerprint.startsWith("SHA256:"));
+    QVERIFY2(e.message.contains("is unknown") && e.message.contains("'host key = " + fingerprint + "'"),
+             qPrintable(e.message + " / " + fingerprint));
+    // Pinned as the message says: trusted without any known_hosts.
+    c.hostKeySha256 = QByteArray::fromBase64(fingerprint.mid(7).toLatin1());
+    auto relay = testing::makeRelay(c);
+    QVERIFY(runJob(relay->makeFolder("")).ok());
+    QVERIFY(put(*relay, "pinned", "yes").ok());
+}
+
+void tst_SftpRelay::changedHostKeyRefused()
+{
+    testing::OpenSshd server;
+    QVERIFY2(server.started(), qPrintable(server.log()));
+    // known_hosts holds another key for this server: refused loudly, nothing written.
+    QTemporaryDir dir;
+    QVERIFY(testing::run("ssh-keygen", {"-q", "-t", "ed25519", "-N", "", "-f", dir.filePath("other")}));
+    QFile known(dir.filePath("known_hosts"));
+    QVERIFY(known.open(QIODevice::WriteOnly));
+    known.write(QString("[127.0.0.1]:%1 ").arg(server.port()).toUtf8() +
+                testing::OpenSshd::readAll(dir.filePath("other.pub")));
+    known.close();
+    config::RepositoryConfig c = sshdConfig(server);
+    c.knownHosts = known.fileName();
+    auto relay = testing::makeRelay(c);
+    relay::RelayError e = runJob(relay->makeFolder(""));
+    QCOMPARE(e.kind, relay::RelayError::Kind::Tls);
+    QVERIFY2(e.message.contains("has CHANGED") && e.message.contains("someone may be in the middle"),
+             qPrintable(e.message));
+    QVERIFY(!QFile::exists(server.root() + "/repo"));
+    // Asked again, the same answer at once (the relay does not keep knocking).
+    QCOMPARE(runJob(relay->list("")).kind, relay::RelayError::Kind::Tls);
+    // A pin that is not the server's key: refused too.
+    c.knownHosts = server.knownHosts();
+    c.hostKeySha256 = QByteArray(32, 'x');
+    e = runJob(testing::makeRelay(c)->list(""));
+    QCOMPARE(e.kind, relay::RelayError::Kind::Tls);
+    QVERIFY2(e.message.contains("is NOT the one in 'host key'"), qPrintable(e.message));
+}
+
+void tst_SftpRelay::wrongPassword()
+{
+    testing::RcloneSftp server;
+    QVERIFY2(server.started(), qPrintable(server.log()));
+    const relay::RelayError e = runJob(testing::makeRelay(rcloneConfig(server, "wrong"))->list(""));
+    QCOMPARE(e.kind, relay::RelayError::Kind::Auth);
+    QVERIFY2(e.message.contains("refuses the login of 'tester'") && e.message.contains("password"),
+             qPrintable(e.message));
+}
+
+void tst_SftpRelay::threeEnginesConvergeOverOpenSsh()
+{
+    testing::OpenSshd server;
+    QVERIFY2(server.started(), qPrintable(server.log()));
+    testing::threeEnginesConverge([&] { return testing::encrypted(sshdConfig(server), "sftp secret"); });
+}
+
+void tst_SftpRelay::threeEnginesConvergeOverRclone()
+{
+    testing::RcloneSftp server;
+    QVERIFY2(server.started(), qPrintable(server.log()));
+    testing::threeEnginesConverge([&] { return rcloneConfig(server); });
+}
+
+void tst_SftpRelay::serverKilledDuringTransfers()
+{
+    testing::OpenSshd server;
+    QVERIFY2(server.started(), qPrintable(server.log()));
+    testing::serverKilledDuringTransfers(server, [&] { return sshdConfig(server); });
+}
+
+void tst_SftpRelay::hungServerTimesOut()
+{
+    testing::OpenSshd server;
+    QVERIFY2(server.started(), qPrintable(server.log()));
+    testing::stalledServerTimesOut(server, [&] { return sshdConfig(server); });
+}
+
+QTEST_GUILESS_MAIN(tst_SftpRelay)
+#include "tst_SftpRelay.moc"
