@@ -697,7 +697,8 @@ std::optional<RepositoryConfig> Loader::buildRepository(const IniDocument::Secti
                   QStringLiteral("contradicts 'mode = %1'").arg(syncModeName(r.mode)));
         r.mode = implied;
     }
-    if (!r.privateKey.isEmpty() && r.certificate.isEmpty())
+    // For SFTP the private key is the SSH login key; for TLS relays the client certificate's.
+    if (!r.privateKey.isEmpty() && r.certificate.isEmpty() && r.relay.scheme != RelayAddress::Scheme::Sftp)
         error(values.value(KeyId::PrivateKey).line, values.value(KeyId::PrivateKey).key,
               QStringLiteral("a private key needs its 'certificate'"));
     if (!r.verifySsl && r.relay.usesTls())

@@ -7,6 +7,7 @@
 
 #include <QBuffer>
 #include <QMap>
+#include <QProcess>
 #include <QTest>
 #include <memory>
 
@@ -134,6 +135,17 @@ inline void checkContract(escale::relay::RelayBackend& relay)
     checkNewRelay(relay, root);
     QCOMPARE(root, (QStringList{"data/", "escale-repository.json", "tmp/"}));
     checkRemoval(relay);
+}
+
+// Runs a program to its end; its exit code, and what it printed in `out`.
+inline int runProgram(const QString& program, const QStringList& args, QString* out = nullptr)
+{
+    QProcess p;
+    p.start(program, args);
+    p.waitForFinished(60'000);
+    if (out)
+        *out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+    return p.exitCode();
 }
 
 // The relay a configuration names (null, with a warning saying why, when it names none).

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void wrongPassword();
     void untrustedCertificate();
     void certificateForAnotherHost();
+    void escalectlTrustsTheCertificate();
     void tlsRequiredButNotOffered();
     void idleConnectionsDropped();
     void fewerConnectionsThanTransfers();
@@ -177,6 +178,34 @@ void tst_FtpRelay::untrustedCertificate()
     QVERIFY(runJob(relay->makeFolder("")).ok());
     QVERIFY(put(*relay, "pinned", "yes").ok());
     QCOMPARE(testing::get(*relay, "pinned"), QByteArray("yes"));
+}
+
+void tst_FtpRelay::escalectlTrustsTheCertificate()
+{
+    // Explicit FTPS with a self-signed certificate: `escalectl trust` reaches it through AUTH TLS
+    // and pins it; escale then goes through.
+    testing::ProFtpd server;
+    QVERIFY2(server.started(), qPrintable(server.log()));
+    QTemporaryDir root;
+    harness::writeFile(root.filePath("pw"), "testpw\n");
+    QFile::setPermissions(root.filePath("pw"), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    const QString conf = root.filePath("escale.conf");
+    harness::writeFile(
+        conf, QString("[ftp]\nlocal path = %1\nrelay address = %2\npassword = %3\nstate dir = %4\n"
+                      "retries = 0\n")
+                  .arg(root.filePath("folder"), server.url(), root.filePath("pw"), root.filePath("state"))
+                  .toUtf8());
+    QDir().mkpath(root.filePath("folder"));
+    const QString escale = qEnvironmentVariable("ESCALE_BIN"),
+                  escalectl = qEnvironmentVariable("ESCALECTL_BIN");
+    QString out;
+    QCOMPARE(testing::runProgram(escale, {"--once", "-c", conf, "-r", "ftp"}, &out), 4);
+    QVERIFY2(out.contains("not trusted"), qPrintable(out));
+    const QString fingerprint = relay::fingerprint(QSslCertificate::fromPath(server.certificate()).value(0));
+    QCOMPARE(testing::runProgram(escalectl, {"-c", conf, "trust", "ftp", "--fingerprint", fingerprint}, &out),
+             0);
+    QVERIFY2(out.contains(fingerprint) && out.contains("Pinned"), qPrintable(out));
+    QCOMPARE(testing::runProgram(escale, {"--once", "-c", conf, "-r", "ftp"}, &out), 0);
 }
 
 void tst_FtpRelay::certificateForAnotherHost()

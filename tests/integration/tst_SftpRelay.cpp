@@ -26,6 +26,7 @@ private Q_SLOTS:
     void unknownHostKeyShownThenPinned();
     void changedHostKeyRefused();
     void wrongPassword();
+    void escalectlTrustsTheHostKey();
     void threeEnginesConvergeOverOpenSsh();
     void threeEnginesConvergeOverRclone();
     void serverKilledDuringTransfers();
@@ -169,6 +170,47 @@ void tst_SftpRelay::wrongPassword()
     QCOMPARE(e.kind, relay::RelayError::Kind::Auth);
     QVERIFY2(e.message.contains("refuses the login of 'tester'") && e.message.contains("password"),
              qPrintable(e.message));
+}
+
+void tst_SftpRelay::escalectlTrustsTheHostKey()
+{
+    // Unknown host key: escale stops (exit 4) naming it; `escalectl trust` pins the key the user
+    // checked (a wrong one writes nothing); then escale goes through.
+    testing::OpenSshd server;
+    QVERIFY2(server.started(), qPrintable(server.log()));
+    QTemporaryDir root;
+    const QString conf = root.filePath("escale.conf");
+    const QByteArray text =
+        QString("[box]\nlocal path = %1\nrelay address = %2\nprivate key = %3\nknown hosts = %4\n"
+                "state dir = %5\nretries = 0\n")
+            .arg(root.filePath("folder"), server.url(), server.clientKey(), root.filePath("known_hosts"),
+                 root.filePath("state"))
+            .toUtf8();
+    harness::writeFile(conf, text);
+    QDir().mkpath(root.filePath("folder"));
+    harness::writeFile(root.filePath("folder/a.txt"), "through ssh");
+    harness::writeFile(root.filePath("known_hosts"), ""); // nothing known yet
+    const QString escale = qEnvironmentVariable("ESCALE_BIN"),
+                  escalectl = qEnvironmentVariable("ESCALECTL_BIN");
+    const QString fingerprint = keygenFingerprint(server.hostKey());
+    QString out;
+    QVERIFY2(testing::runProgram(escale, {"--once", "-c", conf, "-r", "box"}, &out) == 4, qPrintable(out));
+    QVERIFY2(out.contains("is unknown") && out.contains(fingerprint), qPrintable(out));
+    QCOMPARE(testing::runProgram(escalectl,
+                                 {"-c", conf, "trust", "box", "--fingerprint", "SHA256:" + QString(43, 'A')},
+                                 &out),
+             1);
+    QVERIFY2(out.contains("not the one given"), qPrintable(out));
+    QCOMPARE(harness::readFile(conf), text);
+    QCOMPARE(testing::runProgram(escalectl, {"-c", conf, "trust", "box", "--fingerprint", fingerprint}, &out),
+             0);
+    QVERIFY2(out.contains("ssh-ed25519") && out.contains(fingerprint) && out.contains("Pinned"),
+             qPrintable(out));
+    QVERIFY(QString::fromUtf8(harness::readFile(conf)).contains("host key = " + fingerprint + "\n"));
+    QCOMPARE(testing::runProgram(escale, {"--once", "-c", conf, "-r", "box"}, &out), 0);
+    QCOMPARE(testing::runProgram(escalectl, {"-c", conf, "trust", "box", "--fingerprint", fingerprint}, &out),
+             0);
+    QVERIFY2(out.contains("already trusted"), qPrintable(out));
 }
 
 void tst_SftpRelay::threeEnginesConvergeOverOpenSsh()
