@@ -6,7 +6,8 @@
 //   escale-bench quota    [MiB]     one big file through a relay whose quota is a quarter of it
 //   escale-bench idle               relay requests of an idle pass
 //   escale-bench crypto   [MiB]     encryption and decryption throughput vs `openssl speed`
-//   escale-bench dav|s3 big|small [n]  A to B through Apache WebDAV or the S3 test server, vs
+//   escale-bench dav|s3|ftps|sftp big|small [n]  A to B through Apache WebDAV, the S3 test server,
+//                                   ProFTPD (explicit FTPS) or OpenSSH's sftp, vs
 //                                   `rclone copy` up and back; requests from Apache's access log
 //
 // `small`, `big` and `quota` take a third argument `encrypted` to run on an encrypted repository.
@@ -512,18 +513,59 @@ int network(const QString& server, const QString& kind, int n)
         QFile::remove(data + QStringLiteral("/.complete"));
     }
     std::unique_ptr<testing::Server> running;
-    QString url, password;
+    QString url, password, remote;
     testing::ApacheDav* apache = nullptr;
+    std::function<void(config::RepositoryConfig&)> completeConfig = [](config::RepositoryConfig&) {};
+    auto obscured = [](const QString& secret) {
+        QProcess obscure;
+        obscure.start(QStringLiteral("rclone"), {QStringLiteral("obscure"), secret});
+        obscure.waitForFinished();
+        return QString::fromUtf8(obscure.readAllStandardOutput()).trimmed();
+    };
     if (dav) {
         apache = new testing::ApacheDav;
         running.reset(apache);
         url = apache->url();
         password = QStringLiteral("testpw");
+        remote = QStringLiteral(":webdav,url='http://127.0.0.1:%1/',vendor=other,user=tester,pass=%2:rclone")
+                     .arg(running->port())
+                     .arg(obscured(password));
+    } else if (server == QLatin1String("ftps")) {
+        // rclone 1.60 cannot resume the TLS session on data connections, which ProFTPD requires
+        // by default: both run against a server that does not ask for it.
+        testing::ProFtpd::Options o;
+        o.reuseRequired = false;
+        auto* ftp = new testing::ProFtpd(o);
+        running.reset(ftp);
+        url = ftp->url();
+        password = QStringLiteral("testpw");
+        const QString certificate = ftp->certificate();
+        completeConfig = [certificate](config::RepositoryConfig& c) { c.caCertificate = certificate; };
+        remote = QStringLiteral(":ftp,host=127.0.0.1,port=%1,user=tester,pass=%2,explicit_tls=true,"
+                                "no_check_certificate=true:rclone")
+                     .arg(running->port())
+                     .arg(obscured(password));
+    } else if (server == QLatin1String("sftp")) {
+        auto* ssh = new testing::OpenSshd;
+        running.reset(ssh);
+        url = ssh->url();
+        const QString key = ssh->clientKey(), known = ssh->knownHosts();
+        completeConfig = [key, known](config::RepositoryConfig& c) {
+            c.password = {};
+            c.privateKey = key;
+            c.knownHosts = known;
+        };
+        remote = QStringLiteral(":sftp,host=127.0.0.1,port=%1,user=root,key_file='%2',known_hosts_file='%3':%4/rclone")
+                     .arg(running->port())
+                     .arg(key, known, ssh->root());
     } else {
         auto* s3 = new testing::S3rver;
         running.reset(s3);
         url = s3->url();
         password = QStringLiteral("S3RVER");
+        remote = QStringLiteral(":s3,provider=Other,env_auth=false,access_key_id=S3RVER,secret_access_key=S3RVER,"
+                                "endpoint='http://127.0.0.1:%1',force_path_style=true:testbucket/rclone")
+                     .arg(running->port());
     }
     if (!running->started()) {
         out << "the " << server << " server did not start: " << running->log() << "\n";
@@ -551,6 +593,7 @@ int network(const QString& server, const QString& kind, int n)
         const config::RepositoryConfig relay = testing::relayConfig(c.name, url, password);
         c.relay = relay.relay;
         c.password = relay.password;
+        completeConfig(c);
         return c;
     };
     QString error;
@@ -582,40 +625,51 @@ int network(const QString& server, const QString& kind, int n)
     const bool same = sameTrees(data, base + QStringLiteral("/B"));
 
     // rclone, the same data to the same server and back, 4 transfers (its default).
-    QString remote;
-    if (dav) {
-        QProcess obscure;
-        obscure.start(QStringLiteral("rclone"), {QStringLiteral("obscure"), password});
-        obscure.waitForFinished();
-        remote = QStringLiteral(":webdav,url='http://127.0.0.1:%1/',vendor=other,user=tester,pass=%2:rclone")
-                     .arg(running->port())
-                     .arg(QString::fromUtf8(obscure.readAllStandardOutput()).trimmed());
-    } else {
-        remote =
-            QStringLiteral(":s3,provider=Other,env_auth=false,access_key_id=S3RVER,secret_access_key=S3RVER,"
-                           "endpoint='http://127.0.0.1:%1',force_path_style=true:testbucket/rclone")
-                .arg(running->port());
-    }
     // rclone's S3 client refuses AWS_CA_BUNDLE with its own HTTP transport: not needed on loopback.
     const QString flags = QStringLiteral("--config /dev/null --transfers 4 -q");
+    QString refName = QStringLiteral("rclone copy"),
+            refUpCommand = QStringLiteral("rclone copy %1 '%2' \"%3\"").arg(flags, data, remote),
+            refDownCommand = QStringLiteral("rclone copy %1 \"%2\" '%3/rcB' && sync").arg(flags, remote, base);
+    if (server == QLatin1String("ftps")) {
+        // rclone 1.60 fails with ProFTPD over TLS 1.3 ("425 Unable to build data connection"), even
+        // without the session reuse requirement: curl, 4 transfers at once, each file named in
+        // a config file (one connection per transfer slot, reused from file to file).
+        refName = QStringLiteral("curl");
+        QFile upList(base + QStringLiteral("/curl-up.cfg")), downList(base + QStringLiteral("/curl-down.cfg"));
+        upList.open(QIODevice::WriteOnly);
+        downList.open(QIODevice::WriteOnly);
+        const QString ftpBase = QStringLiteral("ftp://127.0.0.1:%1/curl/").arg(running->port());
+        QDirIterator it(data, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString file = it.next();
+            const QString relative = QDir(data).relativeFilePath(file);
+            upList.write(QStringLiteral("upload-file = \"%1\"\nurl = \"%2%3\"\n").arg(file, ftpBase, relative).toUtf8());
+            downList.write(QStringLiteral("output = \"%1/rcB/%2\"\nurl = \"%3%2\"\n").arg(base, relative, ftpBase).toUtf8());
+        }
+        upList.close();
+        downList.close();
+        const QString curl = QStringLiteral("curl -sS --ssl-reqd --cacert '%1' -u tester:%2 -Z --parallel-max 4")
+                                 .arg(static_cast<testing::ProFtpd*>(running.get())->certificate(), password);
+        refUpCommand = QStringLiteral("%1 --ftp-create-dirs -K '%2'").arg(curl, upList.fileName());
+        refDownCommand = QStringLiteral("%1 --create-dirs -K '%2' && sync").arg(curl, downList.fileName());
+    }
     qunsetenv("AWS_CA_BUNDLE");
     ::sync();
     const int q0 = requests();
-    const double rcUp = shell(QStringLiteral("rclone copy %1 '%2' \"%3\"").arg(flags, data, remote));
+    const double rcUp = shell(refUpCommand);
     const int q1 = requests();
-    const double rcDown =
-        shell(QStringLiteral("rclone copy %1 \"%2\" '%3/rcB' && sync").arg(flags, remote, base));
+    const double rcDown = shell(refDownCommand);
     const int q2 = requests();
     const bool rcSame = sameTrees(data, base + QStringLiteral("/rcB"));
     const double total = up + down, rcTotal = rcUp + rcDown;
     out << server << " " << kind << ": Escale A sends " << ra.uploaded << " files in "
         << QString::number(up, 'f', 2) << " s, B receives " << rb.downloaded << " in "
         << QString::number(down, 'f', 2) << " s (durable: synced "
-        << "to disk); total " << QString::number(total, 'f', 2) << " s; rclone copy up "
+        << "to disk); total " << QString::number(total, 'f', 2) << " s; " << refName << " up "
         << QString::number(rcUp, 'f', 2) << " s + down " << QString::number(rcDown, 'f', 2)
         << " s (+ sync) = " << QString::number(rcTotal, 'f', 2) << " s; ratio "
         << QString::number(total / rcTotal, 'f', 2)
-        << " (target <= 1); trees identical: " << (same ? "yes" : "NO") << " / rclone "
+        << " (target <= 1); trees identical: " << (same ? "yes" : "NO") << " / " << refName << " "
         << (rcSame ? "yes" : "NO") << "\n";
     if (apache)
         out << "requests (Apache access log): Escale send " << r1 - r0 << ", receive " << r2 - r1
@@ -658,11 +712,13 @@ int main(int argc, char* argv[])
         return idle();
     if (what == QLatin1String("crypto"))
         return cryptoThroughput(n > 0 ? n : 512);
-    if ((what == QLatin1String("dav") || what == QLatin1String("s3")) &&
+    const QStringList servers{QStringLiteral("dav"), QStringLiteral("s3"), QStringLiteral("ftps"),
+                              QStringLiteral("sftp")};
+    if (servers.contains(what) &&
         (args.value(2) == QLatin1String("big") || args.value(2) == QLatin1String("small")))
         return network(what, args.value(2), args.value(3).toInt());
     std::fputs("usage: escale-bench rescan|small|big|quota|idle|crypto [count] [encrypted]\n"
-               "       escale-bench dav|s3 big|small [count]\n",
+               "       escale-bench dav|s3|ftps|sftp big|small [count]\n",
                stderr);
     return 2;
 }

@@ -393,6 +393,7 @@ public:
         bool implicit = false;   // TLS from the first byte
         bool listOnly = false;   // no MLSD/MLST: listings with LIST
         int idleTimeout = 0;     // seconds before an idle connection is dropped (0: the default)
+        bool reuseRequired = true; // data connections must resume the control connection's TLS session
         QString certificateNames = "DNS:localhost,IP:127.0.0.1"; // whom the certificate is for
     };
     explicit ProFtpd(const Options& o) { start(o); }
@@ -445,8 +446,13 @@ private:
                             "TLSProtocol TLSv1.2 TLSv1.3\nTLSRSACertificateFile %1\n"
                             "TLSRSACertificateKeyFile %2/tls.key\nTLSRequired %3\nTLSLog %2/tls.log\n")
                         .arg(m_certificate, d, o.tlsRequired ? "on" : "off");
+            QStringList options;
             if (o.implicit)
-                conf += "TLSOptions UseImplicitSSL\n";
+                options << "UseImplicitSSL";
+            if (!o.reuseRequired)
+                options << "NoSessionReuseRequired";
+            if (!options.isEmpty())
+                conf += "TLSOptions " + options.join(' ') + "\n";
         }
         QFile f(m_dir.filePath("proftpd.conf"));
         if (f.open(QIODevice::WriteOnly))

@@ -107,6 +107,9 @@ void Session::open(std::function<void(const RelayError&)> done)
     // Data connections resume this session: strict servers refuse them otherwise.
     tls.setSslOption(QSsl::SslOptionDisableSessionPersistence, false);
     control->setSslConfiguration(tls);
+    // Commands and replies are small and answered one by one: no Nagle delay.
+    connect(control, &QSslSocket::connected, control,
+            [control] { control->setSocketOption(QAbstractSocket::LowDelayOption, 1); });
     connect(control, &QSslSocket::readyRead, this, &Session::onControlReadable);
     connect(control, &QSslSocket::errorOccurred, this,
             [this, control](QAbstractSocket::SocketError e) { connectionError(e, control->errorString()); });

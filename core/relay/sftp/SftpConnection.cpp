@@ -193,6 +193,8 @@ ssh_session newSession(const ConnectionSettings& s)
     ssh_options_set(ssh, SSH_OPTIONS_USER, user.constData());
     ssh_options_set(ssh, SSH_OPTIONS_TIMEOUT, &seconds);
     ssh_options_set(ssh, SSH_OPTIONS_PROCESS_CONFIG, &no); // ~/.ssh/config is not ours to follow
+    const int noDelay = 1; // each SFTP write waits for its answer: no Nagle delay on top
+    ssh_options_set(ssh, SSH_OPTIONS_NODELAY, &noDelay);
     if (!knownHosts.isEmpty())
         ssh_options_set(ssh, SSH_OPTIONS_KNOWNHOSTS, knownHosts.constData());
     return ssh;
