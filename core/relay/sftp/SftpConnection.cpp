@@ -479,6 +479,18 @@ RelayError Connection::read(const QByteArray& file, qint64 offset, Pipe& out, Sh
     sftp_file f = sftp_open(m_sftp, file.constData(), O_RDONLY, 0);
     if (!f)
         return failure(what);
+    // The size first: reads are asked for exactly up to it. (libssh answers every read after the
+    // end with "end of file" without taking the server's answer off its queue, which then
+    // grows with each file read and slows every later answer down.)
+    sftp_attributes attributes = sftp_fstat(f);
+    if (!attributes) {
+        const RelayError e = failure(what);
+        if (m_sftp)
+            sftp_close(f);
+        return e;
+    }
+    const qint64 size = qint64(attributes->size);
+    sftp_attributes_free(attributes);
     if (offset > 0)
         sftp_seek64(f, quint64(offset));
     // Reads are sent ahead, then their answers taken in order.
@@ -486,44 +498,46 @@ RelayError Connection::read(const QByteArray& file, qint64 offset, Pipe& out, Sh
     {
         int id;
         qint64 at;
+        uint32_t length;
     };
     std::deque<Request> pending;
     qint64 next = offset;
-    bool end = false;
     RelayError error;
     auto drainPending = [&] {
         QByteArray scratch(kReadRequest, Qt::Uninitialized);
         for (const Request& r : pending)
-            sftp_async_read(f, scratch.data(), kReadRequest, uint32_t(r.id));
+            sftp_async_read(f, scratch.data(), r.length, uint32_t(r.id));
         pending.clear();
     };
     while (error.ok()) {
-        while (!end && pending.size() < kReadsAhead) {
-            const int id = sftp_async_read_begin(f, kReadRequest);
+        while (next < size && pending.size() < kReadsAhead) {
+            const uint32_t length = uint32_t(std::min<qint64>(kReadRequest, size - next));
+            const int id = sftp_async_read_begin(f, length);
             if (id < 0) {
                 error = failure(what);
                 break;
             }
-            pending.push_back({id, next});
-            next += kReadRequest;
+            pending.push_back({id, next, length});
+            next += length;
         }
         if (!error.ok() || pending.empty())
             break;
         const Request r = pending.front();
         pending.pop_front();
-        QByteArray piece(kReadRequest, Qt::Uninitialized);
-        const int n = sftp_async_read(f, piece.data(), kReadRequest, uint32_t(r.id));
+        QByteArray piece(r.length, Qt::Uninitialized);
+        const int n = sftp_async_read(f, piece.data(), r.length, uint32_t(r.id));
         if (n < 0) {
             error = failure(what);
             break;
         }
-        if (n == 0) { // the end; the reads after it say so too
-            end = true;
-            continue;
+        if (n == 0) { // shorter than it said: the answers still due are dropped with the connection
+            error = {Kind::Corrupt, QStringLiteral("%1: the file ended after %2 of %3 bytes").arg(what).arg(r.at).arg(size)};
+            close();
+            break;
         }
         piece.resize(n);
-        if (uint32_t(n) < kReadRequest && !pending.empty() && !end) {
-            // A short read before the end: the reads sent after it are for the wrong place.
+        if (uint32_t(n) < r.length) {
+            // A short read: the reads sent after it are for the wrong place.
             drainPending();
             next = r.at + n;
             sftp_seek64(f, quint64(next));
