@@ -18,7 +18,7 @@ PACKAGES=(
   # relay servers the integration tests start on 127.0.0.1 (never as system services)
   apache2 apache2-utils rclone curl procps
   nginx-light libnginx-mod-http-dav-ext lighttpd lighttpd-mod-webdav
-  proftpd-core proftpd-mod-crypto openssh-server openssh-client
+  proftpd-core proftpd-mod-crypto openssh-server openssh-client python3-pyftpdlib
 )
 
 missing=()

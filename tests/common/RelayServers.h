@@ -90,6 +90,13 @@ public:
         m_process.kill();
         m_process.waitForFinished(10'000);
     }
+    // The processes serving connections killed, the server still listening: every open
+    // connection drops, as when a server closes idle ones.
+    void dropConnections()
+    {
+        for (pid_t child : descendants(pid_t(m_process.processId())))
+            ::kill(child, SIGKILL);
+    }
     // Stopped (SIGSTOP) with its connections open, as a hung server; then running again.
     void freeze() { signalAll(SIGSTOP); }
     void thaw() { signalAll(SIGCONT); }
@@ -388,11 +395,11 @@ class ProFtpd : public Server
 public:
     struct Options
     {
-        bool tls = true;         // AUTH TLS offered (and required when `tlsRequired`)
-        bool tlsRequired = true; // plain logins refused
-        bool implicit = false;   // TLS from the first byte
-        bool listOnly = false;   // no MLSD/MLST: listings with LIST
-        int idleTimeout = 0;     // seconds before an idle connection is dropped (0: the default)
+        bool tls = true;           // AUTH TLS offered (and required when `tlsRequired`)
+        bool tlsRequired = true;   // plain logins refused
+        bool implicit = false;     // TLS from the first byte
+        bool listOnly = false;     // no MLSD/MLST: listings with LIST
+        int idleTimeout = 0;       // seconds before an idle connection is dropped (0: the default)
         bool reuseRequired = true; // data connections must resume the control connection's TLS session
         QString certificateNames = "DNS:localhost,IP:127.0.0.1"; // whom the certificate is for
     };
@@ -462,6 +469,21 @@ private:
     }
 
     QString m_certificate;
+};
+
+// pyftpdlib without MLSD/MLST: a LIST-only FTP server (plain FTP), user tester / testpw. The
+// script is in tests/servers (ESCALE_SOURCE_DIR).
+class PyFtpd : public Server
+{
+public:
+    PyFtpd()
+    {
+        QDir().mkpath(root());
+        launch("/usr/bin/python3",
+               {qEnvironmentVariable("ESCALE_SOURCE_DIR") + "/tests/servers/list_only_ftpd.py",
+                QString::number(m_port), root(), "tester", "testpw"});
+    }
+    QString url() const { return QString("ftp://tester@127.0.0.1:%1/repo").arg(m_port); }
 };
 
 // OpenSSH's sshd with its own host key, for root with a key (clientKey(), and lockedKey() whose

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void implicitTlsContract();
     void listOnlyPlainServer();
     void oddNamesRoundTrip();
+    void anotherListOnlyServer();
     void wrongPassword();
     void untrustedCertificate();
     void certificateForAnotherHost();
@@ -136,6 +137,29 @@ void tst_FtpRelay::oddNamesRoundTrip()
         // A name that would end the command line is refused before it is sent.
         QCOMPARE(put(*relay, "data/ab/x\r\nDELE y", "no").kind, relay::RelayError::Kind::Invalid);
     }
+}
+
+void tst_FtpRelay::anotherListOnlyServer()
+{
+    // pyftpdlib, a different implementation with no MLSD: the contract, odd names through its
+    // LIST, and three engines converging.
+    testing::PyFtpd server;
+    QVERIFY2(server.started(), qPrintable(server.log()));
+    config::RepositoryConfig c = testing::relayConfig("ftp", server.url(), "testpw");
+    auto relay = testing::makeRelay(c);
+    testing::checkContract(*relay);
+    for (const QString& n : {QString("été 北京"), QString("  two  spaces"), QString("-dash")})
+        QVERIFY2(put(*relay, "data/ab/" + n, n.toUtf8()).ok(), qPrintable(n));
+    std::unique_ptr<relay::RelayJob> job(relay->list("data/ab"));
+    QVERIFY(relay::waitFor(job.get()).ok());
+    QStringList listed;
+    for (const auto& e : job->entries())
+        listed << e.name;
+    listed.sort();
+    QCOMPARE(listed, (QStringList{"  two  spaces", "-dash", "big", "été 北京"}));
+    QCOMPARE(testing::get(*relay, "data/ab/été 北京"), QString("été 北京").toUtf8());
+    c.relay.path = "/engines";
+    testing::threeEnginesConverge([&] { return c; });
 }
 
 void tst_FtpRelay::wrongPassword()

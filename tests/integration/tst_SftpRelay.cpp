@@ -26,6 +26,7 @@ private Q_SLOTS:
     void unknownHostKeyShownThenPinned();
     void changedHostKeyRefused();
     void wrongPassword();
+    void droppedIdleConnections();
     void escalectlTrustsTheHostKey();
     void threeEnginesConvergeOverOpenSsh();
     void threeEnginesConvergeOverRclone();
@@ -211,6 +212,27 @@ void tst_SftpRelay::escalectlTrustsTheHostKey()
     QCOMPARE(testing::runProgram(escalectl, {"-c", conf, "trust", "box", "--fingerprint", fingerprint}, &out),
              0);
     QVERIFY2(out.contains("already trusted"), qPrintable(out));
+}
+
+void tst_SftpRelay::droppedIdleConnections()
+{
+    // The server drops the connections while they are idle: the next requests notice before
+    // using them and connect again, without spending a retry.
+    testing::OpenSshd server;
+    QVERIFY2(server.started(), qPrintable(server.log()));
+    config::RepositoryConfig c = sshdConfig(server);
+    c.retries = 0;
+    auto relay = testing::makeRelay(c);
+    QVERIFY(runJob(relay->makeFolder("")).ok());
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(put(*relay, "idle", QByteArray::number(i)).ok());
+        server.dropConnections();
+        QTest::qWait(200);
+        relay::RelayError e;
+        QCOMPARE(testing::get(*relay, "idle", &e), QByteArray::number(i));
+        server.dropConnections();
+        QTest::qWait(200);
+    }
 }
 
 void tst_SftpRelay::threeEnginesConvergeOverOpenSsh()
