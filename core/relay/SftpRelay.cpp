@@ -112,12 +112,16 @@ SftpRelay::SftpRelay(const Settings& settings, QObject* parent)
 
 SftpRelay::~SftpRelay()
 {
+    // Calls under way end now rather than after 'timeout'.
     for (auto& w : m_workers)
-        if (w->running && w->running->stream)
-            w->running->stream->pipe.cancel();
+        if (w->running) {
+            if (w->running->stream)
+                w->running->stream->pipe.cancel();
+            w->connection->interrupt();
+        }
     for (auto& w : m_workers) {
         w->thread.quit();
-        w->thread.wait(); // a call under way ends within 'timeout'
+        w->thread.wait();
         delete w->context;
         w->connection->close();
     }

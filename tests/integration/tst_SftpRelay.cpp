@@ -9,6 +9,8 @@
 #include "relay/RelayFactory.h"
 #include "relay/SftpRelay.h"
 
+#include <QElapsedTimer>
+
 using namespace escale;
 
 using testing::put;
@@ -27,6 +29,7 @@ private Q_SLOTS:
     void changedHostKeyRefused();
     void wrongPassword();
     void droppedIdleConnections();
+    void closingDoesNotWaitForAHungServer();
     void escalectlTrustsTheHostKey();
     void threeEnginesConvergeOverOpenSsh();
     void threeEnginesConvergeOverRclone();
@@ -233,6 +236,31 @@ void tst_SftpRelay::droppedIdleConnections()
         server.dropConnections();
         QTest::qWait(200);
     }
+}
+
+void tst_SftpRelay::closingDoesNotWaitForAHungServer()
+{
+    // A request is stuck on a hung server with a ten-minute timeout; the relay goes away (the
+    // application quits): its worker's call is cut, not waited for.
+    testing::OpenSshd server;
+    QVERIFY2(server.started(), qPrintable(server.log()));
+    config::RepositoryConfig c = sshdConfig(server);
+    c.timeoutMs = 600'000;
+    auto relay = testing::makeRelay(c);
+    QVERIFY(runJob(relay->makeFolder("")).ok());
+    QVERIFY(put(*relay, "a", "x").ok());
+    server.freeze();
+    QBuffer sink;
+    sink.open(QIODevice::WriteOnly);
+    std::unique_ptr<relay::RelayJob> job(relay->get("a", &sink));
+    QTest::qWait(500);
+    QVERIFY(!job->isFinished());
+    QElapsedTimer closing;
+    closing.start();
+    relay.reset();
+    const qint64 ms = closing.elapsed();
+    server.thaw();
+    QVERIFY2(ms < 60'000, qPrintable(QString::number(ms))); // far below the 600 s it would wait
 }
 
 void tst_SftpRelay::threeEnginesConvergeOverOpenSsh()

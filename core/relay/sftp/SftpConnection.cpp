@@ -139,6 +139,11 @@ void Connection::interruptIfStalled(qint64 nowMs)
     const qint64 last = m_lastProgressMs;
     if (last == 0 || nowMs - last <= m_settings.timeoutMs)
         return;
+    interrupt();
+}
+
+void Connection::interrupt()
+{
     QMutexLocker lock(&m_fdMutex);
     if (m_fd >= 0 && !m_interrupted.exchange(true))
         ::shutdown(m_fd, SHUT_RDWR); // the blocked call sees the connection end
@@ -531,7 +536,8 @@ RelayError Connection::read(const QByteArray& file, qint64 offset, Pipe& out, Sh
             break;
         }
         if (n == 0) { // shorter than it said: the answers still due are dropped with the connection
-            error = {Kind::Corrupt, QStringLiteral("%1: the file ended after %2 of %3 bytes").arg(what).arg(r.at).arg(size)};
+            error = {Kind::Corrupt,
+                     QStringLiteral("%1: the file ended after %2 of %3 bytes").arg(what).arg(r.at).arg(size)};
             close();
             break;
         }

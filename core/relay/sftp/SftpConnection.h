@@ -108,6 +108,8 @@ public:
     // `timeoutMs`, the connection is cut so that it returns with a Timeout error (libssh's SFTP
     // calls wait for their answer for ever).
     void interruptIfStalled(qint64 nowMs);
+    // Called from another thread: the current call ends at once (the relay is going away).
+    void interrupt();
     void idle() { m_lastProgressMs = 0; } // no call under way
 
     // Relay operations on absolute server paths (UTF-8). `what` names the request in messages.
