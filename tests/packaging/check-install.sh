@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs the build into a throw-away root and checks what lands there: the executables run,
+# the desktop entries, AppStream metadata and man pages validate, the systemd units name the
+# installed binary. usage: check-install.sh BUILD_DIR
+set -euo pipefail
+build=$1
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+DESTDIR=$root cmake --install "$build" --prefix /usr >/dev/null
+
+fail() { echo "check-install: $*" >&2; exit 1; }
+for f in usr/bin/escale usr/bin/escalectl \
+         usr/share/applications/io.github.escale.Escale.desktop \
+         usr/share/metainfo/io.github.escale.Escale.metainfo.xml \
+         usr/share/icons/hicolor/scalable/apps/io.github.escale.Escale.svg \
+         usr/share/escale/autostart/io.github.escale.Escale.desktop \
+         usr/lib/systemd/user/escale.service usr/lib/systemd/system/escale@.service \
+         usr/share/man/man1/escale.1 usr/share/man/man1/escalectl.1 usr/share/doc/escale/configuration.md; do
+  [ -e "$root/$f" ] || fail "$f is not installed"
+done
+"$root/usr/bin/escale" --version | grep -q '^escale ' || fail "the installed escale does not run"
+"$root/usr/bin/escalectl" --version | grep -q '^escalectl ' || fail "the installed escalectl does not run"
+desktop-file-validate "$root/usr/share/applications/io.github.escale.Escale.desktop" \
+                      "$root/usr/share/escale/autostart/io.github.escale.Escale.desktop"
+appstreamcli validate --no-net --pedantic "$root/usr/share/metainfo/io.github.escale.Escale.metainfo.xml" >/dev/null ||
+  fail "appstreamcli validate failed"
+for page in "$root"/usr/share/man/man1/*.1; do
+  out=$(LC_ALL=C.UTF-8 groff -man -ww -z -t "$page" 2>&1)
+  [ -z "$out" ] || fail "$page: $out"
+done
+for unit in "$root"/usr/lib/systemd/user/escale.service "$root"/usr/lib/systemd/system/escale@.service; do
+  grep -q '^ExecStart=/usr/bin/escale --no-gui$' "$unit" || fail "$unit does not start /usr/bin/escale --no-gui"
+done
+grep -q '^User=%i$' "$root/usr/lib/systemd/system/escale@.service" || fail "escale@.service does not run as its instance"
+echo "check-install: everything in place and valid"
