@@ -3,9 +3,10 @@
 #include "ExitCodes.h"
 #include "config/ConfigLoader.h"
 #include "config/Paths.h"
+#include "control/ControlChannel.h"
+#include "control/Instance.h"
 #include "log/Logging.h"
 #include "relay/RelayFactory.h"
-#include "sync/RepositoryRunner.h"
 #include "sync/SyncEngine.h"
 
 #include <QCoreApplication>
@@ -158,38 +159,42 @@ int runDaemon(const config::Config& config, bool confirmDeletions)
     sigaction(SIGTERM, &action, nullptr);
     sigaction(SIGINT, &action, nullptr);
 
-    std::vector<std::unique_ptr<sync::RepositoryRunner>> runners;
-    int running = 0;
-    for (const config::RepositoryConfig& r : config.repositories) {
-        auto runner = std::make_unique<sync::RepositoryRunner>(r, confirmDeletions);
-        QObject::connect(runner.get(), &sync::RepositoryRunner::failedToStart, qApp,
-                         [name = r.name, &running](const QString& error) {
-                             qCCritical(lcApp).noquote() << QStringLiteral("[%1] %2").arg(name, error);
-                             if (--running == 0)
-                                 QCoreApplication::exit(ExitFailure);
-                         });
-        QObject::connect(runner.get(), &sync::RepositoryRunner::passFinished, qApp,
-                         [name = r.name, &running](const sync::PassResult& result) {
-                             if (result.status == sync::PassResult::Status::Auth) {
-                                 // Retrying cannot help: this repository stops until restarted.
-                                 qCCritical(lcApp).noquote()
-                                     << QStringLiteral("[%1] %2; stopped").arg(name, result.error);
-                                 if (--running == 0)
-                                     QCoreApplication::exit(ExitAuth);
-                             } else if (!result.ok())
-                                 qCWarning(lcApp).noquote()
-                                     << QStringLiteral("[%1] %2; retrying later").arg(name, result.error);
-                             else if (result.uploaded + result.downloaded + result.deleted +
-                                          result.conflicts + result.freed >
-                                      0)
-                                 qCInfo(lcApp).noquote()
-                                     << QStringLiteral("[%1] %2").arg(name, summary(result));
-                         });
-        runners.push_back(std::move(runner));
-        ++running;
-    }
-    if (runners.empty())
+    control::Instance instance(config, confirmDeletions);
+    if (instance.repositoryCount() == 0)
         return ExitFailure;
+    // One instance per configuration: two would sync the same folders against each other.
+    control::ControlServer server(
+        [&instance](const QJsonObject& request) { return instance.handle(request); });
+    QString error;
+    if (!server.listen(control::socketPath(config.path), error)) {
+        qCCritical(lcApp).noquote() << error;
+        return ExitFailure;
+    }
+    int running = instance.repositoryCount();
+    QObject::connect(&instance, &control::Instance::failedToStart, qApp, [&](int index, const QString& why) {
+        qCCritical(lcApp).noquote() << QStringLiteral("[%1] %2").arg(instance.repository(index).name, why);
+        if (--running == 0)
+            QCoreApplication::exit(ExitFailure);
+    });
+    QObject::connect(
+        &instance, &control::Instance::passFinished, qApp, [&](int index, const sync::PassResult& result) {
+            const QString name = instance.repository(index).name;
+            if (result.status == sync::PassResult::Status::Auth) {
+                // Retrying cannot help: this repository stops until restarted.
+                qCCritical(lcApp).noquote() << QStringLiteral("[%1] %2; stopped").arg(name, result.error);
+                if (--running == 0)
+                    QCoreApplication::exit(ExitAuth);
+            } else if (!result.ok())
+                qCWarning(lcApp).noquote()
+                    << QStringLiteral("[%1] %2; retrying later").arg(name, result.error);
+            else if (result.uploaded + result.downloaded + result.deleted + result.conflicts + result.freed >
+                     0)
+                qCInfo(lcApp).noquote() << QStringLiteral("[%1] %2").arg(name, summary(result));
+        });
+    QObject::connect(&instance, &control::Instance::stopRequested, qApp, [] {
+        qCInfo(lcApp) << "stopping (asked through the control socket)";
+        QCoreApplication::exit(ExitOk);
+    });
 
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, qApp, [] {
@@ -198,13 +203,11 @@ int runDaemon(const config::Config& config, bool confirmDeletions)
         qCInfo(lcApp) << "stopping";
         QCoreApplication::exit(ExitOk);
     });
-    for (auto& runner : runners)
-        runner->start();
-    qCInfo(lcApp).noquote()
-        << QStringLiteral("running %1 repositories; stop with SIGTERM or Ctrl-C").arg(runners.size());
+    instance.start();
+    qCInfo(lcApp).noquote() << QStringLiteral("running %1 repositories; stop with SIGTERM or Ctrl-C")
+                                   .arg(instance.repositoryCount());
     const int code = QCoreApplication::exec();
-    for (auto& runner : runners)
-        runner->stop();
+    instance.stop();
     qCInfo(lcApp) << "stopped";
     return code;
 }

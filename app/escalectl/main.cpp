@@ -6,6 +6,7 @@
 #include "config/ConfigWriter.h"
 #include "config/Paths.h"
 #include "config/Secrets.h"
+#include "control/ControlChannel.h"
 #include "crypto/RepositoryKeys.h"
 #include "relay/RelayFactory.h"
 #include "relay/RemoteAccess.h"
@@ -426,6 +427,66 @@ int trust(const Target& target, const QString& configPath, const QString& expect
     return pin(configPath, target, QStringLiteral("certificate fingerprint"), fingerprint);
 }
 
+// status, pause, resume, sync, stop: through the running instance's control socket.
+int askInstance(const QString& command, const QString& repository, const QString& configPath, bool json)
+{
+    QJsonObject message{{QStringLiteral("command"), command}};
+    if (!repository.isEmpty())
+        message.insert(QStringLiteral("repository"), repository);
+    QString error;
+    bool noInstance = false;
+    const auto answer = control::request(control::socketPath(configPath), message, error, &noInstance);
+    if (!answer)
+        return fail(noInstance ? ExitNoInstance : ExitFailure, error);
+    if (!answer->value(QStringLiteral("ok")).toBool()) {
+        const QString why = answer->value(QStringLiteral("error")).toString();
+        return fail(why.startsWith(QLatin1String("no repository")) ? ExitUsage : ExitFailure, why);
+    }
+    if (json) {
+        print(stdout, QString::fromUtf8(QJsonDocument(*answer).toJson(QJsonDocument::Indented)));
+        return ExitOk;
+    }
+    if (command != QLatin1String("status")) {
+        QStringList names;
+        for (const QJsonValue& v : answer->value(QStringLiteral("repositories")).toArray())
+            names << v.toString();
+        const QString done = command == QLatin1String("pause")    ? QStringLiteral("paused")
+                             : command == QLatin1String("resume") ? QStringLiteral("resumed")
+                             : command == QLatin1String("sync")   ? QStringLiteral("syncing now")
+                                                                  : QStringLiteral("stopping");
+        print(stdout, names.isEmpty()
+                          ? done + QLatin1Char('\n')
+                          : QStringLiteral("%1: %2\n").arg(names.join(QLatin1String(", ")), done));
+        return ExitOk;
+    }
+    bool problems = false;
+    for (const QJsonValue& v : answer->value(QStringLiteral("repositories")).toArray()) {
+        const QJsonObject r = v.toObject();
+        if (!repository.isEmpty() && r.value(QStringLiteral("name")).toString() != repository)
+            continue;
+        const QJsonObject last = r.value(QStringLiteral("last_pass")).toObject();
+        const QString lastSync = r.value(QStringLiteral("last_sync")).toString();
+        print(stdout,
+              QStringLiteral("%1: %2 (last sync %3)\n  %4 <-> %5\n  last pass: %6 sent, %7 received, %8 "
+                             "deleted, %9 conflicts\n")
+                  .arg(r.value(QStringLiteral("name")).toString(),
+                       r.value(QStringLiteral("state")).toString(),
+                       lastSync.isEmpty() ? QStringLiteral("none yet") : lastSync,
+                       r.value(QStringLiteral("local_path")).toString(),
+                       r.value(QStringLiteral("relay")).toString())
+                  .arg(last.value(QStringLiteral("sent")).toInt())
+                  .arg(last.value(QStringLiteral("received")).toInt())
+                  .arg(last.value(QStringLiteral("deleted")).toInt())
+                  .arg(last.value(QStringLiteral("conflicts")).toInt()));
+        const QString lastError = r.value(QStringLiteral("last_error")).toString();
+        if (!lastError.isEmpty()) {
+            problems = true;
+            print(stdout, QStringLiteral("  last error: %1\n").arg(lastError));
+        }
+    }
+    return problems ? ExitFailure : ExitOk;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -482,13 +543,28 @@ int main(int argc, char* argv[])
     }
     const QStringList args = parser.positionalArguments();
     const QString command = args.value(0);
-    const QStringList known{QStringLiteral("verify"), QStringLiteral("decrypt"), QStringLiteral("passphrase"),
-                            QStringLiteral("trust")};
+    const QStringList instanceCommands{QStringLiteral("status"), QStringLiteral("pause"),
+                                       QStringLiteral("resume"), QStringLiteral("sync"),
+                                       QStringLiteral("stop")};
+    const QStringList known = QStringList{QStringLiteral("verify"), QStringLiteral("decrypt"),
+                                          QStringLiteral("passphrase"), QStringLiteral("trust")} +
+                              instanceCommands;
     if (!known.contains(command))
         return fail(ExitUsage, command.isEmpty()
                                    ? QStringLiteral("a command is needed: verify, decrypt or passphrase")
                                    : QStringLiteral("unknown command '%1' (known: %2)")
                                          .arg(command, known.join(QLatin1String(", "))));
+    if (instanceCommands.contains(command)) {
+        if (args.size() > 2 || (command == QLatin1String("stop") && args.size() > 1))
+            return fail(ExitUsage,
+                        command == QLatin1String("stop")
+                            ? QStringLiteral("stop takes no repository: it stops the whole instance")
+                            : QStringLiteral("%1 takes at most one repository name").arg(command));
+        return askInstance(command, args.value(1),
+                           parser.isSet(configOption) ? parser.value(configOption)
+                                                      : config::defaultConfigPath(),
+                           parser.isSet(jsonOption));
+    }
     if (args.size() != 2)
         return fail(ExitUsage, QStringLiteral("%1 needs one repository name or relay address").arg(command));
     if (command == QLatin1String("decrypt") && !parser.isSet(toOption))

@@ -52,6 +52,18 @@ public Q_SLOTS:
 
     void syncNow() { runPass(); }
 
+    // Paused: no pass starts (the one under way ends); resumed: a pass at once.
+    void setPaused(bool paused)
+    {
+        m_paused = paused;
+        if (paused) {
+            m_pollTimer.stop();
+            m_settleTimer.stop();
+        } else {
+            runPass();
+        }
+    }
+
     // May arrive while a pass waits on the relay (its event loop runs queued calls): the pass
     // then finishes first, and the cleanup follows it.
     void stop()
@@ -64,15 +76,17 @@ public Q_SLOTS:
     }
 
 Q_SIGNALS:
+    void passStarted();
     void passFinished(const escale::sync::PassResult& result);
     void failedToStart(const QString& error);
 
 private:
     void runPass()
     {
-        if (m_stopping || !m_engine || m_running)
+        if (m_stopping || !m_engine || m_running || m_paused)
             return;
         m_running = true;
+        Q_EMIT passStarted();
         m_settleTimer.stop();
         const PassResult result = m_engine->runPass();
         m_running = false;
@@ -87,7 +101,8 @@ private:
             return;
         }
         watchFolders();
-        scheduleNext(result);
+        if (!m_paused)
+            scheduleNext(result);
     }
 
     void scheduleNext(const PassResult& result)
@@ -161,6 +176,7 @@ private:
     qint64 m_idleDelayMs = 1000;
     bool m_running = false;
     bool m_stopping = false;
+    bool m_paused = false;
     bool m_watchFailed = false;
 };
 
@@ -174,6 +190,7 @@ RepositoryRunner::RepositoryRunner(const config::RepositoryConfig& config, bool 
     m_worker = new RepositoryWorker(config, &m_stopped, confirmDeletions);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &RepositoryWorker::passStarted, this, &RepositoryRunner::passStarted);
     connect(m_worker, &RepositoryWorker::passFinished, this, &RepositoryRunner::passFinished);
     connect(m_worker, &RepositoryWorker::failedToStart, this, &RepositoryRunner::failedToStart);
 }
@@ -192,6 +209,11 @@ void RepositoryRunner::start()
 void RepositoryRunner::syncNow()
 {
     QMetaObject::invokeMethod(m_worker, "syncNow", Qt::QueuedConnection);
+}
+
+void RepositoryRunner::setPaused(bool paused)
+{
+    QMetaObject::invokeMethod(m_worker, "setPaused", Qt::QueuedConnection, Q_ARG(bool, paused));
 }
 
 void RepositoryRunner::stop()

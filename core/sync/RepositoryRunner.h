@@ -29,8 +29,10 @@ public:
     void start();
     void stop(); // waits for the current pass to end
     void syncNow();
+    void setPaused(bool paused); // no pass while paused; resuming runs one at once
 
 Q_SIGNALS:
+    void passStarted();
     void passFinished(const escale::sync::PassResult& result);
     void failedToStart(const QString& error);
 

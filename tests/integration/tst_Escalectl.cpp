@@ -20,6 +20,7 @@ private Q_SLOTS:
     void initTestCase();
     void verifyDecryptAndChangePassphrase();
     void plainRepositoryAndUsageErrors();
+    void controlsARunningInstance();
 
 private:
     struct Run
@@ -176,6 +177,85 @@ void tst_Escalectl::plainRepositoryAndUsageErrors()
     r = run(m_escalectl, {"verify", root.filePath("empty-relay")});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains("no Escale repository"), qPrintable(r.err));
+}
+
+void tst_Escalectl::controlsARunningInstance()
+{
+    // escale --no-gui runs; escalectl asks its status, pauses, resumes, syncs and stops it
+    // through the control socket, in text and JSON, and says so when nothing runs.
+    QTemporaryDir root;
+    const QString conf = config(root, "refresh = 1\n");
+    write(root.filePath("folder/a.txt"), "first");
+    auto ctl = [&](const QStringList& args) {
+        return run(m_escalectl, QStringList{"-c", conf} + args);
+    };
+    Run none = ctl({"status"});
+    QCOMPARE(none.code, 6);
+    QVERIFY2(none.err.contains("no running Escale uses this configuration"), qPrintable(none.err));
+
+    QProcess daemon;
+    daemon.setProcessChannelMode(QProcess::MergedChannels);
+    daemon.start(m_escale, {"--no-gui", "-c", conf});
+    QVERIFY(daemon.waitForStarted());
+    auto status = [&] {
+        const Run r = ctl({"status", "--json"});
+        return QJsonDocument::fromJson(r.out.toUtf8())
+            .object()
+            .value("repositories")
+            .toArray()
+            .first()
+            .toObject();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(status().value("files_sent").toInt(), 1, 30'000);
+    QTRY_COMPARE_WITH_TIMEOUT(status().value("state").toString(), QString("up to date"), 30'000);
+    QJsonObject s = status();
+    QCOMPARE(s.value("name").toString(), QString("docs"));
+    QVERIFY(!s.value("last_sync").toString().isEmpty());
+    Run text = ctl({"status"});
+    QCOMPARE(text.code, 0);
+    QVERIFY2(text.out.startsWith("docs: up to date (last sync ") &&
+                 text.out.contains(root.filePath("folder")),
+             qPrintable(text.out));
+
+    // A second instance of the same configuration is refused: it would sync the same folders.
+    const Run second = run(m_escale, {"--no-gui", "-c", conf});
+    QCOMPARE(second.code, 1);
+    QVERIFY2(second.err.contains("another Escale runs with this configuration") ||
+                 second.out.contains("another Escale runs with this configuration"),
+             qPrintable(second.err + second.out));
+
+    // Paused: a new file stays unsent, and `sync` says why it does nothing.
+    Run r = ctl({"pause", "docs"});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.out, QString("docs: paused\n"));
+    QCOMPARE(status().value("state").toString(), QString("paused"));
+    write(root.filePath("folder/b.txt"), "while paused");
+    r = ctl({"sync", "docs"});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("'docs' is paused: resume it first"), qPrintable(r.err));
+    QTest::qWait(2'500); // more than 'refresh' and the settling time: no pass ran
+    QCOMPARE(status().value("files_sent").toInt(), 1);
+    QCOMPARE(status().value("state").toString(), QString("paused"));
+    r = ctl({"resume"});
+    QCOMPARE(r.code, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(status().value("files_sent").toInt(), 2, 30'000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        status().value("state").toString() == "up to date" && !status().value("paused").toBool(), 30'000);
+    QCOMPARE(ctl({"sync", "docs"}).code, 0);
+
+    // Usage errors.
+    r = ctl({"status", "nothing"});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("no repository 'nothing' runs here"), qPrintable(r.err));
+    QCOMPARE(ctl({"stop", "docs"}).code, 2);
+    QCOMPARE(ctl({"pause", "a", "b"}).code, 2);
+
+    r = ctl({"stop"});
+    QCOMPARE(r.code, 0);
+    QVERIFY(daemon.waitForFinished(30'000));
+    QCOMPARE(daemon.exitCode(), 0);
+    QVERIFY2(QString::fromUtf8(daemon.readAll()).contains("stopping (asked through the control socket)"), "");
+    QCOMPARE(ctl({"status"}).code, 6);
 }
 
 QTEST_GUILESS_MAIN(tst_Escalectl)

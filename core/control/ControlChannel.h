@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QObject>
+#include <QString>
+#include <functional>
+#include <optional>
+
+class QLocalServer;
+
+namespace escale::control {
+
+// The control socket of a running Escale (docs/ipc.md): a local socket private to the user, one
+// JSON object per line each way, one answer per request.
+// Where the instance using the configuration `configPath` listens: in $XDG_RUNTIME_DIR/escale
+// (else /tmp/escale-UID), a folder only the user may enter; the name depends on the
+// configuration file, so instances of different configurations do not meet.
+QString socketPath(const QString& configPath);
+
+class ControlServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Handler = std::function<QJsonObject(const QJsonObject& request)>;
+    explicit ControlServer(Handler handler, QObject* parent = nullptr);
+    ~ControlServer() override;
+
+    // Listens on `path`; false with `error` when another instance answers there or the
+    // socket cannot be made.
+    bool listen(const QString& path, QString& error);
+
+private:
+    Handler m_handler;
+    QLocalServer* m_server;
+};
+
+// One request to the instance listening on `path` and its answer; std::nullopt with `error`
+// when none answers (`noInstance` set then) or the answer is not JSON.
+std::optional<QJsonObject> request(const QString& path, const QJsonObject& message, QString& error,
+                                   bool* noInstance = nullptr, int timeoutMs = 30'000);
+
+} // namespace escale::control

@@ -1,0 +1,198 @@
+#include "control/Instance.h"
+
+#include <QJsonArray>
+
+namespace escale::control {
+
+QString stateName(RepositoryStatus::State state)
+{
+    using State = RepositoryStatus::State;
+    switch (state) {
+    case State::Starting:
+        return QStringLiteral("starting");
+    case State::Syncing:
+        return QStringLiteral("syncing");
+    case State::Idle:
+        return QStringLiteral("up to date");
+    case State::Paused:
+        return QStringLiteral("paused");
+    case State::Offline:
+        return QStringLiteral("offline");
+    case State::Error:
+        return QStringLiteral("error");
+    case State::Stopped:
+        return QStringLiteral("stopped");
+    }
+    return {};
+}
+
+Instance::Instance(const config::Config& config, bool confirmDeletions, QObject* parent)
+    : QObject(parent)
+{
+    using State = RepositoryStatus::State;
+    for (const config::RepositoryConfig& r : config.repositories) {
+        const int index = int(m_repositories.size());
+        auto repo = std::make_unique<Repository>();
+        repo->runner = std::make_unique<sync::RepositoryRunner>(r, confirmDeletions);
+        Repository* p = repo.get();
+        connect(p->runner.get(), &sync::RepositoryRunner::passStarted, this, [this, p, index] {
+            if (p->status.state != State::Stopped && !p->status.paused) {
+                p->status.state = State::Syncing;
+                Q_EMIT statusChanged(index);
+            }
+        });
+        connect(p->runner.get(), &sync::RepositoryRunner::passFinished, this,
+                [this, p, index](const sync::PassResult& result) {
+                    RepositoryStatus& s = p->status;
+                    s.lastPass = result;
+                    s.conflicts += result.conflicts;
+                    s.sent += result.uploaded;
+                    s.received += result.downloaded;
+                    if (result.ok()) {
+                        s.lastSuccess = QDateTime::currentDateTimeUtc();
+                        s.lastError.clear();
+                        s.state = State::Idle;
+                    } else {
+                        s.lastError = result.error;
+                        using Kind = relay::RelayError::Kind;
+                        const bool unreachable =
+                            result.cause == Kind::Network || result.cause == Kind::Timeout;
+                        s.state = result.status == sync::PassResult::Status::Auth ? State::Stopped
+                                  : unreachable                                   ? State::Offline
+                                                                                  : State::Error;
+                    }
+                    if (s.paused && s.state != State::Stopped)
+                        s.state = State::Paused;
+                    Q_EMIT passFinished(index, result);
+                    Q_EMIT statusChanged(index);
+                });
+        connect(p->runner.get(), &sync::RepositoryRunner::failedToStart, this,
+                [this, p, index](const QString& error) {
+                    p->status.state = State::Stopped;
+                    p->status.lastError = error;
+                    Q_EMIT failedToStart(index, error);
+                    Q_EMIT statusChanged(index);
+                });
+        m_repositories.push_back(std::move(repo));
+    }
+}
+
+Instance::~Instance()
+{
+    stop();
+}
+
+const config::RepositoryConfig& Instance::repository(int index) const
+{
+    return m_repositories[size_t(index)]->runner->config();
+}
+
+void Instance::start()
+{
+    for (auto& r : m_repositories)
+        r->runner->start();
+}
+
+void Instance::stop()
+{
+    for (auto& r : m_repositories)
+        r->runner->stop();
+}
+
+QList<int> Instance::targets(const QJsonObject& request, QString& error) const
+{
+    const QString name = request.value(QStringLiteral("repository")).toString();
+    QList<int> found;
+    for (int i = 0; i < repositoryCount(); ++i)
+        if (name.isEmpty() || repository(i).name == name)
+            found << i;
+    if (found.isEmpty())
+        error = QStringLiteral("no repository '%1' runs here").arg(name);
+    return found;
+}
+
+QJsonObject Instance::statusJson() const
+{
+    QJsonArray list;
+    for (int i = 0; i < repositoryCount(); ++i) {
+        const RepositoryStatus& s = status(i);
+        const config::RepositoryConfig& c = repository(i);
+        list.append(QJsonObject{
+            {QStringLiteral("name"), c.name},
+            {QStringLiteral("state"), stateName(s.state)},
+            {QStringLiteral("paused"), s.paused},
+            {QStringLiteral("local_path"), c.localPath},
+            {QStringLiteral("relay"), c.relay.toDisplayString()},
+            {QStringLiteral("last_sync"),
+             s.lastSuccess.isValid() ? s.lastSuccess.toString(Qt::ISODate) : QString()},
+            {QStringLiteral("last_error"), s.lastError},
+            {QStringLiteral("conflicts"), s.conflicts},
+            {QStringLiteral("files_sent"), s.sent},
+            {QStringLiteral("files_received"), s.received},
+            {QStringLiteral("last_pass"),
+             QJsonObject{{QStringLiteral("sent"), s.lastPass.uploaded},
+                         {QStringLiteral("received"), s.lastPass.downloaded},
+                         {QStringLiteral("deleted"), s.lastPass.deleted},
+                         {QStringLiteral("conflicts"), s.lastPass.conflicts},
+                         {QStringLiteral("freed"), s.lastPass.freed},
+                         {QStringLiteral("complete"), s.lastPass.complete},
+                         {QStringLiteral("deletions_held"), s.lastPass.deletionsHeld},
+                         {QStringLiteral("waiting_for_space"), s.lastPass.waitingForSpace}}},
+        });
+    }
+    return {{QStringLiteral("ok"), true}, {QStringLiteral("repositories"), list}};
+}
+
+QJsonObject Instance::handle(const QJsonObject& request)
+{
+    using State = RepositoryStatus::State;
+    const QString command = request.value(QStringLiteral("command")).toString();
+    auto failure = [](const QString& message) {
+        return QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("error"), message}};
+    };
+    if (command == QLatin1String("status")) {
+        QString error;
+        if (targets(request, error).isEmpty())
+            return failure(error);
+        return statusJson();
+    }
+    if (command == QLatin1String("stop")) {
+        QMetaObject::invokeMethod(this, &Instance::stopRequested, Qt::QueuedConnection);
+        return {{QStringLiteral("ok"), true}};
+    }
+    if (command != QLatin1String("pause") && command != QLatin1String("resume") &&
+        command != QLatin1String("sync"))
+        return failure(
+            QStringLiteral("unknown command '%1' (known: status, pause, resume, sync, stop)").arg(command));
+    QString error;
+    const QList<int> chosen = targets(request, error);
+    if (chosen.isEmpty())
+        return failure(error);
+    QJsonArray done;
+    for (int i : chosen) {
+        Repository& r = *m_repositories[size_t(i)];
+        if (command == QLatin1String("sync")) {
+            if (r.status.paused || r.status.state == State::Stopped) {
+                if (chosen.size() == 1)
+                    return failure(QStringLiteral("'%1' is %2: %3")
+                                       .arg(repository(i).name, stateName(r.status.state),
+                                            r.status.paused
+                                                ? QStringLiteral("resume it first")
+                                                : QStringLiteral("see its last error, then restart Escale")));
+                continue;
+            }
+            r.runner->syncNow();
+        } else {
+            const bool pause = command == QLatin1String("pause");
+            r.status.paused = pause;
+            r.runner->setPaused(pause);
+            if (r.status.state != State::Stopped)
+                r.status.state = pause ? State::Paused : State::Syncing;
+            Q_EMIT statusChanged(i);
+        }
+        done.append(repository(i).name);
+    }
+    return {{QStringLiteral("ok"), true}, {QStringLiteral("repositories"), done}};
+}
+
+} // namespace escale::control

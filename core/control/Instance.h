@@ -1,0 +1,79 @@
+#pragma once
+
+#include "config/Config.h"
+#include "sync/RepositoryRunner.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QObject>
+#include <memory>
+#include <vector>
+
+namespace escale::control {
+
+// What one repository is doing, as the tray and `escalectl status` show it.
+struct RepositoryStatus
+{
+    enum class State
+    {
+        Starting, // not through its first pass yet
+        Syncing,  // a pass is under way
+        Idle,     // up to date as of the last pass
+        Paused,
+        Offline, // the relay cannot be reached: retried
+        Error,   // the last pass failed for another reason: retried
+        Stopped, // failed to start, or a wrong password or passphrase: until restarted
+    };
+    State state = State::Starting;
+    bool paused = false;
+    QDateTime lastSuccess; // end of the last successful pass
+    QString lastError;     // of the last failed pass (empty after a success)
+    sync::PassResult lastPass;
+    int conflicts = 0; // conflict copies made since the start
+    int sent = 0;      // files sent since the start
+    int received = 0;  // files received since the start
+};
+
+QString stateName(RepositoryStatus::State state);
+
+// The repositories of a running instance, each on its runner, with their status, and the
+// commands of the control socket (docs/ipc.md) applied to them. Shared by `escale --no-gui`
+// and the desktop application.
+class Instance : public QObject
+{
+    Q_OBJECT
+
+public:
+    Instance(const config::Config& config, bool confirmDeletions, QObject* parent = nullptr);
+    ~Instance() override;
+
+    void start();
+    void stop();
+    int repositoryCount() const { return int(m_repositories.size()); }
+    const RepositoryStatus& status(int index) const { return m_repositories[size_t(index)]->status; }
+    const config::RepositoryConfig& repository(int index) const;
+
+    // A request of the control socket and its answer.
+    QJsonObject handle(const QJsonObject& request);
+    QJsonObject statusJson() const;
+
+Q_SIGNALS:
+    void statusChanged(int index);
+    void passFinished(int index, const escale::sync::PassResult& result);
+    void failedToStart(int index, const QString& error);
+    void stopRequested(); // `escalectl stop`
+
+private:
+    struct Repository
+    {
+        std::unique_ptr<sync::RepositoryRunner> runner;
+        RepositoryStatus status;
+    };
+    // The repositories a request names ("repository", or all); an error message when it names
+    // an unknown one.
+    QList<int> targets(const QJsonObject& request, QString& error) const;
+
+    std::vector<std::unique_ptr<Repository>> m_repositories;
+};
+
+} // namespace escale::control
