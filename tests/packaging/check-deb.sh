@@ -13,11 +13,12 @@ depends=$(dpkg-deb --field "$deb" Depends)
 for lib in libqt6core6 libqt6network6 libqt6keychain1 libssh-4 libssl3 libsqlite3-0 libqt6svg6; do
   grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib: $depends"
 done
-dpkg-deb --contents "$deb" | grep -q './usr/lib/systemd/user/escale.service' || fail "no user unit in the package"
+contents=$(dpkg-deb --contents "$deb") # whole: `grep -q` on a pipe would cut dpkg-deb short
+grep -q './usr/lib/systemd/user/escale.service' <<<"$contents" || fail "no user unit in the package"
 if [ "$(id -u)" = 0 ]; then
   dpkg --dry-run -i "$deb" >/dev/null || fail "dpkg refuses the package"
 fi
 dpkg-deb -x "$deb" "$work/root"
-"$work/root/usr/bin/escale" --version | grep -q "^escale 1" || fail "the packaged escale does not run"
-"$work/root/usr/bin/escalectl" --version | grep -q "^escalectl 1" || fail "the packaged escalectl does not run"
+[[ "$("$work/root/usr/bin/escale" --version)" == "escale 1"* ]] || fail "the packaged escale does not run"
+[[ "$("$work/root/usr/bin/escalectl" --version)" == "escalectl 1"* ]] || fail "the packaged escalectl does not run"
 echo "check-deb: $(basename "$deb"), $(du -k "$deb" | cut -f1) KiB; Depends: $depends"

@@ -18,8 +18,8 @@ for f in usr/bin/escale usr/bin/escalectl \
          usr/share/man/man1/escale.1 usr/share/man/man1/escalectl.1 usr/share/doc/escale/configuration.md; do
   [ -e "$root/$f" ] || fail "$f is not installed"
 done
-"$root/usr/bin/escale" --version | grep -q '^escale ' || fail "the installed escale does not run"
-"$root/usr/bin/escalectl" --version | grep -q '^escalectl ' || fail "the installed escalectl does not run"
+[[ "$("$root/usr/bin/escale" --version)" == "escale "* ]] || fail "the installed escale does not run"
+[[ "$("$root/usr/bin/escalectl" --version)" == "escalectl "* ]] || fail "the installed escalectl does not run"
 desktop-file-validate "$root/usr/share/applications/io.github.escale.Escale.desktop" \
                       "$root/usr/share/escale/autostart/io.github.escale.Escale.desktop"
 appstreamcli validate --no-net --pedantic "$root/usr/share/metainfo/io.github.escale.Escale.metainfo.xml" >/dev/null ||
