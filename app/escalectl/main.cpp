@@ -8,6 +8,7 @@
 #include "config/Secrets.h"
 #include "control/ControlChannel.h"
 #include "crypto/RepositoryKeys.h"
+#include "relay/RelayArchive.h"
 #include "relay/RelayFactory.h"
 #include "relay/RemoteAccess.h"
 #include "relay/sftp/SftpConnection.h"
@@ -427,6 +428,25 @@ int trust(const Target& target, const QString& configPath, const QString& expect
     return pin(configPath, target, QStringLiteral("certificate fingerprint"), fingerprint);
 }
 
+// The relay repository into one zip archive, or back from one.
+int archive(const QString& command, Target& target, const QString& zipPath, bool force)
+{
+    const bool backup = command == QLatin1String("backup");
+    const relay::ArchiveResult r = backup ? relay::backupRelay(*target.relay, zipPath)
+                                          : relay::restoreRelay(*target.relay, zipPath, force);
+    if (!r.ok)
+        return fail(r.error.contains(QLatin1String("is not empty")) ? ExitUsage : ExitFailure, r.error);
+    print(stdout, backup ? QStringLiteral("%1 objects (%2 bytes) of %3 written to %4, with their manifest\n")
+                               .arg(r.objects)
+                               .arg(r.bytes)
+                               .arg(target.relay->describe(), zipPath)
+                         : QStringLiteral("%1 objects (%2 bytes) restored to %3 and read back identical\n")
+                               .arg(r.objects)
+                               .arg(r.bytes)
+                               .arg(target.relay->describe()));
+    return ExitOk;
+}
+
 // status, pause, resume, sync, stop: through the running instance's control socket.
 int askInstance(const QString& command, const QString& repository, const QString& configPath, bool json)
 {
@@ -503,7 +523,10 @@ int main(int argc, char* argv[])
         "  decrypt REPO --to DIR      rebuilds the latest tree from the relay (what it still holds)\n"
         "  passphrase REPO            changes the passphrase (re-seals the key; nothing is re-sent)\n"
         "  trust REPO                 shows the relay's TLS certificate or SSH host key and pins it once\n"
-        "                             confirmed\n\n"
+        "                             confirmed\n"
+        "  backup REPO FILE.zip       the whole relay repository into one zip archive, with a manifest\n"
+        "  restore REPO FILE.zip      a backup into an empty relay location (--force: any), verified\n"
+        "  status|pause|resume|sync [REPO], stop   the running instance\n\n"
         "REPO is a repository of the configuration ([section] name) or a relay address."));
     const QCommandLineOption configOption(
         {QStringLiteral("c"), QStringLiteral("config")},
@@ -524,7 +547,10 @@ int main(int argc, char* argv[])
         QStringLiteral("trust: the SHA-256 fingerprint you checked (no prompt): hex, or SHA256:base64 as "
                        "ssh-keygen prints it."),
         QStringLiteral("FINGERPRINT"));
-    parser.addOptions({configOption, jsonOption, toOption, passOption, newPassOption, fingerprintOption});
+    const QCommandLineOption forceOption(
+        QStringLiteral("force"), QStringLiteral("restore: write into a relay location that is not empty."));
+    parser.addOptions(
+        {configOption, jsonOption, toOption, passOption, newPassOption, fingerprintOption, forceOption});
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("verify, decrypt or passphrase"));
@@ -546,9 +572,10 @@ int main(int argc, char* argv[])
     const QStringList instanceCommands{QStringLiteral("status"), QStringLiteral("pause"),
                                        QStringLiteral("resume"), QStringLiteral("sync"),
                                        QStringLiteral("stop")};
-    const QStringList known = QStringList{QStringLiteral("verify"), QStringLiteral("decrypt"),
-                                          QStringLiteral("passphrase"), QStringLiteral("trust")} +
-                              instanceCommands;
+    const QStringList known =
+        QStringList{QStringLiteral("verify"), QStringLiteral("decrypt"), QStringLiteral("passphrase"),
+                    QStringLiteral("trust"),  QStringLiteral("backup"),  QStringLiteral("restore")} +
+        instanceCommands;
     if (!known.contains(command))
         return fail(ExitUsage, command.isEmpty()
                                    ? QStringLiteral("a command is needed: verify, decrypt or passphrase")
@@ -565,7 +592,12 @@ int main(int argc, char* argv[])
                                                       : config::defaultConfigPath(),
                            parser.isSet(jsonOption));
     }
-    if (args.size() != 2)
+    const bool archiving = command == QLatin1String("backup") || command == QLatin1String("restore");
+    if (archiving && args.size() != 3)
+        return fail(
+            ExitUsage,
+            QStringLiteral("%1 needs a repository name or relay address, then a zip file").arg(command));
+    if (!archiving && args.size() != 2)
         return fail(ExitUsage, QStringLiteral("%1 needs one repository name or relay address").arg(command));
     if (command == QLatin1String("decrypt") && !parser.isSet(toOption))
         return fail(ExitUsage, QStringLiteral("decrypt needs --to DIR"));
@@ -582,5 +614,7 @@ int main(int argc, char* argv[])
         return decrypt(target, passphraseFile, parser.value(toOption));
     if (command == QLatin1String("trust"))
         return trust(target, configPath, parser.value(fingerprintOption));
+    if (archiving)
+        return archive(command, target, args.at(2), parser.isSet(forceOption));
     return changePassphrase(target, passphraseFile, parser.value(newPassOption));
 }

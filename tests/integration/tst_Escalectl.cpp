@@ -1,4 +1,5 @@
 // escalectl's relay commands against repositories written by real `escale --once` runs.
+#include "../common/RelayServers.h"
 #include "../sync/SyncHarness.h"
 
 #include <QCryptographicHash>
@@ -11,6 +12,9 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <quazip/quazip.h>
+#include <quazip/quazipfile.h>
+#include <quazip/quazipnewinfo.h>
 
 class tst_Escalectl : public QObject
 {
@@ -21,6 +25,8 @@ private Q_SLOTS:
     void verifyDecryptAndChangePassphrase();
     void plainRepositoryAndUsageErrors();
     void controlsARunningInstance();
+    void backupAndRestoreThroughWebDav();
+    void hostileOrDamagedArchives();
 
 private:
     struct Run
@@ -256,6 +262,98 @@ void tst_Escalectl::controlsARunningInstance()
     QCOMPARE(daemon.exitCode(), 0);
     QVERIFY2(QString::fromUtf8(daemon.readAll()).contains("stopping (asked through the control socket)"), "");
     QCOMPARE(ctl({"status"}).code, 6);
+}
+
+void tst_Escalectl::backupAndRestoreThroughWebDav()
+{
+    // A folder relay written by escale, backed up, restored into a WebDAV server, backed up from
+    // there and restored into a new folder: the same objects byte for byte, and escale goes on
+    // from the restored relay.
+    QTemporaryDir root;
+    const QString conf =
+        config(root, "chunk size = 1MB\nencryption = on\npassphrase = " + root.filePath("pass") + "\n");
+    write(root.filePath("pass"), "backup passphrase", true);
+    write(root.filePath("folder/a.txt"), "archived");
+    QByteArray big(2'500'000, Qt::Uninitialized);
+    for (qsizetype i = 0; i < big.size(); ++i)
+        big[i] = char(i * 7 + (i >> 11));
+    write(root.filePath("folder/big.bin"), big);
+    QCOMPARE(run(m_escale, {"--once", "-c", conf}).code, 0);
+    const QString first = root.filePath("one.zip"), second = root.filePath("two.zip");
+    Run r = run(m_escalectl, {"-c", conf, "backup", "docs", first});
+    QVERIFY2(r.code == 0 && r.out.contains("written to"), qPrintable(r.out + r.err));
+
+    testing::RcloneWebDav dav;
+    QVERIFY2(dav.started(), qPrintable(dav.log()));
+    qputenv("ESCALE_PASSWORD", "testpw");
+    const QString davUrl = dav.url();
+    r = run(m_escalectl, {"restore", davUrl, first});
+    QVERIFY2(r.code == 0 && r.out.contains("read back identical"), qPrintable(r.out + r.err));
+    r = run(m_escalectl, {"restore", davUrl, first});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("is not empty") && r.err.contains("--force"), qPrintable(r.err));
+    r = run(m_escalectl, {"backup", davUrl, second});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    r = run(m_escalectl, {"restore", root.filePath("relay2"), second});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(tree(root.filePath("relay2")), tree(root.filePath("relay")));
+    // A new client syncs from the restored relay.
+    const QString other = root.filePath("other.conf");
+    write(
+        other,
+        QString(
+            "[docs]\nlocal path = %1\nrelay address = %2\nstate dir = %3\nencryption = on\npassphrase = %4\n")
+            .arg(root.filePath("copy"), root.filePath("relay2"), root.filePath("state2"),
+                 root.filePath("pass"))
+            .toUtf8());
+    QDir().mkpath(root.filePath("copy"));
+    QCOMPARE(run(m_escale, {"--once", "-c", other}).code, 0);
+    QCOMPARE(tree(root.filePath("copy")), tree(root.filePath("folder")));
+    qunsetenv("ESCALE_PASSWORD");
+}
+
+void tst_Escalectl::hostileOrDamagedArchives()
+{
+    QTemporaryDir root;
+    const QString conf = config(root, "");
+    write(root.filePath("folder/a.txt"), QByteArray(200'000, 'a'));
+    QCOMPARE(run(m_escale, {"--once", "-c", conf}).code, 0);
+    const QString zip = root.filePath("b.zip");
+    QCOMPARE(run(m_escalectl, {"-c", conf, "backup", "docs", zip}).code, 0);
+
+    // One byte changed in the stored content: refused as damaged.
+    QFile f(zip);
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    QByteArray bytes = f.readAll();
+    const qsizetype at = bytes.indexOf(QByteArray(1000, 'a'));
+    QVERIFY(at > 0);
+    bytes[at + 500] = 'b';
+    f.seek(0);
+    f.write(bytes);
+    f.close();
+    Run r = run(m_escalectl, {"restore", root.filePath("r1"), zip});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("damaged") || r.err.contains("does not match"), qPrintable(r.err));
+
+    // A manifest naming a path outside the relay: refused before anything is written.
+    const QString evil = root.filePath("evil.zip");
+    {
+        QuaZip z(evil);
+        QVERIFY(z.open(QuaZip::mdCreate));
+        QuaZipFile e(&z);
+        QVERIFY(e.open(QIODevice::WriteOnly, QuaZipNewInfo("escale-backup.json")));
+        e.write(R"({"format": 1, "objects": [{"path": "../outside", "size": 1, "sha256": "00"}]})");
+        e.close();
+        z.close();
+    }
+    r = run(m_escalectl, {"restore", root.filePath("r2"), evil});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("'../outside'") && r.err.contains("refused"), qPrintable(r.err));
+    QVERIFY(!QFile::exists(root.filePath("outside")));
+    QVERIFY(QDir(root.filePath("r2")).isEmpty());
+    r = run(m_escalectl, {"restore", root.filePath("r3"), conf}); // not a zip at all
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("cannot open") || r.err.contains("not an Escale backup"), qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(tst_Escalectl)

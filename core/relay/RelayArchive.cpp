@@ -1,0 +1,264 @@
+#include "relay/RelayArchive.h"
+
+#include "relay/RelayJob.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <memory>
+#include <quazip/quazip.h>
+#include <quazip/quazipfile.h>
+#include <quazip/quazipnewinfo.h>
+
+namespace escale::relay {
+
+namespace {
+
+// A device that hashes (SHA-256) and counts every byte passing through it to or from `inner`
+// (written bytes are dropped when there is no `inner`).
+class HashingDevice final : public QIODevice
+{
+public:
+    HashingDevice(QIODevice* inner, OpenMode mode)
+        : m_inner(inner)
+    {
+        open(mode | QIODevice::Unbuffered);
+    }
+    bool isSequential() const override { return true; }
+    QByteArray digest() const { return m_hash.result().toHex(); }
+    qint64 count() const { return m_count; }
+
+protected:
+    qint64 readData(char* data, qint64 maxSize) override
+    {
+        const qint64 n = m_inner->read(data, maxSize);
+        if (n > 0) {
+            m_hash.addData(QByteArrayView(data, n));
+            m_count += n;
+        }
+        return n == 0 && m_inner->atEnd() ? -1 : n;
+    }
+    qint64 writeData(const char* data, qint64 size) override
+    {
+        const qint64 n = m_inner ? m_inner->write(data, size) : size;
+        if (n > 0) {
+            m_hash.addData(QByteArrayView(data, n));
+            m_count += n;
+        }
+        return n;
+    }
+
+private:
+    QIODevice* m_inner;
+    QCryptographicHash m_hash{QCryptographicHash::Sha256};
+    qint64 m_count = 0;
+};
+
+RelayError run(RelayJob* job)
+{
+    std::unique_ptr<RelayJob> owner(job);
+    return waitFor(job);
+}
+
+// Every object under `folder` (tmp/ left out), depth first.
+RelayError collect(RelayBackend& relay, const QString& folder, QList<RelayEntry>& objects)
+{
+    std::unique_ptr<RelayJob> job(relay.list(folder));
+    const RelayError e = waitFor(job.get());
+    if (!e.ok())
+        return e;
+    for (RelayEntry entry : job->entries()) {
+        const QString path = folder.isEmpty() ? entry.name : folder + QLatin1Char('/') + entry.name;
+        if (entry.isDirectory) {
+            if (path == QLatin1String("tmp"))
+                continue; // uploads under way
+            if (const RelayError inner = collect(relay, path, objects); !inner.ok())
+                return inner;
+        } else {
+            entry.name = path;
+            objects << entry;
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+ArchiveResult backupRelay(RelayBackend& relay, const QString& zipPath)
+{
+    ArchiveResult result;
+    QList<RelayEntry> objects;
+    if (const RelayError e = collect(relay, QString(), objects); !e.ok()) {
+        result.error =
+            e.kind == RelayError::Kind::NotFound
+                ? QStringLiteral("%1 holds no repository: nothing to back up").arg(relay.describe())
+                : e.message;
+        return result;
+    }
+    const QString partial = zipPath + QStringLiteral(".part");
+    QuaZip zip(partial);
+    if (!zip.open(QuaZip::mdCreate)) {
+        result.error = QStringLiteral("cannot create %1 (zip error %2)").arg(partial).arg(zip.getZipError());
+        return result;
+    }
+    zip.setUtf8Enabled(true);
+    zip.setZip64Enabled(true);
+    QJsonArray manifest;
+    for (const RelayEntry& object : std::as_const(objects)) {
+        QuaZipFile entry(&zip);
+        // Stored, not deflated: the objects of an encrypted repository do not compress.
+        if (!entry.open(QIODevice::WriteOnly, QuaZipNewInfo(object.name), nullptr, 0, 0, 0)) {
+            result.error = QStringLiteral("cannot write %1 into %2").arg(object.name, partial);
+            break;
+        }
+        HashingDevice sink(&entry, QIODevice::WriteOnly);
+        const RelayError e = run(relay.get(object.name, &sink));
+        entry.close();
+        if (!e.ok() || entry.getZipError() != 0) {
+            result.error =
+                !e.ok() ? e.message : QStringLiteral("cannot write %1 into %2").arg(object.name, partial);
+            break;
+        }
+        manifest.append(QJsonObject{{QStringLiteral("path"), object.name},
+                                    {QStringLiteral("size"), sink.count()},
+                                    {QStringLiteral("sha256"), QString::fromLatin1(sink.digest())}});
+        ++result.objects;
+        result.bytes += sink.count();
+    }
+    if (result.error.isEmpty()) {
+        const QByteArray text =
+            QJsonDocument(QJsonObject{{QStringLiteral("format"), 1},
+                                      {QStringLiteral("created"),
+                                       QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+                                      {QStringLiteral("source"), relay.describe()},
+                                      {QStringLiteral("objects"), manifest}})
+                .toJson(QJsonDocument::Indented);
+        QuaZipFile entry(&zip);
+        if (!entry.open(QIODevice::WriteOnly, QuaZipNewInfo(QString::fromLatin1(kBackupManifest))) ||
+            entry.write(text) != text.size())
+            result.error = QStringLiteral("cannot write the manifest into %1").arg(partial);
+        entry.close();
+    }
+    zip.close();
+    if (result.error.isEmpty() && zip.getZipError() != 0)
+        result.error = QStringLiteral("cannot finish %1 (zip error %2)").arg(partial).arg(zip.getZipError());
+    if (!result.error.isEmpty()) {
+        QFile::remove(partial);
+        return result;
+    }
+    QFile::remove(zipPath);
+    if (!QFile::rename(partial, zipPath)) {
+        result.error = QStringLiteral("cannot rename %1 to %2").arg(partial, zipPath);
+        return result;
+    }
+    result.ok = true;
+    return result;
+}
+
+ArchiveResult restoreRelay(RelayBackend& relay, const QString& zipPath, bool force)
+{
+    ArchiveResult result;
+    QuaZip zip(zipPath);
+    if (!zip.open(QuaZip::mdUnzip)) {
+        result.error = QStringLiteral("cannot open %1 as a zip archive").arg(zipPath);
+        return result;
+    }
+    // The manifest first: it says what to write, and every object is checked against it.
+    QJsonArray manifest;
+    if (zip.setCurrentFile(QString::fromLatin1(kBackupManifest))) {
+        QuaZipFile entry(&zip);
+        if (entry.open(QIODevice::ReadOnly)) {
+            const QJsonDocument doc = QJsonDocument::fromJson(entry.read(64 * 1024 * 1024));
+            if (doc.object().value(QStringLiteral("format")).toInt() == 1)
+                manifest = doc.object().value(QStringLiteral("objects")).toArray();
+        }
+    }
+    if (manifest.isEmpty()) {
+        result.error = QStringLiteral("%1 is not an Escale backup (no readable %2)")
+                           .arg(zipPath, QLatin1String(kBackupManifest));
+        return result;
+    }
+    for (const QJsonValue& v : std::as_const(manifest)) {
+        const QString path = v.toObject().value(QStringLiteral("path")).toString();
+        if (!isValidRelayPath(path) || path.startsWith(QLatin1String("tmp/"))) {
+            result.error = QStringLiteral("%1 names an object '%2' that no relay path may be: refused")
+                               .arg(zipPath, path);
+            return result;
+        }
+    }
+    // An empty location only, unless asked: a restore over a live repository would mix two.
+    std::unique_ptr<RelayJob> root(relay.list(QString()));
+    const RelayError listed = waitFor(root.get());
+    if (listed.ok() && !root->entries().isEmpty() && !force) {
+        result.error =
+            QStringLiteral("%1 is not empty: restore into an empty location, or pass --force to write over "
+                           "what is there")
+                .arg(relay.describe());
+        return result;
+    }
+    if (!listed.ok() && listed.kind != RelayError::Kind::NotFound) {
+        result.error = listed.message;
+        return result;
+    }
+    const bool folders = relay.capabilities().needsDirectories;
+    QSet<QString> made;
+    for (const QJsonValue& v : std::as_const(manifest)) {
+        const QJsonObject object = v.toObject();
+        const QString path = object.value(QStringLiteral("path")).toString();
+        const qint64 size = qint64(object.value(QStringLiteral("size")).toDouble());
+        const QString parent = path.section(QLatin1Char('/'), 0, -2);
+        if (folders && !made.contains(parent)) {
+            if (const RelayError e = run(relay.makeFolder(parent)); !e.ok()) {
+                result.error = e.message;
+                return result;
+            }
+            made.insert(parent);
+        }
+        if (!zip.setCurrentFile(path)) {
+            result.error = QStringLiteral("%1 lacks %2, which its manifest lists: the archive is damaged")
+                               .arg(zipPath, path);
+            return result;
+        }
+        QuaZipFile entry(&zip);
+        if (!entry.open(QIODevice::ReadOnly)) {
+            result.error = QStringLiteral("cannot read %1 from %2").arg(path, zipPath);
+            return result;
+        }
+        HashingDevice source(&entry, QIODevice::ReadOnly);
+        const RelayError e = run(relay.put(path, &source, size, WriteMode::Replace));
+        entry.close();
+        if (!e.ok()) {
+            result.error = e.message;
+            return result;
+        }
+        if (source.count() != size ||
+            QString::fromLatin1(source.digest()) != object.value(QStringLiteral("sha256")).toString()) {
+            run(relay.remove(path));
+            result.error = QStringLiteral("%1 in %2 does not match its manifest: the archive is damaged")
+                               .arg(path, zipPath);
+            return result;
+        }
+        ++result.objects;
+        result.bytes += size;
+    }
+    // Read back: what the relay holds now is what the archive held.
+    for (const QJsonValue& v : std::as_const(manifest)) {
+        const QJsonObject object = v.toObject();
+        const QString path = object.value(QStringLiteral("path")).toString();
+        HashingDevice sink(nullptr, QIODevice::WriteOnly);
+        const RelayError e = run(relay.get(path, &sink));
+        if (!e.ok() ||
+            QString::fromLatin1(sink.digest()) != object.value(QStringLiteral("sha256")).toString()) {
+            result.error = QStringLiteral("%1 reads back different from the archive after the restore%2")
+                               .arg(path, e.ok() ? QString() : QStringLiteral(" (%1)").arg(e.message));
+            return result;
+        }
+    }
+    result.ok = true;
+    return result;
+}
+
+} // namespace escale::relay
