@@ -189,6 +189,30 @@ ArchiveResult restoreRelay(RelayBackend& relay, const QString& zipPath, bool for
             return result;
         }
     }
+    // The whole archive checked against its manifest before anything is written: a damaged one
+    // leaves the relay as it was.
+    for (const QJsonValue& v : std::as_const(manifest)) {
+        const QJsonObject object = v.toObject();
+        const QString path = object.value(QStringLiteral("path")).toString();
+        QuaZipFile entry(&zip);
+        if (!zip.setCurrentFile(path) || !entry.open(QIODevice::ReadOnly)) {
+            result.error = QStringLiteral("%1 lacks %2, which its manifest lists: the archive is damaged")
+                               .arg(zipPath, path);
+            return result;
+        }
+        HashingDevice check(&entry, QIODevice::ReadOnly);
+        while (!check.read(256 * 1024).isEmpty()) {
+        }
+        entry.close();
+        if (check.count() != qint64(object.value(QStringLiteral("size")).toDouble()) ||
+            QString::fromLatin1(check.digest()) != object.value(QStringLiteral("sha256")).toString()) {
+            result.error =
+                QStringLiteral("%1 in %2 does not match its manifest: the archive is damaged, nothing "
+                               "was written")
+                    .arg(path, zipPath);
+            return result;
+        }
+    }
     // An empty location only, unless asked: a restore over a live repository would mix two.
     std::unique_ptr<RelayJob> root(relay.list(QString()));
     const RelayError listed = waitFor(root.get());
