@@ -166,9 +166,14 @@ int runDaemon(const config::Config& config, bool confirmDeletions)
     control::ControlServer server(
         [&instance](const QJsonObject& request) { return instance.handle(request); });
     QString error;
-    if (!server.listen(control::socketPath(config.path), error)) {
-        qCCritical(lcApp).noquote() << error;
-        return ExitFailure;
+    bool otherInstance = false;
+    if (!server.listen(control::socketPath(config.path), error, &otherInstance)) {
+        if (otherInstance) {
+            qCCritical(lcApp).noquote() << error;
+            return ExitFailure;
+        }
+        // Syncing matters more than being reachable by escalectl.
+        qCWarning(lcApp).noquote() << QStringLiteral("%1; escalectl cannot reach this instance").arg(error);
     }
     int running = instance.repositoryCount();
     QObject::connect(&instance, &control::Instance::failedToStart, qApp, [&](int index, const QString& why) {

@@ -70,11 +70,15 @@ ControlServer::~ControlServer()
     m_server->close();
 }
 
-bool ControlServer::listen(const QString& path, QString& error)
+bool ControlServer::listen(const QString& path, QString& error, bool* otherInstance)
 {
+    if (otherInstance)
+        *otherInstance = false;
     QLocalSocket probe;
     probe.connectToServer(path);
     if (probe.waitForConnected(1'000)) {
+        if (otherInstance)
+            *otherInstance = true;
         error = QStringLiteral("another Escale runs with this configuration (its control socket is %1)")
                     .arg(path);
         return false;

@@ -26,9 +26,9 @@ public:
     explicit ControlServer(Handler handler, QObject* parent = nullptr);
     ~ControlServer() override;
 
-    // Listens on `path`; false with `error` when another instance answers there or the
-    // socket cannot be made.
-    bool listen(const QString& path, QString& error);
+    // Listens on `path`; false with `error` when another instance answers there (`otherInstance`
+    // set) or the socket cannot be made.
+    bool listen(const QString& path, QString& error, bool* otherInstance = nullptr);
 
 private:
     Handler m_handler;
