@@ -196,6 +196,56 @@ int verify(const Target& target, const QString& passphraseFile, bool json)
     return report.ok() ? ExitOk : ExitFailure;
 }
 
+// Every client of the repository: name, id, last heard of, what it still has to receive.
+int clients(const Target& target, const QString& passphraseFile, bool json)
+{
+    sync::RepositoryReader reader(target.relay.get());
+    if (const int code = openReader(reader, target, passphraseFile); code != ExitOk)
+        return code;
+    QStringList problems;
+    const auto list = reader.clients(problems);
+    QMap<QString, QString> names;
+    for (const auto& c : list)
+        names.insert(c.head.client, c.head.name);
+    QJsonArray array;
+    for (const auto& c : list) {
+        quint64 total = 0;
+        QStringList from;
+        QJsonObject behind;
+        for (auto it = c.behind.cbegin(); it != c.behind.cend(); ++it) {
+            total += it.value();
+            from << QStringLiteral("%1 from %2").arg(it.value()).arg(names.value(it.key()));
+            behind.insert(it.key(), double(it.value()));
+        }
+        const QString seen = c.seen.isValid() ? c.seen.toUTC().toString(Qt::ISODate) : QString();
+        if (json) {
+            array.append(QJsonObject{{QStringLiteral("id"), c.head.client},
+                                     {QStringLiteral("name"), c.head.name},
+                                     {QStringLiteral("last_seen"), seen},
+                                     {QStringLiteral("generation"), double(c.head.generation)},
+                                     {QStringLiteral("journal"), double(c.head.journal)},
+                                     {QStringLiteral("relay_usage"), double(c.head.usage)},
+                                     {QStringLiteral("segments_to_receive"), behind},
+                                     {QStringLiteral("contents_wanted"), int(c.head.wants.size())}});
+            continue;
+        }
+        print(stdout, QStringLiteral("%1 (%2): last seen %3; %4\n")
+                          .arg(c.head.name, c.head.client, seen.isEmpty() ? QStringLiteral("unknown") : seen,
+                               total == 0 ? QStringLiteral("has everything the others published")
+                                          : QStringLiteral("still has to receive %1 journal segments (%2)")
+                                                .arg(total)
+                                                .arg(from.join(QLatin1String(", ")))));
+    }
+    for (const QString& p : std::as_const(problems))
+        print(json ? stderr : stdout, QStringLiteral("PROBLEM: %1\n").arg(p));
+    if (json)
+        print(stdout, QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("clients"), array},
+                                                                  {QStringLiteral("problems"),
+                                                                   QJsonArray::fromStringList(problems)}})
+                                            .toJson(QJsonDocument::Indented)));
+    return problems.isEmpty() ? ExitOk : ExitFailure;
+}
+
 int decrypt(const Target& target, const QString& passphraseFile, const QString& to)
 {
     sync::RepositoryReader reader(target.relay.get());
@@ -524,6 +574,7 @@ int main(int argc, char* argv[])
         "  passphrase REPO            changes the passphrase (re-seals the key; nothing is re-sent)\n"
         "  trust REPO                 shows the relay's TLS certificate or SSH host key and pins it once\n"
         "                             confirmed\n"
+        "  clients REPO               every client: name, id, last seen, what it still has to receive\n"
         "  backup REPO FILE.zip       the whole relay repository into one zip archive, with a manifest\n"
         "  restore REPO FILE.zip      a backup into an empty relay location (--force: any), verified\n"
         "  status|pause|resume|sync [REPO], stop   the running instance\n\n"
@@ -574,7 +625,8 @@ int main(int argc, char* argv[])
                                        QStringLiteral("stop")};
     const QStringList known =
         QStringList{QStringLiteral("verify"), QStringLiteral("decrypt"), QStringLiteral("passphrase"),
-                    QStringLiteral("trust"),  QStringLiteral("backup"),  QStringLiteral("restore")} +
+                    QStringLiteral("trust"),  QStringLiteral("backup"),  QStringLiteral("restore"),
+                    QStringLiteral("clients")} +
         instanceCommands;
     if (!known.contains(command))
         return fail(ExitUsage, command.isEmpty()
@@ -610,6 +662,8 @@ int main(int argc, char* argv[])
     const QString passphraseFile = parser.value(passOption);
     if (command == QLatin1String("verify"))
         return verify(target, passphraseFile, parser.isSet(jsonOption));
+    if (command == QLatin1String("clients"))
+        return clients(target, passphraseFile, parser.isSet(jsonOption));
     if (command == QLatin1String("decrypt"))
         return decrypt(target, passphraseFile, parser.value(toOption));
     if (command == QLatin1String("trust"))

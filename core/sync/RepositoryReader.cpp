@@ -69,8 +69,8 @@ QStringList RepositoryReader::listNames(const QString& folder, bool folders)
     // an empty folder.
     const RelayError e = m_store.list(folder, entries);
     if (!e.ok() && e.kind != RelayError::Kind::NotFound)
-        m_listingProblems << QStringLiteral("cannot list %1: %2").arg(folder.isEmpty() ? QStringLiteral("/") : folder,
-                                                                      e.message);
+        m_listingProblems << QStringLiteral("cannot list %1: %2")
+                                 .arg(folder.isEmpty() ? QStringLiteral("/") : folder, e.message);
     QStringList out;
     for (const relay::RelayEntry& entry : std::as_const(entries))
         if (entry.isDirectory == folders)
@@ -97,6 +97,49 @@ bool RepositoryReader::readText(const QString& path, const QString& type, protoc
     }
     text = *decoded;
     return true;
+}
+
+QList<RepositoryReader::ClientHead> RepositoryReader::clients(QStringList& problems)
+{
+    QList<relay::RelayEntry> entries;
+    const RelayError e = m_store.list(layout::headsFolder(), entries);
+    if (!e.ok() && e.kind != RelayError::Kind::NotFound) {
+        problems << QStringLiteral("cannot list heads: %1").arg(e.message);
+        return {};
+    }
+    QMap<QString, relay::RelayEntry> newest; // client -> its newest head's entry
+    QMap<QString, quint64> generation;
+    for (const relay::RelayEntry& entry : std::as_const(entries)) {
+        const auto name = layout::parseHeadName(entry.name);
+        if (!name || entry.isDirectory)
+            continue;
+        if (!generation.contains(name->client) || name->generation > generation.value(name->client)) {
+            generation[name->client] = name->generation;
+            newest[name->client] = entry;
+        }
+    }
+    QList<ClientHead> out;
+    for (auto it = newest.cbegin(); it != newest.cend(); ++it) {
+        protocol::TextObject text;
+        QString problem, error;
+        const QString path = layout::headPath(it.key(), generation.value(it.key()));
+        if (!readText(path, QStringLiteral("head"), text, problem)) {
+            problems << problem;
+            continue;
+        }
+        const auto head = protocol::Head::fromJson(text.header, error);
+        if (!head || head->client != it.key()) {
+            problems << QStringLiteral("%1 does not match its name (%2)").arg(path, error);
+            continue;
+        }
+        out << ClientHead{*head, it.value().modified, {}};
+    }
+    for (ClientHead& c : out)
+        for (const ClientHead& other : std::as_const(out))
+            if (other.head.client != c.head.client &&
+                other.head.journal > c.head.acks.value(other.head.client))
+                c.behind[other.head.client] = other.head.journal - c.head.acks.value(other.head.client);
+    return out;
 }
 
 RepositoryReader::Report RepositoryReader::verify(const std::function<void(const QString&)>& progress)

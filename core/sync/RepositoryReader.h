@@ -4,6 +4,7 @@
 #include "protocol/Records.h"
 #include "protocol/TextObject.h"
 
+#include <QDateTime>
 #include <QMap>
 #include <functional>
 #include <optional>
@@ -54,6 +55,17 @@ public:
     // Checks every object's integrity (through the codec: authentication when encrypted) and
     // each client's journal chain. `progress` receives one line now and then.
     Report verify(const std::function<void(const QString&)>& progress = {});
+
+    // Every client's newest head, with when it was written (the relay's time for it: when the
+    // client was last heard of) and how many journal segments of the others it has not taken in
+    // yet (their heads' journals beyond its acknowledgements). Damaged heads go to `problems`.
+    struct ClientHead
+    {
+        protocol::Head head;
+        QDateTime seen;                // invalid when the relay does not say
+        QMap<QString, quint64> behind; // other client id -> segments it still has to receive
+    };
+    QList<ClientHead> clients(QStringList& problems);
 
     // The latest tree the journals and snapshots describe: path -> the version kept there
     // (conflict copies included), folders as Directory records.

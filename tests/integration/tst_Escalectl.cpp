@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <quazip/quazip.h>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void controlsARunningInstance();
     void backupAndRestoreThroughWebDav();
     void hostileOrDamagedArchives();
+    void clientsAndWhatTheyStillNeed();
 
 private:
     struct Run
@@ -355,6 +357,52 @@ void tst_Escalectl::hostileOrDamagedArchives()
     r = run(m_escalectl, {"restore", root.filePath("r3"), conf}); // not a zip at all
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains("cannot open") || r.err.contains("not an Escale backup"), qPrintable(r.err));
+}
+
+void tst_Escalectl::clientsAndWhatTheyStillNeed()
+{
+    // Two clients; alice publishes after bob's last pass: bob still has one of her segments to
+    // receive, until his next pass.
+    QTemporaryDir root;
+    const QString alice = config(root, "");
+    const QString bob = root.filePath("bob.conf");
+    write(bob, QString("[docs]\nlocal path = %1\nrelay address = %2\nclient name = bob\nstate dir = %3\n")
+                   .arg(root.filePath("bobs"), root.filePath("relay"), root.filePath("bobstate"))
+                   .toUtf8());
+    QDir().mkpath(root.filePath("bobs"));
+    write(root.filePath("folder/a.txt"), "one");
+    QCOMPARE(run(m_escale, {"--once", "-c", alice}).code, 0);
+    QCOMPARE(run(m_escale, {"--once", "-c", bob}).code, 0);
+    write(root.filePath("folder/b.txt"), "two");
+    QCOMPARE(run(m_escale, {"--once", "-c", alice}).code, 0);
+
+    Run r = run(m_escalectl, {"clients", root.filePath("relay")});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(
+                 QRegularExpression("^bob \\([0-9a-f]{16}\\): last seen 20[0-9-]+T[0-9:]+Z; still has to "
+                                    "receive 1 journal segments \\(1 from alice\\)$",
+                                    QRegularExpression::MultilineOption)),
+             qPrintable(r.out));
+    QVERIFY2(r.out.contains(QRegularExpression("^alice .*has everything the others published$",
+                                               QRegularExpression::MultilineOption)),
+             qPrintable(r.out));
+    r = run(m_escalectl, {"clients", root.filePath("relay"), "--json"});
+    QCOMPARE(r.code, 0);
+    const QJsonArray clients = QJsonDocument::fromJson(r.out.toUtf8()).object().value("clients").toArray();
+    QCOMPARE(clients.size(), 2);
+    QString aliceId;
+    for (const QJsonValue& v : clients)
+        if (v.toObject().value("name") == "alice")
+            aliceId = v.toObject().value("id").toString();
+    for (const QJsonValue& v : clients)
+        if (v.toObject().value("name") == "bob")
+            QCOMPARE(v.toObject().value("segments_to_receive").toObject().value(aliceId).toInt(), 1);
+
+    QCOMPARE(run(m_escale, {"--once", "-c", bob}).code, 0);
+    r = run(m_escalectl, {"clients", root.filePath("relay")});
+    QVERIFY2(r.out.contains(QRegularExpression("^bob .*has everything the others published$",
+                                               QRegularExpression::MultilineOption)),
+             qPrintable(r.out));
 }
 
 QTEST_GUILESS_MAIN(tst_Escalectl)
