@@ -16,7 +16,6 @@
 #include <csignal>
 #include <cstdio>
 #include <unistd.h>
-#include <vector>
 
 namespace escale {
 

@@ -86,9 +86,7 @@ RcloneRelay::Settings RcloneRelay::settingsFromConfig(const config::RepositoryCo
     s.remote = config.relay.host;
     s.fs = config.relay.host + QLatin1Char(':') + config.relay.path;
     s.timeoutMs = config.timeoutMs;
-    s.retries = config.retries;
-    s.bandwidthUp = config.bandwidthUp;
-    s.bandwidthDown = config.bandwidthDown;
+    s.limits = TransferLimits::fromConfig(config);
     return s;
 }
 
@@ -156,7 +154,7 @@ void RcloneRelay::startDaemon()
                      QStringLiteral("127.0.0.1:0"),
                      QStringLiteral("--rc-serve"),
                      QStringLiteral("--low-level-retries"),
-                     QString::number(std::max(1, m_settings.retries)),
+                     QString::number(std::max(1, m_settings.limits.retries)),
                      QStringLiteral("--timeout"),
                      QStringLiteral("%1s").arg(timeoutS),
                      QStringLiteral("--contimeout"),
@@ -191,9 +189,7 @@ void RcloneRelay::daemonOutput()
     HttpSettings http;
     http.base = QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(port));
     http.timeoutMs = m_settings.timeoutMs;
-    http.retries = m_settings.retries;
-    http.bandwidthUp = m_settings.bandwidthUp;
-    http.bandwidthDown = m_settings.bandwidthDown;
+    http.limits = m_settings.limits;
     m_http = std::make_unique<HttpTransport>(http, this);
     m_starting = false;
     qCDebug(lcRelay).noquote()

@@ -30,9 +30,7 @@ public:
         QString remote;     // the remote's name
         QString fs;         // "remote:path", the repository's folder
         qint64 timeoutMs = 60'000;
-        int retries = 5;
-        qint64 bandwidthUp = 0;
-        qint64 bandwidthDown = 0;
+        TransferLimits limits;
     };
     static Settings settingsFromConfig(const config::RepositoryConfig& config);
 

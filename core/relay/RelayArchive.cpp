@@ -260,7 +260,8 @@ ArchiveResult restoreRelay(RelayBackend& relay, const QString& zipPath, bool for
         }
         if (source.count() != size ||
             QString::fromLatin1(source.digest()) != object.value(QStringLiteral("sha256")).toString()) {
-            run(relay.remove(path));
+            run(relay.remove(
+                path)); // the archive changed since it was checked: its object goes (best effort)
             result.error = QStringLiteral("%1 in %2 does not match its manifest: the archive is damaged")
                                .arg(path, zipPath);
             return result;

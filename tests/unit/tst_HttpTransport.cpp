@@ -152,7 +152,7 @@ HttpSettings settings(int port, int retries = 3, qint64 timeoutMs = 10'000)
     s.base = QUrl(QString("http://127.0.0.1:%1/repo/").arg(port));
     s.user = "tester";
     s.password = "testpw";
-    s.retries = retries;
+    s.limits.retries = retries;
     s.timeoutMs = timeoutMs;
     return s;
 }

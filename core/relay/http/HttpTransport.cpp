@@ -109,17 +109,15 @@ std::optional<HttpSettings> HttpSettings::fromConfig(const config::RepositoryCon
         return std::nullopt;
     s.trust = *trust;
     s.timeoutMs = config.timeoutMs;
-    s.retries = config.retries;
-    s.bandwidthUp = config.bandwidthUp;
-    s.bandwidthDown = config.bandwidthDown;
+    s.limits = TransferLimits::fromConfig(config);
     return s;
 }
 
 HttpTransport::HttpTransport(const HttpSettings& settings, QObject* parent)
     : QObject(parent)
     , m_settings(settings)
-    , m_up(settings.bandwidthUp)
-    , m_down(settings.bandwidthDown)
+    , m_up(settings.limits.bandwidthUp)
+    , m_down(settings.limits.bandwidthDown)
 {
     // Redirects are followed within the same server only (scheme, host and port): requests
     // carry credentials and signatures that are not for anyone else.
@@ -507,7 +505,7 @@ void HttpTransport::conclude(std::shared_ptr<Attempt> attempt, const HttpResult&
         !attempt->request.sink || (attempt->request.verb == "GET" && !attempt->resumeRefused);
     const bool retryable =
         (result.status == 0 && result.error.isRetryable()) || retryableStatus(result.status);
-    if (retryable && bodyReplayable && sinkResumable && attempt->number < m_settings.retries) {
+    if (retryable && bodyReplayable && sinkResumable && attempt->number < m_settings.limits.retries) {
         ++attempt->number;
         attempt->resumeFrom = attempt->sunk;
         const qint64 delayMs = retryDelayMs(attempt->number, result.header("Retry-After").toInt());

@@ -25,9 +25,7 @@ struct HttpSettings
     QByteArray password;
     TlsTrust trust;
     qint64 timeoutMs = 60'000;
-    int retries = 5;
-    qint64 bandwidthUp = 0;   // bytes/s, 0: unlimited
-    qint64 bandwidthDown = 0; // bytes/s, 0: unlimited
+    TransferLimits limits; // its connections are QNAM's own
 
     static std::optional<HttpSettings> fromConfig(const config::RepositoryConfig& config, QString& error);
 };
