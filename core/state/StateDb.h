@@ -37,6 +37,7 @@ public:
     {
         std::optional<bool> send;
         std::optional<bool> receive;
+        bool operator==(const Access&) const = default;
     };
 
     // One of the maximal known versions of a path (relay-format.md R25, R26).

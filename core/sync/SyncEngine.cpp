@@ -147,6 +147,7 @@ bool SyncEngine::open(QString& error)
     if (!m_db.open(m_statePath, error))
         return false;
     m_access = m_db.allAccess();
+    m_receivedWith = m_access;
     m_clientId = m_db.meta(QStringLiteral("client"));
     if (m_clientId.isEmpty()) {
         m_clientId = protocol::newClientId();
@@ -180,30 +181,7 @@ void SyncEngine::setAccess(const QString& path, std::optional<bool> send, std::o
 
 SyncEngine::Access SyncEngine::access(const QString& path) const
 {
-    Access a;
-    bool sendFound = false;
-    bool receiveFound = false;
-    QString p = path;
-    for (;;) {
-        const auto it = m_access.constFind(p);
-        if (it != m_access.cend()) {
-            if (!sendFound && it->send) {
-                a.send = *it->send;
-                a.sendSetAt = p;
-                sendFound = true;
-            }
-            if (!receiveFound && it->receive) {
-                a.receive = *it->receive;
-                a.receiveSetAt = p;
-                receiveFound = true;
-            }
-        }
-        if ((sendFound && receiveFound) || p.isEmpty())
-            break;
-        const qsizetype slash = p.lastIndexOf(QLatin1Char('/'));
-        p = slash < 0 ? QString() : p.left(slash);
-    }
-    return a;
+    return effectiveAccess(m_access, path);
 }
 
 bool SyncEngine::selected(const QString& path, Kind kind) const
@@ -238,6 +216,8 @@ PassResult SyncEngine::runPass()
             return pass.result;
         }
     }
+    m_access = m_db.allAccess(); // also what others wrote into the database since
+
     if (!QFileInfo(m_config.localPath).isDir()) {
         pass.fail(PassResult::Status::LocalFolder,
                   QStringLiteral("the local folder %1 does not exist: create it, or mount the disk it is on")
@@ -814,6 +794,18 @@ void SyncEngine::pull(Pass& pass)
         }
     }
 
+    // Access flags changed since the last pass (here, or by escalectl or the access dialog):
+    // what a flag let in again is received now, from the versions already known.
+    if (receives() && m_access != m_receivedWith) {
+        QStringList reopened;
+        for (const QString& p : m_db.versionPaths())
+            if (effectiveAccess(m_access, p).receive && !effectiveAccess(m_receivedWith, p).receive)
+                reopened << p;
+        if (!reopened.isEmpty() && !materializePaths(pass, reopened, {}))
+            pass.result.complete = false;
+        m_receivedWith = m_access;
+    }
+
     // Paths waiting for content sent again, which may now be at hand.
     if (receives()) {
         const QMultiHash<QByteArray, QString> wants = m_db.wants();
@@ -1055,7 +1047,11 @@ bool SyncEngine::applyRecords(Pass& pass, const QList<QJsonObject>& records, con
     m_db.commit();
     if (!receives())
         return true;
+    return materializePaths(pass, affected, pieces);
+}
 
+bool SyncEngine::materializePaths(Pass& pass, QStringList affected, const QList<JournalRecord>& pieces)
+{
     // Folders first (parents before children), then files, then deletions (children first).
     // One transaction for the batch: what is written to disk is recorded together.
     m_db.begin();

@@ -5,6 +5,7 @@
 #include "protocol/Records.h"
 #include "relay/RelayBackend.h"
 #include "state/StateDb.h"
+#include "sync/AccessFlags.h"
 #include "sync/PathFilter.h"
 #include "sync/Resolution.h"
 
@@ -72,14 +73,10 @@ public:
     state::StateDb& database() { return m_db; }
 
     // Per-file and per-folder access flags (send = r, receive = w); std::nullopt inherits from
-    // the parent folder. Applied from the next pass on.
-    struct Access
-    {
-        bool send = true;
-        bool receive = true;
-        QString sendSetAt; // the path whose flag decides; empty: the default
-        QString receiveSetAt;
-    };
+    // the parent folder. Applied from the next pass on; every pass also reads the flags others
+    // (`escalectl access`, the access dialog) wrote into the state database, and receives at once
+    // what a flag turned back on lets in.
+    using Access = EffectiveAccess;
     void setAccess(const QString& path, std::optional<bool> send, std::optional<bool> receive);
     Access access(const QString& path) const;
 
@@ -119,6 +116,8 @@ private:
     void scanLocal(Pass& pass);
     void pull(Pass& pass);
     bool applySegment(Pass& pass, const state::StateDb::Peer& peer, quint64 seq);
+    // Makes the folder match the known versions of these paths (and takes these pieces).
+    bool materializePaths(Pass& pass, QStringList affected, const QList<protocol::JournalRecord>& pieces);
     bool applyRecords(Pass& pass, const QList<QJsonObject>& records, const QString& object,
                       const QString& from);
     bool loadSnapshot(Pass& pass, state::StateDb::Peer& peer);
@@ -194,7 +193,8 @@ private:
     QString m_statePath;
     state::StateDb m_db;
     PathFilter m_filter;
-    QHash<QString, state::StateDb::Access> m_access;
+    AccessTable m_access;
+    AccessTable m_receivedWith; // the flags the last pass received with
     bool m_deletionsConfirmed = false;
     bool m_caseInsensitive = false;
     bool m_caseProbed = false;

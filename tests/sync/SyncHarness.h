@@ -160,7 +160,7 @@ public:
     void makeEngine()
     {
         m_engine.reset();
-        m_engine = std::make_unique<sync::SyncEngine>(m_config, m_faulty.get(), m_state.filePath("state.db"));
+        m_engine = std::make_unique<sync::SyncEngine>(m_config, m_faulty.get(), statePath());
         QString error;
         if (!m_engine->open(error))
             qFatal("%s", qPrintable(error));
@@ -176,6 +176,7 @@ public:
     config::RepositoryConfig& config() { return m_config; }
     relay::FaultyRelay& faults() { return *m_faulty; }
     sync::SyncEngine& engine() { return *m_engine; }
+    QString statePath() const { return m_state.filePath("state.db"); }
     QString path(const QString& rel = QString()) const
     {
         return rel.isEmpty() ? m_folder.path() : m_folder.filePath(rel);

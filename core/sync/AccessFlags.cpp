@@ -1,0 +1,67 @@
+#include "sync/AccessFlags.h"
+
+namespace escale::sync {
+
+EffectiveAccess effectiveAccess(const AccessTable& table, const QString& path)
+{
+    EffectiveAccess a;
+    QString p = path;
+    for (;;) {
+        const auto it = table.constFind(p);
+        if (it != table.cend()) {
+            if (!a.sendSet && it->send) {
+                a.send = *it->send;
+                a.sendSetAt = p;
+                a.sendSet = true;
+            }
+            if (!a.receiveSet && it->receive) {
+                a.receive = *it->receive;
+                a.receiveSetAt = p;
+                a.receiveSet = true;
+            }
+        }
+        if ((a.sendSet && a.receiveSet) || p.isEmpty())
+            break;
+        const qsizetype slash = p.lastIndexOf(QLatin1Char('/'));
+        p = slash < 0 ? QString() : p.left(slash);
+    }
+    return a;
+}
+
+bool applyAccessModifiers(const QStringList& words, state::StateDb::Access& flags, QString& error)
+{
+    for (const QString& word : words) {
+        if (word.isEmpty()) {
+            error = QStringLiteral("an empty access modifier");
+            return false;
+        }
+        for (qsizetype i = 0; i < word.size();) {
+            const QChar letter = word.at(i).toLower();
+            if (letter != QLatin1Char('r') && letter != QLatin1Char('w')) {
+                error = QStringLiteral("'%1' is not an access modifier: use r+, r-, r? (send) and w+, w-, w? "
+                                       "(receive)")
+                            .arg(word);
+                return false;
+            }
+            char sign = '+'; // a bare letter means +
+            ++i;
+            if (i < word.size() && QStringLiteral("+-?").contains(word.at(i)))
+                sign = word.at(i++).toLatin1();
+            std::optional<bool> value;
+            if (sign != '?')
+                value = sign == '+';
+            (letter == QLatin1Char('r') ? flags.send : flags.receive) = value;
+        }
+    }
+    return true;
+}
+
+QString accessFlagsText(const state::StateDb::Access& flags)
+{
+    auto sign = [](const std::optional<bool>& v) {
+        return !v ? QLatin1Char('?') : *v ? QLatin1Char('+') : QLatin1Char('-');
+    };
+    return QStringLiteral("r") + sign(flags.send) + QStringLiteral("w") + sign(flags.receive);
+}
+
+} // namespace escale::sync
