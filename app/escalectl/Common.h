@@ -1,0 +1,49 @@
+#pragma once
+
+// What the commands of escalectl share: output, prompts, the repository or relay a command
+// works on, the passphrase, and the running instance.
+#include "ExitCodes.h"
+#include "config/Config.h"
+#include "relay/RelayBackend.h"
+#include "sync/RepositoryReader.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <cstdio>
+#include <memory>
+#include <optional>
+
+namespace escale::ctl {
+
+void print(FILE* stream, const QString& text);
+// Prints "escalectl: MESSAGE" on stderr; returns `code`.
+int fail(int code, const QString& message);
+// Asks on the terminal without echo; std::nullopt when there is no terminal.
+std::optional<QByteArray> prompt(const QString& question);
+
+struct Target
+{
+    config::RepositoryConfig repository;
+    std::unique_ptr<relay::RelayBackend> relay;
+};
+
+// REPO names a [section] of the configuration, or else is a relay address.
+int resolveTarget(const QString& name, const QString& configPath, bool configGiven, Target& target);
+std::optional<QByteArray> passphraseFor(const config::RepositoryConfig& r, const QString& file,
+                                        QString& error);
+int openReader(sync::RepositoryReader& reader, const Target& target, const QString& passphraseFile);
+
+// A request to the running instance of this configuration; std::nullopt with the exit code
+// (6 when none runs) after printing why.
+std::optional<QJsonObject> askInstance(const QString& configPath, const QJsonObject& request, int& code);
+
+// The commands (docs/cli.md); each returns the exit code.
+int verify(const Target& target, const QString& passphraseFile, bool json);
+int clients(const Target& target, const QString& passphraseFile, bool json);
+int decrypt(const Target& target, const QString& passphraseFile, const QString& to);
+int changePassphrase(const Target& target, const QString& passphraseFile, const QString& newFile);
+int trust(const Target& target, const QString& configPath, const QString& expected);
+int archive(const QString& command, Target& target, const QString& zipPath, bool force);
+int instanceCommand(const QString& command, const QString& repository, const QString& configPath, bool json);
+
+} // namespace escale::ctl

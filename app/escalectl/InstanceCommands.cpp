@@ -1,0 +1,64 @@
+// The commands of the running instance: status, pause, resume, sync, stop.
+#include "Common.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace escale::ctl {
+
+// status, pause, resume, sync, stop: through the running instance's control socket.
+int instanceCommand(const QString& command, const QString& repository, const QString& configPath, bool json)
+{
+    QJsonObject message{{QStringLiteral("command"), command}};
+    if (!repository.isEmpty())
+        message.insert(QStringLiteral("repository"), repository);
+    int code = ExitOk;
+    const auto answer = askInstance(configPath, message, code);
+    if (!answer)
+        return code;
+    if (json) {
+        print(stdout, QString::fromUtf8(QJsonDocument(*answer).toJson(QJsonDocument::Indented)));
+        return ExitOk;
+    }
+    if (command != QLatin1String("status")) {
+        QStringList names;
+        for (const QJsonValue& v : answer->value(QStringLiteral("repositories")).toArray())
+            names << v.toString();
+        const QString done = command == QLatin1String("pause")    ? QStringLiteral("paused")
+                             : command == QLatin1String("resume") ? QStringLiteral("resumed")
+                             : command == QLatin1String("sync")   ? QStringLiteral("syncing now")
+                                                                  : QStringLiteral("stopping");
+        print(stdout, names.isEmpty()
+                          ? done + QLatin1Char('\n')
+                          : QStringLiteral("%1: %2\n").arg(names.join(QLatin1String(", ")), done));
+        return ExitOk;
+    }
+    bool problems = false;
+    for (const QJsonValue& v : answer->value(QStringLiteral("repositories")).toArray()) {
+        const QJsonObject r = v.toObject();
+        if (!repository.isEmpty() && r.value(QStringLiteral("name")).toString() != repository)
+            continue;
+        const QJsonObject last = r.value(QStringLiteral("last_pass")).toObject();
+        const QString lastSync = r.value(QStringLiteral("last_sync")).toString();
+        print(stdout,
+              QStringLiteral("%1: %2 (last sync %3)\n  %4 <-> %5\n  last pass: %6 sent, %7 received, %8 "
+                             "deleted, %9 conflicts\n")
+                  .arg(r.value(QStringLiteral("name")).toString(),
+                       r.value(QStringLiteral("state")).toString(),
+                       lastSync.isEmpty() ? QStringLiteral("none yet") : lastSync,
+                       r.value(QStringLiteral("local_path")).toString(),
+                       r.value(QStringLiteral("relay")).toString())
+                  .arg(last.value(QStringLiteral("sent")).toInt())
+                  .arg(last.value(QStringLiteral("received")).toInt())
+                  .arg(last.value(QStringLiteral("deleted")).toInt())
+                  .arg(last.value(QStringLiteral("conflicts")).toInt()));
+        const QString lastError = r.value(QStringLiteral("last_error")).toString();
+        if (!lastError.isEmpty()) {
+            problems = true;
+            print(stdout, QStringLiteral("  last error: %1\n").arg(lastError));
+        }
+    }
+    return problems ? ExitFailure : ExitOk;
+}
+
+} // namespace escale::ctl
