@@ -44,6 +44,9 @@ int decrypt(const Target& target, const QString& passphraseFile, const QString& 
 int changePassphrase(const Target& target, const QString& passphraseFile, const QString& newFile);
 int trust(const Target& target, const QString& configPath, const QString& expected);
 int archive(const QString& command, Target& target, const QString& zipPath, bool force);
+int access(const QString& configPath, const QString& path, const QStringList& modifiers, bool json);
+int conflicts(const QString& configPath, const QString& repositoryName, bool json);
+int resolve(const QString& configPath, const QString& path, const QString& keep);
 int instanceCommand(const QString& command, const QString& repository, const QString& configPath, bool json);
 
 } // namespace escale::ctl

@@ -1,5 +1,6 @@
 // The commands of the running instance: status, pause, resume, sync, stop.
 #include "Common.h"
+#include "config/Units.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -52,6 +53,20 @@ int instanceCommand(const QString& command, const QString& repository, const QSt
                   .arg(last.value(QStringLiteral("received")).toInt())
                   .arg(last.value(QStringLiteral("deleted")).toInt())
                   .arg(last.value(QStringLiteral("conflicts")).toInt()));
+        if (r.value(QStringLiteral("conflicts_waiting")).toInt() >= 0) {
+            const double quota = r.value(QStringLiteral("disk_quota")).toDouble();
+            print(
+                stdout,
+                QStringLiteral("  to send: %1 changes; to receive: %2 journal segments; conflict copies: %3; "
+                               "relay holds %4%5\n")
+                    .arg(r.value(QStringLiteral("pending_up")).toInt())
+                    .arg(qint64(r.value(QStringLiteral("pending_down")).toDouble()))
+                    .arg(r.value(QStringLiteral("conflicts_waiting")).toInt())
+                    .arg(config::formatSize(qint64(r.value(QStringLiteral("relay_usage")).toDouble())),
+                         quota >= 0
+                             ? QStringLiteral(" of %1 ('disk quota')").arg(config::formatSize(qint64(quota)))
+                             : QString()));
+        }
         const QString lastError = r.value(QStringLiteral("last_error")).toString();
         if (!lastError.isEmpty()) {
             problems = true;

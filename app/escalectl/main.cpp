@@ -28,6 +28,10 @@ int main(int argc, char* argv[])
         "  clients REPO               every client: name, id, last seen, what it still has to receive\n"
         "  backup REPO FILE.zip       the whole relay repository into one zip archive, with a manifest\n"
         "  restore REPO FILE.zip      a backup into an empty relay location (--force: any), verified\n"
+        "  access PATH [r+|r-|r?|w+|w-|w?]...   shows or sets whether a file or folder is sent (r) and\n"
+        "                             received (w)\n"
+        "  conflicts [REPO]           the conflict copies waiting in the synchronised folders\n"
+        "  resolve COPY --keep current|copy|both   resolves one conflict copy\n"
         "  status|pause|resume|sync [REPO], stop   the running instance\n\n"
         "REPO is a repository of the configuration ([section] name) or a relay address."));
     const QCommandLineOption configOption(
@@ -51,8 +55,13 @@ int main(int argc, char* argv[])
         QStringLiteral("FINGERPRINT"));
     const QCommandLineOption forceOption(
         QStringLiteral("force"), QStringLiteral("restore: write into a relay location that is not empty."));
-    parser.addOptions(
-        {configOption, jsonOption, toOption, passOption, newPassOption, fingerprintOption, forceOption});
+    const QCommandLineOption keepOption(
+        QStringLiteral("keep"),
+        QStringLiteral(
+            "resolve: current (the file under its name), copy (the conflict copy's version) or both."),
+        QStringLiteral("VERSION"));
+    parser.addOptions({configOption, jsonOption, toOption, passOption, newPassOption, fingerprintOption,
+                       forceOption, keepOption});
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("verify, decrypt or passphrase"));
@@ -75,9 +84,10 @@ int main(int argc, char* argv[])
                                        QStringLiteral("resume"), QStringLiteral("sync"),
                                        QStringLiteral("stop")};
     const QStringList known =
-        QStringList{QStringLiteral("verify"), QStringLiteral("decrypt"), QStringLiteral("passphrase"),
-                    QStringLiteral("trust"),  QStringLiteral("backup"),  QStringLiteral("restore"),
-                    QStringLiteral("clients")} +
+        QStringList{QStringLiteral("verify"),  QStringLiteral("decrypt"), QStringLiteral("passphrase"),
+                    QStringLiteral("trust"),   QStringLiteral("backup"),  QStringLiteral("restore"),
+                    QStringLiteral("clients"), QStringLiteral("access"),  QStringLiteral("conflicts"),
+                    QStringLiteral("resolve")} +
         instanceCommands;
     if (!known.contains(command))
         return fail(ExitUsage, command.isEmpty()
@@ -95,6 +105,26 @@ int main(int argc, char* argv[])
                                                           : config::defaultConfigPath(),
                                parser.isSet(jsonOption));
     }
+    const QString configPath =
+        parser.isSet(configOption) ? parser.value(configOption) : config::defaultConfigPath();
+    if (command == QLatin1String("access")) {
+        if (args.size() < 2)
+            return fail(ExitUsage,
+                        QStringLiteral("access needs a file or folder, then optional modifiers (r+ r- r? "
+                                       "w+ w- w?)"));
+        return access(configPath, args.at(1), args.mid(2), parser.isSet(jsonOption));
+    }
+    if (command == QLatin1String("conflicts")) {
+        if (args.size() > 2)
+            return fail(ExitUsage, QStringLiteral("conflicts takes at most one repository name"));
+        return conflicts(configPath, args.value(1), parser.isSet(jsonOption));
+    }
+    if (command == QLatin1String("resolve")) {
+        if (args.size() != 2)
+            return fail(ExitUsage,
+                        QStringLiteral("resolve needs one conflict copy, and --keep current|copy|both"));
+        return resolve(configPath, args.at(1), parser.value(keepOption));
+    }
     const bool archiving = command == QLatin1String("backup") || command == QLatin1String("restore");
     if (archiving && args.size() != 3)
         return fail(
@@ -106,9 +136,8 @@ int main(int argc, char* argv[])
         return fail(ExitUsage, QStringLiteral("decrypt needs --to DIR"));
 
     Target target;
-    const bool configGiven = parser.isSet(configOption);
-    const QString configPath = configGiven ? parser.value(configOption) : config::defaultConfigPath();
-    if (const int code = resolveTarget(args.at(1), configPath, configGiven, target); code != ExitOk)
+    if (const int code = resolveTarget(args.at(1), configPath, parser.isSet(configOption), target);
+        code != ExitOk)
         return code;
     const QString passphraseFile = parser.value(passOption);
     if (command == QLatin1String("verify"))

@@ -48,6 +48,12 @@ Instance::Instance(const config::Config& config, bool confirmDeletions, QObject*
                     s.conflicts += result.conflicts;
                     s.sent += result.uploaded;
                     s.received += result.downloaded;
+                    if (result.conflictsWaiting >= 0) {
+                        s.conflictsWaiting = result.conflictsWaiting;
+                        s.pendingUp = result.pendingUp;
+                        s.pendingDown = result.pendingDown;
+                        s.relayUsage = result.relayUsage;
+                    }
                     if (result.ok()) {
                         s.lastSuccess = QDateTime::currentDateTimeUtc();
                         s.lastError.clear();
@@ -127,6 +133,11 @@ QJsonObject Instance::statusJson() const
              s.lastSuccess.isValid() ? s.lastSuccess.toString(Qt::ISODate) : QString()},
             {QStringLiteral("last_error"), s.lastError},
             {QStringLiteral("conflicts"), s.conflicts},
+            {QStringLiteral("conflicts_waiting"), s.conflictsWaiting},
+            {QStringLiteral("pending_up"), s.pendingUp},
+            {QStringLiteral("pending_down"), double(s.pendingDown)},
+            {QStringLiteral("relay_usage"), double(s.relayUsage)},
+            {QStringLiteral("disk_quota"), c.diskQuota ? double(*c.diskQuota) : -1.0},
             {QStringLiteral("files_sent"), s.sent},
             {QStringLiteral("files_received"), s.received},
             {QStringLiteral("last_pass"),

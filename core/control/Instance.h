@@ -32,6 +32,11 @@ struct RepositoryStatus
     int conflicts = 0; // conflict copies made since the start
     int sent = 0;      // files sent since the start
     int received = 0;  // files received since the start
+    // As of the last pass that got that far (-1: not known yet).
+    int conflictsWaiting = -1; // conflict copies waiting to be resolved
+    int pendingUp = -1;        // local changes not published yet
+    qint64 pendingDown = -1;   // others' journal segments not applied yet, contents asked again
+    qint64 relayUsage = -1;    // bytes on the relay, all clients
 };
 
 QString stateName(RepositoryStatus::State state);

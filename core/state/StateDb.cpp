@@ -442,6 +442,22 @@ void StateDb::removeOwnObject(const QString& id)
     Statement(m_db, "DELETE FROM own_objects WHERE id = ?").bind(1, id).step();
 }
 
+int StateDb::pendingCount() const
+{
+    Statement s(m_db, "SELECT COUNT(*) FROM versions WHERE pending >= 1");
+    return s.step() ? int(s.integer(0)) : 0;
+}
+
+QStringList StateDb::localPathsContaining(const QString& text) const
+{
+    QStringList out;
+    Statement s(m_db, "SELECT path FROM local WHERE instr(path, ?) > 0 ORDER BY path");
+    s.bind(1, text);
+    while (s.step())
+        out << s.text(0);
+    return out;
+}
+
 qint64 StateDb::ownUsage() const
 {
     Statement s(m_db, "SELECT COALESCE(SUM(size), 0) FROM own_objects");

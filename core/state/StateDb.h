@@ -100,6 +100,9 @@ public:
     QList<Version> pendingVersions(const QString& afterPath = {}, const QString& afterVv = {},
                                    int limit = -1) const;
     QStringList versionPaths() const;
+    int pendingCount() const; // versions made here, not yet published
+    // Paths of the folder (as last scanned) whose relative path contains `text`.
+    QStringList localPathsContaining(const QString& text) const;
 
     QHash<QString, Access> allAccess() const;
     void setAccess(const QString& path, const Access& access);

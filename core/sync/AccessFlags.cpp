@@ -28,8 +28,9 @@ EffectiveAccess effectiveAccess(const AccessTable& table, const QString& path)
     return a;
 }
 
-bool applyAccessModifiers(const QStringList& words, state::StateDb::Access& flags, QString& error)
+bool applyAccessModifiers(const QStringList& words, state::StateDb::Access& result, QString& error)
 {
+    state::StateDb::Access flags = result; // all or nothing
     for (const QString& word : words) {
         if (word.isEmpty()) {
             error = QStringLiteral("an empty access modifier");
@@ -53,6 +54,7 @@ bool applyAccessModifiers(const QStringList& words, state::StateDb::Access& flag
             (letter == QLatin1Char('r') ? flags.send : flags.receive) = value;
         }
     }
+    result = flags;
     return true;
 }
 

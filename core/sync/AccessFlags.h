@@ -26,7 +26,8 @@ struct EffectiveAccess
 EffectiveAccess effectiveAccess(const AccessTable& table, const QString& path);
 
 // Modifiers as `escalectl access` takes them: r+ r- r? w+ w- w? (a bare r or w is +), several
-// in one word (r-w+). Applied to `flags`; false with `error` on anything else.
+// in one word (r-w+). Applied to `flags`; false with `error` (and `flags` as they were) on
+// anything else.
 bool applyAccessModifiers(const QStringList& words, state::StateDb::Access& flags, QString& error);
 
 // "r+w?" for a path's own flags; '?' is "not set here".

@@ -9,6 +9,8 @@
 #include "protocol/TextObject.h"
 #include "scan/Hasher.h"
 #include "scan/Scanner.h"
+#include "sync/Conflicts.h"
+#include "sync/LocalArchive.h"
 #include "sync/Resolution.h"
 #include "sync/Streams.h"
 
@@ -268,6 +270,7 @@ PassResult SyncEngine::runPass()
         deleteOldJournal(pass);
     }
     pruneArchive();
+    summarize(pass);
     lap("head and freeing");
     qCDebug(lcEngine).noquote()
         << QStringLiteral("[%1] pass: %2").arg(m_config.name, timings.join(QLatin1String(", ")));
@@ -1207,15 +1210,9 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
             }
         } else {
             // Keep what sync deletes in the local archive (section 10).
-            const QString archived =
-                localPath(QStringLiteral(".escale-archive/") +
-                          QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")) +
-                          QLatin1Char('/') + path);
-            QDir().mkpath(QFileInfo(archived).absolutePath());
-            if (::rename(QFile::encodeName(absolute).constData(), QFile::encodeName(archived).constData()) !=
-                0) {
-                pass.problem(QStringLiteral("cannot remove %1: %2")
-                                 .arg(absolute, QString::fromLocal8Bit(std::strerror(errno))));
+            QString error;
+            if (!moveToArchive(m_config.localPath, path, error)) {
+                pass.problem(error);
                 return Outcome::Deferred;
             }
         }
@@ -1731,7 +1728,7 @@ bool SyncEngine::commitStaged(Pass& pass)
         ::close(rootFd);
     }
     bool all = true;
-    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString stamp = archiveStamp();
     for (const Staged& staged : std::as_const(m_staged)) {
         const QString target = localPath(staged.path);
         // Last check before replacing: the target must still be what the state database says.
@@ -1747,9 +1744,7 @@ bool SyncEngine::commitStaged(Pass& pass)
         }
         if (disk && disk->kind == Kind::File) {
             // The replaced version goes to the local archive.
-            const QString archived =
-                localPath(QStringLiteral(".escale-archive/") + stamp + QLatin1Char('/') + staged.path);
-            QDir().mkpath(QFileInfo(archived).absolutePath());
+            const QString archived = archiveTarget(m_config.localPath, stamp, staged.path);
             if (::link(QFile::encodeName(target).constData(), QFile::encodeName(archived).constData()) != 0)
                 pass.problem(QStringLiteral("cannot keep the replaced version of %1 in the archive: %2")
                                  .arg(staged.path, QString::fromLocal8Bit(std::strerror(errno))));
@@ -2327,6 +2322,22 @@ void SyncEngine::pruneArchive()
                 qCInfo(lcEngine).noquote()
                     << QStringLiteral("[%1] removed archived files of %2").arg(m_config.name, name);
         }
+    }
+}
+
+void SyncEngine::summarize(Pass& pass)
+{
+    PassResult& r = pass.result;
+    r.conflictsWaiting = 0;
+    for (const QString& p : m_db.localPathsContaining(QStringLiteral(" (conflict from ")))
+        if (parseConflictCopy(p))
+            ++r.conflictsWaiting;
+    r.pendingUp = m_db.pendingCount();
+    r.pendingDown = m_db.wants().size();
+    r.relayUsage = m_db.ownUsage();
+    for (const StateDb::Peer& p : std::as_const(pass.peers)) {
+        r.pendingDown += qint64(p.journal > p.consumed ? p.journal - p.consumed : 0);
+        r.relayUsage += p.usage;
     }
 }
 

@@ -48,6 +48,11 @@ struct PassResult
     bool waitingForSpace = false; // uploads wait for room under 'disk quota'
     bool complete = true;         // false: some remote changes wait for a later pass
     relay::RelayError::Kind cause = relay::RelayError::Kind::None; // the relay's error, when it failed
+    // Where the repository stands after the pass (-1: not known, the pass ended early).
+    int conflictsWaiting = -1; // conflict copies in the folder, waiting to be resolved
+    int pendingUp = -1;        // local changes not published yet
+    qint64 pendingDown = -1;   // others' journal segments not applied yet, and contents asked again
+    qint64 relayUsage = -1;    // bytes on the relay, all clients (as their heads say)
 
     bool ok() const { return status == Status::Ok; }
 };
@@ -174,6 +179,7 @@ private:
     void writeHead(Pass& pass);
     void freeSpace(Pass& pass);
     void pruneArchive();
+    void summarize(Pass& pass); // the "where it stands" fields of the result
     relay::RelayError ensureFolder(const QString& folder);
     QString localPath(const QString& relative) const;
     bool receives() const;

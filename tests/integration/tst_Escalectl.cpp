@@ -29,6 +29,7 @@ private Q_SLOTS:
     void backupAndRestoreThroughWebDav();
     void hostileOrDamagedArchives();
     void clientsAndWhatTheyStillNeed();
+    void accessConflictsAndResolve();
 
 private:
     struct Run
@@ -68,6 +69,18 @@ private:
               QString("[docs]\nlocal path = %1\nrelay address = %2\nclient name = alice\nstate dir = %3\n%4")
                   .arg(root.filePath("folder"), root.filePath("relay"), root.filePath("state"), extra)
                   .toUtf8());
+        return path;
+    }
+
+    // bob: a second client of the same relay, folder `bobs`.
+    QString bobConfig(const QTemporaryDir& root) const
+    {
+        const QString path = root.filePath("bob.conf");
+        write(path,
+              QString("[docs]\nlocal path = %1\nrelay address = %2\nclient name = bob\nstate dir = %3\n")
+                  .arg(root.filePath("bobs"), root.filePath("relay"), root.filePath("bobstate"))
+                  .toUtf8());
+        QDir().mkpath(root.filePath("bobs"));
         return path;
     }
 
@@ -365,11 +378,7 @@ void tst_Escalectl::clientsAndWhatTheyStillNeed()
     // receive, until his next pass.
     QTemporaryDir root;
     const QString alice = config(root, "");
-    const QString bob = root.filePath("bob.conf");
-    write(bob, QString("[docs]\nlocal path = %1\nrelay address = %2\nclient name = bob\nstate dir = %3\n")
-                   .arg(root.filePath("bobs"), root.filePath("relay"), root.filePath("bobstate"))
-                   .toUtf8());
-    QDir().mkpath(root.filePath("bobs"));
+    const QString bob = bobConfig(root);
     write(root.filePath("folder/a.txt"), "one");
     QCOMPARE(run(m_escale, {"--once", "-c", alice}).code, 0);
     QCOMPARE(run(m_escale, {"--once", "-c", bob}).code, 0);
@@ -406,4 +415,180 @@ void tst_Escalectl::clientsAndWhatTheyStillNeed()
 }
 
 QTEST_GUILESS_MAIN(tst_Escalectl)
+void tst_Escalectl::accessConflictsAndResolve()
+{
+    // alice runs `escale --no-gui`; bob syncs with `escale --once` through the same relay.
+    QTemporaryDir root;
+    const QString conf = config(root, "refresh = 1\n");
+    const QString bobConf = bobConfig(root);
+    write(root.filePath("folder/private/diary.txt"), "secret");
+    write(root.filePath("folder/shared.txt"), "s1");
+    auto ctl = [&](const QStringList& args) {
+        return run(m_escalectl, QStringList{"-c", conf} + args);
+    };
+    auto bobPass = [&] {
+        const Run r = run(m_escale, {"--once", "-c", bobConf});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+    };
+    auto read = [&](const QString& rel) {
+        QFile f(root.filePath(rel));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
+    };
+
+    // Set with no instance running: kept in the state, applied from the first pass.
+    Run r = ctl({"access", root.filePath("folder/private"), "r-"});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.out, QString("r-w? private [docs]: send no (set here), receive yes (default)\n"
+                            "Escale applies it at its next pass.\n"));
+
+    QProcess daemon;
+    daemon.setProcessChannelMode(QProcess::MergedChannels);
+    daemon.start(m_escale, {"--no-gui", "-c", conf});
+    QVERIFY(daemon.waitForStarted());
+    auto status = [&] {
+        return QJsonDocument::fromJson(ctl({"status", "--json"}).out.toUtf8())
+            .object()
+            .value("repositories")
+            .toArray()
+            .first()
+            .toObject();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(status().value("files_sent").toInt(), 1, 30'000);
+    QTRY_COMPARE_WITH_TIMEOUT(status().value("state").toString(), QString("up to date"), 30'000);
+    QCOMPARE(status().value("pending_up").toInt(), 0);
+    QCOMPARE(status().value("conflicts_waiting").toInt(), 0);
+    QVERIFY(status().value("relay_usage").toDouble() > 0);
+    bobPass();
+    QCOMPARE(read("bobs/shared.txt"), QByteArray("s1"));
+    QVERIFY(!QFile::exists(root.filePath("bobs/private/diary.txt")));
+
+    // Inherited flags are shown as such, in JSON too; a relative path is taken from the
+    // current folder.
+    QProcess inFolder;
+    inFolder.setWorkingDirectory(root.filePath("folder/private"));
+    inFolder.start(m_escalectl, {"-c", conf, "access", "diary.txt", "--json"});
+    QVERIFY(inFolder.waitForFinished(30'000));
+    QCOMPARE(inFolder.exitCode(), 0);
+    const QJsonObject flags = QJsonDocument::fromJson(inFolder.readAllStandardOutput()).object();
+    QCOMPARE(flags.value("path").toString(), QString("private/diary.txt"));
+    QCOMPARE(flags.value("flags").toString(), QString("r?w?"));
+    QCOMPARE(flags.value("send").toBool(), false);
+    QCOMPARE(flags.value("send_set_at").toString(), QString("private"));
+    QCOMPARE(flags.value("receive").toBool(), true);
+    QCOMPARE(flags.value("receive_set_at").toString(), QString());
+
+    // Turned back on while the instance runs: sent at once.
+    r = ctl({"access", root.filePath("folder/private"), "r+"});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains("The running Escale applies it now."), qPrintable(r.out));
+    QTRY_COMPARE_WITH_TIMEOUT(status().value("files_sent").toInt(), 2, 30'000);
+    bobPass();
+    QCOMPARE(read("bobs/private/diary.txt"), QByteArray("secret"));
+
+    // w- on alice: bob's change stops at her folder; w? lets it in without another change.
+    QCOMPARE(ctl({"access", root.filePath("folder/shared.txt"), "w-"}).code, 0);
+    write(root.filePath("bobs/shared.txt"), "s2 from bob");
+    bobPass();
+    // Until alice's head acknowledges bob's change: she has it, and left her file alone.
+    auto aliceHasAll = [&] {
+        const QJsonArray clients = QJsonDocument::fromJson(ctl({"clients", "docs", "--json"}).out.toUtf8())
+                                       .object()
+                                       .value("clients")
+                                       .toArray();
+        for (const QJsonValue& c : clients)
+            if (c.toObject().value("name").toString() == "alice")
+                return c.toObject().value("segments_to_receive").toObject().isEmpty();
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(aliceHasAll(), 30'000);
+    QCOMPARE(read("folder/shared.txt"), QByteArray("s1"));
+    QCOMPARE(ctl({"access", root.filePath("folder/shared.txt"), "w?"}).code, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(read("folder/shared.txt"), QByteArray("s2 from bob"), 30'000);
+
+    // A conflict: alice (paused) and bob change notes.txt; bob's later edit keeps the name.
+    write(root.filePath("folder/notes.txt"), "n1");
+    QTRY_COMPARE_WITH_TIMEOUT(status().value("files_sent").toInt(), 3, 30'000);
+    bobPass();
+    QCOMPARE(ctl({"pause"}).code, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(status().value("state").toString(), QString("paused"), 30'000);
+    write(root.filePath("folder/notes.txt"), "alice's notes");
+    QTest::qWait(1'100);
+    write(root.filePath("bobs/notes.txt"), "bob's notes");
+    bobPass();
+    r = ctl({"conflicts"});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.out, QString("No conflict copies.\n"));
+    QCOMPARE(ctl({"resume"}).code, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(status().value("conflicts_waiting").toInt(), 1, 30'000);
+    QCOMPARE(read("folder/notes.txt"), QByteArray("bob's notes"));
+    r = ctl({"conflicts", "--json"});
+    QCOMPARE(r.code, 0);
+    const QJsonArray list = QJsonDocument::fromJson(r.out.toUtf8())
+                                .object()
+                                .value("repositories")
+                                .toArray()
+                                .first()
+                                .toObject()
+                                .value("conflicts")
+                                .toArray();
+    QCOMPARE(list.size(), 1);
+    const QJsonObject conflict = list.first().toObject();
+    QCOMPARE(conflict.value("path").toString(), QString("notes.txt"));
+    QCOMPARE(conflict.value("device").toString(), QString("alice"));
+    QVERIFY(conflict.value("original_exists").toBool());
+    const QString copy = conflict.value("copy").toString();
+    QVERIFY2(copy.startsWith("notes (conflict from alice ") && copy.endsWith(").txt"), qPrintable(copy));
+    QCOMPARE(read("folder/" + copy), QByteArray("alice's notes"));
+    r = ctl({"conflicts", "docs"});
+    QVERIFY2(r.out.contains("docs: notes.txt\n  alice's version of notes.txt") ||
+                 r.out.contains("docs: notes.txt\n  alice's version"),
+             qPrintable(r.out));
+    bobPass();
+    QCOMPARE(read("bobs/" + copy), QByteArray("alice's notes"));
+
+    // Failure modes: nothing changes.
+    r = ctl({"resolve", root.filePath("folder/" + copy)});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("--keep current, copy or both"), qPrintable(r.err));
+    QCOMPARE(ctl({"resolve", root.filePath("folder/" + copy), "--keep", "mine"}).code, 2);
+    r = ctl({"resolve", root.filePath("folder/notes.txt"), "--keep", "copy"});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("is not a conflict copy"), qPrintable(r.err));
+    r = ctl({"access", root.filePath("elsewhere.txt"), "r-"});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("is in none of the synchronised folders"), qPrintable(r.err));
+    r = ctl({"access", root.filePath("folder/notes.txt"), "x+"});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("'x+' is not an access modifier"), qPrintable(r.err));
+    QCOMPARE(ctl({"access", root.filePath("folder/.escale-folder")}).code, 2);
+    QCOMPARE(ctl({"conflicts", "nothing"}).code, 2);
+    QCOMPARE(read("folder/" + copy), QByteArray("alice's notes"));
+
+    // Keep the copy's version: alice's notes take the name everywhere, bob's go to the archive.
+    r = ctl({"resolve", root.filePath("folder/" + copy), "--keep", "copy"});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains("notes.txt now holds alice's version") &&
+                 r.out.contains("The running Escale sends it now."),
+             qPrintable(r.out));
+    QCOMPARE(read("folder/notes.txt"), QByteArray("alice's notes"));
+    QVERIFY(!QFile::exists(root.filePath("folder/" + copy)));
+    bool archived = false;
+    for (QDirIterator it(root.filePath("folder/.escale-archive"), QDir::Files, QDirIterator::Subdirectories);
+         it.hasNext();)
+        archived |= it.next().endsWith("/notes.txt") &&
+                    read(it.filePath().mid(root.path().size() + 1)) == "bob's notes";
+    QVERIFY(archived);
+    QTRY_VERIFY_WITH_TIMEOUT(status().value("conflicts_waiting").toInt() == 0 &&
+                                 status().value("pending_up").toInt() == 0,
+                             30'000);
+    bobPass();
+    QCOMPARE(read("bobs/notes.txt"), QByteArray("alice's notes"));
+    QVERIFY(!QFile::exists(root.filePath("bobs/" + copy)));
+    const Run bobConflicts = run(m_escalectl, {"-c", bobConf, "conflicts"});
+    QCOMPARE(bobConflicts.out, QString("No conflict copies.\n"));
+
+    QCOMPARE(ctl({"stop"}).code, 0);
+    QVERIFY(daemon.waitForFinished(30'000));
+}
+
 #include "tst_Escalectl.moc"

@@ -1,0 +1,167 @@
+// Access modifiers and conflict copies: parsing, and the three ways to resolve a conflict.
+#include "../sync/SyncHarness.h"
+#include "sync/AccessFlags.h"
+#include "sync/Conflicts.h"
+#include "sync/Resolution.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace escale;
+using harness::readFile;
+using harness::writeFile;
+
+class tst_LocalActions : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void accessModifiers_data();
+    void accessModifiers();
+    void inheritedAccess();
+    void conflictNames_data();
+    void conflictNames();
+    void resolveEachWay();
+};
+
+void tst_LocalActions::accessModifiers_data()
+{
+    QTest::addColumn<QString>("start");
+    QTest::addColumn<QStringList>("words");
+    QTest::addColumn<QString>("result"); // empty: refused
+    QTest::newRow("send off") << "r?w?" << QStringList{"r-"} << "r-w?";
+    QTest::newRow("two words") << "r?w?" << QStringList{"r-", "w+"} << "r-w+";
+    QTest::newRow("one word") << "r?w?" << QStringList{"r-w+"} << "r-w+";
+    QTest::newRow("bare letters") << "r-w-" << QStringList{"rw"} << "r+w+";
+    QTest::newRow("unset") << "r-w+" << QStringList{"r?"} << "r?w+";
+    QTest::newRow("upper case") << "r?w?" << QStringList{"W-"} << "r?w-";
+    QTest::newRow("last wins") << "r?w?" << QStringList{"r-", "r+"} << "r+w?";
+    QTest::newRow("unknown letter") << "r?w?" << QStringList{"x+"} << "";
+    QTest::newRow("sign alone") << "r?w?" << QStringList{"+"} << "";
+    QTest::newRow("empty") << "r?w?" << QStringList{""} << "";
+    QTest::newRow("good then bad") << "r?w?" << QStringList{"r-", "w*"} << "";
+}
+
+void tst_LocalActions::accessModifiers()
+{
+    QFETCH(QString, start);
+    QFETCH(QStringList, words);
+    QFETCH(QString, result);
+    state::StateDb::Access flags;
+    auto parse = [](QChar c) {
+        return c == '?' ? std::nullopt : std::optional<bool>(c == '+');
+    };
+    flags.send = parse(start.at(1));
+    flags.receive = parse(start.at(3));
+    const state::StateDb::Access before = flags;
+    QString error;
+    const bool ok = sync::applyAccessModifiers(words, flags, error);
+    QCOMPARE(ok, !result.isEmpty());
+    if (ok) {
+        QCOMPARE(sync::accessFlagsText(flags), result);
+    } else {
+        QVERIFY(!error.isEmpty());
+        QVERIFY(flags == before); // nothing half-applied
+    }
+}
+
+void tst_LocalActions::inheritedAccess()
+{
+    sync::AccessTable table;
+    table.insert("a", {false, std::nullopt});
+    table.insert("a/b", {std::nullopt, false});
+    table.insert("a/b/c.txt", {true, std::nullopt});
+    auto e = sync::effectiveAccess(table, "a/b/c.txt");
+    QVERIFY(e.send && e.sendSet && e.sendSetAt == "a/b/c.txt");
+    QVERIFY(!e.receive && e.receiveSetAt == "a/b");
+    e = sync::effectiveAccess(table, "a/b/d.txt");
+    QVERIFY(!e.send && e.sendSetAt == "a");
+    e = sync::effectiveAccess(table, "ab/x"); // a sibling whose name starts alike inherits nothing
+    QVERIFY(e.send && e.receive && !e.sendSet && !e.receiveSet);
+}
+
+void tst_LocalActions::conflictNames_data()
+{
+    QTest::addColumn<QString>("original");
+    QTest::addColumn<QString>("device");
+    QTest::newRow("extension") << "notes.txt"
+                               << "bob";
+    QTest::newRow("folder") << "a b/report.final.pdf"
+                            << "alice's laptop";
+    QTest::newRow("no extension") << "Makefile"
+                                  << "x";
+    QTest::newRow("dot file") << "dir/.profile"
+                              << "srv (2)";
+    QTest::newRow("device with parenthesis") << "x.tar"
+                                             << "a) (b";
+}
+
+void tst_LocalActions::conflictNames()
+{
+    // What conflictCopyName() writes, parseConflictCopy() reads back.
+    QFETCH(QString, original);
+    QFETCH(QString, device);
+    const qint64 when = QDateTime(QDate(2026, 11, 26), QTime(7, 5, 9), Qt::UTC).toMSecsSinceEpoch();
+    const QString copy = sync::conflictCopyName(original, device, when);
+    const auto parsed = sync::parseConflictCopy(copy);
+    QVERIFY2(parsed, qPrintable(copy));
+    QCOMPARE(parsed->original, original);
+    QCOMPARE(parsed->device, device);
+    QCOMPARE(parsed->time.toMSecsSinceEpoch(), when);
+    QVERIFY(!sync::parseConflictCopy(original));
+    QVERIFY(!sync::parseConflictCopy("notes (conflict from bob yesterday).txt"));
+    QVERIFY(!sync::parseConflictCopy(" (conflict from bob 2026-11-26 070509).txt"));
+}
+
+void tst_LocalActions::resolveEachWay()
+{
+    QTemporaryDir root;
+    const qint64 when = QDateTime(QDate(2026, 11, 26), QTime(7, 5, 9), Qt::UTC).toMSecsSinceEpoch();
+    auto make = [&](const QString& original, const QByteArray& current, const QByteArray& theirs) {
+        writeFile(root.filePath(original), current);
+        const QString copy = sync::conflictCopyName(original, "bob", when);
+        writeFile(root.filePath(copy), theirs);
+        return *sync::parseConflictCopy(copy);
+    };
+    const auto keepCurrent = make("one.txt", "mine", "theirs");
+    const auto keepCopy = make("sub/two.txt", "mine", "theirs");
+    const auto keepBoth = make("three.txt", "mine", "theirs");
+    writeFile(root.filePath("three (bob).txt"), "an unrelated file with the name");
+    writeFile(root.filePath(".escale-archive/old (conflict from x 2026-01-01 000000).txt"), "archived");
+    QList<sync::ConflictCopy> found = sync::findConflicts(root.path());
+    QCOMPARE(found.size(), 3);
+    QCOMPARE(found.at(0).copy, keepCurrent.copy);
+    QVERIFY(found.at(0).originalExists);
+
+    QString result, error;
+    QVERIFY2(sync::resolveConflict(root.path(), keepCurrent, sync::KeepVersion::Current, result, error),
+             qPrintable(error));
+    QCOMPARE(readFile(root.filePath("one.txt")), QByteArray("mine"));
+    QVERIFY(!QFile::exists(root.filePath(keepCurrent.copy)));
+    QVERIFY(!sync::resolveConflict(root.path(), keepCurrent, sync::KeepVersion::Current, result, error));
+    QVERIFY2(error.contains("is not there any more"), qPrintable(error));
+
+    QVERIFY(sync::resolveConflict(root.path(), keepCopy, sync::KeepVersion::Copy, result, error));
+    QCOMPARE(readFile(root.filePath("sub/two.txt")), QByteArray("theirs"));
+    QVERIFY(!QFile::exists(root.filePath(keepCopy.copy)));
+
+    QVERIFY(sync::resolveConflict(root.path(), keepBoth, sync::KeepVersion::Both, result, error));
+    QCOMPARE(readFile(root.filePath("three.txt")), QByteArray("mine"));
+    QCOMPARE(readFile(root.filePath("three (bob 2).txt")), QByteArray("theirs"));
+    QCOMPARE(readFile(root.filePath("three (bob).txt")), QByteArray("an unrelated file with the name"));
+    QVERIFY(sync::findConflicts(root.path()).isEmpty());
+
+    // What went is in the archive, nothing lost.
+    QStringList archived;
+    for (QDirIterator it(root.filePath(".escale-archive"), QDir::Files, QDirIterator::Subdirectories);
+         it.hasNext();)
+        archived << readFile(it.next());
+    archived.sort();
+    QCOMPARE(archived, (QStringList{"archived", "mine", "theirs"}));
+}
+
+QTEST_GUILESS_MAIN(tst_LocalActions)
+#include "tst_LocalActions.moc"
