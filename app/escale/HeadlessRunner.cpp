@@ -123,7 +123,9 @@ int runOnce(const config::Config& config, bool confirmDeletions)
         }
         if (confirmDeletions)
             engine.confirmDeletions();
-        const sync::PassResult result = engine.runPass();
+        sync::PassResult result = engine.runPass();
+        if (!result.movedTo.isEmpty()) // the repository moved: the pass goes on there
+            result = engine.runPass();
         if (result.deletionsHeld > 0)
             qCWarning(lcApp).noquote()
                 << QStringLiteral("[%1] %2 deletions wait for confirmation: check the folder, "

@@ -47,6 +47,8 @@ int archive(const QString& command, Target& target, const QString& zipPath, bool
 int access(const QString& configPath, const QString& path, const QStringList& modifiers, bool json);
 int conflicts(const QString& configPath, const QString& repositoryName, bool json);
 int resolve(const QString& configPath, const QString& path, const QString& keep);
+int migrate(const Target& target, const QString& configPath, const QString& address,
+            const QStringList& settings, const QString& passphraseFile, bool json);
 int instanceCommand(const QString& command, const QString& repository, const QString& configPath, bool json);
 
 } // namespace escale::ctl

@@ -37,9 +37,15 @@ int verify(const Target& target, const QString& passphraseFile, bool json)
                             {QStringLiteral("bytes_checked"), double(report.bytesChecked)},
                             {QStringLiteral("chunks_delivered_and_freed"), report.chunksGone},
                             {QStringLiteral("unreferenced"), report.unreferenced},
-                            {QStringLiteral("problems"), QJsonArray::fromStringList(report.problems)}};
+                            {QStringLiteral("problems"), QJsonArray::fromStringList(report.problems)},
+                            {QStringLiteral("forwarded_to"), report.forwardedTo}};
         print(stdout, QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)));
     } else {
+        if (!report.forwardedTo.isEmpty())
+            print(stdout,
+                  QStringLiteral("This repository moved to %1 (escalectl migrate): its clients sync there; "
+                                 "what is here is the copy left behind.\n")
+                      .arg(report.forwardedTo));
         for (const QString& p : report.problems)
             print(stdout, QStringLiteral("PROBLEM: %1\n").arg(p));
         print(stdout,

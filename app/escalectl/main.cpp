@@ -32,6 +32,7 @@ int main(int argc, char* argv[])
         "                             received (w)\n"
         "  conflicts [REPO]           the conflict copies waiting in the synchronised folders\n"
         "  resolve COPY --keep current|copy|both   resolves one conflict copy\n"
+        "  migrate REPO ADDRESS       moves the relay repository to another relay; the other clients follow\n"
         "  status|pause|resume|sync [REPO], stop   the running instance\n\n"
         "REPO is a repository of the configuration ([section] name) or a relay address."));
     const QCommandLineOption configOption(
@@ -60,8 +61,13 @@ int main(int argc, char* argv[])
         QStringLiteral(
             "resolve: current (the file under its name), copy (the conflict copy's version) or both."),
         QStringLiteral("VERSION"));
+    const QCommandLineOption setOption(
+        QStringLiteral("set"),
+        QStringLiteral(
+            "migrate: a setting of the new relay, 'KEY = VALUE' (user, password, ...); repeatable."),
+        QStringLiteral("SETTING"));
     parser.addOptions({configOption, jsonOption, toOption, passOption, newPassOption, fingerprintOption,
-                       forceOption, keepOption});
+                       forceOption, keepOption, setOption});
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("verify, decrypt or passphrase"));
@@ -87,7 +93,7 @@ int main(int argc, char* argv[])
         QStringList{QStringLiteral("verify"),  QStringLiteral("decrypt"), QStringLiteral("passphrase"),
                     QStringLiteral("trust"),   QStringLiteral("backup"),  QStringLiteral("restore"),
                     QStringLiteral("clients"), QStringLiteral("access"),  QStringLiteral("conflicts"),
-                    QStringLiteral("resolve")} +
+                    QStringLiteral("resolve"), QStringLiteral("migrate")} +
         instanceCommands;
     if (!known.contains(command))
         return fail(ExitUsage, command.isEmpty()
@@ -126,11 +132,13 @@ int main(int argc, char* argv[])
         return resolve(configPath, args.at(1), parser.value(keepOption));
     }
     const bool archiving = command == QLatin1String("backup") || command == QLatin1String("restore");
+    if (command == QLatin1String("migrate") && args.size() != 3)
+        return fail(ExitUsage, QStringLiteral("migrate needs a repository name, then the new relay address"));
     if (archiving && args.size() != 3)
         return fail(
             ExitUsage,
             QStringLiteral("%1 needs a repository name or relay address, then a zip file").arg(command));
-    if (!archiving && args.size() != 2)
+    if (!archiving && command != QLatin1String("migrate") && args.size() != 2)
         return fail(ExitUsage, QStringLiteral("%1 needs one repository name or relay address").arg(command));
     if (command == QLatin1String("decrypt") && !parser.isSet(toOption))
         return fail(ExitUsage, QStringLiteral("decrypt needs --to DIR"));
@@ -148,6 +156,9 @@ int main(int argc, char* argv[])
         return decrypt(target, passphraseFile, parser.value(toOption));
     if (command == QLatin1String("trust"))
         return trust(target, configPath, parser.value(fingerprintOption));
+    if (command == QLatin1String("migrate"))
+        return migrate(target, configPath, args.at(2), parser.values(setOption), passphraseFile,
+                       parser.isSet(jsonOption));
     if (archiving)
         return archive(command, target, args.at(2), parser.isSet(forceOption));
     return changePassphrase(target, passphraseFile, parser.value(newPassOption));

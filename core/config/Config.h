@@ -111,6 +111,10 @@ struct RepositoryConfig
     QString rcloneConfig;
 
     QString stateDir; // where this repository's state database lives
+    // Not a configuration key: the file the section was read from (absolute; empty when it did
+    // not come from a file). A client that follows its repository to a new relay writes the new
+    // address there.
+    QString configFile;
 
     // Not a configuration key: a file modified less than this long ago is taken as still
     // being written and left for a later pass (0 with --once, which takes files as they are).

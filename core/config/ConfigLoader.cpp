@@ -698,9 +698,15 @@ std::optional<RepositoryConfig> Loader::buildRepository(const IniDocument::Secti
         r.mode = implied;
     }
     // For SFTP the private key is the SSH login key; for TLS relays the client certificate's.
-    if (!r.privateKey.isEmpty() && r.certificate.isEmpty() && r.relay.scheme != RelayAddress::Scheme::Sftp)
-        error(values.value(KeyId::PrivateKey).line, values.value(KeyId::PrivateKey).key,
-              QStringLiteral("a private key needs its 'certificate'"));
+    // Neither: unused (left over from another relay, e.g. after a migration).
+    if (!r.privateKey.isEmpty() && r.certificate.isEmpty() && r.relay.scheme != RelayAddress::Scheme::Sftp) {
+        if (r.relay.usesTls())
+            error(values.value(KeyId::PrivateKey).line, values.value(KeyId::PrivateKey).key,
+                  QStringLiteral("a private key needs its 'certificate'"));
+        else
+            warning(values.value(KeyId::PrivateKey).line, values.value(KeyId::PrivateKey).key,
+                    QStringLiteral("not used by this relay (neither SSH nor TLS): ignored"));
+    }
     if (!r.verifySsl && r.relay.usesTls())
         warning(values.value(KeyId::VerifySsl).line, values.value(KeyId::VerifySsl).key,
                 QStringLiteral("certificates are not checked: anyone on the network path can read and change "
@@ -852,7 +858,10 @@ LoadResult ConfigLoader::loadFile(const QString& path)
     const QByteArray bytes = file.read(kMaxConfigBytes + 1);
     if (file.error() != QFileDevice::NoError)
         return failure(QStringLiteral("cannot read: %1").arg(file.errorString()));
-    return load(bytes, path, info.absolutePath());
+    LoadResult result = load(bytes, path, info.absolutePath());
+    for (RepositoryConfig& r : result.config.repositories)
+        r.configFile = info.absoluteFilePath();
+    return result;
 }
 
 } // namespace escale::config

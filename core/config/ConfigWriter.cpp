@@ -20,8 +20,8 @@ QString normalisedKey(const QString& line)
 
 } // namespace
 
-bool setKeyInFile(const QString& path, const QString& section, const QString& key, const QString& value,
-                  QString& error)
+bool editSectionInFile(const QString& path, const QString& section, const QList<KeyEdit>& edits,
+                       QString& error)
 {
     QFile in(path);
     if (!in.open(QIODevice::ReadOnly)) {
@@ -41,29 +41,36 @@ bool setKeyInFile(const QString& path, const QString& section, const QString& ke
         error = QStringLiteral("%1 has no section [%2]").arg(path, section);
         return false;
     }
-    qsizetype end = lines.size();
-    for (qsizetype i = start + 1; i < lines.size(); ++i)
-        if (lines.at(i).trimmed().startsWith(QLatin1Char('['))) {
-            end = i;
-            break;
+    for (const KeyEdit& edit : edits) {
+        qsizetype end = lines.size();
+        for (qsizetype i = start + 1; i < lines.size(); ++i)
+            if (lines.at(i).trimmed().startsWith(QLatin1Char('['))) {
+                end = i;
+                break;
+            }
+        QStringList names;
+        for (const QString& n : edit.names)
+            names << n.toLower();
+        bool placed = !edit.value; // a removal places nothing
+        for (qsizetype i = start + 1; i < end; ++i) {
+            const QString trimmed = lines.at(i).trimmed();
+            if (trimmed.startsWith(QLatin1Char('#')) || trimmed.startsWith(QLatin1Char(';')) ||
+                !names.contains(normalisedKey(lines.at(i))))
+                continue;
+            if (!placed) {
+                lines[i] = edit.names.first() + QStringLiteral(" = ") + *edit.value;
+                placed = true;
+            } else {
+                lines.removeAt(i--);
+                --end;
+            }
         }
-    const QString line = key + QStringLiteral(" = ") + value;
-    bool replaced = false;
-    for (qsizetype i = start + 1; i < end; ++i) {
-        const QString trimmed = lines.at(i).trimmed();
-        if (trimmed.startsWith(QLatin1Char('#')) || trimmed.startsWith(QLatin1Char(';')))
-            continue;
-        if (normalisedKey(lines.at(i)) == key.toLower()) {
-            lines[i] = line;
-            replaced = true;
-            break;
+        if (!placed) {
+            qsizetype at = end;
+            while (at > start + 1 && lines.at(at - 1).trimmed().isEmpty())
+                --at;
+            lines.insert(at, edit.names.first() + QStringLiteral(" = ") + *edit.value);
         }
-    }
-    if (!replaced) {
-        qsizetype at = end;
-        while (at > start + 1 && lines.at(at - 1).trimmed().isEmpty())
-            --at;
-        lines.insert(at, line);
     }
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly) || out.write(lines.join(QLatin1Char('\n')).toUtf8()) < 0 ||
@@ -72,6 +79,24 @@ bool setKeyInFile(const QString& path, const QString& section, const QString& ke
         return false;
     }
     return true;
+}
+
+bool setKeyInFile(const QString& path, const QString& section, const QString& key, const QString& value,
+                  QString& error)
+{
+    return editSectionInFile(path, section, {KeyEdit{{key}, value}}, error);
+}
+
+KeyEdit keyEdit(KeyId id, const std::optional<QString>& value)
+{
+    KeyEdit edit;
+    edit.value = value;
+    for (const KeyDefinition& k : allKeys())
+        if (k.id == id && k.scope != KeyScope::Global) {
+            edit.names << k.name << k.aliases;
+            break;
+        }
+    return edit;
 }
 
 } // namespace escale::config

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "config/ConfigKeys.h"
+
 #include <QString>
+#include <QStringList>
+#include <optional>
 
 namespace escale::config {
 
@@ -9,5 +13,18 @@ namespace escale::config {
 // The file keeps its permissions; it is replaced atomically. False with `error` on failure.
 bool setKeyInFile(const QString& path, const QString& section, const QString& key, const QString& value,
                   QString& error);
+
+// One change of a section: every line of the key under any of `names` (canonical name first,
+// then its aliases) is replaced by one line `names.first() = value`, or removed when there is
+// no value.
+struct KeyEdit
+{
+    QStringList names;
+    std::optional<QString> value;
+};
+bool editSectionInFile(const QString& path, const QString& section, const QList<KeyEdit>& edits,
+                       QString& error);
+// The edit of a repository key by its id, with all its names.
+KeyEdit keyEdit(KeyId id, const std::optional<QString>& value);
 
 } // namespace escale::config

@@ -35,6 +35,7 @@ Instance::Instance(const config::Config& config, bool confirmDeletions, QObject*
         auto repo = std::make_unique<Repository>();
         repo->runner = std::make_unique<sync::RepositoryRunner>(r, confirmDeletions);
         Repository* p = repo.get();
+        p->status.relay = r.relay.toDisplayString();
         connect(p->runner.get(), &sync::RepositoryRunner::passStarted, this, [this, p, index] {
             if (p->status.state != State::Stopped && !p->status.paused) {
                 p->status.state = State::Syncing;
@@ -45,6 +46,8 @@ Instance::Instance(const config::Config& config, bool confirmDeletions, QObject*
                 [this, p, index](const sync::PassResult& result) {
                     RepositoryStatus& s = p->status;
                     s.lastPass = result;
+                    if (!result.movedTo.isEmpty())
+                        s.relay = result.movedTo;
                     s.conflicts += result.conflicts;
                     s.sent += result.uploaded;
                     s.received += result.downloaded;
@@ -128,7 +131,7 @@ QJsonObject Instance::statusJson() const
             {QStringLiteral("state"), stateName(s.state)},
             {QStringLiteral("paused"), s.paused},
             {QStringLiteral("local_path"), c.localPath},
-            {QStringLiteral("relay"), c.relay.toDisplayString()},
+            {QStringLiteral("relay"), s.relay},
             {QStringLiteral("last_sync"),
              s.lastSuccess.isValid() ? s.lastSuccess.toString(Qt::ISODate) : QString()},
             {QStringLiteral("last_error"), s.lastError},

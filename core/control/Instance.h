@@ -26,6 +26,7 @@ struct RepositoryStatus
     };
     State state = State::Starting;
     bool paused = false;
+    QString relay; // the relay address in use (it changes when the repository moves)
     QDateTime lastSuccess; // end of the last successful pass
     QString lastError;     // of the last failed pass (empty after a success)
     sync::PassResult lastPass;

@@ -24,6 +24,16 @@ inline QString dataFolder()
 {
     return QStringLiteral("data");
 }
+// The forwarding record of a migrated repository (R32), in heads/ so that the poll's listing
+// shows it.
+inline QString forwardName()
+{
+    return QStringLiteral("forward");
+}
+inline QString forwardPath()
+{
+    return QStringLiteral("heads/forward");
+}
 
 QString headName(const QString& client, quint64 generation);
 QString headPath(const QString& client, quint64 generation);

@@ -19,6 +19,8 @@ public:
 
     relay::RelayBackend* backend() const { return m_backend; }
     void setCodec(std::shared_ptr<ObjectCodec> codec) { m_codec = std::move(codec); }
+    std::shared_ptr<ObjectCodec> sharedCodec() const { return m_codec; }
+    void setBackend(relay::RelayBackend* backend) { m_backend = backend; }
     ObjectCodec& codec() const { return *m_codec; }
 
     // Text objects (heads, journal segments, snapshots), held in memory: they are small.

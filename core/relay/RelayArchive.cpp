@@ -1,5 +1,6 @@
 #include "relay/RelayArchive.h"
 
+#include "relay/RelayCopy.h"
 #include "relay/RelayJob.h"
 
 #include <QCryptographicHash>
@@ -15,83 +16,11 @@
 
 namespace escale::relay {
 
-namespace {
-
-// A device that hashes (SHA-256) and counts every byte passing through it to or from `inner`
-// (written bytes are dropped when there is no `inner`).
-class HashingDevice final : public QIODevice
-{
-public:
-    HashingDevice(QIODevice* inner, OpenMode mode)
-        : m_inner(inner)
-    {
-        open(mode | QIODevice::Unbuffered);
-    }
-    bool isSequential() const override { return true; }
-    QByteArray digest() const { return m_hash.result().toHex(); }
-    qint64 count() const { return m_count; }
-
-protected:
-    qint64 readData(char* data, qint64 maxSize) override
-    {
-        const qint64 n = m_inner->read(data, maxSize);
-        if (n > 0) {
-            m_hash.addData(QByteArrayView(data, n));
-            m_count += n;
-        }
-        return n == 0 && m_inner->atEnd() ? -1 : n;
-    }
-    qint64 writeData(const char* data, qint64 size) override
-    {
-        const qint64 n = m_inner ? m_inner->write(data, size) : size;
-        if (n > 0) {
-            m_hash.addData(QByteArrayView(data, n));
-            m_count += n;
-        }
-        return n;
-    }
-
-private:
-    QIODevice* m_inner;
-    QCryptographicHash m_hash{QCryptographicHash::Sha256};
-    qint64 m_count = 0;
-};
-
-RelayError run(RelayJob* job)
-{
-    std::unique_ptr<RelayJob> owner(job);
-    return waitFor(job);
-}
-
-// Every object under `folder` (tmp/ left out), depth first.
-RelayError collect(RelayBackend& relay, const QString& folder, QList<RelayEntry>& objects)
-{
-    std::unique_ptr<RelayJob> job(relay.list(folder));
-    const RelayError e = waitFor(job.get());
-    if (!e.ok())
-        return e;
-    for (RelayEntry entry : job->entries()) {
-        const QString path = folder.isEmpty() ? entry.name : folder + QLatin1Char('/') + entry.name;
-        if (entry.isDirectory) {
-            if (path == QLatin1String("tmp"))
-                continue; // uploads under way
-            if (const RelayError inner = collect(relay, path, objects); !inner.ok())
-                return inner;
-        } else {
-            entry.name = path;
-            objects << entry;
-        }
-    }
-    return {};
-}
-
-} // namespace
-
 ArchiveResult backupRelay(RelayBackend& relay, const QString& zipPath)
 {
     ArchiveResult result;
     QList<RelayEntry> objects;
-    if (const RelayError e = collect(relay, QString(), objects); !e.ok()) {
+    if (const RelayError e = listObjects(relay, QString(), objects); !e.ok()) {
         result.error =
             e.kind == RelayError::Kind::NotFound
                 ? QStringLiteral("%1 holds no repository: nothing to back up").arg(relay.describe())

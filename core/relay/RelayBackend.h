@@ -36,6 +36,13 @@ public:
     [[nodiscard]] virtual RelayJob* remove(const QString& path) = 0;
     // Creates a folder and its parents; an existing folder is fine.
     [[nodiscard]] virtual RelayJob* makeFolder(const QString& folder) = 0;
+    // Every object below a folder at once, their names relative to it ('a/b/c'), for a store
+    // that can list by prefix in one go (S3). nullptr: not offered, walk the folders.
+    [[nodiscard]] virtual RelayJob* listDeep(const QString& folder)
+    {
+        Q_UNUSED(folder);
+        return nullptr;
+    }
 
     // Where this client may put temporary upload names ('tmp/<prefix>-...'), see relay-format.md.
     void setTemporaryPrefix(const QString& prefix) { m_tempPrefix = prefix; }

@@ -133,7 +133,7 @@ void S3Relay::send(const QByteArray& verb, const QUrl& url, HeaderList headers, 
 }
 
 std::optional<S3Relay::Page> S3Relay::parseListing(const QByteArray& xml, const QString& prefix,
-                                                   QString& error)
+                                                   QString& error, bool deep)
 {
     QXmlStreamReader reader(xml);
     Page page;
@@ -171,7 +171,7 @@ std::optional<S3Relay::Page> S3Relay::parseListing(const QByteArray& xml, const 
         } else if (reader.isEndElement()) {
             if (name == QLatin1String("Contents")) {
                 inContents = false;
-                if (!entry.name.isEmpty() && !entry.name.contains(QLatin1Char('/')))
+                if (!entry.name.isEmpty() && (deep || !entry.name.contains(QLatin1Char('/'))))
                     page.entries.append(entry);
             } else if (name == QLatin1String("CommonPrefixes")) {
                 inPrefixes = false;
@@ -195,12 +195,24 @@ RelayJob* S3Relay::list(const QString& folder)
     QString prefix = fullKey(folder);
     if (!prefix.isEmpty())
         prefix += QLatin1Char('/');
-    listPage(prefix, QString(), std::make_shared<QList<RelayEntry>>(), job);
+    listPage(prefix, false, QString(), std::make_shared<QList<RelayEntry>>(), job);
     return job;
 }
 
-void S3Relay::listPage(const QString& prefix, const QString& token, std::shared_ptr<QList<RelayEntry>> all,
-                       RelayJob* job)
+RelayJob* S3Relay::listDeep(const QString& folder)
+{
+    if (!isValidRelayPath(folder, true))
+        return invalidPath(folder);
+    auto* job = new RelayJob();
+    QString prefix = fullKey(folder);
+    if (!prefix.isEmpty())
+        prefix += QLatin1Char('/');
+    listPage(prefix, true, QString(), std::make_shared<QList<RelayEntry>>(), job);
+    return job;
+}
+
+void S3Relay::listPage(const QString& prefix, bool deep, const QString& token,
+                       std::shared_ptr<QList<RelayEntry>> all, RelayJob* job)
 {
     // The bucket itself: "/bucket" path-style (no trailing slash: that is how servers
     // canonicalise it for the signature), "/" virtual-host style.
@@ -208,7 +220,8 @@ void S3Relay::listPage(const QString& prefix, const QString& token, std::shared_
     url.setPath(m_settings.virtualHost ? QStringLiteral("/") : QLatin1Char('/') + m_settings.bucket);
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("list-type"), QStringLiteral("2"));
-    query.addQueryItem(QStringLiteral("delimiter"), QStringLiteral("/"));
+    if (!deep) // folder by folder; deep: every key under the prefix
+        query.addQueryItem(QStringLiteral("delimiter"), QStringLiteral("/"));
     query.addQueryItem(QStringLiteral("prefix"), QString::fromLatin1(QUrl::toPercentEncoding(prefix)));
     if (m_settings.pageSize != 1000)
         query.addQueryItem(QStringLiteral("max-keys"), QString::number(m_settings.pageSize));
@@ -217,20 +230,20 @@ void S3Relay::listPage(const QString& prefix, const QString& token, std::shared_
                            QString::fromLatin1(QUrl::toPercentEncoding(token)));
     url.setQuery(query);
     send("GET", url, {}, nullptr, 0, nullptr, kEmptyPayloadSha256,
-         [this, prefix, all, job](const HttpResult& result) {
+         [this, prefix, deep, all, job](const HttpResult& result) {
              if (!result.error.ok()) {
                  job->finishLater(explain(result, QStringLiteral("listing %1").arg(prefix)));
                  return;
              }
              QString error;
-             const auto page = parseListing(result.body, prefix, error);
+             const auto page = parseListing(result.body, prefix, error, deep);
              if (!page) {
                  job->finishLater(RelayError{RelayError::Kind::Other, error});
                  return;
              }
              all->append(page->entries);
              if (!page->continuation.isEmpty()) {
-                 listPage(prefix, page->continuation, all, job);
+                 listPage(prefix, deep, page->continuation, all, job);
                  return;
              }
              // No folders in S3: an empty prefix is a folder that does not exist.

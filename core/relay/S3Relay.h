@@ -39,6 +39,7 @@ public:
     RelayCapabilities capabilities() const override { return {false, false, true}; }
 
     RelayJob* list(const QString& folder) override;
+    RelayJob* listDeep(const QString& folder) override;
     RelayJob* get(const QString& path, QIODevice* sink) override;
     RelayJob* put(const QString& path, QIODevice* source, qint64 size, WriteMode mode) override;
     RelayJob* remove(const QString& path) override;
@@ -50,15 +51,16 @@ public:
         QList<RelayEntry> entries;
         QString continuation; // empty on the last page
     };
-    static std::optional<Page> parseListing(const QByteArray& xml, const QString& prefix, QString& error);
+    static std::optional<Page> parseListing(const QByteArray& xml, const QString& prefix, QString& error,
+                                            bool deep = false);
 
 private:
     QUrl objectUrl(const QString& key) const; // `key` relative to the prefix
     QString fullKey(const QString& relayPath) const;
     void send(const QByteArray& verb, const QUrl& url, HeaderList headers, QIODevice* body, qint64 size,
               QIODevice* sink, const QByteArray& payloadHash, std::function<void(const HttpResult&)> done);
-    void listPage(const QString& prefix, const QString& token, std::shared_ptr<QList<RelayEntry>> all,
-                  RelayJob* job);
+    void listPage(const QString& prefix, bool deep, const QString& token,
+                  std::shared_ptr<QList<RelayEntry>> all, RelayJob* job);
     RelayError explain(const HttpResult& result, const QString& what) const;
     struct Multipart;
     void startMultipart(std::shared_ptr<Multipart> upload);

@@ -3,7 +3,9 @@
 #include "crypto/RepositoryKeys.h"
 #include "protocol/Layout.h"
 #include "protocol/PathCheck.h"
+#include "sync/RelayMigration.h"
 #include "protocol/TextObject.h"
+#include "sync/RelayMigration.h"
 #include "sync/Resolution.h"
 #include "sync/Streams.h"
 
@@ -153,6 +155,19 @@ RepositoryReader::Report RepositoryReader::verify(const std::function<void(const
     QMap<QString, quint64> newest;
     for (const QString& name : listNames(layout::headsFolder(), false)) {
         const auto head = layout::parseHeadName(name);
+        if (name == layout::forwardName()) {
+            // A migrated repository (R32): the record must check like any object.
+            QByteArray bytes;
+            QString error;
+            const relay::RelayError e = m_store.getSmall(layout::forwardPath(), bytes);
+            const auto forward = e.ok() ? decodeForward(bytes, error) : std::nullopt;
+            if (!forward || forward->repository != m_header.repository)
+                report.problems << QStringLiteral("%1 does not check: %2")
+                                       .arg(layout::forwardPath(), e.ok() ? error : e.message);
+            else
+                report.forwardedTo = forward->address;
+            continue;
+        }
         if (!head) {
             report.problems << QStringLiteral("heads/%1 is not a head's name").arg(name);
             continue;

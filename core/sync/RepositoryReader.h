@@ -49,6 +49,7 @@ public:
         int chunksGone = 0;   // referenced, already freed after delivery (normal)
         int unreferenced = 0; // data objects no published record names (uploads in progress)
         QStringList problems; // damaged objects and broken chains, one line each
+        QString forwardedTo;  // the repository moved there (escalectl migrate, R32)
 
         bool ok() const { return problems.isEmpty(); }
     };

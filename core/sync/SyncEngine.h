@@ -48,6 +48,7 @@ struct PassResult
     bool waitingForSpace = false; // uploads wait for room under 'disk quota'
     bool complete = true;         // false: some remote changes wait for a later pass
     relay::RelayError::Kind cause = relay::RelayError::Kind::None; // the relay's error, when it failed
+    QString movedTo; // the repository moved (escalectl migrate): the relay address now in use
     // Where the repository stands after the pass (-1: not known, the pass ended early).
     int conflictsWaiting = -1; // conflict copies in the folder, waiting to be resolved
     int pendingUp = -1;        // local changes not published yet
@@ -179,7 +180,10 @@ private:
     void writeHead(Pass& pass);
     void freeSpace(Pass& pass);
     void pruneArchive();
-    void summarize(Pass& pass); // the "where it stands" fields of the result
+    void summarize(Pass& pass);     // the "where it stands" fields of the result
+    void followForward(Pass& pass); // the repository moved (R32)
+    bool switchRelay(Pass& pass, const QString& to);
+    bool moveOwnObjects(Pass& pass, relay::RelayBackend& destination);
     relay::RelayError ensureFolder(const QString& folder);
     QString localPath(const QString& relative) const;
     bool receives() const;
@@ -188,7 +192,8 @@ private:
 
     config::RepositoryConfig m_config;
     relay::RelayBackend* m_relay;
-    protocol::ObjectStore m_store; // the relay through the repository's codec
+    std::unique_ptr<relay::RelayBackend> m_movedRelay; // the relay the repository moved to, once it did
+    protocol::ObjectStore m_store;                     // the relay through the repository's codec
     CodecFactory m_codecFactory;
     std::unique_ptr<crypto::RepositoryKeys> m_keys; // an encrypted repository's opened keys
     QByteArray m_keysFor;                           // the header they were opened from

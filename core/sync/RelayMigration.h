@@ -1,0 +1,44 @@
+#pragma once
+
+#include "protocol/ObjectStore.h"
+#include "protocol/Records.h"
+
+#include <QString>
+#include <functional>
+#include <optional>
+
+namespace escale::sync {
+
+// The forwarding record `heads/forward` (relay-format.md R32): the repository moved to
+// `address`. Written through the repository's codec, so that in an encrypted repository only
+// a holder of the passphrase can write one.
+struct Forward
+{
+    QString repository; // the repository id, as in the header
+    QString address;    // the new relay address, without secrets
+    qint64 timeMs = 0;  // when the migration wrote it (the migrating machine's clock; shown only)
+};
+QByteArray encodeForward(const Forward& forward);
+std::optional<Forward> decodeForward(const QByteArray& bytes, QString& error);
+
+struct MigrationResult
+{
+    bool ok = false;
+    QString error; // one line, when !ok
+    int copied = 0;
+    qint64 bytes = 0;
+    int removed = 0;      // objects removed from the destination after their writers freed them
+    int rounds = 0;       // copy rounds (clients go on writing during a migration)
+    bool resumed = false; // the destination already held part of this repository
+};
+
+// Copies the repository `source` holds (opened: its codec set, `header` read) to `destination`,
+// object by object, each read back and compared, while its clients go on: rounds repeat until
+// one finds nothing new. Then the forwarding record goes to the source, and a last round takes
+// what clients wrote meanwhile. The destination must be empty or hold an earlier, interrupted
+// migration of the same repository. `progress` receives a line now and then.
+MigrationResult migrateRepository(protocol::ObjectStore& source, const protocol::RepositoryHeader& header,
+                                  relay::RelayBackend& destination, const QString& destinationAddress,
+                                  const std::function<void(const QString&)>& progress = {});
+
+} // namespace escale::sync
