@@ -3,9 +3,12 @@
 #include "ExitCodes.h"
 #include "MainWindow.h"
 #include "config/ConfigLoader.h"
+#include "control/ControlChannel.h"
+#include "control/Instance.h"
 
 #include <QApplication>
 #include <cstdio>
+#include <memory>
 
 namespace escale {
 
@@ -22,12 +25,44 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
 
     ui::MainWindow window;
     const config::LoadResult result = config::ConfigLoader::loadFile(options.configPath);
-    if (const config::ConfigDiagnostic* error = result.firstError())
+    std::unique_ptr<control::Instance> instance;
+    std::unique_ptr<control::ControlServer> server;
+    if (const config::ConfigDiagnostic* error = result.firstError()) {
         window.showProblem(options.configPath, error->toString());
-    else
+    } else {
+        // The same instance and control socket as `escale --no-gui` (docs/ipc.md): escalectl
+        // drives the desktop application too.
+        instance = std::make_unique<control::Instance>(result.config, options.confirmDeletions);
+        server = std::make_unique<control::ControlServer>(
+            [&instance](const QJsonObject& request) { return instance->handle(request); });
+        QString why;
+        bool otherInstance = false;
+        if (!server->listen(control::socketPath(result.config.path), why, &otherInstance)) {
+            if (otherInstance) {
+                // Already running: that one comes to the front, this launch ends.
+                QString ignored;
+                control::request(control::socketPath(result.config.path),
+                                 QJsonObject{{QStringLiteral("command"), QStringLiteral("show")}}, ignored);
+                std::fputs("escale: already running with this configuration; brought it to the front\n",
+                           stderr);
+                return ExitOk;
+            }
+            std::fprintf(stderr, "escale: %s; escalectl cannot reach this instance\n", qPrintable(why));
+        }
+        QObject::connect(instance.get(), &control::Instance::stopRequested, &app, &QApplication::quit);
+        QObject::connect(instance.get(), &control::Instance::showRequested, &window, [&window] {
+            window.show();
+            window.raise();
+            window.activateWindow();
+        });
         window.showConfiguration(result.config);
+        instance->start();
+    }
     window.show();
-    return app.exec();
+    const int code = app.exec();
+    if (instance)
+        instance->stop();
+    return code;
 }
 
 } // namespace escale

@@ -174,10 +174,15 @@ QJsonObject Instance::handle(const QJsonObject& request)
         QMetaObject::invokeMethod(this, &Instance::stopRequested, Qt::QueuedConnection);
         return {{QStringLiteral("ok"), true}};
     }
+    if (command == QLatin1String("show")) {
+        // A second launch of the desktop application: the running one comes to the front.
+        QMetaObject::invokeMethod(this, &Instance::showRequested, Qt::QueuedConnection);
+        return {{QStringLiteral("ok"), true}};
+    }
     if (command != QLatin1String("pause") && command != QLatin1String("resume") &&
         command != QLatin1String("sync"))
-        return failure(
-            QStringLiteral("unknown command '%1' (known: status, pause, resume, sync, stop)").arg(command));
+        return failure(QStringLiteral("unknown command '%1' (known: status, pause, resume, sync, stop, show)")
+                           .arg(command));
     QString error;
     const QList<int> chosen = targets(request, error);
     if (chosen.isEmpty())

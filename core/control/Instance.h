@@ -26,7 +26,7 @@ struct RepositoryStatus
     };
     State state = State::Starting;
     bool paused = false;
-    QString relay; // the relay address in use (it changes when the repository moves)
+    QString relay;         // the relay address in use (it changes when the repository moves)
     QDateTime lastSuccess; // end of the last successful pass
     QString lastError;     // of the last failed pass (empty after a success)
     sync::PassResult lastPass;
@@ -68,6 +68,7 @@ Q_SIGNALS:
     void passFinished(int index, const escale::sync::PassResult& result);
     void failedToStart(int index, const QString& error);
     void stopRequested(); // `escalectl stop`
+    void showRequested(); // another launch of the desktop application
 
 private:
     struct Repository

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void hostileOrDamagedArchives();
     void clientsAndWhatTheyStillNeed();
     void accessConflictsAndResolve();
+    void desktopApplicationServesTheSocket();
 
 private:
     struct Run
@@ -589,6 +590,45 @@ void tst_Escalectl::accessConflictsAndResolve()
 
     QCOMPARE(ctl({"stop"}).code, 0);
     QVERIFY(daemon.waitForFinished(30'000));
+}
+
+void tst_Escalectl::desktopApplicationServesTheSocket()
+{
+    // The desktop application runs the same instance: escalectl sees it sync, a second launch
+    // hands over to it, and `stop` closes it.
+    QTemporaryDir root;
+    const QString conf = config(root, "refresh = 1\n");
+    write(root.filePath("folder/a.txt"), "from the desktop");
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("QT_QPA_PLATFORM", "offscreen");
+    QProcess app;
+    app.setProcessEnvironment(env);
+    app.setProcessChannelMode(QProcess::MergedChannels);
+    app.start(m_escale, {"-c", conf});
+    QVERIFY(app.waitForStarted());
+    auto sent = [&] {
+        const Run r = run(m_escalectl, {"-c", conf, "status", "--json"});
+        return QJsonDocument::fromJson(r.out.toUtf8())
+            .object()
+            .value("repositories")
+            .toArray()
+            .first()
+            .toObject()
+            .value("files_sent")
+            .toInt();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(sent(), 1, 30'000);
+    QVERIFY(QFile::exists(root.filePath("relay/escale-repository.json")));
+    QProcess second;
+    second.setProcessEnvironment(env);
+    second.start(m_escale, {"-c", conf});
+    QVERIFY(second.waitForFinished(30'000));
+    QCOMPARE(second.exitCode(), 0);
+    QVERIFY2(second.readAllStandardError().contains("already running with this configuration"), "");
+    QCOMPARE(app.state(), QProcess::Running);
+    QCOMPARE(run(m_escalectl, {"-c", conf, "stop"}).code, 0);
+    QVERIFY(app.waitForFinished(30'000));
+    QCOMPARE(app.exitCode(), 0);
 }
 
 #include "tst_Escalectl.moc"
