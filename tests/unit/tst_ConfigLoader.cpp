@@ -75,6 +75,8 @@ QString errorsOf(const LoadResult& r)
 void tst_ConfigLoader::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    QFile key(m_dir.filePath("k.pem")); // relative key paths are taken from the configuration's folder
+    QVERIFY(key.open(QIODevice::WriteOnly));
 }
 
 void tst_ConfigLoader::minimal()
@@ -166,7 +168,8 @@ void tst_ConfigLoader::everyRepositoryKeyAndAlias()
           [](auto& r) { return QString::fromLatin1(r.hostKeySha256.toHex()); },
           QString::fromLatin1(fp32.toHex())}},
         {KeyId::KnownHosts, {knownHosts, [](auto& r) { return r.knownHosts; }, knownHosts}},
-        {KeyId::ImplicitTls, {"yes", [](auto& r) { return QString::number(r.implicitTls.value_or(false)); }, "1"}},
+        {KeyId::ImplicitTls,
+         {"yes", [](auto& r) { return QString::number(r.implicitTls.value_or(false)); }, "1"}},
         {KeyId::Transfers, {"8", [](auto& r) { return QString::number(r.transfers); }, "8"}},
         {KeyId::BandwidthUp, {"1MB", [](auto& r) { return QString::number(r.bandwidthUp); }, "1048576"}},
         {KeyId::BandwidthDown,
@@ -599,6 +602,9 @@ void tst_ConfigLoader::errors_data()
         << "escale.conf:4: 'drive binary': no longer supported: the 'drive' tool is no longer "
            "supported: configure Google Drive as an rclone remote and use 'relay address = "
            "rclone://REMOTE/path'";
+    QTest::newRow("tls key without certificate")
+        << QByteArray("[docs]\nlocal path = /d\nrelay address = https://h/x\nprivate key = k.pem\n")
+        << "escale.conf:4: 'private key': a private key needs its 'certificate'";
     QTest::newRow("syntax error")
         << QByteArray("[docs]\nlocal path /x\n")
         << "escale.conf:2: expected 'key = value' or '[section]', got 'local path /x'";
@@ -627,6 +633,9 @@ void tst_ConfigLoader::warnings_data()
         << QByteArray(kBase + "relay dri = x\n")
         << "escale.conf:4: warning: 'relay dri': unknown key, ignored; did you mean 'relay "
            "path'?";
+    QTest::newRow("key left from an SFTP relay")
+        << QByteArray(kBase + "private key = k.pem\n")
+        << "escale.conf:4: warning: 'private key': not used by this relay (neither SSH nor TLS): ignored";
     QTest::newRow("unknown key")
         << QByteArray(kBase + "colour = blue\n")
         << "escale.conf:4: warning: 'colour': unknown key, ignored (see docs/configuration.md)";
