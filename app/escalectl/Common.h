@@ -49,6 +49,7 @@ int conflicts(const QString& configPath, const QString& repositoryName, bool jso
 int resolve(const QString& configPath, const QString& path, const QString& keep);
 int migrate(const Target& target, const QString& configPath, const QString& address,
             const QStringList& settings, const QString& passphraseFile, bool json);
+int forgetClient(const Target& target, const QString& who, bool force, const QString& passphraseFile, bool json);
 int instanceCommand(const QString& command, const QString& repository, const QString& configPath, bool json);
 
 } // namespace escale::ctl

@@ -5,6 +5,7 @@
 #include "crypto/RepositoryKeys.h"
 #include "protocol/ObjectStore.h"
 #include "relay/RelayArchive.h"
+#include "sync/ForgetClient.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -38,7 +39,8 @@ int verify(const Target& target, const QString& passphraseFile, bool json)
                             {QStringLiteral("chunks_delivered_and_freed"), report.chunksGone},
                             {QStringLiteral("unreferenced"), report.unreferenced},
                             {QStringLiteral("problems"), QJsonArray::fromStringList(report.problems)},
-                            {QStringLiteral("forwarded_to"), report.forwardedTo}};
+                            {QStringLiteral("forwarded_to"), report.forwardedTo},
+                            {QStringLiteral("forgotten"), QJsonArray::fromStringList(report.forgotten)}};
         print(stdout, QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)));
     } else {
         if (!report.forwardedTo.isEmpty())
@@ -220,6 +222,26 @@ int archive(const QString& command, Target& target, const QString& zipPath, bool
                                .arg(r.objects)
                                .arg(r.bytes)
                                .arg(target.relay->describe()));
+    return ExitOk;
+}
+
+// A client that will not come back, removed from the repository.
+int forgetClient(const Target& target, const QString& who, bool force, const QString& passphraseFile, bool json)
+{
+    sync::RepositoryReader reader(target.relay.get());
+    if (const int code = openReader(reader, target, passphraseFile); code != ExitOk)
+        return code;
+    const sync::ForgetResult r = sync::forgetClient(reader, who, force);
+    using Status = sync::ForgetResult::Status;
+    if (r.status != Status::Done)
+        return fail(r.status == Status::Failed ? ExitFailure : ExitUsage, r.message);
+    if (json)
+        print(stdout, QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("id"), r.client},
+                                                                  {QStringLiteral("name"), r.name},
+                                                                  {QStringLiteral("objects_removed"), r.removed}})
+                                            .toJson(QJsonDocument::Indented)));
+    else
+        print(stdout, r.message + QLatin1Char('\n'));
     return ExitOk;
 }
 

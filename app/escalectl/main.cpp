@@ -33,6 +33,7 @@ int main(int argc, char* argv[])
         "  conflicts [REPO]           the conflict copies waiting in the synchronised folders\n"
         "  resolve COPY --keep current|copy|both   resolves one conflict copy\n"
         "  migrate REPO ADDRESS       moves the relay repository to another relay; the other clients follow\n"
+        "  forget-client REPO CLIENT  removes a client that will not come back (name or id)\n"
         "  status|pause|resume|sync [REPO], stop   the running instance\n\n"
         "REPO is a repository of the configuration ([section] name) or a relay address."));
     const QCommandLineOption configOption(
@@ -55,7 +56,8 @@ int main(int argc, char* argv[])
                        "ssh-keygen prints it."),
         QStringLiteral("FINGERPRINT"));
     const QCommandLineOption forceOption(
-        QStringLiteral("force"), QStringLiteral("restore: write into a relay location that is not empty."));
+        QStringLiteral("force"), QStringLiteral("restore: write into a relay location that is not empty; forget-client: even a client "
+                       "heard of lately, or whose changes have not reached everybody."));
     const QCommandLineOption keepOption(
         QStringLiteral("keep"),
         QStringLiteral(
@@ -93,7 +95,7 @@ int main(int argc, char* argv[])
         QStringList{QStringLiteral("verify"),  QStringLiteral("decrypt"), QStringLiteral("passphrase"),
                     QStringLiteral("trust"),   QStringLiteral("backup"),  QStringLiteral("restore"),
                     QStringLiteral("clients"), QStringLiteral("access"),  QStringLiteral("conflicts"),
-                    QStringLiteral("resolve"), QStringLiteral("migrate")} +
+                    QStringLiteral("resolve"), QStringLiteral("migrate"), QStringLiteral("forget-client")} +
         instanceCommands;
     if (!known.contains(command))
         return fail(ExitUsage, command.isEmpty()
@@ -134,11 +136,15 @@ int main(int argc, char* argv[])
     const bool archiving = command == QLatin1String("backup") || command == QLatin1String("restore");
     if (command == QLatin1String("migrate") && args.size() != 3)
         return fail(ExitUsage, QStringLiteral("migrate needs a repository name, then the new relay address"));
+    if (command == QLatin1String("forget-client") && args.size() != 3)
+        return fail(ExitUsage, QStringLiteral("forget-client needs a repository name or relay address, then the "
+                                              "client's name or id"));
     if (archiving && args.size() != 3)
         return fail(
             ExitUsage,
             QStringLiteral("%1 needs a repository name or relay address, then a zip file").arg(command));
-    if (!archiving && command != QLatin1String("migrate") && args.size() != 2)
+    if (!archiving && command != QLatin1String("migrate") && command != QLatin1String("forget-client") &&
+        args.size() != 2)
         return fail(ExitUsage, QStringLiteral("%1 needs one repository name or relay address").arg(command));
     if (command == QLatin1String("decrypt") && !parser.isSet(toOption))
         return fail(ExitUsage, QStringLiteral("decrypt needs --to DIR"));
@@ -156,6 +162,8 @@ int main(int argc, char* argv[])
         return decrypt(target, passphraseFile, parser.value(toOption));
     if (command == QLatin1String("trust"))
         return trust(target, configPath, parser.value(fingerprintOption));
+    if (command == QLatin1String("forget-client"))
+        return forgetClient(target, args.at(2), parser.isSet(forceOption), passphraseFile, parser.isSet(jsonOption));
     if (command == QLatin1String("migrate"))
         return migrate(target, configPath, args.at(2), parser.values(setOption), passphraseFile,
                        parser.isSet(jsonOption));

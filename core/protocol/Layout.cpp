@@ -2,6 +2,8 @@
 
 #include "protocol/Records.h"
 
+#include <QRegularExpression>
+
 namespace escale::protocol::layout {
 
 QString headName(const QString& client, quint64 generation)
@@ -42,6 +44,25 @@ QString dataFolderOf(const QString& object)
 QString dataPath(const QString& object)
 {
     return dataFolderOf(object) + QLatin1Char('/') + object;
+}
+
+QString forgottenName(const QString& client)
+{
+    return client + QStringLiteral(".forgotten");
+}
+
+QString forgottenPath(const QString& client)
+{
+    return headsFolder() + QLatin1Char('/') + forgottenName(client);
+}
+
+std::optional<QString> parseForgottenName(const QString& name)
+{
+    static const QRegularExpression pattern(QStringLiteral("^([0-9a-f]{16})\\.forgotten$"));
+    const QRegularExpressionMatch m = pattern.match(name);
+    if (!m.hasMatch())
+        return std::nullopt;
+    return m.captured(1);
 }
 
 std::optional<HeadName> parseHeadName(const QString& name)

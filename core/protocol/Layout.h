@@ -34,6 +34,11 @@ inline QString forwardPath()
 {
     return QStringLiteral("heads/forward");
 }
+// The record that a client was forgotten (R33), also in heads/.
+QString forgottenName(const QString& client);
+QString forgottenPath(const QString& client);
+// "c0ffee0123456789.forgotten" -> the client id; std::nullopt for anything else.
+std::optional<QString> parseForgottenName(const QString& name);
 
 QString headName(const QString& client, quint64 generation);
 QString headPath(const QString& client, quint64 generation);

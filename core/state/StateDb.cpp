@@ -393,6 +393,11 @@ QHash<QString, StateDb::Peer> StateDb::peers() const
     return out;
 }
 
+void StateDb::removePeer(const QString& client)
+{
+    Statement(m_db, "DELETE FROM peers WHERE client = ?").bind(1, client).step();
+}
+
 void StateDb::putPeer(const Peer& p)
 {
     QJsonObject acks;

@@ -109,6 +109,7 @@ public:
 
     QHash<QString, Peer> peers() const;
     void putPeer(const Peer& peer);
+    void removePeer(const QString& client);
 
     QList<OwnObject> ownObjects() const;
     void putOwnObject(const OwnObject& object);

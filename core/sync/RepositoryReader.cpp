@@ -168,6 +168,15 @@ RepositoryReader::Report RepositoryReader::verify(const std::function<void(const
                 report.forwardedTo = forward->address;
             continue;
         }
+        if (const auto gone = layout::parseForgottenName(name)) {
+            protocol::TextObject text;
+            QString problem;
+            if (!readText(layout::forgottenPath(*gone), QStringLiteral("forgotten"), text, problem))
+                report.problems << problem;
+            else
+                report.forgotten << *gone;
+            continue;
+        }
         if (!head) {
             report.problems << QStringLiteral("heads/%1 is not a head's name").arg(name);
             continue;

@@ -50,6 +50,7 @@ public:
         int unreferenced = 0; // data objects no published record names (uploads in progress)
         QStringList problems; // damaged objects and broken chains, one line each
         QString forwardedTo;  // the repository moved there (escalectl migrate, R32)
+        QStringList forgotten; // clients removed with escalectl forget-client (R33)
 
         bool ok() const { return problems.isEmpty(); }
     };
@@ -83,6 +84,11 @@ public:
     // Writes the tree into `folder`, which must be missing or empty.
     Written writeTree(const QMap<QString, protocol::JournalRecord>& tree, const QString& folder);
 
+    // One text object of `type`, decoded and checked; false with `problem` otherwise.
+    bool readText(const QString& path, const QString& type, protocol::TextObject& text, QString& problem);
+    // Names in a folder (its objects, or its subfolders).
+    QStringList listNames(const QString& folder, bool folders);
+
 private:
     struct Segment
     {
@@ -90,8 +96,6 @@ private:
         quint64 seq = 0;
         QList<protocol::JournalRecord> records;
     };
-    bool readText(const QString& path, const QString& type, protocol::TextObject& text, QString& problem);
-    QStringList listNames(const QString& folder, bool folders);
 
     relay::RelayBackend* m_backend;
     protocol::ObjectStore m_store;

@@ -715,11 +715,25 @@ void SyncEngine::pull(Pass& pass)
     }
     pass.peers = m_db.peers();
     QHash<QString, quint64> listed; // highest generation listed per client
+    QSet<QString> forgotten; // clients removed from the repository (R33): nobody waits for them
     for (const relay::RelayEntry& entry : std::as_const(entries)) {
         if (entry.name == layout::forwardName() && !entry.isDirectory) {
             // The repository moved (R32): nothing more is written here.
             followForward(pass);
             return;
+        }
+        if (const auto gone = layout::parseForgottenName(entry.name); gone && checkForgotten(pass, *gone)) {
+            if (*gone == m_clientId) {
+                pass.fail(PassResult::Status::Refused,
+                          QStringLiteral("this client was removed from the repository on %1 (escalectl "
+                                         "forget-client): it writes nothing more there. To join again as a new "
+                                         "client, move its state %2 away and restart Escale; the files of %3 are "
+                                         "compared with the repository's, nothing is lost")
+                              .arg(m_relay->describe(), m_statePath, m_config.localPath));
+                return;
+            }
+            forgotten.insert(*gone);
+            continue;
         }
         const auto name = layout::parseHeadName(entry.name);
         if (!name || entry.isDirectory)
@@ -739,6 +753,11 @@ void SyncEngine::pull(Pass& pass)
             return;
     }
 
+    for (const QString& client : std::as_const(forgotten)) {
+        listed.remove(client);
+        if (pass.peers.remove(client) > 0)
+            m_db.removePeer(client);
+    }
     for (auto it = listed.cbegin(); it != listed.cend(); ++it) {
         StateDb::Peer peer = pass.peers.value(it.key());
         peer.client = it.key();
@@ -2339,6 +2358,26 @@ void SyncEngine::pruneArchive()
                     << QStringLiteral("[%1] removed archived files of %2").arg(m_config.name, name);
         }
     }
+}
+
+bool SyncEngine::checkForgotten(Pass& pass, const QString& client)
+{
+    if (m_forgotten.contains(client))
+        return true;
+    // Through the codec: in an encrypted repository only a holder of the passphrase removes a
+    // client. Read once per run.
+    QByteArray bytes;
+    QString error;
+    const RelayError e = m_store.getSmall(layout::forgottenPath(client), bytes);
+    const auto text = e.ok() ? protocol::TextObject::decode(bytes, QStringLiteral("forgotten"), error) : std::nullopt;
+    if (!text || text->header.value(QStringLiteral("client")).toString() != client) {
+        if (e.kind != RelayError::Kind::NotFound)
+            pass.problem(QStringLiteral("%1 does not check (%2): ignored")
+                             .arg(layout::forgottenPath(client), e.ok() ? error : e.message));
+        return false;
+    }
+    m_forgotten.insert(client);
+    return true;
 }
 
 void SyncEngine::followForward(Pass& pass)

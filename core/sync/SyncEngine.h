@@ -182,6 +182,7 @@ private:
     void pruneArchive();
     void summarize(Pass& pass);     // the "where it stands" fields of the result
     void followForward(Pass& pass); // the repository moved (R32)
+    bool checkForgotten(Pass& pass, const QString& client); // its record checks (R33)
     bool switchRelay(Pass& pass, const QString& to);
     bool moveOwnObjects(Pass& pass, relay::RelayBackend& destination);
     relay::RelayError ensureFolder(const QString& folder);
@@ -214,6 +215,7 @@ private:
     QString m_clientId;
     std::deque<QString> m_reservedIds; // see reserveChunkIds()
     QSet<QString> m_knownFolders;
+    QSet<QString> m_forgotten; // clients whose 'forgotten' record checked (R33)
     struct Staged
     {
         QString temp; // absolute path of the verified temporary file

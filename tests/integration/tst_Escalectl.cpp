@@ -31,6 +31,7 @@ private Q_SLOTS:
     void clientsAndWhatTheyStillNeed();
     void accessConflictsAndResolve();
     void desktopApplicationServesTheSocket();
+    void forgetClient();
 
 private:
     struct Run
@@ -629,6 +630,107 @@ void tst_Escalectl::desktopApplicationServesTheSocket()
     QCOMPARE(run(m_escalectl, {"-c", conf, "stop"}).code, 0);
     QVERIFY(app.waitForFinished(30'000));
     QCOMPARE(app.exitCode(), 0);
+}
+
+void tst_Escalectl::forgetClient()
+{
+    // carol stops syncing for good; once forgotten, nobody keeps relay space for her, and if
+    // she comes back she stops and says so.
+    QTemporaryDir root;
+    const QString alice = config(root, "");
+    const QString bob = bobConfig(root);
+    const QString carol = root.filePath("carol.conf");
+    write(carol, QString("[docs]\nlocal path = %1\nrelay address = %2\nclient name = carol\nstate dir = %3\n")
+                     .arg(root.filePath("carols"), root.filePath("relay"), root.filePath("carolstate"))
+                     .toUtf8());
+    QDir().mkpath(root.filePath("carols"));
+    auto pass = [&](const QString& conf) {
+        const Run r = run(m_escale, {"--once", "-c", conf});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+    };
+    auto carolsHead = [&] {
+        QStringList heads = QDir(root.filePath("relay/heads")).entryList(QDir::Files);
+        for (const QString& h : heads)
+            if (!h.endsWith(".forgotten")) {
+                const QJsonArray clients =
+                    QJsonDocument::fromJson(
+                        run(m_escalectl, {"-c", alice, "clients", "docs", "--json"}).out.toUtf8())
+                        .object()
+                        .value("clients")
+                        .toArray();
+                for (const QJsonValue& c : clients)
+                    if (c.toObject().value("name").toString() == "carol" &&
+                        h.startsWith(c.toObject().value("id").toString()))
+                        return root.filePath("relay/heads/" + h);
+            }
+        return QString();
+    };
+    auto age = [&](const QString& path) { // as if carol had not been heard of for three days
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(
+            f.setFileTime(QDateTime::currentDateTimeUtc().addDays(-3), QFileDevice::FileModificationTime));
+    };
+    auto dataObjects = [&] {
+        int n = 0;
+        for (const QString& k : tree(root.filePath("relay")).keys())
+            n += k.startsWith("data/") && tree(root.filePath("relay")).value(k) != "dir";
+        return n;
+    };
+    write(root.filePath("folder/a.txt"), "one");
+    pass(alice);
+    pass(bob);
+    pass(carol);
+    write(root.filePath("carols/c.txt"), "carol's last words");
+    pass(carol);
+    const QString head = carolsHead();
+    QVERIFY(!head.isEmpty());
+
+    // Heard of just now: refused. Old, but her last change has not reached the others: refused.
+    Run r = run(m_escalectl, {"-c", alice, "forget-client", "docs", "carol"});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("less than 24 hours ago"), qPrintable(r.err));
+    age(head);
+    r = run(m_escalectl, {"-c", alice, "forget-client", "docs", "carol"});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("not everything carol published has reached") &&
+                 r.err.contains("alice (1 journal segments)") && r.err.contains("bob (1 journal segments)"),
+             qPrintable(r.err));
+    pass(alice);
+    pass(bob);
+    QCOMPARE(tree(root.filePath("bobs")).value("c.txt"), tree(root.filePath("carols")).value("c.txt"));
+
+    // alice's new file: bob takes it, but the relay keeps it for carol.
+    write(root.filePath("folder/big.bin"), QByteArray(300'000, 'x'));
+    pass(alice);
+    pass(bob);
+    pass(alice);
+    QVERIFY(dataObjects() > 0);
+    age(carolsHead());
+    r = run(m_escalectl, {"-c", alice, "forget-client", "docs", "nobody"});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("no client 'nobody' in this repository"), qPrintable(r.err));
+    r = run(m_escalectl, {"-c", alice, "forget-client", "docs", "carol"});
+    QVERIFY2(r.code == 0 && r.out.startsWith("forgot carol ("), qPrintable(r.out + r.err));
+    QVERIFY(carolsHead().isEmpty());
+    // Nobody waits for her any more: the space is freed at alice's next pass.
+    pass(bob);
+    pass(alice);
+    QCOMPARE(dataObjects(), 0);
+    r = run(m_escalectl, {"-c", alice, "verify", "docs", "--json"});
+    const QJsonObject report = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QVERIFY2(r.code == 0 && report.value("forgotten").toArray().size() == 1, qPrintable(r.out));
+    QCOMPARE(report.value("clients").toArray().size(), 2);
+
+    // carol comes back: she stops, writes nothing, and says how to join again.
+    write(root.filePath("carols/late.txt"), "too late");
+    const auto before = tree(root.filePath("relay"));
+    r = run(m_escale, {"--once", "-c", carol});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("this client was removed from the repository") &&
+                 r.err.contains("move its state"),
+             qPrintable(r.err));
+    QCOMPARE(tree(root.filePath("relay")), before);
 }
 
 #include "tst_Escalectl.moc"
