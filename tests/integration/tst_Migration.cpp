@@ -298,7 +298,13 @@ void tst_Migration::refusalsLeaveEverythingAsItWas()
     QVERIFY(!QFile::exists(root.filePath("relay2/escale-repository.json")));
 
     // Done once; a second migration elsewhere is refused (the first one's record stands).
-    QCOMPARE(ctl({"migrate", "docs", root.filePath("relay2")}).code, 0);
+    r = ctl({"migrate", "docs", root.filePath("relay2"), "--json"});
+    QCOMPARE(r.code, 0);
+    const QJsonObject done = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QVERIFY2(done.value("ok").toBool() && done.value("objects_copied").toInt() >= 4 &&
+                 done.value("config_updated").toBool() && !done.value("resumed").toBool() &&
+                 done.value("destination").toString() == root.filePath("relay2"),
+             qPrintable(r.out));
     QVERIFY(QFile::exists(root.filePath("relay1/heads/forward")));
     const QString old = root.filePath("old.conf");
     harness::writeFile(old, before);
