@@ -43,13 +43,14 @@ int clients(const Target& target, const QString& passphraseFile, bool json);
 int decrypt(const Target& target, const QString& passphraseFile, const QString& to);
 int changePassphrase(const Target& target, const QString& passphraseFile, const QString& newFile);
 int trust(const Target& target, const QString& configPath, const QString& expected);
-int archive(const QString& command, Target& target, const QString& zipPath, bool force);
+int archive(const QString& command, Target& target, const QString& zipPath, bool force, bool json);
 int access(const QString& configPath, const QString& path, const QStringList& modifiers, bool json);
 int conflicts(const QString& configPath, const QString& repositoryName, bool json);
 int resolve(const QString& configPath, const QString& path, const QString& keep);
 int migrate(const Target& target, const QString& configPath, const QString& address,
             const QStringList& settings, const QString& passphraseFile, bool json);
-int forgetClient(const Target& target, const QString& who, bool force, const QString& passphraseFile, bool json);
+int forgetClient(const Target& target, const QString& who, bool force, const QString& passphraseFile,
+                 bool json);
 int instanceCommand(const QString& command, const QString& repository, const QString& configPath, bool json);
 
 } // namespace escale::ctl

@@ -207,13 +207,22 @@ int changePassphrase(const Target& target, const QString& passphraseFile, const 
 }
 
 // The relay repository into one zip archive, or back from one.
-int archive(const QString& command, Target& target, const QString& zipPath, bool force)
+int archive(const QString& command, Target& target, const QString& zipPath, bool force, bool json)
 {
     const bool backup = command == QLatin1String("backup");
     const relay::ArchiveResult r = backup ? relay::backupRelay(*target.relay, zipPath)
                                           : relay::restoreRelay(*target.relay, zipPath, force);
     if (!r.ok)
         return fail(r.error.contains(QLatin1String("is not empty")) ? ExitUsage : ExitFailure, r.error);
+    if (json) {
+        print(stdout,
+              QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("relay"), target.relay->describe()},
+                                                          {QStringLiteral("archive"), zipPath},
+                                                          {QStringLiteral("objects"), r.objects},
+                                                          {QStringLiteral("bytes"), double(r.bytes)}})
+                                    .toJson(QJsonDocument::Indented)));
+        return ExitOk;
+    }
     print(stdout, backup ? QStringLiteral("%1 objects (%2 bytes) of %3 written to %4, with their manifest\n")
                                .arg(r.objects)
                                .arg(r.bytes)
@@ -226,7 +235,8 @@ int archive(const QString& command, Target& target, const QString& zipPath, bool
 }
 
 // A client that will not come back, removed from the repository.
-int forgetClient(const Target& target, const QString& who, bool force, const QString& passphraseFile, bool json)
+int forgetClient(const Target& target, const QString& who, bool force, const QString& passphraseFile,
+                 bool json)
 {
     sync::RepositoryReader reader(target.relay.get());
     if (const int code = openReader(reader, target, passphraseFile); code != ExitOk)
@@ -236,10 +246,11 @@ int forgetClient(const Target& target, const QString& who, bool force, const QSt
     if (r.status != Status::Done)
         return fail(r.status == Status::Failed ? ExitFailure : ExitUsage, r.message);
     if (json)
-        print(stdout, QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("id"), r.client},
-                                                                  {QStringLiteral("name"), r.name},
-                                                                  {QStringLiteral("objects_removed"), r.removed}})
-                                            .toJson(QJsonDocument::Indented)));
+        print(stdout,
+              QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("id"), r.client},
+                                                          {QStringLiteral("name"), r.name},
+                                                          {QStringLiteral("objects_removed"), r.removed}})
+                                    .toJson(QJsonDocument::Indented)));
     else
         print(stdout, r.message + QLatin1Char('\n'));
     return ExitOk;

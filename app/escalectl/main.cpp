@@ -56,7 +56,8 @@ int main(int argc, char* argv[])
                        "ssh-keygen prints it."),
         QStringLiteral("FINGERPRINT"));
     const QCommandLineOption forceOption(
-        QStringLiteral("force"), QStringLiteral("restore: write into a relay location that is not empty; forget-client: even a client "
+        QStringLiteral("force"),
+        QStringLiteral("restore: write into a relay location that is not empty; forget-client: even a client "
                        "heard of lately, or whose changes have not reached everybody."));
     const QCommandLineOption keepOption(
         QStringLiteral("keep"),
@@ -137,8 +138,9 @@ int main(int argc, char* argv[])
     if (command == QLatin1String("migrate") && args.size() != 3)
         return fail(ExitUsage, QStringLiteral("migrate needs a repository name, then the new relay address"));
     if (command == QLatin1String("forget-client") && args.size() != 3)
-        return fail(ExitUsage, QStringLiteral("forget-client needs a repository name or relay address, then the "
-                                              "client's name or id"));
+        return fail(ExitUsage,
+                    QStringLiteral("forget-client needs a repository name or relay address, then the "
+                                   "client's name or id"));
     if (archiving && args.size() != 3)
         return fail(
             ExitUsage,
@@ -163,11 +165,12 @@ int main(int argc, char* argv[])
     if (command == QLatin1String("trust"))
         return trust(target, configPath, parser.value(fingerprintOption));
     if (command == QLatin1String("forget-client"))
-        return forgetClient(target, args.at(2), parser.isSet(forceOption), passphraseFile, parser.isSet(jsonOption));
+        return forgetClient(target, args.at(2), parser.isSet(forceOption), passphraseFile,
+                            parser.isSet(jsonOption));
     if (command == QLatin1String("migrate"))
         return migrate(target, configPath, args.at(2), parser.values(setOption), passphraseFile,
                        parser.isSet(jsonOption));
     if (archiving)
-        return archive(command, target, args.at(2), parser.isSet(forceOption));
+        return archive(command, target, args.at(2), parser.isSet(forceOption), parser.isSet(jsonOption));
     return changePassphrase(target, passphraseFile, parser.value(newPassOption));
 }

@@ -248,7 +248,12 @@ void tst_Escalectl::controlsARunningInstance()
              qPrintable(second.err + second.out));
 
     // Paused: a new file stays unsent, and `sync` says why it does nothing.
-    Run r = ctl({"pause", "docs"});
+    Run r = ctl({"pause", "docs", "--json"});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value("repositories").toArray(),
+             QJsonArray{"docs"});
+    QCOMPARE(ctl({"resume"}).code, 0);
+    r = ctl({"pause", "docs"});
     QCOMPARE(r.code, 0);
     QCOMPARE(r.out, QString("docs: paused\n"));
     QCOMPARE(status().value("state").toString(), QString("paused"));

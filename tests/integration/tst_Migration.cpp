@@ -381,7 +381,10 @@ void tst_Migration::backupAndRestoreAcrossBackends()
     QCOMPARE(ctl({"backup", "docs", one}), QString());
     QCOMPARE(ctl({"restore", "s3", one}), QString());
     QCOMPARE(ctl({"backup", "s3", two}), QString());
-    QCOMPARE(ctl({"restore", "sftp", two}), QString());
+    const Run restored = run(m_escalectl, {"-c", conf, "restore", "sftp", two, "--json"});
+    QCOMPARE(restored.code, 0);
+    QCOMPARE(QJsonDocument::fromJson(restored.out.toUtf8()).object().value("objects").toInt(),
+             int(manifest(two).size()));
     QCOMPARE(ctl({"backup", "sftp", three}), QString());
     const auto objects = manifest(one);
     QVERIFY(objects.size() >= 6); // header, head, journal, chunks of both files
