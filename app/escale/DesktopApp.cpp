@@ -2,11 +2,15 @@
 
 #include "ExitCodes.h"
 #include "MainWindow.h"
+#include "TrayIcon.h"
+#include "TrayModel.h"
 #include "config/ConfigLoader.h"
 #include "control/ControlChannel.h"
 #include "control/Instance.h"
 
 #include <QApplication>
+#include <QSystemTrayIcon>
+#include <QTimer>
 #include <cstdio>
 #include <memory>
 
@@ -58,7 +62,35 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
         window.showConfiguration(result.config);
         instance->start();
     }
-    window.show();
+    // The tray when the desktop has one; else the window, and the tray as soon as one appears.
+    std::unique_ptr<ui::TrayModel> trayModel;
+    std::unique_ptr<ui::TrayIcon> tray;
+    QTimer trayWatch;
+    if (instance) {
+        trayModel = std::make_unique<ui::TrayModel>(instance.get());
+        tray = std::make_unique<ui::TrayIcon>(trayModel.get());
+        QObject::connect(tray.get(), &ui::TrayIcon::quitRequested, &app, &QApplication::quit);
+        QObject::connect(tray.get(), &ui::TrayIcon::showWindowRequested, &window, [&window] {
+            window.show();
+            window.raise();
+            window.activateWindow();
+        });
+        auto showTray = [&tray, &trayWatch] {
+            if (!QSystemTrayIcon::isSystemTrayAvailable())
+                return false;
+            QApplication::setQuitOnLastWindowClosed(false); // the tray stays: Quit is in its menu
+            tray->show();
+            trayWatch.stop();
+            return true;
+        };
+        if (!showTray()) {
+            window.show();
+            QObject::connect(&trayWatch, &QTimer::timeout, &app, showTray);
+            trayWatch.start(5000);
+        }
+    } else {
+        window.show();
+    }
     const int code = app.exec();
     if (instance)
         instance->stop();

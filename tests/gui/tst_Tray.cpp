@@ -1,0 +1,131 @@
+// The tray follows the engine's states through the instance's status model, and its menu acts
+// on the instance.
+#include "TrayIcon.h"
+#include "TrayModel.h"
+#include "config/ConfigLoader.h"
+#include "control/Instance.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QMenu>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace escale;
+using State = ui::TrayModel::State;
+
+class tst_Tray : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void followsTheEngine();
+    void iconsRenderAtTraySizes();
+
+private:
+    static void write(const QString& path, const QByteArray& bytes)
+    {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    }
+};
+
+void tst_Tray::followsTheEngine()
+{
+    QTemporaryDir root;
+    const QString text =
+        QString("[docs]\nlocal path = %1\nrelay address = %2\nclient name = alice\nstate dir = %3\n"
+                "refresh = 1\n[photos]\nlocal path = %4\nrelay address = %5\nstate dir = %3\n"
+                "refresh = 1\n")
+            .arg(root.filePath("docs"), root.filePath("relay"), root.filePath("state"),
+                 root.filePath("photos"), root.filePath("relay2"));
+    QDir().mkpath(root.filePath("docs"));
+    QDir().mkpath(root.filePath("photos"));
+    write(root.filePath("docs/a.txt"), "a");
+    const auto loaded = config::ConfigLoader::load(text.toUtf8(), root.filePath("escale.conf"), root.path());
+    QVERIFY(!loaded.hasErrors());
+    control::Instance instance(loaded.config, false);
+    ui::TrayModel model(&instance);
+    ui::TrayIcon tray(&model);
+    QCOMPARE(model.state(), State::Syncing); // starting
+    instance.start();
+    QTRY_COMPARE_WITH_TIMEOUT(model.state(), State::UpToDate, 30'000);
+    QVERIFY2(model.tooltip().startsWith("Escale — Up to date\ndocs: up to date ("),
+             qPrintable(model.tooltip()));
+    QVERIFY(model.tooltip().contains("\nphotos: up to date ("));
+    QCOMPARE(model.iconPath(), QString(":/tray/uptodate.svg"));
+    QVERIFY(!tray.icon().isNull());
+
+    // The menu: a status line, a submenu per repository, pause all, quit.
+    QMenu* menu = tray.menu();
+    QTRY_COMPARE(menu->actions().first()->text(), QString("Up to date"));
+    QVERIFY(!menu->actions().first()->isEnabled());
+    QMenu* docs = menu->findChild<QMenu*>("repository:docs");
+    QVERIFY(docs);
+    QStringList items;
+    for (QAction* a : docs->actions())
+        items << a->text();
+    QCOMPARE(items, (QStringList{"Open folder", "Pause", "Sync now"}));
+
+    // Pause from the menu: the repository pauses; all paused shows as paused.
+    docs->actions().at(1)->trigger();
+    QTRY_VERIFY(instance.status(0).paused);
+    QVERIFY(model.tooltip().contains("docs: paused"));
+    QVERIFY(model.state() != State::Paused); // photos still runs
+    auto trigger = [&](const QString& item) {
+        for (QAction* a : menu->actions())
+            if (a->text() == item) {
+                a->trigger();
+                return;
+            }
+        QFAIL(qPrintable("no menu item " + item));
+    };
+    trigger("Pause all");
+    QTRY_COMPARE(model.state(), State::Paused);
+    QTRY_COMPARE(menu->actions().first()->text(), QString("Paused"));
+    trigger("Resume all");
+    QTRY_COMPARE_WITH_TIMEOUT(model.state(), State::UpToDate, 30'000);
+
+    // A conflict copy in the folder: conflicts waiting.
+    write(root.filePath("docs/n (conflict from bob 2026-11-26 101500).txt"), "theirs");
+    write(root.filePath("docs/n.txt"), "mine");
+    QTRY_COMPARE_WITH_TIMEOUT(model.state(), State::Conflicts, 30'000);
+    QVERIFY2(model.tooltip().contains("docs: up to date") && model.tooltip().contains("1 conflict"),
+             qPrintable(model.tooltip()));
+    QCOMPARE(model.iconPath(), QString(":/tray/conflicts.svg"));
+
+    // The photos folder disappears (an unmounted disk): error, which outranks conflicts.
+    QVERIFY(QDir(root.filePath("photos")).removeRecursively());
+    QTRY_COMPARE_WITH_TIMEOUT(model.state(), State::Error, 30'000);
+    QVERIFY2(model.tooltip().contains("photos: error: the local folder"), qPrintable(model.tooltip()));
+    QTRY_COMPARE(menu->actions().first()->text(), QString("A repository needs attention"));
+    instance.stop();
+}
+
+void tst_Tray::iconsRenderAtTraySizes()
+{
+    // Each state's icon renders at 16 to 32 px, with visible pixels and its own colour.
+    QSet<QRgb> centres;
+    for (const QString name : {"uptodate", "syncing", "paused", "offline", "error", "conflicts"}) {
+        const QIcon icon(":/tray/" + name + ".svg");
+        for (int size : {16, 22, 24, 32}) {
+            const QImage image = icon.pixmap(size, size).toImage();
+            QCOMPARE(image.width(), size);
+            int opaque = 0;
+            for (int y = 0; y < size; ++y)
+                for (int x = 0; x < size; ++x)
+                    opaque += qAlpha(image.pixel(x, y)) > 200;
+            QVERIFY2(opaque > size * size / 2, qPrintable(name)); // a filled disc, not a faint line
+            if (size == 32)
+                centres.insert(image.pixel(4, 16) | 0xff000000);
+        }
+    }
+    QVERIFY(centres.size() >= 5); // states tell apart by colour (offline and paused are both grey)
+}
+
+QTEST_MAIN(tst_Tray)
+#include "tst_Tray.moc"

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "TrayModel.h"
+
+#include <QMenu>
+#include <QObject>
+#include <memory>
+
+class QSystemTrayIcon;
+
+namespace escale::ui {
+
+// The tray icon and its menu, drawn from a TrayModel; its actions go through the instance's
+// commands (the same as escalectl's). The menu is rebuilt when the status changes.
+class TrayIcon : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TrayIcon(TrayModel* model, QObject* parent = nullptr);
+    ~TrayIcon() override;
+
+    void show();
+    bool isVisible() const;
+    QMenu* menu() const { return m_menu.get(); }
+    QIcon icon() const;
+
+Q_SIGNALS:
+    void showWindowRequested();
+    void quitRequested();
+
+private:
+    void rebuild();
+    void command(const QString& name, const QString& repository = {});
+
+    TrayModel* m_model;
+    std::unique_ptr<QMenu> m_menu;
+    QSystemTrayIcon* m_tray;
+};
+
+} // namespace escale::ui

@@ -1,0 +1,131 @@
+#include "TrayModel.h"
+
+#include <QLocale>
+
+// The icons are compiled into this static library: they must be registered by hand.
+static void registerTrayIcons()
+{
+    Q_INIT_RESOURCE(tray);
+}
+
+namespace escale::ui {
+
+using RepoState = control::RepositoryStatus::State;
+
+TrayModel::TrayModel(control::Instance* instance, QObject* parent)
+    : QObject(parent)
+    , m_instance(instance)
+{
+    registerTrayIcons();
+    connect(instance, &control::Instance::statusChanged, this, &TrayModel::update);
+    update();
+}
+
+namespace {
+
+struct StateText
+{
+    TrayModel::State state;
+    const char* name;       // of its icon
+    const char* statusLine; // the menu's first line (translated)
+};
+
+constexpr StateText kStates[] = {
+    {TrayModel::State::UpToDate, "uptodate", QT_TRANSLATE_NOOP("escale::ui::TrayModel", "Up to date")},
+    {TrayModel::State::Syncing, "syncing", QT_TRANSLATE_NOOP("escale::ui::TrayModel", "Syncing…")},
+    {TrayModel::State::Paused, "paused", QT_TRANSLATE_NOOP("escale::ui::TrayModel", "Paused")},
+    {TrayModel::State::Offline, "offline",
+     QT_TRANSLATE_NOOP("escale::ui::TrayModel", "A relay cannot be reached")},
+    {TrayModel::State::Error, "error",
+     QT_TRANSLATE_NOOP("escale::ui::TrayModel", "A repository needs attention")},
+    {TrayModel::State::Conflicts, "conflicts",
+     QT_TRANSLATE_NOOP("escale::ui::TrayModel", "Conflicts to resolve")},
+};
+
+const StateText& textOf(TrayModel::State state)
+{
+    for (const StateText& t : kStates)
+        if (t.state == state)
+            return t;
+    return kStates[0];
+}
+
+} // namespace
+
+QString TrayModel::stateName(State state)
+{
+    return QString::fromLatin1(textOf(state).name);
+}
+
+QString TrayModel::iconPath() const
+{
+    return QStringLiteral(":/tray/%1.svg").arg(stateName(m_state));
+}
+
+QString TrayModel::describe(int index) const
+{
+    const control::RepositoryStatus& s = m_instance->status(index);
+    const QString name = m_instance->repository(index).name;
+    const QString when = s.lastSuccess.isValid()
+                             ? QLocale().toString(s.lastSuccess.toLocalTime().time(), QLocale::ShortFormat)
+                             : QString();
+    QString line;
+    switch (s.state) {
+    case RepoState::Starting:
+        line = tr("%1: starting").arg(name);
+        break;
+    case RepoState::Syncing:
+        line = tr("%1: syncing").arg(name);
+        break;
+    case RepoState::Idle:
+        line = when.isEmpty() ? tr("%1: up to date").arg(name) : tr("%1: up to date (%2)").arg(name, when);
+        break;
+    case RepoState::Paused:
+        line = tr("%1: paused").arg(name);
+        break;
+    case RepoState::Offline:
+        line = tr("%1: relay unreachable, retrying").arg(name);
+        break;
+    case RepoState::Error:
+        line = tr("%1: error: %2").arg(name, s.lastError);
+        break;
+    case RepoState::Stopped:
+        line = tr("%1: stopped: %2").arg(name, s.lastError);
+        break;
+    }
+    if (s.conflictsWaiting > 0)
+        line += tr(", %n conflict(s) to resolve", nullptr, s.conflictsWaiting);
+    if (s.pendingUp > 0 && (s.state == RepoState::Idle || s.state == RepoState::Syncing))
+        line += tr(", %n change(s) to send", nullptr, s.pendingUp);
+    return line;
+}
+
+void TrayModel::update()
+{
+    // The most pressing state wins: something broken, then unreachable, then conflicts to
+    // resolve, then work under way; paused only when everything is.
+    const int count = m_instance->repositoryCount();
+    bool error = false, offline = false, conflicts = false, syncing = false, allPaused = count > 0;
+    QStringList lines;
+    for (int i = 0; i < count; ++i) {
+        const control::RepositoryStatus& s = m_instance->status(i);
+        error |= s.state == RepoState::Error || s.state == RepoState::Stopped;
+        offline |= s.state == RepoState::Offline;
+        conflicts |= s.conflictsWaiting > 0;
+        syncing |= s.state == RepoState::Syncing || s.state == RepoState::Starting;
+        allPaused &= s.paused;
+        lines << describe(i);
+    }
+    const State state = error       ? State::Error
+                        : offline   ? State::Offline
+                        : conflicts ? State::Conflicts
+                        : allPaused ? State::Paused
+                        : syncing   ? State::Syncing
+                                    : State::UpToDate;
+    m_statusLine = tr(textOf(state).statusLine);
+    m_state = state;
+    m_tooltip = QStringLiteral("Escale — %1\n%2").arg(m_statusLine, lines.join(QLatin1Char('\n')));
+    Q_EMIT changed();
+}
+
+} // namespace escale::ui
