@@ -40,6 +40,13 @@ QIcon TrayIcon::icon() const
     return m_tray->icon();
 }
 
+void TrayIcon::showMessage(const QString& title, const QString& message, bool warning)
+{
+    if (m_tray->isVisible())
+        m_tray->showMessage(title, message,
+                            warning ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);
+}
+
 void TrayIcon::command(const QString& name, const QString& repository)
 {
     QJsonObject request{{QStringLiteral("command"), name}};

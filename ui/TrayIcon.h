@@ -24,6 +24,8 @@ public:
     bool isVisible() const;
     QMenu* menu() const { return m_menu.get(); }
     QIcon icon() const;
+    // A desktop notification from the tray (shown only while the tray is).
+    void showMessage(const QString& title, const QString& message, bool warning);
 
 Q_SIGNALS:
     void showWindowRequested();

@@ -2,6 +2,7 @@
 
 #include "ExitCodes.h"
 #include "MainWindow.h"
+#include "Notifier.h"
 #include "TrayIcon.h"
 #include "TrayModel.h"
 #include "config/ConfigLoader.h"
@@ -65,11 +66,19 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
     // The tray when the desktop has one; else the window, and the tray as soon as one appears.
     std::unique_ptr<ui::TrayModel> trayModel;
     std::unique_ptr<ui::TrayIcon> tray;
+    std::unique_ptr<ui::Notifier> notifier;
     QTimer trayWatch;
     if (instance) {
         trayModel = std::make_unique<ui::TrayModel>(instance.get());
         tray = std::make_unique<ui::TrayIcon>(trayModel.get());
         QObject::connect(tray.get(), &ui::TrayIcon::quitRequested, &app, &QApplication::quit);
+        notifier = std::make_unique<ui::Notifier>(instance.get());
+        QObject::connect(notifier.get(), &ui::Notifier::notify, tray.get(),
+                         [&tray](ui::Notifier::Kind kind, const QString& title, const QString& message) {
+                             tray->showMessage(title, message,
+                                               kind == ui::Notifier::Kind::Error ||
+                                                   kind == ui::Notifier::Kind::RelayFull);
+                         });
         QObject::connect(tray.get(), &ui::TrayIcon::showWindowRequested, &window, [&window] {
             window.show();
             window.raise();

@@ -1,5 +1,6 @@
 // The tray follows the engine's states through the instance's status model, and its menu acts
 // on the instance.
+#include "Notifier.h"
 #include "TrayIcon.h"
 #include "TrayModel.h"
 #include "config/ConfigLoader.h"
@@ -23,6 +24,7 @@ class tst_Tray : public QObject
 private Q_SLOTS:
     void followsTheEngine();
     void iconsRenderAtTraySizes();
+    void notificationsAreRateLimited();
 
 private:
     static void write(const QString& path, const QByteArray& bytes)
@@ -125,6 +127,63 @@ void tst_Tray::iconsRenderAtTraySizes()
         }
     }
     QVERIFY(centres.size() >= 5); // states tell apart by colour (offline and paused are both grey)
+}
+
+void tst_Tray::notificationsAreRateLimited()
+{
+    QTemporaryDir root;
+    QDir().mkpath(root.filePath("docs"));
+    write(root.filePath("docs/a.txt"), "a");
+    const QString text = QString("[docs]\nlocal path = %1\nrelay address = %2\nstate dir = %3\n")
+                             .arg(root.filePath("docs"), root.filePath("relay"), root.filePath("state"));
+    const auto loaded = config::ConfigLoader::load(text.toUtf8(), root.filePath("escale.conf"), root.path());
+    QVERIFY(!loaded.hasErrors());
+    control::Instance instance(loaded.config, false);
+    ui::Notifier notifier(&instance);
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    notifier.setClock([&now] { return now; });
+    QList<std::pair<ui::Notifier::Kind, QString>> shown;
+    connect(&notifier, &ui::Notifier::notify, this,
+            [&shown](ui::Notifier::Kind kind, const QString& title, const QString&) {
+                shown.append({kind, title});
+            });
+    // A real first pass: "in sync", once.
+    instance.start();
+    QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 1, 30'000);
+    QCOMPARE(shown.first().first, ui::Notifier::Kind::FirstSync);
+    QCOMPARE(shown.first().second, QString("docs is in sync"));
+    instance.stop();
+
+    // Passes reported to it: a failure once per distinct error, conflicts and a full relay at
+    // most once per interval.
+    sync::PassResult failed;
+    failed.status = sync::PassResult::Status::Failed;
+    failed.error = "the relay cannot be reached";
+    shown.clear();
+    for (int i = 0; i < 5; ++i)
+        Q_EMIT instance.passFinished(0, failed);
+    QCOMPARE(shown.size(), 1);
+    QCOMPARE(shown.last().first, ui::Notifier::Kind::Error);
+    sync::PassResult good;
+    good.conflicts = 2;
+    good.waitingForSpace = true;
+    Q_EMIT instance.passFinished(0, good);
+    QCOMPARE(shown.size(), 3); // conflicts, relay full; no second "in sync"
+    QCOMPARE(shown.at(1).first, ui::Notifier::Kind::Conflicts);
+    QCOMPARE(shown.at(2).first, ui::Notifier::Kind::RelayFull);
+    now = now.addSecs(60);
+    Q_EMIT instance.passFinished(0, good);
+    QCOMPARE(shown.size(), 3); // within the interval: nothing new
+    // The same error after a recovery, later: shown again.
+    now = now.addSecs(11 * 60);
+    Q_EMIT instance.passFinished(0, failed);
+    QCOMPARE(shown.size(), 4);
+    Q_EMIT instance.passFinished(0, good);
+    QCOMPARE(shown.size(), 6);
+    notifier.setEnabled(false);
+    now = now.addSecs(3600);
+    Q_EMIT instance.passFinished(0, failed);
+    QCOMPARE(shown.size(), 6);
 }
 
 QTEST_MAIN(tst_Tray)

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "control/Instance.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <functional>
+
+namespace escale::ui {
+
+// Desktop notifications from the instance's passes: new conflict copies, a repository that
+// fails (once per distinct error, and again only after it recovered), a relay full ('disk
+// quota'), and the first successful sync of each repository. Rate-limited: at most one
+// notification of a kind per repository within `interval`, however many passes repeat it.
+// No widgets: the tray shows what it emits.
+class Notifier : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Kind
+    {
+        FirstSync,
+        Conflicts,
+        Error,
+        RelayFull,
+    };
+
+    explicit Notifier(control::Instance* instance, QObject* parent = nullptr);
+
+    void setInterval(qint64 ms) { m_intervalMs = ms; }
+    void setEnabled(bool enabled) { m_enabled = enabled; }
+    // Tests: the clock.
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+
+Q_SIGNALS:
+    void notify(escale::ui::Notifier::Kind kind, const QString& title, const QString& message);
+
+private:
+    void onPass(int index, const sync::PassResult& result);
+    void emitLimited(int index, Kind kind, const QString& title, const QString& message);
+
+    control::Instance* m_instance;
+    qint64 m_intervalMs = 10 * 60 * 1000;
+    bool m_enabled = true;
+    std::function<QDateTime()> m_clock = [] {
+        return QDateTime::currentDateTimeUtc();
+    };
+    QHash<QString, QDateTime> m_last; // "repository/kind" -> when last shown
+    QHash<int, QString> m_lastError;  // repository -> the error already shown
+    QSet<int> m_synced;               // repositories whose first success was shown
+};
+
+} // namespace escale::ui
