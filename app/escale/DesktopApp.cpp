@@ -3,6 +3,7 @@
 #include "ExitCodes.h"
 #include "MainWindow.h"
 #include "Notifier.h"
+#include "Translations.h"
 #include "TrayIcon.h"
 #include "TrayModel.h"
 #include "config/ConfigLoader.h"
@@ -28,8 +29,10 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Escale"));
 
-    ui::MainWindow window;
     const config::LoadResult result = config::ConfigLoader::loadFile(options.configPath);
+    // Before any window: English, or French from the system or the 'language' setting.
+    ui::installTranslation(app, result.hasErrors() ? QStringLiteral("auto") : result.config.global.language);
+    ui::MainWindow window;
     std::unique_ptr<control::Instance> instance;
     std::unique_ptr<control::ControlServer> server;
     if (const config::ConfigDiagnostic* error = result.firstError()) {

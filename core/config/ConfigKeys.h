@@ -62,6 +62,7 @@ enum class KeyId
     LogLevel,
     LogRotate,
     LogSize,
+    Language,
     // accepted for compatibility with Escale 0.7, without effect (a warning says why)
     Ignored,
     // accepted by Escale 0.7, refused now (an error says what replaces it)

@@ -261,6 +261,14 @@ void Loader::applyGlobal(GlobalConfig& g, const Value& v)
         else
             error(v.line, v.key, err);
         break;
+    case KeyId::Language: {
+        const QString t = v.value.trimmed().toLower();
+        if (t == QLatin1String("auto") || t == QLatin1String("en") || t == QLatin1String("fr"))
+            g.language = t;
+        else
+            error(v.line, v.key, QStringLiteral("expected auto, en or fr, got '%1'").arg(v.value));
+        break;
+    }
     case KeyId::LogSize:
         if (const auto n = parseSize(v.value, kMiB, err); n && *n >= 64 * 1024)
             g.logSize = *n;

@@ -1,6 +1,7 @@
 // The tray follows the engine's states through the instance's status model, and its menu acts
 // on the instance.
 #include "Notifier.h"
+#include "Translations.h"
 #include "TrayIcon.h"
 #include "TrayModel.h"
 #include "config/ConfigLoader.h"
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void followsTheEngine();
     void iconsRenderAtTraySizes();
     void notificationsAreRateLimited();
+    void inFrench();
 
 private:
     static void write(const QString& path, const QByteArray& bytes)
@@ -184,6 +186,30 @@ void tst_Tray::notificationsAreRateLimited()
     now = now.addSecs(3600);
     Q_EMIT instance.passFinished(0, failed);
     QCOMPARE(shown.size(), 6);
+}
+
+void tst_Tray::inFrench()
+{
+    // The whole interface in French when asked (or when the system is French).
+    QCOMPARE(ui::installTranslation(*qApp, "en"), QString("en"));
+    QCOMPARE(ui::installTranslation(*qApp, "fr"), QString("fr"));
+    QTemporaryDir root;
+    QDir().mkpath(root.filePath("docs"));
+    const QString text = QString("[docs]\nlocal path = %1\nrelay address = %2\nstate dir = %3\n")
+                             .arg(root.filePath("docs"), root.filePath("relay"), root.filePath("state"));
+    const auto loaded = config::ConfigLoader::load(text.toUtf8(), root.filePath("escale.conf"), root.path());
+    control::Instance instance(loaded.config, false);
+    ui::TrayModel model(&instance);
+    ui::TrayIcon tray(&model);
+    instance.start();
+    QTRY_COMPARE_WITH_TIMEOUT(model.statusLine(), QString("À jour"), 30'000);
+    QVERIFY2(model.tooltip().startsWith("Escale — À jour\ndocs : à jour ("), qPrintable(model.tooltip()));
+    QTRY_COMPARE(tray.menu()->actions().first()->text(), QString("À jour"));
+    QStringList items;
+    for (QAction* a : tray.menu()->findChild<QMenu*>("repository:docs")->actions())
+        items << a->text();
+    QCOMPARE(items, (QStringList{"Ouvrir le dossier", "Suspendre", "Synchroniser maintenant"}));
+    instance.stop();
 }
 
 QTEST_MAIN(tst_Tray)

@@ -593,6 +593,8 @@ void tst_ConfigLoader::errors_data()
         << QByteArray("log level = chatty\n" + kBase)
         << "escale.conf:1: 'log level': expected debug, info, warning, error or critical, got "
            "'chatty'";
+    QTest::newRow("language") << QByteArray("language = de\n" + kBase)
+                              << "escale.conf:1: 'language': expected auto, en or fr, got 'de'";
     QTest::newRow("log rotate") << QByteArray("log rotate = lots\n" + kBase)
                                 << "escale.conf:1: 'log rotate': expected a whole number, got 'lots'";
     QTest::newRow("log size too small") << QByteArray("log size = 1KB\n" + kBase)

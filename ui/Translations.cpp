@@ -1,0 +1,30 @@
+#include "Translations.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+namespace escale::ui {
+
+QString installTranslation(QCoreApplication& app, const QString& language)
+{
+    const bool french = language == QLatin1String("fr") ||
+                        (language != QLatin1String("en") && QLocale::system().language() == QLocale::French);
+    if (!french)
+        return QStringLiteral("en");
+    auto* own = new QTranslator(&app);
+    if (!own->load(QStringLiteral(":/i18n/escale_fr.qm"))) {
+        delete own;
+        return QStringLiteral("en");
+    }
+    QCoreApplication::installTranslator(own);
+    auto* qt = new QTranslator(&app);
+    if (qt->load(QStringLiteral("qtbase_fr"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    else
+        delete qt;
+    return QStringLiteral("fr");
+}
+
+} // namespace escale::ui
