@@ -21,10 +21,7 @@ namespace {
 bool destinationEdits(const QString& address, const QStringList& settings, QList<config::KeyEdit>& edits,
                       QString& error)
 {
-    edits = {config::keyEdit(config::KeyId::RelayAddress, address),
-             config::keyEdit(config::KeyId::Protocol, std::nullopt),
-             config::keyEdit(config::KeyId::RelayPath, std::nullopt),
-             config::keyEdit(config::KeyId::Port, std::nullopt)};
+    edits = config::relayAddressEdits(address);
     for (const QString& setting : settings) {
         const qsizetype eq = setting.indexOf(QLatin1Char('='));
         const config::KeyDefinition* key =

@@ -99,4 +99,10 @@ KeyEdit keyEdit(KeyId id, const std::optional<QString>& value)
     return edit;
 }
 
+QList<KeyEdit> relayAddressEdits(const QString& address)
+{
+    return {keyEdit(KeyId::RelayAddress, address), keyEdit(KeyId::Protocol, std::nullopt),
+            keyEdit(KeyId::RelayPath, std::nullopt), keyEdit(KeyId::Port, std::nullopt)};
+}
+
 } // namespace escale::config

@@ -26,5 +26,8 @@ bool editSectionInFile(const QString& path, const QString& section, const QList<
                        QString& error);
 // The edit of a repository key by its id, with all its names.
 KeyEdit keyEdit(KeyId id, const std::optional<QString>& value);
+// A section moved to another relay: `relay address` set, and the keys that completed the old
+// address ('protocol', 'relay path', 'port') removed.
+QList<KeyEdit> relayAddressEdits(const QString& address);
 
 } // namespace escale::config

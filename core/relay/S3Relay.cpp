@@ -189,17 +189,15 @@ std::optional<S3Relay::Page> S3Relay::parseListing(const QByteArray& xml, const 
 
 RelayJob* S3Relay::list(const QString& folder)
 {
-    if (!isValidRelayPath(folder, true))
-        return invalidPath(folder);
-    auto* job = new RelayJob();
-    QString prefix = fullKey(folder);
-    if (!prefix.isEmpty())
-        prefix += QLatin1Char('/');
-    listPage(prefix, false, QString(), std::make_shared<QList<RelayEntry>>(), job);
-    return job;
+    return startListing(folder, false);
 }
 
 RelayJob* S3Relay::listDeep(const QString& folder)
+{
+    return startListing(folder, true);
+}
+
+RelayJob* S3Relay::startListing(const QString& folder, bool deep)
 {
     if (!isValidRelayPath(folder, true))
         return invalidPath(folder);
@@ -207,7 +205,7 @@ RelayJob* S3Relay::listDeep(const QString& folder)
     QString prefix = fullKey(folder);
     if (!prefix.isEmpty())
         prefix += QLatin1Char('/');
-    listPage(prefix, true, QString(), std::make_shared<QList<RelayEntry>>(), job);
+    listPage(prefix, deep, QString(), std::make_shared<QList<RelayEntry>>(), job);
     return job;
 }
 

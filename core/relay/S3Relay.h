@@ -59,6 +59,7 @@ private:
     QString fullKey(const QString& relayPath) const;
     void send(const QByteArray& verb, const QUrl& url, HeaderList headers, QIODevice* body, qint64 size,
               QIODevice* sink, const QByteArray& payloadHash, std::function<void(const HttpResult&)> done);
+    RelayJob* startListing(const QString& folder, bool deep); // deep: every key below, no folders
     void listPage(const QString& prefix, bool deep, const QString& token,
                   std::shared_ptr<QList<RelayEntry>> all, RelayJob* job);
     RelayError explain(const HttpResult& result, const QString& what) const;

@@ -108,7 +108,9 @@ public:
             if (there.contains(it.key()) || (!mirror && !m_copied.contains(it.key())))
                 continue;
             const RelayError e = relay::run(m_destination.remove(it.key()));
-            if (!e.ok() && e.kind != RelayError::Kind::NotFound && !check(e))
+            if (e.kind == RelayError::Kind::NotFound)
+                continue;
+            if (!check(e))
                 return -1;
             ++m_result.removed;
             ++changes;

@@ -715,7 +715,7 @@ void SyncEngine::pull(Pass& pass)
     }
     pass.peers = m_db.peers();
     QHash<QString, quint64> listed; // highest generation listed per client
-    QSet<QString> forgotten; // clients removed from the repository (R33): nobody waits for them
+    QSet<QString> forgotten;        // clients removed from the repository (R33): nobody waits for them
     for (const relay::RelayEntry& entry : std::as_const(entries)) {
         if (entry.name == layout::forwardName() && !entry.isDirectory) {
             // The repository moved (R32): nothing more is written here.
@@ -724,12 +724,13 @@ void SyncEngine::pull(Pass& pass)
         }
         if (const auto gone = layout::parseForgottenName(entry.name); gone && checkForgotten(pass, *gone)) {
             if (*gone == m_clientId) {
-                pass.fail(PassResult::Status::Refused,
-                          QStringLiteral("this client was removed from the repository on %1 (escalectl "
-                                         "forget-client): it writes nothing more there. To join again as a new "
-                                         "client, move its state %2 away and restart Escale; the files of %3 are "
-                                         "compared with the repository's, nothing is lost")
-                              .arg(m_relay->describe(), m_statePath, m_config.localPath));
+                pass.fail(
+                    PassResult::Status::Refused,
+                    QStringLiteral("this client was removed from the repository on %1 (escalectl "
+                                   "forget-client): it writes nothing more there. To join again as a new "
+                                   "client, move its state %2 away and restart Escale; the files of %3 are "
+                                   "compared with the repository's, nothing is lost")
+                        .arg(m_relay->describe(), m_statePath, m_config.localPath));
                 return;
             }
             forgotten.insert(*gone);
@@ -2369,7 +2370,8 @@ bool SyncEngine::checkForgotten(Pass& pass, const QString& client)
     QByteArray bytes;
     QString error;
     const RelayError e = m_store.getSmall(layout::forgottenPath(client), bytes);
-    const auto text = e.ok() ? protocol::TextObject::decode(bytes, QStringLiteral("forgotten"), error) : std::nullopt;
+    const auto text =
+        e.ok() ? protocol::TextObject::decode(bytes, QStringLiteral("forgotten"), error) : std::nullopt;
     if (!text || text->header.value(QStringLiteral("client")).toString() != client) {
         if (e.kind != RelayError::Kind::NotFound)
             pass.problem(QStringLiteral("%1 does not check (%2): ignored")
@@ -2466,11 +2468,8 @@ bool SyncEngine::switchRelay(Pass& pass, const QString& to)
                                       .arg(m_config.name, m_relay->describe(), relay->describe());
     // The configuration names the new relay from now on (then the state need not remember it).
     if (!m_config.configFile.isEmpty()) {
-        const QList<config::KeyEdit> edits{config::keyEdit(config::KeyId::RelayAddress, to),
-                                           config::keyEdit(config::KeyId::Protocol, std::nullopt),
-                                           config::keyEdit(config::KeyId::RelayPath, std::nullopt),
-                                           config::keyEdit(config::KeyId::Port, std::nullopt)};
-        if (!config::editSectionInFile(m_config.configFile, m_config.name, edits, error))
+        if (!config::editSectionInFile(m_config.configFile, m_config.name, config::relayAddressEdits(to),
+                                       error))
             pass.problem(
                 QStringLiteral("now syncing with %1, but could not write it into %2: %3; set 'relay address "
                                "= %1' there")

@@ -74,6 +74,18 @@ private:
         return path;
     }
 
+    // The running instance's status of the configuration's first repository (empty when none
+    // answers).
+    QJsonObject repositoryStatus(const QString& conf) const
+    {
+        const Run r = run(m_escalectl, {"-c", conf, "status", "--json"});
+        return QJsonDocument::fromJson(r.out.toUtf8())
+            .object()
+            .value("repositories")
+            .toArray()
+            .first()
+            .toObject();
+    }
     // bob: a second client of the same relay, folder `bobs`.
     QString bobConfig(const QTemporaryDir& root) const
     {
@@ -221,13 +233,7 @@ void tst_Escalectl::controlsARunningInstance()
     daemon.start(m_escale, {"--no-gui", "-c", conf});
     QVERIFY(daemon.waitForStarted());
     auto status = [&] {
-        const Run r = ctl({"status", "--json"});
-        return QJsonDocument::fromJson(r.out.toUtf8())
-            .object()
-            .value("repositories")
-            .toArray()
-            .first()
-            .toObject();
+        return repositoryStatus(conf);
     };
     QTRY_COMPARE_WITH_TIMEOUT(status().value("files_sent").toInt(), 1, 30'000);
     QTRY_COMPARE_WITH_TIMEOUT(status().value("state").toString(), QString("up to date"), 30'000);
@@ -453,12 +459,7 @@ void tst_Escalectl::accessConflictsAndResolve()
     daemon.start(m_escale, {"--no-gui", "-c", conf});
     QVERIFY(daemon.waitForStarted());
     auto status = [&] {
-        return QJsonDocument::fromJson(ctl({"status", "--json"}).out.toUtf8())
-            .object()
-            .value("repositories")
-            .toArray()
-            .first()
-            .toObject();
+        return repositoryStatus(conf);
     };
     QTRY_COMPARE_WITH_TIMEOUT(status().value("files_sent").toInt(), 1, 30'000);
     QTRY_COMPARE_WITH_TIMEOUT(status().value("state").toString(), QString("up to date"), 30'000);
@@ -612,18 +613,7 @@ void tst_Escalectl::desktopApplicationServesTheSocket()
     app.setProcessChannelMode(QProcess::MergedChannels);
     app.start(m_escale, {"-c", conf});
     QVERIFY(app.waitForStarted());
-    auto sent = [&] {
-        const Run r = run(m_escalectl, {"-c", conf, "status", "--json"});
-        return QJsonDocument::fromJson(r.out.toUtf8())
-            .object()
-            .value("repositories")
-            .toArray()
-            .first()
-            .toObject()
-            .value("files_sent")
-            .toInt();
-    };
-    QTRY_COMPARE_WITH_TIMEOUT(sent(), 1, 30'000);
+    QTRY_COMPARE_WITH_TIMEOUT(repositoryStatus(conf).value("files_sent").toInt(), 1, 30'000);
     QVERIFY(QFile::exists(root.filePath("relay/escale-repository.json")));
     QProcess second;
     second.setProcessEnvironment(env);

@@ -83,6 +83,17 @@ private:
                  relay.keys.filter(QRegularExpression("[^=]$")).join("\n"));
     }
 
+    // alice's encrypted repository on the folder relay `relay1`, one file synced; her
+    // configuration (empty if that pass failed).
+    QString folderRepository(const QTemporaryDir& root) const
+    {
+        harness::writeFile(root.filePath("pass"), "migration passphrase");
+        const QString alice = root.filePath("alice.conf");
+        harness::writeFile(alice, section(root, "alice", endpoint("file", root, "relay1")).toUtf8());
+        harness::writeFile(root.filePath("alice/a.txt"), "one");
+        return run(m_escale, {"--once", "-c", alice}).code == 0 ? alice : QString();
+    }
+
     QString m_escale;
     QString m_escalectl;
 };
@@ -250,12 +261,8 @@ void tst_Migration::whileClientsRun()
 void tst_Migration::refusalsLeaveEverythingAsItWas()
 {
     QTemporaryDir root;
-    harness::writeFile(root.filePath("pass"), "migration passphrase");
-    Endpoint source = endpoint("file", root, "relay1");
-    const QString alice = root.filePath("alice.conf");
-    harness::writeFile(alice, section(root, "alice", source).toUtf8());
-    harness::writeFile(root.filePath("alice/a.txt"), "one");
-    QCOMPARE(run(m_escale, {"--once", "-c", alice}).code, 0);
+    const QString alice = folderRepository(root);
+    QVERIFY(!alice.isEmpty());
     const QByteArray before = harness::readFile(alice);
     const auto relayBefore = harness::tree(root.filePath("relay1"));
     auto unchanged = [&] {
@@ -318,12 +325,8 @@ void tst_Migration::forgedForwardingRecordIsRefused()
     // In an encrypted repository only a passphrase holder can write the record: one written
     // without the key is refused, and the client writes nothing more on that relay.
     QTemporaryDir root;
-    harness::writeFile(root.filePath("pass"), "migration passphrase");
-    Endpoint source = endpoint("file", root, "relay1");
-    const QString alice = root.filePath("alice.conf");
-    harness::writeFile(alice, section(root, "alice", source).toUtf8());
-    harness::writeFile(root.filePath("alice/a.txt"), "one");
-    QCOMPARE(run(m_escale, {"--once", "-c", alice}).code, 0);
+    const QString alice = folderRepository(root);
+    QVERIFY(!alice.isEmpty());
     harness::writeFile(
         root.filePath("relay1/heads/forward"),
         "{\"format\":1,\"type\":\"forward\",\"repository\":\"x\",\"address\":\"/tmp/evil\"}\n");
