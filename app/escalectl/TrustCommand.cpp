@@ -1,13 +1,9 @@
 // escalectl trust: shows a relay's TLS certificate or SSH host key and pins it once confirmed.
 #include "Common.h"
 #include "config/ConfigWriter.h"
-#include "relay/RemoteAccess.h"
-#include "relay/sftp/SftpConnection.h"
+#include "relay/PeerIdentity.h"
 
 #include <QRegularExpression>
-#include <QSslCertificate>
-#include <QSslConfiguration>
-#include <QSslSocket>
 
 namespace escale::ctl {
 
@@ -54,110 +50,47 @@ int pin(const QString& configPath, const Target& target, const QString& key, con
     return ExitOk;
 }
 
-// Reads FTP replies until a final one; its code (0 when none came).
-int ftpReply(QSslSocket& socket)
-{
-    for (;;) {
-        while (!socket.canReadLine())
-            if (!socket.waitForReadyRead(15'000))
-                return 0;
-        const QByteArray line = socket.readLine();
-        if (line.size() >= 4 && line[3] == ' ')
-            return line.left(3).toInt();
-    }
-}
-
-// The SSH server's host key, shown and pinned as 'host key' once confirmed.
-int trustHostKey(const Target& target, const QString& configPath, const QString& expected)
-{
-    const config::RepositoryConfig& r = target.repository;
-    relay::sftp::ConnectionSettings s;
-    s.host = r.relay.host;
-    s.port = r.relay.port > 0 ? r.relay.port : 22;
-    s.user = QStringLiteral("escalectl");
-    s.timeoutMs = 15'000;
-    QString type, error;
-    const QString fingerprint = relay::sftp::Connection::probeHostKey(s, type, error);
-    if (fingerprint.isEmpty())
-        return fail(ExitUnreachable, QStringLiteral("cannot reach %1:%2 over SSH: %3")
-                                         .arg(s.host, QString::number(s.port),
-                                              error.isEmpty() ? QStringLiteral("no host key") : error));
-    print(stdout, QStringLiteral("%1:%2 presents an %3 host key\n  SHA-256  %4\n")
-                      .arg(s.host, QString::number(s.port), type, fingerprint));
-    const QByteArray digest = QByteArray::fromBase64(fingerprint.mid(7).toLatin1());
-    if (digest == r.hostKeySha256) {
-        print(stdout, QStringLiteral("It is already trusted ('host key'): nothing to do.\n"));
-        return ExitOk;
-    }
-    if (const int code = confirmTrust(expected, digest); code != ExitOk)
-        return code;
-    return pin(configPath, target, QStringLiteral("host key"), fingerprint);
-}
-
 } // namespace
 
 // Shows the relay's TLS certificate (or SSH host key) and, once confirmed, pins it in the
 // configuration.
 int trust(const Target& target, const QString& configPath, const QString& expected)
 {
-    using Scheme = config::RelayAddress::Scheme;
     const config::RepositoryConfig& r = target.repository;
-    const config::RelayAddress& a = r.relay;
-    if (a.scheme != Scheme::WebDavs && a.scheme != Scheme::S3 && a.scheme != Scheme::Ftps &&
-        a.scheme != Scheme::Sftp)
+    if (!relay::hasPeerIdentity(r))
         return fail(ExitUsage,
                     QStringLiteral("%1 uses neither TLS nor SSH: there is no certificate or key to trust")
-                        .arg(a.toDisplayString()));
+                        .arg(r.relay.toDisplayString()));
     if (r.line == 0)
         return fail(ExitUsage,
                     QStringLiteral("trust needs a repository of the configuration, to write the pin in"));
-    if (a.scheme == Scheme::Sftp)
-        return trustHostKey(target, configPath, expected);
-    QSslSocket socket;
-    socket.setPeerVerifyMode(QSslSocket::QueryPeer);
-    if (!r.caCertificate.isEmpty()) {
-        QSslConfiguration tls = socket.sslConfiguration();
-        tls.addCaCertificates(r.caCertificate);
-        socket.setSslConfiguration(tls);
-    }
-    const bool implicitFtps = a.scheme == Scheme::Ftps && r.implicitTls.value_or(a.port == 990);
-    const int port = a.port > 0 ? a.port : a.scheme != Scheme::Ftps ? 443 : implicitFtps ? 990 : 21;
-    if (a.scheme == Scheme::Ftps && !implicitFtps) {
-        // Explicit FTPS: the greeting, then AUTH TLS on the plain connection.
-        socket.connectToHost(a.host, quint16(port));
-        if (!socket.waitForConnected(15'000) || ftpReply(socket) != 220)
-            return fail(ExitUnreachable, QStringLiteral("cannot reach the FTP server %1:%2: %3")
-                                             .arg(a.host, QString::number(port), socket.errorString()));
-        socket.write("AUTH TLS\r\n");
-        if (ftpReply(socket) != 234)
-            return fail(ExitFailure, QStringLiteral("%1 does not offer TLS (AUTH TLS)").arg(a.host));
-        socket.startClientEncryption();
+    const relay::PeerIdentity peer = relay::probePeerIdentity(r);
+    if (!peer.reached)
+        return fail(ExitUnreachable, peer.error);
+    if (peer.ssh) {
+        print(stdout, QStringLiteral("%1 presents an %2\n  SHA-256  %3\n")
+                          .arg(peer.where, peer.details, peer.fingerprint));
+        if (peer.trusted()) {
+            print(stdout, QStringLiteral("It is already trusted ('host key'): nothing to do.\n"));
+            return ExitOk;
+        }
     } else {
-        socket.connectToHostEncrypted(a.host, quint16(port));
-    }
-    if (!socket.waitForEncrypted(15'000))
-        return fail(ExitUnreachable, QStringLiteral("cannot reach %1:%2 over TLS: %3")
-                                         .arg(a.host, QString::number(port), socket.errorString()));
-    const QSslCertificate certificate = socket.peerCertificate();
-    const QList<QSslError> problems = socket.sslHandshakeErrors();
-    const QString fingerprint = relay::fingerprint(certificate);
-    print(stdout,
-          QStringLiteral("%1:%2 presents\n  subject  %3\n  issuer   %4\n  valid    %5 to %6\n  SHA-256  %7\n")
-              .arg(a.host, QString::number(port),
-                   certificate.subjectInfo(QSslCertificate::CommonName).join(QLatin1String(", ")),
-                   certificate.issuerInfo(QSslCertificate::CommonName).join(QLatin1String(", ")),
-                   certificate.effectiveDate().toString(Qt::ISODate),
-                   certificate.expiryDate().toString(Qt::ISODate), fingerprint));
-    if (problems.isEmpty()) {
         print(stdout,
-              QStringLiteral("It is already trusted (system store or 'ca certificate'): nothing to do.\n"));
-        return ExitOk;
+              QStringLiteral("%1 presents\n  %2\n  SHA-256  %3\n")
+                  .arg(peer.where, QString(peer.details).replace(QLatin1Char('\n'), QLatin1String("\n  ")),
+                       peer.fingerprint));
+        if (peer.trusted()) {
+            print(stdout, QStringLiteral("It is already trusted (system store, 'ca certificate' or "
+                                         "'certificate fingerprint'): nothing to do.\n"));
+            return ExitOk;
+        }
+        print(stdout, QStringLiteral("Not trusted: %1\n").arg(peer.problem));
     }
-    print(stdout, QStringLiteral("Not trusted: %1\n").arg(problems.first().errorString()));
-    if (const int code = confirmTrust(expected, certificate.digest(QCryptographicHash::Sha256));
-        code != ExitOk)
+    if (const int code = confirmTrust(expected, peer.digest); code != ExitOk)
         return code;
-    return pin(configPath, target, QStringLiteral("certificate fingerprint"), fingerprint);
+    return pin(configPath, target,
+               peer.ssh ? QStringLiteral("host key") : QStringLiteral("certificate fingerprint"),
+               peer.fingerprint);
 }
 
 } // namespace escale::ctl

@@ -28,62 +28,77 @@ QString stateName(RepositoryStatus::State state)
 
 Instance::Instance(const config::Config& config, bool confirmDeletions, QObject* parent)
     : QObject(parent)
+    , m_confirmDeletions(confirmDeletions)
+{
+    for (const config::RepositoryConfig& r : config.repositories)
+        add(r);
+}
+
+int Instance::addRepository(const config::RepositoryConfig& config)
+{
+    const int index = add(config);
+    if (m_started)
+        m_repositories.back()->runner->start();
+    Q_EMIT repositoryAdded(index);
+    Q_EMIT statusChanged(index);
+    return index;
+}
+
+int Instance::add(const config::RepositoryConfig& r)
 {
     using State = RepositoryStatus::State;
-    for (const config::RepositoryConfig& r : config.repositories) {
-        const int index = int(m_repositories.size());
-        auto repo = std::make_unique<Repository>();
-        repo->runner = std::make_unique<sync::RepositoryRunner>(r, confirmDeletions);
-        Repository* p = repo.get();
-        p->status.relay = r.relay.toDisplayString();
-        connect(p->runner.get(), &sync::RepositoryRunner::passStarted, this, [this, p, index] {
-            if (p->status.state != State::Stopped && !p->status.paused) {
-                p->status.state = State::Syncing;
+    const int index = int(m_repositories.size());
+    auto repo = std::make_unique<Repository>();
+    repo->runner = std::make_unique<sync::RepositoryRunner>(r, m_confirmDeletions);
+    Repository* p = repo.get();
+    p->status.relay = r.relay.toDisplayString();
+    connect(p->runner.get(), &sync::RepositoryRunner::passStarted, this, [this, p, index] {
+        if (p->status.state != State::Stopped && !p->status.paused) {
+            p->status.state = State::Syncing;
+            Q_EMIT statusChanged(index);
+        }
+    });
+    connect(p->runner.get(), &sync::RepositoryRunner::passFinished, this,
+            [this, p, index](const sync::PassResult& result) {
+                RepositoryStatus& s = p->status;
+                s.lastPass = result;
+                if (!result.movedTo.isEmpty())
+                    s.relay = result.movedTo;
+                s.conflicts += result.conflicts;
+                s.sent += result.uploaded;
+                s.received += result.downloaded;
+                if (result.conflictsWaiting >= 0) {
+                    s.conflictsWaiting = result.conflictsWaiting;
+                    s.pendingUp = result.pendingUp;
+                    s.pendingDown = result.pendingDown;
+                    s.relayUsage = result.relayUsage;
+                }
+                if (result.ok()) {
+                    s.lastSuccess = QDateTime::currentDateTimeUtc();
+                    s.lastError.clear();
+                    s.state = State::Idle;
+                } else {
+                    s.lastError = result.error;
+                    using Kind = relay::RelayError::Kind;
+                    const bool unreachable = result.cause == Kind::Network || result.cause == Kind::Timeout;
+                    s.state = result.status == sync::PassResult::Status::Auth ? State::Stopped
+                              : unreachable                                   ? State::Offline
+                                                                              : State::Error;
+                }
+                if (s.paused && s.state != State::Stopped)
+                    s.state = State::Paused;
+                Q_EMIT passFinished(index, result);
                 Q_EMIT statusChanged(index);
-            }
-        });
-        connect(p->runner.get(), &sync::RepositoryRunner::passFinished, this,
-                [this, p, index](const sync::PassResult& result) {
-                    RepositoryStatus& s = p->status;
-                    s.lastPass = result;
-                    if (!result.movedTo.isEmpty())
-                        s.relay = result.movedTo;
-                    s.conflicts += result.conflicts;
-                    s.sent += result.uploaded;
-                    s.received += result.downloaded;
-                    if (result.conflictsWaiting >= 0) {
-                        s.conflictsWaiting = result.conflictsWaiting;
-                        s.pendingUp = result.pendingUp;
-                        s.pendingDown = result.pendingDown;
-                        s.relayUsage = result.relayUsage;
-                    }
-                    if (result.ok()) {
-                        s.lastSuccess = QDateTime::currentDateTimeUtc();
-                        s.lastError.clear();
-                        s.state = State::Idle;
-                    } else {
-                        s.lastError = result.error;
-                        using Kind = relay::RelayError::Kind;
-                        const bool unreachable =
-                            result.cause == Kind::Network || result.cause == Kind::Timeout;
-                        s.state = result.status == sync::PassResult::Status::Auth ? State::Stopped
-                                  : unreachable                                   ? State::Offline
-                                                                                  : State::Error;
-                    }
-                    if (s.paused && s.state != State::Stopped)
-                        s.state = State::Paused;
-                    Q_EMIT passFinished(index, result);
-                    Q_EMIT statusChanged(index);
-                });
-        connect(p->runner.get(), &sync::RepositoryRunner::failedToStart, this,
-                [this, p, index](const QString& error) {
-                    p->status.state = State::Stopped;
-                    p->status.lastError = error;
-                    Q_EMIT failedToStart(index, error);
-                    Q_EMIT statusChanged(index);
-                });
-        m_repositories.push_back(std::move(repo));
-    }
+            });
+    connect(p->runner.get(), &sync::RepositoryRunner::failedToStart, this,
+            [this, p, index](const QString& error) {
+                p->status.state = State::Stopped;
+                p->status.lastError = error;
+                Q_EMIT failedToStart(index, error);
+                Q_EMIT statusChanged(index);
+            });
+    m_repositories.push_back(std::move(repo));
+    return index;
 }
 
 Instance::~Instance()
@@ -98,6 +113,7 @@ const config::RepositoryConfig& Instance::repository(int index) const
 
 void Instance::start()
 {
+    m_started = true;
     for (auto& r : m_repositories)
         r->runner->start();
 }

@@ -55,6 +55,9 @@ public:
 
     void start();
     void stop();
+    // A repository added while running (the setup wizard): it starts at once when the others
+    // have. Its index is the next one.
+    int addRepository(const config::RepositoryConfig& config);
     int repositoryCount() const { return int(m_repositories.size()); }
     const RepositoryStatus& status(int index) const { return m_repositories[size_t(index)]->status; }
     const config::RepositoryConfig& repository(int index) const;
@@ -69,6 +72,7 @@ Q_SIGNALS:
     void failedToStart(int index, const QString& error);
     void stopRequested(); // `escalectl stop`
     void showRequested(); // another launch of the desktop application
+    void repositoryAdded(int index);
 
 private:
     struct Repository
@@ -79,8 +83,11 @@ private:
     // The repositories a request names ("repository", or all); an error message when it names
     // an unknown one.
     QList<int> targets(const QJsonObject& request, QString& error) const;
+    int add(const config::RepositoryConfig& config);
 
     std::vector<std::unique_ptr<Repository>> m_repositories;
+    bool m_confirmDeletions = false;
+    bool m_started = false;
 };
 
 } // namespace escale::control

@@ -1,0 +1,377 @@
+#include "setup/NewRepository.h"
+
+#include "config/ConfigLoader.h"
+#include "config/Keychain.h"
+#include "config/Paths.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QUrl>
+
+namespace escale::setup {
+
+namespace {
+
+QByteArray readFile(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// The file with the section appended.
+QByteArray withSection(const QByteArray& existing, const QByteArray& section)
+{
+    QByteArray out = existing;
+    if (!out.isEmpty() && !out.endsWith('\n'))
+        out += '\n';
+    if (!out.isEmpty() && !out.endsWith("\n\n"))
+        out += '\n';
+    return out + section;
+}
+
+// The diagnostics of a load that concern the section starting after `firstLine`, or the file
+// as a whole (line 0).
+QStringList errorsFrom(const config::LoadResult& loaded, int firstLine)
+{
+    QStringList errors;
+    for (const config::ConfigDiagnostic& d : loaded.diagnostics)
+        if (d.isError() && (d.line == 0 || d.line > firstLine))
+            errors << (d.key.isEmpty() ? d.message : QStringLiteral("'%1': %2").arg(d.key, d.message));
+    return errors;
+}
+
+int lineCount(const QByteArray& bytes)
+{
+    return int(bytes.count('\n'));
+}
+
+const config::RepositoryConfig* findSection(const config::Config& config, const QString& name)
+{
+    for (const config::RepositoryConfig& r : config.repositories)
+        if (r.name == name)
+            return &r;
+    return nullptr;
+}
+
+bool writeSecretFile(const QString& path, const QByteArray& secret, QString& error)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly)) {
+        error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    f.write(secret);
+    if (!f.commit()) {
+        error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+void NewRepository::set(const QString& key, const QString& value)
+{
+    for (qsizetype i = 0; i < m_entries.size(); ++i)
+        if (m_entries[i].first == key) {
+            if (value.isEmpty())
+                m_entries.removeAt(i);
+            else
+                m_entries[i].second = value;
+            return;
+        }
+    if (!value.isEmpty())
+        m_entries.append({key, value});
+}
+
+QString NewRepository::value(const QString& key) const
+{
+    for (const auto& [k, v] : m_entries)
+        if (k == key)
+            return v;
+    return {};
+}
+
+QByteArray NewRepository::sectionText() const
+{
+    QByteArray out = '[' + name.toUtf8() + "]\n";
+    for (const auto& [k, v] : m_entries)
+        out += k.toUtf8() + " = " + v.toUtf8() + '\n';
+    return out;
+}
+
+std::optional<config::RepositoryConfig> NewRepository::load(const QString& configPath,
+                                                            QStringList& errors) const
+{
+    const QByteArray existing = readFile(configPath);
+    const QByteArray all = withSection(existing, sectionText());
+    const int firstLine = lineCount(all) - lineCount(sectionText());
+    const config::LoadResult loaded =
+        config::ConfigLoader::load(all, configPath, QFileInfo(configPath).absolutePath());
+    errors = errorsFrom(loaded, firstLine);
+    const config::RepositoryConfig* found = findSection(loaded.config, name);
+    if (!errors.isEmpty() || !found) {
+        if (errors.isEmpty())
+            errors << QStringLiteral("the section [%1] cannot be read back").arg(name);
+        return std::nullopt;
+    }
+    config::RepositoryConfig r = *found;
+    r.configFile = QFileInfo(configPath).absoluteFilePath();
+    if (!password.isEmpty())
+        r.password = {config::SecretSource::Kind::Literal, QString::fromUtf8(password)};
+    if (!passphrase.isEmpty())
+        r.passphrase = {config::SecretSource::Kind::Literal, QString::fromUtf8(passphrase)};
+    return r;
+}
+
+bool RelayForm::apply(NewRepository& repository, QString& error) const
+{
+    auto missing = [&error](const QString& what) {
+        error = QStringLiteral("fill in %1").arg(what);
+        return false;
+    };
+    auto withPort = [this](const QString& scheme) {
+        QString p = path.trimmed();
+        if (!p.startsWith(QLatin1Char('/')))
+            p.prepend(QLatin1Char('/'));
+        return QStringLiteral("%1://%2%3%4")
+            .arg(scheme, host.trimmed(), port > 0 ? QStringLiteral(":%1").arg(port) : QString(), p);
+    };
+    QString address;
+    switch (kind) {
+    case Kind::Folder:
+        if (folder.trimmed().isEmpty())
+            return missing(QStringLiteral("the folder"));
+        if (!QDir::isAbsolutePath(config::expandHome(folder.trimmed()))) {
+            error = QStringLiteral("the folder must be a full path (starting with /)");
+            return false;
+        }
+        address = QDir::cleanPath(config::expandHome(folder.trimmed()));
+        break;
+    case Kind::WebDav: {
+        QString u = url.trimmed();
+        if (u.isEmpty())
+            return missing(QStringLiteral("the address"));
+        if (!u.contains(QLatin1String("://")))
+            u.prepend(QLatin1String("https://"));
+        const QUrl parsed(u);
+        const QString scheme = parsed.scheme().toLower();
+        if (!parsed.isValid() || parsed.host().isEmpty() ||
+            (scheme != QLatin1String("http") && scheme != QLatin1String("https") &&
+             scheme != QLatin1String("webdav") && scheme != QLatin1String("webdavs"))) {
+            error = QStringLiteral("the address is not a WebDAV URL such as "
+                                   "https://cloud.example.com/remote.php/dav/files/alice/escale");
+            return false;
+        }
+        address = u;
+        break;
+    }
+    case Kind::S3: {
+        QString e = endpoint.trimmed();
+        if (e.isEmpty())
+            return missing(QStringLiteral("the endpoint"));
+        if (!e.contains(QLatin1String("://")))
+            e.prepend(QLatin1String("https://"));
+        const QUrl parsed(e);
+        const QString scheme = parsed.scheme().toLower();
+        if (!parsed.isValid() || parsed.host().isEmpty() ||
+            (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
+            error =
+                QStringLiteral("the endpoint is not an address such as https://s3.eu-west-1.amazonaws.com");
+            return false;
+        }
+        QString b = bucket.trimmed();
+        while (b.startsWith(QLatin1Char('/')))
+            b.remove(0, 1);
+        if (b.isEmpty())
+            return missing(QStringLiteral("the bucket"));
+        address = QStringLiteral("%1://%2%3/%4")
+                      .arg(scheme == QLatin1String("http") ? QStringLiteral("s3+http") : QStringLiteral("s3"),
+                           parsed.host(),
+                           parsed.port() > 0 ? QStringLiteral(":%1").arg(parsed.port()) : QString(), b);
+        break;
+    }
+    case Kind::Ftp:
+    case Kind::Sftp:
+        if (host.trimmed().isEmpty())
+            return missing(QStringLiteral("the server"));
+        if (host.trimmed().contains(QRegularExpression(QStringLiteral("[\\s/@]")))) {
+            error = QStringLiteral("the server is a host name or an address, without '/' or '@'");
+            return false;
+        }
+        address = withPort(kind == Kind::Sftp ? QStringLiteral("sftp")
+                           : ftps             ? QStringLiteral("ftps")
+                                              : QStringLiteral("ftp"));
+        break;
+    case Kind::Rclone: {
+        const QString r = remote.trimmed();
+        const qsizetype colon = r.indexOf(QLatin1Char(':'));
+        if (colon <= 0) {
+            error = QStringLiteral("the remote is written NAME:path, as rclone names it");
+            return false;
+        }
+        QString p = r.mid(colon + 1);
+        while (p.startsWith(QLatin1Char('/')))
+            p.remove(0, 1);
+        address = QStringLiteral("rclone://%1/%2").arg(r.left(colon), p);
+        break;
+    }
+    }
+    if (kind != Kind::Folder && kind != Kind::Rclone && user.trimmed().isEmpty())
+        return missing(kind == Kind::S3 ? QStringLiteral("the access key") : QStringLiteral("the user name"));
+    repository.set(QStringLiteral("relay address"), address);
+    repository.set(QStringLiteral("user"),
+                   kind == Kind::Folder || kind == Kind::Rclone ? QString() : user.trimmed());
+    repository.set(QStringLiteral("region"), kind == Kind::S3 ? region.trimmed() : QString());
+    repository.set(QStringLiteral("private key"), kind == Kind::Sftp ? privateKey.trimmed() : QString());
+    repository.set(QStringLiteral("rclone config"),
+                   kind == Kind::Rclone ? rcloneConfig.trimmed() : QString());
+    repository.password = kind == Kind::Folder || kind == Kind::Rclone ? QByteArray() : password;
+    return true;
+}
+
+QStringList existingSections(const QString& configPath)
+{
+    QStringList names;
+    static const QRegularExpression header(QStringLiteral("^\\s*\\[([^\\]]+)\\]\\s*$"),
+                                           QRegularExpression::MultilineOption);
+    const QString text = QString::fromUtf8(readFile(configPath));
+    for (auto it = header.globalMatch(text); it.hasNext();)
+        names << it.next().captured(1).trimmed();
+    return names;
+}
+
+QString checkName(const QString& configPath, const QString& name)
+{
+    static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$"));
+    if (name.trimmed().isEmpty())
+        return QStringLiteral("give the repository a name");
+    if (!valid.match(name).hasMatch() || name.endsWith(QLatin1Char(' ')))
+        return QStringLiteral("a name has letters, digits, spaces, '.', '_' or '-' (at most 64), and starts "
+                              "with a letter or a digit");
+    const QString lower = name.toLower();
+    if (lower == QLatin1String("default") || lower == QLatin1String("escale") ||
+        lower == QLatin1String("global") || lower == QLatin1String("defaults"))
+        return QStringLiteral("'%1' is reserved for the file's general settings").arg(name);
+    for (const QString& s : existingSections(configPath))
+        if (s.compare(name, Qt::CaseInsensitive) == 0)
+            return QStringLiteral("the configuration already has a repository named '%1'").arg(s);
+    return {};
+}
+
+QString suggestName(const QString& configPath, const QString& folder)
+{
+    QString base = QFileInfo(QDir::cleanPath(folder)).fileName();
+    base.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]+")), QStringLiteral("-"));
+    base.remove(QRegularExpression(QStringLiteral("^[._-]+")));
+    base = base.left(48);
+    if (base.isEmpty())
+        base = QStringLiteral("documents");
+    QString name = base;
+    for (int n = 2; !checkName(configPath, name).isEmpty(); ++n)
+        name = QStringLiteral("%1-%2").arg(base).arg(n);
+    return name;
+}
+
+AddResult addToConfiguration(const QString& configPath, const NewRepository& repository, bool secretsInFiles)
+{
+    AddResult result;
+    if (const QString why = checkName(configPath, repository.name); !why.isEmpty()) {
+        result.error = why;
+        return result;
+    }
+    const QFileInfo info(configPath);
+    const QString folder = info.absolutePath();
+    if (!QDir().mkpath(folder)) {
+        result.error = QStringLiteral("cannot create the folder %1").arg(folder);
+        return result;
+    }
+    NewRepository section = repository;
+    QStringList written; // secret files, or keychain keys, to take back on failure
+    auto undo = [&] {
+        QString ignored;
+        for (const QString& w : std::as_const(written))
+            secretsInFiles ? void(QFile::remove(w)) : void(config::Keychain::remove(w, ignored));
+    };
+    const QList<std::pair<QString, QByteArray>> secrets{
+        {QStringLiteral("password"), repository.password},
+        {QStringLiteral("passphrase"), repository.passphrase}};
+    if (secretsInFiles) {
+        const QString dir = folder + QStringLiteral("/secrets");
+        if (!QDir().mkpath(dir) ||
+            !QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                            QFileDevice::ExeOwner)) {
+            result.error = QStringLiteral("cannot create the folder %1").arg(dir);
+            return result;
+        }
+        result.secretsWhere = dir;
+        for (const auto& [key, secret] : secrets) {
+            if (secret.isEmpty())
+                continue;
+            const QString file = QStringLiteral("%1/%2.%3").arg(dir, repository.name, key);
+            if (!writeSecretFile(file, secret, result.error)) {
+                undo();
+                return result;
+            }
+            written << file;
+            section.set(key, file);
+        }
+    }
+    // Checked as the engine will read it before anything else is written.
+    QStringList errors;
+    NewRepository check = section;
+    check.password.clear();
+    check.passphrase.clear();
+    if (!check.load(configPath, errors)) {
+        undo();
+        result.error = errors.join(QLatin1String("; "));
+        return result;
+    }
+    if (!secretsInFiles) {
+        result.secretsWhere = QStringLiteral("the keychain");
+        for (const auto& [key, secret] : secrets) {
+            if (secret.isEmpty())
+                continue;
+            const QString entry = repository.name + QLatin1Char('/') + key;
+            QString why;
+            if (!config::Keychain::write(entry, secret, why)) {
+                undo();
+                result.keychainUnavailable = true;
+                result.error = QStringLiteral("the keychain cannot keep the %1: %2").arg(key, why);
+                return result;
+            }
+            written << entry;
+        }
+    }
+    const bool existed = info.exists();
+    QSaveFile out(configPath);
+    if (!out.open(QIODevice::WriteOnly)) {
+        undo();
+        result.error = QStringLiteral("cannot write %1: %2").arg(configPath, out.errorString());
+        return result;
+    }
+    if (!existed)
+        out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    out.write(withSection(readFile(configPath), section.sectionText()));
+    if (!out.commit()) {
+        undo();
+        result.error = QStringLiteral("cannot write %1: %2").arg(configPath, out.errorString());
+        return result;
+    }
+    const config::LoadResult loaded = config::ConfigLoader::loadFile(configPath);
+    const config::RepositoryConfig* found = findSection(loaded.config, repository.name);
+    if (!found) {
+        result.error = QStringLiteral("%1 was written but its section [%2] cannot be read back")
+                           .arg(configPath, repository.name);
+        return result;
+    }
+    result.ok = true;
+    result.repository = *found;
+    return result;
+}
+
+} // namespace escale::setup

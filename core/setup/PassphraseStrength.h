@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QString>
+
+namespace escale::setup {
+
+// A rough estimate of how hard a passphrase is to guess, for the wizard's meter: the length
+// and the kinds of characters used, discounted for repeats, runs and well-known passwords.
+// The relay holds the repository header, so a weak passphrase can be attacked offline (scrypt
+// slows each guess, it does not make a short passphrase safe).
+struct PassphraseStrength
+{
+    enum class Level
+    {
+        VeryWeak,
+        Weak,
+        Fair,
+        Good,
+        Strong,
+    };
+    double bits = 0;
+    Level level = Level::VeryWeak;
+    bool acceptable() const { return level >= Level::Fair; }
+
+    static PassphraseStrength of(const QString& passphrase);
+};
+
+} // namespace escale::setup
