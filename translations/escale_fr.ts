@@ -1,44 +1,53 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr">
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="75"/>
+        <source>Browse...</source>
+        <translation>Parcourir…</translation>
+    </message>
+</context>
 <context>
     <name>escale::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="13" />
+        <location filename="../ui/MainWindow.cpp" line="13"/>
         <source>Escale</source>
         <translation>Escale</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="22" />
+        <location filename="../ui/MainWindow.cpp" line="22"/>
         <source>Repository</source>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="22" />
+        <location filename="../ui/MainWindow.cpp" line="22"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="22" />
+        <location filename="../ui/MainWindow.cpp" line="22"/>
         <source>Relay</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="22" />
+        <location filename="../ui/MainWindow.cpp" line="22"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="22" />
+        <location filename="../ui/MainWindow.cpp" line="22"/>
         <source>Encryption</source>
         <translation>Chiffrement</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="41" />
+        <location filename="../ui/MainWindow.cpp" line="41"/>
         <source>Configuration: %1</source>
         <translation>Configuration : %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="49" />
+        <location filename="../ui/MainWindow.cpp" line="49"/>
         <source>Escale cannot use the configuration %1:
 
 %2</source>
@@ -50,80 +59,101 @@
 <context>
     <name>escale::ui::Notifier</name>
     <message>
-        <location filename="../ui/Notifier.cpp" line="19" />
+        <location filename="../ui/Notifier.cpp" line="19"/>
         <source>%1: sync failed</source>
         <translation>%1 : échec de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/Notifier.cpp" line="26" />
+        <location filename="../ui/Notifier.cpp" line="26"/>
         <source>%1 is in sync</source>
         <translation>%1 est synchronisé</translation>
     </message>
     <message>
-        <location filename="../ui/Notifier.cpp" line="27" />
+        <location filename="../ui/Notifier.cpp" line="27"/>
         <source>%1 is synchronised with %2.</source>
         <translation>%1 est synchronisé avec %2.</translation>
     </message>
     <message>
-        <location filename="../ui/Notifier.cpp" line="33" />
+        <location filename="../ui/Notifier.cpp" line="33"/>
         <source>%1: conflicting changes</source>
         <translation>%1 : modifications en conflit</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/Notifier.cpp" line="34" />
-        <source>%n file(s) were changed on two machines at once; both versions are kept. Resolve them in the activity window or with 'escalectl conflicts'.</source>
-        <translation><numerusform>%n fichier a été modifié sur deux machines à la fois ; les deux versions sont gardées. Résolvez le conflit dans la fenêtre d’activité ou avec « escalectl conflicts ».</numerusform><numerusform>%n fichiers ont été modifiés sur deux machines à la fois ; les deux versions sont gardées. Résolvez les conflits dans la fenêtre d’activité ou avec « escalectl conflicts ».</numerusform></translation>
+        <location filename="../ui/Notifier.cpp" line="34"/>
+        <source>%n file(s) were changed on two machines at once; both versions are kept. Resolve them in the activity window or with &apos;escalectl conflicts&apos;.</source>
+        <translation>
+            <numerusform>%n fichier a été modifié sur deux machines à la fois ; les deux versions sont gardées. Résolvez le conflit dans la fenêtre d’activité ou avec « escalectl conflicts ».</numerusform>
+            <numerusform>%n fichiers ont été modifiés sur deux machines à la fois ; les deux versions sont gardées. Résolvez les conflits dans la fenêtre d’activité ou avec « escalectl conflicts ».</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/Notifier.cpp" line="38" />
+        <location filename="../ui/Notifier.cpp" line="38"/>
         <source>%1: the relay is full</source>
         <translation>%1 : le relais est plein</translation>
     </message>
     <message>
-        <location filename="../ui/Notifier.cpp" line="39" />
+        <location filename="../ui/Notifier.cpp" line="39"/>
         <source>Uploads wait until the other machines take their copies (disk quota reached).</source>
         <translation>Les envois attendent que les autres machines aient pris leur copie (quota atteint).</translation>
     </message>
 </context>
 <context>
+    <name>escale::ui::SetupWizard</name>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="15"/>
+        <source>Add a repository</source>
+        <translation>Ajouter un dépôt</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="46"/>
+        <source>The folder %1 cannot be created</source>
+        <translation>Le dossier %1 ne peut pas être créé</translation>
+    </message>
+</context>
+<context>
     <name>escale::ui::TrayIcon</name>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="74" />
+        <location filename="../ui/TrayIcon.cpp" line="74"/>
         <source>Open folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="79" />
+        <location filename="../ui/TrayIcon.cpp" line="79"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="82" />
+        <location filename="../ui/TrayIcon.cpp" line="82"/>
         <source>Pause</source>
         <translation>Suspendre</translation>
     </message>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="83" />
+        <location filename="../ui/TrayIcon.cpp" line="83"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="87" />
+        <location filename="../ui/TrayIcon.cpp" line="87"/>
         <source>Pause all</source>
         <translation>Tout suspendre</translation>
     </message>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="89" />
+        <location filename="../ui/TrayIcon.cpp" line="89"/>
         <source>Resume all</source>
         <translation>Tout reprendre</translation>
     </message>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="92" />
+        <location filename="../ui/TrayIcon.cpp" line="92"/>
+        <source>Add repository...</source>
+        <translation>Ajouter un dépôt…</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrayIcon.cpp" line="93"/>
         <source>Show Escale</source>
         <translation>Afficher Escale</translation>
     </message>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="93" />
+        <location filename="../ui/TrayIcon.cpp" line="94"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
@@ -131,84 +161,888 @@
 <context>
     <name>escale::ui::TrayModel</name>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="34" />
+        <location filename="../ui/TrayModel.cpp" line="34"/>
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="35" />
+        <location filename="../ui/TrayModel.cpp" line="35"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="36" />
+        <location filename="../ui/TrayModel.cpp" line="36"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="38" />
+        <location filename="../ui/TrayModel.cpp" line="38"/>
         <source>A relay cannot be reached</source>
         <translation>Un relais est injoignable</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="40" />
+        <location filename="../ui/TrayModel.cpp" line="40"/>
         <source>A repository needs attention</source>
         <translation>Un dépôt demande votre attention</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="42" />
+        <location filename="../ui/TrayModel.cpp" line="42"/>
         <source>Conflicts to resolve</source>
         <translation>Conflits à résoudre</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="75" />
+        <location filename="../ui/TrayModel.cpp" line="75"/>
         <source>%1: starting</source>
         <translation>%1 : démarrage</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="78" />
+        <location filename="../ui/TrayModel.cpp" line="78"/>
         <source>%1: syncing</source>
         <translation>%1 : synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="81" />
+        <location filename="../ui/TrayModel.cpp" line="81"/>
         <source>%1: up to date</source>
         <translation>%1 : à jour</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="81" />
+        <location filename="../ui/TrayModel.cpp" line="81"/>
         <source>%1: up to date (%2)</source>
         <translation>%1 : à jour (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="84" />
+        <location filename="../ui/TrayModel.cpp" line="84"/>
         <source>%1: paused</source>
         <translation>%1 : en pause</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="87" />
+        <location filename="../ui/TrayModel.cpp" line="87"/>
         <source>%1: relay unreachable, retrying</source>
         <translation>%1 : relais injoignable, nouvel essai bientôt</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="90" />
+        <location filename="../ui/TrayModel.cpp" line="90"/>
         <source>%1: error: %2</source>
         <translation>%1 : erreur : %2</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="93" />
+        <location filename="../ui/TrayModel.cpp" line="93"/>
         <source>%1: stopped: %2</source>
         <translation>%1 : arrêté : %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/TrayModel.cpp" line="97" />
+        <location filename="../ui/TrayModel.cpp" line="97"/>
         <source>, %n conflict(s) to resolve</source>
-        <translation><numerusform>, %n conflit à résoudre</numerusform><numerusform>, %n conflits à résoudre</numerusform></translation>
+        <translation>
+            <numerusform>, %n conflit à résoudre</numerusform>
+            <numerusform>, %n conflits à résoudre</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/TrayModel.cpp" line="99" />
+        <location filename="../ui/TrayModel.cpp" line="99"/>
         <source>, %n change(s) to send</source>
-        <translation><numerusform>, %n modification à envoyer</numerusform><numerusform>, %n modifications à envoyer</numerusform></translation>
+        <translation>
+            <numerusform>, %n modification à envoyer</numerusform>
+            <numerusform>, %n modifications à envoyer</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>escale::ui::wizard::ConnectionPage</name>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="179"/>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="183"/>
+        <source>/media/usb/escale</source>
+        <translation>/media/usb/escale</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="185"/>
+        <source>https://cloud.example.com/remote.php/dav/files/alice/escale</source>
+        <translation>https://cloud.example.com/remote.php/dav/files/alice/escale</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="187"/>
+        <source>https://s3.eu-west-1.amazonaws.com</source>
+        <translation>https://s3.eu-west-3.amazonaws.com</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="188"/>
+        <source>my-bucket/escale</source>
+        <translation>mon-bucket/escale</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="189"/>
+        <source>us-east-1</source>
+        <translation>us-east-1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="190"/>
+        <source>server.example.com</source>
+        <translation>serveur.example.com</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="194"/>
+        <source>default</source>
+        <translation>par défaut</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="195"/>
+        <source>/escale</source>
+        <translation>/escale</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="196"/>
+        <source>Encrypt the connection (FTPS); plain FTP sends the password in clear</source>
+        <translation>Chiffrer la connexion (FTPS) ; le FTP simple envoie le mot de passe en clair</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="199"/>
+        <source>mydrive:escale</source>
+        <translation>mondisque:escale</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="200"/>
+        <source>rclone&apos;s own</source>
+        <translation>celle de rclone</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="206"/>
+        <source>none: ssh-agent, ~/.ssh, or the password</source>
+        <translation>aucune : ssh-agent, ~/.ssh ou le mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="209"/>
+        <source>Folder:</source>
+        <translation>Dossier :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="210"/>
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="211"/>
+        <source>Endpoint:</source>
+        <translation>Point d’accès :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="212"/>
+        <source>Bucket and folder:</source>
+        <translation>Bucket et dossier :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="213"/>
+        <source>Region:</source>
+        <translation>Région :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="214"/>
+        <source>Server:</source>
+        <translation>Serveur :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="215"/>
+        <source>Port:</source>
+        <translation>Port :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="216"/>
+        <source>Folder on the server:</source>
+        <translation>Dossier sur le serveur :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="218"/>
+        <source>Remote:</source>
+        <translation>Remote :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="219"/>
+        <source>rclone configuration:</source>
+        <translation>Configuration rclone :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="220"/>
+        <location filename="../ui/SetupPages.cpp" line="282"/>
+        <source>User name:</source>
+        <translation>Nom d’utilisateur :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="221"/>
+        <location filename="../ui/SetupPages.cpp" line="286"/>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="222"/>
+        <source>Private key:</source>
+        <translation>Clé privée :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="225"/>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="233"/>
+        <source>This server is not trusted yet</source>
+        <translation>Ce serveur n’est pas encore reconnu</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="240"/>
+        <source>I compared this fingerprint with the server&apos;s own: trust it</source>
+        <translation>J’ai comparé cette empreinte avec celle du serveur : lui faire confiance</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="282"/>
+        <source>Access key:</source>
+        <translation>Clé d’accès :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="284"/>
+        <source>Secret key:</source>
+        <translation>Clé secrète :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="285"/>
+        <source>Password or key passphrase:</source>
+        <translation>Mot de passe ou phrase de la clé :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="290"/>
+        <source>A folder every machine reaches: a USB drive carried around, a network share, a synced folder. Pick the folder that holds, or will hold, the repository.</source>
+        <translation>Un dossier que chaque machine atteint : une clé USB que l’on transporte, un partage réseau, un dossier synchronisé. Choisissez le dossier qui contient, ou contiendra, le dépôt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="294"/>
+        <source>The WebDAV address of a folder on the server, and your login. With Nextcloud, use an app password.</source>
+        <translation>L’adresse WebDAV d’un dossier sur le serveur, et vos identifiants. Avec Nextcloud, utilisez un mot de passe d’application.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="299"/>
+        <source>The endpoint of the storage, the bucket (and a folder in it), and an access key allowed to read, write, list and delete there.</source>
+        <translation>Le point d’accès du stockage, le bucket (et un dossier dedans), et une clé d’accès autorisée à y lire, écrire, lister et supprimer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="304"/>
+        <source>The server, the folder on it, and your login.</source>
+        <translation>Le serveur, le dossier sur ce serveur, et vos identifiants.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="308"/>
+        <source>A remote of your rclone configuration and a folder in it (rclone must be installed).</source>
+        <translation>Un remote de votre configuration rclone et un dossier dedans (rclone doit être installé).</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="354"/>
+        <source>The folder %1 does not exist: create it, or plug in the drive that holds it.</source>
+        <translation>Le dossier %1 n’existe pas : créez-le, ou branchez le disque qui le contient.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="359"/>
+        <source>The folder %1 cannot be written by you.</source>
+        <translation>Vous ne pouvez pas écrire dans le dossier %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="406"/>
+        <source>Connecting to %1...</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="421"/>
+        <source>Connected. There is no repository here yet: a new one will be created.</source>
+        <translation>Connecté. Il n’y a pas encore de dépôt ici : un nouveau sera créé.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SetupPages.cpp" line="424"/>
+        <source>Connected. A repository is here (%1, %n client(s)).</source>
+        <translation>
+            <numerusform>Connecté. Un dépôt se trouve ici (%1, %n client).</numerusform>
+            <numerusform>Connecté. Un dépôt se trouve ici (%1, %n clients).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="425"/>
+        <source>encrypted</source>
+        <translation>chiffré</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="425"/>
+        <source>not encrypted</source>
+        <translation>non chiffré</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="432"/>
+        <source>%1 presents %2
+%3
+SHA-256 fingerprint:
+%4
+
+Why it is not trusted: %5</source>
+        <translation>%1 présente %2
+%3
+Empreinte SHA-256 :
+%4
+
+Pourquoi il n’est pas reconnu : %5</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="433"/>
+        <source>an SSH host key</source>
+        <translation>une clé d’hôte SSH</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="433"/>
+        <source>a TLS certificate</source>
+        <translation>un certificat TLS</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="437"/>
+        <source>The server&apos;s host key is not known. Check its fingerprint before trusting it: someone may be in the way.</source>
+        <translation>La clé d’hôte du serveur est inconnue. Vérifiez son empreinte avant de lui faire confiance : quelqu’un pourrait s’être interposé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="439"/>
+        <source>The server&apos;s certificate is not trusted. Check its fingerprint before trusting it: someone may be in the way.</source>
+        <translation>Le certificat du serveur n’est pas reconnu. Vérifiez son empreinte avant de lui faire confiance : quelqu’un pourrait s’être interposé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="449"/>
+        <source>The server refused the user name or password.</source>
+        <translation>Le serveur a refusé le nom d’utilisateur ou le mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="452"/>
+        <source>The server cannot be reached.</source>
+        <translation>Le serveur est injoignable.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="455"/>
+        <source>The server did not answer in time.</source>
+        <translation>Le serveur n’a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="458"/>
+        <source>The secure connection failed.</source>
+        <translation>La connexion sécurisée a échoué.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="461"/>
+        <source>The server refuses access to this folder.</source>
+        <translation>Le serveur refuse l’accès à ce dossier.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="464"/>
+        <source>The connection test failed.</source>
+        <translation>Le test de connexion a échoué.</translation>
+    </message>
+</context>
+<context>
+    <name>escale::ui::wizard::FiltersPage</name>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="852"/>
+        <source>What to leave out (optional)</source>
+        <translation>Ce qu’il faut laisser de côté (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="854"/>
+        <source>Leave everything empty to sync the whole folder. One pattern per line: * matches any name part, /.../ is a regular expression.</source>
+        <translation>Laissez tout vide pour synchroniser tout le dossier. Un motif par ligne : * remplace n’importe quelle partie d’un nom, /…/ est une expression régulière.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="858"/>
+        <source>*.tmp
+*~</source>
+        <translation>*.tmp
+*~</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="859"/>
+        <source>node_modules
+build</source>
+        <translation>node_modules
+build</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="860"/>
+        <source>everything</source>
+        <translation>tout</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="861"/>
+        <source>Sync hidden files and folders (names starting with &apos;.&apos;)</source>
+        <translation>Synchroniser les fichiers et dossiers cachés (noms commençant par « . »)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="863"/>
+        <source>Files never synced:</source>
+        <translation>Fichiers jamais synchronisés :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="864"/>
+        <source>Folders never synced:</source>
+        <translation>Dossiers jamais synchronisés :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="865"/>
+        <source>Only these files:</source>
+        <translation>Seulement ces fichiers :</translation>
+    </message>
+</context>
+<context>
+    <name>escale::ui::wizard::LocalPage</name>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="734"/>
+        <source>This machine</source>
+        <translation>Cette machine</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="736"/>
+        <source>The folder to keep in sync here, how this machine is named to the others, and what it does.</source>
+        <translation>Le dossier à synchroniser ici, le nom de cette machine pour les autres, et ce qu’elle fait.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="743"/>
+        <source>Send and receive</source>
+        <translation>Envoyer et recevoir</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="744"/>
+        <source>Send only (files here are never changed)</source>
+        <translation>Envoyer seulement (les fichiers d’ici ne sont jamais modifiés)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="745"/>
+        <source>Receive only (files here are never sent)</source>
+        <translation>Recevoir seulement (les fichiers d’ici ne sont jamais envoyés)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="746"/>
+        <source>Conservative (never overwrite a file changed here)</source>
+        <translation>Prudent (ne jamais écraser un fichier modifié ici)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="748"/>
+        <source>Local folder:</source>
+        <translation>Dossier local :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="749"/>
+        <source>This machine&apos;s name:</source>
+        <translation>Nom de cette machine :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="750"/>
+        <source>Mode:</source>
+        <translation>Mode :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="751"/>
+        <source>Repository name:</source>
+        <translation>Nom du dépôt :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="783"/>
+        <source>Choose the local folder (a full path, starting with /).</source>
+        <translation>Choisissez le dossier local (un chemin complet, commençant par /).</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="788"/>
+        <source>%1 is a file, not a folder.</source>
+        <translation>%1 est un fichier, pas un dossier.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="792"/>
+        <source>The folder %1 cannot be written by you.</source>
+        <translation>Vous ne pouvez pas écrire dans le dossier %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="800"/>
+        <source>The folder %1 cannot be created: %2 cannot be written by you.</source>
+        <translation>Le dossier %1 ne peut pas être créé : vous ne pouvez pas écrire dans %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="810"/>
+        <source>The local folder and the relay folder must be apart: neither inside the other.</source>
+        <translation>Le dossier local et le dossier relais doivent être distincts : aucun des deux dans l’autre.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="816"/>
+        <source>Give this machine a name: the others see it in their activity.</source>
+        <translation>Donnez un nom à cette machine : les autres le voient dans leur activité.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="821"/>
+        <source>Repository name: %1.</source>
+        <translation>Nom du dépôt : %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="839"/>
+        <source>Another machine of this repository is already named &apos;%1&apos;. Click Next again to keep this name, or give this one another.</source>
+        <translation>Une autre machine de ce dépôt s’appelle déjà « %1 ». Cliquez de nouveau sur Suivant pour garder ce nom, ou donnez-en un autre à celle-ci.</translation>
+    </message>
+</context>
+<context>
+    <name>escale::ui::wizard::PassphrasePage</name>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="554"/>
+        <source>Encryption</source>
+        <translation>Chiffrement</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="559"/>
+        <source>Encrypt everything on the relay (recommended)</source>
+        <translation>Tout chiffrer sur le relais (recommandé)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="576"/>
+        <source>Passphrase:</source>
+        <translation>Phrase secrète :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="577"/>
+        <source>Again:</source>
+        <translation>Confirmation :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="578"/>
+        <source>Strength:</source>
+        <translation>Robustesse :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="594"/>
+        <source>Without encryption, whoever can read the relay (its administrator, a thief of the drive) can read your files.</source>
+        <translation>Sans chiffrement, quiconque peut lire le relais (son administrateur, le voleur du disque) peut lire vos fichiers.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="609"/>
+        <source>This repository is encrypted with %1. Type its passphrase: it is checked against the repository before going on.</source>
+        <translation>Ce dépôt est chiffré avec %1. Saisissez sa phrase secrète : elle est vérifiée auprès du dépôt avant de continuer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="614"/>
+        <source>The passphrase encrypts names and contents before they leave this machine. Every machine joining the repository needs it. It cannot be recovered: keep a copy in a safe place. It goes to the system keychain, never into the configuration file.</source>
+        <translation>La phrase secrète chiffre les noms et les contenus avant qu’ils ne quittent cette machine. Chaque machine qui rejoint le dépôt en a besoin. Elle ne peut pas être récupérée : gardez-en une copie en lieu sûr. Elle va dans le trousseau du système, jamais dans le fichier de configuration.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="638"/>
+        <source>Very weak</source>
+        <translation>Très faible</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="641"/>
+        <source>Weak</source>
+        <translation>Faible</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="644"/>
+        <source>Fair</source>
+        <translation>Correcte</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="647"/>
+        <source>Good</source>
+        <translation>Bonne</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="650"/>
+        <source>Strong</source>
+        <translation>Forte</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="654"/>
+        <source>Several unrelated words are easy to remember and hard to guess.</source>
+        <translation>Plusieurs mots sans rapport entre eux sont faciles à retenir et difficiles à deviner.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="656"/>
+        <source>%1: add words, digits or symbols to make it stronger.</source>
+        <translation>%1 : ajoutez des mots, des chiffres ou des symboles pour la renforcer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="672"/>
+        <source>Type a passphrase, or turn encryption off.</source>
+        <translation>Saisissez une phrase secrète, ou désactivez le chiffrement.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="676"/>
+        <source>The two passphrases differ: type the same one twice.</source>
+        <translation>Les deux phrases diffèrent : saisissez deux fois la même.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="681"/>
+        <source>This passphrase is too easy to guess: the relay holds what an attacker needs to try passphrases offline. Make it longer.</source>
+        <translation>Cette phrase secrète est trop facile à deviner : le relais contient de quoi essayer des phrases hors ligne. Allongez-la.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="690"/>
+        <source>Type the repository&apos;s passphrase.</source>
+        <translation>Saisissez la phrase secrète du dépôt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="707"/>
+        <source>Checking the passphrase...</source>
+        <translation>Vérification de la phrase secrète…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="715"/>
+        <source>The relay could not be read again: %1</source>
+        <translation>Le relais n’a pas pu être relu : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="719"/>
+        <source>Wrong passphrase: it does not open this repository.</source>
+        <translation>Phrase secrète erronée : elle n’ouvre pas ce dépôt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="724"/>
+        <source>The passphrase opens the repository.</source>
+        <translation>La phrase secrète ouvre le dépôt.</translation>
+    </message>
+</context>
+<context>
+    <name>escale::ui::wizard::RepositoryPage</name>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="489"/>
+        <source>Repository</source>
+        <translation>Dépôt</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="494"/>
+        <source>Join the repository found on the relay</source>
+        <translation>Rejoindre le dépôt trouvé sur le relais</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="496"/>
+        <source>Create a new repository</source>
+        <translation>Créer un nouveau dépôt</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="513"/>
+        <source>There is no repository on this relay yet. A new one is created there when you finish; other machines then join it with the same relay and passphrase.</source>
+        <translation>Il n’y a pas encore de dépôt sur ce relais. Un nouveau y est créé quand vous terminez ; les autres machines le rejoignent ensuite avec le même relais et la même phrase secrète.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="517"/>
+        <source>A repository is on this relay (%1). Joining it brings its files here and shares this machine&apos;s files with the others.</source>
+        <translation>Un dépôt se trouve sur ce relais (%1). Le rejoindre amène ses fichiers ici et partage les fichiers de cette machine avec les autres.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="519"/>
+        <source>encrypted with %1</source>
+        <translation>chiffré avec %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="520"/>
+        <source>not encrypted</source>
+        <translation>non chiffré</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="525"/>
+        <source>%1 (last seen %2)</source>
+        <translation>%1 (vue le %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="528"/>
+        <source>Machines syncing it: %1.</source>
+        <translation>Machines qui le synchronisent : %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SetupPages.cpp" line="532"/>
+        <source>%n machine(s) sync it; their names are encrypted and show once the passphrase is checked.</source>
+        <translation>
+            <numerusform>%n machine le synchronise ; son nom est chiffré et apparaît une fois la phrase secrète vérifiée.</numerusform>
+            <numerusform>%n machines le synchronisent ; leurs noms sont chiffrés et apparaissent une fois la phrase secrète vérifiée.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="536"/>
+        <source>To create a new repository instead, go back and choose another folder on the relay.</source>
+        <translation>Pour créer plutôt un nouveau dépôt, revenez en arrière et choisissez un autre dossier sur le relais.</translation>
+    </message>
+</context>
+<context>
+    <name>escale::ui::wizard::SummaryPage</name>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="895"/>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="896"/>
+        <source>Escale writes this to its configuration and starts syncing when you click Finish.</source>
+        <translation>Escale écrit ceci dans sa configuration et commence à synchroniser quand vous cliquez sur Terminer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="904"/>
+        <source>Keep the password and passphrase in files readable only by you</source>
+        <translation>Garder le mot de passe et la phrase secrète dans des fichiers lisibles par vous seul</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="924"/>
+        <source>Repository</source>
+        <translation>Dépôt</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="924"/>
+        <source>join &apos;%1&apos;</source>
+        <translation>rejoindre « %1 »</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="924"/>
+        <source>create &apos;%1&apos;</source>
+        <translation>créer « %1 »</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="925"/>
+        <source>Relay</source>
+        <translation>Relais</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="927"/>
+        <source>Encryption</source>
+        <translation>Chiffrement</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="927"/>
+        <source>off</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="929"/>
+        <source>on (AES-256-GCM)</source>
+        <translation>activé (AES-256-GCM)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="930"/>
+        <source>Local folder</source>
+        <translation>Dossier local</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="932"/>
+        <source> (created)</source>
+        <translation> (créé)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="933"/>
+        <source>This machine</source>
+        <translation>Cette machine</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="935"/>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="935"/>
+        <source>send only</source>
+        <translation>envoi seulement</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="936"/>
+        <source>receive only</source>
+        <translation>réception seulement</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="937"/>
+        <source>conservative</source>
+        <translation>prudent</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="938"/>
+        <source>send and receive</source>
+        <translation>envoi et réception</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="945"/>
+        <source>hidden files synced</source>
+        <translation>fichiers cachés synchronisés</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="946"/>
+        <source>Filters</source>
+        <translation>Filtres</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="947"/>
+        <source>none: everything is synced</source>
+        <translation>aucun : tout est synchronisé</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="948"/>
+        <source>Configuration</source>
+        <translation>Configuration</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="950"/>
+        <source>Secrets</source>
+        <translation>Secrets</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="950"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="951"/>
+        <source>in the system keychain</source>
+        <translation>dans le trousseau du système</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="952"/>
+        <source>no keychain here: in files readable only by you</source>
+        <translation>pas de trousseau ici : dans des fichiers lisibles par vous seul</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="970"/>
+        <source>%1. Check the box to keep them in files readable only by you (beside the configuration, in &apos;secrets&apos;), then click Finish again.</source>
+        <translation>%1. Cochez la case pour les garder dans des fichiers lisibles par vous seul (à côté de la configuration, dans « secrets »), puis cliquez de nouveau sur Terminer.</translation>
+    </message>
+</context>
+<context>
+    <name>escale::ui::wizard::TypePage</name>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="147"/>
+        <source>Where do the machines meet?</source>
+        <translation>Où les machines se retrouvent-elles ?</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="148"/>
+        <source>Escale syncs through a relay storage that every machine can reach. Everything on it is encrypted; space is freed as soon as every machine has its copy.</source>
+        <translation>Escale synchronise au travers d’un stockage relais que chaque machine peut atteindre. Tout y est chiffré ; la place est libérée dès que chaque machine a sa copie.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="152"/>
+        <source>A local or mounted folder (USB drive, network share)</source>
+        <translation>Un dossier local ou monté (clé USB, partage réseau)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="153"/>
+        <source>WebDAV (Nextcloud, ownCloud, a NAS, Box, ...)</source>
+        <translation>WebDAV (Nextcloud, ownCloud, un NAS, Box…)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="154"/>
+        <source>S3-compatible object storage (AWS, MinIO, Wasabi, ...)</source>
+        <translation>Stockage objet compatible S3 (AWS, MinIO, Wasabi…)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="155"/>
+        <source>FTP or FTPS server</source>
+        <translation>Serveur FTP ou FTPS</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="156"/>
+        <source>SFTP (an SSH server)</source>
+        <translation>SFTP (un serveur SSH)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupPages.cpp" line="157"/>
+        <source>An rclone remote (any of rclone&apos;s 70 storages)</source>
+        <translation>Un remote rclone (n’importe lequel des 70 stockages de rclone)</translation>
     </message>
 </context>
 </TS>

@@ -831,8 +831,10 @@ bool LocalPage::validatePage()
         return false;
     }
     for (const setup::ProbeResult::Client& c : wiz()->found().clients)
-        if (wiz()->joining() && c.name.compare(device, Qt::CaseInsensitive) == 0 && !m_status->isVisible()) {
+        if (wiz()->joining() && c.name.compare(device, Qt::CaseInsensitive) == 0 &&
+            m_sameNameAccepted != device) {
             // Allowed (identities are random ids), but confusing in the others' activity.
+            m_sameNameAccepted = device;
             m_status->error(
                 tr("Another machine of this repository is already named '%1'. Click Next again to "
                    "keep this name, or give this one another.")

@@ -148,6 +148,7 @@ private:
     QLineEdit* m_name;
     StatusLabel* m_status;
     bool m_nameEdited = false;
+    QString m_sameNameAccepted; // a device name another client has, kept after the warning
 };
 
 class FiltersPage : public QWizardPage

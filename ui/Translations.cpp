@@ -11,8 +11,15 @@ QString installTranslation(QCoreApplication& app, const QString& language)
 {
     const bool french = language == QLatin1String("fr") ||
                         (language != QLatin1String("en") && QLocale::system().language() == QLocale::French);
-    if (!french)
+    if (!french) {
+        // English is the source language; only its plural forms ("1 file", "2 files") are loaded.
+        auto* plurals = new QTranslator(&app);
+        if (plurals->load(QStringLiteral(":/i18n/escale_en.qm")))
+            QCoreApplication::installTranslator(plurals);
+        else
+            delete plurals;
         return QStringLiteral("en");
+    }
     auto* own = new QTranslator(&app);
     if (!own->load(QStringLiteral(":/i18n/escale_fr.qm"))) {
         delete own;

@@ -89,6 +89,7 @@ void TrayIcon::rebuild()
     m_menu->addAction(tr("Resume all"), this, [this] { command(QStringLiteral("resume")); })
         ->setEnabled(anyPaused);
     m_menu->addSeparator();
+    m_menu->addAction(tr("Add repository..."), this, &TrayIcon::addRepositoryRequested);
     m_menu->addAction(tr("Show Escale"), this, &TrayIcon::showWindowRequested);
     m_menu->addAction(tr("Quit"), this, &TrayIcon::quitRequested);
 }

@@ -29,6 +29,7 @@ public:
 
 Q_SIGNALS:
     void showWindowRequested();
+    void addRepositoryRequested();
     void quitRequested();
 
 private:

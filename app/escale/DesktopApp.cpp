@@ -3,6 +3,7 @@
 #include "ExitCodes.h"
 #include "MainWindow.h"
 #include "Notifier.h"
+#include "SetupWizard.h"
 #include "Translations.h"
 #include "TrayIcon.h"
 #include "TrayModel.h"
@@ -11,6 +12,8 @@
 #include "control/Instance.h"
 
 #include <QApplication>
+#include <QFileInfo>
+#include <QPointer>
 #include <QSystemTrayIcon>
 #include <QTimer>
 #include <cstdio>
@@ -29,7 +32,12 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Escale"));
 
-    const config::LoadResult result = config::ConfigLoader::loadFile(options.configPath);
+    // No configuration yet: the first start, which opens the setup wizard.
+    const bool firstStart = !QFileInfo::exists(options.configPath);
+    config::LoadResult result;
+    result.config.path = options.configPath;
+    if (!firstStart)
+        result = config::ConfigLoader::loadFile(options.configPath);
     // Before any window: English, or French from the system or the 'language' setting.
     ui::installTranslation(app, result.hasErrors() ? QStringLiteral("auto") : result.config.global.language);
     ui::MainWindow window;
@@ -103,7 +111,30 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
     } else {
         window.show();
     }
+    // The setup wizard: at the first start, and from the tray's "Add repository...".
+    QPointer<ui::SetupWizard> wizard;
+    auto addRepository = [&] {
+        if (!wizard) {
+            wizard = new ui::SetupWizard(result.config.path);
+            wizard->setAttribute(Qt::WA_DeleteOnClose);
+            QObject::connect(
+                wizard, &ui::SetupWizard::repositoryAdded, &app, [&](const config::RepositoryConfig& added) {
+                    instance->addRepository(added);
+                    const config::LoadResult now = config::ConfigLoader::loadFile(result.config.path);
+                    if (!now.hasErrors())
+                        window.showConfiguration(now.config);
+                });
+        }
+        wizard->show();
+        wizard->raise();
+        wizard->activateWindow();
+    };
+    if (tray)
+        QObject::connect(tray.get(), &ui::TrayIcon::addRepositoryRequested, &app, addRepository);
+    if (instance && instance->repositoryCount() == 0)
+        addRepository();
     const int code = app.exec();
+    delete wizard;
     if (instance)
         instance->stop();
     return code;
