@@ -18,6 +18,14 @@ TrayModel::TrayModel(control::Instance* instance, QObject* parent)
 {
     registerTrayIcons();
     connect(instance, &control::Instance::statusChanged, this, &TrayModel::update);
+    // Progress comes at every chunk: the tray follows it once a second.
+    m_progressTimer.setSingleShot(true);
+    m_progressTimer.setInterval(1000);
+    connect(&m_progressTimer, &QTimer::timeout, this, &TrayModel::update);
+    connect(instance, &control::Instance::progressChanged, this, [this] {
+        if (!m_progressTimer.isActive())
+            m_progressTimer.start();
+    });
     update();
 }
 
@@ -62,6 +70,12 @@ QString TrayModel::iconPath() const
     return QStringLiteral(":/tray/%1.svg").arg(stateName(m_state));
 }
 
+QString TrayModel::left(int files, qint64 bytes)
+{
+    return tr("%n file(s) left (%1)", nullptr, files)
+        .arg(QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat));
+}
+
 QString TrayModel::describe(int index) const
 {
     const control::RepositoryStatus& s = m_instance->status(index);
@@ -75,7 +89,9 @@ QString TrayModel::describe(int index) const
         line = tr("%1: starting").arg(name);
         break;
     case RepoState::Syncing:
-        line = tr("%1: syncing").arg(name);
+        line = s.progress.filesLeft() > 0
+                   ? tr("%1: syncing, %2").arg(name, left(s.progress.filesLeft(), s.progress.bytesLeft()))
+                   : tr("%1: syncing").arg(name);
         break;
     case RepoState::Idle:
         line = when.isEmpty() ? tr("%1: up to date").arg(name) : tr("%1: up to date (%2)").arg(name, when);
@@ -106,6 +122,8 @@ void TrayModel::update()
     // resolve, then work under way; paused only when everything is.
     const int count = m_instance->repositoryCount();
     bool error = false, offline = false, conflicts = false, syncing = false, allPaused = count > 0;
+    int filesLeft = 0;
+    qint64 bytesLeft = 0;
     QStringList lines;
     for (int i = 0; i < count; ++i) {
         const control::RepositoryStatus& s = m_instance->status(i);
@@ -114,6 +132,10 @@ void TrayModel::update()
         conflicts |= s.conflictsWaiting > 0;
         syncing |= s.state == RepoState::Syncing || s.state == RepoState::Starting;
         allPaused &= s.paused;
+        if (s.state == RepoState::Syncing) {
+            filesLeft += s.progress.filesLeft();
+            bytesLeft += s.progress.bytesLeft();
+        }
         lines << describe(i);
     }
     const State state = error       ? State::Error
@@ -122,7 +144,9 @@ void TrayModel::update()
                         : allPaused ? State::Paused
                         : syncing   ? State::Syncing
                                     : State::UpToDate;
-    m_statusLine = tr(textOf(state).statusLine);
+    m_statusLine = state == State::Syncing && filesLeft > 0
+                       ? tr("Syncing: %1").arg(left(filesLeft, bytesLeft))
+                       : tr(textOf(state).statusLine);
     m_state = state;
     m_tooltip = QStringLiteral("Escale — %1\n%2").arg(m_statusLine, lines.join(QLatin1Char('\n')));
     Q_EMIT changed();

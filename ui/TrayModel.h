@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 namespace escale::ui {
 
@@ -34,6 +35,8 @@ public:
     QString tooltip() const { return m_tooltip; }
     // One line about a repository, as in the tooltip.
     QString describe(int index) const;
+    // "12 files left (340 MB)", as the tray says what a pass has left.
+    static QString left(int files, qint64 bytes);
     control::Instance* instance() const { return m_instance; }
 
 Q_SIGNALS:
@@ -43,6 +46,7 @@ private:
     void update();
 
     control::Instance* m_instance;
+    QTimer m_progressTimer;
     State m_state = State::Syncing;
     QString m_statusLine;
     QString m_tooltip;

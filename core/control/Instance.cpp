@@ -52,7 +52,20 @@ int Instance::add(const config::RepositoryConfig& r)
     repo->runner = std::make_unique<sync::RepositoryRunner>(r, m_confirmDeletions);
     Repository* p = repo.get();
     p->status.relay = r.relay.toDisplayString();
+    connect(p->runner.get(), &sync::RepositoryRunner::progress, this,
+            [this, p, index](const sync::PassProgress& progress) {
+                p->status.progress = progress;
+                Q_EMIT progressChanged(index);
+            });
+    connect(p->runner.get(), &sync::RepositoryRunner::fileEvent, this,
+            [this, p](const sync::FileEvent& event) {
+                m_recent.append(Change{p->runner->config().name, event});
+                if (m_recent.size() > kRecentChanges)
+                    m_recent.remove(0, m_recent.size() - kRecentChanges);
+                Q_EMIT changed(m_recent.last());
+            });
     connect(p->runner.get(), &sync::RepositoryRunner::passStarted, this, [this, p, index] {
+        p->status.progress = {};
         if (p->status.state != State::Stopped && !p->status.paused) {
             p->status.state = State::Syncing;
             Q_EMIT statusChanged(index);
@@ -62,6 +75,7 @@ int Instance::add(const config::RepositoryConfig& r)
             [this, p, index](const sync::PassResult& result) {
                 RepositoryStatus& s = p->status;
                 s.lastPass = result;
+                s.progress = {};
                 if (!result.movedTo.isEmpty())
                     s.relay = result.movedTo;
                 s.conflicts += result.conflicts;
@@ -111,6 +125,14 @@ const config::RepositoryConfig& Instance::repository(int index) const
     return m_repositories[size_t(index)]->runner->config();
 }
 
+bool Instance::confirmDeletions(int index)
+{
+    if (index < 0 || index >= repositoryCount())
+        return false;
+    m_repositories[size_t(index)]->runner->confirmDeletions();
+    return true;
+}
+
 void Instance::start()
 {
     m_started = true;
@@ -142,6 +164,17 @@ QJsonObject Instance::statusJson() const
     for (int i = 0; i < repositoryCount(); ++i) {
         const RepositoryStatus& s = status(i);
         const config::RepositoryConfig& c = repository(i);
+        QJsonArray peers;
+        for (const sync::PeerState& p : s.lastPass.peers)
+            peers.append(
+                QJsonObject{{QStringLiteral("name"), p.name},
+                            {QStringLiteral("id"), p.id},
+                            {QStringLiteral("last_change"),
+                             p.lastChange.isValid() ? p.lastChange.toString(Qt::ISODate) : QString()},
+                            {QStringLiteral("unacknowledged"), double(p.unacknowledged)},
+                            {QStringLiteral("unapplied"), double(p.unapplied)},
+                            {QStringLiteral("usage"), double(p.usage)}});
+        const sync::PassProgress& g = s.progress;
         list.append(QJsonObject{
             {QStringLiteral("name"), c.name},
             {QStringLiteral("state"), stateName(s.state)},
@@ -159,6 +192,14 @@ QJsonObject Instance::statusJson() const
             {QStringLiteral("disk_quota"), c.diskQuota ? double(*c.diskQuota) : -1.0},
             {QStringLiteral("files_sent"), s.sent},
             {QStringLiteral("files_received"), s.received},
+            {QStringLiteral("clients"), peers},
+            {QStringLiteral("progress"), QJsonObject{{QStringLiteral("files_left"), g.filesLeft()},
+                                                     {QStringLiteral("bytes_left"), double(g.bytesLeft())},
+                                                     {QStringLiteral("files_to_send"), g.filesToSend},
+                                                     {QStringLiteral("files_sent"), g.filesSent},
+                                                     {QStringLiteral("files_to_receive"), g.filesToReceive},
+                                                     {QStringLiteral("files_received"), g.filesReceived},
+                                                     {QStringLiteral("current"), g.current}}},
             {QStringLiteral("last_pass"),
              QJsonObject{{QStringLiteral("sent"), s.lastPass.uploaded},
                          {QStringLiteral("received"), s.lastPass.downloaded},
@@ -196,8 +237,9 @@ QJsonObject Instance::handle(const QJsonObject& request)
         return {{QStringLiteral("ok"), true}};
     }
     if (command != QLatin1String("pause") && command != QLatin1String("resume") &&
-        command != QLatin1String("sync"))
-        return failure(QStringLiteral("unknown command '%1' (known: status, pause, resume, sync, stop, show)")
+        command != QLatin1String("sync") && command != QLatin1String("confirm-deletions"))
+        return failure(QStringLiteral("unknown command '%1' (known: status, pause, resume, sync, "
+                                      "confirm-deletions, stop, show)")
                            .arg(command));
     QString error;
     const QList<int> chosen = targets(request, error);
@@ -206,7 +248,9 @@ QJsonObject Instance::handle(const QJsonObject& request)
     QJsonArray done;
     for (int i : chosen) {
         Repository& r = *m_repositories[size_t(i)];
-        if (command == QLatin1String("sync")) {
+        if (command == QLatin1String("confirm-deletions")) {
+            confirmDeletions(i);
+        } else if (command == QLatin1String("sync")) {
             if (r.status.paused || r.status.state == State::Stopped) {
                 if (chosen.size() == 1)
                     return failure(QStringLiteral("'%1' is %2: %3")

@@ -38,6 +38,15 @@ struct RepositoryStatus
     int pendingUp = -1;        // local changes not published yet
     qint64 pendingDown = -1;   // others' journal segments not applied yet, contents asked again
     qint64 relayUsage = -1;    // bytes on the relay, all clients
+    // While a pass runs: what it has done and has left (zero between passes).
+    sync::PassProgress progress;
+};
+
+// A change a pass made, with the repository it belongs to.
+struct Change
+{
+    QString repository;
+    sync::FileEvent event;
 };
 
 QString stateName(RepositoryStatus::State state);
@@ -60,6 +69,11 @@ public:
     int addRepository(const config::RepositoryConfig& config);
     int repositoryCount() const { return int(m_repositories.size()); }
     const RepositoryStatus& status(int index) const { return m_repositories[size_t(index)]->status; }
+    // The latest changes of every repository, oldest first (at most kRecentChanges).
+    static constexpr int kRecentChanges = 500;
+    const QList<Change>& recentChanges() const { return m_recent; }
+    // Lets a repository's held-back deletions (mass-delete safety) go out.
+    bool confirmDeletions(int index);
     const config::RepositoryConfig& repository(int index) const;
 
     // A request of the control socket and its answer.
@@ -73,6 +87,8 @@ Q_SIGNALS:
     void stopRequested(); // `escalectl stop`
     void showRequested(); // another launch of the desktop application
     void repositoryAdded(int index);
+    void progressChanged(int index); // status(index).progress moved on
+    void changed(const escale::control::Change& change);
 
 private:
     struct Repository
@@ -87,6 +103,7 @@ private:
 
     std::vector<std::unique_ptr<Repository>> m_repositories;
     bool m_confirmDeletions = false;
+    QList<Change> m_recent;
     bool m_started = false;
 };
 

@@ -453,6 +453,14 @@ int StateDb::pendingCount() const
     return s.step() ? int(s.integer(0)) : 0;
 }
 
+std::pair<int, qint64> StateDb::pendingContent() const
+{
+    Statement s(
+        m_db, "SELECT COUNT(*), COALESCE(SUM(json_extract(CAST(record AS TEXT), '$.size')), 0) FROM versions "
+              "WHERE pending = 1 AND json_extract(CAST(record AS TEXT), '$.kind') = 'file'");
+    return s.step() ? std::pair<int, qint64>{int(s.integer(0)), s.integer(1)} : std::pair<int, qint64>{0, 0};
+}
+
 QStringList StateDb::localPathsContaining(const QString& text) const
 {
     QStringList out;

@@ -100,7 +100,9 @@ public:
     QList<Version> pendingVersions(const QString& afterPath = {}, const QString& afterVv = {},
                                    int limit = -1) const;
     QStringList versionPaths() const;
-    int pendingCount() const; // versions made here, not yet published
+    int pendingCount() const;
+    // The files among them whose content is to be sent (renames excluded): how many, how many bytes.
+    std::pair<int, qint64> pendingContent() const; // versions made here, not yet published
     // Paths of the folder (as last scanned) whose relative path contains `text`.
     QStringList localPathsContaining(const QString& text) const;
 

@@ -3,7 +3,6 @@
 #include "crypto/RepositoryKeys.h"
 #include "protocol/Layout.h"
 #include "protocol/PathCheck.h"
-#include "sync/RelayMigration.h"
 #include "protocol/TextObject.h"
 #include "sync/RelayMigration.h"
 #include "sync/Resolution.h"

@@ -46,10 +46,10 @@ public:
         int snapshots = 0;
         int chunksChecked = 0;
         qint64 bytesChecked = 0;
-        int chunksGone = 0;   // referenced, already freed after delivery (normal)
-        int unreferenced = 0; // data objects no published record names (uploads in progress)
-        QStringList problems; // damaged objects and broken chains, one line each
-        QString forwardedTo;  // the repository moved there (escalectl migrate, R32)
+        int chunksGone = 0;    // referenced, already freed after delivery (normal)
+        int unreferenced = 0;  // data objects no published record names (uploads in progress)
+        QStringList problems;  // damaged objects and broken chains, one line each
+        QString forwardedTo;   // the repository moved there (escalectl migrate, R32)
         QStringList forgotten; // clients removed with escalectl forget-client (R33)
 
         bool ok() const { return problems.isEmpty(); }

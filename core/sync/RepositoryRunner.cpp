@@ -41,6 +41,8 @@ public Q_SLOTS:
         }
         if (m_confirmDeletions)
             m_engine->confirmDeletions();
+        connect(m_engine.get(), &SyncEngine::progress, this, &RepositoryWorker::progress);
+        connect(m_engine.get(), &SyncEngine::fileEvent, this, &RepositoryWorker::fileEvent);
         m_pollTimer.setSingleShot(true);
         connect(&m_pollTimer, &QTimer::timeout, this, &RepositoryWorker::runPass);
         m_settleTimer.setSingleShot(true);
@@ -51,6 +53,14 @@ public Q_SLOTS:
     }
 
     void syncNow() { runPass(); }
+
+    // The deletions held back go out with the next pass, which starts now.
+    void confirmDeletions()
+    {
+        if (m_engine)
+            m_engine->confirmDeletions();
+        runPass();
+    }
 
     // Paused: no pass starts (the one under way ends); resumed: a pass at once.
     void setPaused(bool paused)
@@ -79,6 +89,8 @@ Q_SIGNALS:
     void passStarted();
     void passFinished(const escale::sync::PassResult& result);
     void failedToStart(const QString& error);
+    void progress(const escale::sync::PassProgress& progress);
+    void fileEvent(const escale::sync::FileEvent& event);
 
 private:
     void runPass()
@@ -186,6 +198,8 @@ RepositoryRunner::RepositoryRunner(const config::RepositoryConfig& config, bool 
     , m_config(config)
 {
     qRegisterMetaType<escale::sync::PassResult>();
+    qRegisterMetaType<escale::sync::PassProgress>();
+    qRegisterMetaType<escale::sync::FileEvent>();
     m_thread.setObjectName(QStringLiteral("escale-") + config.name);
     m_worker = new RepositoryWorker(config, &m_stopped, confirmDeletions);
     m_worker->moveToThread(&m_thread);
@@ -193,6 +207,8 @@ RepositoryRunner::RepositoryRunner(const config::RepositoryConfig& config, bool 
     connect(m_worker, &RepositoryWorker::passStarted, this, &RepositoryRunner::passStarted);
     connect(m_worker, &RepositoryWorker::passFinished, this, &RepositoryRunner::passFinished);
     connect(m_worker, &RepositoryWorker::failedToStart, this, &RepositoryRunner::failedToStart);
+    connect(m_worker, &RepositoryWorker::progress, this, &RepositoryRunner::progress);
+    connect(m_worker, &RepositoryWorker::fileEvent, this, &RepositoryRunner::fileEvent);
 }
 
 RepositoryRunner::~RepositoryRunner()
@@ -209,6 +225,11 @@ void RepositoryRunner::start()
 void RepositoryRunner::syncNow()
 {
     QMetaObject::invokeMethod(m_worker, "syncNow", Qt::QueuedConnection);
+}
+
+void RepositoryRunner::confirmDeletions()
+{
+    QMetaObject::invokeMethod(m_worker, "confirmDeletions", Qt::QueuedConnection);
 }
 
 void RepositoryRunner::setPaused(bool paused)

@@ -29,12 +29,16 @@ public:
     void start();
     void stop(); // waits for the current pass to end
     void syncNow();
+    // Lets the held-back deletions (mass-delete safety) go out, with a pass at once.
+    void confirmDeletions();
     void setPaused(bool paused); // no pass while paused; resuming runs one at once
 
 Q_SIGNALS:
     void passStarted();
     void passFinished(const escale::sync::PassResult& result);
     void failedToStart(const QString& error);
+    void progress(const escale::sync::PassProgress& progress); // while a pass runs
+    void fileEvent(const escale::sync::FileEvent& event);
 
 private:
     config::RepositoryConfig m_config;

@@ -217,6 +217,7 @@ RelayError SyncEngine::ensureFolder(const QString& folder)
 PassResult SyncEngine::runPass()
 {
     Pass pass;
+    m_progress = {};
     if (!m_db.isOpen()) {
         QString error;
         if (!open(error)) {
@@ -1101,6 +1102,16 @@ bool SyncEngine::materializePaths(Pass& pass, QStringList affected, const QList<
     QList<std::pair<QString, Resolution>> targets;
     for (const QString& p : std::as_const(affected))
         targets.append({p, resolved(p)});
+    for (const auto& [p, target] : std::as_const(targets)) {
+        if (target.kind != Kind::File || !selected(p, Kind::File))
+            continue;
+        const auto local = m_db.local(p);
+        if (local && local->kind == Kind::File && local->hash == target.winner.hash)
+            continue; // already here
+        ++m_progress.filesToReceive;
+        m_progress.bytesToReceive += target.winner.size;
+    }
+    reportProgress();
     // The one-chunk files this batch will fetch, in the order it writes them, go ahead.
     std::unique_ptr<Prefetch> prefetch;
     if (transfers() > 1) {
@@ -1224,6 +1235,7 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
             m_db.setVersions(copy.path, updated);
             m_db.commit();
             ++pass.result.conflicts;
+            reportEvent(FileEvent::Kind::Conflict, copy.path, copy.originName, copy.size);
             qCInfo(lcEngine).noquote()
                 << QStringLiteral("[%1] conflict on %2: the version of %3 is kept as %4")
                        .arg(m_config.name, path, copy.originName, copy.path);
@@ -1255,6 +1267,7 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
         m_db.removeLocal(path);
         noteName(path, false);
         ++pass.result.deleted;
+        reportEvent(FileEvent::Kind::Deleted, path, target.winner.originName, 0);
         return Outcome::Done;
     }
     case Kind::Directory: {
@@ -1281,10 +1294,18 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
             return Outcome::Done;
         }
         QString problem;
+        m_progress.current = path;
+        m_progress.currentSending = false;
+        m_progress.currentDone = 0;
+        m_progress.currentSize = target.winner.size;
+        m_fileStartBytes = m_progress.bytesReceived;
         switch (obtainContent(target.winner, path, problem)) {
         case Content::Written:
             noteName(path, true);
             ++pass.result.downloaded;
+            ++m_progress.filesReceived;
+            m_progress.bytesReceived = m_fileStartBytes + target.winner.size;
+            reportEvent(FileEvent::Kind::Received, path, target.winner.originName, target.winner.size);
             return Outcome::Done;
         case Content::Gone:
             // Freed before this client got it (it joined late, or came back after a long
@@ -1368,6 +1389,9 @@ RelayError SyncEngine::fetchChunks(const QString& path, const QList<protocol::Ch
                 return {RelayError::Kind::Other,
                         QStringLiteral("cannot write %1: %2").arg(path, file.errorString())};
         }
+        m_progress.bytesReceived += chunk.size;
+        m_progress.currentDone += chunk.size;
+        reportProgress(true); // a chunk is megabytes: each one shows
         return {};
     };
     RelayError failure;
@@ -1807,6 +1831,10 @@ bool SyncEngine::commitStaged(Pass& pass)
 
 void SyncEngine::push(Pass& pass)
 {
+    const auto [files, bytes] = m_db.pendingContent();
+    m_progress.filesToSend = m_progress.filesSent + files;
+    m_progress.bytesToSend = m_progress.bytesSent + bytes;
+    reportProgress(true);
     // Chunks uploaded by a pass that never published them are leftovers: delete them first.
     QStringList orphans;
     m_db.removeUnpublishedObjects(orphans);
@@ -1871,6 +1899,9 @@ void SyncEngine::push(Pass& pass)
                 u.item.record.chunks = {
                     protocol::ChunkRef{u.chunk.own.id, u.chunk.size, u.chunk.reader->hash()}};
                 ++pass.result.uploaded;
+                ++m_progress.filesSent;
+                m_progress.bytesSent += u.chunk.size;
+                reportEvent(FileEvent::Kind::Sent, u.item.record.path, m_config.clientName, u.chunk.size);
                 ready.append(u.item);
                 return;
             }
@@ -1926,8 +1957,12 @@ void SyncEngine::push(Pass& pass)
                     if (!uploadPiece(pass, item.record, *m_config.diskQuota - used))
                         continue;
                     item.piece = item.record.piece;
-                    if (!item.piece)
+                    if (!item.piece) {
                         ++pass.result.uploaded;
+                        ++m_progress.filesSent;
+                        reportEvent(FileEvent::Kind::Sent, item.record.path, m_config.clientName,
+                                    item.record.size);
+                    }
                     ready.append(item);
                     continue;
                 }
@@ -1949,6 +1984,8 @@ void SyncEngine::push(Pass& pass)
                 if (!uploadFile(pass, item.record, 0, item.record.size))
                     continue;
                 ++pass.result.uploaded;
+                ++m_progress.filesSent;
+                reportEvent(FileEvent::Kind::Sent, item.record.path, m_config.clientName, item.record.size);
             }
             ready.append(item);
         }
@@ -2132,6 +2169,10 @@ bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record, qint64 from, qint
     const QString absolute = localPath(record.path);
     record.chunks.clear();
     const qint64 end = std::min(record.size, from + limit);
+    m_progress.current = record.path;
+    m_progress.currentSending = true;
+    m_progress.currentDone = from;
+    m_progress.currentSize = record.size;
     QStringList uploaded;
     auto rollback = [&] {
         for (const QString& id : std::as_const(uploaded))
@@ -2156,6 +2197,9 @@ bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record, qint64 from, qint
             return;
         }
         record.chunks.append(protocol::ChunkRef{c.own.id, c.size, c.reader->hash()});
+        m_progress.bytesSent += c.size;
+        m_progress.currentDone += c.size;
+        reportProgress(true); // a chunk is megabytes: each one shows
     };
     for (qint64 offset = from; offset < end && failure.ok() && !shortRead;) {
         const qint64 size = std::min<qint64>(m_config.chunkSize, end - offset);
@@ -2588,10 +2632,34 @@ void SyncEngine::summarize(Pass& pass)
     r.pendingUp = m_db.pendingCount();
     r.pendingDown = m_db.wants().size();
     r.relayUsage = m_db.ownUsage();
+    const quint64 journal = m_db.meta(QStringLiteral("journal")).toULongLong();
     for (const StateDb::Peer& p : std::as_const(pass.peers)) {
-        r.pendingDown += qint64(p.journal > p.consumed ? p.journal - p.consumed : 0);
+        const quint64 unapplied = p.journal > p.consumed ? p.journal - p.consumed : 0;
+        r.pendingDown += qint64(unapplied);
         r.relayUsage += p.usage;
+        const quint64 acked = p.acks.value(m_clientId, 0);
+        r.peers.append(PeerState{p.client, p.name,
+                                 p.lastChangeMs > 0 ? QDateTime::fromMSecsSinceEpoch(p.lastChangeMs, Qt::UTC)
+                                                    : QDateTime(),
+                                 journal > acked ? journal - acked : 0, unapplied, p.usage});
     }
+}
+
+void SyncEngine::reportProgress(bool now)
+{
+    const qint64 t = nowMs();
+    if (!now && t - m_progressReportedMs < 250)
+        return;
+    m_progressReportedMs = t;
+    Q_EMIT progress(m_progress);
+}
+
+void SyncEngine::reportEvent(FileEvent::Kind kind, const QString& path, const QString& by, qint64 size)
+{
+    m_progress.current.clear();
+    m_progress.currentDone = m_progress.currentSize = 0;
+    Q_EMIT fileEvent(FileEvent{kind, path, by, size, QDateTime::currentDateTimeUtc()});
+    reportProgress();
 }
 
 void SyncEngine::freeSpace(Pass& pass)

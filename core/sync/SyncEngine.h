@@ -9,6 +9,7 @@
 #include "sync/PathFilter.h"
 #include "sync/Resolution.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QObject>
 #include <QSet>
@@ -22,6 +23,63 @@ class RepositoryKeys;
 namespace escale::sync {
 
 class Sha256;
+
+// Where another client stands, as this one sees it after a pass (the activity window's
+// "other clients").
+struct PeerState
+{
+    QString id;
+    QString name;
+    QDateTime lastChange;       // when its head last changed, on this machine's clock
+    quint64 unacknowledged = 0; // this client's journal segments it has not taken in yet
+    quint64 unapplied = 0;      // its journal segments this client has not applied yet
+    qint64 usage = 0;           // bytes it keeps on the relay
+};
+
+// What a pass is doing, sent now and then while it runs: the tray's "12 files (340 MB) left",
+// the activity window's transfers. Totals grow as the pass learns of more work.
+struct PassProgress
+{
+    int filesToSend = 0;
+    int filesSent = 0;
+    qint64 bytesToSend = 0;
+    qint64 bytesSent = 0;
+    int filesToReceive = 0;
+    int filesReceived = 0;
+    qint64 bytesToReceive = 0;
+    qint64 bytesReceived = 0;
+    QString current; // the file being sent or received
+    bool currentSending = false;
+    qint64 currentDone = 0;
+    qint64 currentSize = 0;
+
+    int filesLeft() const
+    {
+        return std::max(0, filesToSend - filesSent) + std::max(0, filesToReceive - filesReceived);
+    }
+    qint64 bytesLeft() const
+    {
+        return std::max<qint64>(0, bytesToSend - bytesSent) +
+               std::max<qint64>(0, bytesToReceive - bytesReceived);
+    }
+};
+
+// One change a pass made to the folder or the relay: the activity window's recent changes.
+struct FileEvent
+{
+    enum class Kind
+    {
+        Sent,     // this machine's version went to the others
+        Received, // another machine's version was written here
+        Deleted,  // deleted here because another machine deleted it
+        Conflict, // two versions at once: `path` is the conflict copy kept
+    };
+    Kind kind = Kind::Sent;
+    QString path;
+    QString by; // the machine whose change it is
+    qint64 size = 0;
+    QDateTime when;
+};
 
 // What one pass did, and how it ended.
 struct PassResult
@@ -54,6 +112,7 @@ struct PassResult
     int pendingUp = -1;        // local changes not published yet
     qint64 pendingDown = -1;   // others' journal segments not applied yet, and contents asked again
     qint64 relayUsage = -1;    // bytes on the relay, all clients (as their heads say)
+    QList<PeerState> peers;    // the other clients, as of this pass
 
     bool ok() const { return status == Status::Ok; }
 };
@@ -111,7 +170,14 @@ public:
     // The default location of a repository's state database under `stateDir`.
     static QString defaultStatePath(const QString& stateDir, const QString& localPath);
 
+Q_SIGNALS:
+    // While a pass runs: at each chunk, else at most every quarter of a second.
+    void progress(const escale::sync::PassProgress& progress);
+    void fileEvent(const escale::sync::FileEvent& event);
+
 private:
+    void reportProgress(bool now = false);
+    void reportEvent(FileEvent::Kind kind, const QString& path, const QString& by, qint64 size);
     struct Pass;
     bool ensureRepository(Pass& pass); // both phases below
     bool openRepository(Pass& pass);   // reads the header; starts deriving the key if needed
@@ -180,8 +246,8 @@ private:
     void writeHead(Pass& pass);
     void freeSpace(Pass& pass);
     void pruneArchive();
-    void summarize(Pass& pass);     // the "where it stands" fields of the result
-    void followForward(Pass& pass); // the repository moved (R32)
+    void summarize(Pass& pass);                             // the "where it stands" fields of the result
+    void followForward(Pass& pass);                         // the repository moved (R32)
     bool checkForgotten(Pass& pass, const QString& client); // its record checks (R33)
     bool switchRelay(Pass& pass, const QString& to);
     bool moveOwnObjects(Pass& pass, relay::RelayBackend& destination);
@@ -229,6 +295,12 @@ private:
     bool m_cleanedTemporary = false;
     bool m_repositoryChecked = false;
     qint64 m_lastArchivePrune = 0;
+    PassProgress m_progress;         // of the pass under way
+    qint64 m_progressReportedMs = 0; // when it was last sent
+    qint64 m_fileStartBytes = 0;     // bytes received before the file under way
 };
 
 } // namespace escale::sync
+
+Q_DECLARE_METATYPE(escale::sync::PassProgress)
+Q_DECLARE_METATYPE(escale::sync::FileEvent)

@@ -1,6 +1,8 @@
 // Several real engines on one relay (in memory and a folder): every scenario ends with the
 // trees compared byte for byte, and with the relay checked.
 #include "SyncHarness.h"
+
+#include <QSignalSpy>
 #include "crypto/RepositoryKeys.h"
 #include "protocol/Layout.h"
 #include "protocol/Records.h"
@@ -19,6 +21,7 @@ class tst_SyncEngine : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void progressEventsAndPeers();
     void relays_data();
     void createModifyDelete_data() { relays_data(); }
     void createModifyDelete();
@@ -499,6 +502,89 @@ void tst_SyncEngine::archiveRetention()
     QCOMPARE(QDir(b.path(".escale-archive")).entryList(QDir::Dirs | QDir::NoDotAndDotDot), QStringList{});
 }
 
+void tst_SyncEngine::progressEventsAndPeers()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.config().chunkSize = 256 * 1024;
+    a.makeEngine();
+    settle({&a, &b}, 1);                // both known to each other
+    const QByteArray big(700'000, 'b'); // three chunks
+    a.write("big.bin", big);
+    a.write("notes/one.txt", "one");
+    a.write("notes/two.txt", "two!");
+    QSignalSpy aProgress(&a.engine(), &sync::SyncEngine::progress);
+    QSignalSpy aEvents(&a.engine(), &sync::SyncEngine::fileEvent);
+    a.pass();
+    QVERIFY(a.last().ok());
+    QVERIFY(!aProgress.isEmpty());
+    // Every change reported once, as this machine's; the totals known from the start of sending.
+    QStringList sent;
+    for (const QList<QVariant>& e : std::as_const(aEvents)) {
+        const auto event = e.first().value<sync::FileEvent>();
+        QCOMPARE(event.kind, sync::FileEvent::Kind::Sent);
+        QCOMPARE(event.by, QString("alice"));
+        QVERIFY(event.when.isValid());
+        sent << event.path;
+    }
+    sent.sort();
+    QCOMPARE(sent, QStringList({"big.bin", "notes/one.txt", "notes/two.txt"}));
+    const auto first = aProgress.first().first().value<sync::PassProgress>();
+    QCOMPARE(first.filesToSend, 3);
+    QCOMPARE(first.bytesToSend, qint64(big.size() + 3 + 4));
+    QCOMPARE(first.filesLeft(), 3);
+    // The big file's chunks show as they go: some report has part of it sent.
+    bool partial = false;
+    for (const QList<QVariant>& p : std::as_const(aProgress)) {
+        const auto g = p.first().value<sync::PassProgress>();
+        partial |=
+            g.current == "big.bin" && g.currentSending && g.currentDone > 0 && g.currentDone < big.size();
+        QVERIFY(g.filesSent <= g.filesToSend && g.bytesSent <= g.bytesToSend);
+    }
+    QVERIFY(partial);
+
+    QSignalSpy bProgress(&b.engine(), &sync::SyncEngine::progress);
+    QSignalSpy bEvents(&b.engine(), &sync::SyncEngine::fileEvent);
+    b.pass();
+    QCOMPARE(b.read("big.bin"), big);
+    QCOMPARE(bEvents.size(), 3);
+    for (const QList<QVariant>& e : std::as_const(bEvents)) {
+        QCOMPARE(e.first().value<sync::FileEvent>().kind, sync::FileEvent::Kind::Received);
+        QCOMPARE(e.first().value<sync::FileEvent>().by, QString("alice"));
+    }
+    int mostReceived = 0;
+    qint64 totalBytes = 0;
+    for (const QList<QVariant>& p : std::as_const(bProgress)) {
+        const auto g = p.first().value<sync::PassProgress>();
+        mostReceived = std::max(mostReceived, g.filesToReceive);
+        totalBytes = std::max(totalBytes, g.bytesToReceive);
+        QVERIFY(g.bytesReceived <= g.bytesToReceive);
+    }
+    QCOMPARE(mostReceived, 3);
+    QCOMPARE(totalBytes, qint64(big.size() + 7));
+    // Bob's view of alice after the pass: nothing left to apply from her.
+    QCOMPARE(b.last().peers.size(), 1);
+    QCOMPARE(b.last().peers.first().name, QString("alice"));
+    QCOMPARE(b.last().peers.first().unapplied, quint64(0));
+    // Alice's view of bob before he acknowledged in a head she read: her journal waits for him.
+    a.pass();
+    QCOMPARE(a.last().peers.size(), 1);
+    QCOMPARE(a.last().peers.first().name, QString("bob"));
+
+    // A deletion and a conflict, as bob sees them.
+    QFile::remove(a.path("notes/one.txt"));
+    a.write("notes/two.txt", "alice's two");
+    b.write("notes/two.txt", "bob's two");
+    a.pass();
+    bEvents.clear();
+    b.pass();
+    QList<sync::FileEvent::Kind> kinds;
+    for (const QList<QVariant>& e : std::as_const(bEvents))
+        kinds << e.first().value<sync::FileEvent>().kind;
+    QVERIFY2(kinds.contains(sync::FileEvent::Kind::Deleted), qPrintable(QString::number(kinds.size())));
+    QVERIFY(kinds.contains(sync::FileEvent::Kind::Conflict));
+}
+
 void tst_SyncEngine::accessFlags()
 {
     Relay relay("memory");
@@ -529,7 +615,8 @@ void tst_SyncEngine::accessFlags()
     // version already known; its content was freed (bob had acknowledged it), so bob asks for it
     // again (R23) and alice sends it.
     b.engine().setAccess("readonly.txt", std::nullopt, std::nullopt);
-    QVERIFY(settleUntil({&b, &a}, [&] { return b.read("readonly.txt") == "v2"; }, 3));
+    QVERIFY(settleUntil(
+        {&b, &a}, [&] { return b.read("readonly.txt") == "v2"; }, 3));
     // The flags written into the database by another process count from the next pass.
     {
         state::StateDb other;
