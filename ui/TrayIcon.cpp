@@ -20,6 +20,7 @@ TrayIcon::TrayIcon(TrayModel* model, QObject* parent)
         if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
             Q_EMIT showWindowRequested();
     });
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, &TrayIcon::messageClicked);
     rebuild();
 }
 
@@ -89,6 +90,8 @@ void TrayIcon::rebuild()
     m_menu->addAction(tr("Resume all"), this, [this] { command(QStringLiteral("resume")); })
         ->setEnabled(anyPaused);
     m_menu->addSeparator();
+    m_menu->addAction(tr("Activity..."), this, &TrayIcon::activityRequested);
+    m_menu->addAction(tr("Settings..."), this, &TrayIcon::settingsRequested);
     m_menu->addAction(tr("Add repository..."), this, &TrayIcon::addRepositoryRequested);
     m_menu->addAction(tr("Show Escale"), this, &TrayIcon::showWindowRequested);
     m_menu->addAction(tr("Quit"), this, &TrayIcon::quitRequested);

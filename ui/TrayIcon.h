@@ -30,6 +30,9 @@ public:
 Q_SIGNALS:
     void showWindowRequested();
     void addRepositoryRequested();
+    void activityRequested();
+    void settingsRequested();
+    void messageClicked(); // a notification the user clicked
     void quitRequested();
 
 private:

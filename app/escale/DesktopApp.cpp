@@ -1,5 +1,6 @@
 #include "escale/DesktopApp.h"
 
+#include "ActivityWindow.h"
 #include "ExitCodes.h"
 #include "MainWindow.h"
 #include "Notifier.h"
@@ -129,12 +130,35 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
         wizard->raise();
         wizard->activateWindow();
     };
-    if (tray)
+    // The activity window, made when first asked for.
+    QPointer<ui::ActivityWindow> activity;
+    auto showActivity = [&](ui::ActivityWindow::Tab tab) {
+        if (!activity) {
+            activity = new ui::ActivityWindow(instance.get());
+            activity->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        activity->showTab(tab);
+        activity->show();
+        activity->raise();
+        activity->activateWindow();
+    };
+    if (tray) {
         QObject::connect(tray.get(), &ui::TrayIcon::addRepositoryRequested, &app, addRepository);
+        QObject::connect(tray.get(), &ui::TrayIcon::activityRequested, &app,
+                         [&] { showActivity(ui::ActivityWindow::TransfersTab); });
+        // Notifications are about conflicts and errors: a click shows them.
+        QObject::connect(tray.get(), &ui::TrayIcon::messageClicked, &app, [&] {
+            bool conflicts = false;
+            for (int i = 0; i < instance->repositoryCount(); ++i)
+                conflicts |= instance->status(i).conflictsWaiting > 0;
+            showActivity(conflicts ? ui::ActivityWindow::ConflictsTab : ui::ActivityWindow::ErrorsTab);
+        });
+    }
     if (instance && instance->repositoryCount() == 0)
         addRepository();
     const int code = app.exec();
     delete wizard;
+    delete activity;
     if (instance)
         instance->stop();
     return code;

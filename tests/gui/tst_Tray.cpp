@@ -1,5 +1,6 @@
 // The tray follows the engine's states through the instance's status model, and its menu acts
 // on the instance.
+#include "../sync/SyncHarness.h"
 #include "Notifier.h"
 #include "Translations.h"
 #include "TrayIcon.h"
@@ -27,15 +28,6 @@ private Q_SLOTS:
     void iconsRenderAtTraySizes();
     void notificationsAreRateLimited();
     void inFrench();
-
-private:
-    static void write(const QString& path, const QByteArray& bytes)
-    {
-        QDir().mkpath(QFileInfo(path).absolutePath());
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(bytes);
-    }
 };
 
 void tst_Tray::followsTheEngine()
@@ -49,7 +41,7 @@ void tst_Tray::followsTheEngine()
                  root.filePath("photos"), root.filePath("relay2"));
     QDir().mkpath(root.filePath("docs"));
     QDir().mkpath(root.filePath("photos"));
-    write(root.filePath("docs/a.txt"), "a");
+    harness::writeFile(root.filePath("docs/a.txt"), "a");
     const auto loaded = config::ConfigLoader::load(text.toUtf8(), root.filePath("escale.conf"), root.path());
     QVERIFY(!loaded.hasErrors());
     control::Instance instance(loaded.config, false);
@@ -95,8 +87,8 @@ void tst_Tray::followsTheEngine()
     QTRY_COMPARE_WITH_TIMEOUT(model.state(), State::UpToDate, 30'000);
 
     // A conflict copy in the folder: conflicts waiting.
-    write(root.filePath("docs/n (conflict from bob 2026-11-26 101500).txt"), "theirs");
-    write(root.filePath("docs/n.txt"), "mine");
+    harness::writeFile(root.filePath("docs/n (conflict from bob 2026-11-26 101500).txt"), "theirs");
+    harness::writeFile(root.filePath("docs/n.txt"), "mine");
     QTRY_COMPARE_WITH_TIMEOUT(model.state(), State::Conflicts, 30'000);
     QVERIFY2(model.tooltip().contains("docs: up to date") && model.tooltip().contains("1 conflict"),
              qPrintable(model.tooltip()));
@@ -135,7 +127,7 @@ void tst_Tray::notificationsAreRateLimited()
 {
     QTemporaryDir root;
     QDir().mkpath(root.filePath("docs"));
-    write(root.filePath("docs/a.txt"), "a");
+    harness::writeFile(root.filePath("docs/a.txt"), "a");
     const QString text = QString("[docs]\nlocal path = %1\nrelay address = %2\nstate dir = %3\n")
                              .arg(root.filePath("docs"), root.filePath("relay"), root.filePath("state"));
     const auto loaded = config::ConfigLoader::load(text.toUtf8(), root.filePath("escale.conf"), root.path());

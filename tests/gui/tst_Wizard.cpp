@@ -3,6 +3,7 @@
 // `escale --once` runs, and its secrets in the keychain (this test runs inside a private
 // D-Bus session with an unlocked gnome-keyring: tests/keychain/in-keyring.sh).
 #include "../common/RelayServers.h"
+#include "../sync/SyncHarness.h"
 #include "SetupWizard.h"
 #include "Translations.h"
 #include "config/ConfigLoader.h"
@@ -67,18 +68,6 @@ private:
                      qPrintable(status->text()));
         QTest::qWait(50);
         QCOMPARE(w.currentId(), page);
-    }
-    static QByteArray read(const QString& path)
-    {
-        QFile f(path);
-        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-    }
-    static void write(const QString& path, const QByteArray& bytes)
-    {
-        QDir().mkpath(QFileInfo(path).absolutePath());
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(bytes);
     }
     int escaleOnce(const QString& configPath, QString* output = nullptr)
     {
@@ -186,7 +175,7 @@ void tst_Wizard::folderRelayCreateThenJoin()
         QVERIFY(!w.isVisible());
         QCOMPARE(w.added().name, QString("docs"));
     }
-    const QByteArray text = read(aliceConf);
+    const QByteArray text = harness::readFile(aliceConf);
     QVERIFY2(text.contains("[docs]") && text.contains("encryption = on") &&
                  text.contains("exclude = *.tmp") && text.contains("client name = alice"),
              text.constData());
@@ -200,12 +189,12 @@ void tst_Wizard::folderRelayCreateThenJoin()
     QCOMPARE(loaded.config.repositories.size(), 1);
 
     // The configuration syncs: alice's files go to the relay, encrypted.
-    write(alice + "/report.txt", "quarterly figures\n");
-    write(alice + "/sub/photo.jpg", QByteArray(200'000, 'p'));
-    write(alice + "/scratch.tmp", "not synced");
+    harness::writeFile(alice + "/report.txt", "quarterly figures\n");
+    harness::writeFile(alice + "/sub/photo.jpg", QByteArray(200'000, 'p'));
+    harness::writeFile(alice + "/scratch.tmp", "not synced");
     QCOMPARE(escaleOnce(aliceConf), 0);
     QVERIFY(QFileInfo::exists(relay + "/escale-repository.json"));
-    QVERIFY(!read(relay + "/escale-repository.json").contains("\"encryption\": \"off\""));
+    QVERIFY(!harness::readFile(relay + "/escale-repository.json").contains("\"encryption\": \"off\""));
 
     // Bob joins it from his machine: the repository is found, the passphrase checked.
     const QString bobConf = tmp.filePath("bob/escale.conf");
@@ -248,12 +237,12 @@ void tst_Wizard::folderRelayCreateThenJoin()
         w.button(QWizard::FinishButton)->click();
         QCOMPARE(added.size(), 1);
     }
-    QVERIFY(read(bobConf).contains("encryption = aes-256-gcm"));
+    QVERIFY(harness::readFile(bobConf).contains("encryption = aes-256-gcm"));
     QCOMPARE(config::Keychain::read("docs-bob/passphrase", error).value_or(QByteArray()),
              passphrase.toUtf8());
     QCOMPARE(escaleOnce(bobConf), 0);
-    QCOMPARE(read(bob + "/report.txt"), read(alice + "/report.txt"));
-    QCOMPARE(read(bob + "/sub/photo.jpg"), read(alice + "/sub/photo.jpg"));
+    QCOMPARE(harness::readFile(bob + "/report.txt"), harness::readFile(alice + "/report.txt"));
+    QCOMPARE(harness::readFile(bob + "/sub/photo.jpg"), harness::readFile(alice + "/sub/photo.jpg"));
     QVERIFY(!QFileInfo::exists(bob + "/scratch.tmp"));
 }
 
@@ -268,7 +257,7 @@ void tst_Wizard::webDavWithKeychain()
                                 tmp.filePath("other").toUtf8() +
                                 "\nrelay address = " + tmp.filePath("other-relay").toUtf8() +
                                 "\nunknown key = kept\n";
-    write(conf, existing);
+    harness::writeFile(conf, existing);
     QDir().mkpath(tmp.filePath("other"));
     QDir().mkpath(tmp.filePath("other-relay"));
     const QString url = QString("http://127.0.0.1:%1/repo").arg(server.port());
@@ -323,7 +312,7 @@ void tst_Wizard::webDavWithKeychain()
         QCOMPARE(added.size(), 1);
         QCOMPARE(added.first().first().value<config::RepositoryConfig>().name, QString("dav"));
     }
-    const QByteArray text = read(conf);
+    const QByteArray text = harness::readFile(conf);
     QVERIFY2(text.startsWith(existing), text.constData());
     QVERIFY2(text.contains("[dav]\nrelay address = " + url.toUtf8() + "\nuser = tester\n"), text.constData());
     QVERIFY2(!text.contains("testpw"), "the password must not be in the configuration");
@@ -331,7 +320,7 @@ void tst_Wizard::webDavWithKeychain()
     QCOMPARE(config::Keychain::read("dav/password", error).value_or(QByteArray()), QByteArray("testpw"));
     QVERIFY(!config::Keychain::read("dav/passphrase", error));
     // It syncs with the password from the keychain.
-    write(folder + "/notes.md", "# notes\n");
+    harness::writeFile(folder + "/notes.md", "# notes\n");
     QCOMPARE(escaleOnce(conf), 0);
     QVERIFY(QFileInfo::exists(server.root() + "/repo/escale-repository.json"));
 }
@@ -418,13 +407,14 @@ void tst_Wizard::withoutKeychainSecretsGoToFiles()
     w.button(QWizard::FinishButton)->click();
     QCOMPARE(added.size(), 1);
     const QString secret = tmp.filePath("conf/secrets/nokeychain.passphrase");
-    QCOMPARE(read(secret), QByteArray("correct horse battery staple"));
+    QCOMPARE(harness::readFile(secret), QByteArray("correct horse battery staple"));
     QCOMPARE(QFile::permissions(secret) &
                  (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteOther),
              QFileDevice::Permissions());
-    QVERIFY2(read(conf).contains("passphrase = " + secret.toUtf8()), read(conf).constData());
+    QVERIFY2(harness::readFile(conf).contains("passphrase = " + secret.toUtf8()),
+             harness::readFile(conf).constData());
     // Headless, with the file: it syncs.
-    write(tmp.filePath("local/a.txt"), "a");
+    harness::writeFile(tmp.filePath("local/a.txt"), "a");
     restore.dismiss();
     QCOMPARE(escaleOnce(conf), 0);
     qputenv("DBUS_SESSION_BUS_ADDRESS", bus);

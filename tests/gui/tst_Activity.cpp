@@ -1,0 +1,145 @@
+// The activity window follows two real engines (alice and bob, each in an instance of its own,
+// on one folder relay): transfers with their progress, recent changes with who made them,
+// conflict copies resolved from the window, held-back mass deletions confirmed from it, the
+// other machines, errors. The tray's line follows the progress too.
+#include "../sync/SyncHarness.h"
+#include "ActivityWindow.h"
+#include "TrayModel.h"
+#include "config/ConfigLoader.h"
+#include "control/Instance.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFrame>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace escale;
+
+class tst_Activity : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void followsTwoMachines();
+
+private:
+    static config::Config machine(const QTemporaryDir& root, const QString& name)
+    {
+        const QString text =
+            QString("[docs]\nlocal path = %1\nrelay address = %2\nclient name = %3\nstate dir = "
+                    "%4\nrefresh = 1\n")
+                .arg(root.filePath(name), root.filePath("relay"), name, root.filePath(name + "-state"));
+        QDir().mkpath(root.filePath(name));
+        QDir().mkpath(root.filePath("relay"));
+        auto loaded = config::ConfigLoader::load(text.toUtf8(), root.filePath(name + ".conf"), root.path());
+        if (loaded.hasErrors())
+            qFatal("%s", qPrintable(loaded.firstError()->toString()));
+        loaded.config.repositories[0].chunkSize = 64 * 1024; // a big file travels in many chunks
+        loaded.config.repositories[0].settleMs = 0;
+        return loaded.config;
+    }
+    static QStringList rows(const QTreeWidget* tree, int column)
+    {
+        QStringList out;
+        for (int i = 0; i < tree->topLevelItemCount(); ++i)
+            out << tree->topLevelItem(i)->text(column);
+        return out;
+    }
+};
+
+void tst_Activity::followsTwoMachines()
+{
+    QTemporaryDir root;
+    for (int i = 0; i < 20; ++i)
+        harness::writeFile(root.filePath(QString("bob/file%1.txt").arg(i)), QByteArray::number(i));
+    const QByteArray big(3 * 1024 * 1024, 'x');
+    harness::writeFile(root.filePath("bob/big.bin"), big);
+    control::Instance bob(machine(root, "bob"), false);
+    bob.start();
+    QTRY_VERIFY_WITH_TIMEOUT(bob.status(0).state == control::RepositoryStatus::State::Idle, 30'000);
+
+    control::Instance alice(machine(root, "alice"), false);
+    ui::ActivityWindow window(&alice);
+    ui::TrayModel tray(&alice);
+    window.show();
+    auto* transfers = window.findChild<QTreeWidget*>("transfers");
+    auto* changes = window.findChild<QTreeWidget*>("changes");
+    // While alice receives: the transfer shows with its progress, the tray says what is left.
+    bool sawTransfer = false, sawLeft = false;
+    connect(&alice, &control::Instance::progressChanged, this, [&](int index) {
+        const sync::PassProgress& g = alice.status(index).progress;
+        if (g.current != "big.bin" || g.currentDone == 0 || g.currentDone >= g.currentSize)
+            return;
+        window.refreshTransfers();
+        for (int i = 0; i < transfers->topLevelItemCount(); ++i) {
+            QTreeWidgetItem* item = transfers->topLevelItem(i);
+            auto* bar = qobject_cast<QProgressBar*>(transfers->itemWidget(item, 2));
+            sawTransfer |=
+                item->text(1).contains("big.bin") && bar && bar->value() > 0 && bar->value() < 1000;
+        }
+        sawLeft |= tray.describe(index).contains("left");
+    });
+    alice.start();
+    QTRY_COMPARE_WITH_TIMEOUT(harness::readFile(root.filePath("alice/big.bin")), big, 30'000);
+    QTRY_VERIFY_WITH_TIMEOUT(alice.status(0).state == control::RepositoryStatus::State::Idle, 30'000);
+    QVERIFY(sawTransfer);
+    QVERIFY(sawLeft);
+    // Recent changes: 21 files received from bob.
+    QTRY_COMPARE(changes->topLevelItemCount(), 21);
+    QVERIFY(rows(changes, 2).count("received") == 21);
+    QVERIFY(rows(changes, 4).count("bob") == 21);
+    QVERIFY(rows(changes, 3).contains("big.bin"));
+    // The other machines: bob, seen.
+    window.showTab(ui::ActivityWindow::ClientsTab);
+    auto* clients = window.findChild<QTreeWidget*>("clients");
+    QTRY_VERIFY(rows(clients, 1).contains("bob"));
+
+    // A conflict copy holding bob's version: "keep theirs" puts it under the name, and the
+    // change reaches bob; the replaced version is in alice's archive.
+    const QString copy = "file1 (conflict from bob 2026-11-20 101010).txt";
+    harness::writeFile(root.filePath("alice/" + copy), "bob's version");
+    alice.handle({{"command", "sync"}, {"repository", "docs"}});
+    QTRY_VERIFY_WITH_TIMEOUT(alice.status(0).conflictsWaiting == 1, 30'000);
+    window.showTab(ui::ActivityWindow::ConflictsTab);
+    auto* conflicts = window.findChild<QTreeWidget*>("conflicts");
+    QTRY_COMPARE(conflicts->topLevelItemCount(), 1);
+    QCOMPARE(conflicts->topLevelItem(0)->text(1), QString("file1.txt"));
+    QCOMPARE(conflicts->topLevelItem(0)->text(2), QString("bob"));
+    auto* keepTheirs = window.findChild<QPushButton*>("keepTheirs");
+    QVERIFY(!keepTheirs->isEnabled()); // nothing chosen yet
+    conflicts->setCurrentItem(conflicts->topLevelItem(0));
+    QVERIFY(keepTheirs->isEnabled());
+    keepTheirs->click();
+    QCOMPARE(harness::readFile(root.filePath("alice/file1.txt")), QByteArray("bob's version"));
+    QVERIFY(!QFileInfo::exists(root.filePath("alice/" + copy)));
+    QCOMPARE(conflicts->topLevelItemCount(), 0);
+    QVERIFY(!window.findChild<QLabel*>("conflictStatus")->text().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(harness::readFile(root.filePath("bob/file1.txt")), QByteArray("bob's version"),
+                              30'000);
+
+    // Mass deletion on alice: held back, shown, then confirmed from the window.
+    QTRY_VERIFY_WITH_TIMEOUT(alice.status(0).state == control::RepositoryStatus::State::Idle, 30'000);
+    alice.handle({{"command", "pause"}}); // all gone at once, not a few per pass
+    for (int i = 2; i < 17; ++i)          // at least 10, and more than half
+        QVERIFY(QFile::remove(root.filePath(QString("alice/file%1.txt").arg(i))));
+    alice.handle({{"command", "resume"}});
+    QTRY_VERIFY_WITH_TIMEOUT(alice.status(0).lastPass.deletionsHeld == 15, 30'000);
+    QFrame* held = nullptr;
+    QTRY_VERIFY((held = window.findChild<QFrame*>("held:docs")));
+    QVERIFY(rows(window.findChild<QTreeWidget*>("errors"), 1).join("\n").contains("waits for confirmation"));
+    QTest::qWait(1500); // a few passes more: still held, bob keeps his files
+    QVERIFY(QFileInfo::exists(root.filePath("bob/file5.txt")));
+    held->findChild<QPushButton*>("confirmDeletions")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(root.filePath("bob/file5.txt")), 30'000);
+    QVERIFY(QFileInfo::exists(root.filePath("bob/file1.txt")));
+    QTRY_VERIFY(!window.findChild<QFrame*>("held:docs"));
+    QTRY_VERIFY(rows(changes, 2).contains("deleted") || rows(changes, 2).count("sent") >= 1);
+}
+
+QTEST_MAIN(tst_Activity)
+#include "tst_Activity.moc"

@@ -1,0 +1,448 @@
+#include "ActivityWindow.h"
+
+#include "sync/Conflicts.h"
+
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileInfo>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace escale::ui {
+
+namespace {
+
+using RepoState = control::RepositoryStatus::State;
+
+QString dataSize(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
+}
+
+QString when(const QDateTime& t)
+{
+    if (!t.isValid())
+        return QString();
+    const QDateTime local = t.toLocalTime();
+    return local.date() == QDate::currentDate() ? QLocale().toString(local.time(), QLocale::ShortFormat)
+                                                : QLocale().toString(local, QLocale::ShortFormat);
+}
+
+QTreeWidget* table(const QString& name, const QStringList& headers, QWidget* parent)
+{
+    auto* t = new QTreeWidget(parent);
+    t->setObjectName(name);
+    t->setRootIsDecorated(false);
+    t->setUniformRowHeights(true);
+    t->setAlternatingRowColors(true);
+    t->setHeaderLabels(headers);
+    t->header()->setStretchLastSection(true);
+    return t;
+}
+
+// A conflict copy as the list keeps it.
+constexpr int kRepositoryRole = Qt::UserRole;
+constexpr int kCopyRole = Qt::UserRole + 1;
+
+} // namespace
+
+ActivityWindow::ActivityWindow(control::Instance* instance, QWidget* parent)
+    : QWidget(parent, Qt::Window)
+    , m_instance(instance)
+{
+    setObjectName(QStringLiteral("activityWindow"));
+    setWindowTitle(tr("Escale activity"));
+    m_clock.start();
+    auto* layout = new QVBoxLayout(this);
+    m_heldBox = new QVBoxLayout;
+    layout->addLayout(m_heldBox);
+    m_overview =
+        table(QStringLiteral("overview"),
+              {tr("Repository"), tr("State"), tr("Relay space"), tr("To send"), tr("To receive")}, this);
+    m_overview->setMaximumHeight(140);
+    layout->addWidget(m_overview);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("tabs"));
+    layout->addWidget(m_tabs, 1);
+
+    m_transfers = table(QStringLiteral("transfers"),
+                        {tr("Repository"), tr("File"), tr("Progress"), tr("Speed"), tr("Left")}, this);
+    m_tabs->addTab(m_transfers, tr("Transfers"));
+
+    m_changes = table(QStringLiteral("changes"),
+                      {tr("When"), tr("Repository"), tr("What"), tr("File"), tr("By")}, this);
+    m_tabs->addTab(m_changes, tr("Recent changes"));
+
+    auto* conflicts = new QWidget(this);
+    auto* conflictsLayout = new QVBoxLayout(conflicts);
+    auto* conflictsHelp =
+        new QLabel(tr("A file changed on two machines at once keeps both versions: the one under "
+                      "its name and a conflict copy. Choose which to keep; what goes is kept in "
+                      "the folder's .escale-archive."),
+                   conflicts);
+    conflictsHelp->setWordWrap(true);
+    conflictsLayout->addWidget(conflictsHelp);
+    m_conflicts = table(QStringLiteral("conflicts"),
+                        {tr("Repository"), tr("File"), tr("Other version from"), tr("Its date")}, conflicts);
+    m_conflicts->setSelectionMode(QAbstractItemView::SingleSelection);
+    conflictsLayout->addWidget(m_conflicts, 1);
+    auto* buttons = new QHBoxLayout;
+    m_keepMine = new QPushButton(tr("Keep mine"), conflicts);
+    m_keepMine->setObjectName(QStringLiteral("keepMine"));
+    m_keepTheirs = new QPushButton(tr("Keep theirs"), conflicts);
+    m_keepTheirs->setObjectName(QStringLiteral("keepTheirs"));
+    m_keepBoth = new QPushButton(tr("Keep both"), conflicts);
+    m_keepBoth->setObjectName(QStringLiteral("keepBoth"));
+    m_showInFolder = new QPushButton(tr("Show in folder"), conflicts);
+    m_showInFolder->setObjectName(QStringLiteral("showInFolder"));
+    for (QPushButton* b : {m_keepMine, m_keepTheirs, m_keepBoth, m_showInFolder})
+        buttons->addWidget(b);
+    buttons->addStretch();
+    conflictsLayout->addLayout(buttons);
+    m_conflictStatus = new QLabel(conflicts);
+    m_conflictStatus->setObjectName(QStringLiteral("conflictStatus"));
+    m_conflictStatus->setWordWrap(true);
+    conflictsLayout->addWidget(m_conflictStatus);
+    m_tabs->addTab(conflicts, tr("Conflicts"));
+
+    m_errors = table(QStringLiteral("errors"), {tr("Repository"), tr("Problem and what to do")}, this);
+    m_errors->setWordWrap(true);
+    m_tabs->addTab(m_errors, tr("Errors"));
+
+    m_clients = table(
+        QStringLiteral("clients"),
+        {tr("Repository"), tr("Machine"), tr("Last change"), tr("Pending work"), tr("Relay space")}, this);
+    m_tabs->addTab(m_clients, tr("Other machines"));
+
+    connect(m_keepMine, &QPushButton::clicked, this, [this] { resolveSelected(0); });
+    connect(m_keepTheirs, &QPushButton::clicked, this, [this] { resolveSelected(1); });
+    connect(m_keepBoth, &QPushButton::clicked, this, [this] { resolveSelected(2); });
+    connect(m_showInFolder, &QPushButton::clicked, this, [this] {
+        const QTreeWidgetItem* item = m_conflicts->currentItem();
+        if (!item)
+            return;
+        const auto& r = m_instance->repository(item->data(0, kRepositoryRole).toInt());
+        const QString copy = item->data(0, kCopyRole).toString();
+        QDesktopServices::openUrl(
+            QUrl::fromLocalFile(QFileInfo(r.localPath + QLatin1Char('/') + copy).absolutePath()));
+    });
+    connect(m_conflicts, &QTreeWidget::currentItemChanged, this, [this] {
+        const bool chosen = m_conflicts->currentItem() != nullptr;
+        for (QPushButton* b : {m_keepMine, m_keepTheirs, m_keepBoth, m_showInFolder})
+            b->setEnabled(chosen);
+    });
+
+    for (const control::Change& c : instance->recentChanges())
+        addChange(c);
+    connect(instance, &control::Instance::changed, this, &ActivityWindow::addChange);
+    connect(instance, &control::Instance::statusChanged, this, &ActivityWindow::refresh);
+    connect(instance, &control::Instance::repositoryAdded, this, &ActivityWindow::refresh);
+    auto* progressTimer = new QTimer(this);
+    progressTimer->setSingleShot(true);
+    progressTimer->setInterval(500);
+    connect(progressTimer, &QTimer::timeout, this, &ActivityWindow::refreshTransfers);
+    connect(instance, &control::Instance::progressChanged, progressTimer, [progressTimer] {
+        if (!progressTimer->isActive())
+            progressTimer->start();
+    });
+    refresh();
+    refreshConflicts();
+    resize(860, 520);
+}
+
+void ActivityWindow::showTab(Tab tab)
+{
+    m_tabs->setCurrentIndex(int(tab));
+}
+
+void ActivityWindow::refresh()
+{
+    refreshHeld();
+    refreshOverview();
+    refreshTransfers();
+    refreshErrors();
+    refreshClients();
+    // New conflict copies (or resolved ones) since the last look: the list follows.
+    QList<int> seen;
+    for (int i = 0; i < m_instance->repositoryCount(); ++i)
+        seen << m_instance->status(i).conflictsWaiting;
+    if (seen != m_conflictsSeen)
+        refreshConflicts();
+}
+
+void ActivityWindow::refreshHeld()
+{
+    while (QLayoutItem* item = m_heldBox->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    for (int i = 0; i < m_instance->repositoryCount(); ++i) {
+        const int held = m_instance->status(i).lastPass.deletionsHeld;
+        if (held <= 0)
+            continue;
+        const config::RepositoryConfig& r = m_instance->repository(i);
+        auto* frame = new QFrame(this);
+        frame->setObjectName(QStringLiteral("held:") + r.name);
+        frame->setFrameShape(QFrame::StyledPanel);
+        auto* row = new QHBoxLayout(frame);
+        auto* text =
+            new QLabel(tr("%1: %n file(s) deleted here at once are not deleted on the other machines yet. "
+                          "If you meant it, delete them everywhere; if not (a disk unplugged, a folder "
+                          "moved), bring them back: the other machines keep theirs meanwhile.",
+                          nullptr, held)
+                           .arg(r.name),
+                       frame);
+        text->setWordWrap(true);
+        row->addWidget(text, 1);
+        auto* confirm = new QPushButton(tr("Delete them everywhere"), frame);
+        confirm->setObjectName(QStringLiteral("confirmDeletions"));
+        connect(confirm, &QPushButton::clicked, this, [this, i, confirm] {
+            confirm->setEnabled(false);
+            m_instance->confirmDeletions(i);
+        });
+        auto* open = new QPushButton(tr("Open folder"), frame);
+        const QString path = r.localPath;
+        connect(open, &QPushButton::clicked, this,
+                [path] { QDesktopServices::openUrl(QUrl::fromLocalFile(path)); });
+        row->addWidget(confirm);
+        row->addWidget(open);
+        m_heldBox->addWidget(frame);
+    }
+}
+
+void ActivityWindow::refreshOverview()
+{
+    m_overview->clear();
+    for (int i = 0; i < m_instance->repositoryCount(); ++i) {
+        const control::RepositoryStatus& s = m_instance->status(i);
+        const config::RepositoryConfig& r = m_instance->repository(i);
+        auto* item = new QTreeWidgetItem(m_overview);
+        item->setText(0, r.name);
+        item->setText(1, control::stateName(s.state));
+        switch (s.state) {
+        case RepoState::Starting:
+            item->setText(1, tr("starting"));
+            break;
+        case RepoState::Syncing:
+            item->setText(1, tr("syncing"));
+            break;
+        case RepoState::Idle:
+            item->setText(1, s.lastSuccess.isValid() ? tr("up to date (%1)").arg(when(s.lastSuccess))
+                                                     : tr("up to date"));
+            break;
+        case RepoState::Paused:
+            item->setText(1, tr("paused"));
+            break;
+        case RepoState::Offline:
+            item->setText(1, tr("relay unreachable"));
+            break;
+        case RepoState::Error:
+            item->setText(1, tr("error"));
+            break;
+        case RepoState::Stopped:
+            item->setText(1, tr("stopped"));
+            break;
+        }
+        QString space = s.relayUsage < 0 ? tr("not known yet") : dataSize(s.relayUsage);
+        if (s.relayUsage >= 0 && r.diskQuota && *r.diskQuota > 0)
+            space = tr("%1 of %2 (%3 %)")
+                        .arg(dataSize(s.relayUsage), dataSize(*r.diskQuota))
+                        .arg(qRound(100.0 * double(s.relayUsage) / double(*r.diskQuota)));
+        item->setText(2, space);
+        item->setText(3, s.pendingUp < 0 ? QString() : tr("%n change(s)", nullptr, s.pendingUp));
+        item->setText(4, s.pendingDown < 0 ? QString() : tr("%n change(s)", nullptr, int(s.pendingDown)));
+    }
+    for (int c = 0; c < m_overview->columnCount(); ++c)
+        m_overview->resizeColumnToContents(c);
+}
+
+void ActivityWindow::refreshTransfers()
+{
+    const qint64 now = m_clock.elapsed();
+    m_transfers->clear();
+    for (int i = 0; i < m_instance->repositoryCount(); ++i) {
+        const control::RepositoryStatus& s = m_instance->status(i);
+        const sync::PassProgress& g = s.progress;
+        const qint64 moved = g.bytesSent + g.bytesReceived;
+        Sample& sample = m_samples[i];
+        if (moved < sample.bytes || s.state != RepoState::Syncing) {
+            sample = Sample{moved, now, 0};
+        } else if (now - sample.atMs >= 400) {
+            const double instant = double(moved - sample.bytes) * 1000.0 / double(now - sample.atMs);
+            sample.speed = sample.speed > 0 ? 0.6 * sample.speed + 0.4 * instant : instant;
+            sample.bytes = moved;
+            sample.atMs = now;
+        }
+        if (s.state != RepoState::Syncing || (g.current.isEmpty() && g.filesLeft() == 0))
+            continue;
+        auto* item = new QTreeWidgetItem(m_transfers);
+        item->setText(0, m_instance->repository(i).name);
+        item->setText(1, g.current.isEmpty() ? tr("(between files)")
+                                             : (g.currentSending ? tr("↑ %1") : tr("↓ %1")).arg(g.current));
+        auto* bar = new QProgressBar(m_transfers);
+        bar->setRange(0, 1000);
+        bar->setValue(g.currentSize > 0 ? int(1000 * g.currentDone / g.currentSize) : 0);
+        bar->setFormat(g.currentSize > 0 ? tr("%1 of %2").arg(dataSize(g.currentDone), dataSize(g.currentSize))
+                                         : QString());
+        m_transfers->setItemWidget(item, 2, bar);
+        item->setText(3, sample.speed > 0 ? tr("%1/s").arg(dataSize(qint64(sample.speed))) : QString());
+        item->setText(4, tr("%n file(s), %1", nullptr, g.filesLeft()).arg(dataSize(g.bytesLeft())));
+    }
+    if (m_transfers->topLevelItemCount() == 0) {
+        auto* idle = new QTreeWidgetItem(m_transfers);
+        idle->setText(0, tr("Nothing is being transferred."));
+        idle->setFirstColumnSpanned(true);
+    }
+    m_transfers->resizeColumnToContents(0);
+    m_transfers->setColumnWidth(1, std::max(m_transfers->columnWidth(1), 260));
+    m_transfers->setColumnWidth(2, std::max(m_transfers->columnWidth(2), 180));
+}
+
+void ActivityWindow::addChange(const control::Change& change)
+{
+    const sync::FileEvent& e = change.event;
+    auto* item = new QTreeWidgetItem;
+    item->setText(0, when(e.when));
+    item->setText(1, change.repository);
+    switch (e.kind) {
+    case sync::FileEvent::Kind::Sent:
+        item->setText(2, tr("sent"));
+        break;
+    case sync::FileEvent::Kind::Received:
+        item->setText(2, tr("received"));
+        break;
+    case sync::FileEvent::Kind::Deleted:
+        item->setText(2, tr("deleted"));
+        break;
+    case sync::FileEvent::Kind::Conflict:
+        item->setText(2, tr("conflict copy"));
+        break;
+    }
+    item->setText(3, e.path);
+    item->setText(4, e.by);
+    m_changes->insertTopLevelItem(0, item);
+    while (m_changes->topLevelItemCount() > control::Instance::kRecentChanges)
+        delete m_changes->takeTopLevelItem(m_changes->topLevelItemCount() - 1);
+    if (m_changes->topLevelItemCount() <= 2)
+        for (int c = 0; c < 3; ++c)
+            m_changes->resizeColumnToContents(c);
+}
+
+void ActivityWindow::refreshConflicts()
+{
+    m_conflictsSeen.clear();
+    const QString selected =
+        m_conflicts->currentItem() ? m_conflicts->currentItem()->data(0, kCopyRole).toString() : QString();
+    m_conflicts->clear();
+    for (int i = 0; i < m_instance->repositoryCount(); ++i) {
+        m_conflictsSeen << m_instance->status(i).conflictsWaiting;
+        const config::RepositoryConfig& r = m_instance->repository(i);
+        for (const sync::ConflictCopy& c : sync::findConflicts(r.localPath)) {
+            auto* item = new QTreeWidgetItem(m_conflicts);
+            item->setText(0, r.name);
+            item->setText(1, c.original);
+            item->setText(2, c.device);
+            item->setText(3, when(c.time));
+            item->setToolTip(1, c.copy);
+            item->setData(0, kRepositoryRole, i);
+            item->setData(0, kCopyRole, c.copy);
+            if (c.copy == selected)
+                m_conflicts->setCurrentItem(item);
+        }
+    }
+    for (int c = 0; c < m_conflicts->columnCount(); ++c)
+        m_conflicts->resizeColumnToContents(c);
+    const bool chosen = m_conflicts->currentItem() != nullptr;
+    for (QPushButton* b : {m_keepMine, m_keepTheirs, m_keepBoth, m_showInFolder})
+        b->setEnabled(chosen);
+}
+
+void ActivityWindow::resolveSelected(int choice)
+{
+    const QTreeWidgetItem* item = m_conflicts->currentItem();
+    if (!item)
+        return;
+    const int index = item->data(0, kRepositoryRole).toInt();
+    const config::RepositoryConfig& r = m_instance->repository(index);
+    const auto conflict = sync::parseConflictCopy(item->data(0, kCopyRole).toString());
+    if (!conflict)
+        return;
+    // The copy holds the version of the machine it names: this one's ("mine") or another's.
+    const bool copyIsMine = conflict->device.compare(r.clientName, Qt::CaseInsensitive) == 0;
+    sync::KeepVersion keep = sync::KeepVersion::Both;
+    if (choice == 0)
+        keep = copyIsMine ? sync::KeepVersion::Copy : sync::KeepVersion::Current;
+    else if (choice == 1)
+        keep = copyIsMine ? sync::KeepVersion::Current : sync::KeepVersion::Copy;
+    QString result, error;
+    if (!sync::resolveConflict(r.localPath, *conflict, keep, result, error)) {
+        m_conflictStatus->setText(error);
+        refreshConflicts();
+        return;
+    }
+    m_conflictStatus->setText(result);
+    m_instance->handle(QJsonObject{{QStringLiteral("command"), QStringLiteral("sync")},
+                                   {QStringLiteral("repository"), r.name}});
+    refreshConflicts();
+    Q_EMIT resolved(result);
+}
+
+void ActivityWindow::refreshErrors()
+{
+    m_errors->clear();
+    for (int i = 0; i < m_instance->repositoryCount(); ++i) {
+        const control::RepositoryStatus& s = m_instance->status(i);
+        const QString name = m_instance->repository(i).name;
+        auto add = [this, &name](const QString& text) {
+            auto* item = new QTreeWidgetItem(m_errors);
+            item->setText(0, name);
+            item->setText(1, text);
+            item->setToolTip(1, text);
+        };
+        if (!s.lastError.isEmpty())
+            add(s.lastError);
+        for (const QString& problem : s.lastPass.problems)
+            add(problem);
+    }
+    if (m_errors->topLevelItemCount() == 0) {
+        auto* none = new QTreeWidgetItem(m_errors);
+        none->setText(0, tr("No problem."));
+        none->setFirstColumnSpanned(true);
+    }
+    m_errors->resizeColumnToContents(0);
+}
+
+void ActivityWindow::refreshClients()
+{
+    m_clients->clear();
+    for (int i = 0; i < m_instance->repositoryCount(); ++i) {
+        const control::RepositoryStatus& s = m_instance->status(i);
+        for (const sync::PeerState& p : s.lastPass.peers) {
+            auto* item = new QTreeWidgetItem(m_clients);
+            item->setText(0, m_instance->repository(i).name);
+            item->setText(1, p.name);
+            item->setText(2, p.lastChange.isValid() ? when(p.lastChange) : tr("not seen yet"));
+            QStringList work;
+            if (p.unacknowledged > 0)
+                work << tr("has %n of this machine's change sets to take", nullptr, int(p.unacknowledged));
+            if (p.unapplied > 0)
+                work << tr("%n of its change sets to apply here", nullptr, int(p.unapplied));
+            item->setText(3, work.isEmpty() ? tr("none: in step") : work.join(QLatin1String("; ")));
+            item->setText(4, dataSize(p.usage));
+        }
+    }
+    for (int c = 0; c < m_clients->columnCount(); ++c)
+        m_clients->resizeColumnToContents(c);
+}
+
+} // namespace escale::ui

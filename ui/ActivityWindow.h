@@ -1,0 +1,82 @@
+#pragma once
+
+#include "control/Instance.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTabWidget;
+class QTreeWidget;
+class QVBoxLayout;
+
+namespace escale::ui {
+
+// What Escale is doing and has done, from the running instance: each repository's state and
+// relay space against its quota, the transfers under way with their speed, the recent changes
+// (who, what, when), conflicts with their resolutions, errors with their remedies, the other
+// clients, and the engine's held-back mass deletions waiting for a decision. A view: its
+// actions go through the instance and core (sync/Conflicts), never around them.
+class ActivityWindow : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ActivityWindow(control::Instance* instance, QWidget* parent = nullptr);
+
+    enum Tab
+    {
+        TransfersTab,
+        ChangesTab,
+        ConflictsTab,
+        ErrorsTab,
+        ClientsTab,
+    };
+    void showTab(Tab tab);
+    // Re-reads the conflict copies of every folder (also done when a pass reports some).
+    void refreshConflicts();
+    // Shows the transfers as they stand now (else every half second while they move).
+    void refreshTransfers();
+
+Q_SIGNALS:
+    void resolved(const QString& result); // a conflict resolution done, in words
+
+private:
+    void refresh();
+    void refreshOverview();
+    void refreshErrors();
+    void refreshClients();
+    void refreshHeld();
+    void addChange(const control::Change& change);
+    void resolveSelected(int choice);
+
+    control::Instance* m_instance;
+    QVBoxLayout* m_heldBox;
+    QTreeWidget* m_overview;
+    QTabWidget* m_tabs;
+    QTreeWidget* m_transfers;
+    QTreeWidget* m_changes;
+    QTreeWidget* m_conflicts;
+    QPushButton* m_keepMine;
+    QPushButton* m_keepTheirs;
+    QPushButton* m_keepBoth;
+    QPushButton* m_showInFolder;
+    QLabel* m_conflictStatus;
+    QTreeWidget* m_errors;
+    QTreeWidget* m_clients;
+    QList<int> m_conflictsSeen; // conflictsWaiting per repository at the last refresh
+
+    // Speed: bytes moved per repository, sampled.
+    struct Sample
+    {
+        qint64 bytes = 0;
+        qint64 atMs = 0;
+        double speed = 0; // bytes/s, smoothed
+    };
+    QHash<int, Sample> m_samples;
+    QElapsedTimer m_clock;
+};
+
+} // namespace escale::ui
