@@ -2,6 +2,50 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>escale::ui::ActivityWindow</name>
+    <message numerus="yes">
+        <location filename="../ui/ActivityWindow.cpp" line="+199"/>
+        <source>%1: %n file(s) deleted here at once are not deleted on the other machines yet. If you meant it, delete them everywhere; if not (a disk unplugged, a folder moved), bring them back: the other machines keep theirs meanwhile.</source>
+        <translation>
+            <numerusform>%1: %n file deleted here at once is not deleted on the other machines yet. If you meant it, delete it everywhere; if not (a disk unplugged, a folder moved), bring it back: the other machines keep theirs meanwhile.</numerusform>
+            <numerusform>%1: %n files deleted here at once are not deleted on the other machines yet. If you meant it, delete them everywhere; if not (a disk unplugged, a folder moved), bring them back: the other machines keep theirs meanwhile.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+63"/>
+        <location line="+1"/>
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+36"/>
+        <source>%n file(s), %1</source>
+        <translation>
+            <numerusform>%n file, %1</numerusform>
+            <numerusform>%n files, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+138"/>
+        <source>has %n of this machine&apos;s change sets to take</source>
+        <translation>
+            <numerusform>has %n of this machine&apos;s change sets to take</numerusform>
+            <numerusform>has %n of this machine&apos;s change sets to take</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n of its change sets to apply here</source>
+        <translation>
+            <numerusform>%n of its change sets to apply here</numerusform>
+            <numerusform>%n of its change sets to apply here</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>escale::ui::Notifier</name>
     <message numerus="yes">
         <location filename="../ui/Notifier.cpp" line="+34"/>
@@ -15,7 +59,15 @@
 <context>
     <name>escale::ui::TrayModel</name>
     <message numerus="yes">
-        <location filename="../ui/TrayModel.cpp" line="+97"/>
+        <location filename="../ui/TrayModel.cpp" line="+75"/>
+        <source>%n file(s) left (%1)</source>
+        <translation>
+            <numerusform>%n file left (%1)</numerusform>
+            <numerusform>%n files left (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
         <source>, %n conflict(s) to resolve</source>
         <translation>
             <numerusform>, %n conflict to resolve</numerusform>

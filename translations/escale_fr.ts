@@ -10,6 +10,429 @@
     </message>
 </context>
 <context>
+    <name>escale::ui::AccessDialog</name>
+    <message>
+        <location filename="../ui/AccessDialog.cpp" line="21"/>
+        <source>What syncs</source>
+        <translation>Ce qui se synchronise</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccessDialog.cpp" line="24"/>
+        <source>Repository:</source>
+        <translation>Dépôt :</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccessDialog.cpp" line="32"/>
+        <source>Untick &quot;Send&quot; to keep a file or folder on this machine only; untick &quot;Receive&quot; to stop taking the other machines&apos; changes to it. A folder&apos;s choice holds for everything in it unless set again below; inherited values are in italics.</source>
+        <translation>Décochez « Envoyer » pour garder un fichier ou un dossier sur cette machine seulement ; décochez « Recevoir » pour ne plus prendre les modifications des autres machines. Le choix fait sur un dossier vaut pour tout son contenu, sauf choix différent plus bas ; les valeurs héritées sont en italique.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccessDialog.cpp" line="44"/>
+        <source>Inherit from the folder above</source>
+        <translation>Hériter du dossier parent</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccessDialog.cpp" line="80"/>
+        <source>The state of &apos;%1&apos; cannot be opened: %2</source>
+        <translation>L’état de « %1 » ne peut pas être ouvert : %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccessDialog.cpp" line="96"/>
+        <source>%1: applied now.</source>
+        <translation>%1 : appliqué maintenant.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccessDialog.cpp" line="97"/>
+        <source>%1: applied at the next sync (%2).</source>
+        <translation>%1 : appliqué à la prochaine synchronisation (%2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccessDialog.cpp" line="100"/>
+        <source>Folder: %1</source>
+        <translation>Dossier : %1</translation>
+    </message>
+</context>
+<context>
+    <name>escale::ui::AccessTreeModel</name>
+    <message>
+        <location filename="../ui/AccessTreeModel.cpp" line="197"/>
+        <source>inherited</source>
+        <translation>hérité</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccessTreeModel.cpp" line="208"/>
+        <source>Sent to the other machines</source>
+        <translation>Envoyé aux autres machines</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccessTreeModel.cpp" line="208"/>
+        <source>Not sent to the other machines</source>
+        <translation>Non envoyé aux autres machines</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccessTreeModel.cpp" line="209"/>
+        <source>Received from the other machines</source>
+        <translation>Reçu des autres machines</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccessTreeModel.cpp" line="210"/>
+        <source>Not received from the other machines</source>
+        <translation>Non reçu des autres machines</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccessTreeModel.cpp" line="212"/>
+        <source>%1 (set here)</source>
+        <translation>%1 (choisi ici)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccessTreeModel.cpp" line="213"/>
+        <source>%1 (from the folder %2)</source>
+        <translation>%1 (hérité du dossier %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccessTreeModel.cpp" line="213"/>
+        <source>%1 (the default)</source>
+        <translation>%1 (par défaut)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccessTreeModel.cpp" line="236"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccessTreeModel.cpp" line="238"/>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <location filename="../ui/AccessTreeModel.cpp" line="240"/>
+        <source>Receive</source>
+        <translation>Recevoir</translation>
+    </message>
+</context>
+<context>
+    <name>escale::ui::ActivityWindow</name>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="64"/>
+        <source>Escale activity</source>
+        <translation>Activité d’Escale</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="71"/>
+        <location filename="../ui/ActivityWindow.cpp" line="79"/>
+        <location filename="../ui/ActivityWindow.cpp" line="83"/>
+        <location filename="../ui/ActivityWindow.cpp" line="96"/>
+        <location filename="../ui/ActivityWindow.cpp" line="118"/>
+        <location filename="../ui/ActivityWindow.cpp" line="124"/>
+        <source>Repository</source>
+        <translation>Dépôt</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="71"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="71"/>
+        <location filename="../ui/ActivityWindow.cpp" line="124"/>
+        <source>Relay space</source>
+        <translation>Place sur le relais</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="71"/>
+        <source>To send</source>
+        <translation>À envoyer</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="71"/>
+        <source>To receive</source>
+        <translation>À recevoir</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="79"/>
+        <location filename="../ui/ActivityWindow.cpp" line="83"/>
+        <location filename="../ui/ActivityWindow.cpp" line="96"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="79"/>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="79"/>
+        <source>Speed</source>
+        <translation>Débit</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="79"/>
+        <source>Left</source>
+        <translation>Reste</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="80"/>
+        <source>Transfers</source>
+        <translation>Transferts</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="83"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="83"/>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="83"/>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="84"/>
+        <source>Recent changes</source>
+        <translation>Modifications récentes</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="89"/>
+        <source>A file changed on two machines at once keeps both versions: the one under its name and a conflict copy. Choose which to keep; what goes is kept in the folder&apos;s .escale-archive.</source>
+        <translation>Un fichier modifié sur deux machines à la fois garde les deux versions : celle sous son nom et une copie de conflit. Choisissez laquelle garder ; celle qui part est conservée dans le .escale-archive du dossier.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="96"/>
+        <source>Other version from</source>
+        <translation>Autre version de</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="96"/>
+        <source>Its date</source>
+        <translation>Sa date</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="100"/>
+        <source>Keep mine</source>
+        <translation>Garder la mienne</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="102"/>
+        <source>Keep theirs</source>
+        <translation>Garder l’autre</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="104"/>
+        <source>Keep both</source>
+        <translation>Garder les deux</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="106"/>
+        <source>Show in folder</source>
+        <translation>Afficher dans le dossier</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="116"/>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="118"/>
+        <source>Problem and what to do</source>
+        <translation>Problème et que faire</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="120"/>
+        <source>Errors</source>
+        <translation>Erreurs</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="124"/>
+        <source>Machine</source>
+        <translation>Machine</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="124"/>
+        <source>Last change</source>
+        <translation>Dernière modification</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="124"/>
+        <source>Pending work</source>
+        <translation>Travail en attente</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="125"/>
+        <source>Other machines</source>
+        <translation>Autres machines</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ActivityWindow.cpp" line="199"/>
+        <source>%1: %n file(s) deleted here at once are not deleted on the other machines yet. If you meant it, delete them everywhere; if not (a disk unplugged, a folder moved), bring them back: the other machines keep theirs meanwhile.</source>
+        <translation>
+            <numerusform>%1 : %n fichier supprimé ici d’un coup n’est pas encore supprimé sur les autres machines. Si c’était voulu, supprimez-le partout ; sinon (un disque débranché, un dossier déplacé), remettez-le : les autres machines gardent le leur en attendant.</numerusform>
+            <numerusform>%1 : %n fichiers supprimés ici d’un coup ne sont pas encore supprimés sur les autres machines. Si c’était voulu, supprimez-les partout ; sinon (un disque débranché, un dossier déplacé), remettez-les : les autres machines gardent les leurs en attendant.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="207"/>
+        <source>Delete them everywhere</source>
+        <translation>Les supprimer partout</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="213"/>
+        <source>Open folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="234"/>
+        <source>starting</source>
+        <translation>démarrage</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="237"/>
+        <source>syncing</source>
+        <translation>synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="240"/>
+        <source>up to date (%1)</source>
+        <translation>à jour (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="241"/>
+        <source>up to date</source>
+        <translation>à jour</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="244"/>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="247"/>
+        <source>relay unreachable</source>
+        <translation>relais injoignable</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="250"/>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="253"/>
+        <source>stopped</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="256"/>
+        <source>not known yet</source>
+        <translation>pas encore connue</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="258"/>
+        <source>%1 of %2 (%3 %)</source>
+        <translation>%1 sur %2 (%3 %)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ActivityWindow.cpp" line="262"/>
+        <location filename="../ui/ActivityWindow.cpp" line="263"/>
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n modification</numerusform>
+            <numerusform>%n modifications</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="290"/>
+        <source>(between files)</source>
+        <translation>(entre deux fichiers)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="291"/>
+        <source>↑ %1</source>
+        <translation>↑ %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="291"/>
+        <source>↓ %1</source>
+        <translation>↓ %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="295"/>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="298"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ActivityWindow.cpp" line="299"/>
+        <source>%n file(s), %1</source>
+        <translation>
+            <numerusform>%n fichier, %1</numerusform>
+            <numerusform>%n fichiers, %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="303"/>
+        <source>Nothing is being transferred.</source>
+        <translation>Aucun transfert en cours.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="319"/>
+        <source>sent</source>
+        <translation>envoyé</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="322"/>
+        <source>received</source>
+        <translation>reçu</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="325"/>
+        <source>deleted</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="328"/>
+        <source>conflict copy</source>
+        <translation>copie de conflit</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="419"/>
+        <source>No problem.</source>
+        <translation>Aucun problème.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="434"/>
+        <source>not seen yet</source>
+        <translation>pas encore vue</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ActivityWindow.cpp" line="437"/>
+        <source>has %n of this machine&apos;s change sets to take</source>
+        <translation>
+            <numerusform>a %n lot de modifications de cette machine à prendre</numerusform>
+            <numerusform>a %n lots de modifications de cette machine à prendre</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ActivityWindow.cpp" line="439"/>
+        <source>%n of its change sets to apply here</source>
+        <translation>
+            <numerusform>%n de ses lots de modifications à appliquer ici</numerusform>
+            <numerusform>%n de ses lots de modifications à appliquer ici</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="440"/>
+        <source>none: in step</source>
+        <translation>aucun : à jour</translation>
+    </message>
+</context>
+<context>
     <name>escale::ui::MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="13"/>
@@ -113,47 +536,62 @@
 <context>
     <name>escale::ui::TrayIcon</name>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="74"/>
+        <location filename="../ui/TrayIcon.cpp" line="75"/>
         <source>Open folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="79"/>
+        <location filename="../ui/TrayIcon.cpp" line="77"/>
+        <source>Choose what syncs...</source>
+        <translation>Choisir ce qui se synchronise…</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrayIcon.cpp" line="81"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="82"/>
+        <location filename="../ui/TrayIcon.cpp" line="84"/>
         <source>Pause</source>
         <translation>Suspendre</translation>
     </message>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="83"/>
+        <location filename="../ui/TrayIcon.cpp" line="85"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="87"/>
+        <location filename="../ui/TrayIcon.cpp" line="89"/>
         <source>Pause all</source>
         <translation>Tout suspendre</translation>
     </message>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="89"/>
+        <location filename="../ui/TrayIcon.cpp" line="91"/>
         <source>Resume all</source>
         <translation>Tout reprendre</translation>
     </message>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="92"/>
+        <location filename="../ui/TrayIcon.cpp" line="94"/>
+        <source>Activity...</source>
+        <translation>Activité…</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrayIcon.cpp" line="95"/>
+        <source>Settings...</source>
+        <translation>Paramètres…</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrayIcon.cpp" line="96"/>
         <source>Add repository...</source>
         <translation>Ajouter un dépôt…</translation>
     </message>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="93"/>
+        <location filename="../ui/TrayIcon.cpp" line="97"/>
         <source>Show Escale</source>
         <translation>Afficher Escale</translation>
     </message>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="94"/>
+        <location filename="../ui/TrayIcon.cpp" line="98"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
@@ -161,77 +599,90 @@
 <context>
     <name>escale::ui::TrayModel</name>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="34"/>
+        <location filename="../ui/TrayModel.cpp" line="42"/>
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="35"/>
+        <location filename="../ui/TrayModel.cpp" line="43"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="36"/>
+        <location filename="../ui/TrayModel.cpp" line="44"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="38"/>
+        <location filename="../ui/TrayModel.cpp" line="46"/>
         <source>A relay cannot be reached</source>
         <translation>Un relais est injoignable</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="40"/>
+        <location filename="../ui/TrayModel.cpp" line="48"/>
         <source>A repository needs attention</source>
         <translation>Un dépôt demande votre attention</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="42"/>
+        <location filename="../ui/TrayModel.cpp" line="50"/>
         <source>Conflicts to resolve</source>
         <translation>Conflits à résoudre</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../ui/TrayModel.cpp" line="75"/>
+        <source>%n file(s) left (%1)</source>
+        <translation>
+            <numerusform>%n fichier restant (%1)</numerusform>
+            <numerusform>%n fichiers restants (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/TrayModel.cpp" line="89"/>
         <source>%1: starting</source>
         <translation>%1 : démarrage</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="78"/>
+        <location filename="../ui/TrayModel.cpp" line="93"/>
+        <source>%1: syncing, %2</source>
+        <translation>%1 : synchronisation, %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrayModel.cpp" line="94"/>
         <source>%1: syncing</source>
         <translation>%1 : synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="81"/>
+        <location filename="../ui/TrayModel.cpp" line="97"/>
         <source>%1: up to date</source>
         <translation>%1 : à jour</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="81"/>
+        <location filename="../ui/TrayModel.cpp" line="97"/>
         <source>%1: up to date (%2)</source>
         <translation>%1 : à jour (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="84"/>
+        <location filename="../ui/TrayModel.cpp" line="100"/>
         <source>%1: paused</source>
         <translation>%1 : en pause</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="87"/>
+        <location filename="../ui/TrayModel.cpp" line="103"/>
         <source>%1: relay unreachable, retrying</source>
         <translation>%1 : relais injoignable, nouvel essai bientôt</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="90"/>
+        <location filename="../ui/TrayModel.cpp" line="106"/>
         <source>%1: error: %2</source>
         <translation>%1 : erreur : %2</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="93"/>
+        <location filename="../ui/TrayModel.cpp" line="109"/>
         <source>%1: stopped: %2</source>
         <translation>%1 : arrêté : %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/TrayModel.cpp" line="97"/>
+        <location filename="../ui/TrayModel.cpp" line="113"/>
         <source>, %n conflict(s) to resolve</source>
         <translation>
             <numerusform>, %n conflit à résoudre</numerusform>
@@ -239,12 +690,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/TrayModel.cpp" line="99"/>
+        <location filename="../ui/TrayModel.cpp" line="115"/>
         <source>, %n change(s) to send</source>
         <translation>
             <numerusform>, %n modification à envoyer</numerusform>
             <numerusform>, %n modifications à envoyer</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../ui/TrayModel.cpp" line="148"/>
+        <source>Syncing: %1</source>
+        <translation>Synchronisation : %1</translation>
     </message>
 </context>
 <context>

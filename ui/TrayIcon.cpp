@@ -74,6 +74,7 @@ void TrayIcon::rebuild()
         const QString path = r.localPath;
         sub->addAction(tr("Open folder"), this,
                        [path] { QDesktopServices::openUrl(QUrl::fromLocalFile(path)); });
+        sub->addAction(tr("Choose what syncs..."), this, [this, i] { Q_EMIT accessRequested(i); });
         const QString name = r.name;
         if (s.paused) {
             anyPaused = true;

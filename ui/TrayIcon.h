@@ -32,6 +32,7 @@ Q_SIGNALS:
     void addRepositoryRequested();
     void activityRequested();
     void settingsRequested();
+    void accessRequested(int repository); // "Choose what syncs..."
     void messageClicked(); // a notification the user clicked
     void quitRequested();
 

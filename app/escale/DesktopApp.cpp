@@ -1,5 +1,6 @@
 #include "escale/DesktopApp.h"
 
+#include "AccessDialog.h"
 #include "ActivityWindow.h"
 #include "ExitCodes.h"
 #include "MainWindow.h"
@@ -144,6 +145,14 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
     };
     if (tray) {
         QObject::connect(tray.get(), &ui::TrayIcon::addRepositoryRequested, &app, addRepository);
+        QObject::connect(tray.get(), &ui::TrayIcon::accessRequested, &app, [&](int index) {
+            auto* dialog = new ui::AccessDialog(instance.get());
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->showRepository(index);
+            dialog->show();
+            dialog->raise();
+            dialog->activateWindow();
+        });
         QObject::connect(tray.get(), &ui::TrayIcon::activityRequested, &app,
                          [&] { showActivity(ui::ActivityWindow::TransfersTab); });
         // Notifications are about conflicts and errors: a click shows them.

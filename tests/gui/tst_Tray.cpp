@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QImage>
 #include <QMenu>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -65,10 +66,20 @@ void tst_Tray::followsTheEngine()
     QStringList items;
     for (QAction* a : docs->actions())
         items << a->text();
-    QCOMPARE(items, (QStringList{"Open folder", "Pause", "Sync now"}));
+    QCOMPARE(items, (QStringList{"Open folder", "Choose what syncs...", "Pause", "Sync now"}));
+    QStringList top;
+    for (QAction* a : menu->actions())
+        if (!a->isSeparator() && !a->menu())
+            top << a->text();
+    QCOMPARE(top.mid(1), (QStringList{"Pause all", "Resume all", "Activity...", "Settings...",
+                                      "Add repository...", "Show Escale", "Quit"}));
+    QSignalSpy access(&tray, &ui::TrayIcon::accessRequested);
+    docs->actions().at(1)->trigger();
+    QCOMPARE(access.size(), 1);
+    QCOMPARE(access.first().first().toInt(), 0);
 
     // Pause from the menu: the repository pauses; all paused shows as paused.
-    docs->actions().at(1)->trigger();
+    docs->actions().at(2)->trigger();
     QTRY_VERIFY(instance.status(0).paused);
     QVERIFY(model.tooltip().contains("docs: paused"));
     QVERIFY(model.state() != State::Paused); // photos still runs
@@ -200,7 +211,8 @@ void tst_Tray::inFrench()
     QStringList items;
     for (QAction* a : tray.menu()->findChild<QMenu*>("repository:docs")->actions())
         items << a->text();
-    QCOMPARE(items, (QStringList{"Ouvrir le dossier", "Suspendre", "Synchroniser maintenant"}));
+    QCOMPARE(items, (QStringList{"Ouvrir le dossier", "Choisir ce qui se synchronise…", "Suspendre",
+                                 "Synchroniser maintenant"}));
     instance.stop();
 }
 
