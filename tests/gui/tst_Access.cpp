@@ -25,22 +25,6 @@ class tst_Access : public QObject
 private Q_SLOTS:
     void lazyOnALargeFolder();
     void changesWhatSyncs();
-
-private:
-    static config::Config machine(const QTemporaryDir& root, const QString& name)
-    {
-        const QString text =
-            QString("[docs]\nlocal path = %1\nrelay address = %2\nclient name = %3\nstate dir = "
-                    "%4\nrefresh = 1\n")
-                .arg(root.filePath(name), root.filePath("relay"), name, root.filePath(name + "-state"));
-        QDir().mkpath(root.filePath(name));
-        QDir().mkpath(root.filePath("relay"));
-        auto loaded = config::ConfigLoader::load(text.toUtf8(), root.filePath(name + ".conf"), root.path());
-        if (loaded.hasErrors())
-            qFatal("%s", qPrintable(loaded.firstError()->toString()));
-        loaded.config.repositories[0].settleMs = 0;
-        return loaded.config;
-    }
 };
 
 void tst_Access::lazyOnALargeFolder()
@@ -104,8 +88,8 @@ void tst_Access::changesWhatSyncs()
     QTemporaryDir root;
     harness::writeFile(root.filePath("alice/private/diary.txt"), "dear diary");
     harness::writeFile(root.filePath("alice/private/shared.txt"), "for bob");
-    control::Instance alice(machine(root, "alice"), false);
-    control::Instance bob(machine(root, "bob"), false);
+    control::Instance alice(harness::folderMachine(root, "alice"), false);
+    control::Instance bob(harness::folderMachine(root, "bob"), false);
     // Before anything syncs: alice keeps 'private' to herself, except shared.txt.
     ui::AccessDialog dialog(&alice);
     dialog.show();

@@ -28,21 +28,6 @@ private Q_SLOTS:
     void followsTwoMachines();
 
 private:
-    static config::Config machine(const QTemporaryDir& root, const QString& name)
-    {
-        const QString text =
-            QString("[docs]\nlocal path = %1\nrelay address = %2\nclient name = %3\nstate dir = "
-                    "%4\nrefresh = 1\n")
-                .arg(root.filePath(name), root.filePath("relay"), name, root.filePath(name + "-state"));
-        QDir().mkpath(root.filePath(name));
-        QDir().mkpath(root.filePath("relay"));
-        auto loaded = config::ConfigLoader::load(text.toUtf8(), root.filePath(name + ".conf"), root.path());
-        if (loaded.hasErrors())
-            qFatal("%s", qPrintable(loaded.firstError()->toString()));
-        loaded.config.repositories[0].chunkSize = 64 * 1024; // a big file travels in many chunks
-        loaded.config.repositories[0].settleMs = 0;
-        return loaded.config;
-    }
     static QStringList rows(const QTreeWidget* tree, int column)
     {
         QStringList out;
@@ -59,11 +44,11 @@ void tst_Activity::followsTwoMachines()
         harness::writeFile(root.filePath(QString("bob/file%1.txt").arg(i)), QByteArray::number(i));
     const QByteArray big(3 * 1024 * 1024, 'x');
     harness::writeFile(root.filePath("bob/big.bin"), big);
-    control::Instance bob(machine(root, "bob"), false);
+    control::Instance bob(harness::folderMachine(root, "bob", 64 * 1024), false);
     bob.start();
     QTRY_VERIFY_WITH_TIMEOUT(bob.status(0).state == control::RepositoryStatus::State::Idle, 30'000);
 
-    control::Instance alice(machine(root, "alice"), false);
+    control::Instance alice(harness::folderMachine(root, "alice", 64 * 1024), false);
     ui::ActivityWindow window(&alice);
     ui::TrayModel tray(&alice);
     window.show();

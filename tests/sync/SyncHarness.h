@@ -3,6 +3,7 @@
 // Runs real engines against one shared relay (in memory or a folder), each client with its
 // own folder and state, and compares their trees byte for byte.
 #include "config/Config.h"
+#include "config/ConfigLoader.h"
 #include "relay/FaultyRelay.h"
 #include "relay/FileRelay.h"
 #include "relay/MemoryRelay.h"
@@ -203,6 +204,27 @@ private:
     std::unique_ptr<sync::SyncEngine> m_engine;
     sync::PassResult m_last;
 };
+
+// The configuration of one machine syncing ROOT/NAME through the folder relay ROOT/relay (its
+// state in ROOT/NAME-state), polling every second, for tests running whole instances. A
+// `chunkSize` makes big files travel in many chunks.
+inline config::Config folderMachine(const QTemporaryDir& root, const QString& name, qint64 chunkSize = 0)
+{
+    const QString text = QStringLiteral("[docs]\nlocal path = %1\nrelay address = %2\nclient name = %3\n"
+                                        "state dir = %4\nrefresh = 1\n")
+                             .arg(root.filePath(name), root.filePath(QStringLiteral("relay")), name,
+                                  root.filePath(name + QStringLiteral("-state")));
+    QDir().mkpath(root.filePath(name));
+    QDir().mkpath(root.filePath(QStringLiteral("relay")));
+    auto loaded =
+        config::ConfigLoader::load(text.toUtf8(), root.filePath(name + QStringLiteral(".conf")), root.path());
+    if (loaded.hasErrors())
+        qFatal("%s", qPrintable(loaded.firstError()->toString()));
+    loaded.config.repositories[0].settleMs = 0;
+    if (chunkSize > 0)
+        loaded.config.repositories[0].chunkSize = chunkSize;
+    return loaded.config;
+}
 
 // Runs passes round-robin until nothing changes any more (or `rounds` is reached).
 inline void settle(const QList<Client*>& clients, int rounds = 4)
