@@ -44,23 +44,14 @@ bool destinationEdits(const QString& address, const QStringList& settings, QList
 int destinationConfig(const QString& configPath, const QString& section, const QList<config::KeyEdit>& edits,
                       config::RepositoryConfig& out)
 {
-    const QFileInfo info(configPath);
-    QTemporaryFile copy(info.absolutePath() + QStringLiteral("/.escale-migrate-XXXXXX.conf"));
-    QFile original(configPath);
-    if (!copy.open() || !original.open(QIODevice::ReadOnly) || copy.write(original.readAll()) < 0 ||
-        !copy.flush())
-        return fail(ExitFailure, QStringLiteral("cannot prepare the new settings beside %1").arg(configPath));
-    copy.close();
     QString error;
-    if (!config::editSectionInFile(copy.fileName(), section, edits, error))
-        return fail(ExitFailure, error);
-    const config::LoadResult loaded = config::ConfigLoader::loadFile(copy.fileName());
-    if (const config::ConfigDiagnostic* e = loaded.firstError())
+    const auto checked = config::checkEdits(configPath, section, edits, error);
+    if (!checked)
         return fail(ExitUsage,
                     QStringLiteral("the destination's settings are not valid: %1 (--set \"KEY = VALUE\" "
                                    "changes a key for the new relay, --set \"KEY =\" removes one)")
-                        .arg(e->toString().replace(copy.fileName(), configPath)));
-    out = *loaded.config.repository(section);
+                        .arg(error));
+    out = *checked->repository(section);
     return ExitOk;
 }
 

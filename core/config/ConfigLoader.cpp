@@ -822,6 +822,7 @@ LoadResult ConfigLoader::load(const QByteArray& bytes, const QString& fileName, 
     LoadResult result;
     result.config.path = fileName;
     if (bytes.trimmed().isEmpty()) {
+        result.noRepository = true;
         result.diagnostics.append(ConfigDiagnostic{
             ConfigDiagnostic::Severity::Error, fileName, 0, QString(),
             QStringLiteral("the file is empty: add a section such as [documents] with 'local path' and "
@@ -833,6 +834,7 @@ LoadResult ConfigLoader::load(const QByteArray& bytes, const QString& fileName, 
         return result;
     Loader loader(fileName, baseDir, result.diagnostics);
     result.config = loader.run(doc);
+    result.noRepository = doc.sections().isEmpty();
     result.config.path = fileName;
     if (result.config.global.logFile.isEmpty())
         result.config.global.logFile = defaultStateDir() + QLatin1Char('/') +

@@ -12,6 +12,9 @@ struct LoadResult
 {
     Config config;
     ConfigDiagnostics diagnostics; // errors and warnings, in file order
+    // The file has no repository section: an error for a server; the desktop application opens
+    // its setup wizard instead (when that is the only error).
+    bool noRepository = false;
 
     bool hasErrors() const;
     const ConfigDiagnostic* firstError() const;
