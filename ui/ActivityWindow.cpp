@@ -147,6 +147,11 @@ ActivityWindow::ActivityWindow(control::Instance* instance, QWidget* parent)
     connect(instance, &control::Instance::changed, this, &ActivityWindow::addChange);
     connect(instance, &control::Instance::statusChanged, this, &ActivityWindow::refresh);
     connect(instance, &control::Instance::repositoryAdded, this, &ActivityWindow::refresh);
+    connect(instance, &control::Instance::repositoryRemoved, this, [this] {
+        m_samples.clear();
+        refresh();
+        refreshConflicts();
+    });
     auto* progressTimer = new QTimer(this);
     progressTimer->setSingleShot(true);
     progressTimer->setInterval(500);

@@ -7,43 +7,56 @@ Notifier::Notifier(control::Instance* instance, QObject* parent)
     , m_instance(instance)
 {
     connect(instance, &control::Instance::passFinished, this, &Notifier::onPass);
+    connect(instance, &control::Instance::failedToStart, this,
+            [this](int index, const QString& error) { failed(m_instance->repository(index).name, error); });
+}
+
+void Notifier::failed(const QString& name, const QString& error)
+{
+    // Once per distinct error: a relay down for an hour is one notification, not sixty.
+    if (m_lastError.value(name) == error)
+        return;
+    m_lastError.insert(name, error);
+    if (error.contains(QLatin1String("keychain"), Qt::CaseInsensitive))
+        emitLimited(name, Kind::Keychain, tr("%1: the keychain is not available").arg(name),
+                    tr("%1\nUnlock the keychain (log in to the desktop session), or keep the password and "
+                       "passphrase in files readable only by you ('password = /path', 'passphrase = /path').")
+                        .arg(error));
+    else
+        emitLimited(name, Kind::Error, tr("%1: sync failed").arg(name), error);
 }
 
 void Notifier::onPass(int index, const sync::PassResult& result)
 {
     const QString name = m_instance->repository(index).name;
     if (!result.ok()) {
-        // Once per distinct error: a relay down for an hour is one notification, not sixty.
-        if (m_lastError.value(index) != result.error) {
-            m_lastError.insert(index, result.error);
-            emitLimited(index, Kind::Error, tr("%1: sync failed").arg(name), result.error);
-        }
+        failed(name, result.error);
         return;
     }
-    m_lastError.remove(index);
-    if (!m_synced.contains(index)) {
-        m_synced.insert(index);
-        emitLimited(index, Kind::FirstSync, tr("%1 is in sync").arg(name),
+    m_lastError.remove(name);
+    if (!m_synced.contains(name)) {
+        m_synced.insert(name);
+        emitLimited(name, Kind::FirstSync, tr("%1 is in sync").arg(name),
                     tr("%1 is synchronised with %2.")
                         .arg(m_instance->repository(index).localPath,
                              m_instance->repository(index).relay.toDisplayString()));
     }
     if (result.conflicts > 0)
         emitLimited(
-            index, Kind::Conflicts, tr("%1: conflicting changes").arg(name),
+            name, Kind::Conflicts, tr("%1: conflicting changes").arg(name),
             tr("%n file(s) were changed on two machines at once; both versions are kept. Resolve them in "
                "the activity window or with 'escalectl conflicts'.",
                nullptr, result.conflicts));
     if (result.waitingForSpace)
-        emitLimited(index, Kind::RelayFull, tr("%1: the relay is full").arg(name),
+        emitLimited(name, Kind::RelayFull, tr("%1: the relay is full").arg(name),
                     tr("Uploads wait until the other machines take their copies (disk quota reached)."));
 }
 
-void Notifier::emitLimited(int index, Kind kind, const QString& title, const QString& message)
+void Notifier::emitLimited(const QString& repository, Kind kind, const QString& title, const QString& message)
 {
     if (!m_enabled)
         return;
-    const QString key = QStringLiteral("%1/%2").arg(index).arg(int(kind));
+    const QString key = QStringLiteral("%1/%2").arg(repository).arg(int(kind));
     const QDateTime now = m_clock();
     const QDateTime last = m_last.value(key);
     if (last.isValid() && last.msecsTo(now) < m_intervalMs)

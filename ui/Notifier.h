@@ -10,8 +10,9 @@
 namespace escale::ui {
 
 // Desktop notifications from the instance's passes: new conflict copies, a repository that
-// fails (once per distinct error, and again only after it recovered), a relay full ('disk
-// quota'), and the first successful sync of each repository. Rate-limited: at most one
+// fails (once per distinct error, and again only after it recovered; a keychain that cannot be
+// read said as such, with the remedy), a relay full ('disk quota'), and the first successful
+// sync of each repository. Rate-limited: at most one
 // notification of a kind per repository within `interval`, however many passes repeat it.
 // No widgets: the tray shows what it emits.
 class Notifier : public QObject
@@ -25,6 +26,7 @@ public:
         Conflicts,
         Error,
         RelayFull,
+        Keychain, // the keychain holding a password or passphrase cannot be read
     };
 
     explicit Notifier(control::Instance* instance, QObject* parent = nullptr);
@@ -39,7 +41,8 @@ Q_SIGNALS:
 
 private:
     void onPass(int index, const sync::PassResult& result);
-    void emitLimited(int index, Kind kind, const QString& title, const QString& message);
+    void failed(const QString& repository, const QString& error);
+    void emitLimited(const QString& repository, Kind kind, const QString& title, const QString& message);
 
     control::Instance* m_instance;
     qint64 m_intervalMs = 10 * 60 * 1000;
@@ -47,9 +50,9 @@ private:
     std::function<QDateTime()> m_clock = [] {
         return QDateTime::currentDateTimeUtc();
     };
-    QHash<QString, QDateTime> m_last; // "repository/kind" -> when last shown
-    QHash<int, QString> m_lastError;  // repository -> the error already shown
-    QSet<int> m_synced;               // repositories whose first success was shown
+    QHash<QString, QDateTime> m_last;    // "repository/kind" -> when last shown
+    QHash<QString, QString> m_lastError; // repository -> the error already shown
+    QSet<QString> m_synced;              // repositories whose first success was shown
 };
 
 } // namespace escale::ui

@@ -18,6 +18,7 @@ TrayModel::TrayModel(control::Instance* instance, QObject* parent)
 {
     registerTrayIcons();
     connect(instance, &control::Instance::statusChanged, this, &TrayModel::update);
+    connect(instance, &control::Instance::repositoryRemoved, this, &TrayModel::update);
     // Progress comes at every chunk: the tray follows it once a second.
     m_progressTimer.setSingleShot(true);
     m_progressTimer.setInterval(1000);

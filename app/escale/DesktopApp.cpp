@@ -90,7 +90,8 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
                          [&tray](ui::Notifier::Kind kind, const QString& title, const QString& message) {
                              tray->showMessage(title, message,
                                                kind == ui::Notifier::Kind::Error ||
-                                                   kind == ui::Notifier::Kind::RelayFull);
+                                                   kind == ui::Notifier::Kind::RelayFull ||
+                                                   kind == ui::Notifier::Kind::Keychain);
                          });
         QObject::connect(tray.get(), &ui::TrayIcon::showWindowRequested, &window, [&window] {
             window.show();

@@ -46,16 +46,29 @@ int Instance::addRepository(const config::RepositoryConfig& config)
 
 int Instance::add(const config::RepositoryConfig& r)
 {
-    using State = RepositoryStatus::State;
-    const int index = int(m_repositories.size());
     auto repo = std::make_unique<Repository>();
-    repo->runner = std::make_unique<sync::RepositoryRunner>(r, m_confirmDeletions);
-    Repository* p = repo.get();
+    setRunner(repo.get(), r);
+    m_repositories.push_back(std::move(repo));
+    return int(m_repositories.size()) - 1;
+}
+
+int Instance::indexOf(const Repository* repository) const
+{
+    for (size_t i = 0; i < m_repositories.size(); ++i)
+        if (m_repositories[i].get() == repository)
+            return int(i);
+    return -1;
+}
+
+void Instance::setRunner(Repository* p, const config::RepositoryConfig& r)
+{
+    using State = RepositoryStatus::State;
+    p->runner = std::make_unique<sync::RepositoryRunner>(r, m_confirmDeletions);
     p->status.relay = r.relay.toDisplayString();
     connect(p->runner.get(), &sync::RepositoryRunner::progress, this,
-            [this, p, index](const sync::PassProgress& progress) {
+            [this, p](const sync::PassProgress& progress) {
                 p->status.progress = progress;
-                Q_EMIT progressChanged(index);
+                Q_EMIT progressChanged(indexOf(p));
             });
     connect(p->runner.get(), &sync::RepositoryRunner::fileEvent, this,
             [this, p](const sync::FileEvent& event) {
@@ -64,15 +77,15 @@ int Instance::add(const config::RepositoryConfig& r)
                     m_recent.remove(0, m_recent.size() - kRecentChanges);
                 Q_EMIT changed(m_recent.last());
             });
-    connect(p->runner.get(), &sync::RepositoryRunner::passStarted, this, [this, p, index] {
+    connect(p->runner.get(), &sync::RepositoryRunner::passStarted, this, [this, p] {
         p->status.progress = {};
         if (p->status.state != State::Stopped && !p->status.paused) {
             p->status.state = State::Syncing;
-            Q_EMIT statusChanged(index);
+            Q_EMIT statusChanged(indexOf(p));
         }
     });
     connect(p->runner.get(), &sync::RepositoryRunner::passFinished, this,
-            [this, p, index](const sync::PassResult& result) {
+            [this, p](const sync::PassResult& result) {
                 RepositoryStatus& s = p->status;
                 s.lastPass = result;
                 s.progress = {};
@@ -101,18 +114,15 @@ int Instance::add(const config::RepositoryConfig& r)
                 }
                 if (s.paused && s.state != State::Stopped)
                     s.state = State::Paused;
-                Q_EMIT passFinished(index, result);
-                Q_EMIT statusChanged(index);
+                Q_EMIT passFinished(indexOf(p), result);
+                Q_EMIT statusChanged(indexOf(p));
             });
-    connect(p->runner.get(), &sync::RepositoryRunner::failedToStart, this,
-            [this, p, index](const QString& error) {
-                p->status.state = State::Stopped;
-                p->status.lastError = error;
-                Q_EMIT failedToStart(index, error);
-                Q_EMIT statusChanged(index);
-            });
-    m_repositories.push_back(std::move(repo));
-    return index;
+    connect(p->runner.get(), &sync::RepositoryRunner::failedToStart, this, [this, p](const QString& error) {
+        p->status.state = State::Stopped;
+        p->status.lastError = error;
+        Q_EMIT failedToStart(indexOf(p), error);
+        Q_EMIT statusChanged(indexOf(p));
+    });
 }
 
 Instance::~Instance()
@@ -123,6 +133,35 @@ Instance::~Instance()
 const config::RepositoryConfig& Instance::repository(int index) const
 {
     return m_repositories[size_t(index)]->runner->config();
+}
+
+bool Instance::replaceRepository(int index, const config::RepositoryConfig& config)
+{
+    if (index < 0 || index >= repositoryCount())
+        return false;
+    Repository* p = m_repositories[size_t(index)].get();
+    p->runner->stop();
+    const bool paused = p->status.paused;
+    p->status = RepositoryStatus{};
+    p->status.paused = paused;
+    setRunner(p, config);
+    if (m_started) {
+        p->runner->start();
+        if (paused)
+            p->runner->setPaused(true);
+    }
+    Q_EMIT statusChanged(index);
+    return true;
+}
+
+bool Instance::removeRepository(int index)
+{
+    if (index < 0 || index >= repositoryCount())
+        return false;
+    m_repositories[size_t(index)]->runner->stop();
+    m_repositories.erase(m_repositories.begin() + index);
+    Q_EMIT repositoryRemoved(index);
+    return true;
 }
 
 bool Instance::confirmDeletions(int index)

@@ -67,6 +67,11 @@ public:
     // A repository added while running (the setup wizard): it starts at once when the others
     // have. Its index is the next one.
     int addRepository(const config::RepositoryConfig& config);
+    // A repository's settings changed (the settings dialog): it restarts with them, paused if
+    // it was.
+    bool replaceRepository(int index, const config::RepositoryConfig& config);
+    // Stops a repository and forgets it; the ones after it move up by one.
+    bool removeRepository(int index);
     int repositoryCount() const { return int(m_repositories.size()); }
     const RepositoryStatus& status(int index) const { return m_repositories[size_t(index)]->status; }
     // The latest changes of every repository, oldest first (at most kRecentChanges).
@@ -87,6 +92,7 @@ Q_SIGNALS:
     void stopRequested(); // `escalectl stop`
     void showRequested(); // another launch of the desktop application
     void repositoryAdded(int index);
+    void repositoryRemoved(int index);
     void progressChanged(int index); // status(index).progress moved on
     void changed(const escale::control::Change& change);
 
@@ -100,6 +106,8 @@ private:
     // an unknown one.
     QList<int> targets(const QJsonObject& request, QString& error) const;
     int add(const config::RepositoryConfig& config);
+    void setRunner(Repository* repository, const config::RepositoryConfig& config);
+    int indexOf(const Repository* repository) const;
 
     std::vector<std::unique_ptr<Repository>> m_repositories;
     bool m_confirmDeletions = false;

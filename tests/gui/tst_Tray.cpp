@@ -185,10 +185,17 @@ void tst_Tray::notificationsAreRateLimited()
     QCOMPARE(shown.size(), 4);
     Q_EMIT instance.passFinished(0, good);
     QCOMPARE(shown.size(), 6);
+    // A keychain that cannot give a secret is said as such, once.
+    const QString locked = "cannot read the passphrase: the keychain did not answer within 10 s (is it locked?)";
+    Q_EMIT instance.failedToStart(0, locked);
+    Q_EMIT instance.failedToStart(0, locked);
+    QCOMPARE(shown.size(), 7);
+    QCOMPARE(shown.last().first, ui::Notifier::Kind::Keychain);
+    QCOMPARE(shown.last().second, QString("docs: the keychain is not available"));
     notifier.setEnabled(false);
     now = now.addSecs(3600);
     Q_EMIT instance.passFinished(0, failed);
-    QCOMPARE(shown.size(), 6);
+    QCOMPARE(shown.size(), 7);
 }
 
 void tst_Tray::inFrench()
