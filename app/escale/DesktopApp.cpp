@@ -5,6 +5,7 @@
 #include "ExitCodes.h"
 #include "MainWindow.h"
 #include "Notifier.h"
+#include "SettingsDialog.h"
 #include "SetupWizard.h"
 #include "Translations.h"
 #include "TrayIcon.h"
@@ -18,6 +19,7 @@
 #include <QPointer>
 #include <QSystemTrayIcon>
 #include <QTimer>
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -40,6 +42,10 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
     result.config.path = options.configPath;
     if (!firstStart)
         result = config::ConfigLoader::loadFile(options.configPath);
+    // A file whose last repository was removed: as at the first start, with its general settings.
+    if (result.noRepository && std::count_if(result.diagnostics.cbegin(), result.diagnostics.cend(),
+                                             [](const auto& d) { return d.isError(); }) == 1)
+        result.diagnostics.clear();
     // Before any window: English, or French from the system or the 'language' setting.
     ui::installTranslation(app, result.hasErrors() ? QStringLiteral("auto") : result.config.global.language);
     ui::MainWindow window;
@@ -86,6 +92,7 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
         tray = std::make_unique<ui::TrayIcon>(trayModel.get());
         QObject::connect(tray.get(), &ui::TrayIcon::quitRequested, &app, &QApplication::quit);
         notifier = std::make_unique<ui::Notifier>(instance.get());
+        notifier->setEnabled(result.config.global.notifications);
         QObject::connect(notifier.get(), &ui::Notifier::notify, tray.get(),
                          [&tray](ui::Notifier::Kind kind, const QString& title, const QString& message) {
                              tray->showMessage(title, message,
@@ -132,6 +139,32 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
         wizard->raise();
         wizard->activateWindow();
     };
+    // "Choose what syncs": one dialog per request.
+    auto showAccess = [&](int index) {
+        auto* dialog = new ui::AccessDialog(instance.get());
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->showRepository(index);
+        dialog->show();
+        dialog->raise();
+        dialog->activateWindow();
+    };
+    // The settings, made when first asked for.
+    QPointer<ui::SettingsDialog> settings;
+    auto showSettings = [&] {
+        if (!settings) {
+            settings = new ui::SettingsDialog(instance.get(), result.config.path);
+            settings->setAttribute(Qt::WA_DeleteOnClose);
+            QObject::connect(settings, &ui::SettingsDialog::generalChanged, &app, [&] {
+                const config::LoadResult now = config::ConfigLoader::loadFile(result.config.path);
+                if (!now.hasErrors() || now.noRepository)
+                    notifier->setEnabled(now.config.global.notifications);
+            });
+            QObject::connect(settings, &ui::SettingsDialog::accessRequested, &app, showAccess);
+        }
+        settings->show();
+        settings->raise();
+        settings->activateWindow();
+    };
     // The activity window, made when first asked for.
     QPointer<ui::ActivityWindow> activity;
     auto showActivity = [&](ui::ActivityWindow::Tab tab) {
@@ -146,14 +179,8 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
     };
     if (tray) {
         QObject::connect(tray.get(), &ui::TrayIcon::addRepositoryRequested, &app, addRepository);
-        QObject::connect(tray.get(), &ui::TrayIcon::accessRequested, &app, [&](int index) {
-            auto* dialog = new ui::AccessDialog(instance.get());
-            dialog->setAttribute(Qt::WA_DeleteOnClose);
-            dialog->showRepository(index);
-            dialog->show();
-            dialog->raise();
-            dialog->activateWindow();
-        });
+        QObject::connect(tray.get(), &ui::TrayIcon::settingsRequested, &app, showSettings);
+        QObject::connect(tray.get(), &ui::TrayIcon::accessRequested, &app, showAccess);
         QObject::connect(tray.get(), &ui::TrayIcon::activityRequested, &app,
                          [&] { showActivity(ui::ActivityWindow::TransfersTab); });
         // Notifications are about conflicts and errors: a click shows them.
@@ -169,6 +196,7 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
     const int code = app.exec();
     delete wizard;
     delete activity;
+    delete settings;
     if (instance)
         instance->stop();
     return code;

@@ -135,6 +135,7 @@ struct GlobalConfig
     qint64 logSize = 1024 * 1024;
     QString stateDir; // base folder for state databases (key 'state dir', alias 'cache dir')
     QString language = QStringLiteral("auto"); // of the desktop application: auto (the system's), en or fr
+    bool notifications = true;                 // the desktop application's notifications
 };
 
 struct Config

@@ -72,7 +72,8 @@ QList<KeyDefinition> buildTable()
       << repo(KeyId::RcloneBinary, "rclone binary") << repo(KeyId::RcloneConfig, "rclone config")
       << repo(KeyId::StateDir, "state dir", {"cache dir", "cache"}) << global(KeyId::LogFile, "log file")
       << global(KeyId::LogLevel, "log level") << global(KeyId::LogRotate, "log rotate")
-      << global(KeyId::LogSize, "log size") << global(KeyId::Language, "language");
+      << global(KeyId::LogSize, "log size") << global(KeyId::Language, "language")
+      << global(KeyId::Notifications, "notifications");
 
     t << ignored({"modification time", "timestamp", "mtime"},
                  "Escale always records modification times and decides by content hashes")

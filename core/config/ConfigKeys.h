@@ -63,6 +63,7 @@ enum class KeyId
     LogRotate,
     LogSize,
     Language,
+    Notifications,
     // accepted for compatibility with Escale 0.7, without effect (a warning says why)
     Ignored,
     // accepted by Escale 0.7, refused now (an error says what replaces it)

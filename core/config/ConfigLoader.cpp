@@ -269,6 +269,12 @@ void Loader::applyGlobal(GlobalConfig& g, const Value& v)
             error(v.line, v.key, QStringLiteral("expected auto, en or fr, got '%1'").arg(v.value));
         break;
     }
+    case KeyId::Notifications:
+        if (const auto b = parseBool(v.value, err))
+            g.notifications = *b;
+        else
+            error(v.line, v.key, err);
+        break;
     case KeyId::LogSize:
         if (const auto n = parseSize(v.value, kMiB, err); n && *n >= 64 * 1024)
             g.logSize = *n;

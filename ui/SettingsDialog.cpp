@@ -1,0 +1,439 @@
+#include "SettingsDialog.h"
+
+#include "Autostart.h"
+#include "config/ConfigWriter.h"
+#include "config/Keychain.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace escale::ui {
+
+namespace {
+
+using config::KeyId;
+
+QString keyName(KeyId id)
+{
+    for (const config::KeyDefinition& k : config::allKeys())
+        if (k.id == id)
+            return k.name;
+    return {};
+}
+
+QLabel* statusLabel(QWidget* parent)
+{
+    auto* label = new QLabel(parent);
+    label->setObjectName(QStringLiteral("status"));
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+void say(QLabel* label, const QString& text, bool error)
+{
+    label->setText(error ? QStringLiteral("<span style=\"color:#c62828\">%1</span>").arg(text.toHtmlEscaped())
+                         : text.toHtmlEscaped());
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(control::Instance* instance, const QString& configPath, QWidget* parent)
+    : QDialog(parent)
+    , m_instance(instance)
+    , m_configPath(configPath)
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Escale settings"));
+    auto* layout = new QVBoxLayout(this);
+    auto* body = new QHBoxLayout;
+    m_pages = new QListWidget(this);
+    m_pages->setObjectName(QStringLiteral("pages"));
+    m_pages->setMaximumWidth(200);
+    m_stack = new QStackedWidget(this);
+    body->addWidget(m_pages);
+    body->addWidget(m_stack, 1);
+    layout->addLayout(body, 1);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Apply | QDialogButtonBox::Close, this);
+    layout->addWidget(buttons);
+    connect(buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this, &SettingsDialog::apply);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_pages, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    connect(instance, &control::Instance::repositoryAdded, this, &SettingsDialog::rebuild);
+    rebuild();
+    resize(820, 600);
+}
+
+void SettingsDialog::rebuild()
+{
+    const int current = m_pages->currentRow();
+    m_pages->clear();
+    while (m_stack->count() > 0) {
+        QWidget* w = m_stack->widget(0);
+        m_stack->removeWidget(w);
+        w->deleteLater();
+    }
+    m_repositories.clear();
+    buildGeneral();
+    for (int i = 0; i < m_instance->repositoryCount(); ++i)
+        buildRepository(i);
+    m_pages->setCurrentRow(std::clamp(current, 0, m_pages->count() - 1));
+}
+
+void SettingsDialog::showPage(int repository)
+{
+    m_pages->setCurrentRow(repository < 0 ? 0 : repository + 1);
+}
+
+int SettingsDialog::indexOf(const QString& name) const
+{
+    for (int i = 0; i < m_instance->repositoryCount(); ++i)
+        if (m_instance->repository(i).name == name)
+            return i;
+    return -1;
+}
+
+void SettingsDialog::buildGeneral()
+{
+    auto* page = new QWidget(m_stack);
+    page->setObjectName(QStringLiteral("general"));
+    auto* layout = new QVBoxLayout(page);
+    auto* form = new QFormLayout;
+    m_generalWritten = config::sectionValues(m_configPath, QString());
+    m_autostart = new QCheckBox(tr("Start Escale when I log in"), page);
+    m_autostart->setObjectName(QStringLiteral("autostart"));
+    m_initialAutostart = Autostart::enabled();
+    m_autostart->setChecked(m_initialAutostart);
+    m_notifications =
+        new QCheckBox(tr("Show notifications (first sync, conflicts, errors, a full relay)"), page);
+    m_notifications->setObjectName(QStringLiteral("notifications"));
+    const QString notifications = m_generalWritten.value(KeyId::Notifications).trimmed().toLower();
+    m_notifications->setChecked(notifications != QLatin1String("no") &&
+                                notifications != QLatin1String("false") &&
+                                notifications != QLatin1String("off") && notifications != QLatin1String("0"));
+    m_language = new QComboBox(page);
+    m_language->setObjectName(QStringLiteral("language"));
+    m_language->addItem(tr("The system's"), QStringLiteral("auto"));
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Français"), QStringLiteral("fr"));
+    m_language->setCurrentIndex(std::max(
+        0, m_language->findData(
+               m_generalWritten.value(KeyId::Language, QStringLiteral("auto")).trimmed().toLower())));
+    m_logLevel = new QComboBox(page);
+    m_logLevel->setObjectName(QStringLiteral("logLevel"));
+    for (const char* level : {"debug", "info", "warning", "error", "critical"})
+        m_logLevel->addItem(QString::fromLatin1(level), QString::fromLatin1(level));
+    m_logLevel->setCurrentIndex(std::max(
+        0, m_logLevel->findData(
+               m_generalWritten.value(KeyId::LogLevel, QStringLiteral("info")).trimmed().toLower())));
+    form->addRow(QString(), m_autostart);
+    form->addRow(QString(), m_notifications);
+    form->addRow(tr("Language:"), m_language);
+    form->addRow(tr("Log level:"), m_logLevel);
+    layout->addLayout(form);
+    auto* note = new QLabel(
+        tr("The language applies at the next start. Configuration file: %1").arg(m_configPath), page);
+    note->setWordWrap(true);
+    layout->addWidget(note);
+    m_generalStatus = statusLabel(page);
+    layout->addWidget(m_generalStatus);
+    layout->addStretch();
+    m_stack->addWidget(page);
+    m_pages->addItem(tr("General"));
+}
+
+void SettingsDialog::buildRepository(int index)
+{
+    const config::RepositoryConfig& r = m_instance->repository(index);
+    RepositoryPage p;
+    p.name = r.name;
+    p.written = config::sectionValues(m_configPath, r.name);
+    auto* scroll = new QScrollArea(m_stack);
+    scroll->setObjectName(QStringLiteral("repository:") + r.name);
+    scroll->setWidgetResizable(true);
+    auto* page = new QWidget(scroll);
+    scroll->setWidget(page);
+    p.page = scroll;
+    auto* layout = new QVBoxLayout(page);
+    auto group = [&](const QString& title) {
+        auto* box = new QGroupBox(title, page);
+        auto* form = new QFormLayout(box);
+        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+        layout->addWidget(box);
+        return form;
+    };
+    auto field = [&](QFormLayout* form, KeyId id, const QString& label, const QString& placeholder) {
+        auto* edit = new QLineEdit(p.written.value(id), page);
+        edit->setObjectName(keyName(id));
+        edit->setPlaceholderText(placeholder);
+        edit->setToolTip(tr("'%1' in the configuration").arg(keyName(id)));
+        form->addRow(label, edit);
+        p.fields.insert(id, edit);
+    };
+
+    QFormLayout* where = group(tr("Folder and relay"));
+    p.paused = new QCheckBox(tr("Paused"), page);
+    p.paused->setObjectName(QStringLiteral("paused"));
+    p.paused->setChecked(m_instance->status(index).paused);
+    const QString name = r.name;
+    connect(p.paused, &QCheckBox::toggled, this, [this, name](bool on) {
+        m_instance->handle(
+            QJsonObject{{QStringLiteral("command"), on ? QStringLiteral("pause") : QStringLiteral("resume")},
+                        {QStringLiteral("repository"), name}});
+    });
+    where->addRow(QString(), p.paused);
+    field(where, KeyId::LocalPath, tr("Local folder:"), QString());
+    auto* relay = new QLabel(tr("%1\n(to move the repository elsewhere: escalectl migrate %2 NEW-ADDRESS)")
+                                 .arg(r.relay.toDisplayString(), r.name),
+                             page);
+    relay->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    relay->setWordWrap(true);
+    where->addRow(tr("Relay:"), relay);
+    field(where, KeyId::User, tr("User name:"), tr("none"));
+    p.password = new QLineEdit(page);
+    p.password->setObjectName(QStringLiteral("password"));
+    p.password->setEchoMode(QLineEdit::Password);
+    p.password->setPlaceholderText(p.written.contains(KeyId::Password)
+                                       ? tr("kept in %1").arg(p.written.value(KeyId::Password))
+                                       : tr("unchanged (in the keychain)"));
+    p.password->setEnabled(!p.written.contains(KeyId::Password));
+    where->addRow(tr("New password:"), p.password);
+    field(where, KeyId::ClientName, tr("This machine's name:"), tr("the host name"));
+    p.mode = new QComboBox(page);
+    p.mode->setObjectName(QStringLiteral("mode"));
+    p.mode->addItem(tr("Send and receive"), QStringLiteral("shared"));
+    p.mode->addItem(tr("Send only"), QStringLiteral("upload"));
+    p.mode->addItem(tr("Receive only"), QStringLiteral("download"));
+    p.mode->addItem(tr("Conservative (never overwrite a file changed here)"), QStringLiteral("conservative"));
+    p.initialMode = config::syncModeName(r.mode);
+    p.mode->setCurrentIndex(std::max(0, p.mode->findData(p.initialMode)));
+    where->addRow(tr("Mode:"), p.mode);
+    where->addRow(tr("Encryption:"), new QLabel(config::encryptionName(r.encryption), page));
+
+    QFormLayout* what = group(tr("What syncs"));
+    field(what, KeyId::Include, tr("Only these files:"), tr("everything"));
+    field(what, KeyId::Exclude, tr("Files never synced:"), tr("none (patterns, separated by commas)"));
+    field(what, KeyId::FileExtension, tr("Only these extensions:"), tr("any"));
+    field(what, KeyId::IncludeDirectories, tr("Only these folders:"), tr("every folder"));
+    field(what, KeyId::ExcludeDirectories, tr("Folders never synced:"), tr("none"));
+    p.hidden = new QCheckBox(tr("Sync hidden files (names starting with '.')"), page);
+    p.hidden->setObjectName(QStringLiteral("hidden files"));
+    p.initialHidden = r.hiddenFiles;
+    p.hidden->setChecked(r.hiddenFiles);
+    what->addRow(QString(), p.hidden);
+    field(what, KeyId::DeleteThreshold, tr("Ask before deleting more than:"),
+          tr("50% (or a number of files)"));
+    auto* perFile = new QPushButton(tr("Choose per file..."), page);
+    perFile->setObjectName(QStringLiteral("chooseAccess"));
+    connect(perFile, &QPushButton::clicked, this, [this, name] { Q_EMIT accessRequested(indexOf(name)); });
+    what->addRow(QString(), perFile);
+
+    QFormLayout* advanced = group(tr("Relay space and speed"));
+    field(advanced, KeyId::DiskQuota, tr("Relay quota:"), tr("unlimited (e.g. 5GB)"));
+    field(advanced, KeyId::Pullers, tr("Copies before freeing:"), tr("every machine (0)"));
+    field(advanced, KeyId::Refresh, tr("Check the relay every:"), tr("30s"));
+    field(advanced, KeyId::Transfers, tr("Parallel transfers:"), tr("4"));
+    field(advanced, KeyId::BandwidthUp, tr("Upload limit:"), tr("unlimited (e.g. 2MB per second: 2MB)"));
+    field(advanced, KeyId::BandwidthDown, tr("Download limit:"), tr("unlimited"));
+    field(advanced, KeyId::Retention, tr("Wait for an absent machine:"), tr("30d"));
+    field(advanced, KeyId::ArchiveRetention, tr("Keep replaced versions:"), tr("30d"));
+    field(advanced, KeyId::ChunkSize, tr("Chunk size:"), tr("8MB"));
+    field(advanced, KeyId::Timeout, tr("Timeout:"), tr("60s"));
+    field(advanced, KeyId::Retries, tr("Retries:"), tr("5"));
+
+    QFormLayout* security = group(tr("Connection and security"));
+    p.verifySsl = new QCheckBox(tr("Check the server's certificate (recommended)"), page);
+    p.verifySsl->setObjectName(QStringLiteral("verify ssl"));
+    p.initialVerify = r.verifySsl;
+    p.verifySsl->setChecked(r.verifySsl);
+    security->addRow(QString(), p.verifySsl);
+    field(security, KeyId::SslVersion, tr("Oldest TLS version:"), tr("TLS 1.2"));
+    field(security, KeyId::CaCertificate, tr("Authority certificate:"), tr("the system's"));
+    field(security, KeyId::Certificate, tr("Client certificate:"), tr("none"));
+    field(security, KeyId::PrivateKey, tr("Private key:"), tr("none"));
+    field(security, KeyId::CertificateFingerprint, tr("Trusted certificate fingerprint:"), tr("none"));
+    field(security, KeyId::HostKey, tr("SSH host key:"), tr("from known hosts"));
+    field(security, KeyId::KnownHosts, tr("Known hosts file:"), tr("~/.ssh/known_hosts"));
+    field(security, KeyId::ImplicitTls, tr("FTPS from the first byte:"), tr("on port 990"));
+    field(security, KeyId::Region, tr("S3 region:"), tr("us-east-1"));
+    field(security, KeyId::UrlStyle, tr("S3 address style:"), tr("auto"));
+    field(security, KeyId::RcloneBinary, tr("rclone program:"), tr("rclone"));
+    field(security, KeyId::RcloneConfig, tr("rclone configuration:"), tr("rclone's own"));
+    field(security, KeyId::StateDir, tr("State folder:"), tr("~/.local/share/escale"));
+    field(security, KeyId::Checksum, tr("Checksum:"), tr("sha256"));
+
+    p.status = statusLabel(page);
+    layout->addWidget(p.status);
+
+    auto* removal = new QGroupBox(tr("Remove this repository"), page);
+    removal->setObjectName(QStringLiteral("removal"));
+    auto* removalLayout = new QVBoxLayout(removal);
+    auto* keep = new QRadioButton(tr("Keep its files in %1").arg(r.localPath), removal);
+    keep->setChecked(true);
+    p.deleteFiles = new QRadioButton(tr("Also move its files to the trash"), removal);
+    p.deleteFiles->setObjectName(QStringLiteral("deleteFiles"));
+    auto* note = new QLabel(tr("The other machines keep their copies. They stop waiting for this one after "
+                               "'retention', or at once with 'escalectl forget-client'."),
+                            removal);
+    note->setWordWrap(true);
+    auto* removeButton = new QPushButton(tr("Remove %1").arg(r.name), removal);
+    removeButton->setObjectName(QStringLiteral("remove"));
+    connect(removeButton, &QPushButton::clicked, this, [this, name] { remove(name); });
+    removalLayout->addWidget(keep);
+    removalLayout->addWidget(p.deleteFiles);
+    removalLayout->addWidget(note);
+    removalLayout->addWidget(removeButton, 0, Qt::AlignLeft);
+    layout->addWidget(removal);
+    layout->addStretch();
+
+    m_stack->addWidget(scroll);
+    m_pages->addItem(r.name);
+    m_repositories.append(p);
+}
+
+bool SettingsDialog::apply()
+{
+    bool ok = applyGeneral();
+    for (RepositoryPage& p : m_repositories)
+        ok = applyRepository(p) && ok;
+    return ok;
+}
+
+bool SettingsDialog::applyGeneral()
+{
+    QList<config::KeyEdit> edits;
+    auto changed = [&](KeyId id, const QString& value, const QString& byDefault) {
+        const QString before = m_generalWritten.value(id, byDefault).trimmed().toLower();
+        if (before != value)
+            edits << config::keyEdit(id, value);
+    };
+    changed(KeyId::Language, m_language->currentData().toString(), QStringLiteral("auto"));
+    changed(KeyId::LogLevel, m_logLevel->currentData().toString(), QStringLiteral("info"));
+    const bool wasOn = m_generalWritten.isEmpty() || !m_generalWritten.contains(KeyId::Notifications)
+                           ? true
+                           : QStringList{QStringLiteral("yes"), QStringLiteral("true"), QStringLiteral("on"),
+                                         QStringLiteral("1")}
+                                 .contains(m_generalWritten.value(KeyId::Notifications).trimmed().toLower());
+    if (m_notifications->isChecked() != wasOn)
+        edits << config::keyEdit(KeyId::Notifications,
+                                 m_notifications->isChecked() ? QStringLiteral("yes") : QStringLiteral("no"));
+    QString error;
+    if (m_autostart->isChecked() != m_initialAutostart) {
+        if (!Autostart::setEnabled(m_autostart->isChecked(), m_configPath, error)) {
+            say(m_generalStatus, error, true);
+            return false;
+        }
+        m_initialAutostart = m_autostart->isChecked();
+    }
+    if (edits.isEmpty())
+        return true;
+    if (!config::checkEdits(m_configPath, QString(), edits, error) ||
+        !config::editSectionInFile(m_configPath, QString(), edits, error)) {
+        say(m_generalStatus, error, true);
+        return false;
+    }
+    m_generalWritten = config::sectionValues(m_configPath, QString());
+    say(m_generalStatus, tr("Saved."), false);
+    Q_EMIT generalChanged();
+    return true;
+}
+
+bool SettingsDialog::applyRepository(RepositoryPage& p)
+{
+    const int index = indexOf(p.name);
+    if (index < 0)
+        return true;
+    QList<config::KeyEdit> edits;
+    for (auto it = p.fields.cbegin(); it != p.fields.cend(); ++it) {
+        const QString now = it.value()->text().trimmed();
+        if (now != p.written.value(it.key()).trimmed())
+            edits << config::keyEdit(it.key(), now.isEmpty() ? std::nullopt : std::optional<QString>(now));
+    }
+    const QString mode = p.mode->currentData().toString();
+    if (mode != p.initialMode)
+        edits << config::keyEdit(KeyId::Mode, mode) << config::keyEdit(KeyId::PushOnly, std::nullopt)
+              << config::keyEdit(KeyId::PullOnly, std::nullopt);
+    const auto yesNo = [](bool on) {
+        return on ? QStringLiteral("yes") : QStringLiteral("no");
+    };
+    if (p.hidden->isChecked() != p.initialHidden)
+        edits << config::keyEdit(KeyId::HiddenFiles, yesNo(p.hidden->isChecked()));
+    if (p.verifySsl->isChecked() != p.initialVerify)
+        edits << config::keyEdit(KeyId::VerifySsl, yesNo(p.verifySsl->isChecked()));
+    const QString password = p.password->text();
+    if (edits.isEmpty() && password.isEmpty())
+        return true;
+    QString error;
+    const auto checked = config::checkEdits(m_configPath, p.name, edits, error);
+    if (!checked) {
+        say(p.status, error, true);
+        return false;
+    }
+    if (!password.isEmpty()) {
+        if (!config::Keychain::write(p.name + QStringLiteral("/password"), password.toUtf8(), error)) {
+            say(p.status, tr("The keychain cannot keep the password: %1").arg(error), true);
+            return false;
+        }
+        p.password->clear();
+    }
+    if (!edits.isEmpty() && !config::editSectionInFile(m_configPath, p.name, edits, error)) {
+        say(p.status, error, true);
+        return false;
+    }
+    p.written = config::sectionValues(m_configPath, p.name);
+    const config::RepositoryConfig* updated = checked->repository(p.name);
+    p.initialMode = config::syncModeName(updated->mode);
+    p.initialHidden = updated->hiddenFiles;
+    p.initialVerify = updated->verifySsl;
+    m_instance->replaceRepository(index, *updated);
+    say(p.status, tr("Saved; %1 restarted with the new settings.").arg(p.name), false);
+    return true;
+}
+
+void SettingsDialog::remove(const QString& name)
+{
+    const int index = indexOf(name);
+    if (index < 0)
+        return;
+    bool trash = false;
+    for (const RepositoryPage& p : std::as_const(m_repositories))
+        if (p.name == name)
+            trash = p.deleteFiles->isChecked();
+    const QString folder = m_instance->repository(index).localPath;
+    QString error;
+    if (!config::removeSectionFromFile(m_configPath, name, error)) {
+        say(m_generalStatus, error, true);
+        return;
+    }
+    m_instance->removeRepository(index);
+    for (const char* secret : {"password", "passphrase"}) {
+        QString ignored; // a secret that was never there is no error
+        config::Keychain::remove(name + QLatin1Char('/') + QLatin1String(secret), ignored);
+    }
+    rebuild();
+    m_pages->setCurrentRow(0);
+    if (trash && !QFile::moveToTrash(folder))
+        say(m_generalStatus,
+            tr("'%1' is removed, but its folder %2 could not be moved to the trash.").arg(name, folder),
+            true);
+    else
+        say(m_generalStatus,
+            trash ? tr("'%1' is removed; its folder is in the trash.").arg(name)
+                  : tr("'%1' is removed; its files stay in %2.").arg(name, folder),
+            false);
+}
+
+} // namespace escale::ui
