@@ -1,7 +1,9 @@
 #include "MainWindow.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -21,8 +23,22 @@ MainWindow::MainWindow(QWidget* parent)
     m_repositories->setHeaderLabels(
         {tr("Repository"), tr("Folder"), tr("Relay"), tr("Mode"), tr("Encryption")});
     m_repositories->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_buttons = new QWidget(central);
+    auto* buttons = new QHBoxLayout(m_buttons);
+    buttons->setContentsMargins(0, 0, 0, 0);
+    for (const auto& [name, text, signal] :
+         {std::tuple{"activity", tr("Activity..."), &MainWindow::activityRequested},
+          std::tuple{"settings", tr("Settings..."), &MainWindow::settingsRequested},
+          std::tuple{"addRepository", tr("Add repository..."), &MainWindow::addRepositoryRequested}}) {
+        auto* button = new QPushButton(text, m_buttons);
+        button->setObjectName(QString::fromLatin1(name));
+        connect(button, &QPushButton::clicked, this, signal);
+        buttons->addWidget(button);
+    }
+    buttons->addStretch();
     layout->addWidget(m_message);
     layout->addWidget(m_repositories);
+    layout->addWidget(m_buttons);
     setCentralWidget(central);
     resize(760, 360);
 }
@@ -40,12 +56,14 @@ void MainWindow::showConfiguration(const config::Config& config)
     }
     m_message->setText(tr("Configuration: %1").arg(config.path));
     m_repositories->setVisible(true);
+    m_buttons->setVisible(true);
 }
 
 void MainWindow::showProblem(const QString& configPath, const QString& problem)
 {
     m_repositories->clear();
     m_repositories->setVisible(false);
+    m_buttons->setVisible(false);
     m_message->setText(tr("Escale cannot use the configuration %1:\n\n%2").arg(configPath, problem));
 }
 

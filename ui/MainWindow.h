@@ -21,9 +21,16 @@ public:
     void showConfiguration(const config::Config& config);
     void showProblem(const QString& configPath, const QString& problem);
 
+Q_SIGNALS:
+    // Without a tray, the window is where these are: the same as the tray menu's.
+    void activityRequested();
+    void settingsRequested();
+    void addRepositoryRequested();
+
 private:
     QLabel* m_message = nullptr;
     QTreeWidget* m_repositories = nullptr;
+    QWidget* m_buttons = nullptr;
 };
 
 } // namespace escale::ui

@@ -121,19 +121,28 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
     } else {
         window.show();
     }
+    // The window and the notifications follow the file once the wizard or the settings wrote it.
+    auto showFile = [&] {
+        const config::LoadResult now = config::ConfigLoader::loadFile(result.config.path);
+        if (now.hasErrors() && !now.noRepository)
+            return;
+        window.showConfiguration(now.config);
+        if (notifier)
+            notifier->setEnabled(now.config.global.notifications);
+    };
+    if (instance)
+        QObject::connect(instance.get(), &control::Instance::repositoryRemoved, &app, showFile);
     // The setup wizard: at the first start, and from the tray's "Add repository...".
     QPointer<ui::SetupWizard> wizard;
     auto addRepository = [&] {
         if (!wizard) {
             wizard = new ui::SetupWizard(result.config.path);
             wizard->setAttribute(Qt::WA_DeleteOnClose);
-            QObject::connect(
-                wizard, &ui::SetupWizard::repositoryAdded, &app, [&](const config::RepositoryConfig& added) {
-                    instance->addRepository(added);
-                    const config::LoadResult now = config::ConfigLoader::loadFile(result.config.path);
-                    if (!now.hasErrors())
-                        window.showConfiguration(now.config);
-                });
+            QObject::connect(wizard, &ui::SetupWizard::repositoryAdded, &app,
+                             [&](const config::RepositoryConfig& added) {
+                                 instance->addRepository(added);
+                                 showFile();
+                             });
         }
         wizard->show();
         wizard->raise();
@@ -154,11 +163,7 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
         if (!settings) {
             settings = new ui::SettingsDialog(instance.get(), result.config.path);
             settings->setAttribute(Qt::WA_DeleteOnClose);
-            QObject::connect(settings, &ui::SettingsDialog::generalChanged, &app, [&] {
-                const config::LoadResult now = config::ConfigLoader::loadFile(result.config.path);
-                if (!now.hasErrors() || now.noRepository)
-                    notifier->setEnabled(now.config.global.notifications);
-            });
+            QObject::connect(settings, &ui::SettingsDialog::generalChanged, &app, showFile);
             QObject::connect(settings, &ui::SettingsDialog::accessRequested, &app, showAccess);
         }
         settings->show();
@@ -177,6 +182,12 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
         activity->raise();
         activity->activateWindow();
     };
+    if (instance) {
+        QObject::connect(&window, &ui::MainWindow::addRepositoryRequested, &app, addRepository);
+        QObject::connect(&window, &ui::MainWindow::settingsRequested, &app, showSettings);
+        QObject::connect(&window, &ui::MainWindow::activityRequested, &app,
+                         [&] { showActivity(ui::ActivityWindow::TransfersTab); });
+    }
     if (tray) {
         QObject::connect(tray.get(), &ui::TrayIcon::addRepositoryRequested, &app, addRepository);
         QObject::connect(tray.get(), &ui::TrayIcon::settingsRequested, &app, showSettings);

@@ -35,6 +35,10 @@ int instanceCommand(const QString& command, const QString& repository, const QSt
         return ExitOk;
     }
     bool problems = false;
+    if (answer->value(QStringLiteral("repositories")).toArray().isEmpty())
+        print(stdout,
+              QStringLiteral("No repository yet: add one with the desktop application's setup wizard, or "
+                             "in the configuration (docs/configuration.md).\n"));
     for (const QJsonValue& v : answer->value(QStringLiteral("repositories")).toArray()) {
         const QJsonObject r = v.toObject();
         if (!repository.isEmpty() && r.value(QStringLiteral("name")).toString() != repository)

@@ -192,7 +192,7 @@ QList<int> Instance::targets(const QJsonObject& request, QString& error) const
     for (int i = 0; i < repositoryCount(); ++i)
         if (name.isEmpty() || repository(i).name == name)
             found << i;
-    if (found.isEmpty())
+    if (found.isEmpty() && !name.isEmpty())
         error = QStringLiteral("no repository '%1' runs here").arg(name);
     return found;
 }
@@ -262,7 +262,7 @@ QJsonObject Instance::handle(const QJsonObject& request)
     };
     if (command == QLatin1String("status")) {
         QString error;
-        if (targets(request, error).isEmpty())
+        if (targets(request, error).isEmpty() && !error.isEmpty())
             return failure(error);
         return statusJson();
     }
@@ -282,7 +282,7 @@ QJsonObject Instance::handle(const QJsonObject& request)
                            .arg(command));
     QString error;
     const QList<int> chosen = targets(request, error);
-    if (chosen.isEmpty())
+    if (!error.isEmpty())
         return failure(error);
     QJsonArray done;
     for (int i : chosen) {
