@@ -266,7 +266,7 @@
         <translation>Autres machines</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="199"/>
+        <location filename="../ui/ActivityWindow.cpp" line="204"/>
         <source>%1: %n file(s) deleted here at once are not deleted on the other machines yet. If you meant it, delete them everywhere; if not (a disk unplugged, a folder moved), bring them back: the other machines keep theirs meanwhile.</source>
         <translation>
             <numerusform>%1 : %n fichier supprimé ici d’un coup n’est pas encore supprimé sur les autres machines. Si c’était voulu, supprimez-le partout ; sinon (un disque débranché, un dossier déplacé), remettez-le : les autres machines gardent le leur en attendant.</numerusform>
@@ -274,68 +274,68 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="207"/>
+        <location filename="../ui/ActivityWindow.cpp" line="212"/>
         <source>Delete them everywhere</source>
         <translation>Les supprimer partout</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="213"/>
+        <location filename="../ui/ActivityWindow.cpp" line="218"/>
         <source>Open folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="234"/>
+        <location filename="../ui/ActivityWindow.cpp" line="239"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="237"/>
+        <location filename="../ui/ActivityWindow.cpp" line="242"/>
         <source>syncing</source>
         <translation>synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="240"/>
+        <location filename="../ui/ActivityWindow.cpp" line="245"/>
         <source>up to date (%1)</source>
         <translation>à jour (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="241"/>
+        <location filename="../ui/ActivityWindow.cpp" line="246"/>
         <source>up to date</source>
         <translation>à jour</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="244"/>
+        <location filename="../ui/ActivityWindow.cpp" line="249"/>
         <source>paused</source>
         <translation>en pause</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="247"/>
+        <location filename="../ui/ActivityWindow.cpp" line="252"/>
         <source>relay unreachable</source>
         <translation>relais injoignable</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="250"/>
+        <location filename="../ui/ActivityWindow.cpp" line="255"/>
         <source>error</source>
         <translation>erreur</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="253"/>
+        <location filename="../ui/ActivityWindow.cpp" line="258"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="256"/>
+        <location filename="../ui/ActivityWindow.cpp" line="261"/>
         <source>not known yet</source>
         <translation>pas encore connue</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="258"/>
+        <location filename="../ui/ActivityWindow.cpp" line="263"/>
         <source>%1 of %2 (%3 %)</source>
         <translation>%1 sur %2 (%3 %)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="262"/>
-        <location filename="../ui/ActivityWindow.cpp" line="263"/>
+        <location filename="../ui/ActivityWindow.cpp" line="267"/>
+        <location filename="../ui/ActivityWindow.cpp" line="268"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n modification</numerusform>
@@ -343,32 +343,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="290"/>
+        <location filename="../ui/ActivityWindow.cpp" line="295"/>
         <source>(between files)</source>
         <translation>(entre deux fichiers)</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="291"/>
+        <location filename="../ui/ActivityWindow.cpp" line="296"/>
         <source>↑ %1</source>
         <translation>↑ %1</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="291"/>
+        <location filename="../ui/ActivityWindow.cpp" line="296"/>
         <source>↓ %1</source>
         <translation>↓ %1</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="295"/>
+        <location filename="../ui/ActivityWindow.cpp" line="300"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="298"/>
+        <location filename="../ui/ActivityWindow.cpp" line="303"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="299"/>
+        <location filename="../ui/ActivityWindow.cpp" line="304"/>
         <source>%n file(s), %1</source>
         <translation>
             <numerusform>%n fichier, %1</numerusform>
@@ -376,42 +376,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="303"/>
+        <location filename="../ui/ActivityWindow.cpp" line="308"/>
         <source>Nothing is being transferred.</source>
         <translation>Aucun transfert en cours.</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="319"/>
+        <location filename="../ui/ActivityWindow.cpp" line="324"/>
         <source>sent</source>
         <translation>envoyé</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="322"/>
+        <location filename="../ui/ActivityWindow.cpp" line="327"/>
         <source>received</source>
         <translation>reçu</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="325"/>
+        <location filename="../ui/ActivityWindow.cpp" line="330"/>
         <source>deleted</source>
         <translation>supprimé</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="328"/>
+        <location filename="../ui/ActivityWindow.cpp" line="333"/>
         <source>conflict copy</source>
         <translation>copie de conflit</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="419"/>
+        <location filename="../ui/ActivityWindow.cpp" line="424"/>
         <source>No problem.</source>
         <translation>Aucun problème.</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="434"/>
+        <location filename="../ui/ActivityWindow.cpp" line="439"/>
         <source>not seen yet</source>
         <translation>pas encore vue</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="437"/>
+        <location filename="../ui/ActivityWindow.cpp" line="442"/>
         <source>has %n of this machine&apos;s change sets to take</source>
         <translation>
             <numerusform>a %n lot de modifications de cette machine à prendre</numerusform>
@@ -419,7 +419,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="439"/>
+        <location filename="../ui/ActivityWindow.cpp" line="444"/>
         <source>%n of its change sets to apply here</source>
         <translation>
             <numerusform>%n de ses lots de modifications à appliquer ici</numerusform>
@@ -427,7 +427,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="440"/>
+        <location filename="../ui/ActivityWindow.cpp" line="445"/>
         <source>none: in step</source>
         <translation>aucun : à jour</translation>
     </message>
@@ -435,42 +435,57 @@
 <context>
     <name>escale::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="13"/>
+        <location filename="../ui/MainWindow.cpp" line="15"/>
         <source>Escale</source>
         <translation>Escale</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="22"/>
+        <location filename="../ui/MainWindow.cpp" line="24"/>
         <source>Repository</source>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="22"/>
+        <location filename="../ui/MainWindow.cpp" line="24"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="22"/>
+        <location filename="../ui/MainWindow.cpp" line="24"/>
         <source>Relay</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="22"/>
+        <location filename="../ui/MainWindow.cpp" line="24"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="22"/>
+        <location filename="../ui/MainWindow.cpp" line="24"/>
         <source>Encryption</source>
         <translation>Chiffrement</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="41"/>
+        <location filename="../ui/MainWindow.cpp" line="30"/>
+        <source>Activity...</source>
+        <translation>Activité…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="31"/>
+        <source>Settings...</source>
+        <translation>Paramètres…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="32"/>
+        <source>Add repository...</source>
+        <translation>Ajouter un dépôt…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="57"/>
         <source>Configuration: %1</source>
         <translation>Configuration : %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="49"/>
+        <location filename="../ui/MainWindow.cpp" line="67"/>
         <source>Escale cannot use the configuration %1:
 
 %2</source>
@@ -482,27 +497,39 @@
 <context>
     <name>escale::ui::Notifier</name>
     <message>
-        <location filename="../ui/Notifier.cpp" line="19"/>
+        <location filename="../ui/Notifier.cpp" line="21"/>
+        <source>%1: the keychain is not available</source>
+        <translation>%1 : le trousseau n’est pas disponible</translation>
+    </message>
+    <message>
+        <location filename="../ui/Notifier.cpp" line="22"/>
+        <source>%1
+Unlock the keychain (log in to the desktop session), or keep the password and passphrase in files readable only by you (&apos;password = /path&apos;, &apos;passphrase = /path&apos;).</source>
+        <translation>%1
+Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de passe et la phrase secrète dans des fichiers lisibles par vous seul (« password = /chemin », « passphrase = /chemin »).</translation>
+    </message>
+    <message>
+        <location filename="../ui/Notifier.cpp" line="26"/>
         <source>%1: sync failed</source>
         <translation>%1 : échec de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/Notifier.cpp" line="26"/>
+        <location filename="../ui/Notifier.cpp" line="39"/>
         <source>%1 is in sync</source>
         <translation>%1 est synchronisé</translation>
     </message>
     <message>
-        <location filename="../ui/Notifier.cpp" line="27"/>
+        <location filename="../ui/Notifier.cpp" line="40"/>
         <source>%1 is synchronised with %2.</source>
         <translation>%1 est synchronisé avec %2.</translation>
     </message>
     <message>
-        <location filename="../ui/Notifier.cpp" line="33"/>
+        <location filename="../ui/Notifier.cpp" line="46"/>
         <source>%1: conflicting changes</source>
         <translation>%1 : modifications en conflit</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/Notifier.cpp" line="34"/>
+        <location filename="../ui/Notifier.cpp" line="47"/>
         <source>%n file(s) were changed on two machines at once; both versions are kept. Resolve them in the activity window or with &apos;escalectl conflicts&apos;.</source>
         <translation>
             <numerusform>%n fichier a été modifié sur deux machines à la fois ; les deux versions sont gardées. Résolvez le conflit dans la fenêtre d’activité ou avec « escalectl conflicts ».</numerusform>
@@ -510,14 +537,529 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/Notifier.cpp" line="38"/>
+        <location filename="../ui/Notifier.cpp" line="51"/>
         <source>%1: the relay is full</source>
         <translation>%1 : le relais est plein</translation>
     </message>
     <message>
-        <location filename="../ui/Notifier.cpp" line="39"/>
+        <location filename="../ui/Notifier.cpp" line="52"/>
         <source>Uploads wait until the other machines take their copies (disk quota reached).</source>
         <translation>Les envois attendent que les autres machines aient pris leur copie (quota atteint).</translation>
+    </message>
+</context>
+<context>
+    <name>escale::ui::SettingsDialog</name>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="60"/>
+        <source>Escale settings</source>
+        <translation>Paramètres d’Escale</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="116"/>
+        <source>Start Escale when I log in</source>
+        <translation>Lancer Escale à l’ouverture de session</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="121"/>
+        <source>Show notifications (first sync, conflicts, errors, a full relay)</source>
+        <translation>Afficher les notifications (première synchronisation, conflits, erreurs, relais plein)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="129"/>
+        <source>The system&apos;s</source>
+        <translation>Celle du système</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="144"/>
+        <source>Language:</source>
+        <translation>Langue :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="145"/>
+        <source>Log level:</source>
+        <translation>Niveau de journal :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="148"/>
+        <source>The language applies at the next start. Configuration file: %1</source>
+        <translation>La langue s’applique au prochain démarrage. Fichier de configuration : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="155"/>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="182"/>
+        <source>&apos;%1&apos; in the configuration</source>
+        <translation>« %1 » dans la configuration</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="187"/>
+        <source>Folder and relay</source>
+        <translation>Dossier et relais</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="188"/>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="198"/>
+        <source>Local folder:</source>
+        <translation>Dossier local :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="199"/>
+        <source>%1
+(to move the repository elsewhere: escalectl migrate %2 NEW-ADDRESS)</source>
+        <translation>%1
+(pour déplacer le dépôt ailleurs : escalectl migrate %2 NOUVELLE-ADRESSE)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="204"/>
+        <source>Relay:</source>
+        <translation>Relais :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="205"/>
+        <source>User name:</source>
+        <translation>Nom d’utilisateur :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="205"/>
+        <location filename="../ui/SettingsDialog.cpp" line="231"/>
+        <location filename="../ui/SettingsDialog.cpp" line="265"/>
+        <location filename="../ui/SettingsDialog.cpp" line="266"/>
+        <location filename="../ui/SettingsDialog.cpp" line="267"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="210"/>
+        <source>kept in %1</source>
+        <translation>gardé dans %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="211"/>
+        <source>unchanged (in the keychain)</source>
+        <translation>inchangé (dans le trousseau)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="213"/>
+        <source>New password:</source>
+        <translation>Nouveau mot de passe :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="214"/>
+        <source>This machine&apos;s name:</source>
+        <translation>Nom de cette machine :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="214"/>
+        <source>the host name</source>
+        <translation>le nom d’hôte</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="217"/>
+        <source>Send and receive</source>
+        <translation>Envoyer et recevoir</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="218"/>
+        <source>Send only</source>
+        <translation>Envoyer seulement</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="219"/>
+        <source>Receive only</source>
+        <translation>Recevoir seulement</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="220"/>
+        <source>Conservative (never overwrite a file changed here)</source>
+        <translation>Prudent (ne jamais écraser un fichier modifié ici)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="223"/>
+        <source>Mode:</source>
+        <translation>Mode :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="224"/>
+        <source>Encryption:</source>
+        <translation>Chiffrement :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="226"/>
+        <source>What syncs</source>
+        <translation>Ce qui se synchronise</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="227"/>
+        <source>Only these files:</source>
+        <translation>Seulement ces fichiers :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="227"/>
+        <source>everything</source>
+        <translation>tout</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="228"/>
+        <source>Files never synced:</source>
+        <translation>Fichiers jamais synchronisés :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="228"/>
+        <source>none (patterns, separated by commas)</source>
+        <translation>aucun (motifs, séparés par des virgules)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="229"/>
+        <source>Only these extensions:</source>
+        <translation>Seulement ces extensions :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="229"/>
+        <source>any</source>
+        <translation>toutes</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="230"/>
+        <source>Only these folders:</source>
+        <translation>Seulement ces dossiers :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="230"/>
+        <source>every folder</source>
+        <translation>tous les dossiers</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="231"/>
+        <source>Folders never synced:</source>
+        <translation>Dossiers jamais synchronisés :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="232"/>
+        <source>Sync hidden files (names starting with &apos;.&apos;)</source>
+        <translation>Synchroniser les fichiers cachés (noms commençant par « . »)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="237"/>
+        <source>Ask before deleting more than:</source>
+        <translation>Demander avant de supprimer plus de :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="238"/>
+        <source>50% (or a number of files)</source>
+        <translation>50% (ou un nombre de fichiers)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="239"/>
+        <source>Choose per file...</source>
+        <translation>Choisir fichier par fichier…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="244"/>
+        <source>Relay space and speed</source>
+        <translation>Place sur le relais et débit</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="245"/>
+        <source>Relay quota:</source>
+        <translation>Quota du relais :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="245"/>
+        <source>unlimited (e.g. 5GB)</source>
+        <translation>illimité (par ex. 5GB)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="246"/>
+        <source>Copies before freeing:</source>
+        <translation>Copies avant libération :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="246"/>
+        <source>every machine (0)</source>
+        <translation>chaque machine (0)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="247"/>
+        <source>Check the relay every:</source>
+        <translation>Consulter le relais toutes les :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="247"/>
+        <source>30s</source>
+        <translation>30s</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="248"/>
+        <source>Parallel transfers:</source>
+        <translation>Transferts en parallèle :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="248"/>
+        <source>4</source>
+        <translation>4</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="249"/>
+        <source>Upload limit:</source>
+        <translation>Limite d’envoi :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="249"/>
+        <source>unlimited (e.g. 2MB per second: 2MB)</source>
+        <translation>illimitée (par ex. 2 Mo par seconde : 2MB)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="250"/>
+        <source>Download limit:</source>
+        <translation>Limite de réception :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="250"/>
+        <source>unlimited</source>
+        <translation>illimitée</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="251"/>
+        <source>Wait for an absent machine:</source>
+        <translation>Attendre une machine absente :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="251"/>
+        <location filename="../ui/SettingsDialog.cpp" line="252"/>
+        <source>30d</source>
+        <translation>30d</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="252"/>
+        <source>Keep replaced versions:</source>
+        <translation>Garder les versions remplacées :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="253"/>
+        <source>Chunk size:</source>
+        <translation>Taille des morceaux :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="253"/>
+        <source>8MB</source>
+        <translation>8MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="254"/>
+        <source>Timeout:</source>
+        <translation>Délai d’attente :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="254"/>
+        <source>60s</source>
+        <translation>60s</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="255"/>
+        <source>Retries:</source>
+        <translation>Nouveaux essais :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="255"/>
+        <source>5</source>
+        <translation>5</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="257"/>
+        <source>Connection and security</source>
+        <translation>Connexion et sécurité</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="258"/>
+        <source>Check the server&apos;s certificate (recommended)</source>
+        <translation>Vérifier le certificat du serveur (recommandé)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="263"/>
+        <source>Oldest TLS version:</source>
+        <translation>Version TLS minimale :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="263"/>
+        <source>TLS 1.2</source>
+        <translation>TLS 1.2</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="264"/>
+        <source>Authority certificate:</source>
+        <translation>Certificat d’autorité :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="264"/>
+        <source>the system&apos;s</source>
+        <translation>ceux du système</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="265"/>
+        <source>Client certificate:</source>
+        <translation>Certificat client :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="266"/>
+        <source>Private key:</source>
+        <translation>Clé privée :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="267"/>
+        <source>Trusted certificate fingerprint:</source>
+        <translation>Empreinte de certificat reconnue :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="268"/>
+        <source>SSH host key:</source>
+        <translation>Clé d’hôte SSH :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="268"/>
+        <source>from known hosts</source>
+        <translation>celle de known_hosts</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="269"/>
+        <source>Known hosts file:</source>
+        <translation>Fichier known_hosts :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="269"/>
+        <source>~/.ssh/known_hosts</source>
+        <translation>~/.ssh/known_hosts</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="270"/>
+        <source>FTPS from the first byte:</source>
+        <translation>FTPS dès le premier octet :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="270"/>
+        <source>on port 990</source>
+        <translation>sur le port 990</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="271"/>
+        <source>S3 region:</source>
+        <translation>Région S3 :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="271"/>
+        <source>us-east-1</source>
+        <translation>us-east-1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="272"/>
+        <source>S3 address style:</source>
+        <translation>Forme d’adresse S3 :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="272"/>
+        <source>auto</source>
+        <translation>auto</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="273"/>
+        <source>rclone program:</source>
+        <translation>Programme rclone :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="273"/>
+        <source>rclone</source>
+        <translation>rclone</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="274"/>
+        <source>rclone configuration:</source>
+        <translation>Configuration rclone :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="274"/>
+        <source>rclone&apos;s own</source>
+        <translation>celle de rclone</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="275"/>
+        <source>State folder:</source>
+        <translation>Dossier d’état :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="275"/>
+        <source>~/.local/share/escale</source>
+        <translation>~/.local/share/escale</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="276"/>
+        <source>Checksum:</source>
+        <translation>Somme de contrôle :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="276"/>
+        <source>sha256</source>
+        <translation>sha256</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="281"/>
+        <source>Remove this repository</source>
+        <translation>Retirer ce dépôt</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="284"/>
+        <source>Keep its files in %1</source>
+        <translation>Garder ses fichiers dans %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="286"/>
+        <source>Also move its files to the trash</source>
+        <translation>Mettre aussi ses fichiers à la corbeille</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="288"/>
+        <source>The other machines keep their copies. They stop waiting for this one after &apos;retention&apos;, or at once with &apos;escalectl forget-client&apos;.</source>
+        <translation>Les autres machines gardent leurs copies. Elles cessent d’attendre celle-ci après « retention », ou tout de suite avec « escalectl forget-client ».</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="292"/>
+        <source>Remove %1</source>
+        <translation>Retirer %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="349"/>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="387"/>
+        <source>The keychain cannot keep the password: %1</source>
+        <translation>Le trousseau ne peut pas garder le mot de passe : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="402"/>
+        <source>Saved; %1 restarted with the new settings.</source>
+        <translation>Enregistré ; %1 a redémarré avec les nouveaux paramètres.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="430"/>
+        <source>&apos;%1&apos; is removed, but its folder %2 could not be moved to the trash.</source>
+        <translation>« %1 » est retiré, mais son dossier %2 n’a pas pu être mis à la corbeille.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="434"/>
+        <source>&apos;%1&apos; is removed; its folder is in the trash.</source>
+        <translation>« %1 » est retiré ; son dossier est à la corbeille.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="435"/>
+        <source>&apos;%1&apos; is removed; its files stay in %2.</source>
+        <translation>« %1 » est retiré ; ses fichiers restent dans %2.</translation>
     </message>
 </context>
 <context>
@@ -599,37 +1141,37 @@
 <context>
     <name>escale::ui::TrayModel</name>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="42"/>
+        <location filename="../ui/TrayModel.cpp" line="43"/>
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="43"/>
+        <location filename="../ui/TrayModel.cpp" line="44"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="44"/>
+        <location filename="../ui/TrayModel.cpp" line="45"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="46"/>
+        <location filename="../ui/TrayModel.cpp" line="47"/>
         <source>A relay cannot be reached</source>
         <translation>Un relais est injoignable</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="48"/>
+        <location filename="../ui/TrayModel.cpp" line="49"/>
         <source>A repository needs attention</source>
         <translation>Un dépôt demande votre attention</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="50"/>
+        <location filename="../ui/TrayModel.cpp" line="51"/>
         <source>Conflicts to resolve</source>
         <translation>Conflits à résoudre</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/TrayModel.cpp" line="75"/>
+        <location filename="../ui/TrayModel.cpp" line="76"/>
         <source>%n file(s) left (%1)</source>
         <translation>
             <numerusform>%n fichier restant (%1)</numerusform>
@@ -637,52 +1179,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="89"/>
+        <location filename="../ui/TrayModel.cpp" line="90"/>
         <source>%1: starting</source>
         <translation>%1 : démarrage</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="93"/>
+        <location filename="../ui/TrayModel.cpp" line="94"/>
         <source>%1: syncing, %2</source>
         <translation>%1 : synchronisation, %2</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="94"/>
+        <location filename="../ui/TrayModel.cpp" line="95"/>
         <source>%1: syncing</source>
         <translation>%1 : synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="97"/>
+        <location filename="../ui/TrayModel.cpp" line="98"/>
         <source>%1: up to date</source>
         <translation>%1 : à jour</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="97"/>
+        <location filename="../ui/TrayModel.cpp" line="98"/>
         <source>%1: up to date (%2)</source>
         <translation>%1 : à jour (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="100"/>
+        <location filename="../ui/TrayModel.cpp" line="101"/>
         <source>%1: paused</source>
         <translation>%1 : en pause</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="103"/>
+        <location filename="../ui/TrayModel.cpp" line="104"/>
         <source>%1: relay unreachable, retrying</source>
         <translation>%1 : relais injoignable, nouvel essai bientôt</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="106"/>
+        <location filename="../ui/TrayModel.cpp" line="107"/>
         <source>%1: error: %2</source>
         <translation>%1 : erreur : %2</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="109"/>
+        <location filename="../ui/TrayModel.cpp" line="110"/>
         <source>%1: stopped: %2</source>
         <translation>%1 : arrêté : %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/TrayModel.cpp" line="113"/>
+        <location filename="../ui/TrayModel.cpp" line="114"/>
         <source>, %n conflict(s) to resolve</source>
         <translation>
             <numerusform>, %n conflit à résoudre</numerusform>
@@ -690,7 +1232,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/TrayModel.cpp" line="115"/>
+        <location filename="../ui/TrayModel.cpp" line="116"/>
         <source>, %n change(s) to send</source>
         <translation>
             <numerusform>, %n modification à envoyer</numerusform>
@@ -698,7 +1240,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="148"/>
+        <location filename="../ui/TrayModel.cpp" line="149"/>
         <source>Syncing: %1</source>
         <translation>Synchronisation : %1</translation>
     </message>
