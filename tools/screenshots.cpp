@@ -1,23 +1,63 @@
 // Screenshots of the desktop interface for docs/screenshots/, in English and French: run under a
 // real X server with a tray host (scripts/screenshots.sh: xvfb-run and trayer). It syncs a small
-// throw-away repository first, so that what is shown is a real engine's state.
+// throw-away repository first, so that what is shown is a real engine's state, then shows each
+// window (and each page of the setup wizard, driven as a user would) and grabs it.
+#include "AccessDialog.h"
+#include "AccessTreeModel.h"
+#include "ActivityWindow.h"
 #include "MainWindow.h"
+#include "SettingsDialog.h"
+#include "SetupWizard.h"
 #include "Translations.h"
 #include "TrayIcon.h"
 #include "TrayModel.h"
 #include "config/ConfigLoader.h"
 #include "control/Instance.h"
 
+#include <QAbstractButton>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
+#include <QPlainTextEdit>
+#include <QRadioButton>
 #include <QSystemTrayIcon>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QTreeView>
+#include <QTreeWidget>
 #include <cstdio>
+#include <deque>
+#include <functional>
 
 using namespace escale;
+
+namespace {
+
+void write(const QString& path, const QByteArray& bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(bytes);
+}
+
+// Types into a wizard field as a user would.
+void type(QWidget* page, const QString& name, const QString& text)
+{
+    if (auto* edit = page->findChild<QLineEdit*>(name)) {
+        edit->setText(text);
+        Q_EMIT edit->textEdited(text);
+    } else {
+        std::fprintf(stderr, "escale-screenshots: no field %s\n", qPrintable(name));
+    }
+}
+
+} // namespace
 
 int main(int argc, char** argv)
 {
@@ -31,20 +71,29 @@ int main(int argc, char** argv)
     QDir().mkpath(out);
     ui::installTranslation(app, language);
     QTemporaryDir root;
-    for (const QString& folder : {QStringLiteral("Documents"), QStringLiteral("Photos")}) {
-        QDir().mkpath(root.filePath(folder));
-        QFile f(root.filePath(folder + QStringLiteral("/readme.txt")));
-        f.open(QIODevice::WriteOnly);
-        f.write("hello\n");
-    }
+    const QString documents = root.filePath(QStringLiteral("Documents"));
+    write(documents + QStringLiteral("/report.odt"), QByteArray(40'000, 'r'));
+    write(documents + QStringLiteral("/budget.ods"), QByteArray(12'000, 'b'));
+    write(documents + QStringLiteral("/Projects/escale/notes.md"), "# notes\n");
+    write(documents + QStringLiteral("/Projects/garden.txt"), "tomatoes\n");
+    write(documents + QStringLiteral("/Private/diary.txt"), "dear diary\n");
+    write(root.filePath(QStringLiteral("Photos/cat.jpg")), QByteArray(90'000, 'c'));
     const QString text =
-        QStringLiteral("[Documents]\nlocal path = %1\nrelay address = %2\nstate dir = %3\nencryption = off\n"
-                       "[Photos]\nlocal path = %4\nrelay address = %5\nstate dir = %3\n")
-            .arg(root.filePath(QStringLiteral("Documents")), root.filePath(QStringLiteral("relay1")),
-                 root.filePath(QStringLiteral("state")), root.filePath(QStringLiteral("Photos")),
-                 root.filePath(QStringLiteral("relay2")));
-    const auto loaded =
-        config::ConfigLoader::load(text.toUtf8(), root.filePath(QStringLiteral("escale.conf")), root.path());
+        QStringLiteral(
+            "[Documents]\nlocal path = %1\nrelay address = %2\nstate dir = %3\nclient name = desktop\n"
+            "disk quota = 5GB\n[Photos]\nlocal path = %4\nrelay address = %5\nstate dir = %3\n"
+            "client name = desktop\n")
+            .arg(documents, root.filePath(QStringLiteral("relay1")), root.filePath(QStringLiteral("state")),
+                 root.filePath(QStringLiteral("Photos")), root.filePath(QStringLiteral("relay2")));
+    const QString configPath = root.filePath(QStringLiteral("escale.conf"));
+    write(configPath, text.toUtf8());
+    QDir().mkpath(root.filePath(QStringLiteral("relay1")));
+    QDir().mkpath(root.filePath(QStringLiteral("relay2")));
+    const auto loaded = config::ConfigLoader::loadFile(configPath);
+    if (loaded.hasErrors()) {
+        std::fprintf(stderr, "escale-screenshots: %s\n", qPrintable(loaded.firstError()->toString()));
+        return 1;
+    }
     control::Instance instance(loaded.config, false);
     ui::TrayModel model(&instance);
     ui::TrayIcon tray(&model);
@@ -56,27 +105,162 @@ int main(int argc, char** argv)
     tray.show();
     instance.start();
     window.show();
-    int code = 1;
-    // Once both repositories are up to date (or after 30 s), the window and the tray menu.
-    QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, &app, [&] {
-        static int ticks = 0;
-        if (model.state() != ui::TrayModel::State::UpToDate && ++ticks < 300)
-            return;
-        poll.stop();
-        window.grab().save(out + QStringLiteral("/main-window-%1.png").arg(language));
-        QMenu* menu = tray.menu();
-        menu->popup(QPoint(40, 40));
-        QTimer::singleShot(500, &app, [&, menu] {
-            menu->grab().save(out + QStringLiteral("/tray-menu-%1.png").arg(language));
+
+    auto shoot = [&](QWidget* w, const QString& name) {
+        w->grab().save(out + QStringLiteral("/%1-%2.png").arg(name, language));
+    };
+    std::unique_ptr<ui::ActivityWindow> activity;
+    std::unique_ptr<ui::SettingsDialog> settings;
+    std::unique_ptr<ui::AccessDialog> access;
+    std::unique_ptr<ui::SetupWizard> wizard;
+    QTemporaryDir newRelay;
+    // Each step runs when the previous one is done; a step returns false to be polled again.
+    std::deque<std::function<bool()>> steps{
+        [&] { return model.state() == ui::TrayModel::State::UpToDate; },
+        [&] {
+            shoot(&window, QStringLiteral("main-window"));
+            tray.menu()->popup(QPoint(40, 40));
+            return true;
+        },
+        [&] {
+            shoot(tray.menu(), QStringLiteral("tray-menu"));
             QIcon(model.iconPath())
                 .pixmap(32, 32)
                 .save(out + QStringLiteral("/tray-icon-%1.png").arg(language));
-            code = model.state() == ui::TrayModel::State::UpToDate ? 0 : 1;
+            tray.menu()->hide();
+            // A conflict copy, as two machines changing one file at once leave.
+            write(documents + QStringLiteral("/budget (conflict from laptop 2026-11-20 101010).ods"),
+                  QByteArray(11'000, 'l'));
+            instance.handle({{QStringLiteral("command"), QStringLiteral("sync")}});
+            return true;
+        },
+        [&] {
+            return instance.status(0).state == control::RepositoryStatus::State::Idle &&
+                   instance.status(0).conflictsWaiting == 1;
+        },
+        [&] {
+            activity = std::make_unique<ui::ActivityWindow>(&instance);
+            activity->resize(900, 520);
+            activity->showTab(ui::ActivityWindow::ChangesTab);
+            activity->show();
+            return true;
+        },
+        [&] {
+            shoot(activity.get(), QStringLiteral("activity-changes"));
+            activity->showTab(ui::ActivityWindow::ConflictsTab);
+            if (auto* list = activity->findChild<QTreeWidget*>(QStringLiteral("conflicts"));
+                list && list->topLevelItemCount())
+                list->setCurrentItem(list->topLevelItem(0));
+            return true;
+        },
+        [&] {
+            shoot(activity.get(), QStringLiteral("activity-conflicts"));
+            activity->hide();
+            settings = std::make_unique<ui::SettingsDialog>(&instance, configPath);
+            settings->resize(860, 640);
+            settings->showPage(0);
+            settings->show();
+            return true;
+        },
+        [&] {
+            shoot(settings.get(), QStringLiteral("settings-repository"));
+            settings->showPage(-1);
+            return true;
+        },
+        [&] {
+            shoot(settings.get(), QStringLiteral("settings-general"));
+            settings->hide();
+            access = std::make_unique<ui::AccessDialog>(&instance);
+            access->resize(640, 460);
+            ui::AccessTreeModel* tree = access->model();
+            tree->setData(
+                tree->find(QStringLiteral("Private")).siblingAtColumn(ui::AccessTreeModel::SendColumn),
+                Qt::Unchecked, Qt::CheckStateRole);
+            access->view()->expand(tree->find(QStringLiteral("Private")));
+            access->view()->expand(tree->find(QStringLiteral("Projects")));
+            access->show();
+            return true;
+        },
+        [&] {
+            shoot(access.get(), QStringLiteral("access"));
+            access->hide();
+            wizard = std::make_unique<ui::SetupWizard>(root.filePath(QStringLiteral("new.conf")));
+            wizard->show();
+            return true;
+        },
+        [&] {
+            shoot(wizard.get(), QStringLiteral("wizard-1-relay"));
+            wizard->next();
+            type(wizard->currentPage(), QStringLiteral("relayFolder"), newRelay.path());
+            wizard->currentPage()->findChild<QAbstractButton*>(QStringLiteral("testConnection"))->click();
+            return true;
+        },
+        [&] {
+            auto* status = wizard->currentPage()->findChild<QLabel*>(QStringLiteral("status"));
+            return status && status->text().contains(QStringLiteral("#2e7d32")); // the success colour
+        },
+        [&] {
+            shoot(wizard.get(), QStringLiteral("wizard-2-connection"));
+            wizard->next();
+            return true;
+        },
+        [&] { return wizard->currentId() == ui::SetupWizard::RepositoryPage; },
+        [&] {
+            shoot(wizard.get(), QStringLiteral("wizard-3-repository"));
+            wizard->next();
+            type(wizard->currentPage(), QStringLiteral("passphrase"),
+                 QStringLiteral("violet anchor harbour"));
+            type(wizard->currentPage(), QStringLiteral("confirmation"),
+                 QStringLiteral("violet anchor harbour"));
+            return true;
+        },
+        [&] {
+            shoot(wizard.get(), QStringLiteral("wizard-4-passphrase"));
+            wizard->next();
+            type(wizard->currentPage(), QStringLiteral("localFolder"),
+                 QDir::homePath() + QStringLiteral("/Shared"));
+            type(wizard->currentPage(), QStringLiteral("deviceName"), QStringLiteral("desktop"));
+            return true;
+        },
+        [&] {
+            shoot(wizard.get(), QStringLiteral("wizard-5-local"));
+            wizard->next();
+            if (auto* exclude = wizard->currentPage()->findChild<QPlainTextEdit*>(QStringLiteral("exclude")))
+                exclude->setPlainText(QStringLiteral("*.tmp\n~$*"));
+            return true;
+        },
+        [&] {
+            shoot(wizard.get(), QStringLiteral("wizard-6-filters"));
+            wizard->next();
+            return true;
+        },
+        [&] {
+            shoot(wizard.get(), QStringLiteral("wizard-7-summary"));
+            return true;
+        },
+    };
+    const int total = int(steps.size());
+    int code = 1;
+    QElapsedTimer clock;
+    clock.start();
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &app, [&] {
+        if (clock.elapsed() > 60'000) {
+            std::fprintf(stderr, "escale-screenshots: step %d of %d did not finish\n",
+                         total - int(steps.size()) + 1, total);
             app.quit();
-        });
+            return;
+        }
+        if (steps.empty() || !steps.front()())
+            return;
+        steps.pop_front();
+        clock.restart();
+        if (steps.empty()) {
+            code = 0;
+            app.quit();
+        }
     });
-    poll.start(100);
+    poll.start(400);
     app.exec();
     instance.stop();
     return code;

@@ -26,7 +26,7 @@ using RepoState = control::RepositoryStatus::State;
 
 QString dataSize(qint64 bytes)
 {
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
 QString when(const QDateTime& t)
@@ -81,6 +81,11 @@ ActivityWindow::ActivityWindow(control::Instance* instance, QWidget* parent)
 
     m_changes = table(QStringLiteral("changes"),
                       {tr("When"), tr("Repository"), tr("What"), tr("File"), tr("By")}, this);
+    // The file name takes the room; the other columns fit their contents.
+    m_changes->header()->setStretchLastSection(false);
+    for (int c : {0, 1, 2, 4})
+        m_changes->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_changes->header()->setSectionResizeMode(3, QHeaderView::Stretch);
     m_tabs->addTab(m_changes, tr("Recent changes"));
 
     auto* conflicts = new QWidget(this);
@@ -297,8 +302,9 @@ void ActivityWindow::refreshTransfers()
         auto* bar = new QProgressBar(m_transfers);
         bar->setRange(0, 1000);
         bar->setValue(g.currentSize > 0 ? int(1000 * g.currentDone / g.currentSize) : 0);
-        bar->setFormat(g.currentSize > 0 ? tr("%1 of %2").arg(dataSize(g.currentDone), dataSize(g.currentSize))
-                                         : QString());
+        bar->setFormat(g.currentSize > 0
+                           ? tr("%1 of %2").arg(dataSize(g.currentDone), dataSize(g.currentSize))
+                           : QString());
         m_transfers->setItemWidget(item, 2, bar);
         item->setText(3, sample.speed > 0 ? tr("%1/s").arg(dataSize(qint64(sample.speed))) : QString());
         item->setText(4, tr("%n file(s), %1", nullptr, g.filesLeft()).arg(dataSize(g.bytesLeft())));
@@ -338,9 +344,6 @@ void ActivityWindow::addChange(const control::Change& change)
     m_changes->insertTopLevelItem(0, item);
     while (m_changes->topLevelItemCount() > control::Instance::kRecentChanges)
         delete m_changes->takeTopLevelItem(m_changes->topLevelItemCount() - 1);
-    if (m_changes->topLevelItemCount() <= 2)
-        for (int c = 0; c < 3; ++c)
-            m_changes->resizeColumnToContents(c);
 }
 
 void ActivityWindow::refreshConflicts()

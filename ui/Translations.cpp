@@ -26,6 +26,9 @@ QString installTranslation(QCoreApplication& app, const QString& language)
         return QStringLiteral("en");
     }
     QCoreApplication::installTranslator(own);
+    // Dates, times and numbers in French too (the system's locale may be another).
+    if (QLocale().language() != QLocale::French)
+        QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
     auto* qt = new QTranslator(&app);
     if (qt->load(QStringLiteral("qtbase_fr"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);

@@ -74,7 +74,7 @@ QString TrayModel::iconPath() const
 QString TrayModel::left(int files, qint64 bytes)
 {
     return tr("%n file(s) left (%1)", nullptr, files)
-        .arg(QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat));
+        .arg(QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat));
 }
 
 QString TrayModel::describe(int index) const
