@@ -1,8 +1,11 @@
 #include "config/Keychain.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
+#include <QSemaphore>
+#include <QThread>
 #include <QTimer>
-#include <functional>
+#include <memory>
 #include <qt6keychain/keychain.h>
 
 namespace escale::config {
@@ -11,11 +14,10 @@ namespace {
 
 const QString kService = QStringLiteral("escale");
 
-// Runs a keychain job (owned from now on) to its end or to the timeout; on success `done`
-// reads what it needs from it. False with `error` set on failure; an entry not found leaves
-// `error` empty. A job that times out is left to end on its own, then deleted.
-bool run(QKeychain::Job* job, const QString& key, QString& error, int timeoutMs,
-         const std::function<void(QKeychain::Job&)>& done = {})
+// Runs a keychain job (owned from now on) to its end or to the timeout, in this thread; on
+// success a read job's secret goes to `secret`. False with `error` set on failure; an entry not
+// found leaves `error` empty. A job that times out is left to end on its own, then deleted.
+bool runHere(QKeychain::Job* job, const QString& key, QString& error, int timeoutMs, QByteArray* secret)
 {
     error.clear();
     if (!Keychain::reachable()) {
@@ -42,12 +44,52 @@ bool run(QKeychain::Job* job, const QString& key, QString& error, int timeoutMs,
         return false;
     }
     const bool ok = job->error() == QKeychain::NoError;
-    if (ok && done)
-        done(*job);
-    else if (!ok && job->error() != QKeychain::EntryNotFound)
+    if (ok && secret) {
+        const auto* read = qobject_cast<QKeychain::ReadPasswordJob*>(job);
+        *secret = read->binaryData().isEmpty() ? read->textData().toUtf8() : read->binaryData();
+    } else if (!ok && job->error() != QKeychain::EntryNotFound) {
         error = QStringLiteral("the keychain refused it: %1").arg(job->errorString());
+    }
     delete job;
     return ok;
+}
+
+// qtkeychain's jobs only work in the application's main thread (its D-Bus and libsecret replies
+// are delivered there: a job run on an engine's thread crashed). A job asked for on another
+// thread runs there, and this thread waits for it, at most the timeout: if the main thread is
+// busy (stopping, and waiting for this very thread), the call fails rather than deadlocks.
+bool run(QKeychain::Job* job, const QString& key, QString& error, int timeoutMs, QByteArray* secret = nullptr)
+{
+    QCoreApplication* app = QCoreApplication::instance();
+    if (!app || QThread::currentThread() == app->thread())
+        return runHere(job, key, error, timeoutMs, secret);
+    // What the main thread writes, kept alive until both threads are done with it.
+    struct Call
+    {
+        QSemaphore finished;
+        bool ok = false;
+        QString error;
+        QByteArray secret;
+    };
+    auto call = std::make_shared<Call>();
+    job->moveToThread(app->thread());
+    const bool wantsSecret = secret != nullptr;
+    QMetaObject::invokeMethod(
+        app,
+        [call, job, key, timeoutMs, wantsSecret] {
+            call->ok = runHere(job, key, call->error, timeoutMs, wantsSecret ? &call->secret : nullptr);
+            call->finished.release();
+        },
+        Qt::QueuedConnection);
+    if (!call->finished.tryAcquire(1, timeoutMs + 2'000)) {
+        error =
+            QStringLiteral("the keychain did not answer within %1 s (is it locked?)").arg(timeoutMs / 1000);
+        return false;
+    }
+    error = call->error;
+    if (secret)
+        *secret = call->secret;
+    return call->ok;
 }
 
 } // namespace
@@ -60,10 +102,7 @@ bool Keychain::reachable()
 std::optional<QByteArray> Keychain::read(const QString& key, QString& error, int timeoutMs)
 {
     QByteArray secret;
-    if (!run(new QKeychain::ReadPasswordJob(kService), key, error, timeoutMs, [&secret](QKeychain::Job& job) {
-            auto& read = static_cast<QKeychain::ReadPasswordJob&>(job);
-            secret = read.binaryData().isEmpty() ? read.textData().toUtf8() : read.binaryData();
-        }))
+    if (!run(new QKeychain::ReadPasswordJob(kService), key, error, timeoutMs, &secret))
         return std::nullopt;
     return secret;
 }

@@ -9,7 +9,8 @@ namespace escale::config {
 // Secrets in the desktop's keychain (Secret Service, KWallet, ... through qtkeychain), under the
 // service "escale" and keys "REPOSITORY/password", "REPOSITORY/passphrase". Every call waits
 // at most `timeoutMs`: a keychain that cannot answer (locked, no prompt possible) must not hang
-// a server. No keychain is asked without a D-Bus session (a headless server uses files).
+// a server. No keychain is asked without a D-Bus session (a headless server uses files). Any
+// thread may call: the job itself runs in the application's main thread, as qtkeychain needs.
 class Keychain
 {
 public:

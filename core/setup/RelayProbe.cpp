@@ -43,6 +43,10 @@ ProbeResult probeRelay(const config::RepositoryConfig& given, const std::optiona
     config::RepositoryConfig config = given;
     config.retries = 0;
     config.timeoutMs = std::min<qint64>(config.timeoutMs, 20'000);
+    // The wizard holds every secret in memory: none typed is none, never a keychain lookup (which
+    // would also run on this thread, where the keychain's events cannot reach it).
+    if (config.password.kind == config::SecretSource::Kind::None)
+        config.password = {config::SecretSource::Kind::Literal, QString()};
     QString error;
     std::unique_ptr<relay::RelayBackend> backend = relay::createRelay(config, error);
     if (!backend) {

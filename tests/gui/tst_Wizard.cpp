@@ -8,6 +8,7 @@
 #include "Translations.h"
 #include "config/ConfigLoader.h"
 #include "config/Keychain.h"
+#include "control/Instance.h"
 
 #include <QAbstractButton>
 #include <QCheckBox>
@@ -21,6 +22,7 @@
 #include <QProcess>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QSslCertificate>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,6 +40,7 @@ private Q_SLOTS:
     void folderRelayCreateThenJoin();
     void webDavWithKeychain();
     void untrustedCertificateAndCancel();
+    void sftpHostKeyTrusted();
     void withoutKeychainSecretsGoToFiles();
 
 private:
@@ -319,10 +322,19 @@ void tst_Wizard::webDavWithKeychain()
     QString error;
     QCOMPARE(config::Keychain::read("dav/password", error).value_or(QByteArray()), QByteArray("testpw"));
     QVERIFY(!config::Keychain::read("dav/passphrase", error));
-    // It syncs with the password from the keychain.
+    // It syncs with the password from the keychain: `escale --once`, and the desktop's own
+    // instance, whose engines read the keychain on their threads.
     harness::writeFile(folder + "/notes.md", "# notes\n");
     QCOMPARE(escaleOnce(conf), 0);
     QVERIFY(QFileInfo::exists(server.root() + "/repo/escale-repository.json"));
+    const config::LoadResult reread = config::ConfigLoader::loadFile(conf);
+    QVERIFY(!reread.hasErrors());
+    control::Instance instance(reread.config, false);
+    instance.start();
+    QTRY_VERIFY_WITH_TIMEOUT(instance.status(1).state == control::RepositoryStatus::State::Idle, 30'000);
+    QVERIFY2(instance.status(1).lastError.isEmpty(), qPrintable(instance.status(1).lastError));
+    QCOMPARE(instance.repository(1).name, QString("dav"));
+    instance.stop();
 }
 
 void tst_Wizard::untrustedCertificateAndCancel()
@@ -365,6 +377,58 @@ void tst_Wizard::untrustedCertificateAndCancel()
     QVERIFY(!config::Keychain::read("repo/password", error));
     QVERIFY(QDir(server.root()).isEmpty() ||
             !QFileInfo::exists(server.root() + "/repo/escale-repository.json"));
+}
+
+void tst_Wizard::sftpHostKeyTrusted()
+{
+    OpenSshd server;
+    QVERIFY(server.started());
+    QTemporaryDir tmp;
+    const QString conf = tmp.filePath("escale.conf"), folder = tmp.filePath("sftp-folder");
+    QProcess keygen;
+    keygen.start("ssh-keygen", {"-lf", server.hostKey()});
+    QVERIFY(keygen.waitForFinished(10'000));
+    const QString fingerprint = QString::fromUtf8(keygen.readAll()).section(' ', 1, 1);
+    QVERIFY2(fingerprint.startsWith("SHA256:"), qPrintable(fingerprint));
+    Wizard w(conf);
+    QSignalSpy added(&w, &Wizard::repositoryAdded);
+    w.show();
+    child<QRadioButton>(w, "type.sftp")->setChecked(true);
+    next(w);
+    set(w, "host", "127.0.0.1");
+    child<QSpinBox>(w, "port")->setValue(server.port());
+    set(w, "remotePath", server.root() + "/repo");
+    set(w, "user", "root");
+    set(w, "privateKey", server.clientKey());
+    next(w);
+    // Seen for the first time: its key is shown, and nothing goes on until it is trusted.
+    auto* trust = child<QGroupBox>(w, "trust");
+    QTRY_VERIFY_WITH_TIMEOUT(trust->isVisible(), 20'000);
+    QVERIFY2(child<QLabel>(w, "trustDetails")->text().contains(fingerprint),
+             qPrintable(child<QLabel>(w, "trustDetails")->text()));
+    QVERIFY(child<QLabel>(w, "status")->text().contains("host key is not known"));
+    QCOMPARE(w.currentId(), int(Wizard::ConnectionPage));
+    child<QCheckBox>(w, "trustCheck")->setChecked(true);
+    auto* status = child<QLabel>(w, "status");
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().contains("Connected"), 20'000);
+    next(w);
+    QCOMPARE(w.currentId(), int(Wizard::RepositoryPage));
+    next(w);
+    child<QCheckBox>(w, "encrypt")->setChecked(false);
+    next(w);
+    set(w, "localFolder", folder);
+    set(w, "repositoryName", "ssh");
+    next(w);
+    next(w);
+    w.button(QWizard::FinishButton)->click();
+    QCOMPARE(added.size(), 1);
+    const QByteArray text = harness::readFile(conf);
+    QVERIFY2(text.contains("host key = " + fingerprint.toUtf8()) &&
+                 text.contains("private key = " + server.clientKey().toUtf8()),
+             text.constData());
+    harness::writeFile(folder + "/over-ssh.txt", "ssh");
+    QCOMPARE(escaleOnce(conf), 0);
+    QVERIFY(QFileInfo::exists(server.root() + "/repo/escale-repository.json"));
 }
 
 void tst_Wizard::withoutKeychainSecretsGoToFiles()
