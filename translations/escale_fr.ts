@@ -121,9 +121,9 @@
         <location filename="../ui/ActivityWindow.cpp" line="71"/>
         <location filename="../ui/ActivityWindow.cpp" line="79"/>
         <location filename="../ui/ActivityWindow.cpp" line="83"/>
-        <location filename="../ui/ActivityWindow.cpp" line="96"/>
-        <location filename="../ui/ActivityWindow.cpp" line="118"/>
-        <location filename="../ui/ActivityWindow.cpp" line="124"/>
+        <location filename="../ui/ActivityWindow.cpp" line="101"/>
+        <location filename="../ui/ActivityWindow.cpp" line="123"/>
+        <location filename="../ui/ActivityWindow.cpp" line="129"/>
         <source>Repository</source>
         <translation>Dépôt</translation>
     </message>
@@ -134,7 +134,7 @@
     </message>
     <message>
         <location filename="../ui/ActivityWindow.cpp" line="71"/>
-        <location filename="../ui/ActivityWindow.cpp" line="124"/>
+        <location filename="../ui/ActivityWindow.cpp" line="129"/>
         <source>Relay space</source>
         <translation>Place sur le relais</translation>
     </message>
@@ -151,7 +151,7 @@
     <message>
         <location filename="../ui/ActivityWindow.cpp" line="79"/>
         <location filename="../ui/ActivityWindow.cpp" line="83"/>
-        <location filename="../ui/ActivityWindow.cpp" line="96"/>
+        <location filename="../ui/ActivityWindow.cpp" line="101"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
@@ -191,82 +191,82 @@
         <translation>Par</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="84"/>
+        <location filename="../ui/ActivityWindow.cpp" line="89"/>
         <source>Recent changes</source>
         <translation>Modifications récentes</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="89"/>
+        <location filename="../ui/ActivityWindow.cpp" line="94"/>
         <source>A file changed on two machines at once keeps both versions: the one under its name and a conflict copy. Choose which to keep; what goes is kept in the folder&apos;s .escale-archive.</source>
         <translation>Un fichier modifié sur deux machines à la fois garde les deux versions : celle sous son nom et une copie de conflit. Choisissez laquelle garder ; celle qui part est conservée dans le .escale-archive du dossier.</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="96"/>
+        <location filename="../ui/ActivityWindow.cpp" line="101"/>
         <source>Other version from</source>
         <translation>Autre version de</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="96"/>
+        <location filename="../ui/ActivityWindow.cpp" line="101"/>
         <source>Its date</source>
         <translation>Sa date</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="100"/>
+        <location filename="../ui/ActivityWindow.cpp" line="105"/>
         <source>Keep mine</source>
         <translation>Garder la mienne</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="102"/>
+        <location filename="../ui/ActivityWindow.cpp" line="107"/>
         <source>Keep theirs</source>
         <translation>Garder l’autre</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="104"/>
+        <location filename="../ui/ActivityWindow.cpp" line="109"/>
         <source>Keep both</source>
         <translation>Garder les deux</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="106"/>
+        <location filename="../ui/ActivityWindow.cpp" line="111"/>
         <source>Show in folder</source>
         <translation>Afficher dans le dossier</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="116"/>
+        <location filename="../ui/ActivityWindow.cpp" line="121"/>
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="118"/>
+        <location filename="../ui/ActivityWindow.cpp" line="123"/>
         <source>Problem and what to do</source>
         <translation>Problème et que faire</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="120"/>
+        <location filename="../ui/ActivityWindow.cpp" line="125"/>
         <source>Errors</source>
         <translation>Erreurs</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="124"/>
+        <location filename="../ui/ActivityWindow.cpp" line="129"/>
         <source>Machine</source>
         <translation>Machine</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="124"/>
+        <location filename="../ui/ActivityWindow.cpp" line="129"/>
         <source>Last change</source>
         <translation>Dernière modification</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="124"/>
+        <location filename="../ui/ActivityWindow.cpp" line="129"/>
         <source>Pending work</source>
         <translation>Travail en attente</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="125"/>
+        <location filename="../ui/ActivityWindow.cpp" line="130"/>
         <source>Other machines</source>
         <translation>Autres machines</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="204"/>
+        <location filename="../ui/ActivityWindow.cpp" line="209"/>
         <source>%1: %n file(s) deleted here at once are not deleted on the other machines yet. If you meant it, delete them everywhere; if not (a disk unplugged, a folder moved), bring them back: the other machines keep theirs meanwhile.</source>
         <translation>
             <numerusform>%1 : %n fichier supprimé ici d’un coup n’est pas encore supprimé sur les autres machines. Si c’était voulu, supprimez-le partout ; sinon (un disque débranché, un dossier déplacé), remettez-le : les autres machines gardent le leur en attendant.</numerusform>
@@ -274,68 +274,68 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="212"/>
+        <location filename="../ui/ActivityWindow.cpp" line="217"/>
         <source>Delete them everywhere</source>
         <translation>Les supprimer partout</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="218"/>
+        <location filename="../ui/ActivityWindow.cpp" line="223"/>
         <source>Open folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="239"/>
+        <location filename="../ui/ActivityWindow.cpp" line="244"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="242"/>
+        <location filename="../ui/ActivityWindow.cpp" line="247"/>
         <source>syncing</source>
         <translation>synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="245"/>
+        <location filename="../ui/ActivityWindow.cpp" line="250"/>
         <source>up to date (%1)</source>
         <translation>à jour (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="246"/>
+        <location filename="../ui/ActivityWindow.cpp" line="251"/>
         <source>up to date</source>
         <translation>à jour</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="249"/>
+        <location filename="../ui/ActivityWindow.cpp" line="254"/>
         <source>paused</source>
         <translation>en pause</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="252"/>
+        <location filename="../ui/ActivityWindow.cpp" line="257"/>
         <source>relay unreachable</source>
         <translation>relais injoignable</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="255"/>
+        <location filename="../ui/ActivityWindow.cpp" line="260"/>
         <source>error</source>
         <translation>erreur</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="258"/>
+        <location filename="../ui/ActivityWindow.cpp" line="263"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="261"/>
+        <location filename="../ui/ActivityWindow.cpp" line="266"/>
         <source>not known yet</source>
         <translation>pas encore connue</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="263"/>
+        <location filename="../ui/ActivityWindow.cpp" line="268"/>
         <source>%1 of %2 (%3 %)</source>
         <translation>%1 sur %2 (%3 %)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="267"/>
-        <location filename="../ui/ActivityWindow.cpp" line="268"/>
+        <location filename="../ui/ActivityWindow.cpp" line="272"/>
+        <location filename="../ui/ActivityWindow.cpp" line="273"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n modification</numerusform>
@@ -343,32 +343,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="295"/>
+        <location filename="../ui/ActivityWindow.cpp" line="300"/>
         <source>(between files)</source>
         <translation>(entre deux fichiers)</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="296"/>
+        <location filename="../ui/ActivityWindow.cpp" line="301"/>
         <source>↑ %1</source>
         <translation>↑ %1</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="296"/>
+        <location filename="../ui/ActivityWindow.cpp" line="301"/>
         <source>↓ %1</source>
         <translation>↓ %1</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="300"/>
+        <location filename="../ui/ActivityWindow.cpp" line="306"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="303"/>
+        <location filename="../ui/ActivityWindow.cpp" line="309"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="304"/>
+        <location filename="../ui/ActivityWindow.cpp" line="310"/>
         <source>%n file(s), %1</source>
         <translation>
             <numerusform>%n fichier, %1</numerusform>
@@ -376,42 +376,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="308"/>
+        <location filename="../ui/ActivityWindow.cpp" line="314"/>
         <source>Nothing is being transferred.</source>
         <translation>Aucun transfert en cours.</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="324"/>
+        <location filename="../ui/ActivityWindow.cpp" line="330"/>
         <source>sent</source>
         <translation>envoyé</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="327"/>
+        <location filename="../ui/ActivityWindow.cpp" line="333"/>
         <source>received</source>
         <translation>reçu</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="330"/>
+        <location filename="../ui/ActivityWindow.cpp" line="336"/>
         <source>deleted</source>
         <translation>supprimé</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="333"/>
+        <location filename="../ui/ActivityWindow.cpp" line="339"/>
         <source>conflict copy</source>
         <translation>copie de conflit</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="424"/>
+        <location filename="../ui/ActivityWindow.cpp" line="427"/>
         <source>No problem.</source>
         <translation>Aucun problème.</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="439"/>
+        <location filename="../ui/ActivityWindow.cpp" line="442"/>
         <source>not seen yet</source>
         <translation>pas encore vue</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="442"/>
+        <location filename="../ui/ActivityWindow.cpp" line="445"/>
         <source>has %n of this machine&apos;s change sets to take</source>
         <translation>
             <numerusform>a %n lot de modifications de cette machine à prendre</numerusform>
@@ -419,7 +419,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="444"/>
+        <location filename="../ui/ActivityWindow.cpp" line="447"/>
         <source>%n of its change sets to apply here</source>
         <translation>
             <numerusform>%n de ses lots de modifications à appliquer ici</numerusform>
@@ -427,7 +427,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="445"/>
+        <location filename="../ui/ActivityWindow.cpp" line="448"/>
         <source>none: in step</source>
         <translation>aucun : à jour</translation>
     </message>
