@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
-cmake --build "$BUILD_DIR" -j2 --target escale-bench >/dev/null
+cmake --build "$BUILD_DIR" -j2 --target escale-bench escale-bench-ui >/dev/null
 B="$BUILD_DIR/bench/escale-bench"
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(uname -r)"
 echo "== idle poll";             "$B" idle
@@ -21,3 +21,4 @@ echo "== Apache WebDAV, 1 GiB";        "$B" dav big 1024
 echo "== Apache WebDAV, 10,000 x 4 KiB"; "$B" dav small 10000
 echo "== S3 server, 1 GiB";            "$B" s3 big 1024
 echo "== S3 server, 10,000 x 4 KiB";   "$B" s3 small 10000
+echo "== what-syncs tree, 100,000 files"; "$BUILD_DIR/bench/escale-bench-ui" access 100000
