@@ -9,8 +9,6 @@
 #include <QStringList>
 #include <optional>
 
-class QThread;
-
 namespace escale::setup {
 
 // What a relay holds, as the setup wizard learns it before writing anything: whether the
@@ -72,7 +70,6 @@ Q_SIGNALS:
 private:
     quint64 m_serial = 0;
     bool m_running = false;
-    QList<QThread*> m_threads;
 };
 
 } // namespace escale::setup
