@@ -238,7 +238,6 @@ void ActivityWindow::refreshOverview()
         const config::RepositoryConfig& r = m_instance->repository(i);
         auto* item = new QTreeWidgetItem(m_overview);
         item->setText(0, r.name);
-        item->setText(1, control::stateName(s.state));
         switch (s.state) {
         case RepoState::Starting:
             item->setText(1, tr("starting"));

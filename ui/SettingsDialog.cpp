@@ -3,6 +3,7 @@
 #include "Autostart.h"
 #include "config/ConfigWriter.h"
 #include "config/Keychain.h"
+#include "config/Units.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -41,6 +42,12 @@ QLabel* statusLabel(QWidget* parent)
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return label;
+}
+
+// Whether the file's general settings leave notifications on (the default).
+bool notificationsOn(const QHash<KeyId, QString>& general)
+{
+    return config::parseBool(general.value(KeyId::Notifications)).value_or(true);
 }
 
 void say(QLabel* label, const QString& text, bool error)
@@ -120,10 +127,7 @@ void SettingsDialog::buildGeneral()
     m_notifications =
         new QCheckBox(tr("Show notifications (first sync, conflicts, errors, a full relay)"), page);
     m_notifications->setObjectName(QStringLiteral("notifications"));
-    const QString notifications = m_generalWritten.value(KeyId::Notifications).trimmed().toLower();
-    m_notifications->setChecked(notifications != QLatin1String("no") &&
-                                notifications != QLatin1String("false") &&
-                                notifications != QLatin1String("off") && notifications != QLatin1String("0"));
+    m_notifications->setChecked(notificationsOn(m_generalWritten));
     m_language = new QComboBox(page);
     m_language->setObjectName(QStringLiteral("language"));
     m_language->addItem(tr("The system's"), QStringLiteral("auto"));
@@ -322,12 +326,7 @@ bool SettingsDialog::applyGeneral()
     };
     changed(KeyId::Language, m_language->currentData().toString(), QStringLiteral("auto"));
     changed(KeyId::LogLevel, m_logLevel->currentData().toString(), QStringLiteral("info"));
-    const bool wasOn = m_generalWritten.isEmpty() || !m_generalWritten.contains(KeyId::Notifications)
-                           ? true
-                           : QStringList{QStringLiteral("yes"), QStringLiteral("true"), QStringLiteral("on"),
-                                         QStringLiteral("1")}
-                                 .contains(m_generalWritten.value(KeyId::Notifications).trimmed().toLower());
-    if (m_notifications->isChecked() != wasOn)
+    if (m_notifications->isChecked() != notificationsOn(m_generalWritten))
         edits << config::keyEdit(KeyId::Notifications,
                                  m_notifications->isChecked() ? QStringLiteral("yes") : QStringLiteral("no"));
     QString error;

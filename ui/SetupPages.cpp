@@ -124,7 +124,7 @@ QString suiteName(const QString& encryption)
 // later pages choose them (nothing is created there).
 std::optional<config::RepositoryConfig> probeConfig(const SetupWizard* wizard, QString& error)
 {
-    setup::NewRepository r = const_cast<SetupWizard*>(wizard)->repository();
+    setup::NewRepository r = wizard->repository();
     if (r.value(QStringLiteral("local path")).isEmpty())
         r.set(QStringLiteral("local path"), QDir::tempPath() + QStringLiteral("/escale-setup-probe"));
     if (r.name.isEmpty())
@@ -368,7 +368,7 @@ bool ConnectionPage::applyForm()
 
 QString ConnectionPage::signature() const
 {
-    const setup::NewRepository& r = const_cast<ConnectionPage*>(this)->wiz()->repository();
+    const setup::NewRepository& r = static_cast<const SetupWizard*>(wizard())->repository();
     return QString::fromUtf8(r.sectionText() + '\n' + r.password);
 }
 

@@ -33,6 +33,7 @@ public:
 
     const QString& configPath() const { return m_configPath; }
     setup::NewRepository& repository() { return m_repository; }
+    const setup::NewRepository& repository() const { return m_repository; }
     setup::RelayForm::Kind relayKind() const;
     // What the connection test found on the relay (Found or Empty once past that page).
     const setup::ProbeResult& found() const { return m_found; }
