@@ -28,7 +28,9 @@ int instanceCommand(const QString& command, const QString& repository, const QSt
         const QString done = command == QLatin1String("pause")    ? QStringLiteral("paused")
                              : command == QLatin1String("resume") ? QStringLiteral("resumed")
                              : command == QLatin1String("sync")   ? QStringLiteral("syncing now")
-                                                                  : QStringLiteral("stopping");
+                             : command == QLatin1String("confirm-deletions")
+                                 ? QStringLiteral("the deletions held back go out with a pass now")
+                                 : QStringLiteral("stopping");
         print(stdout, names.isEmpty()
                           ? done + QLatin1Char('\n')
                           : QStringLiteral("%1: %2\n").arg(names.join(QLatin1String(", ")), done));

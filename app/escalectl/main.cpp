@@ -34,7 +34,8 @@ int main(int argc, char* argv[])
         "  resolve COPY --keep current|copy|both   resolves one conflict copy\n"
         "  migrate REPO ADDRESS       moves the relay repository to another relay; the other clients follow\n"
         "  forget-client REPO CLIENT  removes a client that will not come back (name or id)\n"
-        "  status|pause|resume|sync [REPO], stop   the running instance\n\n"
+        "  status|pause|resume|sync [REPO], stop   the running instance\n"
+        "  confirm-deletions [REPO]   lets the deletions held back (many files gone at once) go out\n\n"
         "REPO is a repository of the configuration ([section] name) or a relay address."));
     const QCommandLineOption configOption(
         {QStringLiteral("c"), QStringLiteral("config")},
@@ -89,8 +90,11 @@ int main(int argc, char* argv[])
     }
     const QStringList args = parser.positionalArguments();
     const QString command = args.value(0);
-    const QStringList instanceCommands{QStringLiteral("status"), QStringLiteral("pause"),
-                                       QStringLiteral("resume"), QStringLiteral("sync"),
+    const QStringList instanceCommands{QStringLiteral("status"),
+                                       QStringLiteral("pause"),
+                                       QStringLiteral("resume"),
+                                       QStringLiteral("sync"),
+                                       QStringLiteral("confirm-deletions"),
                                        QStringLiteral("stop")};
     const QStringList known =
         QStringList{QStringLiteral("verify"),  QStringLiteral("decrypt"), QStringLiteral("passphrase"),

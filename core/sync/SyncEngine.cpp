@@ -592,7 +592,7 @@ void SyncEngine::scanLocal(Pass& pass)
         pass.fail(PassResult::Status::LocalFolder,
                   QStringLiteral(
                       "the folder %1 lost its marker .escale-folder: is the disk mounted? If you emptied it "
-                      "on purpose, confirm the deletions (escale --confirm-deletions)")
+                      "on purpose, confirm the deletions (escalectl confirm-deletions, or escale --confirm-deletions)")
                       .arg(m_config.localPath));
         return;
     }
@@ -610,7 +610,7 @@ void SyncEngine::scanLocal(Pass& pass)
     if (holdDeletions) {
         pass.result.deletionsHeld = int(scanned.removed.size());
         pass.problem(QStringLiteral("%1 of %2 files are gone from %3: their deletion waits for confirmation "
-                                    "(escale --confirm-deletions, or confirm in the app)")
+                                    "(escalectl confirm-deletions, the activity window, or escale --confirm-deletions)")
                          .arg(removedFiles)
                          .arg(knownFiles)
                          .arg(m_config.localPath));

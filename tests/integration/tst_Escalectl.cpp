@@ -277,6 +277,31 @@ void tst_Escalectl::controlsARunningInstance()
         status().value("state").toString() == "up to date" && !status().value("paused").toBool(), 30'000);
     QCOMPARE(ctl({"sync", "docs"}).code, 0);
 
+    // Many files gone at once: held back (bob keeps his copies) until confirm-deletions.
+    for (int i = 0; i < 12; ++i)
+        write(root.filePath(QString("folder/many%1.txt").arg(i)), "many");
+    QTRY_COMPARE_WITH_TIMEOUT(status().value("files_sent").toInt(), 14, 30'000);
+    const QString bob = bobConfig(root);
+    QCOMPARE(run(m_escale, {"--once", "-c", bob}).code, 0);
+    QVERIFY(QFileInfo::exists(root.filePath("bobs/many5.txt")));
+    QCOMPARE(ctl({"pause", "docs"}).code, 0);
+    for (int i = 0; i < 12; ++i)
+        QVERIFY(QFile::remove(root.filePath(QString("folder/many%1.txt").arg(i))));
+    QCOMPARE(ctl({"resume", "docs"}).code, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(status().value("last_pass").toObject().value("deletions_held").toInt(), 12,
+                              30'000);
+    QCOMPARE(run(m_escale, {"--once", "-c", bob}).code, 0);
+    QVERIFY(QFileInfo::exists(root.filePath("bobs/many5.txt")));
+    r = ctl({"confirm-deletions", "docs"});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.out, QString("docs: the deletions held back go out with a pass now\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(status().value("last_pass").toObject().value("deletions_held").toInt(), 0,
+                              30'000);
+    QCOMPARE(run(m_escale, {"--once", "-c", bob}).code, 0);
+    QVERIFY(!QFileInfo::exists(root.filePath("bobs/many5.txt")));
+    QVERIFY(QFileInfo::exists(root.filePath("bobs/a.txt")));
+    QCOMPARE(ctl({"confirm-deletions", "nothing"}).code, 2);
+
     // Usage errors.
     r = ctl({"status", "nothing"});
     QCOMPARE(r.code, 2);
