@@ -14,6 +14,7 @@
 //
 // Work happens under $ESCALE_BENCH_DIR (default /tmp/escale-bench), which is kept between
 // runs so data sets are generated once.
+#include "BenchCommon.h"
 #include "RelayCalls.h"   // tests/common: a test server's relay configuration
 #include "RelayServers.h" // and the test servers
 #include "config/Config.h"
@@ -41,26 +42,9 @@ using namespace escale;
 
 namespace {
 
-QTextStream out(stdout);
-
-QString workDir()
-{
-    const QString d = qEnvironmentVariable("ESCALE_BENCH_DIR", QStringLiteral("/tmp/escale-bench"));
-    QDir().mkpath(d);
-    return d;
-}
-
-double shell(const QString& command)
-{
-    QElapsedTimer t;
-    t.start();
-    QProcess p;
-    p.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command});
-    p.waitForFinished(-1);
-    if (p.exitCode() != 0)
-        out << "  (reference command failed: " << command << ")\n";
-    return double(t.nsecsElapsed()) / 1e9;
-}
+using bench::out;
+using bench::shell;
+using bench::workDir;
 
 void dropPath(const QString& path)
 {
@@ -515,7 +499,8 @@ int network(const QString& server, const QString& kind, int n)
     std::unique_ptr<testing::Server> running;
     QString url, password, remote;
     testing::ApacheDav* apache = nullptr;
-    std::function<void(config::RepositoryConfig&)> completeConfig = [](config::RepositoryConfig&) {};
+    std::function<void(config::RepositoryConfig&)> completeConfig = [](config::RepositoryConfig&) {
+    };
     auto obscured = [](const QString& secret) {
         QProcess obscure;
         obscure.start(QStringLiteral("rclone"), {QStringLiteral("obscure"), secret});
@@ -540,7 +525,9 @@ int network(const QString& server, const QString& kind, int n)
         url = ftp->url();
         password = QStringLiteral("testpw");
         const QString certificate = ftp->certificate();
-        completeConfig = [certificate](config::RepositoryConfig& c) { c.caCertificate = certificate; };
+        completeConfig = [certificate](config::RepositoryConfig& c) {
+            c.caCertificate = certificate;
+        };
         remote = QStringLiteral(":ftp,host=127.0.0.1,port=%1,user=tester,pass=%2,explicit_tls=true,"
                                 "no_check_certificate=true:rclone")
                      .arg(running->port())
@@ -555,7 +542,8 @@ int network(const QString& server, const QString& kind, int n)
             c.privateKey = key;
             c.knownHosts = known;
         };
-        remote = QStringLiteral(":sftp,host=127.0.0.1,port=%1,user=root,key_file='%2',known_hosts_file='%3':%4/rclone")
+        remote = QStringLiteral(
+                     ":sftp,host=127.0.0.1,port=%1,user=root,key_file='%2',known_hosts_file='%3':%4/rclone")
                      .arg(running->port())
                      .arg(key, known, ssh->root());
     } else {
@@ -563,9 +551,10 @@ int network(const QString& server, const QString& kind, int n)
         running.reset(s3);
         url = s3->url();
         password = QStringLiteral("S3RVER");
-        remote = QStringLiteral(":s3,provider=Other,env_auth=false,access_key_id=S3RVER,secret_access_key=S3RVER,"
-                                "endpoint='http://127.0.0.1:%1',force_path_style=true:testbucket/rclone")
-                     .arg(running->port());
+        remote =
+            QStringLiteral(":s3,provider=Other,env_auth=false,access_key_id=S3RVER,secret_access_key=S3RVER,"
+                           "endpoint='http://127.0.0.1:%1',force_path_style=true:testbucket/rclone")
+                .arg(running->port());
     }
     if (!running->started()) {
         out << "the " << server << " server did not start: " << running->log() << "\n";
@@ -629,13 +618,15 @@ int network(const QString& server, const QString& kind, int n)
     const QString flags = QStringLiteral("--config /dev/null --transfers 4 -q");
     QString refName = QStringLiteral("rclone copy"),
             refUpCommand = QStringLiteral("rclone copy %1 '%2' \"%3\"").arg(flags, data, remote),
-            refDownCommand = QStringLiteral("rclone copy %1 \"%2\" '%3/rcB' && sync").arg(flags, remote, base);
+            refDownCommand =
+                QStringLiteral("rclone copy %1 \"%2\" '%3/rcB' && sync").arg(flags, remote, base);
     if (server == QLatin1String("ftps")) {
         // rclone 1.60 fails with ProFTPD over TLS 1.3 ("425 Unable to build data connection"), even
         // without the session reuse requirement: curl, 4 transfers at once, each file named in
         // a config file (one connection per transfer slot, reused from file to file).
         refName = QStringLiteral("curl");
-        QFile upList(base + QStringLiteral("/curl-up.cfg")), downList(base + QStringLiteral("/curl-down.cfg"));
+        QFile upList(base + QStringLiteral("/curl-up.cfg")),
+            downList(base + QStringLiteral("/curl-down.cfg"));
         upList.open(QIODevice::WriteOnly);
         downList.open(QIODevice::WriteOnly);
         const QString ftpBase = QStringLiteral("ftp://127.0.0.1:%1/curl/").arg(running->port());
@@ -643,13 +634,18 @@ int network(const QString& server, const QString& kind, int n)
         while (it.hasNext()) {
             const QString file = it.next();
             const QString relative = QDir(data).relativeFilePath(file);
-            upList.write(QStringLiteral("upload-file = \"%1\"\nurl = \"%2%3\"\n").arg(file, ftpBase, relative).toUtf8());
-            downList.write(QStringLiteral("output = \"%1/rcB/%2\"\nurl = \"%3%2\"\n").arg(base, relative, ftpBase).toUtf8());
+            upList.write(QStringLiteral("upload-file = \"%1\"\nurl = \"%2%3\"\n")
+                             .arg(file, ftpBase, relative)
+                             .toUtf8());
+            downList.write(QStringLiteral("output = \"%1/rcB/%2\"\nurl = \"%3%2\"\n")
+                               .arg(base, relative, ftpBase)
+                               .toUtf8());
         }
         upList.close();
         downList.close();
-        const QString curl = QStringLiteral("curl -sS --ssl-reqd --cacert '%1' -u tester:%2 -Z --parallel-max 4")
-                                 .arg(static_cast<testing::ProFtpd*>(running.get())->certificate(), password);
+        const QString curl =
+            QStringLiteral("curl -sS --ssl-reqd --cacert '%1' -u tester:%2 -Z --parallel-max 4")
+                .arg(static_cast<testing::ProFtpd*>(running.get())->certificate(), password);
         refUpCommand = QStringLiteral("%1 --ftp-create-dirs -K '%2'").arg(curl, upList.fileName());
         refDownCommand = QStringLiteral("%1 --create-dirs -K '%2' && sync").arg(curl, downList.fileName());
     }

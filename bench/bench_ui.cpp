@@ -4,28 +4,22 @@
 //                                    (what a tree read eagerly pays first) and `find | wc -l`.
 // Data sets go under $ESCALE_BENCH_DIR (default /tmp/escale-bench) and are made once.
 #include "AccessTreeModel.h"
+#include "BenchCommon.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QProcess>
-#include <QTextStream>
 #include <QTreeView>
 
 using namespace escale;
 
 namespace {
 
-QTextStream out(stdout);
-
-QString workDir()
-{
-    const QString d = qEnvironmentVariable("ESCALE_BENCH_DIR", QStringLiteral("/tmp/escale-bench"));
-    QDir().mkpath(d);
-    return d;
-}
+using bench::out;
+using bench::shell;
+using bench::workDir;
 
 // `folders` folders of `perFolder` empty files, and one folder 'flat' of `flat` files.
 void makeTree(const QString& root, int folders, int perFolder, int flat)
@@ -133,15 +127,8 @@ int access(int files)
             out << "  the walk saw " << seen << " entries\n";
     }
     double find = 1e9;
-    for (int i = 0; i < 3; ++i) {
-        QElapsedTimer t;
-        t.start();
-        QProcess p;
-        p.start(QStringLiteral("/bin/sh"),
-                {QStringLiteral("-c"), QStringLiteral("find '%1' | wc -l > /dev/null").arg(root)});
-        p.waitForFinished(-1);
-        find = std::min(find, seconds(t));
-    }
+    for (int i = 0; i < 3; ++i)
+        find = std::min(find, shell(QStringLiteral("find '%1' | wc -l > /dev/null").arg(root)));
     out << "tree shown (" << folders + 1 << " top-level folders read): " << ms(best.show) << "\n";
     out << "a folder of " << perFolder << " files opened: " << ms(best.folder) << "\n";
     out << "the folder of " << flat << " files opened and scrolled to its end: " << ms(best.flat) << "\n";

@@ -1,5 +1,7 @@
 #include "Notifier.h"
 
+#include "config/Keychain.h"
+
 namespace escale::ui {
 
 Notifier::Notifier(control::Instance* instance, QObject* parent)
@@ -17,7 +19,7 @@ void Notifier::failed(const QString& name, const QString& error)
     if (m_lastError.value(name) == error)
         return;
     m_lastError.insert(name, error);
-    if (error.contains(QLatin1String("keychain"), Qt::CaseInsensitive))
+    if (config::Keychain::failed(error))
         emitLimited(name, Kind::Keychain, tr("%1: the keychain is not available").arg(name),
                     tr("%1\nUnlock the keychain (log in to the desktop session), or keep the password and "
                        "passphrase in files readable only by you ('password = /path', 'passphrase = /path').")

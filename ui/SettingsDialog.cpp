@@ -1,6 +1,7 @@
 #include "SettingsDialog.h"
 
 #include "Autostart.h"
+#include "StatusLabel.h"
 #include "config/ConfigWriter.h"
 #include "config/Keychain.h"
 #include "config/Units.h"
@@ -29,31 +30,14 @@ using config::KeyId;
 
 QString keyName(KeyId id)
 {
-    for (const config::KeyDefinition& k : config::allKeys())
-        if (k.id == id)
-            return k.name;
-    return {};
-}
-
-QLabel* statusLabel(QWidget* parent)
-{
-    auto* label = new QLabel(parent);
-    label->setObjectName(QStringLiteral("status"));
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
+    const config::KeyDefinition* k = config::keyDefinition(id);
+    return k ? k->name : QString();
 }
 
 // Whether the file's general settings leave notifications on (the default).
 bool notificationsOn(const QHash<KeyId, QString>& general)
 {
     return config::parseBool(general.value(KeyId::Notifications)).value_or(true);
-}
-
-void say(QLabel* label, const QString& text, bool error)
-{
-    label->setText(error ? QStringLiteral("<span style=\"color:#c62828\">%1</span>").arg(text.toHtmlEscaped())
-                         : text.toHtmlEscaped());
 }
 
 } // namespace
@@ -152,7 +136,7 @@ void SettingsDialog::buildGeneral()
         tr("The language applies at the next start. Configuration file: %1").arg(m_configPath), page);
     note->setWordWrap(true);
     layout->addWidget(note);
-    m_generalStatus = statusLabel(page);
+    m_generalStatus = new StatusLabel(page);
     layout->addWidget(m_generalStatus);
     layout->addStretch();
     m_stack->addWidget(page);
@@ -279,7 +263,7 @@ void SettingsDialog::buildRepository(int index)
     field(security, KeyId::StateDir, tr("State folder:"), tr("~/.local/share/escale"));
     field(security, KeyId::Checksum, tr("Checksum:"), tr("sha256"));
 
-    p.status = statusLabel(page);
+    p.status = new StatusLabel(page);
     layout->addWidget(p.status);
 
     auto* removal = new QGroupBox(tr("Remove this repository"), page);
@@ -332,7 +316,7 @@ bool SettingsDialog::applyGeneral()
     QString error;
     if (m_autostart->isChecked() != m_initialAutostart) {
         if (!Autostart::setEnabled(m_autostart->isChecked(), m_configPath, error)) {
-            say(m_generalStatus, error, true);
+            m_generalStatus->error(error);
             return false;
         }
         m_initialAutostart = m_autostart->isChecked();
@@ -341,11 +325,11 @@ bool SettingsDialog::applyGeneral()
         return true;
     if (!config::checkEdits(m_configPath, QString(), edits, error) ||
         !config::editSectionInFile(m_configPath, QString(), edits, error)) {
-        say(m_generalStatus, error, true);
+        m_generalStatus->error(error);
         return false;
     }
     m_generalWritten = config::sectionValues(m_configPath, QString());
-    say(m_generalStatus, tr("Saved."), false);
+    m_generalStatus->info(tr("Saved."));
     Q_EMIT generalChanged();
     return true;
 }
@@ -378,18 +362,18 @@ bool SettingsDialog::applyRepository(RepositoryPage& p)
     QString error;
     const auto checked = config::checkEdits(m_configPath, p.name, edits, error);
     if (!checked) {
-        say(p.status, error, true);
+        p.status->error(error);
         return false;
     }
     if (!password.isEmpty()) {
         if (!config::Keychain::write(p.name + QStringLiteral("/password"), password.toUtf8(), error)) {
-            say(p.status, tr("The keychain cannot keep the password: %1").arg(error), true);
+            p.status->error(tr("The keychain cannot keep the password: %1").arg(error));
             return false;
         }
         p.password->clear();
     }
     if (!edits.isEmpty() && !config::editSectionInFile(m_configPath, p.name, edits, error)) {
-        say(p.status, error, true);
+        p.status->error(error);
         return false;
     }
     p.written = config::sectionValues(m_configPath, p.name);
@@ -398,7 +382,7 @@ bool SettingsDialog::applyRepository(RepositoryPage& p)
     p.initialHidden = updated->hiddenFiles;
     p.initialVerify = updated->verifySsl;
     m_instance->replaceRepository(index, *updated);
-    say(p.status, tr("Saved; %1 restarted with the new settings.").arg(p.name), false);
+    p.status->info(tr("Saved; %1 restarted with the new settings.").arg(p.name));
     return true;
 }
 
@@ -414,7 +398,7 @@ void SettingsDialog::remove(const QString& name)
     const QString folder = m_instance->repository(index).localPath;
     QString error;
     if (!config::removeSectionFromFile(m_configPath, name, error)) {
-        say(m_generalStatus, error, true);
+        m_generalStatus->error(error);
         return;
     }
     m_instance->removeRepository(index);
@@ -425,14 +409,11 @@ void SettingsDialog::remove(const QString& name)
     rebuild();
     m_pages->setCurrentRow(0);
     if (trash && !QFile::moveToTrash(folder))
-        say(m_generalStatus,
-            tr("'%1' is removed, but its folder %2 could not be moved to the trash.").arg(name, folder),
-            true);
+        m_generalStatus->error(
+            tr("'%1' is removed, but its folder %2 could not be moved to the trash.").arg(name, folder));
     else
-        say(m_generalStatus,
-            trash ? tr("'%1' is removed; its folder is in the trash.").arg(name)
-                  : tr("'%1' is removed; its files stay in %2.").arg(name, folder),
-            false);
+        m_generalStatus->info(trash ? tr("'%1' is removed; its folder is in the trash.").arg(name)
+                                    : tr("'%1' is removed; its files stay in %2.").arg(name, folder));
 }
 
 } // namespace escale::ui

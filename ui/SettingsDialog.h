@@ -16,6 +16,8 @@ class QStackedWidget;
 
 namespace escale::ui {
 
+class StatusLabel;
+
 // The settings: general ones (start at login, notifications, language, log level) and, per
 // repository, every key of the configuration reference that can change in place (its relay
 // changes with `escalectl migrate`; its encryption is the repository's). Apply checks the
@@ -50,7 +52,7 @@ private:
         QCheckBox* verifySsl = nullptr;
         QCheckBox* paused = nullptr;
         QLineEdit* password = nullptr;
-        QLabel* status = nullptr;
+        StatusLabel* status = nullptr;
         QRadioButton* deleteFiles = nullptr;
         bool initialHidden = false;
         bool initialVerify = true;
@@ -72,7 +74,7 @@ private:
     QCheckBox* m_notifications = nullptr;
     QComboBox* m_language = nullptr;
     QComboBox* m_logLevel = nullptr;
-    QLabel* m_generalStatus = nullptr;
+    StatusLabel* m_generalStatus = nullptr;
     QHash<config::KeyId, QString> m_generalWritten;
     bool m_initialAutostart = false;
     QList<RepositoryPage> m_repositories;

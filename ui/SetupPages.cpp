@@ -1,5 +1,6 @@
 #include "SetupPages.h"
 
+#include "StatusLabel.h"
 #include "config/Keychain.h"
 #include "config/Paths.h"
 #include "setup/PassphraseStrength.h"
@@ -28,40 +29,6 @@ namespace escale::ui::wizard {
 
 using Kind = setup::RelayForm::Kind;
 using Outcome = setup::ProbeResult::Outcome;
-
-class StatusLabel : public QLabel
-{
-public:
-    explicit StatusLabel(QWidget* parent)
-        : QLabel(parent)
-    {
-        setObjectName(QStringLiteral("status"));
-        setWordWrap(true);
-        setTextInteractionFlags(Qt::TextSelectableByMouse);
-        setTextFormat(Qt::RichText);
-        hide();
-    }
-    void clearMessage()
-    {
-        clear();
-        hide();
-    }
-    void info(const QString& text) { show(text, QString()); }
-    void error(const QString& text) { show(text, QStringLiteral("#c62828")); }
-    void success(const QString& text) { show(text, QStringLiteral("#2e7d32")); }
-    bool isError() const { return isVisible() && m_error; }
-
-private:
-    void show(const QString& text, const QString& colour)
-    {
-        m_error = colour == QLatin1String("#c62828");
-        setText(colour.isEmpty()
-                    ? text.toHtmlEscaped()
-                    : QStringLiteral("<span style=\"color:%1\">%2</span>").arg(colour, text.toHtmlEscaped()));
-        setVisible(true);
-    }
-    bool m_error = false;
-};
 
 namespace {
 

@@ -20,10 +20,11 @@ class QSpinBox;
 // The pages of the setup wizard. Each shows its problems in its "status" label and refuses
 // Next until they are fixed; the network checks run on a thread (setup::RelayProbe) while the
 // page stays responsive, and Next goes on by itself once they pass.
-namespace escale::ui::wizard {
-
-// A page's message line: nothing, an explanation, progress, or an error.
+namespace escale::ui {
 class StatusLabel;
+}
+
+namespace escale::ui::wizard {
 
 class TypePage : public QWizardPage
 {

@@ -132,6 +132,14 @@ const QList<KeyDefinition>& allKeys()
     return table;
 }
 
+const KeyDefinition* keyDefinition(KeyId id)
+{
+    for (const KeyDefinition& d : allKeys())
+        if (d.id == id)
+            return &d;
+    return nullptr;
+}
+
 const KeyDefinition* findKey(const QString& normalisedKey)
 {
     static const QHash<QString, const KeyDefinition*> index = [] {

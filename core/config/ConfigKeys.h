@@ -87,6 +87,9 @@ struct KeyDefinition
 
 const QList<KeyDefinition>& allKeys();
 
+// A key by its id (for Ignored and Removed, the first of them); nullptr for none.
+const KeyDefinition* keyDefinition(KeyId id);
+
 // Looks a normalised key up (see IniDocument::normaliseKey); nullptr when unknown.
 const KeyDefinition* findKey(const QString& normalisedKey);
 

@@ -143,11 +143,8 @@ KeyEdit keyEdit(KeyId id, const std::optional<QString>& value)
 {
     KeyEdit edit;
     edit.value = value;
-    for (const KeyDefinition& k : allKeys())
-        if (k.id == id) {
-            edit.names << k.name << k.aliases;
-            break;
-        }
+    if (const KeyDefinition* k = keyDefinition(id))
+        edit.names << k->name << k->aliases;
     return edit;
 }
 

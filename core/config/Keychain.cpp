@@ -99,6 +99,14 @@ bool Keychain::reachable()
     return !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS");
 }
 
+bool Keychain::failed(const QString& message)
+{
+    // The failures this file reports, whoever passes them on.
+    return message.contains(QLatin1String("no keychain here")) ||
+           message.contains(QLatin1String("the keychain did not answer")) ||
+           message.contains(QLatin1String("the keychain refused it"));
+}
+
 std::optional<QByteArray> Keychain::read(const QString& key, QString& error, int timeoutMs)
 {
     QByteArray secret;

@@ -24,6 +24,10 @@ public:
     static bool remove(const QString& key, QString& error, int timeoutMs = kTimeoutMs);
     // Whether a keychain can be asked at all here (a D-Bus session bus is known).
     static bool reachable();
+    // Whether a message (a secret not found, a repository that cannot start) says that the
+    // keychain itself failed: not there, locked, timed out, refusing. A secret simply missing
+    // from a working keychain is not such a failure.
+    static bool failed(const QString& message);
 };
 
 } // namespace escale::config

@@ -1,6 +1,7 @@
 #include "setup/NewRepository.h"
 
 #include "config/ConfigLoader.h"
+#include "config/IniDocument.h"
 #include "config/Keychain.h"
 #include "config/Paths.h"
 
@@ -12,6 +13,8 @@
 #include <QUrl>
 
 namespace escale::setup {
+
+using config::IniDocument;
 
 namespace {
 
@@ -236,12 +239,12 @@ bool RelayForm::apply(NewRepository& repository, QString& error) const
 
 QStringList existingSections(const QString& configPath)
 {
+    IniDocument doc;
+    config::ConfigDiagnostics ignored; // a file that does not parse is refused when it is loaded
+    doc.parse(readFile(configPath), configPath, ignored);
     QStringList names;
-    static const QRegularExpression header(QStringLiteral("^\\s*\\[([^\\]]+)\\]\\s*$"),
-                                           QRegularExpression::MultilineOption);
-    const QString text = QString::fromUtf8(readFile(configPath));
-    for (auto it = header.globalMatch(text); it.hasNext();)
-        names << it.next().captured(1).trimmed();
+    for (const IniDocument::Section& section : doc.sections())
+        names << section.name;
     return names;
 }
 

@@ -592,7 +592,8 @@ void SyncEngine::scanLocal(Pass& pass)
         pass.fail(PassResult::Status::LocalFolder,
                   QStringLiteral(
                       "the folder %1 lost its marker .escale-folder: is the disk mounted? If you emptied it "
-                      "on purpose, confirm the deletions (escalectl confirm-deletions, or escale --confirm-deletions)")
+                      "on purpose, confirm the deletions (escalectl confirm-deletions, or escale "
+                      "--confirm-deletions)")
                       .arg(m_config.localPath));
         return;
     }
@@ -609,8 +610,9 @@ void SyncEngine::scanLocal(Pass& pass)
     const bool holdDeletions = !m_deletionsConfirmed && (overPercent || overCount);
     if (holdDeletions) {
         pass.result.deletionsHeld = int(scanned.removed.size());
-        pass.problem(QStringLiteral("%1 of %2 files are gone from %3: their deletion waits for confirmation "
-                                    "(escalectl confirm-deletions, the activity window, or escale --confirm-deletions)")
+        pass.problem(QStringLiteral(
+                         "%1 of %2 files are gone from %3: their deletion waits for confirmation "
+                         "(escalectl confirm-deletions, the activity window, or escale --confirm-deletions)")
                          .arg(removedFiles)
                          .arg(knownFiles)
                          .arg(m_config.localPath));
@@ -1102,6 +1104,11 @@ bool SyncEngine::materializePaths(Pass& pass, QStringList affected, const QList<
     QList<std::pair<QString, Resolution>> targets;
     for (const QString& p : std::as_const(affected))
         targets.append({p, resolved(p)});
+    // The files this batch will fetch: counted for the progress, and the one-chunk ones, in the
+    // order it writes them, go ahead.
+    std::unique_ptr<Prefetch> prefetch;
+    if (transfers() > 1)
+        prefetch = std::make_unique<Prefetch>(m_store, transfers());
     for (const auto& [p, target] : std::as_const(targets)) {
         if (target.kind != Kind::File || !selected(p, Kind::File))
             continue;
@@ -1110,23 +1117,11 @@ bool SyncEngine::materializePaths(Pass& pass, QStringList affected, const QList<
             continue; // already here
         ++m_progress.filesToReceive;
         m_progress.bytesToReceive += target.winner.size;
-    }
-    reportProgress();
-    // The one-chunk files this batch will fetch, in the order it writes them, go ahead.
-    std::unique_ptr<Prefetch> prefetch;
-    if (transfers() > 1) {
-        prefetch = std::make_unique<Prefetch>(m_store, transfers());
-        for (const auto& [p, target] : std::as_const(targets)) {
-            if (target.kind != Kind::File || target.winner.chunks.size() != 1 || target.winner.from > 0 ||
-                !selected(p, Kind::File))
-                continue;
-            const auto local = m_db.local(p);
-            if (local && local->kind == Kind::File && local->hash == target.winner.hash)
-                continue; // already here
+        if (prefetch && target.winner.chunks.size() == 1 && target.winner.from == 0)
             prefetch->add(target.winner.chunks.first());
-        }
-        m_prefetch = prefetch.get();
     }
+    m_prefetch = prefetch.get();
+    reportProgress();
     for (const auto& [p, target] : std::as_const(targets)) {
         const Kind kind = target.kind;
         const auto local = m_db.local(p);

@@ -60,6 +60,15 @@ private:
         Q_EMIT edit->textEdited(text);
     }
     static void next(Wizard& w) { w.button(QWizard::NextButton)->click(); }
+    // Shown, a folder relay chosen and tested, on the repository page.
+    static void toRepositoryPage(Wizard& w, const QString& relay)
+    {
+        w.show();
+        next(w);
+        set(w, "relayFolder", relay);
+        next(w);
+        QTRY_COMPARE(w.currentId(), int(Wizard::RepositoryPage));
+    }
     // Next is refused and the page says why.
     static void refused(Wizard& w, const QString& expected)
     {
@@ -204,11 +213,7 @@ void tst_Wizard::folderRelayCreateThenJoin()
     {
         Wizard w(bobConf);
         QSignalSpy added(&w, &Wizard::repositoryAdded);
-        w.show();
-        next(w);
-        set(w, "relayFolder", relay);
-        next(w);
-        QTRY_COMPARE(w.currentId(), int(Wizard::RepositoryPage));
+        toRepositoryPage(w, relay);
         QVERIFY(child<QRadioButton>(w, "join")->isChecked());
         QVERIFY(!child<QRadioButton>(w, "create")->isEnabled());
         const QString info = child<QLabel>(w, "repositoryInfo")->text();
@@ -441,11 +446,7 @@ void tst_Wizard::withoutKeychainSecretsGoToFiles()
     auto restore = qScopeGuard([&bus] { qputenv("DBUS_SESSION_BUS_ADDRESS", bus); });
     Wizard w(conf);
     QSignalSpy added(&w, &Wizard::repositoryAdded);
-    w.show();
-    next(w);
-    set(w, "relayFolder", relay);
-    next(w);
-    QTRY_COMPARE(w.currentId(), int(Wizard::RepositoryPage));
+    toRepositoryPage(w, relay);
     next(w);
     set(w, "passphrase", "correct horse battery staple");
     set(w, "confirmation", "correct horse battery staple");
