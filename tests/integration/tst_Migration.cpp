@@ -185,9 +185,8 @@ void tst_Migration::whileClientsRun()
     // bob's pass may have met the forwarding record; then without the new relay's settings it
     // stopped there.
     QVERIFY(bobDuring.waitForFinished(180'000));
-    QVERIFY2(bobDuring.exitCode() == 0 ||
-                 QString::fromUtf8(bobDuring.readAllStandardError()).contains("the repository moved from"),
-             "");
+    const QString bobSaid = QString::fromUtf8(bobDuring.readAllStandardError());
+    QVERIFY2(bobDuring.exitCode() == 0 || bobSaid.contains("the repository moved from"), qPrintable(bobSaid));
 
     // alice's configuration now names the new relay, keeps its comments, and carries its keys.
     const QString conf = QString::fromUtf8(harness::readFile(alice));
