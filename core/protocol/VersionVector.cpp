@@ -48,6 +48,16 @@ VersionVector VersionVector::incremented(const QString& client) const
     return v;
 }
 
+VersionVector VersionVector::withCounter(const QString& client, quint64 value) const
+{
+    VersionVector v = *this;
+    if (value == 0)
+        v.m_counters.remove(client);
+    else
+        v.m_counters[client] = value;
+    return v;
+}
+
 VersionVector VersionVector::merged(const VersionVector& other) const
 {
     VersionVector v = *this;

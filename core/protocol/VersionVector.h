@@ -31,6 +31,7 @@ public:
     bool supersedes(const VersionVector& other) const { return compare(other) == Order::Newer; }
 
     VersionVector incremented(const QString& client) const;
+    VersionVector withCounter(const QString& client, quint64 value) const; // 0 removes it
     VersionVector merged(const VersionVector& other) const; // element-wise maximum
 
     // Canonical text form, sorted by client: "a1b2:3,c3d4:1". Equal vectors give equal text.

@@ -95,7 +95,7 @@ struct Walker
                     continue;
                 seen.insert(path);
                 if (!known.contains(path) || known.value(path).kind != Kind::Directory)
-                    result.changed.append(StateDb::LocalEntry{path, Kind::Directory, 0, 0, 0, {}, {}});
+                    result.changed.append(StateDb::LocalEntry{path, Kind::Directory, 0, 0, 0, {}, {}, {}});
                 continue;
             }
             if (options.acceptFile && !options.acceptFile(path))
@@ -103,7 +103,7 @@ struct Walker
             seen.insert(path);
             ++result.filesSeen;
             const qint64 mtimeNs = qint64(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
-            StateDb::LocalEntry e{path, Kind::File, qint64(st.st_size), mtimeNs, quint64(st.st_ino), {}, {}};
+            StateDb::LocalEntry e{path, Kind::File, qint64(st.st_size), mtimeNs, quint64(st.st_ino), {}, {}, {}};
             const auto it = known.constFind(path);
             if (it != known.cend() && it->kind == Kind::File && it->size == e.size &&
                 it->mtimeNs == e.mtimeNs && it->inode == e.inode)

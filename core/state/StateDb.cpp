@@ -50,6 +50,12 @@ public:
         sqlite3_bind_blob(m_stmt, i, b.constData(), int(b.size()), SQLITE_TRANSIENT);
         return *this;
     }
+    Statement& bindNull(int i)
+    {
+        sqlite3_bind_null(m_stmt, i);
+        return *this;
+    }
+    bool isNull(int i) const { return sqlite3_column_type(m_stmt, i) == SQLITE_NULL; }
     Statement& bind(int i, qint64 v)
     {
         sqlite3_bind_int64(m_stmt, i, v);
@@ -91,6 +97,8 @@ StateDb::LocalEntry readLocal(const Statement& s)
     e.inode = quint64(s.integer(4));
     e.hash = s.blob(5);
     e.origin = s.text(6);
+    if (!s.isNull(7))
+        e.vv = protocol::VersionVector::fromString(s.text(7));
     return e;
 }
 
@@ -151,12 +159,31 @@ bool StateDb::open(const QString& path, QString& error)
             PRIMARY KEY (hash, peer));
         CREATE TABLE IF NOT EXISTS partials (path TEXT PRIMARY KEY, hash BLOB NOT NULL, size INTEGER NOT NULL,
             received INTEGER NOT NULL, temp TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS set_aside (path TEXT PRIMARY KEY, cause TEXT NOT NULL, since_ms INTEGER NOT NULL);
     )sql";
     if (sqlite3_exec(m_db, schema, nullptr, nullptr, &message) != SQLITE_OK) {
         error = QStringLiteral("cannot use the state database %1: %2").arg(path, QString::fromUtf8(message));
         sqlite3_free(message);
         close();
         return false;
+    }
+    // Columns added since the first release (the schema's version is SQLite's user_version).
+    qint64 schemaVersion = 0;
+    {
+        Statement version(m_db, "PRAGMA user_version");
+        schemaVersion = version.step() ? version.integer(0) : 0;
+    }
+    if (schemaVersion < 1) {
+        // The vector a local entry descends from; NULL on rows written before it existed.
+        bool present = false;
+        {
+            Statement columns(m_db, "SELECT name FROM pragma_table_info('local')");
+            while (columns.step())
+                present = present || columns.text(0) == QLatin1String("vv");
+        }
+        if (!present)
+            exec("ALTER TABLE local ADD COLUMN vv TEXT");
+        exec("PRAGMA user_version = 1");
     }
     return true;
 }
@@ -222,7 +249,7 @@ void StateDb::setMeta(const QString& key, const QString& value)
 
 std::optional<StateDb::LocalEntry> StateDb::local(const QString& path) const
 {
-    Statement s(m_db, "SELECT path, kind, size, mtime_ns, inode, hash, origin FROM local WHERE path = ?");
+    Statement s(m_db, "SELECT path, kind, size, mtime_ns, inode, hash, origin, vv FROM local WHERE path = ?");
     s.bind(1, path);
     if (!s.step())
         return std::nullopt;
@@ -232,7 +259,7 @@ std::optional<StateDb::LocalEntry> StateDb::local(const QString& path) const
 QHash<QString, StateDb::LocalEntry> StateDb::allLocal() const
 {
     QHash<QString, LocalEntry> out;
-    Statement s(m_db, "SELECT path, kind, size, mtime_ns, inode, hash, origin FROM local");
+    Statement s(m_db, "SELECT path, kind, size, mtime_ns, inode, hash, origin, vv FROM local");
     while (s.step()) {
         LocalEntry e = readLocal(s);
         out.insert(e.path, e);
@@ -243,7 +270,7 @@ QHash<QString, StateDb::LocalEntry> StateDb::allLocal() const
 QList<StateDb::LocalEntry> StateDb::localWithHash(const QByteArray& hash) const
 {
     QList<LocalEntry> out;
-    Statement s(m_db, "SELECT path, kind, size, mtime_ns, inode, hash, origin FROM local WHERE hash = ?");
+    Statement s(m_db, "SELECT path, kind, size, mtime_ns, inode, hash, origin, vv FROM local WHERE hash = ?");
     s.bind(1, hash);
     while (s.step())
         out.append(readLocal(s));
@@ -252,16 +279,20 @@ QList<StateDb::LocalEntry> StateDb::localWithHash(const QByteArray& hash) const
 
 void StateDb::putLocal(const LocalEntry& e)
 {
-    Statement(m_db, "INSERT OR REPLACE INTO local (path, kind, size, mtime_ns, inode, hash, origin) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, e.path)
+    Statement s(m_db, "INSERT OR REPLACE INTO local (path, kind, size, mtime_ns, inode, hash, origin, vv) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, e.path)
         .bind(2, qint64(e.kind))
         .bind(3, e.size)
         .bind(4, e.mtimeNs)
         .bind(5, qint64(e.inode))
         .bind(6, e.hash)
-        .bind(7, e.origin)
-        .step();
+        .bind(7, e.origin);
+    if (e.vv)
+        s.bind(8, e.vv->toString());
+    else
+        s.bindNull(8);
+    s.step();
 }
 
 QHash<QString, StateDb::Access> StateDb::allAccess() const
@@ -521,6 +552,31 @@ void StateDb::setRepushed(const QByteArray& hash, const QString& peer, quint64 s
         .bind(2, peer)
         .bind(3, qint64(segment))
         .step();
+}
+
+QList<StateDb::SetAside> StateDb::setAside() const
+{
+    QList<SetAside> out;
+    Statement s(m_db, "SELECT path, cause, since_ms FROM set_aside ORDER BY path");
+    while (s.step())
+        out.append(SetAside{s.text(0), s.text(1), s.integer(2)});
+    return out;
+}
+
+void StateDb::putSetAside(const QString& path, const QString& cause, qint64 nowMs)
+{
+    // The first time it was set aside stays.
+    Statement(m_db, "INSERT INTO set_aside (path, cause, since_ms) VALUES (?, ?, ?) "
+                    "ON CONFLICT(path) DO UPDATE SET cause = excluded.cause")
+        .bind(1, path)
+        .bind(2, cause)
+        .bind(3, nowMs)
+        .step();
+}
+
+void StateDb::removeSetAside(const QString& path)
+{
+    Statement(m_db, "DELETE FROM set_aside WHERE path = ?").bind(1, path).step();
 }
 
 namespace {

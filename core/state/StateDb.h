@@ -29,6 +29,11 @@ public:
         quint64 inode = 0;
         QByteArray hash;
         QString origin; // the client whose version this content is (this client: changed here)
+        // The version vector this content descends from (relay-format.md R24): the merge of the
+        // versions the materializer placed here, or the version made here from it. A new local
+        // change is built on it, never on a version that is known but not on disk. std::nullopt:
+        // not recorded (a database of an earlier release).
+        std::optional<protocol::VersionVector> vv;
         bool operator==(const LocalEntry&) const = default;
     };
 
@@ -127,6 +132,18 @@ public:
     // Contents sent again for a peer: the segment that carries them.
     quint64 repushedIn(const QByteArray& hash, const QString& peer) const;
     void setRepushed(const QByteArray& hash, const QString& peer, quint64 segment);
+
+    // Paths whose known versions could not be placed in the folder (relay-format.md R15): set
+    // aside with their cause, retried at every pass; the rest of the journal goes on.
+    struct SetAside
+    {
+        QString path;
+        QString cause;
+        qint64 sinceMs = 0;
+    };
+    QList<SetAside> setAside() const;
+    void putSetAside(const QString& path, const QString& cause, qint64 nowMs);
+    void removeSetAside(const QString& path);
 
     // A file received in pieces (R28): the bytes so far are in `temp`, next to the target.
     struct Partial

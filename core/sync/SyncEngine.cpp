@@ -94,6 +94,66 @@ QString randomTag()
     return QString::number(QRandomGenerator::system()->generate64(), 36);
 }
 
+// Whether a known version is the content the folder holds at its path.
+bool holds(const StateDb::LocalEntry& local, const JournalRecord& v)
+{
+    return v.kind == local.kind && (v.kind != Kind::File || v.hash == local.hash);
+}
+
+// The vector the content at a path descends from (R24): the vector recorded with the local
+// entry, with every known version of the same content; with nothing there, every known deletion.
+// An entry of an earlier release, without a vector, takes every known version, as it did then.
+VersionVector baseVector(const std::optional<StateDb::LocalEntry>& local, const QList<StateDb::Version>& versions)
+{
+    VersionVector base = local && local->vv ? *local->vv : VersionVector();
+    for (const StateDb::Version& v : versions)
+        if (local ? (!local->vv || holds(*local, v.record)) : v.record.kind == Kind::Deleted)
+            base = base.merged(v.record.vv);
+    return base;
+}
+
+// A new version made here from `base`: this client's counter above every one it used for the
+// path, so that two versions it made never share a vector.
+VersionVector newLocalVector(const VersionVector& base, const QList<StateDb::Version>& versions,
+                             const QString& self)
+{
+    quint64 mine = base.counter(self);
+    for (const StateDb::Version& v : versions)
+        mine = std::max(mine, v.record.vv.counter(self));
+    return base.withCounter(self, mine + 1);
+}
+
+// The known versions `stored` with `incoming` added (R25): versions it supersedes go, the others
+// keep their flags. std::nullopt when a known version is equal or newer.
+std::optional<QList<StateDb::Version>> integrated(const QList<StateDb::Version>& stored,
+                                                  const StateDb::Version& incoming)
+{
+    QList<JournalRecord> records;
+    for (const StateDb::Version& v : stored)
+        records.append(v.record);
+    if (!integrateVersion(records, incoming.record))
+        return std::nullopt;
+    QList<StateDb::Version> out;
+    for (const JournalRecord& r : std::as_const(records)) {
+        StateDb::Version kept = incoming;
+        for (const StateDb::Version& v : stored)
+            if (v.record.vv == r.vv)
+                kept = v;
+        out.append(kept);
+    }
+    return out;
+}
+
+// The element-wise maximum of every known version of a path: what the folder reflects once it
+// holds their resolution (R26), the winner under the name and the others as copies.
+VersionVector mergedVector(const QList<StateDb::Version>& versions)
+{
+    VersionVector all;
+    for (const StateDb::Version& v : versions)
+        all = all.merged(v.record.vv);
+    return all;
+}
+
 void setModificationTime(const QString& path, qint64 mtimeMs)
 {
     struct timespec times[2];
@@ -629,16 +689,21 @@ void SyncEngine::scanLocal(Pass& pass)
             QFile::remove(leftover);
 
     m_db.begin();
-    auto newVersion = [this](const QString& path) {
-        VersionVector base;
-        for (const StateDb::Version& v : m_db.versions(path))
-            base = base.merged(v.record.vv);
+    // A new local version descends from what the folder held (R24): the vector of the content
+    // at the path, never a version known but not placed here (which stays concurrent with it,
+    // so that R26 keeps both).
+    auto newVersion = [this](const QString& path, const std::optional<StateDb::LocalEntry>& before,
+                             const QList<StateDb::Version>& versions) {
         JournalRecord r;
         r.path = path;
-        r.vv = base.incremented(m_clientId);
+        r.vv = newLocalVector(baseVector(before, versions), versions, m_clientId);
         r.origin = m_clientId;
         r.originName = m_config.clientName;
         return r;
+    };
+    auto previous = [&known](const QString& path) -> std::optional<StateDb::LocalEntry> {
+        const auto it = known.constFind(path);
+        return it == known.cend() ? std::nullopt : std::optional<StateDb::LocalEntry>(*it);
     };
     // Renames and moves: a new file whose content is that of a file gone in the same scan.
     // Others hold that content already; its record goes out without chunks (R27).
@@ -652,22 +717,32 @@ void SyncEngine::scanLocal(Pass& pass)
     }
     for (StateDb::LocalEntry e : scanned.changed) {
         e.origin = m_clientId;
-        m_db.putLocal(e);
-        if (!sends())
+        const std::optional<StateDb::LocalEntry> before = previous(e.path);
+        const QList<StateDb::Version> current = m_db.versions(e.path);
+        if (!sends()) {
+            // Not published: the content keeps the vector it had (a newer version replaces it).
+            e.vv = baseVector(before, current);
+            m_db.putLocal(e);
             continue;
-        JournalRecord r = newVersion(e.path);
+        }
+        JournalRecord r = newVersion(e.path, before, current);
         r.kind = e.kind;
         if (e.kind == Kind::File) {
             r.size = e.size;
             r.mtimeMs = e.mtimeNs / 1'000'000;
             r.hash = e.hash;
         }
-        // Content already known for this path (e.g. a touched file) is no new version.
-        const QList<StateDb::Version> current = m_db.versions(e.path);
-        if (current.size() == 1 && current.first().record.sameContent(r))
+        // Content already known for this path (e.g. a touched file, or the very edit another
+        // machine made) is no new version: the folder now holds that version.
+        if (current.size() == 1 && current.first().record.sameContent(r)) {
+            e.vv = current.first().record.vv.merged(baseVector(before, current));
+            m_db.putLocal(e);
             continue;
+        }
+        e.vv = r.vv;
+        m_db.putLocal(e);
         bool renamed = false;
-        if (e.kind == Kind::File && !known.contains(e.path)) {
+        if (e.kind == Kind::File && !before) {
             const auto source = goneByHash.find(e.hash);
             if (source != goneByHash.end()) {
                 // Only when the source's content was published, so that others can have it.
@@ -678,22 +753,28 @@ void SyncEngine::scanLocal(Pass& pass)
                     goneByHash.erase(source);
             }
         }
-        m_db.setVersions(e.path, {StateDb::Version{r, true, renamed}});
+        // The new version supersedes what the folder held; a version known but not placed here
+        // stays beside it, concurrent (R26).
+        if (const auto updated = integrated(current, StateDb::Version{r, true, renamed}))
+            m_db.setVersions(e.path, *updated);
     }
     for (StateDb::LocalEntry e : scanned.restatted) {
         e.origin = known.value(e.path).origin;
+        e.vv = known.value(e.path).vv;
         m_db.putLocal(e);
     }
     for (const QString& path : holdDeletions ? QStringList() : scanned.removed) {
+        const std::optional<StateDb::LocalEntry> before = previous(path);
         m_db.removeLocal(path);
         if (!sends())
             continue;
         const QList<StateDb::Version> current = m_db.versions(path);
         if (current.isEmpty())
             continue;
-        JournalRecord r = newVersion(path);
+        JournalRecord r = newVersion(path, before, current);
         r.kind = Kind::Deleted;
-        m_db.setVersions(path, {StateDb::Version{r, true}});
+        if (const auto updated = integrated(current, StateDb::Version{r, true}))
+            m_db.setVersions(path, *updated);
     }
     for (const QString& path : scanned.unselected)
         m_db.removeLocal(path);
@@ -1071,20 +1152,8 @@ bool SyncEngine::applyRecords(Pass& pass, const QList<QJsonObject>& records, con
             }
             record->repush = false;
         }
-        QList<JournalRecord> current;
-        for (const StateDb::Version& v : stored)
-            current.append(v.record);
-        if (!integrateVersion(current, *record))
-            continue;
-        QList<StateDb::Version> updated;
-        for (const JournalRecord& r : std::as_const(current)) {
-            bool pending = false;
-            for (const StateDb::Version& v : stored)
-                if (v.record.vv == r.vv)
-                    pending = v.pending;
-            updated.append(StateDb::Version{r, pending});
-        }
-        m_db.setVersions(record->path, updated);
+        if (const auto updated = integrated(stored, StateDb::Version{*record}))
+            m_db.setVersions(record->path, *updated);
     }
     m_db.commit();
     if (!receives())
@@ -1210,30 +1279,35 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
         }
     }
 
-    // Conflict copies first, while the local file may still hold their content. Each copy is
-    // a version of its own path, published like any other (R26).
+    // Conflict copies first, while the local file may still hold their content. Each copy is a
+    // version of its own path with the losing version's vector, published (R26): a client that
+    // never sees the two versions side by side (a later version replaced both before it read
+    // them) gets the copy from it. Every client that finds the conflict makes the same copy; the
+    // others' identical records are equal versions, ignored. Its content is with the others
+    // already (the losing version's): the record goes without chunks, as a rename's (R27).
     for (const JournalRecord& copy : target.copies) {
-        const QList<StateDb::Version> stored = m_db.versions(copy.path);
-        QList<JournalRecord> current;
-        for (const StateDb::Version& v : stored)
-            current.append(v.record);
-        if (integrateVersion(current, copy)) {
-            QList<StateDb::Version> updated;
-            for (const JournalRecord& r : std::as_const(current)) {
-                bool pending = r.vv == copy.vv;
-                for (const StateDb::Version& v : stored)
-                    if (v.record.vv == r.vv)
-                        pending = v.pending;
-                updated.append(StateDb::Version{r, pending});
-            }
+        QList<StateDb::Version> stored = m_db.versions(copy.path);
+        if (const auto updated = integrated(stored, StateDb::Version{copy, true, true})) {
             m_db.begin();
-            m_db.setVersions(copy.path, updated);
+            m_db.setVersions(copy.path, *updated);
             m_db.commit();
             ++pass.result.conflicts;
             reportEvent(FileEvent::Kind::Conflict, copy.path, copy.originName, copy.size);
             qCInfo(lcEngine).noquote()
                 << QStringLiteral("[%1] conflict on %2: the version of %3 is kept as %4")
                        .arg(m_config.name, path, copy.originName, copy.path);
+        } else {
+            // Another client published this copy first, without chunks: the losing version's
+            // chunks, known here, bring its content.
+            bool filled = false;
+            for (StateDb::Version& v : stored)
+                if (v.record.vv == copy.vv && v.record.sameContent(copy) && v.record.chunks.isEmpty() &&
+                    !copy.chunks.isEmpty() && copy.from == 0) {
+                    v.record.chunks = copy.chunks;
+                    filled = true;
+                }
+            if (filled)
+                m_db.setVersions(copy.path, stored);
         }
         if (const Outcome o = materialize(pass, copy.path); o != Outcome::Done)
             return o;
@@ -1276,13 +1350,20 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
             pass.problem(problem);
             return Outcome::Deferred;
         }
-        m_db.putLocal(StateDb::LocalEntry{path, Kind::Directory, 0, 0, 0, {}, m_clientId});
+        m_db.putLocal(
+            StateDb::LocalEntry{path, Kind::Directory, 0, 0, 0, {}, m_clientId, mergedVector(m_db.versions(path))});
         noteName(path, true);
         return Outcome::Done;
     }
     case Kind::File: {
-        if (known && known->kind == Kind::File && known->hash == target.winner.hash)
-            return Outcome::Done; // already there
+        if (known && known->kind == Kind::File && known->hash == target.winner.hash) {
+            // Already there: the folder now reflects every known version (R26).
+            StateDb::LocalEntry reflected = *known;
+            reflected.vv = mergedVector(m_db.versions(path));
+            if (reflected.vv != known->vv)
+                m_db.putLocal(reflected);
+            return Outcome::Done;
+        }
         if (disk && disk->kind == Kind::Directory) {
             pass.problem(
                 QStringLiteral("%1 is a folder here and a file elsewhere; kept as a folder").arg(path));
@@ -1561,6 +1642,7 @@ bool SyncEngine::renameCaseTwin(const QString& twin, const QString& path, const 
     StateDb::LocalEntry moved = *known;
     moved.path = path;
     moved.origin = winner.origin;
+    moved.vv = mergedVector(m_db.versions(path));
     m_db.removeLocal(twin);
     m_db.putLocal(moved);
     noteName(twin, false);
@@ -1632,7 +1714,7 @@ bool SyncEngine::makeFolders(const QString& relative, QString& problem)
         }
         // Remembered, so that the next scan does not take it for a new local folder.
         if (!m_db.local(prefix))
-            m_db.putLocal(StateDb::LocalEntry{prefix, Kind::Directory, 0, 0, 0, {}, {}});
+            m_db.putLocal(StateDb::LocalEntry{prefix, Kind::Directory, 0, 0, 0, {}, {}, VersionVector()});
     }
     return true;
 }
@@ -1740,7 +1822,8 @@ SyncEngine::Content SyncEngine::obtainContent(const JournalRecord& record, const
         part.close();
         m_db.removePartial(targetPath); // the staged download from now on
         setModificationTime(partial->temp, record.mtimeMs);
-        m_staged.append(Staged{partial->temp, targetPath, record.hash, record.origin});
+        m_staged.append(
+            Staged{partial->temp, targetPath, record.hash, record.origin, mergedVector(m_db.versions(targetPath))});
         return Content::Written;
     } else {
         out.resize(0);
@@ -1764,7 +1847,7 @@ SyncEngine::Content SyncEngine::obtainContent(const JournalRecord& record, const
     out.close();
     setModificationTime(temp, record.mtimeMs);
     // Renamed into place by commitStaged(), after one file system sync for the whole batch.
-    m_staged.append(Staged{temp, targetPath, record.hash, record.origin});
+    m_staged.append(Staged{temp, targetPath, record.hash, record.origin, mergedVector(m_db.versions(targetPath))});
     return Content::Written;
 }
 
@@ -1816,6 +1899,7 @@ bool SyncEngine::commitStaged(Pass& pass)
         if (auto entry = statLocal(target, staged.path)) {
             entry->hash = staged.hash;
             entry->origin = staged.origin;
+            entry->vv = staged.vv;
             m_db.putLocal(*entry);
         }
         m_db.removeWant(staged.hash, staged.path);
@@ -1889,7 +1973,7 @@ void SyncEngine::push(Pass& pass)
             SmallUpload u = std::move(pipeline.front());
             pipeline.pop_front();
             const RelayError e = m_store.finish(u.chunk.put);
-            const auto after = statLocal(localPath(u.item.record.path), u.item.record.path);
+            const auto after = statLocal(localPath(u.known.path), u.known.path);
             if (e.ok() && u.chunk.reader->bytesRead() == u.chunk.size && after && sameStat(*after, u.known)) {
                 u.item.record.chunks = {
                     protocol::ChunkRef{u.chunk.own.id, u.chunk.size, u.chunk.reader->hash()}};
@@ -1909,12 +1993,12 @@ void SyncEngine::push(Pass& pass)
         auto startSmall = [&](const Item& item) {
             SmallUpload u;
             u.item = item;
-            const auto known = unchangedSinceScan(item.record);
+            const auto known = contentSource(item.record);
             if (!known)
                 return false;
             u.known = *known;
             RelayError e;
-            if (!startChunk(localPath(item.record.path), 0, item.record.size, u.chunk, e)) {
+            if (!startChunk(localPath(known->path), 0, item.record.size, u.chunk, e)) {
                 if (!e.ok())
                     failUpload(pass, item.record.path, e);
                 return false;
@@ -1971,13 +2055,17 @@ void SyncEngine::push(Pass& pass)
                 }
             }
             if (small) {
-                if (startSmall(item) && int(pipeline.size()) >= transfers())
+                if (!startSmall(item))
+                    withdrawIfGone(pass, item.record, !item.repushFor.isEmpty());
+                else if (int(pipeline.size()) >= transfers())
                     collect();
                 continue;
             }
             if (item.record.kind == Kind::File && item.record.size > 0) {
-                if (!uploadFile(pass, item.record, 0, item.record.size))
+                if (!uploadFile(pass, item.record, 0, item.record.size)) {
+                    withdrawIfGone(pass, item.record, !item.repushFor.isEmpty());
                     continue;
+                }
                 ++pass.result.uploaded;
                 ++m_progress.filesSent;
                 reportEvent(FileEvent::Kind::Sent, item.record.path, m_config.clientName, item.record.size);
@@ -2088,14 +2176,43 @@ int SyncEngine::transfers() const
     return m_relay->capabilities().parallelTransfers ? std::max(1, m_config.transfers) : 1;
 }
 
-std::optional<StateDb::LocalEntry> SyncEngine::unchangedSinceScan(const JournalRecord& record)
+std::optional<StateDb::LocalEntry> SyncEngine::contentSource(const JournalRecord& record)
 {
-    // Gone or changed since the scan: the next scan makes a newer version.
-    const auto known = m_db.local(record.path);
-    const auto now = statLocal(localPath(record.path), record.path);
-    if (!known || !now || !sameStat(*now, *known) || known->hash != record.hash)
-        return std::nullopt;
-    return known;
+    // The file at the path, as scanned; else any file of the folder with that content, as
+    // scanned (a version of this client that lost a conflict lives on in its copy, R26). Gone
+    // or changed since the scan: the next scan makes a newer version.
+    auto unchanged = [&](const StateDb::LocalEntry& e) {
+        const auto now = statLocal(localPath(e.path), e.path);
+        return e.kind == Kind::File && e.hash == record.hash && e.size == record.size && now &&
+               sameStat(*now, e);
+    };
+    if (const auto known = m_db.local(record.path); known && unchanged(*known))
+        return known;
+    for (const StateDb::LocalEntry& e : m_db.localWithHash(record.hash))
+        if (unchanged(e))
+            return e;
+    return std::nullopt;
+}
+
+void SyncEngine::withdrawIfGone(Pass& pass, const JournalRecord& record, bool repush)
+{
+    // A version made here whose content no file of the folder holds any more (replaced or deleted
+    // here since, a conflict copy edited): nobody can send it, and nothing needs it, since its
+    // replacement was made from it. It goes, so the count of changes to send can reach 0.
+    if (repush || !pass.result.ok())
+        return;
+    for (const StateDb::LocalEntry& e : m_db.localWithHash(record.hash))
+        if (e.kind == Kind::File)
+            return; // there, changed since the scan: the next scan says what it is now
+    QList<StateDb::Version> versions = m_db.versions(record.path);
+    const qsizetype before = versions.size();
+    versions.removeIf([&](const StateDb::Version& v) { return v.pending && v.record.vv == record.vv; });
+    if (versions.size() == before)
+        return;
+    m_db.setVersions(record.path, versions);
+    qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2: the version made here is no longer in the folder; "
+                                                 "not sent")
+                                      .arg(m_config.name, record.path);
 }
 
 bool SyncEngine::startChunk(const QString& absolute, qint64 offset, qint64 size, ChunkUpload& chunk,
@@ -2158,10 +2275,10 @@ void SyncEngine::failUpload(Pass& pass, const QString& path, const RelayError& e
 
 bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limit)
 {
-    const auto known = unchangedSinceScan(record);
+    const auto known = contentSource(record);
     if (!known)
         return false;
-    const QString absolute = localPath(record.path);
+    const QString absolute = localPath(known->path);
     record.chunks.clear();
     const qint64 end = std::min(record.size, from + limit);
     m_progress.current = record.path;
@@ -2217,7 +2334,7 @@ bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record, qint64 from, qint
         return false;
     }
     // The file must not have changed while it was read (a stable snapshot, section 10).
-    const auto after = statLocal(absolute, record.path);
+    const auto after = statLocal(absolute, known->path);
     if (shortRead || !after || !sameStat(*after, *known)) {
         rollback();
         return false;

@@ -224,7 +224,8 @@ private:
     // Chunks in flight `transfers()` at a time (1 where the backend cannot run several).
     int transfers() const;
     Resolution resolved(const QString& path); // what the known versions of `path` resolve to
-    std::optional<state::StateDb::LocalEntry> unchangedSinceScan(const protocol::JournalRecord& record);
+    std::optional<state::StateDb::LocalEntry> contentSource(const protocol::JournalRecord& record);
+    void withdrawIfGone(Pass& pass, const protocol::JournalRecord& record, bool repush);
     struct ChunkUpload;
     // Starts uploading `size` bytes of the file at `offset` as a new chunk, recorded as this
     // client's (unpublished) first; false with `e` set when the relay refuses, or the file
@@ -288,6 +289,7 @@ private:
         QString path; // relative target
         QByteArray hash;
         QString origin;
+        protocol::VersionVector vv; // what the folder reflects once it is in place
     };
     QList<Staged> m_staged; // downloads waiting for their batch's commit
     class Prefetch;

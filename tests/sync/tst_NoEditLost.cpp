@@ -1,0 +1,206 @@
+// The reproductions of issue 17 ("no edit is ever lost, no path blocks the others"), each a
+// named scenario with real engines on one relay: every one failed before its fix.
+#include "SyncHarness.h"
+
+#include "protocol/Layout.h"
+#include "protocol/TextObject.h"
+
+#include <QRegularExpression>
+
+using namespace harness;
+
+namespace {
+
+// The contents of every file of a tree (conflict copies included), sorted.
+QStringList contents(const Client& c)
+{
+    QStringList out;
+    for (const QString& p : c.tree().keys())
+        if (QFileInfo(c.path(p)).isFile())
+            out << QString::fromUtf8(c.read(p));
+    out.sort();
+    return out;
+}
+
+// The paths of every record published in the journals on the relay.
+QStringList publishedPaths(const Relay& relay)
+{
+    QStringList out;
+    for (const QString& name : relay.objects("journal/")) {
+        QString error;
+        const auto text = protocol::TextObject::decode(relay.object(name), "journal", error);
+        if (!text)
+            qFatal("unreadable %s: %s", qPrintable(name), qPrintable(error));
+        for (const QJsonObject& r : text->records)
+            out << r.value("path").toString();
+    }
+    return out;
+}
+
+// The one data object whose bytes are `content` (plain repositories store bytes as they are).
+QString objectHolding(const Relay& relay, const QByteArray& content)
+{
+    for (const QString& o : relay.objects("data/"))
+        if (relay.object(o) == content)
+            return o;
+    return {};
+}
+
+} // namespace
+
+class tst_NoEditLost : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void failedDownloadThenLocalEdit();
+    void editWhileRemoteVersionWaits();
+    void heldDeletionAgainstRemoteEdit();
+    void conflictCopiesArePublishedWithoutContent();
+    void losingLocalVersionIsSent();
+    void sameEditTwiceThenEditIsNoConflict();
+};
+
+#define CONVERGED(a, b)                                                                                      \
+    QVERIFY2((a).tree() == (b).tree(), qPrintable(describeDifference((a).tree(), (b).tree())))
+
+// Reproduction (1): bob's edit could not be placed on alice's machine (its chunk failed its
+// check); alice then edited: her version was built on bob's never-applied one and replaced it.
+void tst_NoEditLost::failedDownloadThenLocalEdit()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("f.txt", "first");
+    settle({&a, &b}, 1);
+    b.write("f.txt", "bob's edit");
+    QVERIFY(b.pass().ok());
+    const QString chunk = objectHolding(relay, "bob's edit");
+    QVERIFY(!chunk.isEmpty());
+    relay.setObject(chunk, "bob's edi!");
+    QVERIFY(a.pass().ok());
+    QCOMPARE(a.read("f.txt"), QByteArray("first")); // not placed: failed its check
+    relay.setObject(chunk, "bob's edit");            // repaired
+    a.write("f.txt", "alice's edit");
+    settle({&a, &b}, 3);
+    CONVERGED(a, b);
+    QCOMPARE(contents(a), QStringList({"alice's edit", "bob's edit"}));
+    QCOMPARE(a.tree().size(), 2); // the name and one conflict copy
+}
+
+// Reproduction (2): alice's file kept changing while bob's edit waited to be placed ("changed
+// locally meanwhile"); her next version replaced bob's.
+void tst_NoEditLost::editWhileRemoteVersionWaits()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("f.txt", "first");
+    settle({&a, &b}, 1);
+    b.write("f.txt", "bob's edit");
+    QVERIFY(b.pass().ok());
+    // Alice is writing: her scan leaves the fresh file alone, the materializer finds it changed.
+    a.config().settleMs = 3'600'000;
+    a.makeEngine();
+    a.write("f.txt", "alice, still writing");
+    QVERIFY(a.pass().ok());
+    QCOMPARE(a.read("f.txt"), QByteArray("alice, still writing"));
+    a.config().settleMs = 0;
+    a.makeEngine();
+    a.write("f.txt", "alice's edit");
+    settle({&a, &b}, 3);
+    CONVERGED(a, b);
+    QCOMPARE(contents(a), QStringList({"alice's edit", "bob's edit"}));
+}
+
+// Reproduction (3): alice's deletions were held by the mass-delete guard while bob edited one of
+// the files; confirming them deleted bob's edit, though a change beats a deletion (R26).
+void tst_NoEditLost::heldDeletionAgainstRemoteEdit()
+{
+    Relay relay("file");
+    Client a(relay, "alice"), b(relay, "bob");
+    for (int i = 0; i < 12; ++i)
+        a.write(QString("f%1.txt").arg(i), "x");
+    settle({&a, &b}, 2);
+    for (int i = 0; i < 12; ++i)
+        QVERIFY(QFile::remove(a.path(QString("f%1.txt").arg(i))));
+    QVERIFY(a.pass().ok());
+    QCOMPARE(a.last().deletionsHeld, 12);
+    b.write("f3.txt", "bob's edit");
+    QVERIFY(b.pass().ok());
+    QVERIFY(a.pass().ok());
+    a.engine().confirmDeletions();
+    settle({&a, &b}, 3);
+    CONVERGED(a, b);
+    QCOMPARE(b.tree().keys(), QStringList({"f3.txt"}));
+    QCOMPARE(a.read("f3.txt"), QByteArray("bob's edit"));
+}
+
+// R26: every client that finds the conflict makes the same copy and publishes it, without
+// chunks (its content is the losing version's); the losing version made here is sent, from its
+// copy, so nothing stays to send.
+void tst_NoEditLost::conflictCopiesArePublishedWithoutContent()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("report.odt", "v1");
+    settle({&a, &b}, 1);
+    a.write("report.odt", "alice's version");
+    b.write("report.odt", "bob's version, longer");
+    setMtime(a.path("report.odt"), 1'700'000'000);
+    setMtime(b.path("report.odt"), 1'700'000'100);
+    settle({&a, &b}, 3);
+    CONVERGED(a, b);
+    const QString copy = "report (conflict from alice 2023-11-14 221320).odt";
+    QCOMPARE(a.read(copy), QByteArray("alice's version"));
+    QVERIFY(publishedPaths(relay).contains(copy));
+    // Nothing left to send on either side.
+    QCOMPARE(a.last().pendingUp, 0);
+    QCOMPARE(b.last().pendingUp, 0);
+    // An edit of the name afterwards supersedes both versions: no second conflict.
+    b.write("report.odt", "bob again");
+    settle({&a, &b}, 2);
+    CONVERGED(a, b);
+    QCOMPARE(a.tree().size(), 2);
+    QCOMPARE(a.read("report.odt"), QByteArray("bob again"));
+}
+
+// A version made here that loses a conflict before it is sent is sent from its conflict copy.
+void tst_NoEditLost::losingLocalVersionIsSent()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("f.txt", "v1");
+    settle({&a, &b}, 1);
+    b.write("f.txt", "bob, later");
+    setMtime(b.path("f.txt"), 1'700'000'100);
+    QVERIFY(b.pass().ok());
+    a.write("f.txt", "alice, earlier");
+    setMtime(a.path("f.txt"), 1'700'000'000);
+    // Alice scans her edit and receives bob's in the same pass: hers loses before it is sent.
+    QVERIFY(a.pass().ok());
+    QCOMPARE(a.read("f.txt"), QByteArray("bob, later"));
+    QCOMPARE(a.last().pendingUp, 0);
+    settle({&a, &b}, 2);
+    CONVERGED(a, b);
+    QCOMPARE(contents(b), QStringList({"alice, earlier", "bob, later"}));
+}
+
+// The same edit on two machines is no conflict; the next edit on either supersedes both.
+void tst_NoEditLost::sameEditTwiceThenEditIsNoConflict()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("f.txt", "v1");
+    settle({&a, &b}, 1);
+    a.write("f.txt", "same");
+    b.write("f.txt", "same");
+    settle({&a, &b}, 2);
+    CONVERGED(a, b);
+    QCOMPARE(a.tree().size(), 1);
+    a.write("f.txt", "alice's next");
+    settle({&a, &b}, 2);
+    CONVERGED(a, b);
+    QCOMPARE(contents(b), QStringList({"alice's next"}));
+}
+
+QTEST_GUILESS_MAIN(tst_NoEditLost)
+#include "tst_NoEditLost.moc"
