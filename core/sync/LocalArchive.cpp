@@ -7,32 +7,103 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace escale::sync {
+
+namespace {
+
+// The n-th candidate name for `relative` in the archive folder `stamp`: the name itself, then
+// `name (n).ext`.
+QString candidate(const QString& localRoot, const QString& stamp, const QString& relative, int n)
+{
+    QString name = relative;
+    if (n > 1) {
+        const qsizetype slash = relative.lastIndexOf(QLatin1Char('/'));
+        qsizetype dot = relative.lastIndexOf(QLatin1Char('.'));
+        if (dot <= slash + 1)
+            dot = relative.size();
+        name = relative.left(dot) + QStringLiteral(" (%1)").arg(n) + relative.mid(dot);
+    }
+    return localRoot + QStringLiteral("/.escale-archive/") + stamp + QLatin1Char('/') + name;
+}
+
+QString describeErrno(int err)
+{
+    return err == ENOSPC ? QStringLiteral("the disk is full") : QString::fromLocal8Bit(std::strerror(err));
+}
+
+enum class Keep
+{
+    Copy,
+    Move
+};
+
+bool archive(const QString& localRoot, const QString& stamp, const QString& relative, Keep keep,
+             QString& error)
+{
+    const QByteArray source = QFile::encodeName(localRoot + QLatin1Char('/') + relative);
+    for (int n = 1; n <= 10'000; ++n) {
+        const QString target = candidate(localRoot, stamp, relative, n);
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        const QByteArray native = QFile::encodeName(target);
+        // A hard link never replaces an existing name: the first free one is taken.
+        if (::link(source.constData(), native.constData()) == 0) {
+            if (keep == Keep::Move && ::unlink(source.constData()) != 0) {
+                const int err = errno;
+                ::unlink(native.constData());
+                error = QStringLiteral("cannot move %1 to the archive: %2").arg(relative, describeErrno(err));
+                return false;
+            }
+            return true;
+        }
+        const int err = errno;
+        if (err == EEXIST)
+            continue;
+        if (err != EPERM && err != ENOTSUP && err != EMLINK && err != ENOSYS && err != EXDEV) {
+            error = QStringLiteral("cannot keep %1 in the archive: %2").arg(relative, describeErrno(err));
+            return false;
+        }
+        // No hard links on this file system (FAT, some network shares).
+        if (keep == Keep::Move) {
+            if (::renameat2(AT_FDCWD, source.constData(), AT_FDCWD, native.constData(), RENAME_NOREPLACE) == 0)
+                return true;
+            if (errno == EEXIST)
+                continue;
+            if (errno == EINVAL && !QFileInfo::exists(target) &&
+                std::rename(source.constData(), native.constData()) == 0)
+                return true;
+            error = QStringLiteral("cannot move %1 to the archive: %2").arg(relative, describeErrno(errno));
+            return false;
+        }
+        if (QFileInfo::exists(target))
+            continue;
+        QFile from(QFile::decodeName(source));
+        if (from.copy(target))
+            return true;
+        error = QStringLiteral("cannot keep %1 in the archive: %2").arg(relative, from.errorString());
+        return false;
+    }
+    error = QStringLiteral("cannot keep %1 in the archive: too many versions of it there").arg(relative);
+    return false;
+}
+
+} // namespace
 
 QString archiveStamp()
 {
     return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
 }
 
-QString archiveTarget(const QString& localRoot, const QString& stamp, const QString& relative)
+bool copyToArchive(const QString& localRoot, const QString& stamp, const QString& relative, QString& error)
 {
-    const QString target =
-        localRoot + QStringLiteral("/.escale-archive/") + stamp + QLatin1Char('/') + relative;
-    QDir().mkpath(QFileInfo(target).absolutePath());
-    return target;
+    return archive(localRoot, stamp, relative, Keep::Copy, error);
 }
 
 bool moveToArchive(const QString& localRoot, const QString& relative, QString& error)
 {
-    const QString target = archiveTarget(localRoot, archiveStamp(), relative);
-    if (std::rename(QFile::encodeName(localRoot + QLatin1Char('/') + relative).constData(),
-                    QFile::encodeName(target).constData()) != 0) {
-        error = QStringLiteral("cannot move %1 to the archive: %2")
-                    .arg(relative, QString::fromLocal8Bit(std::strerror(errno)));
-        return false;
-    }
-    return true;
+    return archive(localRoot, archiveStamp(), relative, Keep::Move, error);
 }
 
 } // namespace escale::sync

@@ -174,6 +174,8 @@ struct SyncEngine::Pass
     bool headSeen = false;
     QList<QPair<JournalRecord, QString>> repushes; // contents to send again, and for whom (R23)
     bool segmentGone = false;                      // the last journal segment read was not found
+    QStringList affected;                          // paths whose versions the journals read touched
+    QList<JournalRecord> pieces;                   // pieces read (R28), in journal order
 
     void fail(PassResult::Status status, const QString& error)
     {
@@ -894,13 +896,18 @@ void SyncEngine::pull(Pass& pass)
         pass.peers.insert(peer.client, peer);
     }
 
-    // Read each other client's journal in order (R14).
+    // Read each other client's journal in order (R14), integrating what it says into the known
+    // versions; then the folder is made to match them, once for every path touched (R16), with
+    // the paths set aside earlier and those waiting for content sent again. The positions reached
+    // are acknowledged only then (R15).
+    m_contentSeen.clear();
+    const QHash<QString, StateDb::Peer> before = pass.peers;
     for (auto it = pass.peers.begin(); it != pass.peers.end(); ++it) {
         StateDb::Peer& peer = it.value();
         while (peer.consumed < peer.journal) {
             const quint64 seq = peer.consumed + 1;
             pass.segmentGone = false;
-            if (!applySegment(pass, peer, seq)) {
+            if (!readSegment(pass, peer, seq)) {
                 // Its writer deleted it: its snapshot covers it (R17, R18).
                 if (pass.segmentGone && peer.snapshotAcks.value(peer.client, 0) >= seq &&
                     loadSnapshot(pass, peer))
@@ -913,31 +920,39 @@ void SyncEngine::pull(Pass& pass)
                 break;
             }
             peer.consumed = seq;
-            m_db.putPeer(peer);
         }
     }
 
-    // Access flags changed since the last pass (here, or by escalectl or the access dialog):
-    // what a flag let in again is received now, from the versions already known.
-    if (receives() && m_access != m_receivedWith) {
-        QStringList reopened;
-        for (const QString& p : m_db.versionPaths())
-            if (effectiveAccess(m_access, p).receive && !effectiveAccess(m_receivedWith, p).receive)
-                reopened << p;
-        if (!reopened.isEmpty() && !materializePaths(pass, reopened, {}))
-            pass.result.complete = false;
-        m_receivedWith = m_access;
-    }
-
-    // Paths waiting for content sent again, which may now be at hand.
+    bool applied = true;
     if (receives()) {
+        QStringList paths = pass.affected;
+        for (const StateDb::SetAside& s : m_db.setAside())
+            paths << s.path;
         const QMultiHash<QByteArray, QString> wants = m_db.wants();
-        m_db.begin();
         for (auto it = wants.cbegin(); it != wants.cend(); ++it)
-            materialize(pass, it.value());
-        commitStaged(pass);
-        m_db.commit();
+            paths << it.value();
+        // Access flags changed since the last pass (here, or by escalectl or the access dialog):
+        // what a flag let in again is received now, from the versions already known.
+        if (m_access != m_receivedWith) {
+            for (const QString& p : m_db.versionPaths())
+                if (effectiveAccess(m_access, p).receive && !effectiveAccess(m_receivedWith, p).receive)
+                    paths << p;
+            m_receivedWith = m_access;
+        }
+        applied = materializePaths(pass, paths, pass.pieces);
     }
+    m_contentSeen.clear();
+    // Acknowledged from now on; a relay that failed while content was fetched has the same
+    // segments read again at the next pass.
+    m_db.begin();
+    for (auto it = pass.peers.begin(); it != pass.peers.end(); ++it) {
+        const quint64 was = before.value(it.key()).consumed;
+        if (!applied)
+            it->consumed = was;
+        else if (it->consumed != was)
+            m_db.putPeer(*it);
+    }
+    m_db.commit();
     if (sends())
         planRepushes(pass);
 }
@@ -984,13 +999,22 @@ QList<QByteArray> SyncEngine::currentWants()
 {
     QList<QByteArray> out;
     const QMultiHash<QByteArray, QString> wants = m_db.wants();
+    // Still needed: the content of the name or of one of its conflict copies, not there yet.
+    auto missing = [this](const QString& path, const QByteArray& hash) {
+        const auto local = m_db.local(path);
+        return !local || local->kind != Kind::File || local->hash != hash;
+    };
     for (auto it = wants.cbegin(); it != wants.cend(); ++it) {
         const Resolution r = resolved(it.value());
-        bool needed = r.kind == Kind::File && r.winner.hash == it.key();
-        for (const JournalRecord& copy : r.copies)
-            needed = needed || copy.hash == it.key();
-        const auto local = m_db.local(it.value());
-        if (!needed || (local && local->hash == it.key())) {
+        bool needed = r.kind == Kind::File && r.winner.hash == it.key() && missing(it.value(), it.key());
+        // A copy edited or deleted since (a newer version of its own path) needs nothing more.
+        for (const JournalRecord& copy : r.copies) {
+            bool replaced = false;
+            for (const StateDb::Version& v : m_db.versions(copy.path))
+                replaced = replaced || v.record.vv.supersedes(copy.vv);
+            needed = needed || (copy.hash == it.key() && !replaced && missing(copy.path, it.key()));
+        }
+        if (!needed) {
             m_db.removeWant(it.key(), it.value());
             continue;
         }
@@ -1001,7 +1025,7 @@ QList<QByteArray> SyncEngine::currentWants()
     return out;
 }
 
-bool SyncEngine::applySegment(Pass& pass, const StateDb::Peer& peer, quint64 seq)
+bool SyncEngine::readSegment(Pass& pass, const StateDb::Peer& peer, quint64 seq)
 {
     const QString path = layout::journalPath(peer.client, seq);
     QByteArray bytes;
@@ -1021,7 +1045,8 @@ bool SyncEngine::applySegment(Pass& pass, const StateDb::Peer& peer, quint64 seq
         return false;
     }
 
-    return applyRecords(pass, text->records, path, peer.name);
+    integrateRecords(pass, text->records, path, peer.name);
+    return true;
 }
 
 // The one-chunk files of a batch, fetched ahead in the order they are written: while one is
@@ -1104,13 +1129,10 @@ private:
     qint64 m_held = 0;
 };
 
-bool SyncEngine::applyRecords(Pass& pass, const QList<QJsonObject>& records, const QString& path,
-                              const QString& from)
+void SyncEngine::integrateRecords(Pass& pass, const QList<QJsonObject>& records, const QString& path,
+                                  const QString& from)
 {
     QString error;
-    // Integrate the records into the known versions, then make the folder match (R16).
-    QStringList affected;
-    QList<JournalRecord> pieces;
     m_db.begin();
     for (const QJsonObject& o : records) {
         auto record = JournalRecord::fromJson(o, error);
@@ -1129,12 +1151,16 @@ bool SyncEngine::applyRecords(Pass& pass, const QList<QJsonObject>& records, con
         }
         record->path = normalised;
         if (record->piece) {
-            pieces.append(*record); // content ahead of its version (R28), not a version
+            pass.pieces.append(*record); // content ahead of its version (R28), not a version
             continue;
         }
-        // Materialise every path of the segment, also when its version is already known: an
-        // earlier attempt may have stopped before the folder matched (R15).
-        affected << record->path;
+        // Where this pass can find a content, also when the version that brought it is replaced
+        // by a later one before the folder is made to match (a rename's record has no chunks).
+        if (record->kind == Kind::File && record->from == 0 && !record->chunks.isEmpty())
+            m_contentSeen.insert(record->hash, record->chunks);
+        // Materialise every path read, also when its version is already known: an earlier
+        // attempt may have stopped before the folder matched (R15).
+        pass.affected << record->path;
         QList<StateDb::Version> stored = m_db.versions(record->path);
         if (record->repush) {
             // Content sent again for a known version: only its chunks are new (R23).
@@ -1156,20 +1182,28 @@ bool SyncEngine::applyRecords(Pass& pass, const QList<QJsonObject>& records, con
             m_db.setVersions(record->path, *updated);
     }
     m_db.commit();
-    if (!receives())
-        return true;
-    return materializePaths(pass, affected, pieces);
 }
 
 bool SyncEngine::materializePaths(Pass& pass, QStringList affected, const QList<JournalRecord>& pieces)
 {
-    // Folders first (parents before children), then files, then deletions (children first).
-    // One transaction for the batch: what is written to disk is recorded together.
+    // Pieces first, in journal order (R28); then folders (parents before children), files, and
+    // deletions (children first). One transaction for the batch: what is written to disk is
+    // recorded together. A path that cannot be placed is set aside with its cause and tried
+    // again at every pass; only a relay that fails makes the batch wait (false).
     m_db.begin();
     affected.removeDuplicates();
     std::sort(affected.begin(), affected.end());
     QStringList deletions;
-    bool complete = true;
+    bool reachable = true;
+    auto settle = [&](const QString& p, Outcome o) {
+        if (o == Outcome::Retry)
+            reachable = false;
+        else if (o != Outcome::Deferred)
+            m_db.removeSetAside(p);
+    };
+    for (const JournalRecord& piece : pieces)
+        if (selected(piece.path, Kind::File) && receivePiece(pass, piece) == Outcome::Retry)
+            reachable = false;
     QList<std::pair<QString, Resolution>> targets;
     for (const QString& p : std::as_const(affected))
         targets.append({p, resolved(p)});
@@ -1194,28 +1228,24 @@ bool SyncEngine::materializePaths(Pass& pass, QStringList affected, const QList<
     for (const auto& [p, target] : std::as_const(targets)) {
         const Kind kind = target.kind;
         const auto local = m_db.local(p);
-        if (!selected(p, kind == Kind::Deleted && local ? local->kind : kind))
+        if (!selected(p, kind == Kind::Deleted && local ? local->kind : kind)) {
+            m_db.removeSetAside(p);
             continue; // not received here (filters): known, acknowledged, not written
+        }
         if (kind == Kind::Deleted) {
             deletions << p;
             continue;
         }
-        if (materialize(pass, p) == Outcome::Deferred)
-            complete = false;
+        settle(p, materialize(pass, p));
     }
     m_prefetch = nullptr;
     prefetch.reset();
     std::sort(deletions.begin(), deletions.end(), std::greater<>());
     for (const QString& p : std::as_const(deletions))
-        if (materialize(pass, p) == Outcome::Deferred)
-            complete = false;
-    for (const JournalRecord& piece : std::as_const(pieces))
-        if (selected(piece.path, Kind::File) && receivePiece(pass, piece) == Outcome::Deferred)
-            complete = false;
-    if (!commitStaged(pass))
-        complete = false;
+        settle(p, materialize(pass, p));
+    commitStaged(pass);
     m_db.commit();
-    return complete;
+    return reachable;
 }
 
 Resolution SyncEngine::resolved(const QString& path)
@@ -1264,9 +1294,12 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
     // A local change not yet scanned: leave the path alone; the next pass publishes it first.
     const bool diskMatches = (!known && !disk) || (known && disk && sameStat(*known, *disk));
     if (!diskMatches && !(target.kind == Kind::Directory && disk && disk->kind == Kind::Directory)) {
-        pass.problem(
-            QStringLiteral("%1 changed locally meanwhile; it will be compared on the next pass").arg(path));
-        return Outcome::Deferred;
+        // The known version waits: the next scan publishes the local change, which does not
+        // replace it (R24), and the two are resolved like any concurrent versions (R26).
+        pass.result.complete = false;
+        return setAside(pass, path,
+                        QStringLiteral("%1 changed locally meanwhile; it will be compared on the next pass")
+                            .arg(path));
     }
 
     // Conservative mode: a file this machine changed is never overwritten nor deleted by others.
@@ -1288,29 +1321,51 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
     for (const JournalRecord& copy : target.copies) {
         QList<StateDb::Version> stored = m_db.versions(copy.path);
         if (const auto updated = integrated(stored, StateDb::Version{copy, true, true})) {
+            // A copy made here is kept (and published) only once it is in the folder: one whose
+            // content cannot be had is asked for under the name it conflicts with, and made again
+            // when it comes (or not at all, when a later version replaces the one it holds).
             m_db.begin();
             m_db.setVersions(copy.path, *updated);
             m_db.commit();
+            const Outcome o = materialize(pass, copy.path);
+            if (o != Outcome::Done) {
+                m_db.begin();
+                m_db.setVersions(copy.path, stored);
+                if (o == Outcome::Wanted)
+                    m_db.addWant(copy.hash, path);
+                m_db.commit();
+                return o == Outcome::Deferred
+                           ? setAside(pass, path,
+                                      QStringLiteral("%1: its conflict copy %2 cannot be written yet").arg(path, copy.path))
+                           : o;
+            }
             ++pass.result.conflicts;
             reportEvent(FileEvent::Kind::Conflict, copy.path, copy.originName, copy.size);
             qCInfo(lcEngine).noquote()
                 << QStringLiteral("[%1] conflict on %2: the version of %3 is kept as %4")
                        .arg(m_config.name, path, copy.originName, copy.path);
-        } else {
-            // Another client published this copy first, without chunks: the losing version's
-            // chunks, known here, bring its content.
-            bool filled = false;
-            for (StateDb::Version& v : stored)
-                if (v.record.vv == copy.vv && v.record.sameContent(copy) && v.record.chunks.isEmpty() &&
-                    !copy.chunks.isEmpty() && copy.from == 0) {
-                    v.record.chunks = copy.chunks;
-                    filled = true;
-                }
-            if (filled)
-                m_db.setVersions(copy.path, stored);
+            continue;
         }
-        if (const Outcome o = materialize(pass, copy.path); o != Outcome::Done)
-            return o;
+        // Another client published this copy first, without chunks: the losing version's chunks,
+        // known here, bring its content.
+        bool filled = false;
+        for (StateDb::Version& v : stored)
+            if (v.record.vv == copy.vv && v.record.sameContent(copy) && v.record.chunks.isEmpty() &&
+                !copy.chunks.isEmpty() && copy.from == 0) {
+                v.record.chunks = copy.chunks;
+                filled = true;
+            }
+        if (filled)
+            m_db.setVersions(copy.path, stored);
+        if (const Outcome o = materialize(pass, copy.path); o != Outcome::Done) {
+            // The name waits for its copy: tried again with it.
+            if (o == Outcome::Wanted)
+                m_db.addWant(copy.hash, path);
+            return o == Outcome::Deferred
+                       ? setAside(pass, path,
+                                  QStringLiteral("%1: its conflict copy %2 cannot be written yet").arg(path, copy.path))
+                       : o;
+        }
     }
 
     switch (target.kind) {
@@ -1322,21 +1377,32 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
         }
         if (disk->kind == Kind::Directory) {
             if (::rmdir(QFile::encodeName(absolute).constData()) != 0) {
-                // Still holds files unknown elsewhere: keep it, the next scan publishes them.
+                // It still holds what others did not delete (made here or elsewhere meanwhile): a
+                // change beats a deletion (R26), the folder stays, and a version of it made here
+                // tells the others so.
+                keepFolder(path);
                 return Outcome::Done;
             }
         } else {
             // Keep what sync deletes in the local archive (section 10).
             QString error;
-            if (!moveToArchive(m_config.localPath, path, error)) {
-                pass.problem(error);
-                return Outcome::Deferred;
-            }
+            if (!moveToArchive(m_config.localPath, path, error))
+                return setAside(pass, path, error);
         }
         m_db.removeLocal(path);
         noteName(path, false);
         ++pass.result.deleted;
         reportEvent(FileEvent::Kind::Deleted, path, target.winner.originName, 0);
+        // A deleted folder kept for the files it still held goes with its last one.
+        for (QString parent = path.section(QLatin1Char('/'), 0, -2); !parent.isEmpty();
+             parent = parent.section(QLatin1Char('/'), 0, -2)) {
+            const auto folder = m_db.local(parent);
+            if (!folder || folder->kind != Kind::Directory || resolved(parent).kind != Kind::Deleted ||
+                ::rmdir(QFile::encodeName(localPath(parent)).constData()) != 0)
+                break;
+            m_db.removeLocal(parent);
+            noteName(parent, false);
+        }
         return Outcome::Done;
     }
     case Kind::Directory: {
@@ -1346,10 +1412,8 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
             return Outcome::Done;
         }
         QString problem;
-        if (!disk && !makeFolders(path, problem)) {
-            pass.problem(problem);
-            return Outcome::Deferred;
-        }
+        if (!disk && !makeFolders(path, problem))
+            return setAside(pass, path, problem);
         m_db.putLocal(
             StateDb::LocalEntry{path, Kind::Directory, 0, 0, 0, {}, m_clientId, mergedVector(m_db.versions(path))});
         noteName(path, true);
@@ -1388,15 +1452,48 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
             // absence): ask for it in the head; the path waits, the journal goes on (R23).
             pass.problem(problem);
             m_db.addWant(target.winner.hash, path);
+            pass.result.complete = false;
             return Outcome::Wanted;
         case Content::Failed:
+            return setAside(pass, path, problem);
+        case Content::Unreachable:
             pass.problem(problem);
-            return Outcome::Deferred;
+            pass.result.complete = false;
+            return Outcome::Retry;
         }
-        return Outcome::Deferred;
+        return Outcome::Retry;
     }
     }
     return Outcome::Done;
+}
+
+void SyncEngine::keepFolder(const QString& path)
+{
+    // A folder others deleted, kept here for what it holds: a change beats a deletion (R26). A
+    // version made here, newer than every one known, brings it back everywhere.
+    const auto known = m_db.local(path);
+    if (!sends() || !known || known->kind != Kind::Directory)
+        return;
+    const QList<StateDb::Version> versions = m_db.versions(path);
+    JournalRecord r;
+    r.path = path;
+    r.kind = Kind::Directory;
+    r.vv = newLocalVector(mergedVector(versions), versions, m_clientId);
+    r.origin = m_clientId;
+    r.originName = m_config.clientName;
+    if (const auto updated = integrated(versions, StateDb::Version{r, true})) {
+        m_db.setVersions(path, *updated);
+        StateDb::LocalEntry kept = *known;
+        kept.vv = r.vv;
+        m_db.putLocal(kept);
+    }
+}
+
+SyncEngine::Outcome SyncEngine::setAside(Pass& pass, const QString& path, const QString& cause)
+{
+    pass.problem(cause);
+    m_db.putSetAside(path, cause, nowMs());
+    return Outcome::Deferred;
 }
 
 RelayError SyncEngine::fetchChunks(const QString& path, const QList<protocol::ChunkRef>& chunks, QFile& file,
@@ -1550,7 +1647,7 @@ SyncEngine::Outcome SyncEngine::receivePiece(Pass& pass, const JournalRecord& pi
         QString problem;
         if (!makeFolders(piece.path.section(QLatin1Char('/'), 0, -2), problem)) {
             pass.problem(problem);
-            return Outcome::Deferred;
+            return Outcome::Retry;
         }
         const QString temp =
             QFileInfo(localPath(piece.path)).absolutePath() + QStringLiteral("/.escale-part-") + randomTag();
@@ -1558,7 +1655,7 @@ SyncEngine::Outcome SyncEngine::receivePiece(Pass& pass, const JournalRecord& pi
         QFile create(temp);
         if (!create.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
             pass.problem(QStringLiteral("cannot write %1: %2").arg(temp, create.errorString()));
-            return Outcome::Deferred;
+            return Outcome::Retry;
         }
         m_db.putPartial(*partial);
     } else if (!continues || partial->received != piece.from) {
@@ -1582,15 +1679,22 @@ SyncEngine::Outcome SyncEngine::receivePiece(Pass& pass, const JournalRecord& pi
         dropPartial(piece.path);
         return Outcome::Done;
     }
+    if (e.kind == RelayError::Kind::Corrupt) {
+        // Damaged on the relay: the version that ends the file asks for the whole (R23).
+        pass.problem(e.message);
+        out.close();
+        dropPartial(piece.path);
+        return Outcome::Done;
+    }
     if (!e.ok()) {
         out.resize(partial->received);
         pass.problem(e.message);
-        return Outcome::Deferred;
+        return Outcome::Retry;
     }
     if (!out.flush() || ::fdatasync(out.handle()) != 0) {
         out.resize(partial->received);
         pass.problem(QStringLiteral("cannot write %1: %2").arg(partial->temp, out.errorString()));
-        return Outcome::Deferred;
+        return Outcome::Retry;
     }
     partial->received = piece.from + total;
     m_db.putPartial(*partial);
@@ -1712,11 +1816,26 @@ bool SyncEngine::makeFolders(const QString& relative, QString& problem)
                           .arg(localPath(prefix), QString::fromLocal8Bit(std::strerror(errno)));
             return false;
         }
-        // Remembered, so that the next scan does not take it for a new local folder.
+        // Remembered, so that the next scan does not take it for a new local folder; a folder the
+        // others deleted comes back for what it holds (R26), and says so.
         if (!m_db.local(prefix))
             m_db.putLocal(StateDb::LocalEntry{prefix, Kind::Directory, 0, 0, 0, {}, {}, VersionVector()});
+        if (resolved(prefix).kind == Kind::Deleted && !m_db.versions(prefix).isEmpty())
+            keepFolder(prefix);
     }
     return true;
+}
+
+// What a failed download means for the path: content gone from the relay or damaged there is
+// asked for again (R23); a file that could not be written is a local problem; the rest is the
+// relay failing, tried again with the journals.
+SyncEngine::Content SyncEngine::contentFailure(const RelayError& e, const QFile& file)
+{
+    if (e.kind == RelayError::Kind::NotFound || e.kind == RelayError::Kind::Corrupt)
+        return Content::Gone;
+    if (file.error() != QFileDevice::NoError)
+        return Content::Failed;
+    return Content::Unreachable;
 }
 
 SyncEngine::Content SyncEngine::obtainContent(const JournalRecord& record, const QString& targetPath,
@@ -1800,9 +1919,10 @@ SyncEngine::Content SyncEngine::obtainContent(const JournalRecord& record, const
         part.resize(record.from);
         part.seek(record.from);
         if (const RelayError e = fetchChunks(targetPath, record.chunks, part); !e.ok()) {
+            const Content outcome = contentFailure(e, part);
             part.resize(record.from);
             problem = e.message;
-            return e.kind == RelayError::Kind::NotFound ? Content::Gone : Content::Failed;
+            return outcome;
         }
         // The whole file is checked once more, pieces included.
         part.seek(0);
@@ -1828,19 +1948,25 @@ SyncEngine::Content SyncEngine::obtainContent(const JournalRecord& record, const
     } else {
         out.resize(0);
         out.seek(0);
-        if (record.size > 0 && record.chunks.isEmpty())
+        // A record without chunks (a rename, a conflict copy): the chunks another record of the
+        // journals read brought for that content (R27).
+        const QList<protocol::ChunkRef> chunks =
+            record.chunks.isEmpty() ? m_contentSeen.value(record.hash) : record.chunks;
+        if (record.size > 0 && chunks.isEmpty())
             return abandon(
                 QStringLiteral("%1: the content is not on the relay; asked the others to send it again")
                     .arg(targetPath),
                 Content::Gone);
         Sha256 whole;
-        if (const RelayError e = fetchChunks(targetPath, record.chunks, out, &whole); !e.ok())
-            return abandon(e.message, e.kind == RelayError::Kind::NotFound ? Content::Gone : Content::Failed);
+        if (const RelayError e = fetchChunks(targetPath, chunks, out, &whole); !e.ok())
+            return abandon(e.message, contentFailure(e, out));
         total = out.pos();
+        // Damaged on the relay (or by the way): asked for again, from whoever holds it (R23).
         if (whole.finish() != record.hash || total != record.size)
             return abandon(
-                QStringLiteral("%1: the downloaded content failed its check; it will be fetched again")
-                    .arg(targetPath));
+                QStringLiteral("%1: the downloaded content failed its check; asked the others to send it again")
+                    .arg(targetPath),
+                Content::Gone);
     }
     if (!out.flush())
         return abandon(QStringLiteral("cannot write %1: %2").arg(temp, out.errorString()));
@@ -1875,17 +2001,23 @@ bool SyncEngine::commitStaged(Pass& pass)
         const bool unchanged = (!known && !disk) || (known && disk && sameStat(*known, *disk));
         if (!unchanged) {
             QFile::remove(staged.temp);
-            pass.problem(QStringLiteral("%1 changed locally meanwhile; it will be compared on the next pass")
-                             .arg(staged.path));
+            setAside(pass, staged.path,
+                     QStringLiteral("%1 changed locally meanwhile; it will be compared on the next pass")
+                         .arg(staged.path));
+            pass.result.complete = false;
             all = false;
             continue;
         }
         if (disk && disk->kind == Kind::File) {
-            // The replaced version goes to the local archive.
-            const QString archived = archiveTarget(m_config.localPath, stamp, staged.path);
-            if (::link(QFile::encodeName(target).constData(), QFile::encodeName(archived).constData()) != 0)
-                pass.problem(QStringLiteral("cannot keep the replaced version of %1 in the archive: %2")
-                                 .arg(staged.path, QString::fromLocal8Bit(std::strerror(errno))));
+            // The replaced version goes to the local archive, or it is not replaced.
+            QString error;
+            if (!copyToArchive(m_config.localPath, stamp, staged.path, error)) {
+                QFile::remove(staged.temp);
+                setAside(pass, staged.path,
+                         QStringLiteral("%1 is not replaced: %2").arg(staged.path, error));
+                all = false;
+                continue;
+            }
         }
         if (::rename(QFile::encodeName(staged.temp).constData(), QFile::encodeName(target).constData()) !=
             0) {
@@ -2407,19 +2539,16 @@ bool SyncEngine::loadSnapshot(Pass& pass, StateDb::Peer& peer)
                               e.ok() ? (error.isEmpty() ? QStringLiteral("mismatch") : error) : e.message));
         return false;
     }
-    if (!applyRecords(pass, text->records, path, peer.name))
-        return false;
-    // The snapshot stands for the journals it covers (R17).
+    integrateRecords(pass, text->records, path, peer.name);
+    // The snapshot stands for the journals it covers (R17): acknowledged with the rest of the pass.
     const QJsonObject acks = text->header.value(QStringLiteral("acks")).toObject();
     for (auto it = acks.begin(); it != acks.end(); ++it) {
         auto p = pass.peers.find(it.key());
         if (p == pass.peers.end())
             continue;
         const quint64 covered = quint64(it.value().toDouble());
-        if (covered > p->consumed && covered <= p->journal) {
+        if (covered > p->consumed && covered <= p->journal)
             p->consumed = covered;
-            m_db.putPeer(*p);
-        }
     }
     qCInfo(lcEngine).noquote()
         << QStringLiteral("[%1] caught up from the snapshot of %2").arg(m_config.name, peer.name);

@@ -187,27 +187,34 @@ private:
     void failOnHeader(Pass& pass, const relay::RelayError& e);
     void scanLocal(Pass& pass);
     void pull(Pass& pass);
-    bool applySegment(Pass& pass, const state::StateDb::Peer& peer, quint64 seq);
-    // Makes the folder match the known versions of these paths (and takes these pieces).
+    // Reads one segment of a peer's journal into the known versions; false when it cannot be read.
+    bool readSegment(Pass& pass, const state::StateDb::Peer& peer, quint64 seq);
+    // Makes the folder match the known versions of these paths (and takes these pieces); false
+    // when the relay failed while content was fetched (the journals are read again next time).
     bool materializePaths(Pass& pass, QStringList affected, const QList<protocol::JournalRecord>& pieces);
-    bool applyRecords(Pass& pass, const QList<QJsonObject>& records, const QString& object,
-                      const QString& from);
+    void integrateRecords(Pass& pass, const QList<QJsonObject>& records, const QString& object,
+                          const QString& from);
     bool loadSnapshot(Pass& pass, state::StateDb::Peer& peer);
     void writeSnapshot(Pass& pass);
     void deleteOldJournal(Pass& pass);
     enum class Outcome
     {
         Done,
-        Deferred,
-        Wanted
+        Deferred, // set aside with its cause (a local reason): tried again at every pass
+        Wanted,   // its content is gone from the relay: asked for (R23)
+        Retry,    // the relay failed: the journals are read again at the next pass
     };
     Outcome materialize(Pass& pass, const QString& path);
+    // Sets `path` aside with `cause` (a problem of the pass too).
+    Outcome setAside(Pass& pass, const QString& path, const QString& cause);
     enum class Content
     {
         Written,
-        Failed,
-        Gone
+        Failed,     // a local reason (the folder cannot be written)
+        Gone,       // not on the relay any more, or damaged there: asked for again
+        Unreachable // the relay failed
     };
+    static Content contentFailure(const relay::RelayError& e, const QFile& file);
     Content obtainContent(const protocol::JournalRecord& record, const QString& targetPath, QString& problem);
     bool commitStaged(Pass& pass);
     bool throughLink(const QString& relative) const;
@@ -217,6 +224,7 @@ private:
     QHash<QString, QString>& caseNames(const QString& folder);
     void probeCase();
     bool makeFolders(const QString& relative, QString& problem);
+    void keepFolder(const QString& path);
     void planRepushes(Pass& pass);
     QList<QByteArray> currentWants();
     void push(Pass& pass);
@@ -292,6 +300,10 @@ private:
         protocol::VersionVector vv; // what the folder reflects once it is in place
     };
     QList<Staged> m_staged; // downloads waiting for their batch's commit
+    // The chunks of every content the journals read in this pass named, by hash: a record
+    // without chunks (a rename, a conflict copy) finds its content there, even when the version
+    // that brought it was replaced before the folder was made to match.
+    QHash<QByteArray, QList<protocol::ChunkRef>> m_contentSeen;
     class Prefetch;
     Prefetch* m_prefetch = nullptr; // small files' chunks fetched ahead, while a batch is applied
     bool m_cleanedTemporary = false;
