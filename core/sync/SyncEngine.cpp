@@ -780,12 +780,65 @@ void SyncEngine::scanLocal(Pass& pass)
     }
     for (const QString& path : scanned.unselected)
         m_db.removeLocal(path);
+    // A conflict copy edited, renamed or deleted here resolves its conflict (R26): the name keeps
+    // what it holds, under a version that supersedes the losing one, so that the losing version
+    // never needs its content again (it lives on in the copy's new version, or was let go).
+    if (sends()) {
+        QSet<QString> touched;
+        for (const StateDb::LocalEntry& e : scanned.changed)
+            touched.insert(e.path);
+        QStringList copies;
+        for (const StateDb::LocalEntry& e : scanned.changed)
+            if (known.contains(e.path))
+                copies << e.path;
+        if (!holdDeletions)
+            copies += scanned.removed;
+        for (const QString& copy : std::as_const(copies))
+            if (const auto conflict = parseConflictCopy(copy); conflict && !touched.contains(conflict->original))
+                settleConflict(conflict->original, copy);
+    }
     m_db.commit();
     qCDebug(lcEngine).noquote() << QStringLiteral("[%1] scanned %2 files: %3 changed, %4 removed")
                                        .arg(m_config.name)
                                        .arg(scanned.filesSeen)
                                        .arg(scanned.changed.size())
                                        .arg(scanned.removed.size());
+}
+
+void SyncEngine::settleConflict(const QString& path, const QString& copy)
+{
+    const QList<StateDb::Version> versions = m_db.versions(path);
+    QList<JournalRecord> records;
+    for (const StateDb::Version& v : versions)
+        records.append(v.record);
+    const Resolution resolution = resolve(path, records);
+    const bool listed = std::any_of(resolution.copies.cbegin(), resolution.copies.cend(),
+                                    [&](const JournalRecord& c) { return c.path == copy; });
+    const auto local = m_db.local(path);
+    // Only where the folder holds the resolution: the winner under the name.
+    if (!listed || resolution.kind != Kind::File || !local || local->kind != Kind::File ||
+        local->hash != resolution.winner.hash)
+        return;
+    JournalRecord r = resolution.winner;
+    r.vv = newLocalVector(baseVector(local, versions), versions, m_clientId);
+    r.origin = m_clientId;
+    r.originName = m_config.clientName;
+    r.chunks.clear();
+    r.from = 0;
+    r.repush = false;
+    // Its content is the winner's, which the others have: no chunks travel (as for a rename, R27),
+    // unless the winner is a version of this client not sent yet.
+    bool published = false;
+    for (const StateDb::Version& v : versions)
+        published = published || (!v.pending && v.record.sameContent(r));
+    if (const auto updated = integrated(versions, StateDb::Version{r, true, published})) {
+        m_db.setVersions(path, *updated);
+        StateDb::LocalEntry settled = *local;
+        settled.vv = r.vv;
+        m_db.putLocal(settled);
+        qCInfo(lcEngine).noquote() << QStringLiteral("[%1] the conflict on %2 is settled: %3 was changed here")
+                                          .arg(m_config.name, path, copy);
+    }
 }
 
 void SyncEngine::pull(Pass& pass)

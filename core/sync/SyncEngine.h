@@ -186,6 +186,8 @@ private:
     relay::RelayError publishHeader(const protocol::RepositoryHeader& header, QByteArray& bytes);
     void failOnHeader(Pass& pass, const relay::RelayError& e);
     void scanLocal(Pass& pass);
+    // A conflict copy of `path` was changed here: the name's version supersedes the losing one.
+    void settleConflict(const QString& path, const QString& copy);
     void pull(Pass& pass);
     // Reads one segment of a peer's journal into the known versions; false when it cannot be read.
     bool readSegment(Pass& pass, const state::StateDb::Peer& peer, quint64 seq);
