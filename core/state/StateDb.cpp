@@ -538,6 +538,11 @@ void StateDb::removeWant(const QByteArray& hash, const QString& path)
     Statement(m_db, "DELETE FROM wants WHERE hash = ? AND path = ?").bind(1, hash).bind(2, path).step();
 }
 
+void StateDb::removeWantsOf(const QString& path)
+{
+    Statement(m_db, "DELETE FROM wants WHERE path = ?").bind(1, path).step();
+}
+
 quint64 StateDb::repushedIn(const QByteArray& hash, const QString& peer) const
 {
     Statement s(m_db, "SELECT segment FROM repushed WHERE hash = ? AND peer = ?");

@@ -128,6 +128,7 @@ public:
     QMultiHash<QByteArray, QString> wants() const;
     void addWant(const QByteArray& hash, const QString& path);
     void removeWant(const QByteArray& hash, const QString& path);
+    void removeWantsOf(const QString& path);
 
     // Contents sent again for a peer: the segment that carries them.
     quint64 repushedIn(const QByteArray& hash, const QString& peer) const;

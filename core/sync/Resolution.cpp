@@ -1,5 +1,6 @@
 #include "sync/Resolution.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 
 namespace escale::sync {
@@ -36,6 +37,18 @@ QString conflictCopyName(const QString& path, const QString& device, qint64 mtim
     const QString when =
         QDateTime::fromMSecsSinceEpoch(mtimeMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HHmmss"));
     return dir + name.left(dot) + QStringLiteral(" (conflict from %1 %2)").arg(who, when) + name.mid(dot);
+}
+
+protocol::VersionVector conflictCopyVector(const QString& path, const JournalRecord& loser)
+{
+    // A counter of its own, named after the losing version: every client derives the same one,
+    // and it is neither older nor newer than any version of the copy's name made otherwise (an
+    // edit of an earlier copy there stays concurrent, and both are kept, R26). The origin's
+    // counter makes it a valid record of that client.
+    const QByteArray seed = "escale/conflict-copy:" + path.toUtf8() + ':' + loser.vv.toString().toUtf8();
+    const QString own = QString::fromLatin1(
+        QCryptographicHash::hash(seed, QCryptographicHash::Sha256).toHex().left(16));
+    return protocol::VersionVector(QMap<QString, quint64>{{own, 1}, {loser.origin, 1}});
 }
 
 bool integrateVersion(QList<JournalRecord>& current, const JournalRecord& incoming)
@@ -93,6 +106,7 @@ Resolution resolve(const QString& path, const QList<JournalRecord>& versions)
     }
     for (JournalRecord copy : representatives) {
         copy.path = conflictCopyName(path, copy.originName, copy.mtimeMs);
+        copy.vv = conflictCopyVector(path, copy);
         copy.repush = false;
         r.copies.append(copy);
     }

@@ -21,6 +21,9 @@ Resolution resolve(const QString& path, const QList<protocol::JournalRecord>& ve
 // "dir/name (conflict from DEVICE YYYY-MM-DD HHMMSS).ext", the time in UTC.
 QString conflictCopyName(const QString& path, const QString& device, qint64 mtimeMs);
 
+// The vector of the conflict copy of `loser` (a version of `path`): derived from it alone.
+protocol::VersionVector conflictCopyVector(const QString& path, const protocol::JournalRecord& loser);
+
 // Adds `incoming` to the maximal versions `current` (R25): returns false and leaves
 // `current` alone when a known version is equal or newer.
 bool integrateVersion(QList<protocol::JournalRecord>& current, const protocol::JournalRecord& incoming);

@@ -1071,7 +1071,13 @@ QList<QByteArray> SyncEngine::currentWants()
             m_db.removeWant(it.key(), it.value());
             continue;
         }
-        out.append(it.key());
+        // A file here holds it already (a copy of a copy, a file received since): the path takes
+        // it from there when it is tried again; nobody needs to send it.
+        bool held = false;
+        for (const StateDb::LocalEntry& e : m_db.localWithHash(it.key()))
+            held = held || e.kind == Kind::File;
+        if (!held)
+            out.append(it.key());
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -1251,7 +1257,9 @@ bool SyncEngine::materializePaths(Pass& pass, QStringList affected, const QList<
     auto settle = [&](const QString& p, Outcome o) {
         if (o == Outcome::Retry)
             reachable = false;
-        else if (o != Outcome::Deferred)
+        if (o == Outcome::Done)
+            m_db.removeWantsOf(p); // it waits for nothing any more
+        if (o != Outcome::Deferred && o != Outcome::Retry)
             m_db.removeSetAside(p);
     };
     for (const JournalRecord& piece : pieces)
