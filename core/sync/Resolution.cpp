@@ -41,14 +41,13 @@ QString conflictCopyName(const QString& path, const QString& device, qint64 mtim
 
 protocol::VersionVector conflictCopyVector(const QString& path, const JournalRecord& loser)
 {
-    // A counter of its own, named after the losing version: every client derives the same one,
-    // and it is neither older nor newer than any version of the copy's name made otherwise (an
-    // edit of an earlier copy there stays concurrent, and both are kept, R26). The origin's
-    // counter makes it a valid record of that client.
+    // A counter of its own, named after the losing version (and standing as the record's origin):
+    // every client derives the same one, and it is neither older nor newer than any version of
+    // the copy's name made otherwise (a file there, an edit of an earlier copy: both are kept, R26).
     const QByteArray seed = "escale/conflict-copy:" + path.toUtf8() + ':' + loser.vv.toString().toUtf8();
     const QString own = QString::fromLatin1(
         QCryptographicHash::hash(seed, QCryptographicHash::Sha256).toHex().left(16));
-    return protocol::VersionVector(QMap<QString, quint64>{{own, 1}, {loser.origin, 1}});
+    return protocol::VersionVector(QMap<QString, quint64>{{own, 1}});
 }
 
 bool integrateVersion(QList<JournalRecord>& current, const JournalRecord& incoming)
@@ -107,6 +106,7 @@ Resolution resolve(const QString& path, const QList<JournalRecord>& versions)
     for (JournalRecord copy : representatives) {
         copy.path = conflictCopyName(path, copy.originName, copy.mtimeMs);
         copy.vv = conflictCopyVector(path, copy);
+        copy.origin = copy.vv.counters().firstKey(); // the copy's own name: no client's counters
         copy.repush = false;
         r.copies.append(copy);
     }

@@ -91,6 +91,8 @@ public:
             quiet = true;
             for (auto& c : m_clients) {
                 const sync::PassResult r = c->pass();
+                if (r.deletionsHeld > 0)
+                    c->engine().confirmDeletions();
                 if (!r.ok() || !r.complete || r.published || r.downloaded || r.deleted || r.conflicts ||
                     r.pendingUp != 0 || r.pendingDown != 0)
                     quiet = false;
@@ -256,6 +258,11 @@ private:
         ++m_passes;
         const sync::PassResult r = m_clients[who]->pass();
         note(QString("%1 pass%2").arg(name(who), r.ok() ? QString() : " failed: " + r.error));
+        // The user meant those deletions (a folder removed): confirmed, for the next pass.
+        if (r.deletionsHeld > 0) {
+            m_clients[who]->engine().confirmDeletions();
+            note(QString("%1 confirms %2 deletions").arg(name(who)).arg(r.deletionsHeld));
+        }
         // ESCALE_MODEL_WATCH=path: how every client sees that path after each pass.
         if (const QString watch = qEnvironmentVariable("ESCALE_MODEL_WATCH"); trace && !watch.isEmpty())
             for (auto& c : m_clients)
