@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace escale::sync {
@@ -29,6 +30,23 @@ QString candidate(const QString& localRoot, const QString& stamp, const QString&
     return localRoot + QStringLiteral("/.escale-archive/") + stamp + QLatin1Char('/') + name;
 }
 
+// Whether the folders of `relative` in the archive folder `folder` are real folders or not there
+// yet: a symbolic link archived there earlier is never written through.
+bool realFolders(const QString& localRoot, const QString& folder, const QString& relative)
+{
+    QString path = localRoot + QStringLiteral("/.escale-archive/") + folder;
+    const QStringList parts = relative.split(QLatin1Char('/'));
+    for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
+        path += QLatin1Char('/') + parts.at(i);
+        struct stat st;
+        if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
+            return true; // made by mkpath from here on
+        if (!S_ISDIR(st.st_mode))
+            return false;
+    }
+    return true;
+}
+
 QString describeErrno(int err)
 {
     return err == ENOSPC ? QStringLiteral("the disk is full") : QString::fromLocal8Bit(std::strerror(err));
@@ -44,9 +62,20 @@ bool archive(const QString& localRoot, const QString& stamp, const QString& rela
              QString& error)
 {
     const QByteArray source = QFile::encodeName(localRoot + QLatin1Char('/') + relative);
-    for (int n = 1; n <= 10'000; ++n) {
-        const QString target = candidate(localRoot, stamp, relative, n);
-        QDir().mkpath(QFileInfo(target).absolutePath());
+    // The archive folder of this second; another one beside it (`stamp-2`...) when a file archived
+    // there earlier stands where a folder of this path must be.
+    QString folder = stamp;
+    for (int n = 1, variant = 1; n <= 10'000; ++n) {
+        const QString target = candidate(localRoot, folder, relative, n);
+        if (!realFolders(localRoot, folder, relative) || !QDir().mkpath(QFileInfo(target).absolutePath())) {
+            if (++variant > 100) {
+                error = QStringLiteral("cannot keep %1 in the archive: cannot create a folder there").arg(relative);
+                return false;
+            }
+            folder = stamp + QLatin1Char('-') + QString::number(variant);
+            n = 0;
+            continue;
+        }
         const QByteArray native = QFile::encodeName(target);
         // A hard link never replaces an existing name: the first free one is taken.
         if (::link(source.constData(), native.constData()) == 0) {

@@ -8,7 +8,8 @@ namespace escale::sync {
 // (or by resolving a conflict) go to `.escale-archive/<yyyyMMdd-HHmmss>/<path>` inside the
 // synchronised folder, and are removed after 'archive retention'. Every archived version keeps a
 // name of its own: when the name is taken in that folder (two events on one path within a
-// second), it becomes `name (2).ext`, `name (3).ext`...
+// second), it becomes `name (2).ext`, `name (3).ext`...; when a file archived there stands where a
+// folder of the path must be, the version goes to `<yyyyMMdd-HHmmss>-2/` beside it.
 
 // The folder name for now (UTC).
 QString archiveStamp();

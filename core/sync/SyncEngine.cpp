@@ -82,6 +82,14 @@ std::optional<StateDb::LocalEntry> statLocal(const QString& absolute, const QStr
     return e;
 }
 
+// Something that is neither a file nor a folder (a symbolic link, a FIFO, a socket, a device).
+bool isSpecial(const QString& absolute)
+{
+    struct stat st;
+    return ::lstat(QFile::encodeName(absolute).constData(), &st) == 0 && !S_ISDIR(st.st_mode) &&
+           !S_ISREG(st.st_mode);
+}
+
 bool sameStat(const StateDb::LocalEntry& a, const StateDb::LocalEntry& b)
 {
     if (a.kind != b.kind)
@@ -1253,6 +1261,7 @@ bool SyncEngine::materializePaths(Pass& pass, QStringList affected, const QList<
     affected.removeDuplicates();
     std::sort(affected.begin(), affected.end());
     QStringList deletions;
+    QStringList late;
     bool reachable = true;
     auto settle = [&](const QString& p, Outcome o) {
         if (o == Outcome::Retry)
@@ -1297,12 +1306,19 @@ bool SyncEngine::materializePaths(Pass& pass, QStringList affected, const QList<
             deletions << p;
             continue;
         }
+        // A file where a folder is: after the deletions, which may empty it.
+        if (kind == Kind::File && local && local->kind == Kind::Directory) {
+            late << p;
+            continue;
+        }
         settle(p, materialize(pass, p));
     }
     m_prefetch = nullptr;
     prefetch.reset();
     std::sort(deletions.begin(), deletions.end(), std::greater<>());
     for (const QString& p : std::as_const(deletions))
+        settle(p, materialize(pass, p));
+    for (const QString& p : std::as_const(late))
         settle(p, materialize(pass, p));
     commitStaged(pass);
     m_db.commit();
@@ -1321,9 +1337,15 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
 {
     const Resolution target = resolved(path);
     const QString absolute = localPath(path);
+    // Nothing is ever written or deleted through a symbolic link (R4): a link where the others
+    // have a folder goes to the archive and a real folder takes its name (makeFolders); what is
+    // deleted under a link is not this folder's.
     if (throughLink(path)) {
-        pass.problem(QStringLiteral("refused %1: it leads through a symbolic link in the folder").arg(path));
-        return Outcome::Done;
+        if (target.kind == Kind::Deleted)
+            return Outcome::Done;
+        QString problem;
+        if (!makeFolders(path.section(QLatin1Char('/'), 0, -2), problem))
+            return setAside(pass, path, problem);
     }
     // On a file system that does not tell case apart, a name differing only by case from one
     // already here would land on it (R4): one of them stays on the relay only.
@@ -1351,6 +1373,18 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
     std::optional<StateDb::LocalEntry> disk = statLocal(absolute, path);
     if (disk && m_caseInsensitive && !caseTwin(path).isEmpty())
         disk.reset(); // what answers under this name is its twin
+    // A symbolic link (or a FIFO, a socket, a device) is never synchronised; where the others have
+    // a file or a folder, the newer version takes the name and the link goes to the archive.
+    if (!disk && target.kind != Kind::Deleted && isSpecial(absolute)) {
+        QString error;
+        if (!moveToArchive(m_config.localPath, path, error))
+            return setAside(pass, path, error);
+        qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2: the symbolic link or special file there went to "
+                                                     "the archive (another machine has a %3 there)")
+                                          .arg(m_config.name, path,
+                                               target.kind == Kind::File ? QStringLiteral("file")
+                                                                         : QStringLiteral("folder"));
+    }
 
     // A local change not yet scanned: leave the path alone; the next pass publishes it first.
     const bool diskMatches = (!known && !disk) || (known && disk && sameStat(*known, *disk));
@@ -1468,9 +1502,13 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
     }
     case Kind::Directory: {
         if (disk && disk->kind == Kind::File) {
-            pass.problem(
-                QStringLiteral("%1 is a file here and a folder elsewhere; kept as a file").arg(path));
-            return Outcome::Done;
+            // A folder replaced the file (it supersedes every version of it, R25): the file, as
+            // scanned, goes to the archive.
+            QString error;
+            if (!moveToArchive(m_config.localPath, path, error))
+                return setAside(pass, path, error);
+            m_db.removeLocal(path);
+            disk.reset();
         }
         QString problem;
         if (!disk && !makeFolders(path, problem))
@@ -1490,9 +1528,42 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
             return Outcome::Done;
         }
         if (disk && disk->kind == Kind::Directory) {
-            pass.problem(
-                QStringLiteral("%1 is a folder here and a file elsewhere; kept as a folder").arg(path));
-            return Outcome::Done;
+            // An empty folder makes room for the file. One that holds files keeps its name: the
+            // file goes beside it as a conflict copy, and a version of the folder made here,
+            // newer than every one known, tells the others (R26).
+            if (::rmdir(QFile::encodeName(absolute).constData()) == 0) {
+                m_db.removeLocal(path);
+                noteName(path, false);
+            } else {
+                JournalRecord copy = target.winner;
+                copy.path = conflictCopyName(path, copy.originName, copy.mtimeMs);
+                copy.vv = conflictCopyVector(path, copy);
+                copy.origin = copy.vv.counters().firstKey();
+                copy.repush = false;
+                const QList<StateDb::Version> stored = m_db.versions(copy.path);
+                if (const auto updated = integrated(stored, StateDb::Version{copy, true, true})) {
+                    m_db.setVersions(copy.path, *updated);
+                    const Outcome o = materialize(pass, copy.path);
+                    if (o != Outcome::Done) {
+                        m_db.setVersions(copy.path, stored);
+                        if (o == Outcome::Wanted)
+                            m_db.addWant(copy.hash, path);
+                        return o == Outcome::Deferred
+                                   ? setAside(pass, path,
+                                              QStringLiteral("%1 is a folder here: the file from %2 waits to be "
+                                                             "written beside it")
+                                                  .arg(path, target.winner.originName))
+                                   : o;
+                    }
+                    ++pass.result.conflicts;
+                    reportEvent(FileEvent::Kind::Conflict, copy.path, copy.originName, copy.size);
+                    qCInfo(lcEngine).noquote()
+                        << QStringLiteral("[%1] %2 is a folder here and a file elsewhere: the file is kept as %3")
+                               .arg(m_config.name, path, copy.path);
+                }
+                keepFolder(path);
+                return Outcome::Done;
+            }
         }
         QString problem;
         m_progress.current = path;
@@ -1866,11 +1937,19 @@ bool SyncEngine::makeFolders(const QString& relative, QString& problem)
         if (::lstat(native.constData(), &st) == 0) {
             if (S_ISDIR(st.st_mode))
                 continue;
-            problem =
-                S_ISLNK(st.st_mode)
-                    ? QStringLiteral("refused to write through the symbolic link %1").arg(localPath(prefix))
-                    : QStringLiteral("%1 is not a folder").arg(localPath(prefix));
-            return false;
+            if (S_ISREG(st.st_mode)) {
+                problem = QStringLiteral("%1 is a file here, a folder elsewhere").arg(localPath(prefix));
+                return false;
+            }
+            // Never written through (R4): the link goes to the archive, a real folder takes its name.
+            QString error;
+            if (!moveToArchive(m_config.localPath, prefix, error)) {
+                problem = error;
+                return false;
+            }
+            qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2: the symbolic link or special file there went "
+                                                         "to the archive (another machine has a folder there)")
+                                              .arg(m_config.name, prefix);
         }
         if (::mkdir(native.constData(), 0777) != 0 && errno != EEXIST) {
             problem = QStringLiteral("cannot create the folder %1: %2")
@@ -2059,7 +2138,8 @@ bool SyncEngine::commitStaged(Pass& pass)
         // Last check before replacing: the target must still be what the state database says.
         const auto known = m_db.local(staged.path);
         const auto disk = statLocal(target, staged.path);
-        const bool unchanged = (!known && !disk) || (known && disk && sameStat(*known, *disk));
+        const bool unchanged =
+            (!known && !disk && !isSpecial(target)) || (known && disk && sameStat(*known, *disk));
         if (!unchanged) {
             QFile::remove(staged.temp);
             setAside(pass, staged.path,
@@ -2694,7 +2774,7 @@ void SyncEngine::pruneArchive()
     if (!archive.exists())
         return;
     for (const QString& name : archive.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QDateTime made = QDateTime::fromString(name, QStringLiteral("yyyyMMdd-HHmmss"));
+        QDateTime made = QDateTime::fromString(name.left(15), QStringLiteral("yyyyMMdd-HHmmss"));
         made.setTimeZone(QTimeZone::utc());
         if (!made.isValid())
             continue;

@@ -46,7 +46,8 @@ inline QByteArray readFile(const QString& path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
 }
 
-// path -> "dir" or the SHA-256 of the content; Escale's own names are left out.
+// path -> "dir", "link" (a symbolic link) or the SHA-256 of the content; Escale's own names
+// are left out.
 inline QMap<QString, QString> tree(const QString& root)
 {
     QMap<QString, QString> out;
@@ -59,7 +60,8 @@ inline QMap<QString, QString> tree(const QString& root)
             continue;
         const QFileInfo info = it.fileInfo();
         out.insert(rel,
-                   info.isDir()
+                   info.isSymLink() ? QStringLiteral("link")
+                   : info.isDir()
                        ? QStringLiteral("dir")
                        : QString::fromLatin1(
                              QCryptographicHash::hash(readFile(path), QCryptographicHash::Sha256).toHex()));

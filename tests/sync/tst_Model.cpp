@@ -61,6 +61,9 @@ public:
     // One random operation.
     void step()
     {
+        if (trace && !QDir(m_outside.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty())
+            note("written through a link: " +
+                 QDir(m_outside.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).join(", "));
         const int who = int(m_random.bounded(int(m_clients.size())));
         Client& c = *m_clients[who];
         const int dice = int(m_random.bounded(100));
@@ -80,6 +83,8 @@ public:
             return moveFolder(who);
         if (dice < 90)
             return touch(who);
+        if (dice < 92)
+            return link(who);
         return write(who, pickPath(c, false));
     }
 
@@ -99,7 +104,7 @@ public:
             }
             if (quiet)
                 for (auto& c : m_clients)
-                    quiet = quiet && c->tree() == m_clients.front()->tree();
+                    quiet = quiet && synchronised(*c) == synchronised(*m_clients.front());
         }
         // Content goes once every client took it: at the writers' next pass.
         for (auto& c : m_clients)
@@ -128,10 +133,10 @@ public:
                 if (p.consumed != p.journal)
                     problems << QString("%1 read %2 of %3's %4 segments").arg(c->config().clientName).arg(p.consumed).arg(p.name).arg(p.journal);
         }
-        const QMap<QString, QString> reference = m_clients.front()->tree();
+        const QMap<QString, QString> reference = synchronised(*m_clients.front());
         QSet<QString> differing;
         for (auto& c : m_clients) {
-            const QMap<QString, QString> t = c->tree();
+            const QMap<QString, QString> t = synchronised(*c);
             if (t == reference)
                 continue;
             problems << QString("trees differ (%1 / %2): %3")
@@ -162,6 +167,8 @@ public:
         for (const QByteArray& w : std::as_const(m_written))
             if (!present.contains(w) && !m_replaced.contains(w))
                 problems << QString("lost: %1").arg(abbreviated(w));
+        if (!QDir(m_outside.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty())
+            problems << "something was written through a symbolic link";
         const QStringList data = m_relay.objects("data/");
         if (!data.isEmpty())
             problems << QString("%1 content objects left on the relay").arg(data.size());
@@ -215,9 +222,17 @@ private:
         QStringList out;
         const QMap<QString, QString> t = c.tree();
         for (auto it = t.cbegin(); it != t.cend(); ++it)
-            if ((it.value() == "dir") == folders)
+            if (it.value() != "link" && (it.value() == "dir") == folders)
                 out << it.key();
         return out;
+    }
+
+    // A client's tree without its symbolic links (never synchronised: each machine has its own).
+    static QMap<QString, QString> synchronised(const Client& c)
+    {
+        QMap<QString, QString> t = c.tree();
+        t.removeIf([](auto it) { return it.value() == "link"; });
+        return t;
     }
 
     QString pickOne(const QStringList& list) { return list.at(int(m_random.bounded(int(list.size())))); }
@@ -231,6 +246,10 @@ private:
             return pickOne(files);
         static const QStringList folders{"", "d/", "d/e/", "f/"};
         static const QStringList names{"a.txt", "b.txt", "c", "notes.md"};
+        // Now and then a name another machine may have as a folder (d, d/e, f, g, d/h).
+        static const QStringList clashing{"d", "f", "g", "e", "h"};
+        if (m_random.bounded(10) == 0)
+            return pickOne(QStringList{"", "d/"}) + pickOne(clashing);
         return pickOne(folders) + pickOne(names);
     }
 
@@ -241,10 +260,10 @@ private:
         const QStringList parts = rel.split('/');
         for (int i = 0; i + 1 < parts.size(); ++i) {
             prefix += (i ? "/" : "") + parts[i];
-            if (QFileInfo(c.path(prefix)).isFile())
+            if (QFileInfo(c.path(prefix)).isFile() || QFileInfo(c.path(prefix)).isSymLink())
                 return false;
         }
-        return !QFileInfo(c.path(rel)).isDir();
+        return !QFileInfo(c.path(rel)).isDir() && !QFileInfo(c.path(rel)).isSymLink();
     }
 
     void replacedHere(const Client& c, const QString& rel)
@@ -361,6 +380,19 @@ private:
         note(QString("%1 mv %2 -> %3").arg(name(who), from, to));
     }
 
+    // A symbolic link, never synchronised, where another machine may write a file or a folder.
+    void link(int who)
+    {
+        Client& c = *m_clients[who];
+        const QString rel = pickPath(c, false);
+        if (!writable(c, rel) || QFileInfo(c.path(rel)).exists() || QFileInfo(c.path(rel)).isSymLink())
+            return;
+        QDir().mkpath(QFileInfo(c.path(rel)).absolutePath());
+        if (!QFile::link(m_outside.path(), c.path(rel)))
+            return;
+        note(QString("%1 ln -s %2").arg(name(who), rel));
+    }
+
     void touch(int who)
     {
         Client& c = *m_clients[who];
@@ -378,6 +410,7 @@ private:
 
     QString name(int who) const { return m_clients[who]->config().clientName; }
 
+    QTemporaryDir m_outside; // where the links lead: nothing may ever be written there
     QRandomGenerator m_random;
     Settings m_settings;
     Relay m_relay;
