@@ -40,6 +40,12 @@ bool FaultyRelay::randomFailure(RelayError& error)
 RelayJob* FaultyRelay::injectedFailure(Op op)
 {
     RelayError injected;
+    if (m_hook && !m_hook(op)) {
+        injected = RelayError{RelayError::Kind::Network, QStringLiteral("injected fault: the machine stopped")};
+        auto* job = new RelayJob();
+        job->finishLater(injected);
+        return job;
+    }
     if (!takeScripted(op, injected) && !randomFailure(injected))
         return nullptr;
     auto* job = new RelayJob();
@@ -50,6 +56,25 @@ RelayJob* FaultyRelay::injectedFailure(Op op)
 RelayJob* FaultyRelay::relay(RelayJob* inner,
                              std::function<void(RelayJob*, RelayError&, QList<RelayEntry>&)> adjust)
 {
+    return relayAs(Op::List, inner, std::move(adjust), false);
+}
+
+RelayJob* FaultyRelay::relayAs(Op op, RelayJob* inner,
+                               std::function<void(RelayJob*, RelayError&, QList<RelayEntry>&)> adjust,
+                               bool mayLoseReply)
+{
+    if (mayLoseReply) {
+        auto it = m_lostReplies.find(int(op));
+        if (it != m_lostReplies.end() && it.value() > 0) {
+            --it.value();
+            ++m_injected;
+            adjust = [](RelayJob*, RelayError& error, QList<RelayEntry>&) {
+                if (error.ok())
+                    error = RelayError{RelayError::Kind::Network,
+                                       QStringLiteral("injected fault: the connection dropped before the answer")};
+            };
+        }
+    }
     auto* outer = new RelayJob();
     inner->setParent(outer);
     const int delay = m_delayMs;
@@ -130,14 +155,14 @@ RelayJob* FaultyRelay::put(const QString& path, QIODevice* source, qint64 size, 
         job->finishLater(RelayError::none(), {}, size);
         return job;
     }
-    return relay(m_inner->put(path, source, size, mode));
+    return relayAs(Op::Put, m_inner->put(path, source, size, mode), {}, true);
 }
 
 RelayJob* FaultyRelay::remove(const QString& path)
 {
     if (RelayJob* failed = injectedFailure(Op::Remove))
         return failed;
-    return relay(m_inner->remove(path));
+    return relayAs(Op::Remove, m_inner->remove(path), {}, true);
 }
 
 RelayJob* FaultyRelay::makeFolder(const QString& folder)

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QRandomGenerator>
+#include <functional>
 
 namespace escale::relay {
 
@@ -54,6 +55,13 @@ public:
     // The next `count` uploads report success but store nothing.
     void dropNextPuts(int count) { m_dropPuts = count; }
 
+    // The next `count` operations of kind `op` reach the relay, but their answer is lost: they
+    // report a network failure (a MOVE or PUT that succeeded while the connection dropped).
+    void loseRepliesOf(Op op, int count) { m_lostReplies.insert(int(op), count); }
+    // Called before every operation: false fails it (as a relay that cannot be reached), and it may
+    // throw (a simulated crash of the machine, for robustness tests).
+    void setOperationHook(std::function<bool(Op)> hook) { m_hook = std::move(hook); }
+
     int injectedFaults() const { return m_injected; }
 
 private:
@@ -62,6 +70,9 @@ private:
     RelayJob* injectedFailure(Op op); // a failed job when a fault is due, else nullptr
     RelayJob* relay(RelayJob* inner,
                     std::function<void(RelayJob* inner, RelayError&, QList<RelayEntry>&)> adjust = {});
+    RelayJob* relayAs(Op op, RelayJob* inner,
+                      std::function<void(RelayJob* inner, RelayError&, QList<RelayEntry>&)> adjust,
+                      bool mayLoseReply);
 
     RelayBackend* m_inner;
     QHash<int, QPair<int, RelayError::Kind>> m_scripted;
@@ -74,6 +85,8 @@ private:
     int m_staleListings = 0;
     bool m_reorder = false;
     int m_dropPuts = 0;
+    QHash<int, int> m_lostReplies;
+    std::function<bool(Op)> m_hook;
     int m_injected = 0;
 };
 

@@ -223,8 +223,11 @@ void StateDb::begin()
 
 void StateDb::commit()
 {
-    if (--m_depth == 0)
+    if (--m_depth == 0) {
+        if (m_commitHook)
+            m_commitHook();
         exec("COMMIT");
+    }
 }
 
 QString StateDb::meta(const QString& key) const

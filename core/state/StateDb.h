@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <functional>
 #include <optional>
 
 struct sqlite3;
@@ -87,6 +88,9 @@ public:
     // Transactions nest: only the outermost begin/commit pair reaches SQLite.
     void begin();
     void commit();
+    // Tests: called before each outermost commit; it may throw (a simulated crash: the
+    // transaction is then never committed, and rolled back when the database is closed).
+    void setCommitHook(std::function<void()> hook) { m_commitHook = std::move(hook); }
 
     QString meta(const QString& key) const;
     void setMeta(const QString& key, const QString& value);
@@ -166,6 +170,7 @@ private:
     sqlite3* m_db = nullptr;
     QString m_path;
     int m_depth = 0;
+    std::function<void()> m_commitHook;
 };
 
 } // namespace escale::state

@@ -183,6 +183,8 @@ struct SyncEngine::Pass
     QList<QPair<JournalRecord, QString>> repushes; // contents to send again, and for whom (R23)
     bool segmentGone = false;                      // the last journal segment read was not found
     QStringList affected;                          // paths whose versions the journals read touched
+    quint64 ownGeneration = 0;                     // this client's highest head generation listed
+    std::optional<QList<relay::RelayEntry>> headsListing; // heads/ listed early in the pass
     QList<JournalRecord> pieces;                   // pieces read (R28), in journal order
 
     void fail(PassResult::Status status, const QString& error)
@@ -321,6 +323,14 @@ PassResult SyncEngine::runPass()
         probeCase();
     m_caseNames.clear();
     lap("header");
+    // At the start of a run, a state left behind the relay (restored from a backup) is caught up
+    // before the folder is compared with it: what this client published meanwhile is taken back
+    // first (R13), so that the scan builds on it.
+    if (m_passesRun == 0 && m_db.meta(QStringLiteral("generation")).toULongLong() > 0) {
+        if (!completeRepository(pass) || !catchUpOwnState(pass))
+            return pass.result;
+        lap("own state");
+    }
     scanLocal(pass);
     lap("scan");
     const bool ready = completeRepository(pass);
@@ -354,6 +364,7 @@ PassResult SyncEngine::runPass()
     pruneArchive();
     summarize(pass);
     lap("head and freeing");
+    ++m_passesRun;
     qCDebug(lcEngine).noquote()
         << QStringLiteral("[%1] pass: %2").arg(m_config.name, timings.join(QLatin1String(", ")));
     return pass.result;
@@ -611,13 +622,15 @@ bool SyncEngine::completeRepository(Pass& pass)
             if (o.segment == 0)
                 unpublished.append(o);
         QByteArray next;
-        if (!unpublished.isEmpty() &&
-            m_store.getSmall(layout::journalPath(m_clientId,
-                                                 m_db.meta(QStringLiteral("journal")).toULongLong() + 1),
-                             next)
-                    .kind == RelayError::Kind::NotFound) {
-            for (const StateDb::OwnObject& o : std::as_const(unpublished))
-                dropOwnObject(o.id);
+        if (!unpublished.isEmpty()) {
+            const RelayError e = m_store.getSmall(
+                layout::journalPath(m_clientId, m_db.meta(QStringLiteral("journal")).toULongLong() + 1), next);
+            if (e.kind == RelayError::Kind::NotFound) {
+                for (const StateDb::OwnObject& o : std::as_const(unpublished))
+                    dropOwnObject(o.id);
+            } else if (e.ok() && !recoverOwnJournal(pass)) {
+                return false; // it did make it: adopted (its chunks are published)
+            }
         }
         m_cleanedTemporary = true;
     }
@@ -813,6 +826,202 @@ void SyncEngine::scanLocal(Pass& pass)
                                        .arg(scanned.removed.size());
 }
 
+QString SyncEngine::digestOf(const QByteArray& text)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex());
+}
+
+bool SyncEngine::recoverOwnJournal(Pass& pass)
+{
+    const quint64 journal = m_db.meta(QStringLiteral("journal")).toULongLong();
+    QList<relay::RelayEntry> entries;
+    const RelayError e = m_store.list(layout::journalFolderOf(m_clientId), entries);
+    if (!e.ok() && e.kind != RelayError::Kind::NotFound) {
+        pass.fail(PassResult::Status::Failed,
+                  QStringLiteral("cannot list this client's journal on the relay: %1").arg(e.message));
+        return false;
+    }
+    quint64 highest = 0;
+    for (const relay::RelayEntry& entry : std::as_const(entries)) {
+        bool ok = false;
+        const quint64 seq = entry.name.toULongLong(&ok);
+        if (ok && !entry.isDirectory)
+            highest = std::max(highest, seq);
+    }
+    if (highest <= journal)
+        return true;
+    // Two machines with one identity (a state database copied with the machine, both running):
+    // the last segment this one wrote is not the relay's. Nothing is written, and it says how to
+    // become a new client.
+    const QString digest = m_db.meta(QStringLiteral("journal digest"));
+    QByteArray mine;
+    if (journal > 0 && !digest.isEmpty() && m_store.getSmall(layout::journalPath(m_clientId, journal), mine).ok() &&
+        digestOf(mine) != digest) {
+        pass.fail(PassResult::Status::Refused,
+                  QStringLiteral("another machine writes to %1 under this client's identity (its state %2 was "
+                                 "copied, or restored on two machines): nothing more is written. To go on as a new "
+                                 "client on this machine, stop Escale, move %2 away and start again; the files "
+                                 "of %3 are compared with the repository's, nothing is lost")
+                      .arg(m_relay->describe(), m_statePath, m_config.localPath));
+        return false;
+    }
+    // Read first, adopted after: a record that is not a version waiting here to be sent is one
+    // this client made before its state was left behind; found while it runs (not at its start),
+    // it is another machine's.
+    struct Segment
+    {
+        quint64 seq = 0;
+        QByteArray text;
+        QList<JournalRecord> records;
+    };
+    QList<Segment> segments;
+    bool foreign = false;
+    for (quint64 seq = journal + 1; seq <= highest; ++seq) {
+        QByteArray bytes;
+        const QString path = layout::journalPath(m_clientId, seq);
+        const RelayError ge = m_store.getSmall(path, bytes);
+        QString error;
+        const auto text = ge.ok() ? protocol::TextObject::decode(bytes, QStringLiteral("journal"), error)
+                                  : std::nullopt;
+        if (!text || text->header.value(QStringLiteral("client")).toString() != m_clientId ||
+            quint64(text->header.value(QStringLiteral("seq")).toDouble()) != seq) {
+            if (ge.kind == RelayError::Kind::NotFound)
+                continue; // deleted once a snapshot covered it
+            if (!ge.ok() && ge.kind != RelayError::Kind::Corrupt) {
+                pass.fail(PassResult::Status::Failed,
+                          QStringLiteral("cannot read this client's journal on the relay: %1").arg(ge.message));
+                return false;
+            }
+            pass.problem(QStringLiteral("cannot take back %1 (%2): later segments of this client are numbered "
+                                        "after it")
+                             .arg(path, ge.ok() ? error : ge.message));
+            segments.append(Segment{seq, {}, {}});
+            continue;
+        }
+        Segment segment{seq, bytes, {}};
+        for (const QJsonObject& o : text->records) {
+            auto record = JournalRecord::fromJson(o, error);
+            if (!record || !protocol::checkRelayPath(record->path).isEmpty())
+                continue;
+            if (!record->piece) {
+                bool waiting = false;
+                for (const StateDb::Version& v : m_db.versions(record->path))
+                    waiting = waiting || (v.pending && v.record.vv == record->vv && v.record.sameContent(*record));
+                foreign = foreign || !waiting;
+            }
+            segment.records.append(*record);
+        }
+        segments.append(segment);
+    }
+    if (foreign && m_passesRun > 0) {
+        pass.fail(PassResult::Status::Refused,
+                  QStringLiteral("another machine writes to %1 under this client's identity (its state %2 was "
+                                 "copied, or restored on two machines): nothing more is written. To go on as a new "
+                                 "client on this machine, stop Escale, move %2 away and start again; the files "
+                                 "of %3 are compared with the repository's, nothing is lost")
+                      .arg(m_relay->describe(), m_statePath, m_config.localPath));
+        return false;
+    }
+    qCWarning(lcEngine).noquote()
+        << QStringLiteral("[%1] this client's state is behind the relay (journal %2 here, %3 there): taking "
+                          "back what it published")
+               .arg(m_config.name)
+               .arg(journal)
+               .arg(highest);
+    m_db.begin();
+    // Versions made here since the state was left behind may carry counters the adopted ones
+    // used: nothing says whether their author had the adopted versions on disk, so before those
+    // come in, they are made concurrent with them (R26 keeps both) under a counter of their own.
+    QHash<QString, quint64> adoptedCounter; // path -> highest own counter among adopted versions
+    for (const Segment& segment : std::as_const(segments))
+        for (const JournalRecord& record : segment.records)
+            if (!record.piece) {
+                quint64& counter = adoptedCounter[record.path];
+                counter = std::max(counter, record.vv.counter(m_clientId));
+            }
+    for (auto it = adoptedCounter.cbegin(); it != adoptedCounter.cend(); ++it) {
+        QList<StateDb::Version> versions = m_db.versions(it.key());
+        bool changed = false;
+        for (StateDb::Version& v : versions) {
+            const quint64 own = v.record.vv.counter(m_clientId);
+            if (!v.pending || own == 0 || own > it.value())
+                continue;
+            bool published = false; // the very version, sent before the state was left behind
+            for (const Segment& segment : std::as_const(segments))
+                for (const JournalRecord& record : segment.records)
+                    published = published || (!record.piece && record.path == it.key() &&
+                                               record.vv == v.record.vv && record.sameContent(v.record));
+            if (published)
+                continue;
+            const VersionVector before = v.record.vv;
+            const QString fresh = protocol::newClientId();
+            v.record.vv = before.withCounter(m_clientId, own - 1).merged(VersionVector({{fresh, 1}}));
+            v.record.origin = fresh;
+            changed = true;
+            if (auto local = m_db.local(it.key()); local && local->vv == before) {
+                local->vv = v.record.vv;
+                m_db.putLocal(*local);
+            }
+        }
+        if (changed)
+            m_db.setVersions(it.key(), versions);
+    }
+    quint64 reached = journal;
+    QByteArray lastText;
+    for (const Segment& segment : std::as_const(segments)) {
+        reached = segment.seq;
+        lastText = segment.text;
+        for (JournalRecord record : segment.records) {
+            for (const protocol::ChunkRef& c : record.chunks)
+                m_db.putOwnObject(StateDb::OwnObject{c.id, segment.seq, m_store.codec().encodedSize(c.size)});
+            if (record.piece)
+                continue;
+            QList<StateDb::Version> versions = m_db.versions(record.path);
+            bool matched = false;
+            for (StateDb::Version& v : versions) {
+                if (v.pending && v.record.vv == record.vv && v.record.sameContent(record)) {
+                    v.pending = false; // published after all: its record here was lost
+                    v.renamed = false;
+                    v.record.chunks = record.chunks;
+                    v.record.from = record.from;
+                    matched = true;
+                }
+            }
+            if (matched) {
+                m_db.setVersions(record.path, versions);
+                continue;
+            }
+            const bool repushed = record.repush;
+            record.repush = false;
+            if (const auto updated = integrated(versions, StateDb::Version{record}))
+                m_db.setVersions(record.path, *updated);
+            // A version this client made from its folder, before the scan of a run's first pass:
+            // the folder held it then. The scan compares the folder with it, and what changed since
+            // builds on it (R24); a file gone since is a deletion.
+            if (m_passesRun == 0 && !repushed && record.origin == m_clientId) {
+                if (record.kind == Kind::Deleted) {
+                    m_db.removeLocal(record.path);
+                } else {
+                    StateDb::LocalEntry held{record.path, record.kind, record.size, record.mtimeMs * 1'000'000,
+                                             0, record.hash, m_clientId, record.vv};
+                    m_db.putLocal(held);
+                }
+            }
+            // The folder is made to match at this pass or, adopted while sending, at the next.
+            pass.affected << record.path;
+            m_db.putSetAside(record.path, QStringLiteral("%1: taken back from the relay").arg(record.path),
+                             nowMs());
+        }
+    }
+    m_db.setMeta(QStringLiteral("journal"), QString::number(reached));
+    if (lastText.isEmpty())
+        m_db.removeMeta(QStringLiteral("journal digest"));
+    else
+        m_db.setMeta(QStringLiteral("journal digest"), digestOf(lastText));
+    m_db.commit();
+    return true;
+}
+
 void SyncEngine::settleConflict(const QString& path, const QString& copy)
 {
     const QList<StateDb::Version> versions = m_db.versions(path);
@@ -846,13 +1055,45 @@ void SyncEngine::settleConflict(const QString& path, const QString& copy)
         m_db.putLocal(settled);
         qCInfo(lcEngine).noquote() << QStringLiteral("[%1] the conflict on %2 is settled: %3 was changed here")
                                           .arg(m_config.name, path, copy);
+        // A copy of a copy: the name it is the copy of is settled too (its losing version lived on
+        // in the version of `path` just replaced).
+        if (const auto outer = parseConflictCopy(path))
+            settleConflict(outer->original, path);
     }
+}
+
+bool SyncEngine::catchUpOwnState(Pass& pass)
+{
+    QList<relay::RelayEntry> entries;
+    const RelayError e = m_store.list(layout::headsFolder(), entries);
+    if (!e.ok() && e.kind != RelayError::Kind::NotFound) {
+        pass.fail(e.kind == RelayError::Kind::Auth ? PassResult::Status::Auth : PassResult::Status::Failed,
+                  QStringLiteral("cannot list the relay: %1").arg(e.message));
+        pass.result.cause = e.kind;
+        return false;
+    }
+    pass.headsListing = entries; // the pull's listing, too
+    quint64 own = 0;
+    for (const relay::RelayEntry& entry : std::as_const(entries))
+        if (const auto name = layout::parseHeadName(entry.name); name && !entry.isDirectory && name->client == m_clientId)
+            own = std::max(own, name->generation);
+    if (own <= m_db.meta(QStringLiteral("generation")).toULongLong())
+        return true;
+    if (!recoverOwnJournal(pass))
+        return false;
+    m_db.setMeta(QStringLiteral("generation"), QString::number(own));
+    m_db.removeMeta(QStringLiteral("head")); // what the relay's head says is not known here
+    return true;
 }
 
 void SyncEngine::pull(Pass& pass)
 {
     QList<relay::RelayEntry> entries;
-    const RelayError e = m_store.list(layout::headsFolder(), entries);
+    RelayError e;
+    if (pass.headsListing)
+        entries = *std::exchange(pass.headsListing, std::nullopt);
+    else
+        e = m_store.list(layout::headsFolder(), entries);
     // Object stores have no folders: no heads yet lists as "not found".
     if (!e.ok() && e.kind != RelayError::Kind::NotFound) {
         pass.fail(e.kind == RelayError::Kind::Auth ? PassResult::Status::Auth : PassResult::Status::Failed,
@@ -888,6 +1129,7 @@ void SyncEngine::pull(Pass& pass)
             continue;
         if (name->client == m_clientId) {
             pass.ownHeads << entry.name;
+            pass.ownGeneration = std::max(pass.ownGeneration, name->generation);
             continue;
         }
         listed[name->client] = std::max(listed.value(name->client), name->generation);
@@ -899,6 +1141,15 @@ void SyncEngine::pull(Pass& pass)
         m_repositoryChecked = false;
         if (!ensureRepository(pass))
             return;
+    }
+    // A head of this client newer than the last one it remembers writing: its state is behind
+    // the relay (restored from a backup, or copied with the machine). What the relay holds under
+    // its id is adopted before anything more is written.
+    if (pass.ownGeneration > m_db.meta(QStringLiteral("generation")).toULongLong()) {
+        if (!recoverOwnJournal(pass))
+            return;
+        m_db.setMeta(QStringLiteral("generation"), QString::number(pass.ownGeneration));
+        m_db.removeMeta(QStringLiteral("head")); // what the relay's head says is not known here
     }
 
     for (const QString& client : std::as_const(forgotten)) {
@@ -2360,8 +2611,22 @@ void SyncEngine::push(Pass& pass)
                                      {QStringLiteral("seq"), double(seq)}};
         for (const Item& item : std::as_const(ready))
             segment.records.append(item.record.toJson());
-        const RelayError e = m_store.putSmall(layout::journalPath(m_clientId, seq), segment.encode(),
-                                              WriteMode::CreateExclusive);
+        const QByteArray text = segment.encode();
+        RelayError e = m_store.putSmall(layout::journalPath(m_clientId, seq), text, WriteMode::CreateExclusive);
+        if (e.kind == RelayError::Kind::AlreadyExists) {
+            // This client's own segment is there already: a publication whose answer was lost (the
+            // very same text), or a state behind the relay (restored, or a crash between the
+            // publication and its record here): what the relay holds is adopted, and this batch
+            // goes out again, numbered after it, at the next pass.
+            QByteArray there;
+            if (m_store.getSmall(layout::journalPath(m_clientId, seq), there).ok() && there == text) {
+                e = {};
+            } else {
+                recoverOwnJournal(pass);
+                pass.result.complete = false;
+                break;
+            }
+        }
         if (!e.ok()) {
             pass.fail(PassResult::Status::Failed,
                       QStringLiteral("cannot publish the journal: %1").arg(e.message));
@@ -2370,6 +2635,7 @@ void SyncEngine::push(Pass& pass)
         journal = seq;
         m_db.begin();
         m_db.setMeta(QStringLiteral("journal"), QString::number(journal));
+        m_db.setMeta(QStringLiteral("journal digest"), digestOf(text));
         for (const Item& item : std::as_const(ready)) {
             for (const protocol::ChunkRef& c : item.record.chunks)
                 m_db.putOwnObject(StateDb::OwnObject{c.id, seq, m_store.codec().encodedSize(c.size)});
@@ -2640,7 +2906,7 @@ void SyncEngine::writeHead(Pass& pass)
     const QString signature = QString::fromUtf8(QJsonDocument(head.toJson()).toJson(QJsonDocument::Compact));
     if (!pass.ownHeads.isEmpty() && signature == m_db.meta(QStringLiteral("head")))
         return;
-    head.generation = m_db.meta(QStringLiteral("generation")).toULongLong() + 1;
+    head.generation = std::max(m_db.meta(QStringLiteral("generation")).toULongLong(), pass.ownGeneration) + 1;
     protocol::TextObject text;
     text.header = head.toJson();
     const RelayError e =

@@ -186,6 +186,13 @@ private:
     relay::RelayError publishHeader(const protocol::RepositoryHeader& header, QByteArray& bytes);
     void failOnHeader(Pass& pass, const relay::RelayError& e);
     void scanLocal(Pass& pass);
+    // Adopts this client's journal segments the relay holds beyond what its state knows (R13): a
+    // state restored from a backup, a crash between a publication and its record; false (with the
+    // pass failed) when the relay cannot be read or another machine writes under this identity.
+    bool recoverOwnJournal(Pass& pass);
+    // At a run's first pass: this client's heads on the relay against its state.
+    bool catchUpOwnState(Pass& pass);
+    static QString digestOf(const QByteArray& text);
     // A conflict copy of `path` was changed here: the name's version supersedes the losing one.
     void settleConflict(const QString& path, const QString& copy);
     void pull(Pass& pass);
@@ -309,6 +316,7 @@ private:
     class Prefetch;
     Prefetch* m_prefetch = nullptr; // small files' chunks fetched ahead, while a batch is applied
     bool m_cleanedTemporary = false;
+    int m_passesRun = 0; // passes this engine ran to their end (a state left behind shows at the first)
     bool m_repositoryChecked = false;
     qint64 m_lastArchivePrune = 0;
     PassProgress m_progress;         // of the pass under way

@@ -145,6 +145,10 @@ private:
     std::shared_ptr<relay::MemoryStore> m_store;
 };
 
+// What a simulated crash throws through the engine (see Client::crashingPass).
+struct SimulatedCrash
+{};
+
 class Client
 {
 public:
@@ -194,6 +198,59 @@ public:
         const sync::PassResult r = m_engine->runPass();
         m_last = r;
         return r;
+    }
+
+    // A pass that stops dead at its `at`-th relay operation or state commit, as a machine losing
+    // power: nothing after that point happens, what the state database had not committed is
+    // rolled back, and the engine starts again from its files. True when it stopped.
+    bool crashingPass(int at)
+    {
+        int countdown = at;
+        bool crashed = false;
+        auto tick = [&] {
+            if (crashed)
+                return false; // the machine is gone: nothing reaches the relay any more
+            if (--countdown == 0) {
+                crashed = true;
+                throw SimulatedCrash{};
+            }
+            return true;
+        };
+        m_faulty->setOperationHook([&](relay::FaultyRelay::Op) { return tick(); });
+        m_engine->database().setCommitHook([&] {
+            if (!crashed)
+                tick();
+        });
+        try {
+            m_last = m_engine->runPass();
+        } catch (const SimulatedCrash&) {
+        }
+        m_faulty->setOperationHook({});
+        if (!crashed) {
+            m_engine->database().setCommitHook({});
+            return false;
+        }
+        makeEngine(); // the stopped one goes, and its uncommitted transaction with it
+        return true;
+    }
+
+    // The state database copied aside (a backup), and put back later (a restore).
+    void saveState(const QString& to)
+    {
+        m_engine.reset(); // closed: its write-ahead log goes into the file
+        QFile::remove(to);
+        if (!QFile::copy(statePath(), to))
+            qFatal("cannot copy the state to %s", qPrintable(to));
+        makeEngine();
+    }
+    void restoreState(const QString& from)
+    {
+        m_engine.reset();
+        for (const char* suffix : {"", "-wal", "-shm"})
+            QFile::remove(statePath() + suffix);
+        if (!QFile::copy(from, statePath()))
+            qFatal("cannot restore the state from %s", qPrintable(from));
+        makeEngine();
     }
     const sync::PassResult& last() const { return m_last; }
 

@@ -59,6 +59,11 @@ private Q_SLOTS:
     void conflictCopiesArePublishedWithoutContent();
     void losingLocalVersionIsSent();
     void sameEditTwiceThenEditIsNoConflict();
+    void stateRestoredFromBackup();
+    void lostAnswerToPublishing();
+    void crashAtEveryStep_data();
+    void crashAtEveryStep();
+    void cloneIsRefused();
 };
 
 #define CONVERGED(a, b)                                                                                      \
@@ -200,6 +205,121 @@ void tst_NoEditLost::sameEditTwiceThenEditIsNoConflict()
     settle({&a, &b}, 2);
     CONVERGED(a, b);
     QCOMPARE(contents(b), QStringList({"alice's next"}));
+}
+
+// Reproduction: a client whose state database was restored from a backup failed every pass
+// with "journal/<id>/N: File exists", its new heads refused by the others as replays.
+void tst_NoEditLost::stateRestoredFromBackup()
+{
+    QTemporaryDir backups;
+    Relay relay("file");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("f.txt", "v1");
+    settle({&a, &b}, 1);
+    a.saveState(backups.filePath("alice.db"));
+    for (int i = 2; i <= 4; ++i) { // published after the backup
+        a.write("f.txt", "v" + QByteArray::number(i));
+        a.write(QString("new%1.txt").arg(i), "made after the backup");
+        settle({&a, &b}, 1);
+    }
+    QCOMPARE(b.read("f.txt"), QByteArray("v4"));
+    a.restoreState(backups.filePath("alice.db"));
+    a.write("g.txt", "after the restore");
+    QVERIFY2(a.pass().ok(), qPrintable(a.last().error));
+    QVERIFY2(b.pass().ok(), qPrintable(b.last().error));
+    QVERIFY(b.last().problems.filter("replay").isEmpty());
+    settle({&a, &b}, 3);
+    QVERIFY2(a.last().ok(), qPrintable(a.last().error));
+    CONVERGED(a, b);
+    QCOMPARE(b.read("g.txt"), QByteArray("after the restore"));
+    QCOMPARE(b.read("f.txt"), QByteArray("v4"));
+    QCOMPARE(a.last().pendingUp, 0);
+    // And it goes on publishing.
+    a.write("h.txt", "later");
+    settle({&a, &b}, 2);
+    QCOMPARE(b.read("h.txt"), QByteArray("later"));
+    QVERIFY(relay.objects("data/").isEmpty()); // everything freed, the adopted chunks too
+}
+
+// The relay stored a segment but its answer was lost: the next pass finds its own segment there
+// and goes on, nothing published twice, nothing stuck.
+void tst_NoEditLost::lostAnswerToPublishing()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    settle({&a, &b}, 1);
+    a.write("empty.txt", ""); // no chunk: the journal is the first upload
+    a.faults().loseRepliesOf(relay::FaultyRelay::Op::Put, 1);
+    QVERIFY(!a.pass().ok());
+    settle({&a, &b}, 3);
+    QVERIFY2(a.last().ok(), qPrintable(a.last().error));
+    QVERIFY(b.exists("empty.txt"));
+    QCOMPARE(a.last().pendingUp, 0);
+    CONVERGED(a, b);
+}
+
+void tst_NoEditLost::crashAtEveryStep_data()
+{
+    QTest::addColumn<int>("at");
+    for (int at = 1; at <= 30; ++at)
+        QTest::newRow(qPrintable(QString::number(at))) << at;
+}
+
+// A pass stopped dead at each of its relay operations and state commits in turn: whatever was
+// done before, the next passes finish the work, and both edits survive.
+void tst_NoEditLost::crashAtEveryStep()
+{
+    QFETCH(int, at);
+    Relay relay("file");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("f.txt", "v1");
+    a.write("big.bin", QByteArray(3 * 1024 * 1024 + 17, 'x'));
+    settle({&a, &b}, 1);
+    a.write("f.txt", "alice's edit");
+    a.write("new.txt", "new");
+    QVERIFY(QFile::remove(a.path("big.bin")));
+    b.write("f.txt", "bob's edit");
+    QVERIFY(b.pass().ok());
+    if (!a.crashingPass(at))
+        QSKIP("the pass ends before that step");
+    settle({&a, &b}, 4);
+    QVERIFY2(a.last().ok() && b.last().ok(), qPrintable(a.last().error + b.last().error));
+    CONVERGED(a, b);
+    QCOMPARE(contents(a), QStringList({"alice's edit", "bob's edit", "new"}));
+    QCOMPARE(a.last().pendingUp, 0);
+    QCOMPARE(b.last().pendingDown, 0);
+    QVERIFY2(relay.objects("data/").isEmpty(), qPrintable(relay.objects("data/").join(' ')));
+}
+
+// Two machines under one identity (a state database copied with the machine): one of them finds
+// the other's segments while it runs, refuses to write more, and says how to become a new client.
+void tst_NoEditLost::cloneIsRefused()
+{
+    QTemporaryDir backups;
+    Relay relay("file");
+    Client a(relay, "alice"), b(relay, "bob"), c(relay, "alice, cloned");
+    a.write("f.txt", "v1");
+    settle({&a, &b}, 1);
+    a.saveState(backups.filePath("alice.db"));
+    c.restoreState(backups.filePath("alice.db")); // same identity, its own folder
+    c.config().localPath = c.path();
+    for (const QString& name : a.tree().keys() + QStringList{".escale-folder"})
+        c.write(name, a.read(name));
+    QVERIFY2(c.pass().ok(), qPrintable(c.last().error));
+    bool refused = false;
+    for (int round = 0; round < 4 && !refused; ++round) {
+        a.write(QString("a%1.txt").arg(round), "from alice");
+        c.write(QString("c%1.txt").arg(round), "from the clone");
+        for (Client* x : {&a, &c, &b}) {
+            const sync::PassResult r = x->pass();
+            if (r.status == sync::PassResult::Status::Refused) {
+                QVERIFY2(r.error.contains("under this client's identity") && r.error.contains("move"),
+                         qPrintable(r.error));
+                refused = true;
+            }
+        }
+    }
+    QVERIFY(refused);
 }
 
 QTEST_GUILESS_MAIN(tst_NoEditLost)
