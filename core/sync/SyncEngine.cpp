@@ -185,6 +185,7 @@ struct SyncEngine::Pass
     QStringList affected;                          // paths whose versions the journals read touched
     quint64 ownGeneration = 0;                     // this client's highest head generation listed
     std::optional<QList<relay::RelayEntry>> headsListing; // heads/ listed early in the pass
+    QSet<QString> scannedNow;                      // paths this pass's scan hashed
     QList<JournalRecord> pieces;                   // pieces read (R28), in journal order
 
     void fail(PassResult::Status status, const QString& error)
@@ -739,6 +740,7 @@ void SyncEngine::scanLocal(Pass& pass)
         }
     }
     for (StateDb::LocalEntry e : scanned.changed) {
+        pass.scannedNow.insert(e.path);
         e.origin = m_clientId;
         const std::optional<StateDb::LocalEntry> before = previous(e.path);
         const QList<StateDb::Version> current = m_db.versions(e.path);
@@ -2498,7 +2500,8 @@ void SyncEngine::push(Pass& pass)
             pipeline.pop_front();
             const RelayError e = m_store.finish(u.chunk.put);
             const auto after = statLocal(localPath(u.known.path), u.known.path);
-            if (e.ok() && u.chunk.reader->bytesRead() == u.chunk.size && after && sameStat(*after, u.known)) {
+            if (e.ok() && u.chunk.reader->bytesRead() == u.chunk.size && after && sameStat(*after, u.known) &&
+                confirmContent(pass, u.item.record, u.known, !u.item.repushFor.isEmpty(), u.chunk.reader->hash())) {
                 u.item.record.chunks = {
                     protocol::ChunkRef{u.chunk.own.id, u.chunk.size, u.chunk.reader->hash()}};
                 ++pass.result.uploaded;
@@ -2586,8 +2589,15 @@ void SyncEngine::push(Pass& pass)
                 continue;
             }
             if (item.record.kind == Kind::File && item.record.size > 0) {
-                if (!uploadFile(pass, item.record, 0, item.record.size)) {
+                StateDb::LocalEntry source;
+                if (!uploadFile(pass, item.record, 0, item.record.size, &source)) {
                     withdrawIfGone(pass, item.record, !item.repushFor.isEmpty());
+                    continue;
+                }
+                if (!confirmContent(pass, item.record, source, !item.repushFor.isEmpty(),
+                                    item.record.chunks.size() == 1 ? item.record.chunks.first().hash : QByteArray())) {
+                    for (const protocol::ChunkRef& c : item.record.chunks)
+                        dropOwnObject(c.id);
                     continue;
                 }
                 ++pass.result.uploaded;
@@ -2655,6 +2665,7 @@ void SyncEngine::push(Pass& pass)
             QList<StateDb::Version> versions = m_db.versions(item.record.path);
             for (StateDb::Version& v : versions) {
                 if (v.record.vv == item.record.vv) {
+                    v.record.hash = item.record.hash; // the content sent (confirmContent)
                     v.record.chunks = item.record.chunks;
                     v.record.from = item.record.from;
                     v.record.repush = false;
@@ -2731,6 +2742,35 @@ std::optional<StateDb::LocalEntry> SyncEngine::contentSource(const JournalRecord
         if (unchanged(e))
             return e;
     return std::nullopt;
+}
+
+bool SyncEngine::confirmContent(Pass& pass, JournalRecord& record, const StateDb::LocalEntry& source, bool repush,
+                                QByteArray uploaded)
+{
+    // The hash a record carries is the hash of the bytes sent. A file changed in place since it was
+    // scanned, keeping its size and time (coarse-time file systems, a file that waited for relay
+    // space), would otherwise be published with its old hash and new bytes, failing every reader's
+    // check. A big file is read once more for it, unless this pass scanned it.
+    if (uploaded.isEmpty()) {
+        if (pass.scannedNow.contains(source.path))
+            return true;
+        const auto hash = scan::hashFile(localPath(source.path));
+        if (!hash)
+            return false;
+        uploaded = *hash;
+    }
+    if (uploaded == record.hash)
+        return true;
+    if (repush)
+        return false; // not that version's content any more: the next scan says what it is
+    qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2 changed since it was scanned, keeping its size and "
+                                                 "time: it goes with the content sent")
+                                      .arg(m_config.name, source.path);
+    record.hash = uploaded;
+    StateDb::LocalEntry updated = source;
+    updated.hash = uploaded;
+    m_db.putLocal(updated);
+    return true;
 }
 
 void SyncEngine::withdrawIfGone(Pass& pass, const JournalRecord& record, bool repush)
@@ -2812,11 +2852,14 @@ void SyncEngine::failUpload(Pass& pass, const QString& path, const RelayError& e
     pass.result.cause = e.kind;
 }
 
-bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limit)
+bool SyncEngine::uploadFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limit,
+                            StateDb::LocalEntry* source)
 {
     const auto known = contentSource(record);
     if (!known)
         return false;
+    if (source)
+        *source = *known;
     const QString absolute = localPath(known->path);
     record.chunks.clear();
     const qint64 end = std::min(record.size, from + limit);

@@ -237,7 +237,12 @@ private:
     void planRepushes(Pass& pass);
     QList<QByteArray> currentWants();
     void push(Pass& pass);
-    bool uploadFile(Pass& pass, protocol::JournalRecord& record, qint64 from, qint64 limit);
+    bool uploadFile(Pass& pass, protocol::JournalRecord& record, qint64 from, qint64 limit,
+                    state::StateDb::LocalEntry* source = nullptr);
+    // Whether the bytes sent for `record` (their hash, or the file read again) are its content;
+    // a version made here takes the hash of what was sent.
+    bool confirmContent(Pass& pass, protocol::JournalRecord& record, const state::StateDb::LocalEntry& source,
+                        bool repush, QByteArray uploaded);
     // Chunks in flight `transfers()` at a time (1 where the backend cannot run several).
     int transfers() const;
     Resolution resolved(const QString& path); // what the known versions of `path` resolve to

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void crashAtEveryStep_data();
     void crashAtEveryStep();
     void cloneIsRefused();
+    void changedInPlaceWhileWaiting();
 };
 
 #define CONVERGED(a, b)                                                                                      \
@@ -320,6 +321,35 @@ void tst_NoEditLost::cloneIsRefused()
         }
     }
     QVERIFY(refused);
+}
+
+// Reproduction: a file waiting for relay space, changed in place keeping its size and time (as
+// on FAT or SMB), was published with its scan-time hash and the new bytes: every reader failed its
+// check, for ever.
+void tst_NoEditLost::changedInPlaceWhileWaiting()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    settle({&a, &b}, 1);
+    a.config().diskQuota = 100;
+    a.makeEngine();
+    a.write("f.txt", QByteArray(400, 'a'));
+    setMtime(a.path("f.txt"), 1'700'000'000);
+    QVERIFY(a.pass().ok());
+    QVERIFY(a.last().waitingForSpace);
+    {
+        QFile f(a.path("f.txt"));
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        f.write(QByteArray(400, 'b')); // same size, same inode
+    }
+    setMtime(a.path("f.txt"), 1'700'000'000); // same time
+    a.config().diskQuota.reset();
+    a.makeEngine();
+    settle({&a, &b}, 2);
+    QVERIFY2(b.last().problems.isEmpty(), qPrintable(b.last().problems.join('\n')));
+    QCOMPARE(b.read("f.txt"), QByteArray(400, 'b'));
+    QCOMPARE(b.last().pendingDown, 0);
+    CONVERGED(a, b);
 }
 
 QTEST_GUILESS_MAIN(tst_NoEditLost)
