@@ -121,6 +121,8 @@ QJsonObject JournalRecord::toJson() const
         o.insert(QStringLiteral("size"), double(size));
         o.insert(QStringLiteral("mtime"), double(mtimeMs));
         o.insert(QStringLiteral("hash"), QString::fromLatin1(hash.toHex()));
+        if (mode > 0 && !piece)
+            o.insert(QStringLiteral("mode"), mode);
         QJsonArray chunkArray;
         for (const ChunkRef& c : chunks)
             chunkArray.append(QJsonObject{{QStringLiteral("id"), c.id},
@@ -182,6 +184,13 @@ std::optional<JournalRecord> JournalRecord::fromJson(const QJsonObject& o, QStri
         return std::nullopt;
     }
     r.hash = *hash;
+    if (const QJsonValue mode = o.value(QStringLiteral("mode")); !mode.isUndefined()) {
+        if (!isWholeNumber(mode) || mode.toDouble() < 1 || mode.toDouble() > 0777) {
+            error = QStringLiteral("record '%1': invalid mode").arg(r.path);
+            return std::nullopt;
+        }
+        r.mode = int(mode.toDouble());
+    }
     const QJsonValue from = o.value(QStringLiteral("from"));
     if (!from.isUndefined()) {
         if (!isWholeNumber(from) || from.toDouble() < 0 || from.toDouble() >= double(r.size)) {

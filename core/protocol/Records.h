@@ -42,6 +42,7 @@ struct JournalRecord
     QByteArray hash;        // SHA-256 of the whole file, raw
     QList<ChunkRef> chunks; // cover the bytes from `from` to `size`
     qint64 from = 0;        // > 0: the bytes before were sent in pieces (R28)
+    int mode = 0;           // permission bits (0777 at most) of a file; 0: not said (R34)
     bool repush = false;
     // Not a version: a piece of the content of the version `vv` of `path`, sent ahead of it
     // because the file is larger than the relay's quota (R28). Kind is File.
@@ -53,6 +54,8 @@ struct JournalRecord
 
     // Same content: same kind, and for files the same hash.
     bool sameContent(const JournalRecord& other) const;
+    // Same content and the same permission bits.
+    bool sameState(const JournalRecord& other) const { return sameContent(other) && mode == other.mode; }
 
     bool operator==(const JournalRecord&) const = default;
 };

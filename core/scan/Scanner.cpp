@@ -95,7 +95,7 @@ struct Walker
                     continue;
                 seen.insert(path);
                 if (!known.contains(path) || known.value(path).kind != Kind::Directory)
-                    result.changed.append(StateDb::LocalEntry{path, Kind::Directory, 0, 0, 0, {}, {}, {}});
+                    result.changed.append(StateDb::LocalEntry{path, Kind::Directory, 0, 0, 0, {}, {}, {}, 0});
                 continue;
             }
             if (options.acceptFile && !options.acceptFile(path))
@@ -103,11 +103,18 @@ struct Walker
             seen.insert(path);
             ++result.filesSeen;
             const qint64 mtimeNs = qint64(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
-            StateDb::LocalEntry e{path, Kind::File, qint64(st.st_size), mtimeNs, quint64(st.st_ino), {}, {}, {}};
+            StateDb::LocalEntry e{path, Kind::File, qint64(st.st_size), mtimeNs, quint64(st.st_ino), {}, {}, {},
+                                  int(st.st_mode & 0777)};
             const auto it = known.constFind(path);
             if (it != known.cend() && it->kind == Kind::File && it->size == e.size &&
-                it->mtimeNs == e.mtimeNs && it->inode == e.inode)
+                it->mtimeNs == e.mtimeNs && it->inode == e.inode) {
+                // Same content: a change of its permission bits alone is a change, without hashing.
+                if (it->mode != e.mode) {
+                    e.hash = it->hash;
+                    (it->mode == 0 ? result.restatted : result.changed).append(e);
+                }
                 continue; // unchanged: no hashing
+            }
             if (options.stableAfterMs > 0 && nowNs - mtimeNs < options.stableAfterMs * 1'000'000) {
                 ++result.unstable; // probably still being written: next time
                 continue;
@@ -160,7 +167,8 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
             continue;
         }
         const auto it = known.constFind(h.entry.path);
-        if (it != known.cend() && it->kind == Kind::File && it->hash == h.entry.hash)
+        if (it != known.cend() && it->kind == Kind::File && it->hash == h.entry.hash &&
+            (it->mode == h.entry.mode || it->mode == 0))
             result.restatted.append(h.entry);
         else
             result.changed.append(h.entry);

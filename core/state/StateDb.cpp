@@ -99,6 +99,7 @@ StateDb::LocalEntry readLocal(const Statement& s)
     e.origin = s.text(6);
     if (!s.isNull(7))
         e.vv = protocol::VersionVector::fromString(s.text(7));
+    e.mode = int(s.integer(8));
     return e;
 }
 
@@ -185,6 +186,18 @@ bool StateDb::open(const QString& path, QString& error)
             exec("ALTER TABLE local ADD COLUMN vv TEXT");
         exec("PRAGMA user_version = 1");
     }
+    if (schemaVersion < 2) {
+        // A file's permission bits (0: not known yet).
+        bool present = false;
+        {
+            Statement columns(m_db, "SELECT name FROM pragma_table_info('local')");
+            while (columns.step())
+                present = present || columns.text(0) == QLatin1String("mode");
+        }
+        if (!present)
+            exec("ALTER TABLE local ADD COLUMN mode INTEGER NOT NULL DEFAULT 0");
+        exec("PRAGMA user_version = 2");
+    }
     return true;
 }
 
@@ -252,7 +265,7 @@ void StateDb::setMeta(const QString& key, const QString& value)
 
 std::optional<StateDb::LocalEntry> StateDb::local(const QString& path) const
 {
-    Statement s(m_db, "SELECT path, kind, size, mtime_ns, inode, hash, origin, vv FROM local WHERE path = ?");
+    Statement s(m_db, "SELECT path, kind, size, mtime_ns, inode, hash, origin, vv, mode FROM local WHERE path = ?");
     s.bind(1, path);
     if (!s.step())
         return std::nullopt;
@@ -262,7 +275,7 @@ std::optional<StateDb::LocalEntry> StateDb::local(const QString& path) const
 QHash<QString, StateDb::LocalEntry> StateDb::allLocal() const
 {
     QHash<QString, LocalEntry> out;
-    Statement s(m_db, "SELECT path, kind, size, mtime_ns, inode, hash, origin, vv FROM local");
+    Statement s(m_db, "SELECT path, kind, size, mtime_ns, inode, hash, origin, vv, mode FROM local");
     while (s.step()) {
         LocalEntry e = readLocal(s);
         out.insert(e.path, e);
@@ -273,7 +286,7 @@ QHash<QString, StateDb::LocalEntry> StateDb::allLocal() const
 QList<StateDb::LocalEntry> StateDb::localWithHash(const QByteArray& hash) const
 {
     QList<LocalEntry> out;
-    Statement s(m_db, "SELECT path, kind, size, mtime_ns, inode, hash, origin, vv FROM local WHERE hash = ?");
+    Statement s(m_db, "SELECT path, kind, size, mtime_ns, inode, hash, origin, vv, mode FROM local WHERE hash = ?");
     s.bind(1, hash);
     while (s.step())
         out.append(readLocal(s));
@@ -282,8 +295,8 @@ QList<StateDb::LocalEntry> StateDb::localWithHash(const QByteArray& hash) const
 
 void StateDb::putLocal(const LocalEntry& e)
 {
-    Statement s(m_db, "INSERT OR REPLACE INTO local (path, kind, size, mtime_ns, inode, hash, origin, vv) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    Statement s(m_db, "INSERT OR REPLACE INTO local (path, kind, size, mtime_ns, inode, hash, origin, vv, mode) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     s.bind(1, e.path)
         .bind(2, qint64(e.kind))
         .bind(3, e.size)
@@ -295,6 +308,7 @@ void StateDb::putLocal(const LocalEntry& e)
         s.bind(8, e.vv->toString());
     else
         s.bindNull(8);
+    s.bind(9, qint64(e.mode));
     s.step();
 }
 

@@ -35,6 +35,7 @@ public:
         // change is built on it, never on a version that is known but not on disk. std::nullopt:
         // not recorded (a database of an earlier release).
         std::optional<protocol::VersionVector> vv;
+        int mode = 0; // a file's permission bits (0777 at most); 0: not known
         bool operator==(const LocalEntry&) const = default;
     };
 

@@ -79,6 +79,7 @@ std::optional<StateDb::LocalEntry> statLocal(const QString& absolute, const QStr
     e.size = qint64(st.st_size);
     e.mtimeNs = qint64(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
     e.inode = quint64(st.st_ino);
+    e.mode = int(st.st_mode & 0777);
     return e;
 }
 
@@ -94,7 +95,19 @@ bool sameStat(const StateDb::LocalEntry& a, const StateDb::LocalEntry& b)
 {
     if (a.kind != b.kind)
         return false;
-    return a.kind != Kind::File || (a.size == b.size && a.mtimeNs == b.mtimeNs && a.inode == b.inode);
+    return a.kind != Kind::File || (a.size == b.size && a.mtimeNs == b.mtimeNs && a.inode == b.inode &&
+                                    (a.mode == b.mode || a.mode == 0 || b.mode == 0));
+}
+
+// The file creation mask of this process (read once: it is not changed while Escale runs).
+int creationMask()
+{
+    static const int mask = [] {
+        const mode_t m = ::umask(0);
+        ::umask(m);
+        return int(m);
+    }();
+    return mask;
 }
 
 QString randomTag()
@@ -756,17 +769,24 @@ void SyncEngine::scanLocal(Pass& pass)
             r.size = e.size;
             r.mtimeMs = e.mtimeNs / 1'000'000;
             r.hash = e.hash;
+            r.mode = m_modes ? e.mode : 0;
         }
         // Content already known for this path (e.g. a touched file, or the very edit another
         // machine made) is no new version: the folder now holds that version.
-        if (current.size() == 1 && current.first().record.sameContent(r)) {
+        const JournalRecord& only = current.size() == 1 ? current.first().record : r;
+        if (current.size() == 1 && only.sameContent(r) &&
+            (only.mode == r.mode || only.mode == 0 || r.mode == 0)) {
             e.vv = current.first().record.vv.merged(baseVector(before, current));
             m_db.putLocal(e);
             continue;
         }
         e.vv = r.vv;
         m_db.putLocal(e);
+        // The same content as a version already published (a change of permission bits alone):
+        // the others have it, nothing travels but the record (R27).
         bool renamed = false;
+        for (const StateDb::Version& v : current)
+            renamed = renamed || (!v.pending && e.kind == Kind::File && v.record.sameContent(r));
         if (e.kind == Kind::File && !before) {
             const auto source = goneByHash.find(e.hash);
             if (source != goneByHash.end()) {
@@ -1005,7 +1025,7 @@ bool SyncEngine::recoverOwnJournal(Pass& pass)
                     m_db.removeLocal(record.path);
                 } else {
                     StateDb::LocalEntry held{record.path, record.kind, record.size, record.mtimeMs * 1'000'000,
-                                             0, record.hash, m_clientId, record.vv};
+                                             0, record.hash, m_clientId, record.vv, record.mode};
                     m_db.putLocal(held);
                 }
             }
@@ -1767,16 +1787,24 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
         if (!disk && !makeFolders(path, problem))
             return setAside(pass, path, problem);
         m_db.putLocal(
-            StateDb::LocalEntry{path, Kind::Directory, 0, 0, 0, {}, m_clientId, mergedVector(m_db.versions(path))});
+            StateDb::LocalEntry{path, Kind::Directory, 0, 0, 0, {}, m_clientId, mergedVector(m_db.versions(path)), 0});
         noteName(path, true);
         return Outcome::Done;
     }
     case Kind::File: {
         if (known && known->kind == Kind::File && known->hash == target.winner.hash) {
-            // Already there: the folder now reflects every known version (R26).
+            // Already there: the folder now reflects every known version (R26), with the
+            // winner's permission bits (R34).
             StateDb::LocalEntry reflected = *known;
             reflected.vv = mergedVector(m_db.versions(path));
-            if (reflected.vv != known->vv)
+            if (const int mode = modeFor(target.winner, known->mode); mode > 0 && mode != known->mode) {
+                if (::chmod(QFile::encodeName(absolute).constData(), mode_t(mode)) == 0)
+                    reflected.mode = mode;
+                else
+                    pass.problem(QStringLiteral("cannot change the permissions of %1: %2")
+                                     .arg(absolute, QString::fromLocal8Bit(std::strerror(errno))));
+            }
+            if (reflected != *known)
                 m_db.putLocal(reflected);
             return Outcome::Done;
         }
@@ -1872,6 +1900,26 @@ void SyncEngine::keepFolder(const QString& path)
         kept.vv = r.vv;
         m_db.putLocal(kept);
     }
+}
+
+int SyncEngine::modeFor(const JournalRecord& version, int replaced) const
+{
+    // A version's permission bits, never wider than this machine's file creation mask allows;
+    // without any (an earlier release sent it, or a file system without them), those of the file
+    // it replaces; else the default of new files (R34).
+    if (!m_modes)
+        return 0;
+    if (version.mode > 0)
+        return version.mode & ~creationMask() & 0777;
+    return replaced;
+}
+
+void SyncEngine::applyMode(const QString& temp, const JournalRecord& version, const QString& target)
+{
+    const auto replaced = statLocal(localPath(target), target);
+    const int mode = modeFor(version, replaced && replaced->kind == Kind::File ? replaced->mode : 0);
+    if (mode > 0)
+        ::chmod(QFile::encodeName(temp).constData(), mode_t(mode));
 }
 
 SyncEngine::Outcome SyncEngine::setAside(Pass& pass, const QString& path, const QString& cause)
@@ -2099,6 +2147,13 @@ void SyncEngine::probeCase()
     f.close();
     struct stat st;
     m_caseInsensitive = ::lstat(QFile::encodeName(probe.toLower()).constData(), &st) == 0;
+    // Whether files keep the permission bits they are given (not on FAT, exFAT, most SMB mounts).
+    m_modes = ::chmod(QFile::encodeName(probe).constData(), 0640) == 0 &&
+              ::lstat(QFile::encodeName(probe).constData(), &st) == 0 && (st.st_mode & 0777) == 0640;
+    if (!m_modes)
+        qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2 does not keep permission bits: none are sent "
+                                                     "or applied")
+                                          .arg(m_config.name, m_config.localPath);
     QFile::remove(probe);
     m_caseProbed = true;
     if (m_caseInsensitive)
@@ -2212,7 +2267,7 @@ bool SyncEngine::makeFolders(const QString& relative, QString& problem)
         // Remembered, so that the next scan does not take it for a new local folder; a folder the
         // others deleted comes back for what it holds (R26), and says so.
         if (!m_db.local(prefix))
-            m_db.putLocal(StateDb::LocalEntry{prefix, Kind::Directory, 0, 0, 0, {}, {}, VersionVector()});
+            m_db.putLocal(StateDb::LocalEntry{prefix, Kind::Directory, 0, 0, 0, {}, {}, VersionVector(), 0});
         if (resolved(prefix).kind == Kind::Deleted && !m_db.versions(prefix).isEmpty())
             keepFolder(prefix);
     }
@@ -2334,6 +2389,7 @@ SyncEngine::Content SyncEngine::obtainContent(const JournalRecord& record, const
         }
         part.close();
         m_db.removePartial(targetPath); // the staged download from now on
+        applyMode(partial->temp, record, targetPath);
         setModificationTime(partial->temp, record.mtimeMs);
         m_staged.append(
             Staged{partial->temp, targetPath, record.hash, record.origin, mergedVector(m_db.versions(targetPath))});
@@ -2364,6 +2420,7 @@ SyncEngine::Content SyncEngine::obtainContent(const JournalRecord& record, const
     if (!out.flush())
         return abandon(QStringLiteral("cannot write %1: %2").arg(temp, out.errorString()));
     out.close();
+    applyMode(temp, record, targetPath);
     setModificationTime(temp, record.mtimeMs);
     // Renamed into place by commitStaged(), after one file system sync for the whole batch.
     m_staged.append(Staged{temp, targetPath, record.hash, record.origin, mergedVector(m_db.versions(targetPath))});

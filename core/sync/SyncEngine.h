@@ -234,6 +234,8 @@ private:
     void probeCase();
     bool makeFolders(const QString& relative, QString& problem);
     void keepFolder(const QString& path);
+    int modeFor(const protocol::JournalRecord& version, int replaced) const;
+    void applyMode(const QString& temp, const protocol::JournalRecord& version, const QString& target);
     void planRepushes(Pass& pass);
     QList<QByteArray> currentWants();
     void push(Pass& pass);
@@ -298,6 +300,7 @@ private:
     AccessTable m_receivedWith; // the flags the last pass received with
     bool m_deletionsConfirmed = false;
     bool m_caseInsensitive = false;
+    bool m_modes = true; // the folder keeps permission bits (probed with the case)
     bool m_caseProbed = false;
     QHash<QString, QHash<QString, QString>> m_caseNames; // folder -> case-folded name -> name, per pass
     int m_snapshotInterval = 50;

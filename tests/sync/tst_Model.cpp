@@ -86,8 +86,10 @@ public:
             return removeFolder(who);
         if (dice < 86)
             return moveFolder(who);
-        if (dice < 90)
+        if (dice < 88)
             return touch(who);
+        if (dice < 90)
+            return chmod(who);
         if (dice < 92)
             return link(who);
         if (m_settings.crashes && dice < 95)
@@ -243,6 +245,13 @@ private:
     {
         QMap<QString, QString> t = c.tree();
         t.removeIf([](auto it) { return it.value() == "link"; });
+        // A file's permission bits are part of it (R34).
+        for (auto it = t.begin(); it != t.end(); ++it)
+            if (it.value() != "dir") {
+                struct stat st;
+                if (::stat(QFile::encodeName(c.path(it.key())).constData(), &st) == 0)
+                    it.value() += QString(" %1").arg(int(st.st_mode & 0777), 3, 8, QChar('0'));
+            }
         return t;
     }
 
@@ -428,6 +437,19 @@ private:
         m_clients[who]->restoreState(file);
         ++m_restores;
         note(QString("%1 restores its state from the backup").arg(name(who)));
+    }
+
+    void chmod(int who)
+    {
+        Client& c = *m_clients[who];
+        const QStringList files = entries(c, false);
+        if (files.isEmpty())
+            return;
+        const QString rel = pickOne(files);
+        static const int modes[] = {0600, 0644, 0700, 0755};
+        const int mode = modes[m_random.bounded(4)];
+        ::chmod(QFile::encodeName(c.path(rel)).constData(), mode_t(mode));
+        note(QString("%1 chmod %2 %3").arg(name(who)).arg(mode, 3, 8, QChar('0')).arg(rel));
     }
 
     void touch(int who)

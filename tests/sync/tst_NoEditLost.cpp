@@ -6,6 +6,7 @@
 #include "protocol/TextObject.h"
 
 #include <QRegularExpression>
+#include <sys/stat.h>
 
 using namespace harness;
 
@@ -65,6 +66,7 @@ private Q_SLOTS:
     void crashAtEveryStep();
     void cloneIsRefused();
     void changedInPlaceWhileWaiting();
+    void modesTravel();
 };
 
 #define CONVERGED(a, b)                                                                                      \
@@ -349,6 +351,44 @@ void tst_NoEditLost::changedInPlaceWhileWaiting()
     QVERIFY2(b.last().problems.isEmpty(), qPrintable(b.last().problems.join('\n')));
     QCOMPARE(b.read("f.txt"), QByteArray(400, 'b'));
     QCOMPARE(b.last().pendingDown, 0);
+    CONVERGED(a, b);
+}
+
+// Reproduction: a 0600 file became 0644 (readable by every account) after a remote edit, and
+// scripts lost their execute bit. Permission bits are part of a version (R34).
+void tst_NoEditLost::modesTravel()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    auto mode = [](const Client& c, const QString& rel) {
+        struct stat st;
+        return ::stat(QFile::encodeName(c.path(rel)).constData(), &st) == 0 ? int(st.st_mode & 0777) : -1;
+    };
+    a.write("secret.txt", "private");
+    QVERIFY(QFile::setPermissions(a.path("secret.txt"), QFile::ReadOwner | QFile::WriteOwner));
+    a.write("run.sh", "#!/bin/sh\necho hi\n");
+    QVERIFY(QFile::setPermissions(a.path("run.sh"), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                                          QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther |
+                                                          QFile::ExeOther));
+    settle({&a, &b}, 1);
+    QCOMPARE(mode(b, "secret.txt"), 0600);
+    QCOMPARE(mode(b, "run.sh"), 0755);
+    // A remote edit keeps them.
+    b.write("secret.txt", "still private");
+    b.write("run.sh", "#!/bin/sh\necho hello\n");
+    settle({&a, &b}, 2);
+    QCOMPARE(a.read("secret.txt"), QByteArray("still private"));
+    QCOMPARE(mode(a, "secret.txt"), 0600);
+    QCOMPARE(mode(a, "run.sh"), 0755);
+    // A change of the bits alone travels, without content.
+    const QStringList before = relay.objects("data/");
+    QVERIFY(QFile::setPermissions(b.path("run.sh"), QFile::ReadOwner | QFile::WriteOwner));
+    QVERIFY(b.pass().ok());
+    QCOMPARE(b.last().published, 1);
+    QCOMPARE(b.last().uploaded, 0);
+    QVERIFY(a.pass().ok());
+    QCOMPARE(mode(a, "run.sh"), 0600);
+    QCOMPARE(a.read("run.sh"), QByteArray("#!/bin/sh\necho hello\n"));
     CONVERGED(a, b);
 }
 
