@@ -60,6 +60,37 @@ private:
     QFuture<void> m_future;
 };
 
+// The relay folder itself is never created: where it is missing (a drive unplugged, a share not
+// mounted, the folder moved away), nothing is written, not even into an empty mount point.
+bool rootThere(const QString& root, RelayError& error)
+{
+    if (QFileInfo(root).isDir())
+        return true;
+    error = RelayError{RelayError::Kind::NotFound,
+                       QStringLiteral("the relay folder %1 is not there: is the drive plugged in, the share "
+                                      "mounted?")
+                           .arg(root)};
+    return false;
+}
+
+RelayError errnoError(int err, const QString& what);
+
+// Makes a folder inside the relay folder, and its parents there; false with `error` naming the
+// cause (a read-only file system, a full disk, no permission).
+bool makePath(const QString& dir, RelayError& error)
+{
+    if (QFileInfo(dir).isDir())
+        return true;
+    const QString parent = QFileInfo(dir).absolutePath();
+    if (parent != dir && !makePath(parent, error))
+        return false;
+    if (::mkdir(QFile::encodeName(dir).constData(), 0777) != 0 && errno != EEXIST) {
+        error = errnoError(errno, QStringLiteral("cannot create the folder %1").arg(dir));
+        return false;
+    }
+    return true;
+}
+
 RelayError errnoError(int err, const QString& what)
 {
     RelayError::Kind kind = RelayError::Kind::Other;
@@ -203,13 +234,12 @@ RelayJob* FileRelay::put(const QString& path, QIODevice* source, qint64 size, Wr
         return invalidPath(path);
     const QString target = absolute(path);
     const QString tmpDir = absolute(QStringLiteral("tmp"));
+    const QString root = m_root;
     const QString temp = tmpDir + QLatin1Char('/') + m_tempPrefix + QLatin1Char('-') + randomSuffix();
     return PoolJob::start(
         [=](RelayError& error, QList<RelayEntry>&, qint64& bytes) {
-            if (!QFileInfo(tmpDir).isDir() && !QDir().mkpath(tmpDir)) {
-                error = errnoError(errno ? errno : EACCES, tmpDir);
+            if (!QFileInfo(tmpDir).isDir() && (!rootThere(root, error) || !makePath(tmpDir, error)))
                 return;
-            }
             const QByteArray nativeTemp = QFile::encodeName(temp);
             const int fd = ::open(nativeTemp.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
             if (fd < 0) {
@@ -287,10 +317,13 @@ RelayJob* FileRelay::makeFolder(const QString& folder)
     if (!isValidRelayPath(folder, true))
         return invalidPath(folder);
     const QString dir = absolute(folder);
-    return PoolJob::start([dir](RelayError& error, QList<RelayEntry>&, qint64&) {
-        if (!QDir().mkpath(dir))
-            error = RelayError{RelayError::Kind::Permission,
-                               QStringLiteral("cannot create the folder '%1'").arg(dir)};
+    const QString root = m_root;
+    // The relay folder itself only when asked for by name (a repository created on purpose, at a
+    // client's first run); any other write needs it there.
+    const bool own = folder.isEmpty();
+    return PoolJob::start([dir, root, own](RelayError& error, QList<RelayEntry>&, qint64&) {
+        if (own || rootThere(root, error))
+            makePath(dir, error);
     });
 }
 

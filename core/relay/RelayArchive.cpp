@@ -158,6 +158,13 @@ ArchiveResult restoreRelay(RelayBackend& relay, const QString& zipPath, bool for
     }
     const bool folders = relay.capabilities().needsDirectories;
     QSet<QString> made;
+    // The destination itself, asked for by name: a restore is made on purpose.
+    if (folders) {
+        if (const RelayError e = run(relay.makeFolder(QString())); !e.ok()) {
+            result.error = e.message;
+            return result;
+        }
+    }
     for (const QJsonValue& v : std::as_const(manifest)) {
         const QJsonObject object = v.toObject();
         const QString path = object.value(QStringLiteral("path")).toString();

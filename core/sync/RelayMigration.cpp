@@ -134,8 +134,14 @@ private:
         if (!m_destination.capabilities().needsDirectories)
             return true;
         const QString parent = path.section(QLatin1Char('/'), 0, -2);
-        if (parent.isEmpty() || m_folders.contains(parent))
+        if (m_folders.contains(parent))
             return true;
+        // The destination itself first, asked for by name: a migration is made on purpose.
+        if (!parent.isEmpty() && !m_folders.contains(QString())) {
+            if (!check(relay::run(m_destination.makeFolder(QString()))))
+                return false;
+            m_folders.insert(QString());
+        }
         if (!check(relay::run(m_destination.makeFolder(parent))))
             return false;
         m_folders.insert(parent);

@@ -31,7 +31,13 @@ public:
     HashingReader(QIODevice* inner, qint64 limit);
     bool isSequential() const override { return true; }
     qint64 bytesAvailable() const override { return m_left + QIODevice::bytesAvailable(); }
-    QByteArray hash() { return m_hash.finish(); }
+    // The SHA-256 of what was read; the same answer each time it is asked.
+    QByteArray hash()
+    {
+        if (m_digest.isEmpty())
+            m_digest = m_hash.finish();
+        return m_digest;
+    }
     qint64 bytesRead() const { return m_read; }
 
 protected:
@@ -43,6 +49,7 @@ private:
     qint64 m_left;
     qint64 m_read = 0;
     Sha256 m_hash;
+    QByteArray m_digest; // once finished
 };
 
 // Writes through to a device, hashing what passes: the sink of one downloaded chunk.
@@ -53,7 +60,13 @@ public:
     // with `own` false, only `also` is (hash() is then meaningless).
     explicit HashingWriter(QIODevice* inner, Sha256* also = nullptr, bool own = true);
     bool isSequential() const override { return true; }
-    QByteArray hash() { return m_hash.finish(); }
+    // The SHA-256 of what was written; the same answer each time it is asked.
+    QByteArray hash()
+    {
+        if (m_digest.isEmpty())
+            m_digest = m_hash.finish();
+        return m_digest;
+    }
     qint64 bytesWritten() const { return m_written; }
 
 protected:
@@ -66,6 +79,7 @@ private:
     bool m_own;
     qint64 m_written = 0;
     Sha256 m_hash;
+    QByteArray m_digest; // once finished
 };
 
 } // namespace escale::sync

@@ -421,6 +421,23 @@ bool SyncEngine::openRepository(Pass& pass)
         return true;
     QByteArray bytes;
     RelayError e = m_store.getHeader(bytes);
+    if (e.kind == RelayError::Kind::NotFound && !m_db.meta(QStringLiteral("repository")).isEmpty()) {
+        // A client that has synced with a repository never creates one: the relay location is
+        // missing (a drive unplugged, a share not mounted, a folder moved away) or was emptied.
+        // Nothing is written there; the next passes look again.
+        QList<relay::RelayEntry> root;
+        const bool gone = m_store.list(QString(), root).kind == RelayError::Kind::NotFound;
+        pass.fail(PassResult::Status::Failed,
+                  gone ? QStringLiteral("the relay folder %1 is not there: is the drive plugged in, the share "
+                                        "mounted? Nothing was written; Escale looks again")
+                             .arg(m_relay->describe())
+                       : QStringLiteral("%1 holds no repository any more (moved, emptied or replaced?): nothing "
+                                        "was written there. If the repository moved, set 'relay address' to its "
+                                        "new place")
+                             .arg(m_relay->describe()));
+        pass.result.cause = RelayError::Kind::NotFound;
+        return false;
+    }
     if (e.kind == RelayError::Kind::NotFound) {
         protocol::RepositoryHeader header;
         header.repository = protocol::newRepositoryId();
@@ -2557,10 +2574,10 @@ void SyncEngine::push(Pass& pass)
             pipeline.pop_front();
             const RelayError e = m_store.finish(u.chunk.put);
             const auto after = statLocal(localPath(u.known.path), u.known.path);
+            const QByteArray sent = e.ok() ? u.chunk.reader->hash() : QByteArray(); // once: it ends the hash
             if (e.ok() && u.chunk.reader->bytesRead() == u.chunk.size && after && sameStat(*after, u.known) &&
-                confirmContent(pass, u.item.record, u.known, !u.item.repushFor.isEmpty(), u.chunk.reader->hash())) {
-                u.item.record.chunks = {
-                    protocol::ChunkRef{u.chunk.own.id, u.chunk.size, u.chunk.reader->hash()}};
+                confirmContent(pass, u.item.record, u.known, !u.item.repushFor.isEmpty(), sent)) {
+                u.item.record.chunks = {protocol::ChunkRef{u.chunk.own.id, u.chunk.size, sent}};
                 ++pass.result.uploaded;
                 ++m_progress.filesSent;
                 m_progress.bytesSent += u.chunk.size;

@@ -18,6 +18,8 @@
 //   ESCALE_MODEL_SEEDS=5000 build/tests/tst_Model seeds
 #include "SyncHarness.h"
 
+#include "sync/RepositoryReader.h"
+
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSet>
@@ -92,6 +94,8 @@ public:
             return chmod(who);
         if (dice < 92)
             return link(who);
+        if (dice < 93)
+            return verify();
         if (m_settings.crashes && dice < 95)
             return crash(who);
         if (m_settings.restores && dice < 97)
@@ -183,6 +187,8 @@ public:
         const QStringList data = m_relay.objects("data/");
         if (!data.isEmpty())
             problems << QString("%1 content objects left on the relay").arg(data.size());
+        verify();
+        problems += m_verifyProblems;
         why = problems.join('\n');
         return problems.isEmpty();
     }
@@ -413,6 +419,20 @@ private:
         note(QString("%1 ln -s %2").arg(name(who), rel));
     }
 
+    // escalectl verify on the relay as it is: every object it holds checks.
+    void verify()
+    {
+        auto backend = m_relay.connect();
+        sync::RepositoryReader reader(backend.get());
+        QString error;
+        if (reader.open(std::nullopt, error) != sync::RepositoryReader::Open::Ok)
+            return; // not created yet
+        const sync::RepositoryReader::Report report = reader.verify();
+        for (const QString& p : report.problems)
+            m_verifyProblems << "verify: " + p;
+        note(QString("verify: %1 chunks checked, %2 problems").arg(report.chunksChecked).arg(report.problems.size()));
+    }
+
     // A pass that stops dead at one of its relay operations or state commits.
     void crash(int who)
     {
@@ -477,6 +497,7 @@ private:
     std::vector<std::unique_ptr<Client>> m_clients;
     QSet<QByteArray> m_written;  // every content a user wrote
     QSet<QByteArray> m_replaced; // contents a user overwrote or deleted with them on disk
+    QStringList m_verifyProblems;
     int m_counter = 0;
     int m_passes = 0;
     int m_crashes = 0;

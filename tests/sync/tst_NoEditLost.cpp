@@ -67,6 +67,7 @@ private Q_SLOTS:
     void cloneIsRefused();
     void changedInPlaceWhileWaiting();
     void modesTravel();
+    void relayFolderMovedAway();
 };
 
 #define CONVERGED(a, b)                                                                                      \
@@ -389,6 +390,38 @@ void tst_NoEditLost::modesTravel()
     QVERIFY(a.pass().ok());
     QCOMPARE(mode(a, "run.sh"), 0600);
     QCOMPARE(a.read("run.sh"), QByteArray("#!/bin/sh\necho hello\n"));
+    CONVERGED(a, b);
+}
+
+// Reproduction: with clients running on a folder relay, moving the relay folder away made a
+// client write a new repository at that path within a second (on a USB drive or a NAS, into the
+// empty mount point); every client then reported "holds another repository".
+void tst_NoEditLost::relayFolderMovedAway()
+{
+    Relay relay("file");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("f.txt", "v1");
+    settle({&a, &b}, 1);
+    const QString place = relay.folder();
+    QVERIFY(QDir().rename(place, place + ".unplugged"));
+    a.write("g.txt", "written while unplugged");
+    QVERIFY(!a.pass().ok());
+    QVERIFY2(a.last().error.contains("is not there") && a.last().error.contains("plugged"),
+             qPrintable(a.last().error));
+    QVERIFY(!QFileInfo::exists(place)); // nothing written there, not even the folder
+    QVERIFY(!b.pass().ok());
+    QVERIFY(!QFileInfo::exists(place));
+    // An empty folder in its place (a mount point without its disk): refused too, left empty.
+    QVERIFY(QDir().mkpath(place));
+    QVERIFY(!a.pass().ok());
+    QVERIFY2(a.last().error.contains("holds no repository"), qPrintable(a.last().error));
+    QCOMPARE(QDir(place).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
+    // Plugged in again: both go on where they were.
+    QVERIFY(QDir(place).removeRecursively());
+    QVERIFY(QDir().rename(place + ".unplugged", place));
+    settle({&a, &b}, 2);
+    QVERIFY2(a.last().ok() && b.last().ok(), qPrintable(a.last().error + b.last().error));
+    QCOMPARE(b.read("g.txt"), QByteArray("written while unplugged"));
     CONVERGED(a, b);
 }
 
