@@ -12,6 +12,7 @@ enum ExitCode : int
     ExitUnreachable = 4, // the relay cannot be reached
     ExitLocalFolder = 5, // the local folder is missing or cannot be written
     ExitNoInstance = 6,  // escalectl: no running instance to talk to
+    ExitIncomplete = 7,  // --once: the pass ran, but something could not be sent or received
 };
 
 } // namespace escale

@@ -143,6 +143,16 @@ int runOnce(const config::Config& config, bool confirmDeletions)
                                             result.complete ? QStringLiteral("pass complete")
                                                             : QStringLiteral("pass done, some changes wait"),
                                             summary(result));
+        // The pass ran, but not everything went through: scripts and monitoring must see it.
+        const bool incomplete = !result.waiting.isEmpty() || result.waitingForSpace || result.pendingUp > 0 ||
+                                result.pendingDown > 0;
+        for (const QString& line : std::as_const(result.waiting))
+            qCWarning(lcApp).noquote() << QStringLiteral("[%1] waiting: %2").arg(r.name, line);
+        if (result.waitingForSpace)
+            qCWarning(lcApp).noquote()
+                << QStringLiteral("[%1] some files wait for room on the relay ('disk quota')").arg(r.name);
+        if (incomplete && exitCode == ExitOk)
+            exitCode = ExitIncomplete;
     }
     return exitCode;
 }

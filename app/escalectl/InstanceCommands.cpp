@@ -73,6 +73,14 @@ int instanceCommand(const QString& command, const QString& repository, const QSt
                              ? QStringLiteral(" of %1 ('disk quota')").arg(config::formatSize(qint64(quota)))
                              : QString()));
         }
+        // What waits: paths that could not be placed, contents asked for again (not errors: retried).
+        const QJsonArray waiting = last.value(QStringLiteral("waiting")).toArray();
+        if (!waiting.isEmpty())
+            print(stdout, QStringLiteral("  waiting: %1\n").arg(waiting.size()));
+        for (qsizetype i = 0; i < std::min<qsizetype>(waiting.size(), 20); ++i)
+            print(stdout, QStringLiteral("    %1\n").arg(waiting.at(i).toString()));
+        if (waiting.size() > 20)
+            print(stdout, QStringLiteral("    ... and %1 more\n").arg(waiting.size() - 20));
         const QString lastError = r.value(QStringLiteral("last_error")).toString();
         if (!lastError.isEmpty()) {
             problems = true;

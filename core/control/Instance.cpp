@@ -247,7 +247,8 @@ QJsonObject Instance::statusJson() const
                          {QStringLiteral("freed"), s.lastPass.freed},
                          {QStringLiteral("complete"), s.lastPass.complete},
                          {QStringLiteral("deletions_held"), s.lastPass.deletionsHeld},
-                         {QStringLiteral("waiting_for_space"), s.lastPass.waitingForSpace}}},
+                         {QStringLiteral("waiting_for_space"), s.lastPass.waitingForSpace},
+                         {QStringLiteral("waiting"), QJsonArray::fromStringList(s.lastPass.waiting)}}},
         });
     }
     return {{QStringLiteral("ok"), true}, {QStringLiteral("repositories"), list}};

@@ -3396,6 +3396,16 @@ void SyncEngine::summarize(Pass& pass)
             ++r.conflictsWaiting;
     r.pendingUp = m_db.pendingCount();
     r.pendingDown = m_db.wants().size();
+    for (const StateDb::SetAside& s : m_db.setAside())
+        r.waiting << s.cause;
+    QSet<QString> wanted;
+    const QMultiHash<QByteArray, QString> wants = m_db.wants();
+    for (auto it = wants.cbegin(); it != wants.cend(); ++it)
+        wanted.insert(it.value());
+    QStringList wantedPaths(wanted.cbegin(), wanted.cend());
+    wantedPaths.sort();
+    for (const QString& p : std::as_const(wantedPaths))
+        r.waiting << QStringLiteral("%1: its content is asked for again (gone or damaged on the relay)").arg(p);
     r.relayUsage = m_db.ownUsage();
     const quint64 journal = m_db.meta(QStringLiteral("journal")).toULongLong();
     for (const StateDb::Peer& p : std::as_const(pass.peers)) {

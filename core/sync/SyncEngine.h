@@ -113,6 +113,9 @@ struct PassResult
     qint64 pendingDown = -1;   // others' journal segments not applied yet, and contents asked again
     qint64 relayUsage = -1;    // bytes on the relay, all clients (as their heads say)
     QList<PeerState> peers;    // the other clients, as of this pass
+    // What waits, path by path, with its cause (one line each): paths set aside (they could not be
+    // placed in the folder, R15) and contents asked for again (R23); retried at every pass.
+    QStringList waiting;
 
     bool ok() const { return status == Status::Ok; }
 };

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void validConfig();
     void unknownRepository();
     void missingLocalFolder();
+    void incompletePassExitsSeven();
     void noDisplay();
 
 private:
@@ -201,6 +202,26 @@ void tst_EscaleCli::missingLocalFolder()
     QCOMPARE(r.code, 5);
     QVERIFY2(r.err.contains("[gone] the local folder " + m_dir.filePath("nothere") + " does not exist"),
              qPrintable(r.err));
+}
+
+// A pass that could not send everything (here: a file larger than the room left under 'disk
+// quota' before another client took anything) ends with exit code 7 and says what waits.
+void tst_EscaleCli::incompletePassExitsSeven()
+{
+    QDir().mkpath(m_dir.filePath("waits"));
+    QDir().mkpath(m_dir.filePath("waits-relay"));
+    for (const char* name : {"waits/one.bin", "waits/two.bin"}) {
+        QFile f(m_dir.filePath(name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(3000, 'x') + name);
+    }
+    const QString conf =
+        writeConfig("waits.conf", "log file = " + m_dir.filePath("waits.log").toUtf8() + "\n[waits]\nlocal path = " +
+                                      m_dir.filePath("waits").toUtf8() + "\nrelay address = " +
+                                      m_dir.filePath("waits-relay").toUtf8() + "\ndisk quota = 4 KiB\n");
+    Result r = run({"--no-gui", "--once", "-c", conf}, isolatedEnv());
+    QCOMPARE(r.code, 7);
+    QVERIFY2(r.err.contains("wait for room on the relay"), qPrintable(r.err));
 }
 
 void tst_EscaleCli::noDisplay()
