@@ -174,29 +174,27 @@ bool StateDb::open(const QString& path, QString& error)
         Statement version(m_db, "PRAGMA user_version");
         schemaVersion = version.step() ? version.integer(0) : 0;
     }
-    if (schemaVersion < 1) {
-        // The vector a local entry descends from; NULL on rows written before it existed.
+    // Each step adds a column of the local table, unless a half-done earlier upgrade added it.
+    const struct
+    {
+        const char* column;
+        const char* add;
+    } steps[] = {
+        // 1: the vector a local entry descends from; NULL on rows written before it existed.
+        {"vv", "ALTER TABLE local ADD COLUMN vv TEXT"},
+        // 2: a file's permission bits (0: not known yet).
+        {"mode", "ALTER TABLE local ADD COLUMN mode INTEGER NOT NULL DEFAULT 0"},
+    };
+    for (qint64 step = schemaVersion; step < qint64(std::size(steps)); ++step) {
         bool present = false;
         {
             Statement columns(m_db, "SELECT name FROM pragma_table_info('local')");
             while (columns.step())
-                present = present || columns.text(0) == QLatin1String("vv");
+                present = present || columns.text(0) == QLatin1String(steps[step].column);
         }
         if (!present)
-            exec("ALTER TABLE local ADD COLUMN vv TEXT");
-        exec("PRAGMA user_version = 1");
-    }
-    if (schemaVersion < 2) {
-        // A file's permission bits (0: not known yet).
-        bool present = false;
-        {
-            Statement columns(m_db, "SELECT name FROM pragma_table_info('local')");
-            while (columns.step())
-                present = present || columns.text(0) == QLatin1String("mode");
-        }
-        if (!present)
-            exec("ALTER TABLE local ADD COLUMN mode INTEGER NOT NULL DEFAULT 0");
-        exec("PRAGMA user_version = 2");
+            exec(steps[step].add);
+        exec(QStringLiteral("PRAGMA user_version = %1").arg(step + 1).toUtf8().constData());
     }
     return true;
 }

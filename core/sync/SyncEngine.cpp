@@ -865,6 +865,17 @@ void SyncEngine::scanLocal(Pass& pass)
                                        .arg(scanned.removed.size());
 }
 
+bool SyncEngine::refuseClone(Pass& pass)
+{
+    pass.fail(PassResult::Status::Refused,
+              QStringLiteral("another machine writes to %1 under this client's identity (its state %2 was copied, "
+                             "or restored on two machines): nothing more is written. To go on as a new client on "
+                             "this machine, stop Escale, move %2 away and start again; the files of %3 are "
+                             "compared with the repository's, nothing is lost")
+                  .arg(m_relay->describe(), m_statePath, m_config.localPath));
+    return false;
+}
+
 QString SyncEngine::digestOf(const QByteArray& text)
 {
     return QString::fromLatin1(QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex());
@@ -896,13 +907,7 @@ bool SyncEngine::recoverOwnJournal(Pass& pass)
     QByteArray mine;
     if (journal > 0 && !digest.isEmpty() && m_store.getSmall(layout::journalPath(m_clientId, journal), mine).ok() &&
         digestOf(mine) != digest) {
-        pass.fail(PassResult::Status::Refused,
-                  QStringLiteral("another machine writes to %1 under this client's identity (its state %2 was "
-                                 "copied, or restored on two machines): nothing more is written. To go on as a new "
-                                 "client on this machine, stop Escale, move %2 away and start again; the files "
-                                 "of %3 are compared with the repository's, nothing is lost")
-                      .arg(m_relay->describe(), m_statePath, m_config.localPath));
-        return false;
+        return refuseClone(pass);
     }
     // Read first, adopted after: a record that is not a version waiting here to be sent is one
     // this client made before its state was left behind; found while it runs (not at its start),
@@ -953,13 +958,7 @@ bool SyncEngine::recoverOwnJournal(Pass& pass)
         segments.append(segment);
     }
     if (foreign && m_passesRun > 0) {
-        pass.fail(PassResult::Status::Refused,
-                  QStringLiteral("another machine writes to %1 under this client's identity (its state %2 was "
-                                 "copied, or restored on two machines): nothing more is written. To go on as a new "
-                                 "client on this machine, stop Escale, move %2 away and start again; the files "
-                                 "of %3 are compared with the repository's, nothing is lost")
-                      .arg(m_relay->describe(), m_statePath, m_config.localPath));
-        return false;
+        return refuseClone(pass);
     }
     qCWarning(lcEngine).noquote()
         << QStringLiteral("[%1] this client's state is behind the relay (journal %2 here, %3 there): taking "

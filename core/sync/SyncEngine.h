@@ -196,6 +196,7 @@ private:
     // At a run's first pass: this client's heads on the relay against its state.
     bool catchUpOwnState(Pass& pass);
     static QString digestOf(const QByteArray& text);
+    bool refuseClone(Pass& pass); // another machine under this identity: false, the pass refused
     // A conflict copy of `path` was changed here: the name's version supersedes the losing one.
     void settleConflict(const QString& path, const QString& copy);
     void pull(Pass& pass);

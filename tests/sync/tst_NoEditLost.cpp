@@ -6,6 +6,7 @@
 #include "protocol/TextObject.h"
 
 #include <QRegularExpression>
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 using namespace harness;
@@ -68,6 +69,7 @@ private Q_SLOTS:
     void changedInPlaceWhileWaiting();
     void modesTravel();
     void relayFolderMovedAway();
+    void stateOfAnEarlierRelease();
 };
 
 #define CONVERGED(a, b)                                                                                      \
@@ -423,6 +425,41 @@ void tst_NoEditLost::relayFolderMovedAway()
     QVERIFY2(a.last().ok() && b.last().ok(), qPrintable(a.last().error + b.last().error));
     QCOMPARE(b.read("g.txt"), QByteArray("written while unplugged"));
     CONVERGED(a, b);
+}
+
+// A state database written by an earlier release (no vector nor permission bits on its local
+// entries) is upgraded in place: its entries read without them, new ones keep them.
+void tst_NoEditLost::stateOfAnEarlierRelease()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("state.db");
+    {
+        sqlite3* db = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
+        const char* old =
+            "CREATE TABLE local (path TEXT PRIMARY KEY, kind INTEGER NOT NULL, size INTEGER NOT NULL, "
+            "mtime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, hash BLOB, origin TEXT NOT NULL DEFAULT '');"
+            "INSERT INTO local VALUES ('a.txt', 0, 3, 1000, 42, x'00', 'abc');";
+        QCOMPARE(sqlite3_exec(db, old, nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(db);
+    }
+    state::StateDb db;
+    QString error;
+    QVERIFY2(db.open(path, error), qPrintable(error));
+    const auto a = db.local("a.txt");
+    QVERIFY(a);
+    QCOMPARE(a->size, 3);
+    QVERIFY(!a->vv); // not known: the engine takes every known version, as that release did
+    QCOMPARE(a->mode, 0);
+    state::StateDb::LocalEntry b = *a;
+    b.path = "b.txt";
+    b.vv = protocol::VersionVector({{"0123456789abcdef", 2}});
+    b.mode = 0640;
+    db.putLocal(b);
+    db.close();
+    QVERIFY(db.open(path, error)); // opened again: no second upgrade
+    QCOMPARE(db.local("b.txt")->vv, b.vv);
+    QCOMPARE(db.local("b.txt")->mode, 0640);
 }
 
 QTEST_GUILESS_MAIN(tst_NoEditLost)
