@@ -249,17 +249,24 @@ QJsonObject Head::toJson() const
     QJsonArray wantsArray;
     for (const QByteArray& h : wants)
         wantsArray.append(QString::fromLatin1(h.toHex()));
-    return QJsonObject{{QStringLiteral("format"), kFormatVersion},
-                       {QStringLiteral("type"), QStringLiteral("head")},
-                       {QStringLiteral("wants"), wantsArray},
-                       {QStringLiteral("snapshotAcks"), snapshotAcksObject},
-                       {QStringLiteral("client"), client},
-                       {QStringLiteral("generation"), double(generation)},
-                       {QStringLiteral("name"), name},
-                       {QStringLiteral("journal"), double(journal)},
-                       {QStringLiteral("snapshot"), double(snapshot)},
-                       {QStringLiteral("usage"), double(usage)},
-                       {QStringLiteral("acks"), acksObject}};
+    QJsonObject o{{QStringLiteral("format"), kFormatVersion},
+                  {QStringLiteral("type"), QStringLiteral("head")},
+                  {QStringLiteral("wants"), wantsArray},
+                  {QStringLiteral("snapshotAcks"), snapshotAcksObject},
+                  {QStringLiteral("client"), client},
+                  {QStringLiteral("generation"), double(generation)},
+                  {QStringLiteral("name"), name},
+                  {QStringLiteral("journal"), double(journal)},
+                  {QStringLiteral("snapshot"), double(snapshot)},
+                  {QStringLiteral("usage"), double(usage)},
+                  {QStringLiteral("acks"), acksObject}};
+    if (!missing.isEmpty()) {
+        QJsonObject missingObject;
+        for (auto it = missing.cbegin(); it != missing.cend(); ++it)
+            missingObject.insert(it.key(), double(it.value()));
+        o.insert(QStringLiteral("missing"), missingObject);
+    }
+    return o;
 }
 
 std::optional<Head> Head::fromJson(const QJsonObject& o, QString& error)
@@ -296,6 +303,14 @@ std::optional<Head> Head::fromJson(const QJsonObject& o, QString& error)
             return std::nullopt;
         }
         h.snapshotAcks.insert(it.key(), quint64(it.value().toDouble()));
+    }
+    const QJsonObject missing = o.value(QStringLiteral("missing")).toObject();
+    for (auto it = missing.begin(); it != missing.end(); ++it) {
+        if (!isClientId(it.key()) || !isWholeNumber(it.value()) || it.value().toDouble() < 1) {
+            error = QStringLiteral("head of %1: invalid missing segment").arg(h.client);
+            return std::nullopt;
+        }
+        h.missing.insert(it.key(), quint64(it.value().toDouble()));
     }
     const QJsonArray wants = o.value(QStringLiteral("wants")).toArray();
     if (wants.size() > 100000) {

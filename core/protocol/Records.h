@@ -74,6 +74,9 @@ struct Head
     QMap<QString, quint64> acks;
     QList<QByteArray> wants;             // SHA-256 of contents this client could not get (R23)
     QMap<QString, quint64> snapshotAcks; // what its snapshot covers, its own journal included (R17)
+    // For another client, the first of its journal segments this one cannot read (gone, damaged):
+    // that client answers with a snapshot that covers it (R35).
+    QMap<QString, quint64> missing;
 
     QJsonObject toJson() const;
     static std::optional<Head> fromJson(const QJsonObject& o, QString& error);

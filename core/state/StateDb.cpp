@@ -177,18 +177,22 @@ bool StateDb::open(const QString& path, QString& error)
     // Each step adds a column of the local table, unless a half-done earlier upgrade added it.
     const struct
     {
+        const char* table;
         const char* column;
         const char* add;
     } steps[] = {
         // 1: the vector a local entry descends from; NULL on rows written before it existed.
-        {"vv", "ALTER TABLE local ADD COLUMN vv TEXT"},
+        {"local", "vv", "ALTER TABLE local ADD COLUMN vv TEXT"},
         // 2: a file's permission bits (0: not known yet).
-        {"mode", "ALTER TABLE local ADD COLUMN mode INTEGER NOT NULL DEFAULT 0"},
+        {"local", "mode", "ALTER TABLE local ADD COLUMN mode INTEGER NOT NULL DEFAULT 0"},
+        // 3: the segments a peer says it cannot read (R35).
+        {"peers", "missing", "ALTER TABLE peers ADD COLUMN missing TEXT NOT NULL DEFAULT '{}'"},
     };
     for (qint64 step = schemaVersion; step < qint64(std::size(steps)); ++step) {
         bool present = false;
         {
-            Statement columns(m_db, "SELECT name FROM pragma_table_info('local')");
+            Statement columns(m_db, "SELECT name FROM pragma_table_info(?)");
+            columns.bind(1, QString::fromLatin1(steps[step].table));
             while (columns.step())
                 present = present || columns.text(0) == QLatin1String(steps[step].column);
         }
@@ -414,7 +418,7 @@ QHash<QString, StateDb::Peer> StateDb::peers() const
     Statement s(
         m_db,
         "SELECT client, name, generation, consumed, journal, last_change_ms, acks, wants, usage, snapshot, "
-        "snapshot_acks FROM peers");
+        "snapshot_acks, missing FROM peers");
     while (s.step()) {
         Peer p;
         p.client = s.text(0);
@@ -434,6 +438,9 @@ QHash<QString, StateDb::Peer> StateDb::peers() const
         for (const QByteArray& hex : s.text(7).toLatin1().split(','))
             if (!hex.isEmpty())
                 p.wants.append(QByteArray::fromHex(hex));
+        const QJsonObject missing = QJsonDocument::fromJson(s.text(11).toUtf8()).object();
+        for (auto it = missing.begin(); it != missing.end(); ++it)
+            p.missing.insert(it.key(), quint64(it.value().toDouble()));
         out.insert(p.client, p);
     }
     return out;
@@ -455,7 +462,7 @@ void StateDb::putPeer(const Peer& p)
     Statement(
         m_db,
         "INSERT OR REPLACE INTO peers (client, name, generation, consumed, journal, last_change_ms, acks, "
-        "wants, usage, snapshot, snapshot_acks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        "wants, usage, snapshot, snapshot_acks, missing) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, p.client)
         .bind(2, p.name)
         .bind(3, qint64(p.generation))
@@ -467,6 +474,7 @@ void StateDb::putPeer(const Peer& p)
         .bind(9, p.usage)
         .bind(10, qint64(p.snapshot))
         .bind(11, snapshotAcksText(p.snapshotAcks))
+        .bind(12, snapshotAcksText(p.missing))
         .step();
 }
 

@@ -68,6 +68,7 @@ public:
         qint64 lastChangeMs = 0;             // when its head last changed, on this machine's clock
         QMap<QString, quint64> acks;         // its acknowledgements, from its last head
         QList<QByteArray> wants;             // contents it asks to be sent again, from its last head
+        QMap<QString, quint64> missing;      // segments it cannot read, by writer, from its last head
     };
 
     struct OwnObject

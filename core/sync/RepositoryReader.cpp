@@ -268,7 +268,8 @@ RepositoryReader::Report RepositoryReader::verify(const std::function<void(const
         }
         const quint64 first = seqs.isEmpty() ? client.journal + 1 : seqs.first();
         const quint64 last = seqs.isEmpty() ? 0 : seqs.last();
-        if (client.journal > 0 && last < client.journal)
+        // Segments its snapshot covers may all be gone (R18): only those after it must be there.
+        if (client.journal > 0 && last < client.journal && coveredBySnapshot < client.journal)
             report.problems << QStringLiteral(
                                    "journal of %1: its head names segment %2, the relay ends at %3")
                                    .arg(client.name)

@@ -195,6 +195,10 @@ struct SyncEngine::Pass
     bool headSeen = false;
     QList<QPair<JournalRecord, QString>> repushes; // contents to send again, and for whom (R23)
     bool segmentGone = false;                      // the last journal segment read was not found
+    bool segmentInvalid = false;                   // ... or did not check (damaged, cut short)
+    QString invalidReason;
+    QMap<QString, quint64> missing;                // segments of others this client cannot read (R35)
+    bool snapshotWanted = false;                   // a snapshot is written this pass whatever the interval
     QStringList affected;                          // paths whose versions the journals read touched
     quint64 ownGeneration = 0;                     // this client's highest head generation listed
     std::optional<QList<relay::RelayEntry>> headsListing; // heads/ listed early in the pass
@@ -865,6 +869,35 @@ void SyncEngine::scanLocal(Pass& pass)
                                        .arg(scanned.removed.size());
 }
 
+void SyncEngine::answerMissing(Pass& pass)
+{
+    // Another client cannot read one of this client's segments (gone, damaged, or the relay put
+    // back from an older copy): a snapshot of everything this client knows stands for it (R35),
+    // written once for each such report.
+    QJsonObject answered = QJsonDocument::fromJson(m_db.meta(QStringLiteral("answered missing")).toUtf8()).object();
+    bool changed = false;
+    for (const StateDb::Peer& p : std::as_const(pass.peers)) {
+        const quint64 seq = p.missing.value(m_clientId, 0);
+        if (seq == 0) {
+            if (answered.contains(p.client)) {
+                answered.remove(p.client);
+                changed = true;
+            }
+            continue;
+        }
+        if (quint64(answered.value(p.client).toDouble()) == seq)
+            continue;
+        pass.snapshotWanted = true;
+        answered.insert(p.client, double(seq));
+        changed = true;
+        pass.problem(QStringLiteral("%1 cannot read %2: a snapshot that stands for it is sent")
+                         .arg(p.name, layout::journalPath(m_clientId, seq)));
+    }
+    if (changed)
+        m_db.setMeta(QStringLiteral("answered missing"),
+                     QString::fromUtf8(QJsonDocument(answered).toJson(QJsonDocument::Compact)));
+}
+
 bool SyncEngine::refuseClone(Pass& pass)
 {
     pass.fail(PassResult::Status::Refused,
@@ -1183,6 +1216,15 @@ void SyncEngine::pull(Pass& pass)
     // A head of this client newer than the last one it remembers writing: its state is behind
     // the relay (restored from a backup, or copied with the machine). What the relay holds under
     // its id is adopted before anything more is written.
+    // This client's head older than the last it wrote: the relay was put back from an older copy.
+    // Its segments written since are gone: a snapshot stands for them (R35).
+    if (!pass.ownHeads.isEmpty() && pass.ownGeneration < m_db.meta(QStringLiteral("generation")).toULongLong()) {
+        qCWarning(lcEngine).noquote() << QStringLiteral("[%1] the relay holds an older head of this client than "
+                                                        "the last one it wrote: put back from an older copy? "
+                                                        "Writing a snapshot of all it knows")
+                                             .arg(m_config.name);
+        pass.snapshotWanted = true;
+    }
     if (pass.ownGeneration > m_db.meta(QStringLiteral("generation")).toULongLong()) {
         if (!recoverOwnJournal(pass))
             return;
@@ -1241,10 +1283,12 @@ void SyncEngine::pull(Pass& pass)
         peer.usage = head->usage;
         peer.snapshot = head->snapshot;
         peer.snapshotAcks = head->snapshotAcks;
+        peer.missing = head->missing;
         peer.lastChangeMs = nowMs();
         m_db.putPeer(peer);
         pass.peers.insert(peer.client, peer);
     }
+    answerMissing(pass);
 
     // Read each other client's journal in order (R14), integrating what it says into the known
     // versions; then the folder is made to match them, once for every path touched (R16), with
@@ -1256,16 +1300,22 @@ void SyncEngine::pull(Pass& pass)
         StateDb::Peer& peer = it.value();
         while (peer.consumed < peer.journal) {
             const quint64 seq = peer.consumed + 1;
-            pass.segmentGone = false;
+            pass.segmentGone = pass.segmentInvalid = false;
             if (!readSegment(pass, peer, seq)) {
-                // Its writer deleted it: its snapshot covers it (R17, R18).
-                if (pass.segmentGone && peer.snapshotAcks.value(peer.client, 0) >= seq &&
-                    loadSnapshot(pass, peer))
+                const bool unreadable = pass.segmentGone || pass.segmentInvalid;
+                // Its writer deleted it (R17, R18), or sent a snapshot for it (R35): the snapshot
+                // stands for it.
+                if (unreadable && peer.snapshotAcks.value(peer.client, 0) >= seq && loadSnapshot(pass, peer))
                     continue;
-                if (pass.segmentGone && peer.snapshotAcks.value(peer.client, 0) < seq)
-                    pass.problem(QStringLiteral("%1 of %2 is missing from the relay although its head names "
-                                                "it; waiting for it")
-                                     .arg(layout::journalPath(peer.client, seq), peer.name));
+                // Gone or damaged: said in this client's head, its writer answers with a snapshot.
+                if (unreadable) {
+                    pass.missing.insert(peer.client, seq);
+                    pass.problem(QStringLiteral("%1 of %2 %3; %2 is asked to send what it holds")
+                                     .arg(layout::journalPath(peer.client, seq), peer.name,
+                                          pass.segmentGone ? QStringLiteral("is missing from the relay although "
+                                                                            "its head names it")
+                                                           : QStringLiteral("is damaged (%1)").arg(pass.invalidReason)));
+                }
                 pass.result.complete = false;
                 break;
             }
@@ -1388,7 +1438,8 @@ bool SyncEngine::readSegment(Pass& pass, const StateDb::Peer& peer, quint64 seq)
     const RelayError e = m_store.getSmall(path, bytes);
     if (!e.ok()) {
         pass.segmentGone = e.kind == RelayError::Kind::NotFound;
-        if (!pass.segmentGone)
+        pass.segmentInvalid = e.kind == RelayError::Kind::Corrupt;
+        if (!pass.segmentGone && !pass.segmentInvalid)
             pass.problem(QStringLiteral("cannot read %1 of %2: %3").arg(path, peer.name, e.message));
         return false;
     }
@@ -1396,8 +1447,10 @@ bool SyncEngine::readSegment(Pass& pass, const StateDb::Peer& peer, quint64 seq)
     const auto text = protocol::TextObject::decode(bytes, QStringLiteral("journal"), error);
     if (!text || text->header.value(QStringLiteral("client")).toString() != peer.client ||
         quint64(text->header.value(QStringLiteral("seq")).toDouble()) != seq) {
-        pass.problem(QStringLiteral("%1 of %2 is invalid (%3); waiting for a good copy")
-                         .arg(path, peer.name, error.isEmpty() ? QStringLiteral("header mismatch") : error));
+        pass.segmentInvalid = true;
+        if (error.isEmpty())
+            error = QStringLiteral("header mismatch");
+        pass.invalidReason = error;
         return false;
     }
 
@@ -3017,6 +3070,7 @@ void SyncEngine::writeHead(Pass& pass)
     for (const StateDb::Peer& p : std::as_const(pass.peers))
         if (p.consumed > 0)
             head.acks.insert(p.client, p.consumed);
+    head.missing = pass.missing;
     // Publish a new head only when what it says changed since the last one that made it to
     // the relay (or when none is there).
     const QString signature = QString::fromUtf8(QJsonDocument(head.toJson()).toJson(QJsonDocument::Compact));
@@ -3082,7 +3136,7 @@ void SyncEngine::writeSnapshot(Pass& pass)
 {
     const quint64 journal = m_db.meta(QStringLiteral("journal")).toULongLong();
     const quint64 covered = m_db.meta(QStringLiteral("snapshot journal")).toULongLong();
-    if (journal < covered + quint64(m_snapshotInterval))
+    if (journal == 0 || (!pass.snapshotWanted && journal < covered + quint64(m_snapshotInterval)))
         return;
     const quint64 seq = m_db.meta(QStringLiteral("snapshot")).toULongLong() + 1;
     QJsonObject acks{{m_clientId, double(journal)}};

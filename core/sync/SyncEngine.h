@@ -197,6 +197,7 @@ private:
     bool catchUpOwnState(Pass& pass);
     static QString digestOf(const QByteArray& text);
     bool refuseClone(Pass& pass); // another machine under this identity: false, the pass refused
+    void answerMissing(Pass& pass); // others' reports of this client's segments they cannot read
     // A conflict copy of `path` was changed here: the name's version supersedes the losing one.
     void settleConflict(const QString& path, const QString& copy);
     void pull(Pass& pass);

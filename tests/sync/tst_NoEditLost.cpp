@@ -70,6 +70,9 @@ private Q_SLOTS:
     void modesTravel();
     void relayFolderMovedAway();
     void stateOfAnEarlierRelease();
+    void lostOrDamagedSegmentHeals_data();
+    void lostOrDamagedSegmentHeals();
+    void relayPutBackFromAnOlderCopy();
 };
 
 #define CONVERGED(a, b)                                                                                      \
@@ -460,6 +463,106 @@ void tst_NoEditLost::stateOfAnEarlierRelease()
     QVERIFY(db.open(path, error)); // opened again: no second upgrade
     QCOMPARE(db.local("b.txt")->vv, b.vv);
     QCOMPARE(db.local("b.txt")->mode, 0640);
+}
+
+void tst_NoEditLost::lostOrDamagedSegmentHeals_data()
+{
+    QTest::addColumn<QString>("spoil");
+    QTest::newRow("deleted") << "deleted";
+    QTest::newRow("damaged") << "damaged";
+    QTest::newRow("cut short") << "cut short";
+}
+
+// Reproduction: with journal/<id>/2 deleted or damaged on the relay, the other client waited "for a
+// good copy" for ever, nothing after it arrived, and the writer said nothing. Now the reader says
+// which segment it cannot read in its head; the writer answers with a snapshot standing for it.
+void tst_NoEditLost::lostOrDamagedSegmentHeals()
+{
+    QFETCH(QString, spoil);
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    settle({&a, &b}, 1);
+    for (int i = 1; i <= 3; ++i) { // three segments of alice's, none read by bob yet
+        a.write(QString("f%1.txt").arg(i), "version " + QByteArray::number(i));
+        QVERIFY(a.pass().ok());
+    }
+    QString second;
+    for (const QString& name : relay.objects("journal/"))
+        if (name.endsWith("/2") && !name.contains(b.engine().clientId()))
+            second = name;
+    QVERIFY(!second.isEmpty());
+    if (spoil == "deleted") {
+        relay.removeObject(second);
+    } else {
+        QByteArray bytes = relay.object(second);
+        if (spoil == "damaged")
+            bytes[bytes.size() / 2] = char(bytes.at(bytes.size() / 2) ^ 0x20);
+        else
+            bytes.chop(bytes.size() / 3);
+        relay.setObject(second, bytes);
+    }
+    QVERIFY(b.pass().ok());
+    QVERIFY(b.exists("f1.txt"));
+    QVERIFY(!b.exists("f3.txt")); // stopped at the segment it cannot read
+    QVERIFY2(b.last().problems.filter("is asked to send what it holds").size() == 1,
+             qPrintable(b.last().problems.join('\n')));
+    QVERIFY(b.last().pendingDown > 0);
+    QVERIFY(a.pass().ok());
+    QVERIFY2(a.last().problems.filter("cannot read").size() == 1, qPrintable(a.last().problems.join('\n')));
+    settle({&a, &b}, 3);
+    CONVERGED(a, b);
+    QCOMPARE(b.read("f3.txt"), QByteArray("version 3"));
+    QCOMPARE(b.last().pendingDown, 0);
+    QVERIFY2(b.last().problems.isEmpty(), qPrintable(b.last().problems.join('\n')));
+}
+
+namespace {
+void copyTree(const QString& from, const QString& to)
+{
+    QDir().mkpath(to);
+    QDirIterator it(from, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString source = it.next();
+        const QString target = to + "/" + QDir(from).relativeFilePath(source);
+        if (it.fileInfo().isDir())
+            QDir().mkpath(target);
+        else
+            QFile::copy(source, target);
+    }
+}
+} // namespace
+
+// The relay put back from an older copy (a restored NAS, a snapshot of the share): the clients
+// find their own heads older than they wrote, send snapshots of what they know, and every
+// change made since arrives; nothing is refused for ever as a replay.
+void tst_NoEditLost::relayPutBackFromAnOlderCopy()
+{
+    QTemporaryDir backup;
+    Relay relay("file");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("f.txt", "v1");
+    settle({&a, &b}, 2);
+    copyTree(relay.folder(), backup.filePath("relay"));
+    a.write("f.txt", "v2 by alice");
+    a.write("g.txt", "new from alice");
+    QVERIFY(a.pass().ok());
+    // Put back before bob read any of it: alice's segments, chunks and head since are gone.
+    QVERIFY(QDir(relay.folder()).removeRecursively());
+    copyTree(backup.filePath("relay"), relay.folder());
+    b.write("h.txt", "new from bob");
+    QVERIFY(b.pass().ok());
+    settle({&a, &b}, 4);
+    QVERIFY2(a.last().ok() && b.last().ok(), qPrintable(a.last().error + b.last().error));
+    CONVERGED(a, b);
+    QCOMPARE(b.read("f.txt"), QByteArray("v2 by alice"));
+    QCOMPARE(b.read("g.txt"), QByteArray("new from alice"));
+    QCOMPARE(a.read("h.txt"), QByteArray("new from bob"));
+    QCOMPARE(a.last().pendingDown, 0);
+    QCOMPARE(b.last().pendingDown, 0);
+    // And later changes go on.
+    b.write("later.txt", "later");
+    settle({&a, &b}, 2);
+    QCOMPARE(a.read("later.txt"), QByteArray("later"));
 }
 
 QTEST_GUILESS_MAIN(tst_NoEditLost)
