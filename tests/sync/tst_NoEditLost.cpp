@@ -4,6 +4,7 @@
 
 #include "protocol/Layout.h"
 #include "protocol/TextObject.h"
+#include "sync/RepositoryReader.h"
 
 #include <QRegularExpression>
 #include <sqlite3.h>
@@ -73,6 +74,7 @@ private Q_SLOTS:
     void lostOrDamagedSegmentHeals_data();
     void lostOrDamagedSegmentHeals();
     void relayPutBackFromAnOlderCopy();
+    void verifyUnderstandsCompactedJournals();
 };
 
 #define CONVERGED(a, b)                                                                                      \
@@ -563,6 +565,27 @@ void tst_NoEditLost::relayPutBackFromAnOlderCopy()
     b.write("later.txt", "later");
     settle({&a, &b}, 2);
     QCOMPARE(a.read("later.txt"), QByteArray("later"));
+}
+
+// Reproduction: escalectl verify reported a healthy repository as broken once a snapshot covered
+// a whole journal and its segments were deleted (R18).
+void tst_NoEditLost::verifyUnderstandsCompactedJournals()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.engine().setSnapshotInterval(2);
+    for (int i = 0; i < 6; ++i) {
+        a.write("f.txt", "version " + QByteArray::number(i));
+        settle({&a, &b}, 2);
+    }
+    const QString mine = "journal/" + a.engine().clientId() + "/";
+    QCOMPARE(relay.objects(mine), QStringList()); // every segment covered, all deleted
+    auto backend = relay.connect();
+    sync::RepositoryReader reader(backend.get());
+    QString error;
+    QCOMPARE(reader.open(std::nullopt, error), sync::RepositoryReader::Open::Ok);
+    const sync::RepositoryReader::Report report = reader.verify();
+    QVERIFY2(report.ok(), qPrintable(report.problems.join('\n')));
 }
 
 QTEST_GUILESS_MAIN(tst_NoEditLost)
