@@ -15,6 +15,7 @@
 #include "scan/Hasher.h"
 #include "scan/Scanner.h"
 #include "sync/Conflicts.h"
+#include "sync/DeletionGuard.h"
 #include "sync/LocalArchive.h"
 #include "sync/RelayMigration.h"
 #include "sync/Resolution.h"
@@ -28,6 +29,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QScopeGuard>
@@ -721,20 +723,45 @@ void SyncEngine::scanLocal(Pass& pass)
     int removedFiles = 0;
     for (const QString& path : scanned.removed)
         removedFiles += known.value(path).kind == Kind::File ? 1 : 0;
-    const bool overPercent =
-        m_config.deleteThresholdPercent > 0 && removedFiles >= 10 &&
-        qint64(removedFiles) * 100 > qint64(m_config.deleteThresholdPercent) * knownFiles;
-    const bool overCount = m_config.deleteThresholdCount > 0 && removedFiles > m_config.deleteThresholdCount;
-    const bool holdDeletions = !m_deletionsConfirmed && (overPercent || overCount);
-    if (holdDeletions) {
+    // Counted over time: files still disappearing wait for the deletion to end, and what was
+    // published within the window counts with what is found now (DeletionGuard).
+    DeletionGuard::Settings guard;
+    guard.percent = m_config.deleteThresholdPercent;
+    guard.count = m_config.deleteThresholdCount;
+    guard.quietMs = 3 * m_config.settleMs;
+    const qint64 now = nowMs();
+    if (removedFiles > m_goneSeen)
+        m_goneGrewMs = now;
+    m_goneSeen = removedFiles;
+    QList<DeletionGuard::Published> recent;
+    for (const QJsonValue& v : QJsonDocument::fromJson(m_db.meta(QStringLiteral("deletions")).toUtf8()).array())
+        if (const QJsonArray a = v.toArray(); now - qint64(a.at(0).toDouble()) <= guard.windowMs)
+            recent.append(DeletionGuard::Published{qint64(a.at(0).toDouble()), a.at(1).toInt()});
+    const DeletionGuard::Verdict verdict =
+        DeletionGuard::decide(guard, removedFiles, knownFiles, recent, now, m_goneGrewMs, m_deletionsConfirmed);
+    const bool holdDeletions = verdict != DeletionGuard::Verdict::Publish;
+    if (verdict == DeletionGuard::Verdict::Hold) {
+        const int earlier = DeletionGuard::recentCount(guard, recent, now);
         pass.result.deletionsHeld = int(scanned.removed.size());
         pass.problem(QStringLiteral(
-                         "%1 of %2 files are gone from %3: their deletion waits for confirmation "
+                         "%1 of %2 files are gone from %3%4: their deletion waits for confirmation "
                          "(escalectl confirm-deletions, the activity window, or escale --confirm-deletions)")
-                         .arg(removedFiles)
-                         .arg(knownFiles)
-                         .arg(m_config.localPath));
+                         .arg(removedFiles + earlier)
+                         .arg(knownFiles + earlier)
+                         .arg(m_config.localPath,
+                              earlier > 0 ? QStringLiteral(" within the last hour") : QString()));
+    } else if (verdict == DeletionGuard::Verdict::Wait) {
+        pass.result.complete = false; // looked at again once files stop disappearing
+    } else if (removedFiles > 0) {
+        recent.append(DeletionGuard::Published{now, removedFiles});
+        QJsonArray list;
+        for (const DeletionGuard::Published& p : std::as_const(recent))
+            list.append(QJsonArray{double(p.atMs), p.files});
+        m_db.setMeta(QStringLiteral("deletions"), QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)));
+        m_goneSeen = 0;
     }
+    if (m_deletionsConfirmed && removedFiles > 0)
+        m_db.removeMeta(QStringLiteral("deletions")); // what the user confirmed starts a new window
     m_deletionsConfirmed = false;
 
     // Downloads cut short by a crash: nothing refers to them any more (section 10).

@@ -304,6 +304,8 @@ private:
     AccessTable m_access;
     AccessTable m_receivedWith; // the flags the last pass received with
     bool m_deletionsConfirmed = false;
+    int m_goneSeen = 0;       // files found gone, not published, at the last scan
+    qint64 m_goneGrewMs = 0;  // when that count last grew (DeletionGuard's quiet time)
     bool m_caseInsensitive = false;
     bool m_modes = true; // the folder keeps permission bits (probed with the case)
     bool m_caseProbed = false;

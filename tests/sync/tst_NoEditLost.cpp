@@ -75,6 +75,7 @@ private Q_SLOTS:
     void lostOrDamagedSegmentHeals();
     void relayPutBackFromAnOlderCopy();
     void verifyUnderstandsCompactedJournals();
+    void gradualDeletionIsHeld();
 };
 
 #define CONVERGED(a, b)                                                                                      \
@@ -586,6 +587,31 @@ void tst_NoEditLost::verifyUnderstandsCompactedJournals()
     QCOMPARE(reader.open(std::nullopt, error), sync::RepositoryReader::Open::Ok);
     const sync::RepositoryReader::Report report = reader.verify();
     QVERIFY2(report.ok(), qPrintable(report.problems.join('\n')));
+}
+
+// Reproduction: 45 % of the files deleted before each of three passes got past the mass-delete
+// guard, leaving 15 of 100 files on every machine.
+void tst_NoEditLost::gradualDeletionIsHeld()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    for (int i = 0; i < 100; ++i)
+        a.write(QString("f%1.txt").arg(i), "x");
+    settle({&a, &b}, 1);
+    for (int i = 0; i < 45; ++i)
+        QVERIFY(QFile::remove(a.path(QString("f%1.txt").arg(i))));
+    QVERIFY(a.pass().ok());
+    QCOMPARE(a.last().deletionsHeld, 0); // under half: they go out
+    for (int i = 45; i < 90; ++i)
+        QVERIFY(QFile::remove(a.path(QString("f%1.txt").arg(i))));
+    QVERIFY(a.pass().ok());
+    QCOMPARE(a.last().deletionsHeld, 45); // 90 of 100 within the hour: held
+    QVERIFY2(a.last().problems.join('\n').contains("90 of 100 files"), qPrintable(a.last().problems.join('\n')));
+    QVERIFY(b.pass().ok());
+    QCOMPARE(b.tree().size(), 55);
+    a.engine().confirmDeletions();
+    settle({&a, &b}, 2);
+    QCOMPARE(b.tree().size(), 10);
 }
 
 QTEST_GUILESS_MAIN(tst_NoEditLost)
