@@ -772,9 +772,23 @@ Config Loader::run(const IniDocument& doc)
             config.repositories.append(*r);
     }
 
-    // Two repositories must not share files, and a folder relay must not sit inside a synced folder.
-    auto inside = [](const QString& a, const QString& b) {
-        return a == b || a.startsWith(b.endsWith(QLatin1Char('/')) ? b : b + QLatin1Char('/'));
+    // Two repositories must not share files, and a folder relay must not sit inside a synced folder:
+    // compared as written and as they really are (symbolic links resolved, in the part that exists).
+    auto real = [](const QString& path) {
+        QString existing = QDir::cleanPath(path);
+        QString rest;
+        while (!existing.isEmpty() && existing != QLatin1String("/") && !QFileInfo::exists(existing)) {
+            rest = QLatin1Char('/') + QFileInfo(existing).fileName() + rest;
+            existing = QFileInfo(existing).path();
+        }
+        const QString canonical = QFileInfo(existing).canonicalFilePath();
+        return QDir::cleanPath((canonical.isEmpty() ? existing : canonical) + rest);
+    };
+    auto inside = [&real](const QString& a, const QString& b) {
+        auto under = [](const QString& x, const QString& y) {
+            return x == y || x.startsWith(y.endsWith(QLatin1Char('/')) ? y : y + QLatin1Char('/'));
+        };
+        return under(a, b) || under(real(a), real(b));
     };
     for (qsizetype i = 0; i < config.repositories.size(); ++i) {
         const RepositoryConfig& a = config.repositories.at(i);

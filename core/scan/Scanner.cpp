@@ -53,6 +53,22 @@ struct Walker
             if (std::strcmp(raw, ".") == 0 || std::strcmp(raw, "..") == 0)
                 continue;
             QString name = QFile::decodeName(raw);
+            // A name that is not valid UTF-8 cannot travel (relay paths are UTF-8, section 9): it is
+            // reported once, by its bytes, and left alone.
+            if (QFile::encodeName(name) != QByteArray(raw)) {
+                QByteArray shown;
+                for (const char* c = raw; *c; ++c) {
+                    const auto byte = static_cast<unsigned char>(*c);
+                    if (byte >= 0x20 && byte < 0x7f && byte != '\\')
+                        shown += char(byte);
+                    else
+                        shown += "\\x" + QByteArray::number(byte, 16).rightJustified(2, '0');
+                }
+                const QString where = relative.isEmpty() ? QString() : relative + QLatin1Char('/');
+                result.unsupportedNames << QStringLiteral("%1%2 is not synchronised: the name is not valid UTF-8")
+                                               .arg(where, QString::fromLatin1(shown));
+                continue;
+            }
             if (protocol::isReservedName(name)) {
                 if (name.startsWith(QLatin1String(".escale-tmp-")) ||
                     name.startsWith(QLatin1String(".escale-part-")))

@@ -702,6 +702,12 @@ void SyncEngine::scanLocal(Pass& pass)
     }
     for (const QString& p : scanned.problems)
         pass.problem(p);
+    // Said once per run (they stay as they are until renamed), never taken for missing files.
+    for (const QString& p : scanned.unsupportedNames)
+        if (!m_reportedNames.contains(p)) {
+            m_reportedNames.insert(p);
+            pass.problem(p);
+        }
     if (scanned.unstable > 0)
         pass.result.complete = false; // come back soon for the files being written
     // Mass-delete safety: a folder that lost its marker (an unmounted disk leaves an empty

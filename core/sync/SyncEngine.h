@@ -304,6 +304,7 @@ private:
     AccessTable m_access;
     AccessTable m_receivedWith; // the flags the last pass received with
     bool m_deletionsConfirmed = false;
+    QSet<QString> m_reportedNames; // names that cannot travel, reported once per run
     int m_goneSeen = 0;       // files found gone, not published, at the last scan
     qint64 m_goneGrewMs = 0;  // when that count last grew (DeletionGuard's quiet time)
     bool m_caseInsensitive = false;

@@ -7,7 +7,9 @@
 #include "sync/RepositoryReader.h"
 
 #include <QRegularExpression>
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 using namespace harness;
@@ -76,6 +78,7 @@ private Q_SLOTS:
     void relayPutBackFromAnOlderCopy();
     void verifyUnderstandsCompactedJournals();
     void gradualDeletionIsHeld();
+    void nameNotUtf8IsReportedOnce();
 };
 
 #define CONVERGED(a, b)                                                                                      \
@@ -612,6 +615,30 @@ void tst_NoEditLost::gradualDeletionIsHeld()
     a.engine().confirmDeletions();
     settle({&a, &b}, 2);
     QCOMPARE(b.tree().size(), 10);
+}
+
+// Reproduction: names that are not valid UTF-8 were never synced and reported at every pass as
+// "No such file or directory".
+void tst_NoEditLost::nameNotUtf8IsReportedOnce()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    const QByteArray raw = QFile::encodeName(a.path()) + "/caf\xe9 latin-1.txt";
+    const int fd = ::open(raw.constData(), O_WRONLY | O_CREAT | O_EXCL, 0644);
+    QVERIFY(fd >= 0);
+    QCOMPARE(::write(fd, "x", 1), ssize_t(1));
+    ::close(fd);
+    a.write("fine.txt", "fine");
+    QVERIFY(a.pass().ok());
+    const QStringList said = a.last().problems.filter("not valid UTF-8");
+    QCOMPARE(said.size(), 1);
+    QVERIFY2(said.first().contains("caf\\xe9 latin-1.txt"), qPrintable(said.first()));
+    QVERIFY(a.last().problems.filter("No such file").isEmpty());
+    QVERIFY(a.pass().ok());
+    QVERIFY2(a.last().problems.isEmpty(), qPrintable(a.last().problems.join('\n'))); // once
+    QVERIFY(b.pass().ok());
+    QCOMPARE(b.read("fine.txt"), QByteArray("fine"));
+    QCOMPARE(b.tree().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_NoEditLost)

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void escale07Configuration();
     void errors_data();
     void errors();
+    void overlapThroughSymbolicLinks();
     void warnings_data();
     void warnings();
     void files();
@@ -610,6 +611,32 @@ void tst_ConfigLoader::errors_data()
     QTest::newRow("syntax error")
         << QByteArray("[docs]\nlocal path /x\n")
         << "escale.conf:2: expected 'key = value' or '[section]', got 'local path /x'";
+}
+
+// Reproduction: a relay inside the folder reached through a symbolic link was accepted, and
+// every pass sent the relay's own objects again. Paths are compared as they really are.
+void tst_ConfigLoader::overlapThroughSymbolicLinks()
+{
+    QTemporaryDir root;
+    QDir().mkpath(root.filePath("docs/.relay"));
+    QVERIFY(QFile::link(root.filePath("docs/.relay"), root.filePath("relay-link")));
+    QVERIFY(QFile::link(root.filePath("docs"), root.filePath("docs-link")));
+    const QByteArray text = "[docs]\nlocal path = " + root.filePath("docs").toUtf8() +
+                            "\nrelay address = " + root.filePath("relay-link").toUtf8() + "\n";
+    LoadResult r = load(text);
+    QVERIFY(r.hasErrors());
+    QVERIFY2(r.firstError()->toString().contains("overlaps the synchronised folder"),
+             qPrintable(r.firstError()->toString()));
+    // Two repositories on one folder, one of them through a link, and a relay not created yet
+    // inside the folder through one.
+    r = load("[a]\nlocal path = " + root.filePath("docs").toUtf8() + "\nrelay address = /srv/r1\n[b]\nlocal path = " +
+             root.filePath("docs-link").toUtf8() + "\nrelay address = /srv/r2\n");
+    QVERIFY(r.hasErrors());
+    QVERIFY2(r.firstError()->toString().contains("two repositories cannot share files"),
+             qPrintable(r.firstError()->toString()));
+    r = load("[a]\nlocal path = " + root.filePath("docs").toUtf8() + "\nrelay address = " +
+             root.filePath("docs-link/not yet/relay").toUtf8() + "\n");
+    QVERIFY(r.hasErrors());
 }
 
 void tst_ConfigLoader::errors()
