@@ -284,6 +284,20 @@ SyncEngine::Access SyncEngine::access(const QString& path) const
     return effectiveAccess(m_access, path);
 }
 
+QString SyncEngine::selectionSignature() const
+{
+    // What decides which files are received here, but the access flags (followed on their own).
+    const QStringList parts{config::syncModeName(m_config.mode),
+                            m_config.hiddenFiles ? QStringLiteral("hidden") : QStringLiteral("visible"),
+                            m_config.include.join(QLatin1Char('\n')),
+                            m_config.exclude.join(QLatin1Char('\n')),
+                            m_config.fileExtensions.join(QLatin1Char('\n')),
+                            m_config.includeDirectories.join(QLatin1Char('\n')),
+                            m_config.excludeDirectories.join(QLatin1Char('\n'))};
+    return QString::fromLatin1(
+        QCryptographicHash::hash(parts.join(QChar(0)).toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
+}
+
 bool SyncEngine::selected(const QString& path, Kind kind) const
 {
     if (!m_config.hiddenFiles) {
@@ -1371,6 +1385,15 @@ void SyncEngine::pull(Pass& pass)
                 if (effectiveAccess(m_access, p).receive && !effectiveAccess(m_receivedWith, p).receive)
                     paths << p;
             m_receivedWith = m_access;
+        }
+        // Filters, hidden files or the mode changed since the folder was last made to match: the
+        // files they now let in come from the versions already known (or are asked for); those they
+        // now leave out stay where they are.
+        const QString selection = selectionSignature();
+        if (m_db.meta(QStringLiteral("selection")) != selection) {
+            if (!m_db.meta(QStringLiteral("selection")).isEmpty())
+                paths += m_db.versionPaths();
+            m_db.setMeta(QStringLiteral("selection"), selection);
         }
         applied = materializePaths(pass, paths, pass.pieces);
     }

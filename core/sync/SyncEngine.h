@@ -286,6 +286,7 @@ private:
     bool receives() const;
     bool sends() const;
     bool selected(const QString& path, protocol::JournalRecord::Kind kind) const;
+    QString selectionSignature() const; // the filters, hidden files and mode, as one value
 
     config::RepositoryConfig m_config;
     relay::RelayBackend* m_relay;

@@ -79,6 +79,7 @@ private Q_SLOTS:
     void verifyUnderstandsCompactedJournals();
     void gradualDeletionIsHeld();
     void nameNotUtf8IsReportedOnce();
+    void filterChangesBringSkippedFiles();
 };
 
 #define CONVERGED(a, b)                                                                                      \
@@ -639,6 +640,37 @@ void tst_NoEditLost::nameNotUtf8IsReportedOnce()
     QVERIFY(b.pass().ok());
     QCOMPARE(b.read("fine.txt"), QByteArray("fine"));
     QCOMPARE(b.tree().size(), 1);
+}
+
+// Reproduction: removing 'exclude = *.log' never brought the logs (passes said "complete"); the
+// same for hidden files. Files a filter now leaves out stay where they are.
+void tst_NoEditLost::filterChangesBringSkippedFiles()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    b.config().exclude = QStringList{"*.log"};
+    b.makeEngine();
+    a.write("x.log", "a log");
+    a.write(".hidden", "hidden");
+    a.config().hiddenFiles = true;
+    a.makeEngine();
+    a.write("y.txt", "text");
+    settle({&a, &b}, 3);
+    QCOMPARE(b.tree().keys(), QStringList({"y.txt"}));
+    QVERIFY(relay.objects("data/").isEmpty()); // everyone acknowledged: the content is gone
+    b.config().exclude.clear();
+    b.config().hiddenFiles = true;
+    b.makeEngine();
+    settle({&a, &b}, 3);
+    QCOMPARE(b.read("x.log"), QByteArray("a log"));
+    QCOMPARE(b.read(".hidden"), QByteArray("hidden"));
+    QCOMPARE(b.last().pendingDown, 0);
+    // Excluded again: they stay here, and nothing is deleted elsewhere.
+    b.config().exclude = QStringList{"*.log"};
+    b.makeEngine();
+    settle({&a, &b}, 2);
+    QVERIFY(b.exists("x.log"));
+    QVERIFY(a.exists("x.log"));
 }
 
 QTEST_GUILESS_MAIN(tst_NoEditLost)
