@@ -147,6 +147,12 @@ RelayJob* FaultyRelay::put(const QString& path, QIODevice* source, qint64 size, 
 {
     if (RelayJob* failed = injectedFailure(Op::Put))
         return failed;
+    if (m_putLimit >= 0 && size > m_putLimit) {
+        ++m_injected;
+        auto* job = new RelayJob();
+        job->finishLater(RelayError{RelayError::Kind::Quota, QStringLiteral("injected fault: insufficient storage")});
+        return job;
+    }
     if (m_dropPuts > 0) {
         --m_dropPuts;
         ++m_injected;

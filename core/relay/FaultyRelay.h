@@ -58,6 +58,8 @@ public:
     // The next `count` operations of kind `op` reach the relay, but their answer is lost: they
     // report a network failure (a MOVE or PUT that succeeded while the connection dropped).
     void loseRepliesOf(Op op, int count) { m_lostReplies.insert(int(op), count); }
+    // Uploads larger than this many bytes are refused as the relay being full (Quota); -1: none.
+    void refusePutsLargerThan(qint64 bytes) { m_putLimit = bytes; }
     // Called before every operation: false fails it (as a relay that cannot be reached), and it may
     // throw (a simulated crash of the machine, for robustness tests).
     void setOperationHook(std::function<bool(Op)> hook) { m_hook = std::move(hook); }
@@ -86,6 +88,7 @@ private:
     bool m_reorder = false;
     int m_dropPuts = 0;
     QHash<int, int> m_lostReplies;
+    qint64 m_putLimit = -1;
     std::function<bool(Op)> m_hook;
     int m_injected = 0;
 };

@@ -201,6 +201,7 @@ struct SyncEngine::Pass
     QString invalidReason;
     QMap<QString, quint64> missing;                // segments of others this client cannot read (R35)
     bool snapshotWanted = false;                   // a snapshot is written this pass whatever the interval
+    bool relayFull = false;                        // the relay refused an upload for want of room
     QStringList affected;                          // paths whose versions the journals read touched
     quint64 ownGeneration = 0;                     // this client's highest head generation listed
     std::optional<QList<relay::RelayEntry>> headsListing; // heads/ listed early in the pass
@@ -2666,6 +2667,12 @@ void SyncEngine::push(Pass& pass)
         QList<Item> batch = nextBatch();
         if (batch.isEmpty())
             break;
+        // Smallest content first: on a relay near full, what fits goes out before what waits.
+        std::stable_sort(batch.begin(), batch.end(), [](const Item& x, const Item& y) {
+            const qint64 a = x.renamed || x.record.kind != Kind::File ? -1 : x.record.size;
+            const qint64 b = y.renamed || y.record.kind != Kind::File ? -1 : y.record.size;
+            return a < b;
+        });
 
         QList<Item> ready;
         // One-chunk files travel `transfers` at a time, collected in order; any other item
@@ -2735,6 +2742,8 @@ void SyncEngine::push(Pass& pass)
                 ready.append(item);
                 continue;
             }
+            if (pass.relayFull && item.record.kind == Kind::File && item.record.size > 0)
+                continue; // waits for room, with the larger files
             if (m_config.diskQuota && item.record.kind == Kind::File && item.record.size > 0) {
                 // Back-pressure: wait for room rather than go over 'disk quota' (relay-format.md 8).
                 qint64 used = m_db.ownUsage();
@@ -3029,6 +3038,17 @@ bool SyncEngine::dropOwnObject(const QString& id)
 
 void SyncEngine::failUpload(Pass& pass, const QString& path, const RelayError& e)
 {
+    // The relay is full (its own quota, a full disk): what is uploaded already goes out, the rest
+    // waits for room, said; it is no failure of the pass.
+    if (e.kind == RelayError::Kind::Quota) {
+        if (!pass.relayFull)
+            pass.problem(QStringLiteral("the relay is full (%1): %2 and the larger files after it wait for room")
+                             .arg(e.message, path));
+        pass.relayFull = true;
+        pass.result.waitingForSpace = true;
+        pass.result.complete = false;
+        return;
+    }
     pass.fail(e.kind == RelayError::Kind::Auth ? PassResult::Status::Auth : PassResult::Status::Failed,
               QStringLiteral("cannot upload %1: %2").arg(path, e.message));
     pass.result.cause = e.kind;

@@ -80,6 +80,7 @@ private Q_SLOTS:
     void gradualDeletionIsHeld();
     void nameNotUtf8IsReportedOnce();
     void filterChangesBringSkippedFiles();
+    void fullRelaySendsWhatFits();
 };
 
 #define CONVERGED(a, b)                                                                                      \
@@ -671,6 +672,29 @@ void tst_NoEditLost::filterChangesBringSkippedFiles()
     settle({&a, &b}, 2);
     QVERIFY(b.exists("x.log"));
     QVERIFY(a.exists("x.log"));
+}
+
+// Reproduction: on a full relay, one file that did not fit held back all the others.
+void tst_NoEditLost::fullRelaySendsWhatFits()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    settle({&a, &b}, 1);
+    a.write("big.bin", QByteArray(2 * 1024 * 1024, 'b'));
+    a.write("note.txt", "small");
+    a.write("z.txt", "small too");
+    a.faults().refusePutsLargerThan(100 * 1024);
+    QVERIFY2(a.pass().ok(), qPrintable(a.last().error));
+    QVERIFY(a.last().waitingForSpace);
+    QVERIFY2(a.last().problems.join('\n').contains("the relay is full"), qPrintable(a.last().problems.join('\n')));
+    QVERIFY(b.pass().ok());
+    QCOMPARE(b.read("note.txt"), QByteArray("small"));
+    QCOMPARE(b.read("z.txt"), QByteArray("small too"));
+    QVERIFY(!b.exists("big.bin"));
+    a.faults().refusePutsLargerThan(-1); // room again
+    settle({&a, &b}, 2);
+    QCOMPARE(b.read("big.bin").size(), 2 * 1024 * 1024);
+    CONVERGED(a, b);
 }
 
 QTEST_GUILESS_MAIN(tst_NoEditLost)
