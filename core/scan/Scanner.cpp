@@ -81,8 +81,16 @@ struct Walker
             if (::fstatat(dirFd, raw, &st, AT_SYMLINK_NOFOLLOW) != 0)
                 continue; // vanished meanwhile
             const bool isDir = S_ISDIR(st.st_mode);
-            if (!isDir && !S_ISREG(st.st_mode))
-                continue; // links, devices, sockets: never synchronised
+            if (!isDir && !S_ISREG(st.st_mode)) {
+                // Links, FIFOs, sockets and devices are never synchronised (said once per run).
+                const QString kind = S_ISLNK(st.st_mode)    ? QStringLiteral("a symbolic link")
+                                     : S_ISFIFO(st.st_mode) ? QStringLiteral("a FIFO")
+                                     : S_ISSOCK(st.st_mode) ? QStringLiteral("a socket")
+                                                            : QStringLiteral("a device");
+                result.skipped << QStringLiteral("%1 is %2: not synchronised")
+                                      .arg(relative.isEmpty() ? name : relative + QLatin1Char('/') + name, kind);
+                continue;
+            }
             const QString nfc = name.normalized(QString::NormalizationForm_C);
             if (nfc != name) {
                 // Paths travel in NFC; give the file its NFC name unless that name is taken.

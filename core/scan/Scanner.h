@@ -34,6 +34,7 @@ public:
         QStringList problems;                        // unreadable entries, name clashes; one line each
         QStringList leftovers;                       // temporary and partial downloads (absolute)
         QStringList unsupportedNames;                // names that cannot travel (not UTF-8), one line each
+        QStringList skipped;                         // links, FIFOs, sockets, devices: never synchronised
         int filesSeen = 0;
         int unstable = 0; // files left for a later scan because they were changing
     };

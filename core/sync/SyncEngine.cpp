@@ -42,6 +42,7 @@
 #include <future>
 #include <memory>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace escale::sync {
@@ -115,6 +116,22 @@ int creationMask()
 QString randomTag()
 {
     return QString::number(QRandomGenerator::system()->generate64(), 36);
+}
+
+// Why a file of the folder could not be written, in words that name the cause: Qt says "Unknown
+// error" for a full disk.
+QString writeFailure(const QFileDevice& file)
+{
+    const int err = errno;
+    struct statvfs st;
+    const QByteArray folder = QFile::encodeName(QFileInfo(file.fileName()).absolutePath());
+    if (err == ENOSPC || err == EDQUOT ||
+        (::statvfs(folder.constData(), &st) == 0 && qint64(st.f_bavail) * qint64(st.f_frsize) < 64 * 1024))
+        return QStringLiteral("the disk is full (free some room on it; nothing was replaced)");
+    if (err == EROFS)
+        return QStringLiteral("the disk is read-only");
+    const QString said = file.errorString();
+    return said.isEmpty() || said == QLatin1String("Unknown error") ? QString::fromLocal8Bit(std::strerror(err)) : said;
 }
 
 // Whether a known version is the content the folder holds at its path.
@@ -339,10 +356,13 @@ PassResult SyncEngine::runPass()
         !to.isEmpty() && to != m_config.relay.toDisplayString() && !switchRelay(pass, to))
         return pass.result;
 
-    if (!QFileInfo(m_config.localPath).isDir()) {
+    if (const QFileInfo folder(m_config.localPath); !folder.isDir()) {
         pass.fail(PassResult::Status::LocalFolder,
-                  QStringLiteral("the local folder %1 does not exist: create it, or mount the disk it is on")
-                      .arg(m_config.localPath));
+                  folder.exists()
+                      ? QStringLiteral("the local folder %1 is a file, not a folder: check 'local path'")
+                            .arg(m_config.localPath)
+                      : QStringLiteral("the local folder %1 does not exist: create it, or mount the disk it is on")
+                            .arg(m_config.localPath));
         return pass.result;
     }
     QElapsedTimer clock;
@@ -722,6 +742,11 @@ void SyncEngine::scanLocal(Pass& pass)
         if (!m_reportedNames.contains(p)) {
             m_reportedNames.insert(p);
             pass.problem(p);
+        }
+    for (const QString& p : scanned.skipped)
+        if (!m_reportedNames.contains(p)) {
+            m_reportedNames.insert(p);
+            qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2").arg(m_config.name, p);
         }
     if (scanned.unstable > 0)
         pass.result.complete = false; // come back soon for the files being written
@@ -2117,9 +2142,11 @@ RelayError SyncEngine::fetchChunks(const QString& path, const QList<protocol::Ch
                 const qsizetype n = std::min<qsizetype>(256 * 1024, bytes->size() - at);
                 written = file.write(bytes->constData() + at, n) == n;
             }
-            if (!written)
+            if (!written) {
+                m_localWriteFailed = true; // the folder's disk, not the relay
                 return {RelayError::Kind::Other,
-                        QStringLiteral("cannot write %1: %2").arg(path, file.errorString())};
+                        QStringLiteral("cannot write %1: %2").arg(path, writeFailure(file))};
+            }
         }
         m_progress.bytesReceived += chunk.size;
         m_progress.currentDone += chunk.size;
@@ -2213,7 +2240,7 @@ SyncEngine::Outcome SyncEngine::receivePiece(Pass& pass, const JournalRecord& pi
         partial = StateDb::Partial{piece.path, piece.hash, piece.size, 0, temp};
         QFile create(temp);
         if (!create.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
-            pass.problem(QStringLiteral("cannot write %1: %2").arg(temp, create.errorString()));
+            pass.problem(QStringLiteral("cannot write %1: %2").arg(temp, writeFailure(create)));
             return Outcome::Retry;
         }
         m_db.putPartial(*partial);
@@ -2252,7 +2279,7 @@ SyncEngine::Outcome SyncEngine::receivePiece(Pass& pass, const JournalRecord& pi
     }
     if (!out.flush() || ::fdatasync(out.handle()) != 0) {
         out.resize(partial->received);
-        pass.problem(QStringLiteral("cannot write %1: %2").arg(partial->temp, out.errorString()));
+        pass.problem(QStringLiteral("cannot write %1: %2").arg(partial->temp, writeFailure(out)));
         return Outcome::Retry;
     }
     partial->received = piece.from + total;
@@ -2405,11 +2432,10 @@ bool SyncEngine::makeFolders(const QString& relative, QString& problem)
 // relay failing, tried again with the journals.
 SyncEngine::Content SyncEngine::contentFailure(const RelayError& e, const QFile& file)
 {
+    const bool local = std::exchange(m_localWriteFailed, false) || file.error() != QFileDevice::NoError;
     if (e.kind == RelayError::Kind::NotFound || e.kind == RelayError::Kind::Corrupt)
         return Content::Gone;
-    if (file.error() != QFileDevice::NoError)
-        return Content::Failed;
-    return Content::Unreachable;
+    return local ? Content::Failed : Content::Unreachable;
 }
 
 SyncEngine::Content SyncEngine::obtainContent(const JournalRecord& record, const QString& targetPath,
@@ -2422,7 +2448,7 @@ SyncEngine::Content SyncEngine::obtainContent(const JournalRecord& record, const
     const QString temp = folder + QStringLiteral("/.escale-tmp-") + randomTag();
     QFile out(temp);
     if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
-        problem = QStringLiteral("cannot write in %1: %2").arg(folder, out.errorString());
+        problem = QStringLiteral("cannot write in %1: %2").arg(folder, writeFailure(out));
         return Content::Failed;
     }
     auto abandon = [&](const QString& why, Content outcome = Content::Failed) {
@@ -2544,7 +2570,7 @@ SyncEngine::Content SyncEngine::obtainContent(const JournalRecord& record, const
                 Content::Gone);
     }
     if (!out.flush())
-        return abandon(QStringLiteral("cannot write %1: %2").arg(temp, out.errorString()));
+        return abandon(QStringLiteral("cannot write %1: %2").arg(temp, writeFailure(out)));
     out.close();
     applyMode(temp, record, targetPath);
     setModificationTime(temp, record.mtimeMs);

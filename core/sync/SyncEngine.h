@@ -228,7 +228,8 @@ private:
         Gone,       // not on the relay any more, or damaged there: asked for again
         Unreachable // the relay failed
     };
-    static Content contentFailure(const relay::RelayError& e, const QFile& file);
+    Content contentFailure(const relay::RelayError& e, const QFile& file);
+    bool m_localWriteFailed = false; // the last chunk fetched could not be written to the folder
     Content obtainContent(const protocol::JournalRecord& record, const QString& targetPath, QString& problem);
     bool commitStaged(Pass& pass);
     bool throughLink(const QString& relative) const;

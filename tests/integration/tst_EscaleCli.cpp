@@ -202,6 +202,16 @@ void tst_EscaleCli::missingLocalFolder()
     QCOMPARE(r.code, 5);
     QVERIFY2(r.err.contains("[gone] the local folder " + m_dir.filePath("nothere") + " does not exist"),
              qPrintable(r.err));
+    // A file where the folder should be says so.
+    QFile file(m_dir.filePath("afile"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    const QString conf2 =
+        writeConfig("file.conf", "log file = " + m_dir.filePath("file.log").toUtf8() + "\n[file]\nlocal path = " +
+                                     m_dir.filePath("afile").toUtf8() + "\nrelay address = /tmp/r\n");
+    const Result f = run({"--no-gui", "--once", "-c", conf2}, isolatedEnv());
+    QCOMPARE(f.code, 5);
+    QVERIFY2(f.err.contains("is a file, not a folder"), qPrintable(f.err));
 }
 
 // A pass that could not send everything (here: a file larger than the room left under 'disk

@@ -6,7 +6,9 @@
 #include "protocol/TextObject.h"
 #include "sync/RepositoryReader.h"
 
+#include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -81,6 +83,7 @@ private Q_SLOTS:
     void nameNotUtf8IsReportedOnce();
     void filterChangesBringSkippedFiles();
     void fullRelaySendsWhatFits();
+    void fullLocalDiskIsNamed();
 };
 
 #define CONVERGED(a, b)                                                                                      \
@@ -695,6 +698,31 @@ void tst_NoEditLost::fullRelaySendsWhatFits()
     settle({&a, &b}, 2);
     QCOMPARE(b.read("big.bin").size(), 2 * 1024 * 1024);
     CONVERGED(a, b);
+}
+
+// Reproduction: a full local disk said "Unknown error" and held the whole journal back. Needs a
+// small file system of its own (a tmpfs, mounted when the test may).
+void tst_NoEditLost::fullLocalDiskIsNamed()
+{
+    QTemporaryDir mountPoint;
+    QProcess mount;
+    mount.start("mount", {"-t", "tmpfs", "-o", "size=256k", "tmpfs", mountPoint.path()});
+    if (!mount.waitForFinished(10'000) || mount.exitStatus() != QProcess::NormalExit || mount.exitCode() != 0)
+        QSKIP("cannot mount a small file system here");
+    auto unmount = qScopeGuard([&] { QProcess::execute("umount", {mountPoint.path()}); });
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    b.config().localPath = mountPoint.path();
+    b.makeEngine();
+    settle({&a, &b}, 1);
+    a.write("big.bin", QByteArray(400 * 1024, 'x'));
+    a.write("small.txt", "fits");
+    QVERIFY(a.pass().ok());
+    QVERIFY(b.pass().ok());
+    QCOMPARE(readFile(mountPoint.filePath("small.txt")), QByteArray("fits")); // the rest goes on
+    QVERIFY(!QFileInfo::exists(mountPoint.filePath("big.bin")));
+    QVERIFY2(b.last().waiting.join('\n').contains("the disk is full"), qPrintable(b.last().waiting.join('\n')));
+    QVERIFY(b.last().problems.filter("Unknown error").isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_NoEditLost)
