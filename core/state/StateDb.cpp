@@ -531,14 +531,6 @@ qint64 StateDb::ownUsage() const
     return s.step() ? s.integer(0) : 0;
 }
 
-void StateDb::removeUnpublishedObjects(QStringList& ids)
-{
-    Statement s(m_db, "SELECT id FROM own_objects WHERE segment = 0");
-    while (s.step())
-        ids << s.text(0);
-    Statement(m_db, "DELETE FROM own_objects WHERE segment = 0").step();
-}
-
 QMultiHash<QByteArray, QString> StateDb::wants() const
 {
     QMultiHash<QByteArray, QString> out;

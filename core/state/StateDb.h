@@ -128,7 +128,6 @@ public:
     void putOwnObject(const OwnObject& object);
     void removeOwnObject(const QString& id);
     qint64 ownUsage() const;
-    void removeUnpublishedObjects(QStringList& ids);
 
     // Contents this client could not get from the relay (R23), by hash, with a path needing it.
     QMultiHash<QByteArray, QString> wants() const;

@@ -915,8 +915,9 @@ void SyncEngine::scanLocal(Pass& pass)
         if (const auto updated = integrated(current, StateDb::Version{r, true}))
             m_db.setVersions(path, *updated);
     }
-    for (const QString& path : scanned.unselected)
-        m_db.removeLocal(path);
+    // Paths no longer selected (filters, hidden files, access flags) keep their entry: nothing is
+    // published for them while they are left out, and when they are let in again, what changed
+    // meanwhile builds on what the folder held (R24).
     // A conflict copy edited, renamed or deleted here resolves its conflict (R26): the name keeps
     // what it holds, under a version that supersedes the losing one, so that the losing version
     // never needs its content again (it lives on in the copy's new version, or was let go).
@@ -2649,11 +2650,11 @@ void SyncEngine::push(Pass& pass)
     m_progress.filesToSend = m_progress.filesSent + files;
     m_progress.bytesToSend = m_progress.bytesSent + bytes;
     reportProgress(true);
-    // Chunks uploaded by a pass that never published them are leftovers: delete them first.
-    QStringList orphans;
-    m_db.removeUnpublishedObjects(orphans);
-    for (const QString& id : std::as_const(orphans))
-        m_store.remove(layout::dataPath(id));
+    // Chunks uploaded by a pass that never published them are leftovers: delete them first (kept
+    // in the state until the relay confirms, so that a failed deletion is tried again).
+    for (const StateDb::OwnObject& o : m_db.ownObjects())
+        if (o.segment == 0)
+            dropOwnObject(o.id);
 
     struct Item
     {

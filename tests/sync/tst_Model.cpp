@@ -37,6 +37,9 @@ struct Settings
     QString relay = "memory";
     bool crashes = true;  // passes stopped dead at a relay operation or a state commit
     bool restores = true; // state databases put back from an earlier copy
+    double faults = 0;    // share of relay operations failing (network) while users work
+    bool quota = false;   // a small 'disk quota': files wait for room
+    bool filters = false; // clients turn an exclusion on and off
 };
 
 class Model
@@ -51,7 +54,11 @@ public:
         for (int i = 0; i < settings.clients; ++i) {
             auto c = std::make_unique<Client>(m_relay, names[i]);
             c->config().chunkSize = 4096; // several chunks per file now and then
+            if (settings.quota)
+                c->config().diskQuota = 48 * 1024;
             c->makeEngine();
+            c->faults().setSeed(seed * 31 + quint32(i));
+            c->faults().setFailureRate(settings.faults);
             m_clients.push_back(std::move(c));
         }
     }
@@ -100,12 +107,22 @@ public:
             return crash(who);
         if (m_settings.restores && dice < 97)
             return backupOrRestore(who);
+        if (m_settings.filters && dice < 99)
+            return toggleFilter(who);
         return write(who, pickPath(c, false));
     }
 
     // Passes round-robin until every client is done and the trees agree; then the checks.
     bool settleAndCheck(QString& why)
     {
+        // The relay behaves and every client receives everything from now on.
+        for (auto& c : m_clients) {
+            c->faults().setFailureRate(0);
+            if (!c->config().exclude.isEmpty()) {
+                c->config().exclude.clear();
+                c->makeEngine();
+            }
+        }
         bool quiet = false;
         for (int round = 0; round < 25 && !quiet; ++round) {
             quiet = true;
@@ -419,6 +436,18 @@ private:
         note(QString("%1 ln -s %2").arg(name(who), rel));
     }
 
+    // A client's user turns 'exclude = *.md' on or off (the engine restarts with it).
+    void toggleFilter(int who)
+    {
+        Client& c = *m_clients[who];
+        if (c.config().exclude.isEmpty())
+            c.config().exclude = QStringList{"*.md"};
+        else
+            c.config().exclude.clear();
+        c.makeEngine();
+        note(QString("%1 %2 *.md").arg(name(who), c.config().exclude.isEmpty() ? "includes" : "excludes"));
+    }
+
     // escalectl verify on the relay as it is: every object it holds checks.
     void verify()
     {
@@ -526,6 +555,7 @@ private Q_SLOTS:
     void regressions();
 
 private:
+    static void configure(Settings& settings, int seed);
     bool run(quint32 seed, const Settings& settings, QString& why);
 
     struct Totals
@@ -540,6 +570,17 @@ private:
     } m_totals;
 };
 
+void tst_Model::configure(Settings& settings, int seed)
+{
+    // The mix of conditions, by seed: 2 to 4 clients; a faulty relay one seed in four, a small
+    // quota one in five, exclusions one in three, a folder relay (on disk) one in ten.
+    settings.clients = 2 + seed % 3;
+    settings.faults = seed % 4 == 1 ? 0.05 : 0;
+    settings.quota = seed % 5 == 2;
+    settings.filters = seed % 3 == 0;
+    settings.relay = seed % 10 == 7 ? "file" : "memory";
+}
+
 bool tst_Model::run(quint32 seed, const Settings& settings, QString& why)
 {
     Model model(seed, settings);
@@ -553,11 +594,12 @@ bool tst_Model::run(quint32 seed, const Settings& settings, QString& why)
     m_totals.versions += model.written();
     if (good)
         return true;
-    why = QString("seed %1 (%2 clients, %3 operations, relay %4):\n%5\n-- operations:\n%6")
+    why = QString("seed %1 (%2 clients, %3 operations, relay %4%5%6%7):\n%8\n-- operations:\n%9")
               .arg(seed)
               .arg(settings.clients)
               .arg(settings.operations)
-              .arg(settings.relay, why, model.log.join('\n'));
+              .arg(settings.relay, settings.faults > 0 ? ", faults" : "", settings.quota ? ", quota" : "",
+                   settings.filters ? ", filters" : "", why, model.log.join('\n'));
     return false;
 }
 
@@ -598,7 +640,7 @@ void tst_Model::seeds()
     QString firstFailure;
     QStringList failedSeeds;
     for (int seed = first; seed < first + count; ++seed) {
-        settings.clients = 2 + seed % 3;
+        configure(settings, seed);
         QString why;
         if (!run(quint32(seed), settings, why)) {
             ++failed;
@@ -649,8 +691,8 @@ void tst_Model::regressions()
     QFETCH(int, seed);
     QFETCH(int, operations);
     Settings settings;
-    settings.clients = 2 + seed % 3;
     settings.operations = operations;
+    configure(settings, seed);
     QString why;
     QVERIFY2(run(quint32(seed), settings, why), qPrintable(why));
 }
