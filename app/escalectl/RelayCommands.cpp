@@ -5,8 +5,12 @@
 #include "crypto/RepositoryKeys.h"
 #include "protocol/ObjectStore.h"
 #include "relay/RelayArchive.h"
+#include "state/StateDb.h"
 #include "sync/ForgetClient.h"
+#include "sync/SyncEngine.h"
 
+#include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -241,7 +245,25 @@ int forgetClient(const Target& target, const QString& who, bool force, const QSt
     sync::RepositoryReader reader(target.relay.get());
     if (const int code = openReader(reader, target, passphraseFile); code != ExitOk)
         return code;
-    const sync::ForgetResult r = sync::forgetClient(reader, who, force);
+    // When this machine last saw each client's head change (its own clock, R3): from the state of
+    // the configuration's repository, when there is one.
+    QHash<QString, qint64> heard;
+    if (!target.repository.localPath.isEmpty()) {
+        const QString path =
+            sync::SyncEngine::defaultStatePath(target.repository.stateDir, target.repository.localPath);
+        state::StateDb db;
+        QString error;
+        if (QFileInfo::exists(path) && db.open(path, error))
+            for (const state::StateDb::Peer& p : db.peers())
+                if (p.lastChangeMs > 0)
+                    heard.insert(p.client, p.lastChangeMs);
+    }
+    const sync::ForgetResult r =
+        sync::forgetClient(reader, who, force, [&heard](const QString& client) -> std::optional<qint64> {
+            if (!heard.contains(client))
+                return std::nullopt;
+            return heard.value(client);
+        });
     using Status = sync::ForgetResult::Status;
     if (r.status != Status::Done)
         return fail(r.status == Status::Failed ? ExitFailure : ExitUsage, r.message);

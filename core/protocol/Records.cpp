@@ -84,9 +84,14 @@ QString newClientId()
     return randomHex(8);
 }
 
-QString newObjectId()
+QString newObjectId(const QString& writer)
 {
-    return randomHex(16);
+    return randomHex(12) + writer.right(8);
+}
+
+bool isObjectOf(const QString& object, const QString& writer)
+{
+    return isObjectId(object) && isClientId(writer) && object.endsWith(writer.right(8));
 }
 
 QString newRepositoryId()

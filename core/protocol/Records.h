@@ -101,7 +101,10 @@ struct RepositoryHeader
 bool isClientId(const QString& s);
 bool isObjectId(const QString& s);
 QString newClientId();
-QString newObjectId();
+// A content object's name: 24 random hex digits, then the last 8 of its writer's client id (R20),
+// so that a writer can tell its own objects on the relay from the others' without a record.
+QString newObjectId(const QString& writer);
+bool isObjectOf(const QString& object, const QString& writer);
 QString newRepositoryId();
 
 } // namespace escale::protocol

@@ -487,6 +487,16 @@ QList<StateDb::OwnObject> StateDb::ownObjects() const
     return out;
 }
 
+QSet<QString> StateDb::referencedObjects() const
+{
+    QSet<QString> out;
+    Statement s(m_db, "SELECT record, pending FROM versions");
+    while (s.step())
+        for (const protocol::ChunkRef& c : readVersion(s).record.chunks)
+            out.insert(c.id);
+    return out;
+}
+
 void StateDb::putOwnObject(const OwnObject& o)
 {
     Statement(m_db, "INSERT OR REPLACE INTO own_objects (id, segment, size) VALUES (?, ?, ?)")

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <functional>
 #include <optional>
@@ -128,6 +129,8 @@ public:
     void putOwnObject(const OwnObject& object);
     void removeOwnObject(const QString& id);
     qint64 ownUsage() const;
+    // Every content object a known version names (whoever wrote it).
+    QSet<QString> referencedObjects() const;
 
     // Contents this client could not get from the relay (R23), by hash, with a path needing it.
     QMultiHash<QByteArray, QString> wants() const;

@@ -12,7 +12,8 @@ namespace escale::sync {
 using relay::RelayError;
 namespace layout = protocol::layout;
 
-ForgetResult forgetClient(RepositoryReader& reader, const QString& who, bool force, int recentHours)
+ForgetResult forgetClient(RepositoryReader& reader, const QString& who, bool force, const LastHeard& lastHeard,
+                          int recentHours)
 {
     ForgetResult result;
     QStringList problems;
@@ -38,13 +39,24 @@ ForgetResult forgetClient(RepositoryReader& reader, const QString& who, bool for
     result.client = target.head.client;
     result.name = target.head.name;
     if (!force) {
-        if (target.seen.isValid() &&
-            target.seen.secsTo(QDateTime::currentDateTimeUtc()) < qint64(recentHours) * 3600) {
+        const std::optional<qint64> heard = lastHeard ? lastHeard(target.head.client) : std::nullopt;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (!heard) {
+            result.status = ForgetResult::Status::Refused;
+            result.message = QStringLiteral("this machine cannot tell when %1 (%2) was last heard of (it has no "
+                                            "record of it: run a sync here first, and try again after %3 hours "
+                                            "without news of it); --force forgets it anyway")
+                                 .arg(result.name, result.client)
+                                 .arg(recentHours);
+            return result;
+        }
+        if (now - *heard < qint64(recentHours) * 3600 * 1000) {
             result.status = ForgetResult::Status::Refused;
             result.message =
                 QStringLiteral("%1 (%2) was heard of at %3, less than %4 hours ago: is it really gone? "
                                "--force forgets it anyway (if it comes back, it stops and says so)")
-                    .arg(result.name, result.client, target.seen.toUTC().toString(Qt::ISODate))
+                    .arg(result.name, result.client,
+                         QDateTime::fromMSecsSinceEpoch(*heard, Qt::UTC).toString(Qt::ISODate))
                     .arg(recentHours);
             return result;
         }
@@ -87,20 +99,27 @@ ForgetResult forgetClient(RepositoryReader& reader, const QString& who, bool for
         segments << layout::journalFolderOf(result.client) + QLatin1Char('/') + n;
     for (const QString& n : reader.listNames(layout::snapshotFolderOf(result.client), false))
         snapshots << layout::snapshotFolderOf(result.client) + QLatin1Char('/') + n;
+    // Its content: every chunk its journal segments name (a writer's records name only what it
+    // uploaded), those of its snapshot that are its own (a snapshot also lists the others'
+    // versions), and every object bearing its tag (R20) — uploads it never published, too.
     QSet<QString> chunks;
     for (const QString& path : segments + snapshots) {
         protocol::TextObject text;
         QString problem, error;
-        const QString type =
-            path.startsWith(layout::journalFolder()) ? QStringLiteral("journal") : QStringLiteral("snapshot");
-        if (!reader.readText(path, type, text, problem))
-            continue; // damaged: its chunks cannot be named; verify reports them as unreferenced
+        const bool journal = path.startsWith(layout::journalFolder());
+        if (!reader.readText(path, journal ? QStringLiteral("journal") : QStringLiteral("snapshot"), text, problem))
+            continue; // damaged: its chunks cannot be named, but those bearing its tag go below
         for (const QJsonObject& o : std::as_const(text.records))
             if (const auto r = protocol::JournalRecord::fromJson(o, error))
                 for (const protocol::ChunkRef& c : r->chunks)
-                    if (r->origin == result.client || r->repush)
+                    if (journal || r->origin == result.client || r->repush ||
+                        protocol::isObjectOf(c.id, result.client))
                         chunks.insert(c.id);
     }
+    for (const QString& prefix : reader.listNames(layout::dataFolder(), true))
+        for (const QString& id : reader.listNames(layout::dataFolder() + QLatin1Char('/') + prefix, false))
+            if (protocol::isObjectOf(id, result.client))
+                chunks.insert(id);
     QStringList heads;
     for (const QString& n : reader.listNames(layout::headsFolder(), false))
         if (const auto h = layout::parseHeadName(n); h && h->client == result.client)

@@ -3,6 +3,8 @@
 #include "sync/RepositoryReader.h"
 
 #include <QString>
+#include <functional>
+#include <optional>
 
 namespace escale::sync {
 
@@ -26,8 +28,15 @@ struct ForgetResult
     qint64 bytes = 0;
 };
 
+// When this machine last saw a client's head change, on its own clock (ms since the epoch), from its
+// state; std::nullopt when it does not know (no state here, or a client it never saw). Relay
+// times are never compared with this machine's clock (R3).
+using LastHeard = std::function<std::optional<qint64>(const QString& client)>;
+
 // `who` is a client id or name. Without `force`, refuses a client heard of in the last
-// `recentHours` hours, and one whose published changes some other client has not received yet.
-ForgetResult forgetClient(RepositoryReader& reader, const QString& who, bool force, int recentHours = 24);
+// `recentHours` hours (or when this machine cannot tell), and one whose published changes some
+// other client has not received yet.
+ForgetResult forgetClient(RepositoryReader& reader, const QString& who, bool force, const LastHeard& lastHeard,
+                          int recentHours = 24);
 
 } // namespace escale::sync

@@ -415,6 +415,7 @@ PassResult SyncEngine::runPass()
     if (pass.result.ok()) {
         freeSpace(pass);
         deleteOldJournal(pass);
+        sweepOwnObjects(pass);
     }
     pruneArchive();
     summarize(pass);
@@ -1159,6 +1160,9 @@ bool SyncEngine::recoverOwnJournal(Pass& pass)
         }
     }
     m_db.setMeta(QStringLiteral("journal"), QString::number(reached));
+    // What it uploaded after the state it went back to and never published is known nowhere: the
+    // relay is looked through for it at the end of the pass (R20).
+    m_db.setMeta(QStringLiteral("sweep due"), QStringLiteral("1"));
     if (lastText.isEmpty())
         m_db.removeMeta(QStringLiteral("journal digest"));
     else
@@ -3015,7 +3019,7 @@ void SyncEngine::withdrawIfGone(Pass& pass, const JournalRecord& record, bool re
 bool SyncEngine::startChunk(const QString& absolute, qint64 offset, qint64 size, ChunkUpload& chunk,
                             RelayError& e)
 {
-    QString id = protocol::newObjectId();
+    QString id = protocol::newObjectId(m_clientId);
     if (!m_reservedIds.empty()) {
         id = m_reservedIds.front();
         m_reservedIds.pop_front();
@@ -3041,7 +3045,7 @@ void SyncEngine::reserveChunkIds(int count)
         return;
     m_db.begin();
     for (int i = 0; i < count; ++i) {
-        m_reservedIds.push_back(protocol::newObjectId());
+        m_reservedIds.push_back(protocol::newObjectId(m_clientId));
         m_db.putOwnObject(StateDb::OwnObject{m_reservedIds.back(), 0, 0}); // no size: not written yet
     }
     m_db.commit();
@@ -3623,6 +3627,58 @@ void SyncEngine::freeSpace(Pass& pass)
         if (dropOwnObject(o.id))
             ++pass.result.freed;
     }
+}
+
+void SyncEngine::sweepOwnObjects(Pass& pass)
+{
+    constexpr qint64 kSweepEveryMs = 24LL * 3600 * 1000;
+    const qint64 now = nowMs();
+    const QString last = m_db.meta(QStringLiteral("swept"));
+    const bool due = m_sweepRequested || !m_db.meta(QStringLiteral("sweep due")).isEmpty();
+    if (last.isEmpty() && !due) {
+        m_db.setMeta(QStringLiteral("swept"), QString::number(now)); // a day from now
+        return;
+    }
+    if (!due && now - last.toLongLong() < kSweepEveryMs && now >= last.toLongLong())
+        return;
+    // Everything this client must keep: what its state records as its own (published, or being
+    // sent), and whatever a version it knows names.
+    QSet<QString> kept = m_db.referencedObjects();
+    for (const StateDb::OwnObject& o : m_db.ownObjects())
+        kept.insert(o.id);
+    QList<relay::RelayEntry> prefixes;
+    RelayError e = m_store.list(layout::dataFolder(), prefixes);
+    if (!e.ok() && e.kind != RelayError::Kind::NotFound)
+        return; // looked through at a later pass
+    int swept = 0;
+    for (const relay::RelayEntry& prefix : std::as_const(prefixes)) {
+        if (!prefix.isDirectory)
+            continue;
+        QList<relay::RelayEntry> entries;
+        e = m_store.list(layout::dataFolder() + QLatin1Char('/') + prefix.name, entries);
+        if (!e.ok() && e.kind != RelayError::Kind::NotFound)
+            return;
+        for (const relay::RelayEntry& entry : std::as_const(entries)) {
+            // Only objects this client wrote (their name ends with its tag): another client's
+            // upload in progress is named by nothing yet either.
+            if (entry.isDirectory || !protocol::isObjectOf(entry.name, m_clientId) || kept.contains(entry.name))
+                continue;
+            e = m_store.remove(layout::dataPath(entry.name));
+            if (!e.ok() && e.kind != RelayError::Kind::NotFound)
+                return;
+            ++swept;
+        }
+    }
+    m_sweepRequested = false;
+    m_db.removeMeta(QStringLiteral("sweep due"));
+    m_db.setMeta(QStringLiteral("swept"), QString::number(now));
+    pass.result.swept = swept;
+    if (swept > 0)
+        qCInfo(lcEngine).noquote()
+            << QStringLiteral("[%1] deleted %2 contents this client had sent to the relay and nothing names (an "
+                              "upload whose record was lost, e.g. with a state put back from a backup)")
+                   .arg(m_config.name)
+                   .arg(swept);
 }
 
 } // namespace escale::sync

@@ -102,6 +102,7 @@ struct PassResult
     int conflicts = 0;            // conflict copies created
     int published = 0;            // journal records published
     int freed = 0;                // relay objects deleted
+    int swept = 0;                // contents of this client that nothing named any more, deleted (R20)
     int deletionsHeld = 0;        // local deletions waiting for confirmation (mass-delete safety)
     bool waitingForSpace = false; // uploads wait for room under 'disk quota'
     bool complete = true;         // false: some remote changes wait for a later pass
@@ -151,6 +152,11 @@ public:
     // Lets the next pass propagate the local deletions it would otherwise hold back (a folder
     // emptied or unmounted, or more deletions than 'delete threshold').
     void confirmDeletions() { m_deletionsConfirmed = true; }
+
+    // The next pass looks on the relay for contents this client sent that nothing names (an
+    // upload whose record was lost with a state put back from a backup) and deletes them (R20).
+    // Done anyway after a recovery and once a day.
+    void sweepAtNextPass() { m_sweepRequested = true; }
 
     // Chooses the codec for the repository's header (relay-format.md section 4); by default
     // the plain codec for `"encryption": "off"`. Returning nullptr refuses the repository
@@ -276,6 +282,7 @@ private:
                                   Sha256* whole = nullptr);
     void writeHead(Pass& pass);
     void freeSpace(Pass& pass);
+    void sweepOwnObjects(Pass& pass);
     void pruneArchive();
     void summarize(Pass& pass);                             // the "where it stands" fields of the result
     void followForward(Pass& pass);                         // the repository moved (R32)
@@ -306,6 +313,7 @@ private:
     AccessTable m_access;
     AccessTable m_receivedWith; // the flags the last pass received with
     bool m_deletionsConfirmed = false;
+    bool m_sweepRequested = false;
     QSet<QString> m_reportedNames; // names that cannot travel, reported once per run
     int m_goneSeen = 0;       // files found gone, not published, at the last scan
     qint64 m_goneGrewMs = 0;  // when that count last grew (DeletionGuard's quiet time)

@@ -138,6 +138,11 @@ public:
                 for (auto& c : m_clients)
                     quiet = quiet && synchronised(*c) == synchronised(*m_clients.front());
         }
+        // A client whose state was put back from a backup may have sent contents whose records it
+        // lost (a pass that failed before publishing): it looks for them on the relay (R20). The
+        // others do not, so anything they leave behind shows below.
+        for (int who : std::as_const(m_restored))
+            m_clients[who]->engine().sweepAtNextPass();
         // Content goes once every client took it: at the writers' next pass.
         for (auto& c : m_clients)
             c->pass();
@@ -203,7 +208,7 @@ public:
             problems << "something was written through a symbolic link";
         const QStringList data = m_relay.objects("data/");
         if (!data.isEmpty())
-            problems << QString("%1 content objects left on the relay").arg(data.size());
+            problems << QString("%1 content objects left on the relay: %2").arg(data.size()).arg(data.join(", "));
         verify();
         problems += m_verifyProblems;
         why = problems.join('\n');
@@ -324,6 +329,17 @@ private:
         if (r.deletionsHeld > 0) {
             m_clients[who]->engine().confirmDeletions();
             note(QString("%1 confirms %2 deletions").arg(name(who)).arg(r.deletionsHeld));
+        }
+        // In a trace, the content objects this pass wrote and freed.
+        if (trace) {
+            const QStringList now = m_relay.objects("data/");
+            for (const QString& o : now)
+                if (!m_tracedObjects.contains(o))
+                    note("   + " + o);
+            for (const QString& o : std::as_const(m_tracedObjects))
+                if (!now.contains(o))
+                    note("   - " + o);
+            m_tracedObjects = now;
         }
         // ESCALE_MODEL_WATCH=path: how every client sees that path after each pass.
         if (const QString watch = qEnvironmentVariable("ESCALE_MODEL_WATCH"); trace && !watch.isEmpty())
@@ -485,6 +501,7 @@ private:
         }
         m_clients[who]->restoreState(file);
         ++m_restores;
+        m_restored.insert(who);
         note(QString("%1 restores its state from the backup").arg(name(who)));
     }
 
@@ -523,6 +540,8 @@ private:
     QRandomGenerator m_random;
     Settings m_settings;
     Relay m_relay;
+    QStringList m_tracedObjects;
+    QSet<int> m_restored; // clients whose state was put back from a backup
     std::vector<std::unique_ptr<Client>> m_clients;
     QSet<QByteArray> m_written;  // every content a user wrote
     QSet<QByteArray> m_replaced; // contents a user overwrote or deleted with them on disk

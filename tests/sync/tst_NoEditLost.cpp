@@ -68,6 +68,7 @@ private Q_SLOTS:
     void sameEditTwiceThenEditIsNoConflict();
     void stateRestoredFromBackup();
     void lostAnswerToPublishing();
+    void uploadsLostWithTheStateAreSwept();
     void crashAtEveryStep_data();
     void crashAtEveryStep();
     void cloneIsRefused();
@@ -259,6 +260,64 @@ void tst_NoEditLost::stateRestoredFromBackup()
     settle({&a, &b}, 2);
     QCOMPARE(b.read("h.txt"), QByteArray("later"));
     QVERIFY(relay.objects("data/").isEmpty()); // everything freed, the adopted chunks too
+}
+
+// A pass sent a content, then failed before publishing the record naming it; the state is then put
+// back from an older backup: nothing records that upload any more. The relay is looked through for
+// this client's contents nothing names (R20), and another client's upload in progress is left alone.
+void tst_NoEditLost::uploadsLostWithTheStateAreSwept()
+{
+    QTemporaryDir backups;
+    Relay relay("file");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("f.txt", "v1");
+    settle({&a, &b}, 2);
+    QVERIFY(relay.objects("data/").isEmpty());
+    a.saveState(backups.filePath("alice.db"));
+    // The backup is two days old: its last look through the relay, longer ago than a day.
+    {
+        sqlite3* db = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(backups.filePath("alice.db")).constData(), &db), SQLITE_OK);
+        const QByteArray sql = "UPDATE meta SET value = '" +
+                               QByteArray::number(QDateTime::currentMSecsSinceEpoch() - 2LL * 24 * 3600 * 1000) +
+                               "' WHERE key = 'swept'";
+        QCOMPARE(sqlite3_exec(db, sql.constData(), nullptr, nullptr, nullptr), SQLITE_OK);
+        QCOMPARE(sqlite3_changes(db), 1);
+        sqlite3_close(db);
+    }
+    // Each sends a content and fails to publish it (the second upload of the pass is its journal).
+    auto failJournal = [](Client& c) {
+        int puts = 0;
+        c.faults().setOperationHook([&puts](relay::FaultyRelay::Op op) {
+            return op != relay::FaultyRelay::Op::Put || ++puts != 2;
+        });
+        QVERIFY(!c.pass().ok());
+        c.faults().setOperationHook({});
+    };
+    a.write("g.txt", "sent, never published");
+    failJournal(a);
+    b.write("h.txt", "bob's, being sent");
+    failJournal(b);
+    QCOMPARE(relay.objects("data/").size(), 2);
+    const QString bobs = objectHolding(relay, "bob's, being sent");
+    const QString lost = objectHolding(relay, "sent, never published");
+    QVERIFY(!bobs.isEmpty() && !lost.isEmpty());
+    a.restoreState(backups.filePath("alice.db"));
+    QVERIFY2(a.pass().ok(), qPrintable(a.last().error));
+    QCOMPARE(a.last().swept, 1);
+    QVERIFY(relay.objects("data/").contains(bobs)); // bob's upload is bob's
+    QVERIFY(!relay.objects("data/").contains(lost));
+    QCOMPARE(a.last().uploaded, 1); // sent again, as a new object: the folder holds it
+    // Nothing else goes: everything arrives, and the relay is empty once everyone has it.
+    settle({&a, &b}, 3);
+    CONVERGED(a, b);
+    QCOMPARE(b.read("g.txt"), QByteArray("sent, never published"));
+    QCOMPARE(a.read("h.txt"), QByteArray("bob's, being sent"));
+    settle({&a, &b}, 1);
+    QVERIFY(relay.objects("data/").isEmpty());
+    // A day has not passed: the next passes do not look again.
+    QVERIFY2(a.pass().ok(), qPrintable(a.last().error));
+    QCOMPARE(a.last().swept, 0);
 }
 
 // The relay stored a segment but its answer was lost: the next pass finds its own segment there

@@ -271,7 +271,16 @@ void tst_Records::ids()
     const QString c = newClientId();
     QVERIFY(isClientId(c));
     QVERIFY(c != newClientId());
-    QVERIFY(isObjectId(newObjectId()));
+    const QString writer = newClientId();
+    const QString object = newObjectId(writer);
+    QVERIFY(isObjectId(object));
+    QVERIFY(isObjectOf(object, writer));
+    QVERIFY(newObjectId(writer) != object);
+    QString other = writer;
+    other[15] = writer[15] == QLatin1Char('0') ? QLatin1Char('1') : QLatin1Char('0');
+    QVERIFY(!isObjectOf(object, other));
+    QVERIFY(!isObjectOf(object, QStringLiteral("not a client")));
+    QVERIFY(!isObjectOf(QStringLiteral("not an object"), writer));
     QCOMPARE(layout::dataPath("abcdef0123456789abcdef0123456789"),
              QString("data/ab/abcdef0123456789abcdef0123456789"));
     // NFD input is normalised to NFC.
