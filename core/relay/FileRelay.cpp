@@ -279,8 +279,10 @@ RelayJob* FileRelay::put(const QString& path, QIODevice* source, qint64 size, Wr
                 remaining -= got;
             }
             // No fsync: every object is verified by its reader (hash, framing, or authentication),
-            // so an object damaged by a power cut of the relay's host is refused and sent again,
-            // never taken for data; syncing each object would cost a disk flush per file.
+            // so an object damaged by a power cut of the relay's host is refused, never taken for
+            // data, and its reader asks for it again (content through `wants`, R23; a journal
+            // segment through its head's `missing`, R35); syncing each object would cost a disk
+            // flush per file.
             ::close(fd);
             const QByteArray nativeTarget = QFile::encodeName(target);
             int err = 0;

@@ -186,7 +186,7 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
         });
     for (const Hashed& h : hashed) {
         if (!h.error.isEmpty()) {
-            result.problems << h.error;
+            result.problems << QStringLiteral("cannot read %1 (not sent until it can be read)").arg(h.error);
             walker.seen.insert(h.entry.path);
             continue;
         }

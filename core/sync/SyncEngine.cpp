@@ -1274,8 +1274,10 @@ void SyncEngine::pull(Pass& pass)
             continue;
         }
         const auto name = layout::parseHeadName(entry.name);
-        if (!name || entry.isDirectory)
+        if (!name || entry.isDirectory) {
+            noteUnknown(layout::headsFolder() + QLatin1Char('/') + entry.name);
             continue;
+        }
         if (name->client == m_clientId) {
             pass.ownHeads << entry.name;
             pass.ownGeneration = std::max(pass.ownGeneration, name->generation);
@@ -1821,6 +1823,19 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
         // The known version waits: the next scan publishes the local change, which does not
         // replace it (R24), and the two are resolved like any concurrent versions (R26).
         pass.result.complete = false;
+        // A file this machine cannot read is a version it cannot see: it stays, and says why.
+        if (disk && disk->kind == Kind::File) {
+            const int fd = ::open(QFile::encodeName(absolute).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+            if (fd < 0 && errno != ENOENT)
+                return setAside(pass, path,
+                                QStringLiteral("%1 cannot be read here (%2): it stays as it is, and the version "
+                                               "from %3 waits until it can be read (check its permissions)")
+                                    .arg(path, QString::fromLocal8Bit(std::strerror(errno)),
+                                         target.winner.originName.isEmpty() ? QStringLiteral("another machine")
+                                                                            : target.winner.originName));
+            if (fd >= 0)
+                ::close(fd);
+        }
         return setAside(pass, path,
                         QStringLiteral("%1 changed locally meanwhile; it will be compared on the next pass")
                             .arg(path));
@@ -3629,6 +3644,18 @@ void SyncEngine::freeSpace(Pass& pass)
     }
 }
 
+void SyncEngine::noteUnknown(const QString& path)
+{
+    // Not part of the format (a file a user or another tool put there): ignored, said once per
+    // run at debug level (relay-format.md section 2).
+    if (!m_unknownNoted.contains(path) && m_unknownNoted.size() < 1000) {
+        m_unknownNoted.insert(path);
+        qCDebug(lcEngine).noquote() << QStringLiteral("[%1] ignored on the relay: %2 (not part of the repository's "
+                                                      "format)")
+                                           .arg(m_config.name, path);
+    }
+}
+
 void SyncEngine::sweepOwnObjects(Pass& pass)
 {
     constexpr qint64 kSweepEveryMs = 24LL * 3600 * 1000;
@@ -3659,6 +3686,8 @@ void SyncEngine::sweepOwnObjects(Pass& pass)
         if (!e.ok() && e.kind != RelayError::Kind::NotFound)
             return;
         for (const relay::RelayEntry& entry : std::as_const(entries)) {
+            if (entry.isDirectory || !protocol::isObjectId(entry.name))
+                noteUnknown(layout::dataFolder() + QLatin1Char('/') + prefix.name + QLatin1Char('/') + entry.name);
             // Only objects this client wrote (their name ends with its tag): another client's
             // upload in progress is named by nothing yet either.
             if (entry.isDirectory || !protocol::isObjectOf(entry.name, m_clientId) || kept.contains(entry.name))

@@ -283,6 +283,7 @@ private:
     void writeHead(Pass& pass);
     void freeSpace(Pass& pass);
     void sweepOwnObjects(Pass& pass);
+    void noteUnknown(const QString& path);
     void pruneArchive();
     void summarize(Pass& pass);                             // the "where it stands" fields of the result
     void followForward(Pass& pass);                         // the repository moved (R32)
@@ -314,6 +315,7 @@ private:
     AccessTable m_receivedWith; // the flags the last pass received with
     bool m_deletionsConfirmed = false;
     bool m_sweepRequested = false;
+    QSet<QString> m_unknownNoted; // relay names outside the format, said once
     QSet<QString> m_reportedNames; // names that cannot travel, reported once per run
     int m_goneSeen = 0;       // files found gone, not published, at the last scan
     qint64 m_goneGrewMs = 0;  // when that count last grew (DeletionGuard's quiet time)
