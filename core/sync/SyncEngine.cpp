@@ -381,7 +381,7 @@ PassResult SyncEngine::runPass()
     // At the start of a run, a state left behind the relay (restored from a backup) is caught up
     // before the folder is compared with it: what this client published meanwhile is taken back
     // first (R13), so that the scan builds on it.
-    if (m_passesRun == 0 && m_db.meta(QStringLiteral("generation")).toULongLong() > 0) {
+    if (!m_ownStateConfirmed && !m_db.meta(QStringLiteral("repository")).isEmpty()) {
         if (!completeRepository(pass) || !catchUpOwnState(pass))
             return pass.result;
         lap("own state");
@@ -991,6 +991,9 @@ QString SyncEngine::digestOf(const QByteArray& text)
 
 bool SyncEngine::recoverOwnJournal(Pass& pass)
 {
+    // Until what the relay holds is taken back, no head is written: it would name a journal
+    // behind the relay's (the others refuse it as a replay).
+    const bool headSeen = std::exchange(pass.headSeen, false);
     const quint64 journal = m_db.meta(QStringLiteral("journal")).toULongLong();
     QList<relay::RelayEntry> entries;
     const RelayError e = m_store.list(layout::journalFolderOf(m_clientId), entries);
@@ -1006,8 +1009,10 @@ bool SyncEngine::recoverOwnJournal(Pass& pass)
         if (ok && !entry.isDirectory)
             highest = std::max(highest, seq);
     }
-    if (highest <= journal)
+    if (highest <= journal) {
+        pass.headSeen = headSeen;
         return true;
+    }
     // Two machines with one identity (a state database copied with the machine, both running):
     // the last segment this one wrote is not the relay's. Nothing is written, and it says how to
     // become a new client.
@@ -1065,7 +1070,7 @@ bool SyncEngine::recoverOwnJournal(Pass& pass)
         }
         segments.append(segment);
     }
-    if (foreign && m_passesRun > 0) {
+    if (foreign && m_ownStateConfirmed) {
         return refuseClone(pass);
     }
     qCWarning(lcEngine).noquote()
@@ -1143,8 +1148,10 @@ bool SyncEngine::recoverOwnJournal(Pass& pass)
                 m_db.setVersions(record.path, *updated);
             // A version this client made from its folder, before the scan of a run's first pass:
             // the folder held it then. The scan compares the folder with it, and what changed since
-            // builds on it (R24); a file gone since is a deletion.
-            if (m_passesRun == 0 && !repushed && record.origin == m_clientId) {
+            // builds on it (R24); a file gone since is a deletion. So with every version its
+            // journal carries but a repush: a conflict copy it made (its origin the copy's own key)
+            // or a version renumbered at an earlier recovery was in its folder too.
+            if (!m_ownStateConfirmed && !repushed) {
                 if (record.kind == Kind::Deleted) {
                     m_db.removeLocal(record.path);
                 } else {
@@ -1168,6 +1175,7 @@ bool SyncEngine::recoverOwnJournal(Pass& pass)
     else
         m_db.setMeta(QStringLiteral("journal digest"), digestOf(lastText));
     m_db.commit();
+    pass.headSeen = headSeen;
     return true;
 }
 
@@ -1226,12 +1234,13 @@ bool SyncEngine::catchUpOwnState(Pass& pass)
     for (const relay::RelayEntry& entry : std::as_const(entries))
         if (const auto name = layout::parseHeadName(entry.name); name && !entry.isDirectory && name->client == m_clientId)
             own = std::max(own, name->generation);
-    if (own <= m_db.meta(QStringLiteral("generation")).toULongLong())
-        return true;
-    if (!recoverOwnJournal(pass))
-        return false;
-    m_db.setMeta(QStringLiteral("generation"), QString::number(own));
-    m_db.removeMeta(QStringLiteral("head")); // what the relay's head says is not known here
+    if (own > m_db.meta(QStringLiteral("generation")).toULongLong()) {
+        if (!recoverOwnJournal(pass))
+            return false;
+        m_db.setMeta(QStringLiteral("generation"), QString::number(own));
+        m_db.removeMeta(QStringLiteral("head")); // what the relay's head says is not known here
+    }
+    m_ownStateConfirmed = true;
     return true;
 }
 
@@ -1285,7 +1294,6 @@ void SyncEngine::pull(Pass& pass)
         }
         listed[name->client] = std::max(listed.value(name->client), name->generation);
     }
-    pass.headSeen = true;
     // This client's own head gone from the listing: the relay folder may hold another
     // repository now (restored, replaced); check the header again before going on.
     if (pass.ownHeads.isEmpty() && m_db.meta(QStringLiteral("generation")).toULongLong() > 0) {
@@ -1311,6 +1319,10 @@ void SyncEngine::pull(Pass& pass)
         m_db.setMeta(QStringLiteral("generation"), QString::number(pass.ownGeneration));
         m_db.removeMeta(QStringLiteral("head")); // what the relay's head says is not known here
     }
+    // What the relay holds of this client is known here: from now on in this run, a segment of
+    // its own it does not know is another machine's (a clone), and a head may be written.
+    m_ownStateConfirmed = true;
+    pass.headSeen = true;
 
     for (const QString& client : std::as_const(forgotten)) {
         listed.remove(client);

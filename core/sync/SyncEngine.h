@@ -315,6 +315,7 @@ private:
     AccessTable m_receivedWith; // the flags the last pass received with
     bool m_deletionsConfirmed = false;
     bool m_sweepRequested = false;
+    bool m_ownStateConfirmed = false; // this run checked what the relay holds under its id
     QSet<QString> m_unknownNoted; // relay names outside the format, said once
     QSet<QString> m_reportedNames; // names that cannot travel, reported once per run
     int m_goneSeen = 0;       // files found gone, not published, at the last scan

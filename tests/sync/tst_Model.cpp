@@ -631,15 +631,17 @@ void tst_Model::initTestCase()
 
 void tst_Model::seeds_data()
 {
-    // Rows of 50 seeds (each row has the test framework's time limit to itself).
+    // Rows of about 3,000 operations (50 seeds of 60; each row has the test framework's time limit,
+    // QTEST_FUNCTION_TIMEOUT, to itself).
     QTest::addColumn<int>("first");
     QTest::addColumn<int>("count");
     QTest::addColumn<int>("operations");
     const int first = envInt("ESCALE_MODEL_FIRST", 1);
     const int count = envInt("ESCALE_MODEL_SEEDS", 200);
     const int operations = envInt("ESCALE_MODEL_OPS", 60);
-    for (int from = first; from < first + count; from += 50) {
-        const int n = std::min(50, first + count - from);
+    const int rowSize = std::max(2, 3000 / std::max(1, operations));
+    for (int from = first; from < first + count; from += rowSize) {
+        const int n = std::min(rowSize, first + count - from);
         QTest::newRow(qPrintable(QString("seeds %1-%2, %3 operations").arg(from).arg(from + n - 1).arg(operations)))
             << from << n << operations;
     }
@@ -703,6 +705,9 @@ void tst_Model::regressions_data()
     QTest::newRow("archive folder blocked by a file archived there") << 41 << 60;
     QTest::newRow("copy vector dominating a file under the copy's name") << 8 << 200;
     QTest::newRow("folder kept for its content, emptied later") << 134 << 60;
+    QTest::newRow("upload lost with a restored state, swept") << 1017 << 200;
+    QTest::newRow("conflict copy taken back at recovery is in the folder") << 2844 << 60;
+    QTest::newRow("first pass after a restore fails: no clone, no stale head") << 2865 << 60;
 }
 
 void tst_Model::regressions()
