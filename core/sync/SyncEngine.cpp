@@ -2528,6 +2528,13 @@ SyncEngine::Content SyncEngine::obtainContent(const JournalRecord& record, const
             total = copied;
             break;
         }
+        if (ok) {
+            // Changed in place, keeping its size and time (no scan saw it): read again at the next
+            // scan, which publishes what it holds; meanwhile it is no source of that content.
+            StateDb::LocalEntry stale = candidate;
+            stale.mtimeNs = -1;
+            m_db.putLocal(stale);
+        }
     }
     if (fromLocal) {
         dropPartial(targetPath);
@@ -3010,8 +3017,18 @@ bool SyncEngine::confirmContent(Pass& pass, JournalRecord& record, const StateDb
     }
     if (uploaded == record.hash)
         return true;
-    if (repush)
-        return false; // not that version's content any more: the next scan says what it is
+    if (repush) {
+        // Not that version's content any more: changed in place, keeping its size and time, so no
+        // scan saw it. Marked so that the next scan reads it again: what it holds then goes out as
+        // a version made from the one asked for, which that version's readers take instead (R23).
+        StateDb::LocalEntry stale = source;
+        stale.mtimeNs = -1;
+        m_db.putLocal(stale);
+        qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2 changed since it was scanned, keeping its size and "
+                                                     "time: read again at the next pass")
+                                          .arg(m_config.name, source.path);
+        return false;
+    }
     qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2 changed since it was scanned, keeping its size and "
                                                  "time: it goes with the content sent")
                                       .arg(m_config.name, source.path);
