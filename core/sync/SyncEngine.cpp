@@ -387,6 +387,7 @@ PassResult SyncEngine::runPass()
         lap("own state");
     }
     scanLocal(pass);
+    m_scannedThisRun = true;
     lap("scan");
     const bool ready = completeRepository(pass);
     lap("key");
@@ -1011,6 +1012,7 @@ bool SyncEngine::recoverOwnJournal(Pass& pass)
     }
     if (highest <= journal) {
         pass.headSeen = headSeen;
+        m_ownStateConfirmed = true;
         return true;
     }
     // Two machines with one identity (a state database copied with the machine, both running):
@@ -1080,9 +1082,12 @@ bool SyncEngine::recoverOwnJournal(Pass& pass)
                .arg(journal)
                .arg(highest);
     m_db.begin();
-    // Versions made here since the state was left behind may carry counters the adopted ones
-    // used: nothing says whether their author had the adopted versions on disk, so before those
-    // come in, they are made concurrent with them (R26 keeps both) under a counter of their own.
+    // Versions made here since the state was left behind (a scan of this run, before this) may
+    // carry counters the adopted ones used: nothing says whether their author had the adopted
+    // versions on disk, so before those come in, they are made concurrent with them (R26 keeps
+    // both) under a counter of their own. Taken back before this run's first scan, every version
+    // waiting here predates the adopted ones, which were made after it on this machine: they stay
+    // as they are (one the adopted ones descend from goes, like any version superseded).
     QHash<QString, quint64> adoptedCounter; // path -> highest own counter among adopted versions
     for (const Segment& segment : std::as_const(segments))
         for (const JournalRecord& record : segment.records)
@@ -1090,7 +1095,7 @@ bool SyncEngine::recoverOwnJournal(Pass& pass)
                 quint64& counter = adoptedCounter[record.path];
                 counter = std::max(counter, record.vv.counter(m_clientId));
             }
-    for (auto it = adoptedCounter.cbegin(); it != adoptedCounter.cend(); ++it) {
+    for (auto it = adoptedCounter.cbegin(); m_scannedThisRun && it != adoptedCounter.cend(); ++it) {
         QList<StateDb::Version> versions = m_db.versions(it.key());
         bool changed = false;
         for (StateDb::Version& v : versions) {
@@ -1176,6 +1181,8 @@ bool SyncEngine::recoverOwnJournal(Pass& pass)
         m_db.setMeta(QStringLiteral("journal digest"), digestOf(lastText));
     m_db.commit();
     pass.headSeen = headSeen;
+    // From now on in this run, a segment of its own it does not know is another machine's.
+    m_ownStateConfirmed = true;
     return true;
 }
 
@@ -1240,7 +1247,6 @@ bool SyncEngine::catchUpOwnState(Pass& pass)
         m_db.setMeta(QStringLiteral("generation"), QString::number(own));
         m_db.removeMeta(QStringLiteral("head")); // what the relay's head says is not known here
     }
-    m_ownStateConfirmed = true;
     return true;
 }
 
@@ -1319,9 +1325,7 @@ void SyncEngine::pull(Pass& pass)
         m_db.setMeta(QStringLiteral("generation"), QString::number(pass.ownGeneration));
         m_db.removeMeta(QStringLiteral("head")); // what the relay's head says is not known here
     }
-    // What the relay holds of this client is known here: from now on in this run, a segment of
-    // its own it does not know is another machine's (a clone), and a head may be written.
-    m_ownStateConfirmed = true;
+    // What the relay's heads say of this client is known here: a head may be written.
     pass.headSeen = true;
 
     for (const QString& client : std::as_const(forgotten)) {
@@ -2933,6 +2937,7 @@ void SyncEngine::push(Pass& pass)
         }
         m_db.commit();
         pass.result.published += int(ready.size());
+        m_ownStateConfirmed = true; // its journal numbering is the relay's
         qCInfo(lcEngine).noquote() << QStringLiteral("[%1] published %2 changes (journal %3)")
                                           .arg(m_config.name)
                                           .arg(ready.size())

@@ -315,7 +315,10 @@ private:
     AccessTable m_receivedWith; // the flags the last pass received with
     bool m_deletionsConfirmed = false;
     bool m_sweepRequested = false;
-    bool m_ownStateConfirmed = false; // this run checked what the relay holds under its id
+    // This run read what the relay's journal holds under its id, or published a segment there: from
+    // then on, a segment of its own it does not know was written by another machine (a clone).
+    bool m_ownStateConfirmed = false;
+    bool m_scannedThisRun = false;
     QSet<QString> m_unknownNoted; // relay names outside the format, said once
     QSet<QString> m_reportedNames; // names that cannot travel, reported once per run
     int m_goneSeen = 0;       // files found gone, not published, at the last scan

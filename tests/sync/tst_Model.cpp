@@ -767,6 +767,11 @@ void tst_Model::regressions_data()
     QTest::newRow("upload lost with a restored state, swept") << 1017 << 200;
     QTest::newRow("conflict copy taken back at recovery is in the folder") << 2844 << 60;
     QTest::newRow("first pass after a restore fails: no clone, no stale head") << 2865 << 60;
+    QTest::newRow("crash between a segment and its head: no clone") << 3534 << 60;
+    QTest::newRow("crash, then a segment found at publishing: no clone") << 4410 << 60;
+    QTest::newRow("restore: a version waiting in the backup, deleted since") << 3180 << 60;
+    QTest::newRow("in place: a local copy source read other bytes") << 7 << 60;
+    QTest::newRow("in place: a repush read other bytes") << 189 << 60;
 }
 
 void tst_Model::regressions()
