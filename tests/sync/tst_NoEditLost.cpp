@@ -72,6 +72,7 @@ private Q_SLOTS:
     void uploadsLostWithTheStateAreSwept();
     void unknownRelayContentIsIgnored();
     void unreadableLocalFileWaits();
+    void editStormKeepsEveryVersion();
     void crashAtEveryStep_data();
     void crashAtEveryStep();
     void cloneIsRefused();
@@ -408,6 +409,47 @@ void tst_NoEditLost::unreadableLocalFileWaits()
     QVERIFY2(b.last().ok() && b.last().complete, qPrintable(b.last().error));
     CONVERGED(a, b);
     QCOMPARE(contents(a), QStringList({"bob's edit", "g2", "two"}));
+}
+
+// Two machines edit one file in rounds far less than a second apart (archive folders and conflict
+// copies are named to the second): every version either is in a folder, a conflict copy or a
+// local archive at the end, or was overwritten by a user who had it on disk.
+void tst_NoEditLost::editStormKeepsEveryVersion()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("f.txt", "start");
+    settle({&a, &b}, 1);
+    QSet<QByteArray> written{"start"}, replaced;
+    int n = 0;
+    auto edit = [&](Client& c) {
+        if (QFileInfo::exists(c.path("f.txt")))
+            replaced.insert(c.read("f.txt"));
+        const QByteArray content = c.config().clientName.toUtf8() + " edit " + QByteArray::number(++n);
+        c.write("f.txt", content);
+        written.insert(content);
+    };
+    for (int round = 0; round < 20; ++round) {
+        edit(a);
+        edit(b);
+        a.pass();
+        b.pass();
+        if (round % 3 == 0)
+            a.pass();
+    }
+    for (int i = 0; i < 8 && a.tree() != b.tree(); ++i)
+        settle({&a, &b}, 1);
+    CONVERGED(a, b);
+    QSet<QByteArray> kept;
+    for (Client* c : {&a, &b}) {
+        for (QDirIterator it(c->path(""), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories); it.hasNext();)
+            kept.insert(readFile(it.next()));
+    }
+    QStringList lost;
+    for (const QByteArray& w : std::as_const(written))
+        if (!kept.contains(w) && !replaced.contains(w))
+            lost << QString::fromUtf8(w);
+    QVERIFY2(lost.isEmpty(), qPrintable(lost.join(", ")));
 }
 
 // The relay stored a segment but its answer was lost: the next pass finds its own segment there

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void conflictNames_data();
     void conflictNames();
     void resolveEachWay();
+    void resolveTwiceInOneSecond();
 };
 
 void tst_LocalActions::accessModifiers_data()
@@ -161,6 +162,32 @@ void tst_LocalActions::resolveEachWay()
         archived << readFile(it.next());
     archived.sort();
     QCOMPARE(archived, (QStringList{"archived", "mine", "theirs"}));
+}
+
+// Two `resolve --keep copy` of one name within a second: each replaced version goes to the
+// archive under its own name (one-second archive folders once overwrote the first).
+void tst_LocalActions::resolveTwiceInOneSecond()
+{
+    QTemporaryDir root;
+    const qint64 when = QDateTime(QDate(2026, 11, 26), QTime(7, 5, 9), Qt::UTC).toMSecsSinceEpoch();
+    writeFile(root.filePath("doc.txt"), "mine");
+    const QString first = sync::conflictCopyName("doc.txt", "bob", when);
+    const QString second = sync::conflictCopyName("doc.txt", "carol", when);
+    writeFile(root.filePath(first), "bob's");
+    writeFile(root.filePath(second), "carol's");
+    QString result, error;
+    QVERIFY2(sync::resolveConflict(root.path(), *sync::parseConflictCopy(first), sync::KeepVersion::Copy, result,
+                                   error),
+             qPrintable(error));
+    QVERIFY2(sync::resolveConflict(root.path(), *sync::parseConflictCopy(second), sync::KeepVersion::Copy, result,
+                                   error),
+             qPrintable(error));
+    QCOMPARE(readFile(root.filePath("doc.txt")), QByteArray("carol's"));
+    QStringList archived;
+    for (QDirIterator it(root.filePath(".escale-archive"), QDir::Files, QDirIterator::Subdirectories); it.hasNext();)
+        archived << readFile(it.next());
+    archived.sort();
+    QCOMPARE(archived, (QStringList{"bob's", "mine"}));
 }
 
 QTEST_GUILESS_MAIN(tst_LocalActions)
