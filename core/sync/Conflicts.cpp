@@ -19,7 +19,7 @@ std::optional<ConflictCopy> parseConflictCopy(const QString& relative)
     // The extension is what follows the last dot of the original name (none when the name
     // starts with its only dot), as conflictCopyName() builds it.
     static const QRegularExpression pattern(
-        QStringLiteral(R"(^(.*) \(conflict from (.+) (\d{4}-\d{2}-\d{2} \d{6})\)(\.[^./]*)?$)"));
+        QStringLiteral(R"(^(.*) \(conflict from (.+) (\d{4}-\d{2}-\d{2} \d{6})(?: [0-9a-f]{8})?\)(\.[^./]*)?$)"));
     const qsizetype slash = relative.lastIndexOf(QLatin1Char('/'));
     const QString folder = relative.left(slash + 1);
     const QRegularExpressionMatch m = pattern.match(relative.mid(slash + 1));

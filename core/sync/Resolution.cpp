@@ -1,6 +1,7 @@
 #include "sync/Resolution.h"
 
 #include <QCryptographicHash>
+#include <QHash>
 #include <QDateTime>
 
 namespace escale::sync {
@@ -24,7 +25,7 @@ bool ranksBefore(const JournalRecord& a, const JournalRecord& b)
 
 } // namespace
 
-QString conflictCopyName(const QString& path, const QString& device, qint64 mtimeMs)
+QString conflictCopyName(const QString& path, const QString& device, qint64 mtimeMs, const QString& tag)
 {
     const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
     const QString dir = slash < 0 ? QString() : path.left(slash + 1);
@@ -36,7 +37,16 @@ QString conflictCopyName(const QString& path, const QString& device, qint64 mtim
     who.replace(QLatin1Char('/'), QLatin1Char('_'));
     const QString when =
         QDateTime::fromMSecsSinceEpoch(mtimeMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HHmmss"));
-    return dir + name.left(dot) + QStringLiteral(" (conflict from %1 %2)").arg(who, when) + name.mid(dot);
+    const QString stamp = tag.isEmpty() ? when : when + QLatin1Char(' ') + tag;
+    return dir + name.left(dot) + QStringLiteral(" (conflict from %1 %2)").arg(who, stamp) + name.mid(dot);
+}
+
+QString conflictCopyPath(const QString& path, const JournalRecord& loser)
+{
+    // Named after the losing version alone (its device, its time, the first digits of its
+    // content's hash): two clients that each saw another set of losers still name each copy alike,
+    // and two contents from one device within one second (an edit storm) never share a name.
+    return conflictCopyName(path, loser.originName, loser.mtimeMs, QString::fromLatin1(loser.hash.toHex().left(8)));
 }
 
 protocol::VersionVector conflictCopyVector(const QString& path, const JournalRecord& loser)
@@ -104,7 +114,7 @@ Resolution resolve(const QString& path, const QList<JournalRecord>& versions)
             representatives.append(v);
     }
     for (JournalRecord copy : representatives) {
-        copy.path = conflictCopyName(path, copy.originName, copy.mtimeMs);
+        copy.path = conflictCopyPath(path, copy);
         copy.vv = conflictCopyVector(path, copy);
         copy.origin = copy.vv.counters().firstKey(); // the copy's own name: no client's counters
         copy.repush = false;

@@ -19,7 +19,12 @@ struct Resolution
 Resolution resolve(const QString& path, const QList<protocol::JournalRecord>& versions);
 
 // "dir/name (conflict from DEVICE YYYY-MM-DD HHMMSS).ext", the time in UTC.
-QString conflictCopyName(const QString& path, const QString& device, qint64 mtimeMs);
+// `name (conflict from DEVICE yyyy-MM-dd HHmmss TAG).ext` (without a tag, as earlier releases named
+// copies: `name (conflict from DEVICE yyyy-MM-dd HHmmss).ext`).
+QString conflictCopyName(const QString& path, const QString& device, qint64 mtimeMs, const QString& tag = {});
+// The conflict copy of `loser` beside `path`: conflictCopyName() with the loser's device, time and
+// the first 8 hex digits of its content's hash as the tag.
+QString conflictCopyPath(const QString& path, const protocol::JournalRecord& loser);
 
 // The vector of the conflict copy of `loser` (a version of `path`): derived from it alone.
 protocol::VersionVector conflictCopyVector(const QString& path, const protocol::JournalRecord& loser);

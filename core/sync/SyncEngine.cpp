@@ -2004,7 +2004,7 @@ SyncEngine::Outcome SyncEngine::materialize(Pass& pass, const QString& path)
                 noteName(path, false);
             } else {
                 JournalRecord copy = target.winner;
-                copy.path = conflictCopyName(path, copy.originName, copy.mtimeMs);
+                copy.path = conflictCopyPath(path, copy);
                 copy.vv = conflictCopyVector(path, copy);
                 copy.origin = copy.vv.counters().firstKey();
                 copy.repush = false;

@@ -40,6 +40,12 @@ inline void setMtime(const QString& path, qint64 secs)
         qFatal("cannot set the time of %s", qPrintable(path));
 }
 
+// The tag a conflict copy's name carries: the first 8 hex digits of its content's SHA-256.
+inline QString copyTag(const QByteArray& content)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex().left(8));
+}
+
 inline QByteArray readFile(const QString& path)
 {
     QFile f(path);

@@ -113,6 +113,14 @@ void tst_LocalActions::conflictNames()
     QCOMPARE(parsed->device, device);
     QCOMPARE(parsed->time.toMSecsSinceEpoch(), when);
     QVERIFY(!sync::parseConflictCopy(original));
+    // With a tag (two copies from one device and one second).
+    const QString tagged = sync::conflictCopyName(original, device, when, "0a1b2c3d");
+    QVERIFY(tagged != copy);
+    const auto parsedTagged = sync::parseConflictCopy(tagged);
+    QVERIFY2(parsedTagged, qPrintable(tagged));
+    QCOMPARE(parsedTagged->original, original);
+    QCOMPARE(parsedTagged->device, device);
+    QCOMPARE(parsedTagged->time.toMSecsSinceEpoch(), when);
     QVERIFY(!sync::parseConflictCopy("notes (conflict from bob yesterday).txt"));
     QVERIFY(!sync::parseConflictCopy(" (conflict from bob 2026-11-26 070509).txt"));
 }
