@@ -74,6 +74,7 @@ private Q_SLOTS:
     void unknownRelayContentIsIgnored();
     void unreadableLocalFileWaits();
     void editStormKeepsEveryVersion();
+    void fileFolderAndLinkTradePlaces();
     void crashAtEveryStep_data();
     void crashAtEveryStep();
     void cloneIsRefused();
@@ -453,6 +454,48 @@ void tst_NoEditLost::editStormKeepsEveryVersion()
         if (!kept.contains(w) && !replaced.contains(w))
             lost << QString::fromUtf8(w);
     QVERIFY2(lost.isEmpty(), qPrintable(lost.join(", ")));
+}
+
+// A file that became a folder on the other side while it was edited here, and a local symbolic
+// link where another machine made a file: both resolved by the version rules, nothing replaced
+// without a copy, and the rest of the journal goes on in the same pass.
+void tst_NoEditLost::fileFolderAndLinkTradePlaces()
+{
+    QTemporaryDir outside;
+    Relay relay("file");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("x.txt", "a file");
+    settle({&a, &b}, 2);
+    // bob makes it a folder holding a file; alice edits the file meanwhile.
+    QVERIFY(QFile::remove(b.path("x.txt")));
+    b.write("x.txt/inside.txt", "bob's file in the folder");
+    a.write("x.txt", "alice's edit");
+    // bob has a link where alice makes a file.
+    QVERIFY(QFile::link(outside.path(), b.path("shortcut")));
+    a.write("shortcut", "alice's file named shortcut");
+    a.write("other.txt", "goes on");
+    QVERIFY(b.pass().ok());
+    QVERIFY(a.pass().ok());
+    QVERIFY2(b.pass().ok(), qPrintable(b.last().error));
+    QCOMPARE(b.read("other.txt"), QByteArray("goes on")); // nothing blocks the rest
+    settle({&a, &b}, 3);
+    CONVERGED(a, b);
+    // The folder holding a file keeps the name; alice's edit is a conflict copy beside it.
+    QVERIFY(QFileInfo(a.path("x.txt")).isDir());
+    QCOMPARE(a.read("x.txt/inside.txt"), QByteArray("bob's file in the folder"));
+    QVERIFY2(contents(a).contains("alice's edit"), qPrintable(contents(a).join(" | ")));
+    // The file took the link's name on bob's side; the link itself is in bob's archive, and
+    // nothing was written through it.
+    QVERIFY(!QFileInfo(b.path("shortcut")).isSymLink());
+    QCOMPARE(b.read("shortcut"), QByteArray("alice's file named shortcut"));
+    QCOMPARE(QDir(outside.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList{});
+    QStringList links;
+    for (QDirIterator it(b.path(".escale-archive"), QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot,
+                         QDirIterator::Subdirectories);
+         it.hasNext();)
+        if (it.next(), it.fileInfo().isSymLink())
+            links << it.fileInfo().symLinkTarget();
+    QCOMPARE(links, QStringList{outside.path()});
 }
 
 // The relay stored a segment but its answer was lost: the next pass finds its own segment there
