@@ -75,6 +75,7 @@ private Q_SLOTS:
     void unreadableLocalFileWaits();
     void editStormKeepsEveryVersion();
     void fileFolderAndLinkTradePlaces();
+    void linksAndFifosAreSaidOnce();
     void crashAtEveryStep_data();
     void crashAtEveryStep();
     void cloneIsRefused();
@@ -454,6 +455,29 @@ void tst_NoEditLost::editStormKeepsEveryVersion()
         if (!kept.contains(w) && !replaced.contains(w))
             lost << QString::fromUtf8(w);
     QVERIFY2(lost.isEmpty(), qPrintable(lost.join(", ")));
+}
+
+// Symbolic links and FIFOs in the folder are not synchronised, said once per run (not at every
+// pass, not in silence), and the rest syncs.
+void tst_NoEditLost::linksAndFifosAreSaidOnce()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    QVERIFY(QFile::link("/etc/hostname", a.path("link")));
+    QCOMPARE(::mkfifo(QFile::encodeName(a.path("pipe")).constData(), 0600), 0);
+    a.write("real.txt", "synced");
+    QStringList messages;
+    g_messages = &messages;
+    g_previous = qInstallMessageHandler(collect);
+    auto restore = qScopeGuard([] {
+        qInstallMessageHandler(g_previous);
+        g_messages = nullptr;
+    });
+    settle({&a, &b}, 3);
+    QCOMPARE(b.read("real.txt"), QByteArray("synced"));
+    QVERIFY(!b.exists("link") && !b.exists("pipe"));
+    QCOMPARE(messages.filter(QRegularExpression("link is a symbolic link: not synchronised")).size(), 1);
+    QCOMPARE(messages.filter(QRegularExpression("pipe is a FIFO: not synchronised")).size(), 1);
 }
 
 // A file that became a folder on the other side while it was edited here, and a local symbolic

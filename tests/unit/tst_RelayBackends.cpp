@@ -1,5 +1,7 @@
 // The contract every relay backend keeps, checked on the in-memory and the folder relays.
 #include "relay/FileRelay.h"
+#include <QScopeGuard>
+#include <QProcess>
 #include "relay/MemoryRelay.h"
 
 #include <QBuffer>
@@ -29,6 +31,7 @@ private Q_SLOTS:
     void fileRelayLeavesNoTemporaryFiles();
     void fileRelayIgnoresSymlinks();
     void memoryRelayCountsRequests();
+    void fileRelayNamesAReadOnlyDisk();
 
 private:
     std::unique_ptr<RelayBackend> make(const QString& kind);
@@ -245,6 +248,28 @@ void tst_RelayBackends::fileRelayIgnoresSymlinks()
     RelayError e;
     getBytes(relay, "data/link", &e);
     QVERIFY(!e.ok()); // O_NOFOLLOW: a link planted in the relay is not read through
+}
+
+// A relay folder on a file system mounted read-only: every write says so (not only "cannot create
+// the folder"), as a permission problem, and reading goes on.
+void tst_RelayBackends::fileRelayNamesAReadOnlyDisk()
+{
+    QTemporaryDir mountPoint;
+    if (QProcess::execute("mount", {"-t", "tmpfs", "-o", "size=1m", "tmpfs", mountPoint.path()}) != 0)
+        QSKIP("cannot mount a file system here");
+    auto unmount = qScopeGuard([&] { QProcess::execute("umount", {mountPoint.path()}); });
+    FileRelay relay(mountPoint.path());
+    QVERIFY(run(relay.makeFolder("heads")).error.ok());
+    QVERIFY(putBytes(relay, "heads/x.1", "x").ok());
+    QCOMPARE(QProcess::execute("mount", {"-o", "remount,ro", mountPoint.path()}), 0);
+    RelayError e = putBytes(relay, "heads/x.2", "y");
+    QCOMPARE(e.kind, RelayError::Kind::Permission);
+    QVERIFY2(e.message.contains("Read-only file system"), qPrintable(e.message));
+    e = run(relay.makeFolder("data/ab")).error;
+    QCOMPARE(e.kind, RelayError::Kind::Permission);
+    QVERIFY2(e.message.contains("cannot create the folder") && e.message.contains("Read-only file system"),
+             qPrintable(e.message));
+    QCOMPARE(getBytes(relay, "heads/x.1"), QByteArray("x"));
 }
 
 void tst_RelayBackends::memoryRelayCountsRequests()
