@@ -2601,12 +2601,27 @@ SyncEngine::Content SyncEngine::obtainContent(const JournalRecord& record, const
                 QStringLiteral("%1: the content is not on the relay; asked the others to send it again")
                     .arg(targetPath),
                 Content::Gone);
-        Sha256 whole;
-        if (const RelayError e = fetchChunks(targetPath, chunks, out, &whole); !e.ok())
+        QByteArray digest;
+        auto fetchAll = [&](const QList<protocol::ChunkRef>& list) {
+            out.resize(0);
+            out.seek(0);
+            Sha256 whole;
+            const RelayError r = fetchChunks(targetPath, list, out, &whole);
+            if (r.ok())
+                digest = whole.finish();
+            return r;
+        };
+        RelayError e = fetchAll(chunks);
+        // Its chunks gone, the same content may have come with another record this pass (sent
+        // again for another version of it, R23): content is content, whoever's version named it.
+        if (const QList<protocol::ChunkRef> other = m_contentSeen.value(record.hash);
+            !e.ok() && e.kind == RelayError::Kind::NotFound && !other.isEmpty() && other != chunks)
+            e = fetchAll(other);
+        if (!e.ok())
             return abandon(e.message, contentFailure(e, out));
         total = out.pos();
         // Damaged on the relay (or by the way): asked for again, from whoever holds it (R23).
-        if (whole.finish() != record.hash || total != record.size)
+        if (digest != record.hash || total != record.size)
             return abandon(
                 QStringLiteral("%1: the downloaded content failed its check; asked the others to send it again")
                     .arg(targetPath),

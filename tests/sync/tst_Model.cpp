@@ -772,6 +772,7 @@ void tst_Model::regressions_data()
     QTest::newRow("restore: a version waiting in the backup, deleted since") << 3180 << 60;
     QTest::newRow("in place: a local copy source read other bytes") << 7 << 60;
     QTest::newRow("in place: a repush read other bytes") << 189 << 60;
+    QTest::newRow("in place: a content gone, sent again for another version of it") << 12863 << 60;
 }
 
 void tst_Model::regressions()
