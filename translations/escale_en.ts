@@ -82,6 +82,14 @@
             <numerusform>, %n changes to send</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/TrayModel.cpp" line="120"/>
+        <source>, %n file(s) waiting (see Activity)</source>
+        <translation>
+            <numerusform>, %n file waiting (see Activity)</numerusform>
+            <numerusform>, %n files waiting (see Activity)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>escale::ui::wizard::ConnectionPage</name>

@@ -1239,6 +1239,14 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
             <numerusform>, %n modifications à envoyer</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/TrayModel.cpp" line="120"/>
+        <source>, %n file(s) waiting (see Activity)</source>
+        <translation>
+            <numerusform>, %n fichier en attente (voir Activité)</numerusform>
+            <numerusform>, %n fichiers en attente (voir Activité)</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../ui/TrayModel.cpp" line="149"/>
         <source>Syncing: %1</source>

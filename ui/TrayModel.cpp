@@ -114,6 +114,10 @@ QString TrayModel::describe(int index) const
         line += tr(", %n conflict(s) to resolve", nullptr, s.conflictsWaiting);
     if (s.pendingUp > 0 && (s.state == RepoState::Idle || s.state == RepoState::Syncing))
         line += tr(", %n change(s) to send", nullptr, s.pendingUp);
+    // Paths set aside (a file that cannot be written or read here, content asked again): their
+    // causes are in the activity window.
+    if (!s.lastPass.waiting.isEmpty() && (s.state == RepoState::Idle || s.state == RepoState::Syncing))
+        line += tr(", %n file(s) waiting (see Activity)", nullptr, int(s.lastPass.waiting.size()));
     return line;
 }
 

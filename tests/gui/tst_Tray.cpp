@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QImage>
 #include <QMenu>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -28,7 +29,8 @@ private Q_SLOTS:
     void followsTheEngine();
     void iconsRenderAtTraySizes();
     void notificationsAreRateLimited();
-    void inFrench();
+    void saysWhatWaits();
+    void inFrench(); // last: it leaves the French catalogue installed
 };
 
 void tst_Tray::followsTheEngine()
@@ -196,6 +198,37 @@ void tst_Tray::notificationsAreRateLimited()
     now = now.addSecs(3600);
     Q_EMIT instance.passFinished(0, failed);
     QCOMPARE(shown.size(), 7);
+}
+
+// A content another machine published and nobody can send any more (its machine is off, the
+// relay lost it): the file waits, and the tooltip says so beside "up to date".
+void tst_Tray::saysWhatWaits()
+{
+    QTemporaryDir root;
+    auto load = [&](const QString& name) {
+        const QString text = QString("[docs]\nlocal path = %1\nrelay address = %2\nclient name = %3\n"
+                                     "state dir = %4\nrefresh = 1\n")
+                                 .arg(root.filePath(name), root.filePath("relay"), name, root.filePath(name + "-state"));
+        QDir().mkpath(root.filePath(name));
+        return config::ConfigLoader::load(text.toUtf8(), root.filePath(name + ".conf"), root.path()).config;
+    };
+    harness::writeFile(root.filePath("bob/report.txt"), "bob's report");
+    harness::setMtime(root.filePath("bob/report.txt"), 1'700'000'000); // not being written any more
+    {
+        control::Instance bob(load("bob"), false);
+        bob.start();
+        QTRY_VERIFY_WITH_TIMEOUT(bob.status(0).lastPass.published > 0, 30'000);
+        bob.stop();
+    }
+    QVERIFY(QDir(root.filePath("relay/data")).removeRecursively()); // the relay lost its content
+    control::Instance alice(load("alice"), false);
+    ui::TrayModel model(&alice);
+    alice.start();
+    QTRY_VERIFY_WITH_TIMEOUT(model.tooltip().contains("docs: up to date"), 30'000);
+    QTRY_VERIFY2_WITH_TIMEOUT(model.tooltip().contains(QRegularExpression(", 1 file(\\(s\\))? waiting \\(see Activity\\)")),
+                              qPrintable(model.tooltip()), 30'000);
+    QVERIFY(!QFile::exists(root.filePath("alice/report.txt")));
+    alice.stop();
 }
 
 void tst_Tray::inFrench()
