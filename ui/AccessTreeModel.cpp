@@ -1,6 +1,7 @@
 #include "AccessTreeModel.h"
 
 #include "sync/SyncEngine.h"
+#include "protocol/LocalLayout.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -108,7 +109,7 @@ void AccessTreeModel::fetchMore(const QModelIndex& parent)
         // Escale's own entries (.escale-archive, .escale-folder, temporary files) are never synced.
         entries.erase(std::remove_if(entries.begin(), entries.end(),
                                      [](const QFileInfo& f) {
-                                         return f.fileName().startsWith(QLatin1String(".escale"));
+                                         return f.fileName().startsWith(protocol::local::reservedPrefix());
                                      }),
                       entries.end());
         std::sort(entries.begin(), entries.end(), [](const QFileInfo& a, const QFileInfo& b) {

@@ -8,6 +8,7 @@
 #include "sync/AccessFlags.h"
 #include "sync/Conflicts.h"
 #include "sync/SyncEngine.h"
+#include "protocol/LocalLayout.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -51,7 +52,7 @@ int locate(const QString& configPath, const QString& path, config::Config& confi
         return fail(
             ExitUsage,
             QStringLiteral("%1 is in none of the synchronised folders of %2").arg(absolute, config.path));
-    if (relative.isEmpty() || relative.startsWith(QLatin1String(".escale")))
+    if (relative.isEmpty() || relative.startsWith(protocol::local::reservedPrefix()))
         return fail(ExitUsage,
                     relative.isEmpty()
                         ? QStringLiteral("%1 is the folder of '%2' itself: name a file or folder in it")

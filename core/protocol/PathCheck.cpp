@@ -1,4 +1,5 @@
 #include "protocol/PathCheck.h"
+#include "protocol/LocalLayout.h"
 
 #include <QStringList>
 
@@ -6,7 +7,7 @@ namespace escale::protocol {
 
 bool isReservedName(const QString& name)
 {
-    return name.startsWith(QLatin1String(".escale"));
+    return name.startsWith(local::reservedPrefix());
 }
 
 QString checkRelayPath(const QString& path, QString* normalised)

@@ -3,6 +3,7 @@
 #include "log/Logging.h"
 #include "protocol/PathCheck.h"
 #include "scan/Hasher.h"
+#include "protocol/LocalLayout.h"
 
 #include <QFile>
 #include <QSet>
@@ -70,8 +71,8 @@ struct Walker
                 continue;
             }
             if (protocol::isReservedName(name)) {
-                if (name.startsWith(QLatin1String(".escale-tmp-")) ||
-                    name.startsWith(QLatin1String(".escale-part-")))
+                if (name.startsWith(protocol::local::downloadPrefix()) ||
+                    name.startsWith(protocol::local::piecePrefix()))
                     result.leftovers << dirPath + QLatin1Char('/') + name;
                 continue;
             }

@@ -1,6 +1,7 @@
 #include "sync/Conflicts.h"
 
 #include "sync/LocalArchive.h"
+#include "protocol/LocalLayout.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -45,7 +46,7 @@ QList<ConflictCopy> findConflicts(const QString& localRoot)
     const qsizetype prefix = localRoot.size() + 1;
     while (it.hasNext()) {
         const QString relative = it.next().mid(prefix);
-        if (relative.startsWith(QLatin1String(".escale")) ||
+        if (relative.startsWith(protocol::local::reservedPrefix()) ||
             !relative.contains(QLatin1String(" (conflict from ")))
             continue;
         if (auto c = parseConflictCopy(relative)) {

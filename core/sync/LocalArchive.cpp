@@ -1,4 +1,5 @@
 #include "sync/LocalArchive.h"
+#include "protocol/LocalLayout.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -27,14 +28,14 @@ QString candidate(const QString& localRoot, const QString& stamp, const QString&
             dot = relative.size();
         name = relative.left(dot) + QStringLiteral(" (%1)").arg(n) + relative.mid(dot);
     }
-    return localRoot + QStringLiteral("/.escale-archive/") + stamp + QLatin1Char('/') + name;
+    return localRoot + QLatin1Char('/') + protocol::local::archiveFolder() + QLatin1Char('/') + stamp + QLatin1Char('/') + name;
 }
 
 // Whether the folders of `relative` in the archive folder `folder` are real folders or not there
 // yet: a symbolic link archived there earlier is never written through.
 bool realFolders(const QString& localRoot, const QString& folder, const QString& relative)
 {
-    QString path = localRoot + QStringLiteral("/.escale-archive/") + folder;
+    QString path = localRoot + QLatin1Char('/') + protocol::local::archiveFolder() + QLatin1Char('/') + folder;
     const QStringList parts = relative.split(QLatin1Char('/'));
     for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
         path += QLatin1Char('/') + parts.at(i);

@@ -7,6 +7,7 @@
 #include "sync/RelayMigration.h"
 #include "sync/Resolution.h"
 #include "sync/Streams.h"
+#include "protocol/LocalLayout.h"
 
 #include <QDir>
 #include <QFile>
@@ -414,7 +415,7 @@ RepositoryReader::Written RepositoryReader::writeTree(const QMap<QString, Journa
             out.unavailable << it.key();
             continue;
         }
-        QFile file(target + QStringLiteral(".escale-tmp"));
+        QFile file(target + protocol::local::decryptSuffix());
         if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
             out.problems << QStringLiteral("cannot write %1: %2").arg(target, file.errorString());
             continue;

@@ -20,6 +20,7 @@
 #include "sync/RelayMigration.h"
 #include "sync/Resolution.h"
 #include "sync/Streams.h"
+#include "protocol/LocalLayout.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -395,7 +396,7 @@ PassResult SyncEngine::runPass()
         return pass.result;
     // The folder's marker, once the repository is known (the mass-delete safety above).
     // Its absence is an alarm only once it was written (a first pass can fail before).
-    if (QFile marker(localPath(QStringLiteral(".escale-folder")));
+    if (QFile marker(localPath(protocol::local::folderMarker()));
         !marker.exists() && (!marker.open(QIODevice::WriteOnly) ||
                              marker.write(m_db.meta(QStringLiteral("repository")).toUtf8() + '\n') < 0))
         pass.problem(QStringLiteral("cannot write %1 (it tells an unmounted disk from an emptied folder): %2")
@@ -754,7 +755,7 @@ void SyncEngine::scanLocal(Pass& pass)
         pass.result.complete = false; // come back soon for the files being written
     // Mass-delete safety: a folder that lost its marker (an unmounted disk leaves an empty
     // mount point) or that lost many files at once keeps its deletions until confirmed.
-    const QString marker = localPath(QStringLiteral(".escale-folder"));
+    const QString marker = localPath(protocol::local::folderMarker());
     const bool marked = m_db.meta(QStringLiteral("marked")) == QLatin1String("1");
     if (marked && !QFileInfo::exists(marker) && !m_deletionsConfirmed) {
         pass.fail(PassResult::Status::LocalFolder,
@@ -2272,7 +2273,7 @@ SyncEngine::Outcome SyncEngine::receivePiece(Pass& pass, const JournalRecord& pi
             return Outcome::Retry;
         }
         const QString temp =
-            QFileInfo(localPath(piece.path)).absolutePath() + QStringLiteral("/.escale-part-") + randomTag();
+            QFileInfo(localPath(piece.path)).absolutePath() + QLatin1Char('/') + protocol::local::piecePrefix() + randomTag();
         partial = StateDb::Partial{piece.path, piece.hash, piece.size, 0, temp};
         QFile create(temp);
         if (!create.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
@@ -2329,7 +2330,7 @@ SyncEngine::Outcome SyncEngine::receivePiece(Pass& pass, const JournalRecord& pi
 void SyncEngine::probeCase()
 {
     // A probe name in mixed case, looked up in lower case.
-    const QString probe = localPath(QStringLiteral(".escale-Case-") + randomTag());
+    const QString probe = localPath(protocol::local::probePrefix() + randomTag());
     QFile f(probe);
     if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly))
         return; // read-only or missing folder: probed again at the next pass
@@ -2481,7 +2482,7 @@ SyncEngine::Content SyncEngine::obtainContent(const JournalRecord& record, const
     const QString folder = QFileInfo(target).absolutePath();
     if (!makeFolders(targetPath.section(QLatin1Char('/'), 0, -2), problem))
         return Content::Failed;
-    const QString temp = folder + QStringLiteral("/.escale-tmp-") + randomTag();
+    const QString temp = folder + QLatin1Char('/') + protocol::local::downloadPrefix() + randomTag();
     QFile out(temp);
     if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
         problem = QStringLiteral("cannot write in %1: %2").arg(folder, writeFailure(out));
@@ -3377,7 +3378,7 @@ void SyncEngine::pruneArchive()
     if (now - m_lastArchivePrune < 3600 * 1000)
         return;
     m_lastArchivePrune = now;
-    QDir archive(localPath(QStringLiteral(".escale-archive")));
+    QDir archive(localPath(protocol::local::archiveFolder()));
     if (!archive.exists())
         return;
     for (const QString& name : archive.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
