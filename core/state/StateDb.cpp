@@ -245,22 +245,67 @@ void StateDb::commit()
     }
 }
 
-QString StateDb::meta(const QString& key) const
+QString StateDb::metaKey(Meta key)
+{
+    switch (key) {
+    case Meta::Client:
+        return QStringLiteral("client");
+    case Meta::Repository:
+        return QStringLiteral("repository");
+    case Meta::LocalPath:
+        return QStringLiteral("local path");
+    case Meta::Journal:
+        return QStringLiteral("journal");
+    case Meta::JournalDigest:
+        return QStringLiteral("journal digest");
+    case Meta::JournalFloor:
+        return QStringLiteral("journal floor");
+    case Meta::Generation:
+        return QStringLiteral("generation");
+    case Meta::Head:
+        return QStringLiteral("head");
+    case Meta::Snapshot:
+        return QStringLiteral("snapshot");
+    case Meta::SnapshotJournal:
+        return QStringLiteral("snapshot journal");
+    case Meta::SnapshotAcks:
+        return QStringLiteral("snapshot acks");
+    case Meta::Selection:
+        return QStringLiteral("selection");
+    case Meta::MovedTo:
+        return QStringLiteral("moved to");
+    case Meta::Marked:
+        return QStringLiteral("marked");
+    case Meta::Deletions:
+        return QStringLiteral("deletions");
+    case Meta::AnsweredMissing:
+        return QStringLiteral("answered missing");
+    case Meta::Swept:
+        return QStringLiteral("swept");
+    case Meta::SweepDue:
+        return QStringLiteral("sweep due");
+    case Meta::PieceSent:
+        return QStringLiteral("piece/");
+    }
+    return {};
+}
+
+QString StateDb::meta(Meta key, const QString& suffix) const
 {
     Statement s(m_db, "SELECT value FROM meta WHERE key = ?");
-    s.bind(1, key);
+    s.bind(1, metaKey(key) + suffix);
     return s.step() ? s.text(0) : QString();
 }
 
-void StateDb::removeMeta(const QString& key)
+void StateDb::removeMeta(Meta key, const QString& suffix)
 {
-    Statement(m_db, "DELETE FROM meta WHERE key = ?").bind(1, key).step();
+    Statement(m_db, "DELETE FROM meta WHERE key = ?").bind(1, metaKey(key) + suffix).step();
 }
 
-void StateDb::setMeta(const QString& key, const QString& value)
+void StateDb::setMeta(Meta key, const QString& value, const QString& suffix)
 {
     Statement(m_db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")
-        .bind(1, key)
+        .bind(1, metaKey(key) + suffix)
         .bind(2, value)
         .step();
 }

@@ -14,6 +14,31 @@ struct sqlite3_stmt;
 
 namespace escale::state {
 
+// The state database's single values (its `meta` table), by name; the stored keys never change, so
+// databases of earlier releases keep working.
+enum class Meta
+{
+    Client, // this client's id in the repository
+    Repository, // the repository id this state belongs to
+    LocalPath, // the folder this state was made for
+    Journal, // the last journal segment this client published
+    JournalDigest, // the digest of that segment (tells a clone from a state behind)
+    JournalFloor, // its oldest segment still on the relay
+    Generation, // the generation of its last head
+    Head, // what its last head said (written again only when that changes)
+    Snapshot, // its last snapshot
+    SnapshotJournal, // the journal that snapshot covers
+    SnapshotAcks, // the acknowledgements that snapshot carries
+    Selection, // the filters, hidden-file and mode settings the folder was last matched with
+    MovedTo, // the relay the repository moved to (R32)
+    Marked, // the folder marker was written
+    Deletions, // local deletions of the last hour (DeletionGuard)
+    AnsweredMissing, // the segments others reported missing, answered with a snapshot (R35)
+    Swept, // when this client last looked for its unnamed objects (R20)
+    SweepDue, // a look for them is due (after taking back its journal)
+    PieceSent, // + a path: how far a file sent in pieces got (R28)
+};
+
 // The local state of one repository, in SQLite (WAL): what the folder held when last seen,
 // the known versions of every path, how far each other client's journal was consumed, and
 // the objects this client keeps on the relay. Updated only once disk and relay agree, so a
@@ -95,9 +120,11 @@ public:
     // transaction is then never committed, and rolled back when the database is closed).
     void setCommitHook(std::function<void()> hook) { m_commitHook = std::move(hook); }
 
-    QString meta(const QString& key) const;
-    void setMeta(const QString& key, const QString& value);
-    void removeMeta(const QString& key);
+    // `suffix` completes a key that stands for a family of values (Meta::PieceSent: the path).
+    QString meta(Meta key, const QString& suffix = {}) const;
+    void setMeta(Meta key, const QString& value, const QString& suffix = {});
+    void removeMeta(Meta key, const QString& suffix = {});
+    static QString metaKey(Meta key);
 
     std::optional<LocalEntry> local(const QString& path) const;
     QHash<QString, LocalEntry> allLocal() const;

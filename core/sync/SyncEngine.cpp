@@ -52,6 +52,7 @@ using protocol::JournalRecord;
 using protocol::VersionVector;
 using relay::RelayError;
 using relay::WriteMode;
+using state::Meta;
 using state::StateDb;
 using Kind = JournalRecord::Kind;
 namespace layout = protocol::layout;
@@ -267,11 +268,11 @@ bool SyncEngine::open(QString& error)
         return false;
     m_access = m_db.allAccess();
     m_receivedWith = m_access;
-    m_clientId = m_db.meta(QStringLiteral("client"));
+    m_clientId = m_db.meta(Meta::Client);
     if (m_clientId.isEmpty()) {
         m_clientId = protocol::newClientId();
-        m_db.setMeta(QStringLiteral("client"), m_clientId);
-        m_db.setMeta(QStringLiteral("local path"), m_config.localPath);
+        m_db.setMeta(Meta::Client, m_clientId);
+        m_db.setMeta(Meta::LocalPath, m_config.localPath);
     }
     m_relay->setTemporaryPrefix(m_clientId);
     return true;
@@ -353,7 +354,7 @@ PassResult SyncEngine::runPass()
     m_access = m_db.allAccess(); // also what others wrote into the database since
     // The repository moved (R32) and this client knows it: straight to the new relay, even when the
     // old one cannot be read any more.
-    if (const QString to = m_db.meta(QStringLiteral("moved to"));
+    if (const QString to = m_db.meta(Meta::MovedTo);
         !to.isEmpty() && to != m_config.relay.toDisplayString() && !switchRelay(pass, to))
         return pass.result;
 
@@ -382,7 +383,7 @@ PassResult SyncEngine::runPass()
     // At the start of a run, a state left behind the relay (restored from a backup) is caught up
     // before the folder is compared with it: what this client published meanwhile is taken back
     // first (R13), so that the scan builds on it.
-    if (!m_ownStateConfirmed && !m_db.meta(QStringLiteral("repository")).isEmpty()) {
+    if (!m_ownStateConfirmed && !m_db.meta(Meta::Repository).isEmpty()) {
         if (!completeRepository(pass) || !catchUpOwnState(pass))
             return pass.result;
         lap("own state");
@@ -398,11 +399,11 @@ PassResult SyncEngine::runPass()
     // Its absence is an alarm only once it was written (a first pass can fail before).
     if (QFile marker(localPath(protocol::local::folderMarker()));
         !marker.exists() && (!marker.open(QIODevice::WriteOnly) ||
-                             marker.write(m_db.meta(QStringLiteral("repository")).toUtf8() + '\n') < 0))
+                             marker.write(m_db.meta(Meta::Repository).toUtf8() + '\n') < 0))
         pass.problem(QStringLiteral("cannot write %1 (it tells an unmounted disk from an emptied folder): %2")
                          .arg(marker.fileName(), marker.errorString()));
-    else if (m_db.meta(QStringLiteral("marked")).isEmpty())
-        m_db.setMeta(QStringLiteral("marked"), QStringLiteral("1"));
+    else if (m_db.meta(Meta::Marked).isEmpty())
+        m_db.setMeta(Meta::Marked, QStringLiteral("1"));
     pull(pass);
     lap("pull");
     if (pass.result.status == PassResult::Status::Refused || !pass.result.movedTo.isEmpty())
@@ -465,7 +466,7 @@ bool SyncEngine::openRepository(Pass& pass)
         return true;
     QByteArray bytes;
     RelayError e = m_store.getHeader(bytes);
-    if (e.kind == RelayError::Kind::NotFound && !m_db.meta(QStringLiteral("repository")).isEmpty()) {
+    if (e.kind == RelayError::Kind::NotFound && !m_db.meta(Meta::Repository).isEmpty()) {
         // A client that has synced with a repository never creates one: the relay location is
         // missing (a drive unplugged, a share not mounted, a folder moved away) or was emptied.
         // Nothing is written there; the next passes look again.
@@ -662,9 +663,9 @@ bool SyncEngine::completeRepository(Pass& pass)
     }
     m_store.setCodec(std::move(m_pendingCodec));
     m_pendingCodec.reset();
-    const QString known = m_db.meta(QStringLiteral("repository"));
+    const QString known = m_db.meta(Meta::Repository);
     if (known.isEmpty()) {
-        m_db.setMeta(QStringLiteral("repository"), m_pendingRepository);
+        m_db.setMeta(Meta::Repository, m_pendingRepository);
     } else if (known != m_pendingRepository) {
         pass.fail(
             PassResult::Status::Refused,
@@ -699,7 +700,7 @@ bool SyncEngine::completeRepository(Pass& pass)
         QByteArray next;
         if (!unpublished.isEmpty()) {
             const RelayError e = m_store.getSmall(
-                layout::journalPath(m_clientId, m_db.meta(QStringLiteral("journal")).toULongLong() + 1), next);
+                layout::journalPath(m_clientId, m_db.meta(Meta::Journal).toULongLong() + 1), next);
             if (e.kind == RelayError::Kind::NotFound) {
                 for (const StateDb::OwnObject& o : std::as_const(unpublished))
                     dropOwnObject(o.id);
@@ -756,7 +757,7 @@ void SyncEngine::scanLocal(Pass& pass)
     // Mass-delete safety: a folder that lost its marker (an unmounted disk leaves an empty
     // mount point) or that lost many files at once keeps its deletions until confirmed.
     const QString marker = localPath(protocol::local::folderMarker());
-    const bool marked = m_db.meta(QStringLiteral("marked")) == QLatin1String("1");
+    const bool marked = m_db.meta(Meta::Marked) == QLatin1String("1");
     if (marked && !QFileInfo::exists(marker) && !m_deletionsConfirmed) {
         pass.fail(PassResult::Status::LocalFolder,
                   QStringLiteral(
@@ -783,7 +784,7 @@ void SyncEngine::scanLocal(Pass& pass)
         m_goneGrewMs = now;
     m_goneSeen = removedFiles;
     QList<DeletionGuard::Published> recent;
-    for (const QJsonValue& v : QJsonDocument::fromJson(m_db.meta(QStringLiteral("deletions")).toUtf8()).array())
+    for (const QJsonValue& v : QJsonDocument::fromJson(m_db.meta(Meta::Deletions).toUtf8()).array())
         if (const QJsonArray a = v.toArray(); now - qint64(a.at(0).toDouble()) <= guard.windowMs)
             recent.append(DeletionGuard::Published{qint64(a.at(0).toDouble()), a.at(1).toInt()});
     const DeletionGuard::Verdict verdict =
@@ -806,11 +807,11 @@ void SyncEngine::scanLocal(Pass& pass)
         QJsonArray list;
         for (const DeletionGuard::Published& p : std::as_const(recent))
             list.append(QJsonArray{double(p.atMs), p.files});
-        m_db.setMeta(QStringLiteral("deletions"), QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)));
+        m_db.setMeta(Meta::Deletions, QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)));
         m_goneSeen = 0;
     }
     if (m_deletionsConfirmed && removedFiles > 0)
-        m_db.removeMeta(QStringLiteral("deletions")); // what the user confirmed starts a new window
+        m_db.removeMeta(Meta::Deletions); // what the user confirmed starts a new window
     m_deletionsConfirmed = false;
 
     // Downloads cut short by a crash: nothing refers to them any more (section 10).
@@ -951,7 +952,7 @@ void SyncEngine::answerMissing(Pass& pass)
     // Another client cannot read one of this client's segments (gone, damaged, or the relay put
     // back from an older copy): a snapshot of everything this client knows stands for it (R35),
     // written once for each such report.
-    QJsonObject answered = QJsonDocument::fromJson(m_db.meta(QStringLiteral("answered missing")).toUtf8()).object();
+    QJsonObject answered = QJsonDocument::fromJson(m_db.meta(Meta::AnsweredMissing).toUtf8()).object();
     bool changed = false;
     for (const StateDb::Peer& p : std::as_const(pass.peers)) {
         const quint64 seq = p.missing.value(m_clientId, 0);
@@ -971,7 +972,7 @@ void SyncEngine::answerMissing(Pass& pass)
                          .arg(p.name, layout::journalPath(m_clientId, seq)));
     }
     if (changed)
-        m_db.setMeta(QStringLiteral("answered missing"),
+        m_db.setMeta(Meta::AnsweredMissing,
                      QString::fromUtf8(QJsonDocument(answered).toJson(QJsonDocument::Compact)));
 }
 
@@ -996,7 +997,7 @@ bool SyncEngine::recoverOwnJournal(Pass& pass)
     // Until what the relay holds is taken back, no head is written: it would name a journal
     // behind the relay's (the others refuse it as a replay).
     const bool headSeen = std::exchange(pass.headSeen, false);
-    const quint64 journal = m_db.meta(QStringLiteral("journal")).toULongLong();
+    const quint64 journal = m_db.meta(Meta::Journal).toULongLong();
     QList<relay::RelayEntry> entries;
     const RelayError e = m_store.list(layout::journalFolderOf(m_clientId), entries);
     if (!e.ok() && e.kind != RelayError::Kind::NotFound) {
@@ -1019,7 +1020,7 @@ bool SyncEngine::recoverOwnJournal(Pass& pass)
     // Two machines with one identity (a state database copied with the machine, both running):
     // the last segment this one wrote is not the relay's. Nothing is written, and it says how to
     // become a new client.
-    const QString digest = m_db.meta(QStringLiteral("journal digest"));
+    const QString digest = m_db.meta(Meta::JournalDigest);
     QByteArray mine;
     if (journal > 0 && !digest.isEmpty() && m_store.getSmall(layout::journalPath(m_clientId, journal), mine).ok() &&
         digestOf(mine) != digest) {
@@ -1172,14 +1173,14 @@ bool SyncEngine::recoverOwnJournal(Pass& pass)
                              nowMs());
         }
     }
-    m_db.setMeta(QStringLiteral("journal"), QString::number(reached));
+    m_db.setMeta(Meta::Journal, QString::number(reached));
     // What it uploaded after the state it went back to and never published is known nowhere: the
     // relay is looked through for it at the end of the pass (R20).
-    m_db.setMeta(QStringLiteral("sweep due"), QStringLiteral("1"));
+    m_db.setMeta(Meta::SweepDue, QStringLiteral("1"));
     if (lastText.isEmpty())
-        m_db.removeMeta(QStringLiteral("journal digest"));
+        m_db.removeMeta(Meta::JournalDigest);
     else
-        m_db.setMeta(QStringLiteral("journal digest"), digestOf(lastText));
+        m_db.setMeta(Meta::JournalDigest, digestOf(lastText));
     m_db.commit();
     pass.headSeen = headSeen;
     // From now on in this run, a segment of its own it does not know is another machine's.
@@ -1242,11 +1243,11 @@ bool SyncEngine::catchUpOwnState(Pass& pass)
     for (const relay::RelayEntry& entry : std::as_const(entries))
         if (const auto name = layout::parseHeadName(entry.name); name && !entry.isDirectory && name->client == m_clientId)
             own = std::max(own, name->generation);
-    if (own > m_db.meta(QStringLiteral("generation")).toULongLong()) {
+    if (own > m_db.meta(Meta::Generation).toULongLong()) {
         if (!recoverOwnJournal(pass))
             return false;
-        m_db.setMeta(QStringLiteral("generation"), QString::number(own));
-        m_db.removeMeta(QStringLiteral("head")); // what the relay's head says is not known here
+        m_db.setMeta(Meta::Generation, QString::number(own));
+        m_db.removeMeta(Meta::Head); // what the relay's head says is not known here
     }
     return true;
 }
@@ -1303,7 +1304,7 @@ void SyncEngine::pull(Pass& pass)
     }
     // This client's own head gone from the listing: the relay folder may hold another
     // repository now (restored, replaced); check the header again before going on.
-    if (pass.ownHeads.isEmpty() && m_db.meta(QStringLiteral("generation")).toULongLong() > 0) {
+    if (pass.ownHeads.isEmpty() && m_db.meta(Meta::Generation).toULongLong() > 0) {
         m_repositoryChecked = false;
         if (!ensureRepository(pass))
             return;
@@ -1313,18 +1314,18 @@ void SyncEngine::pull(Pass& pass)
     // its id is adopted before anything more is written.
     // This client's head older than the last it wrote: the relay was put back from an older copy.
     // Its segments written since are gone: a snapshot stands for them (R35).
-    if (!pass.ownHeads.isEmpty() && pass.ownGeneration < m_db.meta(QStringLiteral("generation")).toULongLong()) {
+    if (!pass.ownHeads.isEmpty() && pass.ownGeneration < m_db.meta(Meta::Generation).toULongLong()) {
         qCWarning(lcEngine).noquote() << QStringLiteral("[%1] the relay holds an older head of this client than "
                                                         "the last one it wrote: put back from an older copy? "
                                                         "Writing a snapshot of all it knows")
                                              .arg(m_config.name);
         pass.snapshotWanted = true;
     }
-    if (pass.ownGeneration > m_db.meta(QStringLiteral("generation")).toULongLong()) {
+    if (pass.ownGeneration > m_db.meta(Meta::Generation).toULongLong()) {
         if (!recoverOwnJournal(pass))
             return;
-        m_db.setMeta(QStringLiteral("generation"), QString::number(pass.ownGeneration));
-        m_db.removeMeta(QStringLiteral("head")); // what the relay's head says is not known here
+        m_db.setMeta(Meta::Generation, QString::number(pass.ownGeneration));
+        m_db.removeMeta(Meta::Head); // what the relay's head says is not known here
     }
     // What the relay's heads say of this client is known here: a head may be written.
     pass.headSeen = true;
@@ -1440,10 +1441,10 @@ void SyncEngine::pull(Pass& pass)
         // files they now let in come from the versions already known (or are asked for); those they
         // now leave out stay where they are.
         const QString selection = selectionSignature();
-        if (m_db.meta(QStringLiteral("selection")) != selection) {
-            if (!m_db.meta(QStringLiteral("selection")).isEmpty())
+        if (m_db.meta(Meta::Selection) != selection) {
+            if (!m_db.meta(Meta::Selection).isEmpty())
                 paths += m_db.versionPaths();
-            m_db.setMeta(QStringLiteral("selection"), selection);
+            m_db.setMeta(Meta::Selection, selection);
         }
         applied = materializePaths(pass, paths, pass.pieces);
     }
@@ -2746,7 +2747,7 @@ void SyncEngine::push(Pass& pass)
         }
         return batch;
     };
-    quint64 journal = m_db.meta(QStringLiteral("journal")).toULongLong();
+    quint64 journal = m_db.meta(Meta::Journal).toULongLong();
 
     while (pass.result.ok()) {
         QList<Item> batch = nextBatch();
@@ -2920,22 +2921,22 @@ void SyncEngine::push(Pass& pass)
         }
         journal = seq;
         m_db.begin();
-        m_db.setMeta(QStringLiteral("journal"), QString::number(journal));
-        m_db.setMeta(QStringLiteral("journal digest"), digestOf(text));
+        m_db.setMeta(Meta::Journal, QString::number(journal));
+        m_db.setMeta(Meta::JournalDigest, digestOf(text));
         for (const Item& item : std::as_const(ready)) {
             for (const protocol::ChunkRef& c : item.record.chunks)
                 m_db.putOwnObject(StateDb::OwnObject{c.id, seq, m_store.codec().encodedSize(c.size)});
-            const QString pieceKey = QStringLiteral("piece/") + item.record.path;
             if (item.piece) {
                 qint64 sent = item.record.from;
                 for (const protocol::ChunkRef& c : item.record.chunks)
                     sent += c.size;
-                m_db.setMeta(pieceKey, QString::fromLatin1(item.record.hash.toHex()) + QLatin1Char(' ') +
-                                           QString::number(sent));
+                m_db.setMeta(Meta::PieceSent,
+                             QString::fromLatin1(item.record.hash.toHex()) + QLatin1Char(' ') + QString::number(sent),
+                             item.record.path);
                 continue; // the version itself follows with its last bytes
             }
             if (item.record.from > 0)
-                m_db.removeMeta(pieceKey);
+                m_db.removeMeta(Meta::PieceSent, item.record.path);
             for (const QString& peer : item.repushFor)
                 m_db.setRepushed(item.record.hash, peer, seq);
             QList<StateDb::Version> versions = m_db.versions(item.record.path);
@@ -2963,9 +2964,8 @@ void SyncEngine::push(Pass& pass)
 
 bool SyncEngine::uploadPiece(Pass& pass, JournalRecord& record, qint64 room)
 {
-    const QString key = QStringLiteral("piece/") + record.path;
     qint64 from = 0;
-    const QStringList progress = m_db.meta(key).split(QLatin1Char(' '));
+    const QStringList progress = m_db.meta(Meta::PieceSent, record.path).split(QLatin1Char(' '));
     if (progress.size() == 2 && progress.at(0) == QString::fromLatin1(record.hash.toHex()))
         from = std::clamp<qint64>(progress.at(1).toLongLong(), 0, record.size - 1);
     const qint64 left = record.size - from;
@@ -3229,13 +3229,13 @@ void SyncEngine::writeHead(Pass& pass)
     protocol::Head head;
     head.client = m_clientId;
     head.name = m_config.clientName;
-    head.journal = m_db.meta(QStringLiteral("journal")).toULongLong();
+    head.journal = m_db.meta(Meta::Journal).toULongLong();
     head.usage = m_db.ownUsage();
     head.wants = currentWants();
-    head.snapshot = m_db.meta(QStringLiteral("snapshot")).toULongLong();
+    head.snapshot = m_db.meta(Meta::Snapshot).toULongLong();
     if (head.snapshot > 0) {
         const QJsonObject acks =
-            QJsonDocument::fromJson(m_db.meta(QStringLiteral("snapshot acks")).toUtf8()).object();
+            QJsonDocument::fromJson(m_db.meta(Meta::SnapshotAcks).toUtf8()).object();
         for (auto it = acks.begin(); it != acks.end(); ++it)
             head.snapshotAcks.insert(it.key(), quint64(it.value().toDouble()));
     }
@@ -3246,9 +3246,9 @@ void SyncEngine::writeHead(Pass& pass)
     // Publish a new head only when what it says changed since the last one that made it to
     // the relay (or when none is there).
     const QString signature = QString::fromUtf8(QJsonDocument(head.toJson()).toJson(QJsonDocument::Compact));
-    if (!pass.ownHeads.isEmpty() && signature == m_db.meta(QStringLiteral("head")))
+    if (!pass.ownHeads.isEmpty() && signature == m_db.meta(Meta::Head))
         return;
-    head.generation = std::max(m_db.meta(QStringLiteral("generation")).toULongLong(), pass.ownGeneration) + 1;
+    head.generation = std::max(m_db.meta(Meta::Generation).toULongLong(), pass.ownGeneration) + 1;
     protocol::TextObject text;
     text.header = head.toJson();
     const RelayError e =
@@ -3259,8 +3259,8 @@ void SyncEngine::writeHead(Pass& pass)
         return;
     }
     m_db.begin();
-    m_db.setMeta(QStringLiteral("generation"), QString::number(head.generation));
-    m_db.setMeta(QStringLiteral("head"), signature);
+    m_db.setMeta(Meta::Generation, QString::number(head.generation));
+    m_db.setMeta(Meta::Head, signature);
     m_db.commit();
     qCDebug(lcEngine).noquote() << QStringLiteral("[%1] head %2 of %3: journal %4, %5 wanted")
                                        .arg(m_config.name)
@@ -3306,11 +3306,11 @@ bool SyncEngine::loadSnapshot(Pass& pass, StateDb::Peer& peer)
 
 void SyncEngine::writeSnapshot(Pass& pass)
 {
-    const quint64 journal = m_db.meta(QStringLiteral("journal")).toULongLong();
-    const quint64 covered = m_db.meta(QStringLiteral("snapshot journal")).toULongLong();
+    const quint64 journal = m_db.meta(Meta::Journal).toULongLong();
+    const quint64 covered = m_db.meta(Meta::SnapshotJournal).toULongLong();
     if (journal == 0 || (!pass.snapshotWanted && journal < covered + quint64(m_snapshotInterval)))
         return;
-    const quint64 seq = m_db.meta(QStringLiteral("snapshot")).toULongLong() + 1;
+    const quint64 seq = m_db.meta(Meta::Snapshot).toULongLong() + 1;
     QJsonObject acks{{m_clientId, double(journal)}};
     for (const StateDb::Peer& p : std::as_const(pass.peers))
         if (p.consumed > 0)
@@ -3331,9 +3331,9 @@ void SyncEngine::writeSnapshot(Pass& pass)
         return;
     }
     m_db.begin();
-    m_db.setMeta(QStringLiteral("snapshot"), QString::number(seq));
-    m_db.setMeta(QStringLiteral("snapshot journal"), QString::number(journal));
-    m_db.setMeta(QStringLiteral("snapshot acks"),
+    m_db.setMeta(Meta::Snapshot, QString::number(seq));
+    m_db.setMeta(Meta::SnapshotJournal, QString::number(journal));
+    m_db.setMeta(Meta::SnapshotAcks,
                  QString::fromUtf8(QJsonDocument(acks).toJson(QJsonDocument::Compact)));
     m_db.commit();
     if (seq > 1)
@@ -3348,8 +3348,8 @@ void SyncEngine::writeSnapshot(Pass& pass)
 void SyncEngine::deleteOldJournal(Pass& pass)
 {
     // A segment goes once this client's snapshot covers it and every active client read it (R18).
-    quint64 limit = m_db.meta(QStringLiteral("snapshot journal")).toULongLong();
-    const quint64 floor = m_db.meta(QStringLiteral("journal floor")).toULongLong();
+    quint64 limit = m_db.meta(Meta::SnapshotJournal).toULongLong();
+    const quint64 floor = m_db.meta(Meta::JournalFloor).toULongLong();
     if (limit <= floor || pass.peers.isEmpty())
         return;
     const qint64 now = nowMs();
@@ -3366,7 +3366,7 @@ void SyncEngine::deleteOldJournal(Pass& pass)
         const RelayError e = m_store.remove(layout::journalPath(m_clientId, s));
         if (!e.ok() && e.kind != RelayError::Kind::NotFound)
             return;
-        m_db.setMeta(QStringLiteral("journal floor"), QString::number(s));
+        m_db.setMeta(Meta::JournalFloor, QString::number(s));
     }
 }
 
@@ -3423,7 +3423,7 @@ void SyncEngine::followForward(Pass& pass)
     const RelayError e = m_store.getSmall(layout::forwardPath(), bytes);
     QString error = e.message;
     const auto forward = e.ok() ? decodeForward(bytes, error) : std::nullopt;
-    if (!forward || forward->repository != m_db.meta(QStringLiteral("repository"))) {
+    if (!forward || forward->repository != m_db.meta(Meta::Repository)) {
         const bool unreadable = !e.ok() && e.kind != RelayError::Kind::Corrupt;
         pass.fail(
             unreadable ? PassResult::Status::Failed : PassResult::Status::Refused,
@@ -3440,7 +3440,7 @@ void SyncEngine::followForward(Pass& pass)
     }
     // From now on nothing more is written here, also after a restart and when this relay cannot
     // be read any more (its credentials replaced by the new relay's).
-    m_db.setMeta(QStringLiteral("moved to"), forward->address);
+    m_db.setMeta(Meta::MovedTo, forward->address);
     if (switchRelay(pass, forward->address))
         pass.result.complete = false; // the next pass, at once, on the new relay
 }
@@ -3491,7 +3491,7 @@ bool SyncEngine::switchRelay(Pass& pass, const QString& to)
         return moved(QStringLiteral("it cannot be read: %1. %2").arg(e.message, settingsHint));
     if (!header)
         return moved(QStringLiteral("its header is not usable: %1").arg(why));
-    if (header->repository != m_db.meta(QStringLiteral("repository")))
+    if (header->repository != m_db.meta(Meta::Repository))
         return moved(QStringLiteral("it holds another repository"));
     // This client's own objects that the migration could not see yet (written after its last
     // round) follow; its writer is the only one who knows them all (R1).
@@ -3509,7 +3509,7 @@ bool SyncEngine::switchRelay(Pass& pass, const QString& to)
                                "= %1' there")
                     .arg(to, m_config.configFile, error));
         else
-            m_db.removeMeta(QStringLiteral("moved to"));
+            m_db.removeMeta(Meta::MovedTo);
     }
     m_config.relay = *address;
     m_movedRelay = std::move(relay);
@@ -3565,7 +3565,7 @@ bool SyncEngine::moveOwnObjects(Pass& pass, relay::RelayBackend& destination)
     for (const relay::RelayEntry& h : std::as_const(headsThere))
         present.insert(h.name);
     // Segments it deleted from the old relay after the migration copied them go here too (R18).
-    const quint64 floor = m_db.meta(QStringLiteral("journal floor")).toULongLong();
+    const quint64 floor = m_db.meta(Meta::JournalFloor).toULongLong();
     for (quint64 seq = 1; seq <= floor; ++seq)
         if (const QString path = layout::journalPath(m_clientId, seq); present.contains(path))
             if (RelayError e = relay::run(destination.remove(path));
@@ -3632,7 +3632,7 @@ void SyncEngine::summarize(Pass& pass)
     for (const QString& p : std::as_const(wantedPaths))
         r.waiting << QStringLiteral("%1: its content is asked for again (gone or damaged on the relay)").arg(p);
     r.relayUsage = m_db.ownUsage();
-    const quint64 journal = m_db.meta(QStringLiteral("journal")).toULongLong();
+    const quint64 journal = m_db.meta(Meta::Journal).toULongLong();
     for (const StateDb::Peer& p : std::as_const(pass.peers)) {
         const quint64 unapplied = p.journal > p.consumed ? p.journal - p.consumed : 0;
         r.pendingDown += qint64(unapplied);
@@ -3710,10 +3710,10 @@ void SyncEngine::sweepOwnObjects(Pass& pass)
 {
     constexpr qint64 kSweepEveryMs = 24LL * 3600 * 1000;
     const qint64 now = nowMs();
-    const QString last = m_db.meta(QStringLiteral("swept"));
-    const bool due = m_sweepRequested || !m_db.meta(QStringLiteral("sweep due")).isEmpty();
+    const QString last = m_db.meta(Meta::Swept);
+    const bool due = m_sweepRequested || !m_db.meta(Meta::SweepDue).isEmpty();
     if (last.isEmpty() && !due) {
-        m_db.setMeta(QStringLiteral("swept"), QString::number(now)); // a day from now
+        m_db.setMeta(Meta::Swept, QString::number(now)); // a day from now
         return;
     }
     if (!due && now - last.toLongLong() < kSweepEveryMs && now >= last.toLongLong())
@@ -3749,8 +3749,8 @@ void SyncEngine::sweepOwnObjects(Pass& pass)
         }
     }
     m_sweepRequested = false;
-    m_db.removeMeta(QStringLiteral("sweep due"));
-    m_db.setMeta(QStringLiteral("swept"), QString::number(now));
+    m_db.removeMeta(Meta::SweepDue);
+    m_db.setMeta(Meta::Swept, QString::number(now));
     pass.result.swept = swept;
     if (swept > 0)
         qCInfo(lcEngine).noquote()
