@@ -1,6 +1,5 @@
 #include "Notifier.h"
 
-#include "config/Keychain.h"
 
 namespace escale::ui {
 
@@ -9,17 +8,18 @@ Notifier::Notifier(control::Instance* instance, QObject* parent)
     , m_instance(instance)
 {
     connect(instance, &control::Instance::passFinished, this, &Notifier::onPass);
-    connect(instance, &control::Instance::failedToStart, this,
-            [this](int index, const QString& error) { failed(m_instance->repository(index).name, error); });
+    connect(instance, &control::Instance::failedToStart, this, [this](int index, const QString& error, bool keychain) {
+        failed(m_instance->repository(index).name, error, keychain);
+    });
 }
 
-void Notifier::failed(const QString& name, const QString& error)
+void Notifier::failed(const QString& name, const QString& error, bool keychain)
 {
     // Once per distinct error: a relay down for an hour is one notification, not sixty.
     if (m_lastError.value(name) == error)
         return;
     m_lastError.insert(name, error);
-    if (config::Keychain::failed(error))
+    if (keychain)
         emitLimited(name, Kind::Keychain, tr("%1: the keychain is not available").arg(name),
                     tr("%1\nUnlock the keychain (log in to the desktop session), or keep the password and "
                        "passphrase in files readable only by you ('password = /path', 'passphrase = /path').")
@@ -32,7 +32,7 @@ void Notifier::onPass(int index, const sync::PassResult& result)
 {
     const QString name = m_instance->repository(index).name;
     if (!result.ok()) {
-        failed(name, result.error);
+        failed(name, result.error, result.keychainUnavailable);
         return;
     }
     m_lastError.remove(name);

@@ -41,7 +41,7 @@ Q_SIGNALS:
 
 private:
     void onPass(int index, const sync::PassResult& result);
-    void failed(const QString& repository, const QString& error);
+    void failed(const QString& repository, const QString& error, bool keychain);
     void emitLimited(const QString& repository, Kind kind, const QString& title, const QString& message);
 
     control::Instance* m_instance;

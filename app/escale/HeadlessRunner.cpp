@@ -7,6 +7,7 @@
 #include "control/Instance.h"
 #include "log/Logging.h"
 #include "relay/RelayFactory.h"
+#include "sync/RelayMoveSettings.h"
 #include "sync/SyncEngine.h"
 
 #include <QCoreApplication>
@@ -116,6 +117,7 @@ int runOnce(const config::Config& config, bool confirmDeletions)
         }
         sync::SyncEngine engine(r, backend.get(),
                                 sync::SyncEngine::defaultStatePath(r.stateDir, r.localPath));
+        engine.setRelayMoveHooks(sync::relayMoveThroughConfigFile(r));
         if (!engine.open(error)) {
             qCCritical(lcApp).noquote() << QStringLiteral("[%1] %2").arg(r.name, error);
             exitCode = exitCode == ExitOk ? ExitFailure : exitCode;

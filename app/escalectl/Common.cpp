@@ -106,10 +106,10 @@ int openReader(sync::RepositoryReader& reader, const Target& target, const QStri
     switch (opened) {
     case sync::RepositoryReader::Open::Ok:
         return ExitOk;
+    case sync::RepositoryReader::Open::WrongPassphrase:
+        return fail(ExitAuth, QStringLiteral("wrong passphrase for %1").arg(target.relay->describe()));
     case sync::RepositoryReader::Open::Auth:
-        return fail(ExitAuth, error == QLatin1String("wrong passphrase")
-                                  ? QStringLiteral("wrong passphrase for %1").arg(target.relay->describe())
-                                  : error);
+        return fail(ExitAuth, error);
     case sync::RepositoryReader::Open::NoRepository:
     case sync::RepositoryReader::Open::Failed:
         break;

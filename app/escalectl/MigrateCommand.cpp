@@ -88,9 +88,7 @@ int migrate(const Target& target, const QString& configPath, const QString& addr
     const sync::MigrationResult m = sync::migrateRepository(reader.store(), reader.header(), *destination,
                                                             next.relay.toDisplayString(), progress);
     if (!m.ok)
-        return fail(m.error.contains(QLatin1String("not empty")) || m.error.contains(QLatin1String("another"))
-                        ? ExitUsage
-                        : ExitFailure,
+        return fail(m.destinationInUse ? ExitUsage : ExitFailure,
                     QStringLiteral("%1; this client still uses %2").arg(m.error, target.relay->describe()));
     const bool written = config::editSectionInFile(configPath, r.name, edits, error);
     // A running instance follows the forwarding record itself; a pass now makes it do so at once.

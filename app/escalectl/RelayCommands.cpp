@@ -169,13 +169,13 @@ int changePassphrase(const Target& target, const QString& passphraseFile, const 
     const auto current = passphraseFor(target.repository, passphraseFile, error);
     if (!current)
         return fail(ExitAuth, error);
-    const auto keys = crypto::RepositoryKeys::unlock(*header, *current, error);
+    crypto::RepositoryKeys::UnlockError failure;
+    const auto keys = crypto::RepositoryKeys::unlock(*header, *current, failure);
     if (!keys)
-        return fail(
-            ExitAuth,
-            error == QLatin1String("wrong passphrase")
-                ? QStringLiteral("wrong passphrase for %1: nothing was changed").arg(relay->describe())
-                : error);
+        return fail(ExitAuth, failure.kind == crypto::RepositoryKeys::UnlockError::Kind::WrongPassphrase
+                                  ? QStringLiteral("wrong passphrase for %1: nothing was changed")
+                                        .arg(relay->describe())
+                                  : failure.message);
     std::optional<QByteArray> next;
     if (!newFile.isEmpty()) {
         next = config::readSecret({config::SecretSource::Kind::File, newFile}, "",
@@ -217,7 +217,7 @@ int archive(const QString& command, Target& target, const QString& zipPath, bool
     const relay::ArchiveResult r = backup ? relay::backupRelay(*target.relay, zipPath)
                                           : relay::restoreRelay(*target.relay, zipPath, force);
     if (!r.ok)
-        return fail(r.error.contains(QLatin1String("is not empty")) ? ExitUsage : ExitFailure, r.error);
+        return fail(r.locationInUse ? ExitUsage : ExitFailure, r.error);
     if (json) {
         print(stdout,
               QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("relay"), target.relay->describe()},

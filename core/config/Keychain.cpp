@@ -99,18 +99,39 @@ bool Keychain::reachable()
     return !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS");
 }
 
-bool Keychain::failed(const QString& message)
+namespace {
+thread_local KeychainWatch* t_watch = nullptr;
+
+// A failed call with a cause is the keychain's failure (an entry not found leaves `error` empty).
+bool watched(bool ok, const QString& error)
 {
-    // The failures this file reports, whoever passes them on.
-    return message.contains(QLatin1String("no keychain here")) ||
-           message.contains(QLatin1String("the keychain did not answer")) ||
-           message.contains(QLatin1String("the keychain refused it"));
+    if (!ok && !error.isEmpty())
+        KeychainWatch::noteFailure();
+    return ok;
+}
+} // namespace
+
+KeychainWatch::KeychainWatch()
+    : m_outer(t_watch)
+{
+    t_watch = this;
+}
+
+KeychainWatch::~KeychainWatch()
+{
+    t_watch = m_outer;
+}
+
+void KeychainWatch::noteFailure()
+{
+    for (KeychainWatch* w = t_watch; w; w = w->m_outer)
+        w->m_failed = true;
 }
 
 std::optional<QByteArray> Keychain::read(const QString& key, QString& error, int timeoutMs)
 {
     QByteArray secret;
-    if (!run(new QKeychain::ReadPasswordJob(kService), key, error, timeoutMs, &secret))
+    if (!watched(run(new QKeychain::ReadPasswordJob(kService), key, error, timeoutMs, &secret), error))
         return std::nullopt;
     return secret;
 }
@@ -119,12 +140,13 @@ bool Keychain::write(const QString& key, const QByteArray& secret, QString& erro
 {
     auto* job = new QKeychain::WritePasswordJob(kService);
     job->setBinaryData(secret);
-    return run(job, key, error, timeoutMs);
+    return watched(run(job, key, error, timeoutMs), error);
 }
 
 bool Keychain::remove(const QString& key, QString& error, int timeoutMs)
 {
-    return run(new QKeychain::DeletePasswordJob(kService), key, error, timeoutMs) || error.isEmpty();
+    return watched(run(new QKeychain::DeletePasswordJob(kService), key, error, timeoutMs), error) ||
+           error.isEmpty();
 }
 
 } // namespace escale::config

@@ -24,10 +24,29 @@ public:
     static bool remove(const QString& key, QString& error, int timeoutMs = kTimeoutMs);
     // Whether a keychain can be asked at all here (a D-Bus session bus is known).
     static bool reachable();
-    // Whether a message (a secret not found, a repository that cannot start) says that the
-    // keychain itself failed: not there, locked, timed out, refusing. A secret simply missing
-    // from a working keychain is not such a failure.
-    static bool failed(const QString& message);
+};
+
+// Whether the keychain itself failed (not there, locked, timed out, refusing) for a call made on
+// this thread while the watch lives: how a caller that only gets a message back (a relay that
+// could not be created, a repository that could not be opened) learns that cause without reading
+// the message. A secret simply missing from a working keychain is not such a failure. Watches
+// nest: every live one on the thread sees the failure.
+class KeychainWatch
+{
+public:
+    KeychainWatch();
+    ~KeychainWatch();
+    KeychainWatch(const KeychainWatch&) = delete;
+    KeychainWatch& operator=(const KeychainWatch&) = delete;
+
+    bool failed() const { return m_failed; }
+    // Said by Keychain's calls when the keychain fails.
+    static void noteFailure();
+
+private:
+
+    KeychainWatch* m_outer;
+    bool m_failed = false;
 };
 
 } // namespace escale::config

@@ -117,10 +117,11 @@ void Instance::setRunner(Repository* p, const config::RepositoryConfig& r)
                 Q_EMIT passFinished(indexOf(p), result);
                 Q_EMIT statusChanged(indexOf(p));
             });
-    connect(p->runner.get(), &sync::RepositoryRunner::failedToStart, this, [this, p](const QString& error) {
+    connect(p->runner.get(), &sync::RepositoryRunner::failedToStart, this,
+            [this, p](const QString& error, bool keychain) {
         p->status.state = State::Stopped;
         p->status.lastError = error;
-        Q_EMIT failedToStart(indexOf(p), error);
+        Q_EMIT failedToStart(indexOf(p), error, keychain);
         Q_EMIT statusChanged(indexOf(p));
     });
 }

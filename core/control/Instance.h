@@ -88,7 +88,8 @@ public:
 Q_SIGNALS:
     void statusChanged(int index);
     void passFinished(int index, const escale::sync::PassResult& result);
-    void failedToStart(int index, const QString& error);
+    // `keychain`: the keychain failed (not there, locked, refusing) for a secret it needed.
+    void failedToStart(int index, const QString& error, bool keychain);
     void stopRequested(); // `escalectl stop`
     void showRequested(); // another launch of the desktop application
     void repositoryAdded(int index);

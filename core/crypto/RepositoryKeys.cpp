@@ -114,6 +114,17 @@ std::optional<RepositoryKeys> RepositoryKeys::create(protocol::RepositoryHeader&
 std::optional<RepositoryKeys> RepositoryKeys::unlock(const protocol::RepositoryHeader& header,
                                                      const QByteArray& passphrase, QString& error)
 {
+    UnlockError e;
+    auto keys = unlock(header, passphrase, e);
+    error = e.message;
+    return keys;
+}
+
+std::optional<RepositoryKeys> RepositoryKeys::unlock(const protocol::RepositoryHeader& header,
+                                                     const QByteArray& passphrase, UnlockError& failure)
+{
+    failure.kind = UnlockError::Kind::Unusable;
+    QString& error = failure.message;
     const auto suite = suiteFromName(header.encryption);
     if (!suite) {
         error = QStringLiteral(
@@ -131,9 +142,11 @@ std::optional<RepositoryKeys> RepositoryKeys::unlock(const protocol::RepositoryH
     auto master = aeadOpen(*suite, kek, header.wrappedKey.left(kNonceSize), wrapAad(header),
                            header.wrappedKey.mid(kNonceSize));
     if (!master) {
+        failure.kind = UnlockError::Kind::WrongPassphrase;
         error = QStringLiteral("wrong passphrase");
         return std::nullopt;
     }
+    failure = {};
     RepositoryKeys keys(*suite, SecretBytes(*master));
     OPENSSL_cleanse(master->data(), size_t(master->size()));
     return keys;

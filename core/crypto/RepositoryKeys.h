@@ -27,7 +27,21 @@ public:
     static std::optional<RepositoryKeys> create(protocol::RepositoryHeader& header, Suite suite,
                                                 const QByteArray& passphrase, const Cost& cost,
                                                 QString& error);
-    // An existing one. A wrong passphrase gives "wrong passphrase" in `error`.
+    // Why a key could not be opened: callers decide on the kind, never on the message.
+    struct UnlockError
+    {
+        enum class Kind
+        {
+            None,
+            WrongPassphrase, // the passphrase does not open the key
+            Unusable,        // the header names what this Escale cannot do, or is damaged
+        };
+        Kind kind = Kind::None;
+        QString message; // one line, for the user
+    };
+    // An existing one.
+    static std::optional<RepositoryKeys> unlock(const protocol::RepositoryHeader& header,
+                                                const QByteArray& passphrase, UnlockError& error);
     static std::optional<RepositoryKeys> unlock(const protocol::RepositoryHeader& header,
                                                 const QByteArray& passphrase, QString& error);
     // Seals the master key under a new passphrase (new salt) into `header`.

@@ -150,6 +150,7 @@ ArchiveResult restoreRelay(RelayBackend& relay, const QString& zipPath, bool for
             QStringLiteral("%1 is not empty: restore into an empty location, or pass --force to write over "
                            "what is there")
                 .arg(relay.describe());
+        result.locationInUse = true;
         return result;
     }
     if (!listed.ok() && listed.kind != RelayError::Kind::NotFound) {

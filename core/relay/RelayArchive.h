@@ -15,6 +15,7 @@ struct ArchiveResult
 {
     bool ok = false;
     QString error; // one line, when !ok
+    bool locationInUse = false; // a restore refused: the relay location is not empty (no force)
     int objects = 0;
     qint64 bytes = 0;
 };

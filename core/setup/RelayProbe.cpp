@@ -88,6 +88,7 @@ ProbeResult probeRelay(const config::RepositoryConfig& given, const std::optiona
         readClients(reader, result);
         return result;
     case sync::RepositoryReader::Open::Auth:
+    case sync::RepositoryReader::Open::WrongPassphrase:
         break;
     }
     // Encrypted, and no passphrase or a wrong one: what can be read without it.

@@ -192,6 +192,7 @@ MigrationResult migrateRepository(protocol::ObjectStore& source, const protocol:
         if (!there || there->repository != header.repository) {
             result.error = QStringLiteral("%1 holds another repository: migrate into an empty location")
                                .arg(destination.describe());
+            result.destinationInUse = true;
             return result;
         }
         result.resumed = true;
@@ -203,6 +204,7 @@ MigrationResult migrateRepository(protocol::ObjectStore& source, const protocol:
                 QStringLiteral("%1 is not empty and holds no Escale repository: migrate into an empty "
                                "location")
                     .arg(destination.describe());
+            result.destinationInUse = true;
             return result;
         }
         if (!listed.ok() && listed.kind != RelayError::Kind::NotFound) {

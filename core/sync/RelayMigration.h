@@ -25,6 +25,9 @@ struct MigrationResult
 {
     bool ok = false;
     QString error; // one line, when !ok
+    // Refused before anything was written: the destination is not empty, or holds another
+    // repository (the user's choice to correct, not a failure to retry).
+    bool destinationInUse = false;
     int copied = 0;
     qint64 bytes = 0;
     int removed = 0;      // objects removed from the destination after their writers freed them

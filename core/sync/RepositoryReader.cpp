@@ -57,9 +57,13 @@ RepositoryReader::Open RepositoryReader::open(const std::optional<QByteArray>& p
                     .arg(m_header.encryption);
         return Open::Auth;
     }
-    const auto keys = crypto::RepositoryKeys::unlock(m_header, *passphrase, error);
-    if (!keys)
-        return error == QLatin1String("wrong passphrase") ? Open::Auth : Open::Failed;
+    crypto::RepositoryKeys::UnlockError failure;
+    const auto keys = crypto::RepositoryKeys::unlock(m_header, *passphrase, failure);
+    if (!keys) {
+        error = failure.message;
+        return failure.kind == crypto::RepositoryKeys::UnlockError::Kind::WrongPassphrase ? Open::WrongPassphrase
+                                                                                          : Open::Failed;
+    }
     m_store.setCodec(keys->codec());
     return Open::Ok;
 }

@@ -22,7 +22,8 @@ public:
     {
         Ok,
         NoRepository, // no header on the relay
-        Auth,         // the passphrase is wrong or missing
+        Auth,            // the relay refused the credentials, or a passphrase is needed
+        WrongPassphrase, // the passphrase does not open the repository's key
         Failed,       // the relay failed, or the header is not usable
     };
     // Reads the header; an encrypted repository needs `passphrase`.

@@ -1,7 +1,9 @@
 #include "sync/RepositoryRunner.h"
 
+#include "config/Keychain.h"
 #include "log/Logging.h"
 #include "relay/RelayFactory.h"
+#include "sync/RelayMoveSettings.h"
 
 #include <QDirIterator>
 #include <QFileSystemWatcher>
@@ -28,15 +30,17 @@ public Q_SLOTS:
     void start()
     {
         QString error;
+        config::KeychainWatch keychain; // the relay's password may come from the keychain
         m_relay = relay::createRelay(m_config, error);
         if (!m_relay) {
-            Q_EMIT failedToStart(error);
+            Q_EMIT failedToStart(error, keychain.failed());
             return;
         }
         m_engine = std::make_unique<SyncEngine>(
             m_config, m_relay.get(), SyncEngine::defaultStatePath(m_config.stateDir, m_config.localPath));
+        m_engine->setRelayMoveHooks(relayMoveThroughConfigFile(m_config));
         if (!m_engine->open(error)) {
-            Q_EMIT failedToStart(error);
+            Q_EMIT failedToStart(error, false);
             return;
         }
         if (m_confirmDeletions)
@@ -88,7 +92,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void passStarted();
     void passFinished(const escale::sync::PassResult& result);
-    void failedToStart(const QString& error);
+    void failedToStart(const QString& error, bool keychain);
     void progress(const escale::sync::PassProgress& progress);
     void fileEvent(const escale::sync::FileEvent& event);
 

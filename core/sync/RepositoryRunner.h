@@ -36,7 +36,8 @@ public:
 Q_SIGNALS:
     void passStarted();
     void passFinished(const escale::sync::PassResult& result);
-    void failedToStart(const QString& error);
+    // `keychain`: the keychain failed (not there, locked, refusing) for a secret it needed.
+    void failedToStart(const QString& error, bool keychain);
     void progress(const escale::sync::PassProgress& progress); // while a pass runs
     void fileEvent(const escale::sync::FileEvent& event);
 

@@ -14,6 +14,7 @@
 #include <QImage>
 #include <QMenu>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void iconsRenderAtTraySizes();
     void notificationsAreRateLimited();
     void saysWhatWaits();
+    void keychainFailureIsSaidAsSuch();
     void inFrench(); // last: it leaves the French catalogue installed
 };
 
@@ -189,8 +191,8 @@ void tst_Tray::notificationsAreRateLimited()
     QCOMPARE(shown.size(), 6);
     // A keychain that cannot give a secret is said as such, once.
     const QString locked = "cannot read the passphrase: the keychain did not answer within 10 s (is it locked?)";
-    Q_EMIT instance.failedToStart(0, locked);
-    Q_EMIT instance.failedToStart(0, locked);
+    Q_EMIT instance.failedToStart(0, locked, true);
+    Q_EMIT instance.failedToStart(0, locked, true);
     QCOMPARE(shown.size(), 7);
     QCOMPARE(shown.last().first, ui::Notifier::Kind::Keychain);
     QCOMPARE(shown.last().second, QString("docs: the keychain is not available"));
@@ -229,6 +231,41 @@ void tst_Tray::saysWhatWaits()
                               qPrintable(model.tooltip()), 30'000);
     QVERIFY(!QFile::exists(root.filePath("alice/report.txt")));
     alice.stop();
+}
+
+// The keychain's failure is known by its cause, not by the words of the message: an encrypted
+// repository whose passphrase only the keychain could give, on a machine without one, is said as
+// a keychain problem; one whose passphrase file is empty is an ordinary error.
+void tst_Tray::keychainFailureIsSaidAsSuch()
+{
+    const QByteArray bus = qgetenv("DBUS_SESSION_BUS_ADDRESS");
+    qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+    qunsetenv("ESCALE_PASSPHRASE");
+    const auto restore = qScopeGuard([&bus] {
+        if (!bus.isEmpty())
+            qputenv("DBUS_SESSION_BUS_ADDRESS", bus);
+    });
+    for (const bool fromKeychain : {true, false}) {
+        QTemporaryDir root;
+        QDir().mkpath(root.filePath("docs"));
+        harness::writeFile(root.filePath("empty"), "");
+        QFile::setPermissions(root.filePath("empty"), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        const QString text =
+            QString("[docs]\nlocal path = %1\nrelay address = %2\nstate dir = %3\nencryption = on\n%4")
+                .arg(root.filePath("docs"), root.filePath("relay"), root.filePath("state"),
+                     fromKeychain ? QString() : "passphrase = " + root.filePath("empty") + "\n");
+        const auto loaded = config::ConfigLoader::load(text.toUtf8(), root.filePath("escale.conf"), root.path());
+        QVERIFY(!loaded.hasErrors());
+        control::Instance instance(loaded.config, false);
+        ui::Notifier notifier(&instance);
+        QList<ui::Notifier::Kind> shown;
+        connect(&notifier, &ui::Notifier::notify, this,
+                [&shown](ui::Notifier::Kind kind, const QString&, const QString&) { shown.append(kind); });
+        instance.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 30'000);
+        instance.stop();
+        QCOMPARE(shown.first(), fromKeychain ? ui::Notifier::Kind::Keychain : ui::Notifier::Kind::Error);
+    }
 }
 
 void tst_Tray::inFrench()

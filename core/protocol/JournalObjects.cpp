@@ -1,0 +1,76 @@
+#include "protocol/JournalObjects.h"
+
+#include "protocol/Records.h"
+
+namespace escale::protocol {
+
+namespace {
+
+QJsonObject headerOf(const QString& type, const QString& client, quint64 seq)
+{
+    return QJsonObject{{QStringLiteral("format"), kFormatVersion},
+                       {QStringLiteral("type"), type},
+                       {QStringLiteral("client"), client},
+                       {QStringLiteral("seq"), double(seq)}};
+}
+
+// The text object of `type` that is `client`'s number `seq`.
+std::optional<TextObject> decodeNumbered(const QByteArray& bytes, const QString& type, const QString& client,
+                                         quint64 seq, QString& error)
+{
+    auto text = TextObject::decode(bytes, type, error);
+    if (!text)
+        return std::nullopt;
+    if (text->header.value(QStringLiteral("client")).toString() != client ||
+        quint64(text->header.value(QStringLiteral("seq")).toDouble()) != seq) {
+        error = QStringLiteral("header mismatch");
+        return std::nullopt;
+    }
+    return text;
+}
+
+} // namespace
+
+QByteArray JournalSegment::encode() const
+{
+    TextObject text;
+    text.header = headerOf(QStringLiteral("journal"), client, seq);
+    text.records = records;
+    return text.encode();
+}
+
+std::optional<JournalSegment> JournalSegment::decode(const QByteArray& bytes, const QString& client, quint64 seq,
+                                                     QString& error)
+{
+    const auto text = decodeNumbered(bytes, QStringLiteral("journal"), client, seq, error);
+    if (!text)
+        return std::nullopt;
+    return JournalSegment{client, seq, text->records};
+}
+
+QByteArray Snapshot::encode() const
+{
+    TextObject text;
+    text.header = headerOf(QStringLiteral("snapshot"), client, seq);
+    QJsonObject covered;
+    for (auto it = acks.cbegin(); it != acks.cend(); ++it)
+        covered.insert(it.key(), double(it.value()));
+    text.header.insert(QStringLiteral("acks"), covered);
+    text.records = records;
+    return text.encode();
+}
+
+std::optional<Snapshot> Snapshot::decode(const QByteArray& bytes, const QString& client, quint64 seq,
+                                         QString& error)
+{
+    const auto text = decodeNumbered(bytes, QStringLiteral("snapshot"), client, seq, error);
+    if (!text)
+        return std::nullopt;
+    Snapshot s{client, seq, {}, text->records};
+    const QJsonObject acks = text->header.value(QStringLiteral("acks")).toObject();
+    for (auto it = acks.begin(); it != acks.end(); ++it)
+        s.acks.insert(it.key(), quint64(it.value().toDouble()));
+    return s;
+}
+
+} // namespace escale::protocol

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "protocol/TextObject.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <optional>
+
+namespace escale::protocol {
+
+// One segment of a client's journal, `journal/<client>/<seq>` (relay-format.md section 4, R13):
+// a text object of type "journal" whose header names its writer and number. Its records stay
+// JSON objects here: each reader decides what a record that does not decode costs it.
+struct JournalSegment
+{
+    QString client;
+    quint64 seq = 0;
+    QList<QJsonObject> records;
+
+    QByteArray encode() const;
+    // Decodes and checks the framing, and that it is `client`'s segment `seq` (an object put
+    // under another name is refused as a replay would be); std::nullopt with `error` naming why.
+    static std::optional<JournalSegment> decode(const QByteArray& bytes, const QString& client, quint64 seq,
+                                                QString& error);
+};
+
+// A client's snapshot, `snapshots/<client>/<seq>` (R17): every version it knows, with the journal
+// positions it covers (its own included).
+struct Snapshot
+{
+    QString client;
+    quint64 seq = 0;
+    QMap<QString, quint64> acks;
+    QList<QJsonObject> records;
+
+    QByteArray encode() const;
+    static std::optional<Snapshot> decode(const QByteArray& bytes, const QString& client, quint64 seq,
+                                          QString& error);
+};
+
+} // namespace escale::protocol

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "protocol/Records.h"
+#include "relay/RelayTypes.h"
+
+#include <QFile>
+#include <QString>
+#include <memory>
+
+namespace escale::sync {
+class Sha256;
+}
+
+namespace escale::sync::engine {
+
+struct EngineContext;
+
+// How fetching a version's content ended.
+enum class Content
+{
+    Written,    // in a verified temporary file, ready to be renamed into place
+    Failed,     // a local reason (the folder cannot be written)
+    Gone,       // not on the relay any more, or damaged there: asked for again (R23)
+    Unreachable // the relay failed
+};
+
+// Content from the relay to the folder: a version's bytes into a temporary file, checked against
+// its hash, taken from a local file with the same content when there is one (a rename, a copy),
+// else from the chunks its record names (or, for a record without chunks, those another record
+// of this pass brought for that content). Up to 'transfers' chunks travel at once; in a batch,
+// the one-chunk files are fetched ahead in the order they are written.
+class ContentFetcher
+{
+public:
+    explicit ContentFetcher(EngineContext& context);
+    ~ContentFetcher();
+
+    // A batch of files about to be written: one-chunk files listed with fetchAhead() travel while
+    // the ones before them are checked and written (at most 64 MiB held).
+    void startBatch();
+    void fetchAhead(const protocol::ChunkRef& chunk); // in order; nothing outside a batch
+    void endBatch();
+
+    // Appends the chunks to `file` (at its position), each checked (or, with `whole`, the whole
+    // through it); on failure the file's position is put back and the error names the path.
+    relay::RelayError fetchChunks(const QString& path, const QList<protocol::ChunkRef>& chunks, QFile& file,
+                                  Sha256* whole = nullptr);
+    // The content of `record` for `targetPath` (whose folder exists), checked, in the temporary
+    // file `staged`; else the cause in `problem`.
+    Content obtainContent(const protocol::JournalRecord& record, const QString& targetPath, QString& problem,
+                          QString& staged);
+
+private:
+    Content contentFailure(const relay::RelayError& e, const QFile& file);
+
+    EngineContext& m_ctx;
+    class Prefetch;
+    std::unique_ptr<Prefetch> m_prefetch; // small files' chunks fetched ahead, while a batch is applied
+    bool m_localWriteFailed = false;      // the last chunk fetched could not be written to the folder
+};
+
+} // namespace escale::sync::engine

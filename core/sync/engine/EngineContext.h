@@ -1,0 +1,80 @@
+#pragma once
+
+#include "config/Config.h"
+#include "protocol/ObjectStore.h"
+#include "protocol/Records.h"
+#include "relay/RelayBackend.h"
+#include "state/StateDb.h"
+#include "sync/AccessFlags.h"
+#include "sync/PassResult.h"
+#include "sync/PathFilter.h"
+#include "sync/Resolution.h"
+
+#include <QHash>
+#include <QSet>
+#include <functional>
+#include <memory>
+
+namespace escale::sync::engine {
+
+// What every stage of a pass shares (docs/architecture.md, "One pass"): the repository's
+// configuration, the relay and the object store over it, the state database, this client's
+// identity, the selection (filters and access flags), where progress and file events go, and the
+// clock. One per engine; the stages hold a reference to it and keep only their own state.
+struct EngineContext
+{
+    EngineContext(const config::RepositoryConfig& configuration, relay::RelayBackend* relayBackend,
+                  const QString& stateDbPath);
+
+    config::RepositoryConfig settings;
+    relay::RelayBackend* backend;                      // the relay in use (the one it moved to, once it did)
+    std::unique_ptr<relay::RelayBackend> movedRelay;   // owned here once the repository moved
+    protocol::ObjectStore store;                       // the relay through the repository's codec
+    QString statePath;
+    state::StateDb db;
+    QString clientId;
+    PathFilter filter;
+    AccessTable access;       // the access flags, as of this pass
+    AccessTable receivedWith; // the flags the last pass received with
+    QSet<QString> knownFolders; // relay folders known to exist (relays that need folders)
+    // This run read what the relay's journal holds under its id, or published a segment there: from
+    // then on, a segment of its own it does not know was written by another machine (a clone).
+    bool ownStateConfirmed = false;
+    bool scannedThisRun = false;
+    bool repositoryChecked = false; // the header was read (and the key opened) in this run
+    // The chunks of every content the journals read in this pass named, by hash: a record
+    // without chunks (a rename, a conflict copy) finds its content there, even when the version
+    // that brought it was replaced before the folder was made to match.
+    QHash<QByteArray, QList<protocol::ChunkRef>> contentSeen;
+    PassProgress progress;     // of the pass under way
+    qint64 fileStartBytes = 0; // bytes received before the file under way
+
+    // Where progress and file events go (the engine's signals), and the time (ms since the epoch).
+    std::function<void(const PassProgress&)> progressSink;
+    std::function<void(const FileEvent&)> eventSink;
+    std::function<qint64()> clock;
+
+    qint64 now() const;
+    QString localPath(const QString& relative) const; // absolute path of a path of the folder
+    bool receives() const;                            // not an upload-only mode
+    bool sends() const;                               // not a download-only mode
+    EffectiveAccess accessOf(const QString& path) const;
+    // Whether the path is received here (filters, hidden files, access flags).
+    bool selected(const QString& path, protocol::JournalRecord::Kind kind) const;
+    QString selectionSignature() const; // the filters, hidden files and mode, as one value
+    relay::RelayError ensureFolder(const QString& folder);
+    int transfers() const; // chunks in flight at once (1 where the backend cannot run several)
+    Resolution resolved(const QString& path); // what the known versions of `path` resolve to
+    // While a pass runs: at each chunk (`immediately`), else at most every quarter of a second.
+    void reportProgress(bool immediately = false);
+    void reportEvent(FileEvent::Kind kind, const QString& path, const QString& by, qint64 size);
+    void noteUnknown(const QString& path); // a relay name outside the format: said once, at debug level
+    bool dropOwnObject(const QString& id); // from the relay and the state; false if it stays
+    void dropPartial(const QString& path); // a file being received in pieces (R28) is abandoned
+
+private:
+    qint64 m_progressReportedMs = 0;
+    QSet<QString> m_unknownNoted;
+};
+
+} // namespace escale::sync::engine

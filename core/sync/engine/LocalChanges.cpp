@@ -1,0 +1,304 @@
+#include "sync/engine/LocalChanges.h"
+
+#include "log/Logging.h"
+#include "protocol/LocalLayout.h"
+#include "scan/Scanner.h"
+#include "sync/Conflicts.h"
+#include "sync/DeletionGuard.h"
+#include "sync/engine/CaseIndex.h"
+#include "sync/engine/EngineContext.h"
+#include "sync/engine/LocalFiles.h"
+#include "sync/engine/Pass.h"
+#include "sync/engine/VersionRules.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace escale::sync::engine {
+
+using protocol::JournalRecord;
+using state::Meta;
+using state::StateDb;
+using Kind = JournalRecord::Kind;
+
+LocalChanges::LocalChanges(EngineContext& context, CaseIndex& cases)
+    : m_ctx(context)
+    , m_cases(cases)
+{}
+
+void LocalChanges::scanLocal(Pass& pass)
+{
+    scan::Scanner::Options options;
+    options.hiddenFiles = m_ctx.settings.hiddenFiles;
+    options.stableAfterMs = m_ctx.settings.settleMs;
+    if (!m_ctx.filter.isEmpty() || !m_ctx.access.isEmpty()) {
+        // What this client sends: its filters, and the 'send' access flags (r+/r-).
+        options.acceptFile = [this](const QString& p) {
+            return m_ctx.filter.acceptsFile(p) && m_ctx.accessOf(p).send;
+        };
+        options.acceptDirectory = [this](const QString& p) {
+            return m_ctx.filter.acceptsDirectory(p) && m_ctx.accessOf(p).send;
+        };
+        options.descend = [this](const QString& p) {
+            return m_ctx.filter.descendsInto(p);
+        };
+    }
+    const QHash<QString, StateDb::LocalEntry> known = m_ctx.db.allLocal();
+    const scan::Scanner::Result scanned = scan::Scanner::scan(m_ctx.settings.localPath, known, options);
+    if (scanned.rootMissing) {
+        pass.fail(PassResult::Status::LocalFolder,
+                  QStringLiteral("the local folder %1 does not exist: create it, or mount the disk it is on")
+                      .arg(m_ctx.settings.localPath));
+        return;
+    }
+    for (const QString& p : scanned.problems)
+        pass.problem(p);
+    // Said once per run (they stay as they are until renamed), never taken for missing files.
+    for (const QString& p : scanned.unsupportedNames)
+        if (!m_reportedNames.contains(p)) {
+            m_reportedNames.insert(p);
+            pass.problem(p);
+        }
+    for (const QString& p : scanned.skipped)
+        if (!m_reportedNames.contains(p)) {
+            m_reportedNames.insert(p);
+            qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2").arg(m_ctx.settings.name, p);
+        }
+    if (scanned.unstable > 0)
+        pass.result.complete = false; // come back soon for the files being written
+    // Mass-delete safety: a folder that lost its marker (an unmounted disk leaves an empty
+    // mount point) or that lost many files at once keeps its deletions until confirmed.
+    const QString marker = m_ctx.localPath(protocol::local::folderMarker());
+    const bool marked = m_ctx.db.meta(Meta::Marked) == QLatin1String("1");
+    if (marked && !QFileInfo::exists(marker) && !m_deletionsConfirmed) {
+        pass.fail(PassResult::Status::LocalFolder,
+                  QStringLiteral(
+                      "the folder %1 lost its marker .escale-folder: is the disk mounted? If you emptied it "
+                      "on purpose, confirm the deletions (escalectl confirm-deletions, or escale "
+                      "--confirm-deletions)")
+                      .arg(m_ctx.settings.localPath));
+        return;
+    }
+    int knownFiles = 0;
+    for (const StateDb::LocalEntry& e : known)
+        knownFiles += e.kind == Kind::File ? 1 : 0;
+    int removedFiles = 0;
+    for (const QString& path : scanned.removed)
+        removedFiles += known.value(path).kind == Kind::File ? 1 : 0;
+    // Counted over time: files still disappearing wait for the deletion to end, and what was
+    // published within the window counts with what is found now (DeletionGuard).
+    DeletionGuard::Settings guard;
+    guard.percent = m_ctx.settings.deleteThresholdPercent;
+    guard.count = m_ctx.settings.deleteThresholdCount;
+    guard.quietMs = 3 * m_ctx.settings.settleMs;
+    const qint64 now = m_ctx.now();
+    if (removedFiles > m_goneSeen)
+        m_goneGrewMs = now;
+    m_goneSeen = removedFiles;
+    QList<DeletionGuard::Published> recent;
+    for (const QJsonValue& v : QJsonDocument::fromJson(m_ctx.db.meta(Meta::Deletions).toUtf8()).array())
+        if (const QJsonArray a = v.toArray(); now - qint64(a.at(0).toDouble()) <= guard.windowMs)
+            recent.append(DeletionGuard::Published{qint64(a.at(0).toDouble()), a.at(1).toInt()});
+    const DeletionGuard::Verdict verdict =
+        DeletionGuard::decide(guard, removedFiles, knownFiles, recent, now, m_goneGrewMs, m_deletionsConfirmed);
+    const bool holdDeletions = verdict != DeletionGuard::Verdict::Publish;
+    if (verdict == DeletionGuard::Verdict::Hold) {
+        const int earlier = DeletionGuard::recentCount(guard, recent, now);
+        pass.result.deletionsHeld = int(scanned.removed.size());
+        pass.problem(QStringLiteral(
+                         "%1 of %2 files are gone from %3%4: their deletion waits for confirmation "
+                         "(escalectl confirm-deletions, the activity window, or escale --confirm-deletions)")
+                         .arg(removedFiles + earlier)
+                         .arg(knownFiles + earlier)
+                         .arg(m_ctx.settings.localPath,
+                              earlier > 0 ? QStringLiteral(" within the last hour") : QString()));
+    } else if (verdict == DeletionGuard::Verdict::Wait) {
+        pass.result.complete = false; // looked at again once files stop disappearing
+    } else if (removedFiles > 0) {
+        recent.append(DeletionGuard::Published{now, removedFiles});
+        QJsonArray list;
+        for (const DeletionGuard::Published& p : std::as_const(recent))
+            list.append(QJsonArray{double(p.atMs), p.files});
+        m_ctx.db.setMeta(Meta::Deletions, QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)));
+        m_goneSeen = 0;
+    }
+    if (m_deletionsConfirmed && removedFiles > 0)
+        m_ctx.db.removeMeta(Meta::Deletions); // what the user confirmed starts a new window
+    m_deletionsConfirmed = false;
+
+    // Downloads cut short by a crash: nothing refers to them any more (section 10).
+    // Temporary downloads of an interrupted pass go; files being received in pieces stay (R28).
+    QSet<QString> partials;
+    for (const StateDb::Partial& p : m_ctx.db.partials())
+        partials.insert(QFileInfo(p.temp).fileName()); // random names: unique
+    for (const QString& leftover : scanned.leftovers)
+        if (!partials.contains(QFileInfo(leftover).fileName()))
+            QFile::remove(leftover);
+
+    m_ctx.db.begin();
+    // A new local version descends from what the folder held (R24): the vector of the content
+    // at the path, never a version known but not placed here (which stays concurrent with it,
+    // so that R26 keeps both).
+    auto newVersion = [this](const QString& path, const std::optional<StateDb::LocalEntry>& before,
+                             const QList<StateDb::Version>& versions) {
+        JournalRecord r;
+        r.path = path;
+        r.vv = newLocalVector(baseVector(before, versions), versions, m_ctx.clientId);
+        r.origin = m_ctx.clientId;
+        r.originName = m_ctx.settings.clientName;
+        return r;
+    };
+    auto previous = [&known](const QString& path) -> std::optional<StateDb::LocalEntry> {
+        const auto it = known.constFind(path);
+        return it == known.cend() ? std::nullopt : std::optional<StateDb::LocalEntry>(*it);
+    };
+    // Renames and moves: a new file whose content is that of a file gone in the same scan.
+    // Others hold that content already; its record goes out without chunks (R27).
+    QMultiHash<QByteArray, QString> goneByHash;
+    if (!holdDeletions) {
+        for (const QString& path : scanned.removed) {
+            const StateDb::LocalEntry gone = known.value(path);
+            if (gone.kind == Kind::File && gone.size > 0)
+                goneByHash.insert(gone.hash, path);
+        }
+    }
+    for (StateDb::LocalEntry e : scanned.changed) {
+        pass.scannedNow.insert(e.path);
+        e.origin = m_ctx.clientId;
+        const std::optional<StateDb::LocalEntry> before = previous(e.path);
+        const QList<StateDb::Version> current = m_ctx.db.versions(e.path);
+        if (!m_ctx.sends()) {
+            // Not published: the content keeps the vector it had (a newer version replaces it).
+            e.vv = baseVector(before, current);
+            m_ctx.db.putLocal(e);
+            continue;
+        }
+        JournalRecord r = newVersion(e.path, before, current);
+        r.kind = e.kind;
+        if (e.kind == Kind::File) {
+            r.size = e.size;
+            r.mtimeMs = e.mtimeNs / 1'000'000;
+            r.hash = e.hash;
+            r.mode = m_cases.keepsModes() ? e.mode : 0;
+        }
+        // Content already known for this path (e.g. a touched file, or the very edit another
+        // machine made) is no new version: the folder now holds that version.
+        const JournalRecord& only = current.size() == 1 ? current.first().record : r;
+        if (current.size() == 1 && only.sameContent(r) &&
+            (only.mode == r.mode || only.mode == 0 || r.mode == 0)) {
+            e.vv = current.first().record.vv.merged(baseVector(before, current));
+            m_ctx.db.putLocal(e);
+            continue;
+        }
+        e.vv = r.vv;
+        m_ctx.db.putLocal(e);
+        // The same content as a version already published (a change of permission bits alone):
+        // the others have it, nothing travels but the record (R27).
+        bool renamed = false;
+        for (const StateDb::Version& v : current)
+            renamed = renamed || (!v.pending && e.kind == Kind::File && v.record.sameContent(r));
+        if (e.kind == Kind::File && !before) {
+            const auto source = goneByHash.find(e.hash);
+            if (source != goneByHash.end()) {
+                // Only when the source's content was published, so that others can have it.
+                for (const StateDb::Version& v : m_ctx.db.versions(source.value()))
+                    renamed =
+                        renamed || (!v.pending && v.record.kind == Kind::File && v.record.hash == e.hash);
+                if (renamed)
+                    goneByHash.erase(source);
+            }
+        }
+        // The new version supersedes what the folder held; a version known but not placed here
+        // stays beside it, concurrent (R26).
+        if (const auto updated = integrated(current, StateDb::Version{r, true, renamed}))
+            m_ctx.db.setVersions(e.path, *updated);
+    }
+    for (StateDb::LocalEntry e : scanned.restatted) {
+        e.origin = known.value(e.path).origin;
+        e.vv = known.value(e.path).vv;
+        m_ctx.db.putLocal(e);
+    }
+    for (const QString& path : holdDeletions ? QStringList() : scanned.removed) {
+        const std::optional<StateDb::LocalEntry> before = previous(path);
+        m_ctx.db.removeLocal(path);
+        if (!m_ctx.sends())
+            continue;
+        const QList<StateDb::Version> current = m_ctx.db.versions(path);
+        if (current.isEmpty())
+            continue;
+        JournalRecord r = newVersion(path, before, current);
+        r.kind = Kind::Deleted;
+        if (const auto updated = integrated(current, StateDb::Version{r, true}))
+            m_ctx.db.setVersions(path, *updated);
+    }
+    // Paths no longer selected (filters, hidden files, access flags) keep their entry: nothing is
+    // published for them while they are left out, and when they are let in again, what changed
+    // meanwhile builds on what the folder held (R24).
+    // A conflict copy edited, renamed or deleted here resolves its conflict (R26): the name keeps
+    // what it holds, under a version that supersedes the losing one, so that the losing version
+    // never needs its content again (it lives on in the copy's new version, or was let go).
+    if (m_ctx.sends()) {
+        QSet<QString> touched;
+        for (const StateDb::LocalEntry& e : scanned.changed)
+            touched.insert(e.path);
+        QStringList copies;
+        for (const StateDb::LocalEntry& e : scanned.changed)
+            if (known.contains(e.path))
+                copies << e.path;
+        if (!holdDeletions)
+            copies += scanned.removed;
+        for (const QString& copy : std::as_const(copies))
+            if (const auto conflict = parseConflictCopy(copy); conflict && !touched.contains(conflict->original))
+                settleConflict(conflict->original, copy);
+    }
+    m_ctx.db.commit();
+    qCDebug(lcEngine).noquote() << QStringLiteral("[%1] scanned %2 files: %3 changed, %4 removed")
+                                       .arg(m_ctx.settings.name)
+                                       .arg(scanned.filesSeen)
+                                       .arg(scanned.changed.size())
+                                       .arg(scanned.removed.size());
+}
+
+void LocalChanges::settleConflict(const QString& path, const QString& copy)
+{
+    const QList<StateDb::Version> versions = m_ctx.db.versions(path);
+    QList<JournalRecord> records;
+    for (const StateDb::Version& v : versions)
+        records.append(v.record);
+    const Resolution resolution = resolve(path, records);
+    const bool listed = std::any_of(resolution.copies.cbegin(), resolution.copies.cend(),
+                                    [&](const JournalRecord& c) { return c.path == copy; });
+    const auto local = m_ctx.db.local(path);
+    // Only where the folder holds the resolution: the winner under the name.
+    if (!listed || resolution.kind != Kind::File || !local || local->kind != Kind::File ||
+        local->hash != resolution.winner.hash)
+        return;
+    JournalRecord r = resolution.winner;
+    r.vv = newLocalVector(baseVector(local, versions), versions, m_ctx.clientId);
+    r.origin = m_ctx.clientId;
+    r.originName = m_ctx.settings.clientName;
+    r.chunks.clear();
+    r.from = 0;
+    r.repush = false;
+    // Its content is the winner's, which the others have: no chunks travel (as for a rename, R27),
+    // unless the winner is a version of this client not sent yet.
+    bool published = false;
+    for (const StateDb::Version& v : versions)
+        published = published || (!v.pending && v.record.sameContent(r));
+    if (const auto updated = integrated(versions, StateDb::Version{r, true, published})) {
+        m_ctx.db.setVersions(path, *updated);
+        StateDb::LocalEntry settled = *local;
+        settled.vv = r.vv;
+        m_ctx.db.putLocal(settled);
+        qCInfo(lcEngine).noquote() << QStringLiteral("[%1] the conflict on %2 is settled: %3 was changed here")
+                                          .arg(m_ctx.settings.name, path, copy);
+        // A copy of a copy: the name it is the copy of is settled too (its losing version lived on
+        // in the version of `path` just replaced).
+        if (const auto outer = parseConflictCopy(path))
+            settleConflict(outer->original, path);
+    }
+}
+
+} // namespace escale::sync::engine

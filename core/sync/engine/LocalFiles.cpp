@@ -1,0 +1,98 @@
+#include "sync/engine/LocalFiles.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+namespace escale::sync::engine {
+
+using state::StateDb;
+using Kind = protocol::JournalRecord::Kind;
+
+// The on-disk state of a local path, in the terms of the state database.
+std::optional<StateDb::LocalEntry> statLocal(const QString& absolute, const QString& relative)
+{
+    struct stat st;
+    if (::lstat(QFile::encodeName(absolute).constData(), &st) != 0)
+        return std::nullopt;
+    StateDb::LocalEntry e;
+    e.path = relative;
+    if (S_ISDIR(st.st_mode)) {
+        e.kind = Kind::Directory;
+        return e;
+    }
+    if (!S_ISREG(st.st_mode))
+        return std::nullopt;
+    e.kind = Kind::File;
+    e.size = qint64(st.st_size);
+    e.mtimeNs = qint64(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+    e.inode = quint64(st.st_ino);
+    e.mode = int(st.st_mode & 0777);
+    return e;
+}
+
+// Something that is neither a file nor a folder (a symbolic link, a FIFO, a socket, a device).
+bool isSpecial(const QString& absolute)
+{
+    struct stat st;
+    return ::lstat(QFile::encodeName(absolute).constData(), &st) == 0 && !S_ISDIR(st.st_mode) &&
+           !S_ISREG(st.st_mode);
+}
+
+bool sameStat(const StateDb::LocalEntry& a, const StateDb::LocalEntry& b)
+{
+    if (a.kind != b.kind)
+        return false;
+    return a.kind != Kind::File || (a.size == b.size && a.mtimeNs == b.mtimeNs && a.inode == b.inode &&
+                                    (a.mode == b.mode || a.mode == 0 || b.mode == 0));
+}
+
+// The file creation mask of this process (read once: it is not changed while Escale runs).
+int creationMask()
+{
+    static const int mask = [] {
+        const mode_t m = ::umask(0);
+        ::umask(m);
+        return int(m);
+    }();
+    return mask;
+}
+
+QString randomTag()
+{
+    return QString::number(QRandomGenerator::system()->generate64(), 36);
+}
+
+// Why a file of the folder could not be written, in words that name the cause: Qt says "Unknown
+// error" for a full disk.
+QString writeFailure(const QFileDevice& file)
+{
+    const int err = errno;
+    struct statvfs st;
+    const QByteArray folder = QFile::encodeName(QFileInfo(file.fileName()).absolutePath());
+    if (err == ENOSPC || err == EDQUOT ||
+        (::statvfs(folder.constData(), &st) == 0 && qint64(st.f_bavail) * qint64(st.f_frsize) < 64 * 1024))
+        return QStringLiteral("the disk is full (free some room on it; nothing was replaced)");
+    if (err == EROFS)
+        return QStringLiteral("the disk is read-only");
+    const QString said = file.errorString();
+    return said.isEmpty() || said == QLatin1String("Unknown error") ? QString::fromLocal8Bit(std::strerror(err)) : said;
+}
+
+void setModificationTime(const QString& path, qint64 mtimeMs)
+{
+    struct timespec times[2];
+    times[0].tv_sec = 0;
+    times[0].tv_nsec = UTIME_OMIT;
+    times[1].tv_sec = mtimeMs / 1000;
+    times[1].tv_nsec = (mtimeMs % 1000) * 1'000'000;
+    ::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, AT_SYMLINK_NOFOLLOW);
+}
+
+} // namespace escale::sync::engine

@@ -1,0 +1,657 @@
+#include "sync/engine/Materializer.h"
+
+#include "log/Logging.h"
+#include "protocol/LocalLayout.h"
+#include "sync/Conflicts.h"
+#include "sync/LocalArchive.h"
+#include "sync/engine/CaseIndex.h"
+#include "sync/engine/EngineContext.h"
+#include "sync/engine/LocalFiles.h"
+#include "sync/engine/Pass.h"
+#include "sync/engine/VersionRules.h"
+#include "config/Units.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace escale::sync::engine {
+
+using protocol::JournalRecord;
+using protocol::VersionVector;
+using relay::RelayError;
+using state::StateDb;
+using Kind = JournalRecord::Kind;
+
+Materializer::Materializer(EngineContext& context, CaseIndex& cases, ContentFetcher& fetcher)
+    : m_ctx(context)
+    , m_cases(cases)
+    , m_fetcher(fetcher)
+{}
+
+bool Materializer::materializePaths(Pass& pass, QStringList affected, const QList<JournalRecord>& pieces)
+{
+    // Pieces first, in journal order (R28); then folders (parents before children), files, and
+    // deletions (children first). One transaction for the batch: what is written to disk is
+    // recorded together. A path that cannot be placed is set aside with its cause and tried
+    // again at every pass; only a relay that fails makes the batch wait (false).
+    m_ctx.db.begin();
+    affected.removeDuplicates();
+    std::sort(affected.begin(), affected.end());
+    QStringList deletions;
+    QStringList late;
+    bool reachable = true;
+    auto settle = [&](const QString& p, Outcome o) {
+        if (o == Outcome::Retry)
+            reachable = false;
+        if (o == Outcome::Done)
+            m_ctx.db.removeWantsOf(p); // it waits for nothing any more
+        if (o != Outcome::Deferred && o != Outcome::Retry)
+            m_ctx.db.removeSetAside(p);
+    };
+    for (const JournalRecord& piece : pieces)
+        if (m_ctx.selected(piece.path, Kind::File) && receivePiece(pass, piece) == Outcome::Retry)
+            reachable = false;
+    QList<std::pair<QString, Resolution>> targets;
+    for (const QString& p : std::as_const(affected))
+        targets.append({p, m_ctx.resolved(p)});
+    // The files this batch will fetch: counted for the progress, and the one-chunk ones, in the
+    // order it writes them, go ahead.
+    m_fetcher.startBatch();
+    for (const auto& [p, target] : std::as_const(targets)) {
+        if (target.kind != Kind::File || !m_ctx.selected(p, Kind::File))
+            continue;
+        const auto local = m_ctx.db.local(p);
+        if (local && local->kind == Kind::File && local->hash == target.winner.hash)
+            continue; // already here
+        ++m_ctx.progress.filesToReceive;
+        m_ctx.progress.bytesToReceive += target.winner.size;
+        if (target.winner.chunks.size() == 1 && target.winner.from == 0)
+            m_fetcher.fetchAhead(target.winner.chunks.first());
+    }
+    m_ctx.reportProgress();
+    for (const auto& [p, target] : std::as_const(targets)) {
+        const Kind kind = target.kind;
+        const auto local = m_ctx.db.local(p);
+        if (!m_ctx.selected(p, kind == Kind::Deleted && local ? local->kind : kind)) {
+            m_ctx.db.removeSetAside(p);
+            continue; // not received here (filters): known, acknowledged, not written
+        }
+        if (kind == Kind::Deleted) {
+            deletions << p;
+            continue;
+        }
+        // A file where a folder is: after the deletions, which may empty it.
+        if (kind == Kind::File && local && local->kind == Kind::Directory) {
+            late << p;
+            continue;
+        }
+        settle(p, materialize(pass, p));
+    }
+    m_fetcher.endBatch();
+    std::sort(deletions.begin(), deletions.end(), std::greater<>());
+    for (const QString& p : std::as_const(deletions))
+        settle(p, materialize(pass, p));
+    for (const QString& p : std::as_const(late))
+        settle(p, materialize(pass, p));
+    commitStaged(pass);
+    m_ctx.db.commit();
+    return reachable;
+}
+
+Outcome Materializer::materialize(Pass& pass, const QString& path)
+{
+    const Resolution target = m_ctx.resolved(path);
+    const QString absolute = m_ctx.localPath(path);
+    // Nothing is ever written or deleted through a symbolic link (R4): a link where the others
+    // have a folder goes to the archive and a real folder takes its name (makeFolders); what is
+    // deleted under a link is not this folder's.
+    if (throughLink(path)) {
+        if (target.kind == Kind::Deleted)
+            return Outcome::Done;
+        QString problem;
+        if (!makeFolders(path.section(QLatin1Char('/'), 0, -2), problem))
+            return setAside(pass, path, problem);
+    }
+    // On a file system that does not tell case apart, a name differing only by case from one
+    // already here would land on it (R4): one of them stays on the relay only.
+    if (m_cases.insensitive() && target.kind != Kind::Deleted) {
+        const QString twin = m_cases.caseTwin(path);
+        if (!twin.isEmpty()) {
+            QList<JournalRecord> twinVersions;
+            for (const StateDb::Version& v : m_ctx.db.versions(twin))
+                twinVersions.append(v.record);
+            // A rename that only changes case: the file is renamed in place, or the old name goes
+            // first.
+            const bool twinGoes =
+                !twinVersions.isEmpty() && resolve(twin, twinVersions).kind == Kind::Deleted;
+            if (twinGoes && target.kind == Kind::File && m_cases.renameCaseTwin(twin, path, target.winner))
+                return Outcome::Done;
+            if (!twinGoes || materialize(pass, twin) != Outcome::Done || !m_cases.caseTwin(path).isEmpty()) {
+                pass.problem(QStringLiteral("%1 is not written here: this file system does not tell it apart "
+                                            "from %2; rename one of them on another machine")
+                                 .arg(path, twin));
+                return Outcome::Done;
+            }
+        }
+    }
+    const std::optional<StateDb::LocalEntry> known = m_ctx.db.local(path);
+    std::optional<StateDb::LocalEntry> disk = statLocal(absolute, path);
+    if (disk && m_cases.insensitive() && !m_cases.caseTwin(path).isEmpty())
+        disk.reset(); // what answers under this name is its twin
+    // A symbolic link (or a FIFO, a socket, a device) is never synchronised; where the others have
+    // a file or a folder, the newer version takes the name and the link goes to the archive.
+    if (!disk && target.kind != Kind::Deleted && isSpecial(absolute)) {
+        QString error;
+        if (!moveToArchive(m_ctx.settings.localPath, path, error))
+            return setAside(pass, path, error);
+        qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2: the symbolic link or special file there went to "
+                                                     "the archive (another machine has a %3 there)")
+                                          .arg(m_ctx.settings.name, path,
+                                               target.kind == Kind::File ? QStringLiteral("file")
+                                                                         : QStringLiteral("folder"));
+    }
+
+    // A local change not yet scanned: leave the path alone; the next pass publishes it first.
+    const bool diskMatches = (!known && !disk) || (known && disk && sameStat(*known, *disk));
+    if (!diskMatches && !(target.kind == Kind::Directory && disk && disk->kind == Kind::Directory)) {
+        // The known version waits: the next scan publishes the local change, which does not
+        // replace it (R24), and the two are resolved like any concurrent versions (R26).
+        pass.result.complete = false;
+        // A file this machine cannot read is a version it cannot see: it stays, and says why.
+        if (disk && disk->kind == Kind::File) {
+            const int fd = ::open(QFile::encodeName(absolute).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+            if (fd < 0 && errno != ENOENT)
+                return setAside(pass, path,
+                                QStringLiteral("%1 cannot be read here (%2): it stays as it is, and the version "
+                                               "from %3 waits until it can be read (check its permissions)")
+                                    .arg(path, QString::fromLocal8Bit(std::strerror(errno)),
+                                         target.winner.originName.isEmpty() ? QStringLiteral("another machine")
+                                                                            : target.winner.originName));
+            if (fd >= 0)
+                ::close(fd);
+        }
+        return setAside(pass, path,
+                        QStringLiteral("%1 changed locally meanwhile; it will be compared on the next pass")
+                            .arg(path));
+    }
+
+    // Conservative mode: a file this machine changed is never overwritten nor deleted by others.
+    if (m_ctx.settings.mode == config::SyncMode::Conservative && known && disk && known->origin == m_ctx.clientId) {
+        const bool same =
+            target.kind == known->kind && (target.kind != Kind::File || known->hash == target.winner.hash);
+        if (!same) {
+            pass.problem(QStringLiteral("kept this machine's version of %1 (conservative mode)").arg(path));
+            return Outcome::Done;
+        }
+    }
+
+    // Conflict copies first, while the local file may still hold their content. Each copy is a
+    // version of its own path with the losing version's vector, published (R26): a client that
+    // never sees the two versions side by side (a later version replaced both before it read
+    // them) gets the copy from it. Every client that finds the conflict makes the same copy; the
+    // others' identical records are equal versions, ignored. Its content is with the others
+    // already (the losing version's): the record goes without chunks, as a rename's (R27).
+    for (const JournalRecord& copy : target.copies) {
+        QList<StateDb::Version> stored = m_ctx.db.versions(copy.path);
+        if (const auto updated = integrated(stored, StateDb::Version{copy, true, true})) {
+            // A copy made here is kept (and published) only once it is in the folder: one whose
+            // content cannot be had is asked for under the name it conflicts with, and made again
+            // when it comes (or not at all, when a later version replaces the one it holds).
+            m_ctx.db.begin();
+            m_ctx.db.setVersions(copy.path, *updated);
+            m_ctx.db.commit();
+            const Outcome o = materialize(pass, copy.path);
+            if (o != Outcome::Done) {
+                m_ctx.db.begin();
+                m_ctx.db.setVersions(copy.path, stored);
+                if (o == Outcome::Wanted)
+                    m_ctx.db.addWant(copy.hash, path);
+                m_ctx.db.commit();
+                return o == Outcome::Deferred
+                           ? setAside(pass, path,
+                                      QStringLiteral("%1: its conflict copy %2 cannot be written yet").arg(path, copy.path))
+                           : o;
+            }
+            ++pass.result.conflicts;
+            m_ctx.reportEvent(FileEvent::Kind::Conflict, copy.path, copy.originName, copy.size);
+            qCInfo(lcEngine).noquote()
+                << QStringLiteral("[%1] conflict on %2: the version of %3 is kept as %4")
+                       .arg(m_ctx.settings.name, path, copy.originName, copy.path);
+            continue;
+        }
+        // Another client published this copy first, without chunks: the losing version's chunks,
+        // known here, bring its content.
+        bool filled = false;
+        for (StateDb::Version& v : stored)
+            if (v.record.vv == copy.vv && v.record.sameContent(copy) && v.record.chunks.isEmpty() &&
+                !copy.chunks.isEmpty() && copy.from == 0) {
+                v.record.chunks = copy.chunks;
+                filled = true;
+            }
+        if (filled)
+            m_ctx.db.setVersions(copy.path, stored);
+        if (const Outcome o = materialize(pass, copy.path); o != Outcome::Done) {
+            // The name waits for its copy: tried again with it.
+            if (o == Outcome::Wanted)
+                m_ctx.db.addWant(copy.hash, path);
+            return o == Outcome::Deferred
+                       ? setAside(pass, path,
+                                  QStringLiteral("%1: its conflict copy %2 cannot be written yet").arg(path, copy.path))
+                       : o;
+        }
+    }
+
+    switch (target.kind) {
+    case Kind::Deleted: {
+        m_ctx.dropPartial(path);
+        if (!disk) {
+            m_ctx.db.removeLocal(path);
+            return Outcome::Done;
+        }
+        if (disk->kind == Kind::Directory) {
+            if (::rmdir(QFile::encodeName(absolute).constData()) != 0) {
+                // It still holds what others did not delete (made here or elsewhere meanwhile): a
+                // change beats a deletion (R26), the folder stays, and a version of it made here
+                // tells the others so.
+                keepFolder(path);
+                return Outcome::Done;
+            }
+        } else {
+            // Keep what sync deletes in the local archive (section 10).
+            QString error;
+            if (!moveToArchive(m_ctx.settings.localPath, path, error))
+                return setAside(pass, path, error);
+        }
+        m_ctx.db.removeLocal(path);
+        m_cases.noteName(path, false);
+        ++pass.result.deleted;
+        m_ctx.reportEvent(FileEvent::Kind::Deleted, path, target.winner.originName, 0);
+        // A deleted folder kept for the files it still held goes with its last one.
+        for (QString parent = path.section(QLatin1Char('/'), 0, -2); !parent.isEmpty();
+             parent = parent.section(QLatin1Char('/'), 0, -2)) {
+            const auto folder = m_ctx.db.local(parent);
+            if (!folder || folder->kind != Kind::Directory || m_ctx.resolved(parent).kind != Kind::Deleted ||
+                ::rmdir(QFile::encodeName(m_ctx.localPath(parent)).constData()) != 0)
+                break;
+            m_ctx.db.removeLocal(parent);
+            m_cases.noteName(parent, false);
+        }
+        return Outcome::Done;
+    }
+    case Kind::Directory: {
+        if (disk && disk->kind == Kind::File) {
+            // A folder replaced the file (it supersedes every version of it, R25): the file, as
+            // scanned, goes to the archive.
+            QString error;
+            if (!moveToArchive(m_ctx.settings.localPath, path, error))
+                return setAside(pass, path, error);
+            m_ctx.db.removeLocal(path);
+            disk.reset();
+        }
+        QString problem;
+        if (!disk && !makeFolders(path, problem))
+            return setAside(pass, path, problem);
+        m_ctx.db.putLocal(
+            StateDb::LocalEntry{path, Kind::Directory, 0, 0, 0, {}, m_ctx.clientId, mergedVector(m_ctx.db.versions(path)), 0});
+        m_cases.noteName(path, true);
+        return Outcome::Done;
+    }
+    case Kind::File: {
+        if (known && known->kind == Kind::File && known->hash == target.winner.hash) {
+            // Already there: the folder now reflects every known version (R26), with the
+            // winner's permission bits (R34).
+            StateDb::LocalEntry reflected = *known;
+            reflected.vv = mergedVector(m_ctx.db.versions(path));
+            if (const int mode = modeFor(target.winner, known->mode); mode > 0 && mode != known->mode) {
+                if (::chmod(QFile::encodeName(absolute).constData(), mode_t(mode)) == 0)
+                    reflected.mode = mode;
+                else
+                    pass.problem(QStringLiteral("cannot change the permissions of %1: %2")
+                                     .arg(absolute, QString::fromLocal8Bit(std::strerror(errno))));
+            }
+            if (reflected != *known)
+                m_ctx.db.putLocal(reflected);
+            return Outcome::Done;
+        }
+        if (disk && disk->kind == Kind::Directory) {
+            // An empty folder makes room for the file. One that holds files keeps its name: the
+            // file goes beside it as a conflict copy, and a version of the folder made here,
+            // newer than every one known, tells the others (R26).
+            if (::rmdir(QFile::encodeName(absolute).constData()) == 0) {
+                m_ctx.db.removeLocal(path);
+                m_cases.noteName(path, false);
+            } else {
+                JournalRecord copy = target.winner;
+                copy.path = conflictCopyPath(path, copy);
+                copy.vv = conflictCopyVector(path, copy);
+                copy.origin = copy.vv.counters().firstKey();
+                copy.repush = false;
+                const QList<StateDb::Version> stored = m_ctx.db.versions(copy.path);
+                if (const auto updated = integrated(stored, StateDb::Version{copy, true, true})) {
+                    m_ctx.db.setVersions(copy.path, *updated);
+                    const Outcome o = materialize(pass, copy.path);
+                    if (o != Outcome::Done) {
+                        m_ctx.db.setVersions(copy.path, stored);
+                        if (o == Outcome::Wanted)
+                            m_ctx.db.addWant(copy.hash, path);
+                        return o == Outcome::Deferred
+                                   ? setAside(pass, path,
+                                              QStringLiteral("%1 is a folder here: the file from %2 waits to be "
+                                                             "written beside it")
+                                                  .arg(path, target.winner.originName))
+                                   : o;
+                    }
+                    ++pass.result.conflicts;
+                    m_ctx.reportEvent(FileEvent::Kind::Conflict, copy.path, copy.originName, copy.size);
+                    qCInfo(lcEngine).noquote()
+                        << QStringLiteral("[%1] %2 is a folder here and a file elsewhere: the file is kept as %3")
+                               .arg(m_ctx.settings.name, path, copy.path);
+                }
+                keepFolder(path);
+                return Outcome::Done;
+            }
+        }
+        QString problem;
+        m_ctx.progress.current = path;
+        m_ctx.progress.currentSending = false;
+        m_ctx.progress.currentDone = 0;
+        m_ctx.progress.currentSize = target.winner.size;
+        m_ctx.fileStartBytes = m_ctx.progress.bytesReceived;
+        switch (obtainContent(target.winner, path, problem)) {
+        case Content::Written:
+            m_cases.noteName(path, true);
+            ++pass.result.downloaded;
+            ++m_ctx.progress.filesReceived;
+            m_ctx.progress.bytesReceived = m_ctx.fileStartBytes + target.winner.size;
+            m_ctx.reportEvent(FileEvent::Kind::Received, path, target.winner.originName, target.winner.size);
+            return Outcome::Done;
+        case Content::Gone:
+            // Freed before this client got it (it joined late, or came back after a long
+            // absence): ask for it in the head; the path waits, the journal goes on (R23).
+            pass.problem(problem);
+            m_ctx.db.addWant(target.winner.hash, path);
+            pass.result.complete = false;
+            return Outcome::Wanted;
+        case Content::Failed:
+            return setAside(pass, path, problem);
+        case Content::Unreachable:
+            pass.problem(problem);
+            pass.result.complete = false;
+            return Outcome::Retry;
+        }
+        return Outcome::Retry;
+    }
+    }
+    return Outcome::Done;
+}
+
+void Materializer::keepFolder(const QString& path)
+{
+    // A folder others deleted, kept here for what it holds: a change beats a deletion (R26). A
+    // version made here, newer than every one known, brings it back everywhere.
+    const auto known = m_ctx.db.local(path);
+    if (!m_ctx.sends() || !known || known->kind != Kind::Directory)
+        return;
+    const QList<StateDb::Version> versions = m_ctx.db.versions(path);
+    JournalRecord r;
+    r.path = path;
+    r.kind = Kind::Directory;
+    r.vv = newLocalVector(mergedVector(versions), versions, m_ctx.clientId);
+    r.origin = m_ctx.clientId;
+    r.originName = m_ctx.settings.clientName;
+    if (const auto updated = integrated(versions, StateDb::Version{r, true})) {
+        m_ctx.db.setVersions(path, *updated);
+        StateDb::LocalEntry kept = *known;
+        kept.vv = r.vv;
+        m_ctx.db.putLocal(kept);
+    }
+}
+
+int Materializer::modeFor(const JournalRecord& version, int replaced) const
+{
+    // A version's permission bits, never wider than this machine's file creation mask allows;
+    // without any (an earlier release sent it, or a file system without them), those of the file
+    // it replaces; else the default of new files (R34).
+    if (!m_cases.keepsModes())
+        return 0;
+    if (version.mode > 0)
+        return version.mode & ~creationMask() & 0777;
+    return replaced;
+}
+
+void Materializer::applyMode(const QString& temp, const JournalRecord& version, const QString& target)
+{
+    const auto replaced = statLocal(m_ctx.localPath(target), target);
+    const int mode = modeFor(version, replaced && replaced->kind == Kind::File ? replaced->mode : 0);
+    if (mode > 0)
+        ::chmod(QFile::encodeName(temp).constData(), mode_t(mode));
+}
+
+Outcome Materializer::setAside(Pass& pass, const QString& path, const QString& cause)
+{
+    pass.problem(cause);
+    m_ctx.db.putSetAside(path, cause, m_ctx.now());
+    return Outcome::Deferred;
+}
+
+Outcome Materializer::receivePiece(Pass& pass, const JournalRecord& piece)
+{
+    const auto known = m_ctx.db.local(piece.path);
+    if (known && known->kind == Kind::File && known->hash == piece.hash)
+        return Outcome::Done; // already here
+    for (const StateDb::Version& v : m_ctx.db.versions(piece.path))
+        if (v.record.vv.supersedes(piece.vv))
+            return Outcome::Done; // a piece of a version already replaced
+    if (throughLink(piece.path)) {
+        pass.problem(
+            QStringLiteral("refused %1: it leads through a symbolic link in the folder").arg(piece.path));
+        return Outcome::Done;
+    }
+    qint64 total = 0;
+    for (const protocol::ChunkRef& c : piece.chunks)
+        total += c.size;
+    std::optional<StateDb::Partial> partial = m_ctx.db.partial(piece.path);
+    const bool continues = partial && partial->hash == piece.hash && partial->size == piece.size;
+    if (continues && partial->received >= piece.from + total)
+        return Outcome::Done; // this piece is already here (the segment is read again)
+    if (piece.from == 0) {
+        m_ctx.dropPartial(piece.path);
+        QString problem;
+        if (!makeFolders(piece.path.section(QLatin1Char('/'), 0, -2), problem)) {
+            pass.problem(problem);
+            return Outcome::Retry;
+        }
+        const QString temp =
+            QFileInfo(m_ctx.localPath(piece.path)).absolutePath() + QLatin1Char('/') + protocol::local::piecePrefix() + randomTag();
+        partial = StateDb::Partial{piece.path, piece.hash, piece.size, 0, temp};
+        QFile create(temp);
+        if (!create.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+            pass.problem(QStringLiteral("cannot write %1: %2").arg(temp, writeFailure(create)));
+            return Outcome::Retry;
+        }
+        m_ctx.db.putPartial(*partial);
+    } else if (!continues || partial->received != piece.from) {
+        // An earlier piece was missed (this client joined during the transfer): the version
+        // that ends the file will be found incomplete and asked for again (R23).
+        m_ctx.dropPartial(piece.path);
+        return Outcome::Done;
+    }
+
+    QFile out(partial->temp);
+    if (!out.open(QIODevice::ReadWrite)) {
+        m_ctx.dropPartial(piece.path);
+        return Outcome::Done;
+    }
+    // Bytes past `received` are what a crash left of an unfinished piece.
+    out.resize(partial->received);
+    out.seek(partial->received);
+    const RelayError e = m_fetcher.fetchChunks(piece.path, piece.chunks, out);
+    if (e.kind == RelayError::Kind::NotFound) {
+        out.close();
+        m_ctx.dropPartial(piece.path);
+        return Outcome::Done;
+    }
+    if (e.kind == RelayError::Kind::Corrupt) {
+        // Damaged on the relay: the version that ends the file asks for the whole (R23).
+        pass.problem(e.message);
+        out.close();
+        m_ctx.dropPartial(piece.path);
+        return Outcome::Done;
+    }
+    if (!e.ok()) {
+        out.resize(partial->received);
+        pass.problem(e.message);
+        return Outcome::Retry;
+    }
+    if (!out.flush() || ::fdatasync(out.handle()) != 0) {
+        out.resize(partial->received);
+        pass.problem(QStringLiteral("cannot write %1: %2").arg(partial->temp, writeFailure(out)));
+        return Outcome::Retry;
+    }
+    partial->received = piece.from + total;
+    m_ctx.db.putPartial(*partial);
+    qCInfo(lcEngine).noquote() << QStringLiteral("[%1] received %2 of %3 of %4 (sent in pieces)")
+                                      .arg(m_ctx.settings.name, config::formatSize(partial->received),
+                                           config::formatSize(piece.size), piece.path);
+    return Outcome::Done;
+}
+
+bool Materializer::throughLink(const QString& relative) const
+{
+    // Every folder between the synchronised folder and the path must be a real folder: a
+    // symbolic link there could lead the write, or the deletion, out of the folder (R4).
+    QString prefix;
+    const QStringList parts = relative.split(QLatin1Char('/'));
+    for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
+        prefix = prefix.isEmpty() ? parts.at(i) : prefix + QLatin1Char('/') + parts.at(i);
+        struct stat st;
+        if (::lstat(QFile::encodeName(m_ctx.localPath(prefix)).constData(), &st) == 0 && S_ISLNK(st.st_mode))
+            return true;
+    }
+    return false;
+}
+
+bool Materializer::makeFolders(const QString& relative, QString& problem)
+{
+    QString prefix;
+    for (const QString& part : relative.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+        prefix = prefix.isEmpty() ? part : prefix + QLatin1Char('/') + part;
+        const QByteArray native = QFile::encodeName(m_ctx.localPath(prefix));
+        struct stat st;
+        if (::lstat(native.constData(), &st) == 0) {
+            if (S_ISDIR(st.st_mode))
+                continue;
+            if (S_ISREG(st.st_mode)) {
+                problem = QStringLiteral("%1 is a file here, a folder elsewhere").arg(m_ctx.localPath(prefix));
+                return false;
+            }
+            // Never written through (R4): the link goes to the archive, a real folder takes its name.
+            QString error;
+            if (!moveToArchive(m_ctx.settings.localPath, prefix, error)) {
+                problem = error;
+                return false;
+            }
+            qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2: the symbolic link or special file there went "
+                                                         "to the archive (another machine has a folder there)")
+                                              .arg(m_ctx.settings.name, prefix);
+        }
+        if (::mkdir(native.constData(), 0777) != 0 && errno != EEXIST) {
+            problem = QStringLiteral("cannot create the folder %1: %2")
+                          .arg(m_ctx.localPath(prefix), QString::fromLocal8Bit(std::strerror(errno)));
+            return false;
+        }
+        // Remembered, so that the next scan does not take it for a new local folder; a folder the
+        // others deleted comes back for what it holds (R26), and says so.
+        if (!m_ctx.db.local(prefix))
+            m_ctx.db.putLocal(StateDb::LocalEntry{prefix, Kind::Directory, 0, 0, 0, {}, {}, VersionVector(), 0});
+        if (m_ctx.resolved(prefix).kind == Kind::Deleted && !m_ctx.db.versions(prefix).isEmpty())
+            keepFolder(prefix);
+    }
+    return true;
+}
+
+Content Materializer::obtainContent(const JournalRecord& record, const QString& targetPath, QString& problem)
+{
+    if (!makeFolders(targetPath.section(QLatin1Char('/'), 0, -2), problem))
+        return Content::Failed;
+    QString temp;
+    const Content c = m_fetcher.obtainContent(record, targetPath, problem, temp);
+    if (c != Content::Written)
+        return c;
+    applyMode(temp, record, targetPath);
+    setModificationTime(temp, record.mtimeMs);
+    // Renamed into place by commitStaged(), after one file system sync for the whole batch.
+    m_staged.append(Staged{temp, targetPath, record.hash, record.origin, mergedVector(m_ctx.db.versions(targetPath))});
+    return Content::Written;
+}
+
+bool Materializer::commitStaged(Pass& pass)
+{
+    if (m_staged.isEmpty())
+        return true;
+    // One sync makes every staged file durable before any of them replaces a user's file, so
+    // a crash never leaves an empty or partial file under a real name (section 10).
+    const int rootFd =
+        ::open(QFile::encodeName(m_ctx.settings.localPath).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (rootFd >= 0) {
+        if (::syncfs(rootFd) != 0)
+            pass.problem(QStringLiteral("cannot flush %1 to disk: %2")
+                             .arg(m_ctx.settings.localPath, QString::fromLocal8Bit(std::strerror(errno))));
+        ::close(rootFd);
+    }
+    bool all = true;
+    const QString stamp = archiveStamp();
+    for (const Staged& staged : std::as_const(m_staged)) {
+        const QString target = m_ctx.localPath(staged.path);
+        // Last check before replacing: the target must still be what the state database says.
+        const auto known = m_ctx.db.local(staged.path);
+        const auto disk = statLocal(target, staged.path);
+        const bool unchanged =
+            (!known && !disk && !isSpecial(target)) || (known && disk && sameStat(*known, *disk));
+        if (!unchanged) {
+            QFile::remove(staged.temp);
+            setAside(pass, staged.path,
+                     QStringLiteral("%1 changed locally meanwhile; it will be compared on the next pass")
+                         .arg(staged.path));
+            pass.result.complete = false;
+            all = false;
+            continue;
+        }
+        if (disk && disk->kind == Kind::File) {
+            // The replaced version goes to the local archive, or it is not replaced.
+            QString error;
+            if (!copyToArchive(m_ctx.settings.localPath, stamp, staged.path, error)) {
+                QFile::remove(staged.temp);
+                setAside(pass, staged.path,
+                         QStringLiteral("%1 is not replaced: %2").arg(staged.path, error));
+                all = false;
+                continue;
+            }
+        }
+        if (::rename(QFile::encodeName(staged.temp).constData(), QFile::encodeName(target).constData()) !=
+            0) {
+            const int err = errno;
+            QFile::remove(staged.temp);
+            pass.problem(QStringLiteral("cannot write %1: %2")
+                             .arg(target, QString::fromLocal8Bit(std::strerror(err))));
+            all = false;
+            continue;
+        }
+        if (auto entry = statLocal(target, staged.path)) {
+            entry->hash = staged.hash;
+            entry->origin = staged.origin;
+            entry->vv = staged.vv;
+            m_ctx.db.putLocal(*entry);
+        }
+        m_ctx.db.removeWant(staged.hash, staged.path);
+    }
+    m_staged.clear();
+    return all;
+}
+
+} // namespace escale::sync::engine

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "protocol/Records.h"
+#include "protocol/VersionVector.h"
+#include "sync/engine/ContentFetcher.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace escale::sync::engine {
+
+struct EngineContext;
+struct Pass;
+class CaseIndex;
+
+// How placing one path ended.
+enum class Outcome
+{
+    Done,
+    Deferred, // set aside with its cause (a local reason): tried again at every pass
+    Wanted,   // its content is gone from the relay: asked for (R23)
+    Retry,    // the relay failed: the journals are read again at the next pass
+};
+
+// Makes the folder match the known versions (relay-format.md R15, R16, R26): for each path the
+// journals touched, the resolution of its versions is placed on disk (conflict copies first,
+// then folders, files and deletions), files through a temporary file renamed into place after
+// one file system sync for the batch, replaced and deleted files to the local archive, nothing
+// written through a symbolic link (R4). A path that cannot be placed is set aside with its
+// cause; pieces of files larger than the relay's quota are received as they come (R28).
+class Materializer
+{
+public:
+    Materializer(EngineContext& context, CaseIndex& cases, ContentFetcher& fetcher);
+
+    // Makes the folder match the known versions of these paths (and takes these pieces); false
+    // when the relay failed while content was fetched (the journals are read again next time).
+    bool materializePaths(Pass& pass, QStringList affected, const QList<protocol::JournalRecord>& pieces);
+
+private:
+    Outcome materialize(Pass& pass, const QString& path);
+    // Sets `path` aside with `cause` (a problem of the pass too).
+    Outcome setAside(Pass& pass, const QString& path, const QString& cause);
+    // The content of `record` staged for `targetPath`, its folders made.
+    Content obtainContent(const protocol::JournalRecord& record, const QString& targetPath, QString& problem);
+    bool commitStaged(Pass& pass);
+    bool throughLink(const QString& relative) const;
+    bool makeFolders(const QString& relative, QString& problem);
+    void keepFolder(const QString& path);
+    int modeFor(const protocol::JournalRecord& version, int replaced) const;
+    void applyMode(const QString& temp, const protocol::JournalRecord& version, const QString& target);
+    Outcome receivePiece(Pass& pass, const protocol::JournalRecord& piece);
+
+    EngineContext& m_ctx;
+    CaseIndex& m_cases;
+    ContentFetcher& m_fetcher;
+    struct Staged
+    {
+        QString temp; // absolute path of the verified temporary file
+        QString path; // relative target
+        QByteArray hash;
+        QString origin;
+        protocol::VersionVector vv; // what the folder reflects once it is in place
+    };
+    QList<Staged> m_staged; // downloads waiting for their batch's commit
+};
+
+} // namespace escale::sync::engine

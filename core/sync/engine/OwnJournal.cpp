@@ -1,0 +1,293 @@
+#include "sync/engine/OwnJournal.h"
+
+#include "log/Logging.h"
+#include "protocol/JournalObjects.h"
+#include "protocol/Layout.h"
+#include "protocol/PathCheck.h"
+#include "sync/engine/EngineContext.h"
+#include "sync/engine/Pass.h"
+#include "sync/engine/VersionRules.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace escale::sync::engine {
+
+using protocol::JournalRecord;
+using protocol::VersionVector;
+using relay::RelayError;
+using state::Meta;
+using state::StateDb;
+using Kind = JournalRecord::Kind;
+namespace layout = protocol::layout;
+
+OwnJournal::OwnJournal(EngineContext& context)
+    : m_ctx(context)
+{}
+
+bool OwnJournal::catchUpOwnState(Pass& pass)
+{
+    QList<relay::RelayEntry> entries;
+    const RelayError e = m_ctx.store.list(layout::headsFolder(), entries);
+    if (!e.ok() && e.kind != RelayError::Kind::NotFound) {
+        pass.fail(e.kind == RelayError::Kind::Auth ? PassResult::Status::Auth : PassResult::Status::Failed,
+                  QStringLiteral("cannot list the relay: %1").arg(e.message));
+        pass.result.cause = e.kind;
+        return false;
+    }
+    pass.headsListing = entries; // the pull's listing, too
+    quint64 own = 0;
+    for (const relay::RelayEntry& entry : std::as_const(entries))
+        if (const auto name = layout::parseHeadName(entry.name); name && !entry.isDirectory && name->client == m_ctx.clientId)
+            own = std::max(own, name->generation);
+    if (own > m_ctx.db.meta(Meta::Generation).toULongLong()) {
+        if (!recoverOwnJournal(pass))
+            return false;
+        m_ctx.db.setMeta(Meta::Generation, QString::number(own));
+        m_ctx.db.removeMeta(Meta::Head); // what the relay's head says is not known here
+    }
+    return true;
+}
+
+bool OwnJournal::recoverOwnJournal(Pass& pass)
+{
+    // Until what the relay holds is taken back, no head is written: it would name a journal
+    // behind the relay's (the others refuse it as a replay).
+    const bool headSeen = std::exchange(pass.headSeen, false);
+    const quint64 journal = m_ctx.db.meta(Meta::Journal).toULongLong();
+    QList<relay::RelayEntry> entries;
+    const RelayError e = m_ctx.store.list(layout::journalFolderOf(m_ctx.clientId), entries);
+    if (!e.ok() && e.kind != RelayError::Kind::NotFound) {
+        pass.fail(PassResult::Status::Failed,
+                  QStringLiteral("cannot list this client's journal on the relay: %1").arg(e.message));
+        return false;
+    }
+    quint64 highest = 0;
+    for (const relay::RelayEntry& entry : std::as_const(entries)) {
+        bool ok = false;
+        const quint64 seq = entry.name.toULongLong(&ok);
+        if (ok && !entry.isDirectory)
+            highest = std::max(highest, seq);
+    }
+    if (highest <= journal) {
+        pass.headSeen = headSeen;
+        m_ctx.ownStateConfirmed = true;
+        return true;
+    }
+    // Two machines with one identity (a state database copied with the machine, both running):
+    // the last segment this one wrote is not the relay's. Nothing is written, and it says how to
+    // become a new client.
+    const QString digest = m_ctx.db.meta(Meta::JournalDigest);
+    QByteArray mine;
+    if (journal > 0 && !digest.isEmpty() && m_ctx.store.getSmall(layout::journalPath(m_ctx.clientId, journal), mine).ok() &&
+        digestOf(mine) != digest) {
+        return refuseClone(pass);
+    }
+    // Read first, adopted after: a record that is not a version waiting here to be sent is one
+    // this client made before its state was left behind; found while it runs (not at its start),
+    // it is another machine's.
+    struct Segment
+    {
+        quint64 seq = 0;
+        QByteArray text;
+        QList<JournalRecord> records;
+    };
+    QList<Segment> segments;
+    bool foreign = false;
+    for (quint64 seq = journal + 1; seq <= highest; ++seq) {
+        QByteArray bytes;
+        const QString path = layout::journalPath(m_ctx.clientId, seq);
+        const RelayError ge = m_ctx.store.getSmall(path, bytes);
+        QString error;
+        const auto decoded = ge.ok() ? protocol::JournalSegment::decode(bytes, m_ctx.clientId, seq, error)
+                                     : std::nullopt;
+        if (!decoded) {
+            if (ge.kind == RelayError::Kind::NotFound)
+                continue; // deleted once a snapshot covered it
+            if (!ge.ok() && ge.kind != RelayError::Kind::Corrupt) {
+                pass.fail(PassResult::Status::Failed,
+                          QStringLiteral("cannot read this client's journal on the relay: %1").arg(ge.message));
+                return false;
+            }
+            pass.problem(QStringLiteral("cannot take back %1 (%2): later segments of this client are numbered "
+                                        "after it")
+                             .arg(path, ge.ok() ? error : ge.message));
+            segments.append(Segment{seq, {}, {}});
+            continue;
+        }
+        Segment segment{seq, bytes, {}};
+        for (const QJsonObject& o : decoded->records) {
+            auto record = JournalRecord::fromJson(o, error);
+            if (!record || !protocol::checkRelayPath(record->path).isEmpty())
+                continue;
+            if (!record->piece) {
+                bool waiting = false;
+                for (const StateDb::Version& v : m_ctx.db.versions(record->path))
+                    waiting = waiting || (v.pending && v.record.vv == record->vv && v.record.sameContent(*record));
+                foreign = foreign || !waiting;
+            }
+            segment.records.append(*record);
+        }
+        segments.append(segment);
+    }
+    if (foreign && m_ctx.ownStateConfirmed) {
+        return refuseClone(pass);
+    }
+    qCWarning(lcEngine).noquote()
+        << QStringLiteral("[%1] this client's state is behind the relay (journal %2 here, %3 there): taking "
+                          "back what it published")
+               .arg(m_ctx.settings.name)
+               .arg(journal)
+               .arg(highest);
+    m_ctx.db.begin();
+    // Versions made here since the state was left behind (a scan of this run, before this) may
+    // carry counters the adopted ones used: nothing says whether their author had the adopted
+    // versions on disk, so before those come in, they are made concurrent with them (R26 keeps
+    // both) under a counter of their own. Taken back before this run's first scan, every version
+    // waiting here predates the adopted ones, which were made after it on this machine: they stay
+    // as they are (one the adopted ones descend from goes, like any version superseded).
+    QHash<QString, quint64> adoptedCounter; // path -> highest own counter among adopted versions
+    for (const Segment& segment : std::as_const(segments))
+        for (const JournalRecord& record : segment.records)
+            if (!record.piece) {
+                quint64& counter = adoptedCounter[record.path];
+                counter = std::max(counter, record.vv.counter(m_ctx.clientId));
+            }
+    for (auto it = adoptedCounter.cbegin(); m_ctx.scannedThisRun && it != adoptedCounter.cend(); ++it) {
+        QList<StateDb::Version> versions = m_ctx.db.versions(it.key());
+        bool changed = false;
+        for (StateDb::Version& v : versions) {
+            const quint64 own = v.record.vv.counter(m_ctx.clientId);
+            if (!v.pending || own == 0 || own > it.value())
+                continue;
+            bool published = false; // the very version, sent before the state was left behind
+            for (const Segment& segment : std::as_const(segments))
+                for (const JournalRecord& record : segment.records)
+                    published = published || (!record.piece && record.path == it.key() &&
+                                               record.vv == v.record.vv && record.sameContent(v.record));
+            if (published)
+                continue;
+            const VersionVector before = v.record.vv;
+            const QString fresh = protocol::newClientId();
+            v.record.vv = before.withCounter(m_ctx.clientId, own - 1).merged(VersionVector({{fresh, 1}}));
+            v.record.origin = fresh;
+            changed = true;
+            if (auto local = m_ctx.db.local(it.key()); local && local->vv == before) {
+                local->vv = v.record.vv;
+                m_ctx.db.putLocal(*local);
+            }
+        }
+        if (changed)
+            m_ctx.db.setVersions(it.key(), versions);
+    }
+    quint64 reached = journal;
+    QByteArray lastText;
+    for (const Segment& segment : std::as_const(segments)) {
+        reached = segment.seq;
+        lastText = segment.text;
+        for (JournalRecord record : segment.records) {
+            for (const protocol::ChunkRef& c : record.chunks)
+                m_ctx.db.putOwnObject(StateDb::OwnObject{c.id, segment.seq, m_ctx.store.codec().encodedSize(c.size)});
+            if (record.piece)
+                continue;
+            QList<StateDb::Version> versions = m_ctx.db.versions(record.path);
+            bool matched = false;
+            for (StateDb::Version& v : versions) {
+                if (v.pending && v.record.vv == record.vv && v.record.sameContent(record)) {
+                    v.pending = false; // published after all: its record here was lost
+                    v.renamed = false;
+                    v.record.chunks = record.chunks;
+                    v.record.from = record.from;
+                    matched = true;
+                }
+            }
+            if (matched) {
+                m_ctx.db.setVersions(record.path, versions);
+                continue;
+            }
+            const bool repushed = record.repush;
+            record.repush = false;
+            if (const auto updated = integrated(versions, StateDb::Version{record}))
+                m_ctx.db.setVersions(record.path, *updated);
+            // A version this client made from its folder, before the scan of a run's first pass:
+            // the folder held it then. The scan compares the folder with it, and what changed since
+            // builds on it (R24); a file gone since is a deletion. So with every version its
+            // journal carries but a repush: a conflict copy it made (its origin the copy's own key)
+            // or a version renumbered at an earlier recovery was in its folder too.
+            if (!m_ctx.ownStateConfirmed && !repushed) {
+                if (record.kind == Kind::Deleted) {
+                    m_ctx.db.removeLocal(record.path);
+                } else {
+                    StateDb::LocalEntry held{record.path, record.kind, record.size, record.mtimeMs * 1'000'000,
+                                             0, record.hash, m_ctx.clientId, record.vv, record.mode};
+                    m_ctx.db.putLocal(held);
+                }
+            }
+            // The folder is made to match at this pass or, adopted while sending, at the next.
+            pass.affected << record.path;
+            m_ctx.db.putSetAside(record.path, QStringLiteral("%1: taken back from the relay").arg(record.path),
+                             m_ctx.now());
+        }
+    }
+    m_ctx.db.setMeta(Meta::Journal, QString::number(reached));
+    // What it uploaded after the state it went back to and never published is known nowhere: the
+    // relay is looked through for it at the end of the pass (R20).
+    m_ctx.db.setMeta(Meta::SweepDue, QStringLiteral("1"));
+    if (lastText.isEmpty())
+        m_ctx.db.removeMeta(Meta::JournalDigest);
+    else
+        m_ctx.db.setMeta(Meta::JournalDigest, digestOf(lastText));
+    m_ctx.db.commit();
+    pass.headSeen = headSeen;
+    // From now on in this run, a segment of its own it does not know is another machine's.
+    m_ctx.ownStateConfirmed = true;
+    return true;
+}
+
+void OwnJournal::answerMissing(Pass& pass)
+{
+    // Another client cannot read one of this client's segments (gone, damaged, or the relay put
+    // back from an older copy): a snapshot of everything this client knows stands for it (R35),
+    // written once for each such report.
+    QJsonObject answered = QJsonDocument::fromJson(m_ctx.db.meta(Meta::AnsweredMissing).toUtf8()).object();
+    bool changed = false;
+    for (const StateDb::Peer& p : std::as_const(pass.peers)) {
+        const quint64 seq = p.missing.value(m_ctx.clientId, 0);
+        if (seq == 0) {
+            if (answered.contains(p.client)) {
+                answered.remove(p.client);
+                changed = true;
+            }
+            continue;
+        }
+        if (quint64(answered.value(p.client).toDouble()) == seq)
+            continue;
+        pass.snapshotWanted = true;
+        answered.insert(p.client, double(seq));
+        changed = true;
+        pass.problem(QStringLiteral("%1 cannot read %2: a snapshot that stands for it is sent")
+                         .arg(p.name, layout::journalPath(m_ctx.clientId, seq)));
+    }
+    if (changed)
+        m_ctx.db.setMeta(Meta::AnsweredMissing,
+                     QString::fromUtf8(QJsonDocument(answered).toJson(QJsonDocument::Compact)));
+}
+
+bool OwnJournal::refuseClone(Pass& pass)
+{
+    pass.fail(PassResult::Status::Refused,
+              QStringLiteral("another machine writes to %1 under this client's identity (its state %2 was copied, "
+                             "or restored on two machines): nothing more is written. To go on as a new client on "
+                             "this machine, stop Escale, move %2 away and start again; the files of %3 are "
+                             "compared with the repository's, nothing is lost")
+                  .arg(m_ctx.backend->describe(), m_ctx.statePath, m_ctx.settings.localPath));
+    return false;
+}
+
+QString OwnJournal::digestOf(const QByteArray& text)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex());
+}
+
+} // namespace escale::sync::engine

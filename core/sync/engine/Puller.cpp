@@ -1,0 +1,414 @@
+#include "sync/engine/Puller.h"
+
+#include "log/Logging.h"
+#include "protocol/JournalObjects.h"
+#include "protocol/Layout.h"
+#include "protocol/PathCheck.h"
+#include "protocol/TextObject.h"
+#include "sync/engine/EngineContext.h"
+#include "sync/engine/LocalFiles.h"
+#include "sync/engine/Materializer.h"
+#include "sync/engine/OwnJournal.h"
+#include "sync/engine/Pass.h"
+#include "sync/engine/RelayMoveClient.h"
+#include "sync/engine/RepositoryOpener.h"
+#include "sync/engine/VersionRules.h"
+
+#include <QJsonDocument>
+
+namespace escale::sync::engine {
+
+using protocol::JournalRecord;
+using relay::RelayError;
+using state::Meta;
+using state::StateDb;
+using Kind = JournalRecord::Kind;
+namespace layout = protocol::layout;
+
+Puller::Puller(EngineContext& context, RepositoryOpener& opener, OwnJournal& journal, Materializer& materializer,
+               RelayMoveClient& move)
+    : m_ctx(context)
+    , m_opener(opener)
+    , m_journal(journal)
+    , m_materializer(materializer)
+    , m_move(move)
+{}
+
+void Puller::pull(Pass& pass)
+{
+    QList<relay::RelayEntry> entries;
+    RelayError e;
+    if (pass.headsListing)
+        entries = *std::exchange(pass.headsListing, std::nullopt);
+    else
+        e = m_ctx.store.list(layout::headsFolder(), entries);
+    // Object stores have no folders: no heads yet lists as "not found".
+    if (!e.ok() && e.kind != RelayError::Kind::NotFound) {
+        pass.fail(e.kind == RelayError::Kind::Auth ? PassResult::Status::Auth : PassResult::Status::Failed,
+                  QStringLiteral("cannot list the relay: %1").arg(e.message));
+        pass.result.cause = e.kind;
+        return;
+    }
+    pass.peers = m_ctx.db.peers();
+    QHash<QString, quint64> listed; // highest generation listed per client
+    QSet<QString> forgotten;        // clients removed from the repository (R33): nobody waits for them
+    for (const relay::RelayEntry& entry : std::as_const(entries)) {
+        if (entry.name == layout::forwardName() && !entry.isDirectory) {
+            // The repository moved (R32): nothing more is written here.
+            m_move.followForward(pass);
+            return;
+        }
+        if (const auto gone = layout::parseForgottenName(entry.name); gone && checkForgotten(pass, *gone)) {
+            if (*gone == m_ctx.clientId) {
+                pass.fail(
+                    PassResult::Status::Refused,
+                    QStringLiteral("this client was removed from the repository on %1 (escalectl "
+                                   "forget-client): it writes nothing more there. To join again as a new "
+                                   "client, move its state %2 away and restart Escale; the files of %3 are "
+                                   "compared with the repository's, nothing is lost")
+                        .arg(m_ctx.backend->describe(), m_ctx.statePath, m_ctx.settings.localPath));
+                return;
+            }
+            forgotten.insert(*gone);
+            continue;
+        }
+        const auto name = layout::parseHeadName(entry.name);
+        if (!name || entry.isDirectory) {
+            m_ctx.noteUnknown(layout::headsFolder() + QLatin1Char('/') + entry.name);
+            continue;
+        }
+        if (name->client == m_ctx.clientId) {
+            pass.ownHeads << entry.name;
+            pass.ownGeneration = std::max(pass.ownGeneration, name->generation);
+            continue;
+        }
+        listed[name->client] = std::max(listed.value(name->client), name->generation);
+    }
+    // This client's own head gone from the listing: the relay folder may hold another
+    // repository now (restored, replaced); check the header again before going on.
+    if (pass.ownHeads.isEmpty() && m_ctx.db.meta(Meta::Generation).toULongLong() > 0) {
+        m_ctx.repositoryChecked = false;
+        if (!m_opener.ensureRepository(pass))
+            return;
+    }
+    // A head of this client newer than the last one it remembers writing: its state is behind
+    // the relay (restored from a backup, or copied with the machine). What the relay holds under
+    // its id is adopted before anything more is written.
+    // This client's head older than the last it wrote: the relay was put back from an older copy.
+    // Its segments written since are gone: a snapshot stands for them (R35).
+    if (!pass.ownHeads.isEmpty() && pass.ownGeneration < m_ctx.db.meta(Meta::Generation).toULongLong()) {
+        qCWarning(lcEngine).noquote() << QStringLiteral("[%1] the relay holds an older head of this client than "
+                                                        "the last one it wrote: put back from an older copy? "
+                                                        "Writing a snapshot of all it knows")
+                                             .arg(m_ctx.settings.name);
+        pass.snapshotWanted = true;
+    }
+    if (pass.ownGeneration > m_ctx.db.meta(Meta::Generation).toULongLong()) {
+        if (!m_journal.recoverOwnJournal(pass))
+            return;
+        m_ctx.db.setMeta(Meta::Generation, QString::number(pass.ownGeneration));
+        m_ctx.db.removeMeta(Meta::Head); // what the relay's head says is not known here
+    }
+    // What the relay's heads say of this client is known here: a head may be written.
+    pass.headSeen = true;
+
+    for (const QString& client : std::as_const(forgotten)) {
+        listed.remove(client);
+        if (pass.peers.remove(client) > 0)
+            m_ctx.db.removePeer(client);
+    }
+    for (auto it = listed.cbegin(); it != listed.cend(); ++it) {
+        StateDb::Peer peer = pass.peers.value(it.key());
+        peer.client = it.key();
+        if (it.value() < peer.generation) {
+            pass.problem(
+                QStringLiteral("the relay shows an older head of %1 (generation %2, already saw %3): "
+                               "refused as a possible replay")
+                    .arg(peer.name.isEmpty() ? peer.client : peer.name)
+                    .arg(it.value())
+                    .arg(peer.generation));
+            continue;
+        }
+        if (it.value() == peer.generation)
+            continue;
+        QByteArray bytes;
+        const RelayError ge = m_ctx.store.getSmall(layout::headPath(it.key(), it.value()), bytes);
+        if (!ge.ok()) {
+            if (ge.kind != RelayError::Kind::NotFound) // replaced meanwhile: next poll
+                pass.problem(QStringLiteral("cannot read the head of %1: %2").arg(it.key(), ge.message));
+            continue;
+        }
+        QString error;
+        const auto text = protocol::TextObject::decode(bytes, QStringLiteral("head"), error);
+        const auto head = text ? protocol::Head::fromJson(text->header, error) : std::nullopt;
+        if (!head || head->client != it.key() || head->generation != it.value()) {
+            pass.problem(QStringLiteral("head %1 is invalid (%2); waiting for a good one")
+                             .arg(layout::headName(it.key(), it.value()),
+                                  error.isEmpty() ? QStringLiteral("mismatch") : error));
+            continue;
+        }
+        if (head->journal < peer.journal) {
+            pass.problem(
+                QStringLiteral("the head of %1 names journal %2 after %3: refused as a possible replay")
+                    .arg(head->name)
+                    .arg(head->journal)
+                    .arg(peer.journal));
+            continue;
+        }
+        peer.name = head->name;
+        peer.generation = head->generation;
+        peer.journal = head->journal;
+        peer.acks = head->acks;
+        peer.wants = head->wants;
+        peer.usage = head->usage;
+        peer.snapshot = head->snapshot;
+        peer.snapshotAcks = head->snapshotAcks;
+        peer.missing = head->missing;
+        peer.lastChangeMs = m_ctx.now();
+        m_ctx.db.putPeer(peer);
+        pass.peers.insert(peer.client, peer);
+    }
+    m_journal.answerMissing(pass);
+
+    // Read each other client's journal in order (R14), integrating what it says into the known
+    // versions; then the folder is made to match them, once for every path touched (R16), with
+    // the paths set aside earlier and those waiting for content sent again. The positions reached
+    // are acknowledged only then (R15).
+    m_ctx.contentSeen.clear();
+    const QHash<QString, StateDb::Peer> before = pass.peers;
+    for (auto it = pass.peers.begin(); it != pass.peers.end(); ++it) {
+        StateDb::Peer& peer = it.value();
+        while (peer.consumed < peer.journal) {
+            const quint64 seq = peer.consumed + 1;
+            pass.segmentGone = pass.segmentInvalid = false;
+            if (!readSegment(pass, peer, seq)) {
+                const bool unreadable = pass.segmentGone || pass.segmentInvalid;
+                // Its writer deleted it (R17, R18), or sent a snapshot for it (R35): the snapshot
+                // stands for it.
+                if (unreadable && peer.snapshotAcks.value(peer.client, 0) >= seq && loadSnapshot(pass, peer))
+                    continue;
+                // Gone or damaged: said in this client's head, its writer answers with a snapshot.
+                if (unreadable) {
+                    pass.missing.insert(peer.client, seq);
+                    pass.problem(QStringLiteral("%1 of %2 %3; %2 is asked to send what it holds")
+                                     .arg(layout::journalPath(peer.client, seq), peer.name,
+                                          pass.segmentGone ? QStringLiteral("is missing from the relay although "
+                                                                            "its head names it")
+                                                           : QStringLiteral("is damaged (%1)").arg(pass.invalidReason)));
+                }
+                pass.result.complete = false;
+                break;
+            }
+            peer.consumed = seq;
+        }
+    }
+
+    bool applied = true;
+    if (m_ctx.receives()) {
+        QStringList paths = pass.affected;
+        for (const StateDb::SetAside& s : m_ctx.db.setAside())
+            paths << s.path;
+        const QMultiHash<QByteArray, QString> wants = m_ctx.db.wants();
+        for (auto it = wants.cbegin(); it != wants.cend(); ++it)
+            paths << it.value();
+        // Access flags changed since the last pass (here, or by escalectl or the access dialog):
+        // what a flag let in again is received now, from the versions already known.
+        if (m_ctx.access != m_ctx.receivedWith) {
+            for (const QString& p : m_ctx.db.versionPaths())
+                if (effectiveAccess(m_ctx.access, p).receive && !effectiveAccess(m_ctx.receivedWith, p).receive)
+                    paths << p;
+            m_ctx.receivedWith = m_ctx.access;
+        }
+        // Filters, hidden files or the mode changed since the folder was last made to match: the
+        // files they now let in come from the versions already known (or are asked for); those they
+        // now leave out stay where they are.
+        const QString selection = m_ctx.selectionSignature();
+        if (m_ctx.db.meta(Meta::Selection) != selection) {
+            if (!m_ctx.db.meta(Meta::Selection).isEmpty())
+                paths += m_ctx.db.versionPaths();
+            m_ctx.db.setMeta(Meta::Selection, selection);
+        }
+        applied = m_materializer.materializePaths(pass, paths, pass.pieces);
+    }
+    m_ctx.contentSeen.clear();
+    // Acknowledged from now on; a relay that failed while content was fetched has the same
+    // segments read again at the next pass.
+    m_ctx.db.begin();
+    for (auto it = pass.peers.begin(); it != pass.peers.end(); ++it) {
+        const quint64 was = before.value(it.key()).consumed;
+        if (!applied)
+            it->consumed = was;
+        else if (it->consumed != was)
+            m_ctx.db.putPeer(*it);
+    }
+    m_ctx.db.commit();
+    if (m_ctx.sends())
+        planRepushes(pass);
+}
+
+bool Puller::readSegment(Pass& pass, const StateDb::Peer& peer, quint64 seq)
+{
+    const QString path = layout::journalPath(peer.client, seq);
+    QByteArray bytes;
+    const RelayError e = m_ctx.store.getSmall(path, bytes);
+    if (!e.ok()) {
+        pass.segmentGone = e.kind == RelayError::Kind::NotFound;
+        pass.segmentInvalid = e.kind == RelayError::Kind::Corrupt;
+        if (!pass.segmentGone && !pass.segmentInvalid)
+            pass.problem(QStringLiteral("cannot read %1 of %2: %3").arg(path, peer.name, e.message));
+        return false;
+    }
+    QString error;
+    const auto segment = protocol::JournalSegment::decode(bytes, peer.client, seq, error);
+    if (!segment) {
+        pass.segmentInvalid = true;
+        pass.invalidReason = error;
+        return false;
+    }
+
+    integrateRecords(pass, segment->records, path, peer.name);
+    return true;
+}
+
+bool Puller::loadSnapshot(Pass& pass, StateDb::Peer& peer)
+{
+    const QString path = layout::snapshotPath(peer.client, peer.snapshot);
+    QByteArray bytes;
+    const RelayError e = m_ctx.store.getSmall(path, bytes);
+    QString error;
+    const auto snapshot = e.ok() ? protocol::Snapshot::decode(bytes, peer.client, peer.snapshot, error) : std::nullopt;
+    if (!snapshot) {
+        pass.problem(QStringLiteral("cannot use the snapshot %1 of %2 (%3); waiting")
+                         .arg(path, peer.name, e.ok() ? error : e.message));
+        return false;
+    }
+    integrateRecords(pass, snapshot->records, path, peer.name);
+    // The snapshot stands for the journals it covers (R17): acknowledged with the rest of the pass.
+    for (auto it = snapshot->acks.cbegin(); it != snapshot->acks.cend(); ++it) {
+        auto p = pass.peers.find(it.key());
+        if (p == pass.peers.end())
+            continue;
+        const quint64 covered = it.value();
+        if (covered > p->consumed && covered <= p->journal)
+            p->consumed = covered;
+    }
+    qCInfo(lcEngine).noquote()
+        << QStringLiteral("[%1] caught up from the snapshot of %2").arg(m_ctx.settings.name, peer.name);
+    return true;
+}
+
+void Puller::integrateRecords(Pass& pass, const QList<QJsonObject>& records, const QString& path,
+                                  const QString& from)
+{
+    QString error;
+    m_ctx.db.begin();
+    for (const QJsonObject& o : records) {
+        auto record = JournalRecord::fromJson(o, error);
+        if (!record) {
+            pass.problem(QStringLiteral("%1 of %2: %3; record skipped").arg(path, from, error));
+            continue;
+        }
+        QString normalised;
+        const QString refusal = protocol::checkRelayPath(record->path, &normalised);
+        if (!refusal.isEmpty()) {
+            pass.problem(
+                QStringLiteral("refused a path from %1 (%2): %3")
+                    .arg(from, refusal,
+                         QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)).left(200)));
+            continue;
+        }
+        record->path = normalised;
+        if (record->piece) {
+            pass.pieces.append(*record); // content ahead of its version (R28), not a version
+            continue;
+        }
+        // Where this pass can find a content, also when the version that brought it is replaced
+        // by a later one before the folder is made to match (a rename's record has no chunks).
+        if (record->kind == Kind::File && record->from == 0 && !record->chunks.isEmpty())
+            m_ctx.contentSeen.insert(record->hash, record->chunks);
+        // Materialise every path read, also when its version is already known: an earlier
+        // attempt may have stopped before the folder matched (R15).
+        pass.affected << record->path;
+        QList<StateDb::Version> stored = m_ctx.db.versions(record->path);
+        if (record->repush) {
+            // Content sent again for a known version: only its chunks are new (R23).
+            bool known = false;
+            for (StateDb::Version& v : stored) {
+                if (v.record.vv == record->vv && v.record.sameContent(*record)) {
+                    v.record.chunks = record->chunks;
+                    v.record.from = record->from;
+                    known = true;
+                }
+            }
+            if (known) {
+                m_ctx.db.setVersions(record->path, stored);
+                continue;
+            }
+            record->repush = false;
+        }
+        if (const auto updated = integrated(stored, StateDb::Version{*record}))
+            m_ctx.db.setVersions(record->path, *updated);
+    }
+    m_ctx.db.commit();
+}
+
+bool Puller::checkForgotten(Pass& pass, const QString& client)
+{
+    if (m_forgotten.contains(client))
+        return true;
+    // Through the codec: in an encrypted repository only a holder of the passphrase removes a
+    // client. Read once per run.
+    QByteArray bytes;
+    QString error;
+    const RelayError e = m_ctx.store.getSmall(layout::forgottenPath(client), bytes);
+    const auto text =
+        e.ok() ? protocol::TextObject::decode(bytes, QStringLiteral("forgotten"), error) : std::nullopt;
+    if (!text || text->header.value(QStringLiteral("client")).toString() != client) {
+        if (e.kind != RelayError::Kind::NotFound)
+            pass.problem(QStringLiteral("%1 does not check (%2): ignored")
+                             .arg(layout::forgottenPath(client), e.ok() ? error : e.message));
+        return false;
+    }
+    m_forgotten.insert(client);
+    return true;
+}
+
+void Puller::planRepushes(Pass& pass)
+{
+    QHash<QByteArray, int> planned; // hash -> index in pass.repushes
+    for (const StateDb::Peer& peer : std::as_const(pass.peers)) {
+        for (const QByteArray& hash : peer.wants) {
+            const quint64 inFlight = m_ctx.db.repushedIn(hash, peer.client);
+            if (inFlight > 0 && peer.acks.value(m_ctx.clientId, 0) < inFlight)
+                continue; // already sent again; the peer has not read it yet
+            if (const auto it = planned.constFind(hash); it != planned.cend()) {
+                pass.repushes[*it].second += QLatin1Char(',') + peer.client;
+                continue;
+            }
+            for (const StateDb::LocalEntry& local : m_ctx.db.localWithHash(hash)) {
+                const auto disk = statLocal(m_ctx.localPath(local.path), local.path);
+                if (local.kind != Kind::File || !disk || !sameStat(*disk, local))
+                    continue;
+                bool found = false;
+                for (const StateDb::Version& v : m_ctx.db.versions(local.path)) {
+                    if (v.record.kind == Kind::File && v.record.hash == hash) {
+                        JournalRecord r = v.record;
+                        r.repush = true;
+                        r.chunks.clear();
+                        r.from = 0;
+                        planned.insert(hash, int(pass.repushes.size()));
+                        pass.repushes.append({r, peer.client});
+                        qCInfo(lcEngine).noquote() << QStringLiteral("[%1] sending %2 again for %3")
+                                                          .arg(m_ctx.settings.name, local.path, peer.name);
+                        found = true;
+                        break;
+                    }
+                }
+                if (found)
+                    break;
+            }
+        }
+    }
+}
+
+} // namespace escale::sync::engine

@@ -1,0 +1,313 @@
+#include "sync/engine/RepositoryOpener.h"
+
+#include "config/Keychain.h"
+#include "config/Secrets.h"
+#include "crypto/RepositoryKeys.h"
+#include "log/Logging.h"
+#include "protocol/Layout.h"
+#include "sync/engine/EngineContext.h"
+#include "sync/engine/OwnJournal.h"
+#include "sync/engine/Pass.h"
+
+#include <QDateTime>
+#include <future>
+
+namespace escale::sync::engine {
+
+using relay::RelayError;
+using state::Meta;
+using state::StateDb;
+namespace layout = protocol::layout;
+
+// Key derivation (scrypt or Argon2id, about half a second) runs on its own thread while the
+// pass scans the local folder; completeRepository() waits for it.
+struct RepositoryOpener::KeyWork
+{
+    struct Outcome
+    {
+        std::optional<crypto::RepositoryKeys> keys;
+        QString error;
+        bool wrongPassphrase = false;
+        protocol::RepositoryHeader header; // when creating: the header the new key is sealed into
+    };
+
+    bool creating = false;
+    QByteArray headerBytes; // when opening: the header the key is opened from
+    std::future<Outcome> result;
+};
+
+RepositoryOpener::RepositoryOpener(EngineContext& context, OwnJournal& journal)
+    : m_ctx(context)
+    , m_journal(journal)
+{}
+
+RepositoryOpener::~RepositoryOpener() = default;
+
+bool RepositoryOpener::ensureRepository(Pass& pass)
+{
+    return openRepository(pass) && completeRepository(pass);
+}
+
+bool RepositoryOpener::openRepository(Pass& pass)
+{
+    // The header is checked once per run: an idle poll is then one listing (R11).
+    if (m_ctx.repositoryChecked || m_keyWork || m_pendingCodec)
+        return true;
+    QByteArray bytes;
+    RelayError e = m_ctx.store.getHeader(bytes);
+    if (e.kind == RelayError::Kind::NotFound && !m_ctx.db.meta(Meta::Repository).isEmpty()) {
+        // A client that has synced with a repository never creates one: the relay location is
+        // missing (a drive unplugged, a share not mounted, a folder moved away) or was emptied.
+        // Nothing is written there; the next passes look again.
+        QList<relay::RelayEntry> root;
+        const bool gone = m_ctx.store.list(QString(), root).kind == RelayError::Kind::NotFound;
+        pass.fail(PassResult::Status::Failed,
+                  gone ? QStringLiteral("the relay folder %1 is not there: is the drive plugged in, the share "
+                                        "mounted? Nothing was written; Escale looks again")
+                             .arg(m_ctx.backend->describe())
+                       : QStringLiteral("%1 holds no repository any more (moved, emptied or replaced?): nothing "
+                                        "was written there. If the repository moved, set 'relay address' to its "
+                                        "new place")
+                             .arg(m_ctx.backend->describe()));
+        pass.result.cause = RelayError::Kind::NotFound;
+        return false;
+    }
+    if (e.kind == RelayError::Kind::NotFound) {
+        protocol::RepositoryHeader header;
+        header.repository = protocol::newRepositoryId();
+        header.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+        header.encryption = QStringLiteral("off");
+        if (m_ctx.settings.encryption != config::Encryption::Off) {
+            // A new encrypted repository: a fresh master key sealed under the passphrase.
+            QString why;
+            config::KeychainWatch keychain;
+            const auto passphrase =
+                config::readSecret(m_ctx.settings.passphrase, "ESCALE_PASSPHRASE", QStringLiteral("passphrase"),
+                                   why, m_ctx.settings.name + QStringLiteral("/passphrase"));
+            if (!passphrase) {
+                pass.result.keychainUnavailable = keychain.failed();
+                pass.fail(PassResult::Status::Auth,
+                          QStringLiteral("cannot create the encrypted repository: %1").arg(why));
+                return false;
+            }
+            const crypto::Suite suite = m_ctx.settings.encryption == config::Encryption::ChaCha20Poly1305
+                                            ? crypto::Suite::ChaCha20Poly1305
+                                            : crypto::Suite::Aes256Gcm;
+            crypto::RepositoryKeys::Cost cost;
+            cost.scryptLogN = m_ctx.settings.kdfLogN;
+            cost.preferArgon2id = m_ctx.settings.kdfLogN >= 17;
+            m_keyWork = std::make_unique<KeyWork>();
+            m_keyWork->creating = true;
+            m_keyWork->result = std::async(std::launch::async, [header, suite, secret = *passphrase, cost] {
+                KeyWork::Outcome o;
+                o.header = header;
+                o.keys = crypto::RepositoryKeys::create(o.header, suite, secret, cost, o.error);
+                return o;
+            });
+            return true;
+        }
+        e = publishHeader(header, bytes);
+    }
+    if (!e.ok()) {
+        failOnHeader(pass, e);
+        return false;
+    }
+    return examineHeader(pass, bytes);
+}
+
+RelayError RepositoryOpener::publishHeader(const protocol::RepositoryHeader& header, QByteArray& bytes)
+{
+    RelayError e = m_ctx.ensureFolder(QString());
+    if (e.ok())
+        e = m_ctx.store.putHeader(header.toBytes());
+    if (e.ok() || e.kind == RelayError::Kind::AlreadyExists)
+        e = m_ctx.store.getHeader(bytes); // whoever won the race, read what is there
+    if (e.ok())
+        qCInfo(lcEngine).noquote()
+            << QStringLiteral("[%1] repository ready on %2").arg(m_ctx.settings.name, m_ctx.backend->describe());
+    return e;
+}
+
+void RepositoryOpener::failOnHeader(Pass& pass, const RelayError& e)
+{
+    pass.fail(e.kind == RelayError::Kind::Auth         ? PassResult::Status::Auth
+              : e.kind == RelayError::Kind::Permission ? PassResult::Status::Refused
+                                                       : PassResult::Status::Failed,
+              QStringLiteral("cannot read the relay %1: %2").arg(m_ctx.backend->describe(), e.message));
+    pass.result.cause = e.kind;
+}
+
+bool RepositoryOpener::examineHeader(Pass& pass, const QByteArray& bytes)
+{
+    QString error;
+    const auto header = protocol::RepositoryHeader::fromBytes(bytes, error);
+    if (!header) {
+        pass.fail(PassResult::Status::Refused,
+                  QStringLiteral("%1 on the relay: %2").arg(layout::headerPath(), error));
+        return false;
+    }
+    if (header->format != protocol::kFormatVersion) {
+        pass.fail(
+            PassResult::Status::Refused,
+            QStringLiteral("the relay holds a repository in format %1; this Escale speaks format %2: update "
+                           "Escale on this machine")
+                .arg(header->format)
+                .arg(protocol::kFormatVersion));
+        return false;
+    }
+    const QString wanted = config::encryptionName(m_ctx.settings.encryption);
+    if ((header->encryption == QLatin1String("off")) != (m_ctx.settings.encryption == config::Encryption::Off)) {
+        pass.fail(
+            PassResult::Status::Refused,
+            header->encryption == QLatin1String("off")
+                ? QStringLiteral("the repository on the relay is not encrypted but 'encryption = %1' is set: "
+                                 "a repository cannot change to encrypted; use a new relay folder")
+                      .arg(wanted)
+                : QStringLiteral("the repository on the relay is encrypted (%1): set 'encryption = on' and "
+                                 "the passphrase")
+                      .arg(header->encryption));
+        return false;
+    }
+    m_pendingRepository = header->repository;
+    // Every object but the header goes through the codec the header names (section 4).
+    if (m_codecFactory) {
+        m_pendingCodec = m_codecFactory(*header, error);
+        if (!m_pendingCodec) {
+            pass.fail(PassResult::Status::Refused, error);
+            return false;
+        }
+        return true;
+    }
+    if (header->encryption == QLatin1String("off")) {
+        m_pendingCodec = std::make_shared<protocol::PlainCodec>();
+        return true;
+    }
+    if (m_keys && m_keysFor == bytes) {
+        m_pendingCodec = m_keys->codec(); // the header did not change since the key was opened
+        return true;
+    }
+    config::KeychainWatch keychain;
+    const auto passphrase =
+        config::readSecret(m_ctx.settings.passphrase, "ESCALE_PASSPHRASE", QStringLiteral("passphrase"), error,
+                           m_ctx.settings.name + QStringLiteral("/passphrase"));
+    if (!passphrase) {
+        pass.result.keychainUnavailable = keychain.failed();
+        pass.fail(PassResult::Status::Auth, error);
+        return false;
+    }
+    if (header->encryption != wanted)
+        qCInfo(lcEngine).noquote() << QStringLiteral("[%1] the repository is encrypted with %2 (chosen "
+                                                     "when it was created), not %3")
+                                          .arg(m_ctx.settings.name, header->encryption, wanted);
+    m_keyWork = std::make_unique<KeyWork>();
+    m_keyWork->headerBytes = bytes;
+    m_keyWork->result = std::async(std::launch::async, [header = *header, secret = *passphrase] {
+        KeyWork::Outcome o;
+        crypto::RepositoryKeys::UnlockError failure;
+        o.keys = crypto::RepositoryKeys::unlock(header, secret, failure);
+        o.error = failure.message;
+        o.wrongPassphrase = failure.kind == crypto::RepositoryKeys::UnlockError::Kind::WrongPassphrase;
+        return o;
+    });
+    return true;
+}
+
+bool RepositoryOpener::completeRepository(Pass& pass)
+{
+    if (m_ctx.repositoryChecked)
+        return true;
+    while (m_keyWork) {
+        const std::unique_ptr<KeyWork> work = std::move(m_keyWork);
+        KeyWork::Outcome o = work->result.get();
+        if (work->creating) {
+            if (!o.keys) {
+                pass.fail(PassResult::Status::Refused,
+                          QStringLiteral("cannot create the encrypted repository: %1").arg(o.error));
+                return false;
+            }
+            m_keys = std::make_unique<crypto::RepositoryKeys>(*o.keys);
+            m_keysFor = o.header.toBytes();
+            QByteArray bytes;
+            if (const RelayError e = publishHeader(o.header, bytes); !e.ok()) {
+                failOnHeader(pass, e);
+                return false;
+            }
+            // Another client may have created it first: its header is examined (and its key
+            // opened) instead.
+            if (!examineHeader(pass, bytes))
+                return false;
+            continue;
+        }
+        if (!o.keys) {
+            const bool wrong = o.wrongPassphrase;
+            pass.fail(wrong ? PassResult::Status::Auth : PassResult::Status::Refused,
+                      wrong ? QStringLiteral("wrong passphrase for the encrypted repository on %1: check "
+                                             "'passphrase'; nothing was changed")
+                                  .arg(m_ctx.backend->describe())
+                            : QStringLiteral("cannot open the encrypted repository on %1: %2")
+                                  .arg(m_ctx.backend->describe(), o.error));
+            return false;
+        }
+        m_keys = std::make_unique<crypto::RepositoryKeys>(*o.keys);
+        m_keysFor = work->headerBytes;
+        m_pendingCodec = m_keys->codec();
+    }
+    if (!m_pendingCodec) { // openRepository() did not succeed: its failure was reported there
+        pass.fail(PassResult::Status::Failed,
+                  QStringLiteral("the repository header of %1 was not read").arg(m_ctx.backend->describe()));
+        return false;
+    }
+    m_ctx.store.setCodec(std::move(m_pendingCodec));
+    m_pendingCodec.reset();
+    const QString known = m_ctx.db.meta(Meta::Repository);
+    if (known.isEmpty()) {
+        m_ctx.db.setMeta(Meta::Repository, m_pendingRepository);
+    } else if (known != m_pendingRepository) {
+        pass.fail(
+            PassResult::Status::Refused,
+            QStringLiteral("the relay %1 holds another repository than the one this folder was synchronised "
+                           "with: check 'relay address' (or start over with a new state)")
+                .arg(m_ctx.backend->describe()));
+        return false;
+    }
+    for (const QString& folder :
+         {layout::headsFolder(), layout::journalFolderOf(m_ctx.clientId), layout::dataFolder()}) {
+        const RelayError e = m_ctx.ensureFolder(folder);
+        if (!e.ok()) {
+            pass.fail(PassResult::Status::Failed,
+                      QStringLiteral("cannot prepare the relay: %1").arg(e.message));
+            return false;
+        }
+    }
+    if (!m_cleanedTemporary) {
+        // Leftovers of an upload interrupted by a crash (relay-format.md section 2).
+        QList<relay::RelayEntry> entries;
+        if (m_ctx.store.list(QStringLiteral("tmp"), entries).ok()) {
+            for (const relay::RelayEntry& entry : std::as_const(entries))
+                if (!entry.isDirectory && entry.name.startsWith(m_ctx.clientId + QLatin1Char('-')))
+                    m_ctx.store.remove(QStringLiteral("tmp/") + entry.name);
+        }
+        // Chunks written by a run that stopped before publishing the segment naming them
+        // (unless that segment made it to the relay after all).
+        QList<StateDb::OwnObject> unpublished;
+        for (const StateDb::OwnObject& o : m_ctx.db.ownObjects())
+            if (o.segment == 0)
+                unpublished.append(o);
+        QByteArray next;
+        if (!unpublished.isEmpty()) {
+            const RelayError e = m_ctx.store.getSmall(
+                layout::journalPath(m_ctx.clientId, m_ctx.db.meta(Meta::Journal).toULongLong() + 1), next);
+            if (e.kind == RelayError::Kind::NotFound) {
+                for (const StateDb::OwnObject& o : std::as_const(unpublished))
+                    m_ctx.dropOwnObject(o.id);
+            } else if (e.ok() && !m_journal.recoverOwnJournal(pass)) {
+                return false; // it did make it: adopted (its chunks are published)
+            }
+        }
+        m_cleanedTemporary = true;
+    }
+    m_ctx.repositoryChecked = true;
+    return true;
+}
+
+} // namespace escale::sync::engine

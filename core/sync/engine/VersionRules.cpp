@@ -1,0 +1,72 @@
+#include "sync/engine/VersionRules.h"
+
+#include "sync/Resolution.h"
+
+namespace escale::sync::engine {
+
+using protocol::JournalRecord;
+using protocol::VersionVector;
+using state::StateDb;
+using Kind = JournalRecord::Kind;
+
+// Whether a known version is the content the folder holds at its path.
+bool holds(const StateDb::LocalEntry& local, const JournalRecord& v)
+{
+    return v.kind == local.kind && (v.kind != Kind::File || v.hash == local.hash);
+}
+
+// The vector the content at a path descends from (R24): the vector recorded with the local
+// entry, with every known version of the same content; with nothing there, every known deletion.
+// An entry of an earlier release, without a vector, takes every known version, as it did then.
+VersionVector baseVector(const std::optional<StateDb::LocalEntry>& local, const QList<StateDb::Version>& versions)
+{
+    VersionVector base = local && local->vv ? *local->vv : VersionVector();
+    for (const StateDb::Version& v : versions)
+        if (local ? (!local->vv || holds(*local, v.record)) : v.record.kind == Kind::Deleted)
+            base = base.merged(v.record.vv);
+    return base;
+}
+
+// A new version made here from `base`: this client's counter above every one it used for the
+// path, so that two versions it made never share a vector.
+VersionVector newLocalVector(const VersionVector& base, const QList<StateDb::Version>& versions,
+                             const QString& self)
+{
+    quint64 mine = base.counter(self);
+    for (const StateDb::Version& v : versions)
+        mine = std::max(mine, v.record.vv.counter(self));
+    return base.withCounter(self, mine + 1);
+}
+
+// The known versions `stored` with `incoming` added (R25): versions it supersedes go, the others
+// keep their flags. std::nullopt when a known version is equal or newer.
+std::optional<QList<StateDb::Version>> integrated(const QList<StateDb::Version>& stored,
+                                                  const StateDb::Version& incoming)
+{
+    QList<JournalRecord> records;
+    for (const StateDb::Version& v : stored)
+        records.append(v.record);
+    if (!integrateVersion(records, incoming.record))
+        return std::nullopt;
+    QList<StateDb::Version> out;
+    for (const JournalRecord& r : std::as_const(records)) {
+        StateDb::Version kept = incoming;
+        for (const StateDb::Version& v : stored)
+            if (v.record.vv == r.vv)
+                kept = v;
+        out.append(kept);
+    }
+    return out;
+}
+
+// The element-wise maximum of every known version of a path: what the folder reflects once it
+// holds their resolution (R26), the winner under the name and the others as copies.
+VersionVector mergedVector(const QList<StateDb::Version>& versions)
+{
+    VersionVector all;
+    for (const StateDb::Version& v : versions)
+        all = all.merged(v.record.vv);
+    return all;
+}
+
+} // namespace escale::sync::engine
