@@ -6,6 +6,10 @@ cd "$(dirname "$0")/.."
 
 ./scripts/install-deps.sh
 
+# Paths in compile commands relative to the project: other build folders (scripts/check-builds.sh)
+# find these objects in ccache.
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
+
 BUILD_DIR=${BUILD_DIR:-build}
 if [ ! -f "$BUILD_DIR/build.ninja" ]; then
   cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON

@@ -97,6 +97,7 @@ void AccessDialog::showRepository(int index)
                               : tr("%1: applied at the next sync (%2).")
                                     .arg(relative, answer.value(QStringLiteral("error")).toString()));
     });
+    connect(m_model.get(), &AccessTreeModel::failed, m_status, &QLabel::setText);
     m_status->setText(tr("Folder: %1").arg(r.localPath));
 }
 

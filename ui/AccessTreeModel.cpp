@@ -27,6 +27,7 @@ struct AccessTreeModel::Node
 AccessTreeModel::AccessTreeModel(const config::RepositoryConfig& repository, QObject* parent)
     : QAbstractItemModel(parent)
     , m_repository(repository)
+    , m_state(repository)
     , m_root(std::make_unique<Node>())
 {
     m_root->folder = true;
@@ -36,11 +37,12 @@ AccessTreeModel::~AccessTreeModel() = default;
 
 bool AccessTreeModel::open(QString& error)
 {
-    const QString path = sync::SyncEngine::defaultStatePath(m_repository.stateDir, m_repository.localPath);
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    if (!m_db.open(path, error))
+    if (!m_state.open(error))
         return false;
-    m_table = m_db.allAccess();
+    const auto table = m_state.accessTable(error);
+    if (!table)
+        return false;
+    m_table = *table;
     return true;
 }
 
@@ -263,8 +265,13 @@ void AccessTreeModel::inherit(const QModelIndex& index)
 
 void AccessTreeModel::write(Node* n, const state::StateDb::Access& access)
 {
-    m_db.setAccess(n->relative, access);
-    m_table = m_db.allAccess();
+    QString error;
+    std::optional<sync::AccessTable> table;
+    if (!m_state.setAccess(n->relative, access, error) || !(table = m_state.accessTable(error))) {
+        Q_EMIT failed(error);
+        return;
+    }
+    m_table = *table;
     if (n != m_root.get())
         Q_EMIT dataChanged(indexOf(n, SendColumn), indexOf(n, ReceiveColumn));
     refreshBelow(n);

@@ -2,6 +2,7 @@
 
 #include "config/Config.h"
 #include "state/StateDb.h"
+#include "sync/LocalState.h"
 #include "sync/AccessFlags.h"
 
 #include <QAbstractFileIconProvider>
@@ -60,6 +61,8 @@ public:
 Q_SIGNALS:
     // Flags changed on `relative`: the engine takes them at its next pass.
     void accessChanged(const QString& relative);
+    // The flags could not be written (the state database's disk is full or read-only...).
+    void failed(const QString& error);
 
 private:
     struct Node;
@@ -69,7 +72,7 @@ private:
     void refreshBelow(Node* node);
 
     config::RepositoryConfig m_repository;
-    state::StateDb m_db;
+    sync::LocalState m_state;
     sync::AccessTable m_table;
     std::unique_ptr<Node> m_root;
     QAbstractFileIconProvider m_icons;

@@ -21,23 +21,6 @@ void print(FILE* stream, const QString& text)
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
 }
 
-std::optional<escale::config::LogLevel> parseLogLevel(const QString& text)
-{
-    using escale::config::LogLevel;
-    const QString t = text.toLower();
-    if (t == QLatin1String("debug"))
-        return LogLevel::Debug;
-    if (t == QLatin1String("info"))
-        return LogLevel::Info;
-    if (t == QLatin1String("warning") || t == QLatin1String("warn"))
-        return LogLevel::Warning;
-    if (t == QLatin1String("error"))
-        return LogLevel::Error;
-    if (t == QLatin1String("critical"))
-        return LogLevel::Critical;
-    return std::nullopt;
-}
-
 } // namespace
 
 int main(int argc, char* argv[])
@@ -121,7 +104,7 @@ int main(int argc, char* argv[])
     options.confirmDeletions = parser.isSet(confirmOption);
     options.repositories = parser.values(repoOption);
     if (parser.isSet(logLevelOption)) {
-        options.logLevel = parseLogLevel(parser.value(logLevelOption));
+        options.logLevel = escale::config::parseLogLevel(parser.value(logLevelOption));
         if (!options.logLevel) {
             print(stderr,
                   QStringLiteral("escale: --log-level: expected debug, info, warning, error or critical, "

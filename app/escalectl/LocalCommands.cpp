@@ -7,6 +7,7 @@
 #include "state/StateDb.h"
 #include "sync/AccessFlags.h"
 #include "sync/Conflicts.h"
+#include "sync/LocalState.h"
 #include "sync/SyncEngine.h"
 #include "protocol/LocalLayout.h"
 
@@ -36,18 +37,7 @@ int locate(const QString& configPath, const QString& path, config::Config& confi
     if (const int code = loadConfig(configPath, config); code != ExitOk)
         return code;
     const QString absolute = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
-    QStringList candidates;
-    for (const config::RepositoryConfig& r : config.repositories) {
-        const QString root = QDir::cleanPath(r.localPath);
-        if (absolute == root || absolute.startsWith(root + QLatin1Char('/'))) {
-            candidates << r.name;
-            // The deepest folder wins when repositories nest.
-            if (!repository || root.size() > QDir::cleanPath(repository->localPath).size()) {
-                repository = &r;
-                relative = absolute.mid(root.size() + 1);
-            }
-        }
-    }
+    repository = config.holding(absolute, &relative);
     if (!repository)
         return fail(
             ExitUsage,
@@ -58,16 +48,6 @@ int locate(const QString& configPath, const QString& path, config::Config& confi
                         ? QStringLiteral("%1 is the folder of '%2' itself: name a file or folder in it")
                               .arg(absolute, repository->name)
                         : QStringLiteral("%1 belongs to Escale and is never synchronised").arg(absolute));
-    return ExitOk;
-}
-
-int openState(const config::RepositoryConfig& r, state::StateDb& db)
-{
-    const QString path = sync::SyncEngine::defaultStatePath(r.stateDir, r.localPath);
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QString error;
-    if (!db.open(path, error))
-        return fail(ExitFailure, QStringLiteral("cannot open the state of '%1': %2").arg(r.name, error));
     return ExitOk;
 }
 
@@ -101,21 +81,21 @@ int access(const QString& configPath, const QString& path, const QStringList& mo
     QString relative;
     if (const int code = locate(configPath, path, config, repository, relative); code != ExitOk)
         return code;
-    state::StateDb db;
-    if (const int code = openState(*repository, db); code != ExitOk)
-        return code;
-    sync::AccessTable table = db.allAccess();
-    state::StateDb::Access own = table.value(relative);
+    sync::LocalState state(*repository);
+    QString error;
+    std::optional<sync::AccessTable> table;
+    if (!state.open(error) || !(table = state.accessTable(error)))
+        return fail(ExitFailure, QStringLiteral("cannot open the state of '%1': %2").arg(repository->name, error));
+    state::StateDb::Access own = table->value(relative);
     bool applied = false;
     if (!modifiers.isEmpty()) {
-        QString error;
         if (!sync::applyAccessModifiers(modifiers, own, error))
             return fail(ExitUsage, error);
-        db.setAccess(relative, own);
-        table = db.allAccess();
+        if (!state.setAccess(relative, own, error) || !(table = state.accessTable(error)))
+            return fail(ExitFailure, error);
         applied = nudgeInstance(configPath, repository->name);
     }
-    const sync::EffectiveAccess effective = sync::effectiveAccess(table, relative);
+    const sync::EffectiveAccess effective = sync::effectiveAccess(*table, relative);
     if (json) {
         const QJsonObject o{
             {QStringLiteral("repository"), repository->name},

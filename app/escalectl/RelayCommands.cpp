@@ -5,7 +5,7 @@
 #include "crypto/RepositoryKeys.h"
 #include "protocol/ObjectStore.h"
 #include "relay/RelayArchive.h"
-#include "state/StateDb.h"
+#include "sync/LocalState.h"
 #include "sync/ForgetClient.h"
 #include "sync/SyncEngine.h"
 
@@ -247,17 +247,7 @@ int forgetClient(const Target& target, const QString& who, bool force, const QSt
         return code;
     // When this machine last saw each client's head change (its own clock, R3): from the state of
     // the configuration's repository, when there is one.
-    QHash<QString, qint64> heard;
-    if (!target.repository.localPath.isEmpty()) {
-        const QString path =
-            sync::SyncEngine::defaultStatePath(target.repository.stateDir, target.repository.localPath);
-        state::StateDb db;
-        QString error;
-        if (QFileInfo::exists(path) && db.open(path, error))
-            for (const state::StateDb::Peer& p : db.peers())
-                if (p.lastChangeMs > 0)
-                    heard.insert(p.client, p.lastChangeMs);
-    }
+    const QHash<QString, qint64> heard = sync::LocalState::lastHeard(target.repository);
     const sync::ForgetResult r =
         sync::forgetClient(reader, who, force, [&heard](const QString& client) -> std::optional<qint64> {
             if (!heard.contains(client))

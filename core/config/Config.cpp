@@ -1,5 +1,8 @@
 #include "config/Config.h"
 
+#include <QDir>
+#include <QFileInfo>
+
 namespace escale::config {
 
 const RepositoryConfig* Config::repository(const QString& name) const
@@ -8,6 +11,23 @@ const RepositoryConfig* Config::repository(const QString& name) const
         if (r.name == name)
             return &r;
     return nullptr;
+}
+
+const RepositoryConfig* Config::holding(const QString& path, QString* relative) const
+{
+    const QString absolute = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    const RepositoryConfig* found = nullptr;
+    for (const RepositoryConfig& r : repositories) {
+        const QString root = QDir::cleanPath(r.localPath);
+        if (absolute != root && !absolute.startsWith(root + QLatin1Char('/')))
+            continue;
+        if (!found || root.size() > QDir::cleanPath(found->localPath).size()) {
+            found = &r;
+            if (relative)
+                *relative = absolute.mid(root.size() + 1);
+        }
+    }
+    return found;
 }
 
 QString syncModeName(SyncMode mode)
@@ -36,6 +56,16 @@ QString encryptionName(Encryption encryption)
         return QStringLiteral("chacha20-poly1305");
     }
     return QString();
+}
+
+std::optional<LogLevel> parseLogLevel(const QString& text)
+{
+    for (const LogLevel level : {LogLevel::Debug, LogLevel::Info, LogLevel::Warning, LogLevel::Error, LogLevel::Critical})
+        if (text.trimmed().compare(logLevelName(level), Qt::CaseInsensitive) == 0)
+            return level;
+    if (text.trimmed().compare(QLatin1String("warn"), Qt::CaseInsensitive) == 0)
+        return LogLevel::Warning;
+    return std::nullopt;
 }
 
 QString logLevelName(LogLevel level)

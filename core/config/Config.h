@@ -55,6 +55,8 @@ struct SecretSource
 QString syncModeName(SyncMode mode);
 QString encryptionName(Encryption encryption);
 QString logLevelName(LogLevel level);
+// "debug", "info", "warning" (or "warn"), "error", "critical", any case; std::nullopt otherwise.
+std::optional<LogLevel> parseLogLevel(const QString& text);
 
 struct RepositoryConfig
 {
@@ -145,6 +147,10 @@ struct Config
     QList<RepositoryConfig> repositories;
 
     const RepositoryConfig* repository(const QString& name) const;
+    // The repository whose folder holds `path` (absolute, or relative to the current folder; the
+    // deepest folder when repositories nest), and the path relative to that folder; nullptr if
+    // none does.
+    const RepositoryConfig* holding(const QString& path, QString* relative = nullptr) const;
 };
 
 } // namespace escale::config

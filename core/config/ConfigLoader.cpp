@@ -239,17 +239,8 @@ void Loader::applyGlobal(GlobalConfig& g, const Value& v)
         break;
     }
     case KeyId::LogLevel: {
-        const QString t = v.value.trimmed().toLower();
-        if (t == QLatin1String("debug"))
-            g.logLevel = LogLevel::Debug;
-        else if (t == QLatin1String("info"))
-            g.logLevel = LogLevel::Info;
-        else if (t == QLatin1String("warning") || t == QLatin1String("warn"))
-            g.logLevel = LogLevel::Warning;
-        else if (t == QLatin1String("error"))
-            g.logLevel = LogLevel::Error;
-        else if (t == QLatin1String("critical"))
-            g.logLevel = LogLevel::Critical;
+        if (const auto level = parseLogLevel(v.value))
+            g.logLevel = *level;
         else
             error(v.line, v.key,
                   QStringLiteral("expected debug, info, warning, error or critical, got '%1'").arg(v.value));
@@ -774,27 +765,11 @@ Config Loader::run(const IniDocument& doc)
 
     // Two repositories must not share files, and a folder relay must not sit inside a synced folder:
     // compared as written and as they really are (symbolic links resolved, in the part that exists).
-    auto real = [](const QString& path) {
-        QString existing = QDir::cleanPath(path);
-        QString rest;
-        while (!existing.isEmpty() && existing != QLatin1String("/") && !QFileInfo::exists(existing)) {
-            rest = QLatin1Char('/') + QFileInfo(existing).fileName() + rest;
-            existing = QFileInfo(existing).path();
-        }
-        const QString canonical = QFileInfo(existing).canonicalFilePath();
-        return QDir::cleanPath((canonical.isEmpty() ? existing : canonical) + rest);
-    };
-    auto inside = [&real](const QString& a, const QString& b) {
-        auto under = [](const QString& x, const QString& y) {
-            return x == y || x.startsWith(y.endsWith(QLatin1Char('/')) ? y : y + QLatin1Char('/'));
-        };
-        return under(a, b) || under(real(a), real(b));
-    };
     for (qsizetype i = 0; i < config.repositories.size(); ++i) {
         const RepositoryConfig& a = config.repositories.at(i);
         for (qsizetype j = 0; j < i; ++j) {
             const RepositoryConfig& b = config.repositories.at(j);
-            if (inside(a.localPath, b.localPath) || inside(b.localPath, a.localPath))
+            if (overlaps(a.localPath, b.localPath))
                 error(a.line, QString(),
                       QStringLiteral("[%1]: its folder %2 overlaps the folder %3 of [%4] (line %5); two "
                                      "repositories cannot share files")
@@ -803,7 +778,7 @@ Config Loader::run(const IniDocument& doc)
         }
         for (const RepositoryConfig& other : std::as_const(config.repositories)) {
             if (other.relay.scheme == RelayAddress::Scheme::File &&
-                (inside(other.relay.path, a.localPath) || inside(a.localPath, other.relay.path)))
+                overlaps(other.relay.path, a.localPath))
                 error(a.line, QString(),
                       QStringLiteral("[%1]: the relay folder %2 overlaps the synchronised folder %3; put the "
                                      "relay elsewhere")

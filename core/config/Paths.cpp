@@ -1,6 +1,7 @@
 #include "config/Paths.h"
 
 #include <QDir>
+#include <QFileInfo>
 
 namespace escale::config {
 
@@ -38,6 +39,33 @@ QString defaultStateDir()
 QString defaultDataDir()
 {
     return xdgDir("XDG_DATA_HOME", ".local/share") + QLatin1String("/escale");
+}
+
+namespace {
+
+// The path with symbolic links resolved in the part that exists.
+QString realPath(const QString& path)
+{
+    QString existing = QDir::cleanPath(path);
+    QString rest;
+    while (!existing.isEmpty() && existing != QLatin1String("/") && !QFileInfo::exists(existing)) {
+        rest = QLatin1Char('/') + QFileInfo(existing).fileName() + rest;
+        existing = QFileInfo(existing).path();
+    }
+    const QString canonical = QFileInfo(existing).canonicalFilePath();
+    return QDir::cleanPath((canonical.isEmpty() ? existing : canonical) + rest);
+}
+
+bool under(const QString& x, const QString& y)
+{
+    return x == y || x.startsWith(y.endsWith(QLatin1Char('/')) ? y : y + QLatin1Char('/'));
+}
+
+} // namespace
+
+bool isInside(const QString& a, const QString& b)
+{
+    return under(a, b) || under(realPath(a), realPath(b));
 }
 
 } // namespace escale::config

@@ -16,4 +16,13 @@ QString defaultStateDir();
 // $XDG_DATA_HOME/escale, by default ~/.local/share/escale: per-repository state databases.
 QString defaultDataDir();
 
+// Whether `a` is `b` or inside it, compared as written and as they really are (symbolic links
+// resolved, in the part of each path that exists).
+bool isInside(const QString& a, const QString& b);
+// Whether two folders share files: one is the other, or inside it.
+inline bool overlaps(const QString& a, const QString& b)
+{
+    return isInside(a, b) || isInside(b, a);
+}
+
 } // namespace escale::config

@@ -1,5 +1,8 @@
 #include "crypto/Crypto.h"
 
+#include "log/Logging.h"
+
+#include <QRandomGenerator>
 #include <cstring>
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
@@ -61,8 +64,10 @@ std::optional<Suite> suiteFromName(const QString& name)
 QByteArray randomBytes(int size)
 {
     QByteArray out(size, Qt::Uninitialized);
-    if (RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), size) != 1)
-        qFatal("the OpenSSL random generator failed");
+    if (RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), size) != 1) {
+        qCWarning(lcCrypto) << "the OpenSSL random generator failed: using the system's";
+        QRandomGenerator::system()->generate(out.begin(), out.end());
+    }
     return out;
 }
 
@@ -105,7 +110,8 @@ const EVP_CIPHER* cipherOf(Suite suite)
     static EVP_CIPHER* const chacha = EVP_CIPHER_fetch(nullptr, "ChaCha20-Poly1305", nullptr);
     const EVP_CIPHER* cipher = suite == Suite::Aes256Gcm ? aes : chacha;
     if (!cipher)
-        qFatal("OpenSSL has no %s", suite == Suite::Aes256Gcm ? "AES-256-GCM" : "ChaCha20-Poly1305");
+        qCCritical(lcCrypto) << "OpenSSL has no" << (suite == Suite::Aes256Gcm ? "AES-256-GCM" : "ChaCha20-Poly1305")
+                             << "(check its configuration): nothing can be encrypted or decrypted";
     return cipher;
 }
 
@@ -124,8 +130,10 @@ SecretBytes hkdfSha256(const SecretBytes& ikm, const QByteArray& salt, const QBy
         OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO, infoCopy.data(), size_t(infoCopy.size())),
         OSSL_PARAM_construct_end()};
     QString error;
-    if (!deriveWith("HKDF", params, out.data(), size_t(length), error))
-        qFatal("HKDF failed: %s", qPrintable(error));
+    if (!deriveWith("HKDF", params, out.data(), size_t(length), error)) {
+        qCCritical(lcCrypto).noquote() << QStringLiteral("HKDF failed: %1").arg(error);
+        return SecretBytes(0);
+    }
     return out;
 }
 
@@ -203,8 +211,6 @@ Aead::Aead(Suite suite, const SecretBytes& key)
     , m_suite(suite)
     , m_key(key)
 {
-    if (key.size() != kKeySize)
-        qFatal("AEAD key of the wrong size");
 }
 
 // Each direction's context is set up on first use: a stream only ever goes one way.
@@ -212,13 +218,17 @@ EVP_CIPHER_CTX* Aead::context(bool encrypt)
 {
     Context* c = encrypt ? m_encrypt : m_decrypt;
     if (!c->ctx) {
-        c->ctx = EVP_CIPHER_CTX_new();
+        // A key of the wrong size (an HKDF that failed) or a cipher OpenSSL lacks: no context, and
+        // every seal and open fails.
+        const EVP_CIPHER* cipher = m_key.size() == kKeySize ? cipherOf(m_suite) : nullptr;
+        c->ctx = cipher ? EVP_CIPHER_CTX_new() : nullptr;
         const int ok = !c->ctx ? 0
-                       : encrypt
-                           ? EVP_EncryptInit_ex(c->ctx, cipherOf(m_suite), nullptr, m_key.data(), nullptr)
-                           : EVP_DecryptInit_ex(c->ctx, cipherOf(m_suite), nullptr, m_key.data(), nullptr);
-        if (ok != 1)
-            qFatal("cannot set up the cipher");
+                       : encrypt ? EVP_EncryptInit_ex(c->ctx, cipher, nullptr, m_key.data(), nullptr)
+                                 : EVP_DecryptInit_ex(c->ctx, cipher, nullptr, m_key.data(), nullptr);
+        if (ok != 1) {
+            EVP_CIPHER_CTX_free(c->ctx);
+            c->ctx = nullptr;
+        }
     }
     return c->ctx;
 }
@@ -236,7 +246,7 @@ bool Aead::seal(const QByteArray& nonce, const QByteArray& aad, const unsigned c
 {
     EVP_CIPHER_CTX* c = context(true);
     int n = 0;
-    return nonce.size() == kNonceSize &&
+    return c && nonce.size() == kNonceSize &&
            EVP_EncryptInit_ex(c, nullptr, nullptr, nullptr,
                               reinterpret_cast<const unsigned char*>(nonce.constData())) == 1 &&
            (aad.isEmpty() ||
@@ -252,7 +262,7 @@ bool Aead::open(const QByteArray& nonce, const QByteArray& aad, const unsigned c
 {
     EVP_CIPHER_CTX* c = context(false);
     int n = 0;
-    return nonce.size() == kNonceSize &&
+    return c && nonce.size() == kNonceSize &&
            EVP_DecryptInit_ex(c, nullptr, nullptr, nullptr,
                               reinterpret_cast<const unsigned char*>(nonce.constData())) == 1 &&
            (aad.isEmpty() ||
@@ -271,7 +281,7 @@ QByteArray aeadSeal(Suite suite, const SecretBytes& key, const QByteArray& nonce
     Aead aead(suite, key);
     auto* bytes = reinterpret_cast<unsigned char*>(out.data());
     if (!aead.seal(nonce, aad, bytes, int(plaintext.size()), bytes, bytes + plaintext.size()))
-        qFatal("AEAD encryption failed");
+        return {};
     return out;
 }
 

@@ -46,10 +46,12 @@ inline constexpr int kKeySize = 32;
 inline constexpr int kNonceSize = 12;
 inline constexpr int kTagSize = 16;
 
+// From OpenSSL's generator, or, should it ever fail, from the system's (getrandom): both are
+// cryptographically secure; neither failure ends the process.
 QByteArray randomBytes(int size);
 bool constantTimeEquals(const QByteArray& a, const QByteArray& b);
 
-// RFC 5869. `length` <= 255 * 32.
+// RFC 5869. `length` <= 255 * 32. Empty if OpenSSL fails (then every AEAD under it fails too).
 SecretBytes hkdfSha256(const SecretBytes& ikm, const QByteArray& salt, const QByteArray& info, int length);
 
 // RFC 7914. False with `error` when the parameters are refused or memory is short.
@@ -60,7 +62,8 @@ bool argon2idAvailable();
 bool argon2id(const QByteArray& passphrase, const QByteArray& salt, quint32 iterations, quint32 memoryKiB,
               quint32 lanes, SecretBytes& out, QString& error);
 
-// One-shot AEAD: returns ciphertext || tag.
+// One-shot AEAD: returns ciphertext || tag; empty (never a valid result: the tag alone is 16
+// bytes) if OpenSSL cannot encrypt.
 QByteArray aeadSeal(Suite suite, const SecretBytes& key, const QByteArray& nonce, const QByteArray& aad,
                     const QByteArray& plaintext);
 // std::nullopt when the tag does not match (wrong key, altered bytes).

@@ -91,7 +91,12 @@ bool seal(protocol::RepositoryHeader& header, Suite suite, const SecretBytes& ma
     if (!deriveKek(header.kdf, normalised(passphrase), kek, error))
         return false;
     const QByteArray nonce = randomBytes(kNonceSize);
-    header.wrappedKey = nonce + aeadSeal(suite, kek, nonce, wrapAad(header), master.toByteArray());
+    const auto sealed = aeadSeal(suite, kek, nonce, wrapAad(header), master.toByteArray());
+    if (sealed.isEmpty()) {
+        error = QStringLiteral("OpenSSL cannot encrypt with %1 here (check its configuration)").arg(header.encryption);
+        return false;
+    }
+    header.wrappedKey = nonce + sealed;
     return true;
 }
 

@@ -11,11 +11,13 @@ namespace escale::protocol {
 
 namespace {
 
+// Ids (clients, repositories, objects) from OpenSSL's generator, or, should it ever fail, from
+// the system's (getrandom): unique and unguessable either way.
 QString randomHex(int bytes)
 {
     QByteArray buf(bytes, Qt::Uninitialized);
     if (RAND_bytes(reinterpret_cast<unsigned char*>(buf.data()), bytes) != 1)
-        qFatal("the OpenSSL random generator failed");
+        QRandomGenerator::system()->generate(buf.begin(), buf.end());
     return QString::fromLatin1(buf.toHex());
 }
 

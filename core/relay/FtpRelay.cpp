@@ -437,7 +437,7 @@ void FtpRelay::publish(ftp::Session* s, const QByteArray& temp, const QByteArray
         discard(s, temp, error, done);
     };
     if (mode == WriteMode::Replace) {
-        rename([this, s, target, rename, ended](const RelayError& error, const ftp::Reply& reply) {
+        rename([s, target, rename, ended](const RelayError& error, const ftp::Reply& reply) {
             if (error.ok() || !s->usable() || reply.code < 500)
                 return ended(error, reply);
             // Servers on Windows do not rename over a file: delete it first (not atomic there).

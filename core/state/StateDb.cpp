@@ -6,13 +6,70 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cerrno>
 #include <sqlite3.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
 namespace escale::state {
+
+StateError::StateError(Kind kind, const QString& path, const QString& detail)
+    : m_kind(kind)
+{
+    switch (kind) {
+    case Kind::Full:
+        m_message = QStringLiteral("the state database %1 cannot grow: its disk is full (%2). Free some room on "
+                                   "it; Escale tries again, and nothing is lost")
+                        .arg(path, detail);
+        break;
+    case Kind::ReadOnly:
+        m_message = QStringLiteral("the state database %1 cannot be written (%2): the file, its folder or its disk "
+                                   "is read-only. Make it writable; Escale tries again, and nothing is lost")
+                        .arg(path, detail);
+        break;
+    case Kind::Damaged:
+        m_message = QStringLiteral("the state database %1 is damaged (%2): stop Escale and move it away, with its "
+                                   "-wal and -shm files; at the next start the folder's files are compared with the "
+                                   "repository's, and nothing is lost")
+                        .arg(path, detail);
+        break;
+    case Kind::Other:
+        m_message = QStringLiteral("the state database %1 failed: %2").arg(path, detail);
+        break;
+    }
+    m_what = m_message.toUtf8();
+}
 
 namespace {
 
 using protocol::JournalRecord;
+
+// What SQLite's last error on `db` means for the user, thrown (`detail` says what was done).
+[[noreturn]] void fail(sqlite3* db, const QString& detail)
+{
+    const int code = sqlite3_errcode(db) & 0xff;
+    // The system's error, for the codes that come from a file operation.
+    const int sys = code == SQLITE_IOERR || code == SQLITE_CANTOPEN ? sqlite3_system_errno(db) : 0;
+    StateError::Kind kind = StateError::Kind::Other;
+    if (code == SQLITE_FULL || sys == ENOSPC || sys == EDQUOT)
+        kind = StateError::Kind::Full;
+    else if (code == SQLITE_READONLY || sys == EROFS || sys == EACCES || sys == EPERM)
+        kind = StateError::Kind::ReadOnly;
+    else if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+        kind = StateError::Kind::Damaged;
+    const char* file = sqlite3_db_filename(db, "main");
+    if (kind == StateError::Kind::Other && file && *file && (code == SQLITE_CANTOPEN || code == SQLITE_IOERR)) {
+        // SQLite does not always keep the cause (a journal file it could not create): the folder says.
+        const QByteArray folder = QFile::encodeName(QFileInfo(QString::fromLocal8Bit(file)).absolutePath());
+        struct statvfs st;
+        if (::access(folder.constData(), W_OK) != 0 && (errno == EROFS || errno == EACCES || errno == EPERM))
+            kind = StateError::Kind::ReadOnly;
+        else if (::statvfs(folder.constData(), &st) == 0 && st.f_bavail == 0)
+            kind = StateError::Kind::Full;
+    }
+    throw StateError(kind, file ? QString::fromLocal8Bit(file) : QString(),
+                     detail + QStringLiteral(": ") + QString::fromUtf8(sqlite3_errmsg(db)));
+}
 
 // Prepared statements are cached per database connection, keyed by their SQL text (all
 // statements are string literals), and reset after each use.
@@ -31,7 +88,7 @@ public:
         sqlite3_stmt*& cached = statementCache()[qMakePair(db, sql)];
         if (!cached &&
             sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &cached, nullptr) != SQLITE_OK)
-            qFatal("state database: cannot prepare '%s': %s", sql, sqlite3_errmsg(db));
+            fail(db, QStringLiteral("cannot prepare '%1'").arg(QLatin1String(sql)));
         m_stmt = cached;
     }
     ~Statement()
@@ -67,7 +124,7 @@ public:
         if (rc == SQLITE_ROW)
             return true;
         if (rc != SQLITE_DONE)
-            qFatal("state database: %s", sqlite3_errmsg(m_db));
+            fail(m_db, QStringLiteral("%1").arg(QString::fromUtf8(sqlite3_sql(m_stmt)).simplified().left(80)));
         return false;
     }
     QString text(int i) const
@@ -81,6 +138,7 @@ public:
                           sqlite3_column_bytes(m_stmt, i));
     }
     qint64 integer(int i) const { return sqlite3_column_int64(m_stmt, i); }
+    sqlite3* database() const { return m_db; }
 
 private:
     sqlite3* m_db;
@@ -108,8 +166,11 @@ StateDb::Version readVersion(const Statement& s)
     StateDb::Version v;
     QString error;
     const auto record = JournalRecord::fromJson(QJsonDocument::fromJson(s.blob(0)).object(), error);
-    if (!record)
-        qFatal("state database: unreadable version: %s", qPrintable(error));
+    if (!record) {
+        const char* file = sqlite3_db_filename(s.database(), "main");
+        throw StateError(StateError::Kind::Damaged, file ? QString::fromLocal8Bit(file) : QString(),
+                         QStringLiteral("a version does not read: %1").arg(error));
+    }
     v.record = *record;
     v.pending = s.integer(1) != 0;
     v.renamed = s.integer(1) == 2;
@@ -138,6 +199,18 @@ bool StateDb::open(const QString& path, QString& error)
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     m_path = path;
     sqlite3_busy_timeout(m_db, 10'000);
+    try {
+        openTables(path);
+    } catch (const StateError& e) {
+        error = e.message();
+        close();
+        return false;
+    }
+    return true;
+}
+
+void StateDb::openTables(const QString& path)
+{
     char* message = nullptr;
     const char* schema = R"sql(
         PRAGMA journal_mode = WAL;
@@ -163,10 +236,8 @@ bool StateDb::open(const QString& path, QString& error)
         CREATE TABLE IF NOT EXISTS set_aside (path TEXT PRIMARY KEY, cause TEXT NOT NULL, since_ms INTEGER NOT NULL);
     )sql";
     if (sqlite3_exec(m_db, schema, nullptr, nullptr, &message) != SQLITE_OK) {
-        error = QStringLiteral("cannot use the state database %1: %2").arg(path, QString::fromUtf8(message));
-        sqlite3_free(message);
-        close();
-        return false;
+        sqlite3_free(message); // sqlite3_errmsg() says it again
+        fail(m_db, QStringLiteral("cannot use %1").arg(path));
     }
     // Columns added since the first release (the schema's version is SQLite's user_version).
     qint64 schemaVersion = 0;
@@ -200,7 +271,6 @@ bool StateDb::open(const QString& path, QString& error)
             exec(steps[step].add);
         exec(QStringLiteral("PRAGMA user_version = %1").arg(step + 1).toUtf8().constData());
     }
-    return true;
 }
 
 void StateDb::close()
@@ -224,10 +294,32 @@ void StateDb::exec(const char* sql) const
 {
     char* message = nullptr;
     if (sqlite3_exec(m_db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
-        const QByteArray m(message);
-        sqlite3_free(message);
-        qFatal("state database: %s: %s", sql, m.constData());
+        sqlite3_free(message); // sqlite3_errmsg() says it again
+        fail(m_db, QString::fromUtf8(sql).simplified().left(80));
     }
+}
+
+void StateDb::abandon()
+{
+    m_depth = 0;
+    if (m_db && !sqlite3_get_autocommit(m_db))
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr); // whatever it says: nothing is kept
+}
+
+void StateDb::limitGrowth(qint64 bytes)
+{
+    qint64 pageSize = 4096, pages = 1;
+    {
+        Statement size(m_db, "PRAGMA page_size");
+        if (size.step())
+            pageSize = std::max<qint64>(512, size.integer(0));
+    }
+    {
+        Statement count(m_db, "PRAGMA page_count");
+        if (count.step())
+            pages = std::max<qint64>(1, count.integer(0));
+    }
+    exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages + bytes / pageSize).toUtf8().constData());
 }
 
 void StateDb::begin()

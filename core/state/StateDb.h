@@ -6,6 +6,7 @@
 #include <QList>
 #include <QSet>
 #include <QString>
+#include <exception>
 #include <functional>
 #include <optional>
 
@@ -37,6 +38,31 @@ enum class Meta
     Swept, // when this client last looked for its unnamed objects (R20)
     SweepDue, // a look for them is due (after taking back its journal)
     PieceSent, // + a path: how far a file sent in pieces got (R28)
+};
+
+// A state database that cannot go on: its disk is full or read-only, or the file is damaged.
+// Thrown by the call that meets it (the transaction under way is then abandoned, see
+// StateDb::abandon); the engine ends its pass with `message()`, the tools print it.
+class StateError : public std::exception
+{
+public:
+    enum class Kind
+    {
+        Full,     // no room left on its disk
+        ReadOnly, // the file, its folder or its disk cannot be written
+        Damaged,  // not a database, or one whose content does not read
+        Other,
+    };
+    StateError(Kind kind, const QString& path, const QString& detail);
+    Kind kind() const { return m_kind; }
+    // One line for the user: what happened, and what to do.
+    QString message() const { return m_message; }
+    const char* what() const noexcept override { return m_what.constData(); }
+
+private:
+    Kind m_kind;
+    QString m_message;
+    QByteArray m_what;
 };
 
 // The local state of one repository, in SQLite (WAL): what the folder held when last seen,
@@ -116,6 +142,11 @@ public:
     // Transactions nest: only the outermost begin/commit pair reaches SQLite.
     void begin();
     void commit();
+    // After a StateError (or any exception) in a transaction: what it wrote is rolled back.
+    void abandon();
+    // Tests: the database grows by at most this many bytes more (as on a full disk), for as long
+    // as it stays open.
+    void limitGrowth(qint64 bytes);
     // Tests: called before each outermost commit; it may throw (a simulated crash: the
     // transaction is then never committed, and rolled back when the database is closed).
     void setCommitHook(std::function<void()> hook) { m_commitHook = std::move(hook); }
@@ -197,6 +228,7 @@ public:
 
 private:
     void exec(const char* sql) const;
+    void openTables(const QString& path);
 
     sqlite3* m_db = nullptr;
     QString m_path;

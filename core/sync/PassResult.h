@@ -76,7 +76,7 @@ struct PassResult
         Failed,      // the relay failed (network, permissions, quota): retried later
         Refused,     // a configuration/relay mismatch that retrying will not fix
         Auth,        // a wrong or missing password or passphrase: retrying will not fix it
-        LocalFolder, // the local folder is missing or unusable
+        LocalFolder, // the local folder, or the state database, is missing or unusable
     };
 
     Status status = Status::Ok;

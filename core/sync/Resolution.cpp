@@ -12,15 +12,19 @@ using protocol::JournalRecord;
 using Kind = JournalRecord::Kind;
 
 // The deterministic order among concurrent versions: later mtime, then larger origin id,
-// then larger hash. Clock values only break ties between versions already known to be
-// concurrent; they never decide which version supersedes another.
+// then larger hash, then the larger vector (as text: two versions never share one), so that the
+// winner is the same whatever the order they arrived in, down to its permission bits. Clock
+// values only break ties between versions already known to be concurrent; they never decide
+// which version supersedes another.
 bool ranksBefore(const JournalRecord& a, const JournalRecord& b)
 {
     if (a.mtimeMs != b.mtimeMs)
         return a.mtimeMs < b.mtimeMs;
     if (a.origin != b.origin)
         return a.origin < b.origin;
-    return a.hash < b.hash;
+    if (a.hash != b.hash)
+        return a.hash < b.hash;
+    return a.vv.toString() < b.vv.toString();
 }
 
 } // namespace
@@ -85,11 +89,12 @@ Resolution resolve(const QString& path, const QList<JournalRecord>& versions)
     }
     if (files.isEmpty()) {
         r.kind = anyDirectory ? Kind::Directory : Kind::Deleted;
-        if (!versions.isEmpty())
-            r.winner = versions.first();
+        bool first = true;
         for (const JournalRecord& v : versions)
-            if ((v.kind == Kind::Directory) == anyDirectory && ranksBefore(r.winner, v))
+            if ((v.kind == Kind::Directory) == anyDirectory && (first || ranksBefore(r.winner, v))) {
                 r.winner = v;
+                first = false;
+            }
         return r;
     }
     r.kind = Kind::File;

@@ -122,13 +122,20 @@ bool SyncEngine::open(QString& error)
 {
     if (!m_ctx->db.open(m_ctx->statePath, error))
         return false;
-    m_ctx->access = m_ctx->db.allAccess();
-    m_ctx->receivedWith = m_ctx->access;
-    m_ctx->clientId = m_ctx->db.meta(Meta::Client);
-    if (m_ctx->clientId.isEmpty()) {
-        m_ctx->clientId = protocol::newClientId();
-        m_ctx->db.setMeta(Meta::Client, m_ctx->clientId);
-        m_ctx->db.setMeta(Meta::LocalPath, m_ctx->settings.localPath);
+    try {
+        m_ctx->access = m_ctx->db.allAccess();
+        m_ctx->receivedWith = m_ctx->access;
+        m_ctx->clientId = m_ctx->db.meta(Meta::Client);
+        if (m_ctx->clientId.isEmpty()) {
+            m_ctx->clientId = protocol::newClientId();
+            m_ctx->db.setMeta(Meta::Client, m_ctx->clientId);
+            m_ctx->db.setMeta(Meta::LocalPath, m_ctx->settings.localPath);
+        }
+    } catch (const state::StateError& e) {
+        error = e.message();
+        m_ctx->db.abandon();
+        m_ctx->db.close();
+        return false;
     }
     m_ctx->backend->setTemporaryPrefix(m_ctx->clientId);
     return true;
@@ -148,12 +155,38 @@ SyncEngine::Access SyncEngine::access(const QString& path) const
 PassResult SyncEngine::runPass()
 {
     engine::Pass pass;
+    try {
+        runStages(pass);
+    } catch (const state::StateError& e) {
+        // The state database cannot go on (its disk full or read-only, the file damaged): what the
+        // pass was doing is abandoned (its transaction rolled back, its staged downloads removed)
+        // and the repository stops there, saying why; the next pass opens the database again.
+        abandonPass();
+        pass.result.status = PassResult::Status::LocalFolder;
+        pass.result.error = e.message();
+        pass.result.complete = false;
+        qCWarning(lcEngine).noquote() << QStringLiteral("[%1] %2").arg(m_ctx->settings.name, e.message());
+    }
+    return pass.result;
+}
+
+void SyncEngine::abandonPass()
+{
+    m_ctx->db.abandon();
+    m_stages->materializer.abandon();
+    m_stages->fetcher.endBatch();
+    m_stages->pusher.abandon();
+    m_ctx->db.close();
+}
+
+void SyncEngine::runStages(engine::Pass& pass)
+{
     m_ctx->progress = {};
     if (!m_ctx->db.isOpen()) {
         QString error;
         if (!open(error)) {
             pass.fail(PassResult::Status::LocalFolder, error);
-            return pass.result;
+            return;
         }
     }
     m_ctx->access = m_ctx->db.allAccess(); // also what others wrote into the database since
@@ -161,7 +194,7 @@ PassResult SyncEngine::runPass()
     // old one cannot be read any more.
     if (const QString to = m_ctx->db.meta(Meta::MovedTo);
         !to.isEmpty() && to != m_ctx->settings.relay.toDisplayString() && !m_stages->move.switchRelay(pass, to))
-        return pass.result;
+        return;
 
     if (const QFileInfo folder(m_ctx->settings.localPath); !folder.isDir()) {
         pass.fail(PassResult::Status::LocalFolder,
@@ -170,7 +203,7 @@ PassResult SyncEngine::runPass()
                             .arg(m_ctx->settings.localPath)
                       : QStringLiteral("the local folder %1 does not exist: create it, or mount the disk it is on")
                             .arg(m_ctx->settings.localPath));
-        return pass.result;
+        return;
     }
     QElapsedTimer clock;
     clock.start();
@@ -180,7 +213,7 @@ PassResult SyncEngine::runPass()
     };
     // The repository's key, when it must be derived, is derived while the folder is scanned.
     if (!m_stages->opener.openRepository(pass))
-        return pass.result;
+        return;
     if (!m_stages->cases.probed())
         m_stages->cases.probe();
     m_stages->cases.newPass();
@@ -190,7 +223,7 @@ PassResult SyncEngine::runPass()
     // first (R13), so that the scan builds on it.
     if (!m_ctx->ownStateConfirmed && !m_ctx->db.meta(Meta::Repository).isEmpty()) {
         if (!m_stages->opener.completeRepository(pass) || !m_stages->journal.catchUpOwnState(pass))
-            return pass.result;
+            return;
         lap("own state");
     }
     m_stages->local.scanLocal(pass);
@@ -199,7 +232,7 @@ PassResult SyncEngine::runPass()
     const bool ready = m_stages->opener.completeRepository(pass);
     lap("key");
     if (!ready || !pass.result.ok())
-        return pass.result;
+        return;
     // The folder's marker, once the repository is known (the mass-delete safety above).
     // Its absence is an alarm only once it was written (a first pass can fail before).
     if (QFile marker(m_ctx->localPath(protocol::local::folderMarker()));
@@ -212,7 +245,7 @@ PassResult SyncEngine::runPass()
     m_stages->puller.pull(pass);
     lap("pull");
     if (pass.result.status == PassResult::Status::Refused || !pass.result.movedTo.isEmpty())
-        return pass.result;
+        return;
     if (m_ctx->sends())
         m_stages->pusher.push(pass);
     lap("push");
@@ -230,8 +263,7 @@ PassResult SyncEngine::runPass()
     lap("head and freeing");
     qCDebug(lcEngine).noquote()
         << QStringLiteral("[%1] pass: %2").arg(m_ctx->settings.name, timings.join(QLatin1String(", ")));
-    return pass.result;
-}
+    }
 
 void SyncEngine::summarize(engine::Pass& pass)
 {

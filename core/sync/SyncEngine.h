@@ -82,6 +82,8 @@ Q_SIGNALS:
     void fileEvent(const escale::sync::FileEvent& event);
 
 private:
+    void runStages(engine::Pass& pass);
+    void abandonPass(); // after a StateError: nothing of the pass is kept, the database closed
     void summarize(engine::Pass& pass); // the "where it stands" fields of the result
     void pruneArchive();
 

@@ -178,6 +178,9 @@ public:
         if (!m_engine->open(error))
             qFatal("%s", qPrintable(error));
     }
+    // The engine stopped (its state database closed); a new one opens it at its first pass.
+    void stopEngine() { m_engine.reset(); }
+    void restartEngine() { m_engine = std::make_unique<sync::SyncEngine>(m_config, m_faulty.get(), statePath()); }
     // Encrypts with this passphrase (a cheap scrypt: tests only).
     void encrypt(const QString& passphrase, config::Encryption suite = config::Encryption::Aes256Gcm)
     {
@@ -189,7 +192,14 @@ public:
     config::RepositoryConfig& config() { return m_config; }
     relay::FaultyRelay& faults() { return *m_faulty; }
     sync::SyncEngine& engine() { return *m_engine; }
-    QString statePath() const { return m_state.filePath("state.db"); }
+    QString statePath() const { return (m_stateDir.isEmpty() ? m_state.path() : m_stateDir) + "/state.db"; }
+    // The state database in `dir` from now on (a new one: before the first pass).
+    void setStateDir(const QString& dir)
+    {
+        m_engine.reset();
+        m_stateDir = dir;
+        makeEngine();
+    }
     QString path(const QString& rel = QString()) const
     {
         return rel.isEmpty() ? m_folder.path() : m_folder.filePath(rel);
@@ -263,6 +273,7 @@ public:
 private:
     QTemporaryDir m_folder;
     QTemporaryDir m_state;
+    QString m_stateDir; // instead of m_state
     config::RepositoryConfig m_config;
     std::unique_ptr<relay::RelayBackend> m_backend;
     std::unique_ptr<relay::FaultyRelay> m_faulty;

@@ -5,6 +5,8 @@
 #include "protocol/Layout.h"
 #include "protocol/TextObject.h"
 #include "sync/RepositoryReader.h"
+#include "config/ConfigLoader.h"
+#include "control/Instance.h"
 
 #include <QCryptographicHash>
 #include <QProcess>
@@ -91,6 +93,33 @@ private Q_SLOTS:
     void filterChangesBringSkippedFiles();
     void fullRelaySendsWhatFits();
     void fullLocalDiskIsNamed();
+    void stateDatabaseFullStopsThePass();
+    void stateDatabaseOnADiskFullOrReadOnly();
+    void brokenStateStopsOnlyItsRepository();
+};
+
+// A small file system of its own (a tmpfs), mounted when the test machine lets it, unmounted at the end.
+class SmallDisk
+{
+public:
+    explicit SmallDisk(const char* size)
+    {
+        QProcess mount;
+        mount.start("mount", {"-t", "tmpfs", "-o", QString("size=%1").arg(size), "tmpfs", m_dir.path()});
+        m_mounted = mount.waitForFinished(10'000) && mount.exitStatus() == QProcess::NormalExit && mount.exitCode() == 0;
+    }
+    ~SmallDisk()
+    {
+        if (m_mounted)
+            QProcess::execute("umount", {m_dir.path()});
+    }
+    bool mounted() const { return m_mounted; }
+    QString path() const { return m_dir.path(); }
+    QString filePath(const QString& name) const { return m_dir.filePath(name); }
+
+private:
+    QTemporaryDir m_dir;
+    bool m_mounted = false;
 };
 
 #define CONVERGED(a, b)                                                                                      \
@@ -972,12 +1001,9 @@ void tst_NoEditLost::fullRelaySendsWhatFits()
 // small file system of its own (a tmpfs, mounted when the test may).
 void tst_NoEditLost::fullLocalDiskIsNamed()
 {
-    QTemporaryDir mountPoint;
-    QProcess mount;
-    mount.start("mount", {"-t", "tmpfs", "-o", "size=256k", "tmpfs", mountPoint.path()});
-    if (!mount.waitForFinished(10'000) || mount.exitStatus() != QProcess::NormalExit || mount.exitCode() != 0)
+    SmallDisk mountPoint("256k");
+    if (!mountPoint.mounted())
         QSKIP("cannot mount a small file system here");
-    auto unmount = qScopeGuard([&] { QProcess::execute("umount", {mountPoint.path()}); });
     Relay relay("memory");
     Client a(relay, "alice"), b(relay, "bob");
     b.config().localPath = mountPoint.path();
@@ -991,6 +1017,123 @@ void tst_NoEditLost::fullLocalDiskIsNamed()
     QVERIFY(!QFileInfo::exists(mountPoint.filePath("big.bin")));
     QVERIFY2(b.last().waiting.join('\n').contains("the disk is full"), qPrintable(b.last().waiting.join('\n')));
     QVERIFY(b.last().problems.filter("Unknown error").isEmpty());
+}
+
+// The state database cannot grow any more (its disk full): the pass stops with the cause named, no
+// crash, and once there is room again everything arrives and nothing made meanwhile is lost.
+void tst_NoEditLost::stateDatabaseFullStopsThePass()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("first.txt", "first");
+    settle({&a, &b}, 1);
+    QCOMPARE(b.read("first.txt"), QByteArray("first"));
+    for (int i = 0; i < 300; ++i)
+        a.write(QString("many/%1.txt").arg(i), "file " + QByteArray::number(i));
+    a.write("first.txt", "alice's edit");
+    QVERIFY(a.pass().ok());
+    b.engine().database().limitGrowth(0);
+    const sync::PassResult r = b.pass();
+    QCOMPARE(r.status, sync::PassResult::Status::LocalFolder);
+    QVERIFY2(r.error.contains(b.statePath()) && r.error.contains("disk is full") && r.error.contains("nothing is lost"),
+             qPrintable(r.error));
+    b.write("bob.txt", "bob's file, written while his disk was full");
+    // Room again (the next pass opens the database afresh): everything travels, both ways.
+    QVERIFY(settleUntil({&a, &b}, [&] { return a.exists("bob.txt") && a.tree() == b.tree(); }));
+    QVERIFY(b.last().ok());
+    CONVERGED(a, b);
+    QCOMPARE(b.read("first.txt"), QByteArray("alice's edit"));
+    QCOMPARE(a.read("bob.txt"), QByteArray("bob's file, written while his disk was full"));
+    for (int i = 0; i < 300; ++i)
+        QCOMPARE(b.read(QString("many/%1.txt").arg(i)), "file " + QByteArray::number(i));
+    QVERIFY(b.last().conflicts == 0 && a.last().conflicts == 0);
+}
+
+// The same on a real file system: the state database on a small disk that fills up, then is
+// read-only when Escale starts (remounted while it was stopped), then comes back.
+void tst_NoEditLost::stateDatabaseOnADiskFullOrReadOnly()
+{
+    SmallDisk mountPoint("2m");
+    if (!mountPoint.mounted())
+        QSKIP("cannot mount a small file system here");
+    auto remount = [&](const char* how) {
+        return QProcess::execute("mount", {"-o", QString("remount,%1").arg(how), mountPoint.path()}) == 0;
+    };
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    b.setStateDir(mountPoint.path());
+    a.write("first.txt", "first");
+    settle({&a, &b}, 1);
+    QCOMPARE(b.read("first.txt"), QByteArray("first"));
+
+    // Full: a file takes the room left.
+    QFile filler(mountPoint.filePath("filler"));
+    QVERIFY(filler.open(QIODevice::WriteOnly));
+    const QByteArray block(64 * 1024, 'f');
+    while (filler.write(block) == block.size() && filler.flush()) {
+    }
+    filler.close();
+    for (int i = 0; i < 300; ++i)
+        a.write(QString("many/%1.txt").arg(i), "file " + QByteArray::number(i));
+    QVERIFY(a.pass().ok());
+    sync::PassResult r = b.pass();
+    QCOMPARE(r.status, sync::PassResult::Status::LocalFolder);
+    QVERIFY2(r.error.contains("state database") && r.error.contains("disk is full"), qPrintable(r.error));
+    QVERIFY(QFile::remove(filler.fileName()));
+    QVERIFY(settleUntil({&a, &b}, [&] { return a.tree() == b.tree(); }));
+    QVERIFY(b.last().ok());
+
+    // Read-only.
+    a.write("second.txt", "second");
+    QVERIFY(a.pass().ok());
+    b.stopEngine();
+    QVERIFY(remount("ro"));
+    b.restartEngine();
+    r = b.pass();
+    QCOMPARE(r.status, sync::PassResult::Status::LocalFolder);
+    QVERIFY2(r.error.contains("state database") && r.error.contains("read-only"), qPrintable(r.error));
+    b.write("bob.txt", "written while the state was read-only");
+    QVERIFY(remount("rw"));
+    QVERIFY(settleUntil({&a, &b}, [&] { return a.exists("bob.txt") && a.tree() == b.tree(); }));
+    CONVERGED(a, b);
+    QCOMPARE(b.read("second.txt"), QByteArray("second"));
+    QCOMPARE(a.read("bob.txt"), QByteArray("written while the state was read-only"));
+    for (int i = 0; i < 300; ++i)
+        QCOMPARE(b.read(QString("many/%1.txt").arg(i)), "file " + QByteArray::number(i));
+}
+
+// One repository's state database is damaged: that repository stops and says why; the instance
+// (the daemon, the tray's) keeps running the others.
+void tst_NoEditLost::brokenStateStopsOnlyItsRepository()
+{
+    QTemporaryDir root;
+    for (const char* d : {"docs", "notes"})
+        QDir().mkpath(root.filePath(d));
+    writeFile(root.filePath("notes/n.txt"), "a note");
+    const QString text = QString("[docs]\nlocal path = %1\nrelay address = %2\nstate dir = %3\nrefresh = 1\n\n"
+                                 "[notes]\nlocal path = %4\nrelay address = %5\nstate dir = %3\nrefresh = 1\n")
+                             .arg(root.filePath("docs"), root.filePath("relay-docs"), root.filePath("state"),
+                                  root.filePath("notes"), root.filePath("relay-notes"));
+    const auto loaded = config::ConfigLoader::load(text.toUtf8(), root.filePath("escale.conf"), root.path());
+    QVERIFY(!loaded.hasErrors());
+    const QString docsState =
+        sync::SyncEngine::defaultStatePath(root.filePath("state"), root.filePath("docs"));
+    QDir().mkpath(QFileInfo(docsState).absolutePath());
+    writeFile(docsState, QByteArray(8192, 'x')); // not a database any more
+    control::Instance instance(loaded.config, false);
+    instance.start();
+    auto stop = qScopeGuard([&] { instance.stop(); });
+    QTRY_VERIFY_WITH_TIMEOUT(instance.status(0).state == control::RepositoryStatus::State::Stopped, 30'000);
+    QVERIFY2(instance.status(0).lastError.contains(docsState) && instance.status(0).lastError.contains("is damaged"),
+             qPrintable(instance.status(0).lastError));
+    // The other one syncs, now and later.
+    QTRY_VERIFY_WITH_TIMEOUT(instance.status(1).lastSuccess.isValid(), 30'000);
+    QVERIFY(!QDir(root.filePath("relay-notes/journal")).isEmpty());
+    writeFile(root.filePath("notes/later.txt"), "a later note");
+    const int sent = instance.status(1).sent;
+    QTRY_VERIFY_WITH_TIMEOUT(instance.status(1).sent > sent, 30'000);
+    QCOMPARE(instance.status(0).state, control::RepositoryStatus::State::Stopped);
+    QCOMPARE(readFile(docsState), QByteArray(8192, 'x')); // left as it was, for the user to look at
 }
 
 QTEST_GUILESS_MAIN(tst_NoEditLost)

@@ -70,6 +70,7 @@ private Q_SLOTS:
     void objectSizes();
     void largeObjectArithmetic();
     void tamperedObjectsFail();
+    void brokenKeysFailWithoutEndingTheProcess();
 };
 
 void tst_Crypto::aesGcmNistVectors_data()
@@ -317,4 +318,21 @@ void tst_Crypto::tamperedObjectsFail()
 }
 
 QTEST_GUILESS_MAIN(tst_Crypto)
+// A key of the wrong size (what a failed HKDF leaves) or an unknown cipher: every operation fails,
+// as an error the caller reports; nothing ends the process.
+void tst_Crypto::brokenKeysFailWithoutEndingTheProcess()
+{
+    const QByteArray nonce(kNonceSize, 'n');
+    for (const SecretBytes& key : {SecretBytes(0), SecretBytes(QByteArray(16, 'k'))}) {
+        QVERIFY(aeadSeal(Suite::Aes256Gcm, key, nonce, "aad", "plain").isEmpty());
+        QVERIFY(!aeadOpen(Suite::ChaCha20Poly1305, key, nonce, "aad", QByteArray(32, 'c')));
+        Aead aead(Suite::Aes256Gcm, key);
+        QByteArray bytes("sixteen bytes...");
+        unsigned char tag[kTagSize];
+        auto* p = reinterpret_cast<unsigned char*>(bytes.data());
+        QVERIFY(!aead.seal(nonce, {}, p, int(bytes.size()), p, tag));
+        QVERIFY(!aead.open(nonce, {}, p, int(bytes.size()), p, tag));
+    }
+}
+
 #include "tst_Crypto.moc"

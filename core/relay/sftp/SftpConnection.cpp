@@ -17,7 +17,6 @@ namespace {
 constexpr uint32_t kReadRequest = 32 * 1024; // every SFTP server takes reads this large
 constexpr int kReadsAhead = 64;              // reads in flight: 2 MiB
 constexpr qint64 kWritePiece = 64 * 1024;    // OpenSSH refuses messages over 256 KiB
-constexpr qint64 kPipePiece = 256 * 1024;    // bytes per piece handed between threads
 
 using Kind = RelayError::Kind;
 

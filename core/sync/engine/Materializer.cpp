@@ -575,6 +575,13 @@ bool Materializer::makeFolders(const QString& relative, QString& problem)
     return true;
 }
 
+void Materializer::abandon()
+{
+    for (const Staged& staged : std::as_const(m_staged))
+        QFile::remove(staged.temp);
+    m_staged.clear();
+}
+
 Content Materializer::obtainContent(const JournalRecord& record, const QString& targetPath, QString& problem)
 {
     if (!makeFolders(targetPath.section(QLatin1Char('/'), 0, -2), problem))

@@ -37,6 +37,8 @@ public:
     // Makes the folder match the known versions of these paths (and takes these pieces); false
     // when the relay failed while content was fetched (the journals are read again next time).
     bool materializePaths(Pass& pass, QStringList affected, const QList<protocol::JournalRecord>& pieces);
+    // The pass was abandoned: downloads staged and not committed are removed.
+    void abandon();
 
 private:
     Outcome materialize(Pass& pass, const QString& path);

@@ -33,6 +33,9 @@ public:
     ~Pusher();
 
     void push(Pass& pass);
+    // The pass was abandoned: chunk names reserved and not used are forgotten here (the state
+    // lists them as unpublished, and the next push drops them).
+    void abandon() { m_reservedIds.clear(); }
 
 private:
     struct ChunkUpload;

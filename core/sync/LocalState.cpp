@@ -1,0 +1,67 @@
+#include "sync/LocalState.h"
+
+#include "sync/SyncEngine.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace escale::sync {
+
+LocalState::LocalState(const config::RepositoryConfig& repository)
+    : m_repository(repository)
+{}
+
+QString LocalState::pathFor(const config::RepositoryConfig& repository)
+{
+    return SyncEngine::defaultStatePath(repository.stateDir, repository.localPath);
+}
+
+bool LocalState::open(QString& error)
+{
+    const QString path = pathFor(m_repository);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    return m_db.open(path, error);
+}
+
+std::optional<AccessTable> LocalState::accessTable(QString& error)
+{
+    try {
+        return m_db.allAccess();
+    } catch (const state::StateError& e) {
+        m_db.abandon();
+        error = e.message();
+        return std::nullopt;
+    }
+}
+
+bool LocalState::setAccess(const QString& path, const state::StateDb::Access& flags, QString& error)
+{
+    try {
+        m_db.setAccess(path, flags);
+        return true;
+    } catch (const state::StateError& e) {
+        m_db.abandon();
+        error = e.message();
+        return false;
+    }
+}
+
+QHash<QString, qint64> LocalState::lastHeard(const config::RepositoryConfig& repository)
+{
+    QHash<QString, qint64> heard;
+    const QString path = pathFor(repository);
+    state::StateDb db;
+    QString error;
+    if (repository.localPath.isEmpty() || !QFileInfo::exists(path) || !db.open(path, error))
+        return heard;
+    try {
+        for (const state::StateDb::Peer& p : db.peers())
+            if (p.lastChangeMs > 0)
+                heard.insert(p.client, p.lastChangeMs);
+    } catch (const state::StateError&) {
+        return {};
+    }
+    return heard;
+}
+
+} // namespace escale::sync

@@ -1,0 +1,101 @@
+#include "wizard/SummaryPage.h"
+
+#include "StatusLabel.h"
+#include "wizard/PageHelpers.h"
+
+#include "config/Keychain.h"
+#include "config/Paths.h"
+#include <QCheckBox>
+#include <QFileInfo>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace escale::ui::wizard {
+
+SummaryPage::SummaryPage(SetupWizard* wizard)
+    : QWizardPage(wizard)
+{
+    setTitle(tr("Ready"));
+    setSubTitle(tr("Escale writes this to its configuration and starts syncing when you click Finish."));
+    auto* layout = new QVBoxLayout(this);
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("summary"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_summary);
+    m_files = new QCheckBox(tr("Keep the password and passphrase in files readable only by you"), this);
+    m_files->setObjectName(QStringLiteral("secretsInFiles"));
+    m_files->hide();
+    layout->addWidget(m_files);
+    m_status = new StatusLabel(this);
+    layout->addWidget(m_status);
+    layout->addStretch();
+    setFinalPage(true);
+}
+
+void SummaryPage::initializePage()
+{
+    const setup::NewRepository& r = wiz()->repository();
+    QStringList rows;
+    auto row = [&rows](const QString& label, const QString& value) {
+        rows << QStringLiteral("<tr><td style=\"padding-right:12px\"><b>%1</b></td><td>%2</td></tr>")
+                    .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+    };
+    QStringList errors;
+    const auto config = r.load(wiz()->configPath(), errors);
+    row(tr("Repository"), wiz()->joining() ? tr("join '%1'").arg(r.name) : tr("create '%1'").arg(r.name));
+    row(tr("Relay"), config ? config->relay.toDisplayString() : r.value(QStringLiteral("relay address")));
+    const QString encryption = r.value(QStringLiteral("encryption"));
+    row(tr("Encryption"), encryption == QLatin1String("off") ? tr("off")
+                          : wiz()->joining()                 ? suiteName(encryption)
+                                                             : tr("on (AES-256-GCM)"));
+    row(tr("Local folder"),
+        r.value(QStringLiteral("local path")) +
+            (QFileInfo::exists(r.value(QStringLiteral("local path"))) ? QString() : tr(" (created)")));
+    row(tr("This machine"), r.value(QStringLiteral("client name")));
+    const QString mode = r.value(QStringLiteral("mode"));
+    row(tr("Mode"), mode == QLatin1String("upload")         ? tr("send only")
+                    : mode == QLatin1String("download")     ? tr("receive only")
+                    : mode == QLatin1String("conservative") ? tr("conservative")
+                                                            : tr("send and receive"));
+    QStringList filters;
+    for (const QString& key :
+         {QStringLiteral("exclude"), QStringLiteral("exclude directories"), QStringLiteral("include")})
+        if (!r.value(key).isEmpty())
+            filters << QStringLiteral("%1: %2").arg(key, r.value(key));
+    if (!r.value(QStringLiteral("hidden files")).isEmpty())
+        filters << tr("hidden files synced");
+    row(tr("Filters"),
+        filters.isEmpty() ? tr("none: everything is synced") : filters.join(QLatin1String("; ")));
+    row(tr("Configuration"), wiz()->configPath());
+    const bool keychain = config::Keychain::reachable();
+    row(tr("Secrets"), r.password.isEmpty() && r.passphrase.isEmpty() ? tr("none")
+                       : keychain                                     ? tr("in the system keychain")
+                                  : tr("no keychain here: in files readable only by you"));
+    m_summary->setText(QStringLiteral("<table>%1</table>").arg(rows.join(QString())));
+    if (!keychain && !(r.password.isEmpty() && r.passphrase.isEmpty())) {
+        m_files->setChecked(true);
+        m_files->show();
+    }
+    m_status->clearMessage();
+}
+
+bool SummaryPage::secretsInFiles() const
+{
+    return m_files->isVisible() && m_files->isChecked();
+}
+
+void SummaryPage::showFailure(const QString& error, bool offerFiles)
+{
+    if (offerFiles) {
+        m_files->show();
+        m_status->error(tr("%1. Check the box to keep them in files readable only by you (beside the "
+                           "configuration, in 'secrets'), then click Finish again.")
+                            .arg(error));
+    } else {
+        m_status->error(error);
+    }
+}
+
+} // namespace escale::ui::wizard
