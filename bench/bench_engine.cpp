@@ -15,11 +15,11 @@
 // Work happens under $ESCALE_BENCH_DIR (default /tmp/escale-bench), which is kept between
 // runs so data sets are generated once.
 #include "BenchCommon.h"
-#include "RelayCalls.h"   // tests/common: a test server's relay configuration
+#include "RelayCalls.h"   // tests/support: a test server's relay configuration
 #include "RelayServers.h" // and the test servers
 #include "config/Config.h"
 #include "crypto/EncryptedCodec.h"
-#include "relay/FileRelay.h"
+#include "relay/folder/FolderRelay.h"
 #include "relay/MemoryRelay.h"
 #include "relay/RelayFactory.h"
 #include "scan/Scanner.h"
@@ -127,7 +127,7 @@ int rescan(int files)
     const QString state = workDir() + QStringLiteral("/rescan-state");
     dropPath(state);
     dropPath(workDir() + QStringLiteral("/rescan-relay"));
-    relay::FileRelay relay(workDir() + QStringLiteral("/rescan-relay"));
+    relay::FolderRelay relay(workDir() + QStringLiteral("/rescan-relay"));
     config::RepositoryConfig c = repo(root, QStringLiteral("bench"));
     sync::SyncEngine engine(c, &relay, state + QStringLiteral("/state.db"));
     QString error;
@@ -215,7 +215,7 @@ int transfer(const QString& label, const QString& data)
 {
     const auto [base, relayDir, b, cp] = prepare(label, data);
 
-    relay::FileRelay relayA(relayDir), relayB(relayDir);
+    relay::FolderRelay relayA(relayDir), relayB(relayDir);
     sync::SyncEngine alice(repo(data, QStringLiteral("alice")), &relayA,
                            base + QStringLiteral("/stateA/state.db"));
     sync::SyncEngine bob(repo(b, QStringLiteral("bob")), &relayB, base + QStringLiteral("/stateB/state.db"));
@@ -285,7 +285,7 @@ int quota(int mib)
     const QString data = bigDataSet(mib);
     const auto [base, relayDir, b, cp] = prepare(QStringLiteral("quota"), data);
 
-    relay::FileRelay relayA(relayDir), relayB(relayDir);
+    relay::FolderRelay relayA(relayDir), relayB(relayDir);
     config::RepositoryConfig ca = repo(data, QStringLiteral("alice")), cb = repo(b, QStringLiteral("bob"));
     ca.diskQuota = cb.diskQuota = qint64(mib) * 1024 * 1024 / 4;
     sync::SyncEngine alice(ca, &relayA, base + QStringLiteral("/stateA/state.db"));

@@ -14,7 +14,7 @@ function(escale_add_test name)
     set(T_SOURCES tst_${name}.cpp)
   endif()
   add_executable(tst_${name} ${T_SOURCES})
-  target_link_libraries(tst_${name} PRIVATE Qt6::Test escale_core ${T_LIBS})
+  target_link_libraries(tst_${name} PRIVATE Qt6::Test escale_core escale_test_support ${T_LIBS})
   # Test tables are easier to read with string literals; production code keeps the strict casts.
   target_compile_options(tst_${name} PRIVATE -UQT_NO_CAST_FROM_ASCII -UQT_NO_CAST_TO_ASCII)
   target_compile_definitions(tst_${name} PRIVATE

@@ -5,7 +5,7 @@
 #include "ExitCodes.h"
 #include "config/Config.h"
 #include "relay/RelayBackend.h"
-#include "sync/RepositoryReader.h"
+#include "maintenance/RepositoryReader.h"
 
 #include <QJsonObject>
 #include <QString>

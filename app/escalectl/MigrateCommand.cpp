@@ -5,7 +5,7 @@
 #include "config/IniDocument.h"
 #include "control/ControlChannel.h"
 #include "relay/RelayFactory.h"
-#include "sync/RelayMigration.h"
+#include "maintenance/RelayMigration.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -4,9 +4,9 @@
 #include "config/Secrets.h"
 #include "crypto/RepositoryKeys.h"
 #include "protocol/ObjectStore.h"
-#include "relay/RelayArchive.h"
+#include "maintenance/RelayArchive.h"
 #include "sync/LocalState.h"
-#include "sync/ForgetClient.h"
+#include "maintenance/ForgetClient.h"
 #include "sync/SyncEngine.h"
 
 #include <QFileInfo>

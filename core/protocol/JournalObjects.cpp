@@ -73,4 +73,31 @@ std::optional<Snapshot> Snapshot::decode(const QByteArray& bytes, const QString&
     return s;
 }
 
+QByteArray encodeForward(const Forward& forward)
+{
+    protocol::TextObject text;
+    text.header = QJsonObject{{QStringLiteral("format"), protocol::kFormatVersion},
+                              {QStringLiteral("type"), QStringLiteral("forward")},
+                              {QStringLiteral("repository"), forward.repository},
+                              {QStringLiteral("address"), forward.address},
+                              {QStringLiteral("time"), double(forward.timeMs)}};
+    return text.encode();
+}
+
+std::optional<Forward> decodeForward(const QByteArray& bytes, QString& error)
+{
+    const auto text = protocol::TextObject::decode(bytes, QStringLiteral("forward"), error);
+    if (!text)
+        return std::nullopt;
+    Forward f;
+    f.repository = text->header.value(QStringLiteral("repository")).toString();
+    f.address = text->header.value(QStringLiteral("address")).toString();
+    f.timeMs = qint64(text->header.value(QStringLiteral("time")).toDouble());
+    if (f.repository.isEmpty() || f.address.isEmpty()) {
+        error = QStringLiteral("the forwarding record names no repository or no address");
+        return std::nullopt;
+    }
+    return f;
+}
+
 } // namespace escale::protocol

@@ -40,4 +40,16 @@ struct Snapshot
                                           QString& error);
 };
 
+// The forwarding record `heads/forward` (relay-format.md R32): the repository moved to
+// `address`. Written through the repository's codec, so that in an encrypted repository only
+// a holder of the passphrase can write one.
+struct Forward
+{
+    QString repository; // the repository id, as in the header
+    QString address;    // the new relay address, without secrets
+    qint64 timeMs = 0;  // when the migration wrote it (the migrating machine's clock; shown only)
+};
+QByteArray encodeForward(const Forward& forward);
+std::optional<Forward> decodeForward(const QByteArray& bytes, QString& error);
+
 } // namespace escale::protocol

@@ -1,11 +1,11 @@
 #include "relay/RelayFactory.h"
 
-#include "relay/FileRelay.h"
-#include "relay/FtpRelay.h"
-#include "relay/RcloneRelay.h"
-#include "relay/S3Relay.h"
-#include "relay/SftpRelay.h"
-#include "relay/WebDavRelay.h"
+#include "relay/folder/FolderRelay.h"
+#include "relay/ftp/FtpRelay.h"
+#include "relay/rclone/RcloneRelay.h"
+#include "relay/s3/S3Relay.h"
+#include "relay/sftp/SftpRelay.h"
+#include "relay/webdav/WebDavRelay.h"
 
 namespace escale::relay {
 
@@ -14,7 +14,7 @@ std::unique_ptr<RelayBackend> createRelay(const config::RepositoryConfig& config
     using Scheme = config::RelayAddress::Scheme;
     switch (config.relay.scheme) {
     case Scheme::File:
-        return std::make_unique<FileRelay>(config.relay.path);
+        return std::make_unique<FolderRelay>(config.relay.path);
     case Scheme::S3:
     case Scheme::S3Http: {
         const auto settings = S3Relay::settingsFromConfig(config, error);

@@ -2,7 +2,7 @@
 
 #include "protocol/Layout.h"
 #include "relay/RelayFactory.h"
-#include "sync/RepositoryReader.h"
+#include "maintenance/RepositoryReader.h"
 
 #include <QCoreApplication>
 #include <QPointer>

@@ -1,6 +1,6 @@
 // The per-file access dialog: a lazily read tree (a folder is read when opened, and added
 // in batches), inherited values shown as such, and switches that change what two real engines sync.
-#include "../sync/SyncHarness.h"
+#include "SyncHarness.h"
 #include "AccessDialog.h"
 #include "AccessTreeModel.h"
 #include "config/ConfigLoader.h"

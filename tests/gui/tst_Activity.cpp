@@ -2,7 +2,7 @@
 // on one folder relay): transfers with their progress, recent changes with who made them,
 // conflict copies resolved from the window, held-back mass deletions confirmed from it, the
 // other machines, errors. The tray's line follows the progress too.
-#include "../sync/SyncHarness.h"
+#include "SyncHarness.h"
 #include "ActivityWindow.h"
 #include "TrayModel.h"
 #include "config/ConfigLoader.h"

@@ -2,7 +2,7 @@
 // file (only the keys changed; comments and unknown keys kept) and the repository restarted
 // with them, bad values refused with nothing written, general settings (notifications,
 // language, log level, start at login), pause, and removal keeping or trashing the files.
-#include "../sync/SyncHarness.h"
+#include "SyncHarness.h"
 #include "Autostart.h"
 #include "SettingsDialog.h"
 #include "config/ConfigLoader.h"

@@ -1,6 +1,6 @@
 // The tray follows the engine's states through the instance's status model, and its menu acts
 // on the instance.
-#include "../sync/SyncHarness.h"
+#include "SyncHarness.h"
 #include "Notifier.h"
 #include "Translations.h"
 #include "TrayIcon.h"

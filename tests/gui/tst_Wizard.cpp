@@ -2,8 +2,8 @@
 // (rclone serve webdav) with and without TLS. Its result is checked by syncing with real
 // `escale --once` runs, and its secrets in the keychain (this test runs inside a private
 // D-Bus session with an unlocked gnome-keyring: tests/keychain/in-keyring.sh).
-#include "../common/RelayServers.h"
-#include "../sync/SyncHarness.h"
+#include "RelayServers.h"
+#include "SyncHarness.h"
 #include "SetupWizard.h"
 #include "Translations.h"
 #include "config/ConfigLoader.h"

@@ -1,7 +1,7 @@
 // escale --no-gui as a process: two or three daemons on a folder relay converge, stop
 // cleanly on SIGTERM, and survive SIGKILL at random moments without ever showing a partial
 // file or losing one.
-#include "../sync/SyncHarness.h"
+#include "SyncHarness.h"
 
 #include <QCryptographicHash>
 #include <QDir>

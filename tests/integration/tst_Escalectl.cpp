@@ -1,6 +1,6 @@
 // escalectl's relay commands against repositories written by real `escale --once` runs.
-#include "../common/RelayServers.h"
-#include "../sync/SyncHarness.h"
+#include "RelayServers.h"
+#include "SyncHarness.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -2,11 +2,11 @@
 // TLS session reuse on data connections, a LIST-only plain FTP server, the errors users meet
 // (wrong password, untrusted or mismatched certificate, a server that drops idle connections,
 // a server killed mid-transfer or hung), and three engines converging through it.
-#include "../common/EngineScenario.h"
-#include "../common/RelayCalls.h"
-#include "../common/RelayServers.h"
-#include "../sync/SyncHarness.h"
-#include "relay/FtpRelay.h"
+#include "EngineScenario.h"
+#include "RelayCalls.h"
+#include "RelayServers.h"
+#include "SyncHarness.h"
+#include "relay/ftp/FtpRelay.h"
 #include "relay/RelayFactory.h"
 
 #include <QSslCertificate>

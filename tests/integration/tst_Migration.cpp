@@ -1,7 +1,7 @@
 // escalectl migrate: a relay repository moved to another relay (any backend to any backend)
 // while its clients run; every client follows the forwarding record, nothing is lost.
-#include "../common/RelayServers.h"
-#include "../sync/SyncHarness.h"
+#include "RelayServers.h"
+#include "SyncHarness.h"
 
 #include <QDir>
 #include <QJsonArray>

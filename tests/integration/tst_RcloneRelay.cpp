@@ -2,11 +2,11 @@
 // remote and a WebDAV remote (rclone serve webdav), both defined in the environment as rclone
 // allows (RCLONE_CONFIG_NAME_TYPE=...): the backend contract, the errors users meet, and three
 // engines converging through it.
-#include "../common/EngineScenario.h"
-#include "../common/RelayCalls.h"
-#include "../common/RelayServers.h"
-#include "../sync/SyncHarness.h"
-#include "relay/RcloneRelay.h"
+#include "EngineScenario.h"
+#include "RelayCalls.h"
+#include "RelayServers.h"
+#include "SyncHarness.h"
+#include "relay/rclone/RcloneRelay.h"
 #include "relay/RelayFactory.h"
 
 #include <QProcess>

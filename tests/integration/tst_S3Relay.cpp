@@ -1,12 +1,12 @@
 // The S3 relay against a real S3 server on 127.0.0.1 that checks SigV4 signatures
 // (@20minutes/s3rver): the backend contract, the errors users meet, and three engines
 // converging through it.
-#include "../common/EngineScenario.h"
-#include "../common/RelayCalls.h"
-#include "../common/RelayServers.h"
-#include "../sync/SyncHarness.h"
+#include "EngineScenario.h"
+#include "RelayCalls.h"
+#include "RelayServers.h"
+#include "SyncHarness.h"
 #include "relay/RelayFactory.h"
-#include "relay/S3Relay.h"
+#include "relay/s3/S3Relay.h"
 #include "sync/Streams.h"
 
 #include <QBuffer>

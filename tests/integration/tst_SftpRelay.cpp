@@ -2,12 +2,12 @@
 // and `rclone serve sftp` (password logins), both on 127.0.0.1: the backend contract, the
 // host key checks (unknown, pinned, changed), wrong credentials, a server killed mid-transfer or
 // hung, and three engines converging through each.
-#include "../common/EngineScenario.h"
-#include "../common/RelayCalls.h"
-#include "../common/RelayServers.h"
-#include "../sync/SyncHarness.h"
+#include "EngineScenario.h"
+#include "RelayCalls.h"
+#include "RelayServers.h"
+#include "SyncHarness.h"
 #include "relay/RelayFactory.h"
-#include "relay/SftpRelay.h"
+#include "relay/sftp/SftpRelay.h"
 
 #include <QElapsedTimer>
 

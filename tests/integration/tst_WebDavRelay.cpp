@@ -1,10 +1,10 @@
 // The WebDAV relay against real servers on 127.0.0.1: Apache mod_dav (the reference) and
 // rclone serve webdav over HTTP and HTTPS. The backend contract, the errors users meet, and
 // three engines converging through it.
-#include "../common/EngineScenario.h"
-#include "../common/RelayCalls.h"
-#include "../common/RelayServers.h"
-#include "../sync/SyncHarness.h"
+#include "EngineScenario.h"
+#include "RelayCalls.h"
+#include "RelayServers.h"
+#include "SyncHarness.h"
 #include "config/ConfigLoader.h"
 #include "relay/RelayFactory.h"
 

@@ -2,8 +2,8 @@
 // tests/keychain/in-keyring.sh sets up): written, read, removed; preferred to nothing, after an
 // explicit environment variable; and real relays (Apache WebDAV, the S3 server) reached with a
 // password that is only in the keychain.
-#include "../common/RelayCalls.h"
-#include "../common/RelayServers.h"
+#include "RelayCalls.h"
+#include "RelayServers.h"
 #include "config/Keychain.h"
 #include "config/Secrets.h"
 #include "relay/RelayFactory.h"

@@ -18,7 +18,7 @@
 //   ESCALE_MODEL_SEEDS=5000 build/tests/tst_Model seeds
 #include "SyncHarness.h"
 
-#include "sync/RepositoryReader.h"
+#include "maintenance/RepositoryReader.h"
 
 #include <QLoggingCategory>
 #include <QRandomGenerator>

@@ -4,7 +4,7 @@
 
 #include "protocol/Layout.h"
 #include "protocol/TextObject.h"
-#include "sync/RepositoryReader.h"
+#include "maintenance/RepositoryReader.h"
 #include "config/ConfigLoader.h"
 #include "control/Instance.h"
 

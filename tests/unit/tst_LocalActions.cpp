@@ -1,5 +1,5 @@
 // Access modifiers and conflict copies: parsing, and the three ways to resolve a conflict.
-#include "../sync/SyncHarness.h"
+#include "SyncHarness.h"
 #include "sync/AccessFlags.h"
 #include "sync/Conflicts.h"
 #include "sync/Resolution.h"

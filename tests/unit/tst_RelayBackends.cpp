@@ -1,5 +1,5 @@
 // The contract every relay backend keeps, checked on the in-memory and the folder relays.
-#include "relay/FileRelay.h"
+#include "relay/folder/FolderRelay.h"
 #include <QScopeGuard>
 #include <QProcess>
 #include "relay/MemoryRelay.h"
@@ -93,7 +93,7 @@ std::unique_ptr<RelayBackend> tst_RelayBackends::make(const QString& kind)
 {
     if (kind == "memory")
         return std::make_unique<MemoryRelay>(std::make_shared<MemoryStore>());
-    return std::make_unique<FileRelay>(m_dir->path());
+    return std::make_unique<FolderRelay>(m_dir->path());
 }
 
 void tst_RelayBackends::contract_data()
@@ -219,7 +219,7 @@ void tst_RelayBackends::invalidPaths()
 
 void tst_RelayBackends::fileRelayLeavesNoTemporaryFiles()
 {
-    FileRelay relay(m_dir->path());
+    FolderRelay relay(m_dir->path());
     relay.setTemporaryPrefix("c0ffee");
     QVERIFY(run(relay.makeFolder("data")).error.ok());
     for (int i = 0; i < 20; ++i)
@@ -241,7 +241,7 @@ void tst_RelayBackends::fileRelayIgnoresSymlinks()
     secret.close();
     QVERIFY(QDir().mkpath(m_dir->filePath("data")));
     QVERIFY(QFile::link(secret.fileName(), m_dir->filePath("data/link")));
-    FileRelay relay(m_dir->path());
+    FolderRelay relay(m_dir->path());
     const Done d = run(relay.list("data"));
     QVERIFY(d.error.ok());
     QCOMPARE(names(d.entries), QStringList{});
@@ -258,7 +258,7 @@ void tst_RelayBackends::fileRelayNamesAReadOnlyDisk()
     if (QProcess::execute("mount", {"-t", "tmpfs", "-o", "size=1m", "tmpfs", mountPoint.path()}) != 0)
         QSKIP("cannot mount a file system here");
     auto unmount = qScopeGuard([&] { QProcess::execute("umount", {mountPoint.path()}); });
-    FileRelay relay(mountPoint.path());
+    FolderRelay relay(mountPoint.path());
     QVERIFY(run(relay.makeFolder("heads")).error.ok());
     QVERIFY(putBytes(relay, "heads/x.1", "x").ok());
     QCOMPARE(QProcess::execute("mount", {"-o", "remount,ro", mountPoint.path()}), 0);

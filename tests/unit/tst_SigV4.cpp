@@ -1,6 +1,6 @@
 // The SigV4 signer against the examples of AWS's S3 documentation ("Signature Calculations for
 // the Authorization Header: Transferring Payload in a Single Chunk").
-#include "relay/http/SigV4.h"
+#include "relay/s3/SigV4.h"
 
 #include <QTest>
 

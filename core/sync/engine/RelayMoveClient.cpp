@@ -5,7 +5,7 @@
 #include "relay/RelayCopy.h"
 #include "relay/RelayFactory.h"
 #include "relay/RelayJob.h"
-#include "sync/RelayMigration.h"
+#include "protocol/JournalObjects.h"
 #include "sync/engine/EngineContext.h"
 #include "sync/engine/Pass.h"
 
@@ -26,7 +26,7 @@ void RelayMoveClient::followForward(Pass& pass)
     QByteArray bytes;
     const RelayError e = m_ctx.store.getSmall(layout::forwardPath(), bytes);
     QString error = e.message;
-    const auto forward = e.ok() ? decodeForward(bytes, error) : std::nullopt;
+    const auto forward = e.ok() ? protocol::decodeForward(bytes, error) : std::nullopt;
     if (!forward || forward->repository != m_ctx.db.meta(Meta::Repository)) {
         const bool unreadable = !e.ok() && e.kind != RelayError::Kind::Corrupt;
         pass.fail(

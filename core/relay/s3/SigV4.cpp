@@ -1,4 +1,4 @@
-#include "relay/http/SigV4.h"
+#include "relay/s3/SigV4.h"
 
 #include <QMessageAuthenticationCode>
 #include <QUrlQuery>

@@ -1,10 +1,10 @@
-#include "sync/RepositoryReader.h"
+#include "maintenance/RepositoryReader.h"
 
 #include "crypto/RepositoryKeys.h"
 #include "protocol/Layout.h"
 #include "protocol/PathCheck.h"
 #include "protocol/TextObject.h"
-#include "sync/RelayMigration.h"
+#include "maintenance/RelayMigration.h"
 #include "sync/Resolution.h"
 #include "sync/Streams.h"
 #include "protocol/LocalLayout.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sync/RepositoryReader.h"
+#include "maintenance/RepositoryReader.h"
 
 #include <QString>
 #include <functional>

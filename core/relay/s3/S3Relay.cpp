@@ -1,4 +1,4 @@
-#include "relay/S3Relay.h"
+#include "relay/s3/S3Relay.h"
 
 #include "config/Secrets.h"
 #include "log/Logging.h"

@@ -8,12 +8,12 @@ namespace escale::relay {
 // tmp/ and are renamed into place, so readers never see a partial object; exclusive creates
 // use renameat2(RENAME_NOREPLACE), or link(2) where the file system lacks it. File I/O runs
 // on worker threads; jobs finish on the caller's event loop.
-class FileRelay : public RelayBackend
+class FolderRelay : public RelayBackend
 {
     Q_OBJECT
 
 public:
-    explicit FileRelay(const QString& root, QObject* parent = nullptr);
+    explicit FolderRelay(const QString& root, QObject* parent = nullptr);
 
     QString describe() const override { return m_root; }
     RelayCapabilities capabilities() const override { return {true, true, true}; }

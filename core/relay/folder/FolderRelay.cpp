@@ -1,4 +1,4 @@
-#include "relay/FileRelay.h"
+#include "relay/folder/FolderRelay.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -150,17 +150,17 @@ bool publishExclusive(const QByteArray& from, const QByteArray& to, int& err)
 
 } // namespace
 
-FileRelay::FileRelay(const QString& root, QObject* parent)
+FolderRelay::FolderRelay(const QString& root, QObject* parent)
     : RelayBackend(parent)
     , m_root(QDir::cleanPath(root))
 {}
 
-QString FileRelay::absolute(const QString& relative) const
+QString FolderRelay::absolute(const QString& relative) const
 {
     return relative.isEmpty() ? m_root : m_root + QLatin1Char('/') + relative;
 }
 
-RelayJob* FileRelay::list(const QString& folder)
+RelayJob* FolderRelay::list(const QString& folder)
 {
     if (!isValidRelayPath(folder, true))
         return invalidPath(folder);
@@ -189,7 +189,7 @@ RelayJob* FileRelay::list(const QString& folder)
     });
 }
 
-RelayJob* FileRelay::get(const QString& path, QIODevice* sink)
+RelayJob* FolderRelay::get(const QString& path, QIODevice* sink)
 {
     if (!isValidRelayPath(path))
         return invalidPath(path);
@@ -228,7 +228,7 @@ RelayJob* FileRelay::get(const QString& path, QIODevice* sink)
         size);
 }
 
-RelayJob* FileRelay::put(const QString& path, QIODevice* source, qint64 size, WriteMode mode)
+RelayJob* FolderRelay::put(const QString& path, QIODevice* source, qint64 size, WriteMode mode)
 {
     if (!isValidRelayPath(path))
         return invalidPath(path);
@@ -303,7 +303,7 @@ RelayJob* FileRelay::put(const QString& path, QIODevice* source, qint64 size, Wr
         size);
 }
 
-RelayJob* FileRelay::remove(const QString& path)
+RelayJob* FolderRelay::remove(const QString& path)
 {
     if (!isValidRelayPath(path))
         return invalidPath(path);
@@ -314,7 +314,7 @@ RelayJob* FileRelay::remove(const QString& path)
     });
 }
 
-RelayJob* FileRelay::makeFolder(const QString& folder)
+RelayJob* FolderRelay::makeFolder(const QString& folder)
 {
     if (!isValidRelayPath(folder, true))
         return invalidPath(folder);

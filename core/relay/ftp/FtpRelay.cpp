@@ -1,4 +1,4 @@
-#include "relay/FtpRelay.h"
+#include "relay/ftp/FtpRelay.h"
 
 #include "log/Logging.h"
 #include "relay/ftp/FtpListing.h"

@@ -1,4 +1,4 @@
-#include "relay/SftpRelay.h"
+#include "relay/sftp/SftpRelay.h"
 
 #include "log/Logging.h"
 

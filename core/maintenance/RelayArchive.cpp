@@ -1,4 +1,4 @@
-#include "relay/RelayArchive.h"
+#include "maintenance/RelayArchive.h"
 
 #include "relay/RelayCopy.h"
 #include "relay/RelayJob.h"

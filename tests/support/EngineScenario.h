@@ -2,9 +2,9 @@
 
 // Three real engines through one network relay: files, a big file in chunks, an empty folder,
 // a rename; trees compared byte for byte, and the relay left without content.
-#include "../common/RelayCalls.h"
-#include "../common/RelayServers.h"
-#include "../sync/SyncHarness.h"
+#include "RelayCalls.h"
+#include "RelayServers.h"
+#include "SyncHarness.h"
 #include "relay/RelayFactory.h"
 
 #include <QTimer>

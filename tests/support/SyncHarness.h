@@ -5,7 +5,7 @@
 #include "config/Config.h"
 #include "config/ConfigLoader.h"
 #include "relay/FaultyRelay.h"
-#include "relay/FileRelay.h"
+#include "relay/folder/FolderRelay.h"
 #include "relay/MemoryRelay.h"
 #include "sync/SyncEngine.h"
 
@@ -101,7 +101,7 @@ public:
     {
         if (m_kind == "memory")
             return std::make_unique<relay::MemoryRelay>(m_store);
-        return std::make_unique<relay::FileRelay>(m_dir.path());
+        return std::make_unique<relay::FolderRelay>(m_dir.path());
     }
     QString kind() const { return m_kind; }
     QString folder() const { return m_dir.path(); }

@@ -1,4 +1,4 @@
-#include "relay/RcloneRelay.h"
+#include "relay/rclone/RcloneRelay.h"
 
 #include "log/Logging.h"
 

@@ -1,4 +1,4 @@
-#include "sync/ForgetClient.h"
+#include "maintenance/ForgetClient.h"
 
 #include "protocol/Layout.h"
 #include "protocol/Records.h"

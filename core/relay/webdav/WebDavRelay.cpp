@@ -1,4 +1,4 @@
-#include "relay/WebDavRelay.h"
+#include "relay/webdav/WebDavRelay.h"
 
 #include <QBuffer>
 #include <QDateTime>

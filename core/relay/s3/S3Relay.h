@@ -2,7 +2,7 @@
 
 #include "relay/RelayBackend.h"
 #include "relay/http/HttpTransport.h"
-#include "relay/http/SigV4.h"
+#include "relay/s3/SigV4.h"
 
 namespace escale::relay {
 
