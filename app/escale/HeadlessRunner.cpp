@@ -6,8 +6,7 @@
 #include "control/ControlChannel.h"
 #include "control/Instance.h"
 #include "log/Logging.h"
-#include "relay/RelayFactory.h"
-#include "sync/RelayMoveSettings.h"
+#include "sync/RepositoryRunner.h"
 #include "sync/SyncEngine.h"
 
 #include <QCoreApplication>
@@ -109,20 +108,13 @@ int runOnce(const config::Config& config, bool confirmDeletions)
     for (config::RepositoryConfig r : config.repositories) {
         r.settleMs = 0; // one pass: take files as they are now
         QString error;
-        std::unique_ptr<relay::RelayBackend> backend = relay::createRelay(r, error);
-        if (!backend) {
+        std::optional<sync::EngineSetup> setup = sync::openEngine(r, error);
+        if (!setup) {
             qCCritical(lcApp).noquote() << QStringLiteral("[%1] %2").arg(r.name, error);
             exitCode = exitCode == ExitOk ? ExitFailure : exitCode;
             continue;
         }
-        sync::SyncEngine engine(r, backend.get(),
-                                sync::SyncEngine::defaultStatePath(r.stateDir, r.localPath));
-        engine.setRelayMoveHooks(sync::relayMoveThroughConfigFile(r));
-        if (!engine.open(error)) {
-            qCCritical(lcApp).noquote() << QStringLiteral("[%1] %2").arg(r.name, error);
-            exitCode = exitCode == ExitOk ? ExitFailure : exitCode;
-            continue;
-        }
+        sync::SyncEngine& engine = *setup->engine;
         if (confirmDeletions)
             engine.confirmDeletions();
         sync::PassResult result = engine.runPass();

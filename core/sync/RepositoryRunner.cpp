@@ -14,6 +14,23 @@
 
 namespace escale::sync {
 
+std::optional<EngineSetup> openEngine(const config::RepositoryConfig& config, QString& error, bool* keychain)
+{
+    EngineSetup setup;
+    config::KeychainWatch watch; // the relay's password may come from the keychain
+    setup.relay = relay::createRelay(config, error);
+    if (keychain)
+        *keychain = watch.failed();
+    if (!setup.relay)
+        return std::nullopt;
+    setup.engine = std::make_unique<SyncEngine>(config, setup.relay.get(),
+                                                SyncEngine::defaultStatePath(config.stateDir, config.localPath));
+    setup.engine->setRelayMoveHooks(relayMoveThroughConfigFile(config));
+    if (!setup.engine->open(error))
+        return std::nullopt;
+    return setup;
+}
+
 // The part of a runner that lives on the worker thread.
 class RepositoryWorker : public QObject
 {
@@ -30,19 +47,14 @@ public Q_SLOTS:
     void start()
     {
         QString error;
-        config::KeychainWatch keychain; // the relay's password may come from the keychain
-        m_relay = relay::createRelay(m_config, error);
-        if (!m_relay) {
-            Q_EMIT failedToStart(error, keychain.failed());
+        bool keychain = false;
+        std::optional<EngineSetup> setup = openEngine(m_config, error, &keychain);
+        if (!setup) {
+            Q_EMIT failedToStart(error, keychain);
             return;
         }
-        m_engine = std::make_unique<SyncEngine>(
-            m_config, m_relay.get(), SyncEngine::defaultStatePath(m_config.stateDir, m_config.localPath));
-        m_engine->setRelayMoveHooks(relayMoveThroughConfigFile(m_config));
-        if (!m_engine->open(error)) {
-            Q_EMIT failedToStart(error, false);
-            return;
-        }
+        m_relay = std::move(setup->relay);
+        m_engine = std::move(setup->engine);
         if (m_confirmDeletions)
             m_engine->confirmDeletions();
         connect(m_engine.get(), &SyncEngine::progress, this, &RepositoryWorker::progress);

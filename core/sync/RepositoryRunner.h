@@ -6,10 +6,24 @@
 #include <QObject>
 #include <QSemaphore>
 #include <QThread>
+#include <memory>
+#include <optional>
 
 namespace escale::sync {
 
 class RepositoryWorker;
+
+// A repository's relay and engine, as the daemon and `escale --once` build them: the relay from
+// the configuration (its password from the keychain when needed), the engine on the default state
+// database under 'state dir', with the configuration file's relay-move hooks, opened. The relay
+// outlives the engine (members destroyed in reverse order).
+struct EngineSetup
+{
+    std::unique_ptr<relay::RelayBackend> relay;
+    std::unique_ptr<SyncEngine> engine;
+};
+// std::nullopt with `error` (and `keychain` set when the keychain failed for a secret it needed).
+std::optional<EngineSetup> openEngine(const config::RepositoryConfig& config, QString& error, bool* keychain = nullptr);
 
 // Runs one repository on its own thread: a pass at start, then passes driven by the file
 // system watcher (coalesced) and by adaptive relay polling (fast right after activity,
