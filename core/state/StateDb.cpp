@@ -44,6 +44,13 @@ namespace {
 
 using protocol::JournalRecord;
 
+// The file of a connection, for messages.
+QString fileOf(sqlite3* db)
+{
+    const char* file = sqlite3_db_filename(db, "main");
+    return file ? QString::fromLocal8Bit(file) : QString();
+}
+
 // What SQLite's last error on `db` means for the user, thrown (`detail` says what was done).
 [[noreturn]] void fail(sqlite3* db, const QString& detail)
 {
@@ -57,18 +64,17 @@ using protocol::JournalRecord;
         kind = StateError::Kind::ReadOnly;
     else if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
         kind = StateError::Kind::Damaged;
-    const char* file = sqlite3_db_filename(db, "main");
-    if (kind == StateError::Kind::Other && file && *file && (code == SQLITE_CANTOPEN || code == SQLITE_IOERR)) {
+    const QString file = fileOf(db);
+    if (kind == StateError::Kind::Other && !file.isEmpty() && (code == SQLITE_CANTOPEN || code == SQLITE_IOERR)) {
         // SQLite does not always keep the cause (a journal file it could not create): the folder says.
-        const QByteArray folder = QFile::encodeName(QFileInfo(QString::fromLocal8Bit(file)).absolutePath());
+        const QByteArray folder = QFile::encodeName(QFileInfo(file).absolutePath());
         struct statvfs st;
         if (::access(folder.constData(), W_OK) != 0 && (errno == EROFS || errno == EACCES || errno == EPERM))
             kind = StateError::Kind::ReadOnly;
         else if (::statvfs(folder.constData(), &st) == 0 && st.f_bavail == 0)
             kind = StateError::Kind::Full;
     }
-    throw StateError(kind, file ? QString::fromLocal8Bit(file) : QString(),
-                     detail + QStringLiteral(": ") + QString::fromUtf8(sqlite3_errmsg(db)));
+    throw StateError(kind, file, detail + QStringLiteral(": ") + QString::fromUtf8(sqlite3_errmsg(db)));
 }
 
 // Prepared statements are cached per database connection, keyed by their SQL text (all
@@ -167,8 +173,7 @@ StateDb::Version readVersion(const Statement& s)
     QString error;
     const auto record = JournalRecord::fromJson(QJsonDocument::fromJson(s.blob(0)).object(), error);
     if (!record) {
-        const char* file = sqlite3_db_filename(s.database(), "main");
-        throw StateError(StateError::Kind::Damaged, file ? QString::fromLocal8Bit(file) : QString(),
+        throw StateError(StateError::Kind::Damaged, fileOf(s.database()),
                          QStringLiteral("a version does not read: %1").arg(error));
     }
     v.record = *record;

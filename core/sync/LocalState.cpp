@@ -2,7 +2,6 @@
 
 #include "sync/SyncEngine.h"
 
-#include <QDir>
 #include <QFileInfo>
 
 namespace escale::sync {
@@ -18,9 +17,7 @@ QString LocalState::pathFor(const config::RepositoryConfig& repository)
 
 bool LocalState::open(QString& error)
 {
-    const QString path = pathFor(m_repository);
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    return m_db.open(path, error);
+    return m_db.open(pathFor(m_repository), error); // creates its folder too
 }
 
 std::optional<AccessTable> LocalState::accessTable(QString& error)
