@@ -100,7 +100,7 @@ config::RepositoryConfig repo(const QString& local, const QString& name)
     c.name = QStringLiteral("bench");
     c.localPath = local;
     c.clientName = name;
-    c.relay.scheme = config::RelayAddress::Scheme::File;
+    c.relay.scheme = config::RelayAddress::Scheme::Folder;
     c.settleMs = 0;
     if (const int t = qEnvironmentVariableIntValue("ESCALE_BENCH_TRANSFERS"); t > 0)
         c.transfers = t; // to compare with one transfer at a time

@@ -777,7 +777,7 @@ Config Loader::run(const IniDocument& doc)
                           .arg(b.line));
         }
         for (const RepositoryConfig& other : std::as_const(config.repositories)) {
-            if (other.relay.scheme == RelayAddress::Scheme::File &&
+            if (other.relay.scheme == RelayAddress::Scheme::Folder &&
                 overlaps(other.relay.path, a.localPath))
                 error(a.line, QString(),
                       QStringLiteral("[%1]: the relay folder %2 overlaps the synchronised folder %3; put the "

@@ -29,7 +29,7 @@ std::optional<Scheme> schemeFromName(const QString& name)
     {
         const char* name;
         Scheme scheme;
-    } table[] = {{"file", Scheme::File},       {"webdav", Scheme::WebDav}, {"http", Scheme::WebDav},
+    } table[] = {{"file", Scheme::Folder},       {"webdav", Scheme::WebDav}, {"http", Scheme::WebDav},
                  {"webdavs", Scheme::WebDavs}, {"https", Scheme::WebDavs}, {"s3", Scheme::S3},
                  {"s3+http", Scheme::S3Http},  {"ftp", Scheme::Ftp},       {"ftps", Scheme::Ftps},
                  {"ftpes", Scheme::Ftps},      {"sftp", Scheme::Sftp},     {"ssh", Scheme::Sftp},
@@ -61,7 +61,7 @@ QString percentDecode(const QString& s)
 QString RelayAddress::schemeName(Scheme scheme)
 {
     switch (scheme) {
-    case Scheme::File:
+    case Scheme::Folder:
         return QStringLiteral("file");
     case Scheme::WebDav:
         return QStringLiteral("webdav");
@@ -99,7 +99,7 @@ int RelayAddress::effectivePort() const
         return 21;
     case Scheme::Sftp:
         return 22;
-    case Scheme::File:
+    case Scheme::Folder:
     case Scheme::Rclone:
         return 0;
     }
@@ -114,7 +114,7 @@ bool RelayAddress::usesTls() const
 QString RelayAddress::toDisplayString() const
 {
     switch (scheme) {
-    case Scheme::File:
+    case Scheme::Folder:
         return path;
     case Scheme::Rclone:
         return QStringLiteral("rclone://") + host + (path.isEmpty() ? QString() : QLatin1Char('/') + path);
@@ -196,7 +196,7 @@ std::optional<RelayAddress> RelayAddress::parse(const QString& addressIn, const 
     RelayAddress a;
     a.scheme = *scheme;
 
-    if (a.scheme == Scheme::File) {
+    if (a.scheme == Scheme::Folder) {
         QString path = urlForm ? rest : address;
         if (urlForm) {
             // file:///abs -> rest "/abs"; file://localhost/abs is tolerated

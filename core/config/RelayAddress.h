@@ -12,7 +12,7 @@ struct RelayAddress
 {
     enum class Scheme
     {
-        File,    // file:///abs/path or /abs/path: a local or mounted folder
+        Folder,  // file:///abs/path or /abs/path: a local or mounted folder (the folder relay)
         WebDav,  // webdav:// or http://
         WebDavs, // webdavs:// or https://
         S3,      // s3://host[:port]/bucket/prefix over HTTPS
@@ -23,7 +23,7 @@ struct RelayAddress
         Rclone,  // rclone://remote/path
     };
 
-    Scheme scheme = Scheme::File;
+    Scheme scheme = Scheme::Folder;
     QString host;     // host name or IP (IPv6 without brackets); the rclone remote name for Rclone
     int port = 0;     // 0: the scheme's default
     QString path;     // File: absolute local path. Others: the path on the server, '/'-separated,
@@ -42,7 +42,7 @@ struct RelayAddress
     static QString schemeName(Scheme scheme);
     int effectivePort() const;
     bool usesTls() const;
-    bool isNetwork() const { return scheme != Scheme::File && scheme != Scheme::Rclone; }
+    bool isNetwork() const { return scheme != Scheme::Folder && scheme != Scheme::Rclone; }
 
     // A canonical address without the password, fit for logs and the UI.
     QString toDisplayString() const;

@@ -87,6 +87,7 @@ void Instance::setRunner(Repository* p, const config::RepositoryConfig& r)
     connect(p->runner.get(), &sync::RepositoryRunner::passFinished, this,
             [this, p](const sync::PassResult& result) {
                 RepositoryStatus& s = p->status;
+                ++s.passes;
                 s.lastPass = result;
                 s.progress = {};
                 if (!result.movedTo.isEmpty())
@@ -117,6 +118,10 @@ void Instance::setRunner(Repository* p, const config::RepositoryConfig& r)
                 Q_EMIT passFinished(indexOf(p), result);
                 Q_EMIT statusChanged(indexOf(p));
             });
+    connect(p->runner.get(), &sync::RepositoryRunner::passHeld, this, [this, p] {
+        ++p->status.passesHeld;
+        Q_EMIT statusChanged(indexOf(p));
+    });
     connect(p->runner.get(), &sync::RepositoryRunner::failedToStart, this,
             [this, p](const QString& error, bool keychain) {
         p->status.state = State::Stopped;
@@ -232,6 +237,8 @@ QJsonObject Instance::statusJson() const
             {QStringLiteral("disk_quota"), c.diskQuota ? double(*c.diskQuota) : -1.0},
             {QStringLiteral("files_sent"), s.sent},
             {QStringLiteral("files_received"), s.received},
+            {QStringLiteral("passes"), s.passes},
+            {QStringLiteral("passes_held"), s.passesHeld},
             {QStringLiteral("clients"), peers},
             {QStringLiteral("progress"), QJsonObject{{QStringLiteral("files_left"), g.filesLeft()},
                                                      {QStringLiteral("bytes_left"), double(g.bytesLeft())},

@@ -33,6 +33,8 @@ struct RepositoryStatus
     int conflicts = 0; // conflict copies made since the start
     int sent = 0;      // files sent since the start
     int received = 0;  // files received since the start
+    int passes = 0;     // passes finished since the start
+    int passesHeld = 0; // passes that were due while paused, and did not run
     // As of the last pass that got that far (-1: not known yet).
     int conflictsWaiting = -1; // conflict copies waiting to be resolved
     int pendingUp = -1;        // local changes not published yet

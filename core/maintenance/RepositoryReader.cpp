@@ -5,6 +5,7 @@
 #include "protocol/PathCheck.h"
 #include "protocol/TextObject.h"
 #include "maintenance/RelayMigration.h"
+#include "sync/HeaderOnRelay.h"
 #include "sync/Resolution.h"
 #include "sync/Streams.h"
 #include "protocol/LocalLayout.h"
@@ -30,26 +31,22 @@ RepositoryReader::RepositoryReader(relay::RelayBackend* backend)
 
 RepositoryReader::Open RepositoryReader::open(const std::optional<QByteArray>& passphrase, QString& error)
 {
-    QByteArray bytes;
-    const RelayError e = m_store.getHeader(bytes);
-    if (e.kind == RelayError::Kind::NotFound) {
+    const HeaderOnRelay read = readHeaderOnRelay(m_store);
+    switch (read.outcome) {
+    case HeaderOnRelay::Outcome::Found:
+        break;
+    case HeaderOnRelay::Outcome::Missing:
         error = QStringLiteral("there is no Escale repository on %1").arg(m_backend->describe());
         return Open::NoRepository;
-    }
-    if (!e.ok()) {
-        error = QStringLiteral("cannot read %1: %2").arg(m_backend->describe(), e.message);
-        return e.kind == RelayError::Kind::Auth ? Open::Auth : Open::Failed;
-    }
-    const auto header = protocol::RepositoryHeader::fromBytes(bytes, error);
-    if (!header)
-        return Open::Failed;
-    if (header->format != protocol::kFormatVersion) {
-        error = QStringLiteral("the repository is in format %1; this Escale reads format %2")
-                    .arg(header->format)
-                    .arg(protocol::kFormatVersion);
+    case HeaderOnRelay::Outcome::RelayFailed:
+        error = QStringLiteral("cannot read %1: %2").arg(m_backend->describe(), read.relayError.message);
+        return read.relayError.kind == RelayError::Kind::Auth ? Open::Auth : Open::Failed;
+    case HeaderOnRelay::Outcome::Damaged:
+    case HeaderOnRelay::Outcome::OtherFormat:
+        error = read.problem;
         return Open::Failed;
     }
-    m_header = *header;
+    m_header = read.header;
     if (m_header.encryption == QLatin1String("off"))
         return Open::Ok;
     if (!passphrase) {

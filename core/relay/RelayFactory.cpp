@@ -13,7 +13,7 @@ std::unique_ptr<RelayBackend> createRelay(const config::RepositoryConfig& config
 {
     using Scheme = config::RelayAddress::Scheme;
     switch (config.relay.scheme) {
-    case Scheme::File:
+    case Scheme::Folder:
         return std::make_unique<FolderRelay>(config.relay.path);
     case Scheme::S3:
     case Scheme::S3Http: {

@@ -104,6 +104,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void passStarted();
     void passFinished(const escale::sync::PassResult& result);
+    void passHeld();
     void failedToStart(const QString& error, bool keychain);
     void progress(const escale::sync::PassProgress& progress);
     void fileEvent(const escale::sync::FileEvent& event);
@@ -111,8 +112,12 @@ Q_SIGNALS:
 private:
     void runPass()
     {
-        if (m_stopping || !m_engine || m_running || m_paused)
+        if (m_stopping || !m_engine || m_running)
             return;
+        if (m_paused) {
+            Q_EMIT passHeld(); // a change or a request found the repository paused
+            return;
+        }
         m_running = true;
         Q_EMIT passStarted();
         m_settleTimer.stop();
@@ -223,6 +228,7 @@ RepositoryRunner::RepositoryRunner(const config::RepositoryConfig& config, bool 
     connect(m_worker, &RepositoryWorker::passStarted, this, &RepositoryRunner::passStarted);
     connect(m_worker, &RepositoryWorker::passFinished, this, &RepositoryRunner::passFinished);
     connect(m_worker, &RepositoryWorker::failedToStart, this, &RepositoryRunner::failedToStart);
+    connect(m_worker, &RepositoryWorker::passHeld, this, &RepositoryRunner::passHeld);
     connect(m_worker, &RepositoryWorker::progress, this, &RepositoryRunner::progress);
     connect(m_worker, &RepositoryWorker::fileEvent, this, &RepositoryRunner::fileEvent);
 }

@@ -50,6 +50,8 @@ public:
 Q_SIGNALS:
     void passStarted();
     void passFinished(const escale::sync::PassResult& result);
+    // A pass was due (a change in the folder, a request) while paused, and did not run.
+    void passHeld();
     // `keychain`: the keychain failed (not there, locked, refusing) for a secret it needed.
     void failedToStart(const QString& error, bool keychain);
     void progress(const escale::sync::PassProgress& progress); // while a pass runs

@@ -134,7 +134,12 @@ void tst_Access::changesWhatSyncs()
     harness::writeFile(root.filePath("alice/public.txt"), "second version");
     harness::writeFile(root.filePath("alice/after.txt"), "after");
     QTRY_COMPARE_WITH_TIMEOUT(harness::readFile(root.filePath("bob/after.txt")), QByteArray("after"), 30'000);
-    QTest::qWait(1500);
+    // Two more passes of bob's once alice has published everything: public.txt stays as it was.
+    QTRY_VERIFY_WITH_TIMEOUT(alice.status(0).state == control::RepositoryStatus::State::Idle &&
+                                 alice.status(0).pendingUp == 0,
+                             30'000);
+    const int bobPasses = bob.status(0).passes;
+    QTRY_VERIFY_WITH_TIMEOUT(bob.status(0).passes >= bobPasses + 2, 60'000);
     QCOMPARE(harness::readFile(root.filePath("bob/public.txt")), QByteArray("for everyone"));
 }
 

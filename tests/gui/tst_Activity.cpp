@@ -117,8 +117,11 @@ void tst_Activity::followsTwoMachines()
     QFrame* held = nullptr;
     QTRY_VERIFY((held = window.findChild<QFrame*>("held:docs")));
     QVERIFY(rows(window.findChild<QTreeWidget*>("errors"), 1).join("\n").contains("waits for confirmation"));
-    QTest::qWait(1500); // a few passes more: still held, bob keeps his files
+    const int passes = alice.status(0).passes; // a few passes more: still held, bob keeps his files
+    QTRY_VERIFY_WITH_TIMEOUT(alice.status(0).passes >= passes + 2, 60'000);
+    QCOMPARE(alice.status(0).lastPass.deletionsHeld, 15);
     QVERIFY(QFileInfo::exists(root.filePath("bob/file5.txt")));
+    QVERIFY((held = window.findChild<QFrame*>("held:docs"))); // shown again after each pass
     held->findChild<QPushButton*>("confirmDeletions")->click();
     QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(root.filePath("bob/file5.txt")), 30'000);
     QVERIFY(QFileInfo::exists(root.filePath("bob/file1.txt")));

@@ -78,7 +78,7 @@ private:
         QVERIFY(status);
         QTRY_VERIFY2(status->isVisible() && status->text().contains(expected, Qt::CaseInsensitive),
                      qPrintable(status->text()));
-        QTest::qWait(50);
+        QCoreApplication::processEvents(); // a page change would be a queued call
         QCOMPARE(w.currentId(), page);
     }
     int escaleOnce(const QString& configPath, QString* output = nullptr)

@@ -63,6 +63,13 @@ private:
         if (secret)
             QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     }
+    // Dates `path` two seconds after `than`: the later edit, without waiting for the clock.
+    static void laterThan(const QString& path, const QString& than)
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.setFileTime(QFileInfo(than).lastModified().addSecs(2), QFileDevice::FileModificationTime));
+    }
     static QMap<QString, QString> tree(const QString& root) { return harness::tree(root); }
     QString config(const QTemporaryDir& root, const QString& extra) const
     {
@@ -266,11 +273,13 @@ void tst_Escalectl::controlsARunningInstance()
     QCOMPARE(r.code, 0);
     QCOMPARE(r.out, QString("docs: paused\n"));
     QCOMPARE(status().value("state").toString(), QString("paused"));
+    const int heldBefore = status().value("passes_held").toInt();
     write(root.filePath("folder/b.txt"), "while paused");
     r = ctl({"sync", "docs"});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains("'docs' is paused: resume it first"), qPrintable(r.err));
-    QTest::qWait(2'500); // more than 'refresh' and the settling time: no pass ran
+    // The change is seen and its pass held back by the pause: no pass ran.
+    QTRY_VERIFY_WITH_TIMEOUT(status().value("passes_held").toInt() > heldBefore, 30'000);
     QCOMPARE(status().value("files_sent").toInt(), 1);
     QCOMPARE(status().value("state").toString(), QString("paused"));
     r = ctl({"resume"});
@@ -548,8 +557,8 @@ void tst_Escalectl::accessConflictsAndResolve()
     QCOMPARE(ctl({"pause"}).code, 0);
     QTRY_COMPARE_WITH_TIMEOUT(status().value("state").toString(), QString("paused"), 30'000);
     write(root.filePath("folder/notes.txt"), "alice's notes");
-    QTest::qWait(1'100);
     write(root.filePath("bobs/notes.txt"), "bob's notes");
+    laterThan(root.filePath("bobs/notes.txt"), root.filePath("folder/notes.txt")); // bob edited last
     bobPass();
     r = ctl({"conflicts"});
     QCOMPARE(r.code, 0);

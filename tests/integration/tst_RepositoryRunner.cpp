@@ -29,7 +29,7 @@ private:
         c.name = "test";
         c.localPath = folder;
         c.clientName = name;
-        c.relay.scheme = config::RelayAddress::Scheme::File;
+        c.relay.scheme = config::RelayAddress::Scheme::Folder;
         c.relay.path = shared.filePath("relay");
         c.stateDir = shared.filePath("state-" + name);
         c.refreshMs = 3000;

@@ -90,7 +90,7 @@ void tst_ConfigLoader::minimal()
     QCOMPARE(docs.name, QString("docs"));
     QCOMPARE(docs.line, 1);
     QCOMPARE(docs.localPath, QString("/data/docs"));
-    QCOMPARE(docs.relay.scheme, RelayAddress::Scheme::File);
+    QCOMPARE(docs.relay.scheme, RelayAddress::Scheme::Folder);
     QCOMPARE(docs.relay.path, QString("/mnt/relay"));
     // Defaults of the typed table
     QCOMPARE(docs.mode, SyncMode::Shared);
@@ -226,7 +226,7 @@ void tst_ConfigLoader::addressKeysAndAliases_data()
                              << "ftp://h:2121/r";
     QTest::newRow("protocol") << QByteArray("protocol = ftps\nhost address = h\nrelay dir = team\n")
                               << "ftps://h/team";
-    QTest::newRow("0.7 file relay: relay path only")
+    QTest::newRow("0.7 folder relay: relay path only")
         << QByteArray("protocol = file\nrelay path = /mnt/r\n") << "/mnt/r";
 }
 

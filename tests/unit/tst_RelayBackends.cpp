@@ -28,10 +28,10 @@ private Q_SLOTS:
     void shortSourcePublishesNothing();
     void invalidPaths_data();
     void invalidPaths();
-    void fileRelayLeavesNoTemporaryFiles();
-    void fileRelayIgnoresSymlinks();
+    void folderRelayLeavesNoTemporaryFiles();
+    void folderRelayIgnoresSymlinks();
     void memoryRelayCountsRequests();
-    void fileRelayNamesAReadOnlyDisk();
+    void folderRelayNamesAReadOnlyDisk();
 
 private:
     std::unique_ptr<RelayBackend> make(const QString& kind);
@@ -217,7 +217,7 @@ void tst_RelayBackends::invalidPaths()
     QVERIFY(!QFile::exists(QDir(m_dir->path()).filePath("../up")));
 }
 
-void tst_RelayBackends::fileRelayLeavesNoTemporaryFiles()
+void tst_RelayBackends::folderRelayLeavesNoTemporaryFiles()
 {
     FolderRelay relay(m_dir->path());
     relay.setTemporaryPrefix("c0ffee");
@@ -232,7 +232,7 @@ void tst_RelayBackends::fileRelayLeavesNoTemporaryFiles()
     QCOMPARE(QDir(m_dir->filePath("data")).entryList(QDir::Files).size(), 20);
 }
 
-void tst_RelayBackends::fileRelayIgnoresSymlinks()
+void tst_RelayBackends::folderRelayIgnoresSymlinks()
 {
     QTemporaryDir outside;
     QFile secret(outside.filePath("secret"));
@@ -252,7 +252,7 @@ void tst_RelayBackends::fileRelayIgnoresSymlinks()
 
 // A relay folder on a file system mounted read-only: every write says so (not only "cannot create
 // the folder"), as a permission problem, and reading goes on.
-void tst_RelayBackends::fileRelayNamesAReadOnlyDisk()
+void tst_RelayBackends::folderRelayNamesAReadOnlyDisk()
 {
     QTemporaryDir mountPoint;
     if (QProcess::execute("mount", {"-t", "tmpfs", "-o", "size=1m", "tmpfs", mountPoint.path()}) != 0)

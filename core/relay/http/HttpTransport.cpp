@@ -3,7 +3,7 @@
 #include "log/Logging.h"
 #include "relay/RemoteAccess.h"
 #include "relay/http/DirectUpload.h"
-#include "relay/s3/SigV4.h"
+#include "relay/http/HttpHeaders.h"
 
 #include <QAuthenticator>
 #include <QDateTime>

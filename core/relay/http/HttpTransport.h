@@ -3,6 +3,7 @@
 #include "config/Config.h"
 #include "relay/RelayTypes.h"
 #include "relay/RemoteAccess.h"
+#include "relay/http/HttpHeaders.h"
 
 #include <QAbstractSocket>
 #include <QNetworkAccessManager>
@@ -55,13 +56,13 @@ public:
     {
         QByteArray verb;
         QUrl url;
-        QList<QPair<QByteArray, QByteArray>> headers;
+        HeaderList headers;
         QIODevice* body = nullptr; // streamed; not owned; random-access bodies are sent from 0
         qint64 bodySize = 0;
         QIODevice* sink = nullptr; // receives a 2xx reply's body; not owned
 
         static Request make(const QByteArray& verb, const QUrl& url,
-                            const QList<QPair<QByteArray, QByteArray>>& headers = {},
+                            const HeaderList& headers = {},
                             QIODevice* body = nullptr, qint64 bodySize = 0, QIODevice* sink = nullptr)
         {
             Request r;
@@ -92,7 +93,7 @@ private:
     struct Attempt;
     struct Exchange;
     void start(std::shared_ptr<Attempt> attempt);
-    QList<QPair<QByteArray, QByteArray>> headersFor(const Attempt& attempt) const;
+    HeaderList headersFor(const Attempt& attempt) const;
     bool sendsBasic(const Request& request) const; // Basic credentials ahead of any challenge
     void finish(std::shared_ptr<Attempt> attempt, QNetworkReply* reply);
     // Large bodies go straight to a socket of this thread (see DirectUpload).

@@ -15,17 +15,6 @@ QByteArray hmac(const QByteArray& key, const QByteArray& data)
 
 } // namespace
 
-QByteArray hostHeader(const QUrl& url)
-{
-    const int port = url.port();
-    const bool defaultPort = port < 0 || (url.scheme() == QLatin1String("https") && port == 443) ||
-                             (url.scheme() == QLatin1String("http") && port == 80);
-    QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
-    if (host.contains(':'))
-        host = '[' + host + ']'; // IPv6
-    return defaultPort ? host : host + ':' + QByteArray::number(port);
-}
-
 QByteArray awsUriEncode(const QByteArray& bytes, bool path)
 {
     QByteArray out;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "relay/http/HttpHeaders.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
@@ -18,12 +20,6 @@ struct SigV4Credentials
     QByteArray secretKey;
     QString sessionToken; // temporary credentials; empty otherwise
 };
-
-using HeaderList = QList<QPair<QByteArray, QByteArray>>;
-
-// The Host header of a request to `url` (the port only when it is not the scheme's default):
-// signed as such, and sent as such by the transport.
-QByteArray hostHeader(const QUrl& url);
 
 // Adds x-amz-date, x-amz-content-sha256 (`payloadHash`: hex SHA-256 of the body, or
 // "UNSIGNED-PAYLOAD"), x-amz-security-token when set, and Authorization to `headers`. Every

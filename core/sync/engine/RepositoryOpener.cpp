@@ -53,9 +53,9 @@ bool RepositoryOpener::openRepository(Pass& pass)
     // The header is checked once per run: an idle poll is then one listing (R11).
     if (m_ctx.repositoryChecked || m_keyWork || m_pendingCodec)
         return true;
-    QByteArray bytes;
-    RelayError e = m_ctx.store.getHeader(bytes);
-    if (e.kind == RelayError::Kind::NotFound && !m_ctx.db.meta(Meta::Repository).isEmpty()) {
+    HeaderOnRelay read = readHeaderOnRelay(m_ctx.store);
+    const bool missing = read.outcome == HeaderOnRelay::Outcome::Missing;
+    if (missing && !m_ctx.db.meta(Meta::Repository).isEmpty()) {
         // A client that has synced with a repository never creates one: the relay location is
         // missing (a drive unplugged, a share not mounted, a folder moved away) or was emptied.
         // Nothing is written there; the next passes look again.
@@ -72,7 +72,7 @@ bool RepositoryOpener::openRepository(Pass& pass)
         pass.result.cause = RelayError::Kind::NotFound;
         return false;
     }
-    if (e.kind == RelayError::Kind::NotFound) {
+    if (missing) {
         protocol::RepositoryHeader header;
         header.repository = protocol::newRepositoryId();
         header.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
@@ -106,26 +106,26 @@ bool RepositoryOpener::openRepository(Pass& pass)
             });
             return true;
         }
-        e = publishHeader(header, bytes);
+        read = publishHeader(header);
     }
-    if (!e.ok()) {
-        failOnHeader(pass, e);
-        return false;
-    }
-    return examineHeader(pass, bytes);
+    return examineHeader(pass, read);
 }
 
-RelayError RepositoryOpener::publishHeader(const protocol::RepositoryHeader& header, QByteArray& bytes)
+HeaderOnRelay RepositoryOpener::publishHeader(const protocol::RepositoryHeader& header)
 {
     RelayError e = m_ctx.ensureFolder(QString());
     if (e.ok())
         e = m_ctx.store.putHeader(header.toBytes());
-    if (e.ok() || e.kind == RelayError::Kind::AlreadyExists)
-        e = m_ctx.store.getHeader(bytes); // whoever won the race, read what is there
-    if (e.ok())
+    if (!e.ok() && e.kind != RelayError::Kind::AlreadyExists) {
+        HeaderOnRelay failed;
+        failed.relayError = e;
+        return failed;
+    }
+    HeaderOnRelay read = readHeaderOnRelay(m_ctx.store); // whoever won the race, read what is there
+    if (read.found())
         qCInfo(lcEngine).noquote()
             << QStringLiteral("[%1] repository ready on %2").arg(m_ctx.settings.name, m_ctx.backend->describe());
-    return e;
+    return read;
 }
 
 void RepositoryOpener::failOnHeader(Pass& pass, const RelayError& e)
@@ -137,24 +137,31 @@ void RepositoryOpener::failOnHeader(Pass& pass, const RelayError& e)
     pass.result.cause = e.kind;
 }
 
-bool RepositoryOpener::examineHeader(Pass& pass, const QByteArray& bytes)
+bool RepositoryOpener::examineHeader(Pass& pass, const HeaderOnRelay& read)
 {
-    QString error;
-    const auto header = protocol::RepositoryHeader::fromBytes(bytes, error);
-    if (!header) {
-        pass.fail(PassResult::Status::Refused,
-                  QStringLiteral("%1 on the relay: %2").arg(layout::headerPath(), error));
+    switch (read.outcome) {
+    case HeaderOnRelay::Outcome::Found:
+        break;
+    case HeaderOnRelay::Outcome::Missing:
+    case HeaderOnRelay::Outcome::RelayFailed:
+        failOnHeader(pass, read.relayError);
         return false;
-    }
-    if (header->format != protocol::kFormatVersion) {
+    case HeaderOnRelay::Outcome::Damaged:
+        pass.fail(PassResult::Status::Refused,
+                  QStringLiteral("%1 on the relay: %2").arg(layout::headerPath(), read.problem));
+        return false;
+    case HeaderOnRelay::Outcome::OtherFormat:
         pass.fail(
             PassResult::Status::Refused,
             QStringLiteral("the relay holds a repository in format %1; this Escale speaks format %2: update "
                            "Escale on this machine")
-                .arg(header->format)
+                .arg(read.header.format)
                 .arg(protocol::kFormatVersion));
         return false;
     }
+    QString error;
+    const protocol::RepositoryHeader* header = &read.header;
+    const QByteArray& bytes = read.bytes;
     const QString wanted = config::encryptionName(m_ctx.settings.encryption);
     if ((header->encryption == QLatin1String("off")) != (m_ctx.settings.encryption == config::Encryption::Off)) {
         pass.fail(
@@ -227,14 +234,9 @@ bool RepositoryOpener::completeRepository(Pass& pass)
             }
             m_keys = std::make_unique<crypto::RepositoryKeys>(*o.keys);
             m_keysFor = o.header.toBytes();
-            QByteArray bytes;
-            if (const RelayError e = publishHeader(o.header, bytes); !e.ok()) {
-                failOnHeader(pass, e);
-                return false;
-            }
             // Another client may have created it first: its header is examined (and its key
             // opened) instead.
-            if (!examineHeader(pass, bytes))
+            if (!examineHeader(pass, publishHeader(o.header)))
                 return false;
             continue;
         }

@@ -3,6 +3,7 @@
 #include "protocol/ObjectCodec.h"
 #include "protocol/Records.h"
 #include "relay/RelayTypes.h"
+#include "sync/HeaderOnRelay.h"
 
 #include <QByteArray>
 #include <QString>
@@ -44,8 +45,8 @@ public:
     bool ensureRepository(Pass& pass); // both
 
 private:
-    bool examineHeader(Pass& pass, const QByteArray& bytes);
-    relay::RelayError publishHeader(const protocol::RepositoryHeader& header, QByteArray& bytes);
+    bool examineHeader(Pass& pass, const HeaderOnRelay& read);
+    HeaderOnRelay publishHeader(const protocol::RepositoryHeader& header);
     void failOnHeader(Pass& pass, const relay::RelayError& e);
 
     EngineContext& m_ctx;

@@ -1,0 +1,47 @@
+cmake_minimum_required(VERSION 3.25)
+# Run by the build (see escale_check_layering in EscaleModule.cmake):
+#   cmake -DMAP=<layering.map> -DSOURCE_DIR=<core> -DSTAMP=<file> -P CheckLayering.cmake
+# Fails, naming the file, the header and the missing dependency, when a core file includes a
+# header that belongs to a module its own module does not depend on.
+file(STRINGS ${MAP} lines)
+set(modules "")
+foreach(line IN LISTS lines)
+  string(REPLACE " " ";" fields "${line}")
+  list(GET fields 0 kind)
+  list(GET fields 1 module)
+  list(GET fields 2 value)
+  if(kind STREQUAL "module")
+    string(REPLACE "," ";" allowed "${value}")
+    set(allowed_${module} ${allowed})
+  else()
+    string(MAKE_C_IDENTIFIER "${value}" key)
+    set(owner_${key} ${module})
+    list(APPEND files_${module} ${value})
+    list(APPEND modules ${module})
+  endif()
+endforeach()
+list(REMOVE_DUPLICATES modules)
+
+set(errors "")
+foreach(module IN LISTS modules)
+  foreach(f IN LISTS files_${module})
+    file(STRINGS ${SOURCE_DIR}/${f} includes REGEX "^[ \t]*#[ \t]*include[ \t]+\"")
+    foreach(inc IN LISTS includes)
+      string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]+\"([^\"]+)\".*" "\\1" header "${inc}")
+      string(MAKE_C_IDENTIFIER "${header}" key)
+      if(DEFINED owner_${key})
+        set(owner ${owner_${key}})
+        if(NOT owner IN_LIST allowed_${module})
+          string(APPEND errors "  ${f} (escale_${module}) includes ${header} of escale_${owner}, "
+                               "which escale_${module} does not depend on\n")
+        endif()
+      endif()
+    endforeach()
+  endforeach()
+endforeach()
+if(errors)
+  message(FATAL_ERROR "Core layering broken:\n${errors}"
+                      "Either depend on the module in core/CMakeLists.txt (if the layering allows it: "
+                      "docs/architecture.md, \"Modules\") or move the code.")
+endif()
+file(TOUCH ${STAMP})

@@ -1,0 +1,36 @@
+#include "sync/HeaderOnRelay.h"
+
+namespace escale::sync {
+
+using relay::RelayError;
+
+HeaderOnRelay readHeaderOnRelay(protocol::ObjectStore& store)
+{
+    HeaderOnRelay read;
+    read.relayError = store.getHeader(read.bytes);
+    if (read.relayError.kind == RelayError::Kind::NotFound) {
+        read.outcome = HeaderOnRelay::Outcome::Missing;
+        return read;
+    }
+    if (!read.relayError.ok()) {
+        read.outcome = HeaderOnRelay::Outcome::RelayFailed;
+        return read;
+    }
+    const auto header = protocol::RepositoryHeader::fromBytes(read.bytes, read.problem);
+    if (!header) {
+        read.outcome = HeaderOnRelay::Outcome::Damaged;
+        return read;
+    }
+    read.header = *header;
+    if (header->format != protocol::kFormatVersion) {
+        read.outcome = HeaderOnRelay::Outcome::OtherFormat;
+        read.problem = QStringLiteral("the repository is in format %1; this Escale reads format %2")
+                           .arg(header->format)
+                           .arg(protocol::kFormatVersion);
+        return read;
+    }
+    read.outcome = HeaderOnRelay::Outcome::Found;
+    return read;
+}
+
+} // namespace escale::sync
