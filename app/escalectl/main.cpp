@@ -6,13 +6,15 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QLoggingCategory>
+#include <QThreadPool>
 
 using namespace escale;
 using namespace escale::ctl;
 
-int main(int argc, char* argv[])
+namespace {
+
+int run(const QCoreApplication& app)
 {
-    QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("escalectl"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(versionString()));
     QLoggingCategory::setFilterRules(QStringLiteral("escale.*.debug=false\nescale.*.info=false"));
@@ -177,4 +179,16 @@ int main(int argc, char* argv[])
     if (archiving)
         return archive(command, target, args.at(2), parser.isSet(forceOption), parser.isSet(jsonOption));
     return changePassphrase(target, passphraseFile, parser.value(newPassOption));
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    const int code = run(app);
+    // Let the worker threads end while the application is there, so what they hold (OpenSSL's
+    // per-thread state) is freed before OpenSSL's own exit handler runs.
+    QThreadPool::globalInstance()->waitForDone();
+    return code;
 }

@@ -95,7 +95,7 @@ void tst_FtpListing::listLines_data()
                             << qint64(0) << none;
     QTest::newRow("not UTF-8") << QByteArray("-rw-r--r-- 1 u g 5 Nov 26 01:02 \xff\xfe") << "" << false
                                << qint64(0) << none;
-    QTest::newRow("NUL") << QByteArray("-rw-r--r-- 1 u g 5 Nov 26 01:02 a\0b", 38) << "" << false << qint64(0)
+    QTest::newRow("NUL") << QByteArray("-rw-r--r-- 1 u g 5 Nov 26 01:02 a") + '\0' + "b" << "" << false << qint64(0)
                          << none;
     QTest::newRow("device") << QByteArray("crw-rw-rw- 1 root root 1, 3 Nov 26 01:02 null") << "" << false
                             << qint64(0) << none;

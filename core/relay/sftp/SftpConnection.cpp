@@ -170,6 +170,9 @@ void Connection::close()
     }
     m_lastProgressMs = 0;
     if (m_sftp) {
+        for (sftp_file f : std::as_const(m_openFiles))
+            sftp_close(f); // the connection is broken or going: only the handle's memory matters
+        m_openFiles.clear();
         sftp_free(m_sftp);
         m_sftp = nullptr;
     }
@@ -477,10 +480,25 @@ RelayError Connection::list(const QByteArray& folder, QList<RelayEntry>& entries
     return e;
 }
 
+sftp_file Connection::openFile(const QByteArray& path, int flags, int mode)
+{
+    sftp_file f = sftp_open(m_sftp, path.constData(), flags, mode_t(mode));
+    if (f)
+        m_openFiles.append(f);
+    return f;
+}
+
+int Connection::closeFile(sftp_file file)
+{
+    if (!m_openFiles.removeOne(file))
+        return SSH_ERROR; // closed with the connection already
+    return sftp_close(file);
+}
+
 RelayError Connection::read(const QByteArray& file, qint64 offset, Pipe& out, SharedThrottle& throttle,
                             qint64& bytes, const QString& what)
 {
-    sftp_file f = sftp_open(m_sftp, file.constData(), O_RDONLY, 0);
+    sftp_file f = openFile(file, O_RDONLY, 0);
     if (!f)
         return failure(what);
     // The size first: reads are asked for exactly up to it. (libssh answers every read after the
@@ -489,8 +507,7 @@ RelayError Connection::read(const QByteArray& file, qint64 offset, Pipe& out, Sh
     sftp_attributes attributes = sftp_fstat(f);
     if (!attributes) {
         const RelayError e = failure(what);
-        if (m_sftp)
-            sftp_close(f);
+        closeFile(f);
         return e;
     }
     const qint64 size = qint64(attributes->size);
@@ -558,18 +575,16 @@ RelayError Connection::read(const QByteArray& file, qint64 offset, Pipe& out, Sh
         bytes += n;
         progress();
     }
-    if (m_sftp) {
-        if (!pending.empty())
-            drainPending();
-        sftp_close(f);
-    }
+    if (m_sftp && !pending.empty())
+        drainPending();
+    closeFile(f);
     return error;
 }
 
 RelayError Connection::write(const QByteArray& file, qint64 size, Pipe& in, SharedThrottle& throttle,
                              qint64& bytes, const QString& what)
 {
-    sftp_file f = sftp_open(m_sftp, file.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    sftp_file f = openFile(file, O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (!f)
         return failure(what);
     RelayError error;
@@ -595,10 +610,8 @@ RelayError Connection::write(const QByteArray& file, qint64 size, Pipe& in, Shar
             break;
         bytes += piece->size();
     }
-    if (!m_sftp)
-        return error;
     // The server may report a failed write only when the file is closed.
-    if (sftp_close(f) != SSH_OK && error.ok())
+    if (closeFile(f) != SSH_OK && error.ok())
         error = failure(what);
     return error;
 }

@@ -14,6 +14,7 @@
 
 struct ssh_session_struct;
 struct sftp_session_struct;
+struct sftp_file_struct;
 
 namespace escale::relay::sftp {
 
@@ -138,6 +139,12 @@ private:
     void progress(); // the current call is moving
     bool stale() const;
 
+    // Files are opened and closed through these: a file still open when the connection closes
+    // (a failure in the middle of a transfer) is closed with it, before the session goes (libssh
+    // frees a file's handle only in sftp_close, which needs its session).
+    sftp_file_struct* openFile(const QByteArray& path, int flags, int mode);
+    int closeFile(sftp_file_struct* file); // SSH_OK when it closed cleanly
+
     ConnectionSettings m_settings;
     std::atomic<qint64> m_lastProgressMs{0}; // 0: no call under way
     QMutex m_fdMutex;                        // the socket is not closed while another thread cuts it
@@ -145,6 +152,7 @@ private:
     std::atomic<bool> m_interrupted{false};
     ssh_session_struct* m_ssh = nullptr;
     sftp_session_struct* m_sftp = nullptr;
+    QList<sftp_file_struct*> m_openFiles;
     QString m_fingerprint;
 };
 

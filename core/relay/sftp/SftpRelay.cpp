@@ -324,9 +324,14 @@ RelayJob* SftpRelay::get(const QString& path, QIODevice* sink)
         s->device = sink;
         s->download = true;
         s->pipe.setListener(
-            [this, s] {
+            [this, weak = std::weak_ptr<Stream>(s)] { // the stream owns its pipe: no cycle
                 QMetaObject::invokeMethod(
-                    this, [this, s] { drain(s); }, Qt::QueuedConnection);
+                    this,
+                    [this, weak] {
+                        if (const auto stream = weak.lock())
+                            drain(stream);
+                    },
+                    Qt::QueuedConnection);
             },
             true);
         op.stream = s;
@@ -351,9 +356,14 @@ RelayJob* SftpRelay::put(const QString& path, QIODevice* source, qint64 size, Wr
         s->device = source;
         s->size = size;
         s->pipe.setListener(
-            [this, s] {
+            [this, weak = std::weak_ptr<Stream>(s)] { // the stream owns its pipe: no cycle
                 QMetaObject::invokeMethod(
-                    this, [this, s] { pump(s); }, Qt::QueuedConnection);
+                    this,
+                    [this, weak] {
+                        if (const auto stream = weak.lock())
+                            pump(stream);
+                    },
+                    Qt::QueuedConnection);
             },
             false);
         op.stream = s;
