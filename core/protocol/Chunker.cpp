@@ -1,0 +1,130 @@
+#include "protocol/Chunker.h"
+
+#include <QCryptographicHash>
+#include <QIODevice>
+#include <QtEndian>
+#include <bit>
+
+namespace escale::protocol {
+
+namespace {
+
+// A mask of the `bits` top bits: they depend on the most bytes the hash remembers (64).
+quint64 topBits(int bits)
+{
+    return bits <= 0 ? 0 : bits >= 64 ? ~quint64(0) : ~quint64(0) << (64 - bits);
+}
+
+} // namespace
+
+Chunker::Gear Chunker::gearFromSeed(const QByteArray& seed)
+{
+    Gear gear{};
+    for (int block = 0; block < 64; ++block) {
+        QByteArray counter(4, '\0');
+        qToBigEndian<quint32>(quint32(block), counter.data());
+        const QByteArray digest = QCryptographicHash::hash(seed + counter, QCryptographicHash::Sha256);
+        for (int k = 0; k < 4; ++k)
+            gear[size_t(block * 4 + k)] = qFromBigEndian<quint64>(digest.constData() + 8 * k);
+    }
+    return gear;
+}
+
+const Chunker::Gear& Chunker::plainGear()
+{
+    static const Gear gear = gearFromSeed(QByteArrayLiteral("escale plain chunker 1"));
+    return gear;
+}
+
+Chunker::Chunker(const Gear& gear)
+    : Chunker(gear, Sizes{})
+{}
+
+Chunker::Chunker(const Gear& gear, Sizes sizes)
+    : m_gear(gear)
+    , m_sizes(sizes)
+{
+    // FastCDC's normalisation level 2: the average's bits plus two before it, minus two after.
+    const int bits = std::bit_width(quint64(std::max<qint64>(m_sizes.average, 2))) - 1;
+    m_maskBefore = topBits(bits + 2);
+    m_maskAfter = topBits(bits - 2);
+}
+
+void Chunker::reset()
+{
+    m_hash = 0;
+    m_length = 0;
+}
+
+qsizetype Chunker::feed(const char* data, qsizetype size, bool& ended)
+{
+    ended = false;
+    const auto* bytes = reinterpret_cast<const unsigned char*>(data);
+    qsizetype i = 0;
+    // Up to the minimum nothing is hashed: no cut can fall there, and the hash only remembers
+    // the last 64 bytes anyway.
+    if (m_length < m_sizes.min) {
+        const qsizetype skip = qsizetype(std::min<qint64>(m_sizes.min - m_length, size));
+        i += skip;
+        m_length += skip;
+    }
+    while (i < size) {
+        m_hash = (m_hash << 1) + m_gear[bytes[i]];
+        ++i;
+        ++m_length;
+        const quint64 mask = m_length <= m_sizes.average ? m_maskBefore : m_maskAfter;
+        if ((m_hash & mask) == 0 || m_length >= m_sizes.max) {
+            ended = true;
+            reset();
+            return i;
+        }
+    }
+    return i;
+}
+
+QList<qint64> Chunker::cut(const QByteArray& bytes)
+{
+    QList<qint64> lengths;
+    reset();
+    qsizetype at = 0;
+    while (at < bytes.size()) {
+        bool ended = false;
+        const qsizetype taken = feed(bytes.constData() + at, bytes.size() - at, ended);
+        lengths.append(taken); // a whole blob, or the last one
+        at += taken;
+    }
+    reset();
+    return lengths;
+}
+
+QList<qint64> Chunker::cut(QIODevice& device, qint64 readSize)
+{
+    QList<qint64> lengths;
+    reset();
+    QByteArray buffer(qsizetype(std::max<qint64>(readSize, 1)), Qt::Uninitialized);
+    qint64 current = 0;
+    for (;;) {
+        const qint64 got = device.read(buffer.data(), buffer.size());
+        if (got < 0)
+            return {};
+        if (got == 0)
+            break;
+        qsizetype at = 0;
+        while (at < got) {
+            bool ended = false;
+            const qsizetype taken = feed(buffer.constData() + at, qsizetype(got) - at, ended);
+            current += taken;
+            at += taken;
+            if (ended) {
+                lengths.append(current);
+                current = 0;
+            }
+        }
+    }
+    if (current > 0)
+        lengths.append(current);
+    reset();
+    return lengths;
+}
+
+} // namespace escale::protocol

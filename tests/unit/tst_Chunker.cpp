@@ -1,0 +1,206 @@
+// The content-defined chunker (relay-format.md, "Blobs"): sizes within bounds and around the
+// average, the same cuts whatever the reads, cuts that survive an insertion or an overwrite
+// elsewhere in the file, and tables that differ per seed.
+
+#include "protocol/Chunker.h"
+
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QSet>
+#include <QtEndian>
+#include <QRandomGenerator>
+#include <QTest>
+#include <numeric>
+
+using escale::protocol::Chunker;
+
+class tst_Chunker : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void gearIsFixedPerSeed();
+    void sizesStayWithinBounds();
+    void smallContentIsOneBlob();
+    void sameCutsWhateverTheReads();
+    void insertionMovesOnlyTheCutsAroundIt();
+    void overwriteInTheMiddleChangesFewBlobs();
+    void repetitiveContentIsCutAtTheMaximum();
+    void seedsCutDifferently();
+};
+
+namespace {
+
+QByteArray randomBytes(qint64 size, quint32 seed)
+{
+    QRandomGenerator random(seed);
+    QByteArray bytes(qsizetype(size), Qt::Uninitialized);
+    random.fillRange(reinterpret_cast<quint32*>(bytes.data()), bytes.size() / 4);
+    for (qsizetype i = bytes.size() / 4 * 4; i < bytes.size(); ++i)
+        bytes[i] = char(random.bounded(256));
+    return bytes;
+}
+
+// Where each blob ends, from the start of the content.
+QList<qint64> ends(const QList<qint64>& lengths)
+{
+    QList<qint64> out;
+    qint64 at = 0;
+    for (qint64 length : lengths)
+        out << (at += length);
+    return out;
+}
+
+// The bytes of `edited`'s blobs that are not among `content`'s: what would travel.
+qint64 freshBytes(Chunker& chunker, const QByteArray& content, const QByteArray& edited)
+{
+    QSet<QByteArray> old;
+    qint64 offset = 0;
+    for (qint64 l : chunker.cut(content)) {
+        old.insert(content.mid(qsizetype(offset), qsizetype(l)));
+        offset += l;
+    }
+    qint64 fresh = 0;
+    offset = 0;
+    for (qint64 l : chunker.cut(edited)) {
+        if (!old.contains(edited.mid(qsizetype(offset), qsizetype(l))))
+            fresh += l;
+        offset += l;
+    }
+    return fresh;
+}
+
+} // namespace
+
+void tst_Chunker::gearIsFixedPerSeed()
+{
+    const Chunker::Gear a = Chunker::gearFromSeed("seed");
+    QCOMPARE(Chunker::gearFromSeed("seed"), a);
+    QVERIFY(Chunker::gearFromSeed("other seed") != a);
+    QCOMPARE(Chunker::plainGear(), Chunker::gearFromSeed("escale plain chunker 1"));
+    // The documented derivation: entry 0 is the first 8 bytes of SHA-256("seed" || be32(0)).
+    const QByteArray digest =
+        QCryptographicHash::hash(QByteArray("seed") + QByteArray(4, '\0'), QCryptographicHash::Sha256);
+    QCOMPARE(a[0], qFromBigEndian<quint64>(digest.constData()));
+    QCOMPARE(a[3], qFromBigEndian<quint64>(digest.constData() + 24));
+    // Every entry differs: no two byte values hash alike.
+    QSet<quint64> distinct(a.begin(), a.end());
+    QCOMPARE(distinct.size(), 256);
+}
+
+void tst_Chunker::sizesStayWithinBounds()
+{
+    const QByteArray content = randomBytes(96LL * 1024 * 1024, 1);
+    Chunker chunker(Chunker::plainGear());
+    const QList<qint64> lengths = chunker.cut(content);
+    QCOMPARE(std::accumulate(lengths.begin(), lengths.end(), qint64(0)), qint64(content.size()));
+    for (qsizetype i = 0; i + 1 < lengths.size(); ++i) {
+        QVERIFY2(lengths[i] >= chunker.sizes().min, qPrintable(QString::number(lengths[i])));
+        QVERIFY2(lengths[i] <= chunker.sizes().max, qPrintable(QString::number(lengths[i])));
+    }
+    // Gathered around the average (fixed content: this is a fact about it, not a draw).
+    const double mean = double(content.size()) / double(lengths.size());
+    QVERIFY2(mean > 0.8 * double(chunker.sizes().average) && mean < 1.6 * double(chunker.sizes().average),
+             qPrintable(QString::number(mean)));
+    // Normalised: most blobs within a factor two of the average.
+    const auto near = std::count_if(lengths.begin(), lengths.end(), [&](qint64 l) {
+        return l >= chunker.sizes().average / 2 && l <= 2 * chunker.sizes().average;
+    });
+    QVERIFY2(near * 10 >= lengths.size() * 8, qPrintable(QString("%1 of %2").arg(near).arg(lengths.size())));
+}
+
+void tst_Chunker::smallContentIsOneBlob()
+{
+    Chunker chunker(Chunker::plainGear());
+    QCOMPARE(chunker.cut(QByteArray()), QList<qint64>());
+    QCOMPARE(chunker.cut(QByteArray("x")), QList<qint64>{1});
+    const QByteArray belowMin = randomBytes(chunker.sizes().min, 2);
+    QCOMPARE(chunker.cut(belowMin), QList<qint64>{chunker.sizes().min});
+}
+
+void tst_Chunker::sameCutsWhateverTheReads()
+{
+    const QByteArray content = randomBytes(20LL * 1024 * 1024 + 12345, 3);
+    Chunker chunker(Chunker::plainGear());
+    const QList<qint64> whole = chunker.cut(content);
+    QVERIFY(whole.size() > 5);
+    for (qint64 readSize : {qint64(1), qint64(4096), qint64(65536 + 7), qint64(3 * 1024 * 1024)}) {
+        QByteArray copy = readSize == 1 ? content.left(3 * 1024 * 1024) : content;
+        QBuffer device(&copy);
+        QVERIFY(device.open(QIODevice::ReadOnly));
+        const QList<qint64> streamed = chunker.cut(device, readSize);
+        QCOMPARE(streamed, readSize == 1 ? chunker.cut(copy) : whole);
+    }
+}
+
+void tst_Chunker::insertionMovesOnlyTheCutsAroundIt()
+{
+    const QByteArray content = randomBytes(40LL * 1024 * 1024, 4);
+    Chunker chunker(Chunker::plainGear());
+    const QList<qint64> before = ends(chunker.cut(content));
+    const QByteArray inserted = randomBytes(1024 * 1024, 5);
+    for (const qint64 at : {qint64(0), qint64(17LL * 1024 * 1024 + 5)}) {
+        const QByteArray edited = content.left(at) + inserted + content.mid(at);
+        const QList<qint64> after = ends(chunker.cut(edited));
+        // The cuts before it are untouched; the chunker finds the old cuts again a few blobs after
+        // it, moved by its length, and keeps them to the end.
+        for (qint64 e : before)
+            if (e < at)
+                QVERIFY(after.contains(e));
+        const QSet<qint64> afterSet(after.begin(), after.end());
+        int resync = -1;
+        for (qsizetype i = 0; i < before.size(); ++i)
+            if (before[i] > at && afterSet.contains(before[i] + inserted.size())) {
+                resync = int(i);
+                break;
+            }
+        QVERIFY(resync >= 0);
+        QVERIFY2(before[resync] - at < 4 * chunker.sizes().max,
+                 qPrintable(QString("found again %1 bytes after").arg(before[resync] - at)));
+        for (qsizetype i = resync; i < before.size(); ++i)
+            QVERIFY(afterSet.contains(before[i] + inserted.size()));
+        // What would travel: the insertion and the blobs around it.
+        const qint64 fresh = freshBytes(chunker, content, edited);
+        QVERIFY2(fresh < 8LL * 1024 * 1024, qPrintable(QString::number(fresh)));
+        QVERIFY(fresh >= inserted.size());
+    }
+}
+
+void tst_Chunker::overwriteInTheMiddleChangesFewBlobs()
+{
+    const QByteArray content = randomBytes(64LL * 1024 * 1024, 6);
+    QByteArray edited = content;
+    const QByteArray patch = randomBytes(1024 * 1024, 7);
+    edited.replace(qsizetype(30LL * 1024 * 1024), patch.size(), patch);
+    Chunker chunker(Chunker::plainGear());
+    const qint64 fresh = freshBytes(chunker, content, edited);
+    QVERIFY2(fresh < 8LL * 1024 * 1024, qPrintable(QString::number(fresh)));
+    QVERIFY(fresh >= patch.size());
+}
+
+void tst_Chunker::repetitiveContentIsCutAtTheMaximum()
+{
+    // On zeros the hash settles on one value after 64 bytes: every blob is cut at the same length
+    // (the maximum, unless that value happens to be a cut), and the bounds hold.
+    const QByteArray zeros(20 * 1024 * 1024, '\0');
+    Chunker chunker(Chunker::plainGear());
+    const QList<qint64> lengths = chunker.cut(zeros);
+    QCOMPARE(std::accumulate(lengths.begin(), lengths.end(), qint64(0)), qint64(zeros.size()));
+    for (qsizetype i = 0; i + 1 < lengths.size(); ++i)
+        QVERIFY(lengths[i] >= chunker.sizes().min && lengths[i] <= chunker.sizes().max);
+    // The same runs cut the same way: identical blobs, stored once.
+    QCOMPARE(QSet<qint64>(lengths.begin(), lengths.end() - 1).size(), 1);
+}
+
+void tst_Chunker::seedsCutDifferently()
+{
+    const QByteArray content = randomBytes(16LL * 1024 * 1024, 8);
+    const Chunker::Gear one = Chunker::gearFromSeed("repository one"), two = Chunker::gearFromSeed("repository two");
+    Chunker a(one), b(two);
+    const QList<qint64> ea = ends(a.cut(content)), eb = ends(b.cut(content));
+    QVERIFY(ea != eb);
+    QCOMPARE(ea.last(), eb.last());
+}
+
+QTEST_GUILESS_MAIN(tst_Chunker)
+#include "tst_Chunker.moc"
