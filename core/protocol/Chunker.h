@@ -55,7 +55,7 @@ public:
     const Sizes& sizes() const { return m_sizes; }
 
 private:
-    const Gear& m_gear;
+    Gear m_gear; // a copy (2 KiB): a chunker never depends on where its table came from
     Sizes m_sizes;
     quint64 m_maskBefore; // before the average size: harder (more bits)
     quint64 m_maskAfter;  // after it: easier (fewer bits)

@@ -27,6 +27,11 @@ public:
     [[nodiscard]] virtual RelayJob* list(const QString& folder) = 0;
     // Writes the object's bytes into `sink`. A missing object is NotFound.
     [[nodiscard]] virtual RelayJob* get(const QString& path, QIODevice* sink) = 0;
+    // Writes bytes [offset, offset + length) of the object into `sink`: fewer when the object ends
+    // before, all of them from `offset` on when `length` < 0. A missing object is NotFound. A
+    // backend that can read a part of an object overrides this (HTTP Range, REST, a seek); this
+    // default reads the whole object and keeps the range, so every relay answers it.
+    [[nodiscard]] virtual RelayJob* getRange(const QString& path, qint64 offset, qint64 length, QIODevice* sink);
     // Reads `size` bytes from `source` and publishes them atomically under `path`: readers
     // see the whole object or nothing. The parent folder must exist when
     // capabilities().needsDirectories.
@@ -51,6 +56,9 @@ public:
 protected:
     // A job that fails at once (later, from the event loop) because the path is invalid.
     RelayJob* invalidPath(const QString& path);
+    // For getRange: a job already answered when the path is invalid or the range is empty (no
+    // request needed), nullptr otherwise.
+    RelayJob* answeredRange(const QString& path, qint64 length);
 
     QString m_tempPrefix = QStringLiteral("escale");
 };

@@ -6,6 +6,9 @@
 #include <QMetaObject>
 #include <QStringDecoder>
 
+#include <algorithm>
+#include <limits>
+
 namespace escale::relay {
 
 bool isValidRelayPath(const QString& path, bool allowRoot)
@@ -110,6 +113,62 @@ RelayError waitForAll(const QList<RelayJob*>& jobs)
             first = e;
     }
     return first;
+}
+
+namespace {
+
+// Passes on the bytes of a stream that fall in [offset, offset + length) and drops the others.
+class RangeSink : public QIODevice
+{
+public:
+    RangeSink(QIODevice* sink, qint64 offset, qint64 length)
+        : m_sink(sink)
+        , m_offset(offset)
+        , m_end(length < 0 ? std::numeric_limits<qint64>::max() : offset + length)
+    {
+        open(QIODevice::WriteOnly);
+    }
+
+protected:
+    qint64 readData(char*, qint64) override { return -1; }
+    qint64 writeData(const char* data, qint64 size) override
+    {
+        const qint64 from = std::clamp(m_offset - m_at, qint64(0), size);
+        const qint64 to = std::clamp(m_end - m_at, qint64(0), size);
+        m_at += size;
+        if (to > from && m_sink->write(data + from, to - from) != to - from) {
+            setErrorString(m_sink->errorString());
+            return -1;
+        }
+        return size;
+    }
+
+private:
+    QIODevice* m_sink;
+    qint64 m_offset;
+    qint64 m_end;
+    qint64 m_at = 0; // bytes of the whole object seen so far
+};
+
+} // namespace
+
+RelayJob* RelayBackend::getRange(const QString& path, qint64 offset, qint64 length, QIODevice* sink)
+{
+    auto* cut = new RangeSink(sink, std::max<qint64>(offset, 0), length);
+    RelayJob* job = get(path, cut);
+    cut->setParent(job); // goes with the job
+    return job;
+}
+
+RelayJob* RelayBackend::answeredRange(const QString& path, qint64 length)
+{
+    if (!isValidRelayPath(path))
+        return invalidPath(path);
+    if (length != 0)
+        return nullptr;
+    auto* job = new RelayJob();
+    job->finishLater(RelayError::none());
+    return job;
 }
 
 RelayJob* RelayBackend::invalidPath(const QString& path)

@@ -70,6 +70,18 @@ inline QByteArray get(escale::relay::RelayBackend& r, const QString& path,
     return e.ok() ? out : QByteArray("<error>");
 }
 
+inline QByteArray getRange(escale::relay::RelayBackend& r, const QString& path, qint64 offset, qint64 length,
+                           escale::relay::RelayError* error = nullptr)
+{
+    QByteArray out;
+    QBuffer b(&out);
+    b.open(QIODevice::WriteOnly);
+    const escale::relay::RelayError e = runJob(r.getRange(path, offset, length, &b));
+    if (error)
+        *error = e;
+    return e.ok() ? out : QByteArray("<error>");
+}
+
 // The part of the backend contract every relay shares: data/ab/one written, an exclusive create
 // over it refused and the object left alone, a replace accepted; data/ab/big (3 MiB) streamed
 // both ways; then `listed` gets the names and sizes of data/ab. The folder must exist.
@@ -90,6 +102,14 @@ inline void checkObjects(escale::relay::RelayBackend& relay, QMap<QString, qint6
         big[i] = char(i * 31 + (i >> 12));
     QVERIFY(put(relay, "data/ab/big", big).ok());
     QVERIFY(get(relay, "data/ab/big") == big);
+    // Parts of an object (the blobs of a pack): inside, to its end, past its end, at its end.
+    QVERIFY(getRange(relay, "data/ab/big", 1'000'003, 70'000) == big.mid(1'000'003, 70'000));
+    QVERIFY(getRange(relay, "data/ab/big", 2'000'000, -1) == big.mid(2'000'000));
+    QVERIFY(getRange(relay, "data/ab/big", big.size() - 5, 100) == big.right(5));
+    QCOMPARE(getRange(relay, "data/ab/one", 2, 3), QByteArray("pla"));
+    RelayError missing;
+    getRange(relay, "data/ab/nothere", 0, 10, &missing);
+    QCOMPARE(missing.kind, RelayError::Kind::NotFound);
     std::unique_ptr<escale::relay::RelayJob> job(relay.list("data/ab"));
     QVERIFY(escale::relay::waitFor(job.get()).ok());
     for (const escale::relay::RelayEntry& e : job->entries())

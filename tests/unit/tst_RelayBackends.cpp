@@ -28,6 +28,8 @@ private Q_SLOTS:
     void shortSourcePublishesNothing();
     void invalidPaths_data();
     void invalidPaths();
+    void rangedReads_data();
+    void rangedReads();
     void folderRelayLeavesNoTemporaryFiles();
     void folderRelayIgnoresSymlinks();
     void memoryRelayCountsRequests();
@@ -77,6 +79,68 @@ QStringList names(const QList<RelayEntry>& entries)
     return out;
 }
 } // namespace
+
+// A relay that reads ranges the default way (the whole object, cut): what backends without a
+// ranged read of their own do.
+class WholeReadRelay : public MemoryRelay
+{
+public:
+    using MemoryRelay::MemoryRelay;
+    RelayJob* getRange(const QString& path, qint64 offset, qint64 length, QIODevice* sink) override
+    {
+        return RelayBackend::getRange(path, offset, length, sink);
+    }
+};
+
+void tst_RelayBackends::rangedReads_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("memory") << "memory";
+    QTest::newRow("folder") << "folder";
+    QTest::newRow("whole object, cut") << "whole";
+}
+
+void tst_RelayBackends::rangedReads()
+{
+    QFETCH(QString, kind);
+    auto store = std::make_shared<MemoryStore>();
+    std::unique_ptr<RelayBackend> relay = kind == "whole"    ? std::make_unique<WholeReadRelay>(store)
+                                          : kind == "memory" ? std::make_unique<MemoryRelay>(store)
+                                                             : make(kind);
+    RelayBackend& r = *relay;
+    QByteArray bytes(6 * 1024 * 1024 + 123, Qt::Uninitialized); // the folder relay's pool path
+    QRandomGenerator(9).fillRange(reinterpret_cast<quint32*>(bytes.data()), bytes.size() / 4);
+    QVERIFY(run(r.makeFolder("data/ab")).error.ok());
+    QVERIFY(putBytes(r, "data/ab/pack", bytes).ok());
+    QVERIFY(putBytes(r, "data/ab/small", "0123456789").ok());
+    auto range = [&](const QString& path, qint64 offset, qint64 length, RelayError* error = nullptr) {
+        QBuffer sink;
+        sink.open(QIODevice::WriteOnly);
+        const RelayError e = run(r.getRange(path, offset, length, &sink)).error;
+        if (error)
+            *error = e;
+        return sink.data();
+    };
+    QCOMPARE(range("data/ab/small", 2, 3), QByteArray("234"));
+    QCOMPARE(range("data/ab/small", 0, 10), QByteArray("0123456789"));
+    QCOMPARE(range("data/ab/small", 7, -1), QByteArray("789"));      // to the end
+    QCOMPARE(range("data/ab/small", 8, 100), QByteArray("89"));      // past the end: what is there
+    QCOMPARE(range("data/ab/small", 10, 5), QByteArray());           // at the end: nothing
+    QCOMPARE(range("data/ab/small", 4, 0), QByteArray());
+    // Across the read buffers of a big object.
+    for (const qint64 offset : {qint64(0), qint64(1), qint64(256 * 1024 - 1), qint64(5 * 1024 * 1024 + 7)}) {
+        const qint64 length = std::min<qint64>(1024 * 1024 + 3, bytes.size() - offset);
+        QCOMPARE(range("data/ab/pack", offset, length), bytes.mid(offset, length));
+    }
+    QCOMPARE(range("data/ab/pack", 100, -1), bytes.mid(100));
+    RelayError e;
+    range("data/ab/missing", 0, 10, &e);
+    QCOMPARE(e.kind, RelayError::Kind::NotFound);
+    range("../escape", 0, 10, &e);
+    QCOMPARE(e.kind, RelayError::Kind::Invalid);
+    if (kind == "memory" || kind == "whole")
+        QCOMPARE(store->counters().getRange, kind == "memory" ? 12 : 0); // every read above, natively or not
+}
 
 void tst_RelayBackends::init()
 {

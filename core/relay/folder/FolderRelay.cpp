@@ -191,13 +191,20 @@ RelayJob* FolderRelay::list(const QString& folder)
 
 RelayJob* FolderRelay::get(const QString& path, QIODevice* sink)
 {
+    return getRange(path, 0, -1, sink);
+}
+
+RelayJob* FolderRelay::getRange(const QString& path, qint64 offset, qint64 length, QIODevice* sink)
+{
     if (!isValidRelayPath(path))
         return invalidPath(path);
     const QString file = absolute(path);
+    offset = std::max<qint64>(offset, 0);
     struct stat st;
     const qint64 size = ::stat(QFile::encodeName(file).constData(), &st) == 0 ? qint64(st.st_size) : 0;
+    const qint64 end = length < 0 ? size : std::min(size, offset + length);
     return PoolJob::start(
-        [file, sink](RelayError& error, QList<RelayEntry>&, qint64& bytes) {
+        [file, sink, offset, end](RelayError& error, QList<RelayEntry>&, qint64& bytes) {
             const QByteArray native = QFile::encodeName(file);
             const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
             if (fd < 0) {
@@ -205,8 +212,8 @@ RelayJob* FolderRelay::get(const QString& path, QIODevice* sink)
                 return;
             }
             QByteArray buffer(256 * 1024, Qt::Uninitialized);
-            for (;;) {
-                const ssize_t n = ::read(fd, buffer.data(), size_t(buffer.size()));
+            for (qint64 at = offset; at < end;) {
+                const ssize_t n = ::pread(fd, buffer.data(), size_t(std::min<qint64>(buffer.size(), end - at)), at);
                 if (n < 0) {
                     if (errno == EINTR)
                         continue;
@@ -214,18 +221,19 @@ RelayJob* FolderRelay::get(const QString& path, QIODevice* sink)
                     break;
                 }
                 if (n == 0)
-                    break;
+                    break; // the object is shorter than it was: what is there
                 if (sink->write(buffer.constData(), n) != n) {
                     error =
                         RelayError{RelayError::Kind::Other,
                                    QStringLiteral("cannot write the download: %1").arg(sink->errorString())};
                     break;
                 }
+                at += n;
                 bytes += n;
             }
             ::close(fd);
         },
-        size);
+        std::max<qint64>(end - offset, 0));
 }
 
 RelayJob* FolderRelay::put(const QString& path, QIODevice* source, qint64 size, WriteMode mode)

@@ -208,6 +208,35 @@ struct HttpTransport::Attempt
     // 'If-Match' with the ETag of the first reply so that a changed object is not spliced.
     qint64 resumeFrom = 0;
     QByteArray etag;
+    // A ranged GET answered with the whole object (200): the reply's bytes before `cutFrom` and
+    // from `cutEnd` on are dropped. `replyBytes` counts the body bytes of the current reply.
+    bool cutting = false;
+    qint64 cutFrom = 0;
+    qint64 cutEnd = -1;
+    qint64 replyBytes = 0;
+
+    // Where the bytes this try asks for start in the object, and whether a Range is sent.
+    qint64 rangeStart() const { return std::max<qint64>(request.rangeFrom, 0) + resumeFrom; }
+    bool asksRange() const { return request.rangeFrom >= 0 || resumeFrom > 0; }
+
+    // Hands a reply's body bytes to the sink, cutting the range out of a whole object when the
+    // server ignored Range. False when the sink failed.
+    bool deliver(const QByteArray& bytes)
+    {
+        const qint64 at = replyBytes;
+        replyBytes += bytes.size();
+        qint64 from = 0, to = bytes.size();
+        if (cutting) {
+            from = std::clamp(cutFrom - at, qint64(0), qint64(bytes.size()));
+            to = cutEnd < 0 ? bytes.size() : std::clamp(cutEnd - at, qint64(0), qint64(bytes.size()));
+        }
+        if (to <= from)
+            return true;
+        if (request.sink->write(bytes.constData() + from, to - from) != to - from)
+            return false;
+        sunk += to - from;
+        return true;
+    }
     bool resumeRefused = false; // the server answered a resumed GET with something else
     QString refusedRedirect;    // where another server tried to send the request
     QString tlsProblem;
@@ -240,9 +269,12 @@ HeaderList HttpTransport::headersFor(const Attempt& attempt) const
     if (sendsBasic(attempt.request))
         headers.append(
             {"Authorization", "Basic " + (m_settings.user.toUtf8() + ':' + m_settings.password).toBase64()});
-    if (attempt.resumeFrom > 0) {
-        headers.append({"Range", "bytes=" + QByteArray::number(attempt.resumeFrom) + '-'});
-        if (!attempt.etag.isEmpty())
+    if (attempt.asksRange()) {
+        QByteArray range = "bytes=" + QByteArray::number(attempt.rangeStart()) + '-';
+        if (attempt.request.rangeEnd >= 0)
+            range += QByteArray::number(attempt.request.rangeEnd - 1);
+        headers.append({"Range", range});
+        if (attempt.resumeFrom > 0 && !attempt.etag.isEmpty())
             headers.append({"If-Match", attempt.etag});
     }
     return headers;
@@ -283,6 +315,8 @@ void HttpTransport::start(std::shared_ptr<Attempt> attempt)
     if (r.url.scheme() == QLatin1String("https"))
         request.setSslConfiguration(m_settings.trust.tls);
     attempt->reader = r.body ? new BodyReader(r.body, &m_up) : nullptr; // deleted with the reply
+    attempt->replyBytes = 0;
+    attempt->cutting = false;
     QIODevice* body = attempt->reader;
     // HEAD through head(): as a custom verb, the reply would wait for the body its
     // Content-Length announces, until the server closes the connection.
@@ -323,19 +357,18 @@ void HttpTransport::start(std::shared_ptr<Attempt> attempt)
         QIODevice* sink = attempt->request.sink;
         if (!sink || status < 200 || status >= 300 || attempt->sinkFailed || !reply->isOpen())
             return;
-        if (attempt->resumeFrom > 0 && !resumesAt(reply, attempt->resumeFrom)) {
+        if (!acceptsBody(*attempt, reply)) {
             attempt->resumeRefused = true;
             reply->abort();
             return;
         }
         const qint64 allowed = m_down.take(reply->bytesAvailable());
         const QByteArray bytes = reply->read(allowed);
-        if (sink->write(bytes) != bytes.size()) {
+        if (!attempt->deliver(bytes)) {
             attempt->sinkFailed = true;
             reply->abort();
             return;
         }
-        attempt->sunk += bytes.size();
         if (reply->bytesAvailable() > 0 && !attempt->drainScheduled) {
             attempt->drainScheduled = true;
             QTimer::singleShot(m_down.waitMs(), reply, [attempt, weak] {
@@ -363,6 +396,22 @@ bool cutShort(QNetworkReply* reply, qint64 received)
 qint64 HttpTransport::bodyRead(const Attempt& attempt)
 {
     return attempt.reader ? attempt.reader->at() : 0;
+}
+
+bool HttpTransport::acceptsBody(Attempt& attempt, QNetworkReply* reply)
+{
+    if (!attempt.asksRange() || resumesAt(reply, attempt.rangeStart()))
+        return true;
+    // A part asked for and the whole object sent (a server without ranges): the part is cut
+    // from it. (A download resumed after a break is not: the object may have changed.)
+    if (attempt.request.rangeFrom >= 0 && attempt.resumeFrom == 0 &&
+        reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200) {
+        attempt.cutting = true;
+        attempt.cutFrom = attempt.rangeStart();
+        attempt.cutEnd = attempt.request.rangeEnd;
+        return true;
+    }
+    return false;
 }
 
 bool HttpTransport::resumesAt(QNetworkReply* reply, qint64 offset)
@@ -400,26 +449,29 @@ void HttpTransport::finish(std::shared_ptr<Attempt> attempt, QNetworkReply* repl
     qint64 owed = 0; // bytes of the body's end that came faster than the download limit allows
     if (!reply->isOpen()) {
         // aborted (timeout, a sink that failed): nothing more to read
-    } else if (sink && success && !attempt->sinkFailed &&
-               (attempt->resumeFrom == 0 || resumesAt(reply, attempt->resumeFrom))) {
+    } else if (sink && success && !attempt->sinkFailed && acceptsBody(*attempt, reply)) {
         const QByteArray rest = reply->readAll();
-        if (!rest.isEmpty() && sink->write(rest) != rest.size())
+        if (!rest.isEmpty() && !attempt->deliver(rest))
             attempt->sinkFailed = true;
-        attempt->sunk += rest.size();
         if (m_down.limited())
             owed = rest.size() - m_down.take(rest.size());
     } else if (!sink || !success) {
         x.result.body = reply->readAll();
     }
-    if (attempt->resumeFrom == 0 && status == 200)
+    if (attempt->resumeFrom == 0 && (status == 200 || status == 206))
         attempt->etag = reply->rawHeader("ETag");
-    if (attempt->resumeFrom > 0 && status != 0 && !resumesAt(reply, attempt->resumeFrom) &&
-        !retryableStatus(status))
+    if (status == 416 && attempt->request.rangeFrom >= 0 && attempt->resumeFrom == 0) {
+        // A part at or past the object's end: nothing, as a read of a shorter object gives.
+        x.result.status = 206;
+        x.result.body.clear();
+    } else if (attempt->resumeFrom > 0 && status != 0 && !resumesAt(reply, attempt->rangeStart()) &&
+               !retryableStatus(status)) {
         attempt->resumeRefused = true; // 200 with the whole object, 412 (it changed), 416, ...
+    }
 
     const QNetworkReply::NetworkError network = reply->error();
     x.cutShort = success && sink && attempt->request.verb != "HEAD" &&
-                 (network != QNetworkReply::NoError || cutShort(reply, attempt->sunk - attempt->resumeFrom));
+                 (network != QNetworkReply::NoError || cutShort(reply, attempt->replyBytes));
     x.detail = reply->errorString();
     if (network == QNetworkReply::HostNotFoundError)
         x.failure = QAbstractSocket::HostNotFoundError;

@@ -60,6 +60,11 @@ public:
         QIODevice* body = nullptr; // streamed; not owned; random-access bodies are sent from 0
         qint64 bodySize = 0;
         QIODevice* sink = nullptr; // receives a 2xx reply's body; not owned
+        // A GET of a part of the object: bytes [rangeFrom, rangeEnd) (rangeEnd < 0: to its end),
+        // asked with Range; a server that ignores Range sends the whole object, and the part is
+        // cut from it; a range at or past the object's end is empty.
+        qint64 rangeFrom = -1;
+        qint64 rangeEnd = -1;
 
         static Request make(const QByteArray& verb, const QUrl& url,
                             const HeaderList& headers = {},
@@ -107,6 +112,8 @@ private:
     HttpResult judge(Attempt& attempt, Exchange exchange) const;
     void conclude(std::shared_ptr<Attempt> attempt, const HttpResult& result);
     static bool resumesAt(QNetworkReply* reply, qint64 offset);
+    // Whether a 2xx reply's body is what was asked for (or holds it, to be cut out).
+    static bool acceptsBody(Attempt& attempt, QNetworkReply* reply);
     static qint64 bodyRead(const Attempt& attempt); // body bytes read by QNAM
 
     HttpSettings m_settings;

@@ -314,10 +314,17 @@ RelayJob* RcloneRelay::list(const QString& folder)
 
 RelayJob* RcloneRelay::get(const QString& path, QIODevice* sink)
 {
-    if (!isValidRelayPath(path))
-        return invalidPath(path);
+    return getRange(path, 0, -1, sink);
+}
+
+RelayJob* RcloneRelay::getRange(const QString& path, qint64 offset, qint64 length, QIODevice* sink)
+{
+    if (RelayJob* answered = answeredRange(path, length))
+        return answered;
     auto* job = new RelayJob();
-    whenReady([this, job, path, sink](const RelayError& ready) {
+    const qint64 from = std::max<qint64>(offset, 0);
+    const qint64 end = length < 0 ? -1 : from + length;
+    whenReady([this, job, path, sink, from, end](const RelayError& ready) {
         if (!ready.ok()) {
             job->finishLater(ready);
             return;
@@ -328,9 +335,13 @@ RelayJob* RcloneRelay::get(const QString& path, QIODevice* sink)
                         "/" + QUrl::toPercentEncoding(QLatin1Char('[') + m_settings.fs + QLatin1Char(']')) +
                         "/" + QUrl::toPercentEncoding(path, "/")),
                     QUrl::TolerantMode);
-        m_http->send(
-            HttpTransport::Request::make("GET", url, {{"Authorization", m_authorization}}, nullptr, 0, sink),
-            [this, job, path](const HttpResult& result) { job->finishLater(failure(result, path)); });
+        HttpTransport::Request r =
+            HttpTransport::Request::make("GET", url, {{"Authorization", m_authorization}}, nullptr, 0, sink);
+        if (from > 0 || end >= 0) { // the whole object is asked without a Range, as before
+            r.rangeFrom = from;
+            r.rangeEnd = end;
+        }
+        m_http->send(r, [this, job, path](const HttpResult& result) { job->finishLater(failure(result, path)); });
     });
     return job;
 }

@@ -125,11 +125,14 @@ RelayError S3Relay::explain(const HttpResult& result, const QString& what) const
 
 void S3Relay::send(const QByteArray& verb, const QUrl& url, HeaderList headers, QIODevice* body, qint64 size,
                    QIODevice* sink, const QByteArray& payloadHash,
-                   std::function<void(const HttpResult&)> done)
+                   std::function<void(const HttpResult&)> done, std::pair<qint64, qint64> range)
 {
     signV4(verb, url, headers, payloadHash, m_settings.credentials, m_settings.region,
            QDateTime::currentDateTimeUtc());
-    m_http.send(HttpTransport::Request::make(verb, url, headers, body, size, sink), std::move(done));
+    HttpTransport::Request r = HttpTransport::Request::make(verb, url, headers, body, size, sink);
+    r.rangeFrom = range.first; // the Range header is added unsigned, as SigV4 allows
+    r.rangeEnd = range.second;
+    m_http.send(r, std::move(done));
 }
 
 std::optional<S3Relay::Page> S3Relay::parseListing(const QByteArray& xml, const QString& prefix,
@@ -260,6 +263,18 @@ RelayJob* S3Relay::get(const QString& path, QIODevice* sink)
     auto* job = new RelayJob();
     send("GET", objectUrl(fullKey(path)), {}, nullptr, 0, sink, kEmptyPayloadSha256,
          [this, job, path](const HttpResult& result) { job->finishLater(explain(result, path)); });
+    return job;
+}
+
+RelayJob* S3Relay::getRange(const QString& path, qint64 offset, qint64 length, QIODevice* sink)
+{
+    if (RelayJob* answered = answeredRange(path, length))
+        return answered;
+    auto* job = new RelayJob();
+    const qint64 from = std::max<qint64>(offset, 0);
+    send("GET", objectUrl(fullKey(path)), {}, nullptr, 0, sink, kEmptyPayloadSha256,
+         [this, job, path](const HttpResult& result) { job->finishLater(explain(result, path)); },
+         {from, length < 0 ? -1 : from + length});
     return job;
 }
 

@@ -41,6 +41,7 @@ public:
     RelayJob* list(const QString& folder) override;
     RelayJob* listDeep(const QString& folder) override;
     RelayJob* get(const QString& path, QIODevice* sink) override;
+    RelayJob* getRange(const QString& path, qint64 offset, qint64 length, QIODevice* sink) override;
     RelayJob* put(const QString& path, QIODevice* source, qint64 size, WriteMode mode) override;
     RelayJob* remove(const QString& path) override;
     RelayJob* makeFolder(const QString& folder) override;
@@ -58,7 +59,8 @@ private:
     QUrl objectUrl(const QString& key) const; // `key` relative to the prefix
     QString fullKey(const QString& relayPath) const;
     void send(const QByteArray& verb, const QUrl& url, HeaderList headers, QIODevice* body, qint64 size,
-              QIODevice* sink, const QByteArray& payloadHash, std::function<void(const HttpResult&)> done);
+              QIODevice* sink, const QByteArray& payloadHash, std::function<void(const HttpResult&)> done,
+              std::pair<qint64, qint64> range = {-1, -1}); // a GET's [from, end), see HttpTransport::Request
     RelayJob* startListing(const QString& folder, bool deep); // deep: every key below, no folders
     void listPage(const QString& prefix, bool deep, const QString& token,
                   std::shared_ptr<QList<RelayEntry>> all, RelayJob* job);

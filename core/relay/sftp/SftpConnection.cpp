@@ -495,8 +495,8 @@ int Connection::closeFile(sftp_file file)
     return sftp_close(file);
 }
 
-RelayError Connection::read(const QByteArray& file, qint64 offset, Pipe& out, SharedThrottle& throttle,
-                            qint64& bytes, const QString& what)
+RelayError Connection::read(const QByteArray& file, qint64 offset, qint64 end, Pipe& out,
+                            SharedThrottle& throttle, qint64& bytes, const QString& what)
 {
     sftp_file f = openFile(file, O_RDONLY, 0);
     if (!f)
@@ -510,7 +510,7 @@ RelayError Connection::read(const QByteArray& file, qint64 offset, Pipe& out, Sh
         closeFile(f);
         return e;
     }
-    const qint64 size = qint64(attributes->size);
+    const qint64 size = end < 0 ? qint64(attributes->size) : std::min(qint64(attributes->size), end);
     sftp_attributes_free(attributes);
     if (offset > 0)
         sftp_seek64(f, quint64(offset));

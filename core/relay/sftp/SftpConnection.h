@@ -115,8 +115,9 @@ public:
 
     // Relay operations on absolute server paths (UTF-8). `what` names the request in messages.
     RelayError list(const QByteArray& folder, QList<RelayEntry>& entries, const QString& what);
-    RelayError read(const QByteArray& file, qint64 offset, Pipe& out, SharedThrottle& throttle, qint64& bytes,
-                    const QString& what);
+    // Bytes [offset, end) of `file` (end < 0: to its end; past its end: what is there).
+    RelayError read(const QByteArray& file, qint64 offset, qint64 end, Pipe& out, SharedThrottle& throttle,
+                    qint64& bytes, const QString& what);
     RelayError write(const QByteArray& file, qint64 size, Pipe& in, SharedThrottle& throttle, qint64& bytes,
                      const QString& what);
     RelayError rename(const QByteArray& from, const QByteArray& to, bool replace, const QString& what);

@@ -315,6 +315,11 @@ RelayJob* SftpRelay::list(const QString& folder)
 
 RelayJob* SftpRelay::get(const QString& path, QIODevice* sink)
 {
+    return getRange(path, 0, -1, sink);
+}
+
+RelayJob* SftpRelay::getRange(const QString& path, qint64 offset, qint64 length, QIODevice* sink)
+{
     if (!isValidRelayPath(path, false))
         return invalidPath(path);
     const QByteArray file = remote(path);
@@ -339,8 +344,9 @@ RelayJob* SftpRelay::get(const QString& path, QIODevice* sink)
     // A try after a break goes on from the bytes already stored.
     return submit(
         what,
-        [this, file, what](sftp::Connection& c, Operation& op) {
-            return c.read(file, op.bytes, op.stream->pipe, m_down, op.bytes, what);
+        [this, file, what, offset = std::max<qint64>(offset, 0), length](sftp::Connection& c, Operation& op) {
+            return c.read(file, offset + op.bytes, length < 0 ? -1 : offset + length, op.stream->pipe, m_down,
+                          op.bytes, what);
         },
         [](Operation&) { return true; }, prepare);
 }

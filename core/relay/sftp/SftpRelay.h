@@ -41,6 +41,7 @@ public:
 
     RelayJob* list(const QString& folder) override;
     RelayJob* get(const QString& path, QIODevice* sink) override;
+    RelayJob* getRange(const QString& path, qint64 offset, qint64 length, QIODevice* sink) override;
     RelayJob* put(const QString& path, QIODevice* source, qint64 size, WriteMode mode) override;
     RelayJob* remove(const QString& path) override;
     RelayJob* makeFolder(const QString& folder) override;

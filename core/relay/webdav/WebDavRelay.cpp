@@ -155,6 +155,18 @@ RelayJob* WebDavRelay::get(const QString& path, QIODevice* sink)
     return job;
 }
 
+RelayJob* WebDavRelay::getRange(const QString& path, qint64 offset, qint64 length, QIODevice* sink)
+{
+    if (RelayJob* answered = answeredRange(path, length))
+        return answered;
+    auto* job = new RelayJob();
+    HttpTransport::Request r = request("GET", m_http.url(path), {}, nullptr, 0, sink);
+    r.rangeFrom = std::max<qint64>(offset, 0);
+    r.rangeEnd = length < 0 ? -1 : r.rangeFrom + length;
+    m_http.send(r, [job](const HttpResult& result) { job->finishLater(result.error); });
+    return job;
+}
+
 RelayJob* WebDavRelay::put(const QString& path, QIODevice* source, qint64 size, WriteMode mode)
 {
     if (!isValidRelayPath(path))

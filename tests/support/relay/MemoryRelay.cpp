@@ -100,17 +100,30 @@ RelayJob* MemoryRelay::list(const QString& folder)
 
 RelayJob* MemoryRelay::get(const QString& path, QIODevice* sink)
 {
+    return read(path, 0, -1, sink, false);
+}
+
+RelayJob* MemoryRelay::getRange(const QString& path, qint64 offset, qint64 length, QIODevice* sink)
+{
+    return read(path, offset, length, sink, true);
+}
+
+RelayJob* MemoryRelay::read(const QString& path, qint64 offset, qint64 length, QIODevice* sink, bool ranged)
+{
     if (!isValidRelayPath(path))
         return invalidPath(path);
     auto* job = new RelayJob();
     QMutexLocker lock(&m_store->m_mutex);
     ++m_store->m_counters.get;
+    if (ranged)
+        ++m_store->m_counters.getRange;
     const auto it = m_store->m_objects.constFind(path);
     if (it == m_store->m_objects.cend()) {
         job->finishLater(RelayError{RelayError::Kind::NotFound, QStringLiteral("no object '%1'").arg(path)});
         return job;
     }
-    const QByteArray bytes = it.value();
+    const QByteArray bytes =
+        it.value().mid(qsizetype(std::max<qint64>(offset, 0)), length < 0 ? -1 : qsizetype(length));
     lock.unlock();
     if (sink->write(bytes) != bytes.size())
         job->finishLater(

@@ -17,7 +17,8 @@ public:
     struct Counters
     {
         int list = 0;
-        int get = 0;
+        int get = 0;      // ranged reads included
+        int getRange = 0; // of which ranged
         int put = 0;
         int remove = 0;
         int makeFolder = 0;
@@ -55,6 +56,7 @@ public:
 
     RelayJob* list(const QString& folder) override;
     RelayJob* get(const QString& path, QIODevice* sink) override;
+    RelayJob* getRange(const QString& path, qint64 offset, qint64 length, QIODevice* sink) override;
     RelayJob* put(const QString& path, QIODevice* source, qint64 size, WriteMode mode) override;
     RelayJob* remove(const QString& path) override;
     RelayJob* makeFolder(const QString& folder) override;
@@ -62,6 +64,8 @@ public:
     std::shared_ptr<MemoryStore> store() const { return m_store; }
 
 private:
+    RelayJob* read(const QString& path, qint64 offset, qint64 length, QIODevice* sink, bool ranged);
+
     std::shared_ptr<MemoryStore> m_store;
 };
 
