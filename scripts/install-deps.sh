@@ -31,7 +31,7 @@ done
 # The S3 test server, from the npm registry, into the project's cache (idempotent).
 install_s3rver() {
   local dir
-  dir="$(cd "$(dirname "$0")/.." && pwd)/.cache/s3rver"
+  dir="${ESCALE_S3RVER_DIR:-$(cd "$(dirname "$0")/.." && pwd)/.cache/s3rver}"
   if [ -f "$dir/node_modules/@20minutes/s3rver/package.json" ]; then
     return 0
   fi
@@ -57,7 +57,7 @@ fi
 echo "install-deps: installing ${#missing[@]} packages: ${missing[*]}"
 # Servers installed for the tests must not be started by the package scripts:
 # the test harness starts its own instances on loopback.
-policy=/usr/sbin/policy-rc.d
+policy=${ESCALE_POLICY_RC:-/usr/sbin/policy-rc.d} # (tests/installer/install-deps-paths.sh points it elsewhere)
 created_policy=0
 if [ ! -e "$policy" ]; then
   printf '#!/bin/sh\nexit 101\n' | $SUDO tee "$policy" >/dev/null
