@@ -250,6 +250,24 @@ void SftpRelay::finished(Worker* worker, std::shared_ptr<Operation> op, const Re
     dispatch();
 }
 
+void SftpRelay::listen(const std::shared_ptr<Stream>& s, void (SftpRelay::*step)(std::shared_ptr<Stream>),
+                       bool onPush)
+{
+    // The worker's pipe calls from its thread; `step` runs on the relay's. The stream owns its
+    // pipe, so the listener holds it weakly (no cycle).
+    s->pipe.setListener(
+        [this, step, weak = std::weak_ptr<Stream>(s)] {
+            QMetaObject::invokeMethod(
+                this,
+                [this, step, weak] {
+                    if (const auto stream = weak.lock())
+                        (this->*step)(stream);
+                },
+                Qt::QueuedConnection);
+        },
+        onPush);
+}
+
 void SftpRelay::pump(std::shared_ptr<Stream> s)
 {
     if (s->closed || s->waitingForDevice)
@@ -328,17 +346,7 @@ RelayJob* SftpRelay::getRange(const QString& path, qint64 offset, qint64 length,
         auto s = std::make_shared<Stream>();
         s->device = sink;
         s->download = true;
-        s->pipe.setListener(
-            [this, weak = std::weak_ptr<Stream>(s)] { // the stream owns its pipe: no cycle
-                QMetaObject::invokeMethod(
-                    this,
-                    [this, weak] {
-                        if (const auto stream = weak.lock())
-                            drain(stream);
-                    },
-                    Qt::QueuedConnection);
-            },
-            true);
+        listen(s, &SftpRelay::drain, true);
         op.stream = s;
     };
     // A try after a break goes on from the bytes already stored.
@@ -361,17 +369,7 @@ RelayJob* SftpRelay::put(const QString& path, QIODevice* source, qint64 size, Wr
         auto s = std::make_shared<Stream>();
         s->device = source;
         s->size = size;
-        s->pipe.setListener(
-            [this, weak = std::weak_ptr<Stream>(s)] { // the stream owns its pipe: no cycle
-                QMetaObject::invokeMethod(
-                    this,
-                    [this, weak] {
-                        if (const auto stream = weak.lock())
-                            pump(stream);
-                    },
-                    Qt::QueuedConnection);
-            },
-            false);
+        listen(s, &SftpRelay::pump, false);
         op.stream = s;
         op.bytes = 0;
         if (size == 0)

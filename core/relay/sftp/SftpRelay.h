@@ -60,6 +60,9 @@ private:
     void finished(Worker* worker, std::shared_ptr<Operation> op, const RelayError& error);
     QByteArray remote(const QString& relayPath) const;
     // The relay thread's side of a stream: source bytes into the pipe, pipe bytes into the sink.
+    // Runs `step` on the relay's thread each time the stream's pipe calls (`onPush`: as
+    // sftp::Pipe::setListener says).
+    void listen(const std::shared_ptr<Stream>& s, void (SftpRelay::*step)(std::shared_ptr<Stream>), bool onPush);
     void pump(std::shared_ptr<Stream> stream);
     void drain(std::shared_ptr<Stream> stream);
 
