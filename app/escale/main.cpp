@@ -1,6 +1,7 @@
 #include "ExitCodes.h"
 #include "Version.h"
 #include "config/Paths.h"
+#include "crypto/Crypto.h"
 #include "escale/HeadlessRunner.h"
 
 #include <QCommandLineParser>
@@ -26,6 +27,7 @@ void print(FILE* stream, const QString& text)
 int main(int argc, char* argv[])
 {
     using namespace escale;
+    crypto::keepOpenSslUntilExit();
     QCoreApplication::setApplicationName(QStringLiteral("escale"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(versionString()));
     QCoreApplication::setOrganizationName(QStringLiteral("escale"));
@@ -117,7 +119,7 @@ int main(int argc, char* argv[])
     if (parser.isSet(noGuiOption) || options.once) {
         QCoreApplication app(argc, argv);
         const int code = runHeadless(options);
-        // Let the worker threads end, so what they hold (OpenSSL's per-thread state) is freed.
+        // Let the worker threads end before the application goes.
         QThreadPool::globalInstance()->waitForDone();
         return code;
     }

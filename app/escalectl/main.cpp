@@ -2,6 +2,7 @@
 #include "Common.h"
 #include "Version.h"
 #include "config/Paths.h"
+#include "crypto/Crypto.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -185,10 +186,10 @@ int run(const QCoreApplication& app)
 
 int main(int argc, char* argv[])
 {
+    escale::crypto::keepOpenSslUntilExit();
     QCoreApplication app(argc, argv);
     const int code = run(app);
-    // Let the worker threads end while the application is there, so what they hold (OpenSSL's
-    // per-thread state) is freed before OpenSSL's own exit handler runs.
+    // Let the worker threads end while the application is there.
     QThreadPool::globalInstance()->waitForDone();
     return code;
 }

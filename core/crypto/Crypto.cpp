@@ -61,6 +61,13 @@ std::optional<Suite> suiteFromName(const QString& name)
     return std::nullopt;
 }
 
+void keepOpenSslUntilExit()
+{
+    // Only the first initialisation decides; later ones (Qt's TLS backend) keep this choice.
+    if (OPENSSL_init_crypto(OPENSSL_INIT_NO_ATEXIT, nullptr) != 1)
+        qCWarning(lcCrypto) << "OpenSSL could not be initialised; cryptography will fail";
+}
+
 QByteArray randomBytes(int size)
 {
     QByteArray out(size, Qt::Uninitialized);

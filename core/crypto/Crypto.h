@@ -46,6 +46,13 @@ inline constexpr int kKeySize = 32;
 inline constexpr int kNonceSize = 12;
 inline constexpr int kTagSize = 16;
 
+// Called first thing in a program's main(): OpenSSL is told not to tear itself down from an
+// exit handler. Qt's threads are detached, so one that QThread::wait() saw finish may still be
+// running its thread-exit handlers (OpenSSL's among them) while main() returns; tearing OpenSSL
+// down under it would strand that thread's state, or free what it still uses. The process's
+// memory goes back to the system at exit anyway.
+void keepOpenSslUntilExit();
+
 // From OpenSSL's generator, or, should it ever fail, from the system's (getrandom): both are
 // cryptographically secure; neither failure ends the process.
 QByteArray randomBytes(int size);

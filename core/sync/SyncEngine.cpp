@@ -109,6 +109,11 @@ void SyncEngine::setSnapshotInterval(int segments)
     m_stages->space.setSnapshotInterval(segments);
 }
 
+void SyncEngine::setClock(std::function<qint64()> clock)
+{
+    m_ctx->clock = std::move(clock);
+}
+
 QString SyncEngine::defaultStatePath(const QString& stateDir, const QString& localPath)
 {
     const QByteArray id =

@@ -9,6 +9,7 @@
 #include "sync/engine/RepositoryOpener.h"
 
 #include <QObject>
+#include <functional>
 #include <memory>
 
 namespace escale::sync {
@@ -72,6 +73,10 @@ public:
 
     // A snapshot is written every this many own journal segments (R17).
     void setSnapshotInterval(int segments);
+
+    // The clock this machine's judgements of time use (milliseconds since the epoch): whether
+    // another client is still active (R22, 'retention'), when to sweep. Tests set it.
+    void setClock(std::function<qint64()> clock);
 
     // The default location of a repository's state database under `stateDir`.
     static QString defaultStatePath(const QString& stateDir, const QString& localPath);

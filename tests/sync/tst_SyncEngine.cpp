@@ -400,11 +400,17 @@ void tst_SyncEngine::clientBackAfterRetention()
     Relay relay(kind);
     Client a(relay, "alice"), b(relay, "bob"), c(relay, "carol");
     settle({&a, &b, &c}, 1);
-    a.config().retentionMs = 1; // carol is soon "silent for too long"
+    // carol is "silent for too long" once an hour went by on alice's clock since her head last
+    // changed, while bob's heads keep changing.
+    constexpr qint64 kHour = 3'600'000;
+    a.config().retentionMs = kHour;
     a.makeEngine();
-    QTest::qWait(5);
+    qint64 later = 0;
+    a.engine().setClock([&later] { return QDateTime::currentMSecsSinceEpoch() + later; });
     a.write("news.txt", "while carol was away");
-    settle({&a, &b}, 2);
+    QVERIFY(a.pass().ok()); // alice sees carol's last head
+    later = 2 * kHour;
+    settle({&b, &a, &b}, 1);
     // alice did not hold the relay copy for carol.
     QCOMPARE(relay.objects("data/"), QStringList{});
     settle({&c, &a, &b, &c}, 2);
@@ -824,13 +830,17 @@ void tst_SyncEngine::clientBackAfterJournalDeleted()
     Relay relay("memory");
     Client a(relay, "alice"), b(relay, "bob"), c(relay, "carol");
     settle({&a, &b, &c}, 1);
-    a.config().retentionMs = 1; // carol is soon inactive: nobody waits for her
+    // carol is soon inactive (an hour without a new head, on alice's clock): nobody waits for her.
+    constexpr qint64 kHour = 3'600'000;
+    a.config().retentionMs = kHour;
     a.makeEngine();
     a.engine().setSnapshotInterval(2);
-    QTest::qWait(5);
+    qint64 later = 0;
+    a.engine().setClock([&later] { return QDateTime::currentMSecsSinceEpoch() + later; });
     for (int i = 0; i < 6; ++i) {
         a.write(QString("while-away-%1.txt").arg(i), "news");
         settle({&a, &b}, 1);
+        later = 2 * kHour; // alice has seen carol's last head
     }
     settle({&a, &b}, 1);
     QVERIFY(relay.objects("journal/" + a.engine().clientId() + "/").size() < 6);
