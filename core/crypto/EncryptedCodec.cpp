@@ -25,6 +25,16 @@ SecretBytes objectKey(const SecretBytes& dataKey, const QByteArray& salt)
     return hkdfSha256(dataKey, salt, QByteArrayLiteral("escale/v1/object"), kKeySize);
 }
 
+// Why an object's 21 first bytes are not an encrypted object's header of this suite; empty if they are.
+QString headerProblem(const QByteArray& header, Suite suite)
+{
+    if (header.size() != EncryptedCodec::kHeaderSize || !header.startsWith(QByteArray(kMagic, 4)))
+        return QStringLiteral("not an Escale encrypted object");
+    if (quint8(header.at(4)) != quint8(suite))
+        return QStringLiteral("encrypted with another suite than the repository's");
+    return {};
+}
+
 class Encryptor final : public QIODevice
 {
 public:
@@ -177,14 +187,9 @@ protected:
                 return size;
             const QByteArray header = m_buffer;
             m_buffer.clear();
-            if (!header.startsWith(QByteArray(kMagic, 4))) {
-                m_error = QStringLiteral("not an Escale encrypted object");
+            m_error = headerProblem(header, m_suite);
+            if (!m_error.isEmpty())
                 return -1;
-            }
-            if (quint8(header.at(4)) != quint8(m_suite)) {
-                m_error = QStringLiteral("encrypted with another suite than the repository's");
-                return -1;
-            }
             m_aad = header + m_identity;
             m_aead = std::make_unique<Aead>(m_suite, objectKey(m_dataKey, header.mid(5)));
         }
@@ -282,6 +287,116 @@ private:
     QString m_error;
 };
 
+// A part of an encrypted object: the sealed segments that hold it, from the first on, each
+// authenticated at its index. A segment followed by more bytes is not the last; the final one
+// read is the object's last segment when it is short, and may be either when it is whole (the
+// part ends where a segment does). Only the part's bytes reach the sink.
+class RangeDecryptor final : public protocol::DecodingSink
+{
+public:
+    RangeDecryptor(Suite suite, const SecretBytes& dataKey, QIODevice* sink, const QString& identity,
+                   const QByteArray& header, qint64 offset, qint64 length)
+        : m_sink(sink)
+        , m_from(offset + kLengthField)
+        , m_to(offset + kLengthField + length)
+        , m_end(offset + length)
+    {
+        open(QIODevice::WriteOnly | QIODevice::Unbuffered);
+        m_error = headerProblem(header, suite);
+        if (offset < 0 || length < 0)
+            m_error = QStringLiteral("an impossible part");
+        if (!m_error.isEmpty())
+            return;
+        m_aad = header + identity.toUtf8();
+        m_aead = std::make_unique<Aead>(suite, objectKey(dataKey, header.mid(5)));
+        m_index = quint32(m_from / EncryptedCodec::kSegmentSize);
+    }
+
+    QString failure() const override { return m_error; }
+
+    bool finish(QString& error) override
+    {
+        if (m_error.isEmpty() && !m_buffer.isEmpty()) {
+            if (m_buffer.size() <= kTagSize)
+                m_error = QStringLiteral("the object is cut short");
+            else if (m_buffer.size() < kWireSegment)
+                openSegment(m_buffer.constData(), m_buffer.size(), true);
+            else if (!openSegment(m_buffer.constData(), kWireSegment, false, true) && m_error.isEmpty())
+                openSegment(m_buffer.constData(), kWireSegment, true);
+            m_buffer.clear();
+        }
+        if (m_error.isEmpty() && m_written < m_to - m_from)
+            m_error = QStringLiteral("the object ends before the part asked for");
+        error = m_error;
+        return m_error.isEmpty();
+    }
+
+protected:
+    qint64 writeData(const char* data, qint64 size) override
+    {
+        if (!m_error.isEmpty())
+            return -1;
+        m_buffer.append(data, size);
+        qint64 done = 0;
+        while (m_buffer.size() - done > kWireSegment) {
+            if (!openSegment(m_buffer.constData() + done, kWireSegment, false))
+                return -1;
+            done += kWireSegment;
+        }
+        m_buffer.remove(0, done);
+        return size;
+    }
+
+private:
+    // `quiet`: a failure is only a guess refuted (the segment may be the last one); nothing kept.
+    bool openSegment(const char* wire, qint64 wireSize, bool last, bool quiet = false)
+    {
+        const qint64 size = wireSize - kTagSize;
+        if (m_plain.size() < size)
+            m_plain.resize(size);
+        auto* base = reinterpret_cast<unsigned char*>(m_plain.data());
+        const auto* in = reinterpret_cast<const unsigned char*>(wire);
+        if (!m_aead->open(EncryptedCodec::segmentNonce(m_index, last), m_aad, in, int(size), base, in + size)) {
+            if (!quiet)
+                m_error = QStringLiteral("segment %1 failed authentication (altered, moved or cut short)")
+                              .arg(m_index);
+            return false;
+        }
+        const qint64 start = qint64(m_index) * EncryptedCodec::kSegmentSize; // in the plaintext stream
+        if (m_index == 0) {
+            const qint64 length = size >= kLengthField ? qint64(qFromBigEndian<quint64>(base)) : -1;
+            if (length < m_end) {
+                m_error = QStringLiteral("the part runs past the object's end");
+                return false;
+            }
+        }
+        const qint64 from = std::max(start, m_from);
+        const qint64 to = std::min(start + size, m_to);
+        if (to > from) {
+            const char* bytes = m_plain.constData() + (from - start);
+            if (m_sink->write(bytes, to - from) != to - from) {
+                m_error = QStringLiteral("cannot write the decrypted bytes: %1").arg(m_sink->errorString());
+                return false;
+            }
+            m_written += to - from;
+        }
+        ++m_index;
+        return true;
+    }
+
+    QIODevice* m_sink;
+    const qint64 m_from; // the part, in the plaintext stream (length prefix included)
+    const qint64 m_to;
+    const qint64 m_end; // the part's end in the object's bytes
+    QByteArray m_aad;
+    QByteArray m_buffer;
+    QByteArray m_plain;
+    std::unique_ptr<Aead> m_aead;
+    quint32 m_index = 0;
+    qint64 m_written = 0;
+    QString m_error;
+};
+
 } // namespace
 
 EncryptedCodec::EncryptedCodec(Suite suite, const SecretBytes& dataKey)
@@ -327,6 +442,22 @@ std::unique_ptr<QIODevice> EncryptedCodec::encoder(QIODevice* source, qint64 pla
 std::unique_ptr<protocol::DecodingSink> EncryptedCodec::decoder(QIODevice* sink, const QString& identity)
 {
     return std::make_unique<Decryptor>(m_suite, m_dataKey, sink, identity);
+}
+
+protocol::ObjectCodec::StoredRange EncryptedCodec::storedRange(qint64 offset, qint64 length) const
+{
+    if (length <= 0)
+        return {kHeaderSize, 0};
+    const qint64 first = (offset + kLengthField) / kSegmentSize;
+    const qint64 last = (offset + kLengthField + length - 1) / kSegmentSize;
+    return {kHeaderSize + first * kWireSegment, (last - first + 1) * kWireSegment};
+}
+
+std::unique_ptr<protocol::DecodingSink> EncryptedCodec::rangeDecoder(QIODevice* sink, const QString& identity,
+                                                                     const QByteArray& header, qint64 offset,
+                                                                     qint64 length)
+{
+    return std::make_unique<RangeDecryptor>(m_suite, m_dataKey, sink, identity, header, offset, length);
 }
 
 } // namespace escale::crypto

@@ -24,6 +24,13 @@ public:
     qint64 encodedSize(qint64 plainSize) const override;
     std::unique_ptr<QIODevice> encoder(QIODevice* source, qint64 plainSize, const QString& identity) override;
     std::unique_ptr<protocol::DecodingSink> decoder(QIODevice* sink, const QString& identity) override;
+    // A part is read as the sealed segments that hold its bytes (the 8-byte length prefix
+    // counted), each authenticated at its index; the header is needed besides.
+    StoredRange storedRange(qint64 offset, qint64 length) const override;
+    int headerSize() const override { return kHeaderSize; }
+    std::unique_ptr<protocol::DecodingSink> rangeDecoder(QIODevice* sink, const QString& identity,
+                                                         const QByteArray& header, qint64 offset,
+                                                         qint64 length) override;
 
     // The padded length of an object of `length` plain bytes (Padmé: at most ~12% more, and
     // an object's size reveals only O(log log) bits of its length).

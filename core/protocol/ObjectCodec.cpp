@@ -52,7 +52,53 @@ private:
     QIODevice* m_sink;
 };
 
+// The bytes of a part as they are: exactly `length` of them, or the object ended too soon.
+class PartSink final : public DecodingSink
+{
+public:
+    PartSink(QIODevice* sink, qint64 length)
+        : m_sink(sink)
+        , m_left(length)
+    {
+        open(QIODevice::WriteOnly | QIODevice::Unbuffered);
+    }
+    QString failure() const override { return m_error; }
+    bool finish(QString& error) override
+    {
+        if (m_error.isEmpty() && m_left > 0)
+            m_error = QStringLiteral("the object ends before the part asked for");
+        error = m_error;
+        return m_error.isEmpty();
+    }
+
+protected:
+    qint64 writeData(const char* data, qint64 size) override
+    {
+        if (size > m_left) {
+            m_error = QStringLiteral("more bytes than the part asked for");
+            return -1;
+        }
+        if (m_sink->write(data, size) != size) {
+            m_error = QStringLiteral("cannot write the bytes read: %1").arg(m_sink->errorString());
+            return -1;
+        }
+        m_left -= size;
+        return size;
+    }
+
+private:
+    QIODevice* m_sink;
+    qint64 m_left;
+    QString m_error;
+};
+
 } // namespace
+
+std::unique_ptr<DecodingSink> PlainCodec::rangeDecoder(QIODevice* sink, const QString&, const QByteArray&, qint64,
+                                                       qint64 length)
+{
+    return std::make_unique<PartSink>(sink, length);
+}
 
 std::unique_ptr<QIODevice> PlainCodec::encoder(QIODevice* source, qint64 plainSize, const QString&)
 {

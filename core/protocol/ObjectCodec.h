@@ -40,6 +40,26 @@ public:
                                                const QString& identity) = 0;
     // A write-only device decoding into `sink` (not owned).
     virtual std::unique_ptr<DecodingSink> decoder(QIODevice* sink, const QString& identity) = 0;
+
+    // A part of an object (relay-format.md R40). Where its plain bytes [offset, offset + length)
+    // lie in the stored object: the stored part to read (it may run past the object's end).
+    struct StoredRange
+    {
+        qint64 offset = 0;
+        qint64 length = 0;
+    };
+    virtual StoredRange storedRange(qint64 offset, qint64 length) const = 0;
+    // How many bytes from the start of the stored object decoding any part of it also needs (the
+    // encrypted header); 0 when none.
+    virtual int headerSize() const = 0;
+    // A write-only device taking the stored bytes of storedRange(offset, length), in order, and
+    // writing the plain bytes [offset, offset + length) into `sink`; `header` is the object's first
+    // headerSize() bytes. finish() fails when the object ends before the part, or a check failed.
+    // (An encrypted object's data length is in its first segment: a part that runs from the data
+    // into the padding after it is refused only when it covers that segment. The blobs read from
+    // parts carry their own hashes, which the reader checks.)
+    virtual std::unique_ptr<DecodingSink> rangeDecoder(QIODevice* sink, const QString& identity,
+                                                       const QByteArray& header, qint64 offset, qint64 length) = 0;
 };
 
 // Stores bytes as they are: the objects' own formats carry their integrity checks.
@@ -50,6 +70,10 @@ public:
     qint64 encodedSize(qint64 plainSize) const override { return plainSize; }
     std::unique_ptr<QIODevice> encoder(QIODevice* source, qint64 plainSize, const QString& identity) override;
     std::unique_ptr<DecodingSink> decoder(QIODevice* sink, const QString& identity) override;
+    StoredRange storedRange(qint64 offset, qint64 length) const override { return {offset, length}; }
+    int headerSize() const override { return 0; }
+    std::unique_ptr<DecodingSink> rangeDecoder(QIODevice* sink, const QString& identity, const QByteArray& header,
+                                               qint64 offset, qint64 length) override;
 };
 
 } // namespace escale::protocol

@@ -18,6 +18,75 @@ RelayError run(RelayJob* job)
     return relay::waitFor(job);
 }
 
+// A part read with the object's start: the header is kept, the bytes up to the part skipped, the
+// rest decoded as the part.
+class HeaderThenPart final : public DecodingSink
+{
+public:
+    HeaderThenPart(ObjectCodec& codec, QIODevice* sink, const QString& identity, qint64 offset, qint64 length,
+                   QHash<QString, QByteArray>& headers)
+        : m_codec(codec)
+        , m_sink(sink)
+        , m_identity(identity)
+        , m_offset(offset)
+        , m_length(length)
+        , m_skip(codec.storedRange(offset, length).offset - codec.headerSize())
+        , m_headers(headers)
+    {
+        open(QIODevice::WriteOnly | QIODevice::Unbuffered);
+    }
+    QString failure() const override { return m_part ? m_part->failure() : QString(); }
+    bool finish(QString& error) override
+    {
+        if (!m_part) {
+            error = QStringLiteral("the object ends before the part asked for");
+            return false;
+        }
+        return m_part->finish(error);
+    }
+
+protected:
+    qint64 writeData(const char* data, qint64 size) override
+    {
+        const char* in = data;
+        qint64 left = size;
+        if (m_header.size() < m_codec.headerSize()) {
+            const qint64 take = std::min<qint64>(m_codec.headerSize() - m_header.size(), left);
+            m_header.append(in, take);
+            in += take;
+            left -= take;
+            if (m_header.size() < m_codec.headerSize())
+                return size;
+        }
+        const qint64 skip = std::min(m_skip, left);
+        m_skip -= skip;
+        in += skip;
+        left -= skip;
+        if (left == 0)
+            return size;
+        if (!m_part) {
+            m_part = m_codec.rangeDecoder(m_sink, m_identity, m_header, m_offset, m_length);
+            if (m_part->failure().isEmpty()) {
+                if (m_headers.size() > 4096)
+                    m_headers.clear();
+                m_headers.insert(m_identity, m_header);
+            }
+        }
+        return m_part->write(in, left) == left ? size : -1;
+    }
+
+private:
+    ObjectCodec& m_codec;
+    QIODevice* m_sink;
+    QString m_identity;
+    qint64 m_offset;
+    qint64 m_length;
+    qint64 m_skip;
+    QByteArray m_header;
+    QHash<QString, QByteArray>& m_headers;
+    std::unique_ptr<DecodingSink> m_part;
+};
+
 } // namespace
 
 ObjectStore::ObjectStore(relay::RelayBackend* backend)
@@ -40,8 +109,49 @@ ObjectStore::PendingGet ObjectStore::startGet(const QString& path, QIODevice* si
     return p;
 }
 
+RelayError ObjectStore::getRange(const QString& path, qint64 offset, qint64 length, QIODevice* sink)
+{
+    PendingGet pending = startGetRange(path, offset, length, sink);
+    return finish(pending);
+}
+
+ObjectStore::PendingGet ObjectStore::startGetRange(const QString& path, qint64 offset, qint64 length,
+                                                   QIODevice* sink)
+{
+    PendingGet p;
+    p.path = path;
+    const ObjectCodec::StoredRange stored = m_codec->storedRange(offset, length);
+    const int headerSize = m_codec->headerSize();
+    QByteArray header = m_headers.value(path);
+    if (headerSize > 0 && header.isEmpty() && stored.offset <= kHeaderWithPartWithin) {
+        p.decoder = std::make_unique<HeaderThenPart>(*m_codec, sink, path, offset, length, m_headers);
+        p.job.reset(m_backend->getRange(path, 0, stored.offset + stored.length, p.decoder.get()));
+        return p;
+    }
+    if (headerSize > 0 && header.isEmpty()) {
+        QBuffer buffer(&header);
+        buffer.open(QIODevice::WriteOnly);
+        p.early = run(m_backend->getRange(path, 0, headerSize, &buffer));
+        if (p.early.ok() && header.size() != headerSize)
+            p.early = RelayError{RelayError::Kind::Corrupt,
+                                 QStringLiteral("%1 failed its check: the object is cut short").arg(path)};
+        if (!p.early.ok())
+            return p;
+        if (m_headers.size() > 4096)
+            m_headers.clear();
+        m_headers.insert(path, header);
+    }
+    p.decoder = m_codec->rangeDecoder(sink, path, header, offset, length);
+    p.job.reset(m_backend->getRange(path, stored.offset, stored.length, p.decoder.get()));
+    return p;
+}
+
 RelayError ObjectStore::finish(PendingGet& get)
 {
+    if (!get.job) {
+        get.decoder.reset();
+        return get.early;
+    }
     RelayError e = relay::waitFor(get.job.get());
     get.job.reset();
     if (!e.ok() && !get.decoder->failure().isEmpty())
@@ -52,6 +162,8 @@ RelayError ObjectStore::finish(PendingGet& get)
         e = RelayError{RelayError::Kind::Corrupt,
                        QStringLiteral("%1 failed its check: %2").arg(get.path, why)};
     get.decoder.reset();
+    if (e.kind == RelayError::Kind::Corrupt)
+        m_headers.remove(get.path); // read again with the next part
     return e;
 }
 

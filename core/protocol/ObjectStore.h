@@ -4,6 +4,7 @@
 #include "relay/RelayBackend.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <memory>
 
@@ -44,9 +45,19 @@ public:
         QString path;
         std::unique_ptr<DecodingSink> decoder;
         std::unique_ptr<relay::RelayJob> job;
+        relay::RelayError early; // known before any read (no job then)
     };
     PendingGet startGet(const QString& path, QIODevice* sink);
     relay::RelayError finish(PendingGet& get);
+    // A part of a content object (relay-format.md R40): its plain bytes [offset, offset + length),
+    // checked as the codec checks them. An encoded object's header comes with the part when the
+    // part begins near the start, else from a small read of its own; either way it is kept for the
+    // next parts of that object. (The small read, when needed, is made before this returns.)
+    relay::RelayError getRange(const QString& path, qint64 offset, qint64 length, QIODevice* sink);
+    PendingGet startGetRange(const QString& path, qint64 offset, qint64 length, QIODevice* sink);
+    // Tests and benchmarks: the reads of a part begun within this many bytes of the start take the
+    // header with them.
+    static constexpr qint64 kHeaderWithPartWithin = 1 << 20;
     // The header (relay-format.md section 3) is never encoded: it says how the rest is.
     relay::RelayError getHeader(QByteArray& bytes);
     relay::RelayError putHeader(const QByteArray& bytes);
@@ -60,6 +71,7 @@ public:
 private:
     relay::RelayBackend* m_backend;
     std::shared_ptr<ObjectCodec> m_codec;
+    QHash<QString, QByteArray> m_headers; // encoded objects' headers, for their next parts
 };
 
 } // namespace escale::protocol

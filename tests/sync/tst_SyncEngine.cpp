@@ -1568,8 +1568,53 @@ public:
     {
         return QCryptographicHash::hash(identity.toUtf8(), QCryptographicHash::Sha256).left(8);
     }
+    // A part: its bytes unmasked, once the tag in the header names this object.
+    StoredRange storedRange(qint64 offset, qint64 length) const override { return {8 + offset, length}; }
+    int headerSize() const override { return 8; }
+    std::unique_ptr<escale::protocol::DecodingSink> rangeDecoder(QIODevice* sink, const QString& identity,
+                                                                 const QByteArray& header, qint64,
+                                                                 qint64 length) override
+    {
+        return std::make_unique<PartSink>(sink, header == tag(identity), length);
+    }
 
 private:
+    class PartSink final : public escale::protocol::DecodingSink
+    {
+    public:
+        PartSink(QIODevice* sink, bool named, qint64 length)
+            : m_sink(sink)
+            , m_named(named)
+            , m_left(length)
+        {
+            open(QIODevice::WriteOnly);
+        }
+        QString failure() const override { return m_named ? QString() : "not the object it claims to be"; }
+        bool finish(QString& error) override
+        {
+            if (!m_named || m_left != 0)
+                error = "not the object it claims to be, or cut short";
+            return error.isEmpty();
+        }
+
+    protected:
+        qint64 writeData(const char* data, qint64 size) override
+        {
+            if (!m_named || size > m_left)
+                return -1;
+            QByteArray plain(data, size);
+            for (char& c : plain)
+                c = char(c ^ 0x5a);
+            m_left -= size;
+            return m_sink->write(plain) == size ? size : -1;
+        }
+
+    private:
+        QIODevice* m_sink;
+        bool m_named;
+        qint64 m_left;
+    };
+
     class Sink final : public escale::protocol::DecodingSink
     {
     public:

@@ -51,6 +51,28 @@ std::optional<QByteArray> decode(EncryptedCodec& codec, const QByteArray& encode
     return plain;
 }
 
+// Decodes the part [offset, offset + length) from the stored bytes the codec says hold it (cut where
+// the object ends), fed in pieces of `step` bytes.
+std::optional<QByteArray> decodePart(EncryptedCodec& codec, const QByteArray& encoded, const QString& identity,
+                                     qint64 offset, qint64 length, QString& error, qsizetype step = 5000,
+                                     const QByteArray& extra = {})
+{
+    const auto stored = codec.storedRange(offset, length);
+    const QByteArray bytes = encoded.mid(stored.offset, stored.length) + extra;
+    QByteArray plain;
+    QBuffer sink(&plain);
+    sink.open(QIODevice::WriteOnly);
+    auto decoder = codec.rangeDecoder(&sink, identity, encoded.left(codec.headerSize()), offset, length);
+    for (qsizetype i = 0; i < bytes.size(); i += step)
+        if (decoder->write(bytes.mid(i, step)) < 0) {
+            error = decoder->failure();
+            return std::nullopt;
+        }
+    if (!decoder->finish(error))
+        return std::nullopt;
+    return plain;
+}
+
 } // namespace
 
 class tst_Crypto : public QObject
@@ -70,6 +92,9 @@ private Q_SLOTS:
     void objectSizes();
     void largeObjectArithmetic();
     void tamperedObjectsFail();
+    void objectParts_data();
+    void objectParts();
+    void tamperedPartsFail();
     void brokenKeysFailWithoutEndingTheProcess();
 };
 
@@ -315,6 +340,94 @@ void tst_Crypto::tamperedObjectsFail()
     // Another suite.
     EncryptedCodec chacha(Suite::ChaCha20Poly1305, SecretBytes(randomBytes(32)));
     QVERIFY(!decode(chacha, good, "journal/0123456789abcdef/7", error));
+}
+
+void tst_Crypto::objectParts_data()
+{
+    QTest::addColumn<int>("suite");
+    QTest::addColumn<qint64>("size");
+    for (Suite suite : {Suite::Aes256Gcm, Suite::ChaCha20Poly1305})
+        for (qint64 size : {qint64(10), qint64(65536 - 8), qint64(65536 - 7), qint64(3 * 65536 + 100)})
+            QTest::addRow("%s %lld", qPrintable(suiteName(suite)), static_cast<long long>(size)) << int(suite)
+                                                                                              << size;
+}
+
+void tst_Crypto::objectParts()
+{
+    // Any part of an object, read as the segments that hold it: at the start, across segment
+    // boundaries (the 8-byte length field counts), inside the last segment, up to the very end.
+    QFETCH(int, suite);
+    QFETCH(qint64, size);
+    EncryptedCodec codec(Suite(suite), SecretBytes(randomBytes(32)));
+    QByteArray plain(size, Qt::Uninitialized);
+    for (qint64 i = 0; i < size; ++i)
+        plain[i] = char(i * 13 + 5);
+    const QString name = "data/cd/cdef0123";
+    const QByteArray encoded = encode(codec, plain, name);
+    QList<std::pair<qint64, qint64>> parts = {{0, size}, {0, 1}, {size - 1, 1}, {size / 2, size - size / 2}};
+    for (qint64 at : {qint64(65536 - 9), qint64(65536 - 8), qint64(65536 - 7), qint64(2 * 65536 - 8)})
+        for (qint64 length : {qint64(1), qint64(2), qint64(65536), qint64(65537)})
+            if (at + length <= size)
+                parts.append({at, length});
+    for (const auto& [offset, length] : std::as_const(parts)) {
+        const auto stored = codec.storedRange(offset, length);
+        QCOMPARE((stored.offset - 21) % (65536 + 16), 0);
+        QVERIFY(stored.length <= 2 * (65536 + 16) + length / 65536 * (65536 + 16));
+        for (qsizetype step : {qsizetype(777), qsizetype(65552), qsizetype(1 << 20)}) {
+            QString error;
+            const auto back = decodePart(codec, encoded, name, offset, length, error, step);
+            QVERIFY2(back.has_value(), qPrintable(QString("%1+%2: %3").arg(offset).arg(length).arg(error)));
+            QCOMPARE(*back, plain.mid(offset, length));
+        }
+    }
+}
+
+void tst_Crypto::tamperedPartsFail()
+{
+    EncryptedCodec codec(Suite::Aes256Gcm, SecretBytes(randomBytes(32)));
+    const QByteArray plain(4 * 65536, 'q');
+    const QString name = "data/cd/cdef0123";
+    const QByteArray good = encode(codec, plain, name);
+    const qint64 at = 2 * 65536 + 10; // in segments 2 and 3
+    QString error;
+    QVERIFY(decodePart(codec, good, name, at, 65536, error));
+    const qsizetype wire = 65536 + 16;
+
+    // A byte changed in a segment of the part, or in its header.
+    QByteArray flipped = good;
+    flipped[21 + 2 * wire + 100] = char(flipped.at(21 + 2 * wire + 100) ^ 0x04);
+    QVERIFY(!decodePart(codec, flipped, name, at, 65536, error));
+    QVERIFY2(error.contains("authentication"), qPrintable(error));
+    flipped = good;
+    flipped[7] = char(flipped.at(7) ^ 0x01);
+    QVERIFY(!decodePart(codec, flipped, name, at, 65536, error));
+    // Another name, another key.
+    QVERIFY(!decodePart(codec, good, "data/cd/cdef0124", at, 65536, error));
+    EncryptedCodec other(Suite::Aes256Gcm, SecretBytes(randomBytes(32)));
+    QVERIFY(!decodePart(other, good, name, at, 65536, error));
+    // A segment of another place put in its stead (the relay serves segment 1 for 2).
+    QByteArray moved = good;
+    moved.replace(21 + 2 * wire, wire, good.mid(21 + wire, wire));
+    QVERIFY(!decodePart(codec, moved, name, at, 65536, error));
+    // Cut short inside the part: the part is not all there.
+    const auto stored = codec.storedRange(at, 65536);
+    QByteArray cut = good.left(stored.offset + wire + 100);
+    QVERIFY(!decodePart(codec, cut, name, at, 65536, error));
+    // Cut where a middle segment ends: that segment was not sealed as the last one.
+    cut = good.left(stored.offset + wire);
+    QVERIFY(!decodePart(codec, cut, name, at, 65536, error));
+    // Bytes after a segment that was sealed as the last one.
+    QVERIFY(!decodePart(codec, good, name, 4 * 65536 - 100, 100, error, 5000, QByteArray(wire, 'z')));
+    // A part past the object's end, seen in the first segment's length field.
+    QVERIFY(!decodePart(codec, good, name, 0, 4 * 65536 + 1, error));
+    QVERIFY2(error.contains("past the object's end"), qPrintable(error));
+    // A header that is not one.
+    QByteArray sink;
+    QBuffer buffer(&sink);
+    buffer.open(QIODevice::WriteOnly);
+    auto decoder = codec.rangeDecoder(&buffer, name, QByteArray(21, 'x'), 0, 10);
+    QVERIFY(!decoder->failure().isEmpty());
+    QVERIFY(!decoder->finish(error));
 }
 
 QTEST_GUILESS_MAIN(tst_Crypto)
