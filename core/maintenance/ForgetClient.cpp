@@ -111,10 +111,10 @@ ForgetResult forgetClient(RepositoryReader& reader, const QString& who, bool for
             continue; // damaged: its chunks cannot be named, but those bearing its tag go below
         for (const QJsonObject& o : std::as_const(text.records))
             if (const auto r = protocol::JournalRecord::fromJson(o, error))
-                for (const protocol::ChunkRef& c : r->chunks)
+                for (const protocol::BlobRef& c : r->blobs)
                     if (journal || r->origin == result.client || r->repush ||
-                        protocol::isObjectOf(c.id, result.client))
-                        chunks.insert(c.id);
+                        protocol::isObjectOf(c.pack, result.client))
+                        chunks.insert(c.pack);
     }
     for (const QString& prefix : reader.listNames(layout::dataFolder(), true))
         for (const QString& id : reader.listNames(layout::dataFolder() + QLatin1Char('/') + prefix, false))

@@ -187,9 +187,9 @@ RepositoryReader::Report RepositoryReader::verify(const std::function<void(const
     QHash<QByteArray, qint64> referenced; // chunk id -> its expected size; hashes below
     QHash<QString, QByteArray> chunkHash;
     auto note = [&](const JournalRecord& r) {
-        for (const protocol::ChunkRef& c : r.chunks) {
-            referenced.insert(c.id.toLatin1(), c.size);
-            chunkHash.insert(c.id, c.hash);
+        for (const protocol::BlobRef& c : r.blobs) {
+            referenced.insert(c.pack.toLatin1(), c.length);
+            chunkHash.insert(c.pack, c.hash);
         }
     };
     for (auto it = newest.cbegin(); it != newest.cend(); ++it) {
@@ -338,7 +338,7 @@ QMap<QString, JournalRecord> RepositoryReader::latestTree(QStringList& problems)
             if (r->repush) {
                 for (JournalRecord& v : known)
                     if (v.vv == r->vv && v.sameContent(*r)) {
-                        v.chunks = r->chunks;
+                        v.blobs = r->blobs;
                         v.from = r->from;
                     }
                 continue;
@@ -412,7 +412,7 @@ RepositoryReader::Written RepositoryReader::writeTree(const QMap<QString, Journa
             out.problems << QStringLiteral("cannot create the folder of %1").arg(target);
             continue;
         }
-        if (r.size > 0 && (r.chunks.isEmpty() || r.from > 0)) {
+        if (r.size > 0 && (r.blobs.isEmpty() || r.from > 0)) {
             out.unavailable << it.key();
             continue;
         }
@@ -423,10 +423,10 @@ RepositoryReader::Written RepositoryReader::writeTree(const QMap<QString, Journa
         }
         HashingWriter whole(&file);
         bool ok = true;
-        for (const protocol::ChunkRef& c : r.chunks) {
+        for (const protocol::BlobRef& c : r.blobs) {
             HashingWriter chunk(&whole);
-            const RelayError e = m_store.get(layout::dataPath(c.id), &chunk);
-            if (!e.ok() || chunk.bytesWritten() != c.size || chunk.hash() != c.hash) {
+            const RelayError e = m_store.get(layout::dataPath(c.pack), &chunk);
+            if (!e.ok() || chunk.bytesWritten() != c.length || chunk.hash() != c.hash) {
                 if (e.kind == RelayError::Kind::NotFound)
                     out.unavailable << it.key();
                 else

@@ -1,5 +1,7 @@
 #include "protocol/Records.h"
 
+#include <algorithm>
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -130,12 +132,24 @@ QJsonObject JournalRecord::toJson() const
         o.insert(QStringLiteral("hash"), QString::fromLatin1(hash.toHex()));
         if (mode > 0 && !piece)
             o.insert(QStringLiteral("mode"), mode);
-        QJsonArray chunkArray;
-        for (const ChunkRef& c : chunks)
-            chunkArray.append(QJsonObject{{QStringLiteral("id"), c.id},
-                                          {QStringLiteral("size"), double(c.size)},
-                                          {QStringLiteral("hash"), QString::fromLatin1(c.hash.toHex())}});
-        o.insert(QStringLiteral("chunks"), chunkArray);
+        // Blobs that are whole objects are written as format 1's chunks (R20), the others as
+        // format 2's blobs (R38); both are read.
+        const bool whole =
+            std::all_of(blobs.cbegin(), blobs.cend(), [](const BlobRef& b) { return b.offset == 0; });
+        QJsonArray list;
+        for (const BlobRef& b : blobs) {
+            QJsonObject one{{QStringLiteral("hash"), QString::fromLatin1(b.hash.toHex())}};
+            if (whole) {
+                one.insert(QStringLiteral("id"), b.pack);
+                one.insert(QStringLiteral("size"), double(b.length));
+            } else {
+                one.insert(QStringLiteral("pack"), b.pack);
+                one.insert(QStringLiteral("offset"), double(b.offset));
+                one.insert(QStringLiteral("length"), double(b.length));
+            }
+            list.append(one);
+        }
+        o.insert(whole ? QStringLiteral("chunks") : QStringLiteral("blobs"), list);
     }
     if (repush)
         o.insert(QStringLiteral("repush"), true);
@@ -206,30 +220,36 @@ std::optional<JournalRecord> JournalRecord::fromJson(const QJsonObject& o, QStri
         }
         r.from = qint64(from.toDouble());
     }
+    // Format 1 names chunks (a whole object each), format 2 blobs in packs (R38).
+    const bool packed = o.contains(QStringLiteral("blobs"));
     qint64 total = 0;
-    for (const QJsonValue& v : o.value(QStringLiteral("chunks")).toArray()) {
+    for (const QJsonValue& v : o.value(packed ? QStringLiteral("blobs") : QStringLiteral("chunks")).toArray()) {
         const QJsonObject c = v.toObject();
-        ChunkRef ref;
-        ref.id = c.value(QStringLiteral("id")).toString();
+        const QJsonValue offset = packed ? c.value(QStringLiteral("offset")) : QJsonValue(0);
+        const QJsonValue length = c.value(packed ? QStringLiteral("length") : QStringLiteral("size"));
+        BlobRef ref;
+        ref.pack = c.value(packed ? QStringLiteral("pack") : QStringLiteral("id")).toString();
         const auto chash = hashFrom(c.value(QStringLiteral("hash")));
-        if (!isObjectId(ref.id) || !chash || !isWholeNumber(c.value(QStringLiteral("size"))) ||
-            c.value(QStringLiteral("size")).toDouble() < 1) {
-            error = QStringLiteral("record '%1': invalid chunk").arg(r.path);
+        if (!isObjectId(ref.pack) || !chash || !isWholeNumber(offset) || offset.toDouble() < 0 ||
+            !isWholeNumber(length) || length.toDouble() < 1) {
+            error = QStringLiteral("record '%1': invalid %2").arg(r.path, packed ? QStringLiteral("blob")
+                                                                                 : QStringLiteral("chunk"));
             return std::nullopt;
         }
-        ref.size = qint64(c.value(QStringLiteral("size")).toDouble());
+        ref.offset = qint64(offset.toDouble());
+        ref.length = qint64(length.toDouble());
         ref.hash = *chash;
-        total += ref.size;
-        r.chunks.append(ref);
+        total += ref.length;
+        r.blobs.append(ref);
     }
     if (r.piece) {
         // A piece carries some bytes, never the end of the file: the version itself does.
-        if (r.chunks.isEmpty() || r.from + total >= r.size || r.repush) {
+        if (r.blobs.isEmpty() || r.from + total >= r.size || r.repush) {
             error = QStringLiteral("record '%1': invalid piece").arg(r.path);
             return std::nullopt;
         }
-    } else if (!r.chunks.isEmpty() && total != r.size - r.from) {
-        error = QStringLiteral("record '%1': chunks add up to %2 bytes, not %3")
+    } else if (!r.blobs.isEmpty() && total != r.size - r.from) {
+        error = QStringLiteral("record '%1': its content adds up to %2 bytes, not %3")
                     .arg(r.path)
                     .arg(total)
                     .arg(r.size - r.from);

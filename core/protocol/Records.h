@@ -13,13 +13,16 @@ namespace escale::protocol {
 
 inline constexpr int kFormatVersion = 1;
 
-struct ChunkRef
+// A piece of a file's content where it lies on the relay (relay-format.md R38): `length` bytes at
+// `offset` in the content object `pack`. A format-1 chunk is a pack of one blob, at offset 0.
+struct BlobRef
 {
-    QString id; // object id: 32 hex digits
-    qint64 size = 0;
-    QByteArray hash; // SHA-256, raw
+    QString pack; // object id: 32 hex digits
+    qint64 offset = 0;
+    qint64 length = 0;
+    QByteArray hash; // SHA-256 of the blob's bytes, raw
 
-    bool operator==(const ChunkRef&) const = default;
+    bool operator==(const BlobRef&) const = default;
 };
 
 // One version of one path, as a journal record (relay-format.md section 6).
@@ -40,7 +43,7 @@ struct JournalRecord
     qint64 size = 0;
     qint64 mtimeMs = 0;
     QByteArray hash;        // SHA-256 of the whole file, raw
-    QList<ChunkRef> chunks; // cover the bytes from `from` to `size`
+    QList<BlobRef> blobs; // in file order, covering the bytes from `from` to `size`
     qint64 from = 0;        // > 0: the bytes before were sent in pieces (R28)
     int mode = 0;           // permission bits (0777 at most) of a file; 0: not said (R34)
     bool repush = false;

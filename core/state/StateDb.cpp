@@ -634,8 +634,8 @@ QSet<QString> StateDb::referencedObjects() const
     QSet<QString> out;
     Statement s(m_db, "SELECT record, pending FROM versions");
     while (s.step())
-        for (const protocol::ChunkRef& c : readVersion(s).record.chunks)
-            out.insert(c.id);
+        for (const protocol::BlobRef& c : readVersion(s).record.blobs)
+            out.insert(c.pack);
     return out;
 }
 

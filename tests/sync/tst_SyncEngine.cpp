@@ -1037,7 +1037,7 @@ void tst_SyncEngine::symlinkTricksAreRefused()
         if (kind == escale::protocol::JournalRecord::Kind::File) {
             r.size = content.size();
             r.hash = QCryptographicHash::hash(content, QCryptographicHash::Sha256);
-            r.chunks = {escale::protocol::ChunkRef{chunk, content.size(), r.hash}};
+            r.blobs = {escale::protocol::BlobRef{chunk, 0, content.size(), r.hash}};
         }
         records.append(r.toJson());
     };

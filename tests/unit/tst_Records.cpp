@@ -15,6 +15,7 @@ class tst_Records : public QObject
 
 private Q_SLOTS:
     void recordRoundTrip();
+    void blobsInPacks();
     void pieces();
     void malformedRecords_data();
     void malformedRecords();
@@ -42,8 +43,8 @@ JournalRecord sampleFile()
     r.size = 10;
     r.mtimeMs = 1732550000123;
     r.hash = QCryptographicHash::hash("0123456789", QCryptographicHash::Sha256);
-    r.chunks = {ChunkRef{QString(32, 'a'), 4, QByteArray(32, '\1')},
-                ChunkRef{QString(32, 'b'), 6, QByteArray(32, '\2')}};
+    r.blobs = {BlobRef{QString(32, 'a'), 0, 4, QByteArray(32, '\1')},
+                BlobRef{QString(32, 'b'), 0, 6, QByteArray(32, '\2')}};
     return r;
 }
 } // namespace
@@ -66,6 +67,37 @@ void tst_Records::recordRoundTrip()
     QCOMPARE(delBack->kind, JournalRecord::Kind::Deleted);
     QVERIFY(!delBack->sameContent(r));
     QVERIFY(r.sameContent(*back));
+}
+
+void tst_Records::blobsInPacks()
+{
+    // Format 2 (R38): blobs at offsets in packs. Blobs that are whole objects are still written as
+    // format 1's chunks, and format 1's chunks read as blobs at offset 0.
+    JournalRecord r = sampleFile();
+    QCOMPARE(r.toJson().value("chunks").toArray().size(), 2);
+    QVERIFY(!r.toJson().contains("blobs"));
+    r.blobs[1].pack = r.blobs[0].pack;
+    r.blobs[1].offset = 4;
+    const QJsonObject o = r.toJson();
+    QVERIFY(!o.contains("chunks"));
+    const QJsonArray blobs = o.value("blobs").toArray();
+    QCOMPARE(blobs.size(), 2);
+    QCOMPARE(blobs.at(1).toObject().value("offset").toInt(), 4);
+    QCOMPARE(blobs.at(1).toObject().value("length").toInt(), 6);
+    QCOMPARE(blobs.at(1).toObject().value("pack").toString(), QString(32, 'a'));
+    QString error;
+    const auto back = JournalRecord::fromJson(o, error);
+    QVERIFY2(back.has_value(), qPrintable(error));
+    QCOMPARE(*back, r);
+
+    QJsonObject old = sampleFile().toJson();
+    old.insert("chunks", QJsonArray{QJsonObject{{"id", QString(32, 'd')}, {"size", 10}, {"hash", QString(64, 'e')}}});
+    const auto fromOld = JournalRecord::fromJson(old, error);
+    QVERIFY2(fromOld.has_value(), qPrintable(error));
+    QCOMPARE(fromOld->blobs.size(), 1);
+    QCOMPARE(fromOld->blobs.first().pack, QString(32, 'd'));
+    QCOMPARE(fromOld->blobs.first().offset, 0);
+    QCOMPARE(fromOld->blobs.first().length, 10);
 }
 
 void tst_Records::pieces()
@@ -118,17 +150,31 @@ void tst_Records::malformedRecords_data()
                                    << "record 'notes/shopping list.txt': invalid size or mtime";
     QTest::newRow("hash") << "hash" << QJsonValue("abc") << "record 'notes/shopping list.txt': invalid hash";
     QTest::newRow("chunk sizes") << "size" << QJsonValue(11)
-                                 << "record 'notes/shopping list.txt': chunks add up to 10 bytes, not 11";
+                                 << "record 'notes/shopping list.txt': its content adds up to 10 bytes, not 11";
     QTest::newRow("offset past the end")
         << "from" << QJsonValue(10) << "record 'notes/shopping list.txt': invalid offset";
     QTest::newRow("offset and chunks disagree")
-        << "from" << QJsonValue(3) << "record 'notes/shopping list.txt': chunks add up to 10 bytes, not 7";
+        << "from" << QJsonValue(3) << "record 'notes/shopping list.txt': its content adds up to 10 bytes, not 7";
     QTest::newRow("piece that ends the file")
         << "kind" << QJsonValue("piece") << "record 'notes/shopping list.txt': invalid piece";
     QTest::newRow("chunk id") << "chunks"
                               << QJsonValue(QJsonArray{
                                      QJsonObject{{"id", "../x"}, {"size", 10}, {"hash", QString(64, 'a')}}})
                               << "record 'notes/shopping list.txt': invalid chunk";
+    auto blob = [](const QJsonValue& pack, const QJsonValue& offset, const QJsonValue& length) {
+        return QJsonValue(QJsonArray{QJsonObject{
+            {"pack", pack}, {"offset", offset}, {"length", length}, {"hash", QString(64, 'a')}}});
+    };
+    const QString pack(32, 'c');
+    QTest::newRow("blob pack") << "blobs" << blob("../x", 0, 10) << "record 'notes/shopping list.txt': invalid blob";
+    QTest::newRow("blob offset") << "blobs" << blob(pack, -1, 10)
+                                 << "record 'notes/shopping list.txt': invalid blob";
+    QTest::newRow("blob offset not whole")
+        << "blobs" << blob(pack, 1.5, 10) << "record 'notes/shopping list.txt': invalid blob";
+    QTest::newRow("empty blob") << "blobs" << blob(pack, 0, 0) << "record 'notes/shopping list.txt': invalid blob";
+    QTest::newRow("blobs and size disagree")
+        << "blobs" << blob(pack, 4096, 9)
+        << "record 'notes/shopping list.txt': its content adds up to 9 bytes, not 10";
 }
 
 void tst_Records::malformedRecords()

@@ -37,18 +37,18 @@ public:
             if (e.started)
                 m_store.finish(e.get); // its buffer goes with it
     }
-    void add(const protocol::ChunkRef& chunk) { m_queue.push_back(Entry{chunk, {}, {}, false}); }
+    void add(const protocol::BlobRef& chunk) { m_queue.push_back(Entry{chunk, {}, {}, false}); }
     // The decoded bytes of `chunkId` if it was listed: true, with the download's error in `e`.
     bool take(const QString& chunkId, QByteArray& bytes, RelayError& e)
     {
         auto it = std::find_if(m_queue.begin(), m_queue.end(),
-                               [&](const Entry& x) { return x.chunk.id == chunkId; });
+                               [&](const Entry& x) { return x.chunk.pack == chunkId; });
         if (it == m_queue.end())
             return false;
         while (m_queue.begin() != it) { // skipped by the batch (deque: `it` stays valid)
             if (m_queue.front().started) {
                 m_store.finish(m_queue.front().get);
-                m_held -= m_queue.front().chunk.size;
+                m_held -= m_queue.front().chunk.length;
                 --m_inFlight;
             }
             m_queue.pop_front();
@@ -59,7 +59,7 @@ public:
         topUp();          // the next ones travel while this one is finished
         e = m_store.finish(entry.get);
         bytes = entry.buffer->data();
-        m_held -= entry.chunk.size;
+        m_held -= entry.chunk.length;
         --m_inFlight;
         m_queue.pop_front();
         topUp();
@@ -69,7 +69,7 @@ public:
 private:
     struct Entry
     {
-        protocol::ChunkRef chunk;
+        protocol::BlobRef chunk;
         std::unique_ptr<QBuffer> buffer;
         protocol::ObjectStore::PendingGet get;
         bool started = false;
@@ -77,11 +77,11 @@ private:
     void start(Entry& e)
     {
         e.buffer = std::make_unique<QBuffer>();
-        e.buffer->buffer().reserve(e.chunk.size);
+        e.buffer->buffer().reserve(e.chunk.length);
         e.buffer->open(QIODevice::WriteOnly);
-        e.get = m_store.startGet(layout::dataPath(e.chunk.id), e.buffer.get());
+        e.get = m_store.startGet(layout::dataPath(e.chunk.pack), e.buffer.get());
         e.started = true;
-        m_held += e.chunk.size;
+        m_held += e.chunk.length;
         ++m_inFlight;
     }
     void topUp()
@@ -113,7 +113,7 @@ void ContentFetcher::startBatch()
         m_prefetch = std::make_unique<Prefetch>(m_ctx.store, m_ctx.transfers());
 }
 
-void ContentFetcher::fetchAhead(const protocol::ChunkRef& chunk)
+void ContentFetcher::fetchAhead(const protocol::BlobRef& chunk)
 {
     if (m_prefetch)
         m_prefetch->add(chunk);
@@ -124,7 +124,7 @@ void ContentFetcher::endBatch()
     m_prefetch.reset();
 }
 
-RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol::ChunkRef>& chunks, QFile& file,
+RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol::BlobRef>& chunks, QFile& file,
                                    Sha256* whole)
 {
     // Up to 'transfers' chunks travel at once, each decoded (decrypted) on the relay's threads
@@ -138,7 +138,7 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
         int(std::clamp<qint64>(cap / std::max<qint64>(1, m_ctx.settings.chunkSize), 1, m_ctx.transfers()));
     struct InFlight
     {
-        protocol::ChunkRef chunk;
+        protocol::BlobRef chunk;
         std::unique_ptr<QBuffer> buffer; // its own byte array: stays put when moved
         std::unique_ptr<HashingWriter> writer;
         protocol::ObjectStore::PendingGet get;
@@ -152,7 +152,7 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
             hashing.get();
     });
     // The verdict on one chunk; buffered `bytes` go to the file here.
-    auto accept = [&](const RelayError& e, const protocol::ChunkRef& chunk, qint64 got,
+    auto accept = [&](const RelayError& e, const protocol::BlobRef& chunk, qint64 got,
                       const QByteArray& hash, const QByteArray* bytes) -> RelayError {
         if (e.kind == RelayError::Kind::NotFound)
             return {e.kind,
@@ -161,7 +161,7 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
                         .arg(path)};
         if (!e.ok())
             return {e.kind, QStringLiteral("cannot download %1: %2").arg(path, e.message)};
-        if (got != chunk.size || (!whole && hash != chunk.hash))
+        if (got != chunk.length || (!whole && hash != chunk.hash))
             return {RelayError::Kind::Corrupt,
                     QStringLiteral("%1: a chunk from the relay failed its check; it will be fetched again")
                         .arg(path)};
@@ -192,14 +192,14 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
                         QStringLiteral("cannot write %1: %2").arg(path, writeFailure(file))};
             }
         }
-        m_ctx.progress.bytesReceived += chunk.size;
-        m_ctx.progress.currentDone += chunk.size;
+        m_ctx.progress.bytesReceived += chunk.length;
+        m_ctx.progress.currentDone += chunk.length;
         m_ctx.reportProgress(true); // a chunk is megabytes: each one shows
         return {};
     };
     RelayError failure;
     if (QByteArray bytes;
-        m_prefetch && chunks.size() == 1 && m_prefetch->take(chunks.first().id, bytes, failure)) {
+        m_prefetch && chunks.size() == 1 && m_prefetch->take(chunks.first().pack, bytes, failure)) {
         QByteArray hash;
         if (!whole) {
             Sha256 own;
@@ -219,20 +219,20 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
             failure = accept(e, f.chunk, f.writer->bytesWritten(), whole ? QByteArray() : f.writer->hash(),
                              f.buffer ? &f.buffer->data() : nullptr);
     };
-    for (const protocol::ChunkRef& chunk : chunks) {
+    for (const protocol::BlobRef& chunk : chunks) {
         if (!failure.ok())
             break;
         InFlight f;
         f.chunk = chunk;
         if (transfers > 1) {
             f.buffer = std::make_unique<QBuffer>();
-            f.buffer->buffer().reserve(chunk.size);
+            f.buffer->buffer().reserve(chunk.length);
             f.buffer->open(QIODevice::WriteOnly);
             f.writer = std::make_unique<HashingWriter>(f.buffer.get(), nullptr, !whole);
         } else {
             f.writer = std::make_unique<HashingWriter>(&file, whole, !whole);
         }
-        f.get = m_ctx.store.startGet(layout::dataPath(chunk.id), f.writer.get());
+        f.get = m_ctx.store.startGet(layout::dataPath(chunk.pack), f.writer.get());
         inFlight.push_back(std::move(f));
         if (int(inFlight.size()) >= transfers)
             collect();
@@ -340,7 +340,7 @@ Content ContentFetcher::obtainContent(const JournalRecord& record, const QString
         }
         part.resize(record.from);
         part.seek(record.from);
-        if (const RelayError e = fetchChunks(targetPath, record.chunks, part); !e.ok()) {
+        if (const RelayError e = fetchChunks(targetPath, record.blobs, part); !e.ok()) {
             const Content outcome = contentFailure(e, part);
             part.resize(record.from);
             problem = e.message;
@@ -370,15 +370,15 @@ Content ContentFetcher::obtainContent(const JournalRecord& record, const QString
         out.seek(0);
         // A record without chunks (a rename, a conflict copy): the chunks another record of the
         // journals read brought for that content (R27).
-        const QList<protocol::ChunkRef> chunks =
-            record.chunks.isEmpty() ? m_ctx.contentSeen.value(record.hash) : record.chunks;
+        const QList<protocol::BlobRef> chunks =
+            record.blobs.isEmpty() ? m_ctx.contentSeen.value(record.hash) : record.blobs;
         if (record.size > 0 && chunks.isEmpty())
             return abandon(
                 QStringLiteral("%1: the content is not on the relay; asked the others to send it again")
                     .arg(targetPath),
                 Content::Gone);
         QByteArray digest;
-        auto fetchAll = [&](const QList<protocol::ChunkRef>& list) {
+        auto fetchAll = [&](const QList<protocol::BlobRef>& list) {
             out.resize(0);
             out.seek(0);
             Sha256 whole;
@@ -390,7 +390,7 @@ Content ContentFetcher::obtainContent(const JournalRecord& record, const QString
         RelayError e = fetchAll(chunks);
         // Its chunks gone, the same content may have come with another record this pass (sent
         // again for another version of it, R23): content is content, whoever's version named it.
-        if (const QList<protocol::ChunkRef> other = m_ctx.contentSeen.value(record.hash);
+        if (const QList<protocol::BlobRef> other = m_ctx.contentSeen.value(record.hash);
             !e.ok() && e.kind == RelayError::Kind::NotFound && !other.isEmpty() && other != chunks)
             e = fetchAll(other);
         if (!e.ok())

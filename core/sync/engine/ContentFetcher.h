@@ -38,12 +38,12 @@ public:
     // A batch of files about to be written: one-chunk files listed with fetchAhead() travel while
     // the ones before them are checked and written (at most 64 MiB held).
     void startBatch();
-    void fetchAhead(const protocol::ChunkRef& chunk); // in order; nothing outside a batch
+    void fetchAhead(const protocol::BlobRef& chunk); // in order; nothing outside a batch
     void endBatch();
 
     // Appends the chunks to `file` (at its position), each checked (or, with `whole`, the whole
     // through it); on failure the file's position is put back and the error names the path.
-    relay::RelayError fetchChunks(const QString& path, const QList<protocol::ChunkRef>& chunks, QFile& file,
+    relay::RelayError fetchChunks(const QString& path, const QList<protocol::BlobRef>& chunks, QFile& file,
                                   Sha256* whole = nullptr);
     // The content of `record` for `targetPath` (whose folder exists), checked, in the temporary
     // file `staged`; else the cause in `problem`.

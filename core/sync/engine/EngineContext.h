@@ -45,7 +45,7 @@ struct EngineContext
     // The chunks of every content the journals read in this pass named, by hash: a record
     // without chunks (a rename, a conflict copy) finds its content there, even when the version
     // that brought it was replaced before the folder was made to match.
-    QHash<QByteArray, QList<protocol::ChunkRef>> contentSeen;
+    QHash<QByteArray, QList<protocol::BlobRef>> contentSeen;
     PassProgress progress;     // of the pass under way
     qint64 fileStartBytes = 0; // bytes received before the file under way
 

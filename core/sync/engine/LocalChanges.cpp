@@ -279,7 +279,7 @@ void LocalChanges::settleConflict(const QString& path, const QString& copy)
     r.vv = newLocalVector(baseVector(local, versions), versions, m_ctx.clientId);
     r.origin = m_ctx.clientId;
     r.originName = m_ctx.settings.clientName;
-    r.chunks.clear();
+    r.blobs.clear();
     r.from = 0;
     r.repush = false;
     // Its content is the winner's, which the others have: no chunks travel (as for a rename, R27),

@@ -70,8 +70,8 @@ bool Materializer::materializePaths(Pass& pass, QStringList affected, const QLis
             continue; // already here
         ++m_ctx.progress.filesToReceive;
         m_ctx.progress.bytesToReceive += target.winner.size;
-        if (target.winner.chunks.size() == 1 && target.winner.from == 0)
-            m_fetcher.fetchAhead(target.winner.chunks.first());
+        if (target.winner.blobs.size() == 1 && target.winner.from == 0)
+            m_fetcher.fetchAhead(target.winner.blobs.first());
     }
     m_ctx.reportProgress();
     for (const auto& [p, target] : std::as_const(targets)) {
@@ -228,9 +228,9 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
         // known here, bring its content.
         bool filled = false;
         for (StateDb::Version& v : stored)
-            if (v.record.vv == copy.vv && v.record.sameContent(copy) && v.record.chunks.isEmpty() &&
-                !copy.chunks.isEmpty() && copy.from == 0) {
-                v.record.chunks = copy.chunks;
+            if (v.record.vv == copy.vv && v.record.sameContent(copy) && v.record.blobs.isEmpty() &&
+                !copy.blobs.isEmpty() && copy.from == 0) {
+                v.record.blobs = copy.blobs;
                 filled = true;
             }
         if (filled)
@@ -453,8 +453,8 @@ Outcome Materializer::receivePiece(Pass& pass, const JournalRecord& piece)
         return Outcome::Done;
     }
     qint64 total = 0;
-    for (const protocol::ChunkRef& c : piece.chunks)
-        total += c.size;
+    for (const protocol::BlobRef& c : piece.blobs)
+        total += c.length;
     std::optional<StateDb::Partial> partial = m_ctx.db.partial(piece.path);
     const bool continues = partial && partial->hash == piece.hash && partial->size == piece.size;
     if (continues && partial->received >= piece.from + total)
@@ -490,7 +490,7 @@ Outcome Materializer::receivePiece(Pass& pass, const JournalRecord& piece)
     // Bytes past `received` are what a crash left of an unfinished piece.
     out.resize(partial->received);
     out.seek(partial->received);
-    const RelayError e = m_fetcher.fetchChunks(piece.path, piece.chunks, out);
+    const RelayError e = m_fetcher.fetchChunks(piece.path, piece.blobs, out);
     if (e.kind == RelayError::Kind::NotFound) {
         out.close();
         m_ctx.dropPartial(piece.path);

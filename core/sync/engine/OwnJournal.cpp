@@ -187,8 +187,8 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
         reached = segment.seq;
         lastText = segment.text;
         for (JournalRecord record : segment.records) {
-            for (const protocol::ChunkRef& c : record.chunks)
-                m_ctx.db.putOwnObject(StateDb::OwnObject{c.id, segment.seq, m_ctx.store.codec().encodedSize(c.size)});
+            for (const protocol::BlobRef& c : record.blobs)
+                m_ctx.db.putOwnObject(StateDb::OwnObject{c.pack, segment.seq, m_ctx.store.codec().encodedSize(c.length)});
             if (record.piece)
                 continue;
             QList<StateDb::Version> versions = m_ctx.db.versions(record.path);
@@ -197,7 +197,7 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
                 if (v.pending && v.record.vv == record.vv && v.record.sameContent(record)) {
                     v.pending = false; // published after all: its record here was lost
                     v.renamed = false;
-                    v.record.chunks = record.chunks;
+                    v.record.blobs = record.blobs;
                     v.record.from = record.from;
                     matched = true;
                 }

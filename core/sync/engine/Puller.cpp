@@ -324,8 +324,8 @@ void Puller::integrateRecords(Pass& pass, const QList<QJsonObject>& records, con
         }
         // Where this pass can find a content, also when the version that brought it is replaced
         // by a later one before the folder is made to match (a rename's record has no chunks).
-        if (record->kind == Kind::File && record->from == 0 && !record->chunks.isEmpty())
-            m_ctx.contentSeen.insert(record->hash, record->chunks);
+        if (record->kind == Kind::File && record->from == 0 && !record->blobs.isEmpty())
+            m_ctx.contentSeen.insert(record->hash, record->blobs);
         // Materialise every path read, also when its version is already known: an earlier
         // attempt may have stopped before the folder matched (R15).
         pass.affected << record->path;
@@ -335,7 +335,7 @@ void Puller::integrateRecords(Pass& pass, const QList<QJsonObject>& records, con
             bool known = false;
             for (StateDb::Version& v : stored) {
                 if (v.record.vv == record->vv && v.record.sameContent(*record)) {
-                    v.record.chunks = record->chunks;
+                    v.record.blobs = record->blobs;
                     v.record.from = record->from;
                     known = true;
                 }
@@ -394,7 +394,7 @@ void Puller::planRepushes(Pass& pass)
                     if (v.record.kind == Kind::File && v.record.hash == hash) {
                         JournalRecord r = v.record;
                         r.repush = true;
-                        r.chunks.clear();
+                        r.blobs.clear();
                         r.from = 0;
                         planned.insert(hash, int(pass.repushes.size()));
                         pass.repushes.append({r, peer.client});

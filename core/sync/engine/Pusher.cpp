@@ -120,7 +120,7 @@ void Pusher::push(Pass& pass)
             const QByteArray sent = e.ok() ? u.chunk.reader->hash() : QByteArray(); // once: it ends the hash
             if (e.ok() && u.chunk.reader->bytesRead() == u.chunk.size && after && sameStat(*after, u.known) &&
                 confirmContent(pass, u.item.record, u.known, !u.item.repushFor.isEmpty(), sent)) {
-                u.item.record.chunks = {protocol::ChunkRef{u.chunk.own.id, u.chunk.size, sent}};
+                u.item.record.blobs = {protocol::BlobRef{u.chunk.own.id, 0, u.chunk.size, sent}};
                 ++pass.result.uploaded;
                 ++m_ctx.progress.filesSent;
                 m_ctx.progress.bytesSent += u.chunk.size;
@@ -165,7 +165,7 @@ void Pusher::push(Pass& pass)
                 while (!pipeline.empty())
                     collect();
             if (item.renamed) {
-                item.record.chunks.clear();
+                item.record.blobs.clear();
                 item.record.from = 0;
                 ready.append(item);
                 continue;
@@ -214,9 +214,9 @@ void Pusher::push(Pass& pass)
                     continue;
                 }
                 if (!confirmContent(pass, item.record, source, !item.repushFor.isEmpty(),
-                                    item.record.chunks.size() == 1 ? item.record.chunks.first().hash : QByteArray())) {
-                    for (const protocol::ChunkRef& c : item.record.chunks)
-                        m_ctx.dropOwnObject(c.id);
+                                    item.record.blobs.size() == 1 ? item.record.blobs.first().hash : QByteArray())) {
+                    for (const protocol::BlobRef& c : item.record.blobs)
+                        m_ctx.dropOwnObject(c.pack);
                     continue;
                 }
                 ++pass.result.uploaded;
@@ -262,12 +262,12 @@ void Pusher::push(Pass& pass)
         m_ctx.db.setMeta(Meta::Journal, QString::number(journal));
         m_ctx.db.setMeta(Meta::JournalDigest, OwnJournal::digestOf(text));
         for (const Item& item : std::as_const(ready)) {
-            for (const protocol::ChunkRef& c : item.record.chunks)
-                m_ctx.db.putOwnObject(StateDb::OwnObject{c.id, seq, m_ctx.store.codec().encodedSize(c.size)});
+            for (const protocol::BlobRef& c : item.record.blobs)
+                m_ctx.db.putOwnObject(StateDb::OwnObject{c.pack, seq, m_ctx.store.codec().encodedSize(c.length)});
             if (item.piece) {
                 qint64 sent = item.record.from;
-                for (const protocol::ChunkRef& c : item.record.chunks)
-                    sent += c.size;
+                for (const protocol::BlobRef& c : item.record.blobs)
+                    sent += c.length;
                 m_ctx.db.setMeta(Meta::PieceSent,
                              QString::fromLatin1(item.record.hash.toHex()) + QLatin1Char(' ') + QString::number(sent),
                              item.record.path);
@@ -281,7 +281,7 @@ void Pusher::push(Pass& pass)
             for (StateDb::Version& v : versions) {
                 if (v.record.vv == item.record.vv) {
                     v.record.hash = item.record.hash; // the content sent (confirmContent)
-                    v.record.chunks = item.record.chunks;
+                    v.record.blobs = item.record.blobs;
                     v.record.from = item.record.from;
                     v.record.repush = false;
                     if (item.repushFor.isEmpty())
@@ -483,7 +483,7 @@ bool Pusher::uploadFile(Pass& pass, JournalRecord& record, qint64 from, qint64 l
     if (source)
         *source = *known;
     const QString absolute = m_ctx.localPath(known->path);
-    record.chunks.clear();
+    record.blobs.clear();
     const qint64 end = std::min(record.size, from + limit);
     m_ctx.progress.current = record.path;
     m_ctx.progress.currentSending = true;
@@ -512,7 +512,7 @@ bool Pusher::uploadFile(Pass& pass, JournalRecord& record, qint64 from, qint64 l
             shortRead = true;
             return;
         }
-        record.chunks.append(protocol::ChunkRef{c.own.id, c.size, c.reader->hash()});
+        record.blobs.append(protocol::BlobRef{c.own.id, 0, c.size, c.reader->hash()});
         m_ctx.progress.bytesSent += c.size;
         m_ctx.progress.currentDone += c.size;
         m_ctx.reportProgress(true); // a chunk is megabytes: each one shows
