@@ -425,7 +425,9 @@ RepositoryReader::Written RepositoryReader::writeTree(const QMap<QString, Journa
         bool ok = true;
         for (const protocol::BlobRef& c : r.blobs) {
             HashingWriter chunk(&whole);
-            const RelayError e = m_store.get(layout::dataPath(c.pack), &chunk);
+            const QString object = layout::dataPath(c.pack);
+            const RelayError e =
+                c.whole ? m_store.get(object, &chunk) : m_store.getRange(object, c.offset, c.length, &chunk);
             if (!e.ok() || chunk.bytesWritten() != c.length || chunk.hash() != c.hash) {
                 if (e.kind == RelayError::Kind::NotFound)
                     out.unavailable << it.key();

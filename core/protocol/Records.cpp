@@ -132,10 +132,9 @@ QJsonObject JournalRecord::toJson() const
         o.insert(QStringLiteral("hash"), QString::fromLatin1(hash.toHex()));
         if (mode > 0 && !piece)
             o.insert(QStringLiteral("mode"), mode);
-        // Blobs that are whole objects are written as format 1's chunks (R20), the others as
+        // Content in whole objects is written as format 1's chunks (R20), blobs in packs as
         // format 2's blobs (R38); both are read.
-        const bool whole =
-            std::all_of(blobs.cbegin(), blobs.cend(), [](const BlobRef& b) { return b.offset == 0; });
+        const bool whole = std::all_of(blobs.cbegin(), blobs.cend(), [](const BlobRef& b) { return b.whole; });
         QJsonArray list;
         for (const BlobRef& b : blobs) {
             QJsonObject one{{QStringLiteral("hash"), QString::fromLatin1(b.hash.toHex())}};
@@ -237,6 +236,7 @@ std::optional<JournalRecord> JournalRecord::fromJson(const QJsonObject& o, QStri
             return std::nullopt;
         }
         ref.offset = qint64(offset.toDouble());
+        ref.whole = !packed;
         ref.length = qint64(length.toDouble());
         ref.hash = *chash;
         total += ref.length;

@@ -21,6 +21,9 @@ struct BlobRef
     qint64 offset = 0;
     qint64 length = 0;
     QByteArray hash; // SHA-256 of the blob's bytes, raw
+    // The blob is the whole object (format 1's chunk, read whole and checked as such), not a part
+    // of a pack (read as a part, R40).
+    bool whole = true;
 
     bool operator==(const BlobRef&) const = default;
 };

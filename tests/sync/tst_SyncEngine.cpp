@@ -73,6 +73,8 @@ private Q_SLOTS:
     void tamperedChunkIsNeverWritten();
     void hostileJournalPathsAreRefused();
     void symlinkTricksAreRefused();
+    void blobsInPacksAreRead_data() { relays_data(); }
+    void blobsInPacksAreRead();
     void repositoryMismatchesAreRefused();
     void faultyRelayConverges_data();
     void faultyRelayConverges();
@@ -1012,6 +1014,75 @@ void tst_SyncEngine::hostileJournalPathsAreRefused()
     QVERIFY(!QFile::exists(QFileInfo(victim.path()).dir().filePath("escaped.txt")));
     QVERIFY(!QFile::exists(outside.filePath("abs.txt")));
     QCOMPARE(QDir(outside.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList{});
+}
+
+void tst_SyncEngine::blobsInPacksAreRead()
+{
+    // Records of format 2 (relay-format.md R38, R40), as a client writing packs publishes them:
+    // each blob is read as a part of its pack and checked; one that fails its check, or lies past
+    // its pack's end, is never written and its content is asked for again; the rest applies.
+    QFETCH(QString, kind);
+    Relay relay(kind);
+    Client reader(relay, "reader");
+    QVERIFY(reader.pass().ok());
+    const QString writer = "00000000000000aa";
+    const QString pack1 = "11111111111111111111111100000000";
+    const QString pack2 = "22222222222222222222222200000000";
+    auto bytes = [](int n, int seed) {
+        QByteArray b(n, Qt::Uninitialized);
+        for (int i = 0; i < n; ++i)
+            b[i] = char((i * 37 + seed * 11) ^ (i >> 7));
+        return b;
+    };
+    const QByteArray small1 = bytes(5000, 1), small2 = bytes(70'000, 2), bigHead = bytes(300'000, 3),
+                     bigTail = bytes(123'457, 4), bad = bytes(1000, 5), late = bytes(2000, 6);
+    relay.setObject(escale::protocol::layout::dataPath(pack1), small1 + small2 + bigHead + bad);
+    relay.setObject(escale::protocol::layout::dataPath(pack2), late + bigTail);
+    auto sha = [](const QByteArray& b) { return QCryptographicHash::hash(b, QCryptographicHash::Sha256); };
+    QList<QJsonObject> records;
+    int counter = 0;
+    auto file = [&](const QString& path, const QByteArray& content, QList<escale::protocol::BlobRef> blobs) {
+        escale::protocol::JournalRecord r;
+        r.path = path;
+        r.vv = escale::protocol::VersionVector();
+        for (int i = 0; i <= counter; ++i)
+            r.vv = r.vv.incremented(writer);
+        ++counter;
+        r.origin = writer;
+        r.originName = "packer";
+        r.size = content.size();
+        r.hash = sha(content);
+        for (escale::protocol::BlobRef& b : blobs)
+            b.whole = false;
+        r.blobs = blobs;
+        records.append(r.toJson());
+        QVERIFY(records.last().contains("blobs"));
+    };
+    const qint64 at2 = small1.size(), at3 = at2 + small2.size(), at4 = at3 + bigHead.size();
+    file("one.txt", small1, {{pack1, 0, small1.size(), sha(small1)}});
+    file("docs/two.bin", small2, {{pack1, at2, small2.size(), sha(small2)}});
+    file("big.bin", bigHead + bigTail,
+         {{pack1, at3, bigHead.size(), sha(bigHead)}, {pack2, late.size(), bigTail.size(), sha(bigTail)}});
+    file("late.txt", late, {{pack2, 0, late.size(), sha(late)}});
+    // Its blob's hash says other bytes than the pack holds there; another runs past its pack.
+    file("tampered.txt", bad, {{pack1, at4, bad.size(), sha(small1.left(1000))}});
+    file("beyond.txt", bad, {{pack1, at4 + 500, bad.size(), sha(bad)}});
+    forgeClient(relay, writer, "packer", records);
+
+    if (kind == "memory")
+        relay.store()->resetCounters();
+    const auto result = reader.pass();
+    QVERIFY(result.ok());
+    QCOMPARE(reader.read("one.txt"), small1);
+    QCOMPARE(reader.read("docs/two.bin"), small2);
+    QCOMPARE(reader.read("big.bin"), bigHead + bigTail);
+    QCOMPARE(reader.read("late.txt"), late);
+    QVERIFY(!reader.exists("tampered.txt"));
+    QVERIFY(!reader.exists("beyond.txt"));
+    QCOMPARE(result.problems.filter("no longer on the relay").size() + result.problems.filter("failed its check").size(),
+             2);
+    if (kind == "memory") // parts, not whole packs
+        QVERIFY2(relay.store()->counters().getRange >= 7, qPrintable(QString::number(relay.store()->counters().getRange)));
 }
 
 void tst_SyncEngine::symlinkTricksAreRefused()

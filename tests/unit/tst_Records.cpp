@@ -71,13 +71,16 @@ void tst_Records::recordRoundTrip()
 
 void tst_Records::blobsInPacks()
 {
-    // Format 2 (R38): blobs at offsets in packs. Blobs that are whole objects are still written as
-    // format 1's chunks, and format 1's chunks read as blobs at offset 0.
+    // Format 2 (R38): blobs at offsets in packs. Whole objects are still written as format 1's
+    // chunks, and format 1's chunks read as whole blobs at offset 0.
     JournalRecord r = sampleFile();
     QCOMPARE(r.toJson().value("chunks").toArray().size(), 2);
     QVERIFY(!r.toJson().contains("blobs"));
     r.blobs[1].pack = r.blobs[0].pack;
     r.blobs[1].offset = 4;
+    QVERIFY(r.toJson().contains("chunks")); // until they are said to be parts of packs
+    r.blobs[0].whole = false;
+    r.blobs[1].whole = false;
     const QJsonObject o = r.toJson();
     QVERIFY(!o.contains("chunks"));
     const QJsonArray blobs = o.value("blobs").toArray();
@@ -98,6 +101,8 @@ void tst_Records::blobsInPacks()
     QCOMPARE(fromOld->blobs.first().pack, QString(32, 'd'));
     QCOMPARE(fromOld->blobs.first().offset, 0);
     QCOMPARE(fromOld->blobs.first().length, 10);
+    QVERIFY(fromOld->blobs.first().whole);
+    QVERIFY(!back->blobs.first().whole);
 }
 
 void tst_Records::pieces()

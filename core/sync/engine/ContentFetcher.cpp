@@ -24,6 +24,18 @@ namespace layout = protocol::layout;
 // The one-chunk files of a batch, fetched ahead in the order they are written: while one is
 // checked and written, the next `transfers` are on their way (at most 64 MiB held). A file
 // the batch skips has its chunk dropped; one not listed is fetched as usual.
+namespace {
+
+// A blob's download: a whole object (format 1's chunk), or a part of a pack (R40).
+protocol::ObjectStore::PendingGet startBlob(protocol::ObjectStore& store, const protocol::BlobRef& blob,
+                                            QIODevice* sink)
+{
+    const QString path = layout::dataPath(blob.pack);
+    return blob.whole ? store.startGet(path, sink) : store.startGetRange(path, blob.offset, blob.length, sink);
+}
+
+} // namespace
+
 class ContentFetcher::Prefetch
 {
 public:
@@ -38,11 +50,10 @@ public:
                 m_store.finish(e.get); // its buffer goes with it
     }
     void add(const protocol::BlobRef& chunk) { m_queue.push_back(Entry{chunk, {}, {}, false}); }
-    // The decoded bytes of `chunkId` if it was listed: true, with the download's error in `e`.
-    bool take(const QString& chunkId, QByteArray& bytes, RelayError& e)
+    // The decoded bytes of `blob` if it was listed: true, with the download's error in `e`.
+    bool take(const protocol::BlobRef& blob, QByteArray& bytes, RelayError& e)
     {
-        auto it = std::find_if(m_queue.begin(), m_queue.end(),
-                               [&](const Entry& x) { return x.chunk.pack == chunkId; });
+        auto it = std::find_if(m_queue.begin(), m_queue.end(), [&](const Entry& x) { return x.chunk == blob; });
         if (it == m_queue.end())
             return false;
         while (m_queue.begin() != it) { // skipped by the batch (deque: `it` stays valid)
@@ -79,7 +90,7 @@ private:
         e.buffer = std::make_unique<QBuffer>();
         e.buffer->buffer().reserve(e.chunk.length);
         e.buffer->open(QIODevice::WriteOnly);
-        e.get = m_store.startGet(layout::dataPath(e.chunk.pack), e.buffer.get());
+        e.get = startBlob(m_store, e.chunk, e.buffer.get());
         e.started = true;
         m_held += e.chunk.length;
         ++m_inFlight;
@@ -151,6 +162,9 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
         if (hashing.valid())
             hashing.get();
     });
+    // A blob in a pack is checked against its own hash whatever the whole file's check (it may be
+    // taken again, from this file, for others, R40); format 1's whole chunks need not be.
+    auto checkEach = [whole](const protocol::BlobRef& blob) { return !whole || !blob.whole; };
     // The verdict on one chunk; buffered `bytes` go to the file here.
     auto accept = [&](const RelayError& e, const protocol::BlobRef& chunk, qint64 got,
                       const QByteArray& hash, const QByteArray* bytes) -> RelayError {
@@ -161,7 +175,7 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
                         .arg(path)};
         if (!e.ok())
             return {e.kind, QStringLiteral("cannot download %1: %2").arg(path, e.message)};
-        if (got != chunk.length || (!whole && hash != chunk.hash))
+        if (got != chunk.length || (checkEach(chunk) && hash != chunk.hash))
             return {RelayError::Kind::Corrupt,
                     QStringLiteral("%1: a chunk from the relay failed its check; it will be fetched again")
                         .arg(path)};
@@ -199,9 +213,9 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
     };
     RelayError failure;
     if (QByteArray bytes;
-        m_prefetch && chunks.size() == 1 && m_prefetch->take(chunks.first().pack, bytes, failure)) {
+        m_prefetch && chunks.size() == 1 && m_prefetch->take(chunks.first(), bytes, failure)) {
         QByteArray hash;
-        if (!whole) {
+        if (checkEach(chunks.first())) {
             Sha256 own;
             own.update(bytes.constData(), bytes.size());
             hash = own.finish();
@@ -216,7 +230,7 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
         inFlight.pop_front();
         const RelayError e = m_ctx.store.finish(f.get);
         if (failure.ok())
-            failure = accept(e, f.chunk, f.writer->bytesWritten(), whole ? QByteArray() : f.writer->hash(),
+            failure = accept(e, f.chunk, f.writer->bytesWritten(), checkEach(f.chunk) ? f.writer->hash() : QByteArray(),
                              f.buffer ? &f.buffer->data() : nullptr);
     };
     for (const protocol::BlobRef& chunk : chunks) {
@@ -228,11 +242,11 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
             f.buffer = std::make_unique<QBuffer>();
             f.buffer->buffer().reserve(chunk.length);
             f.buffer->open(QIODevice::WriteOnly);
-            f.writer = std::make_unique<HashingWriter>(f.buffer.get(), nullptr, !whole);
+            f.writer = std::make_unique<HashingWriter>(f.buffer.get(), nullptr, checkEach(chunk));
         } else {
-            f.writer = std::make_unique<HashingWriter>(&file, whole, !whole);
+            f.writer = std::make_unique<HashingWriter>(&file, whole, checkEach(chunk));
         }
-        f.get = m_ctx.store.startGet(layout::dataPath(chunk.pack), f.writer.get());
+        f.get = startBlob(m_ctx.store, chunk, f.writer.get());
         inFlight.push_back(std::move(f));
         if (int(inFlight.size()) >= transfers)
             collect();

@@ -119,18 +119,31 @@ RelayJob* FaultyRelay::list(const QString& folder)
 
 RelayJob* FaultyRelay::get(const QString& path, QIODevice* sink)
 {
+    return read(path, 0, -1, sink, false);
+}
+
+RelayJob* FaultyRelay::getRange(const QString& path, qint64 offset, qint64 length, QIODevice* sink)
+{
+    return read(path, offset, length, sink, true);
+}
+
+RelayJob* FaultyRelay::read(const QString& path, qint64 offset, qint64 length, QIODevice* sink, bool ranged)
+{
     if (RelayJob* failed = injectedFailure(Op::Get))
         return failed;
     const bool truncate = m_truncateGets > 0;
     const bool corrupt = !truncate && m_corruptGets > 0;
+    auto inner = [&](QIODevice* to) {
+        return ranged ? m_inner->getRange(path, offset, length, to) : m_inner->get(path, to);
+    };
     if (!truncate && !corrupt)
-        return relay(m_inner->get(path, sink));
+        return relay(inner(sink));
     truncate ? --m_truncateGets : --m_corruptGets;
     ++m_injected;
     // Buffer the object, spoil it, then hand it over as if nothing happened.
     auto buffer = std::make_shared<QBuffer>();
     buffer->open(QIODevice::ReadWrite);
-    return relay(m_inner->get(path, buffer.get()),
+    return relay(inner(buffer.get()),
                  [buffer, sink, truncate](RelayJob*, RelayError& error, QList<RelayEntry>&) {
                      if (!error.ok())
                          return;

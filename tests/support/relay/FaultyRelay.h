@@ -33,6 +33,8 @@ public:
 
     RelayJob* list(const QString& folder) override;
     RelayJob* get(const QString& path, QIODevice* sink) override;
+    // Parts go to the inner relay's own ranged read, with the same faults as whole reads.
+    RelayJob* getRange(const QString& path, qint64 offset, qint64 length, QIODevice* sink) override;
     RelayJob* put(const QString& path, QIODevice* source, qint64 size, WriteMode mode) override;
     RelayJob* remove(const QString& path) override;
     RelayJob* makeFolder(const QString& folder) override;
@@ -70,6 +72,7 @@ private:
     bool takeScripted(Op op, RelayError& error);
     bool randomFailure(RelayError& error);
     RelayJob* injectedFailure(Op op); // a failed job when a fault is due, else nullptr
+    RelayJob* read(const QString& path, qint64 offset, qint64 length, QIODevice* sink, bool ranged);
     RelayJob* relay(RelayJob* inner,
                     std::function<void(RelayJob* inner, RelayError&, QList<RelayEntry>&)> adjust = {});
     RelayJob* relayAs(Op op, RelayJob* inner,
