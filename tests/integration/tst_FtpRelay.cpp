@@ -33,6 +33,7 @@ private Q_SLOTS:
     void tlsRequiredButNotOffered();
     void idleConnectionsDropped();
     void fewerConnectionsThanTransfers();
+    void partsReadWithRest();
     void repliesBecomeErrors_data();
     void repliesBecomeErrors();
     void threeEnginesConverge();
@@ -275,6 +276,44 @@ void tst_FtpRelay::idleConnectionsDropped()
         QCOMPARE(testing::get(*relay, "idle"), QByteArray::number(i));
         QTest::qWait(2'600);
     }
+}
+
+namespace {
+QStringList g_lines; // the relay's debug lines, while a test listens
+void keepLine(QtMsgType, const QMessageLogContext&, const QString& message)
+{
+    g_lines << message;
+}
+} // namespace
+
+void tst_FtpRelay::partsReadWithRest()
+{
+    // A part of an object: REST to its start, RETR, the data connection closed once the part came
+    // (the server answers 426); the relay goes on (ProFTPD sometimes drops the control connection
+    // after such a cut: the next request logs in again).
+    testing::ProFtpd server;
+    QVERIFY2(server.started(), qPrintable(server.log()));
+    auto relay = testing::makeRelay(ftpConfig(server));
+    QVERIFY(runJob(relay->makeFolder("")).ok());
+    QByteArray big(4 * 1024 * 1024, Qt::Uninitialized);
+    for (qsizetype i = 0; i < big.size(); ++i)
+        big[i] = char(i * 131 + (i >> 12));
+    QVERIFY(put(*relay, "big", big).ok());
+    g_lines.clear();
+    const QtMessageHandler previous = qInstallMessageHandler(keepLine);
+    const QByteArray part = testing::getRange(*relay, "big", 1'234'567, 1000);
+    const QByteArray tail = testing::getRange(*relay, "big", big.size() - 10, 100);
+    const bool listed = runJob(relay->list("")).ok();
+    qInstallMessageHandler(previous);
+    QCOMPARE(part, big.mid(1'234'567, 1000));
+    QCOMPARE(tail, big.right(10));
+    QVERIFY(listed);
+    const QString log = g_lines.join('\n');
+    QVERIFY2(log.contains("<< REST 1234567") && log.contains(QString("<< REST %1").arg(big.size() - 10)),
+             qPrintable(log));
+    // Not read whole: the transfer was cut once the part came (answered 426, or the server dropped
+    // the connection and the next request logged in again).
+    QVERIFY2(log.contains(">> 426") || log.contains(">> 220"), qPrintable(log));
 }
 
 void tst_FtpRelay::fewerConnectionsThanTransfers()

@@ -362,6 +362,39 @@ RelayJob* FtpRelay::get(const QString& path, QIODevice* sink)
         [this, sink] { return m_canRestart || sink->pos() == 0; });
 }
 
+RelayJob* FtpRelay::getRange(const QString& path, qint64 offset, qint64 length, QIODevice* sink)
+{
+    if (RelayJob* answered = answeredRange(path, length))
+        return answered;
+    if (!validFtpPath(path, false))
+        return invalidPath(path);
+    if (!m_loggedIn || !m_canRestart)
+        return RelayBackend::getRange(path, offset, length, sink);
+    const QByteArray file = remote(path);
+    const QString what = QStringLiteral("reading %1").arg(path);
+    // A retry goes on from the part's next byte.
+    return submit(what, [this, file, sink, what, offset, length](ftp::Session* s, Operation* op, Done done) {
+        const qint64 left = length < 0 ? -1 : length - op->bytes;
+        if (left == 0)
+            return done({});
+        s->transfer(
+            "RETR " + file, nullptr, 0, sink, offset + op->bytes,
+            [this, op, what, done, left](const RelayError& error, const ftp::Reply& reply, qint64 bytes) {
+                op->bytes += bytes;
+                if (left >= 0 && bytes >= left)
+                    return done({}); // whatever became of the connection after
+                if (!error.ok())
+                    return done(error);
+                // The part came (the server then answers the cut transfer with 426 or 226), or the
+                // object ended before it did; 554: the part starts past the object's end.
+                if (reply.positive() || (left >= 0 && bytes >= left) || reply.code == 554)
+                    return done({});
+                done(replyError(reply, what));
+            },
+            left);
+    });
+}
+
 RelayJob* FtpRelay::put(const QString& path, QIODevice* source, qint64 size, WriteMode mode)
 {
     if (!validFtpPath(path, false))

@@ -41,6 +41,9 @@ public:
 
     RelayJob* list(const QString& folder) override;
     RelayJob* get(const QString& path, QIODevice* sink) override;
+    // REST to the part's start, RETR, and the data connection closed once the part came; before
+    // a login has shown that the server takes REST, the whole object is read and the part kept.
+    RelayJob* getRange(const QString& path, qint64 offset, qint64 length, QIODevice* sink) override;
     RelayJob* put(const QString& path, QIODevice* source, qint64 size, WriteMode mode) override;
     RelayJob* remove(const QString& path) override;
     RelayJob* makeFolder(const QString& folder) override;

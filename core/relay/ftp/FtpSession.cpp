@@ -35,6 +35,8 @@ struct Session::Transfer
     qint64 size = 0;
     QIODevice* sink = nullptr;
     qint64 restartAt = 0;
+    qint64 limit = -1; // bytes wanted from a download; -1: all
+    bool cut = false;  // the download was closed once its part came
     std::function<void(const RelayError&, const Reply&, qint64)> done;
 
     QPointer<QSslSocket> data;
@@ -411,9 +413,11 @@ void Session::close()
 // --- Data connections ---------------------------------------------------------------------
 
 void Session::transfer(const QByteArray& line, QIODevice* source, qint64 size, QIODevice* sink,
-                       qint64 restartAt, std::function<void(const RelayError&, const Reply&, qint64)> done)
+                       qint64 restartAt, std::function<void(const RelayError&, const Reply&, qint64)> done,
+                       qint64 limit)
 {
     auto t = std::make_shared<Transfer>();
+    t->limit = source ? -1 : limit;
     t->line = line;
     t->source = source;
     t->size = source ? size : 0;
@@ -584,8 +588,17 @@ void Session::drain(std::shared_ptr<Transfer> t)
     QSslSocket* data = t->data;
     if (!data || t->finished || t->waiting || t->source)
         return;
-    while (data->bytesAvailable() > 0) {
-        const qint64 allowed = m_down->take(std::min(kPiece, data->bytesAvailable()));
+    while (data->bytesAvailable() > 0 && !t->cut) {
+        qint64 want = std::min(kPiece, data->bytesAvailable());
+        if (t->limit >= 0)
+            want = std::min(want, t->limit - t->bytes);
+        const qint64 allowed = want > 0 ? m_down->take(want) : 0;
+        if (want <= 0) {
+            // The part asked for is in: the rest is not read. Closing the data connection ends
+            // the transfer; the server says so on the control connection.
+            t->cut = true;
+            break;
+        }
         if (allowed == 0) {
             t->waiting = true;
             QTimer::singleShot(m_down->waitMs(), this, [this, t] {
@@ -604,6 +617,16 @@ void Session::drain(std::shared_ptr<Transfer> t)
         }
         t->bytes += piece.size();
         touch();
+        if (t->limit >= 0 && t->bytes >= t->limit)
+            t->cut = true;
+    }
+    if (t->cut) {
+        // Closed as TLS wants it (close_notify): a server that sees a data connection broken off
+        // may drop the control connection too (ProFTPD does).
+        t->dataDone = true;
+        data->disconnect(this);
+        data->disconnectFromHost();
+        return settle(t);
     }
     if (t->remoteClosed || data->state() == QAbstractSocket::UnconnectedState) {
         t->dataDone = true;
@@ -615,7 +638,9 @@ void Session::settle(std::shared_ptr<Transfer> t)
 {
     if (t->finished)
         return;
-    const bool refused = t->replied && !t->reply.positive();
+    // A download cut once its part came: whatever the server answers (426 aborted, 226 done, 451),
+    // the part is in.
+    const bool refused = t->replied && !t->reply.positive() && !t->cut;
     if (t->error.ok() && !refused) {
         if (!t->replied || !(t->dataDone || (t->source && t->remoteClosed)))
             return; // still going
@@ -629,7 +654,10 @@ void Session::settle(std::shared_ptr<Transfer> t)
         t->data->disconnect(this);
         if (!t->dataDone || !t->error.ok())
             t->data->abort();
-        t->data->deleteLater();
+        if (t->cut && t->data->state() != QAbstractSocket::UnconnectedState)
+            connect(t->data, &QAbstractSocket::disconnected, t->data, &QObject::deleteLater); // closing
+        else
+            t->data->deleteLater();
     }
     if (m_transfer == t)
         m_transfer.reset();

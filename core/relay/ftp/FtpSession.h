@@ -66,8 +66,11 @@ public:
     // A command with a data connection: `line` is RETR, LIST, MLSD (the reply's data into
     // `sink`) or STOR (`size` bytes from `source` sent). `restartAt` > 0 sends REST first.
     // `bytes` counts what went through the data connection.
+    // `limit` >= 0 on a RETR: only that many bytes are wanted; the data connection is closed once
+    // they came, and the server's answer to the cut transfer (426 or 226) is taken as the end.
     void transfer(const QByteArray& line, QIODevice* source, qint64 size, QIODevice* sink, qint64 restartAt,
-                  std::function<void(const RelayError& error, const Reply& reply, qint64 bytes)> done);
+                  std::function<void(const RelayError& error, const Reply& reply, qint64 bytes)> done,
+                  qint64 limit = -1);
 
     // Logged in and nothing has gone wrong with the connection: it can take a command.
     bool usable() const { return m_state == State::Ready && m_control; }
