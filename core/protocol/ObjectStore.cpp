@@ -18,6 +18,14 @@ RelayError run(RelayJob* job)
     return relay::waitFor(job);
 }
 
+// Keeps an encoded object's header for its next parts (a bounded cache: emptied when full).
+void keepHeader(QHash<QString, QByteArray>& headers, const QString& path, const QByteArray& header)
+{
+    if (headers.size() > 4096)
+        headers.clear();
+    headers.insert(path, header);
+}
+
 // A part read with the object's start: the header is kept, the bytes up to the part skipped, the
 // rest decoded as the part.
 class HeaderThenPart final : public DecodingSink
@@ -66,11 +74,8 @@ protected:
             return size;
         if (!m_part) {
             m_part = m_codec.rangeDecoder(m_sink, m_identity, m_header, m_offset, m_length);
-            if (m_part->failure().isEmpty()) {
-                if (m_headers.size() > 4096)
-                    m_headers.clear();
-                m_headers.insert(m_identity, m_header);
-            }
+            if (m_part->failure().isEmpty())
+                keepHeader(m_headers, m_identity, m_header);
         }
         return m_part->write(in, left) == left ? size : -1;
     }
@@ -137,9 +142,7 @@ ObjectStore::PendingGet ObjectStore::startGetRange(const QString& path, qint64 o
                                  QStringLiteral("%1 failed its check: the object is cut short").arg(path)};
         if (!p.early.ok())
             return p;
-        if (m_headers.size() > 4096)
-            m_headers.clear();
-        m_headers.insert(path, header);
+        keepHeader(m_headers, path, header);
     }
     p.decoder = m_codec->rangeDecoder(sink, path, header, offset, length);
     p.job.reset(m_backend->getRange(path, stored.offset, stored.length, p.decoder.get()));
