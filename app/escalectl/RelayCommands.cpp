@@ -55,9 +55,9 @@ int verify(const Target& target, const QString& passphraseFile, bool json)
         for (const QString& p : report.problems)
             print(stdout, QStringLiteral("PROBLEM: %1\n").arg(p));
         print(stdout,
-              QStringLiteral("%1: %2 clients, %3 journal segments, %4 snapshots, %5 chunks checked (%6 "
-                             "bytes), %7 already delivered and freed, %8 not referenced yet; "
-                             "encryption %9: %10\n")
+              QStringLiteral("%1: %2 clients, %3 journal segments, %4 snapshots, %5 content objects "
+                             "checked (%6 bytes, every blob against its hash), %7 already delivered and "
+                             "freed, %8 not referenced yet; encryption %9: %10\n")
                   .arg(target.relay->describe())
                   .arg(report.clients.size())
                   .arg(report.segments)

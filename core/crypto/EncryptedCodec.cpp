@@ -420,6 +420,11 @@ qint64 EncryptedCodec::segmentCount(qint64 plainSize)
     return (paddedLength(plainSize) + kSegmentSize - 1) / kSegmentSize;
 }
 
+QByteArray EncryptedCodec::chunkerSeed() const
+{
+    return hkdfSha256(m_dataKey, QByteArray(), QByteArrayLiteral("escale/v2/chunker"), 32).toByteArray();
+}
+
 qint64 EncryptedCodec::encodedSize(qint64 plainSize) const
 {
     return kHeaderSize + paddedLength(plainSize) + segmentCount(plainSize) * kTagSize;

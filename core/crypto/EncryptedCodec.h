@@ -31,6 +31,9 @@ public:
     std::unique_ptr<protocol::DecodingSink> rangeDecoder(QIODevice* sink, const QString& identity,
                                                          const QByteArray& header, qint64 offset,
                                                          qint64 length) override;
+    // HKDF-SHA256(data key, no salt, "escale/v2/chunker"): cut points that depend on the key, so
+    // blob sizes cannot be matched against a guessed file's.
+    QByteArray chunkerSeed() const override;
 
     // The padded length of an object of `length` plain bytes (Padmé: at most ~12% more, and
     // an object's size reveals only O(log log) bits of its length).

@@ -1,5 +1,7 @@
 #include "protocol/Chunker.h"
 
+#include "protocol/ObjectCodec.h"
+
 #include <QCryptographicHash>
 #include <QIODevice>
 #include <QtEndian>
@@ -32,7 +34,7 @@ Chunker::Gear Chunker::gearFromSeed(const QByteArray& seed)
 
 const Chunker::Gear& Chunker::plainGear()
 {
-    static const Gear gear = gearFromSeed(QByteArrayLiteral("escale plain chunker 1"));
+    static const Gear gear = gearFromSeed(PlainCodec().chunkerSeed());
     return gear;
 }
 
@@ -44,10 +46,14 @@ Chunker::Chunker(const Gear& gear, Sizes sizes)
     : m_gear(gear)
     , m_sizes(sizes)
 {
-    // FastCDC's normalisation level 2: the average's bits plus two before it, minus two after.
+    // FastCDC's normalisation level 1: the average's bits plus one before it, minus one after.
+    // (Level 2 gathers sizes closer to the average, but a cut found at another length than
+    // before meets another mask, so after an edit the cuts took far longer to fall where they
+    // fell before: measured on 24 MiB of random bytes with a 64 KiB overwrite or a 1000-byte
+    // insertion, level 2 sent 1.85 MB on average and 8.4 MB at worst, level 1 1.49 MB and 3.7 MB.)
     const int bits = std::bit_width(quint64(std::max<qint64>(m_sizes.average, 2))) - 1;
-    m_maskBefore = topBits(bits + 2);
-    m_maskAfter = topBits(bits - 2);
+    m_maskBefore = topBits(bits + 1);
+    m_maskAfter = topBits(bits - 1);
 }
 
 void Chunker::reset()

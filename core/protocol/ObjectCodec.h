@@ -60,6 +60,8 @@ public:
     // parts carry their own hashes, which the reader checks.)
     virtual std::unique_ptr<DecodingSink> rangeDecoder(QIODevice* sink, const QString& identity,
                                                        const QByteArray& header, qint64 offset, qint64 length) = 0;
+    // The seed of the chunker's gear table (relay-format.md R36): where content is cut into blobs.
+    virtual QByteArray chunkerSeed() const = 0;
 };
 
 // Stores bytes as they are: the objects' own formats carry their integrity checks.
@@ -74,6 +76,7 @@ public:
     int headerSize() const override { return 0; }
     std::unique_ptr<DecodingSink> rangeDecoder(QIODevice* sink, const QString& identity, const QByteArray& header,
                                                qint64 offset, qint64 length) override;
+    QByteArray chunkerSeed() const override { return QByteArrayLiteral("escale plain chunker 1"); }
 };
 
 } // namespace escale::protocol

@@ -386,11 +386,11 @@ std::optional<RepositoryHeader> RepositoryHeader::fromBytes(const QByteArray& by
         error = QStringLiteral("the repository header has no format version");
         return std::nullopt;
     }
-    if (h.format == kFormatVersion && (!isHex(h.repository, 32) || h.encryption.isEmpty())) {
+    if (isReadableFormat(h.format) && (!isHex(h.repository, 32) || h.encryption.isEmpty())) {
         error = QStringLiteral("the repository header is incomplete");
         return std::nullopt;
     }
-    if (h.format == kFormatVersion && h.encryption != QLatin1String("off")) {
+    if (isReadableFormat(h.format) && h.encryption != QLatin1String("off")) {
         h.kdf = o.value(QStringLiteral("kdf")).toObject();
         const auto key = QByteArray::fromBase64Encoding(o.value(QStringLiteral("key")).toString().toLatin1(),
                                                         QByteArray::AbortOnBase64DecodingErrors);

@@ -11,7 +11,11 @@
 
 namespace escale::protocol {
 
-inline constexpr int kFormatVersion = 1;
+// The format this Escale writes (relay-format.md section 13: blobs in packs), and the oldest it
+// reads: a format-1 repository is read as it is and upgraded in place when opened (R43).
+inline constexpr int kFormatVersion = 2;
+inline constexpr int kOldestFormat = 1;
+inline constexpr bool isReadableFormat(int format) { return format >= kOldestFormat && format <= kFormatVersion; }
 
 // A piece of a file's content where it lies on the relay (relay-format.md R38): `length` bytes at
 // `offset` in the content object `pack`. A format-1 chunk is a pack of one blob, at offset 0.

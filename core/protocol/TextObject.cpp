@@ -50,9 +50,10 @@ std::optional<TextObject> TextObject::decode(const QByteArray& bytes, const QStr
         return std::nullopt;
     }
     t.header = headerDoc.object();
-    if (t.header.value(QStringLiteral("format")).toInt() != kFormatVersion) {
-        error = QStringLiteral("format %1, this Escale reads format %2")
+    if (!isReadableFormat(t.header.value(QStringLiteral("format")).toInt())) {
+        error = QStringLiteral("format %1, this Escale reads formats %2 to %3")
                     .arg(t.header.value(QStringLiteral("format")).toInt())
+                    .arg(kOldestFormat)
                     .arg(kFormatVersion);
         return std::nullopt;
     }

@@ -239,6 +239,14 @@ void StateDb::openTables(const QString& path)
         CREATE TABLE IF NOT EXISTS partials (path TEXT PRIMARY KEY, hash BLOB NOT NULL, size INTEGER NOT NULL,
             received INTEGER NOT NULL, temp TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS set_aside (path TEXT PRIMARY KEY, cause TEXT NOT NULL, since_ms INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS own_blobs (hash BLOB PRIMARY KEY, pack TEXT NOT NULL, offset INTEGER NOT NULL,
+            length INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS own_blobs_pack ON own_blobs (pack);
+        CREATE TABLE IF NOT EXISTS content_blobs (content BLOB NOT NULL, position INTEGER NOT NULL, blob BLOB NOT NULL,
+            length INTEGER NOT NULL, pack TEXT NOT NULL, pack_offset INTEGER NOT NULL, whole INTEGER NOT NULL,
+            PRIMARY KEY (content, position));
+        CREATE INDEX IF NOT EXISTS content_blobs_blob ON content_blobs (blob);
+        CREATE TABLE IF NOT EXISTS basis (path TEXT PRIMARY KEY, content BLOB NOT NULL);
     )sql";
     if (sqlite3_exec(m_db, schema, nullptr, nullptr, &message) != SQLITE_OK) {
         sqlite3_free(message); // sqlite3_errmsg() says it again
@@ -651,6 +659,89 @@ void StateDb::putOwnObject(const OwnObject& o)
 void StateDb::removeOwnObject(const QString& id)
 {
     Statement(m_db, "DELETE FROM own_objects WHERE id = ?").bind(1, id).step();
+    Statement(m_db, "DELETE FROM own_blobs WHERE pack = ?").bind(1, id).step();
+}
+
+void StateDb::putOwnBlobs(const QList<protocol::BlobRef>& blobs)
+{
+    for (const protocol::BlobRef& b : blobs)
+        Statement(m_db, "INSERT OR IGNORE INTO own_blobs (hash, pack, offset, length) VALUES (?, ?, ?, ?)")
+            .bind(1, b.hash)
+            .bind(2, b.pack)
+            .bind(3, b.offset)
+            .bind(4, b.length)
+            .step();
+}
+
+std::optional<protocol::BlobRef> StateDb::ownBlob(const QByteArray& hash) const
+{
+    Statement s(m_db, "SELECT pack, offset, length FROM own_blobs WHERE hash = ?");
+    s.bind(1, hash);
+    if (!s.step())
+        return std::nullopt;
+    return protocol::BlobRef{s.text(0), s.integer(1), s.integer(2), hash, false};
+}
+
+void StateDb::putContentBlobs(const QByteArray& content, const QList<protocol::BlobRef>& blobs)
+{
+    Statement(m_db, "DELETE FROM content_blobs WHERE content = ?").bind(1, content).step();
+    qint64 position = 0;
+    for (const protocol::BlobRef& b : blobs) {
+        Statement(m_db, "INSERT OR REPLACE INTO content_blobs (content, position, blob, length, pack, pack_offset, "
+                        "whole) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .bind(1, content)
+            .bind(2, position)
+            .bind(3, b.hash)
+            .bind(4, b.length)
+            .bind(5, b.pack)
+            .bind(6, b.offset)
+            .bind(7, qint64(b.whole ? 1 : 0))
+            .step();
+        position += b.length;
+    }
+}
+
+QList<protocol::BlobRef> StateDb::contentBlobs(const QByteArray& content) const
+{
+    QList<protocol::BlobRef> out;
+    Statement s(m_db, "SELECT blob, length, pack, pack_offset, whole FROM content_blobs WHERE content = ? "
+                      "ORDER BY position");
+    s.bind(1, content);
+    while (s.step())
+        out.append(protocol::BlobRef{s.text(2), s.integer(3), s.integer(1), s.blob(0), s.integer(4) != 0});
+    return out;
+}
+
+QList<StateDb::HeldBlob> StateDb::contentsWithBlob(const QByteArray& blob) const
+{
+    QList<HeldBlob> out;
+    Statement s(m_db, "SELECT content, position FROM content_blobs WHERE blob = ? LIMIT 8");
+    s.bind(1, blob);
+    while (s.step())
+        out.append(HeldBlob{s.blob(0), s.integer(1)});
+    return out;
+}
+
+void StateDb::setBasis(const QString& path, const QByteArray& content)
+{
+    Statement(m_db, "INSERT OR REPLACE INTO basis (path, content) VALUES (?, ?)").bind(1, path).bind(2, content).step();
+}
+
+QByteArray StateDb::basis(const QString& path) const
+{
+    Statement s(m_db, "SELECT content FROM basis WHERE path = ?");
+    s.bind(1, path);
+    return s.step() ? s.blob(0) : QByteArray();
+}
+
+void StateDb::pruneContentBlobs()
+{
+    // Blob lists are kept for contents a file of the folder holds (a source of blobs, R40) or a
+    // path's basis (R39).
+    Statement(m_db, "DELETE FROM basis WHERE path NOT IN (SELECT path FROM local)").step();
+    Statement(m_db, "DELETE FROM content_blobs WHERE content NOT IN (SELECT hash FROM local WHERE hash IS NOT NULL) "
+                    "AND content NOT IN (SELECT content FROM basis)")
+        .step();
 }
 
 int StateDb::pendingCount() const

@@ -187,6 +187,23 @@ public:
     void putOwnObject(const OwnObject& object);
     void removeOwnObject(const QString& id);
     qint64 ownUsage() const;
+    // Blobs in this client's packs on the relay (R39 b), by hash; forgotten with their pack.
+    void putOwnBlobs(const QList<protocol::BlobRef>& blobs);
+    std::optional<protocol::BlobRef> ownBlob(const QByteArray& hash) const;
+    // The blob lists of contents this client published or placed (whole versions), for the
+    // contents a file of the folder holds or a path's basis (pruneContentBlobs).
+    void putContentBlobs(const QByteArray& content, const QList<protocol::BlobRef>& blobs);
+    QList<protocol::BlobRef> contentBlobs(const QByteArray& content) const;
+    struct HeldBlob
+    {
+        QByteArray content; // a content whose blob list holds the blob
+        qint64 position = 0; // where in that content
+    };
+    QList<HeldBlob> contentsWithBlob(const QByteArray& blob) const; // a few
+    // A path's basis (R39 c): the content of the version of it this client last published or placed.
+    void setBasis(const QString& path, const QByteArray& content);
+    QByteArray basis(const QString& path) const;
+    void pruneContentBlobs();
     // Every content object a known version names (whoever wrote it).
     QSet<QString> referencedObjects() const;
 

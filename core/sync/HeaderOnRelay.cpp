@@ -22,10 +22,11 @@ HeaderOnRelay readHeaderOnRelay(protocol::ObjectStore& store)
         return read;
     }
     read.header = *header;
-    if (header->format != protocol::kFormatVersion) {
+    if (!protocol::isReadableFormat(header->format)) {
         read.outcome = HeaderOnRelay::Outcome::OtherFormat;
-        read.problem = QStringLiteral("the repository is in format %1; this Escale reads format %2")
+        read.problem = QStringLiteral("the repository is in format %1; this Escale reads formats %2 to %3")
                            .arg(header->format)
+                           .arg(protocol::kOldestFormat)
                            .arg(protocol::kFormatVersion);
         return read;
     }

@@ -143,7 +143,8 @@ void tst_Escalectl::verifyDecryptAndChangePassphrase()
     QCOMPARE(report.value("ok").toBool(), true);
     QCOMPARE(report.value("clients").toArray().size(), 1);
     QCOMPARE(report.value("clients").toArray().first().toObject().value("name").toString(), QString("alice"));
-    QVERIFY(report.value("chunks_checked").toInt() >= 2);
+    QVERIFY(report.value("chunks_checked").toInt() >= 1); // the pack of the three files
+    QVERIFY(report.value("bytes_checked").toDouble() >= big.size());
 
     // decrypt: the relay address and the passphrase are enough.
     r = run(m_escalectl, {"decrypt", root.filePath("relay"), "--to", root.filePath("out"),

@@ -1,5 +1,6 @@
 // Crypto primitives against official vectors, and the encrypted object format's edge cases.
 #include "crypto/Crypto.h"
+#include "protocol/Chunker.h"
 #include "crypto/EncryptedCodec.h"
 
 #include <QBuffer>
@@ -90,6 +91,7 @@ private Q_SLOTS:
     void objectRoundTrip_data();
     void objectRoundTrip();
     void objectSizes();
+    void chunkerSeeds();
     void largeObjectArithmetic();
     void tamperedObjectsFail();
     void objectParts_data();
@@ -281,6 +283,23 @@ void tst_Crypto::objectSizes()
     for (qint64 n = 1'000'000; n < 1'100'000; ++n)
         sizes.insert(EncryptedCodec::paddedLength(n));
     QVERIFY2(sizes.size() < 20, qPrintable(QString::number(sizes.size())));
+}
+
+void tst_Crypto::chunkerSeeds()
+{
+    // R36: an encrypted repository cuts content where its own key says, so blob sizes cannot be
+    // compared with a known file's; a plain one where everybody's chunker does.
+    const SecretBytes key1(QByteArray(32, '\x11'));
+    const SecretBytes key2(QByteArray(32, '\x22'));
+    const EncryptedCodec a(Suite::Aes256Gcm, key1);
+    const EncryptedCodec sameKey(Suite::ChaCha20Poly1305, key1);
+    const EncryptedCodec b(Suite::Aes256Gcm, key2);
+    QCOMPARE(a.chunkerSeed(), hkdfSha256(key1, QByteArray(), "escale/v2/chunker", 32).toByteArray());
+    QCOMPARE(a.chunkerSeed().size(), 32);
+    QCOMPARE(sameKey.chunkerSeed(), a.chunkerSeed());
+    QVERIFY(b.chunkerSeed() != a.chunkerSeed());
+    QCOMPARE(escale::protocol::PlainCodec().chunkerSeed(), QByteArray("escale plain chunker 1"));
+    QVERIFY(escale::protocol::Chunker::gearFromSeed(a.chunkerSeed()) != escale::protocol::Chunker::plainGear());
 }
 
 void tst_Crypto::largeObjectArithmetic()

@@ -217,7 +217,7 @@ void tst_Records::headRoundTrip()
 void tst_Records::textObjectDetectsDamage()
 {
     TextObject t;
-    t.header = QJsonObject{{"format", 1}, {"type", "journal"}, {"client", A}, {"seq", 3}};
+    t.header = QJsonObject{{"format", 1}, {"type", "journal"}, {"client", A}, {"seq", 3}}; // format 1: still read (R43)
     t.records = {sampleFile().toJson(), sampleFile().toJson()};
     const QByteArray bytes = t.encode();
     QString error;
@@ -245,9 +245,10 @@ void tst_Records::textObjectDetectsDamage()
     forged.replace("\"end\":1", "\"end\":2");
     QVERIFY(!TextObject::decode(forged, "journal", error));
     TextObject future = t;
-    future.header.insert("format", 2);
+    future.header.insert("format", 3);
     QVERIFY(!TextObject::decode(future.encode(), "journal", error));
-    QCOMPARE(error, QString("format 2, this Escale reads format 1"));
+    QCOMPARE(error, QString("format 3, this Escale reads formats 1 to 2"));
+
 }
 
 void tst_Records::headNames_data()

@@ -10,6 +10,7 @@
 #include <QBuffer>
 #include <QFileInfo>
 #include <QScopeGuard>
+#include <QSet>
 #include <deque>
 #include <future>
 
@@ -36,6 +37,11 @@ protocol::ObjectStore::PendingGet startBlob(protocol::ObjectStore& store, const 
 
 } // namespace
 
+// Blobs of one pack are read together (R40): the parts wanted, by offset, become ranges, two parts
+// less than this apart one range, none longer than kLongestRange.
+constexpr qint64 kRangeGap = 1 << 20;
+constexpr qint64 kLongestRange = 16LL << 20;
+
 class ContentFetcher::Prefetch
 {
 public:
@@ -46,10 +52,10 @@ public:
     ~Prefetch()
     {
         for (Entry& e : m_queue)
-            if (e.started)
-                m_store.finish(e.get); // its buffer goes with it
+            if (e.read && !e.read->finished)
+                finish(*e.read); // its buffer goes with it
     }
-    void add(const protocol::BlobRef& chunk) { m_queue.push_back(Entry{chunk, {}, {}, false}); }
+    void add(const protocol::BlobRef& chunk) { m_queue.push_back(Entry{chunk, {}}); }
     // The decoded bytes of `blob` if it was listed: true, with the download's error in `e`.
     bool take(const protocol::BlobRef& blob, QByteArray& bytes, RelayError& e)
     {
@@ -57,50 +63,119 @@ public:
         if (it == m_queue.end())
             return false;
         while (m_queue.begin() != it) { // skipped by the batch (deque: `it` stays valid)
-            if (m_queue.front().started) {
-                m_store.finish(m_queue.front().get);
-                m_held -= m_queue.front().chunk.length;
-                --m_inFlight;
-            }
+            drop(m_queue.front());
             m_queue.pop_front();
         }
         Entry& entry = m_queue.front();
-        if (!entry.started)
+        if (!entry.read)
             start(entry); // even over the memory bound: it is needed now
         topUp();          // the next ones travel while this one is finished
-        e = m_store.finish(entry.get);
-        bytes = entry.buffer->data();
-        m_held -= entry.chunk.length;
-        --m_inFlight;
+        Read& read = *entry.read;
+        if (!read.finished)
+            finish(read);
+        e = read.error;
+        if (!e.ok() && read.blobs > 1) {
+            // A range of several blobs failed (one of them lies past the pack's end, a fault on
+            // the way): this one is read on its own, so that its fate is its own.
+            entry.read = begin(false, entry.chunk.pack, entry.chunk.offset, entry.chunk.length);
+            entry.read->blobs = 1;
+            finish(*entry.read);
+            e = entry.read->error;
+        }
+        const Read& got = *entry.read;
+        bytes = e.ok() ? got.buffer->data().mid(entry.chunk.offset - got.offset, entry.chunk.length) : QByteArray();
+        if (got.whole)
+            bytes = got.buffer->data();
+        drop(entry);
         m_queue.pop_front();
         topUp();
         return true;
     }
 
 private:
+    // One read: a whole object (format 1's chunk), or a range of a pack holding one blob or more.
+    struct Read
+    {
+        bool whole = false;
+        qint64 offset = 0;
+        int blobs = 1; // how many listed blobs it holds
+        std::unique_ptr<QBuffer> buffer;
+        protocol::ObjectStore::PendingGet get;
+        bool finished = false;
+        RelayError error;
+    };
     struct Entry
     {
         protocol::BlobRef chunk;
-        std::unique_ptr<QBuffer> buffer;
-        protocol::ObjectStore::PendingGet get;
-        bool started = false;
+        std::shared_ptr<Read> read; // shared by the blobs of one range
     };
+    void finish(Read& read)
+    {
+        read.error = m_store.finish(read.get);
+        read.finished = true;
+        --m_inFlight;
+    }
+    void drop(Entry& e)
+    {
+        if (!e.read)
+            return;
+        m_held -= e.chunk.length;
+        if (e.read.use_count() == 1 && !e.read->finished)
+            finish(*e.read); // the last blob of its range
+        e.read.reset();
+    }
+    std::shared_ptr<Read> begin(bool whole, const QString& pack, qint64 offset, qint64 length)
+    {
+        auto read = std::make_shared<Read>();
+        read->whole = whole;
+        read->offset = offset;
+        read->buffer = std::make_unique<QBuffer>();
+        read->buffer->buffer().reserve(length);
+        read->buffer->open(QIODevice::WriteOnly);
+        const QString path = layout::dataPath(pack);
+        read->get = whole ? m_store.startGet(path, read->buffer.get())
+                          : m_store.startGetRange(path, offset, length, read->buffer.get());
+        ++m_inFlight;
+        return read;
+    }
     void start(Entry& e)
     {
-        e.buffer = std::make_unique<QBuffer>();
-        e.buffer->buffer().reserve(e.chunk.length);
-        e.buffer->open(QIODevice::WriteOnly);
-        e.get = startBlob(m_store, e.chunk, e.buffer.get());
-        e.started = true;
-        m_held += e.chunk.length;
-        ++m_inFlight;
+        if (e.chunk.whole) {
+            e.read = begin(true, e.chunk.pack, 0, e.chunk.length);
+            m_held += e.chunk.length;
+            return;
+        }
+        // Every blob of that pack the batch lists and nobody reads yet, by offset, in ranges.
+        QList<Entry*> same;
+        for (Entry& x : m_queue)
+            if (!x.read && !x.chunk.whole && x.chunk.pack == e.chunk.pack)
+                same.append(&x);
+        std::sort(same.begin(), same.end(),
+                  [](const Entry* x, const Entry* y) { return x->chunk.offset < y->chunk.offset; });
+        for (qsizetype i = 0; i < same.size();) {
+            const qint64 from = same.at(i)->chunk.offset;
+            qint64 to = from + same.at(i)->chunk.length;
+            qsizetype j = i + 1;
+            while (j < same.size() && same.at(j)->chunk.offset >= from && same.at(j)->chunk.offset - to < kRangeGap &&
+                   same.at(j)->chunk.offset + same.at(j)->chunk.length - from <= kLongestRange) {
+                to = std::max(to, same.at(j)->chunk.offset + same.at(j)->chunk.length);
+                ++j;
+            }
+            const auto read = begin(false, e.chunk.pack, from, to - from);
+            read->blobs = int(j - i);
+            for (qsizetype k = i; k < j; ++k) {
+                same.at(k)->read = read;
+                m_held += same.at(k)->chunk.length;
+            }
+            i = j;
+        }
     }
     void topUp()
     {
         for (Entry& e : m_queue) {
             if (m_inFlight >= m_transfers || m_held >= 64LL * 1024 * 1024)
                 return;
-            if (!e.started)
+            if (!e.read)
                 start(e);
         }
     }
@@ -108,8 +183,8 @@ private:
     protocol::ObjectStore& m_store;
     int m_transfers;
     std::deque<Entry> m_queue;
-    int m_inFlight = 0; // started, not yet taken
-    qint64 m_held = 0;
+    int m_inFlight = 0; // reads started, not yet finished
+    qint64 m_held = 0;  // bytes of the blobs listed whose read started and that were not taken yet
 };
 
 ContentFetcher::ContentFetcher(EngineContext& context)
@@ -150,6 +225,7 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
     struct InFlight
     {
         protocol::BlobRef chunk;
+        QList<protocol::BlobRef> run; // blobs after `chunk` read with it, as one range of its pack
         std::unique_ptr<QBuffer> buffer; // its own byte array: stays put when moved
         std::unique_ptr<HashingWriter> writer;
         protocol::ObjectStore::PendingGet get;
@@ -212,8 +288,10 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
         return {};
     };
     RelayError failure;
+    m_reusedBytes = 0;
     if (QByteArray bytes;
-        m_prefetch && chunks.size() == 1 && m_prefetch->take(chunks.first(), bytes, failure)) {
+        m_prefetch && chunks.size() == 1 && !m_localBlobs.contains(chunks.first().hash) &&
+        m_prefetch->take(chunks.first(), bytes, failure)) {
         QByteArray hash;
         if (checkEach(chunks.first())) {
             Sha256 own;
@@ -229,24 +307,77 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
         InFlight f = std::move(inFlight.front());
         inFlight.pop_front();
         const RelayError e = m_ctx.store.finish(f.get);
-        if (failure.ok())
+        if (!failure.ok())
+            return;
+        if (f.run.isEmpty()) {
             failure = accept(e, f.chunk, f.writer->bytesWritten(), checkEach(f.chunk) ? f.writer->hash() : QByteArray(),
                              f.buffer ? &f.buffer->data() : nullptr);
+            return;
+        }
+        // A range of several blobs: each cut out, checked and written in turn.
+        if (!e.ok()) {
+            failure = accept(e, f.chunk, 0, {}, nullptr);
+            return;
+        }
+        const QByteArray& range = f.buffer->data();
+        for (const protocol::BlobRef& blob : QList<protocol::BlobRef>{f.chunk} + f.run) {
+            const QByteArray part = range.mid(blob.offset - f.chunk.offset, blob.length);
+            Sha256 own;
+            own.update(part.constData(), part.size());
+            failure = accept(e, blob, part.size(), own.finish(), &part);
+            if (!failure.ok())
+                return;
+        }
     };
-    for (const protocol::BlobRef& chunk : chunks) {
+    for (qsizetype i = 0; i < chunks.size(); ++i) {
         if (!failure.ok())
             break;
+        const protocol::BlobRef& chunk = chunks.at(i);
         InFlight f;
         f.chunk = chunk;
-        if (transfers > 1) {
-            f.buffer = std::make_unique<QBuffer>();
-            f.buffer->buffer().reserve(chunk.length);
-            f.buffer->open(QIODevice::WriteOnly);
-            f.writer = std::make_unique<HashingWriter>(f.buffer.get(), nullptr, checkEach(chunk));
-        } else {
-            f.writer = std::make_unique<HashingWriter>(&file, whole, checkEach(chunk));
+        // One blob: into its own buffer when several travel, else straight into the file.
+        auto single = [&] {
+            if (transfers > 1) {
+                f.buffer = std::make_unique<QBuffer>();
+                f.buffer->buffer().reserve(chunk.length);
+                f.buffer->open(QIODevice::WriteOnly);
+                f.writer = std::make_unique<HashingWriter>(f.buffer.get(), nullptr, checkEach(chunk));
+            } else {
+                f.writer = std::make_unique<HashingWriter>(&file, whole, checkEach(chunk));
+            }
+        };
+        if (const auto held = localBlob(chunk)) {
+            // From the folder (R40): written in its turn like a download, with no request.
+            single();
+            f.writer->write(*held);
+            m_reusedBytes += held->size();
+            inFlight.push_back(std::move(f));
+            if (int(inFlight.size()) >= transfers)
+                collect();
+            continue;
         }
-        f.get = startBlob(m_ctx.store, chunk, f.writer.get());
+        // The blobs that follow it in the same pack, close enough, go in the same ranged read.
+        qint64 end = chunk.offset + chunk.length;
+        while (!chunk.whole && i + 1 < chunks.size()) {
+            const protocol::BlobRef& next = chunks.at(i + 1);
+            if (next.whole || next.pack != chunk.pack || next.offset < end || next.offset - end >= kRangeGap ||
+                next.offset + next.length - chunk.offset > kLongestRange || m_localBlobs.contains(next.hash))
+                break;
+            f.run.append(next);
+            end = next.offset + next.length;
+            ++i;
+        }
+        if (!f.run.isEmpty()) {
+            f.buffer = std::make_unique<QBuffer>();
+            f.buffer->buffer().reserve(end - chunk.offset);
+            f.buffer->open(QIODevice::WriteOnly);
+            f.writer = std::make_unique<HashingWriter>(f.buffer.get(), nullptr, false);
+            f.get = m_ctx.store.startGetRange(layout::dataPath(chunk.pack), chunk.offset, end - chunk.offset,
+                                              f.writer.get());
+        } else {
+            single();
+            f.get = startBlob(m_ctx.store, chunk, f.writer.get());
+        }
         inFlight.push_back(std::move(f));
         if (int(inFlight.size()) >= transfers)
             collect();
@@ -256,6 +387,61 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
     if (!failure.ok())
         file.seek(start);
     return failure;
+}
+
+void ContentFetcher::findLocalBlobs(const QString& targetPath, const QList<protocol::BlobRef>& blobs)
+{
+    m_localBlobs.clear();
+    QSet<QByteArray> wanted;
+    for (const protocol::BlobRef& b : blobs)
+        if (!b.whole) // format 1's chunks are whole files' parts, never listed by blob
+            wanted.insert(b.hash);
+    if (wanted.isEmpty())
+        return;
+    auto offer = [&](const StateDb::LocalEntry& file, const QByteArray& content) {
+        qint64 position = 0;
+        for (const protocol::BlobRef& b : m_ctx.db.contentBlobs(content)) {
+            if (wanted.contains(b.hash) && !m_localBlobs.contains(b.hash))
+                m_localBlobs.insert(b.hash, LocalBlob{position, file});
+            position += b.length;
+        }
+    };
+    // The old version of the same file first: an edit in place keeps most of its blobs.
+    if (const auto here = m_ctx.db.local(targetPath); here && here->kind == Kind::File && !here->hash.isEmpty())
+        offer(*here, here->hash);
+    for (const QByteArray& hash : std::as_const(wanted)) {
+        if (m_localBlobs.contains(hash))
+            continue;
+        for (const StateDb::HeldBlob& held : m_ctx.db.contentsWithBlob(hash)) {
+            const QList<StateDb::LocalEntry> files = m_ctx.db.localWithHash(held.content);
+            const auto file = std::find_if(files.cbegin(), files.cend(),
+                                           [](const StateDb::LocalEntry& e) { return e.kind == Kind::File; });
+            if (file != files.cend()) {
+                m_localBlobs.insert(hash, LocalBlob{held.position, *file});
+                break;
+            }
+        }
+    }
+}
+
+std::optional<QByteArray> ContentFetcher::localBlob(const protocol::BlobRef& blob)
+{
+    const auto it = m_localBlobs.constFind(blob.hash);
+    if (it == m_localBlobs.cend() || blob.whole)
+        return std::nullopt;
+    const QString absolute = m_ctx.localPath(it->file.path);
+    const auto now = statLocal(absolute, it->file.path);
+    if (!now || !sameStat(*now, it->file))
+        return std::nullopt;
+    QFile in(absolute);
+    if (!in.open(QIODevice::ReadOnly) || !in.seek(it->position))
+        return std::nullopt;
+    const QByteArray bytes = in.read(blob.length);
+    Sha256 check;
+    check.update(bytes.constData(), bytes.size());
+    if (bytes.size() != blob.length || check.finish() != blob.hash)
+        return std::nullopt; // changed in place, keeping its size and time: fetched instead
+    return bytes;
 }
 
 // What a failed download means for the path: content gone from the relay or damaged there is
@@ -392,9 +578,11 @@ Content ContentFetcher::obtainContent(const JournalRecord& record, const QString
                     .arg(targetPath),
                 Content::Gone);
         QByteArray digest;
+        const auto forget = qScopeGuard([this] { m_localBlobs.clear(); });
         auto fetchAll = [&](const QList<protocol::BlobRef>& list) {
             out.resize(0);
             out.seek(0);
+            findLocalBlobs(targetPath, list);
             Sha256 whole;
             const RelayError r = fetchChunks(targetPath, list, out, &whole);
             if (r.ok())
@@ -410,6 +598,12 @@ Content ContentFetcher::obtainContent(const JournalRecord& record, const QString
         if (!e.ok())
             return abandon(e.message, contentFailure(e, out));
         total = out.pos();
+        if (m_reusedBytes > 0)
+            qCDebug(lcEngine).noquote() << QStringLiteral("[%1] %2: %3 of %4 bytes taken from the folder, the rest "
+                                                          "fetched")
+                                               .arg(m_ctx.settings.name, targetPath)
+                                               .arg(m_reusedBytes)
+                                               .arg(total);
         // Damaged on the relay (or by the way): asked for again, from whoever holds it (R23).
         if (digest != record.hash || total != record.size)
             return abandon(

@@ -2,10 +2,13 @@
 
 #include "protocol/Records.h"
 #include "relay/RelayTypes.h"
+#include "state/StateDb.h"
 
 #include <QFile>
+#include <QHash>
 #include <QString>
 #include <memory>
+#include <optional>
 
 namespace escale::sync {
 class Sha256;
@@ -52,11 +55,24 @@ public:
 
 private:
     Content contentFailure(const relay::RelayError& e, const QFile& file);
+    // Where this folder holds blobs of `blobs` already (R40): the file at `targetPath` first, then
+    // any file whose content's blob list names one. Kept for the next fetchChunks() only.
+    void findLocalBlobs(const QString& targetPath, const QList<protocol::BlobRef>& blobs);
+    // A blob's bytes from the folder, checked against its hash; nothing when the file holding it
+    // changed since its scan, cannot be read, or does not hold it.
+    std::optional<QByteArray> localBlob(const protocol::BlobRef& blob);
 
     EngineContext& m_ctx;
     class Prefetch;
     std::unique_ptr<Prefetch> m_prefetch; // small files' chunks fetched ahead, while a batch is applied
     bool m_localWriteFailed = false;      // the last chunk fetched could not be written to the folder
+    struct LocalBlob
+    {
+        qint64 position = 0;
+        state::StateDb::LocalEntry file; // as scanned: used only while the file is unchanged
+    };
+    QHash<QByteArray, LocalBlob> m_localBlobs; // see findLocalBlobs()
+    qint64 m_reusedBytes = 0;                  // taken from the folder by the last fetchChunks()
 };
 
 } // namespace escale::sync::engine

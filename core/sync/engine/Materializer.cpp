@@ -70,7 +70,8 @@ bool Materializer::materializePaths(Pass& pass, QStringList affected, const QLis
             continue; // already here
         ++m_ctx.progress.filesToReceive;
         m_ctx.progress.bytesToReceive += target.winner.size;
-        if (target.winner.blobs.size() == 1 && target.winner.from == 0)
+        if (target.winner.blobs.size() == 1 && target.winner.from == 0 &&
+            m_ctx.db.localWithHash(target.winner.hash).isEmpty()) // else copied from here
             m_fetcher.fetchAhead(target.winner.blobs.first());
     }
     m_ctx.reportProgress();
@@ -593,7 +594,8 @@ Content Materializer::obtainContent(const JournalRecord& record, const QString& 
     applyMode(temp, record, targetPath);
     setModificationTime(temp, record.mtimeMs);
     // Renamed into place by commitStaged(), after one file system sync for the whole batch.
-    m_staged.append(Staged{temp, targetPath, record.hash, record.origin, mergedVector(m_ctx.db.versions(targetPath))});
+    m_staged.append(Staged{temp, targetPath, record.hash, record.origin, mergedVector(m_ctx.db.versions(targetPath)),
+                           record.from == 0 && !record.piece ? record.blobs : QList<protocol::BlobRef>()});
     return Content::Written;
 }
 
@@ -654,6 +656,11 @@ bool Materializer::commitStaged(Pass& pass)
             entry->origin = staged.origin;
             entry->vv = staged.vv;
             m_ctx.db.putLocal(*entry);
+            if (!staged.blobs.isEmpty()) {
+                // Where its blobs lie, here (a source for other versions, R40) and on the relay.
+                m_ctx.db.putContentBlobs(staged.hash, staged.blobs);
+                m_ctx.db.setBasis(staged.path, staged.hash);
+            }
         }
         m_ctx.db.removeWant(staged.hash, staged.path);
     }

@@ -64,6 +64,7 @@ private:
         QByteArray hash;
         QString origin;
         protocol::VersionVector vv; // what the folder reflects once it is in place
+        QList<protocol::BlobRef> blobs; // its blob list when the record names it whole: its basis (R39 c)
     };
     QList<Staged> m_staged; // downloads waiting for their batch's commit
 };

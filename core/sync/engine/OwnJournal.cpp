@@ -186,9 +186,26 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
     for (const Segment& segment : std::as_const(segments)) {
         reached = segment.seq;
         lastText = segment.text;
-        for (JournalRecord record : segment.records) {
+        // This client's packs the segment names (R41): kept until it is acknowledged; a pack's
+        // size is that of the bytes its records name, as far as they are known (its last blobs).
+        QHash<QString, qint64> packEnds;
+        for (const JournalRecord& record : std::as_const(segment.records))
             for (const protocol::BlobRef& c : record.blobs)
-                m_ctx.db.putOwnObject(StateDb::OwnObject{c.pack, segment.seq, m_ctx.store.codec().encodedSize(c.length)});
+                if (protocol::isObjectOf(c.pack, m_ctx.clientId))
+                    packEnds[c.pack] = std::max(packEnds.value(c.pack), c.offset + c.length);
+        QHash<QString, qint64> known;
+        for (const StateDb::OwnObject& o : m_ctx.db.ownObjects())
+            known.insert(o.id, o.size);
+        for (auto it = packEnds.cbegin(); it != packEnds.cend(); ++it)
+            m_ctx.db.putOwnObject(StateDb::OwnObject{
+                it.key(), segment.seq,
+                std::max(known.value(it.key()), m_ctx.store.codec().encodedSize(it.value()))});
+        for (JournalRecord record : segment.records) {
+            QList<protocol::BlobRef> ours;
+            for (const protocol::BlobRef& c : record.blobs)
+                if (protocol::isObjectOf(c.pack, m_ctx.clientId))
+                    ours.append(c);
+            m_ctx.db.putOwnBlobs(ours);
             if (record.piece)
                 continue;
             QList<StateDb::Version> versions = m_ctx.db.versions(record.path);

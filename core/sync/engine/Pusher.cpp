@@ -9,8 +9,10 @@
 #include "sync/engine/EngineContext.h"
 #include "sync/engine/LocalFiles.h"
 #include "sync/engine/OwnJournal.h"
+#include "sync/engine/PackWriter.h"
 #include "sync/engine/Pass.h"
 
+#include <QFile>
 #include <QJsonObject>
 #include <algorithm>
 
@@ -28,16 +30,6 @@ namespace {
 constexpr int kMaxRecordsPerSegment = 2000;
 }
 
-// One chunk of a file on its way to the relay.
-struct Pusher::ChunkUpload
-{
-    StateDb::OwnObject own;
-    qint64 size = 0;
-    std::unique_ptr<QFile> file;
-    std::unique_ptr<HashingReader> reader;
-    protocol::ObjectStore::PendingPut put;
-};
-
 Pusher::Pusher(EngineContext& context, OwnJournal& journal)
     : m_ctx(context)
     , m_journal(journal)
@@ -47,6 +39,7 @@ Pusher::~Pusher() = default;
 
 void Pusher::push(Pass& pass)
 {
+    m_ctx.db.pruneContentBlobs();
     const auto [files, bytes] = m_ctx.db.pendingContent();
     m_ctx.progress.filesToSend = m_ctx.progress.filesSent + files;
     m_ctx.progress.bytesToSend = m_ctx.progress.bytesSent + bytes;
@@ -102,93 +95,54 @@ void Pusher::push(Pass& pass)
             return a < b;
         });
 
-        QList<Item> ready;
-        // One-chunk files travel `transfers` at a time, collected in order; any other item
-        // waits until they are in, so the segment keeps the batch's order.
-        struct SmallUpload
+        // Every file of the batch is cut into blobs (R36), each placed in the batch's packs unless
+        // it is on the relay already (R39); the packs travel while the next files are read. A
+        // version goes out only when every pack it names made it.
+        struct Cut
         {
             Item item;
-            StateDb::LocalEntry known;
-            ChunkUpload chunk;
+            QSet<QString> packs; // written by this batch, named by the record
         };
-        std::deque<SmallUpload> pipeline;
-        auto collect = [&] {
-            SmallUpload u = std::move(pipeline.front());
-            pipeline.pop_front();
-            const RelayError e = m_ctx.store.finish(u.chunk.put);
-            const auto after = statLocal(m_ctx.localPath(u.known.path), u.known.path);
-            const QByteArray sent = e.ok() ? u.chunk.reader->hash() : QByteArray(); // once: it ends the hash
-            if (e.ok() && u.chunk.reader->bytesRead() == u.chunk.size && after && sameStat(*after, u.known) &&
-                confirmContent(pass, u.item.record, u.known, !u.item.repushFor.isEmpty(), sent)) {
-                u.item.record.blobs = {protocol::BlobRef{u.chunk.own.id, 0, u.chunk.size, sent}};
-                ++pass.result.uploaded;
-                ++m_ctx.progress.filesSent;
-                m_ctx.progress.bytesSent += u.chunk.size;
-                m_ctx.reportEvent(FileEvent::Kind::Sent, u.item.record.path, m_ctx.settings.clientName, u.chunk.size);
-                ready.append(u.item);
-                return;
-            }
-            // Failed, or changed while read (the next scan makes a newer version).
-            m_ctx.dropOwnObject(u.chunk.own.id);
-            if (!e.ok())
-                failUpload(pass, u.item.record.path, e);
-        };
-        // Starts a one-chunk file's upload; false when it changed since the scan.
-        auto startSmall = [&](const Item& item) {
-            SmallUpload u;
-            u.item = item;
-            const auto known = contentSource(item.record);
-            if (!known)
-                return false;
-            u.known = *known;
-            RelayError e;
-            if (!startChunk(m_ctx.localPath(known->path), 0, item.record.size, u.chunk, e)) {
-                if (!e.ok())
-                    failUpload(pass, item.record.path, e);
-                return false;
-            }
-            pipeline.push_back(std::move(u));
-            return true;
-        };
+        QList<Cut> cuts;
         int chunksAhead = 0;
         for (const Item& item : std::as_const(batch))
             if (!item.renamed && item.record.kind == Kind::File && item.record.size > 0)
                 chunksAhead += int(std::min<qint64>(100'000, (item.record.size + m_ctx.settings.chunkSize - 1) /
                                                                  m_ctx.settings.chunkSize));
-        reserveChunkIds(std::min(chunksAhead, 20'000));
-        m_ctx.db.begin(); // the chunk records of the batch, together
+        reserveChunkIds(std::min(chunksAhead + 1, 20'000));
+        m_ctx.db.begin(); // the pack records of the batch, together
+        PackWriter packs(m_ctx, [this] { return nextPackId(); });
+        QHash<QByteArray, protocol::BlobRef> placed; // blobs of this batch (R39 a)
         for (Item& item : batch) {
-            const bool small = !item.renamed && m_ctx.transfers() > 1 && item.record.kind == Kind::File &&
-                               item.record.size > 0 && item.record.size <= m_ctx.settings.chunkSize &&
-                               pass.result.ok();
-            if (!small)
-                while (!pipeline.empty())
-                    collect();
             if (item.renamed) {
                 item.record.blobs.clear();
                 item.record.from = 0;
-                ready.append(item);
+                cuts.append(Cut{item, {}});
                 continue;
             }
-            if (pass.relayFull && item.record.kind == Kind::File && item.record.size > 0)
+            const bool content = item.record.kind == Kind::File && item.record.size > 0;
+            if (!content) {
+                cuts.append(Cut{item, {}});
+                continue;
+            }
+            if (pass.relayFull || !pass.result.ok())
                 continue; // waits for room, with the larger files
-            if (m_ctx.settings.diskQuota && item.record.kind == Kind::File && item.record.size > 0) {
+            const bool repush = !item.repushFor.isEmpty();
+            Cut cut{item, {}};
+            if (m_ctx.settings.diskQuota) {
                 // Back-pressure: wait for room rather than go over 'disk quota' (relay-format.md 8).
                 qint64 used = m_ctx.db.ownUsage();
+                if (packs.unsealed() > 0)
+                    used += m_ctx.store.codec().encodedSize(packs.unsealed());
                 for (const StateDb::Peer& p : std::as_const(pass.peers))
                     used += p.usage;
                 if (m_ctx.store.codec().encodedSize(item.record.size) > *m_ctx.settings.diskQuota) {
-                    // It never fits whole: it goes in pieces, each as large as the room (R28).
-                    if (!uploadPiece(pass, item.record, *m_ctx.settings.diskQuota - used))
+                    // It never fits whole: it goes in pieces, each as large as the room (R28, R42).
+                    if (!uploadPiece(pass, cut.item.record, *m_ctx.settings.diskQuota - used, packs, placed,
+                                     cut.packs))
                         continue;
-                    item.piece = item.record.piece;
-                    if (!item.piece) {
-                        ++pass.result.uploaded;
-                        ++m_ctx.progress.filesSent;
-                        m_ctx.reportEvent(FileEvent::Kind::Sent, item.record.path, m_ctx.settings.clientName,
-                                    item.record.size);
-                    }
-                    ready.append(item);
+                    cut.item.piece = cut.item.record.piece;
+                    cuts.append(cut);
                     continue;
                 }
                 if (used + m_ctx.store.codec().encodedSize(item.record.size) > *m_ctx.settings.diskQuota) {
@@ -200,34 +154,32 @@ void Pusher::push(Pass& pass)
                     continue;
                 }
             }
-            if (small) {
-                if (!startSmall(item))
-                    withdrawIfGone(pass, item.record, !item.repushFor.isEmpty());
-                else if (int(pipeline.size()) >= m_ctx.transfers())
-                    collect();
+            if (!cutFile(pass, cut.item.record, 0, item.record.size, repush, packs, placed, cut.packs)) {
+                withdrawIfGone(pass, item.record, repush);
                 continue;
             }
-            if (item.record.kind == Kind::File && item.record.size > 0) {
-                StateDb::LocalEntry source;
-                if (!uploadFile(pass, item.record, 0, item.record.size, &source)) {
-                    withdrawIfGone(pass, item.record, !item.repushFor.isEmpty());
-                    continue;
-                }
-                if (!confirmContent(pass, item.record, source, !item.repushFor.isEmpty(),
-                                    item.record.blobs.size() == 1 ? item.record.blobs.first().hash : QByteArray())) {
-                    for (const protocol::BlobRef& c : item.record.blobs)
-                        m_ctx.dropOwnObject(c.pack);
-                    continue;
-                }
+            cuts.append(cut);
+        }
+        packs.finish();
+        releaseChunkIds();
+        QList<Item> ready;
+        bool failureReported = false;
+        for (Cut& cut : cuts) {
+            const bool sent = std::all_of(cut.packs.cbegin(), cut.packs.cend(),
+                                          [&](const QString& pack) { return packs.written(pack); });
+            if (!sent) {
+                if (!packs.failure().ok() && std::exchange(failureReported, true) == false)
+                    failUpload(pass, cut.item.record.path, packs.failure());
+                continue;
+            }
+            const JournalRecord& r = cut.item.record;
+            if (!cut.item.renamed && r.kind == Kind::File && r.size > 0 && !cut.item.piece) {
                 ++pass.result.uploaded;
                 ++m_ctx.progress.filesSent;
-                m_ctx.reportEvent(FileEvent::Kind::Sent, item.record.path, m_ctx.settings.clientName, item.record.size);
+                m_ctx.reportEvent(FileEvent::Kind::Sent, r.path, m_ctx.settings.clientName, r.size);
             }
-            ready.append(item);
+            ready.append(cut.item);
         }
-        while (!pipeline.empty())
-            collect();
-        releaseChunkIds();
         m_ctx.db.commit();
         if (!pass.result.ok() || ready.isEmpty())
             break;
@@ -261,9 +213,29 @@ void Pusher::push(Pass& pass)
         m_ctx.db.begin();
         m_ctx.db.setMeta(Meta::Journal, QString::number(journal));
         m_ctx.db.setMeta(Meta::JournalDigest, OwnJournal::digestOf(text));
+        // This client's packs the segment names are kept until it is acknowledged (R41): those of
+        // the batch, and older ones a record names again (R39 b, c), unless freed already.
+        QHash<QString, qint64> kept;
+        for (const StateDb::OwnObject& o : m_ctx.db.ownObjects())
+            kept.insert(o.id, o.size);
+        QSet<QString> named;
         for (const Item& item : std::as_const(ready)) {
-            for (const protocol::BlobRef& c : item.record.blobs)
-                m_ctx.db.putOwnObject(StateDb::OwnObject{c.pack, seq, m_ctx.store.codec().encodedSize(c.length)});
+            QList<protocol::BlobRef> ours;
+            for (const protocol::BlobRef& c : item.record.blobs) {
+                if (!protocol::isObjectOf(c.pack, m_ctx.clientId) || !kept.contains(c.pack))
+                    continue;
+                ours.append(c);
+                if (!named.contains(c.pack)) {
+                    named.insert(c.pack);
+                    m_ctx.db.putOwnObject(StateDb::OwnObject{c.pack, seq, kept.value(c.pack)});
+                }
+            }
+            m_ctx.db.putOwnBlobs(ours);
+            if (!item.piece && item.record.from == 0 && item.record.kind == Kind::File) {
+                m_ctx.db.putContentBlobs(item.record.hash, item.record.blobs);
+                if (item.repushFor.isEmpty())
+                    m_ctx.db.setBasis(item.record.path, item.record.hash);
+            }
             if (item.piece) {
                 qint64 sent = item.record.from;
                 for (const protocol::BlobRef& c : item.record.blobs)
@@ -300,14 +272,16 @@ void Pusher::push(Pass& pass)
     }
 }
 
-bool Pusher::uploadPiece(Pass& pass, JournalRecord& record, qint64 room)
+bool Pusher::uploadPiece(Pass& pass, JournalRecord& record, qint64 room, PackWriter& packs,
+                         QHash<QByteArray, protocol::BlobRef>& placed, QSet<QString>& used)
 {
     qint64 from = 0;
     const QStringList progress = m_ctx.db.meta(Meta::PieceSent, record.path).split(QLatin1Char(' '));
     if (progress.size() == 2 && progress.at(0) == QString::fromLatin1(record.hash.toHex()))
         from = std::clamp<qint64>(progress.at(1).toLongLong(), 0, record.size - 1);
     const qint64 left = record.size - from;
-    // The codec's overhead on each chunk is set aside, so the pieces stay under the quota.
+    // The codec's overhead on each pack is set aside, so the pieces stay under the quota. A piece's
+    // last blob ends where the piece does (R42).
     const qint64 overhead = m_ctx.store.codec().encodedSize(m_ctx.settings.chunkSize) - m_ctx.settings.chunkSize;
     const qint64 budget =
         std::min(left, room - overhead * (std::max<qint64>(room, 0) / m_ctx.settings.chunkSize + 1));
@@ -322,7 +296,7 @@ bool Pusher::uploadPiece(Pass& pass, JournalRecord& record, qint64 room)
                      config::formatSize(record.size)));
         return false;
     }
-    if (!uploadFile(pass, record, from, budget))
+    if (!cutFile(pass, record, from, budget, false, packs, placed, used))
         return false;
     record.from = from;
     record.piece = from + budget < record.size;
@@ -414,29 +388,6 @@ void Pusher::withdrawIfGone(Pass& pass, const JournalRecord& record, bool repush
                                       .arg(m_ctx.settings.name, record.path);
 }
 
-bool Pusher::startChunk(const QString& absolute, qint64 offset, qint64 size, ChunkUpload& chunk,
-                            RelayError& e)
-{
-    QString id = protocol::newObjectId(m_ctx.clientId);
-    if (!m_reservedIds.empty()) {
-        id = m_reservedIds.front();
-        m_reservedIds.pop_front();
-    }
-    chunk.own = StateDb::OwnObject{id, 0, m_ctx.store.codec().encodedSize(size)};
-    chunk.size = size;
-    chunk.file = std::make_unique<QFile>(absolute);
-    if (!chunk.file->open(QIODevice::ReadOnly) || (offset > 0 && !chunk.file->seek(offset)))
-        return false;
-    e = m_ctx.ensureFolder(layout::dataFolderOf(chunk.own.id));
-    if (!e.ok())
-        return false;
-    // Recorded before it is written: unpublished until its segment is, removed if never (R2).
-    m_ctx.db.putOwnObject(chunk.own);
-    chunk.reader = std::make_unique<HashingReader>(chunk.file.get(), size);
-    chunk.put = m_ctx.store.startPut(layout::dataPath(chunk.own.id), chunk.reader.get(), size, WriteMode::Fresh);
-    return true;
-}
-
 void Pusher::reserveChunkIds(int count)
 {
     if (count <= 0)
@@ -474,76 +425,106 @@ void Pusher::failUpload(Pass& pass, const QString& path, const RelayError& e)
     pass.result.cause = e.kind;
 }
 
-bool Pusher::uploadFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limit,
-                            StateDb::LocalEntry* source)
+QString Pusher::nextPackId()
+{
+    if (m_reservedIds.empty())
+        return protocol::newObjectId(m_ctx.clientId);
+    const QString id = m_reservedIds.front();
+    m_reservedIds.pop_front();
+    return id;
+}
+
+const protocol::Chunker::Gear& Pusher::gear()
+{
+    // Cut where every client of the repository cuts (R36): the seed is the codec's.
+    const QByteArray seed = m_ctx.store.codec().chunkerSeed();
+    if (!m_gear || seed != m_gearSeed) {
+        m_gear = protocol::Chunker::gearFromSeed(seed);
+        m_gearSeed = seed;
+    }
+    return *m_gear;
+}
+
+bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limit, bool repush, PackWriter& packs,
+                     QHash<QByteArray, protocol::BlobRef>& placed, QSet<QString>& used)
 {
     const auto known = contentSource(record);
     if (!known)
         return false;
-    if (source)
-        *source = *known;
     const QString absolute = m_ctx.localPath(known->path);
+    QFile file(absolute);
+    if (!file.open(QIODevice::ReadOnly) || (from > 0 && !file.seek(from)))
+        return false;
     record.blobs.clear();
     const qint64 end = std::min(record.size, from + limit);
     m_ctx.progress.current = record.path;
     m_ctx.progress.currentSending = true;
     m_ctx.progress.currentDone = from;
     m_ctx.progress.currentSize = record.size;
-    QStringList uploaded;
-    auto rollback = [&] {
-        for (const QString& id : std::as_const(uploaded))
-            m_ctx.dropOwnObject(id);
+    // Where a blob may already be (R39): in this batch's packs, in this client's packs on the relay,
+    // in the basis of this path (which the others hold in their copy). Content sent again because
+    // someone lacks it takes only the first: the others may be what is lacking.
+    QHash<QByteArray, protocol::BlobRef> basis;
+    if (!repush)
+        if (const QByteArray b = m_ctx.db.basis(record.path); !b.isEmpty() && b != record.hash)
+            for (const protocol::BlobRef& blob : m_ctx.db.contentBlobs(b))
+                basis.insert(blob.hash, blob);
+    const bool wholeFile = from == 0 && end == record.size;
+    Sha256 whole;
+    Sha256 blobHash;
+    auto emit = [&](const QByteArray& bytes) {
+        blobHash.update(bytes.constData(), bytes.size());
+        const QByteArray hash = blobHash.finish();
+        std::optional<protocol::BlobRef> at;
+        if (auto it = placed.constFind(hash); it != placed.cend())
+            at = *it;
+        else if (!repush)
+            at = m_ctx.db.ownBlob(hash);
+        if (!at && basis.contains(hash))
+            at = basis.value(hash);
+        if (!at) {
+            at = packs.add(bytes, hash);
+            placed.insert(hash, *at);
+        }
+        if (packs.isOurs(at->pack))
+            used.insert(at->pack);
+        record.blobs.append(*at);
+        m_ctx.progress.currentDone += bytes.size();
+        m_ctx.reportProgress(bytes.size() >= 512 * 1024); // a big blob shows at once
     };
-    // Up to 'transfers' chunks travel at once, each read through its own handle on the file;
-    // they are collected in order, oldest first.
-    std::deque<ChunkUpload> inFlight;
-    RelayError failure;
-    bool shortRead = false;
-    auto collect = [&] {
-        ChunkUpload c = std::move(inFlight.front());
-        inFlight.pop_front();
-        const RelayError e = m_ctx.store.finish(c.put);
-        if (!e.ok()) {
-            if (failure.ok())
-                failure = e;
-            return;
+    protocol::Chunker chunker(gear());
+    QByteArray blob;
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    for (qint64 at = from; at < end;) {
+        const qint64 n = file.read(buffer.data(), std::min<qint64>(buffer.size(), end - at));
+        if (n <= 0)
+            return false; // shorter than scanned: changed, the next scan says how
+        if (wholeFile)
+            whole.update(buffer.constData(), n);
+        const char* p = buffer.constData();
+        qint64 left = n;
+        while (left > 0) {
+            bool ended = false;
+            const qsizetype k = chunker.feed(p, left, ended);
+            blob.append(p, k);
+            p += k;
+            left -= k;
+            if (ended) {
+                emit(blob);
+                blob.clear();
+            }
         }
-        if (c.reader->bytesRead() != c.size) {
-            shortRead = true;
-            return;
-        }
-        record.blobs.append(protocol::BlobRef{c.own.id, 0, c.size, c.reader->hash()});
-        m_ctx.progress.bytesSent += c.size;
-        m_ctx.progress.currentDone += c.size;
-        m_ctx.reportProgress(true); // a chunk is megabytes: each one shows
-    };
-    for (qint64 offset = from; offset < end && failure.ok() && !shortRead;) {
-        const qint64 size = std::min<qint64>(m_ctx.settings.chunkSize, end - offset);
-        ChunkUpload c;
-        if (!startChunk(absolute, offset, size, c, failure)) {
-            shortRead = failure.ok();
-            break;
-        }
-        uploaded.append(c.own.id);
-        inFlight.push_back(std::move(c));
-        offset += size;
-        if (int(inFlight.size()) >= m_ctx.transfers())
-            collect();
+        at += n;
+        if (!pass.result.ok())
+            return false;
     }
-    while (!inFlight.empty())
-        collect();
-    if (!failure.ok()) {
-        rollback();
-        failUpload(pass, record.path, failure);
-        return false;
-    }
+    if (!blob.isEmpty())
+        emit(blob);
     // The file must not have changed while it was read (a stable snapshot, section 10).
     const auto after = statLocal(absolute, known->path);
-    if (shortRead || !after || !sameStat(*after, *known)) {
-        rollback();
+    if (!after || !sameStat(*after, *known))
         return false;
-    }
-    return true;
+    return !wholeFile || confirmContent(pass, record, *known, repush, whole.finish());
 }
 
 } // namespace escale::sync::engine

@@ -1,31 +1,31 @@
 #pragma once
 
+#include "protocol/Chunker.h"
 #include "protocol/ObjectStore.h"
 #include "protocol/Records.h"
 #include "relay/RelayTypes.h"
 #include "state/StateDb.h"
 
-#include <QFile>
+#include <QHash>
+#include <QSet>
 #include <deque>
 #include <memory>
 #include <optional>
 
-namespace escale::sync {
-class HashingReader;
-}
 
 namespace escale::sync::engine {
 
 struct EngineContext;
 struct Pass;
 class OwnJournal;
+class PackWriter;
 
-// Publishing this client's versions (relay-format.md R1, R2, R13, R23, R27, R28): the versions
-// waiting to be sent, a segment's worth at a time, smallest content first, then the contents
-// others asked for again. Each file's chunks are uploaded (up to 'transfers' at once, one-chunk
-// files pipelined) from a stable read of the file, and the batch is published as the next
-// segment of this client's journal with an exclusive write. Under 'disk quota', uploads wait for
-// room, and a file larger than the quota goes in pieces.
+// Publishing this client's versions (relay-format.md R1, R2, R13, R23, R27, R28, R36-R42): the
+// versions waiting to be sent, a segment's worth at a time, smallest content first, then the
+// contents others asked for again. Each file is read once, stably, and cut into blobs; the blobs
+// not on the relay yet go into the batch's packs (PackWriter: up to 'transfers' at once), and the
+// batch is published as the next segment of this client's journal with an exclusive write. Under
+// 'disk quota', uploads wait for room, and a file larger than the quota goes in pieces.
 class Pusher
 {
 public:
@@ -33,15 +33,19 @@ public:
     ~Pusher();
 
     void push(Pass& pass);
-    // The pass was abandoned: chunk names reserved and not used are forgotten here (the state
+    // The pass was abandoned: pack names reserved and not used are forgotten here (the state
     // lists them as unpublished, and the next push drops them).
     void abandon() { m_reservedIds.clear(); }
 
 private:
-    struct ChunkUpload;
-    bool uploadFile(Pass& pass, protocol::JournalRecord& record, qint64 from, qint64 limit,
-                    state::StateDb::LocalEntry* source = nullptr);
-    bool uploadPiece(Pass& pass, protocol::JournalRecord& record, qint64 room);
+    // Cuts the file's bytes [from, from + limit) into blobs (R36) into `record`'s blob list, each
+    // found where it already is (R39) or added to `packs` (`placed`: the batch's blobs; `used`: the
+    // batch's packs the record names). False when the file changed or cannot be read, or the pass
+    // failed. The whole file read gives the record the hash of what was sent (confirmContent).
+    bool cutFile(Pass& pass, protocol::JournalRecord& record, qint64 from, qint64 limit, bool repush,
+                 PackWriter& packs, QHash<QByteArray, protocol::BlobRef>& placed, QSet<QString>& used);
+    bool uploadPiece(Pass& pass, protocol::JournalRecord& record, qint64 room, PackWriter& packs,
+                     QHash<QByteArray, protocol::BlobRef>& placed, QSet<QString>& used);
     // Whether the bytes sent for `record` (their hash, or the file read again) are its content;
     // a version made here takes the hash of what was sent.
     bool confirmContent(Pass& pass, protocol::JournalRecord& record, const state::StateDb::LocalEntry& source,
@@ -49,21 +53,20 @@ private:
     // The file that holds the record's content, unchanged since it was scanned.
     std::optional<state::StateDb::LocalEntry> contentSource(const protocol::JournalRecord& record);
     void withdrawIfGone(Pass& pass, const protocol::JournalRecord& record, bool repush);
-    // Chunk names recorded (and committed) before a batch's uploads start: a crash in the middle
-    // of the batch, whose own records are committed together at its end, leaves no chunk on the
+    // Pack names recorded (and committed) before a batch's uploads start: a crash in the middle
+    // of the batch, whose own records are committed together at its end, leaves no pack on the
     // relay that the start-up sweep does not know of. What the batch did not use is forgotten.
     void reserveChunkIds(int count);
     void releaseChunkIds();
-    // Starts uploading `size` bytes of the file at `offset` as a new chunk, recorded as this
-    // client's (unpublished) first; false with `e` set when the relay refuses, or the file
-    // cannot be read (`e` ok).
-    bool startChunk(const QString& absolute, qint64 offset, qint64 size, ChunkUpload& chunk,
-                    relay::RelayError& e);
+    QString nextPackId();
+    const protocol::Chunker::Gear& gear();
     void failUpload(Pass& pass, const QString& path, const relay::RelayError& e);
 
     EngineContext& m_ctx;
     OwnJournal& m_journal;
     std::deque<QString> m_reservedIds; // see reserveChunkIds()
+    QByteArray m_gearSeed;
+    std::optional<protocol::Chunker::Gear> m_gear;
 };
 
 } // namespace escale::sync::engine

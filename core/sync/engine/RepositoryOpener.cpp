@@ -128,6 +128,36 @@ HeaderOnRelay RepositoryOpener::publishHeader(const protocol::RepositoryHeader& 
     return read;
 }
 
+bool RepositoryOpener::upgradeFormat(Pass& pass)
+{
+    // A format-1 repository, this folder's own (checked above): its header says format 2 before
+    // anything of format 2 is written (R43), everything else in it unchanged. Clients of format 1
+    // refuse it from then on and ask for an update; their objects stay readable for good.
+    protocol::RepositoryHeader upgraded = *m_toUpgrade;
+    const int from = upgraded.format;
+    upgraded.format = protocol::kFormatVersion;
+    const QByteArray bytes = upgraded.toBytes();
+    const RelayError e = m_ctx.store.replaceHeader(bytes);
+    if (!e.ok()) {
+        pass.fail(PassResult::Status::Failed,
+                  QStringLiteral("cannot upgrade the repository on %1 to format %2: %3")
+                      .arg(m_ctx.backend->describe())
+                      .arg(protocol::kFormatVersion)
+                      .arg(e.message));
+        pass.result.cause = e.kind;
+        return false;
+    }
+    if (m_keys)
+        m_keysFor = bytes; // the same key: the format is not bound to it
+    m_toUpgrade.reset();
+    qCInfo(lcEngine).noquote() << QStringLiteral("[%1] upgraded the repository on %2 from format %3 to format %4 "
+                                                 "(Escale older than this release no longer opens it)")
+                                      .arg(m_ctx.settings.name, m_ctx.backend->describe())
+                                      .arg(from)
+                                      .arg(protocol::kFormatVersion);
+    return true;
+}
+
 void RepositoryOpener::failOnHeader(Pass& pass, const RelayError& e)
 {
     pass.fail(e.kind == RelayError::Kind::Auth         ? PassResult::Status::Auth
@@ -176,6 +206,9 @@ bool RepositoryOpener::examineHeader(Pass& pass, const HeaderOnRelay& read)
         return false;
     }
     m_pendingRepository = header->repository;
+    m_toUpgrade.reset();
+    if (header->format < protocol::kFormatVersion)
+        m_toUpgrade = *header;
     // Every object but the header goes through the codec the header names (section 4).
     if (m_codecFactory) {
         m_pendingCodec = m_codecFactory(*header, error);
@@ -272,6 +305,8 @@ bool RepositoryOpener::completeRepository(Pass& pass)
                 .arg(m_ctx.backend->describe()));
         return false;
     }
+    if (m_toUpgrade && !upgradeFormat(pass))
+        return false;
     for (const QString& folder :
          {layout::headsFolder(), layout::journalFolderOf(m_ctx.clientId), layout::dataFolder()}) {
         const RelayError e = m_ctx.ensureFolder(folder);

@@ -9,6 +9,7 @@
 #include <QString>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace escale::crypto {
 class RepositoryKeys;
@@ -47,6 +48,7 @@ public:
 private:
     bool examineHeader(Pass& pass, const HeaderOnRelay& read);
     HeaderOnRelay publishHeader(const protocol::RepositoryHeader& header);
+    bool upgradeFormat(Pass& pass);
     void failOnHeader(Pass& pass, const relay::RelayError& e);
 
     EngineContext& m_ctx;
@@ -58,6 +60,7 @@ private:
     std::unique_ptr<KeyWork> m_keyWork;                    // a key being derived
     std::shared_ptr<protocol::ObjectCodec> m_pendingCodec; // the header's codec, set once complete
     QString m_pendingRepository;                           // the header's repository id
+    std::optional<protocol::RepositoryHeader> m_toUpgrade; // a format-1 header, rewritten once checked (R43)
     bool m_cleanedTemporary = false;
 };
 

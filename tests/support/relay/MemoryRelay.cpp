@@ -124,6 +124,7 @@ RelayJob* MemoryRelay::read(const QString& path, qint64 offset, qint64 length, Q
     }
     const QByteArray bytes =
         it.value().mid(qsizetype(std::max<qint64>(offset, 0)), length < 0 ? -1 : qsizetype(length));
+    m_store->m_counters.bytesRead += bytes.size();
     lock.unlock();
     if (sink->write(bytes) != bytes.size())
         job->finishLater(
@@ -160,6 +161,7 @@ RelayJob* MemoryRelay::put(const QString& path, QIODevice* source, qint64 size, 
     }
     QMutexLocker lock(&m_store->m_mutex);
     ++m_store->m_counters.put;
+    m_store->m_counters.bytesWritten += bytes.size();
     if (mode == WriteMode::CreateExclusive && m_store->m_objects.contains(path)) {
         job->finishLater(
             RelayError{RelayError::Kind::AlreadyExists, QStringLiteral("'%1' exists").arg(path)});

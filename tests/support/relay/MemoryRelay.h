@@ -22,6 +22,8 @@ public:
         int put = 0;
         int remove = 0;
         int makeFolder = 0;
+        qint64 bytesRead = 0;    // by get and getRange
+        qint64 bytesWritten = 0; // by put
         int total() const { return list + get + put + remove + makeFolder; }
     };
 

@@ -1,0 +1,85 @@
+#include "sync/engine/PackWriter.h"
+
+#include "protocol/Layout.h"
+#include "sync/engine/EngineContext.h"
+
+namespace escale::sync::engine {
+
+using relay::RelayError;
+using relay::WriteMode;
+using state::StateDb;
+namespace layout = protocol::layout;
+
+PackWriter::PackWriter(EngineContext& context, std::function<QString()> newId)
+    : m_ctx(context)
+    , m_newId(std::move(newId))
+{}
+
+PackWriter::~PackWriter()
+{
+    finish();
+}
+
+protocol::BlobRef PackWriter::add(const QByteArray& bytes, const QByteArray& hash)
+{
+    const qint64 room = m_ctx.settings.chunkSize;
+    if (!m_open.isEmpty() && m_open.size() + bytes.size() > room)
+        seal();
+    if (m_openId.isEmpty()) {
+        m_openId = m_newId();
+        m_open.reserve(std::max<qint64>(room, bytes.size()));
+    }
+    const protocol::BlobRef place{m_openId, m_open.size(), bytes.size(), hash, false};
+    m_open.append(bytes);
+    if (m_open.size() >= room)
+        seal();
+    return place;
+}
+
+void PackWriter::seal()
+{
+    if (m_openId.isEmpty())
+        return;
+    Upload u;
+    u.id = std::exchange(m_openId, QString());
+    const qint64 size = m_open.size();
+    m_sizes.insert(u.id, size);
+    u.source = std::make_unique<QBuffer>();
+    u.source->setData(std::exchange(m_open, QByteArray()));
+    u.source->open(QIODevice::ReadOnly);
+    if (!m_failure.ok())
+        return; // the publication fails: nothing more is sent
+    if (const RelayError e = m_ctx.ensureFolder(layout::dataFolderOf(u.id)); !e.ok()) {
+        m_failure = e;
+        return;
+    }
+    // Recorded before it is written: unpublished until its segment is, removed if never (R2).
+    m_ctx.db.putOwnObject(StateDb::OwnObject{u.id, 0, m_ctx.store.codec().encodedSize(size)});
+    u.put = m_ctx.store.startPut(layout::dataPath(u.id), u.source.get(), size, WriteMode::Fresh);
+    m_inFlight.push_back(std::move(u));
+    if (int(m_inFlight.size()) >= m_ctx.transfers())
+        collect();
+}
+
+void PackWriter::collect()
+{
+    Upload u = std::move(m_inFlight.front());
+    m_inFlight.pop_front();
+    const RelayError e = m_ctx.store.finish(u.put);
+    if (e.ok()) {
+        m_written.insert(u.id);
+        m_ctx.progress.bytesSent += m_sizes.value(u.id);
+        m_ctx.reportProgress(true);
+    } else if (m_failure.ok()) {
+        m_failure = e;
+    }
+}
+
+void PackWriter::finish()
+{
+    seal();
+    while (!m_inFlight.empty())
+        collect();
+}
+
+} // namespace escale::sync::engine
