@@ -114,6 +114,13 @@ void Pusher::push(Pass& pass)
         PackWriter packs(m_ctx, [this] { return nextPackId(); });
         QHash<QByteArray, protocol::BlobRef> placed; // blobs of this batch (R39 a)
         for (Item& item : batch) {
+            // The same content as a version of the path published by another client (machines that
+            // held the same files before they joined, the same edit made twice): the others have it,
+            // nothing travels but the record (R27).
+            if (!item.renamed && item.repushFor.isEmpty() && item.record.kind == Kind::File && item.record.size > 0)
+                for (const StateDb::Version& v : m_ctx.db.versions(item.record.path))
+                    item.renamed = item.renamed || (!v.pending && v.record.kind == Kind::File &&
+                                                    v.record.hash == item.record.hash && v.record.size == item.record.size);
             if (item.renamed) {
                 item.record.blobs.clear();
                 item.record.from = 0;
@@ -231,8 +238,17 @@ void Pusher::push(Pass& pass)
                 }
             }
             m_ctx.db.putOwnBlobs(ours);
-            if (!item.piece && item.record.from == 0 && item.record.kind == Kind::File) {
-                m_ctx.db.putContentBlobs(item.record.hash, item.record.blobs);
+            if (!item.piece && item.record.from == 0 && item.record.kind == Kind::File && item.record.size > 0) {
+                // Where its blobs lie: the basis of the path's next version (R39 c), a source for
+                // others (R40). A record without blobs (R27) takes those of the version it matched.
+                QList<protocol::BlobRef> blobs = item.record.blobs;
+                if (blobs.isEmpty())
+                    for (const StateDb::Version& v : m_ctx.db.versions(item.record.path))
+                        if (blobs.isEmpty() && v.record.hash == item.record.hash && v.record.from == 0 &&
+                            !v.record.piece)
+                            blobs = v.record.blobs;
+                if (!blobs.isEmpty())
+                    m_ctx.db.putContentBlobs(item.record.hash, blobs);
                 if (item.repushFor.isEmpty())
                     m_ctx.db.setBasis(item.record.path, item.record.hash);
             }
