@@ -8,7 +8,16 @@
 //   escale-bench crypto   [MiB]     encryption and decryption throughput vs `openssl speed`
 //   escale-bench dav|s3|ftps|sftp big|small [n]  A to B through Apache WebDAV, the S3 test server,
 //                                   ProFTPD (explicit FTPS) or OpenSSH's sftp, vs
-//                                   `rclone copy` up and back; requests from Apache's access log
+//                                   `rclone copy` up and back (and, on WebDAV, the per-file
+//                                   floor: curl, 4 at once); requests from Apache's access log;
+//                                   a fourth argument delays each direction by that many ms
+//                                   (bench's DelayProxy, bytes counted); $ESCALE_BENCH_REFERENCES
+//                                   (default "rclone,curl") chooses the reference runs
+//
+//   escale-bench delta [MiB [ms]]   a big file on WebDAV edited in the middle, then at the start:
+//                                   what travels each way (counted by the proxy) and how long
+//   escale-bench identical [n [ms]] three machines with the same folder join one WebDAV relay:
+//                                   bytes written to it and its peak, against the folder's size
 //
 // `small`, `big` and `quota` take a third argument `encrypted` to run on an encrypted repository.
 //
@@ -17,6 +26,7 @@
 #include "BenchCommon.h"
 #include "RelayCalls.h"   // tests/support: a test server's relay configuration
 #include "RelayServers.h" // and the test servers
+#include "DelayProxy.h"   // a network with latency
 #include "config/Config.h"
 #include "crypto/EncryptedCodec.h"
 #include "relay/folder/FolderRelay.h"
@@ -484,7 +494,7 @@ int idle()
 // Through a real server on loopback (Apache WebDAV or the S3 server of the tests): A sends the
 // data set, B receives it; then `rclone copy` of the same data to the same server and back,
 // in the same run. With Apache, requests are counted in its access log, idle polls included.
-int network(const QString& server, const QString& kind, int n)
+int network(const QString& server, const QString& kind, int n, int delayMs)
 {
     const bool dav = server == QLatin1String("dav");
     QString data;
@@ -560,6 +570,24 @@ int network(const QString& server, const QString& kind, int n)
         out << "the " << server << " server did not start: " << running->log() << "\n";
         return 1;
     }
+    // A modest real network: every byte each way `delayMs` late, through the same proxy for
+    // Escale and the references (FTP's data connections go straight to the server).
+    std::unique_ptr<testing::DelayProxy> proxy;
+    if (delayMs > 0) {
+        proxy = std::make_unique<testing::DelayProxy>(running->port(), delayMs);
+        if (proxy->port() == 0) {
+            out << "the delaying proxy could not listen\n";
+            return 1;
+        }
+        const QString direct = QStringLiteral("127.0.0.1:%1").arg(running->port()),
+                      delayed = QStringLiteral("127.0.0.1:%1").arg(proxy->port());
+        url.replace(direct, delayed);
+        remote.replace(direct, delayed);
+        remote.replace(QStringLiteral("port=%1,").arg(running->port()), QStringLiteral("port=%1,").arg(proxy->port()));
+        out << "through a proxy delaying each direction by " << delayMs << " ms\n";
+    }
+    const quint16 port = proxy ? proxy->port() : running->port();
+    auto bytes = [&] { return proxy ? std::pair<qint64, qint64>{proxy->bytesUp(), proxy->bytesDown()} : std::pair<qint64, qint64>{-1, -1}; };
     auto requests = [&] {
         return apache ? int(apache->accessLog().size()) : -1;
     };
@@ -600,10 +628,13 @@ int network(const QString& server, const QString& kind, int n)
     // run's deletions would otherwise slow whichever side comes first.
     ::sync();
     const int r0 = requests();
+    const auto b0 = bytes();
     const auto ra = pass(alice, &up);
     const int r1 = requests();
+    const auto b1 = bytes();
     const auto rb = pass(bob, &down);
     const int r2 = requests();
+    const auto b2 = bytes();
     pass(alice, &idle); // frees what bob acknowledged
     pass(alice, &idle); // and says so in its head
     const int r3 = requests();
@@ -651,22 +682,58 @@ int network(const QString& server, const QString& kind, int n)
     }
     qunsetenv("AWS_CA_BUNDLE");
     ::sync();
+    const QStringList references =
+        qEnvironmentVariable("ESCALE_BENCH_REFERENCES", QStringLiteral("rclone,curl")).split(QLatin1Char(','));
+    const bool withRclone = references.contains(QStringLiteral("rclone"));
     const int q0 = requests();
-    const double rcUp = shell(refUpCommand);
+    const double rcUp = withRclone ? shell(refUpCommand) : 0;
     const int q1 = requests();
-    const double rcDown = shell(refDownCommand);
+    const double rcDown = withRclone ? shell(refDownCommand) : 0;
     const int q2 = requests();
-    const bool rcSame = sameTrees(data, base + QStringLiteral("/rcB"));
+    const bool rcSame = !withRclone || sameTrees(data, base + QStringLiteral("/rcB"));
+    // The per-file floor on WebDAV: curl, 4 transfers at once, one PUT then one GET per file, through
+    // the same proxy (files flattened into one folder: curl makes no WebDAV folders).
+    double curlUp = 0, curlDown = 0;
+    int c0 = 0, c1 = 0, c2 = 0;
+    bool curlSame = true;
+    const bool withCurl = dav && references.contains(QStringLiteral("curl"));
+    if (withCurl) {
+        const QString davBase = QStringLiteral("http://127.0.0.1:%1/curl/").arg(port);
+        const QString curl = QStringLiteral("curl -sS -u tester:%1").arg(password);
+        shell(QStringLiteral("%1 -X MKCOL %2").arg(curl, davBase));
+        QFile upList(base + QStringLiteral("/curl-up.cfg")), downList(base + QStringLiteral("/curl-down.cfg"));
+        upList.open(QIODevice::WriteOnly);
+        downList.open(QIODevice::WriteOnly);
+        QDirIterator it(data, QDir::Files, QDirIterator::Subdirectories);
+        int files = 0;
+        while (it.hasNext()) {
+            const QString file = it.next();
+            const QString flat = QDir(data).relativeFilePath(file).replace(QLatin1Char('/'), QLatin1Char('_'));
+            upList.write(QStringLiteral("upload-file = \"%1\"\nurl = \"%2%3\"\n").arg(file, davBase, flat).toUtf8());
+            downList.write(
+                QStringLiteral("output = \"%1/curlB/%2\"\nurl = \"%3%2\"\n").arg(base, flat, davBase).toUtf8());
+            ++files;
+        }
+        upList.close();
+        downList.close();
+        c0 = requests();
+        curlUp = shell(QStringLiteral("%1 -Z --parallel-max 4 -K '%2'").arg(curl, upList.fileName()));
+        c1 = requests();
+        curlDown = shell(QStringLiteral("%1 -Z --parallel-max 4 --create-dirs -K '%2' && sync").arg(curl, downList.fileName()));
+        c2 = requests();
+        curlSame = QDir(base + QStringLiteral("/curlB")).entryList(QDir::Files).size() == files;
+    }
     const double total = up + down, rcTotal = rcUp + rcDown;
     out << server << " " << kind << ": Escale A sends " << ra.uploaded << " files in "
         << QString::number(up, 'f', 2) << " s, B receives " << rb.downloaded << " in "
         << QString::number(down, 'f', 2) << " s (durable: synced "
-        << "to disk); total " << QString::number(total, 'f', 2) << " s; " << refName << " up "
-        << QString::number(rcUp, 'f', 2) << " s + down " << QString::number(rcDown, 'f', 2)
-        << " s (+ sync) = " << QString::number(rcTotal, 'f', 2) << " s; ratio "
-        << QString::number(total / rcTotal, 'f', 2)
-        << " (target <= 1); trees identical: " << (same ? "yes" : "NO") << " / " << refName << " "
-        << (rcSame ? "yes" : "NO") << "\n";
+        << "to disk); total " << QString::number(total, 'f', 2) << " s";
+    if (withRclone)
+        out << "; " << refName << " up " << QString::number(rcUp, 'f', 2) << " s + down "
+            << QString::number(rcDown, 'f', 2) << " s (+ sync) = " << QString::number(rcTotal, 'f', 2)
+            << " s; ratio " << QString::number(total / rcTotal, 'f', 2) << " (target <= 1)";
+    out << "; trees identical: " << (same ? "yes" : "NO") << " / " << refName << " " << (rcSame ? "yes" : "NO")
+        << "\n";
     if (apache)
         out << "requests (Apache access log): Escale send " << r1 - r0 << ", receive " << r2 - r1
             << ", freeing pass " << r3 - r2 << ", then " << r4 - r3 << " in 5 idle passes ("
@@ -675,6 +742,14 @@ int network(const QString& server, const QString& kind, int n)
             << "\n  Escale receive: " << methods(r1, r2) << "\n  Escale freeing: " << methods(r2, r3)
             << "\n  Escale idle: " << methods(r3, r4) << "\n  rclone up: " << methods(q0, q1)
             << "\n  rclone down: " << methods(q1, q2) << "\n";
+    if (withCurl)
+        out << "per-file floor (curl, 4 at once, same proxy): up " << QString::number(curlUp, 'f', 2) << " s + down "
+            << QString::number(curlDown, 'f', 2) << " s = " << QString::number(curlUp + curlDown, 'f', 2)
+            << " s; Escale / floor " << QString::number(total / (curlUp + curlDown), 'f', 3) << "; requests up "
+            << c1 - c0 << ", down " << c2 - c1 << (curlSame ? "" : " (FILES MISSING)") << "\n";
+    if (proxy)
+        out << "bytes through the proxy: Escale send " << b1.first - b0.first << " up / " << b1.second - b0.second
+            << " down; receive " << b2.first - b1.first << " up / " << b2.second - b1.second << " down\n";
     out << "peak resident memory: " << peakRssKb() / 1024 << " MiB\n";
     if (kind != QLatin1String("big"))
         QFile(data + QStringLiteral("/.complete")).open(QIODevice::WriteOnly);
@@ -682,6 +757,157 @@ int network(const QString& server, const QString& kind, int n)
     if (same && rcSame)
         dropPath(base);
     return same && rcSame ? 0 : 1;
+}
+
+// Two or three clients of one repository on Apache WebDAV, through a proxy that counts the bytes
+// (and delays them by `delayMs` each way).
+struct DavBench
+{
+    testing::ApacheDav server;
+    std::unique_ptr<testing::DelayProxy> proxy;
+    QString base;
+    std::vector<std::unique_ptr<relay::RelayBackend>> relays;
+    std::vector<std::unique_ptr<sync::SyncEngine>> engines;
+
+    bool start(const QString& label, int delayMs)
+    {
+        if (!server.started()) {
+            out << "Apache did not start: " << server.log() << "\n";
+            return false;
+        }
+        proxy = std::make_unique<testing::DelayProxy>(server.port(), delayMs);
+        base = workDir() + QLatin1Char('/') + label;
+        dropPath(base);
+        return proxy->port() != 0;
+    }
+    sync::SyncEngine* add(const QString& local, const QString& name)
+    {
+        config::RepositoryConfig c = repo(local, name);
+        QString url = server.url();
+        url.replace(QStringLiteral("127.0.0.1:%1").arg(server.port()), QStringLiteral("127.0.0.1:%1").arg(proxy->port()));
+        const config::RepositoryConfig relay = testing::relayConfig(c.name, url, QStringLiteral("testpw"));
+        c.relay = relay.relay;
+        c.password = relay.password;
+        QString error;
+        relays.push_back(relay::createRelay(c, error));
+        engines.push_back(std::make_unique<sync::SyncEngine>(c, relays.back().get(),
+                                                             base + QStringLiteral("/state-") + name + QStringLiteral("/state.db")));
+        if (!engines.back()->open(error)) {
+            out << error << "\n";
+            return nullptr;
+        }
+        return engines.back().get();
+    }
+    qint64 up() const { return proxy->bytesUp(); }
+    qint64 down() const { return proxy->bytesDown(); }
+    qint64 stored() const { return folderBytes(server.root()); }
+};
+
+QString mib(qint64 bytes)
+{
+    return QString::number(double(bytes) / 1048576.0, 'f', 2) + QStringLiteral(" MiB");
+}
+
+// A big file edited in place, as a VM image or a mailbox is: 1 MiB overwritten in the middle, then
+// 1 MiB inserted at the start. Only the blobs around each edit should travel (R36-R40).
+int delta(int sizeMib, int delayMs)
+{
+    const QString data = bigDataSet(sizeMib);
+    DavBench bench;
+    if (!bench.start(QStringLiteral("delta"), delayMs))
+        return 1;
+    const QString a = bench.base + QStringLiteral("/A"), b = bench.base + QStringLiteral("/B");
+    QDir().mkpath(a);
+    QDir().mkpath(b);
+    shell(QStringLiteral("cp '%1/big.bin' '%2/big.bin' && sync").arg(data, a));
+    sync::SyncEngine* alice = bench.add(a, QStringLiteral("alice"));
+    sync::SyncEngine* bob = bench.add(b, QStringLiteral("bob"));
+    if (!alice || !bob)
+        return 1;
+    double first = 0;
+    bool allSame = true;
+    auto step = [&](const QString& what) {
+        double up = 0, down = 0, idle = 0;
+        const qint64 u0 = bench.up(), d0 = bench.down();
+        pass(*alice, &up);
+        const qint64 u1 = bench.up(), d1 = bench.down();
+        pass(*bob, &down);
+        const qint64 u2 = bench.up(), d2 = bench.down();
+        pass(*alice, &idle); // frees what bob took
+        const bool same = sameTrees(a, b);
+        allSame = allSame && same;
+        const double total = up + down;
+        if (first == 0)
+            first = total;
+        out << what << ": A " << QString::number(up, 'f', 2) << " s, sent " << mib(u1 - u0) << " (received "
+            << mib(d1 - d0) << "); B " << QString::number(down, 'f', 2) << " s, received " << mib(d2 - d1)
+            << " (sent " << mib(u2 - u1) << "); " << QString::number(100.0 * total / first, 'f', 1)
+            << " % of the first sync's time; same: " << (same ? "yes" : "NO") << "\n";
+    };
+    step(QStringLiteral("first sync of %1 MiB").arg(sizeMib));
+    shell(QStringLiteral("dd if=/dev/urandom of='%1/big.bin' bs=1M count=1 seek=%2 conv=notrunc status=none")
+              .arg(a)
+              .arg(sizeMib / 2));
+    step(QStringLiteral("1 MiB overwritten in the middle (target: under 8 MiB each way, under 15 %)"));
+    shell(QStringLiteral("head -c 1M /dev/urandom > '%1/new' && cat '%1/big.bin' >> '%1/new' && mv '%1/new' "
+                         "'%1/big.bin'")
+              .arg(a));
+    step(QStringLiteral("1 MiB inserted at the start (target: under 8 MiB each way, under 15 %)"));
+    out << "peak resident memory: " << peakRssKb() / 1024 << " MiB\n";
+    if (allSame)
+        dropPath(bench.base);
+    return allSame ? 0 : 1;
+}
+
+// Three machines that hold the same folder (an upgrade, a copy by USB) join one relay in turn: the
+// content should travel once (target: at most 1.1 x the folder written, and held at the peak).
+int identical(int files, int delayMs)
+{
+    const QString data = workDir() + QStringLiteral("/small%1").arg(files);
+    makeTree(data, files, 100, 4096);
+    QFile::remove(data + QStringLiteral("/.complete"));
+    const QString big = bigDataSet(16);
+    DavBench bench;
+    if (!bench.start(QStringLiteral("identical"), delayMs))
+        return 1;
+    const QStringList names{QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("carol")};
+    std::vector<sync::SyncEngine*> machines;
+    for (const QString& name : names) {
+        const QString local = bench.base + QLatin1Char('/') + name;
+        QDir().mkpath(local);
+        shell(QStringLiteral("cp -r '%1/.' '%2/' && cp '%3/big.bin' '%2/' && rm -f '%2/.complete'").arg(data, local, big));
+        machines.push_back(bench.add(local, name));
+        if (!machines.back())
+            return 1;
+    }
+    const qint64 folder = folderBytes(bench.base + QStringLiteral("/alice"));
+    qint64 peak = 0;
+    int quietFrom = -1;
+    const qint64 u0 = bench.up();
+    for (int round = 1; round <= 4; ++round) {
+        bool quiet = true;
+        for (sync::SyncEngine* m : machines) {
+            double seconds = 0;
+            const auto r = pass(*m, &seconds);
+            quiet = quiet && r.published == 0 && r.uploaded == 0 && r.downloaded == 0;
+            peak = std::max(peak, bench.stored());
+        }
+        if (quiet && quietFrom < 0)
+            quietFrom = round;
+    }
+    const qint64 written = bench.up() - u0;
+    bool same = true;
+    for (const QString& name : names)
+        same = same && sameTrees(bench.base + QStringLiteral("/alice"), bench.base + QLatin1Char('/') + name);
+    out << "3 machines with the same " << mib(folder) << " (" << files << " files and one of 16 MiB): written to the "
+        << "relay " << mib(written) << " (" << QString::number(double(written) / double(folder), 'f', 3)
+        << " x the folder, target <= 1.1); relay peak " << mib(peak) << " ("
+        << QString::number(double(peak) / double(folder), 'f', 3) << " x); quiet from round " << quietFrom
+        << "; trees identical, no conflict copy: " << (same ? "yes" : "NO") << "\n";
+    QFile(data + QStringLiteral("/.complete")).open(QIODevice::WriteOnly);
+    if (same)
+        dropPath(bench.base);
+    return same ? 0 : 1;
 }
 
 } // namespace
@@ -708,13 +934,18 @@ int main(int argc, char* argv[])
         return idle();
     if (what == QLatin1String("crypto"))
         return cryptoThroughput(n > 0 ? n : 512);
+    if (what == QLatin1String("delta"))
+        return delta(n > 0 ? n : 1024, args.value(3).toInt());
+    if (what == QLatin1String("identical"))
+        return identical(n > 0 ? n : 5000, args.value(3).toInt());
     const QStringList servers{QStringLiteral("dav"), QStringLiteral("s3"), QStringLiteral("ftps"),
                               QStringLiteral("sftp")};
     if (servers.contains(what) &&
         (args.value(2) == QLatin1String("big") || args.value(2) == QLatin1String("small")))
-        return network(what, args.value(2), args.value(3).toInt());
+        return network(what, args.value(2), args.value(3).toInt(), args.value(4).toInt());
     std::fputs("usage: escale-bench rescan|small|big|quota|idle|crypto [count] [encrypted]\n"
-               "       escale-bench dav|s3|ftps|sftp big|small [count]\n",
+               "       escale-bench dav|s3|ftps|sftp big|small [count [delay ms]]\n"
+               "       escale-bench delta [MiB [delay ms]] | identical [files [delay ms]]\n",
                stderr);
     return 2;
 }

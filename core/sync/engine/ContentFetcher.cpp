@@ -40,7 +40,7 @@ protocol::ObjectStore::PendingGet startBlob(protocol::ObjectStore& store, const 
 // Blobs of one pack are read together (R40): the parts wanted, by offset, become ranges, two parts
 // less than this apart one range, none longer than kLongestRange.
 constexpr qint64 kRangeGap = 1 << 20;
-constexpr qint64 kLongestRange = 16LL << 20;
+constexpr qint64 kLongestRange = 8LL << 20;
 
 class ContentFetcher::Prefetch
 {
@@ -220,12 +220,13 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
     // When the caller checks the whole file's hash, the chunks' own hashes are not taken too:
     // one bad chunk fails the whole, which is then discarded (pieces check each chunk).
     const qint64 cap = 64LL * 1024 * 1024;
-    const int transfers =
-        int(std::clamp<qint64>(cap / std::max<qint64>(1, m_ctx.settings.chunkSize), 1, m_ctx.transfers()));
+    const int transfers = int(
+        std::clamp<qint64>(cap / std::max<qint64>(kLongestRange, m_ctx.settings.chunkSize), 1, m_ctx.transfers()));
     struct InFlight
     {
         protocol::BlobRef chunk;
         QList<protocol::BlobRef> run; // blobs after `chunk` read with it, as one range of its pack
+        bool local = false;           // read from a file of the folder
         std::unique_ptr<QBuffer> buffer; // its own byte array: stays put when moved
         std::unique_ptr<HashingWriter> writer;
         protocol::ObjectStore::PendingGet get;
@@ -251,7 +252,7 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
                         .arg(path)};
         if (!e.ok())
             return {e.kind, QStringLiteral("cannot download %1: %2").arg(path, e.message)};
-        if (got != chunk.length || (checkEach(chunk) && hash != chunk.hash))
+        if (got != chunk.length || (checkEach(chunk) && !hash.isNull() && hash != chunk.hash))
             return {RelayError::Kind::Corrupt,
                     QStringLiteral("%1: a chunk from the relay failed its check; it will be fetched again")
                         .arg(path)};
@@ -310,7 +311,9 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
         if (!failure.ok())
             return;
         if (f.run.isEmpty()) {
-            failure = accept(e, f.chunk, f.writer->bytesWritten(), checkEach(f.chunk) ? f.writer->hash() : QByteArray(),
+            // A blob from the folder under the whole file's check is checked with it (a null hash).
+            const bool own = checkEach(f.chunk) && !(f.local && whole);
+            failure = accept(e, f.chunk, f.writer->bytesWritten(), own ? f.writer->hash() : QByteArray(),
                              f.buffer ? &f.buffer->data() : nullptr);
             return;
         }
@@ -336,19 +339,20 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
         InFlight f;
         f.chunk = chunk;
         // One blob: into its own buffer when several travel, else straight into the file.
-        auto single = [&] {
+        auto single = [&](bool check) {
             if (transfers > 1) {
                 f.buffer = std::make_unique<QBuffer>();
                 f.buffer->buffer().reserve(chunk.length);
                 f.buffer->open(QIODevice::WriteOnly);
-                f.writer = std::make_unique<HashingWriter>(f.buffer.get(), nullptr, checkEach(chunk));
+                f.writer = std::make_unique<HashingWriter>(f.buffer.get(), nullptr, check);
             } else {
-                f.writer = std::make_unique<HashingWriter>(&file, whole, checkEach(chunk));
+                f.writer = std::make_unique<HashingWriter>(&file, whole, check);
             }
         };
-        if (const auto held = localBlob(chunk)) {
+        if (const auto held = localBlob(chunk, !whole)) {
             // From the folder (R40): written in its turn like a download, with no request.
-            single();
+            f.local = true;
+            single(checkEach(chunk) && !whole);
             f.writer->write(*held);
             m_reusedBytes += held->size();
             inFlight.push_back(std::move(f));
@@ -375,7 +379,7 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
             f.get = m_ctx.store.startGetRange(layout::dataPath(chunk.pack), chunk.offset, end - chunk.offset,
                                               f.writer.get());
         } else {
-            single();
+            single(checkEach(chunk));
             f.get = startBlob(m_ctx.store, chunk, f.writer.get());
         }
         inFlight.push_back(std::move(f));
@@ -424,7 +428,7 @@ void ContentFetcher::findLocalBlobs(const QString& targetPath, const QList<proto
     }
 }
 
-std::optional<QByteArray> ContentFetcher::localBlob(const protocol::BlobRef& blob)
+std::optional<QByteArray> ContentFetcher::localBlob(const protocol::BlobRef& blob, bool check)
 {
     const auto it = m_localBlobs.constFind(blob.hash);
     if (it == m_localBlobs.cend() || blob.whole)
@@ -437,10 +441,14 @@ std::optional<QByteArray> ContentFetcher::localBlob(const protocol::BlobRef& blo
     if (!in.open(QIODevice::ReadOnly) || !in.seek(it->position))
         return std::nullopt;
     const QByteArray bytes = in.read(blob.length);
-    Sha256 check;
-    check.update(bytes.constData(), bytes.size());
-    if (bytes.size() != blob.length || check.finish() != blob.hash)
-        return std::nullopt; // changed in place, keeping its size and time: fetched instead
+    if (bytes.size() != blob.length)
+        return std::nullopt;
+    if (check) {
+        Sha256 own;
+        own.update(bytes.constData(), bytes.size());
+        if (own.finish() != blob.hash)
+            return std::nullopt; // changed in place, keeping its size and time: fetched instead
+    }
     return bytes;
 }
 
@@ -582,7 +590,10 @@ Content ContentFetcher::obtainContent(const JournalRecord& record, const QString
         auto fetchAll = [&](const QList<protocol::BlobRef>& list) {
             out.resize(0);
             out.seek(0);
-            findLocalBlobs(targetPath, list);
+            if (m_useLocalBlobs)
+                findLocalBlobs(targetPath, list);
+            else
+                m_localBlobs.clear();
             Sha256 whole;
             const RelayError r = fetchChunks(targetPath, list, out, &whole);
             if (r.ok())
@@ -590,6 +601,17 @@ Content ContentFetcher::obtainContent(const JournalRecord& record, const QString
             return r;
         };
         RelayError e = fetchAll(chunks);
+        if (e.ok() && m_reusedBytes > 0 && (digest != record.hash || out.pos() != record.size)) {
+            // Blobs taken from the folder are checked with the whole file: one of them was not
+            // what its file held when scanned (changed in place, keeping its size and time). The
+            // file is made again from the relay alone.
+            qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2: a file of the folder did not hold the blobs "
+                                                         "its scan said; fetched from the relay instead")
+                                              .arg(m_ctx.settings.name, targetPath);
+            m_useLocalBlobs = false;
+            e = fetchAll(chunks);
+            m_useLocalBlobs = true;
+        }
         // Its chunks gone, the same content may have come with another record this pass (sent
         // again for another version of it, R23): content is content, whoever's version named it.
         if (const QList<protocol::BlobRef> other = m_ctx.contentSeen.value(record.hash);

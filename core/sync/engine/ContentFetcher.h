@@ -58,9 +58,10 @@ private:
     // Where this folder holds blobs of `blobs` already (R40): the file at `targetPath` first, then
     // any file whose content's blob list names one. Kept for the next fetchChunks() only.
     void findLocalBlobs(const QString& targetPath, const QList<protocol::BlobRef>& blobs);
-    // A blob's bytes from the folder, checked against its hash; nothing when the file holding it
-    // changed since its scan, cannot be read, or does not hold it.
-    std::optional<QByteArray> localBlob(const protocol::BlobRef& blob);
+    // A blob's bytes from the folder, checked against its hash (with `check`; else the caller checks
+    // the whole file they go into); nothing when the file holding it changed since its scan,
+    // cannot be read, or (checked) does not hold it.
+    std::optional<QByteArray> localBlob(const protocol::BlobRef& blob, bool check);
 
     EngineContext& m_ctx;
     class Prefetch;
@@ -73,6 +74,7 @@ private:
     };
     QHash<QByteArray, LocalBlob> m_localBlobs; // see findLocalBlobs()
     qint64 m_reusedBytes = 0;                  // taken from the folder by the last fetchChunks()
+    bool m_useLocalBlobs = true;               // false: a file is made from the relay alone
 };
 
 } // namespace escale::sync::engine

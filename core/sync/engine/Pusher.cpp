@@ -486,6 +486,8 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
             for (const protocol::BlobRef& blob : m_ctx.db.contentBlobs(b))
                 basis.insert(blob.hash, blob);
     const bool wholeFile = from == 0 && end == record.size;
+    // The hash of what is sent, for confirmContent(), unless this pass's scan just took it.
+    const bool hashWhole = wholeFile && !pass.scannedNow.contains(known->path);
     Sha256 whole;
     Sha256 blobHash;
     auto emit = [&](const QByteArray& bytes) {
@@ -515,7 +517,7 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
         const qint64 n = file.read(buffer.data(), std::min<qint64>(buffer.size(), end - at));
         if (n <= 0)
             return false; // shorter than scanned: changed, the next scan says how
-        if (wholeFile)
+        if (hashWhole)
             whole.update(buffer.constData(), n);
         const char* p = buffer.constData();
         qint64 left = n;
@@ -540,7 +542,7 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
     const auto after = statLocal(absolute, known->path);
     if (!after || !sameStat(*after, *known))
         return false;
-    return !wholeFile || confirmContent(pass, record, *known, repush, whole.finish());
+    return !wholeFile || confirmContent(pass, record, *known, repush, hashWhole ? whole.finish() : QByteArray());
 }
 
 } // namespace escale::sync::engine
