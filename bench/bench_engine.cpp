@@ -896,6 +896,12 @@ int identical(int files, int delayMs)
             quietFrom = round;
     }
     const qint64 written = bench.up() - u0;
+    QStringList held;
+    for (const QString& part : QDir(bench.server.root() + QStringLiteral("/repo")).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+        held << part + QLatin1Char(' ') + mib(folderBytes(bench.server.root() + QStringLiteral("/repo/") + part));
+    for (const QString& client : QDir(bench.server.root() + QStringLiteral("/repo/journal")).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+        held << QStringLiteral("journal of ") + client + QLatin1Char(' ') +
+                    mib(folderBytes(bench.server.root() + QStringLiteral("/repo/journal/") + client));
     bool same = true;
     for (const QString& name : names)
         same = same && sameTrees(bench.base + QStringLiteral("/alice"), bench.base + QLatin1Char('/') + name);
@@ -903,7 +909,8 @@ int identical(int files, int delayMs)
         << "relay " << mib(written) << " (" << QString::number(double(written) / double(folder), 'f', 3)
         << " x the folder, target <= 1.1); relay peak " << mib(peak) << " ("
         << QString::number(double(peak) / double(folder), 'f', 3) << " x); quiet from round " << quietFrom
-        << "; trees identical, no conflict copy: " << (same ? "yes" : "NO") << "\n";
+        << "; trees identical, no conflict copy: " << (same ? "yes" : "NO") << "\n"
+        << "relay at the end: " << held.join(QStringLiteral(", ")) << "\n";
     QFile(data + QStringLiteral("/.complete")).open(QIODevice::WriteOnly);
     if (same)
         dropPath(bench.base);

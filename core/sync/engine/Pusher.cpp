@@ -114,6 +114,8 @@ void Pusher::push(Pass& pass)
         PackWriter packs(m_ctx, [this] { return nextPackId(); });
         QHash<QByteArray, protocol::BlobRef> placed; // blobs of this batch (R39 a)
         for (Item& item : batch) {
+            if (adoptPublished(item.record, !item.repushFor.isEmpty()))
+                continue; // nothing to publish: the folder holds that other version
             // The same content as a version of the path published by another client (machines that
             // held the same files before they joined, the same edit made twice): the others have it,
             // nothing travels but the record (R27).
@@ -323,6 +325,45 @@ bool Pusher::uploadPiece(Pass& pass, JournalRecord& record, qint64 room, PackWri
                                       .arg(m_ctx.settings.name, record.path, config::formatSize(from),
                                            config::formatSize(from + budget),
                                            config::formatSize(record.size));
+    return true;
+}
+
+bool Pusher::adoptPublished(const JournalRecord& record, bool repush)
+{
+    // A file this client found in its folder with no history here (its version names only this
+    // client) whose content another client published at the same path (machines that held the
+    // same folder before they joined): the folder holds that version, which it takes as its own
+    // instead of publishing one of its own (no record, no content: R27's limit). Only when the
+    // version made here replaces nothing: no other version of the path names this client.
+    if (repush || record.kind != Kind::File || record.piece || record.vv.counters().size() != 1 ||
+        record.vv.counter(m_ctx.clientId) == 0)
+        return false;
+    QList<StateDb::Version> versions = m_ctx.db.versions(record.path);
+    std::optional<JournalRecord> same;
+    for (const StateDb::Version& v : std::as_const(versions)) {
+        if (v.record.vv == record.vv)
+            continue;
+        if (v.pending || v.record.vv.counter(m_ctx.clientId) > 0)
+            return false;
+        if (!same && v.record.kind == Kind::File && v.record.hash == record.hash && v.record.size == record.size)
+            same = v.record;
+    }
+    auto local = m_ctx.db.local(record.path);
+    // The folder reflects the version made here, or both (the other placed over the same bytes).
+    if (!same || !local || local->hash != record.hash ||
+        (local->vv != record.vv && local->vv != record.vv.merged(same->vv)))
+        return false;
+    versions.removeIf([&](const StateDb::Version& v) { return v.pending && v.record.vv == record.vv; });
+    m_ctx.db.setVersions(record.path, versions);
+    local->vv = same->vv;
+    local->origin = same->origin;
+    m_ctx.db.putLocal(*local);
+    if (same->from == 0 && !same->blobs.isEmpty())
+        m_ctx.db.putContentBlobs(same->hash, same->blobs);
+    m_ctx.db.setBasis(record.path, same->hash);
+    qCDebug(lcEngine).noquote() << QStringLiteral("[%1] %2: the same content as %3's version; taken as this "
+                                                  "folder's, nothing to send")
+                                       .arg(m_ctx.settings.name, record.path, same->originName);
     return true;
 }
 

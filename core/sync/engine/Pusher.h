@@ -50,6 +50,9 @@ private:
     // a version made here takes the hash of what was sent.
     bool confirmContent(Pass& pass, protocol::JournalRecord& record, const state::StateDb::LocalEntry& source,
                         bool repush, QByteArray uploaded);
+    // A version found here with no history that another client published already, taken as that
+    // client's (no record published); true when it was.
+    bool adoptPublished(const protocol::JournalRecord& record, bool repush);
     // The file that holds the record's content, unchanged since it was scanned.
     std::optional<state::StateDb::LocalEntry> contentSource(const protocol::JournalRecord& record);
     void withdrawIfGone(Pass& pass, const protocol::JournalRecord& record, bool repush);
