@@ -21,4 +21,10 @@ echo "== Apache WebDAV, 1 GiB";        "$B" dav big 1024
 echo "== Apache WebDAV, 10,000 x 4 KiB"; "$B" dav small 10000
 echo "== S3 server, 1 GiB";            "$B" s3 big 1024
 echo "== S3 server, 10,000 x 4 KiB";   "$B" s3 small 10000
+# Blobs and packs (issue 19): through the delaying proxy, 10 ms each way; the curl floor on WebDAV.
+echo "== Apache WebDAV, 10,000 x 4 KiB, 10 ms"; ESCALE_BENCH_REFERENCES=curl "$B" dav small 10000 10
+echo "== S3 server, 1,000 x 4 KiB, 10 ms";     ESCALE_BENCH_REFERENCES=rclone "$B" s3 small 1000 10
+echo "== SFTP, 1,000 x 4 KiB, 10 ms";          ESCALE_BENCH_REFERENCES=rclone "$B" sftp small 1000 10
+echo "== 1 GiB edited in place, 10 ms";        "$B" delta 1024 10
+echo "== three identical machines, 10 ms";     "$B" identical 5000 10
 echo "== what-syncs tree, 100,000 files"; "$BUILD_DIR/bench/escale-bench-ui" access 100000

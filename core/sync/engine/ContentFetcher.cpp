@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QScopeGuard>
 #include <QSet>
+#include <atomic>
 #include <deque>
 #include <future>
 
@@ -242,9 +243,13 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
     // A blob in a pack is checked against its own hash whatever the whole file's check (it may be
     // taken again, from this file, for others, R40); format 1's whole chunks need not be.
     auto checkEach = [whole](const protocol::BlobRef& blob) { return !whole || !blob.whole; };
+    // Blobs cut from a ranged read are checked beside the whole file's hash, on its thread
+    // (`deferred`: the hash to find); a mismatch fails the file when the hashing is waited for.
+    auto badBlob = std::make_shared<std::atomic<bool>>(false);
     // The verdict on one chunk; buffered `bytes` go to the file here.
     auto accept = [&](const RelayError& e, const protocol::BlobRef& chunk, qint64 got,
-                      const QByteArray& hash, const QByteArray* bytes) -> RelayError {
+                      const QByteArray& hash, const QByteArray* bytes,
+                      const QByteArray& deferred = QByteArray()) -> RelayError {
         if (e.kind == RelayError::Kind::NotFound)
             return {e.kind,
                     QStringLiteral("%1: its content is no longer on the relay; asked the others to send "
@@ -262,12 +267,20 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
                 // another thread (or, when no thread can be had, when it is waited for).
                 if (hashing.valid())
                     hashing.get();
-                if (bytes->size() >= 1024 * 1024)
-                    hashing = std::async(std::launch::async | std::launch::deferred, [whole, data = *bytes] {
-                        whole->update(data.constData(), data.size());
-                    });
+                auto work = [whole, badBlob, deferred](const QByteArray& data) {
+                    whole->update(data.constData(), data.size());
+                    if (!deferred.isEmpty()) {
+                        Sha256 own;
+                        own.update(data.constData(), data.size());
+                        if (own.finish() != deferred)
+                            badBlob->store(true);
+                    }
+                };
+                if (bytes->size() >= 256 * 1024)
+                    hashing = std::async(std::launch::async | std::launch::deferred,
+                                         [work, data = *bytes] { work(data); });
                 else
-                    whole->update(bytes->constData(), bytes->size());
+                    work(*bytes);
             }
             // In pieces: with one write() per 8 MiB chunk, receiving 1 GiB through WebDAV took
             // 3.3 to 5.8 s on the benchmark machine (the page cache throttles big writes in big
@@ -325,9 +338,13 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
         const QByteArray& range = f.buffer->data();
         for (const protocol::BlobRef& blob : QList<protocol::BlobRef>{f.chunk} + f.run) {
             const QByteArray part = range.mid(blob.offset - f.chunk.offset, blob.length);
-            Sha256 own;
-            own.update(part.constData(), part.size());
-            failure = accept(e, blob, part.size(), own.finish(), &part);
+            if (whole) {
+                failure = accept(e, blob, part.size(), QByteArray(), &part, blob.hash);
+            } else {
+                Sha256 own;
+                own.update(part.constData(), part.size());
+                failure = accept(e, blob, part.size(), own.finish(), &part);
+            }
             if (!failure.ok())
                 return;
         }
@@ -388,6 +405,11 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
     }
     while (!inFlight.empty())
         collect();
+    if (hashing.valid())
+        hashing.get();
+    if (failure.ok() && badBlob->load())
+        failure = {RelayError::Kind::Corrupt,
+                   QStringLiteral("%1: a chunk from the relay failed its check; it will be fetched again").arg(path)};
     if (!failure.ok())
         file.seek(start);
     return failure;

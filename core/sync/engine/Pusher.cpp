@@ -450,8 +450,11 @@ void Pusher::reserveChunkIds(int count)
     if (count <= 0)
         return;
     m_ctx.db.begin();
+    // The packs of a batch share their first two digits, so they go to one folder data/<xx> (one
+    // folder to make on WebDAV, FTP and SFTP instead of one per pack); the rest stays random.
+    const QString prefix = protocol::newObjectId(m_ctx.clientId).left(2);
     for (int i = 0; i < count; ++i) {
-        m_reservedIds.push_back(protocol::newObjectId(m_ctx.clientId));
+        m_reservedIds.push_back(prefix + protocol::newObjectId(m_ctx.clientId).mid(2));
         m_ctx.db.putOwnObject(StateDb::OwnObject{m_reservedIds.back(), 0, 0}); // no size: not written yet
     }
     m_ctx.db.commit();
