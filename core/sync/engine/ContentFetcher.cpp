@@ -23,9 +23,6 @@ using state::StateDb;
 using Kind = JournalRecord::Kind;
 namespace layout = protocol::layout;
 
-// The one-chunk files of a batch, fetched ahead in the order they are written: while one is
-// checked and written, the next `transfers` are on their way (at most 64 MiB held). A file
-// the batch skips has its chunk dropped; one not listed is fetched as usual.
 namespace {
 
 // A blob's download: a whole object (format 1's chunk), or a part of a pack (R40).
@@ -43,6 +40,10 @@ protocol::ObjectStore::PendingGet startBlob(protocol::ObjectStore& store, const 
 constexpr qint64 kRangeGap = 1 << 20;
 constexpr qint64 kLongestRange = 8LL << 20;
 
+// The one-blob files of a batch, fetched ahead in the order they are written: while one is
+// checked and written, the next `transfers` reads are on their way (at most 64 MiB held), the
+// blobs of one pack read together in ranges. A file the batch skips has its blob dropped; one not
+// listed is fetched as usual.
 class ContentFetcher::Prefetch
 {
 public:

@@ -345,7 +345,9 @@ bool Pusher::adoptPublished(const JournalRecord& record, bool repush)
             continue;
         if (v.pending || v.record.vv.counter(m_ctx.clientId) > 0)
             return false;
-        if (!same && v.record.kind == Kind::File && v.record.hash == record.hash && v.record.size == record.size)
+        // The same bytes and permission bits (R34): a mode changed there or here is a change.
+        if (!same && v.record.kind == Kind::File && v.record.hash == record.hash && v.record.size == record.size &&
+            v.record.mode == record.mode)
             same = v.record;
     }
     auto local = m_ctx.db.local(record.path);
