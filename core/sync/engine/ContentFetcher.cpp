@@ -358,6 +358,8 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
         f.chunk = chunk;
         // One blob: into its own buffer when several travel, else straight into the file.
         auto single = [&](bool check) {
+            if (transfers <= 1 && hashing.valid())
+                hashing.get(); // the whole file's hash is fed by one thread at a time, in order
             if (transfers > 1) {
                 f.buffer = std::make_unique<QBuffer>();
                 f.buffer->buffer().reserve(chunk.length);

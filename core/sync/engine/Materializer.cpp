@@ -656,11 +656,11 @@ bool Materializer::commitStaged(Pass& pass)
             entry->origin = staged.origin;
             entry->vv = staged.vv;
             m_ctx.db.putLocal(*entry);
-            if (!staged.blobs.isEmpty()) {
-                // Where its blobs lie, here (a source for other versions, R40) and on the relay.
+            // Where its blobs lie, here (a source for other versions, R40) and on the relay; it is
+            // the path's basis from now on (R39 c), with no blobs to offer when its record named none.
+            if (!staged.blobs.isEmpty())
                 m_ctx.db.putContentBlobs(staged.hash, staged.blobs);
-                m_ctx.db.setBasis(staged.path, staged.hash);
-            }
+            m_ctx.db.setBasis(staged.path, staged.hash);
         }
         m_ctx.db.removeWant(staged.hash, staged.path);
     }

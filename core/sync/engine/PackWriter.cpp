@@ -27,7 +27,7 @@ protocol::BlobRef PackWriter::add(const QByteArray& bytes, const QByteArray& has
         seal();
     if (m_openId.isEmpty()) {
         m_openId = m_newId();
-        m_open.reserve(std::max<qint64>(room, bytes.size()));
+        m_open.reserve(std::min<qint64>(std::max<qint64>(room, bytes.size()), 16LL << 20)); // grows past it
     }
     const protocol::BlobRef place{m_openId, m_open.size(), bytes.size(), hash, false};
     m_open.append(bytes);

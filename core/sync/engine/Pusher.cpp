@@ -104,11 +104,13 @@ void Pusher::push(Pass& pass)
             QSet<QString> packs; // written by this batch, named by the record
         };
         QList<Cut> cuts;
+        // Enough pack names for the worst case: a pack is sealed when the next blob does not fit,
+        // so one may hold as little as `chunk size` less the largest blob, or a single blob.
         int chunksAhead = 0;
+        const qint64 leastFill = std::max<qint64>(512 * 1024, m_ctx.settings.chunkSize - 8 * 1024 * 1024);
         for (const Item& item : std::as_const(batch))
             if (!item.renamed && item.record.kind == Kind::File && item.record.size > 0)
-                chunksAhead += int(std::min<qint64>(100'000, (item.record.size + m_ctx.settings.chunkSize - 1) /
-                                                                 m_ctx.settings.chunkSize));
+                chunksAhead += int(std::min<qint64>(100'000, 1 + 2 * item.record.size / leastFill));
         reserveChunkIds(std::min(chunksAhead + 1, 20'000));
         m_ctx.db.begin(); // the pack records of the batch, together
         PackWriter packs(m_ctx, [this] { return nextPackId(); });
@@ -314,7 +316,9 @@ bool Pusher::uploadPiece(Pass& pass, JournalRecord& record, qint64 room, PackWri
                      config::formatSize(record.size)));
         return false;
     }
-    if (!cutFile(pass, record, from, budget, false, packs, placed, used))
+    // A piece's blobs are written afresh or found in the batch only: its readers take no blob from
+    // their folders, so a basis or an older pack (maybe freed) would never reach them.
+    if (!cutFile(pass, record, from, budget, true, packs, placed, used))
         return false;
     record.from = from;
     record.piece = from + budget < record.size;
