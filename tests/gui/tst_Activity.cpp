@@ -44,8 +44,7 @@ void tst_Activity::followsTwoMachines()
     QTemporaryDir root;
     for (int i = 0; i < 20; ++i)
         harness::writeFile(root.filePath(QString("bob/file%1.txt").arg(i)), QByteArray::number(i));
-    QByteArray big(3 * 1024 * 1024, Qt::Uninitialized); // several blobs: progress between them
-    QRandomGenerator(9).fillRange(reinterpret_cast<quint32*>(big.data()), big.size() / 4);
+    QByteArray big = harness::randomBytes(3 * 1024 * 1024, 9); // several blobs: progress between them
     harness::writeFile(root.filePath("bob/big.bin"), big);
     control::Instance bob(harness::folderMachine(root, "bob", 64 * 1024), false);
     bob.start();

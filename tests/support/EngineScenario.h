@@ -101,8 +101,7 @@ inline void serverKilledDuringTransfers(Server& server,
     auto [bRelay, b] = engine(bFolder.path(), bState.path(), "bob", false, true);
     QVERIFY(a->runPass().ok());
     QVERIFY(b->runPass().ok());
-    QByteArray data(16 * 1024 * 1024 + 11, Qt::Uninitialized); // random: no blob twice (R39)
-    QRandomGenerator(13).fillRange(reinterpret_cast<quint32*>(data.data()), data.size() / 4);
+    QByteArray data = harness::randomBytes(16 * 1024 * 1024 + 11, 13); // random: no blob twice (R39)
     harness::writeFile(aFolder.filePath("video.bin"), data);
 
     QTimer::singleShot(700, [&] { server.kill(); });

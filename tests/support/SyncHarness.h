@@ -11,6 +11,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QRandomGenerator>
 #include <QDirIterator>
 #include <QFile>
 #include <QMap>
@@ -44,6 +45,16 @@ inline void setMtime(const QString& path, qint64 secs)
 inline QString copyTag(const QByteArray& content)
 {
     return QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex().left(8));
+}
+
+// `size` random bytes, the same for the same seed (every byte set, whatever the size).
+inline QByteArray randomBytes(qsizetype size, quint32 seed)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    QRandomGenerator rng(seed);
+    for (char& c : bytes)
+        c = char(rng.generate());
+    return bytes;
 }
 
 inline QByteArray readFile(const QString& path)

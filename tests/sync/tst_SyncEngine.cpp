@@ -725,8 +725,7 @@ void tst_SyncEngine::progressEventsAndPeers()
     a.config().chunkSize = 256 * 1024;
     a.makeEngine();
     settle({&a, &b}, 1);                // both known to each other
-    QByteArray big(3 * 1024 * 1024, Qt::Uninitialized); // several blobs
-    QRandomGenerator(5).fillRange(reinterpret_cast<quint32*>(big.data()), big.size() / 4);
+    QByteArray big = harness::randomBytes(3 * 1024 * 1024, 5); // several blobs
     a.write("big.bin", big);
     a.write("notes/one.txt", "one");
     a.write("notes/two.txt", "two!");
@@ -1215,8 +1214,7 @@ void tst_SyncEngine::formatOneIsUpgradedInPlace()
         R"({"format":1,"repository":"abcdefabcdefabcdefabcdefabcdef01","created":"2026-01-01T00:00:00Z","encryption":"off"})";
     relay.setObject(escale::protocol::layout::headerPath(), header + "\n");
     const QString old = "00000000000000f1";
-    QByteArray big(1'500'000, Qt::Uninitialized);
-    QRandomGenerator(21).fillRange(reinterpret_cast<quint32*>(big.data()), big.size() / 4);
+    QByteArray big = harness::randomBytes(1'500'000, 21);
     const QByteArray small = "written by Escale of format 1";
     auto sha = [](const QByteArray& b) { return QCryptographicHash::hash(b, QCryptographicHash::Sha256); };
     const QString c1 = "f1f1f1f1f1f1f1f1f1f1f1f1" + QString("00000001"), c2 = "f1f1f1f1f1f1f1f1f1f1f1f1" + QString("00000002"),
@@ -1620,8 +1618,7 @@ void tst_SyncEngine::lostUploadIsSentAgain()
     CONVERGED(a, b);
     // A lost pack shared by several files, one of them a big file cut into blobs across packs:
     // each is asked for again (R23) and sent again in new packs, never named in the lost one.
-    QByteArray big(3 * 1024 * 1024, Qt::Uninitialized);
-    QRandomGenerator(61).fillRange(reinterpret_cast<quint32*>(big.data()), big.size() / 4);
+    QByteArray big = harness::randomBytes(3 * 1024 * 1024, 61);
     a.faults().dropNextPuts(1);
     for (int i = 0; i < 5; ++i)
         a.write(QString("many/%1.txt").arg(i), QByteArray(100 + i, char('a' + i)));
