@@ -247,6 +247,11 @@ void StateDb::openTables(const QString& path)
             PRIMARY KEY (content, position));
         CREATE INDEX IF NOT EXISTS content_blobs_blob ON content_blobs (blob);
         CREATE TABLE IF NOT EXISTS basis (path TEXT PRIMARY KEY, content BLOB NOT NULL);
+        CREATE TABLE IF NOT EXISTS foreign_blobs (blob BLOB PRIMARY KEY, pack TEXT NOT NULL, offset INTEGER NOT NULL,
+            length INTEGER NOT NULL, client TEXT NOT NULL, segment INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS foreign_blobs_client ON foreign_blobs (client, segment);
+        CREATE TABLE IF NOT EXISTS pack_refs (object TEXT NOT NULL, client TEXT NOT NULL, segment INTEGER NOT NULL,
+            PRIMARY KEY (object, client));
     )sql";
     if (sqlite3_exec(m_db, schema, nullptr, nullptr, &message) != SQLITE_OK) {
         sqlite3_free(message); // sqlite3_errmsg() says it again
@@ -660,6 +665,62 @@ void StateDb::removeOwnObject(const QString& id)
 {
     Statement(m_db, "DELETE FROM own_objects WHERE id = ?").bind(1, id).step();
     Statement(m_db, "DELETE FROM own_blobs WHERE pack = ?").bind(1, id).step();
+    Statement(m_db, "DELETE FROM pack_refs WHERE object = ?").bind(1, id).step();
+}
+
+void StateDb::addPackRef(const QString& object, const QString& client, quint64 segment)
+{
+    // Only for an object of this client's still on the relay; a later segment of the same writer
+    // stands for the earlier ones (acknowledgements are positions in a journal).
+    Statement(m_db, "INSERT INTO pack_refs (object, client, segment) SELECT ?1, ?2, ?3 "
+                    "WHERE EXISTS (SELECT 1 FROM own_objects WHERE id = ?1) "
+                    "ON CONFLICT (object, client) DO UPDATE SET segment = MAX(segment, excluded.segment)")
+        .bind(1, object)
+        .bind(2, client)
+        .bind(3, qint64(segment))
+        .step();
+}
+
+void StateDb::putForeignBlobs(const QString& client, quint64 segment, const QList<protocol::BlobRef>& blobs)
+{
+    for (const protocol::BlobRef& b : blobs)
+        Statement(m_db, "INSERT OR REPLACE INTO foreign_blobs (blob, pack, offset, length, client, segment) "
+                        "VALUES (?, ?, ?, ?, ?, ?)")
+            .bind(1, b.hash)
+            .bind(2, b.pack)
+            .bind(3, b.offset)
+            .bind(4, b.length)
+            .bind(5, client)
+            .bind(6, qint64(segment))
+            .step();
+}
+
+std::optional<protocol::BlobRef> StateDb::foreignBlob(const QByteArray& hash) const
+{
+    Statement s(m_db, "SELECT pack, offset, length FROM foreign_blobs WHERE blob = ?");
+    s.bind(1, hash);
+    if (!s.step())
+        return std::nullopt;
+    return protocol::BlobRef{s.text(0), s.integer(1), s.integer(2), hash, false};
+}
+
+void StateDb::pruneForeignBlobs(const QMap<QString, quint64>& acknowledged)
+{
+    Statement(m_db, "DELETE FROM foreign_blobs WHERE client NOT IN (SELECT client FROM peers)").step();
+    for (auto it = acknowledged.cbegin(); it != acknowledged.cend(); ++it)
+        Statement(m_db, "DELETE FROM foreign_blobs WHERE client = ? AND segment <= ?")
+            .bind(1, it.key())
+            .bind(2, qint64(it.value()))
+            .step();
+}
+
+QMultiHash<QString, StateDb::PackRef> StateDb::packRefs() const
+{
+    QMultiHash<QString, PackRef> out;
+    Statement s(m_db, "SELECT object, client, segment FROM pack_refs");
+    while (s.step())
+        out.insert(s.text(0), PackRef{s.text(1), quint64(s.integer(2))});
+    return out;
 }
 
 void StateDb::putOwnBlobs(const QList<protocol::BlobRef>& blobs)

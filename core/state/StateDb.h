@@ -185,7 +185,22 @@ public:
 
     QList<OwnObject> ownObjects() const;
     void putOwnObject(const OwnObject& object);
-    void removeOwnObject(const QString& id);
+    void removeOwnObject(const QString& id); // with what is known of it (blobs, references)
+    // Another client's segment that names a blob in one of this client's packs (R41): the pack is
+    // kept until that segment is acknowledged too. One per pack and writer, the latest.
+    struct PackRef
+    {
+        QString client; // the segment's writer
+        quint64 segment = 0;
+    };
+    void addPackRef(const QString& object, const QString& client, quint64 segment);
+    QMultiHash<QString, PackRef> packRefs() const;
+    // Blobs in other clients' packs, with the segment of `client` that named them last (R39 d).
+    void putForeignBlobs(const QString& client, quint64 segment, const QList<protocol::BlobRef>& blobs);
+    std::optional<protocol::BlobRef> foreignBlob(const QByteArray& hash) const;
+    // Forgets those named by segments every client that counts acknowledged (position per writer),
+    // and those of clients no longer known.
+    void pruneForeignBlobs(const QMap<QString, quint64>& acknowledged);
     qint64 ownUsage() const;
     // Blobs in this client's packs on the relay (R39 b), by hash; forgotten with their pack.
     void putOwnBlobs(const QList<protocol::BlobRef>& blobs);

@@ -58,6 +58,10 @@ private Q_SLOTS:
     void renameReachesClientWithoutTheSource();
     void clientBackAfterRetention_data() { relays_data(); }
     void clientBackAfterRetention();
+    void packsOthersNameAreKept_data() { relays_data(); }
+    void packsOthersNameAreKept();
+    void blobsInOthersPacksAreNamed_data() { relays_data(); }
+    void blobsInOthersPacksAreNamed();
     void journalsShrinkAndNewcomersUseSnapshots_data() { relays_data(); }
     void journalsShrinkAndNewcomersUseSnapshots();
     void clientBackAfterJournalDeleted();
@@ -537,6 +541,92 @@ void tst_SyncEngine::relayEmptiedOnceEveryoneHasIt()
     CONVERGED(a, c);
     // What stays: the header, three heads and the journal segments (no content).
     QCOMPARE(relay.objects("heads/").size(), 3);
+}
+
+void tst_SyncEngine::packsOthersNameAreKept()
+{
+    // R41: bob's edit of alice's big file names alice's blobs around it (his basis, R39 c). Her
+    // pack stays on the relay until every other client read bob's segment, also when all of them
+    // read hers long ago; carol, who took neither version yet, then gets bob's in one pass,
+    // nothing asked again (R23); and the relay is empty once everyone read everything.
+    QFETCH(QString, kind);
+    Relay relay(kind);
+    Client a(relay, "alice"), b(relay, "bob"), c(relay, "carol");
+    for (Client* x : {&a, &b, &c})
+        QVERIFY(x->pass().ok());
+    c.engine().setAccess("disk.img", std::nullopt, false); // carol does not take it for now
+    const qsizetype mib = 1024 * 1024;
+    QByteArray image = harness::randomBytes(6 * mib, 41);
+    a.write("disk.img", image);
+    QVERIFY(a.pass().ok());
+    const QStringList hers = relay.objects("data/");
+    QVERIFY(!hers.isEmpty());
+    QVERIFY(b.pass().ok());
+    QCOMPARE(b.read("disk.img"), image);
+    QVERIFY(c.pass().ok()); // alice's segment read, the file left out
+    QVERIFY(!c.exists("disk.img"));
+    image.replace(3 * mib, 4096, harness::randomBytes(4096, 42));
+    b.write("disk.img", image);
+    QVERIFY(b.pass().ok());
+    QVERIFY(a.pass().ok()); // bob and carol read her segment; bob's names her packs but one or two
+    QCOMPARE(a.read("disk.img"), image);
+    const QStringList after = relay.objects("data/");
+    qsizetype kept = 0;
+    for (const QString& pack : hers)
+        kept += after.contains(pack) ? 1 : 0;
+    // Packs of about 1 MiB here: the 4 KiB changed one blob, maybe two around a cut.
+    QVERIFY2(hers.size() >= 4 && kept >= hers.size() - 2 && kept + a.last().freed == hers.size(),
+             qPrintable(QString("%1 of %2 kept").arg(kept).arg(hers.size())));
+    QVERIFY(after.size() > kept); // bob's new blob
+
+    c.engine().setAccess("disk.img", std::nullopt, std::nullopt);
+    QVERIFY(c.pass().ok());
+    QCOMPARE(c.read("disk.img"), image);
+    QVERIFY(a.pass().ok());
+    QVERIFY(a.last().freed >= int(kept));
+    QVERIFY(b.pass().ok());
+    QCOMPARE(relay.objects("data/"), QStringList{});
+    CONVERGED(a, b);
+    CONVERGED(a, c);
+}
+
+void tst_SyncEngine::blobsInOthersPacksAreNamed()
+{
+    // R39 d: bob copies alice's big file while carol has yet to read alice's segment (so alice
+    // keeps her packs): his copy goes out naming her blobs, nothing uploaded. Once every client
+    // read everything, a copy goes out with its own blobs (her packs may be gone by then).
+    QFETCH(QString, kind);
+    Relay relay(kind);
+    Client a(relay, "alice"), b(relay, "bob"), c(relay, "carol");
+    for (Client* x : {&a, &b, &c})
+        QVERIFY(x->pass().ok());
+    const QByteArray image = harness::randomBytes(6 * 1024 * 1024, 51);
+    a.write("disk.img", image);
+    QVERIFY(a.pass().ok());
+    QVERIFY(b.pass().ok());
+    b.write("copy.img", image);
+    const QStringList before = relay.objects("data/");
+    QVERIFY(b.pass().ok());
+    QCOMPARE(relay.objects("data/"), before);
+    QVERIFY(a.pass().ok());
+    QCOMPARE(a.read("copy.img"), image);
+    QCOMPARE(a.last().freed, 0); // carol has read neither
+    QVERIFY(c.pass().ok());
+    QCOMPARE(c.read("copy.img"), image);
+    QCOMPARE(c.read("disk.img"), image);
+    QVERIFY(a.pass().ok());
+    QVERIFY(b.pass().ok());
+    QCOMPARE(relay.objects("data/"), QStringList{});
+
+    b.write("second.img", image);
+    QVERIFY(b.pass().ok());
+    QVERIFY(dataBytes(relay) >= image.size());
+    settle({&a, &c, &b}, 2);
+    QCOMPARE(a.read("second.img"), image);
+    QCOMPARE(c.read("second.img"), image);
+    QCOMPARE(relay.objects("data/"), QStringList{});
+    CONVERGED(a, b);
+    CONVERGED(a, c);
 }
 
 void tst_SyncEngine::pullersWaitForLateClient()

@@ -69,6 +69,12 @@ struct EngineContext
     void reportProgress(bool immediately = false);
     void reportEvent(FileEvent::Kind kind, const QString& path, const QString& by, qint64 size);
     void noteUnknown(const QString& path); // a relay name outside the format: said once, at debug level
+    // A client whose acknowledgements count (R22): its head changed within `retention`, on this
+    // machine's clock.
+    bool isActive(const state::StateDb::Peer& peer) const
+    {
+        return settings.retentionMs == 0 || now() - peer.lastChangeMs <= settings.retentionMs;
+    }
     bool dropOwnObject(const QString& id); // from the relay and the state; false if it stays
     void dropPartial(const QString& path); // a file being received in pieces (R28) is abandoned
 

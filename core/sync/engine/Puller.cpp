@@ -176,6 +176,8 @@ void Puller::pull(Pass& pass)
     // are acknowledged only then (R15).
     m_ctx.contentSeen.clear();
     const QHash<QString, StateDb::Peer> before = pass.peers;
+    for (const StateDb::Peer& p : before)
+        pass.acknowledgedBefore.insert(p.client, p.consumed);
     for (auto it = pass.peers.begin(); it != pass.peers.end(); ++it) {
         StateDb::Peer& peer = it.value();
         while (peer.consumed < peer.journal) {
@@ -266,7 +268,7 @@ bool Puller::readSegment(Pass& pass, const StateDb::Peer& peer, quint64 seq)
         return false;
     }
 
-    integrateRecords(pass, segment->records, path, peer.name);
+    integrateRecords(pass, segment->records, path, peer, seq);
     return true;
 }
 
@@ -282,7 +284,8 @@ bool Puller::loadSnapshot(Pass& pass, StateDb::Peer& peer)
                          .arg(path, peer.name, e.ok() ? error : e.message));
         return false;
     }
-    integrateRecords(pass, snapshot->records, path, peer.name);
+    integrateRecords(pass, snapshot->records, path, peer,
+                     std::max(snapshot->acks.value(peer.client, 0), peer.snapshotAcks.value(peer.client, 0)));
     // The snapshot stands for the journals it covers (R17): acknowledged with the rest of the pass.
     for (auto it = snapshot->acks.cbegin(); it != snapshot->acks.cend(); ++it) {
         auto p = pass.peers.find(it.key());
@@ -298,8 +301,9 @@ bool Puller::loadSnapshot(Pass& pass, StateDb::Peer& peer)
 }
 
 void Puller::integrateRecords(Pass& pass, const QList<QJsonObject>& records, const QString& path,
-                                  const QString& from)
+                              const StateDb::Peer& peer, quint64 seq)
 {
+    const QString& from = peer.name;
     QString error;
     m_ctx.db.begin();
     for (const QJsonObject& o : records) {
@@ -318,6 +322,20 @@ void Puller::integrateRecords(Pass& pass, const QList<QJsonObject>& records, con
             continue;
         }
         record->path = normalised;
+        // A blob of this client's packs named by another client (R39 c, d): the pack is kept until
+        // that segment is acknowledged too (R41).
+        // Other blobs may be named by this client's next versions while a client has yet to
+        // acknowledge that segment (R39 d).
+        QString lastPack;
+        QList<protocol::BlobRef> foreign;
+        for (const protocol::BlobRef& b : std::as_const(record->blobs)) {
+            if (!protocol::isObjectOf(b.pack, m_ctx.clientId))
+                foreign.append(b);
+            else if (b.pack != lastPack)
+                m_ctx.db.addPackRef(b.pack, peer.client, seq);
+            lastPack = b.pack;
+        }
+        m_ctx.db.putForeignBlobs(peer.client, seq, foreign);
         if (record->piece) {
             pass.pieces.append(*record); // content ahead of its version (R28), not a version
             continue;

@@ -40,6 +40,19 @@ Pusher::~Pusher() = default;
 void Pusher::push(Pass& pass)
 {
     m_ctx.db.pruneContentBlobs();
+    // Blobs of other clients' packs that a version made here may name (R39 d): those of segments
+    // some active client has not acknowledged yet, this one included (its head of this pass is
+    // written after the segment that names them, so their writer reads both together, R41).
+    QMap<QString, quint64> acknowledged;
+    for (const StateDb::Peer& writer : std::as_const(pass.peers)) {
+        quint64 limit = pass.acknowledgedBefore.value(writer.client, 0);
+        for (const StateDb::Peer& p : std::as_const(pass.peers))
+            if (p.client != writer.client && m_ctx.isActive(p))
+                limit = std::min(limit, p.acks.value(writer.client, 0));
+        acknowledged.insert(writer.client, limit);
+    }
+    m_ctx.db.pruneForeignBlobs(acknowledged);
+    m_foreignBlobs = pass.headSeen && !pass.peers.isEmpty();
     const auto [files, bytes] = m_ctx.db.pendingContent();
     m_ctx.progress.filesToSend = m_ctx.progress.filesSent + files;
     m_ctx.progress.bytesToSend = m_ctx.progress.bytesSent + bytes;
@@ -528,7 +541,8 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
     m_ctx.progress.currentDone = from;
     m_ctx.progress.currentSize = record.size;
     // Where a blob may already be (R39): in this batch's packs, in this client's packs on the relay,
-    // in the basis of this path (which the others hold in their copy). Content sent again because
+    // in the basis of this path (which the others hold in their copy), in another client's pack
+    // kept for a reader yet to come (pruned at the start of push). Content sent again because
     // someone lacks it takes only the first: the others may be what is lacking.
     QHash<QByteArray, protocol::BlobRef> basis;
     if (!repush)
@@ -550,6 +564,8 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
             at = m_ctx.db.ownBlob(hash);
         if (!at && basis.contains(hash))
             at = basis.value(hash);
+        if (!at && !repush && m_foreignBlobs)
+            at = m_ctx.db.foreignBlob(hash);
         if (!at) {
             at = packs.add(bytes, hash);
             placed.insert(hash, *at);

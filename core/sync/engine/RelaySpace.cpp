@@ -156,19 +156,36 @@ void RelaySpace::freeSpace(Pass& pass)
     const QList<StateDb::OwnObject> objects = m_ctx.db.ownObjects();
     if (objects.isEmpty())
         return;
-    const qint64 now = m_ctx.now();
     // Acknowledgements that count (R22): active clients, judged on this machine's clock.
     QList<quint64> activeAcks;
     QList<quint64> allAcks;
     for (const StateDb::Peer& p : std::as_const(pass.peers)) {
         const quint64 ack = p.acks.value(m_ctx.clientId, 0);
         allAcks.append(ack);
-        if (m_ctx.settings.retentionMs == 0 || now - p.lastChangeMs <= m_ctx.settings.retentionMs)
+        if (m_ctx.isActive(p))
             activeAcks.append(ack);
     }
     // Until another client has taken a copy, the relay keeps it for newcomers.
     if (activeAcks.isEmpty())
         return;
+    // Other clients' segments naming blobs of these objects (R41): each acknowledged by every
+    // active client but its writer (this one read it), and by `pullers` clients in all.
+    const QMultiHash<QString, StateDb::PackRef> refs = m_ctx.db.packRefs();
+    auto refAcknowledged = [&](const StateDb::PackRef& ref) {
+        if (!pass.peers.contains(ref.client))
+            return true; // forgotten: its versions are no longer read
+        int enough = 1;
+        for (const StateDb::Peer& p : std::as_const(pass.peers)) {
+            if (p.client == ref.client)
+                continue;
+            const bool acked = p.acks.value(ref.client, 0) >= ref.segment;
+            const bool active = m_ctx.isActive(p);
+            if (active && !acked)
+                return false;
+            enough += acked ? 1 : 0;
+        }
+        return enough >= std::max(1, m_ctx.settings.pullers);
+    };
     for (const StateDb::OwnObject& o : objects) {
         if (o.segment == 0)
             continue;
@@ -177,6 +194,11 @@ void RelaySpace::freeSpace(Pass& pass)
         const auto enough =
             std::count_if(allAcks.cbegin(), allAcks.cend(), [&](quint64 a) { return a >= o.segment; });
         if (!allActive || enough < std::max(1, m_ctx.settings.pullers))
+            continue;
+        bool named = false;
+        for (auto it = refs.find(o.id); it != refs.end() && it.key() == o.id && !named; ++it)
+            named = !refAcknowledged(it.value());
+        if (named)
             continue;
         if (m_ctx.dropOwnObject(o.id))
             ++pass.result.freed;
@@ -190,10 +212,9 @@ void RelaySpace::deleteOldJournal(Pass& pass)
     const quint64 floor = m_ctx.db.meta(Meta::JournalFloor).toULongLong();
     if (limit <= floor || pass.peers.isEmpty())
         return;
-    const qint64 now = m_ctx.now();
     bool anyActive = false;
     for (const StateDb::Peer& p : std::as_const(pass.peers)) {
-        if (m_ctx.settings.retentionMs != 0 && now - p.lastChangeMs > m_ctx.settings.retentionMs)
+        if (!m_ctx.isActive(p))
             continue;
         anyActive = true;
         limit = std::min(limit, p.acks.value(m_ctx.clientId, 0));
