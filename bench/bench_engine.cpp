@@ -12,7 +12,8 @@
 //                                   floor: curl, 4 at once); requests from Apache's access log;
 //                                   a fourth argument delays each direction by that many ms
 //                                   (bench's DelayProxy, bytes counted); $ESCALE_BENCH_REFERENCES
-//                                   (default "rclone,curl") chooses the reference runs
+//                                   (default "rclone,curl") chooses the reference runs, here and
+//                                   for `small` and `big` ("none": Escale alone, to profile it)
 //
 //   escale-bench delta [MiB [ms]]   a big file on WebDAV edited in the middle, then at the start:
 //                                   what travels each way (counted by the proxy) and how long
@@ -244,10 +245,14 @@ int transfer(const QString& label, const QString& data)
     const auto rf = pass(alice, &free);
     const bool same = sameTrees(data, b);
     const double total = up + down + flush;
-    // rclone, the same data to a relay folder and on to another, 4 transfers (its default).
-    const double rclone = shell(QStringLiteral("rclone copy --config /dev/null -q '%1' '%2/rcrelay' && rclone copy "
-                                               "--config /dev/null -q '%2/rcrelay' '%2/rcB' && sync")
-                                    .arg(data, base));
+    // rclone, the same data to a relay folder and on to another, 4 transfers (its default);
+    // left out when $ESCALE_BENCH_REFERENCES does not name it (profiling Escale alone).
+    const bool withRclone =
+        qEnvironmentVariable("ESCALE_BENCH_REFERENCES", QStringLiteral("rclone")).contains(QStringLiteral("rclone"));
+    const double rclone = withRclone ? shell(QStringLiteral("rclone copy --config /dev/null -q '%1' '%2/rcrelay' && "
+                                                            "rclone copy --config /dev/null -q '%2/rcrelay' '%2/rcB' && sync")
+                                                 .arg(data, base))
+                                     : qQNaN();
     dropPath(base + QStringLiteral("/rcrelay"));
     dropPath(base + QStringLiteral("/rcB"));
     out << label << ": A sends " << ra.uploaded << " files in " << QString::number(up, 'f', 2)

@@ -36,6 +36,7 @@ QByteArray JournalSegment::encode() const
     TextObject text;
     text.header = headerOf(QStringLiteral("journal"), client, seq);
     text.records = records;
+    text.recordLines = recordLines;
     return text.encode();
 }
 
@@ -45,7 +46,7 @@ std::optional<JournalSegment> JournalSegment::decode(const QByteArray& bytes, co
     const auto text = decodeNumbered(bytes, QStringLiteral("journal"), client, seq, error);
     if (!text)
         return std::nullopt;
-    return JournalSegment{client, seq, text->records};
+    return JournalSegment{client, seq, text->records, {}};
 }
 
 QByteArray Snapshot::encode() const
@@ -57,6 +58,7 @@ QByteArray Snapshot::encode() const
         covered.insert(it.key(), double(it.value()));
     text.header.insert(QStringLiteral("acks"), covered);
     text.records = records;
+    text.recordLines = recordLines;
     return text.encode();
 }
 
@@ -66,7 +68,7 @@ std::optional<Snapshot> Snapshot::decode(const QByteArray& bytes, const QString&
     const auto text = decodeNumbered(bytes, QStringLiteral("snapshot"), client, seq, error);
     if (!text)
         return std::nullopt;
-    Snapshot s{client, seq, {}, text->records};
+    Snapshot s{client, seq, {}, text->records, {}};
     const QJsonObject acks = text->header.value(QStringLiteral("acks")).toObject();
     for (auto it = acks.begin(); it != acks.end(); ++it)
         s.acks.insert(it.key(), quint64(it.value().toDouble()));

@@ -18,6 +18,7 @@ struct JournalSegment
     QString client;
     quint64 seq = 0;
     QList<QJsonObject> records;
+    QList<QByteArray> recordLines; // records already as text, after `records` (encode only)
 
     QByteArray encode() const;
     // Decodes and checks the framing, and that it is `client`'s segment `seq` (an object put
@@ -34,6 +35,7 @@ struct Snapshot
     quint64 seq = 0;
     QMap<QString, quint64> acks;
     QList<QJsonObject> records;
+    QList<QByteArray> recordLines; // records already as text, after `records` (encode only)
 
     QByteArray encode() const;
     static std::optional<Snapshot> decode(const QByteArray& bytes, const QString& client, quint64 seq,

@@ -155,6 +155,136 @@ QJsonObject JournalRecord::toJson() const
     return o;
 }
 
+namespace {
+
+// Compact JSON, as QJsonDocument writes it (keys in order, integers as integers, the same escapes).
+void appendString(QByteArray& out, const QString& text)
+{
+    out += '"';
+    const QByteArray utf8 = text.toUtf8();
+    for (const char c : utf8) {
+        const auto u = static_cast<unsigned char>(c);
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (u < 0x20) {
+                static const char hex[] = "0123456789abcdef";
+                out += "\\u00";
+                out += hex[u >> 4];
+                out += hex[u & 0xf];
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+}
+
+void appendKey(QByteArray& out, const char* key, bool& first)
+{
+    if (!first)
+        out += ',';
+    first = false;
+    out += '"';
+    out += key;
+    out += "\":";
+}
+
+} // namespace
+
+QByteArray JournalRecord::toJsonText() const
+{
+    QByteArray out;
+    out.reserve(256 + blobs.size() * 160);
+    out += '{';
+    bool first = true;
+    const bool file = kind == Kind::File;
+    const bool whole = std::all_of(blobs.cbegin(), blobs.cend(), [](const BlobRef& b) { return b.whole; });
+    if (file) {
+        appendKey(out, whole ? "chunks" : "blobs", first);
+        out += '[';
+        for (qsizetype i = 0; i < blobs.size(); ++i) {
+            const BlobRef& b = blobs.at(i);
+            if (i > 0)
+                out += ',';
+            out += "{\"hash\":\"" + b.hash.toHex() + '"';
+            if (whole) {
+                out += ",\"id\":";
+                appendString(out, b.pack);
+                out += ",\"size\":" + QByteArray::number(b.length);
+            } else {
+                out += ",\"length\":" + QByteArray::number(b.length) + ",\"offset\":" + QByteArray::number(b.offset) +
+                       ",\"pack\":";
+                appendString(out, b.pack);
+            }
+            out += '}';
+        }
+        out += ']';
+        if (from > 0 || piece) {
+            appendKey(out, "from", first);
+            out += QByteArray::number(from);
+        }
+        appendKey(out, "hash", first);
+        out += '"' + hash.toHex() + '"';
+    }
+    appendKey(out, "kind", first);
+    appendString(out, piece ? QStringLiteral("piece") : kindName(kind));
+    if (file && mode > 0 && !piece) {
+        appendKey(out, "mode", first);
+        out += QByteArray::number(mode);
+    }
+    if (file) {
+        appendKey(out, "mtime", first);
+        out += QByteArray::number(mtimeMs);
+    }
+    appendKey(out, "name", first);
+    appendString(out, originName);
+    appendKey(out, "origin", first);
+    appendString(out, origin);
+    appendKey(out, "path", first);
+    appendString(out, path);
+    if (repush) {
+        appendKey(out, "repush", first);
+        out += "true";
+    }
+    if (file) {
+        appendKey(out, "size", first);
+        out += QByteArray::number(size);
+    }
+    appendKey(out, "vv", first);
+    out += '{';
+    bool firstCounter = true;
+    for (auto it = vv.counters().cbegin(); it != vv.counters().cend(); ++it) {
+        if (!firstCounter)
+            out += ',';
+        firstCounter = false;
+        appendString(out, it.key());
+        out += ':' + QByteArray::number(it.value());
+    }
+    out += "}}";
+    return out;
+}
+
 std::optional<JournalRecord> JournalRecord::fromJson(const QJsonObject& o, QString& error)
 {
     JournalRecord r;

@@ -59,6 +59,9 @@ struct JournalRecord
     bool piece = false;
 
     QJsonObject toJson() const;
+    // The same as compact JSON text, byte for byte what QJsonDocument makes of toJson(), without
+    // building the object (a state database writes thousands per pass).
+    QByteArray toJsonText() const;
     // Parses and checks a record; std::nullopt with `error` set when it is malformed.
     static std::optional<JournalRecord> fromJson(const QJsonObject& o, QString& error);
 

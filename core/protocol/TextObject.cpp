@@ -12,8 +12,11 @@ QByteArray TextObject::encode() const
     QByteArray out = QJsonDocument(header).toJson(QJsonDocument::Compact) + '\n';
     for (const QJsonObject& r : records)
         out += QJsonDocument(r).toJson(QJsonDocument::Compact) + '\n';
+    for (const QByteArray& line : recordLines)
+        out += line + '\n';
     const QByteArray hash = QCryptographicHash::hash(out, QCryptographicHash::Sha256).toHex();
-    out += "{\"end\":" + QByteArray::number(records.size()) + ",\"sha256\":\"" + hash + "\"}\n";
+    out += "{\"end\":" + QByteArray::number(records.size() + recordLines.size()) + ",\"sha256\":\"" + hash +
+           "\"}\n";
     return out;
 }
 

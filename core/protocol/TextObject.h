@@ -15,6 +15,8 @@ struct TextObject
 {
     QJsonObject header;
     QList<QJsonObject> records;
+    // Records already in their compact text (JournalRecord::toJsonText), written after `records`.
+    QList<QByteArray> recordLines;
 
     QByteArray encode() const;
 

@@ -306,6 +306,7 @@ void StateDb::close()
         sqlite3_close_v2(m_db);
     }
     m_db = nullptr;
+    m_versionCache.clear();
 }
 
 void StateDb::exec(const char* sql) const
@@ -319,6 +320,7 @@ void StateDb::exec(const char* sql) const
 
 void StateDb::abandon()
 {
+    m_versionCache.clear(); // it may hold what is rolled back
     m_depth = 0;
     if (m_db && !sqlite3_get_autocommit(m_db))
         sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr); // whatever it says: nothing is kept
@@ -504,22 +506,37 @@ void StateDb::removeLocal(const QString& path)
 
 QList<StateDb::Version> StateDb::versions(const QString& path) const
 {
+    if (const auto it = m_versionCache.constFind(path); it != m_versionCache.cend())
+        return *it;
     QList<Version> out;
     Statement s(m_db, "SELECT record, pending FROM versions WHERE path = ? ORDER BY vv");
     s.bind(1, path);
     while (s.step())
         out.append(readVersion(s));
+    cacheVersions(path, out);
     return out;
+}
+
+void StateDb::cacheVersions(const QString& path, const QList<Version>& versions) const
+{
+    // A pass reads a path's versions several times (resolution, placing, sending): parsed once
+    // from what the table holds (setVersions drops the entry). Bounded, so that a folder of
+    // 100,000 files does not hold them all.
+    constexpr qsizetype kMostPaths = 16384;
+    if (m_versionCache.size() >= kMostPaths)
+        m_versionCache.clear();
+    m_versionCache.insert(path, versions);
 }
 
 void StateDb::setVersions(const QString& path, const QList<Version>& versions)
 {
+    m_versionCache.remove(path); // read again from the table, as stored
     Statement(m_db, "DELETE FROM versions WHERE path = ?").bind(1, path).step();
     for (const Version& v : versions) {
         Statement(m_db, "INSERT OR REPLACE INTO versions (path, vv, record, pending) VALUES (?, ?, ?, ?)")
             .bind(1, path)
             .bind(2, v.record.vv.toString())
-            .bind(3, QJsonDocument(v.record.toJson()).toJson(QJsonDocument::Compact))
+            .bind(3, v.record.toJsonText())
             .bind(4, qint64(v.pending ? (v.renamed ? 2 : 1) : 0))
             .step();
     }
@@ -746,6 +763,11 @@ std::optional<protocol::BlobRef> StateDb::ownBlob(const QByteArray& hash) const
 void StateDb::putContentBlobs(const QByteArray& content, const QList<protocol::BlobRef>& blobs)
 {
     Statement(m_db, "DELETE FROM content_blobs WHERE content = ?").bind(1, content).step();
+    // A content that is one blob (every file under 512 KiB) offers no blob another content has:
+    // a file with that content is found by its hash (local_hash). Not kept, so that 10,000 small
+    // files cost no rows here.
+    if (blobs.size() == 1 && blobs.front().hash == content)
+        return;
     qint64 position = 0;
     for (const protocol::BlobRef& b : blobs) {
         Statement(m_db, "INSERT OR REPLACE INTO content_blobs (content, position, blob, length, pack, pack_offset, "

@@ -266,6 +266,9 @@ private:
     QString m_path;
     int m_depth = 0;
     std::function<void()> m_commitHook;
+    // Versions as stored, by path: written through by setVersions, dropped by abandon().
+    mutable QHash<QString, QList<Version>> m_versionCache;
+    void cacheVersions(const QString& path, const QList<Version>& versions) const;
 };
 
 } // namespace escale::state

@@ -5,6 +5,8 @@
 
 #include <QCryptographicHash>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace escale::protocol;
@@ -17,6 +19,7 @@ private Q_SLOTS:
     void recordRoundTrip();
     void blobsInPacks();
     void pieces();
+    void textIsWhatQtWrites();
     void malformedRecords_data();
     void malformedRecords();
     void headRoundTrip();
@@ -339,6 +342,61 @@ void tst_Records::ids()
     QString nfc;
     QCOMPARE(checkRelayPath(QString::fromUtf8("e\xCC\x81t\xC3\xA9"), &nfc), QString());
     QCOMPARE(nfc, QString::fromUtf8("\xC3\xA9t\xC3\xA9"));
+}
+
+void tst_Records::textIsWhatQtWrites()
+{
+    // toJsonText() is the state database's and the journal's text of a record: byte for byte what
+    // QJsonDocument writes of toJson(), for every kind and shape of record, odd names included.
+    QRandomGenerator rng(7);
+    QStringList names{"a.txt", "dir/sub/file name.txt", QString::fromUtf8("été/naïve ☃ 😀.txt"), "q\"uote\\back",
+                      "tab\tnew\nline\rcr\bbs\fff", QString(QChar(0x01)) + QChar(0x1f) + QChar(0x7f) + "x",
+                      QString::fromUtf8("\u2028sep\u2029"), "/slash", QString(300, QChar('z'))};
+    const auto hash = [&] {
+        QByteArray h(32, Qt::Uninitialized);
+        for (char& c : h)
+            c = char(rng.bounded(256));
+        return h;
+    };
+    const auto id = [&] { return newObjectId(newClientId()); };
+    int checked = 0;
+    for (const QString& name : names) {
+        for (int shape = 0; shape < 12; ++shape) {
+            JournalRecord r;
+            r.path = name;
+            const QString a = newClientId(), b = newClientId();
+            QMap<QString, quint64> counters{{a, 1 + rng.bounded(1000)}};
+            if (shape % 2)
+                counters.insert(b, quint64(1) << 40);
+            r.vv = VersionVector(counters);
+            r.origin = a;
+            r.originName = shape % 3 ? name : QStringLiteral("laptop");
+            r.kind = shape < 8 ? JournalRecord::Kind::File
+                               : (shape < 10 ? JournalRecord::Kind::Directory : JournalRecord::Kind::Deleted);
+            r.size = shape == 2 ? 0 : qint64(rng.bounded(1u << 30)) * 1000;
+            r.mtimeMs = 1733390000123 + shape;
+            r.hash = hash();
+            r.mode = shape % 4 == 1 ? 0 : 0640 + shape;
+            r.repush = shape == 5;
+            if (shape == 6) {
+                r.piece = true;
+                r.from = 4096;
+            }
+            if (shape == 7)
+                r.from = 1;
+            const int n = shape == 2 ? 0 : 1 + shape % 3;
+            for (int i = 0; i < n; ++i) {
+                BlobRef blob{id(), qint64(i) * 1048576, 1 + rng.bounded(1 << 23), hash(), shape == 3};
+                if (shape == 4 && i == 1)
+                    blob.whole = true; // mixed: written as blobs
+                r.blobs.append(blob);
+            }
+            const QByteArray qt = QJsonDocument(r.toJson()).toJson(QJsonDocument::Compact);
+            QCOMPARE(r.toJsonText(), qt);
+            ++checked;
+        }
+    }
+    QCOMPARE(checked, int(names.size()) * 12);
 }
 
 QTEST_GUILESS_MAIN(tst_Records)

@@ -488,6 +488,17 @@ Content ContentFetcher::contentFailure(const RelayError& e, const QFile& file)
     return local ? Content::Failed : Content::Unreachable;
 }
 
+namespace {
+// A download file made empty again for another try; a new one (nothing written) costs no call.
+void rewind(QFile& out)
+{
+    if (out.pos() == 0)
+        return;
+    out.resize(0);
+    out.seek(0);
+}
+} // namespace
+
 Content ContentFetcher::obtainContent(const JournalRecord& record, const QString& targetPath,
                                       QString& problem, QString& staged)
 {
@@ -518,8 +529,7 @@ Content ContentFetcher::obtainContent(const JournalRecord& record, const QString
         QFile in(m_ctx.localPath(candidate.path));
         if (!in.open(QIODevice::ReadOnly))
             continue;
-        out.resize(0);
-        out.seek(0);
+        rewind(out);
         Sha256 copyHash;
         qint64 copied = 0;
         QByteArray buffer(1 << 20, Qt::Uninitialized);
@@ -599,8 +609,7 @@ Content ContentFetcher::obtainContent(const JournalRecord& record, const QString
         staged = partial->temp;
         return Content::Written;
     } else {
-        out.resize(0);
-        out.seek(0);
+        rewind(out);
         // A record without chunks (a rename, a conflict copy): the chunks another record of the
         // journals read brought for that content (R27).
         const QList<protocol::BlobRef> chunks =
@@ -613,8 +622,7 @@ Content ContentFetcher::obtainContent(const JournalRecord& record, const QString
         QByteArray digest;
         const auto forget = qScopeGuard([this] { m_localBlobs.clear(); });
         auto fetchAll = [&](const QList<protocol::BlobRef>& list) {
-            out.resize(0);
-            out.seek(0);
+            rewind(out);
             if (m_useLocalBlobs)
                 findLocalBlobs(targetPath, list);
             else

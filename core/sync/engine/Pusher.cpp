@@ -209,9 +209,9 @@ void Pusher::push(Pass& pass)
             break;
 
         const quint64 seq = journal + 1;
-        protocol::JournalSegment segment{m_ctx.clientId, seq, {}};
+        protocol::JournalSegment segment{m_ctx.clientId, seq, {}, {}};
         for (const Item& item : std::as_const(ready))
-            segment.records.append(item.record.toJson());
+            segment.recordLines.append(item.record.toJsonText());
         const QByteArray text = segment.encode();
         RelayError e = m_ctx.store.putSmall(layout::journalPath(m_ctx.clientId, seq), text, WriteMode::CreateExclusive);
         if (e.kind == RelayError::Kind::AlreadyExists) {
@@ -578,7 +578,9 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
     };
     protocol::Chunker chunker(gear());
     QByteArray blob;
-    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    if (m_readBuffer.isEmpty())
+        m_readBuffer = QByteArray(1 << 20, Qt::Uninitialized); // once: not a megabyte per small file
+    QByteArray& buffer = m_readBuffer;
     for (qint64 at = from; at < end;) {
         const qint64 n = file.read(buffer.data(), std::min<qint64>(buffer.size(), end - at));
         if (n <= 0)

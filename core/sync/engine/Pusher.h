@@ -68,6 +68,7 @@ private:
     EngineContext& m_ctx;
     OwnJournal& m_journal;
     std::deque<QString> m_reservedIds; // see reserveChunkIds()
+    QByteArray m_readBuffer; // cutFile's reads
     bool m_foreignBlobs = false; // this pass read the heads: blobs of others' packs may be named (R39 d)
     QByteArray m_gearSeed;
     std::optional<protocol::Chunker::Gear> m_gear;

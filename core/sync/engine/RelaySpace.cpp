@@ -33,7 +33,7 @@ void RelaySpace::writeSnapshot(Pass& pass)
     if (journal == 0 || (!pass.snapshotWanted && journal < covered + quint64(m_snapshotInterval)))
         return;
     const quint64 seq = m_ctx.db.meta(Meta::Snapshot).toULongLong() + 1;
-    protocol::Snapshot text{m_ctx.clientId, seq, {{m_ctx.clientId, journal}}, {}};
+    protocol::Snapshot text{m_ctx.clientId, seq, {{m_ctx.clientId, journal}}, {}, {}};
     QJsonObject acks{{m_ctx.clientId, double(journal)}};
     for (const StateDb::Peer& p : std::as_const(pass.peers))
         if (p.consumed > 0) {
@@ -41,7 +41,7 @@ void RelaySpace::writeSnapshot(Pass& pass)
             acks.insert(p.client, double(p.consumed));
         }
     for (const StateDb::Version& v : m_ctx.db.publishedVersions())
-        text.records.append(v.record.toJson());
+        text.recordLines.append(v.record.toJsonText());
     RelayError e = m_ctx.ensureFolder(layout::snapshotFolderOf(m_ctx.clientId));
     if (e.ok())
         e = m_ctx.store.putSmall(layout::snapshotPath(m_ctx.clientId, seq), text.encode(), WriteMode::Replace);
@@ -60,7 +60,7 @@ void RelaySpace::writeSnapshot(Pass& pass)
     qCInfo(lcEngine).noquote() << QStringLiteral("[%1] wrote snapshot %2 (%3 versions, journal %4)")
                                       .arg(m_ctx.settings.name)
                                       .arg(seq)
-                                      .arg(text.records.size())
+                                      .arg(text.recordLines.size())
                                       .arg(journal);
 }
 
