@@ -517,6 +517,15 @@ QList<StateDb::Version> StateDb::versions(const QString& path) const
     return out;
 }
 
+int StateDb::versionCount(const QString& path) const
+{
+    if (const auto it = m_versionCache.constFind(path); it != m_versionCache.cend())
+        return int(it->size());
+    Statement s(m_db, "SELECT COUNT(*) FROM versions WHERE path = ?");
+    s.bind(1, path);
+    return s.step() ? int(s.integer(0)) : 0;
+}
+
 void StateDb::cacheVersions(const QString& path, const QList<Version>& versions) const
 {
     // A pass reads a path's versions several times (resolution, placing, sending): parsed once

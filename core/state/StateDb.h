@@ -164,6 +164,7 @@ public:
     QList<LocalEntry> localWithHash(const QByteArray& hash) const;
 
     QList<Version> versions(const QString& path) const;
+    int versionCount(const QString& path) const; // without reading them
     QList<Version> publishedVersions() const; // every version but those not yet published
     void setVersions(const QString& path, const QList<Version>& versions);
     // Versions made here and not yet published, in (path, vv) order, after the given ones.

@@ -355,6 +355,8 @@ bool Pusher::adoptPublished(const JournalRecord& record, bool repush)
     if (repush || record.kind != Kind::File || record.piece || record.vv.counters().size() != 1 ||
         record.vv.counter(m_ctx.clientId) == 0)
         return false;
+    if (m_ctx.db.versionCount(record.path) < 2)
+        return false; // the version made here alone (most files of a first pass): nothing parsed
     QList<StateDb::Version> versions = m_ctx.db.versions(record.path);
     std::optional<JournalRecord> same;
     for (const StateDb::Version& v : std::as_const(versions)) {
@@ -555,8 +557,15 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
     Sha256 whole;
     Sha256 blobHash;
     auto emit = [&](const QByteArray& bytes) {
-        blobHash.update(bytes.constData(), bytes.size());
-        const QByteArray hash = blobHash.finish();
+        // A file that is one blob has the scan's hash, taken this pass (its stat is checked again
+        // once read, as for the whole file): not hashed twice.
+        QByteArray hash;
+        if (wholeFile && !hashWhole && bytes.size() == record.size) {
+            hash = record.hash;
+        } else {
+            blobHash.update(bytes.constData(), bytes.size());
+            hash = blobHash.finish();
+        }
         std::optional<protocol::BlobRef> at;
         if (auto it = placed.constFind(hash); it != placed.cend())
             at = *it;
