@@ -27,4 +27,5 @@ echo "== S3 server, 1,000 x 4 KiB, 10 ms";     ESCALE_BENCH_REFERENCES=rclone "$
 echo "== SFTP, 1,000 x 4 KiB, 10 ms";          ESCALE_BENCH_REFERENCES=rclone "$B" sftp small 1000 10
 echo "== 1 GiB edited in place, 10 ms";        "$B" delta 1024 10
 echo "== three identical machines, 10 ms";     "$B" identical 5000 10
+echo "== mixed tree, 2,000 files, 10 ms";      "$B" mixed 2000 10
 echo "== what-syncs tree, 100,000 files"; "$BUILD_DIR/bench/escale-bench-ui" access 100000
