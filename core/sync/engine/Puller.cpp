@@ -15,6 +15,7 @@
 #include "sync/engine/VersionRules.h"
 
 #include <QJsonDocument>
+#include <limits>
 
 namespace escale::sync::engine {
 
@@ -244,8 +245,27 @@ void Puller::pull(Pass& pass)
             m_ctx.db.putPeer(*it);
     }
     m_ctx.db.commit();
+    forgetAcknowledgedBlobs(pass);
     if (m_ctx.sends())
         planRepushes(pass);
+}
+
+void Puller::forgetAcknowledgedBlobs(Pass& pass)
+{
+    // Blobs of other clients' packs a version made here may still name (R39 d): those of segments
+    // some active client has not acknowledged yet, this one included, as its last head said (its
+    // head of this pass is written after the segment that would name them, so their writer reads
+    // that segment before it sees the acknowledgement, and keeps the pack, R41). A client that
+    // sends nothing keeps none.
+    QMap<QString, quint64> acknowledged;
+    for (const StateDb::Peer& writer : std::as_const(pass.peers)) {
+        quint64 limit = pass.acknowledgedBefore.value(writer.client, 0);
+        for (const StateDb::Peer& p : std::as_const(pass.peers))
+            if (p.client != writer.client && m_ctx.isActive(p))
+                limit = std::min(limit, p.acks.value(writer.client, 0));
+        acknowledged.insert(writer.client, m_ctx.sends() ? limit : quint64(std::numeric_limits<qint64>::max()));
+    }
+    m_ctx.db.pruneForeignBlobs(acknowledged);
 }
 
 bool Puller::readSegment(Pass& pass, const StateDb::Peer& peer, quint64 seq)
@@ -335,7 +355,8 @@ void Puller::integrateRecords(Pass& pass, const QList<QJsonObject>& records, con
                 m_ctx.db.addPackRef(b.pack, peer.client, seq);
             lastPack = b.pack;
         }
-        m_ctx.db.putForeignBlobs(peer.client, seq, foreign);
+        if (m_ctx.sends())
+            m_ctx.db.putForeignBlobs(peer.client, seq, foreign);
         if (record->piece) {
             pass.pieces.append(*record); // content ahead of its version (R28), not a version
             continue;

@@ -39,6 +39,7 @@ private:
                           const state::StateDb::Peer& peer, quint64 seq);
     bool checkForgotten(Pass& pass, const QString& client); // its record checks (R33)
     void planRepushes(Pass& pass);                          // contents others asked for (R23)
+    void forgetAcknowledgedBlobs(Pass& pass);               // others' blobs no longer to be named (R39 d)
 
     EngineContext& m_ctx;
     RepositoryOpener& m_opener;

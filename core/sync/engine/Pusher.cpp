@@ -40,18 +40,8 @@ Pusher::~Pusher() = default;
 void Pusher::push(Pass& pass)
 {
     m_ctx.db.pruneContentBlobs();
-    // Blobs of other clients' packs that a version made here may name (R39 d): those of segments
-    // some active client has not acknowledged yet, this one included (its head of this pass is
-    // written after the segment that names them, so their writer reads both together, R41).
-    QMap<QString, quint64> acknowledged;
-    for (const StateDb::Peer& writer : std::as_const(pass.peers)) {
-        quint64 limit = pass.acknowledgedBefore.value(writer.client, 0);
-        for (const StateDb::Peer& p : std::as_const(pass.peers))
-            if (p.client != writer.client && m_ctx.isActive(p))
-                limit = std::min(limit, p.acks.value(writer.client, 0));
-        acknowledged.insert(writer.client, limit);
-    }
-    m_ctx.db.pruneForeignBlobs(acknowledged);
+    // Blobs of other clients' packs that a version made here may name (R39 d): what the pull left
+    // in `foreign_blobs` (Puller::forgetAcknowledgedBlobs).
     m_foreignBlobs = pass.headSeen && !pass.peers.isEmpty();
     const auto [files, bytes] = m_ctx.db.pendingContent();
     m_ctx.progress.filesToSend = m_ctx.progress.filesSent + files;
