@@ -509,6 +509,15 @@ int idle()
 // Through a real server on loopback (Apache WebDAV or the S3 server of the tests): A sends the
 // data set, B receives it; then `rclone copy` of the same data to the same server and back,
 // in the same run. With Apache, requests are counted in its access log, idle polls included.
+// A password as rclone's connection strings take it.
+QString rcloneObscured(const QString& secret)
+{
+    QProcess obscure;
+    obscure.start(QStringLiteral("rclone"), {QStringLiteral("obscure"), secret});
+    obscure.waitForFinished();
+    return QString::fromUtf8(obscure.readAllStandardOutput()).trimmed();
+}
+
 int network(const QString& server, const QString& kind, int n, int delayMs)
 {
     const bool dav = server == QLatin1String("dav");
@@ -526,12 +535,6 @@ int network(const QString& server, const QString& kind, int n, int delayMs)
     testing::ApacheDav* apache = nullptr;
     std::function<void(config::RepositoryConfig&)> completeConfig = [](config::RepositoryConfig&) {
     };
-    auto obscured = [](const QString& secret) {
-        QProcess obscure;
-        obscure.start(QStringLiteral("rclone"), {QStringLiteral("obscure"), secret});
-        obscure.waitForFinished();
-        return QString::fromUtf8(obscure.readAllStandardOutput()).trimmed();
-    };
     if (dav) {
         apache = new testing::ApacheDav;
         running.reset(apache);
@@ -539,7 +542,7 @@ int network(const QString& server, const QString& kind, int n, int delayMs)
         password = QStringLiteral("testpw");
         remote = QStringLiteral(":webdav,url='http://127.0.0.1:%1/',vendor=other,user=tester,pass=%2:rclone")
                      .arg(running->port())
-                     .arg(obscured(password));
+                     .arg(rcloneObscured(password));
     } else if (server == QLatin1String("ftps")) {
         // rclone 1.60 cannot resume the TLS session on data connections, which ProFTPD requires
         // by default: both run against a server that does not ask for it.
@@ -556,7 +559,7 @@ int network(const QString& server, const QString& kind, int n, int delayMs)
         remote = QStringLiteral(":ftp,host=127.0.0.1,port=%1,user=tester,pass=%2,explicit_tls=true,"
                                 "no_check_certificate=true:rclone")
                      .arg(running->port())
-                     .arg(obscured(password));
+                     .arg(rcloneObscured(password));
     } else if (server == QLatin1String("sftp")) {
         auto* ssh = new testing::OpenSshd;
         running.reset(ssh);
@@ -1028,12 +1031,9 @@ int mixed(int files, int delayMs)
     const bool sameFirst = sameTrees(a, b);
 
     // rclone, same server, same proxy, 4 transfers (its default).
-    QProcess obscure;
-    obscure.start(QStringLiteral("rclone"), {QStringLiteral("obscure"), QStringLiteral("testpw")});
-    obscure.waitForFinished();
     const QString remote = QStringLiteral(":webdav,url='http://127.0.0.1:%1/',vendor=other,user=tester,pass=%2:rclone")
                                .arg(bench.proxy->port())
-                               .arg(QString::fromUtf8(obscure.readAllStandardOutput()).trimmed());
+                               .arg(rcloneObscured(QStringLiteral("testpw")));
     const QString flags = QStringLiteral("--config /dev/null --transfers 4 -q");
     const QStringList references = qEnvironmentVariable("ESCALE_BENCH_REFERENCES", QStringLiteral("rclone"))
                                        .split(QLatin1Char(','));

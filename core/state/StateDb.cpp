@@ -1,15 +1,13 @@
 #include "state/StateDb.h"
 
 #include "log/Logging.h"
+#include "state/Statement.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <cerrno>
 #include <sqlite3.h>
-#include <sys/statvfs.h>
-#include <unistd.h>
 
 namespace escale::state {
 
@@ -43,113 +41,10 @@ StateError::StateError(Kind kind, const QString& path, const QString& detail)
 namespace {
 
 using protocol::JournalRecord;
-
-// The file of a connection, for messages.
-QString fileOf(sqlite3* db)
-{
-    const char* file = sqlite3_db_filename(db, "main");
-    return file ? QString::fromLocal8Bit(file) : QString();
-}
-
-// What SQLite's last error on `db` means for the user, thrown (`detail` says what was done).
-[[noreturn]] void fail(sqlite3* db, const QString& detail)
-{
-    const int code = sqlite3_errcode(db) & 0xff;
-    // The system's error, for the codes that come from a file operation.
-    const int sys = code == SQLITE_IOERR || code == SQLITE_CANTOPEN ? sqlite3_system_errno(db) : 0;
-    StateError::Kind kind = StateError::Kind::Other;
-    if (code == SQLITE_FULL || sys == ENOSPC || sys == EDQUOT)
-        kind = StateError::Kind::Full;
-    else if (code == SQLITE_READONLY || sys == EROFS || sys == EACCES || sys == EPERM)
-        kind = StateError::Kind::ReadOnly;
-    else if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
-        kind = StateError::Kind::Damaged;
-    const QString file = fileOf(db);
-    if (kind == StateError::Kind::Other && !file.isEmpty() && (code == SQLITE_CANTOPEN || code == SQLITE_IOERR)) {
-        // SQLite does not always keep the cause (a journal file it could not create): the folder says.
-        const QByteArray folder = QFile::encodeName(QFileInfo(file).absolutePath());
-        struct statvfs st;
-        if (::access(folder.constData(), W_OK) != 0 && (errno == EROFS || errno == EACCES || errno == EPERM))
-            kind = StateError::Kind::ReadOnly;
-        else if (::statvfs(folder.constData(), &st) == 0 && st.f_bavail == 0)
-            kind = StateError::Kind::Full;
-    }
-    throw StateError(kind, file, detail + QStringLiteral(": ") + QString::fromUtf8(sqlite3_errmsg(db)));
-}
-
-// Prepared statements are cached per database connection, keyed by their SQL text (all
-// statements are string literals), and reset after each use.
-QHash<QPair<sqlite3*, const char*>, sqlite3_stmt*>& statementCache()
-{
-    static thread_local QHash<QPair<sqlite3*, const char*>, sqlite3_stmt*> cache;
-    return cache;
-}
-
-class Statement
-{
-public:
-    Statement(sqlite3* db, const char* sql)
-        : m_db(db)
-    {
-        sqlite3_stmt*& cached = statementCache()[qMakePair(db, sql)];
-        if (!cached &&
-            sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &cached, nullptr) != SQLITE_OK)
-            fail(db, QStringLiteral("cannot prepare '%1'").arg(QLatin1String(sql)));
-        m_stmt = cached;
-    }
-    ~Statement()
-    {
-        sqlite3_reset(m_stmt);
-        sqlite3_clear_bindings(m_stmt);
-    }
-    Statement& bind(int i, const QString& s)
-    {
-        const QByteArray u = s.toUtf8();
-        sqlite3_bind_text(m_stmt, i, u.constData(), int(u.size()), SQLITE_TRANSIENT);
-        return *this;
-    }
-    Statement& bind(int i, const QByteArray& b)
-    {
-        sqlite3_bind_blob(m_stmt, i, b.constData(), int(b.size()), SQLITE_TRANSIENT);
-        return *this;
-    }
-    Statement& bindNull(int i)
-    {
-        sqlite3_bind_null(m_stmt, i);
-        return *this;
-    }
-    bool isNull(int i) const { return sqlite3_column_type(m_stmt, i) == SQLITE_NULL; }
-    Statement& bind(int i, qint64 v)
-    {
-        sqlite3_bind_int64(m_stmt, i, v);
-        return *this;
-    }
-    bool step()
-    {
-        const int rc = sqlite3_step(m_stmt);
-        if (rc == SQLITE_ROW)
-            return true;
-        if (rc != SQLITE_DONE)
-            fail(m_db, QStringLiteral("%1").arg(QString::fromUtf8(sqlite3_sql(m_stmt)).simplified().left(80)));
-        return false;
-    }
-    QString text(int i) const
-    {
-        return QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, i)),
-                                 sqlite3_column_bytes(m_stmt, i));
-    }
-    QByteArray blob(int i) const
-    {
-        return QByteArray(static_cast<const char*>(sqlite3_column_blob(m_stmt, i)),
-                          sqlite3_column_bytes(m_stmt, i));
-    }
-    qint64 integer(int i) const { return sqlite3_column_int64(m_stmt, i); }
-    sqlite3* database() const { return m_db; }
-
-private:
-    sqlite3* m_db;
-    sqlite3_stmt* m_stmt = nullptr;
-};
+using detail::fail;
+using detail::fileOf;
+using detail::Statement;
+using detail::statementCache;
 
 StateDb::LocalEntry readLocal(const Statement& s)
 {
@@ -659,15 +554,6 @@ void StateDb::putPeer(const Peer& p)
         .step();
 }
 
-QList<StateDb::OwnObject> StateDb::ownObjects() const
-{
-    QList<OwnObject> out;
-    Statement s(m_db, "SELECT id, segment, size FROM own_objects");
-    while (s.step())
-        out.append(OwnObject{s.text(0), quint64(s.integer(1)), s.integer(2)});
-    return out;
-}
-
 QSet<QString> StateDb::referencedObjects() const
 {
     QSet<QString> out;
@@ -676,164 +562,6 @@ QSet<QString> StateDb::referencedObjects() const
         for (const protocol::BlobRef& c : readVersion(s).record.blobs)
             out.insert(c.pack);
     return out;
-}
-
-void StateDb::putOwnObject(const OwnObject& o)
-{
-    Statement(m_db, "INSERT OR REPLACE INTO own_objects (id, segment, size) VALUES (?, ?, ?)")
-        .bind(1, o.id)
-        .bind(2, qint64(o.segment))
-        .bind(3, o.size)
-        .step();
-}
-
-void StateDb::removeOwnObject(const QString& id)
-{
-    Statement(m_db, "DELETE FROM own_objects WHERE id = ?").bind(1, id).step();
-    Statement(m_db, "DELETE FROM own_blobs WHERE pack = ?").bind(1, id).step();
-    Statement(m_db, "DELETE FROM pack_refs WHERE object = ?").bind(1, id).step();
-}
-
-void StateDb::addPackRef(const QString& object, const QString& client, quint64 segment)
-{
-    // Only for an object of this client's still on the relay; a later segment of the same writer
-    // stands for the earlier ones (acknowledgements are positions in a journal).
-    Statement(m_db, "INSERT INTO pack_refs (object, client, segment) SELECT ?1, ?2, ?3 "
-                    "WHERE EXISTS (SELECT 1 FROM own_objects WHERE id = ?1) "
-                    "ON CONFLICT (object, client) DO UPDATE SET segment = MAX(segment, excluded.segment)")
-        .bind(1, object)
-        .bind(2, client)
-        .bind(3, qint64(segment))
-        .step();
-}
-
-void StateDb::putForeignBlobs(const QString& client, quint64 segment, const QList<protocol::BlobRef>& blobs)
-{
-    for (const protocol::BlobRef& b : blobs)
-        Statement(m_db, "INSERT OR REPLACE INTO foreign_blobs (blob, pack, offset, length, client, segment) "
-                        "VALUES (?, ?, ?, ?, ?, ?)")
-            .bind(1, b.hash)
-            .bind(2, b.pack)
-            .bind(3, b.offset)
-            .bind(4, b.length)
-            .bind(5, client)
-            .bind(6, qint64(segment))
-            .step();
-}
-
-std::optional<protocol::BlobRef> StateDb::foreignBlob(const QByteArray& hash) const
-{
-    Statement s(m_db, "SELECT pack, offset, length FROM foreign_blobs WHERE blob = ?");
-    s.bind(1, hash);
-    if (!s.step())
-        return std::nullopt;
-    return protocol::BlobRef{s.text(0), s.integer(1), s.integer(2), hash, false};
-}
-
-void StateDb::pruneForeignBlobs(const QMap<QString, quint64>& acknowledged)
-{
-    Statement(m_db, "DELETE FROM foreign_blobs WHERE client NOT IN (SELECT client FROM peers)").step();
-    for (auto it = acknowledged.cbegin(); it != acknowledged.cend(); ++it)
-        Statement(m_db, "DELETE FROM foreign_blobs WHERE client = ? AND segment <= ?")
-            .bind(1, it.key())
-            .bind(2, qint64(it.value()))
-            .step();
-}
-
-QMultiHash<QString, StateDb::PackRef> StateDb::packRefs() const
-{
-    QMultiHash<QString, PackRef> out;
-    Statement s(m_db, "SELECT object, client, segment FROM pack_refs");
-    while (s.step())
-        out.insert(s.text(0), PackRef{s.text(1), quint64(s.integer(2))});
-    return out;
-}
-
-void StateDb::putOwnBlobs(const QList<protocol::BlobRef>& blobs)
-{
-    for (const protocol::BlobRef& b : blobs)
-        Statement(m_db, "INSERT OR IGNORE INTO own_blobs (hash, pack, offset, length) VALUES (?, ?, ?, ?)")
-            .bind(1, b.hash)
-            .bind(2, b.pack)
-            .bind(3, b.offset)
-            .bind(4, b.length)
-            .step();
-}
-
-std::optional<protocol::BlobRef> StateDb::ownBlob(const QByteArray& hash) const
-{
-    Statement s(m_db, "SELECT pack, offset, length FROM own_blobs WHERE hash = ?");
-    s.bind(1, hash);
-    if (!s.step())
-        return std::nullopt;
-    return protocol::BlobRef{s.text(0), s.integer(1), s.integer(2), hash, false};
-}
-
-void StateDb::putContentBlobs(const QByteArray& content, const QList<protocol::BlobRef>& blobs)
-{
-    Statement(m_db, "DELETE FROM content_blobs WHERE content = ?").bind(1, content).step();
-    // A content that is one blob (every file under 512 KiB) offers no blob another content has:
-    // a file with that content is found by its hash (local_hash). Not kept, so that 10,000 small
-    // files cost no rows here.
-    if (blobs.size() == 1 && blobs.front().hash == content)
-        return;
-    qint64 position = 0;
-    for (const protocol::BlobRef& b : blobs) {
-        Statement(m_db, "INSERT OR REPLACE INTO content_blobs (content, position, blob, length, pack, pack_offset, "
-                        "whole) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .bind(1, content)
-            .bind(2, position)
-            .bind(3, b.hash)
-            .bind(4, b.length)
-            .bind(5, b.pack)
-            .bind(6, b.offset)
-            .bind(7, qint64(b.whole ? 1 : 0))
-            .step();
-        position += b.length;
-    }
-}
-
-QList<protocol::BlobRef> StateDb::contentBlobs(const QByteArray& content) const
-{
-    QList<protocol::BlobRef> out;
-    Statement s(m_db, "SELECT blob, length, pack, pack_offset, whole FROM content_blobs WHERE content = ? "
-                      "ORDER BY position");
-    s.bind(1, content);
-    while (s.step())
-        out.append(protocol::BlobRef{s.text(2), s.integer(3), s.integer(1), s.blob(0), s.integer(4) != 0});
-    return out;
-}
-
-QList<StateDb::HeldBlob> StateDb::contentsWithBlob(const QByteArray& blob) const
-{
-    QList<HeldBlob> out;
-    Statement s(m_db, "SELECT content, position FROM content_blobs WHERE blob = ? LIMIT 8");
-    s.bind(1, blob);
-    while (s.step())
-        out.append(HeldBlob{s.blob(0), s.integer(1)});
-    return out;
-}
-
-void StateDb::setBasis(const QString& path, const QByteArray& content)
-{
-    Statement(m_db, "INSERT OR REPLACE INTO basis (path, content) VALUES (?, ?)").bind(1, path).bind(2, content).step();
-}
-
-QByteArray StateDb::basis(const QString& path) const
-{
-    Statement s(m_db, "SELECT content FROM basis WHERE path = ?");
-    s.bind(1, path);
-    return s.step() ? s.blob(0) : QByteArray();
-}
-
-void StateDb::pruneContentBlobs()
-{
-    // Blob lists are kept for contents a file of the folder holds (a source of blobs, R40) or a
-    // path's basis (R39).
-    Statement(m_db, "DELETE FROM basis WHERE path NOT IN (SELECT path FROM local)").step();
-    Statement(m_db, "DELETE FROM content_blobs WHERE content NOT IN (SELECT hash FROM local WHERE hash IS NOT NULL) "
-                    "AND content NOT IN (SELECT content FROM basis)")
-        .step();
 }
 
 int StateDb::pendingCount() const
@@ -858,12 +586,6 @@ QStringList StateDb::localPathsContaining(const QString& text) const
     while (s.step())
         out << s.text(0);
     return out;
-}
-
-qint64 StateDb::ownUsage() const
-{
-    Statement s(m_db, "SELECT COALESCE(SUM(size), 0) FROM own_objects");
-    return s.step() ? s.integer(0) : 0;
 }
 
 QMultiHash<QByteArray, QString> StateDb::wants() const

@@ -33,7 +33,6 @@ struct Pass
     std::optional<QList<relay::RelayEntry>> headsListing; // heads/ listed early in the pass
     QSet<QString> scannedNow;                      // paths this pass's scan hashed
     QList<protocol::JournalRecord> pieces;         // pieces read (R28), in journal order
-    QMap<QString, quint64> acknowledgedBefore;     // what this client's last head acknowledged, per writer
 
     void fail(PassResult::Status status, const QString& error)
     {

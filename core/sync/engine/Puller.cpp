@@ -177,8 +177,6 @@ void Puller::pull(Pass& pass)
     // are acknowledged only then (R15).
     m_ctx.contentSeen.clear();
     const QHash<QString, StateDb::Peer> before = pass.peers;
-    for (const StateDb::Peer& p : before)
-        pass.acknowledgedBefore.insert(p.client, p.consumed);
     for (auto it = pass.peers.begin(); it != pass.peers.end(); ++it) {
         StateDb::Peer& peer = it.value();
         while (peer.consumed < peer.journal) {
@@ -245,21 +243,21 @@ void Puller::pull(Pass& pass)
             m_ctx.db.putPeer(*it);
     }
     m_ctx.db.commit();
-    forgetAcknowledgedBlobs(pass);
+    forgetAcknowledgedBlobs(pass, before);
     if (m_ctx.sends())
         planRepushes(pass);
 }
 
-void Puller::forgetAcknowledgedBlobs(Pass& pass)
+void Puller::forgetAcknowledgedBlobs(const Pass& pass, const QHash<QString, StateDb::Peer>& before)
 {
     // Blobs of other clients' packs a version made here may still name (R39 d): those of segments
-    // some active client has not acknowledged yet, this one included, as its last head said (its
-    // head of this pass is written after the segment that would name them, so their writer reads
-    // that segment before it sees the acknowledgement, and keeps the pack, R41). A client that
-    // sends nothing keeps none.
+    // some active client has not acknowledged yet, this one included, as its last head said (the
+    // positions read before this pass: its head of this pass is written after the segment that
+    // would name them, so their writer reads that segment before it sees the acknowledgement, and
+    // keeps the pack, R41). A client that sends nothing keeps none.
     QMap<QString, quint64> acknowledged;
     for (const StateDb::Peer& writer : std::as_const(pass.peers)) {
-        quint64 limit = pass.acknowledgedBefore.value(writer.client, 0);
+        quint64 limit = before.value(writer.client).consumed;
         for (const StateDb::Peer& p : std::as_const(pass.peers))
             if (p.client != writer.client && m_ctx.isActive(p))
                 limit = std::min(limit, p.acks.value(writer.client, 0));

@@ -39,7 +39,8 @@ private:
                           const state::StateDb::Peer& peer, quint64 seq);
     bool checkForgotten(Pass& pass, const QString& client); // its record checks (R33)
     void planRepushes(Pass& pass);                          // contents others asked for (R23)
-    void forgetAcknowledgedBlobs(Pass& pass);               // others' blobs no longer to be named (R39 d)
+    // Others' blobs no longer to be named (R39 d); `before`: the peers as read before this pass.
+    void forgetAcknowledgedBlobs(const Pass& pass, const QHash<QString, state::StateDb::Peer>& before);
 
     EngineContext& m_ctx;
     RepositoryOpener& m_opener;

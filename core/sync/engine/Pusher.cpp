@@ -534,7 +534,7 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
     m_ctx.progress.currentSize = record.size;
     // Where a blob may already be (R39): in this batch's packs, in this client's packs on the relay,
     // in the basis of this path (which the others hold in their copy), in another client's pack
-    // kept for a reader yet to come (pruned at the start of push). Content sent again because
+    // kept for a reader yet to come (as the pull left them). Content sent again because
     // someone lacks it takes only the first: the others may be what is lacking.
     QHash<QByteArray, protocol::BlobRef> basis;
     if (!repush)

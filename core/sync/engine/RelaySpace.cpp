@@ -156,48 +156,33 @@ void RelaySpace::freeSpace(Pass& pass)
     const QList<StateDb::OwnObject> objects = m_ctx.db.ownObjects();
     if (objects.isEmpty())
         return;
-    // Acknowledgements that count (R22): active clients, judged on this machine's clock.
-    QList<quint64> activeAcks;
-    QList<quint64> allAcks;
-    for (const StateDb::Peer& p : std::as_const(pass.peers)) {
-        const quint64 ack = p.acks.value(m_ctx.clientId, 0);
-        allAcks.append(ack);
-        if (m_ctx.isActive(p))
-            activeAcks.append(ack);
-    }
     // Until another client has taken a copy, the relay keeps it for newcomers.
-    if (activeAcks.isEmpty())
+    const auto active = [this](const StateDb::Peer& p) { return m_ctx.isActive(p); };
+    if (std::none_of(pass.peers.cbegin(), pass.peers.cend(), active))
         return;
-    // Other clients' segments naming blobs of these objects (R41): each acknowledged by every
-    // active client but its writer (this one read it), and by `pullers` clients in all.
-    const QMultiHash<QString, StateDb::PackRef> refs = m_ctx.db.packRefs();
-    auto refAcknowledged = [&](const StateDb::PackRef& ref) {
-        if (!pass.peers.contains(ref.client))
-            return true; // forgotten: its versions are no longer read
-        int enough = 1;
+    // A segment counts as read (R22) once every active client but its writer acknowledged it, and
+    // `pullers` clients in all; for another client's segment naming these objects (R41), this
+    // client read it too.
+    auto acknowledged = [&](const QString& writer, quint64 segment) {
+        int enough = writer == m_ctx.clientId ? 0 : 1;
         for (const StateDb::Peer& p : std::as_const(pass.peers)) {
-            if (p.client == ref.client)
+            if (p.client == writer)
                 continue;
-            const bool acked = p.acks.value(ref.client, 0) >= ref.segment;
-            const bool active = m_ctx.isActive(p);
-            if (active && !acked)
+            const bool acked = p.acks.value(writer, 0) >= segment;
+            if (!acked && m_ctx.isActive(p))
                 return false;
             enough += acked ? 1 : 0;
         }
         return enough >= std::max(1, m_ctx.settings.pullers);
     };
+    const QMultiHash<QString, StateDb::PackRef> refs = m_ctx.db.packRefs();
     for (const StateDb::OwnObject& o : objects) {
-        if (o.segment == 0)
+        if (o.segment == 0 || !acknowledged(m_ctx.clientId, o.segment))
             continue;
-        const bool allActive =
-            std::all_of(activeAcks.cbegin(), activeAcks.cend(), [&](quint64 a) { return a >= o.segment; });
-        const auto enough =
-            std::count_if(allAcks.cbegin(), allAcks.cend(), [&](quint64 a) { return a >= o.segment; });
-        if (!allActive || enough < std::max(1, m_ctx.settings.pullers))
-            continue;
+        // Named by a segment not read yet (a forgotten writer's versions are no longer read).
         bool named = false;
         for (auto it = refs.find(o.id); it != refs.end() && it.key() == o.id && !named; ++it)
-            named = !refAcknowledged(it.value());
+            named = pass.peers.contains(it->client) && !acknowledged(it->client, it->segment);
         if (named)
             continue;
         if (m_ctx.dropOwnObject(o.id))
