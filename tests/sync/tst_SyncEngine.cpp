@@ -4,6 +4,7 @@
 
 #include <QSignalSpy>
 #include "crypto/RepositoryKeys.h"
+#include "protocol/JournalObjects.h"
 #include "protocol/Layout.h"
 #include "protocol/Records.h"
 #include "protocol/TextObject.h"
@@ -91,6 +92,7 @@ private Q_SLOTS:
     void formatOneIsUpgradedInPlace();
     void encryptedUpgradeKeepsTheKey();
     void repositoryMismatchesAreRefused();
+    void forwardReadWhileWrittenIsFollowed();
     void faultyRelayConverges_data();
     void faultyRelayConverges();
     void scenariosUnderFaults_data();
@@ -1509,6 +1511,39 @@ void tst_SyncEngine::symlinkTricksAreRefused()
             links << archived.fileInfo().symLinkTarget();
     QCOMPARE(links, QStringList{outside.path()}); // the link itself, kept
     QCOMPARE(victim.read("ok/inside.txt"), content); // the rest of the journal applies
+}
+
+void tst_SyncEngine::forwardReadWhileWrittenIsFollowed()
+{
+    // Some servers (s3rver, a share) let a read see an object still being written: a forwarding
+    // record read cut short is read again, not refused as forged, and the move is followed.
+    Relay relay("folder");
+    Client a(relay, "alice");
+    a.write("x", "x");
+    QVERIFY(a.pass().ok());
+    QTemporaryDir moved;
+    const QString to = moved.filePath("relay2");
+    QVERIFY(QDir().mkpath(to));
+    for (const QString& o : relay.objects()) {
+        QVERIFY(QDir().mkpath(QFileInfo(to + "/" + o).path()));
+        QVERIFY(QFile::copy(relay.folder() + "/" + o, to + "/" + o));
+    }
+    protocol::Forward forward;
+    forward.repository = a.engine().database().meta(state::Meta::Repository);
+    forward.address = to;
+    relay.setObject(protocol::layout::forwardPath(), protocol::encodeForward(forward));
+    const QStringList before = relay.objects();
+    const qsizetype copied = harness::tree(to).size();
+    a.write("y", "after the move");
+    a.faults().truncateNextGets(2);
+    auto r = a.pass();
+    QVERIFY2(r.status != escale::sync::PassResult::Status::Refused, qPrintable(r.error));
+    for (int i = 0; i < 3 && !(r.ok() && r.complete); ++i)
+        r = a.pass();
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    // Nothing more written on the old relay; the new one got alice's new version.
+    QCOMPARE(relay.objects(), before);
+    QVERIFY2(harness::tree(to).size() > copied, qPrintable(QString::number(harness::tree(to).size())));
 }
 
 void tst_SyncEngine::repositoryMismatchesAreRefused()

@@ -9,6 +9,8 @@
 #include "sync/engine/EngineContext.h"
 #include "sync/engine/Pass.h"
 
+#include <QThread>
+
 namespace escale::sync::engine {
 
 using relay::RelayError;
@@ -16,17 +18,34 @@ using state::Meta;
 using state::StateDb;
 namespace layout = protocol::layout;
 
+namespace {
+constexpr int kForwardReadAttempts = 4;
+constexpr unsigned long kForwardRereadMs = 500;
+} // namespace
+
 RelayMoveClient::RelayMoveClient(EngineContext& context)
     : m_ctx(context)
 {}
 
 void RelayMoveClient::followForward(Pass& pass)
 {
-    // Read and check the record: it must be this repository's, through its codec (R32).
+    // Read and check the record: it must be this repository's, through its codec (R32). A record
+    // that does not check is read again a few times before it is refused: some servers (s3rver, a
+    // folder relay on a network share) let a read see an object still being written, cut short.
     QByteArray bytes;
-    const RelayError e = m_ctx.store.getSmall(layout::forwardPath(), bytes);
-    QString error = e.message;
-    const auto forward = e.ok() ? protocol::decodeForward(bytes, error) : std::nullopt;
+    RelayError e;
+    QString error;
+    std::optional<protocol::Forward> forward;
+    for (int attempt = 0;; ++attempt) {
+        bytes.clear();
+        e = m_ctx.store.getSmall(layout::forwardPath(), bytes);
+        error = e.message;
+        forward = e.ok() ? protocol::decodeForward(bytes, error) : std::nullopt;
+        const bool unchecked = !forward && (e.ok() || e.kind == RelayError::Kind::Corrupt);
+        if (!unchecked || attempt == kForwardReadAttempts - 1)
+            break;
+        QThread::msleep(kForwardRereadMs);
+    }
     if (!forward || forward->repository != m_ctx.db.meta(Meta::Repository)) {
         const bool unreadable = !e.ok() && e.kind != RelayError::Kind::Corrupt;
         pass.fail(
