@@ -185,6 +185,34 @@ ObjectStore::PendingPut ObjectStore::startPut(const QString& path, QIODevice* so
     return p;
 }
 
+ObjectStore::PendingPut ObjectStore::startPutBytes(const QString& path, const QByteArray& plain,
+                                                   WriteMode mode)
+{
+    QBuffer source;
+    source.setData(plain);
+    source.open(QIODevice::ReadOnly);
+    const qint64 encodedSize = m_codec->encodedSize(plain.size());
+    auto encoded = std::make_unique<QBuffer>();
+    {
+        const std::unique_ptr<QIODevice> encoder = m_codec->encoder(&source, plain.size(), path);
+        QByteArray bytes;
+        bytes.reserve(encodedSize);
+        while (bytes.size() < encodedSize) {
+            const QByteArray part = encoder->read(encodedSize - bytes.size());
+            if (part.isEmpty())
+                break;
+            bytes.append(part);
+        }
+        encoded->setData(bytes);
+    }
+    encoded->open(QIODevice::ReadOnly);
+    PendingPut p;
+    // An encoding cut short is the relay's to refuse: it gets fewer bytes than announced.
+    p.job.reset(m_backend->put(path, encoded.get(), encodedSize, mode));
+    p.encoder = std::move(encoded);
+    return p;
+}
+
 RelayError ObjectStore::finish(PendingPut& put)
 {
     const RelayError e = relay::waitFor(put.job.get());

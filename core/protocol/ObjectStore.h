@@ -38,6 +38,10 @@ public:
         std::unique_ptr<relay::RelayJob> job;
     };
     PendingPut startPut(const QString& path, QIODevice* source, qint64 plainSize, relay::WriteMode mode);
+    // The same for an object held in memory: it is encoded whole now, on the caller's thread, so
+    // that the relay sends it from memory without asking this thread for each part (SFTP's
+    // worker threads write it while the engine goes on reading files).
+    PendingPut startPutBytes(const QString& path, const QByteArray& plain, relay::WriteMode mode);
     relay::RelayError finish(PendingPut& put);
     // The same for a get: the sink must outlive it.
     struct PendingGet

@@ -120,7 +120,9 @@ inline void serverKilledDuringTransfers(Server& server,
     const QString problems = r.problems.join('\n');
     QVERIFY2(!r.ok() || (!r.complete && problems.contains("cannot download video.bin")),
              qPrintable(problems));
-    QVERIFY(!QFile::exists(bFolder.filePath("video.bin"))); // never a partial file under its name
+    // Never a partial file under its name. (On a loaded machine the kill may come only after the
+    // download ended, and the pass failed later: then the file is whole.)
+    QVERIFY(!QFile::exists(bFolder.filePath("video.bin")) || harness::readFile(bFolder.filePath("video.bin")) == data);
     QVERIFY(server.restart());
     for (int i = 0; i < 3 && harness::readFile(bFolder.filePath("video.bin")) != data; ++i)
         b->runPass();

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QThread>
 #include <fcntl.h>
 #include <libssh/libssh.h>
@@ -169,6 +170,7 @@ void Connection::close()
         m_fd = -1;
     }
     m_lastProgressMs = 0;
+    m_madeFolders.clear();
     if (m_sftp) {
         for (sftp_file f : std::as_const(m_openFiles))
             sftp_close(f); // the connection is broken or going: only the handle's memory matters
@@ -428,6 +430,11 @@ RelayError Connection::failure(const QString& what)
         return {Kind::Network,
                 QStringLiteral("%1: the connection to %2 broke (%3)").arg(what, m_settings.host, said)};
     }
+    return statusError(code, what);
+}
+
+RelayError Connection::statusError(int code, const QString& what) const
+{
     switch (code) {
     case SSH_FX_NO_SUCH_FILE:
     case SSH_FX_NO_SUCH_PATH:
@@ -581,14 +588,90 @@ RelayError Connection::read(const QByteArray& file, qint64 offset, qint64 end, P
     return error;
 }
 
+// libssh 0.10 writes one request at a time, waiting for each answer: at 20 ms round trip that is
+// 3 MB/s whatever the link. Writes are therefore sent here as SFTP messages of our own on the
+// session's channel, many ahead, and their status answers taken off the channel in turn (SFTP v3:
+// SSH_FXP_WRITE id handle offset data, answered by SSH_FXP_STATUS id code message language).
+// libssh has no request of its own in flight meanwhile, so every message read here is an answer
+// to one of these writes; ids come from the session's counter, so they never meet libssh's.
+namespace {
+
+constexpr uint8_t kFxpWrite = 6;
+constexpr uint8_t kFxpStatus = 101;
+constexpr int kWritesAhead = 32; // 2 MiB in flight
+
+void appendU32(QByteArray& out, quint32 v)
+{
+    const char b[4] = {char(v >> 24), char(v >> 16), char(v >> 8), char(v)};
+    out.append(b, 4);
+}
+
+quint32 readU32(const char* p)
+{
+    const auto* u = reinterpret_cast<const unsigned char*>(p);
+    return quint32(u[0]) << 24 | quint32(u[1]) << 16 | quint32(u[2]) << 8 | quint32(u[3]);
+}
+
+} // namespace
+
+bool Connection::channelReadExactly(char* into, int length)
+{
+    for (int got = 0; got < length;) {
+        const int n = ssh_channel_read(m_sftp->channel, into + got, uint32_t(length - got), 0);
+        if (n <= 0)
+            return false;
+        got += n;
+        progress();
+    }
+    return true;
+}
+
 RelayError Connection::write(const QByteArray& file, qint64 size, Pipe& in, SharedThrottle& throttle,
                              qint64& bytes, const QString& what)
 {
     sftp_file f = openFile(file, O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (!f)
         return failure(what);
+    const QByteArray handle(static_cast<const char*>(ssh_string_data(f->handle)), qsizetype(ssh_string_len(f->handle)));
+    QSet<quint32> inFlight;
     RelayError error;
-    while (bytes < size) {
+    bool broken = false; // the channel is out of step: the connection goes
+    auto lost = [&](const QString& why) {
+        broken = true;
+        if (m_interrupted)
+            return failure(what);
+        close();
+        return RelayError{Kind::Network, QStringLiteral("%1: %2").arg(what, why)};
+    };
+    // One status answer off the channel.
+    auto takeAnswer = [&]() -> RelayError {
+        char head[9];
+        if (!channelReadExactly(head, 9))
+            return lost(QStringLiteral("the connection ended while writing"));
+        const quint32 length = readU32(head);
+        const quint32 id = readU32(head + 5);
+        if (length < 9 || length > 256 * 1024 || uint8_t(head[4]) != kFxpStatus || !inFlight.remove(id))
+            return lost(QStringLiteral("the server answered a write with an unexpected message"));
+        QByteArray rest(qsizetype(length - 5), Qt::Uninitialized);
+        if (!channelReadExactly(rest.data(), int(rest.size())))
+            return lost(QStringLiteral("the connection ended while writing"));
+        const quint32 code = readU32(rest.constData());
+        if (code == SSH_FX_OK)
+            return {};
+        QString message;
+        if (rest.size() >= 8) {
+            const quint32 n = readU32(rest.constData() + 4);
+            if (n <= quint32(rest.size() - 8))
+                message = QString::fromUtf8(rest.constData() + 8, qsizetype(n));
+        }
+        RelayError refused = statusError(int(code), what);
+        if (!message.isEmpty() && refused.kind == Kind::Other)
+            refused.message += QStringLiteral(": ") + message;
+        return refused;
+    };
+    quint64 offset = 0;
+    QByteArray message;
+    while (bytes < size && error.ok()) {
         const auto piece = in.pop(true);
         progress();
         if (!piece) {
@@ -598,18 +681,43 @@ RelayError Connection::write(const QByteArray& file, qint64 size, Pipe& in, Shar
             break;
         }
         for (qint64 at = 0; at < piece->size() && error.ok();) {
+            while (inFlight.size() >= kWritesAhead && error.ok())
+                error = takeAnswer();
+            if (!error.ok())
+                break;
             const qint64 n = throttle.take(std::min(kWritePiece, piece->size() - at));
-            const ssize_t written = sftp_write(f, piece->constData() + at, size_t(n));
-            if (written <= 0)
-                error = failure(what);
-            else
-                at += written;
+            const quint32 id = ++m_sftp->id_counter;
+            message.clear();
+            appendU32(message, quint32(1 + 4 + 4 + handle.size() + 8 + 4 + n));
+            message.append(char(kFxpWrite));
+            appendU32(message, id);
+            appendU32(message, quint32(handle.size()));
+            message.append(handle);
+            appendU32(message, quint32(offset >> 32));
+            appendU32(message, quint32(offset));
+            appendU32(message, quint32(n));
+            message.append(piece->constData() + at, n);
+            if (ssh_channel_write(m_sftp->channel, message.constData(), uint32_t(message.size())) !=
+                int(message.size())) {
+                error = lost(QStringLiteral("the connection ended while writing"));
+                break;
+            }
+            inFlight.insert(id);
+            offset += quint64(n);
+            at += n;
             progress();
         }
-        if (!error.ok())
-            break;
-        bytes += piece->size();
+        if (error.ok())
+            bytes += piece->size();
     }
+    // Every answer is taken, also after a refused write, so that the channel stays in step.
+    while (!broken && !inFlight.isEmpty()) {
+        const RelayError e = takeAnswer();
+        if (error.ok())
+            error = e;
+    }
+    if (broken)
+        return error;
     // The server may report a failed write only when the file is closed.
     if (closeFile(f) != SSH_OK && error.ok())
         error = failure(what);
@@ -673,6 +781,16 @@ RelayError Connection::makeFolders(const QByteArray& folder, const QString& what
     if (sftp_mkdir(m_sftp, folder.constData(), 0755) == SSH_OK || exists(folder))
         return {};
     return failure(what);
+}
+
+RelayError Connection::makeFolderOnce(const QByteArray& folder, const QString& what)
+{
+    if (m_madeFolders.contains(folder))
+        return {};
+    RelayError e = makeFolders(folder, what);
+    if (e.ok())
+        m_madeFolders.insert(folder);
+    return e;
 }
 
 QString Connection::probeHostKey(const ConnectionSettings& settings, QString& keyType, QString& error)

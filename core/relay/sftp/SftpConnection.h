@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QMutex>
+#include <QSet>
 #include <QString>
 #include <QWaitCondition>
 #include <atomic>
@@ -123,7 +124,14 @@ public:
     RelayError rename(const QByteArray& from, const QByteArray& to, bool replace, const QString& what);
     RelayError remove(const QByteArray& file, const QString& what);
     RelayError makeFolders(const QByteArray& folder, const QString& what);
+    // makeFolders, once per connection for a given folder (it is remembered until forgotten).
+    RelayError makeFolderOnce(const QByteArray& folder, const QString& what);
+    void forgetFolder(const QByteArray& folder) { m_madeFolders.remove(folder); }
     bool exists(const QByteArray& path);
+    // The error an SFTP status code means.
+    RelayError statusError(int code, const QString& what) const;
+    // Exactly `length` bytes off the session's channel; false when it broke.
+    bool channelReadExactly(char* into, int length);
 
     // "SHA256:..." of the server's host key, once connected (for trust prompts and messages).
     QString hostKeyFingerprint() const { return m_fingerprint; }
@@ -154,6 +162,7 @@ private:
     ssh_session_struct* m_ssh = nullptr;
     sftp_session_struct* m_sftp = nullptr;
     QList<sftp_file_struct*> m_openFiles;
+    QSet<QByteArray> m_madeFolders; // by makeFolderOnce, on this connection
     QString m_fingerprint;
 };
 

@@ -2,6 +2,7 @@
 
 #include "log/Logging.h"
 
+#include <QBuffer>
 #include <QDateTime>
 #include <QDir>
 #include <QRandomGenerator>
@@ -163,7 +164,9 @@ RelayJob* SftpRelay::submit(const QString& what, Task task, std::function<bool(O
     op->again = std::move(again);
     op->prepare = std::move(prepare);
     m_queue << op;
-    QMetaObject::invokeMethod(this, &SftpRelay::dispatch, Qt::QueuedConnection);
+    // Started now, not at the next turn of the event loop: the engine may fill the next pack
+    // before it waits for anything. (The job still finishes later, from the worker's answer.)
+    dispatch();
     return job;
 }
 
@@ -272,6 +275,15 @@ void SftpRelay::pump(std::shared_ptr<Stream> s)
 {
     if (s->closed || s->waitingForDevice)
         return;
+    // An object in memory goes to the worker whole (the bytes are shared, not copied): the worker
+    // then writes it without waiting for this thread, which may be busy with other work.
+    if (const auto* buffer = qobject_cast<const QBuffer*>(s->device);
+        buffer && s->moved == 0 && buffer->pos() == 0 && buffer->data().size() == s->size && s->size > 0) {
+        s->moved = s->size;
+        s->pipe.push(buffer->data());
+        s->pipe.end();
+        return;
+    }
     while (s->moved < s->size && s->pipe.hasRoom()) {
         const QByteArray piece = s->device->read(std::min(kPumpPiece, s->size - s->moved));
         if (piece.isEmpty()) {
@@ -396,9 +408,16 @@ RelayJob* SftpRelay::put(const QString& path, QIODevice* source, qint64 size, Wr
         what,
         [this, tmp, temp, target, size, mode, what](sftp::Connection& c, Operation& op) {
             // To tmp/, then renamed into place: readers see the whole object or nothing.
-            RelayError e = c.makeFolders(tmp, what);
+            // tmp/ is made once per connection; if it went meanwhile, it is made again.
+            RelayError e = c.makeFolderOnce(tmp, what);
             if (e.ok())
                 e = c.write(temp, size, op.stream->pipe, m_up, op.bytes, what);
+            if (e.kind == RelayError::Kind::NotFound && op.bytes == 0 && c.isOpen()) {
+                c.forgetFolder(tmp);
+                e = c.makeFolderOnce(tmp, what);
+                if (e.ok())
+                    e = c.write(temp, size, op.stream->pipe, m_up, op.bytes, what);
+            }
             if (e.ok())
                 e = c.rename(temp, target, mode == WriteMode::Replace, what);
             if (!e.ok() && c.isOpen())

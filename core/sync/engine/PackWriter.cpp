@@ -44,9 +44,7 @@ void PackWriter::seal()
     u.id = std::exchange(m_openId, QString());
     const qint64 size = m_open.size();
     m_sizes.insert(u.id, size);
-    u.source = std::make_unique<QBuffer>();
-    u.source->setData(std::exchange(m_open, QByteArray()));
-    u.source->open(QIODevice::ReadOnly);
+    const QByteArray bytes = std::exchange(m_open, QByteArray());
     if (!m_failure.ok())
         return; // the publication fails: nothing more is sent
     if (const RelayError e = m_ctx.ensureFolder(layout::dataFolderOf(u.id)); !e.ok()) {
@@ -55,7 +53,7 @@ void PackWriter::seal()
     }
     // Recorded before it is written: unpublished until its segment is, removed if never (R2).
     m_ctx.db.putOwnObject(StateDb::OwnObject{u.id, 0, m_ctx.store.codec().encodedSize(size)});
-    u.put = m_ctx.store.startPut(layout::dataPath(u.id), u.source.get(), size, WriteMode::Fresh);
+    u.put = m_ctx.store.startPutBytes(layout::dataPath(u.id), bytes, WriteMode::Fresh);
     m_inFlight.push_back(std::move(u));
     if (int(m_inFlight.size()) >= m_ctx.transfers())
         collect();

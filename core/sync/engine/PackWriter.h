@@ -43,7 +43,6 @@ private:
     struct Upload
     {
         QString id;
-        std::unique_ptr<QBuffer> source;
         protocol::ObjectStore::PendingPut put;
     };
     void seal();

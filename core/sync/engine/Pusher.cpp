@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QJsonObject>
 #include <algorithm>
+#include <deque>
 
 namespace escale::sync::engine {
 
@@ -27,8 +28,14 @@ using Kind = JournalRecord::Kind;
 namespace layout = protocol::layout;
 
 namespace {
-constexpr int kMaxRecordsPerSegment = 2000;
-}
+// A segment publishes a batch: up to this many records, or this much content to send, whichever
+// comes first. Large enough that a folder of small files goes out in few segments (each costs
+// a few round trips to write and to read), small enough that the others start receiving a big
+// first sync early and that a crash loses little upload work.
+constexpr int kMaxRecordsPerSegment = 10'000;
+constexpr qint64 kMaxBytesPerSegment = 256LL * 1024 * 1024;
+constexpr int kVersionsPage = 2000; // pending versions read from the state at a time
+} // namespace
 
 Pusher::Pusher(EngineContext& context, OwnJournal& journal)
     : m_ctx(context)
@@ -60,28 +67,41 @@ void Pusher::push(Pass& pass)
         bool renamed = false;  // content already with the others: no chunks (R27)
         bool piece = false;    // a piece of a file larger than the quota (R28), not a version
     };
-    // Pending versions are read a segment's worth at a time, in path order, so a first pass
-    // over a big folder never holds all of them in memory; re-pushes come last.
+    // Pending versions are read a page at a time, in path order, so a first pass over a big
+    // folder never holds all of them in memory; re-pushes come last.
     QString cursor;
     QString cursorVv;
     bool versionsLeft = true;
     qsizetype repushesTaken = 0;
+    std::deque<Item> paged;
     auto nextBatch = [&] {
         QList<Item> batch;
-        if (versionsLeft) {
-            const QList<StateDb::Version> page =
-                m_ctx.db.pendingVersions(cursor, cursorVv, kMaxRecordsPerSegment);
-            versionsLeft = page.size() == kMaxRecordsPerSegment;
-            for (const StateDb::Version& v : page)
-                batch.append(Item{v.record, {}, v.renamed});
-            if (!page.isEmpty()) {
-                cursor = page.last().record.path;
-                cursorVv = page.last().record.vv.toString();
+        qint64 batchBytes = 0;
+        auto take = [&](Item item) {
+            if (!item.renamed && item.record.kind == Kind::File)
+                batchBytes += item.record.size;
+            batch.append(std::move(item));
+        };
+        while (batch.size() < kMaxRecordsPerSegment && batchBytes < kMaxBytesPerSegment) {
+            if (paged.empty() && versionsLeft) {
+                const QList<StateDb::Version> page = m_ctx.db.pendingVersions(cursor, cursorVv, kVersionsPage);
+                versionsLeft = page.size() == kVersionsPage;
+                for (const StateDb::Version& v : page)
+                    paged.push_back(Item{v.record, {}, v.renamed});
+                if (!page.isEmpty()) {
+                    cursor = page.last().record.path;
+                    cursorVv = page.last().record.vv.toString();
+                }
             }
-        }
-        while (batch.size() < kMaxRecordsPerSegment && repushesTaken < pass.repushes.size()) {
-            const auto& [record, peers] = pass.repushes.at(repushesTaken++);
-            batch.append(Item{record, peers.split(QLatin1Char(','))});
+            if (!paged.empty()) {
+                take(std::move(paged.front()));
+                paged.pop_front();
+            } else if (repushesTaken < pass.repushes.size()) {
+                const auto& [record, peers] = pass.repushes.at(repushesTaken++);
+                take(Item{record, peers.split(QLatin1Char(','))});
+            } else {
+                break;
+            }
         }
         return batch;
     };
@@ -107,14 +127,15 @@ void Pusher::push(Pass& pass)
             QSet<QString> packs; // written by this batch, named by the record
         };
         QList<Cut> cuts;
-        // Enough pack names for the worst case: a pack is sealed when the next blob does not fit,
-        // so one may hold as little as `chunk size` less the largest blob, or a single blob.
-        int chunksAhead = 0;
-        const qint64 leastFill = std::max<qint64>(512 * 1024, m_ctx.settings.chunkSize - 8 * 1024 * 1024);
+        // Enough pack names for the worst case. A pack is sealed when the next blob does not fit in
+        // `chunk size` (or it is full), so any two packs in a row hold more than `chunk size`
+        // together: a batch of B bytes fills at most 2 B / chunk size + 1 packs.
+        qint64 batchBytes = 0;
         for (const Item& item : std::as_const(batch))
-            if (!item.renamed && item.record.kind == Kind::File && item.record.size > 0)
-                chunksAhead += int(std::min<qint64>(100'000, 1 + 2 * item.record.size / leastFill));
-        reserveChunkIds(std::min(chunksAhead + 1, 20'000));
+            if (!item.renamed && item.record.kind == Kind::File)
+                batchBytes += item.record.size;
+        const qint64 chunksAhead = 2 + 2 * batchBytes / std::max<qint64>(1, m_ctx.settings.chunkSize);
+        reserveChunkIds(int(std::min<qint64>(chunksAhead, 1'000'000)));
         m_ctx.db.begin(); // the pack records of the batch, together
         PackWriter packs(m_ctx, [this] { return nextPackId(); });
         QHash<QByteArray, protocol::BlobRef> placed; // blobs of this batch (R39 a)
