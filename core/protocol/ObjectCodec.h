@@ -40,6 +40,8 @@ public:
                                                const QString& identity) = 0;
     // A write-only device decoding into `sink` (not owned).
     virtual std::unique_ptr<DecodingSink> decoder(QIODevice* sink, const QString& identity) = 0;
+    // True when the encoded form is the plain bytes themselves.
+    virtual bool isIdentity() const { return false; }
 
     // A part of an object (relay-format.md R40). Where its plain bytes [offset, offset + length)
     // lie in the stored object: the stored part to read (it may run past the object's end).
@@ -74,6 +76,7 @@ public:
     std::unique_ptr<DecodingSink> decoder(QIODevice* sink, const QString& identity) override;
     StoredRange storedRange(qint64 offset, qint64 length) const override { return {offset, length}; }
     int headerSize() const override { return 0; }
+    bool isIdentity() const override { return true; }
     std::unique_ptr<DecodingSink> rangeDecoder(QIODevice* sink, const QString& identity, const QByteArray& header,
                                                qint64 offset, qint64 length) override;
     QByteArray chunkerSeed() const override { return QByteArrayLiteral("escale plain chunker 1"); }

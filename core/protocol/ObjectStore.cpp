@@ -188,12 +188,14 @@ ObjectStore::PendingPut ObjectStore::startPut(const QString& path, QIODevice* so
 ObjectStore::PendingPut ObjectStore::startPutBytes(const QString& path, const QByteArray& plain,
                                                    WriteMode mode)
 {
-    QBuffer source;
-    source.setData(plain);
-    source.open(QIODevice::ReadOnly);
     const qint64 encodedSize = m_codec->encodedSize(plain.size());
     auto encoded = std::make_unique<QBuffer>();
-    {
+    if (m_codec->isIdentity()) {
+        encoded->setData(plain); // shared, not copied
+    } else {
+        QBuffer source;
+        source.setData(plain);
+        source.open(QIODevice::ReadOnly);
         const std::unique_ptr<QIODevice> encoder = m_codec->encoder(&source, plain.size(), path);
         QByteArray bytes;
         bytes.reserve(encodedSize);
