@@ -15,12 +15,10 @@ namespace escale::sync::engine {
 using state::StateDb;
 using Kind = protocol::JournalRecord::Kind;
 
-// The on-disk state of a local path, in the terms of the state database.
-std::optional<StateDb::LocalEntry> statLocal(const QString& absolute, const QString& relative)
+namespace {
+
+std::optional<StateDb::LocalEntry> entryOf(const struct stat& st, const QString& relative)
 {
-    struct stat st;
-    if (::lstat(QFile::encodeName(absolute).constData(), &st) != 0)
-        return std::nullopt;
     StateDb::LocalEntry e;
     e.path = relative;
     if (S_ISDIR(st.st_mode)) {
@@ -35,6 +33,70 @@ std::optional<StateDb::LocalEntry> statLocal(const QString& absolute, const QStr
     e.inode = quint64(st.st_ino);
     e.mode = int(st.st_mode & 0777);
     return e;
+}
+
+} // namespace
+
+// The on-disk state of a local path, in the terms of the state database.
+std::optional<StateDb::LocalEntry> statLocal(const QString& absolute, const QString& relative, bool* special)
+{
+    struct stat st;
+    const bool there = ::lstat(QFile::encodeName(absolute).constData(), &st) == 0;
+    if (special)
+        *special = there && !S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode);
+    if (!there)
+        return std::nullopt;
+    return entryOf(st, relative);
+}
+
+LocalReader::~LocalReader()
+{
+    close();
+}
+
+std::optional<StateDb::LocalEntry> LocalReader::open(const QString& absolute, const QString& relative)
+{
+    close();
+    m_fd = ::open(QFile::encodeName(absolute).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (m_fd < 0)
+        return std::nullopt;
+    auto e = stat(relative);
+    if (!e || e->kind != Kind::File) {
+        close();
+        return std::nullopt;
+    }
+    return e;
+}
+
+void LocalReader::close()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+    m_fd = -1;
+}
+
+std::optional<StateDb::LocalEntry> LocalReader::stat(const QString& relative) const
+{
+    struct stat st;
+    if (m_fd < 0 || ::fstat(m_fd, &st) != 0)
+        return std::nullopt;
+    return entryOf(st, relative);
+}
+
+bool LocalReader::seek(qint64 offset)
+{
+    return m_fd >= 0 && ::lseek(m_fd, off_t(offset), SEEK_SET) == off_t(offset);
+}
+
+qint64 LocalReader::read(char* into, qint64 length)
+{
+    if (m_fd < 0)
+        return -1;
+    for (;;) {
+        const ssize_t n = ::read(m_fd, into, size_t(length));
+        if (n >= 0 || errno != EINTR)
+            return qint64(n);
+    }
 }
 
 // Something that is neither a file nor a folder (a symbolic link, a FIFO, a socket, a device).

@@ -11,7 +11,9 @@
 namespace escale::sync::engine {
 
 // The on-disk state of a local path (a file or a folder; std::nullopt for anything else or nothing).
-std::optional<state::StateDb::LocalEntry> statLocal(const QString& absolute, const QString& relative);
+// `special`, when given, tells whether something else is there (a link, a FIFO, a socket, a device).
+std::optional<state::StateDb::LocalEntry> statLocal(const QString& absolute, const QString& relative,
+                                                    bool* special = nullptr);
 // Something that is neither a file nor a folder (a symbolic link, a FIFO, a socket, a device).
 bool isSpecial(const QString& absolute);
 // Whether two states of a path are the same as far as a scan can tell (kind, size, time, inode, mode).
@@ -23,5 +25,28 @@ QString randomTag();
 // Why a file of the folder could not be written, in words that name the cause.
 QString writeFailure(const QFileDevice& file);
 void setModificationTime(const QString& path, qint64 mtimeMs);
+
+// A file of the folder open for reading, never through a symbolic link (and never waiting on a
+// FIFO); closed when it goes. Its state is taken from the open file: no second path lookup.
+class LocalReader
+{
+public:
+    LocalReader() = default;
+    ~LocalReader();
+    LocalReader(const LocalReader&) = delete;
+    LocalReader& operator=(const LocalReader&) = delete;
+
+    // The regular file at `absolute`, with its state; std::nullopt (and nothing open) otherwise.
+    std::optional<state::StateDb::LocalEntry> open(const QString& absolute, const QString& relative);
+    void close();
+    // The state of the open file now.
+    std::optional<state::StateDb::LocalEntry> stat(const QString& relative) const;
+    bool seek(qint64 offset);
+    // Up to `length` bytes; 0 at the end, -1 on an error.
+    qint64 read(char* into, qint64 length);
+
+private:
+    int m_fd = -1;
+};
 
 } // namespace escale::sync::engine

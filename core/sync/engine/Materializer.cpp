@@ -40,6 +40,7 @@ bool Materializer::materializePaths(Pass& pass, QStringList affected, const QLis
     // recorded together. A path that cannot be placed is set aside with its cause and tried
     // again at every pass; only a relay that fails makes the batch wait (false).
     m_ctx.db.begin();
+    m_realFolders.clear();
     affected.removeDuplicates();
     std::sort(affected.begin(), affected.end());
     QStringList deletions;
@@ -97,10 +98,12 @@ bool Materializer::materializePaths(Pass& pass, QStringList affected, const QLis
     std::sort(deletions.begin(), deletions.end(), std::greater<>());
     for (const QString& p : std::as_const(deletions))
         settle(p, materialize(pass, p));
+    m_realFolders.clear(); // the deletions may have removed some
     for (const QString& p : std::as_const(late))
         settle(p, materialize(pass, p));
     commitStaged(pass);
     m_ctx.db.commit();
+    m_realFolders.clear();
     return reachable;
 }
 
@@ -141,12 +144,13 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
         }
     }
     const std::optional<StateDb::LocalEntry> known = m_ctx.db.local(path);
-    std::optional<StateDb::LocalEntry> disk = statLocal(absolute, path);
+    bool special = false;
+    std::optional<StateDb::LocalEntry> disk = statLocal(absolute, path, &special);
     if (disk && m_cases.insensitive() && !m_cases.caseTwin(path).isEmpty())
         disk.reset(); // what answers under this name is its twin
     // A symbolic link (or a FIFO, a socket, a device) is never synchronised; where the others have
     // a file or a folder, the newer version takes the name and the link goes to the archive.
-    if (!disk && target.kind != Kind::Deleted && isSpecial(absolute)) {
+    if (!disk && target.kind != Kind::Deleted && special) {
         QString error;
         if (!moveToArchive(m_ctx.settings.localPath, path, error))
             return setAside(pass, path, error);
@@ -427,9 +431,14 @@ int Materializer::modeFor(const JournalRecord& version, int replaced) const
 
 void Materializer::applyMode(const QString& temp, const JournalRecord& version, const QString& target)
 {
-    const auto replaced = statLocal(m_ctx.localPath(target), target);
-    const int mode = modeFor(version, replaced && replaced->kind == Kind::File ? replaced->mode : 0);
-    if (mode > 0)
+    // The mode of the file it replaces is read only when the version names none.
+    int mode = modeFor(version, 0);
+    if (mode == 0 && m_cases.keepsModes()) {
+        const auto replaced = statLocal(m_ctx.localPath(target), target);
+        mode = modeFor(version, replaced && replaced->kind == Kind::File ? replaced->mode : 0);
+    }
+    // The download file was made with the default mode of new files: no call when that is it.
+    if (mode > 0 && mode != (0666 & ~creationMask()))
         ::chmod(QFile::encodeName(temp).constData(), mode_t(mode));
 }
 
@@ -522,7 +531,7 @@ Outcome Materializer::receivePiece(Pass& pass, const JournalRecord& piece)
     return Outcome::Done;
 }
 
-bool Materializer::throughLink(const QString& relative) const
+bool Materializer::throughLink(const QString& relative)
 {
     // Every folder between the synchronised folder and the path must be a real folder: a
     // symbolic link there could lead the write, or the deletion, out of the folder (R4).
@@ -530,9 +539,15 @@ bool Materializer::throughLink(const QString& relative) const
     const QStringList parts = relative.split(QLatin1Char('/'));
     for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
         prefix = prefix.isEmpty() ? parts.at(i) : prefix + QLatin1Char('/') + parts.at(i);
+        if (m_realFolders.contains(prefix))
+            continue;
         struct stat st;
-        if (::lstat(QFile::encodeName(m_ctx.localPath(prefix)).constData(), &st) == 0 && S_ISLNK(st.st_mode))
+        if (::lstat(QFile::encodeName(m_ctx.localPath(prefix)).constData(), &st) != 0)
+            continue;
+        if (S_ISLNK(st.st_mode))
             return true;
+        if (S_ISDIR(st.st_mode))
+            m_realFolders.insert(prefix);
     }
     return false;
 }
@@ -542,11 +557,15 @@ bool Materializer::makeFolders(const QString& relative, QString& problem)
     QString prefix;
     for (const QString& part : relative.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
         prefix = prefix.isEmpty() ? part : prefix + QLatin1Char('/') + part;
+        if (m_realFolders.contains(prefix))
+            continue;
         const QByteArray native = QFile::encodeName(m_ctx.localPath(prefix));
         struct stat st;
         if (::lstat(native.constData(), &st) == 0) {
-            if (S_ISDIR(st.st_mode))
+            if (S_ISDIR(st.st_mode)) {
+                m_realFolders.insert(prefix);
                 continue;
+            }
             if (S_ISREG(st.st_mode)) {
                 problem = QStringLiteral("%1 is a file here, a folder elsewhere").arg(m_ctx.localPath(prefix));
                 return false;
@@ -572,6 +591,7 @@ bool Materializer::makeFolders(const QString& relative, QString& problem)
             m_ctx.db.putLocal(StateDb::LocalEntry{prefix, Kind::Directory, 0, 0, 0, {}, {}, VersionVector(), 0});
         if (m_ctx.resolved(prefix).kind == Kind::Deleted && !m_ctx.db.versions(prefix).isEmpty())
             keepFolder(prefix);
+        m_realFolders.insert(prefix);
     }
     return true;
 }
@@ -619,9 +639,9 @@ bool Materializer::commitStaged(Pass& pass)
         const QString target = m_ctx.localPath(staged.path);
         // Last check before replacing: the target must still be what the state database says.
         const auto known = m_ctx.db.local(staged.path);
-        const auto disk = statLocal(target, staged.path);
-        const bool unchanged =
-            (!known && !disk && !isSpecial(target)) || (known && disk && sameStat(*known, *disk));
+        bool special = false;
+        const auto disk = statLocal(target, staged.path, &special);
+        const bool unchanged = (!known && !disk && !special) || (known && disk && sameStat(*known, *disk));
         if (!unchanged) {
             QFile::remove(staged.temp);
             setAside(pass, staged.path,

@@ -5,6 +5,7 @@
 #include "sync/engine/ContentFetcher.h"
 
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -47,7 +48,7 @@ private:
     // The content of `record` staged for `targetPath`, its folders made.
     Content obtainContent(const protocol::JournalRecord& record, const QString& targetPath, QString& problem);
     bool commitStaged(Pass& pass);
-    bool throughLink(const QString& relative) const;
+    bool throughLink(const QString& relative);
     bool makeFolders(const QString& relative, QString& problem);
     void keepFolder(const QString& path);
     int modeFor(const protocol::JournalRecord& version, int replaced) const;
@@ -67,6 +68,9 @@ private:
         QList<protocol::BlobRef> blobs; // its blob list when the record names it whole: its basis (R39 c)
     };
     QList<Staged> m_staged; // downloads waiting for their batch's commit
+    // Folders of the folder found real (not links) or made during the current batch: not looked
+    // at again for each of their files. Cleared at the batch's start and end, and after deletions.
+    QSet<QString> m_realFolders;
 };
 
 } // namespace escale::sync::engine

@@ -399,15 +399,20 @@ bool Pusher::adoptPublished(const JournalRecord& record, bool repush)
     return true;
 }
 
-std::optional<StateDb::LocalEntry> Pusher::contentSource(const JournalRecord& record)
+std::optional<StateDb::LocalEntry> Pusher::contentSource(const JournalRecord& record, LocalReader& reader)
 {
     // The file at the path, as scanned; else any file of the folder with that content, as
     // scanned (a version of this client that lost a conflict lives on in its copy, R26). Gone
-    // or changed since the scan: the next scan makes a newer version.
+    // or changed since the scan: the next scan makes a newer version. Opened here, and its state
+    // taken from the open file.
     auto unchanged = [&](const StateDb::LocalEntry& e) {
-        const auto now = statLocal(m_ctx.localPath(e.path), e.path);
-        return e.kind == Kind::File && e.hash == record.hash && e.size == record.size && now &&
-               sameStat(*now, e);
+        if (e.kind != Kind::File || e.hash != record.hash || e.size != record.size)
+            return false;
+        const auto now = reader.open(m_ctx.localPath(e.path), e.path);
+        if (now && sameStat(*now, e))
+            return true;
+        reader.close();
+        return false;
     };
     if (const auto known = m_ctx.db.local(record.path); known && unchanged(*known))
         return known;
@@ -540,12 +545,9 @@ const protocol::Chunker::Gear& Pusher::gear()
 bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limit, bool repush, PackWriter& packs,
                      QHash<QByteArray, protocol::BlobRef>& placed, QSet<QString>& used)
 {
-    const auto known = contentSource(record);
-    if (!known)
-        return false;
-    const QString absolute = m_ctx.localPath(known->path);
-    QFile file(absolute);
-    if (!file.open(QIODevice::ReadOnly) || (from > 0 && !file.seek(from)))
+    LocalReader file;
+    const auto known = contentSource(record, file);
+    if (!known || (from > 0 && !file.seek(from)))
         return false;
     record.blobs.clear();
     const qint64 end = std::min(record.size, from + limit);
@@ -627,7 +629,7 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
     if (!blob.isEmpty())
         emit(blob);
     // The file must not have changed while it was read (a stable snapshot, section 10).
-    const auto after = statLocal(absolute, known->path);
+    const auto after = file.stat(known->path);
     if (!after || !sameStat(*after, *known))
         return false;
     return !wholeFile || confirmContent(pass, record, *known, repush, hashWhole ? whole.finish() : QByteArray());

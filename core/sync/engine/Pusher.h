@@ -15,6 +15,8 @@
 
 namespace escale::sync::engine {
 
+class LocalReader;
+
 struct EngineContext;
 struct Pass;
 class OwnJournal;
@@ -54,7 +56,7 @@ private:
     // client's (no record published); true when it was.
     bool adoptPublished(const protocol::JournalRecord& record, bool repush);
     // The file that holds the record's content, unchanged since it was scanned.
-    std::optional<state::StateDb::LocalEntry> contentSource(const protocol::JournalRecord& record);
+    std::optional<state::StateDb::LocalEntry> contentSource(const protocol::JournalRecord& record, LocalReader& reader);
     void withdrawIfGone(Pass& pass, const protocol::JournalRecord& record, bool repush);
     // Pack names recorded (and committed) before a batch's uploads start: a crash in the middle
     // of the batch, whose own records are committed together at its end, leaves no pack on the
