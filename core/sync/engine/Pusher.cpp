@@ -13,6 +13,9 @@
 #include "sync/engine/Pass.h"
 
 #include <QFile>
+#include <QFuture>
+#include <QScopeGuard>
+#include <QtConcurrent>
 #include <QJsonObject>
 #include <algorithm>
 #include <deque>
@@ -35,6 +38,7 @@ namespace {
 constexpr int kMaxRecordsPerSegment = 10'000;
 constexpr qint64 kMaxBytesPerSegment = 256LL * 1024 * 1024;
 constexpr int kVersionsPage = 2000; // pending versions read from the state at a time
+constexpr qsizetype kHashElsewhere = 256 * 1024; // blobs this large are hashed on another core
 } // namespace
 
 Pusher::Pusher(EngineContext& context, OwnJournal& journal)
@@ -569,16 +573,7 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
     const bool hashWhole = wholeFile && !pass.scannedNow.contains(known->path);
     Sha256 whole;
     Sha256 blobHash;
-    auto emit = [&](const QByteArray& bytes) {
-        // A file that is one blob has the scan's hash, taken this pass (its stat is checked again
-        // once read, as for the whole file): not hashed twice.
-        QByteArray hash;
-        if (wholeFile && !hashWhole && bytes.size() == record.size) {
-            hash = record.hash;
-        } else {
-            blobHash.update(bytes.constData(), bytes.size());
-            hash = blobHash.finish();
-        }
+    auto place = [&](const QByteArray& bytes, const QByteArray& hash) {
         std::optional<protocol::BlobRef> at;
         if (auto it = placed.constFind(hash); it != placed.cend())
             at = *it;
@@ -598,6 +593,45 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
         m_ctx.progress.currentDone += bytes.size();
         m_ctx.reportProgress(bytes.size() >= 512 * 1024); // a big blob shows at once
     };
+    // Large blobs are hashed on another core while the next ones are read and cut; they are
+    // placed in their order, once hashed. Small ones are hashed here (a task costs more).
+    struct Hashing
+    {
+        QByteArray bytes;
+        QFuture<QByteArray> hash;
+    };
+    std::deque<Hashing> hashing;
+    auto placeFirst = [&] {
+        place(hashing.front().bytes, hashing.front().hash.result());
+        hashing.pop_front();
+    };
+    auto emit = [&](const QByteArray& bytes) {
+        // A file that is one blob has the scan's hash, taken this pass (its stat is checked again
+        // once read, as for the whole file): not hashed twice.
+        if (wholeFile && !hashWhole && bytes.size() == record.size) {
+            place(bytes, record.hash);
+            return;
+        }
+        if (bytes.size() >= kHashElsewhere) {
+            hashing.push_back({bytes, QtConcurrent::run([bytes] {
+                                   Sha256 h;
+                                   h.update(bytes.constData(), bytes.size());
+                                   return h.finish();
+                               })});
+            while (hashing.size() > 2)
+                placeFirst();
+            return;
+        }
+        while (!hashing.empty())
+            placeFirst();
+        blobHash.update(bytes.constData(), bytes.size());
+        place(bytes, blobHash.finish());
+    };
+    // Every blob handed to another core is waited for, whatever way this function ends.
+    const auto drain = qScopeGuard([&] {
+        for (Hashing& h : hashing)
+            h.hash.waitForFinished();
+    });
     protocol::Chunker chunker(gear());
     QByteArray blob;
     if (m_readBuffer.isEmpty())
@@ -628,6 +662,8 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
     }
     if (!blob.isEmpty())
         emit(blob);
+    while (!hashing.empty())
+        placeFirst();
     // The file must not have changed while it was read (a stable snapshot, section 10).
     const auto after = file.stat(known->path);
     if (!after || !sameStat(*after, *known))
