@@ -10,9 +10,10 @@ using relay::WriteMode;
 using state::StateDb;
 namespace layout = protocol::layout;
 
-PackWriter::PackWriter(EngineContext& context, std::function<QString()> newId)
+PackWriter::PackWriter(EngineContext& context, std::function<QString()> newId, BufferPool& buffers)
     : m_ctx(context)
     , m_newId(std::move(newId))
+    , m_buffers(buffers)
 {}
 
 PackWriter::~PackWriter()
@@ -27,7 +28,7 @@ protocol::BlobRef PackWriter::add(const QByteArray& bytes, const QByteArray& has
         seal();
     if (m_openId.isEmpty()) {
         m_openId = m_newId();
-        m_open.reserve(std::min<qint64>(std::max<qint64>(room, bytes.size()), 16LL << 20)); // grows past it
+        m_open = m_buffers.take(std::min<qint64>(std::max<qint64>(room, bytes.size()), 16LL << 20)); // grows past it
     }
     const protocol::BlobRef place{m_openId, m_open.size(), bytes.size(), hash, false};
     m_open.append(bytes);
@@ -44,7 +45,7 @@ void PackWriter::seal()
     u.id = std::exchange(m_openId, QString());
     const qint64 size = m_open.size();
     m_sizes.insert(u.id, size);
-    const QByteArray bytes = std::exchange(m_open, QByteArray());
+    QByteArray bytes = std::exchange(m_open, QByteArray());
     if (!m_failure.ok())
         return; // the publication fails: nothing more is sent
     if (const RelayError e = m_ctx.ensureFolder(layout::dataFolderOf(u.id)); !e.ok()) {
@@ -54,6 +55,10 @@ void PackWriter::seal()
     // Recorded before it is written: unpublished until its segment is, removed if never (R2).
     m_ctx.db.putOwnObject(StateDb::OwnObject{u.id, 0, m_ctx.store.codec().encodedSize(size)});
     u.put = m_ctx.store.startPutBytes(layout::dataPath(u.id), bytes, WriteMode::Fresh);
+    if (m_ctx.store.codec().isIdentity())
+        u.bytes = std::move(bytes); // the relay sends these very bytes
+    else
+        m_buffers.give(std::move(bytes)); // encoded into others already
     m_inFlight.push_back(std::move(u));
     if (int(m_inFlight.size()) >= m_ctx.transfers())
         collect();
@@ -64,6 +69,7 @@ void PackWriter::collect()
     Upload u = std::move(m_inFlight.front());
     m_inFlight.pop_front();
     const RelayError e = m_ctx.store.finish(u.put);
+    m_buffers.give(std::move(u.bytes));
     if (e.ok()) {
         m_written.insert(u.id);
         m_ctx.progress.bytesSent += m_sizes.value(u.id);

@@ -3,6 +3,7 @@
 #include "protocol/ObjectStore.h"
 #include "protocol/Records.h"
 #include "relay/RelayTypes.h"
+#include "sync/engine/BufferPool.h"
 
 #include <QBuffer>
 #include <QHash>
@@ -24,7 +25,7 @@ class PackWriter
 {
 public:
     // `newId` names the next pack (an id reserved and committed beforehand, when there is one).
-    PackWriter(EngineContext& context, std::function<QString()> newId);
+    PackWriter(EngineContext& context, std::function<QString()> newId, BufferPool& buffers);
     ~PackWriter();
 
     // Where `bytes` (whose SHA-256 is `hash`) will lie; the pack before it may leave meanwhile.
@@ -43,6 +44,7 @@ private:
     struct Upload
     {
         QString id;
+        QByteArray bytes; // what the relay sends, shared with it: back to the pool once sent
         protocol::ObjectStore::PendingPut put;
     };
     void seal();
@@ -50,6 +52,7 @@ private:
 
     EngineContext& m_ctx;
     std::function<QString()> m_newId;
+    BufferPool& m_buffers;
     QString m_openId;
     QByteArray m_open; // the bytes of the pack being filled
     std::deque<Upload> m_inFlight;

@@ -39,6 +39,7 @@ constexpr int kMaxRecordsPerSegment = 10'000;
 constexpr qint64 kMaxBytesPerSegment = 256LL * 1024 * 1024;
 constexpr int kVersionsPage = 2000; // pending versions read from the state at a time
 constexpr qsizetype kHashElsewhere = 256 * 1024; // blobs this large are hashed on another core
+constexpr qsizetype kBlobBuffer = 2 * 1024 * 1024; // a blob's buffer, grown for the rare larger ones
 } // namespace
 
 Pusher::Pusher(EngineContext& context, OwnJournal& journal)
@@ -110,6 +111,7 @@ void Pusher::push(Pass& pass)
         return batch;
     };
     quint64 journal = m_ctx.db.meta(Meta::Journal).toULongLong();
+    const auto freeBuffers = qScopeGuard([this] { m_buffers.clear(); });
 
     while (pass.result.ok()) {
         QList<Item> batch = nextBatch();
@@ -141,7 +143,7 @@ void Pusher::push(Pass& pass)
         const qint64 chunksAhead = 2 + 2 * batchBytes / std::max<qint64>(1, m_ctx.settings.chunkSize);
         reserveChunkIds(int(std::min<qint64>(chunksAhead, 1'000'000)));
         m_ctx.db.begin(); // the pack records of the batch, together
-        PackWriter packs(m_ctx, [this] { return nextPackId(); });
+        PackWriter packs(m_ctx, [this] { return nextPackId(); }, m_buffers);
         QHash<QByteArray, protocol::BlobRef> placed; // blobs of this batch (R39 a)
         for (Item& item : batch) {
             if (adoptPublished(item.record, !item.repushFor.isEmpty()))
@@ -603,7 +605,9 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
     std::deque<Hashing> hashing;
     auto placeFirst = [&] {
         place(hashing.front().bytes, hashing.front().hash.result());
+        QByteArray done = std::move(hashing.front().bytes);
         hashing.pop_front();
+        m_buffers.give(std::move(done));
     };
     auto emit = [&](const QByteArray& bytes) {
         // A file that is one blob has the scan's hash, taken this pass (its stat is checked again
@@ -633,7 +637,8 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
             h.hash.waitForFinished();
     });
     protocol::Chunker chunker(gear());
-    QByteArray blob;
+    QByteArray blob = end - from > kHashElsewhere ? m_buffers.take(kBlobBuffer) : QByteArray();
+    const auto keepBlobBuffer = qScopeGuard([&] { m_buffers.give(std::move(blob)); });
     if (m_readBuffer.isEmpty())
         m_readBuffer = QByteArray(1 << 20, Qt::Uninitialized); // once: not a megabyte per small file
     QByteArray& buffer = m_readBuffer;
@@ -653,7 +658,10 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
             left -= k;
             if (ended) {
                 emit(blob);
-                blob.clear();
+                if (blob.isDetached())
+                    blob.resize(0); // its memory serves the next blob
+                else
+                    blob = m_buffers.take(kBlobBuffer); // it is being hashed elsewhere
             }
         }
         at += n;

@@ -5,6 +5,7 @@
 #include "protocol/Records.h"
 #include "relay/RelayTypes.h"
 #include "state/StateDb.h"
+#include "sync/engine/BufferPool.h"
 
 #include <QHash>
 #include <QSet>
@@ -71,6 +72,7 @@ private:
     OwnJournal& m_journal;
     std::deque<QString> m_reservedIds; // see reserveChunkIds()
     QByteArray m_readBuffer; // cutFile's reads
+    BufferPool m_buffers;    // packs and blobs
     bool m_foreignBlobs = false; // this pass read the heads: blobs of others' packs may be named (R39 d)
     QByteArray m_gearSeed;
     std::optional<protocol::Chunker::Gear> m_gear;
