@@ -1,6 +1,9 @@
 #include "scan/Hasher.h"
 
 #include <QFile>
+#include <QFuture>
+#include <QScopeGuard>
+#include <QtConcurrent>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -10,7 +13,30 @@
 
 namespace escale::scan {
 
-std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* size)
+namespace {
+
+using Digest = std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)>;
+
+Digest newDigest()
+{
+    Digest ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+    EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
+    return ctx;
+}
+
+QByteArray finish(Digest& ctx)
+{
+    QByteArray digest(32, Qt::Uninitialized);
+    unsigned int len = 0;
+    EVP_DigestFinal_ex(ctx.get(), reinterpret_cast<unsigned char*>(digest.data()), &len);
+    EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
+    return digest;
+}
+
+} // namespace
+
+std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* size,
+                                   const protocol::Chunker::Gear* gear, QList<BlobCut>* cuts)
 {
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0) {
@@ -18,11 +44,26 @@ std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* 
             *error = QStringLiteral("%1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
         return std::nullopt;
     }
-    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-    EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
-    static thread_local QByteArray buffer(1 << 20, Qt::Uninitialized);
+    Digest whole = newDigest();
+    const bool cutting = gear && cuts;
+    std::optional<protocol::Chunker> chunker;
+    Digest blob(nullptr, EVP_MD_CTX_free);
+    if (cutting) {
+        cuts->clear();
+        chunker.emplace(*gear);
+        blob = newDigest();
+    }
+    BlobCut current;
+    // Two buffers: while this thread cuts one, the whole file's hash runs over it elsewhere, and
+    // the next read goes into the other.
+    static thread_local QByteArray buffers[2] = {QByteArray(1 << 20, Qt::Uninitialized),
+                                                 QByteArray(1 << 20, Qt::Uninitialized)};
+    int which = 0;
     qint64 total = 0;
+    QFuture<void> wholePart; // over the buffer read before this one
+    const auto waitForWhole = qScopeGuard([&wholePart] { wholePart.waitForFinished(); });
     for (;;) {
+        QByteArray& buffer = buffers[which];
         const ssize_t n = ::read(fd, buffer.data(), size_t(buffer.size()));
         if (n < 0) {
             if (errno == EINTR)
@@ -34,16 +75,41 @@ std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* 
         }
         if (n == 0)
             break;
-        EVP_DigestUpdate(ctx.get(), buffer.constData(), size_t(n));
         total += n;
+        if (!cutting) {
+            EVP_DigestUpdate(whole.get(), buffer.constData(), size_t(n));
+            continue;
+        }
+        wholePart.waitForFinished(); // in order
+        wholePart = QtConcurrent::run([&whole, data = buffer.constData(), n] {
+            EVP_DigestUpdate(whole.get(), data, size_t(n));
+        });
+        const char* p = buffer.constData();
+        qint64 left = n;
+        while (left > 0) {
+            bool ended = false;
+            const qsizetype k = chunker->feed(p, left, ended);
+            EVP_DigestUpdate(blob.get(), p, size_t(k));
+            current.length += k;
+            p += k;
+            left -= k;
+            if (ended) {
+                current.hash = finish(blob);
+                cuts->append(current);
+                current = BlobCut{current.offset + current.length, 0, {}};
+            }
+        }
+        which = 1 - which;
     }
+    wholePart.waitForFinished();
     ::close(fd);
-    QByteArray digest(32, Qt::Uninitialized);
-    unsigned int len = 0;
-    EVP_DigestFinal_ex(ctx.get(), reinterpret_cast<unsigned char*>(digest.data()), &len);
+    if (cutting && current.length > 0) {
+        current.hash = finish(blob);
+        cuts->append(current);
+    }
     if (size)
         *size = total;
-    return digest;
+    return finish(whole);
 }
 
 } // namespace escale::scan

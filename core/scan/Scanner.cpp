@@ -173,12 +173,15 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
     {
         StateDb::LocalEntry entry;
         QString error;
+        QList<BlobCut> cuts;
     };
     const QList<Hashed> hashed =
-        QtConcurrent::blockingMapped(walker.toHash, [&root](const StateDb::LocalEntry& e) {
-            Hashed h{e, {}};
+        QtConcurrent::blockingMapped(walker.toHash, [&root, &options](const StateDb::LocalEntry& e) {
+            Hashed h{e, {}, {}};
             qint64 size = 0;
-            const auto hash = hashFile(root + QLatin1Char('/') + e.path, &h.error, &size);
+            const bool cut = options.gear && e.size >= options.cutFrom;
+            const auto hash = hashFile(root + QLatin1Char('/') + e.path, &h.error, &size,
+                                       cut ? options.gear : nullptr, cut ? &h.cuts : nullptr);
             if (hash) {
                 h.entry.hash = *hash;
                 h.entry.size = size;
@@ -191,6 +194,8 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
             walker.seen.insert(h.entry.path);
             continue;
         }
+        if (!h.cuts.isEmpty())
+            result.cuts.insert(h.entry.hash, h.cuts);
         const auto it = known.constFind(h.entry.path);
         if (it != known.cend() && it->kind == Kind::File && it->hash == h.entry.hash &&
             (it->mode == h.entry.mode || it->mode == 0))

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "scan/Hasher.h"
+
 #include "state/StateDb.h"
 
 #include <QHash>
@@ -22,6 +24,10 @@ public:
         std::function<bool(const QString& path)> descend;         // look inside at all
         // Files modified less than this long ago are left alone (still being written).
         qint64 stableAfterMs = 0;
+        // With a gear table, files of at least `cutFrom` bytes are also cut into blobs as they
+        // are hashed (Result::cuts), so that sending them reads only their new blobs.
+        const protocol::Chunker::Gear* gear = nullptr;
+        qint64 cutFrom = 1024 * 1024;
     };
 
     struct Result
@@ -37,6 +43,7 @@ public:
         QStringList skipped;                         // links, FIFOs, sockets, devices: never synchronised
         int filesSeen = 0;
         int unstable = 0; // files left for a later scan because they were changing
+        QHash<QByteArray, QList<BlobCut>> cuts; // the blobs of the contents hashed, by content hash
     };
 
     static Result scan(const QString& root, const QHash<QString, state::StateDb::LocalEntry>& known,

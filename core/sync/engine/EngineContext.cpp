@@ -147,4 +147,16 @@ void EngineContext::dropPartial(const QString& path)
     }
 }
 
+const protocol::Chunker::Gear& EngineContext::gear(QByteArray* seed)
+{
+    const QByteArray wanted = store.codec().chunkerSeed();
+    if (!m_gear || wanted != m_gearSeed) {
+        m_gear = protocol::Chunker::gearFromSeed(wanted);
+        m_gearSeed = wanted;
+    }
+    if (seed)
+        *seed = m_gearSeed;
+    return *m_gear;
+}
+
 } // namespace escale::sync::engine

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/Config.h"
+#include "protocol/Chunker.h"
 #include "protocol/ObjectStore.h"
 #include "protocol/Records.h"
 #include "relay/RelayBackend.h"
@@ -14,6 +15,7 @@
 #include <QSet>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace escale::sync::engine {
 
@@ -75,11 +77,17 @@ struct EngineContext
     {
         return settings.retentionMs == 0 || now() - peer.lastChangeMs <= settings.retentionMs;
     }
+    // The gear table blobs are cut with (R36): every client of the repository cuts where the
+    // others do, with the codec's seed; `seed` says which it was.
+    const protocol::Chunker::Gear& gear(QByteArray* seed = nullptr);
+    QByteArray gearSeed() const { return store.codec().chunkerSeed(); }
     bool dropOwnObject(const QString& id); // from the relay and the state; false if it stays
     void dropPartial(const QString& path); // a file being received in pieces (R28) is abandoned
 
 private:
     qint64 m_progressReportedMs = 0;
+    QByteArray m_gearSeed;
+    std::optional<protocol::Chunker::Gear> m_gear;
     QSet<QString> m_unknownNoted;
 };
 

@@ -45,8 +45,14 @@ void LocalChanges::scanLocal(Pass& pass)
             return m_ctx.filter.descendsInto(p);
         };
     }
+    // Big files are cut into blobs as they are hashed (only what is new is read again to send),
+    // when this client sends and the repository's seed is known (an encrypted repository's keys
+    // may still be derived meanwhile: then the push cuts, once they are).
+    if (m_ctx.sends() && m_ctx.repositoryChecked)
+        options.gear = &m_ctx.gear(&pass.scannedCutsSeed);
     const QHash<QString, StateDb::LocalEntry> known = m_ctx.db.allLocal();
-    const scan::Scanner::Result scanned = scan::Scanner::scan(m_ctx.settings.localPath, known, options);
+    scan::Scanner::Result scanned = scan::Scanner::scan(m_ctx.settings.localPath, known, options);
+    pass.scannedCuts = std::move(scanned.cuts);
     if (scanned.rootMissing) {
         pass.fail(PassResult::Status::LocalFolder,
                   QStringLiteral("the local folder %1 does not exist: create it, or mount the disk it is on")

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "scan/Hasher.h"
+
 #include "log/Logging.h"
 #include "protocol/Records.h"
 #include "relay/RelayTypes.h"
@@ -32,6 +34,8 @@ struct Pass
     quint64 ownGeneration = 0;                     // this client's highest head generation listed
     std::optional<QList<relay::RelayEntry>> headsListing; // heads/ listed early in the pass
     QSet<QString> scannedNow;                      // paths this pass's scan hashed
+    QHash<QByteArray, QList<scan::BlobCut>> scannedCuts; // blobs the scan cut, by content hash
+    QByteArray scannedCutsSeed;                    // ... with the gear of this seed
     QList<protocol::JournalRecord> pieces;         // pieces read (R28), in journal order
 
     void fail(PassResult::Status status, const QString& error)

@@ -537,17 +537,6 @@ QString Pusher::nextPackId()
     return id;
 }
 
-const protocol::Chunker::Gear& Pusher::gear()
-{
-    // Cut where every client of the repository cuts (R36): the seed is the codec's.
-    const QByteArray seed = m_ctx.store.codec().chunkerSeed();
-    if (!m_gear || seed != m_gearSeed) {
-        m_gear = protocol::Chunker::gearFromSeed(seed);
-        m_gearSeed = seed;
-    }
-    return *m_gear;
-}
-
 bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limit, bool repush, PackWriter& packs,
                      QHash<QByteArray, protocol::BlobRef>& placed, QSet<QString>& used)
 {
@@ -575,7 +564,8 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
     const bool hashWhole = wholeFile && !pass.scannedNow.contains(known->path);
     Sha256 whole;
     Sha256 blobHash;
-    auto place = [&](const QByteArray& bytes, const QByteArray& hash) {
+    // Where a blob already is, if anywhere.
+    auto found = [&](const QByteArray& hash) {
         std::optional<protocol::BlobRef> at;
         if (auto it = placed.constFind(hash); it != placed.cend())
             at = *it;
@@ -585,16 +575,64 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
             at = basis.value(hash);
         if (!at && !repush && m_foreignBlobs)
             at = m_ctx.db.foreignBlob(hash);
+        return at;
+    };
+    auto name = [&](const protocol::BlobRef& at, qint64 length) {
+        if (packs.isOurs(at.pack))
+            used.insert(at.pack);
+        record.blobs.append(at);
+        m_ctx.progress.currentDone += length;
+        m_ctx.reportProgress(length >= 512 * 1024); // a big blob shows at once
+    };
+    auto place = [&](const QByteArray& bytes, const QByteArray& hash) {
+        std::optional<protocol::BlobRef> at = found(hash);
         if (!at) {
             at = packs.add(bytes, hash);
             placed.insert(hash, *at);
         }
-        if (packs.isOurs(at->pack))
-            used.insert(at->pack);
-        record.blobs.append(*at);
-        m_ctx.progress.currentDone += bytes.size();
-        m_ctx.reportProgress(bytes.size() >= 512 * 1024); // a big blob shows at once
+        name(*at, bytes.size());
     };
+    // A file this pass's scan cut into blobs (with the gear in use now): only the blobs found
+    // nowhere are read (and hashed again before they are packed); the file's state is checked
+    // after, as for a whole read, since the blobs found elsewhere are the scan's content.
+    if (const auto cut = pass.scannedCuts.constFind(record.hash);
+        wholeFile && !hashWhole && cut != pass.scannedCuts.cend() && pass.scannedCutsSeed == m_ctx.gearSeed()) {
+        qint64 covered = 0;
+        for (const scan::BlobCut& c : *cut)
+            covered += c.length;
+        if (covered == record.size) {
+            for (const scan::BlobCut& c : *cut) {
+                std::optional<protocol::BlobRef> at = found(c.hash);
+                if (!at) {
+                    QByteArray bytes = m_buffers.take(c.length);
+                    bytes.resize(c.length);
+                    qint64 got = 0;
+                    if (file.seek(c.offset))
+                        while (got < c.length) {
+                            const qint64 n = file.read(bytes.data() + got, c.length - got);
+                            if (n <= 0)
+                                break;
+                            got += n;
+                        }
+                    if (got != c.length)
+                        return false; // shorter than scanned: changed, the next scan says how
+                    // What is packed under a hash is those bytes, also when the file changed
+                    // since the scan (another file of the batch may name the blob).
+                    blobHash.update(bytes.constData(), bytes.size());
+                    if (blobHash.finish() != c.hash)
+                        return false; // changed since the scan: the next scan says how
+                    at = packs.add(bytes, c.hash);
+                    placed.insert(c.hash, *at);
+                    m_buffers.give(std::move(bytes));
+                }
+                name(*at, c.length);
+                if (!pass.result.ok())
+                    return false;
+            }
+            const auto after = file.stat(known->path);
+            return after && sameStat(*after, *known) && confirmContent(pass, record, *known, repush, QByteArray());
+        }
+    }
     // Large blobs are hashed on another core while the next ones are read and cut; they are
     // placed in their order, once hashed. Small ones are hashed here (a task costs more).
     struct Hashing
@@ -636,7 +674,7 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
         for (Hashing& h : hashing)
             h.hash.waitForFinished();
     });
-    protocol::Chunker chunker(gear());
+    protocol::Chunker chunker(m_ctx.gear());
     QByteArray blob = end - from > kHashElsewhere ? m_buffers.take(kBlobBuffer) : QByteArray();
     const auto keepBlobBuffer = qScopeGuard([&] { m_buffers.give(std::move(blob)); });
     if (m_readBuffer.isEmpty())

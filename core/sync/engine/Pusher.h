@@ -65,7 +65,6 @@ private:
     void reserveChunkIds(int count);
     void releaseChunkIds();
     QString nextPackId();
-    const protocol::Chunker::Gear& gear();
     void failUpload(Pass& pass, const QString& path, const relay::RelayError& e);
 
     EngineContext& m_ctx;
@@ -74,8 +73,6 @@ private:
     QByteArray m_readBuffer; // cutFile's reads
     BufferPool m_buffers;    // packs and blobs
     bool m_foreignBlobs = false; // this pass read the heads: blobs of others' packs may be named (R39 d)
-    QByteArray m_gearSeed;
-    std::optional<protocol::Chunker::Gear> m_gear;
 };
 
 } // namespace escale::sync::engine
