@@ -3,10 +3,12 @@
 // elsewhere in the file, and tables that differ per seed.
 
 #include "protocol/Chunker.h"
+#include "scan/Hasher.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QtEndian>
 #include <QRandomGenerator>
 #include <QTest>
@@ -27,6 +29,7 @@ private Q_SLOTS:
     void overwriteInTheMiddleChangesFewBlobs();
     void repetitiveContentIsCutAtTheMaximum();
     void seedsCutDifferently();
+    void scanCutsAreTheChunkersCuts();
 };
 
 namespace {
@@ -200,6 +203,46 @@ void tst_Chunker::seedsCutDifferently()
     const QList<qint64> ea = ends(a.cut(content)), eb = ends(b.cut(content));
     QVERIFY(ea != eb);
     QCOMPARE(ea.last(), eb.last());
+}
+
+void tst_Chunker::scanCutsAreTheChunkersCuts()
+{
+    // The scan cuts a file while it hashes it, the hashes on other threads: the same cuts as the
+    // chunker's, each blob's hash that of its bytes, the whole file's hash unchanged, whatever the
+    // file's size against the scan's 1 MiB reads.
+    QTemporaryDir dir;
+    for (const qint64 size : {qint64(9 * 1024 * 1024 + 12345), qint64(3 * 1024 * 1024), qint64(700 * 1024)}) {
+        for (const QByteArray& seed : {QByteArray("escale plain chunker 1"), QByteArray("another seed")}) {
+            QByteArray bytes = randomBytes(size, quint32(size));
+            bytes.replace(size / 3, 256 * 1024, QByteArray(256 * 1024, 'x')); // a run: cut at the maximum
+            const QString path = dir.filePath("f");
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            QCOMPARE(f.write(bytes), bytes.size());
+            f.close();
+            const Chunker::Gear gear = Chunker::gearFromSeed(seed);
+            QList<escale::scan::BlobCut> cuts;
+            qint64 read = 0;
+            QString error;
+            const auto whole = escale::scan::hashFile(path, &error, &read, &gear, &cuts);
+            QVERIFY2(whole, qPrintable(error));
+            QCOMPARE(read, size);
+            QCOMPARE(*whole, QCryptographicHash::hash(bytes, QCryptographicHash::Sha256));
+            QCOMPARE(*escale::scan::hashFile(path), *whole);
+            Chunker chunker(gear);
+            const QList<qint64> lengths = chunker.cut(bytes);
+            QCOMPARE(cuts.size(), lengths.size());
+            qint64 at = 0;
+            for (qsizetype i = 0; i < cuts.size(); ++i) {
+                QCOMPARE(cuts.at(i).offset, at);
+                QCOMPARE(cuts.at(i).length, lengths.at(i));
+                QCOMPARE(cuts.at(i).hash,
+                         QCryptographicHash::hash(bytes.mid(at, lengths.at(i)), QCryptographicHash::Sha256));
+                at += lengths.at(i);
+            }
+            QCOMPARE(at, size);
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Chunker)
