@@ -9,6 +9,7 @@
 #include "relay/RelayFactory.h"
 #include "relay/sftp/SftpRelay.h"
 
+#include <QBuffer>
 #include <QElapsedTimer>
 
 using namespace escale;
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void wrongPassword();
     void droppedIdleConnections();
     void closingDoesNotWaitForAHungServer();
+    void uploadToAHungServerTimesOut();
     void escalectlTrustsTheHostKey();
     void threeEnginesConvergeOverOpenSsh();
     void threeEnginesConvergeOverRclone();
@@ -261,6 +263,40 @@ void tst_SftpRelay::closingDoesNotWaitForAHungServer()
     const qint64 ms = closing.elapsed();
     server.thaw();
     QVERIFY2(ms < 60'000, qPrintable(QString::number(ms))); // far below the 600 s it would wait
+}
+
+void tst_SftpRelay::uploadToAHungServerTimesOut()
+{
+    // The server hangs in the middle of an upload (writes are sent many ahead): the upload ends
+    // with a timeout that says so after 'timeout', never waits on, and the next request connects
+    // again and works.
+    testing::OpenSshd server;
+    QVERIFY2(server.started(), qPrintable(server.log()));
+    config::RepositoryConfig c = sshdConfig(server);
+    c.timeoutMs = 2'000;
+    c.retries = 0;
+    c.bandwidthUp = 2 * 1024 * 1024; // 16 MiB take 8 s: caught in the middle
+    auto relay = testing::makeRelay(c);
+    QVERIFY(runJob(relay->makeFolder("")).ok());
+    const QByteArray data = harness::randomBytes(16 * 1024 * 1024, 7);
+    QBuffer source;
+    source.setData(data);
+    source.open(QIODevice::ReadOnly);
+    std::unique_ptr<relay::RelayJob> job(relay->put("big", &source, data.size(), relay::WriteMode::Fresh));
+    QTest::qWait(700);
+    QVERIFY(!job->isFinished());
+    server.freeze();
+    QElapsedTimer waited;
+    waited.start();
+    const relay::RelayError e = relay::waitFor(job.get());
+    const qint64 ms = waited.elapsed();
+    server.thaw();
+    QCOMPARE(e.kind, relay::RelayError::Kind::Timeout);
+    QVERIFY2(e.message.contains("sent nothing for 2 s"), qPrintable(e.message));
+    QVERIFY2(ms < 60'000, qPrintable(QString::number(ms))); // not the TCP give-up, nor for ever
+    QVERIFY(put(*relay, "after", "the server answers again").ok());
+    relay::RelayError got;
+    QCOMPARE(testing::get(*relay, "after", &got), QByteArray("the server answers again"));
 }
 
 void tst_SftpRelay::threeEnginesConvergeOverOpenSsh()

@@ -618,6 +618,10 @@ bool Connection::channelReadExactly(char* into, int length)
 {
     for (int got = 0; got < length;) {
         const int n = ssh_channel_read(m_sftp->channel, into + got, uint32_t(length - got), 0);
+        if (n == 0 && !ssh_channel_is_eof(m_sftp->channel)) {
+            interrupt(); // libssh's own timeout ('timeout'): the server stalled
+            return false;
+        }
         if (n <= 0)
             return false;
         got += n;
@@ -630,6 +634,7 @@ RelayError Connection::write(const QByteArray& file, qint64 size, Pipe& in, Shar
                              qint64& bytes, const QString& what)
 {
     sftp_file f = openFile(file, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    m_writeOpenFailed = !f;
     if (!f)
         return failure(what);
     const QByteArray handle(static_cast<const char*>(ssh_string_data(f->handle)), qsizetype(ssh_string_len(f->handle)));
@@ -640,6 +645,12 @@ RelayError Connection::write(const QByteArray& file, qint64 size, Pipe& in, Shar
         broken = true;
         if (m_interrupted)
             return failure(what);
+        {
+            // Out of step: nothing more is said on this connection, and closing it waits for nothing.
+            QMutexLocker lock(&m_fdMutex);
+            if (m_fd >= 0)
+                ::shutdown(m_fd, SHUT_RDWR);
+        }
         close();
         return RelayError{Kind::Network, QStringLiteral("%1: %2").arg(what, why)};
     };

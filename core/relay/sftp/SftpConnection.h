@@ -121,6 +121,8 @@ public:
                     qint64& bytes, const QString& what);
     RelayError write(const QByteArray& file, qint64 size, Pipe& in, SharedThrottle& throttle, qint64& bytes,
                      const QString& what);
+    // Whether the last write failed at opening its file (nothing was taken from its pipe).
+    bool writeOpenFailed() const { return m_writeOpenFailed; }
     RelayError rename(const QByteArray& from, const QByteArray& to, bool replace, const QString& what);
     RelayError remove(const QByteArray& file, const QString& what);
     RelayError makeFolders(const QByteArray& folder, const QString& what);
@@ -163,6 +165,7 @@ private:
     sftp_session_struct* m_sftp = nullptr;
     QList<sftp_file_struct*> m_openFiles;
     QSet<QByteArray> m_madeFolders; // by makeFolderOnce, on this connection
+    bool m_writeOpenFailed = false;
     QString m_fingerprint;
 };
 

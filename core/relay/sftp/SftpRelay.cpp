@@ -412,7 +412,7 @@ RelayJob* SftpRelay::put(const QString& path, QIODevice* source, qint64 size, Wr
             RelayError e = c.makeFolderOnce(tmp, what);
             if (e.ok())
                 e = c.write(temp, size, op.stream->pipe, m_up, op.bytes, what);
-            if (e.kind == RelayError::Kind::NotFound && op.bytes == 0 && c.isOpen()) {
+            if (e.kind == RelayError::Kind::NotFound && c.writeOpenFailed() && c.isOpen()) {
                 c.forgetFolder(tmp);
                 e = c.makeFolderOnce(tmp, what);
                 if (e.ok())

@@ -65,6 +65,9 @@ std::optional<StateDb::LocalEntry> LocalReader::open(const QString& absolute, co
         close();
         return std::nullopt;
     }
+    // A regular file: reads wait as usual (some file systems answer EAGAIN to non-blocking ones).
+    if (const int flags = ::fcntl(m_fd, F_GETFL); flags >= 0)
+        ::fcntl(m_fd, F_SETFL, flags & ~O_NONBLOCK);
     return e;
 }
 

@@ -437,8 +437,9 @@ void Materializer::applyMode(const QString& temp, const JournalRecord& version, 
         const auto replaced = statLocal(m_ctx.localPath(target), target);
         mode = modeFor(version, replaced && replaced->kind == Kind::File ? replaced->mode : 0);
     }
-    // The download file was made with the default mode of new files: no call when that is it.
-    if (mode > 0 && mode != (0666 & ~creationMask()))
+    // Set even when it is the default mode of new files: a folder's default ACL may have made the
+    // download file otherwise.
+    if (mode > 0)
         ::chmod(QFile::encodeName(temp).constData(), mode_t(mode));
 }
 
