@@ -9,6 +9,18 @@ namespace escale::state {
 
 using detail::Statement;
 
+namespace {
+// The place of the blob `hash` that `sql` selects (pack, offset, length), if any.
+std::optional<protocol::BlobRef> blobAt(sqlite3* db, const char* sql, const QByteArray& hash)
+{
+    Statement s(db, sql);
+    s.bind(1, hash);
+    if (!s.step())
+        return std::nullopt;
+    return protocol::BlobRef{s.text(0), s.integer(1), s.integer(2), hash, false};
+}
+} // namespace
+
 QList<StateDb::OwnObject> StateDb::ownObjects() const
 {
     QList<OwnObject> out;
@@ -78,11 +90,7 @@ void StateDb::putForeignBlobs(const QString& client, quint64 segment, const QLis
 
 std::optional<protocol::BlobRef> StateDb::foreignBlob(const QByteArray& hash) const
 {
-    Statement s(m_db, "SELECT pack, offset, length FROM foreign_blobs WHERE blob = ?");
-    s.bind(1, hash);
-    if (!s.step())
-        return std::nullopt;
-    return protocol::BlobRef{s.text(0), s.integer(1), s.integer(2), hash, false};
+    return blobAt(m_db, "SELECT pack, offset, length FROM foreign_blobs WHERE blob = ?", hash);
 }
 
 void StateDb::pruneForeignBlobs(const QMap<QString, quint64>& acknowledged)
@@ -108,11 +116,7 @@ void StateDb::putOwnBlobs(const QList<protocol::BlobRef>& blobs)
 
 std::optional<protocol::BlobRef> StateDb::ownBlob(const QByteArray& hash) const
 {
-    Statement s(m_db, "SELECT pack, offset, length FROM own_blobs WHERE hash = ?");
-    s.bind(1, hash);
-    if (!s.step())
-        return std::nullopt;
-    return protocol::BlobRef{s.text(0), s.integer(1), s.integer(2), hash, false};
+    return blobAt(m_db, "SELECT pack, offset, length FROM own_blobs WHERE hash = ?", hash);
 }
 
 void StateDb::putContentBlobs(const QByteArray& content, const QList<protocol::BlobRef>& blobs)

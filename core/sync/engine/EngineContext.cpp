@@ -147,15 +147,13 @@ void EngineContext::dropPartial(const QString& path)
     }
 }
 
-const protocol::Chunker::Gear& EngineContext::gear(QByteArray* seed)
+const protocol::Chunker::Gear& EngineContext::gear()
 {
-    const QByteArray wanted = store.codec().chunkerSeed();
+    const QByteArray wanted = gearSeed();
     if (!m_gear || wanted != m_gearSeed) {
         m_gear = protocol::Chunker::gearFromSeed(wanted);
         m_gearSeed = wanted;
     }
-    if (seed)
-        *seed = m_gearSeed;
     return *m_gear;
 }
 

@@ -78,8 +78,8 @@ struct EngineContext
         return settings.retentionMs == 0 || now() - peer.lastChangeMs <= settings.retentionMs;
     }
     // The gear table blobs are cut with (R36): every client of the repository cuts where the
-    // others do, with the codec's seed; `seed` says which it was.
-    const protocol::Chunker::Gear& gear(QByteArray* seed = nullptr);
+    // others do, with the codec's seed.
+    const protocol::Chunker::Gear& gear();
     QByteArray gearSeed() const { return store.codec().chunkerSeed(); }
     bool dropOwnObject(const QString& id); // from the relay and the state; false if it stays
     void dropPartial(const QString& path); // a file being received in pieces (R28) is abandoned

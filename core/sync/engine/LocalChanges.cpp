@@ -48,8 +48,10 @@ void LocalChanges::scanLocal(Pass& pass)
     // Big files are cut into blobs as they are hashed (only what is new is read again to send),
     // when this client sends and the repository's seed is known (an encrypted repository's keys
     // may still be derived meanwhile: then the push cuts, once they are).
-    if (m_ctx.sends() && m_ctx.repositoryChecked)
-        options.gear = &m_ctx.gear(&pass.scannedCutsSeed);
+    if (m_ctx.sends() && m_ctx.repositoryChecked) {
+        options.gear = &m_ctx.gear();
+        pass.scannedCutsSeed = m_ctx.gearSeed();
+    }
     const QHash<QString, StateDb::LocalEntry> known = m_ctx.db.allLocal();
     scan::Scanner::Result scanned = scan::Scanner::scan(m_ctx.settings.localPath, known, options);
     pass.scannedCuts = std::move(scanned.cuts);

@@ -91,6 +91,19 @@ bool LocalReader::seek(qint64 offset)
     return m_fd >= 0 && ::lseek(m_fd, off_t(offset), SEEK_SET) == off_t(offset);
 }
 
+bool LocalReader::readFully(qint64 offset, char* into, qint64 length)
+{
+    if (!seek(offset))
+        return false;
+    for (qint64 got = 0; got < length;) {
+        const qint64 n = read(into + got, length - got);
+        if (n <= 0)
+            return false;
+        got += n;
+    }
+    return true;
+}
+
 qint64 LocalReader::read(char* into, qint64 length)
 {
     if (m_fd < 0)
@@ -100,14 +113,6 @@ qint64 LocalReader::read(char* into, qint64 length)
         if (n >= 0 || errno != EINTR)
             return qint64(n);
     }
-}
-
-// Something that is neither a file nor a folder (a symbolic link, a FIFO, a socket, a device).
-bool isSpecial(const QString& absolute)
-{
-    struct stat st;
-    return ::lstat(QFile::encodeName(absolute).constData(), &st) == 0 && !S_ISDIR(st.st_mode) &&
-           !S_ISREG(st.st_mode);
 }
 
 bool sameStat(const StateDb::LocalEntry& a, const StateDb::LocalEntry& b)

@@ -14,8 +14,6 @@ namespace escale::sync::engine {
 // `special`, when given, tells whether something else is there (a link, a FIFO, a socket, a device).
 std::optional<state::StateDb::LocalEntry> statLocal(const QString& absolute, const QString& relative,
                                                     bool* special = nullptr);
-// Something that is neither a file nor a folder (a symbolic link, a FIFO, a socket, a device).
-bool isSpecial(const QString& absolute);
 // Whether two states of a path are the same as far as a scan can tell (kind, size, time, inode, mode).
 bool sameStat(const state::StateDb::LocalEntry& a, const state::StateDb::LocalEntry& b);
 // The file creation mask of this process.
@@ -44,6 +42,8 @@ public:
     bool seek(qint64 offset);
     // Up to `length` bytes; 0 at the end, -1 on an error.
     qint64 read(char* into, qint64 length);
+    // Exactly `length` bytes from `offset`; false when the file is shorter or cannot be read.
+    bool readFully(qint64 offset, char* into, qint64 length);
 
 private:
     int m_fd = -1;

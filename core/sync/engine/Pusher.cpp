@@ -606,15 +606,7 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
                 if (!at) {
                     QByteArray bytes = m_buffers.take(c.length);
                     bytes.resize(c.length);
-                    qint64 got = 0;
-                    if (file.seek(c.offset))
-                        while (got < c.length) {
-                            const qint64 n = file.read(bytes.data() + got, c.length - got);
-                            if (n <= 0)
-                                break;
-                            got += n;
-                        }
-                    if (got != c.length)
+                    if (!file.readFully(c.offset, bytes.data(), c.length))
                         return false; // shorter than scanned: changed, the next scan says how
                     // What is packed under a hash is those bytes, also when the file changed
                     // since the scan (another file of the batch may name the blob).
