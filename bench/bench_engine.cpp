@@ -19,6 +19,13 @@
 //                                   what travels each way (counted by the proxy) and how long
 //   escale-bench identical [n [ms]] three machines with the same folder join one WebDAV relay:
 //                                   bytes written to it and its peak, against the folder's size
+//   escale-bench latency folder|dav [n [ms]]  two daemons' runners (settle, refresh and fast
+//                                   window as configured by default); n small files written on A
+//                                   at random intervals of 0.5-6 s (fixed seed), each timed from
+//                                   its close on A to its rename into place on B: p50, p90, max;
+//                                   then relay requests per idle minute once the fast window is
+//                                   over, and one file after that idleness. dav: Apache WebDAV
+//                                   through the delaying proxy (10 ms each way by default)
 //   escale-bench mixed [n [ms]]     a realistic tree (n files, log-uniform sizes 100 B - 8 MiB, one
 //                                   of 100 MiB per 10,000) A to B on WebDAV, then 1 % edited; vs rclone
 //
@@ -36,6 +43,7 @@
 #include "relay/MemoryRelay.h"
 #include "relay/RelayFactory.h"
 #include "scan/Scanner.h"
+#include "sync/RepositoryRunner.h"
 #include "sync/SyncEngine.h"
 
 #include <QCoreApplication>
@@ -48,6 +56,8 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTextStream>
+#include <QThread>
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -1102,6 +1112,130 @@ int mixed(int files, int delayMs)
 
 } // namespace
 
+// Waits `ms` while the event loop runs (the runners' signals arrive on this thread).
+void spin(qint64 ms)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, int(std::max<qint64>(1, ms - t.elapsed())));
+}
+
+int latency(const QString& where, int files, int delayMs)
+{
+    const bool dav = where == QLatin1String("dav");
+    if (!dav && where != QLatin1String("folder")) {
+        out << "latency: folder or dav\n";
+        return 2;
+    }
+    std::unique_ptr<testing::ApacheDav> apache;
+    std::unique_ptr<testing::DelayProxy> proxy;
+    QString url;
+    if (dav) {
+        apache = std::make_unique<testing::ApacheDav>();
+        if (!apache->started()) {
+            out << "Apache did not start: " << apache->log() << "\n";
+            return 1;
+        }
+        proxy = std::make_unique<testing::DelayProxy>(apache->port(), delayMs);
+        url = apache->url().replace(QStringLiteral("127.0.0.1:%1").arg(apache->port()),
+                                    QStringLiteral("127.0.0.1:%1").arg(proxy->port()));
+        out << "Apache WebDAV through a proxy delaying each direction by " << delayMs << " ms\n";
+    } else {
+        out << "folder relay on " << workDir() << "\n";
+    }
+    const QString base = workDir() + QStringLiteral("/latency-") + where;
+    dropPath(base);
+    QDir().mkpath(base + QStringLiteral("/A"));
+    QDir().mkpath(base + QStringLiteral("/B"));
+    auto config = [&](const QString& name) {
+        config::RepositoryConfig c = repo(base + QLatin1Char('/') + name.left(1).toUpper(), name);
+        c.settleMs = config::RepositoryConfig().settleMs; // the daemon's
+        c.stateDir = base + QStringLiteral("/state-") + name;
+        if (dav) {
+            const config::RepositoryConfig relay = testing::relayConfig(c.name, url, QStringLiteral("testpw"));
+            c.relay = relay.relay;
+            c.password = relay.password;
+        } else {
+            c.relay.path = base + QStringLiteral("/relay");
+        }
+        return c;
+    };
+    const config::RepositoryConfig ca = config(QStringLiteral("alice")), cb = config(QStringLiteral("bob"));
+    out << "refresh " << ca.refreshMs / 1000 << " s, fast window " << ca.fastWindowMs / 1000 << " s\n";
+    sync::RepositoryRunner alice(ca), bob(cb);
+    int passes = 0;
+    QObject::connect(&alice, &sync::RepositoryRunner::passFinished, [&passes] { ++passes; });
+    QObject::connect(&bob, &sync::RepositoryRunner::passFinished, [&passes] { ++passes; });
+    alice.start();
+    spin(1500); // alice made the repository
+    bob.start();
+    spin(3000);
+    auto requests = [&] { return apache ? int(apache->accessLog().size()) : -1; };
+    QRandomGenerator random(20261205);
+    QElapsedTimer clock;
+    clock.start();
+    // Writes one small file on A, returns the seconds from its close to its arrival on B.
+    int serial = 0;
+    auto oneFile = [&](qint64 timeoutMs) -> double {
+        const QString name = QStringLiteral("note %1.txt").arg(serial++);
+        QByteArray bytes = "a small file written at random: " + QByteArray::number(random.generate64());
+        {
+            QFile f(base + QStringLiteral("/A/") + name);
+            f.open(QIODevice::WriteOnly);
+            f.write(bytes);
+        } // closed here
+        const qint64 closed = clock.nsecsElapsed();
+        const QString arrived = base + QStringLiteral("/B/") + name;
+        while (!QFileInfo::exists(arrived)) {
+            if ((clock.nsecsElapsed() - closed) / 1'000'000 > timeoutMs)
+                return -1;
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+            QThread::usleep(500);
+        }
+        return double(clock.nsecsElapsed() - closed) / 1e9;
+    };
+    const int r0 = requests();
+    QList<double> times;
+    for (int i = 0; i < files; ++i) {
+        const qint64 interval = 500 + qint64(random.bounded(5500));
+        const qint64 start = clock.elapsed();
+        const double t = oneFile(60'000);
+        if (t < 0) {
+            out << "a file did not arrive within a minute\n";
+            return 1;
+        }
+        times << t;
+        spin(std::max<qint64>(0, interval - (clock.elapsed() - start)));
+    }
+    const int r1 = requests();
+    std::sort(times.begin(), times.end());
+    auto at = [&](double q) { return times.at(std::min<qsizetype>(times.size() - 1, qsizetype(q * times.size()))); };
+    out << files << " files written on A at random intervals of 0.5-6 s, close on A to arrival on B:\n"
+        << "  p50 " << QString::number(at(0.5), 'f', 3) << " s, p90 " << QString::number(at(0.9), 'f', 3)
+        << " s, max " << QString::number(times.last(), 'f', 3) << " s (targets 0.7 / 1.5 / 3 s)\n";
+    if (apache)
+        out << "  requests while active: " << (r1 - r0) << " in " << QString::number(double(clock.elapsed()) / 1000, 'f', 0)
+            << " s\n";
+    // Idle: once the fast window is over, a minute of polls.
+    out << "waiting for the fast window to end (" << ca.fastWindowMs / 1000 << " s)...\n";
+    spin(ca.fastWindowMs + 2000);
+    const int r2 = requests(), p2 = passes;
+    spin(60'000);
+    const int r3 = requests(), p3 = passes;
+    out << "idle minute after the fast window: " << (p3 - p2) << " polls (both clients)";
+    if (apache)
+        out << ", " << (r3 - r2) << " requests (" << QString::number(double(r3 - r2) / std::max(1, p3 - p2), 'f', 2)
+            << " per poll; target <= 1)";
+    out << "\n";
+    const double late = oneFile(120'000);
+    out << "one file after that idleness: " << QString::number(late, 'f', 3) << " s (target <= refresh + 1 s = "
+        << (ca.refreshMs / 1000 + 1) << " s)\n";
+    alice.stop();
+    bob.stop();
+    return 0;
+}
+
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
@@ -1128,6 +1262,9 @@ int main(int argc, char* argv[])
         return delta(n > 0 ? n : 1024, args.value(3).toInt());
     if (what == QLatin1String("identical"))
         return identical(n > 0 ? n : 5000, args.value(3).toInt());
+    if (what == QLatin1String("latency"))
+        return latency(args.value(2), args.value(3).toInt() > 0 ? args.value(3).toInt() : 30,
+                       args.value(4).isEmpty() ? 10 : args.value(4).toInt());
     if (what == QLatin1String("mixed"))
         return mixed(n > 0 ? n : 20'000, args.value(3).toInt());
     const QStringList servers{QStringLiteral("dav"), QStringLiteral("s3"), QStringLiteral("ftps"),
@@ -1138,7 +1275,8 @@ int main(int argc, char* argv[])
     std::fputs("usage: escale-bench rescan|small|big|quota|idle|crypto [count] [encrypted]\n"
                "       escale-bench dav|s3|ftps|sftp big|small [count [delay ms]]\n"
                "       escale-bench delta [MiB [delay ms]] | identical [files [delay ms]]\n"
-               "       escale-bench mixed [files [delay ms]]\n",
+               "       escale-bench mixed [files [delay ms]]\n"
+               "       escale-bench latency folder|dav [files [delay ms]]\n",
                stderr);
     return 2;
 }

@@ -791,6 +791,16 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
         <translation>Consulter le relais toutes les :</translation>
     </message>
     <message>
+        <location filename="../ui/SettingsDialog.cpp" line="248"/>
+        <source>Check every second after activity for:</source>
+        <translation>Consulter chaque seconde après une activité pendant :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="248"/>
+        <source>2min (0: never)</source>
+        <translation>2min (0 : jamais)</translation>
+    </message>
+    <message>
         <location filename="../ui/SettingsDialog.cpp" line="247"/>
         <source>30s</source>
         <translation>30s</translation>

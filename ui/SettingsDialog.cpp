@@ -233,6 +233,7 @@ void SettingsDialog::buildRepository(int index)
     field(advanced, KeyId::DiskQuota, tr("Relay quota:"), tr("unlimited (e.g. 5GB)"));
     field(advanced, KeyId::Pullers, tr("Copies before freeing:"), tr("every machine (0)"));
     field(advanced, KeyId::Refresh, tr("Check the relay every:"), tr("30s"));
+    field(advanced, KeyId::FastWindow, tr("Check every second after activity for:"), tr("2min (0: never)"));
     field(advanced, KeyId::Transfers, tr("Parallel transfers:"), tr("4"));
     field(advanced, KeyId::BandwidthUp, tr("Upload limit:"), tr("unlimited (e.g. 2MB per second: 2MB)"));
     field(advanced, KeyId::BandwidthDown, tr("Download limit:"), tr("unlimited"));

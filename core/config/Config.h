@@ -76,6 +76,7 @@ struct RepositoryConfig
     std::optional<qint64> diskQuota; // bytes; unset: unlimited
     int pullers = 0;                 // 0: every registered client that receives the file
     qint64 refreshMs = 30'000;
+    qint64 fastWindowMs = 120'000; // polls at least once a second this long after activity
     qint64 retentionMs = 30LL * 24 * 3600 * 1000;
     qint64 archiveRetentionMs = 30LL * 24 * 3600 * 1000;
     qint64 chunkSize = 8LL * 1024 * 1024;
@@ -124,6 +125,12 @@ struct RepositoryConfig
     // Not a configuration key: at most this many folders watched (-1: as many as the system
     // allows). Tests use it to play a system out of watches.
     int watchLimit = -1;
+    // Not a configuration key: false watches the folder without close-after-write events (Qt's
+    // watcher, as where inotify is not there). Tests use it to play such a system.
+    bool closeEvents = true;
+    // Not a configuration key: false never asks the relay for change notifications (a folder
+    // relay's watched heads/), as on a network file system. Tests use it.
+    bool relayNotifications = true;
     // Not a configuration key: log2 of scrypt's N for a new encrypted repository (17 in use;
     // tests lower it to stay fast).
     int kdfLogN = 17;

@@ -27,6 +27,7 @@ enum class KeyId
     DiskQuota,
     Pullers,
     Refresh,
+    FastWindow,
     Retention,
     ArchiveRetention,
     ChunkSize,

@@ -433,6 +433,15 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
     }
     case KeyId::Pullers:
         return setCount(r.pullers, 0, 1000);
+    case KeyId::FastWindow: {
+        const auto ms = parseDuration(text, kSecondMs, err);
+        if (!ms)
+            return fail(err);
+        if (*ms < 0 || *ms > kDayMs)
+            return fail(QStringLiteral("expected a period from 0 (off) to 1 day, got '%1'").arg(text));
+        r.fastWindowMs = *ms;
+        return true;
+    }
     case KeyId::Refresh: {
         if (const auto b = parseBool(text)) {
             if (!*b)

@@ -1,6 +1,7 @@
 #include "control/Instance.h"
 
 #include <QJsonArray>
+#include <QTimer>
 
 namespace escale::control {
 
@@ -52,6 +53,15 @@ int Instance::add(const config::RepositoryConfig& r)
     return int(m_repositories.size()) - 1;
 }
 
+void Instance::showSyncing(Repository* p)
+{
+    using State = RepositoryStatus::State;
+    if (p->status.state == State::Syncing || p->status.state == State::Stopped || p->status.paused)
+        return;
+    p->status.state = State::Syncing;
+    Q_EMIT statusChanged(indexOf(p));
+}
+
 int Instance::indexOf(const Repository* repository) const
 {
     for (size_t i = 0; i < m_repositories.size(); ++i)
@@ -68,6 +78,8 @@ void Instance::setRunner(Repository* p, const config::RepositoryConfig& r)
     connect(p->runner.get(), &sync::RepositoryRunner::progress, this,
             [this, p](const sync::PassProgress& progress) {
                 p->status.progress = progress;
+                if (p->passRunning && progress.filesLeft() > 0)
+                    showSyncing(p);
                 Q_EMIT progressChanged(indexOf(p));
             });
     connect(p->runner.get(), &sync::RepositoryRunner::fileEvent, this,
@@ -77,16 +89,26 @@ void Instance::setRunner(Repository* p, const config::RepositoryConfig& r)
                     m_recent.remove(0, m_recent.size() - kRecentChanges);
                 Q_EMIT changed(m_recent.last());
             });
+    // A pass shows as syncing when it has files to move, or once it has lasted a third of a
+    // second: the polls of the fast window (one a second, a few milliseconds each) do not make
+    // the tray blink. The first pass (starting) shows at once.
     connect(p->runner.get(), &sync::RepositoryRunner::passStarted, this, [this, p] {
         p->status.progress = {};
-        if (p->status.state != State::Stopped && !p->status.paused) {
-            p->status.state = State::Syncing;
-            Q_EMIT statusChanged(indexOf(p));
+        p->passRunning = true;
+        const quint64 pass = ++p->pass;
+        if (pass == 1) {
+            showSyncing(p);
+            return;
         }
+        QTimer::singleShot(kSyncingAfterMs, this, [this, p, pass] {
+            if (indexOf(p) >= 0 && p->passRunning && p->pass == pass)
+                showSyncing(p);
+        });
     });
     connect(p->runner.get(), &sync::RepositoryRunner::passFinished, this,
             [this, p](const sync::PassResult& result) {
                 RepositoryStatus& s = p->status;
+                p->passRunning = false;
                 ++s.passes;
                 s.lastPass = result;
                 s.progress = {};

@@ -78,6 +78,7 @@ public:
     const RepositoryStatus& status(int index) const { return m_repositories[size_t(index)]->status; }
     // The latest changes of every repository, oldest first (at most kRecentChanges).
     static constexpr int kRecentChanges = 500;
+    static constexpr int kSyncingAfterMs = 300;
     const QList<Change>& recentChanges() const { return m_recent; }
     // Lets a repository's held-back deletions (mass-delete safety) go out.
     bool confirmDeletions(int index);
@@ -104,7 +105,11 @@ private:
     {
         std::unique_ptr<sync::RepositoryRunner> runner;
         RepositoryStatus status;
+        quint64 pass = 0;         // passes started
+        bool passRunning = false; // one is under way
     };
+    // The repository is syncing (the tray's icon and line), when the pass under way has work.
+    void showSyncing(Repository* repository);
     // The repositories a request names ("repository", or all); an error message when it names
     // an unknown one.
     QList<int> targets(const QJsonObject& request, QString& error) const;

@@ -170,10 +170,17 @@ RelayError ObjectStore::finish(PendingGet& get)
     return e;
 }
 
+RelayJob* ObjectStore::writeTo(const QString& path, QIODevice* source, qint64 size, WriteMode mode)
+{
+    if (m_beforeWrite)
+        m_beforeWrite();
+    return m_backend->put(path, source, size, mode);
+}
+
 RelayError ObjectStore::put(const QString& path, QIODevice* source, qint64 plainSize, WriteMode mode)
 {
     const std::unique_ptr<QIODevice> encoder = m_codec->encoder(source, plainSize, path);
-    return run(m_backend->put(path, encoder.get(), m_codec->encodedSize(plainSize), mode));
+    return run(writeTo(path, encoder.get(), m_codec->encodedSize(plainSize), mode));
 }
 
 ObjectStore::PendingPut ObjectStore::startPut(const QString& path, QIODevice* source, qint64 plainSize,
@@ -181,7 +188,7 @@ ObjectStore::PendingPut ObjectStore::startPut(const QString& path, QIODevice* so
 {
     PendingPut p;
     p.encoder = m_codec->encoder(source, plainSize, path);
-    p.job.reset(m_backend->put(path, p.encoder.get(), m_codec->encodedSize(plainSize), mode));
+    p.job.reset(writeTo(path, p.encoder.get(), m_codec->encodedSize(plainSize), mode));
     return p;
 }
 
@@ -210,7 +217,7 @@ ObjectStore::PendingPut ObjectStore::startPutBytes(const QString& path, const QB
     encoded->open(QIODevice::ReadOnly);
     PendingPut p;
     // An encoding cut short is the relay's to refuse: it gets fewer bytes than announced.
-    p.job.reset(m_backend->put(path, encoded.get(), encodedSize, mode));
+    p.job.reset(writeTo(path, encoded.get(), encodedSize, mode));
     p.encoder = std::move(encoded);
     return p;
 }
@@ -252,7 +259,7 @@ RelayError ObjectStore::putHeader(const QByteArray& bytes)
     QBuffer buffer;
     buffer.setData(bytes);
     buffer.open(QIODevice::ReadOnly);
-    return run(m_backend->put(layout::headerPath(), &buffer, bytes.size(), WriteMode::CreateExclusive));
+    return run(writeTo(layout::headerPath(), &buffer, bytes.size(), WriteMode::CreateExclusive));
 }
 
 RelayError ObjectStore::replaceHeader(const QByteArray& bytes)
@@ -260,7 +267,7 @@ RelayError ObjectStore::replaceHeader(const QByteArray& bytes)
     QBuffer buffer;
     buffer.setData(bytes);
     buffer.open(QIODevice::ReadOnly);
-    return run(m_backend->put(layout::headerPath(), &buffer, bytes.size(), WriteMode::Replace));
+    return run(writeTo(layout::headerPath(), &buffer, bytes.size(), WriteMode::Replace));
 }
 
 RelayError ObjectStore::list(const QString& folder, QList<relay::RelayEntry>& entries)

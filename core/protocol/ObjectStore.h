@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
+#include <functional>
 #include <memory>
 
 namespace escale::protocol {
@@ -23,6 +24,9 @@ public:
     std::shared_ptr<ObjectCodec> sharedCodec() const { return m_codec; }
     void setBackend(relay::RelayBackend* backend) { m_backend = backend; }
     ObjectCodec& codec() const { return *m_codec; }
+    // Called before each write to the relay (the engine notes that an upload may leave a
+    // temporary object behind if it is cut short).
+    void setBeforeWrite(std::function<void()> hook) { m_beforeWrite = std::move(hook); }
 
     // Text objects (heads, journal segments, snapshots), held in memory: they are small.
     relay::RelayError getSmall(const QString& path, QByteArray& bytes);
@@ -73,7 +77,10 @@ public:
     relay::RelayError makeFolder(const QString& folder);
 
 private:
+    relay::RelayJob* writeTo(const QString& path, QIODevice* source, qint64 size, relay::WriteMode mode);
+
     relay::RelayBackend* m_backend;
+    std::function<void()> m_beforeWrite;
     std::shared_ptr<ObjectCodec> m_codec;
     QHash<QString, QByteArray> m_headers; // encoded objects' headers, for their next parts
 };

@@ -49,9 +49,26 @@ public:
         return nullptr;
     }
 
+    // Asks to be told at once (changedOnRelay()) when objects appear in, change in or leave
+    // `folder`, where the relay can say so (a folder relay on a local file system). False: it
+    // cannot (a network file system, a server): polling alone finds changes.
+    virtual bool watch(const QString& folder)
+    {
+        Q_UNUSED(folder);
+        return false;
+    }
+
+    // What the relay learnt of its server that a restart may take for granted (an HTTP server's
+    // authentication scheme), kept by the engine in its state between runs; empty: nothing.
+    virtual QString sessionHint() const { return {}; }
+    virtual void setSessionHint(const QString& hint) { Q_UNUSED(hint); }
+
     // Where this client may put temporary upload names ('tmp/<prefix>-...'), see relay-format.md.
     void setTemporaryPrefix(const QString& prefix) { m_tempPrefix = prefix; }
     QString temporaryPrefix() const { return m_tempPrefix; }
+
+Q_SIGNALS:
+    void changedOnRelay(); // something changed in a folder watch() accepted
 
 protected:
     // A job that fails at once (later, from the event loop) because the path is invalid.

@@ -140,7 +140,8 @@ struct Walker
                 }
                 continue; // unchanged: no hashing
             }
-            if (options.stableAfterMs > 0 && nowNs - mtimeNs < options.stableAfterMs * 1'000'000) {
+            if (options.stableAfterMs > 0 && nowNs - mtimeNs < options.stableAfterMs * 1'000'000 &&
+                !stands(path, e)) {
                 ++result.unstable; // probably still being written: next time
                 continue;
             }
@@ -149,6 +150,28 @@ struct Walker
         ::closedir(dir);
         for (const QString& sub : std::as_const(subdirs))
             walk(sub);
+    }
+
+    // A file modified lately (or dated in the future): is it complete? Closed since, per the
+    // watcher; or, when the watcher knows nothing of it, unchanged over two looks.
+    bool stands(const QString& path, const StateDb::LocalEntry& e)
+    {
+        const WriteState state = options.writeState ? options.writeState(path, e.mtimeNs) : WriteState::Unknown;
+        if (state != WriteState::Unknown)
+            return state == WriteState::Closed;
+        if (!options.observed)
+            return false;
+        const auto it = options.observed->find(path);
+        if (it != options.observed->end() && it->size == e.size && it->mtimeNs == e.mtimeNs && it->inode == e.inode) {
+            if (nowNs - it->seenNs >= options.recheckAfterMs * 1'000'000) {
+                options.observed->erase(it);
+                return true;
+            }
+        } else {
+            options.observed->insert(path, Scanner::Options::Observation{e.size, e.mtimeNs, e.inode, nowNs});
+        }
+        ++result.settling;
+        return false;
     }
 };
 

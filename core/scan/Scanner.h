@@ -1,5 +1,6 @@
 #pragma once
 
+#include "scan/FolderWatcher.h"
 #include "scan/Hasher.h"
 
 #include "state/StateDb.h"
@@ -22,8 +23,22 @@ public:
         std::function<bool(const QString& path)> acceptFile;
         std::function<bool(const QString& path)> acceptDirectory; // the folder itself
         std::function<bool(const QString& path)> descend;         // look inside at all
-        // Files modified less than this long ago are left alone (still being written).
+        // A changed file modified less than this long ago may still be written. It is taken
+        // anyway when `writeState` says it was closed since; left alone when it says it is being
+        // written; otherwise (Unknown, or no watcher) taken once two looks at least
+        // `recheckAfterMs` apart found it the same (size, modification time, inode), the first
+        // look kept in `observed` between scans. Without `observed`, left alone.
         qint64 stableAfterMs = 0;
+        std::function<WriteState(const QString& path, qint64 mtimeNs)> writeState;
+        struct Observation
+        {
+            qint64 size = 0;
+            qint64 mtimeNs = 0;
+            quint64 inode = 0;
+            qint64 seenNs = 0;
+        };
+        QHash<QString, Observation>* observed = nullptr;
+        qint64 recheckAfterMs = 200;
         // With a gear table, files of at least `cutFrom` bytes are also cut into blobs as they
         // are hashed (Result::cuts), so that sending them reads only their new blobs.
         const protocol::Chunker::Gear* gear = nullptr;
@@ -43,6 +58,7 @@ public:
         QStringList skipped;                         // links, FIFOs, sockets, devices: never synchronised
         int filesSeen = 0;
         int unstable = 0; // files left for a later scan because they were changing
+        int settling = 0; // of those, files to look at again in `recheckAfterMs` (the second look)
         QHash<QByteArray, QList<BlobCut>> cuts; // the blobs of the contents hashed, by content hash
     };
 

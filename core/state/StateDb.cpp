@@ -293,6 +293,10 @@ QString StateDb::metaKey(Meta key)
         return QStringLiteral("sweep due");
     case Meta::PieceSent:
         return QStringLiteral("piece/");
+    case Meta::RelayFolders:
+        return QStringLiteral("relay folders");
+    case Meta::RelaySession:
+        return QStringLiteral("relay session");
     }
     return {};
 }

@@ -38,6 +38,8 @@ enum class Meta
     Swept, // when this client last looked for its unnamed objects (R20)
     SweepDue, // a look for them is due (after taking back its journal)
     PieceSent, // + a path: how far a file sent in pieces got (R28)
+    RelayFolders, // the relay folders known to exist, and the relay they are on
+    RelaySession, // what the relay learnt of the server (an HTTP server's authentication scheme)
 };
 
 // A state database that cannot go on: its disk is full or read-only, or the file is damaged.

@@ -92,6 +92,8 @@ struct PassResult
     int deletionsHeld = 0;        // local deletions waiting for confirmation (mass-delete safety)
     bool waitingForSpace = false; // uploads wait for room under 'disk quota'
     bool complete = true;         // false: some remote changes wait for a later pass
+    int settling = 0;             // files changed a moment ago, looked at again shortly (two looks)
+    bool folderScanned = true;    // false: the folder's watcher vouched that nothing changed in it
     relay::RelayError::Kind cause = relay::RelayError::Kind::None; // the relay's error, when it failed
     bool keychainUnavailable = false; // a secret it needed: the keychain failed (not there, locked, refusing)
     QString movedTo; // the repository moved (escalectl migrate): the relay address now in use

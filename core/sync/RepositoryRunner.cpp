@@ -2,11 +2,13 @@
 
 #include "config/Keychain.h"
 #include "log/Logging.h"
+#include "protocol/Layout.h"
 #include "relay/RelayFactory.h"
+#include "scan/FolderWatcher.h"
+#include "sync/PollSchedule.h"
 #include "sync/RelayMoveSettings.h"
 
-#include <QDirIterator>
-#include <QFileSystemWatcher>
+#include <QDateTime>
 #include <QRandomGenerator>
 #include <QSemaphore>
 #include <QTimer>
@@ -61,14 +63,25 @@ public Q_SLOTS:
         connect(m_engine.get(), &SyncEngine::fileEvent, this, &RepositoryWorker::fileEvent);
         m_pollTimer.setSingleShot(true);
         connect(&m_pollTimer, &QTimer::timeout, this, &RepositoryWorker::runPass);
-        m_settleTimer.setSingleShot(true);
-        m_settleTimer.setInterval(1000); // coalesce bursts of file system events
-        connect(&m_settleTimer, &QTimer::timeout, this, &RepositoryWorker::runPass);
-        connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, [this] { m_settleTimer.start(); });
+        m_changeTimer.setSingleShot(true);
+        connect(&m_changeTimer, &QTimer::timeout, this, &RepositoryWorker::runPass);
+        m_watcher = scan::FolderWatcher::create(m_config.localPath, m_config.watchLimit, m_config.hiddenFiles,
+                                                m_config.closeEvents);
+        m_engine->setFolderWatcher(m_watcher.get());
+        connect(m_watcher.get(), &scan::FolderWatcher::changed, this, &RepositoryWorker::localChange);
+        connect(m_relay.get(), &relay::RelayBackend::changedOnRelay, this, &RepositoryWorker::relayChange);
+        watchFolders(); // before the first scan: what changes during it starts the next pass
+        m_schedule.activity(nowMs());
         runPass();
     }
 
-    void syncNow() { runPass(); }
+    void syncNow()
+    {
+        m_schedule.activity(nowMs());
+        if (m_engine)
+            m_engine->scanFolderAtNextPass();
+        runPass();
+    }
 
     // The deletions held back go out with the next pass, which starts now.
     void confirmDeletions()
@@ -84,8 +97,9 @@ public Q_SLOTS:
         m_paused = paused;
         if (paused) {
             m_pollTimer.stop();
-            m_settleTimer.stop();
+            m_changeTimer.stop();
         } else {
+            m_schedule.activity(nowMs());
             runPass();
         }
     }
@@ -96,7 +110,7 @@ public Q_SLOTS:
     {
         m_stopping = true;
         m_pollTimer.stop();
-        m_settleTimer.stop();
+        m_changeTimer.stop();
         if (!m_running)
             finishStop();
     }
@@ -110,6 +124,32 @@ Q_SIGNALS:
     void fileEvent(const escale::sync::FileEvent& event);
 
 private:
+    static qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+
+    // Something happened: a pass within `delayMs` (sooner if one is due sooner), or once the
+    // pass under way is over; the fast window starts again.
+    void passSoon(int delayMs)
+    {
+        m_schedule.activity(nowMs());
+        if (m_running) {
+            m_changedDuringPass = true;
+            return;
+        }
+        if (m_stopping || !m_engine)
+            return;
+        if (!m_changeTimer.isActive() || m_changeTimer.remainingTime() > delayMs)
+            m_changeTimer.start(delayMs);
+    }
+
+    // The folder changed: a tenth of a second gathers a burst of events into one pass, without
+    // waiting for the burst to end. Writes to files still open wait as long as the scan would
+    // leave them alone anyway.
+    void localChange(bool settled) { passSoon(settled ? kGatherMs : int(m_config.settleMs) + kGatherMs); }
+
+    // Another client wrote to the relay (a watched folder relay's heads/). The pass that follows
+    // this client's own writes costs one listing.
+    void relayChange() { passSoon(kGatherMs); }
+
     void runPass()
     {
         if (m_stopping || !m_engine || m_running)
@@ -119,8 +159,10 @@ private:
             return;
         }
         m_running = true;
+        m_changedDuringPass = false;
         Q_EMIT passStarted();
-        m_settleTimer.stop();
+        m_changeTimer.stop();
+        m_pollTimer.stop();
         const PassResult result = m_engine->runPass();
         m_running = false;
         if (m_stopping) {
@@ -140,58 +182,44 @@ private:
 
     void scheduleNext(const PassResult& result)
     {
+        if (m_changedDuringPass) { // the folder changed while the pass ran: another one
+            m_changeTimer.start(kGatherMs);
+            return;
+        }
         const bool active =
             result.published + result.downloaded + result.deleted + result.conflicts > 0 || !result.complete;
-        if (active)
-            m_idleDelayMs = 1000;
-        else
-            m_idleDelayMs = std::min<qint64>(m_idleDelayMs * 2, m_config.refreshMs);
-        if (!result.ok())
-            m_idleDelayMs = std::min<qint64>(std::max<qint64>(m_idleDelayMs, 5000), m_config.refreshMs);
-        // Jitter, so that clients started together do not poll in step.
-        const double jitter = 0.85 + 0.3 * QRandomGenerator::global()->generateDouble();
-        m_pollTimer.start(int(std::max<qint64>(500, qint64(double(m_idleDelayMs) * jitter))));
+        qint64 delay =
+            m_schedule.next(nowMs(), active, !result.ok(), QRandomGenerator::global()->generateDouble());
+        if (result.settling > 0) // files changed a moment ago: the second look
+            delay = std::min<qint64>(delay, kSecondLookMs);
+        m_pollTimer.start(int(delay));
     }
 
     void watchFolders()
     {
+        // Once the relay's heads/ exists (the first pass made it), where the relay can watch it.
+        if (!m_relayWatched && m_config.relayNotifications && m_relay->watch(protocol::layout::headsFolder())) {
+            m_relayWatched = true;
+            qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2 is watched: changes from other machines are seen at once")
+                                              .arg(m_config.name, m_relay->describe());
+        }
         if (m_watchFailed)
             return;
-        QStringList dirs{m_config.localPath};
-        QDirIterator it(m_config.localPath, QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden,
-                        QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString d = it.next();
-            if (!d.contains(QLatin1String("/.escale")))
-                dirs << d;
-        }
-        const QStringList watched = m_watcher.directories();
-        QStringList missing;
-        for (const QString& d : std::as_const(dirs))
-            if (!watched.contains(d))
-                missing << d;
-        if (missing.isEmpty())
-            return;
-        QStringList failed;
-        if (m_config.watchLimit >= 0 && watched.size() + missing.size() > m_config.watchLimit) {
-            failed = missing.mid(std::max<qsizetype>(0, m_config.watchLimit - watched.size()));
-            missing.resize(missing.size() - failed.size());
-        }
-        failed += m_watcher.addPaths(missing);
-        if (!failed.isEmpty()) {
+        if (const int failed = m_watcher->watchAll(); failed > 0) {
             m_watchFailed = true;
             qCWarning(lcScan).noquote()
                 << QStringLiteral(
                        "[%1] cannot watch %2 folders (the system's limit of watches is reached, see "
                        "/proc/sys/fs/inotify/max_user_watches): changes are found by polling every %3 s")
                        .arg(m_config.name)
-                       .arg(failed.size())
+                       .arg(failed)
                        .arg(m_config.refreshMs / 1000);
         }
     }
 
     void finishStop()
     {
+        m_watcher.reset();
         m_engine.reset();
         m_relay.reset();
         OPENSSL_thread_stop(); // free this thread's OpenSSL state (random generator) now
@@ -203,10 +231,14 @@ private:
     bool m_confirmDeletions = false;
     std::unique_ptr<relay::RelayBackend> m_relay;
     std::unique_ptr<SyncEngine> m_engine;
+    static constexpr int kGatherMs = 100;
+    static constexpr int kSecondLookMs = 250; // after Scanner::Options::recheckAfterMs (200 ms)
     QTimer m_pollTimer{this};
-    QTimer m_settleTimer{this};
-    QFileSystemWatcher m_watcher{this};
-    qint64 m_idleDelayMs = 1000;
+    QTimer m_changeTimer{this}; // a pass soon after the folder changed
+    std::unique_ptr<scan::FolderWatcher> m_watcher;
+    PollSchedule m_schedule{PollSchedule::Settings{m_config.refreshMs, m_config.fastWindowMs}};
+    bool m_changedDuringPass = false;
+    bool m_relayWatched = false;
     bool m_running = false;
     bool m_stopping = false;
     bool m_paused = false;

@@ -25,10 +25,11 @@ struct EngineSetup
 // std::nullopt with `error` (and `keychain` set when the keychain failed for a secret it needed).
 std::optional<EngineSetup> openEngine(const config::RepositoryConfig& config, QString& error, bool* keychain = nullptr);
 
-// Runs one repository on its own thread: a pass at start, then passes driven by the file
-// system watcher (coalesced) and by adaptive relay polling (fast right after activity,
-// backing off with jitter towards 'refresh' when idle). Lives in the caller's thread; all
-// sync work happens on the worker thread.
+// Runs one repository on its own thread: a pass at start, then passes driven by the folder's
+// watcher (a tenth of a second after a change, a burst gathered into one pass; a file still open
+// for writing waits for its close) and by relay polling (PollSchedule: at least once a second for
+// 'fast window' after any activity, then backing off with jitter towards 'refresh'). Lives in the
+// caller's thread; all sync work happens on the worker thread.
 class RepositoryRunner : public QObject
 {
     Q_OBJECT

@@ -104,6 +104,17 @@ void SyncEngine::setCaseInsensitive(bool insensitive)
     m_stages->cases.setInsensitive(insensitive);
 }
 
+void SyncEngine::setFolderWatcher(scan::FolderWatcher* watcher)
+{
+    m_ctx->watcher = watcher;
+    m_stages->local.fullScan();
+}
+
+void SyncEngine::scanFolderAtNextPass()
+{
+    m_stages->local.fullScan();
+}
+
 void SyncEngine::setSnapshotInterval(int segments)
 {
     m_stages->space.setSnapshotInterval(segments);
@@ -143,6 +154,10 @@ bool SyncEngine::open(QString& error)
         return false;
     }
     m_ctx->backend->setTemporaryPrefix(m_ctx->clientId);
+    m_ctx->loadRelayFolders();
+    m_ctx->loadSessionHint();
+    m_ctx->uploadsMarked = QFile::exists(m_ctx->uploadMarkPath());
+    m_ctx->store.setBeforeWrite([ctx = m_ctx.get()] { ctx->markUploads(); });
     return true;
 }
 
@@ -162,6 +177,13 @@ PassResult SyncEngine::runPass()
     engine::Pass pass;
     try {
         runStages(pass);
+        if (pass.result.ok())
+            m_ctx->uploadsSettled(); // every write of this run ended, in place or refused
+        else if (pass.result.status == PassResult::Status::Failed)
+            m_ctx->forgetRelayFolders(); // one may have gone: made again (MKCOL, mkdir) as needed
+        if (!pass.result.ok() || !pass.result.complete)
+            m_stages->local.fullScan(); // something waits: the next pass looks at everything
+        m_ctx->saveSessionHint();
     } catch (const state::StateError& e) {
         // The state database cannot go on (its disk full or read-only, the file damaged): what the
         // pass was doing is abandoned (its transaction rolled back, its staged downloads removed)

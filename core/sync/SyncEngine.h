@@ -2,6 +2,7 @@
 
 #include "config/Config.h"
 #include "relay/RelayBackend.h"
+#include "scan/FolderWatcher.h"
 #include "state/StateDb.h"
 #include "sync/AccessFlags.h"
 #include "sync/PassResult.h"
@@ -70,6 +71,12 @@ public:
     // Whether the local file system tells names apart by case. Found by a probe in the folder
     // at the first pass; tests (and odd mounts the probe misjudges) may say it.
     void setCaseInsensitive(bool insensitive);
+
+    // The watcher of the local folder (the runner's): the scan asks it which recently modified
+    // files were closed since (sent at once) or are still being written (left for later).
+    void setFolderWatcher(scan::FolderWatcher* watcher);
+    // The next pass looks at the whole folder even if its watcher saw nothing ("sync now").
+    void scanFolderAtNextPass();
 
     // A snapshot is written every this many own journal segments (R17).
     void setSnapshotInterval(int segments);

@@ -2,9 +2,11 @@
 // polling make a change reach the other client without anyone asking, also when the system
 // has no watches left.
 #include "config/Config.h"
+#include "relay/folder/FolderRelay.h"
 #include "sync/RepositoryRunner.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -19,6 +21,12 @@ class tst_RepositoryRunner : public QObject
 private Q_SLOTS:
     void changesTravelOnTheirOwn();
     void withoutWatchesPollingTakesOver();
+    void closedFileGoesInTheFirstPass();
+    void withoutCloseEventsTwoLooks();
+    void fileStillWrittenIsNotSentHalfWritten();
+    void relayNotificationStartsAPass();
+    void withoutNotificationsPollingFindsChanges();
+    void pollsLookAtTheFolderOnlyWhenItChanged();
 
 private:
     // Each test has its own relay and state folders.
@@ -47,6 +55,24 @@ private:
     {
         QFile f(path);
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+    // A daemon's timing: files modified less than a second ago may be still written; no relay
+    // polling after the start's (a day), unless a test sets 'refresh' again.
+    config::RepositoryConfig daemon(const QTemporaryDir& shared, const QString& folder, const QString& name) const
+    {
+        config::RepositoryConfig c = repo(shared, folder, name);
+        c.settleMs = 1000;
+        c.refreshMs = 24 * 3600 * 1000;
+        c.fastWindowMs = 0;
+        return c;
+    }
+    // Waits for the runner's passes to stop (none for `quietMs`).
+    static void waitQuiet(QSignalSpy& passes, int quietMs = 1200)
+    {
+        for (int seen = -1; seen != passes.size();) {
+            seen = int(passes.size());
+            QTest::qWait(quietMs);
+        }
     }
 };
 
@@ -86,6 +112,202 @@ void tst_RepositoryRunner::withoutWatchesPollingTakesOver()
     QTRY_COMPARE_WITH_TIMEOUT(read(b.filePath("deep/er/inside.txt")), QByteArray("found by polling"), 30000);
     alice.stop();
     bob.stop();
+}
+
+// A file written and closed is sent by the first pass after the event: not skipped as "maybe still
+// being written" because it is less than a second old (inotify's close-after-write event).
+void tst_RepositoryRunner::closedFileGoesInTheFirstPass()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("close-after-write events are Linux's (inotify)");
+#endif
+    QTemporaryDir shared, a;
+    sync::RepositoryRunner alice(daemon(shared, a.path(), "alice"));
+    QSignalSpy passes(&alice, &sync::RepositoryRunner::passFinished);
+    alice.start();
+    QTRY_VERIFY_WITH_TIMEOUT(passes.size() >= 1, 20000);
+    waitQuiet(passes);
+    for (int round = 0; round < 3; ++round) {
+        const qsizetype before = passes.size();
+        write(a.filePath(QString("saved %1.txt").arg(round)), QByteArray("version ") + QByteArray::number(round));
+        QTRY_VERIFY_WITH_TIMEOUT(passes.size() > before, 20000);
+        const auto first = passes.at(before).first().value<sync::PassResult>();
+        QVERIFY2(first.ok(), qPrintable(first.error));
+        QCOMPARE(first.uploaded, 1);
+        QCOMPARE(first.settling, 0);
+        waitQuiet(passes);
+    }
+    alice.stop();
+}
+
+// Without close events (Qt's watcher, as on other systems): a fresh file is looked at twice, a
+// quarter of a second apart, then sent.
+void tst_RepositoryRunner::withoutCloseEventsTwoLooks()
+{
+    QTemporaryDir shared, a, b;
+    config::RepositoryConfig ca = daemon(shared, a.path(), "alice");
+    ca.closeEvents = false;
+    sync::RepositoryRunner alice(ca), bob(daemon(shared, b.path(), "bob"));
+    QSignalSpy passes(&alice, &sync::RepositoryRunner::passFinished);
+    alice.start();
+    bob.start();
+    QTRY_VERIFY_WITH_TIMEOUT(passes.size() >= 1, 20000);
+    waitQuiet(passes);
+    const qsizetype before = passes.size();
+    write(a.filePath("fresh.txt"), "two looks");
+    QTRY_COMPARE_WITH_TIMEOUT(read(b.filePath("fresh.txt")), QByteArray("two looks"), 20000);
+    // The first pass after the change saw it too fresh (a first look), a later one sent it.
+    QTRY_VERIFY(passes.size() >= before + 2);
+    const auto first = passes.at(before).first().value<sync::PassResult>();
+    QCOMPARE(first.uploaded, 0);
+    QCOMPARE(first.settling, 1);
+    alice.stop();
+    bob.stop();
+}
+
+// A file held open and written in steps (each under a second apart, with pauses longer than two
+// looks) is sent once, when closed: the receiver only ever holds its whole content.
+void tst_RepositoryRunner::fileStillWrittenIsNotSentHalfWritten()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("close-after-write events are Linux's (inotify)");
+#endif
+    QTemporaryDir shared, a, b;
+    config::RepositoryConfig cb = daemon(shared, b.path(), "bob");
+    cb.refreshMs = 1000; // bob looks every second
+    sync::RepositoryRunner alice(daemon(shared, a.path(), "alice")), bob(cb);
+    QSignalSpy alicePasses(&alice, &sync::RepositoryRunner::passFinished);
+    QSignalSpy sent(&alice, &sync::RepositoryRunner::fileEvent);
+    alice.start();
+    bob.start();
+    QTRY_VERIFY_WITH_TIMEOUT(alicePasses.size() >= 1, 20000);
+    waitQuiet(alicePasses);
+
+    QByteArray whole;
+    QSet<QByteArray> seenOnBob;
+    QFile log(a.filePath("growing.log"));
+    QVERIFY(log.open(QIODevice::WriteOnly));
+    for (int part = 0; part < 6; ++part) {
+        const QByteArray line = "part " + QByteArray::number(part) + " of a file written in steps\n";
+        QCOMPARE(log.write(line), line.size());
+        QVERIFY(log.flush());
+        whole += line;
+        for (QElapsedTimer t; !t.isValid() || t.elapsed() < 450;) { // the next part in under a second
+            if (!t.isValid())
+                t.start();
+            QTest::qWait(20);
+            if (QFile::exists(b.filePath("growing.log")))
+                seenOnBob.insert(read(b.filePath("growing.log")));
+        }
+    }
+    log.close();
+    QTRY_COMPARE_WITH_TIMEOUT(read(b.filePath("growing.log")), whole, 20000);
+    seenOnBob.insert(read(b.filePath("growing.log")));
+    QCOMPARE(seenOnBob, QSet<QByteArray>{whole});
+    int sends = 0;
+    for (const QList<QVariant>& event : std::as_const(sent)) {
+        const auto e = event.first().value<sync::FileEvent>();
+        sends += e.kind == sync::FileEvent::Kind::Sent && e.path == "growing.log" ? 1 : 0;
+    }
+    QCOMPARE(sends, 1);
+    alice.stop();
+    bob.stop();
+}
+
+// A folder relay on a local disk is watched: bob, who polls once a day, receives alice's change
+// at once.
+void tst_RepositoryRunner::relayNotificationStartsAPass()
+{
+    QTemporaryDir shared, a, b;
+    QVERIFY(relay::FolderRelay::notifiesChanges(shared.path()));
+    sync::RepositoryRunner alice(daemon(shared, a.path(), "alice")), bob(daemon(shared, b.path(), "bob"));
+    QSignalSpy alicePasses(&alice, &sync::RepositoryRunner::passFinished);
+    QSignalSpy bobPasses(&bob, &sync::RepositoryRunner::passFinished);
+    alice.start();
+    QTRY_VERIFY_WITH_TIMEOUT(alicePasses.size() >= 1, 20000); // the repository exists
+    bob.start();
+    QTRY_VERIFY_WITH_TIMEOUT(bobPasses.size() >= 1, 20000);
+    waitQuiet(bobPasses);
+    for (int round = 0; round < 2; ++round) {
+        const QByteArray text = "seen at once " + QByteArray::number(round);
+        write(a.filePath("note.txt"), text);
+        QTRY_COMPARE_WITH_TIMEOUT(read(b.filePath("note.txt")), text, 20000);
+        waitQuiet(bobPasses);
+    }
+    alice.stop();
+    bob.stop();
+}
+
+// Where the relay cannot notify (simulated: a network file system), bob's polling finds the change;
+// without polling (a day) it does not arrive.
+void tst_RepositoryRunner::withoutNotificationsPollingFindsChanges()
+{
+    for (const qint64 refresh : {qint64(24) * 3600 * 1000, qint64(1000)}) {
+        QTemporaryDir shared, a, b;
+        config::RepositoryConfig cb = daemon(shared, b.path(), "bob");
+        cb.relayNotifications = false;
+        cb.refreshMs = refresh;
+        sync::RepositoryRunner alice(daemon(shared, a.path(), "alice")), bob(cb);
+        QSignalSpy alicePasses(&alice, &sync::RepositoryRunner::passFinished);
+        QSignalSpy bobPasses(&bob, &sync::RepositoryRunner::passFinished);
+        alice.start();
+        QTRY_VERIFY_WITH_TIMEOUT(alicePasses.size() >= 1, 20000);
+        bob.start();
+        QTRY_VERIFY_WITH_TIMEOUT(bobPasses.size() >= 1, 20000);
+        if (refresh > 1000)
+            waitQuiet(bobPasses); // (polling every second, bob is never quiet)
+        write(a.filePath("note.txt"), "polled");
+        if (refresh > 1000) {
+            QTest::qWait(4000);
+            QVERIFY(!QFile::exists(b.filePath("note.txt"))); // nothing told bob, and bob did not look
+        } else {
+            QTRY_COMPARE_WITH_TIMEOUT(read(b.filePath("note.txt")), QByteArray("polled"), 20000);
+        }
+        alice.stop();
+        bob.stop();
+    }
+}
+
+// In the fast window the relay is polled every second; the folder is looked at again only when its
+// watcher saw something (or could not vouch for it: Qt's watcher, which tells no close, always looks).
+void tst_RepositoryRunner::pollsLookAtTheFolderOnlyWhenItChanged()
+{
+    for (const bool closeEvents : {true, false}) {
+#ifndef Q_OS_LINUX
+        if (closeEvents)
+            continue;
+#endif
+        QTemporaryDir shared, a;
+        config::RepositoryConfig c = daemon(shared, a.path(), "alice");
+        c.refreshMs = 30'000;
+        c.fastWindowMs = 120'000;
+        c.closeEvents = closeEvents;
+        for (int i = 0; i < 50; ++i)
+            write(a.filePath(QString("d%1/f%2.txt").arg(i % 5).arg(i)), "there before");
+        sync::RepositoryRunner alice(c);
+        QSignalSpy passes(&alice, &sync::RepositoryRunner::passFinished);
+        alice.start();
+        QTRY_VERIFY_WITH_TIMEOUT(passes.size() >= 5, 30000); // polls, a second apart
+        auto result = [&](qsizetype i) { return passes.at(i).first().value<sync::PassResult>(); };
+        QVERIFY(result(0).folderScanned);
+        QCOMPARE(result(0).published > 0, true);
+        QCOMPARE(result(passes.size() - 1).folderScanned, !closeEvents);
+        const qsizetype before = passes.size();
+        write(a.filePath("d3/new.txt"), "a change");
+        QTRY_VERIFY_WITH_TIMEOUT(passes.size() > before && result(passes.size() - 1).uploaded + result(before).uploaded > 0, 20000);
+        for (qsizetype i = before; i < passes.size(); ++i)
+            if (result(i).uploaded > 0)
+                QVERIFY(result(i).folderScanned);
+        // "Sync now" looks at everything.
+        const qsizetype now = passes.size();
+        alice.syncNow();
+        QTRY_VERIFY_WITH_TIMEOUT(passes.size() > now, 20000);
+        bool looked = false;
+        for (qsizetype i = now; i < passes.size(); ++i)
+            looked = looked || result(i).folderScanned;
+        QVERIFY(looked);
+        alice.stop();
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_RepositoryRunner)

@@ -7,6 +7,7 @@
 #include "SyncHarness.h"
 #include "config/ConfigLoader.h"
 #include "relay/RelayFactory.h"
+#include "sync/SyncEngine.h"
 
 #include <QBuffer>
 #include <QElapsedTimer>
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void busyAndFullServers();
     void serverKilledDuringTransfers();
     void stalledServerTimesOut();
+    void startUpRequests();
     void threeEnginesConverge_data();
     void threeEnginesConverge();
 };
@@ -388,6 +390,104 @@ void tst_WebDavRelay::stalledServerTimesOut()
     testing::RcloneWebDav server;
     QVERIFY2(server.started(), qPrintable(server.log()));
     testing::stalledServerTimesOut(server, [&] { return davConfig(server.url()); });
+}
+
+// A daemon's start costs three requests before its first idle poll (the header, the heads, its own
+// journal): credentials go with the first request (the server took Basic in an earlier run), the
+// folders known to exist are not made again, tmp/ is looked at only after a run that may have left
+// something there. Counted in Apache's access log.
+void tst_WebDavRelay::startUpRequests()
+{
+    testing::ApacheDav apache;
+    QVERIFY2(apache.started(), qPrintable(apache.log()));
+    QTemporaryDir root;
+    config::RepositoryConfig c = davConfig(apache.url());
+    c.localPath = root.filePath("alice");
+    c.clientName = "alice";
+    c.settleMs = 0; // files as they are (as `escale --once` takes them)
+    QDir().mkpath(c.localPath);
+    QString state = root.filePath("state/state.db");
+    harness::writeFile(c.localPath + "/hello.txt", "hello");
+    QString error, clientId;
+    // One run of a daemon: a pass, a change or not, passes until quiet.
+    auto run = [&](const std::function<void(sync::SyncEngine&)>& body) {
+        auto relay = relay::createRelay(c, error);
+        QVERIFY2(relay, qPrintable(error));
+        sync::SyncEngine engine(c, relay.get(), state);
+        QVERIFY2(engine.open(error), qPrintable(error));
+        clientId = engine.clientId();
+        body(engine);
+    };
+    auto ok = [](sync::SyncEngine& e) {
+        const sync::PassResult r = e.runPass();
+        QVERIFY2(r.ok(), qPrintable(r.error));
+    };
+    run([&](sync::SyncEngine& e) {
+        ok(e);
+        ok(e);
+    });
+    QVERIFY(!QFile::exists(state + "-uploading")); // every upload ended in a pass that went well
+    QStringList log = apache.accessLog();
+    qsizetype before = log.size();
+    run([&](sync::SyncEngine& e) {
+        ok(e);
+        log = apache.accessLog();
+        const QStringList start = log.mid(before);
+        QVERIFY2(start.size() <= 3, qPrintable(start.join(" | ")));
+        QVERIFY2(start.filter(QRegularExpression(" 401$")).isEmpty(), qPrintable(start.join(" | ")));
+        QVERIFY2(start.filter(QRegularExpression("^MKCOL")).isEmpty(), qPrintable(start.join(" | ")));
+        before = log.size();
+        ok(e);
+        const QStringList idle = apache.accessLog().mid(before);
+        QCOMPARE(idle.size(), 1); // an idle poll: one listing
+        QVERIFY2(idle.first().startsWith("PROPFIND /repo/heads/"), qPrintable(idle.first()));
+    });
+
+    // A run cut short while uploading (simulated: its mark, and what it left in tmp/) is cleaned
+    // up at the next start; another client's temporary objects stay.
+    {
+        QFile mark(state + "-uploading");
+        QVERIFY(mark.open(QIODevice::WriteOnly));
+    }
+    harness::writeFile(apache.root() + "/repo/tmp/" + clientId + "-leftover", "cut short");
+    harness::writeFile(apache.root() + "/repo/tmp/someoneelse-upload", "under way");
+    run([&](sync::SyncEngine& e) { ok(e); });
+    QVERIFY(!QFile::exists(apache.root() + "/repo/tmp/" + clientId + "-leftover"));
+    QVERIFY(QFile::exists(apache.root() + "/repo/tmp/someoneelse-upload"));
+    QVERIFY(!QFile::exists(state + "-uploading"));
+
+    // A folder remembered but gone from the server (removed by hand): the pass that meets it fails,
+    // the next makes it again, and the change goes out.
+    QVERIFY(QDir(apache.root() + "/repo/journal/" + clientId).removeRecursively());
+    harness::writeFile(c.localPath + "/after.txt", "after the folder went");
+    run([&](sync::SyncEngine& e) {
+        sync::PassResult r = e.runPass();
+        for (int i = 0; i < 3 && !r.ok(); ++i)
+            r = e.runPass();
+        QVERIFY2(r.ok(), qPrintable(r.error));
+    });
+    QVERIFY2(!QDir(apache.root() + "/repo/journal/" + clientId).entryList(QDir::Files).isEmpty(),
+             qPrintable(apache.accessLog().mid(before).join(" | ")));
+
+    // A server that asks for Digest now, where Basic was remembered: the first request's challenge
+    // is answered as it asks, and what is remembered follows.
+    testing::ApacheDav digest(true);
+    QVERIFY2(digest.started(), qPrintable(digest.log()));
+    c = davConfig(digest.url());
+    c.localPath = root.filePath("alice");
+    c.clientName = "alice";
+    const QString describe = relay::createRelay(c, error)->describe();
+    state = root.filePath("state-digest/state.db");
+    QDir().mkpath(root.filePath("state-digest"));
+    {
+        state::StateDb db;
+        QVERIFY2(db.open(state, error), qPrintable(error));
+        db.setMeta(state::Meta::RelaySession, QString(R"({"relay":"%1","hint":"basic"})").arg(describe));
+    }
+    run([&](sync::SyncEngine& e) {
+        ok(e);
+        QCOMPARE(e.database().meta(state::Meta::RelaySession), QString(R"({"hint":"other","relay":"%1"})").arg(describe));
+    });
 }
 
 QTEST_GUILESS_MAIN(tst_WebDavRelay)

@@ -138,6 +138,7 @@ void tst_ConfigLoader::everyRepositoryKeyAndAlias()
          {"2GB", [](auto& r) { return QString::number(r.diskQuota.value_or(-1)); }, "2147483648"}},
         {KeyId::Pullers, {"3", [](auto& r) { return QString::number(r.pullers); }, "3"}},
         {KeyId::Refresh, {"10", [](auto& r) { return QString::number(r.refreshMs); }, "10000"}},
+        {KeyId::FastWindow, {"30", [](auto& r) { return QString::number(r.fastWindowMs); }, "30000"}},
         {KeyId::Retention, {"7", [](auto& r) { return QString::number(r.retentionMs); }, "604800000"}},
         {KeyId::ArchiveRetention,
          {"2w", [](auto& r) { return QString::number(r.archiveRetentionMs); }, "1209600000"}},

@@ -2,6 +2,8 @@
 
 #include "relay/RelayBackend.h"
 
+class QFileSystemWatcher;
+
 namespace escale::relay {
 
 // A relay that is a local or mounted folder (USB disk, NAS, SMB/NFS mount). Writes go to
@@ -25,12 +27,19 @@ public:
     RelayJob* remove(const QString& path) override;
     RelayJob* makeFolder(const QString& folder) override;
 
+    bool watch(const QString& folder) override;
+
     QString root() const { return m_root; }
+    // Whether the file system holding `path` sends change notifications for changes made by
+    // other machines: not a network file system (NFS, SMB/CIFS, FUSE mounts such as sshfs, 9p,
+    // Ceph, AFS...), where only this machine's own changes would be seen.
+    static bool notifiesChanges(const QString& path);
 
 private:
     QString absolute(const QString& relative) const;
 
     QString m_root;
+    QFileSystemWatcher* m_watcher = nullptr;
 };
 
 } // namespace escale::relay

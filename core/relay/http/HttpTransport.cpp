@@ -141,6 +141,16 @@ HttpTransport::HttpTransport(const HttpSettings& settings, QObject* parent)
             });
     if (!m_settings.trust.verify)
         qCWarning(lcRelay).noquote() << TlsTrust::uncheckedWarning(m_settings.base.host());
+    if (m_settings.base.scheme() == QLatin1String("https"))
+        assumeBasic(); // encrypted: credentials at once, without a first request answered 401
+}
+
+void HttpTransport::assumeBasic()
+{
+    if (m_settings.user.isEmpty() || m_schemeKnown)
+        return;
+    m_basicAuth = true;
+    m_basicAssumed = true;
 }
 
 QUrl HttpTransport::url(const QString& relayPath, bool folder) const
@@ -434,6 +444,17 @@ void HttpTransport::finish(std::shared_ptr<Attempt> attempt, QNetworkReply* repl
     reply->deleteLater();
     Exchange x;
     x.result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (x.result.status == 401 && m_basicAssumed && !m_schemeKnown) {
+        // Basic was sent unasked: the challenge says what the server wants. Basic refused means
+        // wrong credentials (the reply stands); another scheme is answered by going again.
+        m_schemeKnown = true;
+        m_basicAssumed = false;
+        m_basicAuth = reply->rawHeader("WWW-Authenticate").trimmed().toLower().startsWith("basic");
+        if (!m_basicAuth && !attempt->request.body) {
+            start(attempt);
+            return;
+        }
+    }
     if (x.result.status == 401 && reply->property("escale-auth-deferred").toBool() && !m_schemeKnown) {
         // Basic: sent with every request from now on, so that no request with a body is ever
         // challenged; anything else (Digest) is answered when asked.
@@ -441,6 +462,10 @@ void HttpTransport::finish(std::shared_ptr<Attempt> attempt, QNetworkReply* repl
         m_basicAuth = reply->rawHeader("WWW-Authenticate").trimmed().toLower().startsWith("basic");
         start(attempt);
         return;
+    }
+    if (m_basicAssumed && x.result.status != 0) { // answered without a challenge: Basic it is
+        m_schemeKnown = true;
+        m_basicAssumed = false;
     }
     x.result.headers = reply->rawHeaderPairs();
     const int status = x.result.status;

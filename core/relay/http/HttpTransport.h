@@ -90,6 +90,18 @@ public:
     // answer (it cannot be sent twice): no credentials, or a server known to take Basic, which
     // is then sent with every request. Servers using Digest, or not heard from yet, may.
     bool challengeFree() const { return m_settings.user.isEmpty() || m_basicAuth; }
+    // What a restart may take for granted: "basic" once the server took Basic credentials,
+    // "other" once it asked for another scheme (Digest), empty while not known.
+    QString authHint() const
+    {
+        if (m_settings.user.isEmpty() || !m_schemeKnown)
+            return {};
+        return m_basicAuth ? QStringLiteral("basic") : QStringLiteral("other");
+    }
+    // Sends Basic credentials from the first request (a server that asked for them in an earlier
+    // run: no request answered 401 first). Over TLS this is the default. A server that answers
+    // with another challenge is then answered as it asks (the request goes again, once).
+    void assumeBasic();
 
     // The relay error for an HTTP status, naming the cause and the remedy.
     RelayError errorFor(int status, const QString& what) const;
@@ -122,6 +134,7 @@ private:
     Throttle m_down;
     bool m_schemeKnown = false; // the server's authentication scheme was seen
     bool m_basicAuth = false;   // it is Basic: credentials go with each request
+    bool m_basicAssumed = false; // Basic sent before the server said which scheme it wants
     struct IdleConnection
     {
         QString key; // scheme://host:port

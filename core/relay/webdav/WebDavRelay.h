@@ -29,6 +29,12 @@ public:
     RelayJob* put(const QString& path, QIODevice* source, qint64 size, WriteMode mode) override;
     RelayJob* remove(const QString& path) override;
     RelayJob* makeFolder(const QString& folder) override;
+    QString sessionHint() const override { return m_http.authHint(); }
+    void setSessionHint(const QString& hint) override
+    {
+        if (hint == QLatin1String("basic"))
+            m_http.assumeBasic();
+    }
 
     // The entries of a 207 Multi-Status reply to PROPFIND Depth 1 on `folderUrl` (public for tests).
     static std::optional<QList<RelayEntry>> parseMultistatus(const QByteArray& xml, const QUrl& folderUrl,

@@ -6,11 +6,15 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace escale::sync::engine {
 
 using protocol::JournalRecord;
 using relay::RelayError;
+using state::Meta;
 using state::StateDb;
 using Kind = JournalRecord::Kind;
 namespace layout = protocol::layout;
@@ -81,9 +85,75 @@ RelayError EngineContext::ensureFolder(const QString& folder)
     if (!backend->capabilities().needsDirectories || knownFolders.contains(folder))
         return {};
     const RelayError e = store.makeFolder(folder);
-    if (e.ok())
+    if (e.ok()) {
         knownFolders.insert(folder);
+        QStringList folders(knownFolders.cbegin(), knownFolders.cend());
+        folders.sort();
+        const QJsonObject saved{{QStringLiteral("relay"), backend->describe()},
+                                {QStringLiteral("folders"), QJsonArray::fromStringList(folders)}};
+        db.setMeta(Meta::RelayFolders, QString::fromUtf8(QJsonDocument(saved).toJson(QJsonDocument::Compact)));
+    }
     return e;
+}
+
+void EngineContext::loadRelayFolders()
+{
+    const QJsonObject saved = QJsonDocument::fromJson(db.meta(Meta::RelayFolders).toUtf8()).object();
+    if (saved.value(QStringLiteral("relay")).toString() != backend->describe())
+        return; // another relay's (the repository moved)
+    for (const QJsonValue& v : saved.value(QStringLiteral("folders")).toArray())
+        knownFolders.insert(v.toString());
+}
+
+void EngineContext::loadSessionHint()
+{
+    const QJsonObject saved = QJsonDocument::fromJson(db.meta(Meta::RelaySession).toUtf8()).object();
+    if (saved.value(QStringLiteral("relay")).toString() == backend->describe())
+        backend->setSessionHint(saved.value(QStringLiteral("hint")).toString());
+}
+
+void EngineContext::saveSessionHint()
+{
+    const QString hint = backend->sessionHint();
+    if (hint.isEmpty())
+        return; // nothing learnt (yet): what was kept stays
+    const QJsonObject saved{{QStringLiteral("relay"), backend->describe()}, {QStringLiteral("hint"), hint}};
+    const QString text = QString::fromUtf8(QJsonDocument(saved).toJson(QJsonDocument::Compact));
+    if (db.meta(Meta::RelaySession) != text)
+        db.setMeta(Meta::RelaySession, text);
+}
+
+void EngineContext::forgetRelayFolders()
+{
+    if (knownFolders.isEmpty())
+        return;
+    knownFolders.clear();
+    db.removeMeta(Meta::RelayFolders);
+}
+
+void EngineContext::removeOwnTemporary()
+{
+    QList<relay::RelayEntry> entries;
+    if (!store.list(QStringLiteral("tmp"), entries).ok())
+        return;
+    for (const relay::RelayEntry& entry : std::as_const(entries))
+        if (!entry.isDirectory && entry.name.startsWith(clientId + QLatin1Char('-')))
+            store.remove(QStringLiteral("tmp/") + entry.name);
+}
+
+void EngineContext::markUploads()
+{
+    if (uploadsMarked)
+        return;
+    QFile mark(uploadMarkPath());
+    if (mark.open(QIODevice::WriteOnly)) // at worst, tmp/ is not looked at after a crash
+        uploadsMarked = true;
+}
+
+void EngineContext::uploadsSettled()
+{
+    if (uploadsMarked && QFile::remove(uploadMarkPath()))
+        uploadsMarked = false;
 }
 
 int EngineContext::transfers() const

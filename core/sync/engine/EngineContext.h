@@ -5,6 +5,7 @@
 #include "protocol/ObjectStore.h"
 #include "protocol/Records.h"
 #include "relay/RelayBackend.h"
+#include "scan/FolderWatcher.h"
 #include "state/StateDb.h"
 #include "sync/AccessFlags.h"
 #include "sync/PassResult.h"
@@ -39,6 +40,7 @@ struct EngineContext
     AccessTable access;       // the access flags, as of this pass
     AccessTable receivedWith; // the flags the last pass received with
     QSet<QString> knownFolders; // relay folders known to exist (relays that need folders)
+    scan::FolderWatcher* watcher = nullptr; // the runner's, when one watches the folder
     // This run read what the relay's journal holds under its id, or published a segment there: from
     // then on, a segment of its own it does not know was written by another machine (a clone).
     bool ownStateConfirmed = false;
@@ -64,7 +66,23 @@ struct EngineContext
     // Whether the path is received here (filters, hidden files, access flags).
     bool selected(const QString& path, protocol::JournalRecord::Kind kind) const;
     QString selectionSignature() const; // the filters, hidden files and mode, as one value
+    // Makes a relay folder where the relay needs folders, once: the folders known to exist are
+    // remembered in the state database for this relay (a restart does not ask again), and
+    // forgotten after a failed pass (forgetRelayFolders), in case one went meanwhile.
     relay::RelayError ensureFolder(const QString& folder);
+    void loadRelayFolders();
+    // The relay's session hint (RelayBackend::sessionHint), kept per relay in the state database.
+    void loadSessionHint();
+    void saveSessionHint();
+    void forgetRelayFolders();
+    // Temporary uploads (relay-format.md section 2): a file beside the state database says that
+    // this client may have left some on the relay (a write started and no pass ended well
+    // since); the start looks in tmp/ only then.
+    QString uploadMarkPath() const { return statePath + QStringLiteral("-uploading"); }
+    void removeOwnTemporary(); // this client's leftovers in tmp/ (none of its uploads under way)
+    void markUploads();   // before a write
+    void uploadsSettled(); // after a pass that ended well
+    bool uploadsMarked = false;
     int transfers() const; // chunks in flight at once (1 where the backend cannot run several)
     Resolution resolved(const QString& path); // what the known versions of `path` resolve to
     // While a pass runs: at each chunk (`immediately`), else at most every quarter of a second.

@@ -11,6 +11,7 @@
 #include "sync/engine/Pass.h"
 #include "sync/engine/VersionRules.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -33,6 +34,23 @@ void LocalChanges::scanLocal(Pass& pass)
     scan::Scanner::Options options;
     options.hiddenFiles = m_ctx.settings.hiddenFiles;
     options.stableAfterMs = m_ctx.settings.settleMs;
+    options.observed = &m_observed;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    if (m_ctx.watcher) {
+        m_ctx.watcher->drain(); // what the file system said up to now
+        if (!m_fullScan && !m_deletionsConfirmed && m_ctx.watcher->vouches() &&
+            m_ctx.watcher->events() == m_eventsAtScan && nowMs >= m_scannedAtMs &&
+            nowMs - m_scannedAtMs < m_ctx.settings.refreshMs) {
+            pass.result.folderScanned = false; // nothing happened in the folder since the last look
+            return;
+        }
+        m_eventsAtScan = m_ctx.watcher->events(); // what happens from now on, the next pass sees
+        options.writeState = [w = m_ctx.watcher](const QString& p, qint64 mtimeNs) {
+            return w->writeState(p, mtimeNs);
+        };
+    }
+    m_scannedAtMs = nowMs;
+    m_fullScan = false;
     if (!m_ctx.filter.isEmpty() || !m_ctx.access.isEmpty()) {
         // What this client sends: its filters, and the 'send' access flags (r+/r-).
         options.acceptFile = [this](const QString& p) {
@@ -76,6 +94,12 @@ void LocalChanges::scanLocal(Pass& pass)
         }
     if (scanned.unstable > 0)
         pass.result.complete = false; // come back soon for the files being written
+    pass.result.settling = scanned.settling;
+    if (m_observed.size() > scanned.settling) { // first looks at files that went meanwhile
+        const qint64 old = (QDateTime::currentMSecsSinceEpoch() - 60'000) * 1'000'000;
+        for (auto it = m_observed.begin(); it != m_observed.end();)
+            it = it->seenNs < old ? m_observed.erase(it) : std::next(it);
+    }
     // Mass-delete safety: a folder that lost its marker (an unmounted disk leaves an empty
     // mount point) or that lost many files at once keeps its deletions until confirmed.
     const QString marker = m_ctx.localPath(protocol::local::folderMarker());
@@ -112,6 +136,10 @@ void LocalChanges::scanLocal(Pass& pass)
     const DeletionGuard::Verdict verdict =
         DeletionGuard::decide(guard, removedFiles, knownFiles, recent, now, m_goneGrewMs, m_deletionsConfirmed);
     const bool holdDeletions = verdict != DeletionGuard::Verdict::Publish;
+    // What this look reports (deletions held, unreadable files, files still written) is looked at
+    // again by the next pass, whatever the watcher says: each pass says where the folder stands.
+    if (holdDeletions || !pass.result.problems.isEmpty() || scanned.unstable > 0)
+        m_fullScan = true;
     if (verdict == DeletionGuard::Verdict::Hold) {
         const int earlier = DeletionGuard::recentCount(guard, recent, now);
         pass.result.deletionsHeld = int(scanned.removed.size());

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "scan/Scanner.h"
+
+#include <QHash>
 #include <QSet>
 #include <QString>
 
@@ -18,7 +21,12 @@ class LocalChanges
 public:
     LocalChanges(EngineContext& context, CaseIndex& cases);
 
+    // Looks at the folder, unless the folder's watcher vouches that nothing changed since the last
+    // look (no event; that look found nothing still being written; less than 'refresh' ago, so
+    // that writes that raise no event, through a memory mapping, are still found) and no full
+    // look was asked (`fullScan()`, after a pass that left something for later, "sync now").
     void scanLocal(Pass& pass);
+    void fullScan() { m_fullScan = true; }
     // Lets the next scan publish the deletions it would otherwise hold back.
     void confirmDeletions() { m_deletionsConfirmed = true; }
 
@@ -29,9 +37,13 @@ private:
     EngineContext& m_ctx;
     CaseIndex& m_cases;
     bool m_deletionsConfirmed = false;
+    bool m_fullScan = true;      // the next pass looks at the folder, whatever the watcher says
+    quint64 m_eventsAtScan = 0;  // the watcher's events when the last look began
+    qint64 m_scannedAtMs = 0;    // when it began
     int m_goneSeen = 0;           // files found gone, not published, at the last scan
     qint64 m_goneGrewMs = 0;      // when that count last grew (DeletionGuard's quiet time)
     QSet<QString> m_reportedNames; // names that cannot travel, reported once per run
+    QHash<QString, scan::Scanner::Options::Observation> m_observed; // first looks at recent files
 };
 
 } // namespace escale::sync::engine

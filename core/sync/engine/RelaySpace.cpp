@@ -256,6 +256,7 @@ void RelaySpace::sweepOwnObjects(Pass& pass)
             ++swept;
         }
     }
+    m_ctx.removeOwnTemporary(); // and whatever a lost upload left in tmp/
     m_sweepRequested = false;
     m_ctx.db.removeMeta(Meta::SweepDue);
     m_ctx.db.setMeta(Meta::Swept, QString::number(now));

@@ -252,10 +252,24 @@ bool RepositoryOpener::examineHeader(Pass& pass, const HeaderOnRelay& read)
     return true;
 }
 
+bool RepositoryOpener::prepareFolders(Pass& pass)
+{
+    // Known to exist (remembered), nothing is asked; after a failed pass, made again.
+    for (const QString& folder :
+         {layout::headsFolder(), layout::journalFolderOf(m_ctx.clientId), layout::dataFolder()}) {
+        const RelayError e = m_ctx.ensureFolder(folder);
+        if (!e.ok()) {
+            pass.fail(PassResult::Status::Failed, QStringLiteral("cannot prepare the relay: %1").arg(e.message));
+            return false;
+        }
+    }
+    return true;
+}
+
 bool RepositoryOpener::completeRepository(Pass& pass)
 {
     if (m_ctx.repositoryChecked)
-        return true;
+        return prepareFolders(pass);
     while (m_keyWork) {
         const std::unique_ptr<KeyWork> work = std::move(m_keyWork);
         KeyWork::Outcome o = work->result.get();
@@ -307,23 +321,13 @@ bool RepositoryOpener::completeRepository(Pass& pass)
     }
     if (m_toUpgrade && !upgradeFormat(pass))
         return false;
-    for (const QString& folder :
-         {layout::headsFolder(), layout::journalFolderOf(m_ctx.clientId), layout::dataFolder()}) {
-        const RelayError e = m_ctx.ensureFolder(folder);
-        if (!e.ok()) {
-            pass.fail(PassResult::Status::Failed,
-                      QStringLiteral("cannot prepare the relay: %1").arg(e.message));
-            return false;
-        }
-    }
+    if (!prepareFolders(pass))
+        return false;
     if (!m_cleanedTemporary) {
-        // Leftovers of an upload interrupted by a crash (relay-format.md section 2).
-        QList<relay::RelayEntry> entries;
-        if (m_ctx.store.list(QStringLiteral("tmp"), entries).ok()) {
-            for (const relay::RelayEntry& entry : std::as_const(entries))
-                if (!entry.isDirectory && entry.name.startsWith(m_ctx.clientId + QLatin1Char('-')))
-                    m_ctx.store.remove(QStringLiteral("tmp/") + entry.name);
-        }
+        // Leftovers of an upload interrupted by a crash (relay-format.md section 2), when the last
+        // run may have left some (its writes did not all end in a pass that went well).
+        if (m_ctx.uploadsMarked)
+            m_ctx.removeOwnTemporary();
         // Chunks written by a run that stopped before publishing the segment naming them
         // (unless that segment made it to the relay after all).
         QList<StateDb::OwnObject> unpublished;

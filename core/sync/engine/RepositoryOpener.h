@@ -43,6 +43,8 @@ public:
     bool openRepository(Pass& pass);
     // Waits for the key, sets the codec and checks the repository; false with the pass failed.
     bool completeRepository(Pass& pass);
+    // The folders every pass writes to (heads/, its journal, data/), made where missing.
+    bool prepareFolders(Pass& pass);
     bool ensureRepository(Pass& pass); // both
 
 private:

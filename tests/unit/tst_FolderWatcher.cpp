@@ -1,0 +1,256 @@
+// The folder watcher (core/scan/FolderWatcher) and the scan's decision on files modified a moment
+// ago (core/scan/Scanner): a file closed after writing is taken at once, one still open for
+// writing is left alone, one the watcher knows nothing of is taken after two looks that agree.
+#include "scan/FolderWatcher.h"
+#include "scan/Scanner.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <sys/stat.h>
+
+using namespace escale;
+using scan::WriteState;
+
+class tst_FolderWatcher : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void closedWritingAndRenamed();
+    void newFoldersAreWatchedAtOnce();
+    void ownTemporaryFilesAndHiddenNamesAreIgnored();
+    void watchLimitIsReported();
+    void scanTakesClosedFilesAtOnce();
+    void scanLeavesFilesStillWritten();
+    void scanWithoutWatcherTakesAfterTwoLooks();
+    void futureDatesAreNotLeftForEver();
+
+private:
+    static qint64 mtimeOf(const QString& path)
+    {
+        struct stat st;
+        if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+            return -1;
+        return qint64(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+    }
+    static void write(const QString& path, const QByteArray& bytes)
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QCOMPARE(f.write(bytes), bytes.size());
+    }
+    static scan::Scanner::Result scanNow(const QString& root, const scan::FolderWatcher* watcher,
+                                         QHash<QString, scan::Scanner::Options::Observation>* observed)
+    {
+        scan::Scanner::Options options;
+        options.stableAfterMs = 60'000; // the rule for old modification times never decides here
+        options.observed = observed;
+        if (watcher)
+            options.writeState = [watcher](const QString& p, qint64 m) { return watcher->writeState(p, m); };
+        return scan::Scanner::scan(root, {}, options);
+    }
+    static QStringList paths(const scan::Scanner::Result& r)
+    {
+        QStringList out;
+        for (const auto& e : r.changed)
+            out << e.path;
+        out.sort();
+        return out;
+    }
+};
+
+void tst_FolderWatcher::closedWritingAndRenamed()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("close-after-write events are Linux's (inotify)");
+#endif
+    QTemporaryDir dir;
+    auto watcher = scan::FolderWatcher::create(dir.path(), -1, true);
+    QVERIFY(watcher->seesClosing());
+    QCOMPARE(watcher->watchAll(), 0);
+    QSignalSpy changed(watcher.get(), &scan::FolderWatcher::changed);
+
+    write(dir.filePath("closed.txt"), "done");
+    QFile open(dir.filePath("open.txt"));
+    QVERIFY(open.open(QIODevice::WriteOnly));
+    open.write("half");
+    QVERIFY(open.flush());
+    write(dir.filePath(".escale-tmp-x"), "renamed into place");
+    QVERIFY(QFile::rename(dir.filePath(".escale-tmp-x"), dir.filePath("renamed.txt")));
+    QTRY_VERIFY(!changed.isEmpty());
+    watcher->drain();
+    bool settled = false; // a close was among the changes: a pass can take it now
+    for (const QList<QVariant>& signal : std::as_const(changed))
+        settled = settled || signal.first().toBool();
+    QVERIFY(settled);
+    QCOMPARE(watcher->writeState("closed.txt", mtimeOf(dir.filePath("closed.txt"))), WriteState::Closed);
+    QCOMPARE(watcher->writeState("open.txt", mtimeOf(dir.filePath("open.txt"))), WriteState::Writing);
+    QCOMPARE(watcher->writeState("renamed.txt", mtimeOf(dir.filePath("renamed.txt"))), WriteState::Closed);
+    QCOMPARE(watcher->writeState("never.txt", 0), WriteState::Unknown);
+    // Modified after its close without a write event (as through a memory mapping): not Closed.
+    QCOMPARE(watcher->writeState("closed.txt", mtimeOf(dir.filePath("closed.txt")) + 60'000'000'000),
+             WriteState::Unknown);
+    open.close();
+    watcher->drain();
+    QCOMPARE(watcher->writeState("open.txt", mtimeOf(dir.filePath("open.txt"))), WriteState::Closed);
+    // Written again: being written until closed again; removed: forgotten.
+    QVERIFY(open.open(QIODevice::Append));
+    open.write(" more");
+    QVERIFY(open.flush());
+    watcher->drain();
+    QCOMPARE(watcher->writeState("open.txt", mtimeOf(dir.filePath("open.txt"))), WriteState::Writing);
+    open.close();
+    QVERIFY(QFile::remove(dir.filePath("open.txt")));
+    watcher->drain();
+    QCOMPARE(watcher->writeState("open.txt", 0), WriteState::Unknown);
+}
+
+void tst_FolderWatcher::newFoldersAreWatchedAtOnce()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("close-after-write events are Linux's (inotify)");
+#endif
+    QTemporaryDir dir;
+    auto watcher = scan::FolderWatcher::create(dir.path(), -1, true);
+    QCOMPARE(watcher->watchAll(), 0);
+    QSignalSpy changed(watcher.get(), &scan::FolderWatcher::changed);
+    QVERIFY(QDir(dir.path()).mkpath("a"));
+    QTRY_VERIFY(!changed.isEmpty()); // the folder's creation, read: "a" is watched from now on
+    write(dir.filePath("a/inside.txt"), "x");
+    QVERIFY(QDir(dir.path()).mkpath("moved/deep"));
+    QTRY_VERIFY(changed.size() >= 2);
+    watcher->drain();
+    QCOMPARE(watcher->writeState("a/inside.txt", mtimeOf(dir.filePath("a/inside.txt"))), WriteState::Closed);
+    // A folder renamed with its contents: known under its new name.
+    QVERIFY(QDir(dir.path()).rename("a", "b"));
+    watcher->drain();
+    QCOMPARE(watcher->writeState("a/inside.txt", 0), WriteState::Unknown);
+    write(dir.filePath("b/later.txt"), "y");
+    QTRY_COMPARE(watcher->writeState("b/later.txt", mtimeOf(dir.filePath("b/later.txt"))), WriteState::Closed);
+}
+
+void tst_FolderWatcher::ownTemporaryFilesAndHiddenNamesAreIgnored()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("close-after-write events are Linux's (inotify)");
+#endif
+    QTemporaryDir dir;
+    auto watcher = scan::FolderWatcher::create(dir.path(), -1, false);
+    watcher->watchAll();
+    QSignalSpy changed(watcher.get(), &scan::FolderWatcher::changed);
+    write(dir.filePath(".escale-tmp-download"), "being received");
+    write(dir.filePath(".hidden"), "not synchronised without 'hidden files'");
+    QVERIFY(QDir(dir.path()).mkpath(".git/objects"));
+    write(dir.filePath("seen.txt"), "a change");
+    QTRY_VERIFY(!changed.isEmpty());
+    QTest::qWait(100);
+    watcher->drain();
+    QCOMPARE(watcher->writeState(".escale-tmp-download", 0), WriteState::Unknown);
+    QCOMPARE(watcher->writeState(".hidden", 0), WriteState::Unknown);
+    QCOMPARE(watcher->writeState("seen.txt", mtimeOf(dir.filePath("seen.txt"))), WriteState::Closed);
+    // Only the visible file's events made a signal; writes below the hidden folder make none.
+    changed.clear();
+    write(dir.filePath(".git/objects/pack"), "x");
+    write(dir.filePath(".escale-tmp-other"), "y");
+    QTest::qWait(300);
+    QCOMPARE(changed.size(), 0);
+}
+
+void tst_FolderWatcher::watchLimitIsReported()
+{
+    for (bool closeEvents : {true, false}) {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath("deep/er"));
+        auto watcher = scan::FolderWatcher::create(dir.path(), 1, true, closeEvents);
+        QCOMPARE(watcher->seesClosing(), closeEvents);
+        QCOMPARE(watcher->watchAll(), 2); // the root only: its two sub-folders are polled
+    }
+}
+
+void tst_FolderWatcher::scanTakesClosedFilesAtOnce()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("close-after-write events are Linux's (inotify)");
+#endif
+    QTemporaryDir dir;
+    auto watcher = scan::FolderWatcher::create(dir.path(), -1, true);
+    watcher->watchAll();
+    write(dir.filePath("saved.txt"), "saved and closed");
+    watcher->drain();
+    QHash<QString, scan::Scanner::Options::Observation> observed;
+    const scan::Scanner::Result r = scanNow(dir.path(), watcher.get(), &observed);
+    QCOMPARE(paths(r), QStringList{"saved.txt"});
+    QCOMPARE(r.unstable, 0);
+    QCOMPARE(r.settling, 0);
+}
+
+void tst_FolderWatcher::scanLeavesFilesStillWritten()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("close-after-write events are Linux's (inotify)");
+#endif
+    QTemporaryDir dir;
+    auto watcher = scan::FolderWatcher::create(dir.path(), -1, true);
+    watcher->watchAll();
+    QFile open(dir.filePath("growing.log"));
+    QVERIFY(open.open(QIODevice::WriteOnly));
+    open.write("first part");
+    QVERIFY(open.flush());
+    QHash<QString, scan::Scanner::Options::Observation> observed;
+    // Two looks that agree do not take a file the watcher knows is still open for writing.
+    for (int look = 0; look < 2; ++look) {
+        watcher->drain();
+        const scan::Scanner::Result r = scanNow(dir.path(), watcher.get(), &observed);
+        QCOMPARE(paths(r), QStringList{});
+        QCOMPARE(r.unstable, 1);
+        QCOMPARE(r.settling, 0);
+        QTest::qWait(300);
+    }
+    open.close();
+    watcher->drain();
+    QCOMPARE(paths(scanNow(dir.path(), watcher.get(), &observed)), QStringList{"growing.log"});
+}
+
+void tst_FolderWatcher::scanWithoutWatcherTakesAfterTwoLooks()
+{
+    QTemporaryDir dir;
+    write(dir.filePath("fresh.txt"), "just written");
+    QHash<QString, scan::Scanner::Options::Observation> observed;
+    scan::Scanner::Result r = scanNow(dir.path(), nullptr, &observed);
+    QCOMPARE(paths(r), QStringList{});
+    QCOMPARE(r.settling, 1);
+    r = scanNow(dir.path(), nullptr, &observed); // too soon for the second look
+    QCOMPARE(r.settling, 1);
+    QTest::qWait(250);
+    write(dir.filePath("fresh.txt"), "changed between the looks");
+    r = scanNow(dir.path(), nullptr, &observed);
+    QCOMPARE(paths(r), QStringList{}); // different: a new first look
+    QCOMPARE(r.settling, 1);
+    QTest::qWait(250);
+    r = scanNow(dir.path(), nullptr, &observed);
+    QCOMPARE(paths(r), QStringList{"fresh.txt"});
+    QCOMPARE(r.settling, 0);
+    QVERIFY(observed.isEmpty());
+    // Without a place for first looks (as before two looks existed): left until old enough.
+    QCOMPARE(scanNow(dir.path(), nullptr, nullptr).unstable, 1);
+}
+
+void tst_FolderWatcher::futureDatesAreNotLeftForEver()
+{
+    QTemporaryDir dir;
+    write(dir.filePath("from the future.txt"), "extracted from an archive made on a fast clock");
+    QFile f(dir.filePath("from the future.txt"));
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    QVERIFY(f.setFileTime(QDateTime::currentDateTimeUtc().addDays(3), QFileDevice::FileModificationTime));
+    f.close();
+    QHash<QString, scan::Scanner::Options::Observation> observed;
+    QCOMPARE(scanNow(dir.path(), nullptr, &observed).settling, 1);
+    QTest::qWait(250);
+    QCOMPARE(paths(scanNow(dir.path(), nullptr, &observed)), QStringList{"from the future.txt"});
+}
+
+QTEST_GUILESS_MAIN(tst_FolderWatcher)
+#include "tst_FolderWatcher.moc"
