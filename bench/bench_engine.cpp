@@ -47,6 +47,7 @@
 #include "sync/SyncEngine.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <cmath>
@@ -57,6 +58,7 @@
 #include <QRandomGenerator>
 #include <QTextStream>
 #include <QThread>
+#include <QTimer>
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -1115,10 +1117,9 @@ int mixed(int files, int delayMs)
 // Waits `ms` while the event loop runs (the runners' signals arrive on this thread).
 void spin(qint64 ms)
 {
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < ms)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, int(std::max<qint64>(1, ms - t.elapsed())));
+    QEventLoop loop;
+    QTimer::singleShot(int(ms), &loop, &QEventLoop::quit);
+    loop.exec();
 }
 
 int latency(const QString& where, int files, int delayMs)
@@ -1143,6 +1144,27 @@ int latency(const QString& where, int files, int delayMs)
         out << "Apache WebDAV through a proxy delaying each direction by " << delayMs << " ms\n";
     } else {
         out << "folder relay on " << workDir() << "\n";
+    }
+    // The floor: one small object up and down again by hand (curl PUT then GET through the same
+    // proxy, a new connection each; for the folder relay `cp` twice), median of five.
+    {
+        const QString floorDir = workDir() + QStringLiteral("/latency-floor");
+        QDir().mkpath(floorDir);
+        QFile note(floorDir + QStringLiteral("/note.txt"));
+        note.open(QIODevice::WriteOnly);
+        note.write("a small file written at random: 12345678901234567890");
+        note.close();
+        QList<double> floors;
+        for (int i = 0; i < 5; ++i)
+            floors << shell(dav ? QStringLiteral("curl -sf -u tester:testpw -T '%1/note.txt' %2/floor-%3.txt && "
+                                                 "curl -sf -u tester:testpw -o '%1/back.txt' %2/floor-%3.txt")
+                                      .arg(floorDir, QStringLiteral("http://127.0.0.1:%1").arg(proxy->port()))
+                                      .arg(i)
+                                : QStringLiteral("cp '%1/note.txt' '%1/relay.txt' && cp '%1/relay.txt' '%1/back.txt'")
+                                      .arg(floorDir));
+        std::sort(floors.begin(), floors.end());
+        out << "floor (" << (dav ? "curl PUT then GET" : "cp twice") << ", median of 5): "
+            << QString::number(floors.at(2), 'f', 3) << " s\n" << Qt::flush;
     }
     const QString base = workDir() + QStringLiteral("/latency-") + where;
     dropPath(base);
@@ -1177,6 +1199,10 @@ int latency(const QString& where, int files, int delayMs)
     clock.start();
     // Writes one small file on A, returns the seconds from its close to its arrival on B.
     int serial = 0;
+    // For a look at where the time goes: each file's close and arrival (ms since the epoch),
+    // beside the server's timed log (copied at the end).
+    QFile trace(base + QStringLiteral("/trace.txt"));
+    trace.open(QIODevice::WriteOnly);
     auto oneFile = [&](qint64 timeoutMs) -> double {
         const QString name = QStringLiteral("note %1.txt").arg(serial++);
         QByteArray bytes = "a small file written at random: " + QByteArray::number(random.generate64());
@@ -1186,6 +1212,7 @@ int latency(const QString& where, int files, int delayMs)
             f.write(bytes);
         } // closed here
         const qint64 closed = clock.nsecsElapsed();
+        trace.write(QStringLiteral("close %1 %2\n").arg(QDateTime::currentMSecsSinceEpoch()).arg(name).toUtf8());
         const QString arrived = base + QStringLiteral("/B/") + name;
         while (!QFileInfo::exists(arrived)) {
             if ((clock.nsecsElapsed() - closed) / 1'000'000 > timeoutMs)
@@ -1193,6 +1220,8 @@ int latency(const QString& where, int files, int delayMs)
             QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
             QThread::usleep(500);
         }
+        trace.write(QStringLiteral("arrive %1 %2\n").arg(QDateTime::currentMSecsSinceEpoch()).arg(name).toUtf8());
+        trace.flush();
         return double(clock.nsecsElapsed() - closed) / 1e9;
     };
     const int r0 = requests();
@@ -1213,12 +1242,15 @@ int latency(const QString& where, int files, int delayMs)
     auto at = [&](double q) { return times.at(std::min<qsizetype>(times.size() - 1, qsizetype(q * times.size()))); };
     out << files << " files written on A at random intervals of 0.5-6 s, close on A to arrival on B:\n"
         << "  p50 " << QString::number(at(0.5), 'f', 3) << " s, p90 " << QString::number(at(0.9), 'f', 3)
-        << " s, max " << QString::number(times.last(), 'f', 3) << " s (targets 0.7 / 1.5 / 3 s)\n";
+        << " s, max " << QString::number(times.last(), 'f', 3) << " s (targets 0.7 / 1.5 / 3 s)\n" << Qt::flush;
     if (apache)
         out << "  requests while active: " << (r1 - r0) << " in " << QString::number(double(clock.elapsed()) / 1000, 'f', 0)
             << " s\n";
-    // Idle: once the fast window is over, a minute of polls.
-    out << "waiting for the fast window to end (" << ca.fastWindowMs / 1000 << " s)...\n";
+    // Idle: once the fast window is over, a minute of polls ($ESCALE_BENCH_IDLE=0: not measured).
+    if (qEnvironmentVariable("ESCALE_BENCH_IDLE") == QLatin1String("0"))
+        spin(0);
+    else {
+    out << "waiting for the fast window to end (" << ca.fastWindowMs / 1000 << " s)...\n" << Qt::flush;
     spin(ca.fastWindowMs + 2000);
     const int r2 = requests(), p2 = passes;
     spin(60'000);
@@ -1231,8 +1263,14 @@ int latency(const QString& where, int files, int delayMs)
     const double late = oneFile(120'000);
     out << "one file after that idleness: " << QString::number(late, 'f', 3) << " s (target <= refresh + 1 s = "
         << (ca.refreshMs / 1000 + 1) << " s)\n";
+    }
     alice.stop();
     bob.stop();
+    if (apache) {
+        QFile timed(base + QStringLiteral("/timed.log"));
+        timed.open(QIODevice::WriteOnly);
+        timed.write(apache->timedLog().join(QLatin1Char('\n')).toUtf8());
+    }
     return 0;
 }
 

@@ -1,7 +1,11 @@
 #include "config/Paths.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#ifdef Q_OS_LINUX
+#include <sys/vfs.h>
+#endif
 
 namespace escale::config {
 
@@ -66,6 +70,40 @@ bool under(const QString& x, const QString& y)
 bool isInside(const QString& a, const QString& b)
 {
     return under(a, b) || under(realPath(a), realPath(b));
+}
+
+bool notifiesOtherMachines(const QString& path)
+{
+#ifdef Q_OS_LINUX
+    struct statfs fs;
+    if (::statfs(QFile::encodeName(path).constData(), &fs) != 0)
+        return false;
+    // Network and cluster file systems (linux/magic.h and the file systems' own sources): another
+    // machine's writes there raise no notification here. FUSE counts among them (sshfs, rclone
+    // mount, glusterfs); a local FUSE disk is then polled, which costs little.
+    switch (static_cast<unsigned long>(fs.f_type)) {
+    case 0x6969UL:     // NFS
+    case 0x517BUL:     // SMB
+    case 0xFF534D42UL: // CIFS
+    case 0xFE534D42UL: // SMB2
+    case 0x65735546UL: // FUSE
+    case 0x01021997UL: // 9p (v9fs)
+    case 0x00C36400UL: // Ceph
+    case 0x5346414FUL: // AFS
+    case 0x6B414653UL: // kAFS
+    case 0x73757245UL: // Coda
+    case 0x564CUL:     // NCP
+    case 0x7461636FUL: // OCFS2
+    case 0x01161970UL: // GFS2
+    case 0x0BD00BD0UL: // Lustre
+        return false;
+    default:
+        return true;
+    }
+#else
+    Q_UNUSED(path);
+    return false;
+#endif
 }
 
 } // namespace escale::config

@@ -19,6 +19,12 @@ QString defaultDataDir();
 // Whether `a` is `b` or inside it, compared as written and as they really are (symbolic links
 // resolved, in the part of each path that exists).
 bool isInside(const QString& a, const QString& b);
+// Whether the file system holding `path` tells this machine of changes other machines make there:
+// false on network and cluster file systems (NFS, SMB/CIFS, FUSE mounts such as sshfs, 9p, Ceph,
+// AFS...), where change notifications only report this machine's own changes, and when it
+// cannot be told (the path is not there).
+bool notifiesOtherMachines(const QString& path);
+
 // Whether two folders share files: one is the other, or inside it.
 inline bool overlaps(const QString& a, const QString& b)
 {

@@ -94,9 +94,10 @@ void Instance::setRunner(Repository* p, const config::RepositoryConfig& r)
     // the tray blink. The first pass (starting) shows at once.
     connect(p->runner.get(), &sync::RepositoryRunner::passStarted, this, [this, p] {
         p->status.progress = {};
+        const bool first = p->pass == 0;
         p->passRunning = true;
-        const quint64 pass = ++p->pass;
-        if (pass == 1) {
+        const quint64 pass = p->pass = ++m_passes; // unique: a timer never takes another's pass
+        if (first) {
             showSyncing(p);
             return;
         }

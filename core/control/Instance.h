@@ -105,7 +105,7 @@ private:
     {
         std::unique_ptr<sync::RepositoryRunner> runner;
         RepositoryStatus status;
-        quint64 pass = 0;         // passes started
+        quint64 pass = 0;         // the serial of its last pass started (Instance::m_passes)
         bool passRunning = false; // one is under way
     };
     // The repository is syncing (the tray's icon and line), when the pass under way has work.
@@ -118,6 +118,7 @@ private:
     int indexOf(const Repository* repository) const;
 
     std::vector<std::unique_ptr<Repository>> m_repositories;
+    quint64 m_passes = 0; // passes started, all repositories
     bool m_confirmDeletions = false;
     QList<Change> m_recent;
     bool m_started = false;

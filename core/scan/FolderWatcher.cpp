@@ -1,5 +1,6 @@
 #include "scan/FolderWatcher.h"
 
+#include "config/Paths.h"
 #include "protocol/PathCheck.h"
 
 #include <QDirIterator>
@@ -104,6 +105,7 @@ public:
         , m_limit(watchLimit)
         , m_hidden(hidden)
         , m_notifier(fd, QSocketNotifier::Read, this)
+        , m_local(config::notifiesOtherMachines(root))
     {
         connect(&m_notifier, &QSocketNotifier::activated, this, [this] { readEvents(true); });
     }
@@ -116,12 +118,32 @@ public:
         if (!m_walk)
             return 0;
         m_walk = false;
+        m_blind = false;
+        ++m_events; // unwatched until now: what happened there was not seen
         watchTree(QString());
         return m_unwatched;
     }
 
-    // What the scan drains happened before it looks: it sees it, no pass needs to follow.
-    void drain() override { readEvents(false); }
+    // What the scan drains happened before it looks: it sees it, no pass needs to follow. The
+    // folder itself is checked too: replaced (a disk mounted or unmounted over it, the folder
+    // moved away and another made), its watches are of another folder.
+    void drain() override
+    {
+        readEvents(false);
+        struct stat st;
+        const bool there = ::stat(QFile::encodeName(m_root).constData(), &st) == 0;
+        if (!m_wds.contains(QString()) || !there || st.st_dev != m_rootDevice || st.st_ino != m_rootInode) {
+            if (!m_wds.isEmpty() || there) {
+                for (auto it = m_wds.cbegin(); it != m_wds.cend(); ++it)
+                    ::inotify_rm_watch(m_fd, it.value());
+                m_wds.clear();
+                m_dirs.clear();
+                m_files.clear();
+            }
+            m_walk = true;
+            ++m_events;
+        }
+    }
 
     WriteState writeState(const QString& relative, qint64 mtimeNs) const override
     {
@@ -134,7 +156,7 @@ public:
     }
 
     bool seesClosing() const override { return true; }
-    bool vouches() const override { return !m_walk && m_unwatched == 0; }
+    bool vouches() const override { return m_local && !m_walk && !m_blind && m_unwatched == 0; }
     quint64 events() const override { return m_events; }
 
 private:
@@ -157,9 +179,22 @@ private:
             return true;
         if (m_limit >= 0 && m_wds.size() >= m_limit)
             return false;
-        const int wd = ::inotify_add_watch(m_fd, QFile::encodeName(joined(m_root, relative)).constData(), kMask);
-        if (wd < 0)
-            return !(errno == ENOSPC || errno == ENOMEM); // gone or unreadable: the scan says so
+        const QByteArray path = QFile::encodeName(relative.isEmpty() ? m_root : joined(m_root, relative));
+        const int wd = ::inotify_add_watch(m_fd, path.constData(), kMask);
+        if (wd < 0) {
+            if (errno == ENOSPC || errno == ENOMEM)
+                return false;
+            m_blind = true; // gone or unreadable (the scan says so): nothing vouched for meanwhile
+            m_walk = true;  // looked at again after the next pass
+            return true;
+        }
+        if (relative.isEmpty()) {
+            struct stat st;
+            if (::stat(path.constData(), &st) == 0) {
+                m_rootDevice = st.st_dev;
+                m_rootInode = st.st_ino;
+            }
+        }
         m_dirs.insert(wd, relative);
         m_wds.insert(relative, wd);
         return true;
@@ -306,8 +341,12 @@ private:
     QHash<QString, int> m_wds;
     QHash<QString, FileState> m_files;
     bool m_walk = true; // folders may be unwatched: walk the tree at the next watchAll()
-    int m_unwatched = 0;
+    bool m_blind = false; // a folder could not be watched (gone, unreadable)
+    bool m_local;         // the file system tells of other machines' changes (not NFS, SMB, FUSE...)
+    int m_unwatched = 0;  // folders left unwatched for want of watches
     quint64 m_events = 0;
+    dev_t m_rootDevice = 0;
+    ino_t m_rootInode = 0;
 };
 #endif
 

@@ -132,7 +132,7 @@ private:
     {
         m_schedule.activity(nowMs());
         if (m_running) {
-            m_changedDuringPass = true;
+            m_changedDuringPass = m_changedDuringPass ? std::min(*m_changedDuringPass, delayMs) : delayMs;
             return;
         }
         if (m_stopping || !m_engine)
@@ -159,7 +159,7 @@ private:
             return;
         }
         m_running = true;
-        m_changedDuringPass = false;
+        m_changedDuringPass.reset();
         Q_EMIT passStarted();
         m_changeTimer.stop();
         m_pollTimer.stop();
@@ -182,8 +182,8 @@ private:
 
     void scheduleNext(const PassResult& result)
     {
-        if (m_changedDuringPass) { // the folder changed while the pass ran: another one
-            m_changeTimer.start(kGatherMs);
+        if (m_changedDuringPass && result.ok()) { // something changed while the pass ran: another one
+            m_changeTimer.start(*m_changedDuringPass);
             return;
         }
         const bool active =
@@ -197,8 +197,9 @@ private:
 
     void watchFolders()
     {
-        // Once the relay's heads/ exists (the first pass made it), where the relay can watch it.
-        if (!m_relayWatched && m_config.relayNotifications && m_relay->watch(protocol::layout::headsFolder())) {
+        // Once the relay's heads/ exists (the first pass made it), where the relay can watch it;
+        // asked again after every pass (a relay disk unplugged and back loses its watch).
+        if (m_config.relayNotifications && m_relay->watch(protocol::layout::headsFolder()) && !m_relayWatched) {
             m_relayWatched = true;
             qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2 is watched: changes from other machines are seen at once")
                                               .arg(m_config.name, m_relay->describe());
@@ -237,7 +238,7 @@ private:
     QTimer m_changeTimer{this}; // a pass soon after the folder changed
     std::unique_ptr<scan::FolderWatcher> m_watcher;
     PollSchedule m_schedule{PollSchedule::Settings{m_config.refreshMs, m_config.fastWindowMs}};
-    bool m_changedDuringPass = false;
+    std::optional<int> m_changedDuringPass; // the soonest a change during the pass asked for a pass
     bool m_relayWatched = false;
     bool m_running = false;
     bool m_stopping = false;

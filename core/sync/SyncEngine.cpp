@@ -189,6 +189,7 @@ PassResult SyncEngine::runPass()
         // pass was doing is abandoned (its transaction rolled back, its staged downloads removed)
         // and the repository stops there, saying why; the next pass opens the database again.
         abandonPass();
+        m_stages->local.fullScan(); // what the scan found was rolled back with the rest
         pass.result.status = PassResult::Status::LocalFolder;
         pass.result.error = e.message();
         pass.result.complete = false;
@@ -216,7 +217,12 @@ void SyncEngine::runStages(engine::Pass& pass)
             return;
         }
     }
-    m_ctx->access = m_ctx->db.allAccess(); // also what others wrote into the database since
+    // Also what others wrote into the database since (escalectl access): then the folder is
+    // looked at again whatever its watcher says (files now sent were not before).
+    if (AccessTable access = m_ctx->db.allAccess(); access != m_ctx->access) {
+        m_ctx->access = std::move(access);
+        m_stages->local.fullScan();
+    }
     // The repository moved (R32) and this client knows it: straight to the new relay, even when the
     // old one cannot be read any more.
     if (const QString to = m_ctx->db.meta(Meta::MovedTo);

@@ -66,11 +66,12 @@ private:
         c.fastWindowMs = 0;
         return c;
     }
-    // Waits for the runner's passes to stop (none for `quietMs`).
-    static void waitQuiet(QSignalSpy& passes, int quietMs = 1200)
+    // Waits for the runner's passes to stop: none under way (as many started as finished), none
+    // started or finished for `quietMs`. The spies were made before the runner started.
+    static void waitQuiet(QSignalSpy& started, QSignalSpy& finished, int quietMs = 1200)
     {
-        for (int seen = -1; seen != passes.size();) {
-            seen = int(passes.size());
+        for (qsizetype seen = -1; seen != started.size() + finished.size() || started.size() != finished.size();) {
+            seen = started.size() + finished.size();
             QTest::qWait(quietMs);
         }
     }
@@ -124,18 +125,22 @@ void tst_RepositoryRunner::closedFileGoesInTheFirstPass()
     QTemporaryDir shared, a;
     sync::RepositoryRunner alice(daemon(shared, a.path(), "alice"));
     QSignalSpy passes(&alice, &sync::RepositoryRunner::passFinished);
+    QSignalSpy started(&alice, &sync::RepositoryRunner::passStarted);
     alice.start();
     QTRY_VERIFY_WITH_TIMEOUT(passes.size() >= 1, 20000);
-    waitQuiet(passes);
     for (int round = 0; round < 3; ++round) {
+        // Paused while the file is written (no pass can start in the middle of it), then resumed:
+        // the pass that resuming starts at once takes it, though it is less than a second old.
+        alice.setPaused(true);
+        waitQuiet(started, passes);
         const qsizetype before = passes.size();
         write(a.filePath(QString("saved %1.txt").arg(round)), QByteArray("version ") + QByteArray::number(round));
+        alice.setPaused(false);
         QTRY_VERIFY_WITH_TIMEOUT(passes.size() > before, 20000);
         const auto first = passes.at(before).first().value<sync::PassResult>();
         QVERIFY2(first.ok(), qPrintable(first.error));
         QCOMPARE(first.uploaded, 1);
         QCOMPARE(first.settling, 0);
-        waitQuiet(passes);
     }
     alice.stop();
 }
@@ -147,12 +152,14 @@ void tst_RepositoryRunner::withoutCloseEventsTwoLooks()
     QTemporaryDir shared, a, b;
     config::RepositoryConfig ca = daemon(shared, a.path(), "alice");
     ca.closeEvents = false;
+    ca.settleMs = 60'000; // the rule for files modified long ago never decides here: two looks do
     sync::RepositoryRunner alice(ca), bob(daemon(shared, b.path(), "bob"));
     QSignalSpy passes(&alice, &sync::RepositoryRunner::passFinished);
+    QSignalSpy started(&alice, &sync::RepositoryRunner::passStarted);
     alice.start();
     bob.start();
     QTRY_VERIFY_WITH_TIMEOUT(passes.size() >= 1, 20000);
-    waitQuiet(passes);
+    waitQuiet(started, passes);
     const qsizetype before = passes.size();
     write(a.filePath("fresh.txt"), "two looks");
     QTRY_COMPARE_WITH_TIMEOUT(read(b.filePath("fresh.txt")), QByteArray("two looks"), 20000);
@@ -177,11 +184,12 @@ void tst_RepositoryRunner::fileStillWrittenIsNotSentHalfWritten()
     cb.refreshMs = 1000; // bob looks every second
     sync::RepositoryRunner alice(daemon(shared, a.path(), "alice")), bob(cb);
     QSignalSpy alicePasses(&alice, &sync::RepositoryRunner::passFinished);
+    QSignalSpy aliceStarted(&alice, &sync::RepositoryRunner::passStarted);
     QSignalSpy sent(&alice, &sync::RepositoryRunner::fileEvent);
     alice.start();
     bob.start();
     QTRY_VERIFY_WITH_TIMEOUT(alicePasses.size() >= 1, 20000);
-    waitQuiet(alicePasses);
+    waitQuiet(aliceStarted, alicePasses);
 
     QByteArray whole;
     QSet<QByteArray> seenOnBob;
@@ -223,16 +231,17 @@ void tst_RepositoryRunner::relayNotificationStartsAPass()
     sync::RepositoryRunner alice(daemon(shared, a.path(), "alice")), bob(daemon(shared, b.path(), "bob"));
     QSignalSpy alicePasses(&alice, &sync::RepositoryRunner::passFinished);
     QSignalSpy bobPasses(&bob, &sync::RepositoryRunner::passFinished);
+    QSignalSpy bobStarted(&bob, &sync::RepositoryRunner::passStarted);
     alice.start();
     QTRY_VERIFY_WITH_TIMEOUT(alicePasses.size() >= 1, 20000); // the repository exists
     bob.start();
     QTRY_VERIFY_WITH_TIMEOUT(bobPasses.size() >= 1, 20000);
-    waitQuiet(bobPasses);
+    waitQuiet(bobStarted, bobPasses);
     for (int round = 0; round < 2; ++round) {
         const QByteArray text = "seen at once " + QByteArray::number(round);
         write(a.filePath("note.txt"), text);
         QTRY_COMPARE_WITH_TIMEOUT(read(b.filePath("note.txt")), text, 20000);
-        waitQuiet(bobPasses);
+        waitQuiet(bobStarted, bobPasses);
     }
     alice.stop();
     bob.stop();
@@ -250,12 +259,13 @@ void tst_RepositoryRunner::withoutNotificationsPollingFindsChanges()
         sync::RepositoryRunner alice(daemon(shared, a.path(), "alice")), bob(cb);
         QSignalSpy alicePasses(&alice, &sync::RepositoryRunner::passFinished);
         QSignalSpy bobPasses(&bob, &sync::RepositoryRunner::passFinished);
+        QSignalSpy bobStarted(&bob, &sync::RepositoryRunner::passStarted);
         alice.start();
         QTRY_VERIFY_WITH_TIMEOUT(alicePasses.size() >= 1, 20000);
         bob.start();
         QTRY_VERIFY_WITH_TIMEOUT(bobPasses.size() >= 1, 20000);
         if (refresh > 1000)
-            waitQuiet(bobPasses); // (polling every second, bob is never quiet)
+            waitQuiet(bobStarted, bobPasses); // (polling every second, bob is never quiet)
         write(a.filePath("note.txt"), "polled");
         if (refresh > 1000) {
             QTest::qWait(4000);

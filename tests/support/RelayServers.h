@@ -226,7 +226,9 @@ public:
         QString conf =
             QString("ServerRoot %1\nServerName 127.0.0.1\nListen 127.0.0.1:%2\nPidFile %1/httpd.pid\n"
                     "ErrorLog %1/error.log\nLogLevel warn\nLogFormat \"%m %U %>s\" escale\n"
-                    "CustomLog %1/access.log escale\n")
+                    "CustomLog %1/access.log escale\n"
+                    // The same with the time each request came (ms since the epoch), for benchmarks.
+                    "LogFormat \"%{msec}t %D %m %U %>s\" timed\nCustomLog %1/timed.log timed\n")
                 .arg(m_dir.path())
                 .arg(m_port);
         for (const char* m : {"mpm_event", "authz_core", "authz_user", "authn_core", "authn_file",
@@ -255,6 +257,14 @@ public:
     // From now on, every request is answered 503 with 'Retry-After: 2' (busy) or 507 (full).
     void setBusy(bool on) { setFlag("busy", on); }
     void setFull(bool on) { setFlag("full", on); }
+    // The same, "MS_SINCE_EPOCH MICROSECONDS_TAKEN METHOD PATH STATUS" (benchmarks).
+    QStringList timedLog() const
+    {
+        QFile f(m_dir.filePath("timed.log"));
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        return QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+    }
     // Requests served so far, one line each: "METHOD PATH STATUS".
     QStringList accessLog() const
     {

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void newFoldersAreWatchedAtOnce();
     void ownTemporaryFilesAndHiddenNamesAreIgnored();
     void watchLimitIsReported();
+    void vouchesOnlyWhileEverythingIsWatched();
     void scanTakesClosedFilesAtOnce();
     void scanLeavesFilesStillWritten();
     void scanWithoutWatcherTakesAfterTwoLooks();
@@ -43,9 +44,11 @@ private:
         QCOMPARE(f.write(bytes), bytes.size());
     }
     static scan::Scanner::Result scanNow(const QString& root, const scan::FolderWatcher* watcher,
-                                         QHash<QString, scan::Scanner::Options::Observation>* observed)
+                                         QHash<QString, scan::Scanner::Options::Observation>* observed,
+                                         qint64 recheckAfterMs = 200)
     {
         scan::Scanner::Options options;
+        options.recheckAfterMs = recheckAfterMs;
         options.stableAfterMs = 60'000; // the rule for old modification times never decides here
         options.observed = observed;
         if (watcher)
@@ -170,6 +173,49 @@ void tst_FolderWatcher::watchLimitIsReported()
     }
 }
 
+// The scan is skipped only while the watcher vouches for the folder: not once a folder's watch is gone
+// (deleted, unmounted), nor once the folder itself was replaced (a disk mounted over it, the folder
+// moved away and another made), until everything is watched again; and never by Qt's watcher.
+void tst_FolderWatcher::vouchesOnlyWhileEverythingIsWatched()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("inotify is Linux's");
+#endif
+    QTemporaryDir parent;
+    const QString root = parent.filePath("synced");
+    QVERIFY(QDir().mkpath(root + "/sub"));
+    QCOMPARE(scan::FolderWatcher::create(root, -1, true, false)->vouches(), false);
+    auto watcher = scan::FolderWatcher::create(root, -1, true);
+    QVERIFY(!watcher->vouches()); // nothing watched yet
+    QCOMPARE(watcher->watchAll(), 0);
+    watcher->drain();
+    QVERIFY(watcher->vouches());
+    quint64 events = watcher->events();
+    watcher->drain();
+    QCOMPARE(watcher->events(), events); // nothing happened
+
+    QVERIFY(QDir(root + "/sub").removeRecursively()); // its watch goes with it
+    watcher->drain();
+    QVERIFY(!watcher->vouches());
+    QVERIFY(watcher->events() > events);
+    watcher->watchAll();
+    watcher->drain();
+    QVERIFY(watcher->vouches());
+
+    events = watcher->events();
+    QVERIFY(QDir(parent.path()).rename("synced", "moved away"));
+    QVERIFY(QDir().mkpath(root));
+    watcher->drain();
+    QVERIFY(!watcher->vouches());
+    QVERIFY(watcher->events() > events);
+    watcher->watchAll();
+    watcher->drain();
+    QVERIFY(watcher->vouches());
+    write(root + "/new.txt", "in the new folder");
+    watcher->drain();
+    QCOMPARE(watcher->writeState("new.txt", mtimeOf(root + "/new.txt")), WriteState::Closed);
+}
+
 void tst_FolderWatcher::scanTakesClosedFilesAtOnce()
 {
 #ifndef Q_OS_LINUX
@@ -222,7 +268,7 @@ void tst_FolderWatcher::scanWithoutWatcherTakesAfterTwoLooks()
     scan::Scanner::Result r = scanNow(dir.path(), nullptr, &observed);
     QCOMPARE(paths(r), QStringList{});
     QCOMPARE(r.settling, 1);
-    r = scanNow(dir.path(), nullptr, &observed); // too soon for the second look
+    r = scanNow(dir.path(), nullptr, &observed, 60'000); // too soon for the second look
     QCOMPARE(r.settling, 1);
     QTest::qWait(250);
     write(dir.filePath("fresh.txt"), "changed between the looks");

@@ -463,7 +463,9 @@ void HttpTransport::finish(std::shared_ptr<Attempt> attempt, QNetworkReply* repl
         start(attempt);
         return;
     }
-    if (m_basicAssumed && x.result.status != 0) { // answered without a challenge: Basic it is
+    // Answered by the server itself without a challenge (not a redirect, not a gateway's error):
+    // Basic it is.
+    if (m_basicAssumed && x.result.status >= 200 && x.result.status < 500 && (x.result.status < 300 || x.result.status >= 400)) {
         m_schemeKnown = true;
         m_basicAssumed = false;
     }
