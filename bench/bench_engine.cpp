@@ -1186,9 +1186,16 @@ int latency(const QString& where, int files, int delayMs)
     const config::RepositoryConfig ca = config(QStringLiteral("alice")), cb = config(QStringLiteral("bob"));
     out << "refresh " << ca.refreshMs / 1000 << " s, fast window " << ca.fastWindowMs / 1000 << " s\n";
     sync::RepositoryRunner alice(ca), bob(cb);
-    int passes = 0;
-    QObject::connect(&alice, &sync::RepositoryRunner::passFinished, [&passes] { ++passes; });
-    QObject::connect(&bob, &sync::RepositoryRunner::passFinished, [&passes] { ++passes; });
+    int passes = 0, sent = 0, sendingPasses = 0, received = 0;
+    QObject::connect(&alice, &sync::RepositoryRunner::passFinished, [&](const sync::PassResult& r) {
+        ++passes;
+        sent += r.uploaded;
+        sendingPasses += r.uploaded > 0 ? 1 : 0;
+    });
+    QObject::connect(&bob, &sync::RepositoryRunner::passFinished, [&](const sync::PassResult& r) {
+        ++passes;
+        received += r.downloaded;
+    });
     alice.start();
     spin(1500); // alice made the repository
     bob.start();
@@ -1246,6 +1253,21 @@ int latency(const QString& where, int files, int delayMs)
     if (apache)
         out << "  requests while active: " << (r1 - r0) << " in " << QString::number(double(clock.elapsed()) / 1000, 'f', 0)
             << " s\n";
+    // A burst: 10,000 files of 4 KiB copied into A's folder at once (`cp -r`), until B has them.
+    if (const int burst = qEnvironmentVariableIntValue("ESCALE_BENCH_BURST"); burst > 0) {
+        const QString source = workDir() + QStringLiteral("/small%1").arg(burst);
+        makeTree(source, burst, 100, 4096); // its marker .complete is hidden: not synchronised
+        const int sent0 = sent, passes0 = sendingPasses, received0 = received;
+        const qint64 start = clock.elapsed();
+        shell(QStringLiteral("cp -r '%1' '%2/A/burst'").arg(source, base));
+        const double copied = double(clock.elapsed() - start) / 1000;
+        while (received - received0 < burst && clock.elapsed() - start < 600'000)
+            spin(50);
+        out << "a burst of " << burst << " files of 4 KiB copied into A (cp -r: " << QString::number(copied, 'f', 2)
+            << " s): on B after " << QString::number(double(clock.elapsed() - start) / 1000, 'f', 2) << " s, sent by "
+            << (sendingPasses - passes0) << " passes (" << (sent - sent0) << " files)\n"
+            << Qt::flush;
+    }
     // Idle: once the fast window is over, a minute of polls ($ESCALE_BENCH_IDLE=0: not measured).
     if (qEnvironmentVariable("ESCALE_BENCH_IDLE") == QLatin1String("0"))
         spin(0);

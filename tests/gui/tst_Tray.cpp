@@ -32,6 +32,7 @@ private Q_SLOTS:
     void notificationsAreRateLimited();
     void saysWhatWaits();
     void keychainFailureIsSaidAsSuch();
+    void syncingForWorkNotForEachPoll();
     void inFrench(); // last: it leaves the French catalogue installed
 };
 
@@ -266,6 +267,34 @@ void tst_Tray::keychainFailureIsSaidAsSuch()
         instance.stop();
         QCOMPARE(shown.first(), fromKeychain ? ui::Notifier::Kind::Keychain : ui::Notifier::Kind::Error);
     }
+}
+
+// The relay is polled twice a second after activity: the tray says "syncing" for a pass with files
+// to move (at once), not for each of those polls (it would blink).
+void tst_Tray::syncingForWorkNotForEachPoll()
+{
+    QTemporaryDir root;
+    const QString text = QString("[docs]\nlocal path = %1\nrelay address = %2\nclient name = alice\nstate dir = %3\n")
+                             .arg(root.filePath("docs"), root.filePath("relay"), root.filePath("state"));
+    QDir().mkpath(root.filePath("docs"));
+    const auto loaded = config::ConfigLoader::load(text.toUtf8(), root.filePath("escale.conf"), root.path());
+    QVERIFY(!loaded.hasErrors());
+    control::Instance instance(loaded.config, false);
+    ui::TrayModel model(&instance);
+    instance.start();
+    QTRY_COMPARE_WITH_TIMEOUT(model.state(), State::UpToDate, 30'000);
+    int syncing = 0;
+    connect(&model, &ui::TrayModel::changed, this, [&] { syncing += model.state() == State::Syncing ? 1 : 0; });
+    const int polls = instance.status(0).passes;
+    QTRY_VERIFY_WITH_TIMEOUT(instance.status(0).passes >= polls + 6, 30'000); // idle polls
+    const int idlePolls = instance.status(0).passes - polls;
+    QVERIFY2(syncing * 2 < idlePolls, qPrintable(QString("%1 of %2").arg(syncing).arg(idlePolls)));
+    syncing = 0;
+    for (int i = 0; i < 300; ++i)
+        harness::writeFile(root.filePath(QString("docs/file %1.txt").arg(i)), QByteArray(20'000, char('a' + i % 26)));
+    QTRY_VERIFY_WITH_TIMEOUT(syncing > 0, 30'000);
+    QTRY_COMPARE_WITH_TIMEOUT(model.state(), State::UpToDate, 30'000);
+    QCOMPARE(instance.status(0).sent, 300);
 }
 
 void tst_Tray::inFrench()

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void relayNotificationStartsAPass();
     void withoutNotificationsPollingFindsChanges();
     void pollsLookAtTheFolderOnlyWhenItChanged();
+    void aBurstGoesOutInAFewPasses();
 
 private:
     // Each test has its own relay and state folders.
@@ -318,6 +319,39 @@ void tst_RepositoryRunner::pollsLookAtTheFolderOnlyWhenItChanged()
         QVERIFY(looked);
         alice.stop();
     }
+}
+
+// 1,000 files written in one go (as a copy or an archive extraction makes them) go out in a few
+// passes, not one pass per file: the events of a burst are gathered.
+void tst_RepositoryRunner::aBurstGoesOutInAFewPasses()
+{
+    QTemporaryDir shared, a, b;
+    sync::RepositoryRunner alice(daemon(shared, a.path(), "alice")), bob(daemon(shared, b.path(), "bob"));
+    QSignalSpy passes(&alice, &sync::RepositoryRunner::passFinished);
+    QSignalSpy started(&alice, &sync::RepositoryRunner::passStarted);
+    alice.start();
+    bob.start();
+    QTRY_VERIFY_WITH_TIMEOUT(passes.size() >= 1, 20000);
+    waitQuiet(started, passes);
+    const qsizetype before = passes.size();
+    for (int i = 0; i < 1000; ++i)
+        write(a.filePath(QString("burst/%1/file %2.txt").arg(i % 10).arg(i)), QByteArray::number(i));
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(b.filePath("burst/9/file 999.txt")) &&
+                                 QDir(b.filePath("burst/0")).entryList(QDir::Files).size() == 100,
+                             60000);
+    waitQuiet(started, passes);
+    int sent = 0, passesThatSent = 0;
+    for (qsizetype i = before; i < passes.size(); ++i) {
+        const auto r = passes.at(i).first().value<sync::PassResult>();
+        sent += r.uploaded;
+        passesThatSent += r.uploaded > 0 ? 1 : 0;
+    }
+    QCOMPARE(sent, 1000);
+    QVERIFY2(passesThatSent <= 50, qPrintable(QString::number(passesThatSent)));
+    for (int i = 0; i < 1000; i += 97)
+        QCOMPARE(read(b.filePath(QString("burst/%1/file %2.txt").arg(i % 10).arg(i))), QByteArray::number(i));
+    alice.stop();
+    bob.stop();
 }
 
 QTEST_GUILESS_MAIN(tst_RepositoryRunner)

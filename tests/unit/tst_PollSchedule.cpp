@@ -16,6 +16,7 @@ private Q_SLOTS:
     void jitterNeverPassesTheBound();
     void failuresWaitAtLeastFiveSeconds();
     void withoutFastWindowEveryRefresh();
+    void defaultsPollTwiceASecond();
 
 private:
     static PollSchedule::Settings settings(qint64 refresh = 30'000, qint64 window = 120'000)
@@ -23,6 +24,7 @@ private:
         PollSchedule::Settings s;
         s.refreshMs = refresh;
         s.fastWindowMs = window;
+        s.fastIntervalMs = 1000; // round figures below (the default is half a second)
         return s;
     }
 };
@@ -105,6 +107,18 @@ void tst_PollSchedule::withoutFastWindowEveryRefresh()
     QCOMPARE(schedule.next(0, false, false, 1.0), 60'000);
     QCOMPARE(schedule.next(60'000, true, false, 1.0), 1000); // work left: looked at again soon
     QCOMPARE(schedule.next(61'000, false, false, 1.0), 60'000);
+}
+
+void tst_PollSchedule::defaultsPollTwiceASecond()
+{
+    PollSchedule schedule{PollSchedule::Settings{}};
+    schedule.activity(0);
+    QCOMPARE(schedule.next(100, false, false, 1.0), 500);
+    QCOMPARE(schedule.next(119'000, false, false, 0.0), 425);
+    QList<qint64> delays;
+    for (qint64 now = 121'000; delays.size() < 7; now += delays.last())
+        delays << schedule.next(now, false, false, 1.0);
+    QCOMPARE(delays, (QList<qint64>{1000, 2000, 4000, 8000, 16'000, 30'000, 30'000}));
 }
 
 QTEST_GUILESS_MAIN(tst_PollSchedule)
