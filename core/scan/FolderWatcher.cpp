@@ -37,10 +37,11 @@ QString joined(const QString& folder, const QString& name)
 class QtFolderWatcher final : public FolderWatcher
 {
 public:
-    QtFolderWatcher(const QString& root, int watchLimit, bool hidden)
+    QtFolderWatcher(const QString& root, int watchLimit, bool hidden, Selection selection)
         : m_root(root)
         , m_limit(watchLimit)
         , m_hidden(hidden)
+        , m_selection(std::move(selection))
     {
         connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, [this] { Q_EMIT changed(true); });
     }
@@ -54,7 +55,7 @@ public:
         while (it.hasNext()) {
             const QString d = it.next();
             const QString relative = d.mid(m_root.size() + 1);
-            bool ignored = false;
+            bool ignored = m_selection.descend && !m_selection.descend(relative);
             for (const QString& part : relative.split(QLatin1Char('/')))
                 ignored = ignored || ignoredName(part, m_hidden);
             if (!ignored)
@@ -81,6 +82,7 @@ private:
     QString m_root;
     int m_limit;
     bool m_hidden;
+    Selection m_selection;
     int m_failed = 0;
     QFileSystemWatcher m_watcher{this};
 };
@@ -99,11 +101,12 @@ public:
     // scan's rule for old modification times (or its two looks) decides as well.
     static constexpr qint64 kForgetNs = 10'000'000'000;
 
-    InotifyWatcher(int fd, const QString& root, int watchLimit, bool hidden)
+    InotifyWatcher(int fd, const QString& root, int watchLimit, bool hidden, Selection selection)
         : m_fd(fd)
         , m_root(root)
         , m_limit(watchLimit)
         , m_hidden(hidden)
+        , m_selection(std::move(selection))
         , m_notifier(fd, QSocketNotifier::Read, this)
         , m_local(config::notifiesOtherMachines(root))
     {
@@ -218,7 +221,7 @@ private:
                 isDir = ::fstatat(::dirfd(dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
             }
             const QString name = QFile::decodeName(entry->d_name);
-            if (isDir && !ignoredName(name, m_hidden))
+            if (isDir && !ignoredName(name, m_hidden) && descends(joined(relative, name)))
                 subdirs << joined(relative, name);
         }
         ::closedir(dir);
@@ -301,6 +304,8 @@ private:
                 if (ignoredName(name, m_hidden))
                     continue; // Escale's own temporary files (downloads being written), hidden names
                 const QString path = joined(folder, name);
+                if ((mask & IN_ISDIR) ? !descends(path) : (m_selection.acceptFile && !m_selection.acceptFile(path)))
+                    continue; // left out by the filters: the scan does not look there either
                 any = true;
                 ++m_events;
                 if (mask & IN_ISDIR) {
@@ -332,10 +337,13 @@ private:
             Q_EMIT changed(settled);
     }
 
+    bool descends(const QString& folder) const { return !m_selection.descend || m_selection.descend(folder); }
+
     int m_fd;
     QString m_root;
     int m_limit;
     bool m_hidden;
+    Selection m_selection;
     QSocketNotifier m_notifier;
     QHash<int, QString> m_dirs; // watch descriptor -> folder ('' for the root)
     QHash<QString, int> m_wds;
@@ -353,16 +361,16 @@ private:
 } // namespace
 
 std::unique_ptr<FolderWatcher> FolderWatcher::create(const QString& root, int watchLimit, bool hiddenFolders,
-                                                     bool closeEvents)
+                                                     bool closeEvents, Selection selection)
 {
 #ifdef Q_OS_LINUX
     if (closeEvents) {
         const int fd = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
         if (fd >= 0)
-            return std::make_unique<InotifyWatcher>(fd, root, watchLimit, hiddenFolders);
+            return std::make_unique<InotifyWatcher>(fd, root, watchLimit, hiddenFolders, std::move(selection));
     }
 #endif
-    return std::make_unique<QtFolderWatcher>(root, watchLimit, hiddenFolders);
+    return std::make_unique<QtFolderWatcher>(root, watchLimit, hiddenFolders, std::move(selection));
 }
 
 } // namespace escale::scan

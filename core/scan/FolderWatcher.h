@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QObject>
 #include <QString>
+#include <functional>
 #include <memory>
 
 namespace escale::scan {
@@ -26,11 +27,18 @@ class FolderWatcher : public QObject
     Q_OBJECT
 
 public:
+    // What the repository's filters leave out (relative paths): folders not looked into are not
+    // watched, and events of files not synchronised are ignored. Unset: everything.
+    struct Selection
+    {
+        std::function<bool(const QString& folder)> descend;
+        std::function<bool(const QString& file)> acceptFile;
+    };
     // `watchLimit`: at most this many folders watched (-1: as many as the system allows);
     // `hiddenFolders`: names starting with a dot are watched; `closeEvents` false: Qt's watcher
     // even where inotify is there (tests of the fallback).
     static std::unique_ptr<FolderWatcher> create(const QString& root, int watchLimit, bool hiddenFolders,
-                                                 bool closeEvents = true);
+                                                 bool closeEvents = true, Selection selection = {});
     ~FolderWatcher() override = default;
 
     // Watches the folders not watched yet; the number of folders that could not be watched (the

@@ -5,6 +5,7 @@
 #include "protocol/Layout.h"
 #include "relay/RelayFactory.h"
 #include "scan/FolderWatcher.h"
+#include "sync/PathFilter.h"
 #include "sync/PollSchedule.h"
 #include "sync/RelayMoveSettings.h"
 
@@ -65,8 +66,15 @@ public Q_SLOTS:
         connect(&m_pollTimer, &QTimer::timeout, this, &RepositoryWorker::runPass);
         m_changeTimer.setSingleShot(true);
         connect(&m_changeTimer, &QTimer::timeout, this, &RepositoryWorker::runPass);
+        // What the filters leave out is not watched (a build folder excluded from a synchronised
+        // project does not start passes); access flags, which change at run time, are not applied.
+        scan::FolderWatcher::Selection selection;
+        if (auto filter = std::make_shared<PathFilter>(m_config); !filter->isEmpty()) {
+            selection.descend = [filter](const QString& p) { return filter->descendsInto(p); };
+            selection.acceptFile = [filter](const QString& p) { return filter->acceptsFile(p); };
+        }
         m_watcher = scan::FolderWatcher::create(m_config.localPath, m_config.watchLimit, m_config.hiddenFiles,
-                                                m_config.closeEvents);
+                                                m_config.closeEvents, std::move(selection));
         m_engine->setFolderWatcher(m_watcher.get());
         connect(m_watcher.get(), &scan::FolderWatcher::changed, this, &RepositoryWorker::localChange);
         connect(m_relay.get(), &relay::RelayBackend::changedOnRelay, this, &RepositoryWorker::relayChange);

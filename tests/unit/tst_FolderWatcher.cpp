@@ -23,6 +23,7 @@ private Q_SLOTS:
     void newFoldersAreWatchedAtOnce();
     void ownTemporaryFilesAndHiddenNamesAreIgnored();
     void watchLimitIsReported();
+    void whatTheFiltersLeaveOutIsNotWatched();
     void vouchesOnlyWhileEverythingIsWatched();
     void scanTakesClosedFilesAtOnce();
     void scanLeavesFilesStillWritten();
@@ -160,6 +161,33 @@ void tst_FolderWatcher::ownTemporaryFilesAndHiddenNamesAreIgnored()
     write(dir.filePath(".escale-tmp-other"), "y");
     QTest::qWait(300);
     QCOMPARE(changed.size(), 0);
+}
+
+void tst_FolderWatcher::whatTheFiltersLeaveOutIsNotWatched()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("inotify is Linux's");
+#endif
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkpath("build/objects"));
+    QVERIFY(QDir(dir.path()).mkpath("src"));
+    scan::FolderWatcher::Selection selection;
+    selection.descend = [](const QString& p) { return p != "build" && !p.startsWith("build/"); };
+    selection.acceptFile = [](const QString& p) { return !p.endsWith(".o"); };
+    // Two folders are watched (the root and src): a limit of two is enough.
+    auto watcher = scan::FolderWatcher::create(dir.path(), 2, true, true, selection);
+    QCOMPARE(watcher->watchAll(), 0);
+    QSignalSpy changed(watcher.get(), &scan::FolderWatcher::changed);
+    write(dir.filePath("build/objects/main.bin"), "built");
+    write(dir.filePath("src/main.o"), "compiled");
+    QVERIFY(QDir(dir.path()).mkpath("build/more"));
+    QTest::qWait(300);
+    QCOMPARE(changed.size(), 0); // a build in an excluded folder starts no pass
+    write(dir.filePath("src/main.c"), "int main() {}");
+    QTRY_VERIFY(!changed.isEmpty());
+    watcher->drain();
+    QCOMPARE(watcher->writeState("src/main.c", mtimeOf(dir.filePath("src/main.c"))), WriteState::Closed);
+    QCOMPARE(watcher->writeState("src/main.o", mtimeOf(dir.filePath("src/main.o"))), WriteState::Unknown);
 }
 
 void tst_FolderWatcher::watchLimitIsReported()
