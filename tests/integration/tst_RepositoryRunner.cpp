@@ -2,7 +2,7 @@
 // polling make a change reach the other client without anyone asking, also when the system
 // has no watches left.
 #include "config/Config.h"
-#include "relay/folder/FolderRelay.h"
+#include "config/Paths.h"
 #include "sync/RepositoryRunner.h"
 
 #include <QDir>
@@ -228,7 +228,7 @@ void tst_RepositoryRunner::fileStillWrittenIsNotSentHalfWritten()
 void tst_RepositoryRunner::relayNotificationStartsAPass()
 {
     QTemporaryDir shared, a, b;
-    QVERIFY(relay::FolderRelay::notifiesChanges(shared.path()));
+    QVERIFY(config::notifiesOtherMachines(shared.path()));
     sync::RepositoryRunner alice(daemon(shared, a.path(), "alice")), bob(daemon(shared, b.path(), "bob"));
     QSignalSpy alicePasses(&alice, &sync::RepositoryRunner::passFinished);
     QSignalSpy bobPasses(&bob, &sync::RepositoryRunner::passFinished);

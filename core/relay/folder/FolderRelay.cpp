@@ -158,14 +158,9 @@ FolderRelay::FolderRelay(const QString& root, QObject* parent)
     , m_root(QDir::cleanPath(root))
 {}
 
-bool FolderRelay::notifiesChanges(const QString& path)
-{
-    return config::notifiesOtherMachines(path);
-}
-
 bool FolderRelay::watch(const QString& folder)
 {
-    if (!isValidRelayPath(folder, true) || !notifiesChanges(absolute(folder)))
+    if (!isValidRelayPath(folder, true) || !config::notifiesOtherMachines(absolute(folder)))
         return false;
     if (!m_watcher) {
         m_watcher = new QFileSystemWatcher(this);

@@ -30,10 +30,6 @@ public:
     bool watch(const QString& folder) override;
 
     QString root() const { return m_root; }
-    // Whether the file system holding `path` sends change notifications for changes made by
-    // other machines: not a network file system (NFS, SMB/CIFS, FUSE mounts such as sshfs, 9p,
-    // Ceph, AFS...), where only this machine's own changes would be seen.
-    static bool notifiesChanges(const QString& path);
 
 private:
     QString absolute(const QString& relative) const;

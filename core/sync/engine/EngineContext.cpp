@@ -119,8 +119,11 @@ void EngineContext::saveSessionHint()
         return; // nothing learnt (yet): what was kept stays
     const QJsonObject saved{{QStringLiteral("relay"), backend->describe()}, {QStringLiteral("hint"), hint}};
     const QString text = QString::fromUtf8(QJsonDocument(saved).toJson(QJsonDocument::Compact));
-    if (db.meta(Meta::RelaySession) != text)
-        db.setMeta(Meta::RelaySession, text);
+    if (text != savedSessionHint) {
+        if (db.meta(Meta::RelaySession) != text)
+            db.setMeta(Meta::RelaySession, text);
+        savedSessionHint = text;
+    }
 }
 
 void EngineContext::forgetRelayFolders()

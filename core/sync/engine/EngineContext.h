@@ -74,6 +74,7 @@ struct EngineContext
     // The relay's session hint (RelayBackend::sessionHint), kept per relay in the state database.
     void loadSessionHint();
     void saveSessionHint();
+    QString savedSessionHint; // what saveSessionHint() last found kept (the database not asked again)
     void forgetRelayFolders();
     // Temporary uploads (relay-format.md section 2): a file beside the state database says that
     // this client may have left some on the relay (a write started and no pass ended well
