@@ -1327,6 +1327,14 @@ int main(int argc, char* argv[])
                        args.value(4).isEmpty() ? 10 : args.value(4).toInt());
     if (what == QLatin1String("mixed"))
         return mixed(n > 0 ? n : 20'000, args.value(3).toInt());
+    if (what == QLatin1String("proxy") && args.value(2).toInt() > 0) {
+        // A delaying proxy alone, in front of a server started by hand (experiments with other
+        // clients): runs until killed.
+        testing::DelayProxy proxy(quint16(args.value(2).toInt()), args.value(3).isEmpty() ? 10 : args.value(3).toInt());
+        std::printf("%d\n", int(proxy.port()));
+        std::fflush(stdout);
+        return proxy.port() ? app.exec() : 1;
+    }
     const QStringList servers{QStringLiteral("dav"), QStringLiteral("s3"), QStringLiteral("ftps"),
                               QStringLiteral("sftp")};
     if (servers.contains(what) &&
@@ -1336,7 +1344,8 @@ int main(int argc, char* argv[])
                "       escale-bench dav|s3|ftps|sftp big|small [count [delay ms]]\n"
                "       escale-bench delta [MiB [delay ms]] | identical [files [delay ms]]\n"
                "       escale-bench mixed [files [delay ms]]\n"
-               "       escale-bench latency folder|dav [files [delay ms]]\n",
+               "       escale-bench latency folder|dav [files [delay ms]]\n"
+               "       escale-bench proxy PORT [delay ms]   (prints its own port, runs until killed)\n",
                stderr);
     return 2;
 }

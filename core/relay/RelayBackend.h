@@ -58,6 +58,12 @@ public:
         return false;
     }
 
+    // Says that about `count` objects are about to travel (packs to write or read). A relay whose
+    // connections are slow to open (an SSH login costs several round trips) opens up to that many
+    // now, side by side, so that they are ready when the transfers come. Only a hint: nothing
+    // waits for it, and a connection that cannot open fails the operation that uses it, as usual.
+    virtual void expectTransfers(int count) { Q_UNUSED(count); }
+
     // What the relay learnt of its server that a restart may take for granted (an HTTP server's
     // authentication scheme), kept by the engine in its state between runs; empty: nothing.
     virtual QString sessionHint() const { return {}; }

@@ -262,6 +262,9 @@ void SyncEngine::runStages(engine::Pass& pass)
     m_stages->local.scanLocal(pass);
     m_ctx->scannedThisRun = true;
     lap("scan");
+    if (pass.contentToSend > 0 && m_ctx->sends()) // the packs to write: connections opened meanwhile
+        m_ctx->backend->expectTransfers(
+            int(std::min<qint64>(64, 1 + pass.contentToSend / std::max<qint64>(1, m_ctx->settings.chunkSize))));
     const bool ready = m_stages->opener.completeRepository(pass);
     lap("key");
     if (!ready || !pass.result.ok())

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void changedHostKeyRefused();
     void wrongPassword();
     void droppedIdleConnections();
+    void connectionsOpenedAhead();
     void closingDoesNotWaitForAHungServer();
     void uploadToAHungServerTimesOut();
     void escalectlTrustsTheHostKey();
@@ -238,6 +239,51 @@ void tst_SftpRelay::droppedIdleConnections()
         server.dropConnections();
         QTest::qWait(200);
     }
+}
+
+void tst_SftpRelay::connectionsOpenedAhead()
+{
+    // The engine says packs are about to travel: the relay logs in on more connections at once (up
+    // to 'transfers'), only once a first login worked, and the transfers then use them.
+    testing::OpenSshd server;
+    QVERIFY2(server.started(), qPrintable(server.log()));
+    config::RepositoryConfig c = sshdConfig(server);
+    c.transfers = 3;
+    auto logins = [&] { return int(server.log().count("Accepted publickey")); };
+    auto relay = testing::makeRelay(c);
+    relay->expectTransfers(3); // nothing has worked yet: a refused login is met once
+    QTest::qWait(300);
+    QCOMPARE(logins(), 0);
+    QVERIFY(runJob(relay->makeFolder("")).ok());
+    QCOMPARE(logins(), 1);
+    relay->expectTransfers(10); // no more than 'transfers'
+    QTRY_COMPARE(logins(), 3);
+    QTest::qWait(300);
+    QCOMPARE(logins(), 3);
+    // Three uploads at once, on the connections already open.
+    QByteArray datas[3];
+    QBuffer sources[3];
+    std::unique_ptr<relay::RelayJob> jobs[3];
+    for (int i = 0; i < 3; ++i) {
+        datas[i] = harness::randomBytes(1024 * 1024, quint32(i + 1));
+        sources[i].setData(datas[i]);
+        sources[i].open(QIODevice::ReadOnly);
+        jobs[i].reset(relay->put(QString("pack%1").arg(i), &sources[i], datas[i].size(), relay::WriteMode::Fresh));
+    }
+    for (auto& job : jobs)
+        QVERIFY(relay::waitFor(job.get()).ok());
+    QCOMPARE(logins(), 3);
+    for (int i = 0; i < 3; ++i) {
+        relay::RelayError e;
+        QCOMPARE(testing::get(*relay, QString("pack%1").arg(i), &e), datas[i]);
+    }
+    // Connections opened ahead that the server drops before use: the next transfers connect again.
+    server.dropConnections();
+    QTest::qWait(200);
+    relay->expectTransfers(3); // the dead ones count: nothing opened
+    relay::RelayError e;
+    QCOMPARE(testing::get(*relay, "pack0", &e), datas[0]);
+    QCOMPARE(logins(), 4);
 }
 
 void tst_SftpRelay::closingDoesNotWaitForAHungServer()

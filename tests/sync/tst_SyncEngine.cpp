@@ -25,6 +25,7 @@ class tst_SyncEngine : public QObject
 
 private Q_SLOTS:
     void progressEventsAndPeers();
+    void transfersAnnounced();
     void relays_data();
     void plainAndEncrypted_data();
     void createModifyDelete_data() { relays_data(); }
@@ -347,6 +348,41 @@ void tst_SyncEngine::editsTravelAsNewBlobsOnly()
     QVERIFY(b.pass().ok());
     QCOMPARE(b.read("disk.img"), image);
     CONVERGED(a, b);
+}
+
+void tst_SyncEngine::transfersAnnounced()
+{
+    // The engine tells the relay how many packs are about to travel, so that a relay whose logins
+    // are slow opens its connections meanwhile: the sender after its scan (by the bytes to send),
+    // the receiver as it reads the records naming them (each new pack).
+    Relay relay("folder");
+    Client a(relay, "alice");
+    Client b(relay, "bob");
+    QVERIFY(a.pass().ok());
+    QVERIFY(b.pass().ok());
+    a.faults().takeAnnounced();
+    b.faults().takeAnnounced();
+    for (int i = 0; i < 10; ++i) // 5 MiB in all, packs of 1 MiB (`chunk size` in the harness)
+        a.write(QString("f%1").arg(i), harness::randomBytes(512 * 1024, quint32(i + 1)));
+    QVERIFY(a.pass().ok());
+    QCOMPARE(a.faults().takeAnnounced(), QList<int>{6});
+    QVERIFY(b.pass().ok());
+    const QList<int> told = b.faults().takeAnnounced();
+    QVERIFY2(told.size() >= 5 && told.first() == 1 && told.last() == told.size(), qPrintable(QString::number(told.size())));
+    QCOMPARE(b.read("f3"), harness::randomBytes(512 * 1024, 4));
+    // Nothing to send, or content the others have: nothing announced.
+    QVERIFY(a.pass().ok());
+    QVERIFY(a.faults().takeAnnounced().isEmpty());
+    QVERIFY(QFile::rename(a.path("f0"), a.path("g0")));
+    QVERIFY(a.pass().ok());
+    QVERIFY(a.faults().takeAnnounced().isEmpty());
+    QVERIFY(b.pass().ok());
+    QVERIFY(b.faults().takeAnnounced().isEmpty());
+    QCOMPARE(b.read("g0"), harness::randomBytes(512 * 1024, 1));
+    // One small file: one.
+    a.write("small", "x");
+    QVERIFY(a.pass().ok());
+    QCOMPARE(a.faults().takeAnnounced(), QList<int>{1});
 }
 
 void tst_SyncEngine::scanCutsAreCheckedBeforeUse()

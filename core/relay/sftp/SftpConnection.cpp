@@ -598,7 +598,7 @@ namespace {
 
 constexpr uint8_t kFxpWrite = 6;
 constexpr uint8_t kFxpStatus = 101;
-constexpr int kWritesAhead = 32; // 2 MiB in flight
+constexpr int kWritesAhead = 16; // 2 MiB in flight
 
 void appendU32(QByteArray& out, quint32 v)
 {

@@ -45,6 +45,9 @@ public:
     RelayJob* put(const QString& path, QIODevice* source, qint64 size, WriteMode mode) override;
     RelayJob* remove(const QString& path) override;
     RelayJob* makeFolder(const QString& folder) override;
+    // Opens more connections (up to `transfers`) once one has worked: not before, so that a
+    // refused login or host key is met once.
+    void expectTransfers(int count) override;
 
 private:
     struct Worker;
@@ -56,6 +59,7 @@ private:
     RelayJob* submit(const QString& what, Task task, std::function<bool(Operation&)> again = {},
                      std::function<void(Operation&)> prepare = {});
     void dispatch();
+    Worker* addWorker();
     void run(Worker* worker, std::shared_ptr<Operation> op);
     void finished(Worker* worker, std::shared_ptr<Operation> op, const RelayError& error);
     QByteArray remote(const QString& relayPath) const;

@@ -66,7 +66,7 @@ public:
             return false;
         while (m_queue.begin() != it) { // skipped by the batch (deque: `it` stays valid)
             drop(m_queue.front());
-            m_queue.pop_front();
+            popFront();
         }
         Entry& entry = m_queue.front();
         if (!entry.read)
@@ -89,7 +89,7 @@ public:
         if (got.whole)
             bytes = got.buffer->data();
         drop(entry);
-        m_queue.pop_front();
+        popFront();
         topUp();
         return true;
     }
@@ -174,17 +174,29 @@ private:
     }
     void topUp()
     {
-        for (Entry& e : m_queue) {
+        // Entries before m_started all have their read (the queue is taken from the front, and a
+        // read covers later entries of its pack): not walked again at every take.
+        m_started = std::min(m_started, m_queue.size());
+        while (m_started < m_queue.size() && m_queue[m_started].read)
+            ++m_started;
+        for (size_t i = m_started; i < m_queue.size(); ++i) {
             if (m_inFlight >= m_transfers || m_held >= 64LL * 1024 * 1024)
                 return;
-            if (!e.read)
-                start(e);
+            if (!m_queue[i].read)
+                start(m_queue[i]);
         }
+    }
+    void popFront()
+    {
+        m_queue.pop_front();
+        if (m_started > 0)
+            --m_started;
     }
 
     protocol::ObjectStore& m_store;
     int m_transfers;
     std::deque<Entry> m_queue;
+    size_t m_started = 0; // entries before it all have their read
     int m_inFlight = 0; // reads started, not yet finished
     qint64 m_held = 0;  // bytes of the blobs listed whose read started and that were not taken yet
 };

@@ -246,6 +246,8 @@ void LocalChanges::scanLocal(Pass& pass)
                     goneByHash.erase(source);
             }
         }
+        if (e.kind == Kind::File && !renamed)
+            pass.contentToSend += e.size;
         // The new version supersedes what the folder held; a version known but not placed here
         // stays beside it, concurrent (R26).
         if (const auto updated = integrated(current, StateDb::Version{r, true, renamed}))

@@ -37,6 +37,7 @@ struct Pass
     QHash<QByteArray, QList<scan::BlobCut>> scannedCuts; // blobs the scan cut, by content hash
     QByteArray scannedCutsSeed;                    // ... with the gear of this seed
     QList<protocol::JournalRecord> pieces;         // pieces read (R28), in journal order
+    qint64 contentToSend = 0;                      // bytes of the new versions the scan found
 
     void fail(PassResult::Status status, const QString& error)
     {

@@ -324,6 +324,7 @@ void Puller::integrateRecords(Pass& pass, const QList<QJsonObject>& records, con
     const QString& from = peer.name;
     QString error;
     m_ctx.db.begin();
+    QSet<QString> packs; // others' packs (or format-1 chunks) named: to read unless held here
     for (const QJsonObject& o : records) {
         auto record = JournalRecord::fromJson(o, error);
         if (!record) {
@@ -347,9 +348,14 @@ void Puller::integrateRecords(Pass& pass, const QList<QJsonObject>& records, con
         QString lastPack;
         QList<protocol::BlobRef> foreign;
         for (const protocol::BlobRef& b : std::as_const(record->blobs)) {
-            if (!protocol::isObjectOf(b.pack, m_ctx.clientId))
+            if (!protocol::isObjectOf(b.pack, m_ctx.clientId)) {
                 foreign.append(b);
-            else if (b.pack != lastPack)
+                if (packs.size() < 64 && !packs.contains(b.pack)) {
+                    // Connections opened while the records are taken in.
+                    packs.insert(b.pack);
+                    m_ctx.backend->expectTransfers(int(packs.size()));
+                }
+            } else if (b.pack != lastPack)
                 m_ctx.db.addPackRef(b.pack, peer.client, seq);
             lastPack = b.pack;
         }

@@ -35,7 +35,7 @@ namespace {
 // comes first. Large enough that a folder of small files goes out in few segments (each costs
 // a few round trips to write and to read), small enough that the others start receiving a big
 // first sync early and that a crash loses little upload work.
-constexpr int kMaxRecordsPerSegment = 10'000;
+constexpr int kMaxRecordsPerSegment = 25'000;
 constexpr qint64 kMaxBytesPerSegment = 256LL * 1024 * 1024;
 constexpr int kVersionsPage = 2000; // pending versions read from the state at a time
 constexpr qsizetype kHashElsewhere = 256 * 1024; // blobs this large are hashed on another core

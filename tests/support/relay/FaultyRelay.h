@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QRandomGenerator>
 #include <functional>
+#include <utility>
 
 namespace escale::relay {
 
@@ -38,6 +39,13 @@ public:
     RelayJob* put(const QString& path, QIODevice* source, qint64 size, WriteMode mode) override;
     RelayJob* remove(const QString& path) override;
     RelayJob* makeFolder(const QString& folder) override;
+    // Recorded (what the engine announced), then passed on.
+    void expectTransfers(int count) override
+    {
+        m_announced.append(count);
+        m_inner->expectTransfers(count);
+    }
+    QList<int> takeAnnounced() { return std::exchange(m_announced, {}); }
 
     // Scripted faults: the next `count` operations of kind `op` fail with `kind`.
     void failNext(Op op, int count, RelayError::Kind kind = RelayError::Kind::Network);
@@ -69,6 +77,7 @@ public:
     int injectedFaults() const { return m_injected; }
 
 private:
+    QList<int> m_announced;
     bool takeScripted(Op op, RelayError& error);
     bool randomFailure(RelayError& error);
     RelayJob* injectedFailure(Op op); // a failed job when a fault is due, else nullptr
