@@ -37,6 +37,7 @@ QByteArray JournalSegment::encode() const
     text.header = headerOf(QStringLiteral("journal"), client, seq);
     text.records = records;
     text.recordLines = recordLines;
+    text.compress = true;
     return text.encode();
 }
 
@@ -59,6 +60,7 @@ QByteArray Snapshot::encode() const
     text.header.insert(QStringLiteral("acks"), covered);
     text.records = records;
     text.recordLines = recordLines;
+    text.compress = true;
     return text.encode();
 }
 

@@ -7,6 +7,15 @@
 
 namespace escale::protocol {
 
+namespace {
+
+constexpr char kCompressed = 'z';              // a text object starts with '{'
+constexpr qsizetype kSmallestCompressed = 1024; // below, the text as it is
+constexpr qint64 kLargestText = 1LL << 30;     // what a compressed object may expand to
+constexpr qint64 kLargestRatio = 1100;         // zlib expands by at most ~1032 times
+
+} // namespace
+
 QByteArray TextObject::encode() const
 {
     QByteArray out = QJsonDocument(header).toJson(QJsonDocument::Compact) + '\n';
@@ -17,11 +26,36 @@ QByteArray TextObject::encode() const
     const QByteArray hash = QCryptographicHash::hash(out, QCryptographicHash::Sha256).toHex();
     out += "{\"end\":" + QByteArray::number(records.size() + recordLines.size()) + ",\"sha256\":\"" + hash +
            "\"}\n";
-    return out;
+    if (!compress || out.size() < kSmallestCompressed)
+        return out;
+    // qCompress: the length as 4 bytes big-endian, then a zlib stream (RFC 1950). Level 1: a
+    // segment of 10,000 records (3.9 MB) in ~25 ms, 6 times smaller.
+    const QByteArray packed = qCompress(out, 1);
+    return packed.size() + 1 < out.size() ? kCompressed + packed : out;
 }
 
-std::optional<TextObject> TextObject::decode(const QByteArray& bytes, const QString& type, QString& error)
+std::optional<TextObject> TextObject::decode(const QByteArray& stored, const QString& type, QString& error)
 {
+    QByteArray expanded;
+    if (!stored.isEmpty() && stored.at(0) == kCompressed) {
+        if (stored.size() < 1 + 4 + 2) {
+            error = QStringLiteral("truncated (compressed)");
+            return std::nullopt;
+        }
+        const auto* u = reinterpret_cast<const uchar*>(stored.constData() + 1);
+        const qint64 length = qint64(u[0]) << 24 | qint64(u[1]) << 16 | qint64(u[2]) << 8 | qint64(u[3]);
+        // Checked before anything is allocated: a hostile relay's object cannot ask for gigabytes.
+        if (length == 0 || length > kLargestText || length > kLargestRatio * stored.size()) {
+            error = QStringLiteral("damaged (compressed length %1 for %2 bytes)").arg(length).arg(stored.size());
+            return std::nullopt;
+        }
+        expanded = qUncompress(reinterpret_cast<const uchar*>(stored.constData() + 1), stored.size() - 1);
+        if (expanded.size() != length) {
+            error = QStringLiteral("damaged (does not decompress)");
+            return std::nullopt;
+        }
+    }
+    const QByteArray& bytes = expanded.isNull() ? stored : expanded;
     if (!bytes.endsWith('\n')) {
         error = QStringLiteral("truncated (no final line)");
         return std::nullopt;

@@ -17,11 +17,16 @@ struct TextObject
     QList<QJsonObject> records;
     // Records already in their compact text (JournalRecord::toJsonText), written after `records`.
     QList<QByteArray> recordLines;
+    // Stored compressed (relay-format.md section 4: `z`, the text's length, a zlib stream) when
+    // that makes it smaller: journal segments and snapshots, a few hundred bytes a record of
+    // which hashes and names repeat.
+    bool compress = false;
 
     QByteArray encode() const;
 
-    // Decodes and checks the framing, and that the header's "type" is `type`. Any damage
-    // (truncation, a changed byte, a bad count) gives std::nullopt and an error naming it.
+    // Decodes and checks the framing, and that the header's "type" is `type`; takes the text or
+    // its compressed form. Any damage (truncation, a changed byte, a bad count, a compressed form
+    // that does not expand to its stated length) gives std::nullopt and an error naming it.
     static std::optional<TextObject> decode(const QByteArray& bytes, const QString& type, QString& error);
 };
 

@@ -156,7 +156,7 @@ bool SyncEngine::open(QString& error)
     m_ctx->backend->setTemporaryPrefix(m_ctx->clientId);
     m_ctx->loadRelayFolders();
     m_ctx->loadSessionHint();
-    m_ctx->uploadsMarked = QFile::exists(m_ctx->uploadMarkPath());
+    m_ctx->uploadsMarked = m_ctx->leftoversPossible = QFile::exists(m_ctx->uploadMarkPath());
     m_ctx->store.setBeforeWrite([ctx = m_ctx.get()] { ctx->markUploads(); });
     return true;
 }
@@ -181,6 +181,8 @@ PassResult SyncEngine::runPass()
             m_ctx->uploadsSettled(); // every write of this run ended, in place or refused
         else if (pass.result.status == PassResult::Status::Failed)
             m_ctx->forgetRelayFolders(); // one may have gone: made again (MKCOL, mkdir) as needed
+        if (!pass.result.ok())
+            m_ctx->leftoversPossible = m_ctx->leftoversPossible || m_ctx->uploadsMarked;
         if (!pass.result.ok() || !pass.result.complete)
             m_stages->local.fullScan(); // something waits: the next pass looks at everything
         m_ctx->saveSessionHint();
@@ -189,6 +191,7 @@ PassResult SyncEngine::runPass()
         // pass was doing is abandoned (its transaction rolled back, its staged downloads removed)
         // and the repository stops there, saying why; the next pass opens the database again.
         abandonPass();
+        m_ctx->leftoversPossible = m_ctx->leftoversPossible || m_ctx->uploadsMarked;
         m_stages->local.fullScan(); // what the scan found was rolled back with the rest
         pass.result.status = PassResult::Status::LocalFolder;
         pass.result.error = e.message();

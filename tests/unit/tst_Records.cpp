@@ -1,6 +1,7 @@
 #include "protocol/Layout.h"
 #include "protocol/PathCheck.h"
 #include "protocol/Records.h"
+#include "protocol/JournalObjects.h"
 #include "protocol/TextObject.h"
 
 #include <QCryptographicHash>
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void malformedRecords();
     void headRoundTrip();
     void textObjectDetectsDamage();
+    void compressedTextObjects();
     void headNames_data();
     void headNames();
     void relayPaths_data();
@@ -252,6 +254,65 @@ void tst_Records::textObjectDetectsDamage()
     QVERIFY(!TextObject::decode(future.encode(), "journal", error));
     QCOMPARE(error, QString("format 3, this Escale reads formats 1 to 2"));
 
+}
+
+void tst_Records::compressedTextObjects()
+{
+    // Segments and snapshots go compressed when that makes them smaller; a reader takes either
+    // form, and a compressed object that is damaged, cut short or claims to expand to gigabytes is
+    // refused without expanding it.
+    JournalSegment segment{A, 4, {}, {}};
+    for (int i = 0; i < 200; ++i) {
+        JournalRecord r = sampleFile();
+        r.path = QString("photos/2026/img%1.jpg").arg(i);
+        segment.recordLines.append(r.toJsonText());
+    }
+    const QByteArray stored = segment.encode();
+    QCOMPARE(stored.at(0), 'z');
+    TextObject plainText;
+    plainText.header = QJsonObject{{"format", 2}, {"type", "journal"}, {"client", A}, {"seq", 4}};
+    plainText.recordLines = segment.recordLines;
+    const QByteArray plain = plainText.encode();
+    QCOMPARE(plain.at(0), '{');
+    QVERIFY2(stored.size() * 4 < plain.size(), qPrintable(QString("%1 / %2").arg(stored.size()).arg(plain.size())));
+    QString error;
+    for (const QByteArray& form : {stored, plain}) { // both read
+        const auto back = JournalSegment::decode(form, A, 4, error);
+        QVERIFY2(back.has_value(), qPrintable(error));
+        QCOMPARE(back->records.size(), 200);
+        QCOMPARE(back->records.at(7).value("path").toString(), QString("photos/2026/img7.jpg"));
+    }
+    // A small segment stays text (nothing gained).
+    JournalSegment one{A, 5, {}, {sampleFile().toJsonText()}};
+    QCOMPARE(one.encode().at(0), '{');
+
+    QVERIFY(!TextObject::decode(stored.left(stored.size() / 2), "journal", error));
+    QCOMPARE(error, QString("damaged (does not decompress)"));
+    QVERIFY(!TextObject::decode(stored.left(4), "journal", error));
+    QCOMPARE(error, QString("truncated (compressed)"));
+    QByteArray flipped = stored;
+    flipped[stored.size() / 2] = char(flipped[stored.size() / 2] ^ 0x20);
+    QVERIFY(!TextObject::decode(flipped, "journal", error));
+    QVERIFY2(error.startsWith("damaged"), qPrintable(error));
+    // A stated length of 1 GiB for a few bytes: refused before anything is allocated.
+    QByteArray bomb = stored;
+    bomb[1] = char(0x40);
+    bomb[2] = bomb[3] = bomb[4] = char(0);
+    QVERIFY(!TextObject::decode(bomb, "journal", error));
+    QVERIFY2(error.startsWith("damaged (compressed length 1073741824"), qPrintable(error));
+    // The checksum of the text still holds inside: a forger's text with a bad sum is caught.
+    QByteArray forged = plain;
+    forged.replace("img7", "img8");
+    QVERIFY(!TextObject::decode('z' + qCompress(forged, 1), "journal", error));
+    QCOMPARE(error, QString("damaged (checksum mismatch)"));
+    // Snapshots too.
+    Snapshot snapshot{A, 2, {{A, 9}}, {}, segment.recordLines};
+    const QByteArray storedSnapshot = snapshot.encode();
+    QCOMPARE(storedSnapshot.at(0), 'z');
+    const auto backSnapshot = Snapshot::decode(storedSnapshot, A, 2, error);
+    QVERIFY2(backSnapshot.has_value(), qPrintable(error));
+    QCOMPARE(backSnapshot->records.size(), 200);
+    QCOMPARE(backSnapshot->acks.value(A), quint64(9));
 }
 
 void tst_Records::headNames_data()

@@ -84,6 +84,10 @@ struct EngineContext
     void markUploads();   // before a write
     void uploadsSettled(); // after a pass that ended well
     bool uploadsMarked = false;
+    // tmp/ may hold this client's leftovers: marked when the run started (the last one stopped
+    // with writes under way), or a pass of this run failed after writing. Not for the writes of
+    // this run's first pass itself (a new client's header): those did not fail.
+    bool leftoversPossible = false;
     int transfers() const; // chunks in flight at once (1 where the backend cannot run several)
     Resolution resolved(const QString& path); // what the known versions of `path` resolve to
     // While a pass runs: at each chunk (`immediately`), else at most every quarter of a second.

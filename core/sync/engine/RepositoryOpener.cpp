@@ -270,6 +270,15 @@ bool RepositoryOpener::completeRepository(Pass& pass)
 {
     if (m_ctx.repositoryChecked)
         return prepareFolders(pass);
+    if (m_keyWork && !m_keyWork->creating && !pass.headsListing &&
+        m_keyWork->result.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+        // While the key is derived: the pull's listing of heads/ (names only, nothing written, so
+        // a wrong passphrase still changes nothing).
+        QList<relay::RelayEntry> entries;
+        if (const RelayError e = m_ctx.store.list(layout::headsFolder(), entries);
+            e.ok() || e.kind == RelayError::Kind::NotFound)
+            pass.headsListing = entries;
+    }
     while (m_keyWork) {
         const std::unique_ptr<KeyWork> work = std::move(m_keyWork);
         KeyWork::Outcome o = work->result.get();
@@ -326,7 +335,7 @@ bool RepositoryOpener::completeRepository(Pass& pass)
     if (!m_cleanedTemporary) {
         // Leftovers of an upload interrupted by a crash (relay-format.md section 2), when the last
         // run may have left some (its writes did not all end in a pass that went well).
-        if (m_ctx.uploadsMarked)
+        if (m_ctx.leftoversPossible)
             m_ctx.removeOwnTemporary();
         // Chunks written by a run that stopped before publishing the segment naming them
         // (unless that segment made it to the relay after all).
