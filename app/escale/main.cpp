@@ -49,8 +49,9 @@ int main(int argc, char* argv[])
                                          QStringLiteral("Run without a desktop: sync every repository of the "
                                                         "configuration until SIGTERM or SIGINT."));
     const QCommandLineOption onceOption(
-        QStringLiteral("once"), QStringLiteral("With --no-gui: one complete pass per repository, then "
-                                               "exit (0 when all succeeded)."));
+        QStringLiteral("once"), QStringLiteral("One complete pass per repository, then exit (0 when all "
+                                               "succeeded, 7 when something was left to a later pass). "
+                                               "Never starts the desktop: --no-gui is implied."));
     const QCommandLineOption confirmOption(
         QStringLiteral("confirm-deletions"),
         QStringLiteral("Propagate local deletions held back by the mass-delete "
@@ -85,7 +86,9 @@ int main(int argc, char* argv[])
         print(stdout,
               help + QStringLiteral("\nExit codes: 0 success, 1 a repository failed, 2 bad usage or "
                                     "configuration,\n3 wrong password or passphrase, 4 relay unreachable, "
-                                    "5 local folder missing.\nSee docs/cli.md.\n"));
+                                    "5 local folder missing,\n7 --once: the pass ran but left something to a "
+                                    "later one (waiting for relay space,\nnot yet applied, set aside).\n"
+                                    "See docs/cli.md.\n"));
         return ExitOk;
     }
     if (parser.isSet(versionOption)) {

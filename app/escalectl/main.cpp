@@ -77,14 +77,17 @@ int run(const QCoreApplication& app)
                        forceOption, keepOption, setOption});
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("verify, decrypt or passphrase"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("one of the commands above"));
     parser.addPositionalArgument(QStringLiteral("REPO"), QStringLiteral("repository name or relay address"));
     if (!parser.parse(app.arguments()))
         return fail(ExitUsage, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
         print(stdout,
-              parser.helpText() + QStringLiteral("\nExit codes: 0 success, 1 failure or damage found, 2 bad "
-                                                 "usage, 3 wrong or missing passphrase. See docs/cli.md.\n"));
+              parser.helpText() +
+                  QStringLiteral("\nExit codes: 0 success, 1 failure or damage found, 2 bad usage, 3 wrong or "
+                                 "missing password\nor passphrase, 4 relay unreachable, 5 local folder missing, 6 no "
+                                 "running instance\n(status, pause, resume, sync, confirm-deletions, stop). See "
+                                 "docs/cli.md.\n"));
         return ExitOk;
     }
     if (parser.isSet(QStringLiteral("version"))) {
@@ -106,10 +109,11 @@ int run(const QCoreApplication& app)
                     QStringLiteral("resolve"), QStringLiteral("migrate"), QStringLiteral("forget-client")} +
         instanceCommands;
     if (!known.contains(command))
-        return fail(ExitUsage, command.isEmpty()
-                                   ? QStringLiteral("a command is needed: verify, decrypt or passphrase")
-                                   : QStringLiteral("unknown command '%1' (known: %2)")
-                                         .arg(command, known.join(QLatin1String(", "))));
+        return fail(ExitUsage, (command.isEmpty() ? QStringLiteral("a command is needed, one of: %1")
+                                                         .arg(known.join(QLatin1String(", ")))
+                                                   : QStringLiteral("unknown command '%1' (known: %2)")
+                                                         .arg(command, known.join(QLatin1String(", ")))) +
+                                   QStringLiteral("; 'escalectl --help' says what each does"));
     if (instanceCommands.contains(command)) {
         if (args.size() > 2 || (command == QLatin1String("stop") && args.size() > 1))
             return fail(ExitUsage,

@@ -1,5 +1,7 @@
 #include "control/Instance.h"
 
+#include "log/Logging.h"
+
 #include <QJsonArray>
 #include <QTimer>
 
@@ -334,6 +336,12 @@ QJsonObject Instance::handle(const QJsonObject& request)
             r.runner->syncNow();
         } else {
             const bool pause = command == QLatin1String("pause");
+            if (r.status.paused != pause) // in the log, whoever asked (tray, settings, escalectl)
+                qCInfo(lcApp).noquote() << QStringLiteral("[%1] %2")
+                                               .arg(repository(i).name,
+                                                    pause ? QStringLiteral("paused: nothing is sent or received until "
+                                                                           "it is resumed")
+                                                          : QStringLiteral("resumed"));
             r.status.paused = pause;
             r.runner->setPaused(pause);
             if (r.status.state != State::Stopped)

@@ -4,6 +4,7 @@
 #include "protocol/PathCheck.h"
 
 #include <QDirIterator>
+#include <QFileInfo>
 #include <QFile>
 #include <QFileSystemWatcher>
 #include <QSocketNotifier>
@@ -73,7 +74,11 @@ public:
             failed = missing.mid(std::max<qsizetype>(0, m_limit - watched.size()));
             missing.resize(missing.size() - failed.size());
         }
-        failed += m_watcher.addPaths(missing);
+        // A folder not there (the local folder unplugged, or gone meanwhile) is no limit reached:
+        // the pass says so, and it is watched when it is back.
+        QStringList refused = m_watcher.addPaths(missing);
+        refused.removeIf([](const QString& d) { return !QFileInfo(d).isDir(); });
+        failed += refused;
         m_failed = int(failed.size());
         return m_failed;
     }

@@ -86,6 +86,8 @@ void tst_EscaleCli::help()
           "--log-level <LEVEL>", "-v, --version", "-h, --help", "Exit codes:"})
         QVERIFY2(r.out.contains(QLatin1String(option)), option);
     QVERIFY(r.out.startsWith("Usage: escale [options]"));
+    QVERIFY2(r.out.contains("--no-gui is implied"), qPrintable(r.out)); // --once alone is headless
+    QVERIFY2(r.out.contains("7 --once"), qPrintable(r.out));
 }
 
 void tst_EscaleCli::version()

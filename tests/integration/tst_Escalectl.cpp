@@ -212,7 +212,22 @@ void tst_Escalectl::plainRepositoryAndUsageErrors()
     r = run(m_escalectl, {"-c", conf, "passphrase", "docs"});
     QCOMPARE(r.code, 2);
     QVERIFY(r.err.contains("not encrypted"));
-    QCOMPARE(run(m_escalectl, {}).code, 2);
+    // Without a command, and in --help: every command and every exit code.
+    r = run(m_escalectl, {});
+    QCOMPARE(r.code, 2);
+    const QStringList commands{"verify",  "decrypt",  "passphrase", "trust",   "backup", "restore",
+                               "clients", "access",   "conflicts",  "resolve", "migrate", "forget-client",
+                               "status",  "pause",    "resume",     "sync",    "confirm-deletions", "stop"};
+    for (const QString& c : commands)
+        QVERIFY2(r.err.contains(c), qPrintable(c + ": " + r.err));
+    const Run help = run(m_escalectl, {"--help"});
+    QCOMPARE(help.code, 0);
+    for (const QString& c : commands)
+        QVERIFY2(help.out.contains("  " + c) || help.out.contains("|" + c) || help.out.contains(", " + c),
+                 qPrintable(c));
+    for (const char* code : {"0 success", "1 failure", "2 bad usage", "3 wrong", "4 relay unreachable",
+                             "5 local folder missing", "6 no running instance"})
+        QVERIFY2(help.out.contains(QLatin1String(code)), code);
     r = run(m_escalectl, {"-c", conf, "frobnicate", "docs"});
     QCOMPARE(r.code, 2);
     QVERIFY(r.err.contains("unknown command 'frobnicate'"));
@@ -326,7 +341,12 @@ void tst_Escalectl::controlsARunningInstance()
     QCOMPARE(r.code, 0);
     QVERIFY(daemon.waitForFinished(30'000));
     QCOMPARE(daemon.exitCode(), 0);
-    QVERIFY2(QString::fromUtf8(daemon.readAll()).contains("stopping (asked through the control socket)"), "");
+    const QString daemonLog = QString::fromUtf8(daemon.readAll());
+    QVERIFY2(daemonLog.contains("stopping (asked through the control socket)"), "");
+    // Pause and resume are in the log, once each time the state changes.
+    QVERIFY2(daemonLog.contains("[docs] paused: nothing is sent or received until it is resumed"), qPrintable(daemonLog.right(2000)));
+    QCOMPARE(daemonLog.count("[docs] paused:"), 3);
+    QCOMPARE(daemonLog.count("[docs] resumed"), 3);
     QCOMPARE(ctl({"status"}).code, 6);
 }
 

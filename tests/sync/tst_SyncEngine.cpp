@@ -1104,12 +1104,24 @@ void tst_SyncEngine::quotaBackPressure()
     for (int i = 0; i < 6; ++i)
         a.write(QString("part%1.bin").arg(i), QByteArray(1024 * 1024, char('0' + i)));
     int rounds = 0;
+    bool saidOnce = false;
     while (b.tree().size() < 6 && rounds++ < 12) {
         QVERIFY(a.pass().ok());
         QVERIFY2(relay.store()->totalBytes() < 4 * 1024 * 1024, "the relay went over the quota");
+        // Files left waiting are one line for the pass, however many (not one per file).
+        const QStringList waiting = a.last().problems.filter("waiting for relay space");
+        QVERIFY2(waiting.size() <= 1, qPrintable(waiting.join("\n")));
+        if (rounds == 1) {
+            QVERIFY(a.last().waitingForSpace);
+            QCOMPARE(waiting.size(), 1);
+            QVERIFY2(waiting.first().contains(" files (") && waiting.first().contains("of 'disk quota' in use"),
+                     qPrintable(waiting.first()));
+            saidOnce = true;
+        }
         QVERIFY(b.pass().ok());
     }
     QCOMPARE(b.tree().size(), 6);
+    QVERIFY(saidOnce);
     QVERIFY(rounds > 1); // it took several rounds: the quota held uploads back
     settle({&a, &b}, 1);
     CONVERGED(a, b);

@@ -199,6 +199,25 @@ void tst_FolderWatcher::watchLimitIsReported()
         QCOMPARE(watcher->seesClosing(), closeEvents);
         QCOMPARE(watcher->watchAll(), 2); // the root only: its two sub-folders are polled
     }
+    // A local folder that is not there (an unplugged disk) is no watch limit reached: nothing is
+    // reported (the pass says the folder is missing), and it is watched once it is back.
+    for (bool closeEvents : {true, false}) {
+        QTemporaryDir dir;
+        const QString root = dir.filePath("unplugged");
+        auto watcher = scan::FolderWatcher::create(root, -1, true, closeEvents);
+        QCOMPARE(watcher->watchAll(), 0);
+        QVERIFY(QDir().mkpath(root + "/sub"));
+        watcher->drain();
+        QCOMPARE(watcher->watchAll(), 0);
+        if (!closeEvents)
+            continue; // Qt's watcher counts no events: watched is all it says
+        const quint64 before = watcher->events();
+        QFile back(root + "/sub/back.txt");
+        QVERIFY(back.open(QIODevice::WriteOnly));
+        back.write("back");
+        back.close();
+        QTRY_VERIFY(watcher->events() > before);
+    }
 }
 
 // The scan is skipped only while the watcher vouches for the folder: not once a folder's watch is gone

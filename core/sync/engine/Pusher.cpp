@@ -112,6 +112,21 @@ void Pusher::push(Pass& pass)
     };
     quint64 journal = m_ctx.db.meta(Meta::Journal).toULongLong();
     const auto freeBuffers = qScopeGuard([this] { m_buffers.clear(); });
+    // Files left for want of room under 'disk quota', said once at the end of the pass.
+    struct
+    {
+        int files = 0;
+        qint64 bytes = 0;
+        qint64 used = 0;
+    } waiting;
+    const auto sayWaiting = qScopeGuard([&] {
+        if (waiting.files > 0)
+            pass.problem(QStringLiteral("waiting for relay space: %1 (%2) not sent yet, %3 of the %4 of 'disk quota' "
+                                        "in use; they go as the other clients take what is there and it is freed")
+                             .arg(waiting.files == 1 ? QStringLiteral("1 file") : QStringLiteral("%1 files").arg(waiting.files),
+                                  config::formatSize(waiting.bytes), config::formatSize(waiting.used),
+                                  config::formatSize(*m_ctx.settings.diskQuota)));
+    });
 
     while (pass.result.ok()) {
         QList<Item> batch = nextBatch();
@@ -189,9 +204,13 @@ void Pusher::push(Pass& pass)
                 if (used + m_ctx.store.codec().encodedSize(item.record.size) > *m_ctx.settings.diskQuota) {
                     pass.result.waitingForSpace = true;
                     pass.result.complete = false;
-                    pass.problem(QStringLiteral("waiting for relay space to send %1: %2 of %3 in use")
-                                     .arg(item.record.path, config::formatSize(used),
-                                          config::formatSize(*m_ctx.settings.diskQuota)));
+                    // One line for the pass (below), not one per file: a big first sync under a
+                    // small quota would write hundreds at every pass.
+                    qCDebug(lcEngine).noquote() << QStringLiteral("[%1] waiting for relay space to send %2")
+                                                       .arg(m_ctx.settings.name, item.record.path);
+                    ++waiting.files;
+                    waiting.bytes += item.record.size;
+                    waiting.used = used;
                     continue;
                 }
             }
