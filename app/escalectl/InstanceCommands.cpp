@@ -59,6 +59,31 @@ int instanceCommand(const QString& command, const QString& repository, const QSt
                   .arg(last.value(QStringLiteral("received")).toInt())
                   .arg(last.value(QStringLiteral("deleted")).toInt())
                   .arg(last.value(QStringLiteral("conflicts")).toInt()));
+        // What moves now, during a pass: files and bytes of each direction, and the file under way.
+        if (r.value(QStringLiteral("state")).toString() == QLatin1String("syncing")) {
+            const QJsonObject g = r.value(QStringLiteral("progress")).toObject();
+            QStringList moving;
+            auto direction = [&](const QString& verb, const char* files, const char* done, const char* bytes,
+                                 const char* bytesDone) {
+                const int total = g.value(QLatin1String(files)).toInt();
+                if (total <= 0)
+                    return;
+                moving << QStringLiteral("%1 %2 of %3 files (%4 of %5)")
+                              .arg(verb)
+                              .arg(g.value(QLatin1String(done)).toInt())
+                              .arg(total)
+                              .arg(config::formatSize(qint64(g.value(QLatin1String(bytesDone)).toDouble())),
+                                   config::formatSize(qint64(g.value(QLatin1String(bytes)).toDouble())));
+            };
+            direction(QStringLiteral("sending"), "files_to_send", "files_sent", "bytes_to_send", "bytes_sent");
+            direction(QStringLiteral("receiving"), "files_to_receive", "files_received", "bytes_to_receive",
+                      "bytes_received");
+            const QString current = g.value(QStringLiteral("current")).toString();
+            if (!moving.isEmpty())
+                print(stdout, QStringLiteral("  now: %1%2\n")
+                                  .arg(moving.join(QLatin1String("; ")),
+                                       current.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(current)));
+        }
         if (r.value(QStringLiteral("conflicts_waiting")).toInt() >= 0) {
             const double quota = r.value(QStringLiteral("disk_quota")).toDouble();
             print(

@@ -13,8 +13,11 @@ std::unique_ptr<RelayBackend> createRelay(const config::RepositoryConfig& config
 {
     using Scheme = config::RelayAddress::Scheme;
     switch (config.relay.scheme) {
-    case Scheme::Folder:
-        return std::make_unique<FolderRelay>(config.relay.path);
+    case Scheme::Folder: {
+        auto folder = std::make_unique<FolderRelay>(config.relay.path);
+        folder->setBandwidth(config.bandwidthUp, config.bandwidthDown);
+        return folder;
+    }
     case Scheme::S3:
     case Scheme::S3Http: {
         const auto settings = S3Relay::settingsFromConfig(config, error);

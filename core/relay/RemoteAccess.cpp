@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QRandomGenerator>
 #include <QSslCertificate>
+#include <QThread>
 #include <QSslKey>
 #include <QSslSocket>
 #include <QTimer>
@@ -181,6 +182,21 @@ qint64 Throttle::take(qint64 wanted)
 int Throttle::waitMs() const
 {
     return m_rate <= 0 ? 0 : std::clamp(int(4096 * 1000 / m_rate), 5, 250);
+}
+
+qint64 SharedThrottle::take(qint64 wanted)
+{
+    for (;;) {
+        int waitMs = 0;
+        {
+            QMutexLocker lock(&m_mutex);
+            const qint64 n = m_throttle.take(wanted);
+            if (n > 0)
+                return n;
+            waitMs = m_throttle.waitMs();
+        }
+        QThread::msleep(ulong(std::max(1, waitMs)));
+    }
 }
 
 } // namespace escale::relay

@@ -4,6 +4,7 @@
 #include "relay/RelayTypes.h"
 
 #include <QAbstractSocket>
+#include <QMutex>
 #include <QSslConfiguration>
 #include <QSslError>
 #include <functional>
@@ -82,6 +83,29 @@ private:
     qint64 m_rate;
     double m_tokens = 0;
     qint64 m_lastMs = 0;
+};
+
+// A throttle several threads share: take() waits (sleeps) until some bytes may pass. For
+// transfers that run on worker threads (SFTP, the folder relay).
+class SharedThrottle
+{
+public:
+    explicit SharedThrottle(qint64 bytesPerSecond)
+        : m_throttle(bytesPerSecond)
+    {}
+    bool limited() const { return m_throttle.limited(); }
+    // Waits until `wanted` bytes (or part of them) may pass; returns how many.
+    qint64 take(qint64 wanted);
+    // Waits until all `bytes` passed.
+    void pass(qint64 bytes)
+    {
+        for (qint64 done = 0; done < bytes;)
+            done += take(bytes - done);
+    }
+
+private:
+    QMutex m_mutex;
+    Throttle m_throttle;
 };
 
 } // namespace escale::relay

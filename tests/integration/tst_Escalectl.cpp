@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -26,6 +28,7 @@ private Q_SLOTS:
     void verifyDecryptAndChangePassphrase();
     void plainRepositoryAndUsageErrors();
     void controlsARunningInstance();
+    void statusShowsATransferUnderWay();
     void backupAndRestoreThroughWebDav();
     void hostileOrDamagedArchives();
     void clientsAndWhatTheyStillNeed();
@@ -238,6 +241,33 @@ void tst_Escalectl::plainRepositoryAndUsageErrors()
     r = run(m_escalectl, {"verify", root.filePath("empty-relay")});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains("no Escale repository"), qPrintable(r.err));
+}
+
+void tst_Escalectl::statusShowsATransferUnderWay()
+{
+    // A big file goes out slowly (a folder relay with 'bandwidth limit up', honoured there too):
+    // the text status says what moves now, not "0 changes", then the pass ends.
+    QTemporaryDir root;
+    const QString conf = config(root, "bandwidth limit up = 1MB\n");
+    QByteArray big(6 * 1000 * 1000, Qt::Uninitialized);
+    QRandomGenerator(5).fillRange(reinterpret_cast<quint32*>(big.data()), big.size() / 4);
+    write(root.filePath("folder/big.bin"), big);
+    QProcess daemon;
+    daemon.setProcessChannelMode(QProcess::MergedChannels);
+    daemon.start(m_escale, {"--no-gui", "-c", conf});
+    QVERIFY(daemon.waitForStarted());
+    const auto stop = qScopeGuard([&] {
+        run(m_escalectl, {"-c", conf, "stop"});
+        if (!daemon.waitForFinished(30'000))
+            daemon.kill();
+    });
+    QString seen;
+    QTRY_VERIFY_WITH_TIMEOUT((seen = run(m_escalectl, {"-c", conf, "status"}).out).contains("now: sending 0 of 1 files ("),
+                             30'000);
+    QVERIFY2(seen.contains("of 5.7 MiB) (big.bin)") || seen.contains("of 6.0 MB) (big.bin)"), qPrintable(seen));
+    QTRY_COMPARE_WITH_TIMEOUT(repositoryStatus(conf).value("files_sent").toInt(), 1, 60'000);
+    QTRY_VERIFY_WITH_TIMEOUT(!run(m_escalectl, {"-c", conf, "status"}).out.contains("now:"), 30'000);
+    QCOMPARE(QFile(root.filePath("relay/escale-repository.json")).exists(), true);
 }
 
 void tst_Escalectl::controlsARunningInstance()

@@ -8,6 +8,7 @@
 
 #include <QBuffer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void contract();
     void largeObjectStreams_data();
     void largeObjectStreams();
+    void folderRelayBandwidthLimits();
     void shortSourcePublishesNothing_data();
     void shortSourcePublishesNothing();
     void invalidPaths_data();
@@ -425,6 +427,29 @@ void tst_RelayBackends::objectStoreReadsParts()
         QCOMPARE(e.kind, RelayError::Kind::Corrupt); // plain bytes carry no check of their own
     else
         QVERIFY(read != plain.mid(middle, 100));
+}
+
+void tst_RelayBackends::folderRelayBandwidthLimits()
+{
+    // 'bandwidth limit up' and 'down' hold on a folder relay too (a USB disk, a share others use):
+    // 2 MiB at 1 MiB/s cannot take less than about two seconds each way (a lower bound only: a busy
+    // machine makes it longer, never shorter), and the bytes arrive whole.
+    FolderRelay relay(m_dir->path());
+    relay.setBandwidth(1024 * 1024, 1024 * 1024);
+    QByteArray data(2 * 1024 * 1024, Qt::Uninitialized);
+    QRandomGenerator(11).fillRange(reinterpret_cast<quint32*>(data.data()), data.size() / 4);
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(putBytes(relay, "limited", data).ok());
+    const qint64 upMs = clock.restart();
+    RelayError e;
+    QCOMPARE(getBytes(relay, "limited", &e), data);
+    const qint64 downMs = clock.elapsed();
+    QVERIFY2(upMs >= 1500, qPrintable(QString::number(upMs)));
+    QVERIFY2(downMs >= 1500, qPrintable(QString::number(downMs)));
+    // Unlimited again: 0.
+    relay.setBandwidth(0, 0);
+    QCOMPARE(getBytes(relay, "limited", &e), data);
 }
 
 QTEST_GUILESS_MAIN(tst_RelayBackends)

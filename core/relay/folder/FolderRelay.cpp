@@ -218,7 +218,7 @@ RelayJob* FolderRelay::getRange(const QString& path, qint64 offset, qint64 lengt
     const qint64 size = ::stat(QFile::encodeName(file).constData(), &st) == 0 ? qint64(st.st_size) : 0;
     const qint64 end = length < 0 ? size : std::min(size, offset + length);
     return PoolJob::start(
-        [file, sink, offset, end](RelayError& error, QList<RelayEntry>&, qint64& bytes) {
+        [file, sink, offset, end, throttle = m_down](RelayError& error, QList<RelayEntry>&, qint64& bytes) {
             const QByteArray native = QFile::encodeName(file);
             const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
             if (fd < 0) {
@@ -236,6 +236,8 @@ RelayJob* FolderRelay::getRange(const QString& path, qint64 offset, qint64 lengt
                 }
                 if (n == 0)
                     break; // the object is shorter than it was: what is there
+                if (throttle)
+                    throttle->pass(n);
                 if (sink->write(buffer.constData(), n) != n) {
                     error =
                         RelayError{RelayError::Kind::Other,
@@ -258,6 +260,7 @@ RelayJob* FolderRelay::put(const QString& path, QIODevice* source, qint64 size, 
     const QString tmpDir = absolute(QStringLiteral("tmp"));
     const QString root = m_root;
     const QString temp = tmpDir + QLatin1Char('/') + m_tempPrefix + QLatin1Char('-') + randomSuffix();
+    const std::shared_ptr<SharedThrottle> throttle = m_up;
     return PoolJob::start(
         [=](RelayError& error, QList<RelayEntry>&, qint64& bytes) {
             if (!QFileInfo(tmpDir).isDir() && (!rootThere(root, error) || !makePath(tmpDir, error)))
@@ -285,6 +288,8 @@ RelayJob* FolderRelay::put(const QString& path, QIODevice* source, qint64 size, 
                                         .arg(size)});
                     return;
                 }
+                if (throttle)
+                    throttle->pass(got);
                 const char* p = buffer.constData();
                 qint64 left = got;
                 while (left > 0) {
@@ -323,6 +328,12 @@ RelayJob* FolderRelay::put(const QString& path, QIODevice* source, qint64 size, 
             bytes = size;
         },
         size);
+}
+
+void FolderRelay::setBandwidth(qint64 up, qint64 down)
+{
+    m_up = up > 0 ? std::make_shared<SharedThrottle>(up) : nullptr;
+    m_down = down > 0 ? std::make_shared<SharedThrottle>(down) : nullptr;
 }
 
 RelayJob* FolderRelay::remove(const QString& path)

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "relay/RelayBackend.h"
+#include "relay/RemoteAccess.h"
+
+#include <memory>
 
 class QFileSystemWatcher;
 
@@ -29,6 +32,10 @@ public:
 
     bool watch(const QString& folder) override;
 
+    // 'bandwidth limit up' / 'down' (bytes/s, 0: none): a slow USB disk or a share that others
+    // use too is not filled at full speed. Shared by every transfer of a direction.
+    void setBandwidth(qint64 up, qint64 down);
+
     QString root() const { return m_root; }
 
 private:
@@ -36,6 +43,7 @@ private:
 
     QString m_root;
     QFileSystemWatcher* m_watcher = nullptr;
+    std::shared_ptr<SharedThrottle> m_up, m_down; // null: unlimited
 };
 
 } // namespace escale::relay

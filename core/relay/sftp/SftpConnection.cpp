@@ -103,21 +103,6 @@ bool Pipe::cancelled() const
     return m_cancelled;
 }
 
-qint64 SharedThrottle::take(qint64 wanted)
-{
-    for (;;) {
-        int waitMs = 0;
-        {
-            QMutexLocker lock(&m_mutex);
-            const qint64 n = m_throttle.take(wanted);
-            if (n > 0)
-                return n;
-            waitMs = m_throttle.waitMs();
-        }
-        QThread::msleep(ulong(waitMs));
-    }
-}
-
 // --- Connection -----------------------------------------------------------------------------
 
 Connection::Connection(const ConnectionSettings& settings)

@@ -74,20 +74,7 @@ private:
     bool m_listenToPush = true;
 };
 
-// A throttle several threads share.
-class SharedThrottle
-{
-public:
-    explicit SharedThrottle(qint64 bytesPerSecond)
-        : m_throttle(bytesPerSecond)
-    {}
-    // Waits until `wanted` bytes (or part of them) may pass; returns how many.
-    qint64 take(qint64 wanted);
-
-private:
-    QMutex m_mutex;
-    Throttle m_throttle;
-};
+using relay::SharedThrottle;
 
 // One SSH connection with its SFTP channel, used from one worker thread with libssh's blocking
 // calls: opened on first use (connect, host key checked against the pin or known_hosts,
