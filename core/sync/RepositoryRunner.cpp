@@ -10,24 +10,69 @@
 #include "sync/RelayMoveSettings.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSemaphore>
 #include <QTimer>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <openssl/crypto.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 namespace escale::sync {
+
+std::unique_ptr<StateLock> StateLock::acquire(const QString& statePath, QString& error)
+{
+    const QString path = statePath + QStringLiteral("-lock");
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        error = QStringLiteral("cannot open %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        return nullptr;
+    }
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        const int err = errno;
+        char pid[32] = {};
+        const ssize_t n = ::pread(fd, pid, sizeof pid - 1, 0);
+        ::close(fd);
+        const QString holder = n > 0 ? QStringLiteral(" (process %1)").arg(QString::fromLatin1(pid, int(n)).trimmed())
+                                     : QString();
+        error = err == EWOULDBLOCK
+                    ? QStringLiteral("another Escale%1 already syncs this repository with the state %2: stop it "
+                                     "first (escalectl stop, or systemctl stop), or give this one its own 'state dir'")
+                          .arg(holder, statePath)
+                    : QStringLiteral("cannot lock %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(err)));
+        return nullptr;
+    }
+    const QByteArray mine = QByteArray::number(qint64(::getpid())) + '\n';
+    if (::ftruncate(fd, 0) == 0)
+        [[maybe_unused]] const ssize_t w = ::pwrite(fd, mine.constData(), size_t(mine.size()), 0);
+    return std::unique_ptr<StateLock>(new StateLock(fd));
+}
+
+StateLock::~StateLock()
+{
+    ::close(m_fd); // the lock goes with it
+}
 
 std::optional<EngineSetup> openEngine(const config::RepositoryConfig& config, QString& error, bool* keychain)
 {
     EngineSetup setup;
+    const QString statePath = SyncEngine::defaultStatePath(config.stateDir, config.localPath);
+    setup.lock = StateLock::acquire(statePath, error);
+    if (!setup.lock)
+        return std::nullopt;
     config::KeychainWatch watch; // the relay's password may come from the keychain
     setup.relay = relay::createRelay(config, error);
     if (keychain)
         *keychain = watch.failed();
     if (!setup.relay)
         return std::nullopt;
-    setup.engine = std::make_unique<SyncEngine>(config, setup.relay.get(),
-                                                SyncEngine::defaultStatePath(config.stateDir, config.localPath));
+    setup.engine = std::make_unique<SyncEngine>(config, setup.relay.get(), statePath);
     setup.engine->setRelayMoveHooks(relayMoveThroughConfigFile(config));
     if (!setup.engine->open(error))
         return std::nullopt;
@@ -56,6 +101,7 @@ public Q_SLOTS:
             Q_EMIT failedToStart(error, keychain);
             return;
         }
+        m_lock = std::move(setup->lock);
         m_relay = std::move(setup->relay);
         m_engine = std::move(setup->engine);
         if (m_confirmDeletions)
@@ -231,6 +277,7 @@ private:
         m_watcher.reset();
         m_engine.reset();
         m_relay.reset();
+        m_lock.reset(); // another process may sync this repository from now on
         OPENSSL_thread_stop(); // free this thread's OpenSSL state (random generator) now
         m_stopped->release();
     }
@@ -238,6 +285,7 @@ private:
     config::RepositoryConfig m_config;
     QSemaphore* m_stopped;
     bool m_confirmDeletions = false;
+    std::unique_ptr<StateLock> m_lock; // outlives the relay and the engine
     std::unique_ptr<relay::RelayBackend> m_relay;
     std::unique_ptr<SyncEngine> m_engine;
     static constexpr int kGatherMs = 100;

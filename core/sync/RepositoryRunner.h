@@ -13,12 +13,35 @@ namespace escale::sync {
 
 class RepositoryWorker;
 
+// The one process that syncs with a state database: an exclusive lock (flock) on a file beside
+// it, held while the engine lives. Whatever the environment (a system service with its own /tmp
+// and no runtime directory, a second desktop session, `escale --once` from cron while the daemon
+// runs), a second engine on the same state refuses to start instead of syncing the same folder
+// against the first.
+class StateLock
+{
+public:
+    // nullptr with `error` when another process holds it (naming that process) or it cannot be made.
+    static std::unique_ptr<StateLock> acquire(const QString& statePath, QString& error);
+    ~StateLock();
+    StateLock(const StateLock&) = delete;
+    StateLock& operator=(const StateLock&) = delete;
+
+private:
+    explicit StateLock(int fd)
+        : m_fd(fd)
+    {}
+    int m_fd;
+};
+
 // A repository's relay and engine, as the daemon and `escale --once` build them: the relay from
 // the configuration (its password from the keychain when needed), the engine on the default state
-// database under 'state dir', with the configuration file's relay-move hooks, opened. The relay
-// outlives the engine (members destroyed in reverse order).
+// database under 'state dir' (locked: StateLock), with the configuration file's relay-move hooks,
+// opened. The lock outlives the relay, which outlives the engine (members destroyed in reverse
+// order).
 struct EngineSetup
 {
+    std::unique_ptr<StateLock> lock;
     std::unique_ptr<relay::RelayBackend> relay;
     std::unique_ptr<SyncEngine> engine;
 };

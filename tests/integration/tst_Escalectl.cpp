@@ -29,6 +29,7 @@ private Q_SLOTS:
     void plainRepositoryAndUsageErrors();
     void controlsARunningInstance();
     void statusShowsATransferUnderWay();
+    void oneInstancePerStateWhateverTheEnvironment();
     void backupAndRestoreThroughWebDav();
     void hostileOrDamagedArchives();
     void clientsAndWhatTheyStillNeed();
@@ -268,6 +269,52 @@ void tst_Escalectl::statusShowsATransferUnderWay()
     QTRY_COMPARE_WITH_TIMEOUT(repositoryStatus(conf).value("files_sent").toInt(), 1, 60'000);
     QTRY_VERIFY_WITH_TIMEOUT(!run(m_escalectl, {"-c", conf, "status"}).out.contains("now:"), 30'000);
     QCOMPARE(QFile(root.filePath("relay/escale-repository.json")).exists(), true);
+}
+
+void tst_Escalectl::oneInstancePerStateWhateverTheEnvironment()
+{
+    // A second daemon that cannot see the first's control socket (a system service has its own
+    // /tmp and no XDG_RUNTIME_DIR), and `escale --once` from cron while the daemon runs: both
+    // refuse, naming the running process, instead of syncing the same folder against it; once the
+    // daemon is gone, --once works.
+    QTemporaryDir root;
+    const QString conf = config(root, QString());
+    write(root.filePath("folder/a.txt"), "first");
+    QProcess daemon;
+    daemon.setProcessChannelMode(QProcess::MergedChannels);
+    daemon.start(m_escale, {"--no-gui", "-c", conf});
+    QVERIFY(daemon.waitForStarted());
+    auto stopDaemon = qScopeGuard([&] {
+        daemon.terminate();
+        if (!daemon.waitForFinished(30'000))
+            daemon.kill();
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(repositoryStatus(conf).value("files_sent").toInt(), 1, 30'000);
+    QTemporaryDir elsewhere; // another runtime directory and /tmp: another control socket
+    QProcess second;
+    second.setProcessChannelMode(QProcess::MergedChannels);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("XDG_RUNTIME_DIR", elsewhere.path());
+    env.insert("TMPDIR", elsewhere.path());
+    second.setProcessEnvironment(env);
+    second.start(m_escale, {"--no-gui", "-c", conf});
+    QVERIFY(second.waitForFinished(60'000));
+    const QString said = QString::fromUtf8(second.readAll());
+    QCOMPARE(second.exitCode(), 1);
+    const QString holder = QString("another Escale (process %1) already syncs this repository").arg(daemon.processId());
+    QVERIFY2(said.contains(holder), qPrintable(said));
+    Run once = run(m_escale, {"--once", "-c", conf});
+    QCOMPARE(once.code, 1);
+    QVERIFY2((once.err + once.out).contains(holder), qPrintable(once.err + once.out));
+    // The first daemon went on undisturbed.
+    write(root.filePath("folder/b.txt"), "second");
+    QTRY_COMPARE_WITH_TIMEOUT(repositoryStatus(conf).value("files_sent").toInt(), 2, 30'000);
+    stopDaemon.dismiss();
+    daemon.terminate();
+    QVERIFY(daemon.waitForFinished(30'000));
+    QCOMPARE(daemon.exitCode(), 0);
+    once = run(m_escale, {"--once", "-c", conf});
+    QVERIFY2(once.code == 0, qPrintable(once.err + once.out));
 }
 
 void tst_Escalectl::controlsARunningInstance()
