@@ -121,7 +121,7 @@ std::optional<QJsonObject> askInstance(const QString& configPath, const QJsonObj
 {
     QString error;
     bool noInstance = false;
-    const auto answer = control::request(control::socketPath(configPath), request, error, &noInstance);
+    const auto answer = control::request(control::findSocket(configPath), request, error, &noInstance);
     if (!answer) {
         code = fail(noInstance ? ExitNoInstance : ExitFailure, error);
         return std::nullopt;

@@ -56,7 +56,7 @@ bool nudgeInstance(const QString& configPath, const QString& repository)
 {
     QString error;
     bool noInstance = false;
-    const auto answer = control::request(control::socketPath(configPath),
+    const auto answer = control::request(control::findSocket(configPath),
                                          QJsonObject{{QStringLiteral("command"), QStringLiteral("sync")},
                                                      {QStringLiteral("repository"), repository}},
                                          error, &noInstance);

@@ -93,7 +93,7 @@ int migrate(const Target& target, const QString& configPath, const QString& addr
     const bool written = config::editSectionInFile(configPath, r.name, edits, error);
     // A running instance follows the forwarding record itself; a pass now makes it do so at once.
     QString ignored;
-    control::request(control::socketPath(configPath),
+    control::request(control::findSocket(configPath),
                      QJsonObject{{QStringLiteral("command"), QStringLiteral("sync")},
                                  {QStringLiteral("repository"), r.name}},
                      ignored);

@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QLocalServer>
 #include <QLocalSocket>
+#include <pwd.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace escale::control {
@@ -16,15 +18,12 @@ constexpr qsizetype kMaxRequest = 1024 * 1024;
 
 } // namespace
 
-QString socketPath(const QString& configPath)
+namespace {
+
+// The socket's name: the configuration file's (canonical) path, hashed: instances of different
+// configurations do not meet.
+QString socketName(const QString& configPath)
 {
-    QString base = qEnvironmentVariable("XDG_RUNTIME_DIR");
-    if (base.isEmpty() || !QFileInfo(base).isDir())
-        base = QDir::tempPath() + QStringLiteral("/escale-%1").arg(::getuid());
-    else
-        base += QStringLiteral("/escale");
-    QDir().mkpath(base);
-    QFile::setPermissions(base, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     const QFileInfo file(configPath);
     const QString canonical = file.canonicalFilePath(); // the same file however it is named
     const QByteArray id =
@@ -32,7 +31,52 @@ QString socketPath(const QString& configPath)
                                  QCryptographicHash::Sha256)
             .toHex()
             .left(16);
-    return base + QStringLiteral("/control-") + QString::fromLatin1(id) + QStringLiteral(".sock");
+    return QStringLiteral("control-") + QString::fromLatin1(id) + QStringLiteral(".sock");
+}
+
+} // namespace
+
+QString socketPath(const QString& configPath)
+{
+    // systemd's RuntimeDirectory= (the units: /run/escale-USER for escale@USER, $XDG_RUNTIME_DIR/escale
+    // for the user unit), else the session's runtime folder, else one in /tmp.
+    QString base = qEnvironmentVariable("RUNTIME_DIRECTORY").section(QLatin1Char(':'), 0, 0);
+    if (base.isEmpty() || !QFileInfo(base).isDir()) {
+        base = qEnvironmentVariable("XDG_RUNTIME_DIR");
+        if (base.isEmpty() || !QFileInfo(base).isDir())
+            base = QDir::tempPath() + QStringLiteral("/escale-%1").arg(::getuid());
+        else
+            base += QStringLiteral("/escale");
+    }
+    QDir().mkpath(base);
+    QFile::setPermissions(base, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    return base + QLatin1Char('/') + socketName(configPath);
+}
+
+QStringList socketCandidates(const QString& configPath)
+{
+    QStringList out{socketPath(configPath)};
+    // Where an instance run by the configuration's owner listens, whoever asks (root for a user's
+    // service, the user for the system unit that runs as them).
+    struct stat st;
+    if (::stat(QFile::encodeName(configPath).constData(), &st) == 0) {
+        const QString name = socketName(configPath);
+        if (const passwd* pw = ::getpwuid(st.st_uid))
+            out << QStringLiteral("/run/escale-%1/").arg(QString::fromLocal8Bit(pw->pw_name)) + name;
+        out << QStringLiteral("/run/user/%1/escale/").arg(st.st_uid) + name
+            << QStringLiteral("/tmp/escale-%1/").arg(st.st_uid) + name;
+    }
+    out.removeDuplicates();
+    return out;
+}
+
+QString findSocket(const QString& configPath)
+{
+    const QStringList candidates = socketCandidates(configPath);
+    for (const QString& path : candidates)
+        if (QFileInfo::exists(path))
+            return path;
+    return candidates.first();
 }
 
 ControlServer::ControlServer(Handler handler, QObject* parent)

@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <functional>
 #include <optional>
 
@@ -12,10 +13,17 @@ namespace escale::control {
 
 // The control socket of a running Escale (docs/ipc.md): a local socket private to the user, one
 // JSON object per line each way, one answer per request.
-// Where the instance using the configuration `configPath` listens: in $XDG_RUNTIME_DIR/escale
-// (else /tmp/escale-UID), a folder only the user may enter; the name depends on the
-// configuration file, so instances of different configurations do not meet.
+// Where the instance using the configuration `configPath` listens: in systemd's runtime
+// directory for the unit ($RUNTIME_DIRECTORY), else $XDG_RUNTIME_DIR/escale, else
+// /tmp/escale-UID, a folder only the user may enter; the name depends on the configuration file,
+// so instances of different configurations do not meet.
 QString socketPath(const QString& configPath);
+// Where a client looks for it, in order: socketPath() in its own environment, then where the
+// configuration file's owner's instance listens as a system unit (/run/escale-USER), a user unit
+// or desktop session (/run/user/UID/escale) or without a runtime folder (/tmp/escale-UID).
+QStringList socketCandidates(const QString& configPath);
+// The first candidate that exists (else socketPath()).
+QString findSocket(const QString& configPath);
 
 class ControlServer : public QObject
 {

@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <pwd.h>
+#include <unistd.h>
 #include <QScopeGuard>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -30,6 +32,7 @@ private Q_SLOTS:
     void controlsARunningInstance();
     void statusShowsATransferUnderWay();
     void oneInstancePerStateWhateverTheEnvironment();
+    void findsTheSystemUnitsInstance();
     void backupAndRestoreThroughWebDav();
     void hostileOrDamagedArchives();
     void clientsAndWhatTheyStillNeed();
@@ -315,6 +318,59 @@ void tst_Escalectl::oneInstancePerStateWhateverTheEnvironment()
     QCOMPARE(daemon.exitCode(), 0);
     once = run(m_escale, {"--once", "-c", conf});
     QVERIFY2(once.code == 0, qPrintable(once.err + once.out));
+}
+
+void tst_Escalectl::findsTheSystemUnitsInstance()
+{
+    // escale@USER.service exactly as systemd runs it: no XDG_RUNTIME_DIR, a /tmp of its own
+    // (PrivateTmp), RUNTIME_DIRECTORY=/run/escale-USER (RuntimeDirectory=escale-%i, made 0700 for
+    // USER). escalectl, run from a login shell with its own runtime folder and /tmp, finds the
+    // instance for the same configuration and drives it.
+    const passwd* pw = ::getpwuid(::getuid());
+    QVERIFY(pw);
+    const QString runtime = QString("/run/escale-%1").arg(QString::fromLocal8Bit(pw->pw_name));
+    if (QFileInfo::exists(runtime) || !QDir().mkpath(runtime))
+        QSKIP("needs to make /run/escale-USER as systemd would (run as root, no unit of that name running)");
+    const auto removeRuntime = qScopeGuard([&] { QDir(runtime).removeRecursively(); });
+    QFile::setPermissions(runtime, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QTemporaryDir root, unitTmp, shellRuntime, shellTmp;
+    const QString conf = config(root, QString());
+    write(root.filePath("folder/a.txt"), "first");
+    QProcess daemon;
+    daemon.setProcessChannelMode(QProcess::MergedChannels);
+    QProcessEnvironment unitEnv = QProcessEnvironment::systemEnvironment();
+    unitEnv.remove("XDG_RUNTIME_DIR");
+    unitEnv.insert("TMPDIR", unitTmp.path());
+    unitEnv.insert("RUNTIME_DIRECTORY", runtime);
+    daemon.setProcessEnvironment(unitEnv);
+    daemon.start(m_escale, {"--no-gui", "-c", conf});
+    QVERIFY(daemon.waitForStarted());
+    const auto stopDaemon = qScopeGuard([&] {
+        daemon.terminate();
+        if (!daemon.waitForFinished(30'000))
+            daemon.kill();
+    });
+    auto shell = [&](const QStringList& args) {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("XDG_RUNTIME_DIR", shellRuntime.path());
+        env.insert("TMPDIR", shellTmp.path());
+        env.remove("RUNTIME_DIRECTORY");
+        p.setProcessEnvironment(env);
+        p.start(m_escalectl, QStringList{"-c", conf} + args);
+        p.waitForFinished(60'000);
+        return Run{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(QDir(runtime).entryList({"control-*.sock"}, QDir::System).size() == 1, 30'000);
+    QTRY_VERIFY_WITH_TIMEOUT(shell({"status"}).out.contains("docs: up to date"), 30'000);
+    Run r = shell({"pause", "docs"});
+    QVERIFY2(r.code == 0 && r.out == "docs: paused\n", qPrintable(r.out + r.err));
+    QCOMPARE(shell({"resume"}).code, 0);
+    r = shell({"stop"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(daemon.waitForFinished(30'000));
+    QCOMPARE(daemon.exitCode(), 0);
+    QCOMPARE(shell({"status"}).code, 6);
 }
 
 void tst_Escalectl::controlsARunningInstance()

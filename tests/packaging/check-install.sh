@@ -32,4 +32,6 @@ for unit in "$root"/usr/lib/systemd/user/escale.service "$root"/usr/lib/systemd/
   grep -q '^ExecStart=/usr/bin/escale --no-gui$' "$unit" || fail "$unit does not start /usr/bin/escale --no-gui"
 done
 grep -q '^User=%i$' "$root/usr/lib/systemd/system/escale@.service" || fail "escale@.service does not run as its instance"
+grep -q '^RuntimeDirectory=escale-%i$' "$root/usr/lib/systemd/system/escale@.service" || fail "escale@.service has no runtime directory for its control socket"
+grep -q '^RuntimeDirectory=escale$' "$root/usr/lib/systemd/user/escale.service" || fail "escale.service has no runtime directory for its control socket"
 echo "check-install: everything in place and valid"
