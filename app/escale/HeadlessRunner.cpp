@@ -2,6 +2,7 @@
 
 #include "ExitCodes.h"
 #include "config/ConfigLoader.h"
+#include "config/IniDocument.h"
 #include "config/Paths.h"
 #include "control/ControlChannel.h"
 #include "control/Instance.h"
@@ -11,8 +12,13 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QMap>
+#include <QSet>
 #include <QSocketNotifier>
+#include <QTimer>
 #include <csignal>
 #include <cstdio>
 #include <unistd.h>
@@ -67,11 +73,151 @@ namespace {
 
 int g_signalPipe[2] = {-1, -1};
 
-void onSignal(int)
+void onSignal(int signal)
 {
-    const char c = 1;
+    const char c = signal == SIGHUP ? 'h' : 's';
     [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &c, 1);
 }
+
+// Every section's keys and values as the file says them (normalised keys), to tell which keys an
+// edit changed; values are compared, never logged (a password may be among them).
+QMap<QString, QMap<QString, QString>> sectionsOf(const QByteArray& bytes)
+{
+    config::IniDocument doc;
+    config::ConfigDiagnostics diagnostics;
+    QMap<QString, QMap<QString, QString>> out;
+    if (!doc.parse(bytes, QString(), diagnostics))
+        return out;
+    auto take = [&](const config::IniDocument::Section& section) {
+        QMap<QString, QString>& keys = out[section.name];
+        for (const config::IniDocument::Entry& e : section.entries)
+            keys.insert(e.key, e.value);
+    };
+    take(doc.defaults());
+    for (const config::IniDocument::Section& section : doc.sections())
+        take(section);
+    return out;
+}
+
+QStringList changedKeys(const QMap<QString, QString>& before, const QMap<QString, QString>& after)
+{
+    QStringList keys;
+    for (auto it = before.cbegin(); it != before.cend(); ++it)
+        if (!after.contains(it.key()) || after.value(it.key()) != it.value())
+            keys << it.key();
+    for (auto it = after.cbegin(); it != after.cend(); ++it)
+        if (!before.contains(it.key()))
+            keys << it.key();
+    keys.sort();
+    return keys;
+}
+
+// SIGHUP, or an edit of the configuration file (watched): the file is read again and what changed
+// is applied as the settings dialog applies it — a repository whose keys changed restarts with
+// them, new ones start, removed ones stop — with a log line for each. A file that does not load
+// changes nothing: the error is logged with its line, and the running configuration stays.
+class ConfigReloader : public QObject
+{
+public:
+    ConfigReloader(control::Instance& instance, const QString& path, QStringList only)
+        : m_instance(instance)
+        , m_path(path)
+        , m_only(std::move(only))
+    {
+        m_bytes = readAll();
+        m_settle.setSingleShot(true);
+        m_settle.setInterval(500); // an editor's save is several events
+        connect(&m_settle, &QTimer::timeout, this, [this] { reload(false); });
+        connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, [this] { m_settle.start(); });
+        connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, [this] {
+            if (readAll() != m_bytes) // another file of the folder: nothing to do
+                m_settle.start();
+        });
+        watch();
+    }
+
+    void reload(bool asked)
+    {
+        watch(); // saved by renaming a new file over it: that one is watched now
+        const QByteArray bytes = readAll();
+        if (bytes == m_bytes) {
+            if (asked)
+                qCInfo(lcApp).noquote() << QStringLiteral("%1 reloaded: nothing changed").arg(m_path);
+            return;
+        }
+        const config::LoadResult loaded = config::ConfigLoader::loadFile(m_path);
+        if (const config::ConfigDiagnostic* error = loaded.firstError()) {
+            qCWarning(lcApp).noquote() << QStringLiteral("%1 not reloaded, the running configuration stays: %2")
+                                              .arg(m_path, error->toString());
+            return;
+        }
+        const auto before = sectionsOf(m_bytes), after = sectionsOf(bytes);
+        m_bytes = bytes;
+        const QStringList defaults = changedKeys(before.value(QString()), after.value(QString()));
+        QSet<QString> repositories;
+        for (int i = m_instance.repositoryCount() - 1; i >= 0; --i) {
+            const QString name = m_instance.repository(i).name;
+            repositories.insert(name);
+            const config::RepositoryConfig* now = selected(loaded.config, name);
+            if (!now) {
+                m_instance.removeRepository(i);
+                qCInfo(lcApp).noquote()
+                    << QStringLiteral("[%1] no longer in the configuration: stopped (its folder and state stay)").arg(name);
+                continue;
+            }
+            QStringList keys = changedKeys(before.value(name), after.value(name));
+            for (const QString& k : defaults)
+                if (!after.value(name).contains(k))
+                    keys << k;
+            if (keys.isEmpty())
+                continue;
+            m_instance.replaceRepository(i, *now);
+            qCInfo(lcApp).noquote() << QStringLiteral("[%1] settings changed (%2): restarted with them")
+                                           .arg(name, keys.join(QLatin1String(", ")));
+        }
+        for (const config::RepositoryConfig& r : loaded.config.repositories) {
+            if (repositories.contains(r.name) || !selected(loaded.config, r.name))
+                continue;
+            m_instance.addRepository(r);
+            qCInfo(lcApp).noquote() << QStringLiteral("[%1] added: %2 <-> %3")
+                                           .arg(r.name, r.localPath, r.relay.toDisplayString());
+        }
+        // Sections that are no repository: the global settings (log, language...).
+        QStringList global;
+        for (auto it = after.cbegin(); it != after.cend(); ++it)
+            if (!it.key().isEmpty() && !loaded.config.repository(it.key()))
+                global += changedKeys(before.value(it.key()), it.value());
+        if (!global.isEmpty())
+            qCInfo(lcApp).noquote() << QStringLiteral("global settings changed (%1): they apply at the next start")
+                                           .arg(global.join(QLatin1String(", ")));
+    }
+
+private:
+    const config::RepositoryConfig* selected(const config::Config& config, const QString& name) const
+    {
+        return m_only.isEmpty() || m_only.contains(name) ? config.repository(name) : nullptr;
+    }
+    QByteArray readAll() const
+    {
+        QFile f(m_path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+    void watch()
+    {
+        if (QFileInfo::exists(m_path) && !m_watcher.files().contains(m_path))
+            m_watcher.addPath(m_path);
+        const QString folder = QFileInfo(m_path).absolutePath();
+        if (!m_watcher.directories().contains(folder))
+            m_watcher.addPath(folder);
+    }
+
+    control::Instance& m_instance;
+    QString m_path;
+    QStringList m_only;
+    QByteArray m_bytes;
+    QFileSystemWatcher m_watcher;
+    QTimer m_settle;
+};
 
 int exitCodeFor(const sync::PassResult& r)
 {
@@ -151,7 +297,7 @@ int runOnce(const config::Config& config, bool confirmDeletions)
     return exitCode;
 }
 
-int runDaemon(const config::Config& config, bool confirmDeletions)
+int runDaemon(const config::Config& config, bool confirmDeletions, const QStringList& only)
 {
     if (::pipe(g_signalPipe) != 0) {
         qCCritical(lcApp) << "cannot set up signal handling";
@@ -163,6 +309,7 @@ int runDaemon(const config::Config& config, bool confirmDeletions)
     action.sa_flags = SA_RESTART;
     sigaction(SIGTERM, &action, nullptr);
     sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGHUP, &action, nullptr);
 
     control::Instance instance(config, confirmDeletions);
     if (instance.repositoryCount() == 0)
@@ -206,10 +353,15 @@ int runDaemon(const config::Config& config, bool confirmDeletions)
         QCoreApplication::exit(ExitOk);
     });
 
+    ConfigReloader reloader(instance, config.path, only);
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, qApp, [] {
+    QObject::connect(&notifier, &QSocketNotifier::activated, qApp, [&reloader] {
         char c;
         [[maybe_unused]] const auto n = ::read(g_signalPipe[0], &c, 1);
+        if (c == 'h') {
+            reloader.reload(true);
+            return;
+        }
         qCInfo(lcApp) << "stopping";
         QCoreApplication::exit(ExitOk);
     });
@@ -243,7 +395,7 @@ int runHeadless(const RunOptions& options)
                                             config::syncModeName(r.mode), r.clientName);
 
     const int code = options.once ? runOnce(config, options.confirmDeletions)
-                                  : runDaemon(config, options.confirmDeletions);
+                                  : runDaemon(config, options.confirmDeletions, options.repositories);
     log::shutdown();
     return code;
 }

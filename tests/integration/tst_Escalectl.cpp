@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <csignal>
 #include <pwd.h>
 #include <unistd.h>
 #include <QScopeGuard>
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void statusShowsATransferUnderWay();
     void oneInstancePerStateWhateverTheEnvironment();
     void findsTheSystemUnitsInstance();
+    void reloadsItsConfiguration();
     void backupAndRestoreThroughWebDav();
     void hostileOrDamagedArchives();
     void clientsAndWhatTheyStillNeed();
@@ -371,6 +373,67 @@ void tst_Escalectl::findsTheSystemUnitsInstance()
     QVERIFY(daemon.waitForFinished(30'000));
     QCOMPARE(daemon.exitCode(), 0);
     QCOMPARE(shell({"status"}).code, 6);
+}
+
+void tst_Escalectl::reloadsItsConfiguration()
+{
+    // SIGHUP, or the file edited: a broken edit keeps the running configuration (the error and
+    // its line in the log); a repository added starts, one whose keys changed restarts with them,
+    // one removed stops; each says so. SIGHUP never stops the daemon.
+    QTemporaryDir root;
+    const QString conf = config(root, "refresh = 30\n");
+    write(root.filePath("folder/a.txt"), "first");
+    QProcess daemon;
+    daemon.setProcessChannelMode(QProcess::MergedChannels);
+    daemon.start(m_escale, {"--no-gui", "-c", conf});
+    QVERIFY(daemon.waitForStarted());
+    const auto stopDaemon = qScopeGuard([&] {
+        daemon.terminate();
+        if (!daemon.waitForFinished(30'000))
+            daemon.kill();
+    });
+    QString log;
+    auto logSays = [&](const QString& text) {
+        log += QString::fromUtf8(daemon.readAll());
+        return log.contains(text);
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(repositoryStatus(conf).value("files_sent").toInt(), 1, 30'000);
+    QFile original(conf);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    const QByteArray text = original.readAll();
+    original.close();
+
+    // A broken edit, then SIGHUP: logged with its line, nothing changes.
+    write(conf, text + "this line is not a setting\n");
+    ::kill(pid_t(daemon.processId()), SIGHUP);
+    QTRY_VERIFY_WITH_TIMEOUT(logSays("not reloaded, the running configuration stays"), 30'000);
+    QVERIFY2(log.contains(":7"), qPrintable(log.right(800))); // the line named
+    QCOMPARE(daemon.state(), QProcess::Running);
+    QCOMPARE(run(m_escalectl, {"-c", conf, "status"}).code, 0);
+
+    // A second repository and a changed key of the first, saved (watched, no signal).
+    write(conf, QString(text).replace("refresh = 30", "refresh = 20").toUtf8() +
+                    QString("[more]\nlocal path = %1\nrelay address = %2\nclient name = alice\nstate dir = %3\n")
+                        .arg(root.filePath("more"), root.filePath("relay2"), root.filePath("state"))
+                        .toUtf8());
+    QDir().mkpath(root.filePath("more"));
+    QTRY_VERIFY_WITH_TIMEOUT(logSays("[more] added: "), 30'000);
+    QTRY_VERIFY_WITH_TIMEOUT(logSays("[docs] settings changed (refresh): restarted with them"), 30'000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        QJsonDocument::fromJson(run(m_escalectl, {"-c", conf, "status", "--json"}).out.toUtf8())
+            .object().value("repositories").toArray().size(),
+        2, 30'000);
+    write(root.filePath("more/m.txt"), "more");
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(root.filePath("relay2/escale-repository.json")), 30'000);
+
+    // Removed again, with SIGHUP at once: stopped, the first goes on.
+    write(conf, QString(text).replace("refresh = 30", "refresh = 20").toUtf8());
+    ::kill(pid_t(daemon.processId()), SIGHUP);
+    QTRY_VERIFY_WITH_TIMEOUT(logSays("[more] no longer in the configuration: stopped"), 30'000);
+    write(root.filePath("folder/b.txt"), "second");
+    QTRY_COMPARE_WITH_TIMEOUT(repositoryStatus(conf).value("files_sent").toInt(), 1, 30'000); // b.txt, since the restart
+    QCOMPARE(daemon.state(), QProcess::Running);
+    QVERIFY2(!log.contains("stopping"), qPrintable(log.right(800)));
 }
 
 void tst_Escalectl::controlsARunningInstance()
