@@ -22,6 +22,29 @@
 #include <quazip/quazipfile.h>
 #include <quazip/quazipnewinfo.h>
 
+// `escale --no-gui -c CONF` running for a test (its output merged), stopped with SIGTERM when it
+// goes out of scope.
+struct Daemon
+{
+    QProcess process;
+    Daemon(const QString& escale, const QString& conf,
+           const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
+    {
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.setProcessEnvironment(env);
+        process.start(escale, {"--no-gui", "-c", conf});
+        process.waitForStarted();
+    }
+    ~Daemon()
+    {
+        if (process.state() == QProcess::NotRunning)
+            return;
+        process.terminate();
+        if (!process.waitForFinished(30'000))
+            process.kill();
+    }
+};
+
 class tst_Escalectl : public QObject
 {
     Q_OBJECT
@@ -285,15 +308,9 @@ void tst_Escalectl::oneInstancePerStateWhateverTheEnvironment()
     QTemporaryDir root;
     const QString conf = config(root, QString());
     write(root.filePath("folder/a.txt"), "first");
-    QProcess daemon;
-    daemon.setProcessChannelMode(QProcess::MergedChannels);
-    daemon.start(m_escale, {"--no-gui", "-c", conf});
-    QVERIFY(daemon.waitForStarted());
-    auto stopDaemon = qScopeGuard([&] {
-        daemon.terminate();
-        if (!daemon.waitForFinished(30'000))
-            daemon.kill();
-    });
+    Daemon running(m_escale, conf);
+    QProcess& daemon = running.process;
+    QVERIFY(daemon.state() == QProcess::Running);
     QTRY_COMPARE_WITH_TIMEOUT(repositoryStatus(conf).value("files_sent").toInt(), 1, 30'000);
     QTemporaryDir elsewhere; // another runtime directory and /tmp: another control socket
     QProcess second;
@@ -314,7 +331,6 @@ void tst_Escalectl::oneInstancePerStateWhateverTheEnvironment()
     // The first daemon went on undisturbed.
     write(root.filePath("folder/b.txt"), "second");
     QTRY_COMPARE_WITH_TIMEOUT(repositoryStatus(conf).value("files_sent").toInt(), 2, 30'000);
-    stopDaemon.dismiss();
     daemon.terminate();
     QVERIFY(daemon.waitForFinished(30'000));
     QCOMPARE(daemon.exitCode(), 0);
@@ -338,20 +354,13 @@ void tst_Escalectl::findsTheSystemUnitsInstance()
     QTemporaryDir root, unitTmp, shellRuntime, shellTmp;
     const QString conf = config(root, QString());
     write(root.filePath("folder/a.txt"), "first");
-    QProcess daemon;
-    daemon.setProcessChannelMode(QProcess::MergedChannels);
     QProcessEnvironment unitEnv = QProcessEnvironment::systemEnvironment();
     unitEnv.remove("XDG_RUNTIME_DIR");
     unitEnv.insert("TMPDIR", unitTmp.path());
     unitEnv.insert("RUNTIME_DIRECTORY", runtime);
-    daemon.setProcessEnvironment(unitEnv);
-    daemon.start(m_escale, {"--no-gui", "-c", conf});
-    QVERIFY(daemon.waitForStarted());
-    const auto stopDaemon = qScopeGuard([&] {
-        daemon.terminate();
-        if (!daemon.waitForFinished(30'000))
-            daemon.kill();
-    });
+    Daemon running(m_escale, conf, unitEnv);
+    QProcess& daemon = running.process;
+    QVERIFY(daemon.state() == QProcess::Running);
     auto shell = [&](const QStringList& args) {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -383,15 +392,9 @@ void tst_Escalectl::reloadsItsConfiguration()
     QTemporaryDir root;
     const QString conf = config(root, "refresh = 30\n");
     write(root.filePath("folder/a.txt"), "first");
-    QProcess daemon;
-    daemon.setProcessChannelMode(QProcess::MergedChannels);
-    daemon.start(m_escale, {"--no-gui", "-c", conf});
-    QVERIFY(daemon.waitForStarted());
-    const auto stopDaemon = qScopeGuard([&] {
-        daemon.terminate();
-        if (!daemon.waitForFinished(30'000))
-            daemon.kill();
-    });
+    Daemon running(m_escale, conf);
+    QProcess& daemon = running.process;
+    QVERIFY(daemon.state() == QProcess::Running);
     QString log;
     auto logSays = [&](const QString& text) {
         log += QString::fromUtf8(daemon.readAll());
