@@ -20,7 +20,11 @@
 #include <QSocketNotifier>
 #include <QTimer>
 #include <csignal>
+#include <cstddef>
 #include <cstdio>
+#include <cstring>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 namespace escale {
@@ -77,6 +81,69 @@ void onSignal(int signal)
 {
     const char c = signal == SIGHUP ? 'h' : 's';
     [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &c, 1);
+}
+
+// systemd's notification protocol (sd_notify(3), without libsystemd): one datagram per message to
+// the socket $NOTIFY_SOCKET names (a path, or '@' for the abstract namespace). Nothing when the
+// variable is not set (not started by systemd with Type=notify).
+class SystemdNotifier
+{
+public:
+    SystemdNotifier()
+    {
+        const QByteArray where = qgetenv("NOTIFY_SOCKET");
+        if (where.isEmpty() || size_t(where.size()) >= sizeof(m_address.sun_path))
+            return;
+        m_fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        if (m_fd < 0)
+            return;
+        m_address.sun_family = AF_UNIX;
+        std::memcpy(m_address.sun_path, where.constData(), size_t(where.size()));
+        if (m_address.sun_path[0] == '@')
+            m_address.sun_path[0] = '\0';
+        m_length = socklen_t(offsetof(sockaddr_un, sun_path) + size_t(where.size()));
+        const qint64 watchdogUs = qgetenv("WATCHDOG_USEC").toLongLong();
+        const QByteArray pid = qgetenv("WATCHDOG_PID");
+        if (watchdogUs > 0 && (pid.isEmpty() || pid.toLongLong() == qint64(::getpid())))
+            m_watchdogMs = int(std::max<qint64>(watchdogUs / 2000, 1)); // twice per period
+    }
+    ~SystemdNotifier()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    SystemdNotifier(const SystemdNotifier&) = delete;
+    SystemdNotifier& operator=(const SystemdNotifier&) = delete;
+    bool active() const { return m_fd >= 0; }
+    int watchdogMs() const { return m_watchdogMs; } // 0: no watchdog asked
+    void send(const QByteArray& message)
+    {
+        if (m_fd >= 0)
+            [[maybe_unused]] const auto n = ::sendto(m_fd, message.constData(), size_t(message.size()), MSG_NOSIGNAL,
+                                                     reinterpret_cast<const sockaddr*>(&m_address), m_length);
+    }
+
+private:
+    int m_fd = -1;
+    sockaddr_un m_address{};
+    socklen_t m_length = 0;
+    int m_watchdogMs = 0;
+};
+
+// One line for `systemctl status`: how many repositories are in which state.
+QByteArray statusLine(const control::Instance& instance)
+{
+    QMap<QString, int> states;
+    for (int i = 0; i < instance.repositoryCount(); ++i)
+        ++states[control::stateName(instance.status(i).state)];
+    QStringList parts;
+    for (auto it = states.cbegin(); it != states.cend(); ++it)
+        parts << QStringLiteral("%1 %2").arg(it.value()).arg(it.key());
+    return QStringLiteral("STATUS=%1 %2: %3")
+        .arg(instance.repositoryCount())
+        .arg(instance.repositoryCount() == 1 ? QStringLiteral("repository") : QStringLiteral("repositories"),
+             parts.join(QLatin1String(", ")))
+        .toUtf8();
 }
 
 // Every section's keys and values as the file says them (normalised keys), to tell which keys an
@@ -365,10 +432,36 @@ int runDaemon(const config::Config& config, bool confirmDeletions, const QString
         qCInfo(lcApp) << "stopping";
         QCoreApplication::exit(ExitOk);
     });
+    // systemd (Type=notify): ready once every repository has started (its first pass under way or
+    // done, or failed to start); the state in one line; the watchdog fed from the event loop.
+    SystemdNotifier systemd;
+    QTimer watchdog;
+    if (systemd.watchdogMs() > 0) {
+        QObject::connect(&watchdog, &QTimer::timeout, qApp, [&systemd] { systemd.send("WATCHDOG=1"); });
+        watchdog.start(systemd.watchdogMs());
+    }
+    bool ready = false;
+    auto tellSystemd = [&] {
+        if (!systemd.active())
+            return;
+        bool started = true;
+        for (int i = 0; i < instance.repositoryCount(); ++i)
+            started = started && instance.status(i).state != control::RepositoryStatus::State::Starting;
+        if (started && !ready) {
+            ready = true;
+            systemd.send("READY=1\n" + statusLine(instance));
+        } else if (ready) {
+            systemd.send(statusLine(instance));
+        }
+    };
+    QObject::connect(&instance, &control::Instance::statusChanged, qApp, tellSystemd);
+    QObject::connect(&instance, &control::Instance::failedToStart, qApp, tellSystemd);
     instance.start();
     qCInfo(lcApp).noquote() << QStringLiteral("running %1 repositories; stop with SIGTERM or Ctrl-C")
                                    .arg(instance.repositoryCount());
+    tellSystemd();
     const int code = QCoreApplication::exec();
+    systemd.send("STOPPING=1");
     instance.stop();
     qCInfo(lcApp) << "stopped";
     return code;

@@ -12,6 +12,9 @@
 #include <QProcess>
 #include <csignal>
 #include <pwd.h>
+#include <cstring>
+#include <sys/un.h>
+#include <sys/socket.h>
 #include <unistd.h>
 #include <QScopeGuard>
 #include <QRandomGenerator>
@@ -58,6 +61,7 @@ private Q_SLOTS:
     void oneInstancePerStateWhateverTheEnvironment();
     void findsTheSystemUnitsInstance();
     void reloadsItsConfiguration();
+    void tellsSystemd();
     void backupAndRestoreThroughWebDav();
     void hostileOrDamagedArchives();
     void clientsAndWhatTheyStillNeed();
@@ -437,6 +441,50 @@ void tst_Escalectl::reloadsItsConfiguration()
     QTRY_COMPARE_WITH_TIMEOUT(repositoryStatus(conf).value("files_sent").toInt(), 1, 30'000); // b.txt, since the restart
     QCOMPARE(daemon.state(), QProcess::Running);
     QVERIFY2(!log.contains("stopping"), qPrintable(log.right(800)));
+}
+
+void tst_Escalectl::tellsSystemd()
+{
+    // Under systemd (Type=notify), as systemd would see it on $NOTIFY_SOCKET: READY=1 once the
+    // repositories started, a one-line STATUS= that follows their state, WATCHDOG=1 twice per
+    // WATCHDOG_USEC, STOPPING=1 at the end.
+    QTemporaryDir root, sockets;
+    const QString conf = config(root, QString());
+    write(root.filePath("folder/a.txt"), "first");
+    const QByteArray path = QFile::encodeName(sockets.filePath("notify"));
+    const int fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    QVERIFY(fd >= 0);
+    const auto closeSocket = qScopeGuard([fd] { ::close(fd); });
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    std::memcpy(address.sun_path, path.constData(), size_t(path.size()));
+    QCOMPARE(::bind(fd, reinterpret_cast<const sockaddr*>(&address), socklen_t(sizeof address)), 0);
+    QStringList messages;
+    auto receive = [&] {
+        char buffer[4096];
+        for (;;) {
+            const ssize_t n = ::recv(fd, buffer, sizeof buffer, MSG_DONTWAIT);
+            if (n <= 0)
+                break;
+            messages << QString::fromUtf8(buffer, int(n));
+        }
+        return messages.join("|");
+    };
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("NOTIFY_SOCKET", QString::fromUtf8(path));
+    env.insert("WATCHDOG_USEC", "400000");
+    {
+        Daemon running(m_escale, conf, env);
+        QVERIFY(running.process.state() == QProcess::Running);
+        QTRY_VERIFY_WITH_TIMEOUT(receive().contains("READY=1\nSTATUS=1 repository: "), 30'000);
+        QTRY_VERIFY_WITH_TIMEOUT(receive().contains("STATUS=1 repository: 1 up to date"), 30'000);
+        const int fed = int(receive().count("WATCHDOG=1"));
+        QTRY_VERIFY_WITH_TIMEOUT(receive().count("WATCHDOG=1") >= fed + 3, 10'000);
+        QCOMPARE(run(m_escalectl, {"-c", conf, "pause"}).code, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(receive().contains("STATUS=1 repository: 1 paused"), 30'000);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(receive().contains("STOPPING=1"), 10'000);
+    QCOMPARE(receive().count("READY=1"), 1);
 }
 
 void tst_Escalectl::controlsARunningInstance()
