@@ -191,13 +191,13 @@ public:
         , m_path(path)
         , m_only(std::move(only))
     {
-        m_bytes = readAll();
+        m_bytes = m_seen = readAll();
         m_settle.setSingleShot(true);
         m_settle.setInterval(500); // an editor's save is several events
         connect(&m_settle, &QTimer::timeout, this, [this] { reload(false); });
         connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, [this] { m_settle.start(); });
         connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, [this] {
-            if (readAll() != m_bytes) // another file of the folder: nothing to do
+            if (readAll() != m_seen) // another file of the folder: nothing to do
                 m_settle.start();
         });
         watch();
@@ -207,6 +207,11 @@ public:
     {
         watch(); // saved by renaming a new file over it: that one is watched now
         const QByteArray bytes = readAll();
+        // Said once per version of the file when watched (a broken edit is not logged again at
+        // every event of its folder), at every SIGHUP when asked.
+        if (!asked && bytes == m_seen)
+            return;
+        m_seen = bytes;
         if (bytes == m_bytes) {
             if (asked)
                 qCInfo(lcApp).noquote() << QStringLiteral("%1 reloaded: nothing changed").arg(m_path);
@@ -281,7 +286,8 @@ private:
     control::Instance& m_instance;
     QString m_path;
     QStringList m_only;
-    QByteArray m_bytes;
+    QByteArray m_bytes; // the file as last loaded
+    QByteArray m_seen;  // as last read, loaded or not
     QFileSystemWatcher m_watcher;
     QTimer m_settle;
 };

@@ -416,6 +416,11 @@ void tst_Escalectl::reloadsItsConfiguration()
     QTRY_VERIFY_WITH_TIMEOUT(logSays("not reloaded, the running configuration stays"), 30'000);
     QVERIFY2(log.contains(":7"), qPrintable(log.right(800))); // the line named
     QCOMPARE(daemon.state(), QProcess::Running);
+    // Said once: other files of its folder changing do not repeat it.
+    write(root.filePath("notes.txt"), "beside the configuration");
+    QTest::qWait(1500);
+    logSays(QString());
+    QCOMPARE(log.count("not reloaded"), 1);
     QCOMPARE(run(m_escalectl, {"-c", conf, "status"}).code, 0);
 
     // A second repository and a changed key of the first, saved (watched, no signal).
