@@ -217,14 +217,15 @@ public:
                 qCInfo(lcApp).noquote() << QStringLiteral("%1 reloaded: nothing changed").arg(m_path);
             return;
         }
+        // What is compared is what was loaded (the file may change again meanwhile).
         const config::LoadResult loaded = config::ConfigLoader::loadFile(m_path);
         if (const config::ConfigDiagnostic* error = loaded.firstError()) {
             qCWarning(lcApp).noquote() << QStringLiteral("%1 not reloaded, the running configuration stays: %2")
                                               .arg(m_path, error->toString());
             return;
         }
-        const auto before = sectionsOf(m_bytes), after = sectionsOf(bytes);
-        m_bytes = bytes;
+        const auto before = sectionsOf(m_bytes), after = sectionsOf(loaded.bytes);
+        m_bytes = m_seen = loaded.bytes;
         const QStringList defaults = changedKeys(before.value(QString()), after.value(QString()));
         QSet<QString> repositories;
         for (int i = m_instance.repositoryCount() - 1; i >= 0; --i) {

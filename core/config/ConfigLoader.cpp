@@ -873,6 +873,7 @@ LoadResult ConfigLoader::loadFile(const QString& path)
     if (file.error() != QFileDevice::NoError)
         return failure(QStringLiteral("cannot read: %1").arg(file.errorString()));
     LoadResult result = load(bytes, path, info.absolutePath());
+    result.bytes = bytes;
     for (RepositoryConfig& r : result.config.repositories)
         r.configFile = info.absoluteFilePath();
     return result;

@@ -12,6 +12,7 @@ struct LoadResult
 {
     Config config;
     ConfigDiagnostics diagnostics; // errors and warnings, in file order
+    QByteArray bytes;              // loadFile: the file as it was read (what `config` says)
     // The file has no repository section: an error for a server; the desktop application opens
     // its setup wizard instead (when that is the only error).
     bool noRepository = false;

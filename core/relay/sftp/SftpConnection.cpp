@@ -556,8 +556,7 @@ RelayError Connection::read(const QByteArray& file, qint64 offset, qint64 end, P
             next = r.at + n;
             sftp_seek64(f, quint64(next));
         }
-        for (qint64 taken = 0; taken < piece.size();)
-            taken += throttle.take(piece.size() - taken);
+        throttle.pass(piece.size());
         if (!out.waitForRoom()) {
             error = {Kind::Other, QStringLiteral("%1: stopped").arg(what)};
             break;
