@@ -51,6 +51,19 @@ int migrate(const Target& target, const QString& configPath, const QString& addr
             const QStringList& settings, const QString& passphraseFile, bool json);
 int forgetClient(const Target& target, const QString& who, bool force, const QString& passphraseFile,
                  bool json);
+// escalectl check: thresholds (0: not checked); ages in seconds, usage in % of 'disk quota'.
+struct CheckThresholds
+{
+    qint64 warningAge = 3600;
+    qint64 criticalAge = 86'400;
+    qint64 warningPending = 0;
+    qint64 criticalPending = 0;
+    qint64 warningConflicts = 1;
+    qint64 warningUsage = 80;
+    qint64 criticalUsage = 95;
+};
+// Exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the monitoring-plugins convention).
+int check(const QString& configPath, const QString& repository, const CheckThresholds& thresholds);
 int instanceCommand(const QString& command, const QString& repository, const QString& configPath, bool json);
 
 } // namespace escale::ctl

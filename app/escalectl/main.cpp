@@ -2,6 +2,7 @@
 #include "Common.h"
 #include "Version.h"
 #include "config/Paths.h"
+#include "config/Units.h"
 #include "crypto/Crypto.h"
 
 #include <QCommandLineParser>
@@ -38,7 +39,9 @@ int run(const QCoreApplication& app)
         "  migrate REPO ADDRESS       moves the relay repository to another relay; the other clients follow\n"
         "  forget-client REPO CLIENT  removes a client that will not come back (name or id)\n"
         "  status|pause|resume|sync [REPO], stop   the running instance\n"
-        "  confirm-deletions [REPO]   lets the deletions held back (many files gone at once) go out\n\n"
+        "  confirm-deletions [REPO]   lets the deletions held back (many files gone at once) go out\n"
+        "  check [REPO]               the running instance for a monitoring system: one line with\n"
+        "                             performance data, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN\n\n"
         "REPO is a repository of the configuration ([section] name) or a relay address."));
     const QCommandLineOption configOption(
         {QStringLiteral("c"), QStringLiteral("config")},
@@ -75,19 +78,62 @@ int run(const QCoreApplication& app)
         QStringLiteral("SETTING"));
     parser.addOptions({configOption, jsonOption, toOption, passOption, newPassOption, fingerprintOption,
                        forceOption, keepOption, setOption});
+    // check's thresholds (0 turns one off).
+    struct Threshold
+    {
+        QCommandLineOption option;
+        qint64 CheckThresholds::*field;
+        bool duration;
+    };
+    const QList<Threshold> thresholds{
+        {QCommandLineOption(QStringLiteral("warning-age"),
+                            QStringLiteral("check: WARNING after this long without a successful sync (default 1h)."),
+                            QStringLiteral("DURATION")),
+         &CheckThresholds::warningAge, true},
+        {QCommandLineOption(QStringLiteral("critical-age"),
+                            QStringLiteral("check: CRITICAL after this long (default 1d)."), QStringLiteral("DURATION")),
+         &CheckThresholds::criticalAge, true},
+        {QCommandLineOption(QStringLiteral("warning-pending"),
+                            QStringLiteral("check: WARNING from this many changes waiting to be sent or received "
+                                           "(default 0: off)."),
+                            QStringLiteral("N")),
+         &CheckThresholds::warningPending, false},
+        {QCommandLineOption(QStringLiteral("critical-pending"),
+                            QStringLiteral("check: CRITICAL from this many (default 0: off)."), QStringLiteral("N")),
+         &CheckThresholds::criticalPending, false},
+        {QCommandLineOption(QStringLiteral("warning-conflicts"),
+                            QStringLiteral("check: WARNING from this many conflict copies waiting (default 1)."),
+                            QStringLiteral("N")),
+         &CheckThresholds::warningConflicts, false},
+        {QCommandLineOption(QStringLiteral("warning-usage"),
+                            QStringLiteral("check: WARNING from this share of 'disk quota' used on the relay "
+                                           "(default 80)."),
+                            QStringLiteral("PERCENT")),
+         &CheckThresholds::warningUsage, false},
+        {QCommandLineOption(QStringLiteral("critical-usage"),
+                            QStringLiteral("check: CRITICAL from this share (default 95)."), QStringLiteral("PERCENT")),
+         &CheckThresholds::criticalUsage, false},
+    };
+    for (const Threshold& t : thresholds)
+        parser.addOption(t.option);
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("one of the commands above"));
     parser.addPositionalArgument(QStringLiteral("REPO"), QStringLiteral("repository name or relay address"));
-    if (!parser.parse(app.arguments()))
+    if (!parser.parse(app.arguments())) {
+        if (app.arguments().contains(QStringLiteral("check"))) { // a monitoring system reads stdout
+            print(stdout, QStringLiteral("ESCALE UNKNOWN - %1\n").arg(parser.errorText()));
+            return 3;
+        }
         return fail(ExitUsage, parser.errorText());
+    }
     if (parser.isSet(QStringLiteral("help"))) {
         print(stdout,
               parser.helpText() +
                   QStringLiteral("\nExit codes: 0 success, 1 failure or damage found, 2 bad usage, 3 wrong or "
                                  "missing password\nor passphrase, 4 relay unreachable, 5 local folder missing, 6 no "
-                                 "running instance\n(status, pause, resume, sync, confirm-deletions, stop). See "
-                                 "docs/cli.md.\n"));
+                                 "running instance\n(status, pause, resume, sync, confirm-deletions, stop). check: 0 OK, 1 "
+                                 "WARNING, 2 CRITICAL,\n3 UNKNOWN. See docs/cli.md.\n"));
         return ExitOk;
     }
     if (parser.isSet(QStringLiteral("version"))) {
@@ -106,7 +152,8 @@ int run(const QCoreApplication& app)
         QStringList{QStringLiteral("verify"),  QStringLiteral("decrypt"), QStringLiteral("passphrase"),
                     QStringLiteral("trust"),   QStringLiteral("backup"),  QStringLiteral("restore"),
                     QStringLiteral("clients"), QStringLiteral("access"),  QStringLiteral("conflicts"),
-                    QStringLiteral("resolve"), QStringLiteral("migrate"), QStringLiteral("forget-client")} +
+                    QStringLiteral("resolve"), QStringLiteral("migrate"), QStringLiteral("forget-client"),
+                    QStringLiteral("check")} +
         instanceCommands;
     if (!known.contains(command))
         return fail(ExitUsage, (command.isEmpty() ? QStringLiteral("a command is needed, one of: %1")
@@ -127,6 +174,28 @@ int run(const QCoreApplication& app)
     }
     const QString configPath =
         parser.isSet(configOption) ? parser.value(configOption) : config::defaultConfigPath();
+    if (command == QLatin1String("check")) {
+        CheckThresholds limits;
+        for (const Threshold& t : thresholds) {
+            if (!parser.isSet(t.option))
+                continue;
+            QString why;
+            const QString text = parser.value(t.option);
+            const auto value = t.duration ? config::parseDuration(text, 1000, why)
+                                          : config::parseInteger(text, 0, std::numeric_limits<qint32>::max(), why);
+            if (!value || *value < 0) {
+                print(stdout, QStringLiteral("ESCALE UNKNOWN - --%1: %2\n")
+                                  .arg(t.option.names().constFirst(), why.isEmpty() ? QStringLiteral("negative") : why));
+                return 3;
+            }
+            limits.*t.field = t.duration ? *value / 1000 : *value;
+        }
+        if (args.size() > 2) {
+            print(stdout, QStringLiteral("ESCALE UNKNOWN - check takes at most one repository name\n"));
+            return 3;
+        }
+        return check(configPath, args.value(1), limits);
+    }
     if (command == QLatin1String("access")) {
         if (args.size() < 2)
             return fail(ExitUsage,

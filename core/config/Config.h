@@ -114,6 +114,11 @@ struct RepositoryConfig
     QString rcloneConfig;
 
     QString stateDir; // where this repository's state database lives
+
+    // Who gets an e-mail (through the system's sendmail) when the repository stops, or stays in
+    // error longer than `alertDelayMs`, and when it works again. Empty: nobody.
+    QStringList maintainers;
+    qint64 alertDelayMs = 30LL * 60 * 1000;
     // Not a configuration key: the file the section was read from (absolute; empty when it did
     // not come from a file). A client that follows its repository to a new relay writes the new
     // address there.

@@ -71,7 +71,8 @@ QList<KeyDefinition> buildTable()
       << repo(KeyId::Timeout, "timeout") << repo(KeyId::Retries, "retries", {"max retries"})
       << repo(KeyId::Region, "region") << repo(KeyId::UrlStyle, "url style")
       << repo(KeyId::RcloneBinary, "rclone binary") << repo(KeyId::RcloneConfig, "rclone config")
-      << repo(KeyId::StateDir, "state dir", {"cache dir", "cache"}) << global(KeyId::LogFile, "log file")
+      << repo(KeyId::StateDir, "state dir", {"cache dir", "cache"})
+      << repo(KeyId::Maintainer, "maintainer", {"email"}) << repo(KeyId::AlertDelay, "alert delay") << global(KeyId::LogFile, "log file")
       << global(KeyId::LogLevel, "log level") << global(KeyId::LogRotate, "log rotate")
       << global(KeyId::LogSize, "log size") << global(KeyId::Language, "language")
       << global(KeyId::Notifications, "notifications");
@@ -91,8 +92,6 @@ QList<KeyDefinition> buildTable()
       << ignored({"upload max wait"}, "uploads wait for relay space on their own")
       << ignored({"max pending transfers"}, "use 'transfers' and 'disk quota'")
       << ignored({"retry on error", "retryonerror"}, "errors are retried automatically, with back-off")
-      << ignored({"maintainer", "email"},
-                 "e-mail alerts are not supported; monitor with 'escalectl status --json'")
       << ignored({"lock timeout"}, "Escale 1 takes no locks on the relay")
       << ignored({"keep alive"}, "repositories are retried automatically after errors", KeyScope::Global)
       << ignored({"client count", "homogeneous clients", "upload count"},

@@ -58,6 +58,8 @@ enum class KeyId
     RcloneBinary,
     RcloneConfig,
     StateDir,
+    Maintainer,
+    AlertDelay,
     // global keys
     LogFile,
     LogLevel,

@@ -623,6 +623,29 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
         r.stateDir = path;
         return true;
     }
+    case KeyId::Maintainer: {
+        // Addresses only: nothing that could end a mail header or add a recipient unseen.
+        static const QRegularExpression address(QStringLiteral("^[^\\s@<>,;:\"()\\[\\]\\\\]+@[A-Za-z0-9.-]+$"));
+        QStringList to;
+        for (const QString& item : text.split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts)) {
+            if (!address.match(item).hasMatch())
+                return fail(QStringLiteral("expected e-mail addresses such as admin@example.org, separated by "
+                                           "commas, got '%1'")
+                                .arg(item));
+            to << item;
+        }
+        r.maintainers = to;
+        return true;
+    }
+    case KeyId::AlertDelay: {
+        const auto ms = parseDuration(text, 60 * kSecondMs, err);
+        if (!ms)
+            return fail(err);
+        if (*ms < 0 || *ms > 7 * kDayMs)
+            return fail(QStringLiteral("expected a period from 0 (at once) to 1 week, got '%1'").arg(text));
+        r.alertDelayMs = *ms;
+        return true;
+    }
     default:
         return true;
     }

@@ -1,5 +1,7 @@
 #include "control/Instance.h"
 
+#include "control/Alerts.h"
+
 #include "log/Logging.h"
 
 #include <QJsonArray>
@@ -129,9 +131,12 @@ void Instance::setRunner(Repository* p, const config::RepositoryConfig& r)
                 if (result.ok()) {
                     s.lastSuccess = QDateTime::currentDateTimeUtc();
                     s.lastError.clear();
+                    s.troubleSince = {};
                     s.state = State::Idle;
                 } else {
                     s.lastError = result.error;
+                    if (!s.troubleSince.isValid())
+                        s.troubleSince = QDateTime::currentDateTimeUtc();
                     using Kind = relay::RelayError::Kind;
                     const bool unreachable = result.cause == Kind::Network || result.cause == Kind::Timeout;
                     s.state = result.status == sync::PassResult::Status::Auth ? State::Stopped
@@ -151,6 +156,8 @@ void Instance::setRunner(Repository* p, const config::RepositoryConfig& r)
             [this, p](const QString& error, bool keychain) {
         p->status.state = State::Stopped;
         p->status.lastError = error;
+        if (!p->status.troubleSince.isValid())
+            p->status.troubleSince = QDateTime::currentDateTimeUtc();
         Q_EMIT failedToStart(indexOf(p), error, keychain);
         Q_EMIT statusChanged(indexOf(p));
     });
@@ -206,12 +213,15 @@ bool Instance::confirmDeletions(int index)
 void Instance::start()
 {
     m_started = true;
+    m_startedAt = QDateTime::currentDateTimeUtc();
+    m_alerter = std::make_unique<Alerter>(*this);
     for (auto& r : m_repositories)
         r->runner->start();
 }
 
 void Instance::stop()
 {
+    m_alerter.reset(); // stopping on purpose is nothing to alert about
     for (auto& r : m_repositories)
         r->runner->stop();
 }
@@ -254,6 +264,8 @@ QJsonObject Instance::statusJson() const
             {QStringLiteral("last_sync"),
              s.lastSuccess.isValid() ? s.lastSuccess.toString(Qt::ISODate) : QString()},
             {QStringLiteral("last_error"), s.lastError},
+            {QStringLiteral("failing_since"),
+             s.troubleSince.isValid() ? s.troubleSince.toString(Qt::ISODate) : QString()},
             {QStringLiteral("conflicts"), s.conflicts},
             {QStringLiteral("conflicts_waiting"), s.conflictsWaiting},
             {QStringLiteral("pending_up"), s.pendingUp},
@@ -288,7 +300,9 @@ QJsonObject Instance::statusJson() const
                          {QStringLiteral("waiting"), QJsonArray::fromStringList(s.lastPass.waiting)}}},
         });
     }
-    return {{QStringLiteral("ok"), true}, {QStringLiteral("repositories"), list}};
+    return {{QStringLiteral("ok"), true},
+            {QStringLiteral("started"), m_startedAt.isValid() ? m_startedAt.toString(Qt::ISODate) : QString()},
+            {QStringLiteral("repositories"), list}};
 }
 
 QJsonObject Instance::handle(const QJsonObject& request)

@@ -29,6 +29,7 @@ struct RepositoryStatus
     QString relay;         // the relay address in use (it changes when the repository moves)
     QDateTime lastSuccess; // end of the last successful pass
     QString lastError;     // of the last failed pass (empty after a success)
+    QDateTime troubleSince; // when it failed first since its last success (invalid: not failing)
     sync::PassResult lastPass;
     int conflicts = 0; // conflict copies made since the start
     int sent = 0;      // files sent since the start
@@ -52,6 +53,8 @@ struct Change
 };
 
 QString stateName(RepositoryStatus::State state);
+
+class Alerter;
 
 // The repositories of a running instance, each on its runner, with their status, and the
 // commands of the control socket (docs/ipc.md) applied to them. Shared by `escale --no-gui`
@@ -80,6 +83,7 @@ public:
     static constexpr int kRecentChanges = 500;
     static constexpr int kSyncingAfterMs = 300;
     const QList<Change>& recentChanges() const { return m_recent; }
+    QDateTime startedAt() const { return m_startedAt; } // invalid until start()
     // Lets a repository's held-back deletions (mass-delete safety) go out.
     bool confirmDeletions(int index);
     const config::RepositoryConfig& repository(int index) const;
@@ -122,6 +126,8 @@ private:
     bool m_confirmDeletions = false;
     QList<Change> m_recent;
     bool m_started = false;
+    QDateTime m_startedAt;
+    std::unique_ptr<Alerter> m_alerter; // e-mails to the repositories' maintainers
 };
 
 } // namespace escale::control

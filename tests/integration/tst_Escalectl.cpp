@@ -62,6 +62,7 @@ private Q_SLOTS:
     void findsTheSystemUnitsInstance();
     void reloadsItsConfiguration();
     void tellsSystemd();
+    void alertsByMailAndMonitoringCheck();
     void backupAndRestoreThroughWebDav();
     void hostileOrDamagedArchives();
     void clientsAndWhatTheyStillNeed();
@@ -446,6 +447,89 @@ void tst_Escalectl::reloadsItsConfiguration()
     QTRY_COMPARE_WITH_TIMEOUT(repositoryStatus(conf).value("files_sent").toInt(), 1, 30'000); // b.txt, since the restart
     QCOMPARE(daemon.state(), QProcess::Running);
     QVERIFY2(!log.contains("stopping"), qPrintable(log.right(800)));
+}
+
+void tst_Escalectl::alertsByMailAndMonitoringCheck()
+{
+    // 'maintainer': an e-mail through the system's sendmail (a fake one on PATH) when the
+    // repository fails longer than 'alert delay' (0 here), one when it works again. `escalectl
+    // check` says the same to a monitoring system: one line, performance data, exit 0-3.
+    QTemporaryDir root;
+    const QString conf = config(root, "refresh = 1\nmaintainer = ops@example.org\nalert delay = 0\n");
+    write(root.filePath("folder/a.txt"), "first");
+    const QString mails = root.filePath("mails.txt");
+    write(root.filePath("bin/sendmail"),
+          QString("#!/bin/sh\n{ echo \"ARGS: $*\"; cat; echo '-- end'; } >> '%1'\n").arg(mails).toUtf8());
+    QFile::setPermissions(root.filePath("bin/sendmail"), QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("PATH", root.filePath("bin") + ":" + env.value("PATH"));
+    auto check = [&](const QStringList& args = {}) { return run(m_escalectl, QStringList{"-c", conf, "check"} + args); };
+    auto mailText = [&] {
+        QFile f(mails);
+        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+    };
+
+    Run r = check();
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.out.startsWith("ESCALE CRITICAL - no Escale runs with "), qPrintable(r.out));
+
+    Daemon running(m_escale, conf, env);
+    QProcess& daemon = running.process;
+    QTRY_COMPARE_WITH_TIMEOUT(repositoryStatus(conf).value("state").toString(), QString("up to date"), 30'000);
+    r = check();
+    QCOMPARE(r.code, 0);
+    QVERIFY2(QRegularExpression("^ESCALE OK - docs: up to date, last sync \\d+ s ago \\| 'docs_age'=\\d+s;3600;86400;0; "
+                                "'docs_pending'=0;;;0; 'docs_conflicts'=0;1;;0; 'docs_relay'=\\d+B;;;0;\n$")
+                 .match(r.out)
+                 .hasMatch(),
+             qPrintable(r.out));
+    // Thresholds: pending changes, and bad values (UNKNOWN, as monitoring systems expect).
+    r = check({"--warning-age", "0", "--critical-age", "0", "docs"});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains("'docs_age'=") && r.out.contains("s;;;0;"), qPrintable(r.out));
+    r = check({"--warning-age", "soon"});
+    QCOMPARE(r.code, 3);
+    QVERIFY2(r.out.startsWith("ESCALE UNKNOWN - --warning-age: "), qPrintable(r.out));
+    r = check({"nothing"});
+    QCOMPARE(r.code, 3);
+    QVERIFY2(r.out.contains("no repository 'nothing' runs here"), qPrintable(r.out));
+    QCOMPARE(check({"--no-such-option"}).code, 3);
+
+    QCOMPARE(run(m_escalectl, {"-c", conf, "pause"}).code, 0);
+    r = check();
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.out.startsWith("ESCALE WARNING - docs: paused |"), qPrintable(r.out));
+    QCOMPARE(run(m_escalectl, {"-c", conf, "resume"}).code, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(check().code, 0, 30'000);
+    QVERIFY(mailText().isEmpty()); // nothing went wrong yet
+
+    // The relay goes away (a disk unplugged): the maintainer hears of it, once.
+    QVERIFY(QDir().rename(root.filePath("relay"), root.filePath("relay-away")));
+    write(root.filePath("folder/b.txt"), "while the relay is away");
+    QTRY_VERIFY_WITH_TIMEOUT(mailText().contains("-- end"), 60'000);
+    QString text = mailText();
+    QVERIFY2(text.startsWith("ARGS: -oi -t\nTo: ops@example.org\nSubject: Escale on "), qPrintable(text));
+    QVERIFY2(text.contains("'docs' is failing\n"), qPrintable(text));
+    QVERIFY(text.contains("Auto-Submitted: auto-generated\n"));
+    QVERIFY2(text.contains("\nError: ") && text.contains("Folder: " + root.filePath("folder")), qPrintable(text));
+    r = check();
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.out.startsWith("ESCALE WARNING - docs: "), qPrintable(r.out));
+    QTRY_VERIFY_WITH_TIMEOUT(check({"--critical-age", "1"}).code == 2, 30'000);
+    QVERIFY2(check({"--critical-age", "1"}).out.contains("no successful sync for "), "");
+    QTest::qWait(2000); // passes keep failing: still one e-mail
+    QCOMPARE(mailText().count("-- end"), 1);
+
+    // Back: one e-mail says it works again, and the check is OK.
+    QVERIFY(QDir().rename(root.filePath("relay-away"), root.filePath("relay")));
+    QTRY_COMPARE_WITH_TIMEOUT(mailText().count("-- end"), 2, 90'000);
+    text = mailText();
+    QVERIFY2(text.contains("'docs' works again\n"), qPrintable(text));
+    QCOMPARE(check().code, 0);
+    QString log;
+    QTRY_VERIFY_WITH_TIMEOUT((log += QString::fromUtf8(daemon.readAll())).count("e-mail sent to ops@example.org") == 2,
+                             10'000);
+    QVERIFY2(log.contains("[docs] e-mail sent to ops@example.org: Escale on "), qPrintable(log.right(1000)));
 }
 
 void tst_Escalectl::tellsSystemd()
