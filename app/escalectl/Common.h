@@ -5,6 +5,7 @@
 #include "ExitCodes.h"
 #include "config/Config.h"
 #include "relay/RelayBackend.h"
+#include "maintenance/LegacyFiles.h"
 #include "maintenance/RepositoryReader.h"
 
 #include <QJsonObject>
@@ -51,6 +52,10 @@ int migrate(const Target& target, const QString& configPath, const QString& addr
             const QStringList& settings, const QString& passphraseFile, bool json);
 int forgetClient(const Target& target, const QString& who, bool force, const QString& passphraseFile,
                  bool json);
+// Escale 0.7's leftovers on a relay: listed (verify), removed once confirmed (remove-legacy).
+QJsonObject legacyJson(const maintenance::LegacyFiles& found);
+void printLegacy(const maintenance::LegacyFiles& found, const QString& repository, bool all);
+int removeLegacy(const Target& target, bool force, bool json);
 // escalectl check: thresholds (0: not checked); ages in seconds, usage in % of 'disk quota'.
 struct CheckThresholds
 {

@@ -106,6 +106,8 @@ int instanceCommand(const QString& command, const QString& repository, const QSt
             print(stdout, QStringLiteral("    %1\n").arg(waiting.at(i).toString()));
         if (waiting.size() > 20)
             print(stdout, QStringLiteral("    ... and %1 more\n").arg(waiting.size() - 20));
+        if (const QString notice = r.value(QStringLiteral("relay_notice")).toString(); !notice.isEmpty())
+            print(stdout, QStringLiteral("  note: %1\n").arg(notice));
         const QString lastError = r.value(QStringLiteral("last_error")).toString();
         if (!lastError.isEmpty()) {
             problems = true;

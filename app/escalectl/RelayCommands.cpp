@@ -25,6 +25,8 @@ int verify(const Target& target, const QString& passphraseFile, bool json)
         if (!json)
             print(stdout, line + QLatin1Char('\n'));
     });
+    QString legacyError;
+    const maintenance::LegacyFiles legacy = maintenance::findLegacyFiles(*target.relay, legacyError);
     if (json) {
         QJsonArray clients;
         for (const auto& c : report.clients)
@@ -44,7 +46,8 @@ int verify(const Target& target, const QString& passphraseFile, bool json)
                             {QStringLiteral("unreferenced"), report.unreferenced},
                             {QStringLiteral("problems"), QJsonArray::fromStringList(report.problems)},
                             {QStringLiteral("forwarded_to"), report.forwardedTo},
-                            {QStringLiteral("forgotten"), QJsonArray::fromStringList(report.forgotten)}};
+                            {QStringLiteral("forgotten"), QJsonArray::fromStringList(report.forgotten)},
+                            {QStringLiteral("legacy"), legacyJson(legacy)}};
         print(stdout, QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)));
     } else {
         if (!report.forwardedTo.isEmpty())
@@ -54,6 +57,8 @@ int verify(const Target& target, const QString& passphraseFile, bool json)
                       .arg(report.forwardedTo));
         for (const QString& p : report.problems)
             print(stdout, QStringLiteral("PROBLEM: %1\n").arg(p));
+        printLegacy(legacy, target.repository.name.isEmpty() ? target.relay->describe() : target.repository.name,
+                    false);
         print(stdout,
               QStringLiteral("%1: %2 clients, %3 journal segments, %4 snapshots, %5 content objects "
                              "checked (%6 bytes, every blob against its hash), %7 already delivered and "

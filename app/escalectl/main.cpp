@@ -38,6 +38,8 @@ int run(const QCoreApplication& app)
         "  resolve COPY --keep current|copy|both   resolves one conflict copy\n"
         "  migrate REPO ADDRESS       moves the relay repository to another relay; the other clients follow\n"
         "  forget-client REPO CLIENT  removes a client that will not come back (name or id)\n"
+        "  remove-legacy REPO         lists the files Escale 0.7 left on the relay, removes them once\n"
+        "                             confirmed (--force: without asking)\n"
         "  status|pause|resume|sync [REPO], stop   the running instance\n"
         "  confirm-deletions [REPO]   lets the deletions held back (many files gone at once) go out\n"
         "  check [REPO]               the running instance for a monitoring system: one line with\n"
@@ -65,7 +67,7 @@ int run(const QCoreApplication& app)
     const QCommandLineOption forceOption(
         QStringLiteral("force"),
         QStringLiteral("restore: write into a relay location that is not empty; forget-client: even a client "
-                       "heard of lately, or whose changes have not reached everybody."));
+                       "heard of lately, or whose changes have not reached everybody; remove-legacy: without asking."));
     const QCommandLineOption keepOption(
         QStringLiteral("keep"),
         QStringLiteral(
@@ -153,7 +155,7 @@ int run(const QCoreApplication& app)
                     QStringLiteral("trust"),   QStringLiteral("backup"),  QStringLiteral("restore"),
                     QStringLiteral("clients"), QStringLiteral("access"),  QStringLiteral("conflicts"),
                     QStringLiteral("resolve"), QStringLiteral("migrate"), QStringLiteral("forget-client"),
-                    QStringLiteral("check")} +
+                    QStringLiteral("check"), QStringLiteral("remove-legacy")} +
         instanceCommands;
     if (!known.contains(command))
         return fail(ExitUsage, (command.isEmpty() ? QStringLiteral("a command is needed, one of: %1")
@@ -247,6 +249,8 @@ int run(const QCoreApplication& app)
     if (command == QLatin1String("forget-client"))
         return forgetClient(target, args.at(2), parser.isSet(forceOption), passphraseFile,
                             parser.isSet(jsonOption));
+    if (command == QLatin1String("remove-legacy"))
+        return removeLegacy(target, parser.isSet(forceOption), parser.isSet(jsonOption));
     if (command == QLatin1String("migrate"))
         return migrate(target, configPath, args.at(2), parser.values(setOption), passphraseFile,
                        parser.isSet(jsonOption));

@@ -298,6 +298,7 @@ QJsonObject Instance::statusJson() const
                          {QStringLiteral("deletions_held"), s.lastPass.deletionsHeld},
                          {QStringLiteral("waiting_for_space"), s.lastPass.waitingForSpace},
                          {QStringLiteral("waiting"), QJsonArray::fromStringList(s.lastPass.waiting)}}},
+            {QStringLiteral("relay_notice"), s.lastPass.relayNotice},
         });
     }
     return {{QStringLiteral("ok"), true},

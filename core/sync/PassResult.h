@@ -106,6 +106,9 @@ struct PassResult
     // What waits, path by path, with its cause (one line each): paths set aside (they could not be
     // placed in the folder, R15) and contents asked for again (R23); retried at every pass.
     QStringList waiting;
+    // What else the relay folder holds, and what to do about it (Escale 0.7's files left after an
+    // upgrade, anything not Escale 1's); empty when nothing.
+    QString relayNotice;
 
     bool ok() const { return status == Status::Ok; }
 };

@@ -272,6 +272,7 @@ void SyncEngine::runStages(engine::Pass& pass)
     lap("key");
     if (!ready || !pass.result.ok())
         return;
+    m_stages->opener.lookAtRelayFolder(pass);
     // The folder's marker, once the repository is known (the mass-delete safety above).
     // Its absence is an alarm only once it was written (a first pass can fail before).
     if (QFile marker(m_ctx->localPath(protocol::local::folderMarker()));

@@ -46,6 +46,10 @@ struct EngineContext
     bool ownStateConfirmed = false;
     bool scannedThisRun = false;
     bool repositoryChecked = false; // the header was read (and the key opened) in this run
+    // What else the relay folder holds (Escale 0.7's files, anything not Escale 1's), as last
+    // looked at (at the start of a run, then hourly while there is something): empty when nothing.
+    QString relayNotice;
+    qint64 relayFolderLookedAtMs = -1; // steady clock, -1: not yet in this run
     // The chunks of every content the journals read in this pass named, by hash: a record
     // without chunks (a rename, a conflict copy) finds its content there, even when the version
     // that brought it was replaced before the folder was made to match.

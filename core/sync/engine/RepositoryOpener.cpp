@@ -5,11 +5,14 @@
 #include "crypto/RepositoryKeys.h"
 #include "log/Logging.h"
 #include "protocol/Layout.h"
+#include "protocol/LegacyNames.h"
 #include "sync/engine/EngineContext.h"
 #include "sync/engine/OwnJournal.h"
 #include "sync/engine/Pass.h"
 
 #include <QDateTime>
+#include <QSet>
+#include <chrono>
 #include <future>
 
 namespace escale::sync::engine {
@@ -264,6 +267,58 @@ bool RepositoryOpener::prepareFolders(Pass& pass)
         }
     }
     return true;
+}
+
+void RepositoryOpener::lookAtRelayFolder(Pass& pass)
+{
+    const qint64 now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::steady_clock::now().time_since_epoch())
+                           .count();
+    if (m_ctx.relayFolderLookedAtMs >= 0 &&
+        (m_ctx.relayNotice.isEmpty() || now - m_ctx.relayFolderLookedAtMs < 3600LL * 1000)) {
+        pass.result.relayNotice = m_ctx.relayNotice;
+        return;
+    }
+    m_ctx.relayFolderLookedAtMs = now;
+    QList<relay::RelayEntry> root;
+    if (!m_ctx.store.list(QString(), root).ok())
+        return; // not worth failing a pass: looked at again next run
+    QStringList legacy, others;
+    QSet<QString> described; // files waiting beside their placeholder (0.7's classic relay)
+    for (const relay::RelayEntry& e : std::as_const(root))
+        if (!e.isDirectory && protocol::legacyKind(e.name) == protocol::LegacyKind::Placeholder)
+            described.insert(protocol::placeholderTarget(e.name));
+    for (const relay::RelayEntry& e : std::as_const(root)) {
+        if (protocol::isRepositoryRootName(e.name))
+            continue;
+        const QString shown = e.isDirectory ? e.name + QLatin1Char('/') : e.name;
+        const bool old = !e.isDirectory && (protocol::legacyKind(e.name) != protocol::LegacyKind::None ||
+                                            described.contains(e.name));
+        (old ? legacy : others) << shown;
+    }
+    auto some = [](QStringList names) {
+        names.sort();
+        return names.size() <= 4 ? names.join(QLatin1String(", "))
+                                 : QStringLiteral("%1 and %2 more").arg(names.mid(0, 3).join(QLatin1String(", ")))
+                                       .arg(names.size() - 3);
+    };
+    QString notice;
+    if (!legacy.isEmpty())
+        notice = QStringLiteral("the relay folder %1 also holds Escale 0.7 files (%2%3): Escale leaves them alone, "
+                                "and they take space there. Let the Escale 0.7 clients finish (every file received), "
+                                "stop them, then remove these files with 'escalectl remove-legacy %4' (it lists "
+                                "them and asks first), or choose another relay folder; see docs/upgrading.md")
+                     .arg(m_ctx.backend->describe(), some(legacy),
+                          others.isEmpty() ? QString() : QStringLiteral("; also ") + some(others), m_ctx.settings.name);
+    else if (!others.isEmpty())
+        notice = QStringLiteral("the relay folder %1 also holds what is not Escale's repository (%2): Escale leaves "
+                                "it alone. If Escale 0.7 used this folder, 'escalectl verify %3' tells which files "
+                                "are its, and 'escalectl remove-legacy %3' removes them")
+                     .arg(m_ctx.backend->describe(), some(others), m_ctx.settings.name);
+    if (!notice.isEmpty() && notice != m_ctx.relayNotice)
+        qCWarning(lcEngine).noquote() << QStringLiteral("[%1] %2").arg(m_ctx.settings.name, notice);
+    m_ctx.relayNotice = notice;
+    pass.result.relayNotice = notice;
 }
 
 bool RepositoryOpener::completeRepository(Pass& pass)

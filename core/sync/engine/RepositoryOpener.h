@@ -43,6 +43,9 @@ public:
     bool openRepository(Pass& pass);
     // Waits for the key, sets the codec and checks the repository; false with the pass failed.
     bool completeRepository(Pass& pass);
+    // Looks at the relay folder's top level for what is not Escale 1's (Escale 0.7's files after
+    // an upgrade): at the start of a run, then hourly while something is there; logs it once.
+    void lookAtRelayFolder(Pass& pass);
     // The folders every pass writes to (heads/, its journal, data/), made where missing.
     bool prepareFolders(Pass& pass);
     bool ensureRepository(Pass& pass); // both
