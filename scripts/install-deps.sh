@@ -14,7 +14,7 @@ PACKAGES=(
   xvfb xauth x11-utils x11-apps xdotool imagemagick trayer
   dbus dbus-x11 gnome-keyring libsecret-tools
   # packaging checks
-  desktop-file-utils appstream groff-base
+  desktop-file-utils appstream groff-base systemd strace
   # relay servers the integration tests start on 127.0.0.1 (never as system services)
   apache2 apache2-utils rclone curl procps
   nginx-light libnginx-mod-http-dav-ext lighttpd lighttpd-mod-webdav

@@ -56,6 +56,8 @@ int forgetClient(const Target& target, const QString& who, bool force, const QSt
 QJsonObject legacyJson(const maintenance::LegacyFiles& found);
 void printLegacy(const maintenance::LegacyFiles& found, const QString& repository, bool all);
 int removeLegacy(const Target& target, bool force, bool json);
+// The systemd drop-in naming what Escale writes outside the home (ReadWritePaths=).
+int servicePaths(const QString& configPath);
 // escalectl check: thresholds (0: not checked); ages in seconds, usage in % of 'disk quota'.
 struct CheckThresholds
 {

@@ -42,6 +42,8 @@ int run(const QCoreApplication& app)
         "                             confirmed (--force: without asking)\n"
         "  status|pause|resume|sync [REPO], stop   the running instance\n"
         "  confirm-deletions [REPO]   lets the deletions held back (many files gone at once) go out\n"
+        "  service-paths              the systemd drop-in that lets the service write the folders the\n"
+        "                             configuration names outside the home (docs/server.md)\n"
         "  check [REPO]               the running instance for a monitoring system: one line with\n"
         "                             performance data, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN\n\n"
         "REPO is a repository of the configuration ([section] name) or a relay address."));
@@ -155,7 +157,8 @@ int run(const QCoreApplication& app)
                     QStringLiteral("trust"),   QStringLiteral("backup"),  QStringLiteral("restore"),
                     QStringLiteral("clients"), QStringLiteral("access"),  QStringLiteral("conflicts"),
                     QStringLiteral("resolve"), QStringLiteral("migrate"), QStringLiteral("forget-client"),
-                    QStringLiteral("check"), QStringLiteral("remove-legacy")} +
+                    QStringLiteral("check"), QStringLiteral("remove-legacy"),
+                    QStringLiteral("service-paths")} +
         instanceCommands;
     if (!known.contains(command))
         return fail(ExitUsage, (command.isEmpty() ? QStringLiteral("a command is needed, one of: %1")
@@ -176,6 +179,11 @@ int run(const QCoreApplication& app)
     }
     const QString configPath =
         parser.isSet(configOption) ? parser.value(configOption) : config::defaultConfigPath();
+    if (command == QLatin1String("service-paths")) {
+        if (args.size() > 1)
+            return fail(ExitUsage, QStringLiteral("service-paths takes no argument (-c names the configuration)"));
+        return servicePaths(configPath);
+    }
     if (command == QLatin1String("check")) {
         CheckThresholds limits;
         for (const Threshold& t : thresholds) {

@@ -1,5 +1,7 @@
 #include "config/Paths.h"
 
+#include "config/Config.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -28,6 +30,44 @@ QString expandHome(const QString& path)
     if (path.startsWith(QLatin1String("~/")))
         return QDir::homePath() + path.mid(1);
     return path;
+}
+
+QString sandboxHint()
+{
+    if (qEnvironmentVariableIsEmpty("INVOCATION_ID"))
+        return {};
+    return QStringLiteral(" (Escale runs as a systemd service, whose sandbox lets it write only in its home and "
+                          "in the folders its drop-in names: run 'escalectl service-paths' and install what it "
+                          "prints, see docs/server.md)");
+}
+
+QStringList writableFolders(const Config& config, const QString& home)
+{
+    QStringList paths;
+    auto add = [&](const QString& path) {
+        if (path.isEmpty())
+            return;
+        const QString clean = QDir::cleanPath(QDir::isAbsolutePath(path) ? path : QDir(home).filePath(path));
+        if (!isInside(clean, home))
+            paths << clean;
+    };
+    for (const RepositoryConfig& r : config.repositories) {
+        add(r.localPath);
+        add(r.stateDir);
+        if (r.relay.scheme == RelayAddress::Scheme::Folder)
+            add(r.relay.path);
+        if (!r.rcloneConfig.isEmpty())
+            add(QFileInfo(r.rcloneConfig).absolutePath()); // rclone renews tokens in it
+    }
+    add(QFileInfo(config.global.logFile.isEmpty() ? defaultStateDir() + QStringLiteral("/x.log")
+                                                  : config.global.logFile)
+            .absolutePath());
+    paths.sort();
+    QStringList out;
+    for (const QString& p : std::as_const(paths))
+        if (out.isEmpty() || !isInside(p, out.last()))
+            out << p;
+    return out;
 }
 
 QString defaultConfigPath()

@@ -25,6 +25,17 @@ bool isInside(const QString& a, const QString& b);
 // cannot be told (the path is not there).
 bool notifiesOtherMachines(const QString& path);
 
+// When Escale runs as a systemd service (INVOCATION_ID set), what to say of a path it cannot
+// write because the file system is read-only for it: the unit's sandbox, and the remedy. Empty
+// otherwise.
+QString sandboxHint();
+
+// The folders a configuration makes Escale write outside `home` (synchronised folders, state
+// databases, folder relays, the log's folder, rclone configurations): what the sandbox of its
+// systemd units must let it write (docs/server.md). Sorted, without duplicates or nesting.
+struct Config;
+QStringList writableFolders(const Config& config, const QString& home);
+
 // Whether two folders share files: one is the other, or inside it.
 inline bool overlaps(const QString& a, const QString& b)
 {

@@ -1,5 +1,6 @@
 #include "sync/SyncEngine.h"
 
+#include "config/Paths.h"
 #include "log/Logging.h"
 #include "protocol/LocalLayout.h"
 #include "sync/Conflicts.h"
@@ -22,6 +23,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QTimeZone>
+#include <cerrno>
+#include <unistd.h>
 
 namespace escale::sync {
 
@@ -239,6 +242,16 @@ void SyncEngine::runStages(engine::Pass& pass)
                             .arg(m_ctx->settings.localPath)
                       : QStringLiteral("the local folder %1 does not exist: create it, or mount the disk it is on")
                             .arg(m_ctx->settings.localPath));
+        return;
+    }
+    // A folder on a read-only file system can receive nothing: said once, plainly (a systemd
+    // sandbox that was not told of it is the usual cause), rather than path by path.
+    if (m_ctx->receives() && ::access(QFile::encodeName(m_ctx->settings.localPath).constData(), W_OK) != 0 &&
+        errno == EROFS) {
+        pass.fail(PassResult::Status::LocalFolder,
+                  QStringLiteral("the local folder %1 is on a read-only file system: nothing can be received "
+                                 "there%2")
+                      .arg(m_ctx->settings.localPath, config::sandboxHint()));
         return;
     }
     QElapsedTimer clock;

@@ -63,6 +63,7 @@ private Q_SLOTS:
     void reloadsItsConfiguration();
     void tellsSystemd();
     void alertsByMailAndMonitoringCheck();
+    void servicePathsForTheSandbox();
     void backupAndRestoreThroughWebDav();
     void hostileOrDamagedArchives();
     void clientsAndWhatTheyStillNeed();
@@ -530,6 +531,45 @@ void tst_Escalectl::alertsByMailAndMonitoringCheck()
     QTRY_VERIFY_WITH_TIMEOUT((log += QString::fromUtf8(daemon.readAll())).count("e-mail sent to ops@example.org") == 2,
                              10'000);
     QVERIFY2(log.contains("[docs] e-mail sent to ops@example.org: Escale on "), qPrintable(log.right(1000)));
+}
+
+void tst_Escalectl::servicePathsForTheSandbox()
+{
+    // The drop-in for the units' sandbox: every folder Escale writes outside the home (folders,
+    // state databases, folder relays, the log's folder, rclone configurations), each skipped when
+    // missing at start ('-'), one folder inside another named once; nothing inside the home, which
+    // the units leave writable.
+    QTemporaryDir root;
+    const QString home = root.filePath("home");
+    QDir().mkpath(home);
+    const QString conf = root.filePath("escale.conf");
+    write(root.filePath("rc/rclone.conf"), "[remote]\ntype = local\n");
+    write(conf, QString("log file = %1/srv/state/logs/escale.log\n[docs]\nlocal path = %1/srv/docs\n"
+                        "relay address = %1/mnt/relay\nstate dir = %2/state\n[photos]\nlocal path = ~/Photos\n"
+                        "relay address = rclone://remote/p\nrclone config = %1/rc/rclone.conf\n[more]\n"
+                        "local path = %1/srv/other\nrelay address = sftp://host/x\nstate dir = %1/srv/state\n")
+                    .arg(root.path(), home)
+                    .toUtf8());
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char* v : {"XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"})
+        env.remove(v);
+    env.insert("HOME", home);
+    p.setProcessEnvironment(env);
+    p.start(m_escalectl, {"-c", conf, "service-paths"});
+    QVERIFY(p.waitForFinished(30'000));
+    QCOMPARE(p.exitCode(), 0);
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    const QStringList lines = out.split('\n', Qt::SkipEmptyParts).filter(QRegularExpression("^[A-Z]"));
+    QCOMPARE(lines, (QStringList{"BindPaths=-" + home, // not /home/USER: the system unit would hide it
+                                 "ReadWritePaths=-" + root.filePath("mnt/relay"),
+                                 "ReadWritePaths=-" + root.filePath("rc"),
+                                 "ReadWritePaths=-" + root.filePath("srv/docs"),
+                                 "ReadWritePaths=-" + root.filePath("srv/other"),
+                                 "ReadWritePaths=-" + root.filePath("srv/state")})); // the logs inside
+    QVERIFY2(out.contains("\n[Service]\n"), qPrintable(out));
+    QVERIFY2(QString::fromUtf8(p.readAllStandardError()).contains("systemctl daemon-reload"), "");
+    QCOMPARE(run(m_escalectl, {"-c", conf, "service-paths", "extra"}).code, 2);
 }
 
 void tst_Escalectl::tellsSystemd()

@@ -34,4 +34,12 @@ done
 grep -q '^User=%i$' "$root/usr/lib/systemd/system/escale@.service" || fail "escale@.service does not run as its instance"
 grep -q '^RuntimeDirectory=escale-%i$' "$root/usr/lib/systemd/system/escale@.service" || fail "escale@.service has no runtime directory for its control socket"
 grep -q '^RuntimeDirectory=escale$' "$root/usr/lib/systemd/user/escale.service" || fail "escale.service has no runtime directory for its control socket"
+# The units' sandbox (docs/server.md): rated "OK" or better (exposure at most 2.0 of 10) by
+# systemd's own analysis, read from the installed files.
+for unit in "$root"/usr/lib/systemd/user/escale.service "$root"/usr/lib/systemd/system/escale@.service; do
+  rating=$(systemd-analyze security --offline=yes "$unit" 2>&1 | tail -1)
+  systemd-analyze security --offline=yes --threshold=20 "$unit" >/dev/null 2>&1 ||
+    fail "$unit is too exposed: $rating"
+  echo "check-install: $(basename "$unit"): $rating"
+done
 echo "check-install: everything in place and valid"

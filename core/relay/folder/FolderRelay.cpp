@@ -124,7 +124,9 @@ RelayError errnoError(int err, const QString& what)
     default:
         break;
     }
-    return RelayError{kind, QStringLiteral("%1: %2").arg(what, QString::fromLocal8Bit(std::strerror(err)))};
+    return RelayError{kind, QStringLiteral("%1: %2%3")
+                                .arg(what, QString::fromLocal8Bit(std::strerror(err)),
+                                     err == EROFS ? config::sandboxHint() : QString())};
 }
 
 QString randomSuffix()
