@@ -12,7 +12,13 @@
 #include "escale/DesktopApp.h"
 #endif
 
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <unistd.h>
 
 namespace {
 
@@ -21,6 +27,31 @@ void print(FILE* stream, const QString& text)
     const QByteArray bytes = text.toUtf8();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
 }
+
+#ifndef ESCALE_WITH_GUI
+// `escale` without --no-gui: the desktop application is its own program, escale-desktop, beside
+// this one (or in PATH); it takes over this process with the same arguments.
+int handOverToDesktop(char** argv)
+{
+    QStringList candidates;
+    char self[4096];
+    if (const ssize_t n = ::readlink("/proc/self/exe", self, sizeof self - 1); n > 0)
+        candidates << QFileInfo(QString::fromLocal8Bit(self, n)).absolutePath() + QStringLiteral("/escale-desktop");
+    candidates << QStandardPaths::findExecutable(QStringLiteral("escale-desktop"));
+    for (const QString& c : std::as_const(candidates)) {
+        if (c.isEmpty() || !QFileInfo(c).isExecutable())
+            continue;
+        const QByteArray path = QFile::encodeName(c);
+        argv[0] = const_cast<char*>(path.constData());
+        ::execv(path.constData(), argv);
+        print(stderr, QStringLiteral("escale: cannot start %1: %2\n").arg(c, QString::fromLocal8Bit(std::strerror(errno))));
+        return escale::ExitFailure;
+    }
+    print(stderr, QStringLiteral("escale: the desktop application is not installed here (Debian: apt install "
+                                 "escale-desktop); 'escale --no-gui' runs the synchronisation without it\n"));
+    return escale::ExitUsage;
+}
+#endif
 
 } // namespace
 
@@ -129,7 +160,6 @@ int main(int argc, char* argv[])
 #ifdef ESCALE_WITH_GUI
     return runDesktop(argc, argv, options);
 #else
-    print(stderr, QStringLiteral("escale: this build has no desktop application; run 'escale --no-gui'\n"));
-    return ExitUsage;
+    return handOverToDesktop(argv);
 #endif
 }

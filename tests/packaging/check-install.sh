@@ -9,7 +9,7 @@ trap 'rm -rf "$root"' EXIT
 DESTDIR=$root cmake --install "$build" --prefix /usr >/dev/null
 
 fail() { echo "check-install: $*" >&2; exit 1; }
-for f in usr/bin/escale usr/bin/escalectl \
+for f in usr/bin/escale usr/bin/escalectl usr/bin/escale-desktop usr/share/doc/escale/copyright \
          usr/share/applications/io.github.escale.Escale.desktop \
          usr/share/metainfo/io.github.escale.Escale.metainfo.xml \
          usr/share/icons/hicolor/scalable/apps/io.github.escale.Escale.svg \
