@@ -17,8 +17,10 @@
 #include <QFileSystemWatcher>
 #include <QMap>
 #include <QSet>
+#include <QScopeGuard>
 #include <QSocketNotifier>
 #include <QTimer>
+#include <atomic>
 #include <csignal>
 #include <cstddef>
 #include <cstdio>
@@ -322,10 +324,33 @@ QString summary(const sync::PassResult& r)
         .arg(r.freed);
 }
 
+// --once: SIGTERM or SIGINT stop the pass under way at the next file's boundary (what is whole is
+// published, what was received is kept), and the repositories after it are not started.
+std::atomic<sync::SyncEngine*> g_onceEngine{nullptr};
+std::atomic<bool> g_onceStopping{false};
+
+void onceSignal(int)
+{
+    g_onceStopping.store(true);
+    if (sync::SyncEngine* engine = g_onceEngine.load())
+        engine->interrupt(); // an atomic store: safe in a signal handler
+}
+
 int runOnce(const config::Config& config, bool confirmDeletions)
 {
+    static_assert(std::atomic<bool>::is_always_lock_free && std::atomic<sync::SyncEngine*>::is_always_lock_free);
+    struct sigaction action = {};
+    action.sa_handler = onceSignal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
     int exitCode = ExitOk;
     for (config::RepositoryConfig r : config.repositories) {
+        if (g_onceStopping.load()) {
+            qCWarning(lcApp).noquote() << QStringLiteral("[%1] not started: stopping").arg(r.name);
+            exitCode = exitCode == ExitOk ? ExitIncomplete : exitCode;
+            continue;
+        }
         r.settleMs = 0; // one pass: take files as they are now
         QString error;
         std::optional<sync::EngineSetup> setup = sync::openEngine(r, error);
@@ -337,8 +362,12 @@ int runOnce(const config::Config& config, bool confirmDeletions)
         sync::SyncEngine& engine = *setup->engine;
         if (confirmDeletions)
             engine.confirmDeletions();
+        g_onceEngine.store(&engine);
+        if (g_onceStopping.load())
+            engine.interrupt();
+        const auto forget = qScopeGuard([] { g_onceEngine.store(nullptr); });
         sync::PassResult result = engine.runPass();
-        if (!result.movedTo.isEmpty()) // the repository moved: the pass goes on there
+        if (!result.movedTo.isEmpty() && !result.interrupted) // the repository moved: the pass goes on there
             result = engine.runPass();
         if (result.deletionsHeld > 0)
             qCWarning(lcApp).noquote()
@@ -358,7 +387,7 @@ int runOnce(const config::Config& config, bool confirmDeletions)
                                                             : QStringLiteral("pass done, some changes wait"),
                                             summary(result));
         // The pass ran, but not everything went through: scripts and monitoring must see it.
-        const bool incomplete = !result.waiting.isEmpty() || result.waitingForSpace || result.pendingUp > 0 ||
+        const bool incomplete = result.interrupted || !result.waiting.isEmpty() || result.waitingForSpace || result.pendingUp > 0 ||
                                 result.pendingDown > 0;
         for (const QString& line : std::as_const(result.waiting))
             qCWarning(lcApp).noquote() << QStringLiteral("[%1] waiting: %2").arg(r.name, line);

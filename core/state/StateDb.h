@@ -208,6 +208,9 @@ public:
     // Blobs in this client's packs on the relay (R39 b), by hash; forgotten with their pack.
     void putOwnBlobs(const QList<protocol::BlobRef>& blobs);
     std::optional<protocol::BlobRef> ownBlob(const QByteArray& hash) const;
+    // Whether blobs of this pack are recorded: an unpublished pack with some was written whole
+    // (a spare, R2), one without may be cut short.
+    bool hasOwnBlobs(const QString& pack) const;
     // The blob lists of contents this client published or placed (whole versions), for the
     // contents a file of the folder holds or a path's basis (pruneContentBlobs).
     void putContentBlobs(const QByteArray& content, const QList<protocol::BlobRef>& blobs);

@@ -119,6 +119,11 @@ std::optional<protocol::BlobRef> StateDb::ownBlob(const QByteArray& hash) const
     return blobAt(m_db, "SELECT pack, offset, length FROM own_blobs WHERE hash = ?", hash);
 }
 
+bool StateDb::hasOwnBlobs(const QString& pack) const
+{
+    return Statement(m_db, "SELECT 1 FROM own_blobs WHERE pack = ? LIMIT 1").bind(1, pack).step();
+}
+
 void StateDb::putContentBlobs(const QByteArray& content, const QList<protocol::BlobRef>& blobs)
 {
     Statement(m_db, "DELETE FROM content_blobs WHERE content = ?").bind(1, content).step();

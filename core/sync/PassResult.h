@@ -92,6 +92,7 @@ struct PassResult
     int deletionsHeld = 0;        // local deletions waiting for confirmation (mass-delete safety)
     bool waitingForSpace = false; // uploads wait for room under 'disk quota'
     bool complete = true;         // false: some remote changes wait for a later pass
+    bool interrupted = false;     // stopped at a file's boundary because Escale is stopping (SyncEngine::interrupt)
     int settling = 0;             // files changed a moment ago, looked at again shortly (two looks)
     bool folderScanned = true;    // false: the folder's watcher vouched that nothing changed in it
     relay::RelayError::Kind cause = relay::RelayError::Kind::None; // the relay's error, when it failed

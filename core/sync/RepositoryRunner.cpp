@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
 #include <QRandomGenerator>
 #include <QSemaphore>
 #include <QTimer>
@@ -103,7 +104,12 @@ public Q_SLOTS:
         }
         m_lock = std::move(setup->lock);
         m_relay = std::move(setup->relay);
-        m_engine = std::move(setup->engine);
+        {
+            const QMutexLocker lock(&m_engineMutex);
+            m_engine = std::move(setup->engine);
+            if (m_interrupted)
+                m_engine->interrupt();
+        }
         if (m_confirmDeletions)
             m_engine->confirmDeletions();
         connect(m_engine.get(), &SyncEngine::progress, this, &RepositoryWorker::progress);
@@ -156,6 +162,15 @@ public Q_SLOTS:
             m_schedule.activity(nowMs());
             runPass();
         }
+    }
+
+    // From the runner's thread, at once: the pass under way stops at the next file's boundary.
+    void interrupt()
+    {
+        const QMutexLocker lock(&m_engineMutex);
+        m_interrupted = true;
+        if (m_engine)
+            m_engine->interrupt();
     }
 
     // May arrive while a pass waits on the relay (its event loop runs queued calls): the pass
@@ -226,6 +241,7 @@ private:
         Q_EMIT passFinished(result);
         if (result.status == PassResult::Status::Auth) {
             m_pollTimer.stop(); // a wrong passphrase stays wrong: no more passes until restarted
+            const QMutexLocker lock(&m_engineMutex);
             m_engine.reset();
             return;
         }
@@ -275,7 +291,10 @@ private:
     void finishStop()
     {
         m_watcher.reset();
-        m_engine.reset();
+        {
+            const QMutexLocker lock(&m_engineMutex);
+            m_engine.reset();
+        }
         m_relay.reset();
         m_lock.reset(); // another process may sync this repository from now on
         OPENSSL_thread_stop(); // free this thread's OpenSSL state (random generator) now
@@ -288,6 +307,8 @@ private:
     std::unique_ptr<StateLock> m_lock; // outlives the relay and the engine
     std::unique_ptr<relay::RelayBackend> m_relay;
     std::unique_ptr<SyncEngine> m_engine;
+    QMutex m_engineMutex; // m_engine, as interrupt() reaches it from the runner's thread
+    bool m_interrupted = false;
     static constexpr int kGatherMs = 100;
     static constexpr int kSecondLookMs = 250; // after Scanner::Options::recheckAfterMs (200 ms)
     QTimer m_pollTimer{this};
@@ -352,6 +373,7 @@ void RepositoryRunner::stop()
 {
     if (!m_thread.isRunning())
         return;
+    m_worker->interrupt(); // the pass under way ends at the next file, not at the last one
     QMetaObject::invokeMethod(m_worker, "stop", Qt::QueuedConnection);
     m_stopped.acquire();
     m_thread.quit();

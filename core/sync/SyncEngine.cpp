@@ -204,6 +204,11 @@ PassResult SyncEngine::runPass()
     return pass.result;
 }
 
+void SyncEngine::interrupt(bool on)
+{
+    m_ctx->stopping.store(on);
+}
+
 void SyncEngine::abandonPass()
 {
     m_ctx->db.abandon();
@@ -299,20 +304,27 @@ void SyncEngine::runStages(engine::Pass& pass)
     lap("pull");
     if (pass.result.status == PassResult::Status::Refused || !pass.result.movedTo.isEmpty())
         return;
-    if (m_ctx->sends())
+    if (m_ctx->sends() && !pass.result.interrupted)
         m_stages->pusher.push(pass);
     lap("push");
     if (pass.result.ok())
         m_stages->space.writeSnapshot(pass);
     if (pass.result.ok() || pass.result.status == PassResult::Status::Failed)
         m_stages->space.writeHead(pass);
-    if (pass.result.ok()) {
+    if (pass.result.ok() && !pass.result.interrupted) {
         m_stages->space.freeSpace(pass);
         m_stages->space.deleteOldJournal(pass);
         m_stages->space.sweepOwnObjects(pass);
     }
     pruneArchive();
     summarize(pass);
+    if (pass.result.interrupted)
+        qCInfo(lcEngine).noquote()
+            << QStringLiteral("[%1] stopped at a file's boundary, as Escale stops: %2 sent, %3 received; the rest "
+                              "goes at the next start")
+                   .arg(m_ctx->settings.name)
+                   .arg(pass.result.uploaded)
+                   .arg(pass.result.downloaded);
     lap("head and freeing");
     qCDebug(lcEngine).noquote()
         << QStringLiteral("[%1] pass: %2").arg(m_ctx->settings.name, timings.join(QLatin1String(", ")));

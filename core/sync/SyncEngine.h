@@ -36,6 +36,10 @@ public:
     // Opens the state database (creating this client's identity the first time).
     bool open(QString& error);
     PassResult runPass();
+    // From any thread: the pass under way stops at the next file's boundary (what is whole is
+    // published, what was received is kept; the rest waits for the next run) instead of going on
+    // to the end. Every later pass stops at once, until cleared.
+    void interrupt(bool on = true);
 
     QString clientId() const;
     state::StateDb& database();

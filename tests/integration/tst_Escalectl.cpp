@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <csignal>
+#include <numeric>
 #include <pwd.h>
 #include <cstring>
 #include <sys/un.h>
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void tellsSystemd();
     void alertsByMailAndMonitoringCheck();
     void servicePathsForTheSandbox();
+    void stoppingInterruptsATransfer();
     void backupAndRestoreThroughWebDav();
     void hostileOrDamagedArchives();
     void clientsAndWhatTheyStillNeed();
@@ -570,6 +572,112 @@ void tst_Escalectl::servicePathsForTheSandbox()
     QVERIFY2(out.contains("\n[Service]\n"), qPrintable(out));
     QVERIFY2(QString::fromUtf8(p.readAllStandardError()).contains("systemctl daemon-reload"), "");
     QCOMPARE(run(m_escalectl, {"-c", conf, "service-paths", "extra"}).code, 2);
+}
+
+void tst_Escalectl::stoppingInterruptsATransfer()
+{
+    // SIGTERM during a long upload (a bandwidth limit): the daemon stops at a file's boundary,
+    // publishing what went out whole; the next run sends only the rest. The same for a long
+    // download: what was placed stays, the next run fetches only the rest. Every file arrives
+    // byte for byte.
+    QTemporaryDir root;
+    const QString conf = config(root, "refresh = 1\nchunk size = 1MB\nbandwidth limit up = 4MB\n");
+    QMap<QString, QByteArray> files;
+    for (int i = 0; i < 40; ++i) {
+        const QString name = QString("big/f%1.bin").arg(i, 2, 10, QChar('0'));
+        files.insert(name, QByteArray(1 << 20, char('a' + i % 26)) + QByteArray::number(i));
+        write(root.filePath("folder/" + name), files.value(name));
+    }
+    auto sentBytes = [&] {
+        return repositoryStatus(conf).value("progress").toObject().value("bytes_sent").toDouble();
+    };
+    int firstRun = 0;
+    {
+        Daemon running(m_escale, conf);
+        QTRY_VERIFY_WITH_TIMEOUT(sentBytes() >= 4 << 20, 60'000);
+        ::kill(pid_t(running.process.processId()), SIGTERM);
+        QVERIFY(running.process.waitForFinished(60'000));
+        QCOMPARE(running.process.exitCode(), 0);
+        const QString log = QString::fromUtf8(running.process.readAll());
+        const QRegularExpressionMatch m =
+            QRegularExpression("stopped at a file's boundary, as Escale stops: (\\d+) sent").match(log);
+        QVERIFY2(m.hasMatch(), qPrintable(log.right(1500)));
+        firstRun = m.captured(1).toInt();
+        QVERIFY2(firstRun > 0 && firstRun < 40, qPrintable(log.right(1500)));
+    }
+    // The next run sends the rest, and only the rest.
+    Run r = run(m_escale, {"--once", "-c", conf});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.err.contains(QString("pass complete: %1 sent,").arg(40 - firstRun)), qPrintable(r.err));
+
+    // bob, slowed down: interrupted while receiving, then the rest.
+    const QString bob = bobConfig(root);
+    write(bob, harness::readFile(bob) + "bandwidth limit down = 4MB\nrefresh = 1\n");
+    int placed = 0;
+    {
+        Daemon receiving(m_escale, bob);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            repositoryStatus(bob).value("progress").toObject().value("bytes_received").toDouble() >= 4 << 20, 60'000);
+        ::kill(pid_t(receiving.process.processId()), SIGTERM);
+        QVERIFY(receiving.process.waitForFinished(60'000));
+        QCOMPARE(receiving.process.exitCode(), 0);
+        const QString log = QString::fromUtf8(receiving.process.readAll());
+        const QRegularExpressionMatch m =
+            QRegularExpression("stopped at a file's boundary, as Escale stops: 0 sent, (\\d+) received").match(log);
+        QVERIFY2(m.hasMatch(), qPrintable(log));
+        placed = m.captured(1).toInt();
+        QVERIFY2(placed > 0 && placed < 40, qPrintable(log.right(1500)));
+        QCOMPARE(QDir(root.filePath("bobs/big")).entryList(QDir::Files).size(), placed); // nothing half-written
+        QCOMPARE(QDir(root.filePath("bobs/big")).entryList(QDir::Hidden | QDir::Files).size(), placed); // no leftovers
+    }
+    r = run(m_escale, {"--once", "-c", bob});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.err.contains(QString(" 0 sent, %1 received").arg(40 - placed)), qPrintable(r.err));
+    for (auto it = files.cbegin(); it != files.cend(); ++it)
+        QCOMPARE(harness::readFile(root.filePath("bobs/" + it.key())), it.value());
+
+    // One big file, interrupted in its middle: the packs that went out whole are not sent again.
+    const QByteArray big = harness::randomBytes(24 << 20, 7);
+    write(root.filePath("folder/big.iso"), big);
+    auto packsOnRelay = [&] {
+        QMap<QString, qint64> packs;
+        QDirIterator it(root.filePath("relay/data"), QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            it.next();
+            packs.insert(it.fileName(), it.fileInfo().size());
+        }
+        return packs;
+    };
+    auto total = [](const QMap<QString, qint64>& packs) {
+        return std::accumulate(packs.cbegin(), packs.cend(), qint64(0));
+    };
+    QMap<QString, qint64> before;
+    {
+        Daemon running(m_escale, conf);
+        QTRY_VERIFY_WITH_TIMEOUT(sentBytes() >= 8 << 20, 60'000);
+        ::kill(pid_t(running.process.processId()), SIGTERM);
+        QVERIFY(running.process.waitForFinished(60'000));
+        const QString log = QString::fromUtf8(running.process.readAll());
+        QVERIFY2(log.contains("stopped at a file's boundary, as Escale stops: 0 sent"), qPrintable(log));
+        before = packsOnRelay();
+    }
+    QVERIFY2(total(before) >= 8 << 20, qPrintable(QString::number(total(before))));
+    r = run(m_escale, {"--once", "-c", conf});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.err.contains("pass complete: 1 sent,"), qPrintable(r.err));
+    // What this run wrote: the packs that were not there before; those that were are named.
+    const QMap<QString, qint64> after = packsOnRelay();
+    QMap<QString, qint64> written;
+    for (auto it = after.cbegin(); it != after.cend(); ++it)
+        if (!before.contains(it.key()))
+            written.insert(it.key(), it.value());
+    QVERIFY2(total(written) < (24 << 20) - total(before) + (2 << 20),
+             qPrintable(QString("%1 bytes written after %2 had gone").arg(total(written)).arg(total(before))));
+    for (auto it = before.cbegin(); it != before.cend(); ++it)
+        QVERIFY2(after.contains(it.key()), qPrintable(it.key() + " was deleted, not reused"));
+    r = run(m_escale, {"--once", "-c", bob});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(harness::readFile(root.filePath("bobs/big.iso")), big);
 }
 
 void tst_Escalectl::tellsSystemd()

@@ -14,6 +14,7 @@
 
 #include <QHash>
 #include <QSet>
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -46,6 +47,8 @@ struct EngineContext
     bool ownStateConfirmed = false;
     bool scannedThisRun = false;
     bool repositoryChecked = false; // the header was read (and the key opened) in this run
+    std::atomic<bool> stopping{false}; // SyncEngine::interrupt: stop at the next file's boundary
+    bool interrupted() const { return stopping.load(std::memory_order_relaxed); }
     // What else the relay folder holds (Escale 0.7's files, anything not Escale 1's), as last
     // looked at (at the start of a run, then hourly while there is something): empty when nothing.
     QString relayNotice;

@@ -87,6 +87,14 @@ bool Materializer::materializePaths(Pass& pass, QStringList affected, const QLis
             deletions << p;
             continue;
         }
+        if (m_ctx.interrupted()) {
+            // Escale is stopping: what is placed stays, the batch waits for the next run (as when
+            // the relay fails), where what is here already is not fetched again.
+            pass.result.interrupted = true;
+            pass.result.complete = false;
+            reachable = false;
+            break;
+        }
         // A file where a folder is: after the deletions, which may empty it.
         if (kind == Kind::File && local && local->kind == Kind::Directory) {
             late << p;
@@ -96,6 +104,10 @@ bool Materializer::materializePaths(Pass& pass, QStringList affected, const QLis
     }
     m_fetcher.endBatch();
     std::sort(deletions.begin(), deletions.end(), std::greater<>());
+    if (pass.result.interrupted) {
+        deletions.clear();
+        late.clear();
+    }
     for (const QString& p : std::as_const(deletions))
         settle(p, materialize(pass, p));
     m_realFolders.clear(); // the deletions may have removed some

@@ -49,6 +49,15 @@ Pusher::Pusher(EngineContext& context, OwnJournal& journal)
 
 Pusher::~Pusher() = default;
 
+bool Pusher::stopping(Pass& pass) const
+{
+    if (!m_ctx.interrupted())
+        return false;
+    pass.result.interrupted = true;
+    pass.result.complete = false;
+    return true;
+}
+
 void Pusher::push(Pass& pass)
 {
     m_ctx.db.pruneContentBlobs();
@@ -59,11 +68,22 @@ void Pusher::push(Pass& pass)
     m_ctx.progress.filesToSend = m_ctx.progress.filesSent + files;
     m_ctx.progress.bytesToSend = m_ctx.progress.bytesSent + bytes;
     m_ctx.reportProgress(true);
-    // Chunks uploaded by a pass that never published them are leftovers: delete them first (kept
-    // in the state until the relay confirms, so that a failed deletion is tried again).
+    // Packs uploaded by a pass that never published them: those written whole (their blobs were
+    // recorded: a pass interrupted as Escale stopped, or failing after they went) are spares, their
+    // blobs found there as in any pack of this client (R39 b), so that what went out is not sent
+    // again; the others may be cut short and are deleted first (kept in the state until the relay
+    // confirms, so that a failed deletion is tried again). R2.
     for (const StateDb::OwnObject& o : m_ctx.db.ownObjects())
-        if (o.segment == 0)
+        if (o.segment == 0 && !m_ctx.db.hasOwnBlobs(o.id))
             m_ctx.dropOwnObject(o.id);
+    // After a push that went to its end, the spares it did not name are of no use (and they take
+    // room under 'disk quota' that files waiting for it need).
+    const auto dropSpares = qScopeGuard([&] {
+        if (pass.result.ok() && !pass.result.interrupted)
+            for (const StateDb::OwnObject& o : m_ctx.db.ownObjects())
+                if (o.segment == 0 && std::find(m_reservedIds.cbegin(), m_reservedIds.cend(), o.id) == m_reservedIds.cend())
+                    m_ctx.dropOwnObject(o.id);
+    });
 
     struct Item
     {
@@ -128,7 +148,7 @@ void Pusher::push(Pass& pass)
                                   config::formatSize(*m_ctx.settings.diskQuota)));
     });
 
-    while (pass.result.ok()) {
+    while (pass.result.ok() && !pass.result.interrupted) {
         QList<Item> batch = nextBatch();
         if (batch.isEmpty())
             break;
@@ -161,6 +181,8 @@ void Pusher::push(Pass& pass)
         PackWriter packs(m_ctx, [this] { return nextPackId(); }, m_buffers);
         QHash<QByteArray, protocol::BlobRef> placed; // blobs of this batch (R39 a)
         for (Item& item : batch) {
+            if (stopping(pass))
+                break; // what is cut goes out (the packs under way end), the rest waits
             if (adoptPublished(item.record, !item.repushFor.isEmpty()))
                 continue; // nothing to publish: the folder holds that other version
             // The same content as a version of the path published by another client (machines that
@@ -222,6 +244,15 @@ void Pusher::push(Pass& pass)
         }
         packs.finish();
         releaseChunkIds();
+        // The blobs of every pack written whole, recorded now: a pack the publication below does
+        // not name (it fails, Escale stops, a file changed as it was read) is a spare (R2).
+        {
+            QList<protocol::BlobRef> whole;
+            for (const protocol::BlobRef& b : std::as_const(placed))
+                if (packs.written(b.pack))
+                    whole.append(b);
+            m_ctx.db.putOwnBlobs(whole);
+        }
         QList<Item> ready;
         bool failureReported = false;
         for (Cut& cut : cuts) {
@@ -637,8 +668,8 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
                     m_buffers.give(std::move(bytes));
                 }
                 name(*at, c.length);
-                if (!pass.result.ok())
-                    return false;
+                if (!pass.result.ok() || stopping(pass))
+                    return false; // (stopping: the rest of the file waits for the next run)
             }
             const auto after = file.stat(known->path);
             return after && sameStat(*after, *known) && confirmContent(pass, record, *known, repush, QByteArray());
@@ -714,8 +745,8 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
             }
         }
         at += n;
-        if (!pass.result.ok())
-            return false;
+        if (!pass.result.ok() || stopping(pass))
+            return false; // (stopping: the rest of the file waits for the next run)
     }
     if (!blob.isEmpty())
         emit(blob);

@@ -41,6 +41,12 @@ public:
     void abandon() { m_reservedIds.clear(); }
 
 private:
+    // Escale is stopping (SyncEngine::interrupt): said in the pass's result.
+    bool stopping(Pass& pass) const;
+
+public:
+
+private:
     // Cuts the file's bytes [from, from + limit) into blobs (R36) into `record`'s blob list, each
     // found where it already is (R39) or added to `packs` (`placed`: the batch's blobs; `used`: the
     // batch's packs the record names). False when the file changed or cannot be read, or the pass

@@ -393,7 +393,8 @@ bool RepositoryOpener::completeRepository(Pass& pass)
         if (m_ctx.leftoversPossible)
             m_ctx.removeOwnTemporary();
         // Chunks written by a run that stopped before publishing the segment naming them
-        // (unless that segment made it to the relay after all).
+        // (unless that segment made it to the relay after all). Those written whole (their blobs
+        // recorded) are spares the next publication may name (R2): the push decides.
         QList<StateDb::OwnObject> unpublished;
         for (const StateDb::OwnObject& o : m_ctx.db.ownObjects())
             if (o.segment == 0)
@@ -404,7 +405,8 @@ bool RepositoryOpener::completeRepository(Pass& pass)
                 layout::journalPath(m_ctx.clientId, m_ctx.db.meta(Meta::Journal).toULongLong() + 1), next);
             if (e.kind == RelayError::Kind::NotFound) {
                 for (const StateDb::OwnObject& o : std::as_const(unpublished))
-                    m_ctx.dropOwnObject(o.id);
+                    if (!m_ctx.db.hasOwnBlobs(o.id))
+                        m_ctx.dropOwnObject(o.id);
             } else if (e.ok() && !m_journal.recoverOwnJournal(pass)) {
                 return false; // it did make it: adopted (its chunks are published)
             }
