@@ -348,8 +348,21 @@ private:
     void pass(int who)
     {
         ++m_passes;
+        // Now and then Escale stops in the middle of the pass (SIGTERM): it ends at a file's
+        // boundary, at the k-th progress report.
+        sync::SyncEngine& engine = m_clients[who]->engine();
+        int stopAt = m_random.bounded(6) == 0 ? 1 + int(m_random.bounded(6)) : 0;
+        const auto connection = QObject::connect(&engine, &sync::SyncEngine::progress, &engine,
+                                                 [&engine, &stopAt](const sync::PassProgress&) {
+                                                     if (stopAt > 0 && --stopAt == 0)
+                                                         engine.interrupt();
+                                                 });
         const sync::PassResult r = m_clients[who]->pass();
-        note(QString("%1 pass%2").arg(name(who), r.ok() ? QString() : " failed: " + r.error));
+        QObject::disconnect(connection);
+        m_clients[who]->engine().interrupt(false);
+        note(QString("%1 pass%2%3")
+                 .arg(name(who), r.ok() ? QString() : " failed: " + r.error,
+                      r.interrupted ? QStringLiteral(" (interrupted: Escale stopping)") : QString()));
         // The user meant those deletions (a folder removed): confirmed, for the next pass.
         if (r.deletionsHeld > 0) {
             m_clients[who]->engine().confirmDeletions();
