@@ -675,6 +675,21 @@ void tst_Escalectl::stoppingInterruptsATransfer()
              qPrintable(QString("%1 bytes written after %2 had gone").arg(total(written)).arg(total(before))));
     for (auto it = before.cbegin(); it != before.cend(); ++it)
         QVERIFY2(after.contains(it.key()), qPrintable(it.key() + " was deleted, not reused"));
+    // bob stopped in the middle of receiving it: nothing half-written is left, the next start
+    // fetches it whole.
+    {
+        Daemon receiving(m_escale, bob);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            repositoryStatus(bob).value("progress").toObject().value("bytes_received").toDouble() >= 8 << 20, 60'000);
+        ::kill(pid_t(receiving.process.processId()), SIGTERM);
+        QVERIFY(receiving.process.waitForFinished(60'000));
+        QCOMPARE(receiving.process.exitCode(), 0);
+        const QString log = QString::fromUtf8(receiving.process.readAll());
+        QVERIFY2(log.contains("stopped at a file's boundary, as Escale stops: 0 sent, 0 received"), qPrintable(log));
+        QVERIFY2(!log.contains("warning"), qPrintable(log));
+    }
+    QVERIFY(!QFileInfo::exists(root.filePath("bobs/big.iso")));
+    QCOMPARE(QDir(root.filePath("bobs")).entryList(QDir::Hidden | QDir::Files).filter(".escale-tmp"), QStringList());
     r = run(m_escale, {"--once", "-c", bob});
     QCOMPARE(r.code, 0);
     QCOMPARE(harness::readFile(root.filePath("bobs/big.iso")), big);

@@ -365,6 +365,11 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
     for (qsizetype i = 0; i < chunks.size(); ++i) {
         if (!failure.ok())
             break;
+        if (i > 0 && m_ctx.interrupted()) {
+            // Escale is stopping: the chunks under way end, the file is fetched at the next start.
+            failure = {RelayError::Kind::Other, QStringLiteral("%1: left for the next start").arg(path)};
+            break;
+        }
         const protocol::BlobRef& chunk = chunks.at(i);
         InFlight f;
         f.chunk = chunk;

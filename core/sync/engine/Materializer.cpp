@@ -397,7 +397,10 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
         case Content::Failed:
             return setAside(pass, path, problem);
         case Content::Unreachable:
-            pass.problem(problem);
+            if (m_ctx.interrupted())
+                pass.result.interrupted = true; // stopped in the middle of it: nothing went wrong
+            else
+                pass.problem(problem);
             pass.result.complete = false;
             return Outcome::Retry;
         }
