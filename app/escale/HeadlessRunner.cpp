@@ -469,11 +469,28 @@ int runDaemon(const config::Config& config, bool confirmDeletions, const QString
         QCoreApplication::exit(ExitOk);
     });
     // systemd (Type=notify): ready once every repository has started (its first pass under way or
-    // done, or failed to start); the state in one line; the watchdog fed from the event loop.
+    // done, or failed to start); the state in one line; the watchdog fed while every repository's
+    // worker answers.
     SystemdNotifier systemd;
     QTimer watchdog;
     if (systemd.watchdogMs() > 0) {
-        QObject::connect(&watchdog, &QTimer::timeout, qApp, [&systemd] { systemd.send("WATCHDOG=1"); });
+        // Fed while every repository's worker answers (its event loop turns, in passes too): one
+        // stuck for a whole watchdog period stops the feeding, and systemd restarts Escale.
+        const qint64 period = 2LL * systemd.watchdogMs();
+        QObject::connect(&watchdog, &QTimer::timeout, qApp, [&systemd, &instance, period] {
+            static bool said = false;
+            qint64 quiet = 0;
+            const int who = instance.quietest(quiet);
+            if (who < 0 || quiet < period) {
+                said = false;
+                systemd.send("WATCHDOG=1");
+            } else if (!std::exchange(said, true)) {
+                qCWarning(lcApp).noquote()
+                    << QStringLiteral("[%1] has not answered for %2 s: systemd restarts Escale if it stays so")
+                           .arg(instance.repository(who).name)
+                           .arg(quiet / 1000);
+            }
+        });
         watchdog.start(systemd.watchdogMs());
     }
     bool ready = false;

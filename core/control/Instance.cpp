@@ -168,6 +168,18 @@ Instance::~Instance()
     stop();
 }
 
+int Instance::quietest(qint64& quietMs) const
+{
+    int who = -1;
+    quietMs = 0;
+    for (int i = 0; i < repositoryCount(); ++i)
+        if (const qint64 q = m_repositories[size_t(i)]->runner->quietForMs(); who < 0 || q > quietMs) {
+            who = i;
+            quietMs = q;
+        }
+    return who;
+}
+
 const config::RepositoryConfig& Instance::repository(int index) const
 {
     return m_repositories[size_t(index)]->runner->config();

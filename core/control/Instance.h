@@ -84,6 +84,9 @@ public:
     static constexpr int kSyncingAfterMs = 300;
     const QList<Change>& recentChanges() const { return m_recent; }
     QDateTime startedAt() const { return m_startedAt; } // invalid until start()
+    // The repository whose worker has been quiet longest (RepositoryRunner::quietForMs), and how
+    // long; -1 when there is none.
+    int quietest(qint64& quietMs) const;
     // Lets a repository's held-back deletions (mass-delete safety) go out.
     bool confirmDeletions(int index);
     const config::RepositoryConfig& repository(int index) const;

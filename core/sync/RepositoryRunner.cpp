@@ -18,6 +18,7 @@
 #include <QSemaphore>
 #include <QTimer>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fcntl.h>
 #include <openssl/crypto.h>
@@ -86,15 +87,22 @@ class RepositoryWorker : public QObject
     Q_OBJECT
 
 public:
-    RepositoryWorker(const config::RepositoryConfig& config, QSemaphore* stopped, bool confirmDeletions)
+    RepositoryWorker(const config::RepositoryConfig& config, QSemaphore* stopped, bool confirmDeletions,
+                     std::shared_ptr<std::atomic<qint64>> alive)
         : m_config(config)
         , m_stopped(stopped)
         , m_confirmDeletions(confirmDeletions)
+        , m_alive(std::move(alive))
     {}
 
 public Q_SLOTS:
     void start()
     {
+        // A heartbeat from this thread's event loop (it turns during passes too, between relay
+        // requests): what the systemd watchdog is fed from.
+        m_alive->store(steadyMs());
+        connect(&m_heartbeat, &QTimer::timeout, this, [this] { m_alive->store(steadyMs()); });
+        m_heartbeat.start(250);
         QString error;
         bool keychain = false;
         std::optional<EngineSetup> setup = openEngine(m_config, error, &keychain);
@@ -194,6 +202,11 @@ Q_SIGNALS:
 
 private:
     static qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+    static qint64 steadyMs()
+    {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+            .count();
+    }
 
     // Something happened: a pass within `delayMs` (sooner if one is due sooner), or once the
     // pass under way is over; the fast window starts again.
@@ -290,6 +303,8 @@ private:
 
     void finishStop()
     {
+        m_heartbeat.stop();
+        m_alive->store(0);
         m_watcher.reset();
         {
             const QMutexLocker lock(&m_engineMutex);
@@ -306,6 +321,8 @@ private:
     bool m_confirmDeletions = false;
     std::unique_ptr<StateLock> m_lock; // outlives the relay and the engine
     std::unique_ptr<relay::RelayBackend> m_relay;
+    std::shared_ptr<std::atomic<qint64>> m_alive;
+    QTimer m_heartbeat{this}; // (a child: it moves to the worker thread with it)
     std::unique_ptr<SyncEngine> m_engine;
     QMutex m_engineMutex; // m_engine, as interrupt() reaches it from the runner's thread
     bool m_interrupted = false;
@@ -332,7 +349,8 @@ RepositoryRunner::RepositoryRunner(const config::RepositoryConfig& config, bool 
     qRegisterMetaType<escale::sync::PassProgress>();
     qRegisterMetaType<escale::sync::FileEvent>();
     m_thread.setObjectName(QStringLiteral("escale-") + config.name);
-    m_worker = new RepositoryWorker(config, &m_stopped, confirmDeletions);
+    m_alive = std::make_shared<std::atomic<qint64>>(0);
+    m_worker = new RepositoryWorker(config, &m_stopped, confirmDeletions, m_alive);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &RepositoryWorker::passStarted, this, &RepositoryRunner::passStarted);
@@ -367,6 +385,17 @@ void RepositoryRunner::confirmDeletions()
 void RepositoryRunner::setPaused(bool paused)
 {
     QMetaObject::invokeMethod(m_worker, "setPaused", Qt::QueuedConnection, Q_ARG(bool, paused));
+}
+
+qint64 RepositoryRunner::quietForMs() const
+{
+    const qint64 alive = m_alive->load();
+    if (alive == 0)
+        return 0;
+    const qint64 now =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+            .count();
+    return std::max<qint64>(0, now - alive);
 }
 
 void RepositoryRunner::stop()

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QSemaphore>
 #include <QThread>
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -70,6 +71,10 @@ public:
     // Lets the held-back deletions (mass-delete safety) go out, with a pass at once.
     void confirmDeletions();
     void setPaused(bool paused); // no pass while paused; resuming runs one at once
+    // How long the worker's event loop has not turned (it turns during passes too, between
+    // relay requests): 0 before start and after stop. The systemd watchdog is fed only while
+    // every repository's is short.
+    qint64 quietForMs() const;
 
 Q_SIGNALS:
     void passStarted();
@@ -86,6 +91,7 @@ private:
     QThread m_thread;
     QSemaphore m_stopped;
     RepositoryWorker* m_worker = nullptr;
+    std::shared_ptr<std::atomic<qint64>> m_alive; // the worker's last heartbeat (steady ms), 0: not running
 };
 
 } // namespace escale::sync
