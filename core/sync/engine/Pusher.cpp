@@ -76,14 +76,6 @@ void Pusher::push(Pass& pass)
     for (const StateDb::OwnObject& o : m_ctx.db.ownObjects())
         if (o.segment == 0 && !m_ctx.db.hasOwnBlobs(o.id))
             m_ctx.dropOwnObject(o.id);
-    // After a push that went to its end, the spares it did not name are of no use (and they take
-    // room under 'disk quota' that files waiting for it need).
-    const auto dropSpares = qScopeGuard([&] {
-        if (pass.result.ok() && !pass.result.interrupted)
-            for (const StateDb::OwnObject& o : m_ctx.db.ownObjects())
-                if (o.segment == 0 && std::find(m_reservedIds.cbegin(), m_reservedIds.cend(), o.id) == m_reservedIds.cend())
-                    m_ctx.dropOwnObject(o.id);
-    });
 
     struct Item
     {
@@ -370,6 +362,13 @@ void Pusher::push(Pass& pass)
                                           .arg(ready.size())
                                           .arg(seq);
     }
+    // After a push that went to its end, the spares it did not name are of no use (and they take
+    // room under 'disk quota' that files waiting for it need). Not in a scope guard: a state
+    // database that fails here throws, as anywhere in the pass.
+    if (pass.result.ok() && !pass.result.interrupted)
+        for (const StateDb::OwnObject& o : m_ctx.db.ownObjects())
+            if (o.segment == 0)
+                m_ctx.dropOwnObject(o.id);
 }
 
 bool Pusher::uploadPiece(Pass& pass, JournalRecord& record, qint64 room, PackWriter& packs,
