@@ -624,17 +624,10 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
         return true;
     }
     case KeyId::Maintainer: {
-        // Addresses only: nothing that could end a mail header or add a recipient unseen.
-        static const QRegularExpression address(QStringLiteral("^[^\\s@<>,;:\"()\\[\\]\\\\]+@[A-Za-z0-9.-]+$"));
-        QStringList to;
-        for (const QString& item : text.split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts)) {
-            if (!address.match(item).hasMatch())
-                return fail(QStringLiteral("expected e-mail addresses such as admin@example.org, separated by "
-                                           "commas, got '%1'")
-                                .arg(item));
-            to << item;
-        }
-        r.maintainers = to;
+        const auto to = parseEmailList(text, err);
+        if (!to)
+            return fail(err);
+        r.maintainers = *to;
         return true;
     }
     case KeyId::AlertDelay: {

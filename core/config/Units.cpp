@@ -172,6 +172,22 @@ std::optional<qint64> parseInteger(const QString& text, qint64 min, qint64 max, 
     return v;
 }
 
+std::optional<QStringList> parseEmailList(const QString& text, QString& error)
+{
+    static const QRegularExpression address(QStringLiteral("^[^\\s@<>,;:\"()\\[\\]\\\\]+@[A-Za-z0-9.-]+$"));
+    QStringList to;
+    for (const QString& item : text.split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts)) {
+        if (!address.match(item).hasMatch()) {
+            error = QStringLiteral("expected e-mail addresses such as admin@example.org, separated by commas, got "
+                                   "'%1'")
+                        .arg(item);
+            return std::nullopt;
+        }
+        to << item;
+    }
+    return to;
+}
+
 QStringList parseList(const QString& text)
 {
     // Items are separated by commas or newlines, except that a regular expression written

@@ -29,6 +29,10 @@ std::optional<qint64> parseInteger(const QString& text, qint64 min, qint64 max, 
 // starts with '/' is a regular expression and runs to its closing '/', commas included.
 QStringList parseList(const QString& text);
 
+// E-mail addresses separated by commas, semicolons or spaces: plain 'name@host' only, nothing
+// that could end a mail header or add a recipient unseen.
+std::optional<QStringList> parseEmailList(const QString& text, QString& error);
+
 QString formatSize(qint64 bytes);
 
 } // namespace escale::config
