@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QDateTime>
+
 // What the commands of escalectl share: output, prompts, the repository or relay a command
 // works on, the passphrase, and the running instance.
 #include "ExitCodes.h"
@@ -71,6 +73,8 @@ struct CheckThresholds
 };
 // Exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the monitoring-plugins convention).
 int check(const QString& configPath, const QString& repository, const CheckThresholds& thresholds);
-int instanceCommand(const QString& command, const QString& repository, const QString& configPath, bool json);
+// `until` (pause only): the pause ends by itself then.
+int instanceCommand(const QString& command, const QString& repository, const QString& configPath, bool json,
+                    const QDateTime& until = {});
 
 } // namespace escale::ctl

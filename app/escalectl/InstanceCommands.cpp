@@ -8,11 +8,14 @@
 namespace escale::ctl {
 
 // status, pause, resume, sync, stop: through the running instance's control socket.
-int instanceCommand(const QString& command, const QString& repository, const QString& configPath, bool json)
+int instanceCommand(const QString& command, const QString& repository, const QString& configPath, bool json,
+                    const QDateTime& until)
 {
     QJsonObject message{{QStringLiteral("command"), command}};
     if (!repository.isEmpty())
         message.insert(QStringLiteral("repository"), repository);
+    if (until.isValid())
+        message.insert(QStringLiteral("until"), until.toString(Qt::ISODate));
     int code = ExitOk;
     const auto answer = askInstance(configPath, message, code);
     if (!answer)
@@ -25,7 +28,10 @@ int instanceCommand(const QString& command, const QString& repository, const QSt
         QStringList names;
         for (const QJsonValue& v : answer->value(QStringLiteral("repositories")).toArray())
             names << v.toString();
-        const QString done = command == QLatin1String("pause")    ? QStringLiteral("paused")
+        const QString done = command == QLatin1String("pause")
+                                 ? (until.isValid() ? QStringLiteral("paused until %1")
+                                                          .arg(until.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                                                    : QStringLiteral("paused"))
                              : command == QLatin1String("resume") ? QStringLiteral("resumed")
                              : command == QLatin1String("sync")   ? QStringLiteral("syncing now")
                              : command == QLatin1String("confirm-deletions")
@@ -51,7 +57,14 @@ int instanceCommand(const QString& command, const QString& repository, const QSt
               QStringLiteral("%1: %2 (last sync %3)\n  %4 <-> %5\n  last pass: %6 sent, %7 received, %8 "
                              "deleted, %9 conflicts\n")
                   .arg(r.value(QStringLiteral("name")).toString(),
-                       r.value(QStringLiteral("state")).toString(),
+                       r.value(QStringLiteral("paused_until")).toString().isEmpty()
+                           ? r.value(QStringLiteral("state")).toString()
+                           : QStringLiteral("%1 until %2")
+                                 .arg(r.value(QStringLiteral("state")).toString(),
+                                      QDateTime::fromString(r.value(QStringLiteral("paused_until")).toString(),
+                                                            Qt::ISODate)
+                                          .toLocalTime()
+                                          .toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
                        lastSync.isEmpty() ? QStringLiteral("none yet") : lastSync,
                        r.value(QStringLiteral("local_path")).toString(),
                        r.value(QStringLiteral("relay")).toString())

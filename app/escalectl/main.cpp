@@ -40,7 +40,7 @@ int run(const QCoreApplication& app)
         "  forget-client REPO CLIENT  removes a client that will not come back (name or id)\n"
         "  remove-legacy REPO         lists the files Escale 0.7 left on the relay, removes them once\n"
         "                             confirmed (--force: without asking)\n"
-        "  status|pause|resume|sync [REPO], stop   the running instance\n"
+        "  status|pause|resume|sync [REPO], stop   the running instance (pause --for 2h: for a while)\n"
         "  confirm-deletions [REPO]   lets the deletions held back (many files gone at once) go out\n"
         "  service-paths              the systemd drop-in that lets the service write the folders the\n"
         "                             configuration names outside the home (docs/server.md)\n"
@@ -120,6 +120,12 @@ int run(const QCoreApplication& app)
     };
     for (const Threshold& t : thresholds)
         parser.addOption(t.option);
+    const QCommandLineOption forOption(
+        QStringLiteral("for"),
+        QStringLiteral("pause: for this long only (90m, 2h, 1d), then it resumes by itself; kept across "
+                       "restarts."),
+        QStringLiteral("DURATION"));
+    parser.addOption(forOption);
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("one of the commands above"));
@@ -172,10 +178,20 @@ int run(const QCoreApplication& app)
                         command == QLatin1String("stop")
                             ? QStringLiteral("stop takes no repository: it stops the whole instance")
                             : QStringLiteral("%1 takes at most one repository name").arg(command));
+        QDateTime until;
+        if (parser.isSet(forOption)) {
+            QString why;
+            const auto ms = config::parseDuration(parser.value(forOption), 60'000, why);
+            if (command != QLatin1String("pause"))
+                return fail(ExitUsage, QStringLiteral("--for goes with pause only"));
+            if (!ms || *ms <= 0)
+                return fail(ExitUsage, QStringLiteral("--for: %1").arg(why.isEmpty() ? QStringLiteral("must be more than 0") : why));
+            until = QDateTime::currentDateTimeUtc().addMSecs(*ms);
+        }
         return instanceCommand(command, args.value(1),
                                parser.isSet(configOption) ? parser.value(configOption)
                                                           : config::defaultConfigPath(),
-                               parser.isSet(jsonOption));
+                               parser.isSet(jsonOption), until);
     }
     const QString configPath =
         parser.isSet(configOption) ? parser.value(configOption) : config::defaultConfigPath();

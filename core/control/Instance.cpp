@@ -1,6 +1,7 @@
 #include "control/Instance.h"
 
 #include "control/Alerts.h"
+#include "control/RepositoryMemory.h"
 
 #include "log/Logging.h"
 
@@ -34,7 +35,10 @@ QString stateName(RepositoryStatus::State state)
 Instance::Instance(const config::Config& config, bool confirmDeletions, QObject* parent)
     : QObject(parent)
     , m_confirmDeletions(confirmDeletions)
+    , m_resumeTimer(new QTimer(this))
 {
+    m_resumeTimer->setSingleShot(true);
+    connect(m_resumeTimer, &QTimer::timeout, this, &Instance::resumeDue);
     for (const config::RepositoryConfig& r : config.repositories)
         add(r);
 }
@@ -53,8 +57,78 @@ int Instance::add(const config::RepositoryConfig& r)
 {
     auto repo = std::make_unique<Repository>();
     setRunner(repo.get(), r);
+    // Paused when it was at the last stop (and its pause for a while is not over).
+    repo->memory = std::make_unique<RepositoryMemory>(r);
+    if (repo->memory->paused()) {
+        const QDateTime until = repo->memory->pausedUntil();
+        if (until.isValid() && until <= QDateTime::currentDateTimeUtc()) {
+            QString ignored;
+            repo->memory->setPaused(false, {}, ignored);
+        } else {
+            qCInfo(lcApp).noquote() << QStringLiteral("[%1] paused, as it was when Escale stopped%2")
+                                           .arg(r.name, until.isValid()
+                                                            ? QStringLiteral(" (until %1)")
+                                                                  .arg(until.toLocalTime().toString(Qt::ISODate))
+                                                            : QString());
+            repo->status.paused = true;
+            repo->status.pausedUntil = until;
+            repo->status.state = RepositoryStatus::State::Paused;
+            repo->runner->setPaused(true); // queued before its start: no pass runs
+        }
+    }
     m_repositories.push_back(std::move(repo));
+    QMetaObject::invokeMethod(this, &Instance::resumeDue, Qt::QueuedConnection);
     return int(m_repositories.size()) - 1;
+}
+
+void Instance::setPaused(int index, bool pause, const QDateTime& until)
+{
+    using State = RepositoryStatus::State;
+    if (index < 0 || index >= repositoryCount())
+        return;
+    Repository& r = *m_repositories[size_t(index)];
+    const QDateTime end = pause ? until : QDateTime();
+    if (r.status.paused != pause || r.status.pausedUntil != end) // in the log, whoever asked
+        qCInfo(lcApp).noquote() << QStringLiteral("[%1] %2").arg(
+            repository(index).name,
+            !pause ? QStringLiteral("resumed")
+            : end.isValid()
+                ? QStringLiteral("paused until %1: nothing is sent or received until then")
+                      .arg(end.toLocalTime().toString(Qt::ISODate))
+                : QStringLiteral("paused: nothing is sent or received until it is resumed"));
+    r.status.paused = pause;
+    r.status.pausedUntil = end;
+    r.runner->setPaused(pause);
+    QString error;
+    if (!r.memory->setPaused(pause, end, error))
+        qCWarning(lcApp).noquote() << QStringLiteral("[%1] %2: the pause holds until Escale stops")
+                                          .arg(repository(index).name, error);
+    if (r.status.state != State::Stopped)
+        r.status.state = pause ? State::Paused : State::Syncing;
+    Q_EMIT statusChanged(index);
+    resumeDue();
+}
+
+void Instance::resumeDue()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    qint64 nextMs = -1;
+    for (int i = 0; i < repositoryCount(); ++i) {
+        const RepositoryStatus& s = status(i);
+        if (!s.paused || !s.pausedUntil.isValid())
+            continue;
+        const qint64 left = now.msecsTo(s.pausedUntil);
+        if (left <= 0) {
+            setPaused(i, false); // re-arms the timer itself
+            return;
+        }
+        nextMs = nextMs < 0 ? left : std::min(nextMs, left);
+    }
+    // At most a minute: the monotonic timer does not count a suspended machine's sleep.
+    if (nextMs < 0)
+        m_resumeTimer->stop();
+    else
+        m_resumeTimer->start(int(std::min<qint64>(nextMs + 10, 60'000)));
 }
 
 void Instance::showSyncing(Repository* p)
@@ -128,7 +202,14 @@ void Instance::setRunner(Repository* p, const config::RepositoryConfig& r)
                     s.pendingDown = result.pendingDown;
                     s.relayUsage = result.relayUsage;
                 }
+                s.firstSync = false;
                 if (result.ok()) {
+                    QString error;
+                    if (!p->memory->synced()) {
+                        s.firstSync = true;
+                        if (!p->memory->setSynced(error))
+                            qCWarning(lcApp).noquote() << error;
+                    }
                     s.lastSuccess = QDateTime::currentDateTimeUtc();
                     s.lastError.clear();
                     s.troubleSince = {};
@@ -192,14 +273,21 @@ bool Instance::replaceRepository(int index, const config::RepositoryConfig& conf
     Repository* p = m_repositories[size_t(index)].get();
     p->runner->stop();
     const bool paused = p->status.paused;
+    const QDateTime until = p->status.pausedUntil;
     p->status = RepositoryStatus{};
     p->status.paused = paused;
+    p->status.pausedUntil = until;
     setRunner(p, config);
-    if (m_started) {
-        p->runner->start();
-        if (paused)
-            p->runner->setPaused(true);
+    p->memory = std::make_unique<RepositoryMemory>(config); // its state may have moved
+    QString error;
+    if (paused && !p->memory->setPaused(true, until, error))
+        qCWarning(lcApp).noquote() << error;
+    if (paused) {
+        p->status.state = RepositoryStatus::State::Paused;
+        p->runner->setPaused(true); // queued before its start
     }
+    if (m_started)
+        p->runner->start();
     Q_EMIT statusChanged(index);
     return true;
 }
@@ -271,6 +359,8 @@ QJsonObject Instance::statusJson() const
             {QStringLiteral("name"), c.name},
             {QStringLiteral("state"), stateName(s.state)},
             {QStringLiteral("paused"), s.paused},
+            {QStringLiteral("paused_until"),
+             s.pausedUntil.isValid() ? s.pausedUntil.toString(Qt::ISODate) : QString()},
             {QStringLiteral("local_path"), c.localPath},
             {QStringLiteral("relay"), s.relay},
             {QStringLiteral("last_sync"),
@@ -349,6 +439,15 @@ QJsonObject Instance::handle(const QJsonObject& request)
     const QList<int> chosen = targets(request, error);
     if (!error.isEmpty())
         return failure(error);
+    // A pause for a while: until a time to come.
+    QDateTime until;
+    if (command == QLatin1String("pause") && request.contains(QStringLiteral("until"))) {
+        until = QDateTime::fromString(request.value(QStringLiteral("until")).toString(), Qt::ISODate);
+        if (!until.isValid() || until <= QDateTime::currentDateTimeUtc())
+            return failure(QStringLiteral("'until' must be a date and time to come (ISO 8601, such as "
+                                          "2026-12-24T08:00:00Z), not '%1'")
+                               .arg(request.value(QStringLiteral("until")).toVariant().toString()));
+    }
     QJsonArray done;
     for (int i : chosen) {
         Repository& r = *m_repositories[size_t(i)];
@@ -366,18 +465,7 @@ QJsonObject Instance::handle(const QJsonObject& request)
             }
             r.runner->syncNow();
         } else {
-            const bool pause = command == QLatin1String("pause");
-            if (r.status.paused != pause) // in the log, whoever asked (tray, settings, escalectl)
-                qCInfo(lcApp).noquote() << QStringLiteral("[%1] %2")
-                                               .arg(repository(i).name,
-                                                    pause ? QStringLiteral("paused: nothing is sent or received until "
-                                                                           "it is resumed")
-                                                          : QStringLiteral("resumed"));
-            r.status.paused = pause;
-            r.runner->setPaused(pause);
-            if (r.status.state != State::Stopped)
-                r.status.state = pause ? State::Paused : State::Syncing;
-            Q_EMIT statusChanged(i);
+            setPaused(i, command == QLatin1String("pause"), until);
         }
         done.append(repository(i).name);
     }

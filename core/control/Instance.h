@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QObject>
+#include <QTimer>
 #include <memory>
 #include <vector>
 
@@ -26,8 +27,10 @@ struct RepositoryStatus
     };
     State state = State::Starting;
     bool paused = false;
+    QDateTime pausedUntil; // when a pause for a while ends (invalid: paused until resumed)
     QString relay;         // the relay address in use (it changes when the repository moves)
     QDateTime lastSuccess; // end of the last successful pass
+    bool firstSync = false; // the last pass was this repository's first successful one on this machine
     QString lastError;     // of the last failed pass (empty after a success)
     QDateTime troubleSince; // when it failed first since its last success (invalid: not failing)
     sync::PassResult lastPass;
@@ -55,6 +58,7 @@ struct Change
 QString stateName(RepositoryStatus::State state);
 
 class Alerter;
+class RepositoryMemory;
 
 // The repositories of a running instance, each on its runner, with their status, and the
 // commands of the control socket (docs/ipc.md) applied to them. Shared by `escale --no-gui`
@@ -89,6 +93,9 @@ public:
     int quietest(qint64& quietMs) const;
     // Lets a repository's held-back deletions (mass-delete safety) go out.
     bool confirmDeletions(int index);
+    // Pauses a repository (until `until` when valid: then it resumes by itself), or resumes it.
+    // Remembered across restarts (RepositoryMemory).
+    void setPaused(int index, bool paused, const QDateTime& until = {});
     const config::RepositoryConfig& repository(int index) const;
 
     // A request of the control socket and its answer.
@@ -114,7 +121,10 @@ private:
         RepositoryStatus status;
         quint64 pass = 0;         // the serial of its last pass started (Instance::m_passes)
         bool passRunning = false; // one is under way
+        std::unique_ptr<RepositoryMemory> memory;
     };
+    // Resumes the repositories whose pause for a while is over, and sets the timer for the next.
+    void resumeDue();
     // The repository is syncing (the tray's icon and line), when the pass under way has work.
     void showSyncing(Repository* repository);
     // The repositories a request names ("repository", or all); an error message when it names
@@ -131,6 +141,7 @@ private:
     bool m_started = false;
     QDateTime m_startedAt;
     std::unique_ptr<Alerter> m_alerter; // e-mails to the repositories' maintainers
+    QTimer* m_resumeTimer;              // the next end of a pause for a while
 };
 
 } // namespace escale::control

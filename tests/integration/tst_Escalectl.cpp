@@ -847,6 +847,51 @@ void tst_Escalectl::controlsARunningInstance()
     QCOMPARE(daemonLog.count("[docs] paused:"), 3);
     QCOMPARE(daemonLog.count("[docs] resumed"), 3);
     QCOMPARE(ctl({"status"}).code, 6);
+
+    // A pause survives a restart; a pause for a while ends by itself, restart or not.
+    auto restart = [&] {
+        daemon.start(m_escale, {"--no-gui", "-c", conf});
+        QVERIFY(daemon.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(!status().isEmpty(), 30'000);
+    };
+    restart();
+    QTRY_COMPARE_WITH_TIMEOUT(status().value("state").toString(), QString("up to date"), 30'000);
+    r = ctl({"pause", "docs", "--for", "1h"});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.startsWith("docs: paused until "), qPrintable(r.out));
+    const QDateTime until = QDateTime::fromString(status().value("paused_until").toString(), Qt::ISODate);
+    QVERIFY(qAbs(QDateTime::currentDateTimeUtc().secsTo(until) - 3600) < 60);
+    QVERIFY2(ctl({"status"}).out.startsWith("docs: paused until "), "");
+    QCOMPARE(ctl({"stop"}).code, 0);
+    QVERIFY(daemon.waitForFinished(30'000));
+    write(root.filePath("folder/c.txt"), "while stopped and paused");
+    restart();
+    s = status();
+    QCOMPARE(s.value("state").toString(), QString("paused"));
+    QCOMPARE(QDateTime::fromString(s.value("paused_until").toString(), Qt::ISODate), until);
+    QTest::qWait(1500);
+    QCOMPARE(status().value("passes").toInt(), 0); // no pass at start: c.txt not sent
+    QVERIFY(QString::fromUtf8(daemon.readAll()).contains("[docs] paused, as it was when Escale stopped (until "));
+    // Shortened to a few seconds: it resumes by itself and sends c.txt.
+    QCOMPARE(ctl({"pause", "docs", "--for", "2s"}).code, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!status().value("paused").toBool(), 70'000);
+    QTRY_COMPARE_WITH_TIMEOUT(status().value("files_sent").toInt(), 1, 30'000);
+    QVERIFY(status().value("paused_until").toString().isEmpty());
+    // Paused until resumed: across a restart as well.
+    QCOMPARE(ctl({"pause"}).code, 0);
+    QCOMPARE(ctl({"stop"}).code, 0);
+    QVERIFY(daemon.waitForFinished(30'000));
+    restart();
+    QCOMPARE(status().value("state").toString(), QString("paused"));
+    QVERIFY(status().value("paused_until").toString().isEmpty());
+    QCOMPARE(ctl({"resume"}).code, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(status().value("state").toString(), QString("up to date"), 30'000);
+    r = ctl({"pause", "docs", "--for", "soon"});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("--for: "), qPrintable(r.err));
+    QCOMPARE(ctl({"resume", "--for", "1h"}).code, 2);
+    QCOMPARE(ctl({"stop"}).code, 0);
+    QVERIFY(daemon.waitForFinished(30'000));
 }
 
 void tst_Escalectl::backupAndRestoreThroughWebDav()
