@@ -1,5 +1,6 @@
 #include "Notifier.h"
 
+#include <algorithm>
 
 namespace escale::ui {
 
@@ -36,19 +37,33 @@ void Notifier::onPass(int index, const sync::PassResult& result)
         return;
     }
     m_lastError.remove(name);
-    if (!m_synced.contains(name)) {
+    for (Kind gone : {Kind::Error, Kind::Keychain})
+        withdraw(name, gone);
+    if (!result.waitingForSpace)
+        withdraw(name, Kind::RelayFull);
+    if (m_instance->status(index).firstSync && !m_synced.contains(name)) {
         m_synced.insert(name);
         emitLimited(name, Kind::FirstSync, tr("%1 is in sync").arg(name),
                     tr("%1 is synchronised with %2.")
                         .arg(m_instance->repository(index).localPath,
                              m_instance->repository(index).relay.toDisplayString()));
     }
-    if (result.conflicts > 0)
+    // Conflict copies made here, or received from the machine that made them: both are told.
+    int fresh = result.conflicts;
+    if (result.conflictsWaiting >= 0) {
+        const int before = m_conflictsWaiting.value(name, -1);
+        if (before >= 0)
+            fresh = std::max(fresh, result.conflictsWaiting - before);
+        m_conflictsWaiting.insert(name, result.conflictsWaiting);
+        if (result.conflictsWaiting == 0)
+            withdraw(name, Kind::Conflicts);
+    }
+    if (fresh > 0)
         emitLimited(
             name, Kind::Conflicts, tr("%1: conflicting changes").arg(name),
             tr("%n file(s) were changed on two machines at once; both versions are kept. Resolve them in "
                "the activity window or with 'escalectl conflicts'.",
-               nullptr, result.conflicts));
+               nullptr, fresh));
     if (result.waitingForSpace)
         emitLimited(name, Kind::RelayFull, tr("%1: the relay is full").arg(name),
                     tr("Uploads wait until the other machines take their copies (disk quota reached)."));
@@ -64,7 +79,15 @@ void Notifier::emitLimited(const QString& repository, Kind kind, const QString& 
     if (last.isValid() && last.msecsTo(now) < m_intervalMs)
         return;
     m_last.insert(key, now);
-    Q_EMIT notify(kind, title, message);
+    if (kind != Kind::FirstSync)
+        m_shown.insert(key);
+    Q_EMIT notify(kind, repository, title, message);
+}
+
+void Notifier::withdraw(const QString& repository, Kind kind)
+{
+    if (m_shown.remove(QStringLiteral("%1/%2").arg(repository).arg(int(kind))))
+        Q_EMIT withdrawn(kind, repository);
 }
 
 } // namespace escale::ui

@@ -4,17 +4,19 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QSet>
 #include <QObject>
 #include <functional>
 
 namespace escale::ui {
 
-// Desktop notifications from the instance's passes: new conflict copies, a repository that
-// fails (once per distinct error, and again only after it recovered; a keychain that cannot be
-// read said as such, with the remedy), a relay full ('disk quota'), and the first successful
-// sync of each repository. Rate-limited: at most one
-// notification of a kind per repository within `interval`, however many passes repeat it.
-// No widgets: the tray shows what it emits.
+// Desktop notifications from the instance's passes: new conflict copies (made here, or received
+// from another machine), a repository that fails (once per distinct error, and again only after it
+// recovered; a keychain that cannot be read said as such, with the remedy), a relay full ('disk
+// quota'), and the first successful sync of a repository on this machine, ever (not at every
+// start). Rate-limited: at most one notification of a kind per repository within `interval`,
+// however many passes repeat it. A problem's notification is withdrawn once the problem is gone.
+// No widgets: DesktopNotifications shows what it emits.
 class Notifier : public QObject
 {
     Q_OBJECT
@@ -37,12 +39,16 @@ public:
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
 
 Q_SIGNALS:
-    void notify(escale::ui::Notifier::Kind kind, const QString& title, const QString& message);
+    void notify(escale::ui::Notifier::Kind kind, const QString& repository, const QString& title,
+                const QString& message);
+    // The problem a notification told of is gone (the repository works again, the relay has room).
+    void withdrawn(escale::ui::Notifier::Kind kind, const QString& repository);
 
 private:
     void onPass(int index, const sync::PassResult& result);
     void failed(const QString& repository, const QString& error, bool keychain);
     void emitLimited(const QString& repository, Kind kind, const QString& title, const QString& message);
+    void withdraw(const QString& repository, Kind kind);
 
     control::Instance* m_instance;
     qint64 m_intervalMs = 10 * 60 * 1000;
@@ -52,7 +58,9 @@ private:
     };
     QHash<QString, QDateTime> m_last;    // "repository/kind" -> when last shown
     QHash<QString, QString> m_lastError; // repository -> the error already shown
-    QSet<QString> m_synced;              // repositories whose first success was shown
+    QHash<QString, int> m_conflictsWaiting; // repository -> conflict copies at its last pass
+    QSet<QString> m_synced;                 // repositories whose first sync was told
+    QSet<QString> m_shown;                  // "repository/kind" of the problems shown, not withdrawn
 };
 
 } // namespace escale::ui

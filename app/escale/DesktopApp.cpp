@@ -1,6 +1,7 @@
 #include "escale/DesktopApp.h"
 
 #include "AccessDialog.h"
+#include "DesktopNotifications.h"
 #include "ActivityWindow.h"
 #include "ExitCodes.h"
 #include "MainWindow.h"
@@ -24,6 +25,14 @@
 #include <memory>
 
 namespace escale {
+
+namespace {
+// A notification's key: a newer one of the same kind for the same repository replaces it.
+QString notificationKey(ui::Notifier::Kind kind, const QString& repository)
+{
+    return QStringLiteral("%1/%2").arg(repository).arg(int(kind));
+}
+} // namespace
 
 int runDesktop(int& argc, char** argv, const RunOptions& options)
 {
@@ -86,6 +95,7 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
     std::unique_ptr<ui::TrayModel> trayModel;
     std::unique_ptr<ui::TrayIcon> tray;
     std::unique_ptr<ui::Notifier> notifier;
+    std::unique_ptr<ui::DesktopNotifications> notifications;
     QTimer trayWatch;
     if (instance) {
         trayModel = std::make_unique<ui::TrayModel>(instance.get());
@@ -93,12 +103,18 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
         QObject::connect(tray.get(), &ui::TrayIcon::quitRequested, &app, &QApplication::quit);
         notifier = std::make_unique<ui::Notifier>(instance.get());
         notifier->setEnabled(result.config.global.notifications);
-        QObject::connect(notifier.get(), &ui::Notifier::notify, tray.get(),
-                         [&tray](ui::Notifier::Kind kind, const QString& title, const QString& message) {
-                             tray->showMessage(title, message,
-                                               kind == ui::Notifier::Kind::Error ||
-                                                   kind == ui::Notifier::Kind::RelayFull ||
-                                                   kind == ui::Notifier::Kind::Keychain);
+        notifications = std::make_unique<ui::DesktopNotifications>(tray.get());
+        QObject::connect(notifier.get(), &ui::Notifier::notify, notifications.get(),
+                         [&notifications](ui::Notifier::Kind kind, const QString& repository, const QString& title,
+                                          const QString& message) {
+                             notifications->show(notificationKey(kind, repository), title, message,
+                                                 kind == ui::Notifier::Kind::Error ||
+                                                     kind == ui::Notifier::Kind::RelayFull ||
+                                                     kind == ui::Notifier::Kind::Keychain);
+                         });
+        QObject::connect(notifier.get(), &ui::Notifier::withdrawn, notifications.get(),
+                         [&notifications](ui::Notifier::Kind kind, const QString& repository) {
+                             notifications->withdraw(notificationKey(kind, repository));
                          });
         QObject::connect(tray.get(), &ui::TrayIcon::showWindowRequested, &window, [&window] {
             window.show();
@@ -194,12 +210,15 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
         QObject::connect(tray.get(), &ui::TrayIcon::accessRequested, &app, showAccess);
         QObject::connect(tray.get(), &ui::TrayIcon::activityRequested, &app,
                          [&] { showActivity(ui::ActivityWindow::TransfersTab); });
-        // Notifications are about conflicts and errors: a click shows them.
-        QObject::connect(tray.get(), &ui::TrayIcon::messageClicked, &app, [&] {
-            bool conflicts = false;
-            for (int i = 0; i < instance->repositoryCount(); ++i)
-                conflicts |= instance->status(i).conflictsWaiting > 0;
-            showActivity(conflicts ? ui::ActivityWindow::ConflictsTab : ui::ActivityWindow::ErrorsTab);
+        // A notification clicked: what it told of (conflicts, a problem; the window for the rest).
+        QObject::connect(notifications.get(), &ui::DesktopNotifications::clicked, &app, [&](const QString& key) {
+            const auto kind = ui::Notifier::Kind(key.section(QLatin1Char('/'), -1).toInt());
+            if (kind == ui::Notifier::Kind::Conflicts)
+                showActivity(ui::ActivityWindow::ConflictsTab);
+            else if (kind == ui::Notifier::Kind::FirstSync)
+                Q_EMIT tray->showWindowRequested();
+            else
+                showActivity(ui::ActivityWindow::ErrorsTab);
         });
     }
     if (instance && instance->repositoryCount() == 0)

@@ -154,8 +154,14 @@ void tst_Tray::notificationsAreRateLimited()
     notifier.setClock([&now] { return now; });
     QList<std::pair<ui::Notifier::Kind, QString>> shown;
     connect(&notifier, &ui::Notifier::notify, this,
-            [&shown](ui::Notifier::Kind kind, const QString& title, const QString&) {
+            [&shown](ui::Notifier::Kind kind, const QString&, const QString& title, const QString&) {
                 shown.append({kind, title});
+            });
+    QList<ui::Notifier::Kind> withdrawn;
+    connect(&notifier, &ui::Notifier::withdrawn, this,
+            [&withdrawn](ui::Notifier::Kind kind, const QString& repository) {
+                QCOMPARE(repository, QString("docs"));
+                withdrawn.append(kind);
             });
     // A real first pass: "in sync", once.
     instance.start();
@@ -163,6 +169,18 @@ void tst_Tray::notificationsAreRateLimited()
     QCOMPARE(shown.first().first, ui::Notifier::Kind::FirstSync);
     QCOMPARE(shown.first().second, QString("docs is in sync"));
     instance.stop();
+    // Not at the next start: the first sync happened once, ever.
+    {
+        control::Instance again(loaded.config, false);
+        ui::Notifier other(&again);
+        int told = 0;
+        connect(&other, &ui::Notifier::notify, this, [&told] { ++told; });
+        again.start();
+        QTRY_VERIFY_WITH_TIMEOUT(again.status(0).passes > 0, 30'000);
+        again.stop();
+        QCOMPARE(again.status(0).state, control::RepositoryStatus::State::Idle);
+        QCOMPARE(told, 0);
+    }
 
     // Passes reported to it: a failure once per distinct error, conflicts and a full relay at
     // most once per interval.
@@ -174,6 +192,7 @@ void tst_Tray::notificationsAreRateLimited()
         Q_EMIT instance.passFinished(0, failed);
     QCOMPARE(shown.size(), 1);
     QCOMPARE(shown.last().first, ui::Notifier::Kind::Error);
+    QVERIFY(withdrawn.isEmpty());
     sync::PassResult good;
     good.conflicts = 2;
     good.waitingForSpace = true;
@@ -181,6 +200,8 @@ void tst_Tray::notificationsAreRateLimited()
     QCOMPARE(shown.size(), 3); // conflicts, relay full; no second "in sync"
     QCOMPARE(shown.at(1).first, ui::Notifier::Kind::Conflicts);
     QCOMPARE(shown.at(2).first, ui::Notifier::Kind::RelayFull);
+    // The error is gone with the pass that went well: its notification is withdrawn, once.
+    QCOMPARE(withdrawn, QList<ui::Notifier::Kind>{ui::Notifier::Kind::Error});
     now = now.addSecs(60);
     Q_EMIT instance.passFinished(0, good);
     QCOMPARE(shown.size(), 3); // within the interval: nothing new
@@ -190,6 +211,25 @@ void tst_Tray::notificationsAreRateLimited()
     QCOMPARE(shown.size(), 4);
     Q_EMIT instance.passFinished(0, good);
     QCOMPARE(shown.size(), 6);
+    // A conflict copy received from the machine that made it (this one made none): told too;
+    // the notification goes once none is left.
+    now = now.addSecs(11 * 60);
+    withdrawn.clear();
+    sync::PassResult quiet;
+    quiet.conflictsWaiting = 0;
+    Q_EMIT instance.passFinished(0, quiet); // also: room on the relay again
+    QCOMPARE(withdrawn, (QList<ui::Notifier::Kind>{ui::Notifier::Kind::RelayFull, ui::Notifier::Kind::Conflicts}));
+    sync::PassResult received;
+    received.conflictsWaiting = 1;
+    Q_EMIT instance.passFinished(0, received);
+    QCOMPARE(shown.size(), 7);
+    QCOMPARE(shown.last().first, ui::Notifier::Kind::Conflicts);
+    Q_EMIT instance.passFinished(0, received); // the same copy still waits: nothing new
+    QCOMPARE(shown.size(), 7);
+    withdrawn.clear();
+    Q_EMIT instance.passFinished(0, quiet);
+    QCOMPARE(withdrawn, QList<ui::Notifier::Kind>{ui::Notifier::Kind::Conflicts});
+    shown.removeLast();
     // A keychain that cannot give a secret is said as such, once.
     const QString locked = "cannot read the passphrase: the keychain did not answer within 10 s (is it locked?)";
     Q_EMIT instance.failedToStart(0, locked, true);
@@ -261,7 +301,9 @@ void tst_Tray::keychainFailureIsSaidAsSuch()
         ui::Notifier notifier(&instance);
         QList<ui::Notifier::Kind> shown;
         connect(&notifier, &ui::Notifier::notify, this,
-                [&shown](ui::Notifier::Kind kind, const QString&, const QString&) { shown.append(kind); });
+                [&shown](ui::Notifier::Kind kind, const QString&, const QString&, const QString&) {
+                    shown.append(kind);
+                });
         instance.start();
         QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 30'000);
         instance.stop();
