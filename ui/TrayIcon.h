@@ -38,7 +38,11 @@ Q_SIGNALS:
 
 private:
     void rebuild();
-    void command(const QString& name, const QString& repository = {});
+    void command(const QString& name, const QString& repository = {}, const QDateTime& until = {});
+    // "Pause" with its choices: until resumed, for an hour, until tomorrow morning.
+    void addPauseMenu(QMenu* menu, const QString& text, const QString& repository);
+    static QDateTime tomorrowMorning(); // 08:00 tomorrow, local time
+    static constexpr int kRecentInMenu = 10;
 
     TrayModel* m_model;
     std::unique_ptr<QMenu> m_menu;

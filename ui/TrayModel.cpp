@@ -40,6 +40,7 @@ struct StateText
 };
 
 constexpr StateText kStates[] = {
+    {TrayModel::State::NotSetUp, "notsetup", QT_TRANSLATE_NOOP("escale::ui::TrayModel", "Not set up")},
     {TrayModel::State::UpToDate, "uptodate", QT_TRANSLATE_NOOP("escale::ui::TrayModel", "Up to date")},
     {TrayModel::State::Syncing, "syncing", QT_TRANSLATE_NOOP("escale::ui::TrayModel", "Syncing…")},
     {TrayModel::State::Paused, "paused", QT_TRANSLATE_NOOP("escale::ui::TrayModel", "Paused")},
@@ -56,7 +57,7 @@ const StateText& textOf(TrayModel::State state)
     for (const StateText& t : kStates)
         if (t.state == state)
             return t;
-    return kStates[0];
+    return kStates[1];
 }
 
 } // namespace
@@ -98,7 +99,8 @@ QString TrayModel::describe(int index) const
         line = when.isEmpty() ? tr("%1: up to date").arg(name) : tr("%1: up to date (%2)").arg(name, when);
         break;
     case RepoState::Paused:
-        line = tr("%1: paused").arg(name);
+        line = s.pausedUntil.isValid() ? tr("%1: paused until %2").arg(name, until(s.pausedUntil))
+                                       : tr("%1: paused").arg(name);
         break;
     case RepoState::Offline:
         line = tr("%1: relay unreachable, retrying").arg(name);
@@ -119,6 +121,29 @@ QString TrayModel::describe(int index) const
     if (!s.lastPass.waiting.isEmpty() && (s.state == RepoState::Idle || s.state == RepoState::Syncing))
         line += tr(", %n file(s) waiting (see Activity)", nullptr, int(s.lastPass.waiting.size()));
     return line;
+}
+
+QString TrayModel::elide(const QString& text, int characters)
+{
+    const QString flat = QString(text).replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return flat.size() <= characters ? flat : flat.left(characters - 1).trimmed() + QStringLiteral("…");
+}
+
+QString TrayModel::menuLine(int index) const
+{
+    return elide(describe(index));
+}
+
+QString TrayModel::until(const QDateTime& when)
+{
+    const QDateTime local = when.toLocalTime();
+    const QDate today = QDate::currentDate();
+    const QString time = QLocale().toString(local.time(), QLocale::ShortFormat);
+    if (local.date() == today)
+        return time;
+    if (local.date() == today.addDays(1))
+        return tr("tomorrow %1").arg(time);
+    return QLocale().toString(local, QLocale::ShortFormat);
 }
 
 void TrayModel::update()
@@ -143,17 +168,30 @@ void TrayModel::update()
         }
         lines << describe(i);
     }
-    const State state = error       ? State::Error
+    QDateTime pausedUntil; // the earliest end when every repository is paused for a while
+    for (int i = 0; i < count && allPaused; ++i) {
+        const QDateTime u = m_instance->status(i).pausedUntil;
+        if (!u.isValid()) {
+            pausedUntil = {};
+            break;
+        }
+        if (!pausedUntil.isValid() || u < pausedUntil)
+            pausedUntil = u;
+    }
+    const State state = count == 0  ? State::NotSetUp
+                        : error     ? State::Error
                         : offline   ? State::Offline
                         : conflicts ? State::Conflicts
                         : allPaused ? State::Paused
                         : syncing   ? State::Syncing
                                     : State::UpToDate;
-    m_statusLine = state == State::Syncing && filesLeft > 0
-                       ? tr("Syncing: %1").arg(left(filesLeft, bytesLeft))
-                       : tr(textOf(state).statusLine);
+    m_statusLine = state == State::Syncing && filesLeft > 0 ? tr("Syncing: %1").arg(left(filesLeft, bytesLeft))
+                   : state == State::Paused && pausedUntil.isValid() ? tr("Paused until %1").arg(until(pausedUntil))
+                                                                     : tr(textOf(state).statusLine);
     m_state = state;
-    m_tooltip = QStringLiteral("Escale — %1\n%2").arg(m_statusLine, lines.join(QLatin1Char('\n')));
+    m_tooltip = state == State::NotSetUp
+                    ? tr("Escale — not set up: click to choose a folder to sync")
+                    : QStringLiteral("Escale — %1\n%2").arg(m_statusLine, lines.join(QLatin1Char('\n')));
     Q_EMIT changed();
 }
 

@@ -18,6 +18,7 @@ class TrayModel : public QObject
 public:
     enum class State
     {
+        NotSetUp, // no repository yet: the wizard is what to open
         UpToDate,
         Syncing,
         Paused,    // every repository paused
@@ -35,6 +36,12 @@ public:
     QString tooltip() const { return m_tooltip; }
     // One line about a repository, as in the tooltip.
     QString describe(int index) const;
+    // The same, cut to a menu's width (a long error ends in "…"; the window shows it whole).
+    QString menuLine(int index) const;
+    static QString elide(const QString& text, int characters = kMenuCharacters);
+    static constexpr int kMenuCharacters = 64;
+    // "15:30", or "tomorrow 08:00", or a date: when a pause ends.
+    static QString until(const QDateTime& when);
     // "12 files left (340 MB)", as the tray says what a pass has left.
     static QString left(int files, qint64 bytes);
     control::Instance* instance() const { return m_instance; }

@@ -28,6 +28,7 @@ class tst_Tray : public QObject
 
 private Q_SLOTS:
     void followsTheEngine();
+    void notSetUp();
     void iconsRenderAtTraySizes();
     void notificationsAreRateLimited();
     void saysWhatWaits();
@@ -66,6 +67,12 @@ void tst_Tray::followsTheEngine()
     QMenu* menu = tray.menu();
     QTRY_COMPARE(menu->actions().first()->text(), QString("Up to date"));
     QVERIFY(!menu->actions().first()->isEnabled());
+    auto titleOf = [menu](const char* name) {
+        QMenu* sub = menu->findChild<QMenu*>(name);
+        return sub ? sub->title() : QString();
+    };
+    QTRY_VERIFY(titleOf("repository:docs").startsWith("docs: up to date") &&
+                titleOf("repository:photos").startsWith("photos: up to date"));
     QMenu* docs = menu->findChild<QMenu*>("repository:docs");
     QVERIFY(docs);
     QStringList items;
@@ -74,18 +81,38 @@ void tst_Tray::followsTheEngine()
     QCOMPARE(items, (QStringList{"Open folder", "Choose what syncs...", "Pause", "Sync now"}));
     QStringList top;
     for (QAction* a : menu->actions())
-        if (!a->isSeparator() && !a->menu())
+        if (!a->isSeparator())
             top << a->text();
-    QCOMPARE(top.mid(1), (QStringList{"Pause all", "Resume all", "Activity...", "Settings...",
+    // Nothing paused: "Pause all" (a choice of how long), no "Resume all".
+    QCOMPARE(top.mid(1), (QStringList{docs->title(), menu->findChild<QMenu*>("repository:photos")->title(),
+                                      "Recent files", "Pause all", "Activity...", "Settings...",
                                       "Add repository...", "Show Escale", "Quit"}));
+    // The recent files: a.txt, sent, openable.
+    QMenu* recent = menu->findChild<QMenu*>("recent");
+    QVERIFY(recent);
+    QCOMPARE(recent->actions().size(), 1); // alone on its relay, nothing was sent
+    QCOMPARE(recent->actions().first()->text(), QString("None yet"));
+    QVERIFY(!recent->actions().first()->isEnabled());
     QSignalSpy access(&tray, &ui::TrayIcon::accessRequested);
     docs->actions().at(1)->trigger();
     QCOMPARE(access.size(), 1);
     QCOMPARE(access.first().first().toInt(), 0);
 
+    auto choose = [&](const QString& menuName, const QString& item) {
+        QMenu* sub = menu->findChild<QMenu*>(menuName);
+        QVERIFY2(sub, qPrintable(menuName));
+        for (QAction* a : sub->actions())
+            if (a->text().startsWith(item)) {
+                a->trigger();
+                return;
+            }
+        QFAIL(qPrintable("no menu item " + item));
+    };
     // Pause from the menu: the repository pauses; all paused shows as paused.
-    docs->actions().at(2)->trigger();
+    QCOMPARE(docs->actions().at(2)->text(), QString("Pause"));
+    choose("pause:docs", "Until resumed");
     QTRY_VERIFY(instance.status(0).paused);
+    QVERIFY(!instance.status(0).pausedUntil.isValid());
     QVERIFY(model.tooltip().contains("docs: paused"));
     QVERIFY(model.state() != State::Paused); // photos still runs
     auto trigger = [&](const QString& item) {
@@ -96,11 +123,24 @@ void tst_Tray::followsTheEngine()
             }
         QFAIL(qPrintable("no menu item " + item));
     };
-    trigger("Pause all");
+    QTRY_VERIFY(menu->findChild<QMenu*>("pause:docs") == nullptr); // docs: "Resume" now
+    top.clear();
+    for (QAction* a : menu->actions())
+        if (!a->isSeparator() && !a->menu())
+            top << a->text();
+    QVERIFY2(top.contains("Resume all"), qPrintable(top.join(", "))); // photos runs, docs is paused: both
+    // Paused for an hour, all of them: the status line says until when.
+    choose("pause:", "For 1 hour");
     QTRY_COMPARE(model.state(), State::Paused);
-    QTRY_COMPARE(menu->actions().first()->text(), QString("Paused"));
+    for (int i : {0, 1})
+        QVERIFY(qAbs(QDateTime::currentDateTimeUtc().secsTo(instance.status(i).pausedUntil) - 3600) < 60);
+    const QString until = ui::TrayModel::until(instance.status(0).pausedUntil);
+    QTRY_COMPARE(menu->actions().first()->text(), "Paused until " + until);
+    QVERIFY(model.tooltip().contains("docs: paused until " + until));
+    QTRY_VERIFY(menu->findChild<QMenu*>("pause:") == nullptr); // nothing runs: no "Pause all"
     trigger("Resume all");
     QTRY_COMPARE_WITH_TIMEOUT(model.state(), State::UpToDate, 30'000);
+    QVERIFY(!instance.status(0).pausedUntil.isValid());
 
     // A conflict copy in the folder: conflicts waiting.
     harness::writeFile(root.filePath("docs/n (conflict from bob 2026-11-26 101500).txt"), "theirs");
@@ -115,14 +155,64 @@ void tst_Tray::followsTheEngine()
     QTRY_COMPARE_WITH_TIMEOUT(model.state(), State::Error, 30'000);
     QVERIFY2(model.tooltip().contains("photos: error: the local folder"), qPrintable(model.tooltip()));
     QTRY_COMPARE(menu->actions().first()->text(), QString("A repository needs attention"));
+    // The menu line is cut to a menu's width; its tooltip and the tooltip have it whole.
+    QMenu* photos = menu->findChild<QMenu*>("repository:photos");
+    QVERIFY(photos);
+    QVERIFY2(photos->title().size() <= ui::TrayModel::kMenuCharacters && photos->title().endsWith("…"),
+             qPrintable(photos->title()));
+    QVERIFY(photos->menuAction()->toolTip().contains("create it, or mount the disk it is on"));
+
+    // Another machine joins docs: its recent files are what it received, openable.
+    const auto bobs = config::ConfigLoader::load(
+        QString("[docs]\nlocal path = %1\nrelay address = %2\nclient name = bob\nstate dir = %3\n")
+            .arg(root.filePath("bobs"), root.filePath("relay"), root.filePath("bobstate"))
+            .toUtf8(),
+        root.filePath("bob.conf"), root.path());
+    QVERIFY(!bobs.hasErrors());
+    QDir().mkpath(root.filePath("bobs"));
+    control::Instance bob(bobs.config, false);
+    ui::TrayModel bobModel(&bob);
+    ui::TrayIcon bobTray(&bobModel);
+    bob.start();
+    auto bobRecent = [&bobTray] {
+        QStringList files;
+        if (QMenu* m = bobTray.menu()->findChild<QMenu*>("recent"))
+            for (QAction* a : m->actions())
+                files << a->text() + " " + a->toolTip();
+        return files;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(bobRecent().size() >= 2, 30'000);
+    QVERIFY2(bobRecent().contains("a.txt " + root.filePath("bobs/a.txt")), qPrintable(bobRecent().join(", ")));
+    bob.stop();
     instance.stop();
+}
+
+void tst_Tray::notSetUp()
+{
+    // No repository yet: not "up to date" but "not set up", and the wizard is what it offers.
+    const auto loaded = config::ConfigLoader::load("", "escale.conf", "/tmp");
+    control::Instance instance(loaded.config, false);
+    ui::TrayModel model(&instance);
+    ui::TrayIcon tray(&model);
+    QCOMPARE(model.state(), State::NotSetUp);
+    QCOMPARE(model.statusLine(), QString("Not set up"));
+    QCOMPARE(model.iconPath(), QString(":/tray/notsetup.svg"));
+    QVERIFY2(model.tooltip().contains("not set up"), qPrintable(model.tooltip()));
+    QStringList items;
+    for (QAction* a : tray.menu()->actions())
+        if (!a->isSeparator())
+            items << a->text();
+    QCOMPARE(items, (QStringList{"Not set up", "Set up a folder to sync...", "Quit"}));
+    QSignalSpy wizard(&tray, &ui::TrayIcon::addRepositoryRequested);
+    tray.menu()->actions().at(2)->trigger();
+    QCOMPARE(wizard.size(), 1);
 }
 
 void tst_Tray::iconsRenderAtTraySizes()
 {
     // Each state's icon renders at 16 to 32 px, with visible pixels and its own colour.
     QSet<QRgb> centres;
-    for (const QString name : {"uptodate", "syncing", "paused", "offline", "error", "conflicts"}) {
+    for (const QString name : {"uptodate", "syncing", "paused", "offline", "error", "conflicts", "notsetup"}) {
         const QIcon icon(":/tray/" + name + ".svg");
         for (int size : {16, 22, 24, 32}) {
             const QImage image = icon.pixmap(size, size).toImage();
