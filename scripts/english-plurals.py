@@ -12,6 +12,7 @@ VERBS = [  # (many, one) when the source writes the plural verb
     ("deleted here at once are not deleted", "deleted here at once is not deleted"),
     ("delete them everywhere", "delete it everywhere"),
     ("bring them back", "bring it back"),
+    ("wait for your confirmation before they are", "waits for your confirmation before it is"),
 ]
 
 

@@ -4,7 +4,7 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="75"/>
+        <location filename="../ui/wizard/PageHelpers.cpp" line="20"/>
         <source>Browse...</source>
         <translation>Parcourir…</translation>
     </message>
@@ -47,7 +47,7 @@
         <translation>%1 : appliqué à la prochaine synchronisation (%2).</translation>
     </message>
     <message>
-        <location filename="../ui/AccessDialog.cpp" line="100"/>
+        <location filename="../ui/AccessDialog.cpp" line="101"/>
         <source>Folder: %1</source>
         <translation>Dossier : %1</translation>
     </message>
@@ -55,57 +55,57 @@
 <context>
     <name>escale::ui::AccessTreeModel</name>
     <message>
-        <location filename="../ui/AccessTreeModel.cpp" line="197"/>
+        <location filename="../ui/AccessTreeModel.cpp" line="200"/>
         <source>inherited</source>
         <translation>hérité</translation>
     </message>
     <message>
-        <location filename="../ui/AccessTreeModel.cpp" line="208"/>
+        <location filename="../ui/AccessTreeModel.cpp" line="211"/>
         <source>Sent to the other machines</source>
         <translation>Envoyé aux autres machines</translation>
     </message>
     <message>
-        <location filename="../ui/AccessTreeModel.cpp" line="208"/>
+        <location filename="../ui/AccessTreeModel.cpp" line="211"/>
         <source>Not sent to the other machines</source>
         <translation>Non envoyé aux autres machines</translation>
     </message>
     <message>
-        <location filename="../ui/AccessTreeModel.cpp" line="209"/>
+        <location filename="../ui/AccessTreeModel.cpp" line="212"/>
         <source>Received from the other machines</source>
         <translation>Reçu des autres machines</translation>
     </message>
     <message>
-        <location filename="../ui/AccessTreeModel.cpp" line="210"/>
+        <location filename="../ui/AccessTreeModel.cpp" line="213"/>
         <source>Not received from the other machines</source>
         <translation>Non reçu des autres machines</translation>
     </message>
     <message>
-        <location filename="../ui/AccessTreeModel.cpp" line="212"/>
+        <location filename="../ui/AccessTreeModel.cpp" line="215"/>
         <source>%1 (set here)</source>
         <translation>%1 (choisi ici)</translation>
     </message>
     <message>
-        <location filename="../ui/AccessTreeModel.cpp" line="213"/>
+        <location filename="../ui/AccessTreeModel.cpp" line="216"/>
         <source>%1 (from the folder %2)</source>
         <translation>%1 (hérité du dossier %2)</translation>
     </message>
     <message>
-        <location filename="../ui/AccessTreeModel.cpp" line="213"/>
+        <location filename="../ui/AccessTreeModel.cpp" line="216"/>
         <source>%1 (the default)</source>
         <translation>%1 (par défaut)</translation>
     </message>
     <message>
-        <location filename="../ui/AccessTreeModel.cpp" line="236"/>
+        <location filename="../ui/AccessTreeModel.cpp" line="239"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../ui/AccessTreeModel.cpp" line="238"/>
+        <location filename="../ui/AccessTreeModel.cpp" line="241"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../ui/AccessTreeModel.cpp" line="240"/>
+        <location filename="../ui/AccessTreeModel.cpp" line="243"/>
         <source>Receive</source>
         <translation>Recevoir</translation>
     </message>
@@ -113,160 +113,160 @@
 <context>
     <name>escale::ui::ActivityWindow</name>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="64"/>
+        <location filename="../ui/ActivityWindow.cpp" line="62"/>
         <source>Escale activity</source>
         <translation>Activité d’Escale</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="71"/>
-        <location filename="../ui/ActivityWindow.cpp" line="79"/>
-        <location filename="../ui/ActivityWindow.cpp" line="83"/>
-        <location filename="../ui/ActivityWindow.cpp" line="101"/>
-        <location filename="../ui/ActivityWindow.cpp" line="123"/>
-        <location filename="../ui/ActivityWindow.cpp" line="129"/>
+        <location filename="../ui/ActivityWindow.cpp" line="69"/>
+        <location filename="../ui/ActivityWindow.cpp" line="77"/>
+        <location filename="../ui/ActivityWindow.cpp" line="81"/>
+        <location filename="../ui/ActivityWindow.cpp" line="99"/>
+        <location filename="../ui/ActivityWindow.cpp" line="121"/>
+        <location filename="../ui/ActivityWindow.cpp" line="127"/>
         <source>Repository</source>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="71"/>
+        <location filename="../ui/ActivityWindow.cpp" line="69"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="71"/>
-        <location filename="../ui/ActivityWindow.cpp" line="129"/>
+        <location filename="../ui/ActivityWindow.cpp" line="69"/>
+        <location filename="../ui/ActivityWindow.cpp" line="127"/>
         <source>Relay space</source>
         <translation>Place sur le relais</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="71"/>
+        <location filename="../ui/ActivityWindow.cpp" line="69"/>
         <source>To send</source>
         <translation>À envoyer</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="71"/>
+        <location filename="../ui/ActivityWindow.cpp" line="69"/>
         <source>To receive</source>
         <translation>À recevoir</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="79"/>
-        <location filename="../ui/ActivityWindow.cpp" line="83"/>
-        <location filename="../ui/ActivityWindow.cpp" line="101"/>
+        <location filename="../ui/ActivityWindow.cpp" line="77"/>
+        <location filename="../ui/ActivityWindow.cpp" line="81"/>
+        <location filename="../ui/ActivityWindow.cpp" line="99"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="79"/>
+        <location filename="../ui/ActivityWindow.cpp" line="77"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="79"/>
+        <location filename="../ui/ActivityWindow.cpp" line="77"/>
         <source>Speed</source>
         <translation>Débit</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="79"/>
+        <location filename="../ui/ActivityWindow.cpp" line="77"/>
         <source>Left</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="80"/>
+        <location filename="../ui/ActivityWindow.cpp" line="78"/>
         <source>Transfers</source>
         <translation>Transferts</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="83"/>
+        <location filename="../ui/ActivityWindow.cpp" line="81"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="83"/>
+        <location filename="../ui/ActivityWindow.cpp" line="81"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="83"/>
+        <location filename="../ui/ActivityWindow.cpp" line="81"/>
         <source>By</source>
         <translation>Par</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="89"/>
+        <location filename="../ui/ActivityWindow.cpp" line="87"/>
         <source>Recent changes</source>
         <translation>Modifications récentes</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="94"/>
+        <location filename="../ui/ActivityWindow.cpp" line="92"/>
         <source>A file changed on two machines at once keeps both versions: the one under its name and a conflict copy. Choose which to keep; what goes is kept in the folder&apos;s .escale-archive.</source>
         <translation>Un fichier modifié sur deux machines à la fois garde les deux versions : celle sous son nom et une copie de conflit. Choisissez laquelle garder ; celle qui part est conservée dans le .escale-archive du dossier.</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="101"/>
+        <location filename="../ui/ActivityWindow.cpp" line="99"/>
         <source>Other version from</source>
         <translation>Autre version de</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="101"/>
+        <location filename="../ui/ActivityWindow.cpp" line="99"/>
         <source>Its date</source>
         <translation>Sa date</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="105"/>
+        <location filename="../ui/ActivityWindow.cpp" line="103"/>
         <source>Keep mine</source>
         <translation>Garder la mienne</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="107"/>
+        <location filename="../ui/ActivityWindow.cpp" line="105"/>
         <source>Keep theirs</source>
         <translation>Garder l’autre</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="109"/>
+        <location filename="../ui/ActivityWindow.cpp" line="107"/>
         <source>Keep both</source>
         <translation>Garder les deux</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="111"/>
+        <location filename="../ui/ActivityWindow.cpp" line="109"/>
         <source>Show in folder</source>
         <translation>Afficher dans le dossier</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="121"/>
+        <location filename="../ui/ActivityWindow.cpp" line="119"/>
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="123"/>
+        <location filename="../ui/ActivityWindow.cpp" line="121"/>
         <source>Problem and what to do</source>
         <translation>Problème et que faire</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="125"/>
+        <location filename="../ui/ActivityWindow.cpp" line="123"/>
         <source>Errors</source>
         <translation>Erreurs</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="129"/>
+        <location filename="../ui/ActivityWindow.cpp" line="127"/>
         <source>Machine</source>
         <translation>Machine</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="129"/>
+        <location filename="../ui/ActivityWindow.cpp" line="127"/>
         <source>Last change</source>
         <translation>Dernière modification</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="129"/>
+        <location filename="../ui/ActivityWindow.cpp" line="127"/>
         <source>Pending work</source>
         <translation>Travail en attente</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="130"/>
+        <location filename="../ui/ActivityWindow.cpp" line="128"/>
         <source>Other machines</source>
         <translation>Autres machines</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="209"/>
+        <location filename="../ui/ActivityWindow.cpp" line="207"/>
         <source>%1: %n file(s) deleted here at once are not deleted on the other machines yet. If you meant it, delete them everywhere; if not (a disk unplugged, a folder moved), bring them back: the other machines keep theirs meanwhile.</source>
         <translation>
             <numerusform>%1 : %n fichier supprimé ici d’un coup n’est pas encore supprimé sur les autres machines. Si c’était voulu, supprimez-le partout ; sinon (un disque débranché, un dossier déplacé), remettez-le : les autres machines gardent le leur en attendant.</numerusform>
@@ -274,68 +274,68 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="217"/>
+        <location filename="../ui/ActivityWindow.cpp" line="215"/>
         <source>Delete them everywhere</source>
         <translation>Les supprimer partout</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="223"/>
+        <location filename="../ui/ActivityWindow.cpp" line="221"/>
         <source>Open folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="244"/>
+        <location filename="../ui/ActivityWindow.cpp" line="241"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="247"/>
+        <location filename="../ui/ActivityWindow.cpp" line="244"/>
         <source>syncing</source>
         <translation>synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="250"/>
+        <location filename="../ui/ActivityWindow.cpp" line="247"/>
         <source>up to date (%1)</source>
         <translation>à jour (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="251"/>
+        <location filename="../ui/ActivityWindow.cpp" line="248"/>
         <source>up to date</source>
         <translation>à jour</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="254"/>
+        <location filename="../ui/ActivityWindow.cpp" line="251"/>
         <source>paused</source>
         <translation>en pause</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="257"/>
+        <location filename="../ui/ActivityWindow.cpp" line="254"/>
         <source>relay unreachable</source>
         <translation>relais injoignable</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="260"/>
+        <location filename="../ui/ActivityWindow.cpp" line="257"/>
         <source>error</source>
         <translation>erreur</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="263"/>
+        <location filename="../ui/ActivityWindow.cpp" line="260"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="266"/>
+        <location filename="../ui/ActivityWindow.cpp" line="263"/>
         <source>not known yet</source>
         <translation>pas encore connue</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="268"/>
+        <location filename="../ui/ActivityWindow.cpp" line="265"/>
         <source>%1 of %2 (%3 %)</source>
         <translation>%1 sur %2 (%3 %)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="272"/>
-        <location filename="../ui/ActivityWindow.cpp" line="273"/>
+        <location filename="../ui/ActivityWindow.cpp" line="269"/>
+        <location filename="../ui/ActivityWindow.cpp" line="270"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n modification</numerusform>
@@ -343,32 +343,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="300"/>
+        <location filename="../ui/ActivityWindow.cpp" line="292"/>
         <source>(between files)</source>
         <translation>(entre deux fichiers)</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="301"/>
+        <location filename="../ui/ActivityWindow.cpp" line="293"/>
         <source>↑ %1</source>
         <translation>↑ %1</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="301"/>
+        <location filename="../ui/ActivityWindow.cpp" line="293"/>
         <source>↓ %1</source>
         <translation>↓ %1</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="306"/>
+        <location filename="../ui/ActivityWindow.cpp" line="298"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="309"/>
+        <location filename="../ui/ActivityWindow.cpp" line="301"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="310"/>
+        <location filename="../ui/ActivityWindow.cpp" line="303"/>
         <source>%n file(s), %1</source>
         <translation>
             <numerusform>%n fichier, %1</numerusform>
@@ -376,116 +376,314 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="314"/>
+        <location filename="../ui/ActivityWindow.cpp" line="307"/>
         <source>Nothing is being transferred.</source>
         <translation>Aucun transfert en cours.</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="330"/>
-        <source>sent</source>
-        <translation>envoyé</translation>
-    </message>
-    <message>
-        <location filename="../ui/ActivityWindow.cpp" line="333"/>
-        <source>received</source>
-        <translation>reçu</translation>
-    </message>
-    <message>
-        <location filename="../ui/ActivityWindow.cpp" line="336"/>
-        <source>deleted</source>
-        <translation>supprimé</translation>
-    </message>
-    <message>
-        <location filename="../ui/ActivityWindow.cpp" line="339"/>
-        <source>conflict copy</source>
-        <translation>copie de conflit</translation>
-    </message>
-    <message>
-        <location filename="../ui/ActivityWindow.cpp" line="427"/>
+        <location filename="../ui/ActivityWindow.cpp" line="407"/>
         <source>No problem.</source>
         <translation>Aucun problème.</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="442"/>
+        <location filename="../ui/ActivityWindow.cpp" line="422"/>
         <source>not seen yet</source>
         <translation>pas encore vue</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="445"/>
-        <source>has %n of this machine&apos;s change sets to take</source>
-        <translation>
-            <numerusform>a %n lot de modifications de cette machine à prendre</numerusform>
-            <numerusform>a %n lots de modifications de cette machine à prendre</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="447"/>
-        <source>%n of its change sets to apply here</source>
-        <translation>
-            <numerusform>%n de ses lots de modifications à appliquer ici</numerusform>
-            <numerusform>%n de ses lots de modifications à appliquer ici</numerusform>
-        </translation>
-    </message>
+</context>
+<context>
+    <name>escale::ui::DesktopNotifications</name>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="448"/>
-        <source>none: in step</source>
-        <translation>aucun : à jour</translation>
+        <location filename="../ui/DesktopNotifications.cpp" line="52"/>
+        <source>Show</source>
+        <translation>Afficher</translation>
     </message>
 </context>
 <context>
     <name>escale::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="15"/>
+        <location filename="../ui/MainWindow.cpp" line="303"/>
         <source>Escale</source>
         <translation>Escale</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="24"/>
+        <location filename="../ui/MainWindow.cpp" line="342"/>
+        <location filename="../ui/MainWindow.cpp" line="357"/>
         <source>Repository</source>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="24"/>
-        <source>Folder</source>
-        <translation>Dossier</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="24"/>
-        <source>Relay</source>
-        <translation>Relais</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="24"/>
-        <source>Mode</source>
-        <translation>Mode</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="24"/>
-        <source>Encryption</source>
-        <translation>Chiffrement</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="30"/>
+        <location filename="../ui/MainWindow.cpp" line="364"/>
         <source>Activity...</source>
         <translation>Activité…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="31"/>
+        <location filename="../ui/MainWindow.cpp" line="121"/>
+        <location filename="../ui/MainWindow.cpp" line="366"/>
         <source>Settings...</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="32"/>
+        <location filename="../ui/MainWindow.cpp" line="98"/>
+        <source>Sync now</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="99"/>
+        <source>Open folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="120"/>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="126"/>
+        <source>Resolve...</source>
+        <translation>Résoudre…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="131"/>
+        <source>Details...</source>
+        <translation>Détails…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="169"/>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <source>Syncing</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <source>Looking for changes…</source>
+        <translation>Recherche de modifications…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="177"/>
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n modification en attente d’envoi</numerusform>
+            <numerusform>%n modifications en attente d’envoi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="178"/>
+        <source>Up to date</source>
+        <translation>À jour</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="182"/>
+        <source>Paused until %1</source>
+        <translation>En pause jusqu’à %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="183"/>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="187"/>
+        <source>The relay cannot be reached: Escale tries again</source>
+        <translation>Le relais est injoignable : Escale réessaie</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="191"/>
+        <source>Sync failed: Escale tries again</source>
+        <translation>La synchronisation a échoué : Escale réessaie</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="195"/>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="206"/>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="206"/>
+        <source>Pause</source>
+        <translation>Suspendre</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="210"/>
+        <source>Last sync: %1 · Folder: %2 · Relay: %3</source>
+        <translation>Dernière synchronisation : %1 · Dossier : %2 · Relais : %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="211"/>
+        <source>not yet</source>
+        <translation>pas encore</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="224"/>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="228"/>
+        <source>sending %1 of %n file(s)</source>
+        <translation>
+            <numerusform>envoi de %1 sur %n fichier</numerusform>
+            <numerusform>envoi de %1 sur %n fichiers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="231"/>
+        <source>receiving %1 of %n file(s)</source>
+        <translation>
+            <numerusform>réception de %1 sur %n fichier</numerusform>
+            <numerusform>réception de %1 sur %n fichiers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="234"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="237"/>
+        <source>less than a minute left</source>
+        <translation>moins d’une minute restante</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="238"/>
+        <source>about %n minute(s) left</source>
+        <translation>
+            <numerusform>environ %n minute restante</numerusform>
+            <numerusform>environ %n minutes restantes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="239"/>
+        <source>about %n hour(s) left</source>
+        <translation>
+            <numerusform>environ %n heure restante</numerusform>
+            <numerusform>environ %n heures restantes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="243"/>
+        <source>Now sending %1</source>
+        <translation>Envoi en cours : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="243"/>
+        <source>Now receiving %1</source>
+        <translation>Réception en cours : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="254"/>
+        <source>%n file(s) changed on two machines at once: both versions are kept until you choose.</source>
+        <translation>
+            <numerusform>%n fichier modifié sur deux machines à la fois : les deux versions sont gardées jusqu’à votre choix.</numerusform>
+            <numerusform>%n fichiers modifiés sur deux machines à la fois : les deux versions sont gardées jusqu’à votre choix.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="260"/>
+        <source>%n file(s) deleted here at once wait for your confirmation before they are deleted on the other machines.</source>
+        <translation>
+            <numerusform>%n fichier supprimé ici d’un coup attend votre confirmation avant d’être supprimé sur les autres machines.</numerusform>
+            <numerusform>%n fichiers supprimés ici d’un coup attendent votre confirmation avant d’être supprimés sur les autres machines.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="264"/>
+        <source>%n file(s) cannot be synced for now.</source>
+        <translation>
+            <numerusform>%n fichier ne peut pas être synchronisé pour l’instant.</numerusform>
+            <numerusform>%n fichiers ne peuvent pas être synchronisés pour l’instant.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="313"/>
+        <source>Escale is not set up yet. Choose a folder to keep in sync, and the relay storage your machines share (a WebDAV or S3 service, an FTP or SFTP server, a shared or removable drive).</source>
+        <translation>Escale n’est pas encore configuré. Choisissez un dossier à garder synchronisé, et le stockage relais que vos machines partagent (un service WebDAV ou S3, un serveur FTP ou SFTP, un disque partagé ou amovible).</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="318"/>
+        <source>Set up a folder to sync...</source>
+        <translation>Configurer un dossier à synchroniser…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="342"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="342"/>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="342"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="342"/>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="347"/>
+        <source>Double-click a file to open it</source>
+        <translation>Double-cliquez sur un fichier pour l’ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="353"/>
+        <source>Recent files</source>
+        <translation>Fichiers récents</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="357"/>
+        <source>Machine</source>
+        <translation>Machine</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="357"/>
+        <source>Last change</source>
+        <translation>Dernière modification</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="357"/>
+        <source>Pending work</source>
+        <translation>Travail en attente</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="358"/>
+        <source>Other machines</source>
+        <translation>Autres machines</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="368"/>
         <source>Add repository...</source>
         <translation>Ajouter un dépôt…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="57"/>
+        <location filename="../ui/MainWindow.cpp" line="481"/>
+        <source>not seen yet</source>
+        <translation>pas encore vue</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="486"/>
+        <source>No other machine has joined yet.</source>
+        <translation>Aucune autre machine n’a encore rejoint.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="497"/>
         <source>Configuration: %1</source>
         <translation>Configuration : %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="67"/>
+        <location filename="../ui/MainWindow.cpp" line="507"/>
         <source>Escale cannot use the configuration %1:
 
 %2</source>
@@ -497,39 +695,39 @@
 <context>
     <name>escale::ui::Notifier</name>
     <message>
-        <location filename="../ui/Notifier.cpp" line="21"/>
+        <location filename="../ui/Notifier.cpp" line="24"/>
         <source>%1: the keychain is not available</source>
         <translation>%1 : le trousseau n’est pas disponible</translation>
     </message>
     <message>
-        <location filename="../ui/Notifier.cpp" line="22"/>
+        <location filename="../ui/Notifier.cpp" line="25"/>
         <source>%1
 Unlock the keychain (log in to the desktop session), or keep the password and passphrase in files readable only by you (&apos;password = /path&apos;, &apos;passphrase = /path&apos;).</source>
         <translation>%1
 Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de passe et la phrase secrète dans des fichiers lisibles par vous seul (« password = /chemin », « passphrase = /chemin »).</translation>
     </message>
     <message>
-        <location filename="../ui/Notifier.cpp" line="26"/>
+        <location filename="../ui/Notifier.cpp" line="29"/>
         <source>%1: sync failed</source>
         <translation>%1 : échec de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/Notifier.cpp" line="39"/>
+        <location filename="../ui/Notifier.cpp" line="46"/>
         <source>%1 is in sync</source>
         <translation>%1 est synchronisé</translation>
     </message>
     <message>
-        <location filename="../ui/Notifier.cpp" line="40"/>
+        <location filename="../ui/Notifier.cpp" line="47"/>
         <source>%1 is synchronised with %2.</source>
         <translation>%1 est synchronisé avec %2.</translation>
     </message>
     <message>
-        <location filename="../ui/Notifier.cpp" line="46"/>
+        <location filename="../ui/Notifier.cpp" line="63"/>
         <source>%1: conflicting changes</source>
         <translation>%1 : modifications en conflit</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/Notifier.cpp" line="47"/>
+        <location filename="../ui/Notifier.cpp" line="64"/>
         <source>%n file(s) were changed on two machines at once; both versions are kept. Resolve them in the activity window or with &apos;escalectl conflicts&apos;.</source>
         <translation>
             <numerusform>%n fichier a été modifié sur deux machines à la fois ; les deux versions sont gardées. Résolvez le conflit dans la fenêtre d’activité ou avec « escalectl conflicts ».</numerusform>
@@ -537,12 +735,12 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
         </translation>
     </message>
     <message>
-        <location filename="../ui/Notifier.cpp" line="51"/>
+        <location filename="../ui/Notifier.cpp" line="68"/>
         <source>%1: the relay is full</source>
         <translation>%1 : le relais est plein</translation>
     </message>
     <message>
-        <location filename="../ui/Notifier.cpp" line="52"/>
+        <location filename="../ui/Notifier.cpp" line="69"/>
         <source>Uploads wait until the other machines take their copies (disk quota reached).</source>
         <translation>Les envois attendent que les autres machines aient pris leur copie (quota atteint).</translation>
     </message>
@@ -550,524 +748,524 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
 <context>
     <name>escale::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="60"/>
+        <location filename="../ui/SettingsDialog.cpp" line="51"/>
         <source>Escale settings</source>
         <translation>Paramètres d’Escale</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="116"/>
+        <location filename="../ui/SettingsDialog.cpp" line="107"/>
         <source>Start Escale when I log in</source>
         <translation>Lancer Escale à l’ouverture de session</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="121"/>
+        <location filename="../ui/SettingsDialog.cpp" line="112"/>
         <source>Show notifications (first sync, conflicts, errors, a full relay)</source>
         <translation>Afficher les notifications (première synchronisation, conflits, erreurs, relais plein)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="129"/>
+        <location filename="../ui/SettingsDialog.cpp" line="117"/>
         <source>The system&apos;s</source>
         <translation>Celle du système</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="144"/>
+        <location filename="../ui/SettingsDialog.cpp" line="132"/>
         <source>Language:</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="145"/>
+        <location filename="../ui/SettingsDialog.cpp" line="133"/>
         <source>Log level:</source>
         <translation>Niveau de journal :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="148"/>
+        <location filename="../ui/SettingsDialog.cpp" line="136"/>
         <source>The language applies at the next start. Configuration file: %1</source>
         <translation>La langue s’applique au prochain démarrage. Fichier de configuration : %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="155"/>
+        <location filename="../ui/SettingsDialog.cpp" line="143"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="182"/>
+        <location filename="../ui/SettingsDialog.cpp" line="170"/>
         <source>&apos;%1&apos; in the configuration</source>
         <translation>« %1 » dans la configuration</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="187"/>
+        <location filename="../ui/SettingsDialog.cpp" line="175"/>
         <source>Folder and relay</source>
         <translation>Dossier et relais</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="188"/>
+        <location filename="../ui/SettingsDialog.cpp" line="176"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="198"/>
+        <location filename="../ui/SettingsDialog.cpp" line="186"/>
         <source>Local folder:</source>
         <translation>Dossier local :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="199"/>
+        <location filename="../ui/SettingsDialog.cpp" line="187"/>
         <source>%1
 (to move the repository elsewhere: escalectl migrate %2 NEW-ADDRESS)</source>
         <translation>%1
 (pour déplacer le dépôt ailleurs : escalectl migrate %2 NOUVELLE-ADRESSE)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="204"/>
+        <location filename="../ui/SettingsDialog.cpp" line="192"/>
         <source>Relay:</source>
         <translation>Relais :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="205"/>
+        <location filename="../ui/SettingsDialog.cpp" line="193"/>
         <source>User name:</source>
         <translation>Nom d’utilisateur :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="205"/>
-        <location filename="../ui/SettingsDialog.cpp" line="231"/>
-        <location filename="../ui/SettingsDialog.cpp" line="265"/>
-        <location filename="../ui/SettingsDialog.cpp" line="266"/>
-        <location filename="../ui/SettingsDialog.cpp" line="267"/>
+        <location filename="../ui/SettingsDialog.cpp" line="193"/>
+        <location filename="../ui/SettingsDialog.cpp" line="219"/>
+        <location filename="../ui/SettingsDialog.cpp" line="254"/>
+        <location filename="../ui/SettingsDialog.cpp" line="255"/>
+        <location filename="../ui/SettingsDialog.cpp" line="256"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="210"/>
+        <location filename="../ui/SettingsDialog.cpp" line="198"/>
         <source>kept in %1</source>
         <translation>gardé dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="211"/>
+        <location filename="../ui/SettingsDialog.cpp" line="199"/>
         <source>unchanged (in the keychain)</source>
         <translation>inchangé (dans le trousseau)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="213"/>
+        <location filename="../ui/SettingsDialog.cpp" line="201"/>
         <source>New password:</source>
         <translation>Nouveau mot de passe :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="214"/>
+        <location filename="../ui/SettingsDialog.cpp" line="202"/>
         <source>This machine&apos;s name:</source>
         <translation>Nom de cette machine :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="214"/>
+        <location filename="../ui/SettingsDialog.cpp" line="202"/>
         <source>the host name</source>
         <translation>le nom d’hôte</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="217"/>
+        <location filename="../ui/SettingsDialog.cpp" line="205"/>
         <source>Send and receive</source>
         <translation>Envoyer et recevoir</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="218"/>
+        <location filename="../ui/SettingsDialog.cpp" line="206"/>
         <source>Send only</source>
         <translation>Envoyer seulement</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="219"/>
+        <location filename="../ui/SettingsDialog.cpp" line="207"/>
         <source>Receive only</source>
         <translation>Recevoir seulement</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="220"/>
+        <location filename="../ui/SettingsDialog.cpp" line="208"/>
         <source>Conservative (never overwrite a file changed here)</source>
         <translation>Prudent (ne jamais écraser un fichier modifié ici)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="223"/>
+        <location filename="../ui/SettingsDialog.cpp" line="211"/>
         <source>Mode:</source>
         <translation>Mode :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="224"/>
+        <location filename="../ui/SettingsDialog.cpp" line="212"/>
         <source>Encryption:</source>
         <translation>Chiffrement :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="226"/>
+        <location filename="../ui/SettingsDialog.cpp" line="214"/>
         <source>What syncs</source>
         <translation>Ce qui se synchronise</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="227"/>
+        <location filename="../ui/SettingsDialog.cpp" line="215"/>
         <source>Only these files:</source>
         <translation>Seulement ces fichiers :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="227"/>
+        <location filename="../ui/SettingsDialog.cpp" line="215"/>
         <source>everything</source>
         <translation>tout</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="228"/>
+        <location filename="../ui/SettingsDialog.cpp" line="216"/>
         <source>Files never synced:</source>
         <translation>Fichiers jamais synchronisés :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="228"/>
+        <location filename="../ui/SettingsDialog.cpp" line="216"/>
         <source>none (patterns, separated by commas)</source>
         <translation>aucun (motifs, séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="229"/>
+        <location filename="../ui/SettingsDialog.cpp" line="217"/>
         <source>Only these extensions:</source>
         <translation>Seulement ces extensions :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="229"/>
+        <location filename="../ui/SettingsDialog.cpp" line="217"/>
         <source>any</source>
         <translation>toutes</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="230"/>
+        <location filename="../ui/SettingsDialog.cpp" line="218"/>
         <source>Only these folders:</source>
         <translation>Seulement ces dossiers :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="230"/>
+        <location filename="../ui/SettingsDialog.cpp" line="218"/>
         <source>every folder</source>
         <translation>tous les dossiers</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="231"/>
+        <location filename="../ui/SettingsDialog.cpp" line="219"/>
         <source>Folders never synced:</source>
         <translation>Dossiers jamais synchronisés :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="232"/>
+        <location filename="../ui/SettingsDialog.cpp" line="220"/>
         <source>Sync hidden files (names starting with &apos;.&apos;)</source>
         <translation>Synchroniser les fichiers cachés (noms commençant par « . »)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="237"/>
+        <location filename="../ui/SettingsDialog.cpp" line="225"/>
         <source>Ask before deleting more than:</source>
         <translation>Demander avant de supprimer plus de :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="238"/>
+        <location filename="../ui/SettingsDialog.cpp" line="226"/>
         <source>50% (or a number of files)</source>
         <translation>50% (ou un nombre de fichiers)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="239"/>
+        <location filename="../ui/SettingsDialog.cpp" line="227"/>
         <source>Choose per file...</source>
         <translation>Choisir fichier par fichier…</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="244"/>
+        <location filename="../ui/SettingsDialog.cpp" line="232"/>
         <source>Relay space and speed</source>
         <translation>Place sur le relais et débit</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="245"/>
+        <location filename="../ui/SettingsDialog.cpp" line="233"/>
         <source>Relay quota:</source>
         <translation>Quota du relais :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="245"/>
+        <location filename="../ui/SettingsDialog.cpp" line="233"/>
         <source>unlimited (e.g. 5GB)</source>
         <translation>illimité (par ex. 5GB)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="246"/>
+        <location filename="../ui/SettingsDialog.cpp" line="234"/>
         <source>Copies before freeing:</source>
         <translation>Copies avant libération :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="246"/>
+        <location filename="../ui/SettingsDialog.cpp" line="234"/>
         <source>every machine (0)</source>
         <translation>chaque machine (0)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="247"/>
+        <location filename="../ui/SettingsDialog.cpp" line="235"/>
         <source>Check the relay every:</source>
         <translation>Consulter le relais toutes les :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="248"/>
+        <location filename="../ui/SettingsDialog.cpp" line="236"/>
         <source>Check every second after activity for:</source>
         <translation>Consulter chaque seconde après une activité pendant :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="248"/>
+        <location filename="../ui/SettingsDialog.cpp" line="236"/>
         <source>2min (0: never)</source>
         <translation>2min (0 : jamais)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="247"/>
+        <location filename="../ui/SettingsDialog.cpp" line="235"/>
         <source>30s</source>
         <translation>30s</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="248"/>
+        <location filename="../ui/SettingsDialog.cpp" line="237"/>
         <source>Parallel transfers:</source>
         <translation>Transferts en parallèle :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="248"/>
+        <location filename="../ui/SettingsDialog.cpp" line="237"/>
         <source>4</source>
         <translation>4</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="249"/>
+        <location filename="../ui/SettingsDialog.cpp" line="238"/>
         <source>Upload limit:</source>
         <translation>Limite d’envoi :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="249"/>
+        <location filename="../ui/SettingsDialog.cpp" line="238"/>
         <source>unlimited (e.g. 2MB per second: 2MB)</source>
         <translation>illimitée (par ex. 2 Mo par seconde : 2MB)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="250"/>
+        <location filename="../ui/SettingsDialog.cpp" line="239"/>
         <source>Download limit:</source>
         <translation>Limite de réception :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="250"/>
+        <location filename="../ui/SettingsDialog.cpp" line="239"/>
         <source>unlimited</source>
         <translation>illimitée</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="251"/>
+        <location filename="../ui/SettingsDialog.cpp" line="240"/>
         <source>Wait for an absent machine:</source>
         <translation>Attendre une machine absente :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="251"/>
-        <location filename="../ui/SettingsDialog.cpp" line="252"/>
+        <location filename="../ui/SettingsDialog.cpp" line="240"/>
+        <location filename="../ui/SettingsDialog.cpp" line="241"/>
         <source>30d</source>
         <translation>30d</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="252"/>
+        <location filename="../ui/SettingsDialog.cpp" line="241"/>
         <source>Keep replaced versions:</source>
         <translation>Garder les versions remplacées :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="253"/>
+        <location filename="../ui/SettingsDialog.cpp" line="242"/>
         <source>Chunk size:</source>
         <translation>Taille des morceaux :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="253"/>
+        <location filename="../ui/SettingsDialog.cpp" line="242"/>
         <source>8MB</source>
         <translation>8MB</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="254"/>
+        <location filename="../ui/SettingsDialog.cpp" line="243"/>
         <source>Timeout:</source>
         <translation>Délai d’attente :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="254"/>
+        <location filename="../ui/SettingsDialog.cpp" line="243"/>
         <source>60s</source>
         <translation>60s</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="255"/>
+        <location filename="../ui/SettingsDialog.cpp" line="244"/>
         <source>Retries:</source>
         <translation>Nouveaux essais :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="255"/>
+        <location filename="../ui/SettingsDialog.cpp" line="244"/>
         <source>5</source>
         <translation>5</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="257"/>
+        <location filename="../ui/SettingsDialog.cpp" line="246"/>
         <source>Connection and security</source>
         <translation>Connexion et sécurité</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="258"/>
+        <location filename="../ui/SettingsDialog.cpp" line="247"/>
         <source>Check the server&apos;s certificate (recommended)</source>
         <translation>Vérifier le certificat du serveur (recommandé)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="263"/>
+        <location filename="../ui/SettingsDialog.cpp" line="252"/>
         <source>Oldest TLS version:</source>
         <translation>Version TLS minimale :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="263"/>
+        <location filename="../ui/SettingsDialog.cpp" line="252"/>
         <source>TLS 1.2</source>
         <translation>TLS 1.2</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="264"/>
+        <location filename="../ui/SettingsDialog.cpp" line="253"/>
         <source>Authority certificate:</source>
         <translation>Certificat d’autorité :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="264"/>
+        <location filename="../ui/SettingsDialog.cpp" line="253"/>
         <source>the system&apos;s</source>
         <translation>ceux du système</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="265"/>
+        <location filename="../ui/SettingsDialog.cpp" line="254"/>
         <source>Client certificate:</source>
         <translation>Certificat client :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="266"/>
+        <location filename="../ui/SettingsDialog.cpp" line="255"/>
         <source>Private key:</source>
         <translation>Clé privée :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="267"/>
+        <location filename="../ui/SettingsDialog.cpp" line="256"/>
         <source>Trusted certificate fingerprint:</source>
         <translation>Empreinte de certificat reconnue :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="268"/>
+        <location filename="../ui/SettingsDialog.cpp" line="257"/>
         <source>SSH host key:</source>
         <translation>Clé d’hôte SSH :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="268"/>
+        <location filename="../ui/SettingsDialog.cpp" line="257"/>
         <source>from known hosts</source>
         <translation>celle de known_hosts</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="269"/>
+        <location filename="../ui/SettingsDialog.cpp" line="258"/>
         <source>Known hosts file:</source>
         <translation>Fichier known_hosts :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="269"/>
+        <location filename="../ui/SettingsDialog.cpp" line="258"/>
         <source>~/.ssh/known_hosts</source>
         <translation>~/.ssh/known_hosts</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="270"/>
+        <location filename="../ui/SettingsDialog.cpp" line="259"/>
         <source>FTPS from the first byte:</source>
         <translation>FTPS dès le premier octet :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="270"/>
+        <location filename="../ui/SettingsDialog.cpp" line="259"/>
         <source>on port 990</source>
         <translation>sur le port 990</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="271"/>
+        <location filename="../ui/SettingsDialog.cpp" line="260"/>
         <source>S3 region:</source>
         <translation>Région S3 :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="271"/>
+        <location filename="../ui/SettingsDialog.cpp" line="260"/>
         <source>us-east-1</source>
         <translation>us-east-1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="272"/>
+        <location filename="../ui/SettingsDialog.cpp" line="261"/>
         <source>S3 address style:</source>
         <translation>Forme d’adresse S3 :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="272"/>
+        <location filename="../ui/SettingsDialog.cpp" line="261"/>
         <source>auto</source>
         <translation>auto</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="273"/>
+        <location filename="../ui/SettingsDialog.cpp" line="262"/>
         <source>rclone program:</source>
         <translation>Programme rclone :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="273"/>
+        <location filename="../ui/SettingsDialog.cpp" line="262"/>
         <source>rclone</source>
         <translation>rclone</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="274"/>
+        <location filename="../ui/SettingsDialog.cpp" line="263"/>
         <source>rclone configuration:</source>
         <translation>Configuration rclone :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="274"/>
+        <location filename="../ui/SettingsDialog.cpp" line="263"/>
         <source>rclone&apos;s own</source>
         <translation>celle de rclone</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="275"/>
+        <location filename="../ui/SettingsDialog.cpp" line="264"/>
         <source>State folder:</source>
         <translation>Dossier d’état :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="275"/>
+        <location filename="../ui/SettingsDialog.cpp" line="264"/>
         <source>~/.local/share/escale</source>
         <translation>~/.local/share/escale</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="276"/>
+        <location filename="../ui/SettingsDialog.cpp" line="265"/>
         <source>Checksum:</source>
         <translation>Somme de contrôle :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="276"/>
+        <location filename="../ui/SettingsDialog.cpp" line="265"/>
         <source>sha256</source>
         <translation>sha256</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="281"/>
+        <location filename="../ui/SettingsDialog.cpp" line="270"/>
         <source>Remove this repository</source>
         <translation>Retirer ce dépôt</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="284"/>
+        <location filename="../ui/SettingsDialog.cpp" line="273"/>
         <source>Keep its files in %1</source>
         <translation>Garder ses fichiers dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="286"/>
+        <location filename="../ui/SettingsDialog.cpp" line="275"/>
         <source>Also move its files to the trash</source>
         <translation>Mettre aussi ses fichiers à la corbeille</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="288"/>
+        <location filename="../ui/SettingsDialog.cpp" line="277"/>
         <source>The other machines keep their copies. They stop waiting for this one after &apos;retention&apos;, or at once with &apos;escalectl forget-client&apos;.</source>
         <translation>Les autres machines gardent leurs copies. Elles cessent d’attendre celle-ci après « retention », ou tout de suite avec « escalectl forget-client ».</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="292"/>
+        <location filename="../ui/SettingsDialog.cpp" line="281"/>
         <source>Remove %1</source>
         <translation>Retirer %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="349"/>
+        <location filename="../ui/SettingsDialog.cpp" line="333"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="387"/>
+        <location filename="../ui/SettingsDialog.cpp" line="371"/>
         <source>The keychain cannot keep the password: %1</source>
         <translation>Le trousseau ne peut pas garder le mot de passe : %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="402"/>
+        <location filename="../ui/SettingsDialog.cpp" line="386"/>
         <source>Saved; %1 restarted with the new settings.</source>
         <translation>Enregistré ; %1 a redémarré avec les nouveaux paramètres.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="430"/>
+        <location filename="../ui/SettingsDialog.cpp" line="414"/>
         <source>&apos;%1&apos; is removed, but its folder %2 could not be moved to the trash.</source>
         <translation>« %1 » est retiré, mais son dossier %2 n’a pas pu être mis à la corbeille.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="434"/>
+        <location filename="../ui/SettingsDialog.cpp" line="416"/>
         <source>&apos;%1&apos; is removed; its folder is in the trash.</source>
         <translation>« %1 » est retiré ; son dossier est à la corbeille.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="435"/>
+        <location filename="../ui/SettingsDialog.cpp" line="417"/>
         <source>&apos;%1&apos; is removed; its files stay in %2.</source>
         <translation>« %1 » est retiré ; ses fichiers restent dans %2.</translation>
     </message>
@@ -1088,62 +1286,93 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
 <context>
     <name>escale::ui::TrayIcon</name>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="75"/>
+        <location filename="../ui/TrayIcon.cpp" line="77"/>
+        <source>Until resumed</source>
+        <translation>Jusqu’à la reprise</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrayIcon.cpp" line="78"/>
+        <source>For 1 hour</source>
+        <translation>Pendant 1 heure</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrayIcon.cpp" line="81"/>
+        <source>Until tomorrow, %1</source>
+        <translation>Jusqu’à demain, %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrayIcon.cpp" line="97"/>
+        <source>Set up a folder to sync...</source>
+        <translation>Configurer un dossier à synchroniser…</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrayIcon.cpp" line="111"/>
         <source>Open folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="77"/>
+        <location filename="../ui/TrayIcon.cpp" line="113"/>
         <source>Choose what syncs...</source>
         <translation>Choisir ce qui se synchronise…</translation>
     </message>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="81"/>
+        <location filename="../ui/TrayIcon.cpp" line="117"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="84"/>
+        <location filename="../ui/TrayIcon.cpp" line="120"/>
         <source>Pause</source>
         <translation>Suspendre</translation>
     </message>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="85"/>
+        <location filename="../ui/TrayIcon.cpp" line="121"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="89"/>
+        <location filename="../ui/TrayIcon.cpp" line="125"/>
+        <source>Recent files</source>
+        <translation>Fichiers récents</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrayIcon.cpp" line="148"/>
+        <source>None yet</source>
+        <translation>Aucun pour l’instant</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrayIcon.cpp" line="152"/>
         <source>Pause all</source>
         <translation>Tout suspendre</translation>
     </message>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="91"/>
+        <location filename="../ui/TrayIcon.cpp" line="154"/>
         <source>Resume all</source>
         <translation>Tout reprendre</translation>
     </message>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="94"/>
+        <location filename="../ui/TrayIcon.cpp" line="156"/>
         <source>Activity...</source>
         <translation>Activité…</translation>
     </message>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="95"/>
+        <location filename="../ui/TrayIcon.cpp" line="157"/>
         <source>Settings...</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="96"/>
+        <location filename="../ui/TrayIcon.cpp" line="158"/>
         <source>Add repository...</source>
         <translation>Ajouter un dépôt…</translation>
     </message>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="97"/>
+        <location filename="../ui/TrayIcon.cpp" line="159"/>
         <source>Show Escale</source>
         <translation>Afficher Escale</translation>
     </message>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="98"/>
+        <location filename="../ui/TrayIcon.cpp" line="99"/>
+        <location filename="../ui/TrayIcon.cpp" line="160"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
@@ -1152,36 +1381,41 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
     <name>escale::ui::TrayModel</name>
     <message>
         <location filename="../ui/TrayModel.cpp" line="43"/>
+        <source>Not set up</source>
+        <translation>Non configuré</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrayModel.cpp" line="44"/>
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="44"/>
+        <location filename="../ui/TrayModel.cpp" line="45"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="45"/>
+        <location filename="../ui/TrayModel.cpp" line="46"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="47"/>
+        <location filename="../ui/TrayModel.cpp" line="48"/>
         <source>A relay cannot be reached</source>
         <translation>Un relais est injoignable</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="49"/>
+        <location filename="../ui/TrayModel.cpp" line="50"/>
         <source>A repository needs attention</source>
         <translation>Un dépôt demande votre attention</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="51"/>
+        <location filename="../ui/TrayModel.cpp" line="52"/>
         <source>Conflicts to resolve</source>
         <translation>Conflits à résoudre</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/TrayModel.cpp" line="76"/>
+        <location filename="../ui/TrayModel.cpp" line="77"/>
         <source>%n file(s) left (%1)</source>
         <translation>
             <numerusform>%n fichier restant (%1)</numerusform>
@@ -1189,52 +1423,57 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
         </translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="90"/>
+        <location filename="../ui/TrayModel.cpp" line="91"/>
         <source>%1: starting</source>
         <translation>%1 : démarrage</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="94"/>
+        <location filename="../ui/TrayModel.cpp" line="95"/>
         <source>%1: syncing, %2</source>
         <translation>%1 : synchronisation, %2</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="95"/>
+        <location filename="../ui/TrayModel.cpp" line="96"/>
         <source>%1: syncing</source>
         <translation>%1 : synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="98"/>
+        <location filename="../ui/TrayModel.cpp" line="99"/>
         <source>%1: up to date</source>
         <translation>%1 : à jour</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="98"/>
+        <location filename="../ui/TrayModel.cpp" line="99"/>
         <source>%1: up to date (%2)</source>
         <translation>%1 : à jour (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="101"/>
+        <location filename="../ui/TrayModel.cpp" line="102"/>
+        <source>%1: paused until %2</source>
+        <translation>%1 : en pause jusqu’à %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrayModel.cpp" line="103"/>
         <source>%1: paused</source>
         <translation>%1 : en pause</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="104"/>
+        <location filename="../ui/TrayModel.cpp" line="106"/>
         <source>%1: relay unreachable, retrying</source>
         <translation>%1 : relais injoignable, nouvel essai bientôt</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="107"/>
+        <location filename="../ui/TrayModel.cpp" line="109"/>
         <source>%1: error: %2</source>
         <translation>%1 : erreur : %2</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="110"/>
+        <location filename="../ui/TrayModel.cpp" line="112"/>
         <source>%1: stopped: %2</source>
         <translation>%1 : arrêté : %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/TrayModel.cpp" line="114"/>
+        <location filename="../ui/TrayModel.cpp" line="116"/>
         <source>, %n conflict(s) to resolve</source>
         <translation>
             <numerusform>, %n conflit à résoudre</numerusform>
@@ -1242,7 +1481,7 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/TrayModel.cpp" line="116"/>
+        <location filename="../ui/TrayModel.cpp" line="118"/>
         <source>, %n change(s) to send</source>
         <translation>
             <numerusform>, %n modification à envoyer</numerusform>
@@ -1250,7 +1489,7 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/TrayModel.cpp" line="120"/>
+        <location filename="../ui/TrayModel.cpp" line="122"/>
         <source>, %n file(s) waiting (see Activity)</source>
         <translation>
             <numerusform>, %n fichier en attente (voir Activité)</numerusform>
@@ -1258,222 +1497,281 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
         </translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="149"/>
+        <location filename="../ui/TrayModel.cpp" line="145"/>
+        <source>tomorrow %1</source>
+        <translation>demain %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrayModel.cpp" line="188"/>
         <source>Syncing: %1</source>
         <translation>Synchronisation : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrayModel.cpp" line="189"/>
+        <source>Paused until %1</source>
+        <translation>En pause jusqu’à %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrayModel.cpp" line="193"/>
+        <source>Escale — not set up: click to choose a folder to sync</source>
+        <translation>Escale — non configuré : cliquez pour choisir un dossier à synchroniser</translation>
+    </message>
+</context>
+<context>
+    <name>escale::ui::Words</name>
+    <message>
+        <location filename="../ui/Words.cpp" line="26"/>
+        <source>sent</source>
+        <translation>envoyé</translation>
+    </message>
+    <message>
+        <location filename="../ui/Words.cpp" line="28"/>
+        <source>received</source>
+        <translation>reçu</translation>
+    </message>
+    <message>
+        <location filename="../ui/Words.cpp" line="30"/>
+        <source>deleted</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <location filename="../ui/Words.cpp" line="32"/>
+        <source>conflict copy</source>
+        <translation>copie de conflit</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/Words.cpp" line="41"/>
+        <source>has %n of this machine&apos;s change sets to take</source>
+        <translation>
+            <numerusform>a %n lot de modifications de cette machine à prendre</numerusform>
+            <numerusform>a %n lots de modifications de cette machine à prendre</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/Words.cpp" line="43"/>
+        <source>%n of its change sets to apply here</source>
+        <translation>
+            <numerusform>%n de ses lots de modifications à appliquer ici</numerusform>
+            <numerusform>%n de ses lots de modifications à appliquer ici</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/Words.cpp" line="44"/>
+        <source>none: in step</source>
+        <translation>aucun : à jour</translation>
     </message>
 </context>
 <context>
     <name>escale::ui::wizard::ConnectionPage</name>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="179"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="25"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="183"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="29"/>
         <source>/media/usb/escale</source>
         <translation>/media/usb/escale</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="185"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="31"/>
         <source>https://cloud.example.com/remote.php/dav/files/alice/escale</source>
         <translation>https://cloud.example.com/remote.php/dav/files/alice/escale</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="187"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="33"/>
         <source>https://s3.eu-west-1.amazonaws.com</source>
         <translation>https://s3.eu-west-3.amazonaws.com</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="188"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="34"/>
         <source>my-bucket/escale</source>
         <translation>mon-bucket/escale</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="189"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="35"/>
         <source>us-east-1</source>
         <translation>us-east-1</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="190"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="36"/>
         <source>server.example.com</source>
         <translation>serveur.example.com</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="194"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="40"/>
         <source>default</source>
         <translation>par défaut</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="195"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="41"/>
         <source>/escale</source>
         <translation>/escale</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="196"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="42"/>
         <source>Encrypt the connection (FTPS); plain FTP sends the password in clear</source>
         <translation>Chiffrer la connexion (FTPS) ; le FTP simple envoie le mot de passe en clair</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="199"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="45"/>
         <source>mydrive:escale</source>
         <translation>mondisque:escale</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="200"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="46"/>
         <source>rclone&apos;s own</source>
         <translation>celle de rclone</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="206"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="52"/>
         <source>none: ssh-agent, ~/.ssh, or the password</source>
         <translation>aucune : ssh-agent, ~/.ssh ou le mot de passe</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="209"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="55"/>
         <source>Folder:</source>
         <translation>Dossier :</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="210"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="56"/>
         <source>Address:</source>
         <translation>Adresse :</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="211"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="57"/>
         <source>Endpoint:</source>
         <translation>Point d’accès :</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="212"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="58"/>
         <source>Bucket and folder:</source>
         <translation>Bucket et dossier :</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="213"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="59"/>
         <source>Region:</source>
         <translation>Région :</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="214"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="60"/>
         <source>Server:</source>
         <translation>Serveur :</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="215"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="61"/>
         <source>Port:</source>
         <translation>Port :</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="216"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="62"/>
         <source>Folder on the server:</source>
         <translation>Dossier sur le serveur :</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="218"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="64"/>
         <source>Remote:</source>
         <translation>Remote :</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="219"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="65"/>
         <source>rclone configuration:</source>
         <translation>Configuration rclone :</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="220"/>
-        <location filename="../ui/SetupPages.cpp" line="282"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="66"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="128"/>
         <source>User name:</source>
         <translation>Nom d’utilisateur :</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="221"/>
-        <location filename="../ui/SetupPages.cpp" line="286"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="67"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="132"/>
         <source>Password:</source>
         <translation>Mot de passe :</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="222"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="68"/>
         <source>Private key:</source>
         <translation>Clé privée :</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="225"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="71"/>
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="233"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="79"/>
         <source>This server is not trusted yet</source>
         <translation>Ce serveur n’est pas encore reconnu</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="240"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="86"/>
         <source>I compared this fingerprint with the server&apos;s own: trust it</source>
         <translation>J’ai comparé cette empreinte avec celle du serveur : lui faire confiance</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="282"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="128"/>
         <source>Access key:</source>
         <translation>Clé d’accès :</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="284"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="130"/>
         <source>Secret key:</source>
         <translation>Clé secrète :</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="285"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="131"/>
         <source>Password or key passphrase:</source>
         <translation>Mot de passe ou phrase de la clé :</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="290"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="136"/>
         <source>A folder every machine reaches: a USB drive carried around, a network share, a synced folder. Pick the folder that holds, or will hold, the repository.</source>
         <translation>Un dossier que chaque machine atteint : une clé USB que l’on transporte, un partage réseau, un dossier synchronisé. Choisissez le dossier qui contient, ou contiendra, le dépôt.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="294"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="140"/>
         <source>The WebDAV address of a folder on the server, and your login. With Nextcloud, use an app password.</source>
         <translation>L’adresse WebDAV d’un dossier sur le serveur, et vos identifiants. Avec Nextcloud, utilisez un mot de passe d’application.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="299"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="145"/>
         <source>The endpoint of the storage, the bucket (and a folder in it), and an access key allowed to read, write, list and delete there.</source>
         <translation>Le point d’accès du stockage, le bucket (et un dossier dedans), et une clé d’accès autorisée à y lire, écrire, lister et supprimer.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="304"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="150"/>
         <source>The server, the folder on it, and your login.</source>
         <translation>Le serveur, le dossier sur ce serveur, et vos identifiants.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="308"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="154"/>
         <source>A remote of your rclone configuration and a folder in it (rclone must be installed).</source>
         <translation>Un remote de votre configuration rclone et un dossier dedans (rclone doit être installé).</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="354"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="200"/>
         <source>The folder %1 does not exist: create it, or plug in the drive that holds it.</source>
         <translation>Le dossier %1 n’existe pas : créez-le, ou branchez le disque qui le contient.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="359"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="205"/>
         <source>The folder %1 cannot be written by you.</source>
         <translation>Vous ne pouvez pas écrire dans le dossier %1.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="406"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="252"/>
         <source>Connecting to %1...</source>
         <translation>Connexion à %1…</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="421"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="267"/>
         <source>Connected. There is no repository here yet: a new one will be created.</source>
         <translation>Connecté. Il n’y a pas encore de dépôt ici : un nouveau sera créé.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SetupPages.cpp" line="424"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="270"/>
         <source>Connected. A repository is here (%1, %n client(s)).</source>
         <translation>
             <numerusform>Connecté. Un dépôt se trouve ici (%1, %n client).</numerusform>
@@ -1481,17 +1779,17 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
         </translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="425"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="271"/>
         <source>encrypted</source>
         <translation>chiffré</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="425"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="271"/>
         <source>not encrypted</source>
         <translation>non chiffré</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="432"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="278"/>
         <source>%1 presents %2
 %3
 SHA-256 fingerprint:
@@ -1506,52 +1804,52 @@ Empreinte SHA-256 :
 Pourquoi il n’est pas reconnu : %5</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="433"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="279"/>
         <source>an SSH host key</source>
         <translation>une clé d’hôte SSH</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="433"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="279"/>
         <source>a TLS certificate</source>
         <translation>un certificat TLS</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="437"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="283"/>
         <source>The server&apos;s host key is not known. Check its fingerprint before trusting it: someone may be in the way.</source>
         <translation>La clé d’hôte du serveur est inconnue. Vérifiez son empreinte avant de lui faire confiance : quelqu’un pourrait s’être interposé.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="439"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="285"/>
         <source>The server&apos;s certificate is not trusted. Check its fingerprint before trusting it: someone may be in the way.</source>
         <translation>Le certificat du serveur n’est pas reconnu. Vérifiez son empreinte avant de lui faire confiance : quelqu’un pourrait s’être interposé.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="449"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="295"/>
         <source>The server refused the user name or password.</source>
         <translation>Le serveur a refusé le nom d’utilisateur ou le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="452"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="298"/>
         <source>The server cannot be reached.</source>
         <translation>Le serveur est injoignable.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="455"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="301"/>
         <source>The server did not answer in time.</source>
         <translation>Le serveur n’a pas répondu à temps.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="458"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="304"/>
         <source>The secure connection failed.</source>
         <translation>La connexion sécurisée a échoué.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="461"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="307"/>
         <source>The server refuses access to this folder.</source>
         <translation>Le serveur refuse l’accès à ce dossier.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="464"/>
+        <location filename="../ui/wizard/ConnectionPage.cpp" line="310"/>
         <source>The connection test failed.</source>
         <translation>Le test de connexion a échoué.</translation>
     </message>
@@ -1559,51 +1857,51 @@ Pourquoi il n’est pas reconnu : %5</translation>
 <context>
     <name>escale::ui::wizard::FiltersPage</name>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="852"/>
+        <location filename="../ui/wizard/FiltersPage.cpp" line="16"/>
         <source>What to leave out (optional)</source>
         <translation>Ce qu’il faut laisser de côté (facultatif)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="854"/>
+        <location filename="../ui/wizard/FiltersPage.cpp" line="18"/>
         <source>Leave everything empty to sync the whole folder. One pattern per line: * matches any name part, /.../ is a regular expression.</source>
         <translation>Laissez tout vide pour synchroniser tout le dossier. Un motif par ligne : * remplace n’importe quelle partie d’un nom, /…/ est une expression régulière.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="858"/>
+        <location filename="../ui/wizard/FiltersPage.cpp" line="22"/>
         <source>*.tmp
 *~</source>
         <translation>*.tmp
 *~</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="859"/>
+        <location filename="../ui/wizard/FiltersPage.cpp" line="23"/>
         <source>node_modules
 build</source>
         <translation>node_modules
 build</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="860"/>
+        <location filename="../ui/wizard/FiltersPage.cpp" line="24"/>
         <source>everything</source>
         <translation>tout</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="861"/>
+        <location filename="../ui/wizard/FiltersPage.cpp" line="25"/>
         <source>Sync hidden files and folders (names starting with &apos;.&apos;)</source>
         <translation>Synchroniser les fichiers et dossiers cachés (noms commençant par « . »)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="863"/>
+        <location filename="../ui/wizard/FiltersPage.cpp" line="27"/>
         <source>Files never synced:</source>
         <translation>Fichiers jamais synchronisés :</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="864"/>
+        <location filename="../ui/wizard/FiltersPage.cpp" line="28"/>
         <source>Folders never synced:</source>
         <translation>Dossiers jamais synchronisés :</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="865"/>
+        <location filename="../ui/wizard/FiltersPage.cpp" line="29"/>
         <source>Only these files:</source>
         <translation>Seulement ces fichiers :</translation>
     </message>
@@ -1611,92 +1909,92 @@ build</translation>
 <context>
     <name>escale::ui::wizard::LocalPage</name>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="734"/>
+        <location filename="../ui/wizard/LocalPage.cpp" line="22"/>
         <source>This machine</source>
         <translation>Cette machine</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="736"/>
+        <location filename="../ui/wizard/LocalPage.cpp" line="24"/>
         <source>The folder to keep in sync here, how this machine is named to the others, and what it does.</source>
         <translation>Le dossier à synchroniser ici, le nom de cette machine pour les autres, et ce qu’elle fait.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="743"/>
+        <location filename="../ui/wizard/LocalPage.cpp" line="31"/>
         <source>Send and receive</source>
         <translation>Envoyer et recevoir</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="744"/>
+        <location filename="../ui/wizard/LocalPage.cpp" line="32"/>
         <source>Send only (files here are never changed)</source>
         <translation>Envoyer seulement (les fichiers d’ici ne sont jamais modifiés)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="745"/>
+        <location filename="../ui/wizard/LocalPage.cpp" line="33"/>
         <source>Receive only (files here are never sent)</source>
         <translation>Recevoir seulement (les fichiers d’ici ne sont jamais envoyés)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="746"/>
+        <location filename="../ui/wizard/LocalPage.cpp" line="34"/>
         <source>Conservative (never overwrite a file changed here)</source>
         <translation>Prudent (ne jamais écraser un fichier modifié ici)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="748"/>
+        <location filename="../ui/wizard/LocalPage.cpp" line="36"/>
         <source>Local folder:</source>
         <translation>Dossier local :</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="749"/>
+        <location filename="../ui/wizard/LocalPage.cpp" line="37"/>
         <source>This machine&apos;s name:</source>
         <translation>Nom de cette machine :</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="750"/>
+        <location filename="../ui/wizard/LocalPage.cpp" line="38"/>
         <source>Mode:</source>
         <translation>Mode :</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="751"/>
+        <location filename="../ui/wizard/LocalPage.cpp" line="39"/>
         <source>Repository name:</source>
         <translation>Nom du dépôt :</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="783"/>
+        <location filename="../ui/wizard/LocalPage.cpp" line="71"/>
         <source>Choose the local folder (a full path, starting with /).</source>
         <translation>Choisissez le dossier local (un chemin complet, commençant par /).</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="788"/>
+        <location filename="../ui/wizard/LocalPage.cpp" line="76"/>
         <source>%1 is a file, not a folder.</source>
         <translation>%1 est un fichier, pas un dossier.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="792"/>
+        <location filename="../ui/wizard/LocalPage.cpp" line="80"/>
         <source>The folder %1 cannot be written by you.</source>
         <translation>Vous ne pouvez pas écrire dans le dossier %1.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="800"/>
+        <location filename="../ui/wizard/LocalPage.cpp" line="88"/>
         <source>The folder %1 cannot be created: %2 cannot be written by you.</source>
         <translation>Le dossier %1 ne peut pas être créé : vous ne pouvez pas écrire dans %2.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="810"/>
+        <location filename="../ui/wizard/LocalPage.cpp" line="97"/>
         <source>The local folder and the relay folder must be apart: neither inside the other.</source>
         <translation>Le dossier local et le dossier relais doivent être distincts : aucun des deux dans l’autre.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="816"/>
+        <location filename="../ui/wizard/LocalPage.cpp" line="103"/>
         <source>Give this machine a name: the others see it in their activity.</source>
         <translation>Donnez un nom à cette machine : les autres le voient dans leur activité.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="821"/>
+        <location filename="../ui/wizard/LocalPage.cpp" line="108"/>
         <source>Repository name: %1.</source>
         <translation>Nom du dépôt : %1.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="839"/>
+        <location filename="../ui/wizard/LocalPage.cpp" line="126"/>
         <source>Another machine of this repository is already named &apos;%1&apos;. Click Next again to keep this name, or give this one another.</source>
         <translation>Une autre machine de ce dépôt s’appelle déjà « %1 ». Cliquez de nouveau sur Suivant pour garder ce nom, ou donnez-en un autre à celle-ci.</translation>
     </message>
@@ -1704,117 +2002,117 @@ build</translation>
 <context>
     <name>escale::ui::wizard::PassphrasePage</name>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="554"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="21"/>
         <source>Encryption</source>
         <translation>Chiffrement</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="559"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="26"/>
         <source>Encrypt everything on the relay (recommended)</source>
         <translation>Tout chiffrer sur le relais (recommandé)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="576"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="43"/>
         <source>Passphrase:</source>
         <translation>Phrase secrète :</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="577"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="44"/>
         <source>Again:</source>
         <translation>Confirmation :</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="578"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="45"/>
         <source>Strength:</source>
         <translation>Robustesse :</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="594"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="61"/>
         <source>Without encryption, whoever can read the relay (its administrator, a thief of the drive) can read your files.</source>
         <translation>Sans chiffrement, quiconque peut lire le relais (son administrateur, le voleur du disque) peut lire vos fichiers.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="609"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="76"/>
         <source>This repository is encrypted with %1. Type its passphrase: it is checked against the repository before going on.</source>
         <translation>Ce dépôt est chiffré avec %1. Saisissez sa phrase secrète : elle est vérifiée auprès du dépôt avant de continuer.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="614"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="81"/>
         <source>The passphrase encrypts names and contents before they leave this machine. Every machine joining the repository needs it. It cannot be recovered: keep a copy in a safe place. It goes to the system keychain, never into the configuration file.</source>
         <translation>La phrase secrète chiffre les noms et les contenus avant qu’ils ne quittent cette machine. Chaque machine qui rejoint le dépôt en a besoin. Elle ne peut pas être récupérée : gardez-en une copie en lieu sûr. Elle va dans le trousseau du système, jamais dans le fichier de configuration.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="638"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="105"/>
         <source>Very weak</source>
         <translation>Très faible</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="641"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="108"/>
         <source>Weak</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="644"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="111"/>
         <source>Fair</source>
         <translation>Correcte</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="647"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="114"/>
         <source>Good</source>
         <translation>Bonne</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="650"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="117"/>
         <source>Strong</source>
         <translation>Forte</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="654"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="121"/>
         <source>Several unrelated words are easy to remember and hard to guess.</source>
         <translation>Plusieurs mots sans rapport entre eux sont faciles à retenir et difficiles à deviner.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="656"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="123"/>
         <source>%1: add words, digits or symbols to make it stronger.</source>
         <translation>%1 : ajoutez des mots, des chiffres ou des symboles pour la renforcer.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="672"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="139"/>
         <source>Type a passphrase, or turn encryption off.</source>
         <translation>Saisissez une phrase secrète, ou désactivez le chiffrement.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="676"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="143"/>
         <source>The two passphrases differ: type the same one twice.</source>
         <translation>Les deux phrases diffèrent : saisissez deux fois la même.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="681"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="148"/>
         <source>This passphrase is too easy to guess: the relay holds what an attacker needs to try passphrases offline. Make it longer.</source>
         <translation>Cette phrase secrète est trop facile à deviner : le relais contient de quoi essayer des phrases hors ligne. Allongez-la.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="690"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="157"/>
         <source>Type the repository&apos;s passphrase.</source>
         <translation>Saisissez la phrase secrète du dépôt.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="707"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="174"/>
         <source>Checking the passphrase...</source>
         <translation>Vérification de la phrase secrète…</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="715"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="182"/>
         <source>The relay could not be read again: %1</source>
         <translation>Le relais n’a pas pu être relu : %1</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="719"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="186"/>
         <source>Wrong passphrase: it does not open this repository.</source>
         <translation>Phrase secrète erronée : elle n’ouvre pas ce dépôt.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="724"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="191"/>
         <source>The passphrase opens the repository.</source>
         <translation>La phrase secrète ouvre le dépôt.</translation>
     </message>
@@ -1822,52 +2120,52 @@ build</translation>
 <context>
     <name>escale::ui::wizard::RepositoryPage</name>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="489"/>
+        <location filename="../ui/wizard/RepositoryPage.cpp" line="17"/>
         <source>Repository</source>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="494"/>
+        <location filename="../ui/wizard/RepositoryPage.cpp" line="22"/>
         <source>Join the repository found on the relay</source>
         <translation>Rejoindre le dépôt trouvé sur le relais</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="496"/>
+        <location filename="../ui/wizard/RepositoryPage.cpp" line="24"/>
         <source>Create a new repository</source>
         <translation>Créer un nouveau dépôt</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="513"/>
+        <location filename="../ui/wizard/RepositoryPage.cpp" line="41"/>
         <source>There is no repository on this relay yet. A new one is created there when you finish; other machines then join it with the same relay and passphrase.</source>
         <translation>Il n’y a pas encore de dépôt sur ce relais. Un nouveau y est créé quand vous terminez ; les autres machines le rejoignent ensuite avec le même relais et la même phrase secrète.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="517"/>
+        <location filename="../ui/wizard/RepositoryPage.cpp" line="45"/>
         <source>A repository is on this relay (%1). Joining it brings its files here and shares this machine&apos;s files with the others.</source>
         <translation>Un dépôt se trouve sur ce relais (%1). Le rejoindre amène ses fichiers ici et partage les fichiers de cette machine avec les autres.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="519"/>
+        <location filename="../ui/wizard/RepositoryPage.cpp" line="47"/>
         <source>encrypted with %1</source>
         <translation>chiffré avec %1</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="520"/>
+        <location filename="../ui/wizard/RepositoryPage.cpp" line="48"/>
         <source>not encrypted</source>
         <translation>non chiffré</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="525"/>
+        <location filename="../ui/wizard/RepositoryPage.cpp" line="53"/>
         <source>%1 (last seen %2)</source>
         <translation>%1 (vue le %2)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="528"/>
+        <location filename="../ui/wizard/RepositoryPage.cpp" line="56"/>
         <source>Machines syncing it: %1.</source>
         <translation>Machines qui le synchronisent : %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SetupPages.cpp" line="532"/>
+        <location filename="../ui/wizard/RepositoryPage.cpp" line="60"/>
         <source>%n machine(s) sync it; their names are encrypted and show once the passphrase is checked.</source>
         <translation>
             <numerusform>%n machine le synchronise ; son nom est chiffré et apparaît une fois la phrase secrète vérifiée.</numerusform>
@@ -1875,7 +2173,7 @@ build</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="536"/>
+        <location filename="../ui/wizard/RepositoryPage.cpp" line="64"/>
         <source>To create a new repository instead, go back and choose another folder on the relay.</source>
         <translation>Pour créer plutôt un nouveau dépôt, revenez en arrière et choisissez un autre dossier sur le relais.</translation>
     </message>
@@ -1883,137 +2181,137 @@ build</translation>
 <context>
     <name>escale::ui::wizard::SummaryPage</name>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="895"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="18"/>
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="896"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="19"/>
         <source>Escale writes this to its configuration and starts syncing when you click Finish.</source>
         <translation>Escale écrit ceci dans sa configuration et commence à synchroniser quand vous cliquez sur Terminer.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="904"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="27"/>
         <source>Keep the password and passphrase in files readable only by you</source>
         <translation>Garder le mot de passe et la phrase secrète dans des fichiers lisibles par vous seul</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="924"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="47"/>
         <source>Repository</source>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="924"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="47"/>
         <source>join &apos;%1&apos;</source>
         <translation>rejoindre « %1 »</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="924"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="47"/>
         <source>create &apos;%1&apos;</source>
         <translation>créer « %1 »</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="925"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="48"/>
         <source>Relay</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="927"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="50"/>
         <source>Encryption</source>
         <translation>Chiffrement</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="927"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="50"/>
         <source>off</source>
         <translation>désactivé</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="929"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="52"/>
         <source>on (AES-256-GCM)</source>
         <translation>activé (AES-256-GCM)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="930"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="53"/>
         <source>Local folder</source>
         <translation>Dossier local</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="932"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="55"/>
         <source> (created)</source>
         <translation> (créé)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="933"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="56"/>
         <source>This machine</source>
         <translation>Cette machine</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="935"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="58"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="935"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="58"/>
         <source>send only</source>
         <translation>envoi seulement</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="936"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="59"/>
         <source>receive only</source>
         <translation>réception seulement</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="937"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="60"/>
         <source>conservative</source>
         <translation>prudent</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="938"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="61"/>
         <source>send and receive</source>
         <translation>envoi et réception</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="945"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="68"/>
         <source>hidden files synced</source>
         <translation>fichiers cachés synchronisés</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="946"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="69"/>
         <source>Filters</source>
         <translation>Filtres</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="947"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="70"/>
         <source>none: everything is synced</source>
         <translation>aucun : tout est synchronisé</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="948"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="71"/>
         <source>Configuration</source>
         <translation>Configuration</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="950"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="73"/>
         <source>Secrets</source>
         <translation>Secrets</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="950"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="73"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="951"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="74"/>
         <source>in the system keychain</source>
         <translation>dans le trousseau du système</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="952"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="75"/>
         <source>no keychain here: in files readable only by you</source>
         <translation>pas de trousseau ici : dans des fichiers lisibles par vous seul</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="970"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="93"/>
         <source>%1. Check the box to keep them in files readable only by you (beside the configuration, in &apos;secrets&apos;), then click Finish again.</source>
         <translation>%1. Cochez la case pour les garder dans des fichiers lisibles par vous seul (à côté de la configuration, dans « secrets »), puis cliquez de nouveau sur Terminer.</translation>
     </message>
@@ -2021,42 +2319,42 @@ build</translation>
 <context>
     <name>escale::ui::wizard::TypePage</name>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="147"/>
+        <location filename="../ui/wizard/TypePage.cpp" line="18"/>
         <source>Where do the machines meet?</source>
         <translation>Où les machines se retrouvent-elles ?</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="148"/>
+        <location filename="../ui/wizard/TypePage.cpp" line="19"/>
         <source>Escale syncs through a relay storage that every machine can reach. Everything on it is encrypted; space is freed as soon as every machine has its copy.</source>
         <translation>Escale synchronise au travers d’un stockage relais que chaque machine peut atteindre. Tout y est chiffré ; la place est libérée dès que chaque machine a sa copie.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="152"/>
+        <location filename="../ui/wizard/TypePage.cpp" line="23"/>
         <source>A local or mounted folder (USB drive, network share)</source>
         <translation>Un dossier local ou monté (clé USB, partage réseau)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="153"/>
+        <location filename="../ui/wizard/TypePage.cpp" line="24"/>
         <source>WebDAV (Nextcloud, ownCloud, a NAS, Box, ...)</source>
         <translation>WebDAV (Nextcloud, ownCloud, un NAS, Box…)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="154"/>
+        <location filename="../ui/wizard/TypePage.cpp" line="25"/>
         <source>S3-compatible object storage (AWS, MinIO, Wasabi, ...)</source>
         <translation>Stockage objet compatible S3 (AWS, MinIO, Wasabi…)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="155"/>
+        <location filename="../ui/wizard/TypePage.cpp" line="26"/>
         <source>FTP or FTPS server</source>
         <translation>Serveur FTP ou FTPS</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="156"/>
+        <location filename="../ui/wizard/TypePage.cpp" line="27"/>
         <source>SFTP (an SSH server)</source>
         <translation>SFTP (un serveur SSH)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupPages.cpp" line="157"/>
+        <location filename="../ui/wizard/TypePage.cpp" line="28"/>
         <source>An rclone remote (any of rclone&apos;s 70 storages)</source>
         <translation>Un remote rclone (n’importe lequel des 70 stockages de rclone)</translation>
     </message>

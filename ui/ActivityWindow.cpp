@@ -1,5 +1,7 @@
 #include "ActivityWindow.h"
 
+#include "Words.h"
+
 #include "sync/Conflicts.h"
 
 #include <QDesktopServices>
@@ -23,20 +25,6 @@ namespace escale::ui {
 namespace {
 
 using RepoState = control::RepositoryStatus::State;
-
-QString dataSize(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
-}
-
-QString when(const QDateTime& t)
-{
-    if (!t.isValid())
-        return QString();
-    const QDateTime local = t.toLocalTime();
-    return local.date() == QDate::currentDate() ? QLocale().toString(local.time(), QLocale::ShortFormat)
-                                                : QLocale().toString(local, QLocale::ShortFormat);
-}
 
 QTreeWidget* table(const QString& name, const QStringList& headers, QWidget* parent)
 {
@@ -246,7 +234,7 @@ void ActivityWindow::refreshOverview()
             item->setText(1, tr("syncing"));
             break;
         case RepoState::Idle:
-            item->setText(1, s.lastSuccess.isValid() ? tr("up to date (%1)").arg(when(s.lastSuccess))
+            item->setText(1, s.lastSuccess.isValid() ? tr("up to date (%1)").arg(Words::when(s.lastSuccess))
                                                      : tr("up to date"));
             break;
         case RepoState::Paused:
@@ -262,10 +250,10 @@ void ActivityWindow::refreshOverview()
             item->setText(1, tr("stopped"));
             break;
         }
-        QString space = s.relayUsage < 0 ? tr("not known yet") : dataSize(s.relayUsage);
+        QString space = s.relayUsage < 0 ? tr("not known yet") : Words::dataSize(s.relayUsage);
         if (s.relayUsage >= 0 && r.diskQuota && *r.diskQuota > 0)
             space = tr("%1 of %2 (%3 %)")
-                        .arg(dataSize(s.relayUsage), dataSize(*r.diskQuota))
+                        .arg(Words::dataSize(s.relayUsage), Words::dataSize(*r.diskQuota))
                         .arg(qRound(100.0 * double(s.relayUsage) / double(*r.diskQuota)));
         item->setText(2, space);
         item->setText(3, s.pendingUp < 0 ? QString() : tr("%n change(s)", nullptr, s.pendingUp));
@@ -283,15 +271,10 @@ void ActivityWindow::refreshTransfers()
         const control::RepositoryStatus& s = m_instance->status(i);
         const sync::PassProgress& g = s.progress;
         const qint64 moved = g.bytesSent + g.bytesReceived;
-        Sample& sample = m_samples[i];
-        if (moved < sample.bytes || s.state != RepoState::Syncing) {
-            sample = Sample{moved, now, 0};
-        } else if (now - sample.atMs >= 400) {
-            const double instant = double(moved - sample.bytes) * 1000.0 / double(now - sample.atMs);
-            sample.speed = sample.speed > 0 ? 0.6 * sample.speed + 0.4 * instant : instant;
-            sample.bytes = moved;
-            sample.atMs = now;
-        }
+        TransferRate& rate = m_samples[i];
+        if (s.state != RepoState::Syncing)
+            rate.reset();
+        rate.sample(moved, now);
         if (s.state != RepoState::Syncing || (g.current.isEmpty() && g.filesLeft() == 0))
             continue;
         auto* item = new QTreeWidgetItem(m_transfers);
@@ -302,11 +285,12 @@ void ActivityWindow::refreshTransfers()
         bar->setRange(0, 1000);
         bar->setValue(g.currentSize > 0 ? int(1000 * g.currentDone / g.currentSize) : 0);
         bar->setFormat(g.currentSize > 0
-                           ? tr("%1 of %2").arg(dataSize(g.currentDone), dataSize(g.currentSize))
+                           ? tr("%1 of %2").arg(Words::dataSize(g.currentDone), Words::dataSize(g.currentSize))
                            : QString());
         m_transfers->setItemWidget(item, 2, bar);
-        item->setText(3, sample.speed > 0 ? tr("%1/s").arg(dataSize(qint64(sample.speed))) : QString());
-        item->setText(4, tr("%n file(s), %1", nullptr, g.filesLeft()).arg(dataSize(g.bytesLeft())));
+        item->setText(3, rate.bytesPerSecond() > 0 ? tr("%1/s").arg(Words::dataSize(qint64(rate.bytesPerSecond())))
+                                                   : QString());
+        item->setText(4, tr("%n file(s), %1", nullptr, g.filesLeft()).arg(Words::dataSize(g.bytesLeft())));
     }
     if (m_transfers->topLevelItemCount() == 0) {
         auto* idle = new QTreeWidgetItem(m_transfers);
@@ -322,22 +306,9 @@ void ActivityWindow::addChange(const control::Change& change)
 {
     const sync::FileEvent& e = change.event;
     auto* item = new QTreeWidgetItem;
-    item->setText(0, when(e.when));
+    item->setText(0, Words::when(e.when));
     item->setText(1, change.repository);
-    switch (e.kind) {
-    case sync::FileEvent::Kind::Sent:
-        item->setText(2, tr("sent"));
-        break;
-    case sync::FileEvent::Kind::Received:
-        item->setText(2, tr("received"));
-        break;
-    case sync::FileEvent::Kind::Deleted:
-        item->setText(2, tr("deleted"));
-        break;
-    case sync::FileEvent::Kind::Conflict:
-        item->setText(2, tr("conflict copy"));
-        break;
-    }
+    item->setText(2, Words::change(e.kind));
     item->setText(3, e.path);
     item->setText(4, e.by);
     m_changes->insertTopLevelItem(0, item);
@@ -359,7 +330,7 @@ void ActivityWindow::refreshConflicts()
             item->setText(0, r.name);
             item->setText(1, c.original);
             item->setText(2, c.device);
-            item->setText(3, when(c.time));
+            item->setText(3, Words::when(c.time));
             item->setToolTip(1, c.copy);
             item->setData(0, kRepositoryRole, i);
             item->setData(0, kCopyRole, c.copy);
@@ -438,14 +409,9 @@ void ActivityWindow::refreshClients()
             auto* item = new QTreeWidgetItem(m_clients);
             item->setText(0, m_instance->repository(i).name);
             item->setText(1, p.name);
-            item->setText(2, p.lastChange.isValid() ? when(p.lastChange) : tr("not seen yet"));
-            QStringList work;
-            if (p.unacknowledged > 0)
-                work << tr("has %n of this machine's change sets to take", nullptr, int(p.unacknowledged));
-            if (p.unapplied > 0)
-                work << tr("%n of its change sets to apply here", nullptr, int(p.unapplied));
-            item->setText(3, work.isEmpty() ? tr("none: in step") : work.join(QLatin1String("; ")));
-            item->setText(4, dataSize(p.usage));
+            item->setText(2, p.lastChange.isValid() ? Words::when(p.lastChange) : tr("not seen yet"));
+            item->setText(3, Words::peerWork(p));
+            item->setText(4, Words::dataSize(p.usage));
         }
     }
     for (int c = 0; c < m_clients->columnCount(); ++c)

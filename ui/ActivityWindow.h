@@ -1,5 +1,6 @@
 #pragma once
 
+#include "TransferRate.h"
 #include "control/Instance.h"
 
 #include <QElapsedTimer>
@@ -68,14 +69,7 @@ private:
     QTreeWidget* m_clients;
     QList<int> m_conflictsSeen; // conflictsWaiting per repository at the last refresh
 
-    // Speed: bytes moved per repository, sampled.
-    struct Sample
-    {
-        qint64 bytes = 0;
-        qint64 atMs = 0;
-        double speed = 0; // bytes/s, smoothed
-    };
-    QHash<int, Sample> m_samples;
+    QHash<int, TransferRate> m_samples; // speed per repository
     QElapsedTimer m_clock;
 };
 

@@ -88,6 +88,7 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
             window.raise();
             window.activateWindow();
         });
+        window.setInstance(instance.get());
         window.showConfiguration(result.config);
         instance->start();
     }
@@ -201,8 +202,11 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
     if (instance) {
         QObject::connect(&window, &ui::MainWindow::addRepositoryRequested, &app, addRepository);
         QObject::connect(&window, &ui::MainWindow::settingsRequested, &app, showSettings);
-        QObject::connect(&window, &ui::MainWindow::activityRequested, &app,
-                         [&] { showActivity(ui::ActivityWindow::TransfersTab); });
+        QObject::connect(&window, &ui::MainWindow::activityRequested, &app, [&](ui::MainWindow::Activity tab) {
+            showActivity(tab == ui::MainWindow::Activity::Conflicts ? ui::ActivityWindow::ConflictsTab
+                         : tab == ui::MainWindow::Activity::Errors  ? ui::ActivityWindow::ErrorsTab
+                                                                    : ui::ActivityWindow::TransfersTab);
+        });
     }
     if (tray) {
         QObject::connect(tray.get(), &ui::TrayIcon::addRepositoryRequested, &app, addRepository);

@@ -302,6 +302,22 @@ bool Instance::removeRepository(int index)
     return true;
 }
 
+bool Instance::retry(int index)
+{
+    if (index < 0 || index >= repositoryCount())
+        return false;
+    Repository& r = *m_repositories[size_t(index)];
+    if (r.status.state == RepositoryStatus::State::Stopped) {
+        const config::RepositoryConfig same = repository(index); // a copy: the runner goes
+        qCInfo(lcApp).noquote() << QStringLiteral("[%1] started again, as asked").arg(same.name);
+        return replaceRepository(index, same);
+    }
+    if (r.status.paused)
+        return false;
+    r.runner->syncNow();
+    return true;
+}
+
 bool Instance::confirmDeletions(int index)
 {
     if (index < 0 || index >= repositoryCount())

@@ -93,6 +93,9 @@ public:
     int quietest(qint64& quietMs) const;
     // Lets a repository's held-back deletions (mass-delete safety) go out.
     bool confirmDeletions(int index);
+    // Tries again now: a stopped repository (wrong password, failed to start) is started again
+    // with its settings; another one (unless paused) syncs now.
+    bool retry(int index);
     // Pauses a repository (until `until` when valid: then it resumes by itself), or resumes it.
     // Remembered across restarts (RepositoryMemory).
     void setPaused(int index, bool paused, const QDateTime& until = {});

@@ -1,8 +1,19 @@
+// The status window, on real instances syncing through folder relays: each repository's state,
+// what moves now, conflicts and problems with their buttons, recent files, other machines; and
+// "not set up" before any repository.
 #include "MainWindow.h"
+#include "Translations.h"
+#include "SyncHarness.h"
 #include "config/ConfigLoader.h"
+#include "control/Instance.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -13,29 +24,189 @@ class tst_MainWindow : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void listsRepositories();
+    void initTestCase();
+    void notSetUp();
+    void followsTheRepositories();
+    void showsATransferUnderWay();
     void showsConfigurationProblem();
 };
 
-void tst_MainWindow::listsRepositories()
+namespace {
+
+config::Config load(const QString& text, const QTemporaryDir& root)
 {
-    const auto result =
-        config::ConfigLoader::load("[docs]\nlocal path = /data/docs\nrelay address = webdavs://h/x\n"
-                                   "encryption = on\n[pics]\nlocal path = /data/pics\n"
-                                   "relay address = /mnt/r\nmode = upload\n",
-                                   "escale.conf", "/tmp");
-    QVERIFY(!result.hasErrors());
+    const auto loaded = config::ConfigLoader::load(text.toUtf8(), root.filePath("escale.conf"), root.path());
+    if (loaded.hasErrors())
+        qFatal("bad test configuration: %s", qPrintable(loaded.firstError()->toString()));
+    return loaded.config;
+}
+
+QString section(const QString& name, const QTemporaryDir& root, const QString& folder, const QString& relay,
+                const QString& client, const QString& extra = {})
+{
+    QDir().mkpath(root.filePath(folder));
+    return QString("[%1]\nlocal path = %2\nrelay address = %3\nclient name = %4\nstate dir = %5\nrefresh = 1\n%6")
+        .arg(name, root.filePath(folder), root.filePath(relay), client, root.filePath(client + "-state"), extra);
+}
+
+QString textOf(QWidget* panel, const char* name)
+{
+    auto* label = panel->findChild<QLabel*>(name);
+    return label ? label->text() : QString("(no label %1)").arg(name);
+}
+
+bool shown(QWidget* panel, const char* name)
+{
+    auto* w = panel->findChild<QWidget*>(name);
+    return w && w->isVisibleTo(panel);
+}
+
+} // namespace
+
+void tst_MainWindow::initTestCase()
+{
+    QCOMPARE(ui::installTranslation(*qApp, "en"), QString("en")); // the English plurals
+}
+
+void tst_MainWindow::notSetUp()
+{
+    control::Instance instance(config::Config{}, false);
     ui::MainWindow w;
-    w.showConfiguration(result.config);
+    w.setInstance(&instance);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    auto* tree = w.findChild<QTreeWidget*>();
-    QVERIFY(tree && tree->isVisible());
-    QCOMPARE(tree->topLevelItemCount(), 2);
-    QCOMPARE(tree->topLevelItem(0)->text(0), QString("docs"));
-    QCOMPARE(tree->topLevelItem(0)->text(2), QString("webdavs://h/x"));
-    QCOMPARE(tree->topLevelItem(0)->text(4), QString("aes-256-gcm"));
-    QCOMPARE(tree->topLevelItem(1)->text(3), QString("upload"));
+    QVERIFY(w.findChild<QWidget*>("notSetUp")->isVisible());
+    QVERIFY(!w.findChild<QWidget*>("repositories")->isVisible());
+    QSignalSpy wizard(&w, &ui::MainWindow::addRepositoryRequested);
+    w.findChild<QPushButton*>("setUp")->click();
+    QCOMPARE(wizard.size(), 1);
+}
+
+void tst_MainWindow::followsTheRepositories()
+{
+    QTemporaryDir root;
+    const config::Config config = load(section("docs", root, "docs", "relay", "alice") +
+                                           section("photos", root, "photos", "relay2", "alice"),
+                                       root);
+    harness::writeFile(root.filePath("docs/a.txt"), "a");
+    control::Instance instance(config, false);
+    ui::MainWindow w;
+    w.setInstance(&instance);
+    w.showConfiguration(config);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(!w.findChild<QWidget*>("notSetUp")->isVisible());
+    QVERIFY(w.findChild<QLabel*>("configPath")->text().contains(root.filePath("escale.conf")));
+    QWidget* docs = w.findChild<QWidget*>("repository:docs");
+    QWidget* photos = w.findChild<QWidget*>("repository:photos");
+    QVERIFY(docs && photos);
+    QCOMPARE(textOf(docs, "state"), QString("Starting…"));
+    instance.start();
+    QTRY_COMPARE_WITH_TIMEOUT(textOf(docs, "state"), QString("Up to date"), 30'000);
+    QTRY_COMPARE_WITH_TIMEOUT(textOf(photos, "state"), QString("Up to date"), 30'000);
+    QVERIFY2(textOf(docs, "details").startsWith("Last sync: ") &&
+                 !textOf(docs, "details").contains("not yet") &&
+                 textOf(docs, "details").contains(root.filePath("docs")),
+             qPrintable(textOf(docs, "details")));
+    for (const char* hidden : {"progress", "transfer", "problem", "conflicts", "waiting"})
+        QVERIFY2(!shown(docs, hidden), hidden);
+    QVERIFY(w.findChild<QTreeWidget*>("machines")->topLevelItem(0)->text(0).contains("No other machine"));
+
+    // Pause and resume from the window.
+    auto* pause = docs->findChild<QPushButton*>("pause");
+    QCOMPARE(pause->text(), QString("Pause"));
+    pause->click();
+    QTRY_COMPARE(textOf(docs, "state"), QString("Paused"));
+    QCOMPARE(pause->text(), QString("Resume"));
+    QVERIFY(!docs->findChild<QPushButton*>("syncNow")->isEnabled());
+    QVERIFY(instance.status(0).paused);
+    pause->click();
+    QTRY_COMPARE_WITH_TIMEOUT(textOf(docs, "state"), QString("Up to date"), 30'000);
+
+    // A conflict copy: said, with the button that opens the conflicts.
+    harness::writeFile(root.filePath("docs/n (conflict from bob 2026-11-26 101500).txt"), "theirs");
+    harness::writeFile(root.filePath("docs/n.txt"), "mine");
+    QTRY_VERIFY_WITH_TIMEOUT(shown(docs, "conflicts"), 30'000);
+    QVERIFY2(textOf(docs, "conflicts").startsWith("1 file changed on two machines at once"),
+             qPrintable(textOf(docs, "conflicts")));
+    QSignalSpy activity(&w, &ui::MainWindow::activityRequested);
+    docs->findChild<QPushButton*>("resolve")->click();
+    QCOMPARE(activity.size(), 1);
+    QCOMPARE(activity.first().first().value<ui::MainWindow::Activity>(), ui::MainWindow::Activity::Conflicts);
+
+    // The photos folder disappears (an unmounted disk): the problem, whole, with Retry and Settings.
+    QVERIFY(QDir().rename(root.filePath("photos"), root.filePath("photos.away")));
+    QTRY_VERIFY_WITH_TIMEOUT(shown(photos, "problem"), 30'000);
+    QCOMPARE(textOf(photos, "state"), QString("Sync failed: Escale tries again"));
+    QVERIFY2(textOf(photos, "problem").contains("does not exist: create it, or mount the disk it is on"),
+             qPrintable(textOf(photos, "problem")));
+    QVERIFY(photos->findChild<QLabel*>("problem")->wordWrap());
+    QSignalSpy settings(&w, &ui::MainWindow::settingsRequested);
+    photos->findChild<QPushButton*>("settings")->click();
+    QCOMPARE(settings.size(), 1);
+    // The disk is back: Retry syncs at once, and the problem goes.
+    QVERIFY(QDir().rename(root.filePath("photos.away"), root.filePath("photos")));
+    photos->findChild<QPushButton*>("retry")->click();
+    QTRY_COMPARE_WITH_TIMEOUT(textOf(photos, "state"), QString("Up to date"), 30'000);
+    QVERIFY(!shown(photos, "problem"));
+
+    // Another machine joins docs: its window lists what it received (openable) and the first machine.
+    const config::Config bobs = load(section("docs", root, "bobs", "relay", "bob"), root);
+    control::Instance bob(bobs, false);
+    ui::MainWindow bobWindow;
+    bobWindow.setInstance(&bob);
+    bob.start();
+    auto* recent = bobWindow.findChild<QTreeWidget*>("recent");
+    auto listed = [recent](const QString& file) -> QTreeWidgetItem* {
+        for (int i = 0; i < recent->topLevelItemCount(); ++i)
+            if (recent->topLevelItem(i)->text(3) == file)
+                return recent->topLevelItem(i);
+        return nullptr;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(listed("a.txt"), 30'000);
+    QCOMPARE(listed("a.txt")->text(2), QString("received"));
+    QCOMPARE(listed("a.txt")->text(4), QString("alice"));
+    QCOMPARE(listed("a.txt")->data(0, Qt::UserRole).toString(), root.filePath("bobs/a.txt"));
+    auto* machines = bobWindow.findChild<QTreeWidget*>("machines");
+    QTRY_VERIFY_WITH_TIMEOUT(machines->topLevelItemCount() > 0 && machines->topLevelItem(0)->text(1) == "alice",
+                             30'000);
+    QCOMPARE(machines->topLevelItem(0)->text(0), QString("docs"));
+    bob.stop();
+    instance.stop();
+}
+
+void tst_MainWindow::showsATransferUnderWay()
+{
+    // Two machines; alice sends a big file slowly ('bandwidth limit up'): her window shows the
+    // bar filling, the files, the speed and the file under way.
+    QTemporaryDir root;
+    const config::Config alices =
+        load(section("docs", root, "docs", "relay", "alice", "bandwidth limit up = 1MB\n"), root);
+    const config::Config bobs = load(section("docs", root, "bobs", "relay", "bob"), root);
+    control::Instance alice(alices, false);
+    control::Instance bob(bobs, false);
+    ui::MainWindow w;
+    w.setInstance(&alice);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QWidget* docs = w.findChild<QWidget*>("repository:docs");
+    alice.start();
+    bob.start();
+    QTRY_COMPARE_WITH_TIMEOUT(textOf(docs, "state"), QString("Up to date"), 30'000);
+    QTRY_COMPARE_WITH_TIMEOUT(bob.status(0).state, control::RepositoryStatus::State::Idle, 30'000);
+    // bob must be known to alice as a reader, or nothing is uploaded: one pass that sees him.
+    QTRY_VERIFY_WITH_TIMEOUT(!alice.status(0).lastPass.peers.isEmpty(), 30'000);
+    harness::writeFile(root.filePath("docs/big.bin"), QByteArray(4 * 1024 * 1024, 'x'));
+    auto* bar = docs->findChild<QProgressBar*>("progress");
+    QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible() && bar->value() > 0 && bar->value() < 1000, 30'000);
+    QVERIFY2(textOf(docs, "transfer").contains("sending 1 of 1 file"), qPrintable(textOf(docs, "transfer")));
+    QVERIFY2(textOf(docs, "transfer").contains("Now sending big.bin"), qPrintable(textOf(docs, "transfer")));
+    QCOMPARE(textOf(docs, "state"), QString("Syncing"));
+    QTRY_VERIFY_WITH_TIMEOUT(textOf(docs, "transfer").contains("/s"), 10'000); // the speed, once measured
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(root.filePath("bobs/big.bin")).size() == 4 * 1024 * 1024, 60'000);
+    QTRY_VERIFY_WITH_TIMEOUT(!bar->isVisible(), 30'000);
+    bob.stop();
+    alice.stop();
 }
 
 void tst_MainWindow::showsConfigurationProblem()
@@ -44,9 +215,11 @@ void tst_MainWindow::showsConfigurationProblem()
     w.showProblem("/etc/escale.conf",
                   "escale.conf:3: 'mode': expected shared, upload, download or conservative");
     w.show();
-    auto* label = w.findChild<QLabel*>();
+    auto* label = w.findChild<QLabel*>("problem");
+    QVERIFY(label->isVisible());
     QVERIFY(label->text().contains("escale.conf:3: 'mode'"));
-    QVERIFY(!w.findChild<QTreeWidget*>()->isVisible());
+    QVERIFY(!w.findChild<QWidget*>("repositories")->isVisible());
+    QVERIFY(!w.findChild<QWidget*>("notSetUp")->isVisible());
 }
 
 QTEST_MAIN(tst_MainWindow)

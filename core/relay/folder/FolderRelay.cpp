@@ -32,27 +32,41 @@ public:
     // to the pool costs two thread wake-ups, more than the I/O itself. Big transfers go to the
     // pool so the caller's event loop keeps running. Either way the job finishes later, from
     // the caller's event loop.
+    // A work that takes a fifth argument, `progress(done)`, tells how far it got (from the pool:
+    // the job's progress() follows in its own thread).
+    using Progress = std::function<void(qint64 done)>;
     template <typename Work>
     static RelayJob* start(Work work, qint64 bytes = 0)
     {
+        constexpr bool reports = std::is_invocable_v<Work&, RelayError&, QList<RelayEntry>&, qint64&, const Progress&>;
+        auto run = [](Work& w, RelayError& error, QList<RelayEntry>& entries, qint64& done, const Progress& progress) {
+            if constexpr (reports)
+                w(error, entries, done, progress);
+            else
+                w(error, entries, done);
+        };
         if (bytes < kInlineLimit) {
             auto* job = new RelayJob();
             RelayError error;
             QList<RelayEntry> entries;
             qint64 done = 0;
-            work(error, entries, done);
+            run(work, error, entries, done, Progress{}); // nobody listens yet
             job->finishLater(error, entries, done);
             return job;
         }
         auto* job = new PoolJob();
-        job->m_future = QtConcurrent::run([job, work = std::move(work)]() mutable {
+        job->m_future = QtConcurrent::run([job, bytes, run, work = std::move(work)]() mutable {
             struct Result
             {
                 RelayError error;
                 QList<RelayEntry> entries;
                 qint64 bytes = 0;
             } r;
-            work(r.error, r.entries, r.bytes);
+            const Progress progress = [job, bytes](qint64 done) {
+                QMetaObject::invokeMethod(
+                    job, [job, done, bytes] { Q_EMIT job->progress(done, bytes); }, Qt::QueuedConnection);
+            };
+            run(work, r.error, r.entries, r.bytes, progress);
             QMetaObject::invokeMethod(
                 job, [job, r] { job->finishLater(r.error, r.entries, r.bytes); }, Qt::QueuedConnection);
         });
@@ -264,7 +278,7 @@ RelayJob* FolderRelay::put(const QString& path, QIODevice* source, qint64 size, 
     const QString temp = tmpDir + QLatin1Char('/') + m_tempPrefix + QLatin1Char('-') + randomSuffix();
     const std::shared_ptr<SharedThrottle> throttle = m_up;
     return PoolJob::start(
-        [=](RelayError& error, QList<RelayEntry>&, qint64& bytes) {
+        [=](RelayError& error, QList<RelayEntry>&, qint64& bytes, const PoolJob::Progress& progress) {
             if (!QFileInfo(tmpDir).isDir() && (!rootThere(root, error) || !makePath(tmpDir, error)))
                 return;
             const QByteArray nativeTemp = QFile::encodeName(temp);
@@ -306,6 +320,8 @@ RelayJob* FolderRelay::put(const QString& path, QIODevice* source, qint64 size, 
                     left -= w;
                 }
                 remaining -= got;
+                if (progress)
+                    progress(size - remaining);
             }
             // No fsync: every object is verified by its reader (hash, framing, or authentication),
             // so an object damaged by a power cut of the relay's host is refused, never taken for

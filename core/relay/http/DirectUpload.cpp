@@ -20,11 +20,17 @@ DirectUpload::DirectUpload(QAbstractSocket* socket, QByteArray head, QIODevice* 
     , m_head(std::move(head))
     , m_body(body)
     , m_left(bodySize)
+    , m_bodySize(bodySize)
 {
     m_socket->setParent(this);
 }
 
 DirectUpload::~DirectUpload() = default;
+
+qint64 DirectUpload::bodySent() const
+{
+    return std::clamp<qint64>(m_bodySize - m_left - m_socket->bytesToWrite(), 0, m_bodySize);
+}
 
 bool DirectUpload::connected() const
 {

@@ -42,6 +42,8 @@ public:
     QAbstractSocket::SocketError socketError() const { return m_socketError; }
     QString errorString() const { return m_errorString; }
     bool bodyEnded() const { return m_bodyEnded; } // the body ran dry before its size
+    // Bytes of the body the socket has written out (not those still queued in it).
+    qint64 bodySent() const;
     // The connection, when the reply left it fit for another request; null otherwise.
     QAbstractSocket* takeSocket();
 
@@ -63,6 +65,7 @@ private:
     QByteArray m_head;
     QIODevice* m_body;
     qint64 m_left;
+    qint64 m_bodySize;
     bool m_headSent = false;
     bool m_ended = false;
     bool m_bodyEnded = false;

@@ -356,7 +356,11 @@ void HttpTransport::start(std::shared_ptr<Attempt> attempt)
         reply->abort();
     });
     connect(reply, &QNetworkReply::downloadProgress, reply, [attempt] { attempt->idle.start(); });
-    connect(reply, &QNetworkReply::uploadProgress, reply, [attempt] { attempt->idle.start(); });
+    connect(reply, &QNetworkReply::uploadProgress, reply, [attempt](qint64 sent) {
+        attempt->idle.start();
+        if (attempt->request.sent)
+            attempt->request.sent(sent);
+    });
     connect(reply, &QNetworkReply::sslErrors, reply, [this, attempt, reply](const QList<QSslError>& errors) {
         if (trustedPeer(reply->sslConfiguration().peerCertificate(), errors, *attempt))
             reply->ignoreSslErrors(errors); // the certificate the user chose to trust
@@ -670,7 +674,11 @@ void HttpTransport::startDirect(std::shared_ptr<Attempt> attempt)
         attempt->timedOut = true;
         upload->abort();
     });
-    connect(upload, &DirectUpload::progress, upload, [attempt] { attempt->idle.start(); });
+    connect(upload, &DirectUpload::progress, upload, [attempt, upload] {
+        attempt->idle.start();
+        if (attempt->request.sent)
+            attempt->request.sent(upload->bodySent());
+    });
     connect(upload, &DirectUpload::finished, this,
             [this, attempt, upload] { finishDirect(attempt, upload); });
     attempt->idle.start();

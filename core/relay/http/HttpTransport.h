@@ -65,6 +65,8 @@ public:
         // cut from it; a range at or past the object's end is empty.
         qint64 rangeFrom = -1;
         qint64 rangeEnd = -1;
+        // Told, from the event loop, how many bytes of the body went out so far (upload progress).
+        std::function<void(qint64 sent)> sent;
 
         static Request make(const QByteArray& verb, const QUrl& url,
                             const HeaderList& headers = {},

@@ -347,9 +347,9 @@ RelayJob* RcloneRelay::getRange(const QString& path, qint64 offset, qint64 lengt
 }
 
 void RcloneRelay::upload(const QString& folder, const QString& name, QIODevice* source, qint64 size,
-                         std::function<void(const RelayError&)> done)
+                         std::function<void(const RelayError&)> done, std::function<void(qint64)> sent)
 {
-    whenReady([this, folder, name, source, size, done](const RelayError& ready) {
+    whenReady([this, folder, name, source, size, done, sent](const RelayError& ready) {
         if (!ready.ok()) {
             done(ready);
             return;
@@ -367,12 +367,14 @@ void RcloneRelay::upload(const QString& folder, const QString& name, QIODevice* 
         query.addQueryItem(QStringLiteral("remote"), QString::fromLatin1(QUrl::toPercentEncoding(folder)));
         url.setQuery(query);
         const QString what = folder.isEmpty() ? name : folder + QLatin1Char('/') + name;
-        m_http->send(
+        HttpTransport::Request r =
             HttpTransport::Request::make("POST", url,
                                          {{"Authorization", m_authorization},
                                           {"Content-Type", "multipart/form-data; boundary=" + boundary}},
-                                         body.get(), body->size()),
-            [this, body, what, done](const HttpResult& result) { done(failure(result, what)); });
+                                         body.get(), body->size());
+        if (sent) // the form's own lines around the content count for nothing
+            r.sent = [sent, size](qint64 n) { sent(std::clamp<qint64>(n, 0, size)); };
+        m_http->send(r, [this, body, what, done](const HttpResult& result) { done(failure(result, what)); });
     });
 }
 
@@ -382,14 +384,15 @@ RelayJob* RcloneRelay::put(const QString& path, QIODevice* source, qint64 size, 
         return invalidPath(path);
     auto* job = new RelayJob();
     if (mode == WriteMode::Fresh) { // a new name nobody reads yet: written in place
-        upload(parentOf(path), nameOf(path), source, size,
-               [job](const RelayError& e) { job->finishLater(e); });
+        upload(parentOf(path), nameOf(path), source, size, [job](const RelayError& e) { job->finishLater(e); },
+               [job, size](qint64 sent) { Q_EMIT job->progress(sent, size); });
         return job;
     }
     // To tmp/, then moved into place: readers see the whole object or nothing.
     const QString temp = QStringLiteral("%1-%2").arg(
         m_tempPrefix, QString::number(QRandomGenerator::system()->generate64(), 36));
     auto publish = [this, job, path, source, size, temp] {
+        const auto sent = [job, size](qint64 n) { Q_EMIT job->progress(n, size); };
         upload(QStringLiteral("tmp"), temp, source, size, [this, job, path, temp](const RelayError& e) {
             if (!e.ok()) {
                 job->finishLater(e);
@@ -401,7 +404,7 @@ RelayJob* RcloneRelay::put(const QString& path, QIODevice* source, qint64 size, 
                   {QStringLiteral("dstFs"), m_settings.fs},
                   {QStringLiteral("dstRemote"), path}},
                  [job](const RelayError& moved, const QJsonObject&) { job->finishLater(moved); });
-        });
+        }, sent);
     };
     if (mode == WriteMode::Replace) {
         publish();

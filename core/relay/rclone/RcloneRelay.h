@@ -67,7 +67,7 @@ private:
     RelayJob* operation(const QString& method, const QString& path, bool root,
                         std::function<void(RelayJob*, const RelayError&, const QJsonObject&)> finish = {});
     void upload(const QString& folder, const QString& name, QIODevice* source, qint64 size,
-                std::function<void(const RelayError&)> done);
+                std::function<void(const RelayError&)> done, std::function<void(qint64)> sent = {});
 
     Settings m_settings;
     QProcess m_daemon;

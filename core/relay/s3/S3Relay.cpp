@@ -125,13 +125,15 @@ RelayError S3Relay::explain(const HttpResult& result, const QString& what) const
 
 void S3Relay::send(const QByteArray& verb, const QUrl& url, HeaderList headers, QIODevice* body, qint64 size,
                    QIODevice* sink, const QByteArray& payloadHash,
-                   std::function<void(const HttpResult&)> done, std::pair<qint64, qint64> range)
+                   std::function<void(const HttpResult&)> done, std::pair<qint64, qint64> range,
+                   std::function<void(qint64)> sent)
 {
     signV4(verb, url, headers, payloadHash, m_settings.credentials, m_settings.region,
            QDateTime::currentDateTimeUtc());
     HttpTransport::Request r = HttpTransport::Request::make(verb, url, headers, body, size, sink);
     r.rangeFrom = range.first; // the Range header is added unsigned, as SigV4 allows
     r.rangeEnd = range.second;
+    r.sent = std::move(sent);
     m_http.send(r, std::move(done));
 }
 
@@ -440,7 +442,8 @@ RelayJob* S3Relay::put(const QString& path, QIODevice* source, qint64 size, Writ
                 qMakePair(QByteArray("If-None-Match"),
                           QByteArray("*"))); // honoured by AWS since 2024; a check came first anyway
         send("PUT", url, headers, source, size, nullptr, "UNSIGNED-PAYLOAD",
-             [this, job, path](const HttpResult& result) { job->finishLater(explain(result, path)); });
+             [this, job, path](const HttpResult& result) { job->finishLater(explain(result, path)); }, {-1, -1},
+             [job, size](qint64 sent) { Q_EMIT job->progress(sent, size); });
     };
     if (mode != WriteMode::CreateExclusive) {
         upload();

@@ -60,7 +60,8 @@ private:
     QString fullKey(const QString& relayPath) const;
     void send(const QByteArray& verb, const QUrl& url, HeaderList headers, QIODevice* body, qint64 size,
               QIODevice* sink, const QByteArray& payloadHash, std::function<void(const HttpResult&)> done,
-              std::pair<qint64, qint64> range = {-1, -1}); // a GET's [from, end), see HttpTransport::Request
+              std::pair<qint64, qint64> range = {-1, -1}, // a GET's [from, end), see HttpTransport::Request
+              std::function<void(qint64)> sent = {});     // a PUT's progress
     RelayJob* startListing(const QString& folder, bool deep); // deep: every key below, no folders
     void listPage(const QString& prefix, bool deep, const QString& token,
                   std::shared_ptr<QList<RelayEntry>> all, RelayJob* job);

@@ -172,20 +172,23 @@ RelayJob* WebDavRelay::put(const QString& path, QIODevice* source, qint64 size, 
     if (!isValidRelayPath(path))
         return invalidPath(path);
     auto* job = new RelayJob();
+    auto putRequest = [job, source, size](const QUrl& url) {
+        HttpTransport::Request r = request("PUT", url, {{"Content-Type", "application/octet-stream"}}, source, size);
+        r.sent = [job, size](qint64 sent) { Q_EMIT job->progress(sent, size); };
+        return r;
+    };
     if (mode == WriteMode::Fresh) {
         // Nobody reads it before it is referenced: one request instead of PUT + MOVE.
-        m_http.send(
-            request("PUT", m_http.url(path), {{"Content-Type", "application/octet-stream"}}, source, size),
-            [job](const HttpResult& result) { job->finishLater(result.error); });
+        m_http.send(putRequest(m_http.url(path)), [job](const HttpResult& result) { job->finishLater(result.error); });
         return job;
     }
     // Uploaded under a temporary name, then moved into place: readers see all or nothing (R2).
     const QString temp =
         QStringLiteral("tmp/%1-%2")
             .arg(m_tempPrefix, QString::number(QRandomGenerator::system()->generate64(), 36));
-    auto upload = [this, job, path, temp, source, size, mode] {
+    auto upload = [this, job, path, temp, mode, putRequest] {
         m_http.send(
-            request("PUT", m_http.url(temp), {{"Content-Type", "application/octet-stream"}}, source, size),
+            putRequest(m_http.url(temp)),
             [this, job, path, temp, mode](const HttpResult& put) {
                 if (!put.error.ok()) {
                     job->finishLater(put.error);

@@ -1,6 +1,7 @@
 #include "sync/engine/PackWriter.h"
 
 #include "protocol/Layout.h"
+#include "relay/RelayJob.h"
 #include "sync/engine/EngineContext.h"
 
 namespace escale::sync::engine {
@@ -55,6 +56,18 @@ void PackWriter::seal()
     // Recorded before it is written: unpublished until its segment is, removed if never (R2).
     m_ctx.db.putOwnObject(StateDb::OwnObject{u.id, 0, m_ctx.store.codec().encodedSize(size)});
     u.put = m_ctx.store.startPutBytes(layout::dataPath(u.id), bytes, WriteMode::Fresh);
+    // The bytes show as they go out (relays that tell: folder, WebDAV, S3, rclone), not only once
+    // the whole pack is written: a big file's progress fills as it is sent.
+    if (relay::RelayJob* job = u.put.job.get())
+        QObject::connect(job, &relay::RelayJob::progress, job,
+                         [this, counted = u.counted, size](qint64 done, qint64 total) {
+                             if (total <= 0)
+                                 return;
+                             const qint64 now = size * std::clamp<qint64>(done, 0, total) / total;
+                             m_ctx.progress.bytesSent += now - *counted;
+                             *counted = now;
+                             m_ctx.reportProgress();
+                         });
     if (m_ctx.store.codec().isIdentity())
         u.bytes = std::move(bytes); // the relay sends these very bytes
     else
@@ -72,10 +85,12 @@ void PackWriter::collect()
     m_buffers.give(std::move(u.bytes));
     if (e.ok()) {
         m_written.insert(u.id);
-        m_ctx.progress.bytesSent += m_sizes.value(u.id);
+        m_ctx.progress.bytesSent += m_sizes.value(u.id) - *u.counted;
         m_ctx.reportProgress(true);
-    } else if (m_failure.ok()) {
-        m_failure = e;
+    } else {
+        m_ctx.progress.bytesSent -= *u.counted;
+        if (m_failure.ok())
+            m_failure = e;
     }
 }
 

@@ -46,6 +46,8 @@ private:
         QString id;
         QByteArray bytes; // what the relay sends, shared with it: back to the pool once sent
         protocol::ObjectStore::PendingPut put;
+        // Its plain bytes counted in the progress so far, as the relay reports them sent.
+        std::shared_ptr<qint64> counted = std::make_shared<qint64>(0);
     };
     void seal();
     void collect();
