@@ -4,7 +4,7 @@
 <context>
     <name>escale::ui::ActivityWindow</name>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="+207"/>
+        <location filename="../ui/ActivityWindow.cpp" line="+203"/>
         <source>%1: %n file(s) deleted here at once are not deleted on the other machines yet. If you meant it, delete them everywhere; if not (a disk unplugged, a folder moved), bring them back: the other machines keep theirs meanwhile.</source>
         <translation>
             <numerusform>%1: %n file deleted here at once is not deleted on the other machines yet. If you meant it, delete it everywhere; if not (a disk unplugged, a folder moved), bring it back: the other machines keep theirs meanwhile.</numerusform>
@@ -46,7 +46,7 @@
 <context>
     <name>escale::ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+177"/>
+        <location filename="../ui/MainWindow.cpp" line="+167"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>

@@ -113,160 +113,154 @@
 <context>
     <name>escale::ui::ActivityWindow</name>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="62"/>
+        <location filename="../ui/ActivityWindow.cpp" line="53"/>
         <source>Escale activity</source>
         <translation>Activité d’Escale</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="69"/>
-        <location filename="../ui/ActivityWindow.cpp" line="77"/>
-        <location filename="../ui/ActivityWindow.cpp" line="81"/>
-        <location filename="../ui/ActivityWindow.cpp" line="99"/>
-        <location filename="../ui/ActivityWindow.cpp" line="121"/>
-        <location filename="../ui/ActivityWindow.cpp" line="127"/>
+        <location filename="../ui/ActivityWindow.cpp" line="60"/>
+        <location filename="../ui/ActivityWindow.cpp" line="68"/>
+        <location filename="../ui/ActivityWindow.cpp" line="72"/>
+        <location filename="../ui/ActivityWindow.cpp" line="90"/>
+        <location filename="../ui/ActivityWindow.cpp" line="123"/>
         <source>Repository</source>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="69"/>
+        <location filename="../ui/ActivityWindow.cpp" line="60"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="69"/>
-        <location filename="../ui/ActivityWindow.cpp" line="127"/>
+        <location filename="../ui/ActivityWindow.cpp" line="60"/>
+        <location filename="../ui/ActivityWindow.cpp" line="123"/>
         <source>Relay space</source>
         <translation>Place sur le relais</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="69"/>
+        <location filename="../ui/ActivityWindow.cpp" line="60"/>
         <source>To send</source>
         <translation>À envoyer</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="69"/>
+        <location filename="../ui/ActivityWindow.cpp" line="60"/>
         <source>To receive</source>
         <translation>À recevoir</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="77"/>
-        <location filename="../ui/ActivityWindow.cpp" line="81"/>
-        <location filename="../ui/ActivityWindow.cpp" line="99"/>
+        <location filename="../ui/ActivityWindow.cpp" line="68"/>
+        <location filename="../ui/ActivityWindow.cpp" line="72"/>
+        <location filename="../ui/ActivityWindow.cpp" line="90"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="77"/>
+        <location filename="../ui/ActivityWindow.cpp" line="68"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="77"/>
+        <location filename="../ui/ActivityWindow.cpp" line="68"/>
         <source>Speed</source>
         <translation>Débit</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="77"/>
+        <location filename="../ui/ActivityWindow.cpp" line="68"/>
         <source>Left</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="78"/>
+        <location filename="../ui/ActivityWindow.cpp" line="69"/>
         <source>Transfers</source>
         <translation>Transferts</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="81"/>
+        <location filename="../ui/ActivityWindow.cpp" line="72"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="81"/>
+        <location filename="../ui/ActivityWindow.cpp" line="72"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="81"/>
+        <location filename="../ui/ActivityWindow.cpp" line="72"/>
         <source>By</source>
         <translation>Par</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="87"/>
+        <location filename="../ui/ActivityWindow.cpp" line="78"/>
         <source>Recent changes</source>
         <translation>Modifications récentes</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="92"/>
+        <location filename="../ui/ActivityWindow.cpp" line="83"/>
         <source>A file changed on two machines at once keeps both versions: the one under its name and a conflict copy. Choose which to keep; what goes is kept in the folder&apos;s .escale-archive.</source>
         <translation>Un fichier modifié sur deux machines à la fois garde les deux versions : celle sous son nom et une copie de conflit. Choisissez laquelle garder ; celle qui part est conservée dans le .escale-archive du dossier.</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="99"/>
+        <location filename="../ui/ActivityWindow.cpp" line="90"/>
         <source>Other version from</source>
         <translation>Autre version de</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="99"/>
+        <location filename="../ui/ActivityWindow.cpp" line="90"/>
         <source>Its date</source>
         <translation>Sa date</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="103"/>
+        <location filename="../ui/ActivityWindow.cpp" line="94"/>
         <source>Keep mine</source>
         <translation>Garder la mienne</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="105"/>
+        <location filename="../ui/ActivityWindow.cpp" line="96"/>
         <source>Keep theirs</source>
         <translation>Garder l’autre</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="107"/>
+        <location filename="../ui/ActivityWindow.cpp" line="98"/>
         <source>Keep both</source>
         <translation>Garder les deux</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="109"/>
+        <location filename="../ui/ActivityWindow.cpp" line="100"/>
         <source>Show in folder</source>
         <translation>Afficher dans le dossier</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="119"/>
+        <location filename="../ui/ActivityWindow.cpp" line="110"/>
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="121"/>
-        <source>Problem and what to do</source>
-        <translation>Problème et que faire</translation>
-    </message>
-    <message>
-        <location filename="../ui/ActivityWindow.cpp" line="123"/>
+        <location filename="../ui/ActivityWindow.cpp" line="119"/>
         <source>Errors</source>
         <translation>Erreurs</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="127"/>
+        <location filename="../ui/ActivityWindow.cpp" line="123"/>
         <source>Machine</source>
         <translation>Machine</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="127"/>
+        <location filename="../ui/ActivityWindow.cpp" line="123"/>
         <source>Last change</source>
         <translation>Dernière modification</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="127"/>
+        <location filename="../ui/ActivityWindow.cpp" line="123"/>
         <source>Pending work</source>
         <translation>Travail en attente</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="128"/>
+        <location filename="../ui/ActivityWindow.cpp" line="124"/>
         <source>Other machines</source>
         <translation>Autres machines</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="207"/>
+        <location filename="../ui/ActivityWindow.cpp" line="203"/>
         <source>%1: %n file(s) deleted here at once are not deleted on the other machines yet. If you meant it, delete them everywhere; if not (a disk unplugged, a folder moved), bring them back: the other machines keep theirs meanwhile.</source>
         <translation>
             <numerusform>%1 : %n fichier supprimé ici d’un coup n’est pas encore supprimé sur les autres machines. Si c’était voulu, supprimez-le partout ; sinon (un disque débranché, un dossier déplacé), remettez-le : les autres machines gardent le leur en attendant.</numerusform>
@@ -274,68 +268,68 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="215"/>
+        <location filename="../ui/ActivityWindow.cpp" line="211"/>
         <source>Delete them everywhere</source>
         <translation>Les supprimer partout</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="221"/>
+        <location filename="../ui/ActivityWindow.cpp" line="217"/>
         <source>Open folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="241"/>
+        <location filename="../ui/ActivityWindow.cpp" line="237"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="244"/>
+        <location filename="../ui/ActivityWindow.cpp" line="240"/>
         <source>syncing</source>
         <translation>synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="247"/>
+        <location filename="../ui/ActivityWindow.cpp" line="243"/>
         <source>up to date (%1)</source>
         <translation>à jour (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="248"/>
+        <location filename="../ui/ActivityWindow.cpp" line="244"/>
         <source>up to date</source>
         <translation>à jour</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="251"/>
+        <location filename="../ui/ActivityWindow.cpp" line="247"/>
         <source>paused</source>
         <translation>en pause</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="254"/>
+        <location filename="../ui/ActivityWindow.cpp" line="250"/>
         <source>relay unreachable</source>
         <translation>relais injoignable</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="257"/>
+        <location filename="../ui/ActivityWindow.cpp" line="253"/>
         <source>error</source>
         <translation>erreur</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="260"/>
+        <location filename="../ui/ActivityWindow.cpp" line="256"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="263"/>
+        <location filename="../ui/ActivityWindow.cpp" line="259"/>
         <source>not known yet</source>
         <translation>pas encore connue</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="265"/>
+        <location filename="../ui/ActivityWindow.cpp" line="261"/>
         <source>%1 of %2 (%3 %)</source>
         <translation>%1 sur %2 (%3 %)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="269"/>
-        <location filename="../ui/ActivityWindow.cpp" line="270"/>
+        <location filename="../ui/ActivityWindow.cpp" line="265"/>
+        <location filename="../ui/ActivityWindow.cpp" line="266"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n modification</numerusform>
@@ -343,32 +337,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="292"/>
+        <location filename="../ui/ActivityWindow.cpp" line="288"/>
         <source>(between files)</source>
         <translation>(entre deux fichiers)</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="293"/>
+        <location filename="../ui/ActivityWindow.cpp" line="289"/>
         <source>↑ %1</source>
         <translation>↑ %1</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="293"/>
+        <location filename="../ui/ActivityWindow.cpp" line="289"/>
         <source>↓ %1</source>
         <translation>↓ %1</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="298"/>
+        <location filename="../ui/ActivityWindow.cpp" line="294"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="301"/>
+        <location filename="../ui/ActivityWindow.cpp" line="297"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="303"/>
+        <location filename="../ui/ActivityWindow.cpp" line="299"/>
         <source>%n file(s), %1</source>
         <translation>
             <numerusform>%n fichier, %1</numerusform>
@@ -376,17 +370,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="307"/>
+        <location filename="../ui/ActivityWindow.cpp" line="303"/>
         <source>Nothing is being transferred.</source>
         <translation>Aucun transfert en cours.</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="407"/>
-        <source>No problem.</source>
-        <translation>Aucun problème.</translation>
+        <location filename="../ui/ActivityWindow.cpp" line="439"/>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="422"/>
+        <location filename="../ui/ActivityWindow.cpp" line="443"/>
+        <source>Settings...</source>
+        <translation>Paramètres…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="452"/>
+        <source>No problem: every repository syncs.</source>
+        <translation>Aucun problème : chaque dépôt se synchronise.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="467"/>
         <source>not seen yet</source>
         <translation>pas encore vue</translation>
     </message>
@@ -402,69 +406,69 @@
 <context>
     <name>escale::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="303"/>
+        <location filename="../ui/MainWindow.cpp" line="293"/>
         <source>Escale</source>
         <translation>Escale</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="342"/>
-        <location filename="../ui/MainWindow.cpp" line="357"/>
+        <location filename="../ui/MainWindow.cpp" line="332"/>
+        <location filename="../ui/MainWindow.cpp" line="347"/>
         <source>Repository</source>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="364"/>
+        <location filename="../ui/MainWindow.cpp" line="354"/>
         <source>Activity...</source>
         <translation>Activité…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="121"/>
-        <location filename="../ui/MainWindow.cpp" line="366"/>
+        <location filename="../ui/MainWindow.cpp" line="111"/>
+        <location filename="../ui/MainWindow.cpp" line="356"/>
         <source>Settings...</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="98"/>
+        <location filename="../ui/MainWindow.cpp" line="88"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="99"/>
+        <location filename="../ui/MainWindow.cpp" line="89"/>
         <source>Open folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="120"/>
+        <location filename="../ui/MainWindow.cpp" line="110"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="126"/>
+        <location filename="../ui/MainWindow.cpp" line="116"/>
         <source>Resolve...</source>
         <translation>Résoudre…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="131"/>
+        <location filename="../ui/MainWindow.cpp" line="121"/>
         <source>Details...</source>
         <translation>Détails…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="169"/>
+        <location filename="../ui/MainWindow.cpp" line="159"/>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <location filename="../ui/MainWindow.cpp" line="163"/>
         <source>Syncing</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <location filename="../ui/MainWindow.cpp" line="163"/>
         <source>Looking for changes…</source>
         <translation>Recherche de modifications…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="177"/>
+        <location filename="../ui/MainWindow.cpp" line="167"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n modification en attente d’envoi</numerusform>
@@ -472,62 +476,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="178"/>
+        <location filename="../ui/MainWindow.cpp" line="168"/>
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="182"/>
+        <location filename="../ui/MainWindow.cpp" line="172"/>
         <source>Paused until %1</source>
         <translation>En pause jusqu’à %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="183"/>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="187"/>
+        <location filename="../ui/MainWindow.cpp" line="177"/>
         <source>The relay cannot be reached: Escale tries again</source>
         <translation>Le relais est injoignable : Escale réessaie</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="191"/>
+        <location filename="../ui/MainWindow.cpp" line="181"/>
         <source>Sync failed: Escale tries again</source>
         <translation>La synchronisation a échoué : Escale réessaie</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="195"/>
+        <location filename="../ui/MainWindow.cpp" line="185"/>
         <source>Stopped</source>
         <translation>Arrêté</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="206"/>
+        <location filename="../ui/MainWindow.cpp" line="196"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="206"/>
+        <location filename="../ui/MainWindow.cpp" line="196"/>
         <source>Pause</source>
         <translation>Suspendre</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="210"/>
+        <location filename="../ui/MainWindow.cpp" line="200"/>
         <source>Last sync: %1 · Folder: %2 · Relay: %3</source>
         <translation>Dernière synchronisation : %1 · Dossier : %2 · Relais : %3</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="211"/>
+        <location filename="../ui/MainWindow.cpp" line="201"/>
         <source>not yet</source>
         <translation>pas encore</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="224"/>
+        <location filename="../ui/MainWindow.cpp" line="214"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="228"/>
+        <location filename="../ui/MainWindow.cpp" line="218"/>
         <source>sending %1 of %n file(s)</source>
         <translation>
             <numerusform>envoi de %1 sur %n fichier</numerusform>
@@ -535,7 +539,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="231"/>
+        <location filename="../ui/MainWindow.cpp" line="221"/>
         <source>receiving %1 of %n file(s)</source>
         <translation>
             <numerusform>réception de %1 sur %n fichier</numerusform>
@@ -543,17 +547,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="234"/>
+        <location filename="../ui/MainWindow.cpp" line="224"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="237"/>
+        <location filename="../ui/MainWindow.cpp" line="227"/>
         <source>less than a minute left</source>
         <translation>moins d’une minute restante</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="238"/>
+        <location filename="../ui/MainWindow.cpp" line="228"/>
         <source>about %n minute(s) left</source>
         <translation>
             <numerusform>environ %n minute restante</numerusform>
@@ -561,7 +565,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="239"/>
+        <location filename="../ui/MainWindow.cpp" line="229"/>
         <source>about %n hour(s) left</source>
         <translation>
             <numerusform>environ %n heure restante</numerusform>
@@ -569,17 +573,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="243"/>
+        <location filename="../ui/MainWindow.cpp" line="233"/>
         <source>Now sending %1</source>
         <translation>Envoi en cours : %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="243"/>
+        <location filename="../ui/MainWindow.cpp" line="233"/>
         <source>Now receiving %1</source>
         <translation>Réception en cours : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="254"/>
+        <location filename="../ui/MainWindow.cpp" line="244"/>
         <source>%n file(s) changed on two machines at once: both versions are kept until you choose.</source>
         <translation>
             <numerusform>%n fichier modifié sur deux machines à la fois : les deux versions sont gardées jusqu’à votre choix.</numerusform>
@@ -587,7 +591,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="260"/>
+        <location filename="../ui/MainWindow.cpp" line="250"/>
         <source>%n file(s) deleted here at once wait for your confirmation before they are deleted on the other machines.</source>
         <translation>
             <numerusform>%n fichier supprimé ici d’un coup attend votre confirmation avant d’être supprimé sur les autres machines.</numerusform>
@@ -595,7 +599,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="264"/>
+        <location filename="../ui/MainWindow.cpp" line="254"/>
         <source>%n file(s) cannot be synced for now.</source>
         <translation>
             <numerusform>%n fichier ne peut pas être synchronisé pour l’instant.</numerusform>
@@ -603,87 +607,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="313"/>
+        <location filename="../ui/MainWindow.cpp" line="303"/>
         <source>Escale is not set up yet. Choose a folder to keep in sync, and the relay storage your machines share (a WebDAV or S3 service, an FTP or SFTP server, a shared or removable drive).</source>
         <translation>Escale n’est pas encore configuré. Choisissez un dossier à garder synchronisé, et le stockage relais que vos machines partagent (un service WebDAV ou S3, un serveur FTP ou SFTP, un disque partagé ou amovible).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="318"/>
+        <location filename="../ui/MainWindow.cpp" line="308"/>
         <source>Set up a folder to sync...</source>
         <translation>Configurer un dossier à synchroniser…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="342"/>
+        <location filename="../ui/MainWindow.cpp" line="332"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="342"/>
+        <location filename="../ui/MainWindow.cpp" line="332"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="342"/>
+        <location filename="../ui/MainWindow.cpp" line="332"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="342"/>
+        <location filename="../ui/MainWindow.cpp" line="332"/>
         <source>By</source>
         <translation>Par</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="347"/>
+        <location filename="../ui/MainWindow.cpp" line="337"/>
         <source>Double-click a file to open it</source>
         <translation>Double-cliquez sur un fichier pour l’ouvrir</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="353"/>
+        <location filename="../ui/MainWindow.cpp" line="343"/>
         <source>Recent files</source>
         <translation>Fichiers récents</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="357"/>
+        <location filename="../ui/MainWindow.cpp" line="347"/>
         <source>Machine</source>
         <translation>Machine</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="357"/>
+        <location filename="../ui/MainWindow.cpp" line="347"/>
         <source>Last change</source>
         <translation>Dernière modification</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="357"/>
+        <location filename="../ui/MainWindow.cpp" line="347"/>
         <source>Pending work</source>
         <translation>Travail en attente</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="358"/>
+        <location filename="../ui/MainWindow.cpp" line="348"/>
         <source>Other machines</source>
         <translation>Autres machines</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="368"/>
+        <location filename="../ui/MainWindow.cpp" line="358"/>
         <source>Add repository...</source>
         <translation>Ajouter un dépôt…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="481"/>
+        <location filename="../ui/MainWindow.cpp" line="471"/>
         <source>not seen yet</source>
         <translation>pas encore vue</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="486"/>
+        <location filename="../ui/MainWindow.cpp" line="476"/>
         <source>No other machine has joined yet.</source>
         <translation>Aucune autre machine n’a encore rejoint.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="497"/>
+        <location filename="../ui/MainWindow.cpp" line="487"/>
         <source>Configuration: %1</source>
         <translation>Configuration : %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="507"/>
+        <location filename="../ui/MainWindow.cpp" line="497"/>
         <source>Escale cannot use the configuration %1:
 
 %2</source>

@@ -14,6 +14,7 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTabWidget>
 #include <QTimer>
 #include <QTreeWidget>
@@ -108,9 +109,14 @@ ActivityWindow::ActivityWindow(control::Instance* instance, QWidget* parent)
     conflictsLayout->addWidget(m_conflictStatus);
     m_tabs->addTab(conflicts, tr("Conflicts"));
 
-    m_errors = table(QStringLiteral("errors"), {tr("Repository"), tr("Problem and what to do")}, this);
-    m_errors->setWordWrap(true);
-    m_tabs->addTab(m_errors, tr("Errors"));
+    auto* errorsScroll = new QScrollArea(this);
+    errorsScroll->setWidgetResizable(true);
+    auto* errors = new QWidget(errorsScroll);
+    errors->setObjectName(QStringLiteral("errors"));
+    m_errors = new QVBoxLayout(errors);
+    m_errors->addStretch();
+    errorsScroll->setWidget(errors);
+    m_tabs->addTab(errorsScroll, tr("Errors"));
 
     m_clients = table(
         QStringLiteral("clients"),
@@ -375,29 +381,78 @@ void ActivityWindow::resolveSelected(int choice)
     Q_EMIT resolved(result);
 }
 
+ActivityWindow::Tab ActivityWindow::tabThatMatters(const control::Instance* instance)
+{
+    bool conflicts = false;
+    for (int i = 0; i < instance->repositoryCount(); ++i) {
+        const control::RepositoryStatus& s = instance->status(i);
+        if (!s.lastError.isEmpty() || !s.lastPass.problems.isEmpty())
+            return ErrorsTab;
+        conflicts |= s.conflictsWaiting > 0;
+    }
+    return conflicts ? ConflictsTab : TransfersTab;
+}
+
 void ActivityWindow::refreshErrors()
 {
-    m_errors->clear();
+    struct Problem
+    {
+        int index;
+        QString text;
+        bool lastError; // the repository's failure: Retry and Settings apply
+    };
+    QList<Problem> problems;
+    QStringList shown;
     for (int i = 0; i < m_instance->repositoryCount(); ++i) {
         const control::RepositoryStatus& s = m_instance->status(i);
-        const QString name = m_instance->repository(i).name;
-        auto add = [this, &name](const QString& text) {
-            auto* item = new QTreeWidgetItem(m_errors);
-            item->setText(0, name);
-            item->setText(1, text);
-            item->setToolTip(1, text);
-        };
         if (!s.lastError.isEmpty())
-            add(s.lastError);
-        for (const QString& problem : s.lastPass.problems)
-            add(problem);
+            problems.append({i, s.lastError, true});
+        for (const QString& p : s.lastPass.problems)
+            problems.append({i, p, false});
     }
-    if (m_errors->topLevelItemCount() == 0) {
-        auto* none = new QTreeWidgetItem(m_errors);
-        none->setText(0, tr("No problem."));
-        none->setFirstColumnSpanned(true);
+    for (const Problem& p : std::as_const(problems))
+        shown << m_instance->repository(p.index).name + QLatin1Char('\n') + p.text;
+    if (shown == m_errorsShown && m_errors->count() > 1)
+        return; // the same: its buttons stay under the pointer
+    m_errorsShown = shown;
+    while (m_errors->count() > 1) { // the stretch stays last
+        QLayoutItem* item = m_errors->takeAt(0);
+        if (QWidget* w = item->widget()) {
+            w->hide();
+            w->deleteLater(); // a button of it may be what is being clicked
+        }
+        delete item;
     }
-    m_errors->resizeColumnToContents(0);
+    int row = 0;
+    for (const Problem& p : std::as_const(problems)) {
+        const QString name = m_instance->repository(p.index).name;
+        auto* frame = new QFrame;
+        frame->setObjectName(QStringLiteral("problem:") + name);
+        frame->setFrameShape(QFrame::StyledPanel);
+        auto* layout = new QHBoxLayout(frame);
+        auto* text = new QLabel(QStringLiteral("<b>%1</b><br>%2").arg(name.toHtmlEscaped(), p.text.toHtmlEscaped()), frame);
+        text->setObjectName(QStringLiteral("text"));
+        text->setWordWrap(true);
+        text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        layout->addWidget(text, 1);
+        if (p.lastError) {
+            auto* retry = new QPushButton(tr("Retry"), frame);
+            retry->setObjectName(QStringLiteral("retry"));
+            const int index = p.index;
+            connect(retry, &QPushButton::clicked, this, [this, index] { m_instance->retry(index); });
+            auto* settings = new QPushButton(tr("Settings..."), frame);
+            settings->setObjectName(QStringLiteral("settings"));
+            connect(settings, &QPushButton::clicked, this, &ActivityWindow::settingsRequested);
+            layout->addWidget(retry, 0, Qt::AlignTop);
+            layout->addWidget(settings, 0, Qt::AlignTop);
+        }
+        m_errors->insertWidget(row++, frame);
+    }
+    if (problems.isEmpty()) {
+        auto* none = new QLabel(tr("No problem: every repository syncs."));
+        none->setObjectName(QStringLiteral("none"));
+        m_errors->insertWidget(0, none);
+    }
 }
 
 void ActivityWindow::refreshClients()

@@ -36,6 +36,9 @@ public:
         ClientsTab,
     };
     void showTab(Tab tab);
+    // The tab that matters now: errors when a repository has a problem, else conflicts when some
+    // wait, else the transfers.
+    static Tab tabThatMatters(const control::Instance* instance);
     // Re-reads the conflict copies of every folder (also done when a pass reports some).
     void refreshConflicts();
     // Shows the transfers as they stand now (else every half second while they move).
@@ -43,6 +46,7 @@ public:
 
 Q_SIGNALS:
     void resolved(const QString& result); // a conflict resolution done, in words
+    void settingsRequested();             // a problem's Settings... button
 
 private:
     void refresh();
@@ -65,7 +69,8 @@ private:
     QPushButton* m_keepBoth;
     QPushButton* m_showInFolder;
     QLabel* m_conflictStatus;
-    QTreeWidget* m_errors;
+    QVBoxLayout* m_errors;   // a frame per problem, its text whole, with its buttons
+    QStringList m_errorsShown; // what they say, to rebuild them only when it changes
     QTreeWidget* m_clients;
     QList<int> m_conflictsSeen; // conflictsWaiting per repository at the last refresh
 

@@ -49,7 +49,7 @@ public:
     // The activity window's tabs, as MainWindow asks for them.
     enum class Activity
     {
-        Transfers,
+        Transfers, // or, from the Activity... button, what matters most (ActivityWindow::tabThatMatters)
         Conflicts,
         Errors,
     };

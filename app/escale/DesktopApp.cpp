@@ -193,6 +193,7 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
         if (!activity) {
             activity = new ui::ActivityWindow(instance.get());
             activity->setAttribute(Qt::WA_DeleteOnClose);
+            QObject::connect(activity, &ui::ActivityWindow::settingsRequested, &app, showSettings);
         }
         activity->showTab(tab);
         activity->show();
@@ -205,7 +206,7 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
         QObject::connect(&window, &ui::MainWindow::activityRequested, &app, [&](ui::MainWindow::Activity tab) {
             showActivity(tab == ui::MainWindow::Activity::Conflicts ? ui::ActivityWindow::ConflictsTab
                          : tab == ui::MainWindow::Activity::Errors  ? ui::ActivityWindow::ErrorsTab
-                                                                    : ui::ActivityWindow::TransfersTab);
+                                                                    : ui::ActivityWindow::tabThatMatters(instance.get()));
         });
     }
     if (tray) {
@@ -213,7 +214,7 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
         QObject::connect(tray.get(), &ui::TrayIcon::settingsRequested, &app, showSettings);
         QObject::connect(tray.get(), &ui::TrayIcon::accessRequested, &app, showAccess);
         QObject::connect(tray.get(), &ui::TrayIcon::activityRequested, &app,
-                         [&] { showActivity(ui::ActivityWindow::TransfersTab); });
+                         [&] { showActivity(ui::ActivityWindow::tabThatMatters(instance.get())); });
         // A notification clicked: what it told of (conflicts, a problem; the window for the rest).
         QObject::connect(notifications.get(), &ui::DesktopNotifications::clicked, &app, [&](const QString& key) {
             const auto kind = ui::Notifier::Kind(key.section(QLatin1Char('/'), -1).toInt());

@@ -1,5 +1,10 @@
 #include "setup/NewRepository.h"
 
+#include "log/Logging.h"
+#include "sync/LocalState.h"
+
+#include <QDateTime>
+
 #include "config/ConfigLoader.h"
 #include "config/IniDocument.h"
 #include "config/Keychain.h"
@@ -374,6 +379,21 @@ AddResult addToConfiguration(const QString& configPath, const NewRepository& rep
     }
     result.ok = true;
     result.repository = *found;
+    // A state left for this folder by a repository since removed from the configuration belongs
+    // to that one: the new repository starts afresh (its files are compared with the relay's as
+    // any joining machine's are: nothing is lost), the old state is kept aside.
+    const QString stateFolder = QFileInfo(sync::LocalState::pathFor(*found)).absolutePath();
+    if (QFileInfo::exists(stateFolder)) {
+        const QString aside =
+            stateFolder + QStringLiteral(".replaced-") +
+            QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+        if (QDir().rename(stateFolder, aside)) {
+            result.stateSetAside = aside;
+            qCInfo(lcApp).noquote() << QStringLiteral("[%1] the state an earlier repository left for %2 is kept aside "
+                                                      "in %3: this one starts afresh")
+                                           .arg(found->name, found->localPath, aside);
+        }
+    }
     return result;
 }
 

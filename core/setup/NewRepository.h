@@ -90,6 +90,8 @@ struct AddResult
     bool keychainUnavailable = false;    // the secrets could not go to the keychain (see error)
     QString secretsWhere;                // "the keychain" or the folder of the secret files
     config::RepositoryConfig repository; // as loaded back from the file
+    // A state a removed repository had left for the same folder, renamed to this (empty: none).
+    QString stateSetAside;
 };
 
 // Adds the repository to the configuration file (created, readable only by the user, when it

@@ -118,7 +118,12 @@ void tst_Activity::followsTwoMachines()
     QTRY_VERIFY_WITH_TIMEOUT(alice.status(0).lastPass.deletionsHeld == 15, 30'000);
     QFrame* held = nullptr;
     QTRY_VERIFY((held = window.findChild<QFrame*>("held:docs")));
-    QVERIFY(rows(window.findChild<QTreeWidget*>("errors"), 1).join("\n").contains("waits for confirmation"));
+    QStringList problems;
+    for (const QLabel* l : window.findChild<QWidget*>("errors")->findChildren<QLabel*>("text"))
+        problems << l->text();
+    QVERIFY2(problems.join("\n").contains("waits for confirmation"), qPrintable(problems.join("\n")));
+    // Activity opens on what matters: the problem first.
+    QCOMPARE(ui::ActivityWindow::tabThatMatters(&alice), ui::ActivityWindow::ErrorsTab);
     const int passes = alice.status(0).passes; // a few passes more: still held, bob keeps his files
     QTRY_VERIFY_WITH_TIMEOUT(alice.status(0).passes >= passes + 2, 60'000);
     QCOMPARE(alice.status(0).lastPass.deletionsHeld, 15);

@@ -1,6 +1,7 @@
 // The status window, on real instances syncing through folder relays: each repository's state,
 // what moves now, conflicts and problems with their buttons, recent files, other machines; and
 // "not set up" before any repository.
+#include "ActivityWindow.h"
 #include "MainWindow.h"
 #include "Translations.h"
 #include "SyncHarness.h"
@@ -9,6 +10,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFrame>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -144,11 +146,26 @@ void tst_MainWindow::followsTheRepositories()
     QSignalSpy settings(&w, &ui::MainWindow::settingsRequested);
     photos->findChild<QPushButton*>("settings")->click();
     QCOMPARE(settings.size(), 1);
+    // The activity window opens on the errors; the problem is there whole, with the same buttons.
+    QCOMPARE(ui::ActivityWindow::tabThatMatters(&instance), ui::ActivityWindow::ErrorsTab);
+    {
+        ui::ActivityWindow window(&instance);
+        QFrame* frame = window.findChild<QFrame*>("problem:photos");
+        QVERIFY(frame);
+        auto* text = frame->findChild<QLabel*>("text");
+        QVERIFY(text->wordWrap());
+        QVERIFY2(text->text().contains("does not exist: create it, or mount the disk it is on"), qPrintable(text->text()));
+        QVERIFY(frame->findChild<QPushButton*>("retry"));
+        QSignalSpy asked(&window, &ui::ActivityWindow::settingsRequested);
+        frame->findChild<QPushButton*>("settings")->click();
+        QCOMPARE(asked.size(), 1);
+    }
     // The disk is back: Retry syncs at once, and the problem goes.
     QVERIFY(QDir().rename(root.filePath("photos.away"), root.filePath("photos")));
     photos->findChild<QPushButton*>("retry")->click();
     QTRY_COMPARE_WITH_TIMEOUT(textOf(photos, "state"), QString("Up to date"), 30'000);
     QVERIFY(!shown(photos, "problem"));
+    QCOMPARE(ui::ActivityWindow::tabThatMatters(&instance), ui::ActivityWindow::ConflictsTab); // docs' copy
 
     // Another machine joins docs: its window lists what it received (openable) and the first machine.
     const config::Config bobs = load(section("docs", root, "bobs", "relay", "bob"), root);

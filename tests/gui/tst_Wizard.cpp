@@ -7,6 +7,8 @@
 #include "SetupWizard.h"
 #include "Translations.h"
 #include "config/ConfigLoader.h"
+#include "config/ConfigWriter.h"
+#include "sync/LocalState.h"
 #include "config/Keychain.h"
 #include "control/Instance.h"
 
@@ -252,6 +254,39 @@ void tst_Wizard::folderRelayCreateThenJoin()
     QCOMPARE(harness::readFile(bob + "/report.txt"), harness::readFile(alice + "/report.txt"));
     QCOMPARE(harness::readFile(bob + "/sub/photo.jpg"), harness::readFile(alice + "/sub/photo.jpg"));
     QVERIFY(!QFileInfo::exists(bob + "/scratch.tmp"));
+
+    // Bob removes the repository, then syncs the same folder through a new relay: the state the
+    // first one left is set aside (else: "holds another repository"), his files go to the new one.
+    const config::RepositoryConfig first = config::ConfigLoader::loadFile(bobConf).config.repositories.first();
+    const QString oldState = QFileInfo(sync::LocalState::pathFor(first)).absolutePath();
+    QVERIFY(QFileInfo::exists(oldState));
+    QVERIFY(config::removeSectionFromFile(bobConf, "docs-bob", error));
+    const QString relay2 = tmp.filePath("relay2");
+    QDir().mkpath(relay2);
+    {
+        Wizard w(bobConf);
+        toRepositoryPage(w, relay2);
+        QVERIFY(child<QRadioButton>(w, "create")->isChecked());
+        next(w);
+        child<QCheckBox>(w, "encrypt")->setChecked(false);
+        next(w);
+        QCOMPARE(w.currentId(), int(Wizard::LocalPage));
+        set(w, "localFolder", bob);
+        set(w, "deviceName", "bob");
+        set(w, "repositoryName", "docs-again");
+        next(w);
+        next(w);
+        QCOMPARE(w.currentId(), int(Wizard::SummaryPage));
+        w.button(QWizard::FinishButton)->click();
+        QVERIFY(!w.isVisible());
+    }
+    QVERIFY(!QFileInfo::exists(oldState));
+    const QStringList aside = QFileInfo(oldState).dir().entryList({QFileInfo(oldState).fileName() + ".replaced-*"},
+                                                                  QDir::Dirs);
+    QCOMPARE(aside.size(), 1);
+    QCOMPARE(escaleOnce(bobConf), 0);
+    QVERIFY(QFileInfo::exists(relay2 + "/escale-repository.json"));
+    QCOMPARE(harness::readFile(bob + "/report.txt"), QByteArray("quarterly figures\n"));
 }
 
 void tst_Wizard::webDavWithKeychain()

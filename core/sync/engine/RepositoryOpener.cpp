@@ -1,5 +1,7 @@
 #include "sync/engine/RepositoryOpener.h"
 
+#include <QFileInfo>
+
 #include "config/Keychain.h"
 #include "config/Secrets.h"
 #include "crypto/RepositoryKeys.h"
@@ -379,8 +381,10 @@ bool RepositoryOpener::completeRepository(Pass& pass)
         pass.fail(
             PassResult::Status::Refused,
             QStringLiteral("the relay %1 holds another repository than the one this folder was synchronised "
-                           "with: check 'relay address' (or start over with a new state)")
-                .arg(m_ctx.backend->describe()));
+                           "with (the repository there was created again, or 'relay address' names another "
+                           "one); nothing was changed. If it is the right relay, remove this repository in the "
+                           "settings and add it again (its files stay), or delete the state folder %2")
+                .arg(m_ctx.backend->describe(), QFileInfo(m_ctx.statePath).absolutePath()));
         return false;
     }
     if (m_toUpgrade && !upgradeFormat(pass))
