@@ -13,6 +13,7 @@ VERBS = [  # (many, one) when the source writes the plural verb
     ("delete them everywhere", "delete it everywhere"),
     ("bring them back", "bring it back"),
     ("wait for your confirmation before they are", "waits for your confirmation before it is"),
+    ("line(s) differ.", "line differs."),
 ]
 
 

@@ -12,7 +12,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+62"/>
+        <location line="+40"/>
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
         <location line="+1"/>
         <source>%n change(s)</source>
         <translation>
@@ -40,6 +48,17 @@
         <translation>
             <numerusform>%n of its change sets to apply here</numerusform>
             <numerusform>%n of its change sets to apply here</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>escale::ui::ConflictView</name>
+    <message numerus="yes">
+        <location filename="../ui/ConflictView.cpp" line="+157"/>
+        <source>%n line(s) differ.</source>
+        <translation>
+            <numerusform>%n line differs.</numerusform>
+            <numerusform>%n lines differ.</numerusform>
         </translation>
     </message>
 </context>
@@ -146,7 +165,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+23"/>
+        <source>%1: %n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%1: %n change waiting to be sent</numerusform>
+            <numerusform>%1: %n changes waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
         <source>, %n conflict(s) to resolve</source>
         <translation>
             <numerusform>, %n conflict to resolve</numerusform>
@@ -167,6 +194,14 @@
         <translation>
             <numerusform>, %n file waiting (see Activity)</numerusform>
             <numerusform>, %n files waiting (see Activity)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+71"/>
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
         </translation>
     </message>
 </context>

@@ -113,149 +113,151 @@
 <context>
     <name>escale::ui::ActivityWindow</name>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="53"/>
+        <location filename="../ui/ActivityWindow.cpp" line="55"/>
         <source>Escale activity</source>
         <translation>Activité d’Escale</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="60"/>
-        <location filename="../ui/ActivityWindow.cpp" line="68"/>
-        <location filename="../ui/ActivityWindow.cpp" line="72"/>
-        <location filename="../ui/ActivityWindow.cpp" line="90"/>
-        <location filename="../ui/ActivityWindow.cpp" line="123"/>
+        <location filename="../ui/ActivityWindow.cpp" line="62"/>
+        <location filename="../ui/ActivityWindow.cpp" line="70"/>
+        <location filename="../ui/ActivityWindow.cpp" line="74"/>
+        <location filename="../ui/ActivityWindow.cpp" line="92"/>
+        <location filename="../ui/ActivityWindow.cpp" line="127"/>
         <source>Repository</source>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="60"/>
+        <location filename="../ui/ActivityWindow.cpp" line="62"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="60"/>
-        <location filename="../ui/ActivityWindow.cpp" line="123"/>
+        <location filename="../ui/ActivityWindow.cpp" line="62"/>
+        <location filename="../ui/ActivityWindow.cpp" line="127"/>
         <source>Relay space</source>
         <translation>Place sur le relais</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="60"/>
+        <location filename="../ui/ActivityWindow.cpp" line="62"/>
         <source>To send</source>
         <translation>À envoyer</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="60"/>
+        <location filename="../ui/ActivityWindow.cpp" line="62"/>
         <source>To receive</source>
         <translation>À recevoir</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="68"/>
-        <location filename="../ui/ActivityWindow.cpp" line="72"/>
-        <location filename="../ui/ActivityWindow.cpp" line="90"/>
+        <location filename="../ui/ActivityWindow.cpp" line="70"/>
+        <location filename="../ui/ActivityWindow.cpp" line="74"/>
+        <location filename="../ui/ActivityWindow.cpp" line="92"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="68"/>
+        <location filename="../ui/ActivityWindow.cpp" line="70"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="68"/>
+        <location filename="../ui/ActivityWindow.cpp" line="70"/>
         <source>Speed</source>
         <translation>Débit</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="68"/>
+        <location filename="../ui/ActivityWindow.cpp" line="70"/>
         <source>Left</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="69"/>
+        <location filename="../ui/ActivityWindow.cpp" line="71"/>
         <source>Transfers</source>
         <translation>Transferts</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="72"/>
+        <location filename="../ui/ActivityWindow.cpp" line="74"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="72"/>
+        <location filename="../ui/ActivityWindow.cpp" line="74"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="72"/>
+        <location filename="../ui/ActivityWindow.cpp" line="74"/>
         <source>By</source>
         <translation>Par</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="78"/>
+        <location filename="../ui/ActivityWindow.cpp" line="80"/>
         <source>Recent changes</source>
         <translation>Modifications récentes</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="83"/>
+        <location filename="../ui/ActivityWindow.cpp" line="85"/>
         <source>A file changed on two machines at once keeps both versions: the one under its name and a conflict copy. Choose which to keep; what goes is kept in the folder&apos;s .escale-archive.</source>
         <translation>Un fichier modifié sur deux machines à la fois garde les deux versions : celle sous son nom et une copie de conflit. Choisissez laquelle garder ; celle qui part est conservée dans le .escale-archive du dossier.</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="90"/>
+        <location filename="../ui/ActivityWindow.cpp" line="92"/>
         <source>Other version from</source>
         <translation>Autre version de</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="90"/>
+        <location filename="../ui/ActivityWindow.cpp" line="92"/>
         <source>Its date</source>
         <translation>Sa date</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="94"/>
+        <location filename="../ui/ActivityWindow.cpp" line="98"/>
+        <location filename="../ui/ActivityWindow.cpp" line="360"/>
         <source>Keep mine</source>
         <translation>Garder la mienne</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="96"/>
+        <location filename="../ui/ActivityWindow.cpp" line="100"/>
+        <location filename="../ui/ActivityWindow.cpp" line="361"/>
         <source>Keep theirs</source>
         <translation>Garder l’autre</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="98"/>
+        <location filename="../ui/ActivityWindow.cpp" line="102"/>
         <source>Keep both</source>
         <translation>Garder les deux</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="100"/>
+        <location filename="../ui/ActivityWindow.cpp" line="104"/>
         <source>Show in folder</source>
         <translation>Afficher dans le dossier</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="110"/>
+        <location filename="../ui/ActivityWindow.cpp" line="114"/>
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="119"/>
+        <location filename="../ui/ActivityWindow.cpp" line="123"/>
         <source>Errors</source>
         <translation>Erreurs</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="123"/>
+        <location filename="../ui/ActivityWindow.cpp" line="127"/>
         <source>Machine</source>
         <translation>Machine</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="123"/>
+        <location filename="../ui/ActivityWindow.cpp" line="127"/>
         <source>Last change</source>
         <translation>Dernière modification</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="123"/>
+        <location filename="../ui/ActivityWindow.cpp" line="127"/>
         <source>Pending work</source>
         <translation>Travail en attente</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="124"/>
+        <location filename="../ui/ActivityWindow.cpp" line="128"/>
         <source>Other machines</source>
         <translation>Autres machines</translation>
     </message>
@@ -287,49 +289,57 @@
         <source>syncing</source>
         <translation>synchronisation</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../ui/ActivityWindow.cpp" line="243"/>
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n modification en attente d’envoi</numerusform>
+            <numerusform>%n modifications en attente d’envoi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="244"/>
         <source>up to date (%1)</source>
         <translation>à jour (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="244"/>
+        <location filename="../ui/ActivityWindow.cpp" line="245"/>
         <source>up to date</source>
         <translation>à jour</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="247"/>
+        <location filename="../ui/ActivityWindow.cpp" line="248"/>
         <source>paused</source>
         <translation>en pause</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="250"/>
+        <location filename="../ui/ActivityWindow.cpp" line="251"/>
         <source>relay unreachable</source>
         <translation>relais injoignable</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="253"/>
+        <location filename="../ui/ActivityWindow.cpp" line="254"/>
         <source>error</source>
         <translation>erreur</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="256"/>
+        <location filename="../ui/ActivityWindow.cpp" line="257"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="259"/>
+        <location filename="../ui/ActivityWindow.cpp" line="260"/>
         <source>not known yet</source>
         <translation>pas encore connue</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="261"/>
+        <location filename="../ui/ActivityWindow.cpp" line="262"/>
         <source>%1 of %2 (%3 %)</source>
         <translation>%1 sur %2 (%3 %)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="265"/>
         <location filename="../ui/ActivityWindow.cpp" line="266"/>
+        <location filename="../ui/ActivityWindow.cpp" line="267"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n modification</numerusform>
@@ -337,32 +347,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="288"/>
+        <location filename="../ui/ActivityWindow.cpp" line="289"/>
         <source>(between files)</source>
         <translation>(entre deux fichiers)</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="289"/>
+        <location filename="../ui/ActivityWindow.cpp" line="290"/>
         <source>↑ %1</source>
         <translation>↑ %1</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="289"/>
+        <location filename="../ui/ActivityWindow.cpp" line="290"/>
         <source>↓ %1</source>
         <translation>↓ %1</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="294"/>
+        <location filename="../ui/ActivityWindow.cpp" line="295"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="297"/>
+        <location filename="../ui/ActivityWindow.cpp" line="298"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="299"/>
+        <location filename="../ui/ActivityWindow.cpp" line="300"/>
         <source>%n file(s), %1</source>
         <translation>
             <numerusform>%n fichier, %1</numerusform>
@@ -370,29 +380,121 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="303"/>
+        <location filename="../ui/ActivityWindow.cpp" line="304"/>
         <source>Nothing is being transferred.</source>
         <translation>Aucun transfert en cours.</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="439"/>
+        <location filename="../ui/ActivityWindow.cpp" line="385"/>
+        <source>unknown machine</source>
+        <translation>machine inconnue</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="387"/>
+        <source>Keep mine (%1)</source>
+        <translation>Garder la mienne (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="388"/>
+        <source>Keep theirs (%1)</source>
+        <translation>Garder l’autre (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="390"/>
+        <location filename="../ui/ActivityWindow.cpp" line="391"/>
+        <source>Keep %1&apos;s</source>
+        <translation>Garder celle de %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="480"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="443"/>
+        <location filename="../ui/ActivityWindow.cpp" line="484"/>
         <source>Settings...</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="452"/>
+        <location filename="../ui/ActivityWindow.cpp" line="493"/>
         <source>No problem: every repository syncs.</source>
         <translation>Aucun problème : chaque dépôt se synchronise.</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="467"/>
+        <location filename="../ui/ActivityWindow.cpp" line="508"/>
         <source>not seen yet</source>
         <translation>pas encore vue</translation>
+    </message>
+</context>
+<context>
+    <name>escale::ui::ConflictView</name>
+    <message>
+        <location filename="../ui/ConflictView.cpp" line="63"/>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictView.cpp" line="88"/>
+        <source>Choose a conflict above to see both versions.</source>
+        <translation>Choisissez un conflit ci-dessus pour voir les deux versions.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictView.cpp" line="94"/>
+        <source>Mine (this machine, %1)</source>
+        <translation>La mienne (cette machine, %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictView.cpp" line="95"/>
+        <source>From a machine not known here</source>
+        <translation>D’une machine inconnue ici</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictView.cpp" line="96"/>
+        <source>From %1</source>
+        <translation>De %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictView.cpp" line="99"/>
+        <source>Changed %1 · %2</source>
+        <translation>Modifiée %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictView.cpp" line="101"/>
+        <source>Not there any more</source>
+        <translation>N’est plus là</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictView.cpp" line="107"/>
+        <source>under the file&apos;s name</source>
+        <translation>sous le nom du fichier</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictView.cpp" line="108"/>
+        <source>the conflict copy</source>
+        <translation>la copie de conflit</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictView.cpp" line="114"/>
+        <source>Not a small text file: open each version to compare them.</source>
+        <translation>Pas un petit fichier texte : ouvrez chaque version pour les comparer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictView.cpp" line="120"/>
+        <source>Too long to compare here: open each version to compare them.</source>
+        <translation>Trop long pour être comparé ici : ouvrez chaque version pour les comparer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConflictView.cpp" line="156"/>
+        <source>The two versions have the same lines.</source>
+        <translation>Les deux versions ont les mêmes lignes.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ConflictView.cpp" line="157"/>
+        <source>%n line(s) differ.</source>
+        <translation>
+            <numerusform>%n ligne diffère.</numerusform>
+            <numerusform>%n lignes diffèrent.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1441,43 +1543,51 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
         <source>%1: syncing</source>
         <translation>%1 : synchronisation</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/TrayModel.cpp" line="100"/>
+        <source>%1: %n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%1 : %n modification en attente d’envoi</numerusform>
+            <numerusform>%1 : %n modifications en attente d’envoi</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="99"/>
+        <location filename="../ui/TrayModel.cpp" line="101"/>
         <source>%1: up to date</source>
         <translation>%1 : à jour</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="99"/>
+        <location filename="../ui/TrayModel.cpp" line="102"/>
         <source>%1: up to date (%2)</source>
         <translation>%1 : à jour (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="102"/>
+        <location filename="../ui/TrayModel.cpp" line="105"/>
         <source>%1: paused until %2</source>
         <translation>%1 : en pause jusqu’à %2</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="103"/>
+        <location filename="../ui/TrayModel.cpp" line="106"/>
         <source>%1: paused</source>
         <translation>%1 : en pause</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="106"/>
+        <location filename="../ui/TrayModel.cpp" line="109"/>
         <source>%1: relay unreachable, retrying</source>
         <translation>%1 : relais injoignable, nouvel essai bientôt</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="109"/>
+        <location filename="../ui/TrayModel.cpp" line="112"/>
         <source>%1: error: %2</source>
         <translation>%1 : erreur : %2</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="112"/>
+        <location filename="../ui/TrayModel.cpp" line="115"/>
         <source>%1: stopped: %2</source>
         <translation>%1 : arrêté : %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/TrayModel.cpp" line="116"/>
+        <location filename="../ui/TrayModel.cpp" line="119"/>
         <source>, %n conflict(s) to resolve</source>
         <translation>
             <numerusform>, %n conflit à résoudre</numerusform>
@@ -1485,7 +1595,7 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/TrayModel.cpp" line="118"/>
+        <location filename="../ui/TrayModel.cpp" line="121"/>
         <source>, %n change(s) to send</source>
         <translation>
             <numerusform>, %n modification à envoyer</numerusform>
@@ -1493,7 +1603,7 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/TrayModel.cpp" line="122"/>
+        <location filename="../ui/TrayModel.cpp" line="125"/>
         <source>, %n file(s) waiting (see Activity)</source>
         <translation>
             <numerusform>, %n fichier en attente (voir Activité)</numerusform>
@@ -1501,22 +1611,30 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
         </translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="145"/>
+        <location filename="../ui/TrayModel.cpp" line="148"/>
         <source>tomorrow %1</source>
         <translation>demain %1</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="188"/>
+        <location filename="../ui/TrayModel.cpp" line="193"/>
         <source>Syncing: %1</source>
         <translation>Synchronisation : %1</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="189"/>
+        <location filename="../ui/TrayModel.cpp" line="194"/>
         <source>Paused until %1</source>
         <translation>En pause jusqu’à %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/TrayModel.cpp" line="196"/>
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n modification en attente d’envoi</numerusform>
+            <numerusform>%n modifications en attente d’envoi</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="193"/>
+        <location filename="../ui/TrayModel.cpp" line="200"/>
         <source>Escale — not set up: click to choose a folder to sync</source>
         <translation>Escale — non configuré : cliquez pour choisir un dossier à synchroniser</translation>
     </message>

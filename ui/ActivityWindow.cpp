@@ -1,6 +1,8 @@
 #include "ActivityWindow.h"
 
+#include "ConflictView.h"
 #include "Words.h"
+#include "sync/LocalState.h"
 
 #include "sync/Conflicts.h"
 
@@ -90,6 +92,8 @@ ActivityWindow::ActivityWindow(control::Instance* instance, QWidget* parent)
                         {tr("Repository"), tr("File"), tr("Other version from"), tr("Its date")}, conflicts);
     m_conflicts->setSelectionMode(QAbstractItemView::SingleSelection);
     conflictsLayout->addWidget(m_conflicts, 1);
+    m_conflictView = new ConflictView(conflicts);
+    conflictsLayout->addWidget(m_conflictView, 2);
     auto* buttons = new QHBoxLayout;
     m_keepMine = new QPushButton(tr("Keep mine"), conflicts);
     m_keepMine->setObjectName(QStringLiteral("keepMine"));
@@ -135,11 +139,7 @@ ActivityWindow::ActivityWindow(control::Instance* instance, QWidget* parent)
         QDesktopServices::openUrl(
             QUrl::fromLocalFile(QFileInfo(r.localPath + QLatin1Char('/') + copy).absolutePath()));
     });
-    connect(m_conflicts, &QTreeWidget::currentItemChanged, this, [this] {
-        const bool chosen = m_conflicts->currentItem() != nullptr;
-        for (QPushButton* b : {m_keepMine, m_keepTheirs, m_keepBoth, m_showInFolder})
-            b->setEnabled(chosen);
-    });
+    connect(m_conflicts, &QTreeWidget::currentItemChanged, this, &ActivityWindow::showSelectedConflict);
 
     for (const control::Change& c : instance->recentChanges())
         addChange(c);
@@ -240,8 +240,9 @@ void ActivityWindow::refreshOverview()
             item->setText(1, tr("syncing"));
             break;
         case RepoState::Idle:
-            item->setText(1, s.lastSuccess.isValid() ? tr("up to date (%1)").arg(Words::when(s.lastSuccess))
-                                                     : tr("up to date"));
+            item->setText(1, s.pendingUp > 0 ? tr("%n change(s) waiting to be sent", nullptr, s.pendingUp)
+                             : s.lastSuccess.isValid() ? tr("up to date (%1)").arg(Words::when(s.lastSuccess))
+                                                       : tr("up to date"));
             break;
         case RepoState::Paused:
             item->setText(1, tr("paused"));
@@ -346,9 +347,49 @@ void ActivityWindow::refreshConflicts()
     }
     for (int c = 0; c < m_conflicts->columnCount(); ++c)
         m_conflicts->resizeColumnToContents(c);
-    const bool chosen = m_conflicts->currentItem() != nullptr;
+    if (!m_conflicts->currentItem() && m_conflicts->topLevelItemCount() > 0)
+        m_conflicts->setCurrentItem(m_conflicts->topLevelItem(0)); // the first one shows at once
+    showSelectedConflict();
+}
+
+void ActivityWindow::showSelectedConflict()
+{
+    const QTreeWidgetItem* item = m_conflicts->currentItem();
     for (QPushButton* b : {m_keepMine, m_keepTheirs, m_keepBoth, m_showInFolder})
-        b->setEnabled(chosen);
+        b->setEnabled(item != nullptr);
+    m_keepMine->setText(tr("Keep mine"));
+    m_keepTheirs->setText(tr("Keep theirs"));
+    const auto conflict = item ? sync::parseConflictCopy(item->data(0, kCopyRole).toString()) : std::nullopt;
+    if (!conflict) {
+        m_conflictView->clear();
+        return;
+    }
+    const config::RepositoryConfig& r = m_instance->repository(item->data(0, kRepositoryRole).toInt());
+    ConflictView::Side current{r.localPath + QLatin1Char('/') + conflict->original, QString(), false};
+    sync::LocalState state(r);
+    QString ignored;
+    if (state.open(ignored))
+        if (const auto origin = state.originOf(conflict->original)) {
+            current.machine = origin->name;
+            current.mine = origin->mine;
+        }
+    const bool copyIsMine = conflict->device.compare(r.clientName, Qt::CaseInsensitive) == 0;
+    const ConflictView::Side copy{r.localPath + QLatin1Char('/') + conflict->copy, conflict->device, copyIsMine};
+    if (copyIsMine)
+        current.mine = false;
+    m_conflictView->showConflict(current, copy);
+    // The buttons name the machines: "Keep mine (alice)", "Keep theirs (bob)"; when neither version
+    // is this machine's, "Keep bob's" and "Keep carol's".
+    const ConflictView::Side& mine = copyIsMine ? copy : current;
+    const ConflictView::Side& theirs = copyIsMine ? current : copy;
+    const QString unknown = tr("unknown machine");
+    if (mine.mine || copyIsMine) {
+        m_keepMine->setText(tr("Keep mine (%1)").arg(r.clientName));
+        m_keepTheirs->setText(tr("Keep theirs (%1)").arg(theirs.machine.isEmpty() ? unknown : theirs.machine));
+    } else {
+        m_keepMine->setText(tr("Keep %1's").arg(current.machine.isEmpty() ? unknown : current.machine));
+        m_keepTheirs->setText(tr("Keep %1's").arg(copy.machine));
+    }
 }
 
 void ActivityWindow::resolveSelected(int choice)

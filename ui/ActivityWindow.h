@@ -15,6 +15,8 @@ class QVBoxLayout;
 
 namespace escale::ui {
 
+class ConflictView;
+
 // What Escale is doing and has done, from the running instance: each repository's state and
 // relay space against its quota, the transfers under way with their speed, the recent changes
 // (who, what, when), conflicts with their resolutions, errors with their remedies, the other
@@ -56,6 +58,7 @@ private:
     void refreshHeld();
     void addChange(const control::Change& change);
     void resolveSelected(int choice);
+    void showSelectedConflict(); // both versions, and the buttons named after their machines
 
     control::Instance* m_instance;
     QVBoxLayout* m_heldBox;
@@ -64,6 +67,7 @@ private:
     QTreeWidget* m_transfers;
     QTreeWidget* m_changes;
     QTreeWidget* m_conflicts;
+    ConflictView* m_conflictView;
     QPushButton* m_keepMine;
     QPushButton* m_keepTheirs;
     QPushButton* m_keepBoth;

@@ -96,7 +96,10 @@ QString TrayModel::describe(int index) const
                    : tr("%1: syncing").arg(name);
         break;
     case RepoState::Idle:
-        line = when.isEmpty() ? tr("%1: up to date").arg(name) : tr("%1: up to date (%2)").arg(name, when);
+        // Never "up to date" beside changes still to send (they wait for room, or for a retry).
+        line = s.pendingUp > 0     ? tr("%1: %n change(s) waiting to be sent", nullptr, s.pendingUp).arg(name)
+               : when.isEmpty() ? tr("%1: up to date").arg(name)
+                                : tr("%1: up to date (%2)").arg(name, when);
         break;
     case RepoState::Paused:
         line = s.pausedUntil.isValid() ? tr("%1: paused until %2").arg(name, until(s.pausedUntil))
@@ -114,7 +117,7 @@ QString TrayModel::describe(int index) const
     }
     if (s.conflictsWaiting > 0)
         line += tr(", %n conflict(s) to resolve", nullptr, s.conflictsWaiting);
-    if (s.pendingUp > 0 && (s.state == RepoState::Idle || s.state == RepoState::Syncing))
+    if (s.pendingUp > 0 && s.state == RepoState::Syncing)
         line += tr(", %n change(s) to send", nullptr, s.pendingUp);
     // Paths set aside (a file that cannot be written or read here, content asked again): their
     // causes are in the activity window.
@@ -152,7 +155,7 @@ void TrayModel::update()
     // resolve, then work under way; paused only when everything is.
     const int count = m_instance->repositoryCount();
     bool error = false, offline = false, conflicts = false, syncing = false, allPaused = count > 0;
-    int filesLeft = 0;
+    int filesLeft = 0, waitingToSend = 0;
     qint64 bytesLeft = 0;
     QStringList lines;
     for (int i = 0; i < count; ++i) {
@@ -162,6 +165,8 @@ void TrayModel::update()
         conflicts |= s.conflictsWaiting > 0;
         syncing |= s.state == RepoState::Syncing || s.state == RepoState::Starting;
         allPaused &= s.paused;
+        if (s.state == RepoState::Idle && s.pendingUp > 0)
+            waitingToSend += s.pendingUp;
         if (s.state == RepoState::Syncing) {
             filesLeft += s.progress.filesLeft();
             bytesLeft += s.progress.bytesLeft();
@@ -187,7 +192,9 @@ void TrayModel::update()
                                     : State::UpToDate;
     m_statusLine = state == State::Syncing && filesLeft > 0 ? tr("Syncing: %1").arg(left(filesLeft, bytesLeft))
                    : state == State::Paused && pausedUntil.isValid() ? tr("Paused until %1").arg(until(pausedUntil))
-                                                                     : tr(textOf(state).statusLine);
+                   : state == State::UpToDate && waitingToSend > 0
+                       ? tr("%n change(s) waiting to be sent", nullptr, waitingToSend)
+                       : tr(textOf(state).statusLine);
     m_state = state;
     m_tooltip = state == State::NotSetUp
                     ? tr("Escale — not set up: click to choose a folder to sync")

@@ -20,6 +20,23 @@ bool LocalState::open(QString& error)
     return m_db.open(pathFor(m_repository), error); // creates its folder too
 }
 
+std::optional<LocalState::Origin> LocalState::originOf(const QString& path)
+{
+    try {
+        const std::optional<state::StateDb::LocalEntry> entry = m_db.local(path);
+        if (!entry || entry->origin.isEmpty())
+            return std::nullopt;
+        if (entry->origin == m_db.meta(state::Meta::Client))
+            return Origin{m_repository.clientName, true};
+        const QHash<QString, state::StateDb::Peer> peers = m_db.peers();
+        const auto peer = peers.constFind(entry->origin);
+        return Origin{peer != peers.cend() && !peer->name.isEmpty() ? peer->name : entry->origin, false};
+    } catch (const state::StateError&) {
+        m_db.abandon();
+        return std::nullopt;
+    }
+}
+
 std::optional<AccessTable> LocalState::accessTable(QString& error)
 {
     try {

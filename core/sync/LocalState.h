@@ -26,6 +26,14 @@ public:
     bool open(QString& error);
     std::optional<AccessTable> accessTable(QString& error);
     bool setAccess(const QString& path, const state::StateDb::Access& flags, QString& error);
+    // Which machine made the version of `path` the folder holds, as this state last saw it: its
+    // name, or `mine` for this machine (a change made here). std::nullopt when not known.
+    struct Origin
+    {
+        QString name;
+        bool mine = false;
+    };
+    std::optional<Origin> originOf(const QString& path);
     // When this machine last saw each other client's head change (its own clock, R3); empty when
     // the repository never ran here or its state cannot be read.
     static QHash<QString, qint64> lastHeard(const config::RepositoryConfig& repository);

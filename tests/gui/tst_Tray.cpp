@@ -22,16 +22,30 @@
 using namespace escale;
 using State = ui::TrayModel::State;
 
+namespace {
+// A machine of the repository 'docs' on the folder relay root/relay: its folder root/NAME.
+config::Config machine(const QTemporaryDir& root, const QString& name, const QString& extra = {})
+{
+    const QString text = QString("[docs]\nlocal path = %1\nrelay address = %2\nclient name = %3\n"
+                                 "state dir = %4\nrefresh = 1\n%5")
+                             .arg(root.filePath(name), root.filePath("relay"), name, root.filePath(name + "-state"), extra);
+    QDir().mkpath(root.filePath(name));
+    return config::ConfigLoader::load(text.toUtf8(), root.filePath(name + ".conf"), root.path()).config;
+}
+} // namespace
+
 class tst_Tray : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase() { QCOMPARE(ui::installTranslation(*qApp, "en"), QString("en")); } // plurals
     void followsTheEngine();
     void notSetUp();
     void iconsRenderAtTraySizes();
     void notificationsAreRateLimited();
     void saysWhatWaits();
+    void neverUpToDateWithChangesToSend();
     void keychainFailureIsSaidAsSuch();
     void syncingForWorkNotForEachPoll();
     void inFrench(); // last: it leaves the French catalogue installed
@@ -338,13 +352,7 @@ void tst_Tray::notificationsAreRateLimited()
 void tst_Tray::saysWhatWaits()
 {
     QTemporaryDir root;
-    auto load = [&](const QString& name) {
-        const QString text = QString("[docs]\nlocal path = %1\nrelay address = %2\nclient name = %3\n"
-                                     "state dir = %4\nrefresh = 1\n")
-                                 .arg(root.filePath(name), root.filePath("relay"), name, root.filePath(name + "-state"));
-        QDir().mkpath(root.filePath(name));
-        return config::ConfigLoader::load(text.toUtf8(), root.filePath(name + ".conf"), root.path()).config;
-    };
+    auto load = [&](const QString& name) { return machine(root, name); };
     harness::writeFile(root.filePath("bob/report.txt"), "bob's report");
     harness::setMtime(root.filePath("bob/report.txt"), 1'700'000'000); // not being written any more
     {
@@ -361,6 +369,35 @@ void tst_Tray::saysWhatWaits()
     QTRY_VERIFY2_WITH_TIMEOUT(model.tooltip().contains(QRegularExpression(", 1 file(\\(s\\))? waiting \\(see Activity\\)")),
                               qPrintable(model.tooltip()), 30'000);
     QVERIFY(!QFile::exists(root.filePath("alice/report.txt")));
+    alice.stop();
+}
+
+// Changes that wait to be sent (a relay full until the other machine takes its copies) are never
+// called "up to date".
+void tst_Tray::neverUpToDateWithChangesToSend()
+{
+    QTemporaryDir root;
+    auto load = [&](const QString& name) { return machine(root, name, "disk quota = 1MB\nchunk size = 1MB\n"); };
+    {
+        control::Instance bob(load("bob"), false); // joins, then is away
+        bob.start();
+        QTRY_VERIFY_WITH_TIMEOUT(bob.status(0).state == control::RepositoryStatus::State::Idle, 30'000);
+        bob.stop();
+    }
+    control::Instance alice(load("alice"), false);
+    ui::TrayModel model(&alice);
+    alice.start();
+    QTRY_VERIFY_WITH_TIMEOUT(alice.status(0).state == control::RepositoryStatus::State::Idle, 30'000);
+    for (int i = 0; i < 3; ++i)
+        harness::writeFile(root.filePath(QString("alice/big%1.bin").arg(i)), harness::randomBytes(700 * 1024, i));
+    QTRY_VERIFY_WITH_TIMEOUT(alice.status(0).state == control::RepositoryStatus::State::Idle &&
+                                 alice.status(0).pendingUp > 0 && alice.status(0).lastPass.waitingForSpace,
+                             30'000);
+    QTRY_VERIFY2(model.tooltip().contains(QRegularExpression("docs: \\d changes? waiting to be sent")),
+                 qPrintable(model.tooltip()));
+    QVERIFY2(!model.tooltip().contains("up to date"), qPrintable(model.tooltip()));
+    QVERIFY2(model.statusLine().contains("waiting to be sent"), qPrintable(model.statusLine()));
+    QCOMPARE(model.state(), State::UpToDate); // the icon: nothing is wrong
     alice.stop();
 }
 
