@@ -63,6 +63,17 @@
     </message>
 </context>
 <context>
+    <name>escale::ui::LogViewer</name>
+    <message numerus="yes">
+        <location filename="../ui/LogViewer.cpp" line="+174"/>
+        <source>%1 — %n line(s) shown</source>
+        <translation>
+            <numerusform>%1 — %n line shown</numerusform>
+            <numerusform>%1 — %n lines shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>escale::ui::MainWindow</name>
     <message numerus="yes">
         <location filename="../ui/MainWindow.cpp" line="+167"/>

@@ -10,6 +10,19 @@
     </message>
 </context>
 <context>
+    <name>escale::ui::AboutBox</name>
+    <message>
+        <location filename="../ui/AboutBox.cpp" line="19"/>
+        <source>About</source>
+        <translation>À propos</translation>
+    </message>
+    <message>
+        <location filename="../ui/AboutBox.cpp" line="26"/>
+        <source>&lt;h3&gt;Escale %1&lt;/h3&gt;&lt;p&gt;Keeps folders in sync between machines that cannot reach each other, through a relay storage they share, end-to-end encrypted.&lt;/p&gt;&lt;p&gt;Free software under the CeCILL-C licence.&lt;/p&gt;&lt;p&gt;Configuration: %2&lt;br&gt;State: %3&lt;br&gt;Log: %4&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Escale %1&lt;/h3&gt;&lt;p&gt;Garde des dossiers synchronisés entre des machines qui ne peuvent pas se joindre, par un stockage relais qu’elles partagent, chiffré de bout en bout.&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence CeCILL-C.&lt;/p&gt;&lt;p&gt;Configuration : %2&lt;br&gt;État : %3&lt;br&gt;Journal : %4&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>escale::ui::AccessDialog</name>
     <message>
         <location filename="../ui/AccessDialog.cpp" line="21"/>
@@ -506,6 +519,82 @@
     </message>
 </context>
 <context>
+    <name>escale::ui::LogViewer</name>
+    <message>
+        <location filename="../ui/LogViewer.cpp" line="31"/>
+        <source>Log</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <location filename="../ui/LogViewer.cpp" line="38"/>
+        <source>Everything, details included</source>
+        <translation>Tout, détails compris</translation>
+    </message>
+    <message>
+        <location filename="../ui/LogViewer.cpp" line="39"/>
+        <source>Information, warnings and errors</source>
+        <translation>Informations, avertissements et erreurs</translation>
+    </message>
+    <message>
+        <location filename="../ui/LogViewer.cpp" line="40"/>
+        <source>Warnings and errors</source>
+        <translation>Avertissements et erreurs</translation>
+    </message>
+    <message>
+        <location filename="../ui/LogViewer.cpp" line="41"/>
+        <source>Errors only</source>
+        <translation>Erreurs seulement</translation>
+    </message>
+    <message>
+        <location filename="../ui/LogViewer.cpp" line="45"/>
+        <source>Words to find</source>
+        <translation>Mots à chercher</translation>
+    </message>
+    <message>
+        <location filename="../ui/LogViewer.cpp" line="47"/>
+        <source>Repository:</source>
+        <translation>Dépôt :</translation>
+    </message>
+    <message>
+        <location filename="../ui/LogViewer.cpp" line="49"/>
+        <source>Show:</source>
+        <translation>Afficher :</translation>
+    </message>
+    <message>
+        <location filename="../ui/LogViewer.cpp" line="63"/>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <location filename="../ui/LogViewer.cpp" line="65"/>
+        <source>Copies the lines shown, to paste them in a message or a bug report</source>
+        <translation>Copie les lignes affichées, pour les coller dans un message ou un rapport de bogue</translation>
+    </message>
+    <message>
+        <location filename="../ui/LogViewer.cpp" line="66"/>
+        <source>Open the log folder</source>
+        <translation>Ouvrir le dossier du journal</translation>
+    </message>
+    <message>
+        <location filename="../ui/LogViewer.cpp" line="141"/>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/LogViewer.cpp" line="174"/>
+        <source>%1 — %n line(s) shown</source>
+        <translation>
+            <numerusform>%1 — %n ligne affichée</numerusform>
+            <numerusform>%1 — %n lignes affichées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/LogViewer.cpp" line="175"/>
+        <source>%1 does not exist yet: nothing was logged</source>
+        <translation>%1 n’existe pas encore : rien n’a été journalisé</translation>
+    </message>
+</context>
+<context>
     <name>escale::ui::MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="293"/>
@@ -774,22 +863,32 @@
         <translation>Ajouter un dépôt…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="471"/>
+        <location filename="../ui/MainWindow.cpp" line="360"/>
+        <source>Log...</source>
+        <translation>Journal…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="362"/>
+        <source>About...</source>
+        <translation>À propos…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="477"/>
         <source>not seen yet</source>
         <translation>pas encore vue</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="476"/>
+        <location filename="../ui/MainWindow.cpp" line="482"/>
         <source>No other machine has joined yet.</source>
         <translation>Aucune autre machine n’a encore rejoint.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="487"/>
+        <location filename="../ui/MainWindow.cpp" line="493"/>
         <source>Configuration: %1</source>
         <translation>Configuration : %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="497"/>
+        <location filename="../ui/MainWindow.cpp" line="503"/>
         <source>Escale cannot use the configuration %1:
 
 %2</source>
@@ -1477,8 +1576,18 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
         <translation>Afficher Escale</translation>
     </message>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="99"/>
         <location filename="../ui/TrayIcon.cpp" line="160"/>
+        <source>Log...</source>
+        <translation>Journal…</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrayIcon.cpp" line="161"/>
+        <source>About Escale...</source>
+        <translation>À propos d’Escale…</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrayIcon.cpp" line="99"/>
+        <location filename="../ui/TrayIcon.cpp" line="162"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>

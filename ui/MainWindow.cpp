@@ -357,9 +357,15 @@ MainWindow::MainWindow(QWidget* parent)
     connect(settings, &QPushButton::clicked, this, &MainWindow::settingsRequested);
     auto* add = button(QStringLiteral("addRepository"), tr("Add repository..."), m_buttons);
     connect(add, &QPushButton::clicked, this, &MainWindow::addRepositoryRequested);
+    auto* log = button(QStringLiteral("log"), tr("Log..."), m_buttons);
+    connect(log, &QPushButton::clicked, this, &MainWindow::logRequested);
+    auto* about = button(QStringLiteral("about"), tr("About..."), m_buttons);
+    connect(about, &QPushButton::clicked, this, &MainWindow::aboutRequested);
     buttons->addWidget(activity);
     buttons->addWidget(settings);
     buttons->addWidget(add);
+    buttons->addWidget(log);
+    buttons->addWidget(about);
     buttons->addStretch();
     m_configPath = new QLabel(m_buttons);
     m_configPath->setObjectName(QStringLiteral("configPath"));

@@ -58,6 +58,8 @@ Q_SIGNALS:
     void activityRequested(escale::ui::MainWindow::Activity tab);
     void settingsRequested();
     void addRepositoryRequested();
+    void logRequested();
+    void aboutRequested();
 
 private:
     void rebuildPanels();

@@ -157,6 +157,8 @@ void TrayIcon::rebuild()
     m_menu->addAction(tr("Settings..."), this, &TrayIcon::settingsRequested);
     m_menu->addAction(tr("Add repository..."), this, &TrayIcon::addRepositoryRequested);
     m_menu->addAction(tr("Show Escale"), this, &TrayIcon::showWindowRequested);
+    m_menu->addAction(tr("Log..."), this, &TrayIcon::logRequested);
+    m_menu->addAction(tr("About Escale..."), this, &TrayIcon::aboutRequested);
     m_menu->addAction(tr("Quit"), this, &TrayIcon::quitRequested);
 }
 

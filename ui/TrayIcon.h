@@ -32,6 +32,8 @@ Q_SIGNALS:
     void addRepositoryRequested();
     void activityRequested();
     void settingsRequested();
+    void logRequested();
+    void aboutRequested();
     void accessRequested(int repository); // "Choose what syncs..."
     void messageClicked(); // a notification the user clicked
     void quitRequested();

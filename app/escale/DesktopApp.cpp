@@ -1,6 +1,11 @@
 #include "escale/DesktopApp.h"
 
+#include "AboutBox.h"
 #include "AccessDialog.h"
+#include "LogViewer.h"
+#include "Version.h"
+#include "config/Paths.h"
+#include "log/Logging.h"
 #include "DesktopNotifications.h"
 #include "ActivityWindow.h"
 #include "ExitCodes.h"
@@ -55,6 +60,22 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
     if (result.noRepository && std::count_if(result.diagnostics.cbegin(), result.diagnostics.cend(),
                                              [](const auto& d) { return d.isError(); }) == 1)
         result.diagnostics.clear();
+    // The log file the user guide promises (~/.local/state/escale/escale.log by default, rotated),
+    // as `escale --no-gui` writes it; the log viewer reads it.
+    if (result.config.global.logFile.isEmpty())
+        result.config.global.logFile =
+            config::defaultStateDir() + QLatin1Char('/') + QFileInfo(options.configPath).completeBaseName() +
+            QLatin1String(".log");
+    log::LogOptions logOptions;
+    logOptions.level = options.logLevel.value_or(result.config.global.logLevel);
+    logOptions.file = result.config.global.logFile;
+    logOptions.rotate = result.config.global.logRotate;
+    logOptions.maxSize = result.config.global.logSize;
+    if (const QString error = log::install(logOptions); !error.isEmpty())
+        qCWarning(lcApp).noquote() << error;
+    qCInfo(lcApp).noquote() << QStringLiteral("Escale %1 (desktop) with %2")
+                                   .arg(QString::fromLatin1(versionString()), options.configPath);
+    const QString logFile = result.config.global.logFile;
     // Before any window: English, or French from the system or the 'language' setting.
     ui::installTranslation(app, result.hasErrors() ? QStringLiteral("auto") : result.config.global.language);
     ui::MainWindow window;
@@ -226,14 +247,41 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
                 showActivity(ui::ActivityWindow::ErrorsTab);
         });
     }
+    // The log viewer and the About box, from the tray and the window.
+    QPointer<ui::LogViewer> logViewer;
+    auto showLog = [&] {
+        if (!logViewer) {
+            logViewer = new ui::LogViewer(logFile);
+            logViewer->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        logViewer->show();
+        logViewer->raise();
+        logViewer->activateWindow();
+    };
+    auto showAbout = [&] {
+        auto* about = new ui::AboutBox(options.configPath,
+                                       result.config.global.stateDir.isEmpty() ? config::defaultDataDir()
+                                                                               : result.config.global.stateDir,
+                                       logFile);
+        about->setAttribute(Qt::WA_DeleteOnClose);
+        about->show();
+    };
+    QObject::connect(&window, &ui::MainWindow::logRequested, &app, showLog);
+    QObject::connect(&window, &ui::MainWindow::aboutRequested, &app, showAbout);
+    if (tray) {
+        QObject::connect(tray.get(), &ui::TrayIcon::logRequested, &app, showLog);
+        QObject::connect(tray.get(), &ui::TrayIcon::aboutRequested, &app, showAbout);
+    }
     if (instance && instance->repositoryCount() == 0)
         addRepository();
     const int code = app.exec();
     delete wizard;
+    delete logViewer;
     delete activity;
     delete settings;
     if (instance)
         instance->stop();
+    log::shutdown();
     return code;
 }
 

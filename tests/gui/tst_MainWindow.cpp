@@ -2,14 +2,20 @@
 // what moves now, conflicts and problems with their buttons, recent files, other machines; and
 // "not set up" before any repository.
 #include "ActivityWindow.h"
+#include "AboutBox.h"
+#include "LogViewer.h"
 #include "MainWindow.h"
+#include "Version.h"
 #include "Translations.h"
 #include "SyncHarness.h"
 #include "config/ConfigLoader.h"
 #include "control/Instance.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QDir>
+#include <QGuiApplication>
+#include <QLineEdit>
 #include <QFrame>
 #include <QLabel>
 #include <QProgressBar>
@@ -31,6 +37,7 @@ private Q_SLOTS:
     void followsTheRepositories();
     void showsATransferUnderWay();
     void showsConfigurationProblem();
+    void logViewerAndAbout();
 };
 
 namespace {
@@ -237,6 +244,50 @@ void tst_MainWindow::showsConfigurationProblem()
     QVERIFY(label->text().contains("escale.conf:3: 'mode'"));
     QVERIFY(!w.findChild<QWidget*>("repositories")->isVisible());
     QVERIFY(!w.findChild<QWidget*>("notSetUp")->isVisible());
+}
+
+void tst_MainWindow::logViewerAndAbout()
+{
+    QTemporaryDir root;
+    const QString log = root.filePath("state/escale.log");
+    harness::writeFile(log, "2026-12-05T10:00:00.000Z info escale.app: Escale 1.0 (desktop) with escale.conf\n"
+                            "2026-12-05T10:00:01.000Z info escale.engine: [docs] repository ready on /r\n"
+                            "2026-12-05T10:00:02.000Z debug escale.engine: [docs] pass: header 0 ms\n"
+                            "2026-12-05T10:00:03.000Z warning escale.engine: [photos] cannot read x.jpg\n"
+                            "  a second line of that message\n"
+                            "2026-12-05T10:00:04.000Z error escale.engine: [docs] the relay is full\n");
+    ui::LogViewer viewer(log);
+    viewer.show();
+    // Information and above by default: the debug line is left out; a message keeps its lines.
+    QCOMPARE(viewer.shownLines().size(), 4);
+    QVERIFY(!viewer.shownLines().join("\n").contains("pass: header"));
+    QVERIFY(viewer.shownLines().at(2).endsWith("\n  a second line of that message"));
+    viewer.setRepositoryFilter("docs");
+    QCOMPARE(viewer.shownLines().size(), 2);
+    viewer.setLevelFilter(3);
+    QCOMPARE(viewer.shownLines(), QStringList{"2026-12-05T10:00:04.000Z error escale.engine: [docs] the relay is full"});
+    viewer.setLevelFilter(0);
+    QCOMPARE(viewer.shownLines().size(), 3);
+    viewer.findChild<QLineEdit*>("search")->setText("READY");
+    QCOMPARE(viewer.shownLines().size(), 1);
+    viewer.findChild<QPushButton*>("copy")->click();
+    QCOMPARE(QGuiApplication::clipboard()->text(), viewer.shownLines().first());
+    viewer.findChild<QLineEdit*>("search")->clear();
+    // Followed as it grows.
+    QFile more(log);
+    QVERIFY(more.open(QIODevice::Append));
+    more.write("2026-12-05T10:00:05.000Z info escale.engine: [docs] received b.txt\n");
+    more.close();
+    QTRY_COMPARE_WITH_TIMEOUT(viewer.shownLines().size(), 4, 5000);
+    QVERIFY(viewer.shownLines().last().endsWith("received b.txt"));
+    QVERIFY(ui::LogViewer::parse("2026-12-05T10:00:05.000Z info escale.app: no repository").value().repository.isEmpty());
+    QVERIFY(!ui::LogViewer::parse("not a log line"));
+
+    ui::AboutBox about("/home/u/.config/escale/escale.conf", "/home/u/.local/share/escale", log);
+    QVERIFY(about.text().contains(QString("Escale ") + escale::versionString()));
+    QVERIFY(about.text().contains("CeCILL-C"));
+    QVERIFY(about.text().contains("/home/u/.config/escale/escale.conf"));
+    QVERIFY(about.text().contains(log));
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -100,7 +100,7 @@ void tst_Tray::followsTheEngine()
     // Nothing paused: "Pause all" (a choice of how long), no "Resume all".
     QCOMPARE(top.mid(1), (QStringList{docs->title(), menu->findChild<QMenu*>("repository:photos")->title(),
                                       "Recent files", "Pause all", "Activity...", "Settings...",
-                                      "Add repository...", "Show Escale", "Quit"}));
+                                      "Add repository...", "Show Escale", "Log...", "About Escale...", "Quit"}));
     // The recent files: a.txt, sent, openable.
     QMenu* recent = menu->findChild<QMenu*>("recent");
     QVERIFY(recent);

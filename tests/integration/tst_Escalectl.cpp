@@ -1210,6 +1210,7 @@ void tst_Escalectl::desktopApplicationServesTheSocket()
     write(root.filePath("folder/a.txt"), "from the desktop");
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert("QT_QPA_PLATFORM", "offscreen");
+    env.insert("XDG_STATE_HOME", root.filePath("state-home"));
     QProcess app;
     app.setProcessEnvironment(env);
     app.setProcessChannelMode(QProcess::MergedChannels);
@@ -1227,6 +1228,13 @@ void tst_Escalectl::desktopApplicationServesTheSocket()
     QCOMPARE(run(m_escalectl, {"-c", conf, "stop"}).code, 0);
     QVERIFY(app.waitForFinished(30'000));
     QCOMPARE(app.exitCode(), 0);
+    // It wrote its log where the user guide says (the state folder, named after the configuration).
+    const QString log = root.filePath("state-home/escale/" + QFileInfo(conf).completeBaseName() + ".log");
+    const QByteArray logged = harness::readFile(log);
+    QVERIFY2(logged.contains("info escale.app: Escale ") && logged.contains("(desktop)") &&
+                 logged.contains("[docs]"),
+             logged.left(2000).constData());
+    QCOMPARE(QFile::permissions(log) & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
 }
 
 void tst_Escalectl::forgetClient()
