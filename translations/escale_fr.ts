@@ -953,524 +953,534 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
 <context>
     <name>escale::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="51"/>
+        <location filename="../ui/SettingsDialog.cpp" line="53"/>
         <source>Escale settings</source>
         <translation>Paramètres d’Escale</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="107"/>
+        <location filename="../ui/SettingsDialog.cpp" line="109"/>
         <source>Start Escale when I log in</source>
         <translation>Lancer Escale à l’ouverture de session</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="112"/>
+        <location filename="../ui/SettingsDialog.cpp" line="114"/>
         <source>Show notifications (first sync, conflicts, errors, a full relay)</source>
         <translation>Afficher les notifications (première synchronisation, conflits, erreurs, relais plein)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="117"/>
+        <location filename="../ui/SettingsDialog.cpp" line="119"/>
         <source>The system&apos;s</source>
         <translation>Celle du système</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="132"/>
+        <location filename="../ui/SettingsDialog.cpp" line="134"/>
         <source>Language:</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="133"/>
+        <location filename="../ui/SettingsDialog.cpp" line="135"/>
         <source>Log level:</source>
         <translation>Niveau de journal :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="136"/>
+        <location filename="../ui/SettingsDialog.cpp" line="138"/>
         <source>The language applies at the next start. Configuration file: %1</source>
         <translation>La langue s’applique au prochain démarrage. Fichier de configuration : %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="143"/>
+        <location filename="../ui/SettingsDialog.cpp" line="145"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="170"/>
+        <location filename="../ui/SettingsDialog.cpp" line="172"/>
         <source>&apos;%1&apos; in the configuration</source>
         <translation>« %1 » dans la configuration</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="175"/>
+        <location filename="../ui/SettingsDialog.cpp" line="177"/>
         <source>Folder and relay</source>
         <translation>Dossier et relais</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="176"/>
+        <location filename="../ui/SettingsDialog.cpp" line="178"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="186"/>
+        <location filename="../ui/SettingsDialog.cpp" line="188"/>
         <source>Local folder:</source>
         <translation>Dossier local :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="187"/>
+        <location filename="../ui/SettingsDialog.cpp" line="189"/>
         <source>%1
 (to move the repository elsewhere: escalectl migrate %2 NEW-ADDRESS)</source>
         <translation>%1
 (pour déplacer le dépôt ailleurs : escalectl migrate %2 NOUVELLE-ADRESSE)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="192"/>
+        <location filename="../ui/SettingsDialog.cpp" line="194"/>
         <source>Relay:</source>
         <translation>Relais :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="193"/>
+        <location filename="../ui/SettingsDialog.cpp" line="195"/>
         <source>User name:</source>
         <translation>Nom d’utilisateur :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="193"/>
-        <location filename="../ui/SettingsDialog.cpp" line="219"/>
-        <location filename="../ui/SettingsDialog.cpp" line="254"/>
-        <location filename="../ui/SettingsDialog.cpp" line="255"/>
-        <location filename="../ui/SettingsDialog.cpp" line="256"/>
+        <location filename="../ui/SettingsDialog.cpp" line="195"/>
+        <location filename="../ui/SettingsDialog.cpp" line="221"/>
+        <location filename="../ui/SettingsDialog.cpp" line="264"/>
+        <location filename="../ui/SettingsDialog.cpp" line="265"/>
+        <location filename="../ui/SettingsDialog.cpp" line="266"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="198"/>
+        <location filename="../ui/SettingsDialog.cpp" line="200"/>
         <source>kept in %1</source>
         <translation>gardé dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="199"/>
+        <location filename="../ui/SettingsDialog.cpp" line="201"/>
         <source>unchanged (in the keychain)</source>
         <translation>inchangé (dans le trousseau)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="201"/>
+        <location filename="../ui/SettingsDialog.cpp" line="203"/>
         <source>New password:</source>
         <translation>Nouveau mot de passe :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="202"/>
+        <location filename="../ui/SettingsDialog.cpp" line="204"/>
         <source>This machine&apos;s name:</source>
         <translation>Nom de cette machine :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="202"/>
+        <location filename="../ui/SettingsDialog.cpp" line="204"/>
         <source>the host name</source>
         <translation>le nom d’hôte</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="205"/>
+        <location filename="../ui/SettingsDialog.cpp" line="207"/>
         <source>Send and receive</source>
         <translation>Envoyer et recevoir</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="206"/>
+        <location filename="../ui/SettingsDialog.cpp" line="208"/>
         <source>Send only</source>
         <translation>Envoyer seulement</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="207"/>
+        <location filename="../ui/SettingsDialog.cpp" line="209"/>
         <source>Receive only</source>
         <translation>Recevoir seulement</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="208"/>
+        <location filename="../ui/SettingsDialog.cpp" line="210"/>
         <source>Conservative (never overwrite a file changed here)</source>
         <translation>Prudent (ne jamais écraser un fichier modifié ici)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="211"/>
+        <location filename="../ui/SettingsDialog.cpp" line="213"/>
         <source>Mode:</source>
         <translation>Mode :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="212"/>
+        <location filename="../ui/SettingsDialog.cpp" line="214"/>
         <source>Encryption:</source>
         <translation>Chiffrement :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="214"/>
+        <location filename="../ui/SettingsDialog.cpp" line="216"/>
         <source>What syncs</source>
         <translation>Ce qui se synchronise</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="215"/>
+        <location filename="../ui/SettingsDialog.cpp" line="217"/>
         <source>Only these files:</source>
         <translation>Seulement ces fichiers :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="215"/>
+        <location filename="../ui/SettingsDialog.cpp" line="217"/>
         <source>everything</source>
         <translation>tout</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="216"/>
+        <location filename="../ui/SettingsDialog.cpp" line="218"/>
         <source>Files never synced:</source>
         <translation>Fichiers jamais synchronisés :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="216"/>
+        <location filename="../ui/SettingsDialog.cpp" line="218"/>
         <source>none (patterns, separated by commas)</source>
         <translation>aucun (motifs, séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="217"/>
+        <location filename="../ui/SettingsDialog.cpp" line="219"/>
         <source>Only these extensions:</source>
         <translation>Seulement ces extensions :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="217"/>
+        <location filename="../ui/SettingsDialog.cpp" line="219"/>
         <source>any</source>
         <translation>toutes</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="218"/>
+        <location filename="../ui/SettingsDialog.cpp" line="220"/>
         <source>Only these folders:</source>
         <translation>Seulement ces dossiers :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="218"/>
+        <location filename="../ui/SettingsDialog.cpp" line="220"/>
         <source>every folder</source>
         <translation>tous les dossiers</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="219"/>
+        <location filename="../ui/SettingsDialog.cpp" line="221"/>
         <source>Folders never synced:</source>
         <translation>Dossiers jamais synchronisés :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="220"/>
-        <source>Sync hidden files (names starting with &apos;.&apos;)</source>
-        <translation>Synchroniser les fichiers cachés (noms commençant par « . »)</translation>
-    </message>
-    <message>
-        <location filename="../ui/SettingsDialog.cpp" line="225"/>
+        <location filename="../ui/SettingsDialog.cpp" line="235"/>
         <source>Ask before deleting more than:</source>
         <translation>Demander avant de supprimer plus de :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="226"/>
+        <location filename="../ui/SettingsDialog.cpp" line="236"/>
         <source>50% (or a number of files)</source>
         <translation>50% (ou un nombre de fichiers)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="227"/>
+        <location filename="../ui/SettingsDialog.cpp" line="237"/>
         <source>Choose per file...</source>
         <translation>Choisir fichier par fichier…</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="232"/>
+        <location filename="../ui/SettingsDialog.cpp" line="242"/>
         <source>Relay space and speed</source>
         <translation>Place sur le relais et débit</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="233"/>
+        <location filename="../ui/SettingsDialog.cpp" line="243"/>
         <source>Relay quota:</source>
         <translation>Quota du relais :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="233"/>
+        <location filename="../ui/SettingsDialog.cpp" line="243"/>
         <source>unlimited (e.g. 5GB)</source>
         <translation>illimité (par ex. 5GB)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="234"/>
+        <location filename="../ui/SettingsDialog.cpp" line="244"/>
         <source>Copies before freeing:</source>
         <translation>Copies avant libération :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="234"/>
+        <location filename="../ui/SettingsDialog.cpp" line="244"/>
         <source>every machine (0)</source>
         <translation>chaque machine (0)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="235"/>
+        <location filename="../ui/SettingsDialog.cpp" line="245"/>
         <source>Check the relay every:</source>
         <translation>Consulter le relais toutes les :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="236"/>
+        <location filename="../ui/SettingsDialog.cpp" line="246"/>
         <source>Check every second after activity for:</source>
         <translation>Consulter chaque seconde après une activité pendant :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="236"/>
+        <location filename="../ui/SettingsDialog.cpp" line="246"/>
         <source>2min (0: never)</source>
         <translation>2min (0 : jamais)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="235"/>
+        <location filename="../ui/SettingsDialog.cpp" line="245"/>
         <source>30s</source>
         <translation>30s</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="237"/>
+        <location filename="../ui/SettingsDialog.cpp" line="222"/>
+        <source>Sync hidden files and folders (names starting with &apos;.&apos;, such as .env or .git)</source>
+        <translation>Synchroniser les fichiers et dossiers cachés (noms commençant par « . », comme .env ou .git)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="227"/>
+        <source>Sync the temporary files of editors and systems too</source>
+        <translation>Synchroniser aussi les fichiers temporaires des éditeurs et des systèmes</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="229"/>
+        <source>Left out unless ticked: %1, and the folders %2.</source>
+        <translation>Laissés de côté sauf si coché : %1, et les dossiers %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="247"/>
         <source>Parallel transfers:</source>
         <translation>Transferts en parallèle :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="237"/>
+        <location filename="../ui/SettingsDialog.cpp" line="247"/>
         <source>4</source>
         <translation>4</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="238"/>
+        <location filename="../ui/SettingsDialog.cpp" line="248"/>
         <source>Upload limit:</source>
         <translation>Limite d’envoi :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="238"/>
+        <location filename="../ui/SettingsDialog.cpp" line="248"/>
         <source>unlimited (e.g. 2MB per second: 2MB)</source>
         <translation>illimitée (par ex. 2 Mo par seconde : 2MB)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="239"/>
+        <location filename="../ui/SettingsDialog.cpp" line="249"/>
         <source>Download limit:</source>
         <translation>Limite de réception :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="239"/>
+        <location filename="../ui/SettingsDialog.cpp" line="249"/>
         <source>unlimited</source>
         <translation>illimitée</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="240"/>
+        <location filename="../ui/SettingsDialog.cpp" line="250"/>
         <source>Wait for an absent machine:</source>
         <translation>Attendre une machine absente :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="240"/>
-        <location filename="../ui/SettingsDialog.cpp" line="241"/>
+        <location filename="../ui/SettingsDialog.cpp" line="250"/>
+        <location filename="../ui/SettingsDialog.cpp" line="251"/>
         <source>30d</source>
         <translation>30d</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="241"/>
+        <location filename="../ui/SettingsDialog.cpp" line="251"/>
         <source>Keep replaced versions:</source>
         <translation>Garder les versions remplacées :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="242"/>
+        <location filename="../ui/SettingsDialog.cpp" line="252"/>
         <source>Chunk size:</source>
         <translation>Taille des morceaux :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="242"/>
+        <location filename="../ui/SettingsDialog.cpp" line="252"/>
         <source>8MB</source>
         <translation>8MB</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="243"/>
+        <location filename="../ui/SettingsDialog.cpp" line="253"/>
         <source>Timeout:</source>
         <translation>Délai d’attente :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="243"/>
+        <location filename="../ui/SettingsDialog.cpp" line="253"/>
         <source>60s</source>
         <translation>60s</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="244"/>
+        <location filename="../ui/SettingsDialog.cpp" line="254"/>
         <source>Retries:</source>
         <translation>Nouveaux essais :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="244"/>
+        <location filename="../ui/SettingsDialog.cpp" line="254"/>
         <source>5</source>
         <translation>5</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="246"/>
+        <location filename="../ui/SettingsDialog.cpp" line="256"/>
         <source>Connection and security</source>
         <translation>Connexion et sécurité</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="247"/>
+        <location filename="../ui/SettingsDialog.cpp" line="257"/>
         <source>Check the server&apos;s certificate (recommended)</source>
         <translation>Vérifier le certificat du serveur (recommandé)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="252"/>
+        <location filename="../ui/SettingsDialog.cpp" line="262"/>
         <source>Oldest TLS version:</source>
         <translation>Version TLS minimale :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="252"/>
+        <location filename="../ui/SettingsDialog.cpp" line="262"/>
         <source>TLS 1.2</source>
         <translation>TLS 1.2</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="253"/>
+        <location filename="../ui/SettingsDialog.cpp" line="263"/>
         <source>Authority certificate:</source>
         <translation>Certificat d’autorité :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="253"/>
+        <location filename="../ui/SettingsDialog.cpp" line="263"/>
         <source>the system&apos;s</source>
         <translation>ceux du système</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="254"/>
+        <location filename="../ui/SettingsDialog.cpp" line="264"/>
         <source>Client certificate:</source>
         <translation>Certificat client :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="255"/>
+        <location filename="../ui/SettingsDialog.cpp" line="265"/>
         <source>Private key:</source>
         <translation>Clé privée :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="256"/>
+        <location filename="../ui/SettingsDialog.cpp" line="266"/>
         <source>Trusted certificate fingerprint:</source>
         <translation>Empreinte de certificat reconnue :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="257"/>
+        <location filename="../ui/SettingsDialog.cpp" line="267"/>
         <source>SSH host key:</source>
         <translation>Clé d’hôte SSH :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="257"/>
+        <location filename="../ui/SettingsDialog.cpp" line="267"/>
         <source>from known hosts</source>
         <translation>celle de known_hosts</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="258"/>
+        <location filename="../ui/SettingsDialog.cpp" line="268"/>
         <source>Known hosts file:</source>
         <translation>Fichier known_hosts :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="258"/>
+        <location filename="../ui/SettingsDialog.cpp" line="268"/>
         <source>~/.ssh/known_hosts</source>
         <translation>~/.ssh/known_hosts</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="259"/>
+        <location filename="../ui/SettingsDialog.cpp" line="269"/>
         <source>FTPS from the first byte:</source>
         <translation>FTPS dès le premier octet :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="259"/>
+        <location filename="../ui/SettingsDialog.cpp" line="269"/>
         <source>on port 990</source>
         <translation>sur le port 990</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="260"/>
+        <location filename="../ui/SettingsDialog.cpp" line="270"/>
         <source>S3 region:</source>
         <translation>Région S3 :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="260"/>
+        <location filename="../ui/SettingsDialog.cpp" line="270"/>
         <source>us-east-1</source>
         <translation>us-east-1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="261"/>
+        <location filename="../ui/SettingsDialog.cpp" line="271"/>
         <source>S3 address style:</source>
         <translation>Forme d’adresse S3 :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="261"/>
+        <location filename="../ui/SettingsDialog.cpp" line="271"/>
         <source>auto</source>
         <translation>auto</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="262"/>
+        <location filename="../ui/SettingsDialog.cpp" line="272"/>
         <source>rclone program:</source>
         <translation>Programme rclone :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="262"/>
+        <location filename="../ui/SettingsDialog.cpp" line="272"/>
         <source>rclone</source>
         <translation>rclone</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="263"/>
+        <location filename="../ui/SettingsDialog.cpp" line="273"/>
         <source>rclone configuration:</source>
         <translation>Configuration rclone :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="263"/>
+        <location filename="../ui/SettingsDialog.cpp" line="273"/>
         <source>rclone&apos;s own</source>
         <translation>celle de rclone</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="264"/>
+        <location filename="../ui/SettingsDialog.cpp" line="274"/>
         <source>State folder:</source>
         <translation>Dossier d’état :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="264"/>
+        <location filename="../ui/SettingsDialog.cpp" line="274"/>
         <source>~/.local/share/escale</source>
         <translation>~/.local/share/escale</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="265"/>
+        <location filename="../ui/SettingsDialog.cpp" line="275"/>
         <source>Checksum:</source>
         <translation>Somme de contrôle :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="265"/>
+        <location filename="../ui/SettingsDialog.cpp" line="275"/>
         <source>sha256</source>
         <translation>sha256</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="270"/>
+        <location filename="../ui/SettingsDialog.cpp" line="280"/>
         <source>Remove this repository</source>
         <translation>Retirer ce dépôt</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="273"/>
+        <location filename="../ui/SettingsDialog.cpp" line="283"/>
         <source>Keep its files in %1</source>
         <translation>Garder ses fichiers dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="275"/>
+        <location filename="../ui/SettingsDialog.cpp" line="285"/>
         <source>Also move its files to the trash</source>
         <translation>Mettre aussi ses fichiers à la corbeille</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="277"/>
+        <location filename="../ui/SettingsDialog.cpp" line="287"/>
         <source>The other machines keep their copies. They stop waiting for this one after &apos;retention&apos;, or at once with &apos;escalectl forget-client&apos;.</source>
         <translation>Les autres machines gardent leurs copies. Elles cessent d’attendre celle-ci après « retention », ou tout de suite avec « escalectl forget-client ».</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="281"/>
+        <location filename="../ui/SettingsDialog.cpp" line="291"/>
         <source>Remove %1</source>
         <translation>Retirer %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="333"/>
+        <location filename="../ui/SettingsDialog.cpp" line="343"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="371"/>
+        <location filename="../ui/SettingsDialog.cpp" line="383"/>
         <source>The keychain cannot keep the password: %1</source>
         <translation>Le trousseau ne peut pas garder le mot de passe : %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="386"/>
+        <location filename="../ui/SettingsDialog.cpp" line="399"/>
         <source>Saved; %1 restarted with the new settings.</source>
         <translation>Enregistré ; %1 a redémarré avec les nouveaux paramètres.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="414"/>
+        <location filename="../ui/SettingsDialog.cpp" line="427"/>
         <source>&apos;%1&apos; is removed, but its folder %2 could not be moved to the trash.</source>
         <translation>« %1 » est retiré, mais son dossier %2 n’a pas pu être mis à la corbeille.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="416"/>
+        <location filename="../ui/SettingsDialog.cpp" line="429"/>
         <source>&apos;%1&apos; is removed; its folder is in the trash.</source>
         <translation>« %1 » est retiré ; son dossier est à la corbeille.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="417"/>
+        <location filename="../ui/SettingsDialog.cpp" line="430"/>
         <source>&apos;%1&apos; is removed; its files stay in %2.</source>
         <translation>« %1 » est retiré ; ses fichiers restent dans %2.</translation>
     </message>
@@ -2088,51 +2098,61 @@ Pourquoi il n’est pas reconnu : %5</translation>
 <context>
     <name>escale::ui::wizard::FiltersPage</name>
     <message>
-        <location filename="../ui/wizard/FiltersPage.cpp" line="16"/>
+        <location filename="../ui/wizard/FiltersPage.cpp" line="17"/>
         <source>What to leave out (optional)</source>
         <translation>Ce qu’il faut laisser de côté (facultatif)</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/FiltersPage.cpp" line="18"/>
+        <location filename="../ui/wizard/FiltersPage.cpp" line="19"/>
         <source>Leave everything empty to sync the whole folder. One pattern per line: * matches any name part, /.../ is a regular expression.</source>
         <translation>Laissez tout vide pour synchroniser tout le dossier. Un motif par ligne : * remplace n’importe quelle partie d’un nom, /…/ est une expression régulière.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/FiltersPage.cpp" line="22"/>
+        <location filename="../ui/wizard/FiltersPage.cpp" line="23"/>
         <source>*.tmp
 *~</source>
         <translation>*.tmp
 *~</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/FiltersPage.cpp" line="23"/>
+        <location filename="../ui/wizard/FiltersPage.cpp" line="24"/>
         <source>node_modules
 build</source>
         <translation>node_modules
 build</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/FiltersPage.cpp" line="24"/>
+        <location filename="../ui/wizard/FiltersPage.cpp" line="25"/>
         <source>everything</source>
         <translation>tout</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/FiltersPage.cpp" line="25"/>
-        <source>Sync hidden files and folders (names starting with &apos;.&apos;)</source>
-        <translation>Synchroniser les fichiers et dossiers cachés (noms commençant par « . »)</translation>
+        <location filename="../ui/wizard/FiltersPage.cpp" line="26"/>
+        <source>Sync hidden files and folders (names starting with &apos;.&apos;, such as .env or .git)</source>
+        <translation>Synchroniser les fichiers et dossiers cachés (noms commençant par « . », comme .env ou .git)</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/FiltersPage.cpp" line="27"/>
+        <location filename="../ui/wizard/FiltersPage.cpp" line="30"/>
+        <source>Sync the temporary files of editors and systems too</source>
+        <translation>Synchroniser aussi les fichiers temporaires des éditeurs et des systèmes</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/FiltersPage.cpp" line="32"/>
+        <source>Left out unless ticked: %1, and the folders %2. They are locks, swap files, partial downloads and thumbnails that belong to one machine.</source>
+        <translation>Laissés de côté sauf si coché : %1, et les dossiers %2. Ce sont des verrous, fichiers d’échange, téléchargements partiels et vignettes propres à une machine.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/FiltersPage.cpp" line="36"/>
         <source>Files never synced:</source>
         <translation>Fichiers jamais synchronisés :</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/FiltersPage.cpp" line="28"/>
+        <location filename="../ui/wizard/FiltersPage.cpp" line="37"/>
         <source>Folders never synced:</source>
         <translation>Dossiers jamais synchronisés :</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/FiltersPage.cpp" line="29"/>
+        <location filename="../ui/wizard/FiltersPage.cpp" line="38"/>
         <source>Only these files:</source>
         <translation>Seulement ces fichiers :</translation>
     </message>
@@ -2412,137 +2432,157 @@ build</translation>
 <context>
     <name>escale::ui::wizard::SummaryPage</name>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="18"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="20"/>
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="19"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="21"/>
         <source>Escale writes this to its configuration and starts syncing when you click Finish.</source>
         <translation>Escale écrit ceci dans sa configuration et commence à synchroniser quand vous cliquez sur Terminer.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="27"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="29"/>
         <source>Keep the password and passphrase in files readable only by you</source>
         <translation>Garder le mot de passe et la phrase secrète dans des fichiers lisibles par vous seul</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="47"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="49"/>
         <source>Repository</source>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="47"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="49"/>
         <source>join &apos;%1&apos;</source>
         <translation>rejoindre « %1 »</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="47"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="49"/>
         <source>create &apos;%1&apos;</source>
         <translation>créer « %1 »</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="48"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="50"/>
         <source>Relay</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="50"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="52"/>
         <source>Encryption</source>
         <translation>Chiffrement</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="50"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="52"/>
         <source>off</source>
         <translation>désactivé</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="52"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="54"/>
         <source>on (AES-256-GCM)</source>
         <translation>activé (AES-256-GCM)</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="53"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="55"/>
         <source>Local folder</source>
         <translation>Dossier local</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="55"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="57"/>
         <source> (created)</source>
         <translation> (créé)</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="56"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="58"/>
         <source>This machine</source>
         <translation>Cette machine</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="58"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="60"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="58"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="60"/>
         <source>send only</source>
         <translation>envoi seulement</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="59"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="61"/>
         <source>receive only</source>
         <translation>réception seulement</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="60"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="62"/>
         <source>conservative</source>
         <translation>prudent</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="61"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="63"/>
         <source>send and receive</source>
         <translation>envoi et réception</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="68"/>
-        <source>hidden files synced</source>
-        <translation>fichiers cachés synchronisés</translation>
-    </message>
-    <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="69"/>
-        <source>Filters</source>
-        <translation>Filtres</translation>
-    </message>
-    <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="70"/>
-        <source>none: everything is synced</source>
-        <translation>aucun : tout est synchronisé</translation>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="67"/>
+        <source>temporary files of editors and systems (%1; folders %2)</source>
+        <translation>fichiers temporaires des éditeurs et des systèmes (%1 ; dossiers %2)</translation>
     </message>
     <message>
         <location filename="../ui/wizard/SummaryPage.cpp" line="71"/>
+        <source>hidden files and folders (names starting with &apos;.&apos;)</source>
+        <translation>fichiers et dossiers cachés (noms commençant par « . »)</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="73"/>
+        <source>files named %1</source>
+        <translation>fichiers nommés %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="75"/>
+        <source>folders named %1</source>
+        <translation>dossiers nommés %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="77"/>
+        <source>every file but those named %1</source>
+        <translation>tout fichier sauf ceux nommés %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="78"/>
+        <source>Not synced</source>
+        <translation>Non synchronisé</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="78"/>
+        <source>nothing: every file is synced</source>
+        <translation>rien : chaque fichier est synchronisé</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="79"/>
         <source>Configuration</source>
         <translation>Configuration</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="73"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="81"/>
         <source>Secrets</source>
         <translation>Secrets</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="73"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="81"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="74"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="82"/>
         <source>in the system keychain</source>
         <translation>dans le trousseau du système</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="75"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="83"/>
         <source>no keychain here: in files readable only by you</source>
         <translation>pas de trousseau ici : dans des fichiers lisibles par vous seul</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="93"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="101"/>
         <source>%1. Check the box to keep them in files readable only by you (beside the configuration, in &apos;secrets&apos;), then click Finish again.</source>
         <translation>%1. Cochez la case pour les garder dans des fichiers lisibles par vous seul (à côté de la configuration, dans « secrets »), puis cliquez de nouveau sur Terminer.</translation>
     </message>

@@ -1,5 +1,7 @@
 #include "SettingsDialog.h"
 
+#include "sync/PathFilter.h"
+
 #include "Autostart.h"
 #include "StatusLabel.h"
 #include "config/ConfigWriter.h"
@@ -217,11 +219,19 @@ void SettingsDialog::buildRepository(int index)
     field(what, KeyId::FileExtension, tr("Only these extensions:"), tr("any"));
     field(what, KeyId::IncludeDirectories, tr("Only these folders:"), tr("every folder"));
     field(what, KeyId::ExcludeDirectories, tr("Folders never synced:"), tr("none"));
-    p.hidden = new QCheckBox(tr("Sync hidden files (names starting with '.')"), page);
+    p.hidden = new QCheckBox(tr("Sync hidden files and folders (names starting with '.', such as .env or .git)"), page);
     p.hidden->setObjectName(QStringLiteral("hidden files"));
     p.initialHidden = r.hiddenFiles;
     p.hidden->setChecked(r.hiddenFiles);
     what->addRow(QString(), p.hidden);
+    p.temporary = new QCheckBox(tr("Sync the temporary files of editors and systems too"), page);
+    p.temporary->setObjectName(QStringLiteral("temporary files"));
+    p.temporary->setToolTip(tr("Left out unless ticked: %1, and the folders %2.")
+                                .arg(sync::PathFilter::temporaryPatterns().join(QLatin1String(" ")),
+                                     sync::PathFilter::temporaryFolders().join(QLatin1String(", "))));
+    p.initialTemporary = r.temporaryFiles;
+    p.temporary->setChecked(r.temporaryFiles);
+    what->addRow(QString(), p.temporary);
     field(what, KeyId::DeleteThreshold, tr("Ask before deleting more than:"),
           tr("50% (or a number of files)"));
     auto* perFile = new QPushButton(tr("Choose per file..."), page);
@@ -355,6 +365,8 @@ bool SettingsDialog::applyRepository(RepositoryPage& p)
     };
     if (p.hidden->isChecked() != p.initialHidden)
         edits << config::keyEdit(KeyId::HiddenFiles, yesNo(p.hidden->isChecked()));
+    if (p.temporary->isChecked() != p.initialTemporary)
+        edits << config::keyEdit(KeyId::TemporaryFiles, yesNo(p.temporary->isChecked()));
     if (p.verifySsl->isChecked() != p.initialVerify)
         edits << config::keyEdit(KeyId::VerifySsl, yesNo(p.verifySsl->isChecked()));
     const QString password = p.password->text();
@@ -381,6 +393,7 @@ bool SettingsDialog::applyRepository(RepositoryPage& p)
     const config::RepositoryConfig* updated = checked->repository(p.name);
     p.initialMode = config::syncModeName(updated->mode);
     p.initialHidden = updated->hiddenFiles;
+    p.initialTemporary = updated->temporaryFiles;
     p.initialVerify = updated->verifySsl;
     m_instance->replaceRepository(index, *updated);
     p.status->info(tr("Saved; %1 restarted with the new settings.").arg(p.name));

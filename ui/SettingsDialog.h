@@ -49,12 +49,14 @@ private:
         QHash<config::KeyId, QString> written; // as the file had them when the page was made
         QComboBox* mode = nullptr;
         QCheckBox* hidden = nullptr;
+        QCheckBox* temporary = nullptr;
         QCheckBox* verifySsl = nullptr;
         QCheckBox* paused = nullptr;
         QLineEdit* password = nullptr;
         StatusLabel* status = nullptr;
         QRadioButton* deleteFiles = nullptr;
         bool initialHidden = false;
+        bool initialTemporary = false;
         bool initialVerify = true;
         QString initialMode;
     };

@@ -90,7 +90,8 @@ struct RepositoryConfig
     QStringList fileExtensions;
     QStringList includeDirectories;
     QStringList excludeDirectories;
-    bool hiddenFiles = false;
+    bool hiddenFiles = true;     // names starting with '.' (Escale 0.7 never synced them)
+    bool temporaryFiles = false; // editors' and systems' temporary files (sync::PathFilter::temporaryPatterns)
 
     bool verifySsl = true;
     QString caCertificate;

@@ -38,6 +38,7 @@ enum class KeyId
     IncludeDirectories,
     ExcludeDirectories,
     HiddenFiles,
+    TemporaryFiles,
     Checksum,
     VerifySsl,
     SslVersion,

@@ -524,6 +524,8 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
     }
     case KeyId::HiddenFiles:
         return setBool(r.hiddenFiles);
+    case KeyId::TemporaryFiles:
+        return setBool(r.temporaryFiles);
     case KeyId::Checksum: {
         const QString c = text.toLower();
         const auto b = parseBool(c);

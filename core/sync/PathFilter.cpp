@@ -77,7 +77,43 @@ PathFilter::PathFilter(const config::RepositoryConfig& config)
     , m_extensions(config.fileExtensions)
     , m_includeDirs(compileAll(config.includeDirectories))
     , m_excludeDirs(compileAll(config.excludeDirectories))
-{}
+{
+    if (!config.temporaryFiles) {
+        // One expression for all the names (each file is matched against it).
+        auto anyOf = [](const QStringList& globs) {
+            QStringList parts;
+            for (const QString& g : globs)
+                parts << globToRegex(g);
+            QRegularExpression regex(QRegularExpression::anchoredPattern(
+                QStringLiteral("(?:%1)").arg(parts.join(QLatin1Char('|')))));
+            regex.optimize();
+            return Pattern{regex, false};
+        };
+        m_exclude.prepend(anyOf(temporaryPatterns()));
+        m_excludeDirs.prepend(anyOf(temporaryFolders()));
+    }
+}
+
+QStringList PathFilter::temporaryPatterns()
+{
+    // Locks, swap and backup files of editors, partial downloads, and what file managers and
+    // systems leave in folders: each belongs to one machine and changes all the time
+    // (docs/configuration.md, 'temporary files').
+    return {QStringLiteral("*~"),          QStringLiteral(".*.swp"),        QStringLiteral(".*.swo"),
+            QStringLiteral(".*.swx"),      QStringLiteral(".#*"),           QStringLiteral("#*#"),
+            QStringLiteral("*.kate-swp"),  QStringLiteral(".~lock.*#"),     QStringLiteral("~$*"),
+            QStringLiteral("~*.tmp"),      QStringLiteral("*.part"),        QStringLiteral("*.crdownload"),
+            QStringLiteral(".goutputstream-*"), QStringLiteral(".fuse_hidden*"), QStringLiteral(".nfs*"),
+            QStringLiteral(".DS_Store"),   QStringLiteral("._*"),           QStringLiteral("Thumbs.db"),
+            QStringLiteral("ehthumbs.db"), QStringLiteral("desktop.ini"),   QStringLiteral(".directory")};
+}
+
+QStringList PathFilter::temporaryFolders()
+{
+    return {QStringLiteral(".Trash-*"),       QStringLiteral(".Trashes"),       QStringLiteral(".Spotlight-V100"),
+            QStringLiteral(".fseventsd"),     QStringLiteral(".TemporaryItems"), QStringLiteral("$RECYCLE.BIN"),
+            QStringLiteral("System Volume Information")};
+}
 
 bool PathFilter::isEmpty() const
 {

@@ -28,6 +28,9 @@ public:
     bool descendsInto(const QString& path) const;
 
     static QRegularExpression compile(const QString& pattern);
+    // What 'temporary files = no' (the default) leaves out: names of files, and of folders.
+    static QStringList temporaryPatterns();
+    static QStringList temporaryFolders();
 
 private:
     struct Pattern

@@ -93,14 +93,17 @@ void tst_Settings::editsRemovesAndGeneral()
     field("transfers")->setText("8");
     field("exclude")->setText("*.log");
     docs->findChild<QComboBox*>("mode")->setCurrentIndex(3); // conservative
-    docs->findChild<QCheckBox*>("hidden files")->setChecked(true);
+    QVERIFY(docs->findChild<QCheckBox*>("hidden files")->isChecked()); // synced by default
+    docs->findChild<QCheckBox*>("hidden files")->setChecked(false);
+    QVERIFY(!docs->findChild<QCheckBox*>("temporary files")->isChecked());
+    docs->findChild<QCheckBox*>("temporary files")->setChecked(true);
     QVERIFY(dialog.apply());
     QVERIFY2(status->text().contains("restarted"), qPrintable(status->text()));
     const QByteArray text = harness::readFile(conf);
     QVERIFY2(text.startsWith("# my Escale\nlog level = info\n\n[docs]\n# notes on docs\n"), text.constData());
     QVERIFY2(text.contains("disk quota = 2GB\nmy unknown key = stays\n"), text.constData());
     QVERIFY(text.contains("transfers = 8") && text.contains("exclude = *.log") &&
-            text.contains("mode = conservative") && text.contains("hidden files = yes"));
+            text.contains("mode = conservative") && text.contains("hidden files = no") && text.contains("temporary files = yes"));
     QVERIFY(!text.contains("quota = 1GB"));
     QVERIFY(
         text.endsWith(QString("[photos]\nlocal path = %1\nrelay address = %2\nstate dir = %3\nrefresh = 1\n")

@@ -179,6 +179,10 @@ void tst_Wizard::folderRelayCreateThenJoin()
         QVERIFY2(summary.contains("create &#x27;docs&#x27;") || summary.contains("create 'docs'"),
                  qPrintable(summary));
         QVERIFY2(summary.contains("in the system keychain"), qPrintable(summary));
+        // What is not synced, exactly: the defaults and the pattern typed.
+        QVERIFY2(summary.contains("temporary files of editors and systems (*~ .*.swp") &&
+                     summary.contains("files named *.tmp") && !summary.contains("hidden files"),
+                 qPrintable(summary));
         // Nothing written before Finish.
         QVERIFY(!QFileInfo::exists(aliceConf));
         QVERIFY(!QFileInfo::exists(alice));

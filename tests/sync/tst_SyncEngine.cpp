@@ -32,6 +32,7 @@ private Q_SLOTS:
     void createModifyDelete();
     void emptyFilesAndFolders_data() { relays_data(); }
     void emptyFilesAndFolders();
+    void dotFilesSyncTemporaryFilesStay();
     void renameAndMoveFolder_data() { relays_data(); }
     void renameAndMoveFolder();
     void unicodeNames_data() { relays_data(); }
@@ -200,6 +201,31 @@ void tst_SyncEngine::emptyFilesAndFolders()
     settle({&a, &b}, 1);
     QVERIFY(!b.exists("empty"));
     CONVERGED(a, b);
+}
+
+// The defaults a user expects: hidden files and folders (.env, .git/) sync; editors' and systems'
+// temporary files (a LibreOffice lock, a vim swap file, a backup~, .DS_Store) stay on their machine.
+void tst_SyncEngine::dotFilesSyncTemporaryFilesStay()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write(".env", "KEY=1");
+    a.write(".git/config", "[core]");
+    a.write("notes.txt", "notes");
+    for (const char* temporary : {"notes.txt~", ".notes.txt.swp", ".~lock.report.odt#", "~$report.docx", ".DS_Store",
+                                  ".Trash-1000/files/old.txt"})
+        a.write(temporary, "of this machine");
+    settle({&a, &b}, 1);
+    QCOMPARE(b.read(".env"), QByteArray("KEY=1"));
+    QCOMPARE(b.read(".git/config"), QByteArray("[core]"));
+    QCOMPARE(b.read("notes.txt"), QByteArray("notes"));
+    for (const char* temporary : {"notes.txt~", ".notes.txt.swp", ".~lock.report.odt#", "~$report.docx", ".DS_Store",
+                                  ".Trash-1000"})
+        QVERIFY2(!b.exists(temporary), temporary);
+    // bob's own lock file stays his, and does not disturb alice's.
+    b.write(".~lock.report.odt#", "bob's lock");
+    settle({&a, &b}, 1);
+    QCOMPARE(a.read(".~lock.report.odt#"), QByteArray("of this machine"));
 }
 
 void tst_SyncEngine::renameAndMoveFolder()

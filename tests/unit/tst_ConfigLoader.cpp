@@ -100,7 +100,8 @@ void tst_ConfigLoader::minimal()
     QCOMPARE(docs.transfers, 4);
     QCOMPARE(docs.pullers, 0);
     QCOMPARE(docs.verifySsl, true);
-    QCOMPARE(docs.hiddenFiles, false);
+    QCOMPARE(docs.hiddenFiles, true);
+    QCOMPARE(docs.temporaryFiles, false);
     QCOMPARE(docs.chunkSize, qint64(8 * 1024 * 1024));
     QCOMPARE(docs.stateDir, defaultDataDir());
     QCOMPARE(r.config.global.logLevel, LogLevel::Info);
@@ -153,7 +154,8 @@ void tst_ConfigLoader::everyRepositoryKeyAndAlias()
         {KeyId::IncludeDirectories, {"docs", [](auto& r) { return r.includeDirectories.join('|'); }, "docs"}},
         {KeyId::ExcludeDirectories,
          {"build, .git", [](auto& r) { return r.excludeDirectories.join('|'); }, "build|.git"}},
-        {KeyId::HiddenFiles, {"yes", [](auto& r) { return QString::number(r.hiddenFiles); }, "1"}},
+        {KeyId::HiddenFiles, {"no", [](auto& r) { return QString::number(r.hiddenFiles); }, "0"}},
+        {KeyId::TemporaryFiles, {"yes", [](auto& r) { return QString::number(r.temporaryFiles); }, "1"}},
         {KeyId::Checksum, {"sha256", [](auto&) { return QString("accepted"); }, "accepted"}},
         {KeyId::VerifySsl, {"no", [](auto& r) { return QString::number(r.verifySsl); }, "0"}},
         {KeyId::SslVersion, {"TLSv1.3", [](auto& r) { return r.tlsMinimum; }, "1.3"}},

@@ -9,6 +9,7 @@ class tst_PathFilter : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void temporaryFilesStayByDefault();
     void globs_data();
     void globs();
     void files_data();
@@ -118,6 +119,32 @@ void tst_PathFilter::directories()
     QVERIFY(g.descendsInto("photos"));
     QVERIFY(g.acceptsDirectory("photos/2024"));
     QVERIFY(!g.acceptsFile("music/a.mp3"));
+}
+
+void tst_PathFilter::temporaryFilesStayByDefault()
+{
+    config::RepositoryConfig c; // the defaults: hidden files synced, temporary files not
+    QVERIFY(c.hiddenFiles);
+    QVERIFY(!c.temporaryFiles);
+    sync::PathFilter f(c);
+    for (const char* kept : {"notes.txt", ".env", ".git/config", "a/.hidden/x", "report.odt", "tilde~not.txt",
+                             "part.txt", "#notes", "lock.odt#", "a/Thumbs.db.txt"})
+        QVERIFY2(f.acceptsFile(kept), kept);
+    for (const char* left : {"notes.txt~", "a/.notes.txt.swp", ".x.swo", ".#notes.txt", "#notes.txt#",
+                             "doc.kate-swp", "a/.~lock.report.odt#", "~$report.docx", "~WRL0001.tmp",
+                             "film.mkv.part", "x.crdownload", ".goutputstream-ABC", ".fuse_hidden0001",
+                             ".nfs0001", "a/.DS_Store", "._photo.jpg", "Thumbs.db", "desktop.ini", ".directory",
+                             ".Trash-1000/files/x", "a/.Trashes/x", "$RECYCLE.BIN/x", "System Volume Information/x"})
+        QVERIFY2(!f.acceptsFile(left), left);
+    QVERIFY(!f.descendsInto(".Trash-1000"));
+    QVERIFY(f.descendsInto(".git"));
+    // Ticked: they sync like any file; the user's own patterns still apply.
+    c.temporaryFiles = true;
+    c.exclude = {"*.bak"};
+    sync::PathFilter all(c);
+    QVERIFY(all.acceptsFile("notes.txt~"));
+    QVERIFY(all.acceptsFile(".Trash-1000/files/x"));
+    QVERIFY(!all.acceptsFile("x.bak"));
 }
 
 QTEST_GUILESS_MAIN(tst_PathFilter)

@@ -27,6 +27,7 @@ private:
     QPlainTextEdit* m_excludeDirectories;
     QPlainTextEdit* m_include;
     QCheckBox* m_hidden;
+    QCheckBox* m_temporary;
     StatusLabel* m_status;
 };
 

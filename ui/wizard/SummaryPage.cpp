@@ -1,5 +1,7 @@
 #include "wizard/SummaryPage.h"
 
+#include "sync/PathFilter.h"
+
 #include "StatusLabel.h"
 #include "wizard/PageHelpers.h"
 
@@ -59,15 +61,21 @@ void SummaryPage::initializePage()
                     : mode == QLatin1String("download")     ? tr("receive only")
                     : mode == QLatin1String("conservative") ? tr("conservative")
                                                             : tr("send and receive"));
-    QStringList filters;
-    for (const QString& key :
-         {QStringLiteral("exclude"), QStringLiteral("exclude directories"), QStringLiteral("include")})
-        if (!r.value(key).isEmpty())
-            filters << QStringLiteral("%1: %2").arg(key, r.value(key));
-    if (!r.value(QStringLiteral("hidden files")).isEmpty())
-        filters << tr("hidden files synced");
-    row(tr("Filters"),
-        filters.isEmpty() ? tr("none: everything is synced") : filters.join(QLatin1String("; ")));
+    // Exactly what is left out, the defaults included.
+    QStringList left;
+    if (r.value(QStringLiteral("temporary files")) != QLatin1String("yes"))
+        left << tr("temporary files of editors and systems (%1; folders %2)")
+                    .arg(sync::PathFilter::temporaryPatterns().join(QLatin1String(" ")),
+                         sync::PathFilter::temporaryFolders().join(QLatin1String(", ")));
+    if (r.value(QStringLiteral("hidden files")) == QLatin1String("no"))
+        left << tr("hidden files and folders (names starting with '.')");
+    if (!r.value(QStringLiteral("exclude")).isEmpty())
+        left << tr("files named %1").arg(r.value(QStringLiteral("exclude")));
+    if (!r.value(QStringLiteral("exclude directories")).isEmpty())
+        left << tr("folders named %1").arg(r.value(QStringLiteral("exclude directories")));
+    if (!r.value(QStringLiteral("include")).isEmpty())
+        left << tr("every file but those named %1").arg(r.value(QStringLiteral("include")));
+    row(tr("Not synced"), left.isEmpty() ? tr("nothing: every file is synced") : left.join(QLatin1String("; ")));
     row(tr("Configuration"), wiz()->configPath());
     const bool keychain = config::Keychain::reachable();
     row(tr("Secrets"), r.password.isEmpty() && r.passphrase.isEmpty() ? tr("none")

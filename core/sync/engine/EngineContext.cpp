@@ -59,6 +59,7 @@ QString EngineContext::selectionSignature() const
     // What decides which files are received here, but the access flags (followed on their own).
     const QStringList parts{config::syncModeName(settings.mode),
                             settings.hiddenFiles ? QStringLiteral("hidden") : QStringLiteral("visible"),
+                            settings.temporaryFiles ? QStringLiteral("temporary") : QStringLiteral("lasting"),
                             settings.include.join(QLatin1Char('\n')),
                             settings.exclude.join(QLatin1Char('\n')),
                             settings.fileExtensions.join(QLatin1Char('\n')),
