@@ -953,534 +953,599 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
 <context>
     <name>escale::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="53"/>
+        <location filename="../ui/SettingsDialog.cpp" line="55"/>
         <source>Escale settings</source>
         <translation>Paramètres d’Escale</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="109"/>
+        <location filename="../ui/SettingsDialog.cpp" line="111"/>
         <source>Start Escale when I log in</source>
         <translation>Lancer Escale à l’ouverture de session</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="114"/>
+        <location filename="../ui/SettingsDialog.cpp" line="116"/>
         <source>Show notifications (first sync, conflicts, errors, a full relay)</source>
         <translation>Afficher les notifications (première synchronisation, conflits, erreurs, relais plein)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="119"/>
+        <location filename="../ui/SettingsDialog.cpp" line="121"/>
         <source>The system&apos;s</source>
         <translation>Celle du système</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="134"/>
+        <location filename="../ui/SettingsDialog.cpp" line="136"/>
         <source>Language:</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="135"/>
+        <location filename="../ui/SettingsDialog.cpp" line="137"/>
         <source>Log level:</source>
         <translation>Niveau de journal :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="138"/>
+        <location filename="../ui/SettingsDialog.cpp" line="140"/>
         <source>The language applies at the next start. Configuration file: %1</source>
         <translation>La langue s’applique au prochain démarrage. Fichier de configuration : %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="145"/>
+        <location filename="../ui/SettingsDialog.cpp" line="147"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="172"/>
+        <location filename="../ui/SettingsDialog.cpp" line="180"/>
         <source>&apos;%1&apos; in the configuration</source>
         <translation>« %1 » dans la configuration</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="177"/>
+        <location filename="../ui/SettingsDialog.cpp" line="202"/>
         <source>Folder and relay</source>
         <translation>Dossier et relais</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="178"/>
+        <location filename="../ui/SettingsDialog.cpp" line="203"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="188"/>
+        <location filename="../ui/SettingsDialog.cpp" line="213"/>
         <source>Local folder:</source>
         <translation>Dossier local :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="189"/>
+        <location filename="../ui/SettingsDialog.cpp" line="214"/>
         <source>%1
 (to move the repository elsewhere: escalectl migrate %2 NEW-ADDRESS)</source>
         <translation>%1
 (pour déplacer le dépôt ailleurs : escalectl migrate %2 NOUVELLE-ADRESSE)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="194"/>
+        <location filename="../ui/SettingsDialog.cpp" line="219"/>
         <source>Relay:</source>
         <translation>Relais :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="195"/>
+        <location filename="../ui/SettingsDialog.cpp" line="228"/>
         <source>User name:</source>
         <translation>Nom d’utilisateur :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="195"/>
-        <location filename="../ui/SettingsDialog.cpp" line="221"/>
-        <location filename="../ui/SettingsDialog.cpp" line="264"/>
-        <location filename="../ui/SettingsDialog.cpp" line="265"/>
-        <location filename="../ui/SettingsDialog.cpp" line="266"/>
+        <location filename="../ui/SettingsDialog.cpp" line="228"/>
+        <location filename="../ui/SettingsDialog.cpp" line="250"/>
+        <location filename="../ui/SettingsDialog.cpp" line="288"/>
+        <location filename="../ui/SettingsDialog.cpp" line="289"/>
+        <location filename="../ui/SettingsDialog.cpp" line="290"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="200"/>
+        <location filename="../ui/SettingsDialog.cpp" line="224"/>
         <source>kept in %1</source>
         <translation>gardé dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="201"/>
+        <location filename="../ui/SettingsDialog.cpp" line="225"/>
         <source>unchanged (in the keychain)</source>
         <translation>inchangé (dans le trousseau)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="203"/>
+        <location filename="../ui/SettingsDialog.cpp" line="229"/>
         <source>New password:</source>
         <translation>Nouveau mot de passe :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="204"/>
+        <location filename="../ui/SettingsDialog.cpp" line="233"/>
         <source>This machine&apos;s name:</source>
         <translation>Nom de cette machine :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="204"/>
+        <location filename="../ui/SettingsDialog.cpp" line="233"/>
         <source>the host name</source>
         <translation>le nom d’hôte</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="207"/>
+        <location filename="../ui/SettingsDialog.cpp" line="236"/>
         <source>Send and receive</source>
         <translation>Envoyer et recevoir</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="208"/>
+        <location filename="../ui/SettingsDialog.cpp" line="237"/>
         <source>Send only</source>
         <translation>Envoyer seulement</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="209"/>
+        <location filename="../ui/SettingsDialog.cpp" line="238"/>
         <source>Receive only</source>
         <translation>Recevoir seulement</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="210"/>
-        <source>Conservative (never overwrite a file changed here)</source>
-        <translation>Prudent (ne jamais écraser un fichier modifié ici)</translation>
-    </message>
-    <message>
-        <location filename="../ui/SettingsDialog.cpp" line="213"/>
+        <location filename="../ui/SettingsDialog.cpp" line="242"/>
         <source>Mode:</source>
         <translation>Mode :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="214"/>
+        <location filename="../ui/SettingsDialog.cpp" line="243"/>
         <source>Encryption:</source>
         <translation>Chiffrement :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="216"/>
+        <location filename="../ui/SettingsDialog.cpp" line="245"/>
         <source>What syncs</source>
         <translation>Ce qui se synchronise</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="217"/>
+        <location filename="../ui/SettingsDialog.cpp" line="246"/>
         <source>Only these files:</source>
         <translation>Seulement ces fichiers :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="217"/>
+        <location filename="../ui/SettingsDialog.cpp" line="246"/>
         <source>everything</source>
         <translation>tout</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="218"/>
+        <location filename="../ui/SettingsDialog.cpp" line="247"/>
         <source>Files never synced:</source>
         <translation>Fichiers jamais synchronisés :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="218"/>
+        <location filename="../ui/SettingsDialog.cpp" line="247"/>
         <source>none (patterns, separated by commas)</source>
         <translation>aucun (motifs, séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="219"/>
+        <location filename="../ui/SettingsDialog.cpp" line="248"/>
         <source>Only these extensions:</source>
         <translation>Seulement ces extensions :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="219"/>
+        <location filename="../ui/SettingsDialog.cpp" line="248"/>
         <source>any</source>
         <translation>toutes</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="220"/>
+        <location filename="../ui/SettingsDialog.cpp" line="249"/>
         <source>Only these folders:</source>
         <translation>Seulement ces dossiers :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="220"/>
+        <location filename="../ui/SettingsDialog.cpp" line="249"/>
         <source>every folder</source>
         <translation>tous les dossiers</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="221"/>
+        <location filename="../ui/SettingsDialog.cpp" line="250"/>
         <source>Folders never synced:</source>
         <translation>Dossiers jamais synchronisés :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="235"/>
+        <location filename="../ui/SettingsDialog.cpp" line="323"/>
         <source>Ask before deleting more than:</source>
         <translation>Demander avant de supprimer plus de :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="236"/>
+        <location filename="../ui/SettingsDialog.cpp" line="323"/>
         <source>50% (or a number of files)</source>
         <translation>50% (ou un nombre de fichiers)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="237"/>
+        <location filename="../ui/SettingsDialog.cpp" line="265"/>
         <source>Choose per file...</source>
         <translation>Choisir fichier par fichier…</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="242"/>
+        <location filename="../ui/SettingsDialog.cpp" line="270"/>
         <source>Relay space and speed</source>
         <translation>Place sur le relais et débit</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="243"/>
+        <location filename="../ui/SettingsDialog.cpp" line="271"/>
         <source>Relay quota:</source>
         <translation>Quota du relais :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="243"/>
+        <location filename="../ui/SettingsDialog.cpp" line="271"/>
         <source>unlimited (e.g. 5GB)</source>
         <translation>illimité (par ex. 5GB)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="244"/>
+        <location filename="../ui/SettingsDialog.cpp" line="324"/>
         <source>Copies before freeing:</source>
         <translation>Copies avant libération :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="244"/>
+        <location filename="../ui/SettingsDialog.cpp" line="324"/>
         <source>every machine (0)</source>
         <translation>chaque machine (0)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="245"/>
+        <location filename="../ui/SettingsDialog.cpp" line="272"/>
         <source>Check the relay every:</source>
         <translation>Consulter le relais toutes les :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="246"/>
+        <location filename="../ui/SettingsDialog.cpp" line="325"/>
         <source>Check every second after activity for:</source>
         <translation>Consulter chaque seconde après une activité pendant :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="246"/>
+        <location filename="../ui/SettingsDialog.cpp" line="325"/>
         <source>2min (0: never)</source>
         <translation>2min (0 : jamais)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="245"/>
+        <location filename="../ui/SettingsDialog.cpp" line="272"/>
         <source>30s</source>
         <translation>30s</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="222"/>
-        <source>Sync hidden files and folders (names starting with &apos;.&apos;, such as .env or .git)</source>
-        <translation>Synchroniser les fichiers et dossiers cachés (noms commençant par « . », comme .env ou .git)</translation>
-    </message>
-    <message>
-        <location filename="../ui/SettingsDialog.cpp" line="227"/>
-        <source>Sync the temporary files of editors and systems too</source>
-        <translation>Synchroniser aussi les fichiers temporaires des éditeurs et des systèmes</translation>
-    </message>
-    <message>
-        <location filename="../ui/SettingsDialog.cpp" line="229"/>
+        <location filename="../ui/SettingsDialog.cpp" line="259"/>
         <source>Left out unless ticked: %1, and the folders %2.</source>
         <translation>Laissés de côté sauf si coché : %1, et les dossiers %2.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="247"/>
+        <location filename="../ui/SettingsDialog.cpp" line="273"/>
         <source>Parallel transfers:</source>
         <translation>Transferts en parallèle :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="247"/>
+        <location filename="../ui/SettingsDialog.cpp" line="273"/>
         <source>4</source>
         <translation>4</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="248"/>
+        <location filename="../ui/SettingsDialog.cpp" line="274"/>
         <source>Upload limit:</source>
         <translation>Limite d’envoi :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="248"/>
+        <location filename="../ui/SettingsDialog.cpp" line="274"/>
         <source>unlimited (e.g. 2MB per second: 2MB)</source>
         <translation>illimitée (par ex. 2 Mo par seconde : 2MB)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="249"/>
+        <location filename="../ui/SettingsDialog.cpp" line="275"/>
         <source>Download limit:</source>
         <translation>Limite de réception :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="249"/>
+        <location filename="../ui/SettingsDialog.cpp" line="275"/>
         <source>unlimited</source>
         <translation>illimitée</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="250"/>
+        <location filename="../ui/SettingsDialog.cpp" line="326"/>
         <source>Wait for an absent machine:</source>
         <translation>Attendre une machine absente :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="250"/>
-        <location filename="../ui/SettingsDialog.cpp" line="251"/>
+        <location filename="../ui/SettingsDialog.cpp" line="326"/>
+        <location filename="../ui/SettingsDialog.cpp" line="327"/>
         <source>30d</source>
         <translation>30d</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="251"/>
+        <location filename="../ui/SettingsDialog.cpp" line="327"/>
         <source>Keep replaced versions:</source>
         <translation>Garder les versions remplacées :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="252"/>
-        <source>Chunk size:</source>
-        <translation>Taille des morceaux :</translation>
-    </message>
-    <message>
-        <location filename="../ui/SettingsDialog.cpp" line="252"/>
+        <location filename="../ui/SettingsDialog.cpp" line="328"/>
         <source>8MB</source>
         <translation>8MB</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="253"/>
+        <location filename="../ui/SettingsDialog.cpp" line="330"/>
         <source>Timeout:</source>
         <translation>Délai d’attente :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="253"/>
+        <location filename="../ui/SettingsDialog.cpp" line="330"/>
         <source>60s</source>
         <translation>60s</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="254"/>
+        <location filename="../ui/SettingsDialog.cpp" line="331"/>
         <source>Retries:</source>
         <translation>Nouveaux essais :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="254"/>
+        <location filename="../ui/SettingsDialog.cpp" line="331"/>
         <source>5</source>
         <translation>5</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="256"/>
+        <location filename="../ui/SettingsDialog.cpp" line="284"/>
         <source>Connection and security</source>
         <translation>Connexion et sécurité</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="257"/>
-        <source>Check the server&apos;s certificate (recommended)</source>
-        <translation>Vérifier le certificat du serveur (recommandé)</translation>
-    </message>
-    <message>
-        <location filename="../ui/SettingsDialog.cpp" line="262"/>
+        <location filename="../ui/SettingsDialog.cpp" line="291"/>
         <source>Oldest TLS version:</source>
         <translation>Version TLS minimale :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="262"/>
+        <location filename="../ui/SettingsDialog.cpp" line="291"/>
         <source>TLS 1.2</source>
         <translation>TLS 1.2</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="263"/>
+        <location filename="../ui/SettingsDialog.cpp" line="287"/>
         <source>Authority certificate:</source>
         <translation>Certificat d’autorité :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="263"/>
+        <location filename="../ui/SettingsDialog.cpp" line="287"/>
         <source>the system&apos;s</source>
         <translation>ceux du système</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="264"/>
+        <location filename="../ui/SettingsDialog.cpp" line="289"/>
         <source>Client certificate:</source>
         <translation>Certificat client :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="265"/>
+        <location filename="../ui/SettingsDialog.cpp" line="290"/>
         <source>Private key:</source>
         <translation>Clé privée :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="266"/>
+        <location filename="../ui/SettingsDialog.cpp" line="288"/>
         <source>Trusted certificate fingerprint:</source>
         <translation>Empreinte de certificat reconnue :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="267"/>
+        <location filename="../ui/SettingsDialog.cpp" line="297"/>
         <source>SSH host key:</source>
         <translation>Clé d’hôte SSH :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="267"/>
+        <location filename="../ui/SettingsDialog.cpp" line="297"/>
         <source>from known hosts</source>
         <translation>celle de known_hosts</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="268"/>
+        <location filename="../ui/SettingsDialog.cpp" line="298"/>
         <source>Known hosts file:</source>
         <translation>Fichier known_hosts :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="268"/>
+        <location filename="../ui/SettingsDialog.cpp" line="298"/>
         <source>~/.ssh/known_hosts</source>
         <translation>~/.ssh/known_hosts</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="269"/>
+        <location filename="../ui/SettingsDialog.cpp" line="294"/>
         <source>FTPS from the first byte:</source>
         <translation>FTPS dès le premier octet :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="269"/>
+        <location filename="../ui/SettingsDialog.cpp" line="239"/>
+        <source>Conservative: never overwrite a file changed here</source>
+        <translation>Prudent : ne jamais écraser un fichier modifié ici</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="251"/>
+        <source>sync them (.env, .git, ...)</source>
+        <translation>les synchroniser (.env, .git, …)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="253"/>
+        <source>Files and folders whose name starts with &apos;.&apos;</source>
+        <translation>Fichiers et dossiers dont le nom commence par « . »</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="256"/>
+        <source>Hidden files:</source>
+        <translation>Fichiers cachés :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="257"/>
+        <source>sync them too</source>
+        <translation>les synchroniser aussi</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="264"/>
+        <source>Temporary files of editors and systems:</source>
+        <translation>Fichiers temporaires des éditeurs et systèmes :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="278"/>
+        <source>check it (recommended)</source>
+        <translation>le vérifier (recommandé)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="286"/>
+        <source>The server&apos;s certificate:</source>
+        <translation>Certificat du serveur :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="294"/>
         <source>on port 990</source>
         <translation>sur le port 990</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="270"/>
+        <location filename="../ui/SettingsDialog.cpp" line="296"/>
+        <source>SSH key:</source>
+        <translation>Clé SSH :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="296"/>
+        <source>~/.ssh/id_ed25519 or the agent</source>
+        <translation>~/.ssh/id_ed25519 ou l’agent</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="301"/>
         <source>S3 region:</source>
         <translation>Région S3 :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="270"/>
+        <location filename="../ui/SettingsDialog.cpp" line="301"/>
         <source>us-east-1</source>
         <translation>us-east-1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="271"/>
+        <location filename="../ui/SettingsDialog.cpp" line="302"/>
         <source>S3 address style:</source>
         <translation>Forme d’adresse S3 :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="271"/>
+        <location filename="../ui/SettingsDialog.cpp" line="302"/>
         <source>auto</source>
         <translation>auto</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="272"/>
+        <location filename="../ui/SettingsDialog.cpp" line="305"/>
         <source>rclone program:</source>
         <translation>Programme rclone :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="272"/>
+        <location filename="../ui/SettingsDialog.cpp" line="305"/>
         <source>rclone</source>
         <translation>rclone</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="273"/>
+        <location filename="../ui/SettingsDialog.cpp" line="306"/>
         <source>rclone configuration:</source>
         <translation>Configuration rclone :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="273"/>
+        <location filename="../ui/SettingsDialog.cpp" line="306"/>
         <source>rclone&apos;s own</source>
         <translation>celle de rclone</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="274"/>
+        <location filename="../ui/SettingsDialog.cpp" line="311"/>
+        <source>Show the advanced settings</source>
+        <translation>Afficher les paramètres avancés</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="319"/>
+        <source>Advanced</source>
+        <translation>Avancé</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="328"/>
+        <source>Pack size:</source>
+        <translation>Taille des paquets :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="332"/>
         <source>State folder:</source>
         <translation>Dossier d’état :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="274"/>
+        <location filename="../ui/SettingsDialog.cpp" line="332"/>
         <source>~/.local/share/escale</source>
         <translation>~/.local/share/escale</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="275"/>
+        <location filename="../ui/SettingsDialog.cpp" line="333"/>
         <source>Checksum:</source>
         <translation>Somme de contrôle :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="275"/>
+        <location filename="../ui/SettingsDialog.cpp" line="333"/>
         <source>sha256</source>
         <translation>sha256</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="280"/>
+        <location filename="../ui/SettingsDialog.cpp" line="343"/>
         <source>Remove this repository</source>
         <translation>Retirer ce dépôt</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="283"/>
+        <location filename="../ui/SettingsDialog.cpp" line="346"/>
         <source>Keep its files in %1</source>
         <translation>Garder ses fichiers dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="285"/>
+        <location filename="../ui/SettingsDialog.cpp" line="348"/>
         <source>Also move its files to the trash</source>
         <translation>Mettre aussi ses fichiers à la corbeille</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="287"/>
+        <location filename="../ui/SettingsDialog.cpp" line="350"/>
         <source>The other machines keep their copies. They stop waiting for this one after &apos;retention&apos;, or at once with &apos;escalectl forget-client&apos;.</source>
         <translation>Les autres machines gardent leurs copies. Elles cessent d’attendre celle-ci après « retention », ou tout de suite avec « escalectl forget-client ».</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="291"/>
+        <location filename="../ui/SettingsDialog.cpp" line="354"/>
         <source>Remove %1</source>
         <translation>Retirer %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="343"/>
+        <location filename="../ui/SettingsDialog.cpp" line="406"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="383"/>
+        <location filename="../ui/SettingsDialog.cpp" line="445"/>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="450"/>
         <source>The keychain cannot keep the password: %1</source>
         <translation>Le trousseau ne peut pas garder le mot de passe : %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="399"/>
+        <location filename="../ui/SettingsDialog.cpp" line="466"/>
         <source>Saved; %1 restarted with the new settings.</source>
         <translation>Enregistré ; %1 a redémarré avec les nouveaux paramètres.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="427"/>
+        <location filename="../ui/SettingsDialog.cpp" line="487"/>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="493"/>
+        <source>Not saved: check &quot;%1&quot;.</source>
+        <translation>Non enregistré : vérifiez « %1 ».</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="530"/>
+        <source>Unsaved changes</source>
+        <translation>Modifications non appliquées</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="531"/>
+        <source>Some settings were changed but not applied. Apply them now?</source>
+        <translation>Des paramètres ont été modifiés sans être appliqués. Les appliquer maintenant ?</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="568"/>
         <source>&apos;%1&apos; is removed, but its folder %2 could not be moved to the trash.</source>
         <translation>« %1 » est retiré, mais son dossier %2 n’a pas pu être mis à la corbeille.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="429"/>
+        <location filename="../ui/SettingsDialog.cpp" line="570"/>
         <source>&apos;%1&apos; is removed; its folder is in the trash.</source>
         <translation>« %1 » est retiré ; son dossier est à la corbeille.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="430"/>
+        <location filename="../ui/SettingsDialog.cpp" line="571"/>
         <source>&apos;%1&apos; is removed; its files stay in %2.</source>
         <translation>« %1 » est retiré ; ses fichiers restent dans %2.</translation>
     </message>

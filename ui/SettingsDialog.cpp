@@ -5,6 +5,7 @@
 #include "Autostart.h"
 #include "StatusLabel.h"
 #include "config/ConfigWriter.h"
+#include "config/RelayAddress.h"
 #include "config/Keychain.h"
 #include "config/Units.h"
 
@@ -18,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScrollArea>
@@ -158,21 +160,44 @@ void SettingsDialog::buildRepository(int index)
     scroll->setWidget(page);
     p.page = scroll;
     auto* layout = new QVBoxLayout(page);
-    auto group = [&](const QString& title) {
-        auto* box = new QGroupBox(title, page);
+    auto group = [&](const QString& title, QWidget* parent = nullptr, QVBoxLayout* into = nullptr) {
+        auto* box = new QGroupBox(title, parent ? parent : page);
         auto* form = new QFormLayout(box);
         form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-        layout->addWidget(box);
+        form->setRowWrapPolicy(QFormLayout::WrapLongRows); // long French labels go above their field
+        (into ? into : layout)->addWidget(box);
         return form;
     };
+    // A field: its line edit, and under it the message when its value is refused.
     auto field = [&](QFormLayout* form, KeyId id, const QString& label, const QString& placeholder) {
-        auto* edit = new QLineEdit(p.written.value(id), page);
+        auto* holder = new QWidget(page);
+        auto* column = new QVBoxLayout(holder);
+        column->setContentsMargins(0, 0, 0, 0);
+        column->setSpacing(2);
+        auto* edit = new QLineEdit(p.written.value(id), holder);
         edit->setObjectName(keyName(id));
         edit->setPlaceholderText(placeholder);
         edit->setToolTip(tr("'%1' in the configuration").arg(keyName(id)));
-        form->addRow(label, edit);
+        auto* error = new QLabel(holder);
+        error->setObjectName(QStringLiteral("error:") + keyName(id));
+        error->setWordWrap(true);
+        error->setStyleSheet(QStringLiteral("color: #c62828"));
+        error->hide();
+        column->addWidget(edit);
+        column->addWidget(error);
+        form->addRow(label, holder);
         p.fields.insert(id, edit);
+        p.fieldErrors.insert(id, error);
+        p.labels.insert(id, QString(label).remove(QLatin1Char(':')).trimmed());
+        connect(edit, &QLineEdit::textEdited, error, [edit, error] {
+            error->hide();
+            edit->setStyleSheet(QString());
+        });
     };
+    using Scheme = config::RelayAddress::Scheme;
+    const Scheme scheme = r.relay.scheme;
+    const bool tls = scheme == Scheme::WebDavs || scheme == Scheme::S3 || scheme == Scheme::Ftps;
+    const bool network = scheme != Scheme::Folder && scheme != Scheme::Rclone;
 
     QFormLayout* where = group(tr("Folder and relay"));
     p.paused = new QCheckBox(tr("Paused"), page);
@@ -192,7 +217,6 @@ void SettingsDialog::buildRepository(int index)
     relay->setTextInteractionFlags(Qt::TextSelectableByMouse);
     relay->setWordWrap(true);
     where->addRow(tr("Relay:"), relay);
-    field(where, KeyId::User, tr("User name:"), tr("none"));
     p.password = new QLineEdit(page);
     p.password->setObjectName(QStringLiteral("password"));
     p.password->setEchoMode(QLineEdit::Password);
@@ -200,14 +224,19 @@ void SettingsDialog::buildRepository(int index)
                                        ? tr("kept in %1").arg(p.written.value(KeyId::Password))
                                        : tr("unchanged (in the keychain)"));
     p.password->setEnabled(!p.written.contains(KeyId::Password));
-    where->addRow(tr("New password:"), p.password);
+    if (network) { // a folder or an rclone remote has no account of its own here
+        field(where, KeyId::User, tr("User name:"), tr("none"));
+        where->addRow(tr("New password:"), p.password);
+    } else {
+        p.password->hide();
+    }
     field(where, KeyId::ClientName, tr("This machine's name:"), tr("the host name"));
     p.mode = new QComboBox(page);
     p.mode->setObjectName(QStringLiteral("mode"));
     p.mode->addItem(tr("Send and receive"), QStringLiteral("shared"));
     p.mode->addItem(tr("Send only"), QStringLiteral("upload"));
     p.mode->addItem(tr("Receive only"), QStringLiteral("download"));
-    p.mode->addItem(tr("Conservative (never overwrite a file changed here)"), QStringLiteral("conservative"));
+    p.mode->addItem(tr("Conservative: never overwrite a file changed here"), QStringLiteral("conservative"));
     p.initialMode = config::syncModeName(r.mode);
     p.mode->setCurrentIndex(std::max(0, p.mode->findData(p.initialMode)));
     where->addRow(tr("Mode:"), p.mode);
@@ -219,60 +248,94 @@ void SettingsDialog::buildRepository(int index)
     field(what, KeyId::FileExtension, tr("Only these extensions:"), tr("any"));
     field(what, KeyId::IncludeDirectories, tr("Only these folders:"), tr("every folder"));
     field(what, KeyId::ExcludeDirectories, tr("Folders never synced:"), tr("none"));
-    p.hidden = new QCheckBox(tr("Sync hidden files and folders (names starting with '.', such as .env or .git)"), page);
+    p.hidden = new QCheckBox(tr("sync them (.env, .git, ...)"), page);
     p.hidden->setObjectName(QStringLiteral("hidden files"));
+    p.hidden->setToolTip(tr("Files and folders whose name starts with '.'"));
     p.initialHidden = r.hiddenFiles;
     p.hidden->setChecked(r.hiddenFiles);
-    what->addRow(QString(), p.hidden);
-    p.temporary = new QCheckBox(tr("Sync the temporary files of editors and systems too"), page);
+    what->addRow(tr("Hidden files:"), p.hidden);
+    p.temporary = new QCheckBox(tr("sync them too"), page);
     p.temporary->setObjectName(QStringLiteral("temporary files"));
     p.temporary->setToolTip(tr("Left out unless ticked: %1, and the folders %2.")
                                 .arg(sync::PathFilter::temporaryPatterns().join(QLatin1String(" ")),
                                      sync::PathFilter::temporaryFolders().join(QLatin1String(", "))));
     p.initialTemporary = r.temporaryFiles;
     p.temporary->setChecked(r.temporaryFiles);
-    what->addRow(QString(), p.temporary);
-    field(what, KeyId::DeleteThreshold, tr("Ask before deleting more than:"),
-          tr("50% (or a number of files)"));
+    what->addRow(tr("Temporary files of editors and systems:"), p.temporary);
     auto* perFile = new QPushButton(tr("Choose per file..."), page);
     perFile->setObjectName(QStringLiteral("chooseAccess"));
     connect(perFile, &QPushButton::clicked, this, [this, name] { Q_EMIT accessRequested(indexOf(name)); });
     what->addRow(QString(), perFile);
 
-    QFormLayout* advanced = group(tr("Relay space and speed"));
-    field(advanced, KeyId::DiskQuota, tr("Relay quota:"), tr("unlimited (e.g. 5GB)"));
-    field(advanced, KeyId::Pullers, tr("Copies before freeing:"), tr("every machine (0)"));
-    field(advanced, KeyId::Refresh, tr("Check the relay every:"), tr("30s"));
-    field(advanced, KeyId::FastWindow, tr("Check every second after activity for:"), tr("2min (0: never)"));
-    field(advanced, KeyId::Transfers, tr("Parallel transfers:"), tr("4"));
-    field(advanced, KeyId::BandwidthUp, tr("Upload limit:"), tr("unlimited (e.g. 2MB per second: 2MB)"));
-    field(advanced, KeyId::BandwidthDown, tr("Download limit:"), tr("unlimited"));
-    field(advanced, KeyId::Retention, tr("Wait for an absent machine:"), tr("30d"));
-    field(advanced, KeyId::ArchiveRetention, tr("Keep replaced versions:"), tr("30d"));
-    field(advanced, KeyId::ChunkSize, tr("Chunk size:"), tr("8MB"));
-    field(advanced, KeyId::Timeout, tr("Timeout:"), tr("60s"));
-    field(advanced, KeyId::Retries, tr("Retries:"), tr("5"));
+    QFormLayout* space = group(tr("Relay space and speed"));
+    field(space, KeyId::DiskQuota, tr("Relay quota:"), tr("unlimited (e.g. 5GB)"));
+    field(space, KeyId::Refresh, tr("Check the relay every:"), tr("30s"));
+    field(space, KeyId::Transfers, tr("Parallel transfers:"), tr("4"));
+    field(space, KeyId::BandwidthUp, tr("Upload limit:"), tr("unlimited (e.g. 2MB per second: 2MB)"));
+    field(space, KeyId::BandwidthDown, tr("Download limit:"), tr("unlimited"));
 
-    QFormLayout* security = group(tr("Connection and security"));
-    p.verifySsl = new QCheckBox(tr("Check the server's certificate (recommended)"), page);
+    // Only what this kind of relay uses: a folder relay has no certificate, an SFTP server no S3 region.
+    p.verifySsl = new QCheckBox(tr("check it (recommended)"), page);
     p.verifySsl->setObjectName(QStringLiteral("verify ssl"));
     p.initialVerify = r.verifySsl;
     p.verifySsl->setChecked(r.verifySsl);
-    security->addRow(QString(), p.verifySsl);
-    field(security, KeyId::SslVersion, tr("Oldest TLS version:"), tr("TLS 1.2"));
-    field(security, KeyId::CaCertificate, tr("Authority certificate:"), tr("the system's"));
-    field(security, KeyId::Certificate, tr("Client certificate:"), tr("none"));
-    field(security, KeyId::PrivateKey, tr("Private key:"), tr("none"));
-    field(security, KeyId::CertificateFingerprint, tr("Trusted certificate fingerprint:"), tr("none"));
-    field(security, KeyId::HostKey, tr("SSH host key:"), tr("from known hosts"));
-    field(security, KeyId::KnownHosts, tr("Known hosts file:"), tr("~/.ssh/known_hosts"));
-    field(security, KeyId::ImplicitTls, tr("FTPS from the first byte:"), tr("on port 990"));
-    field(security, KeyId::Region, tr("S3 region:"), tr("us-east-1"));
-    field(security, KeyId::UrlStyle, tr("S3 address style:"), tr("auto"));
-    field(security, KeyId::RcloneBinary, tr("rclone program:"), tr("rclone"));
-    field(security, KeyId::RcloneConfig, tr("rclone configuration:"), tr("rclone's own"));
-    field(security, KeyId::StateDir, tr("State folder:"), tr("~/.local/share/escale"));
-    field(security, KeyId::Checksum, tr("Checksum:"), tr("sha256"));
+    p.verifySsl->setVisible(tls);
+    if (tls || scheme == Scheme::Sftp || scheme == Scheme::S3 || scheme == Scheme::S3Http || scheme == Scheme::Rclone) {
+        QFormLayout* security = group(tr("Connection and security"));
+        if (tls) {
+            security->addRow(tr("The server's certificate:"), p.verifySsl);
+            field(security, KeyId::CaCertificate, tr("Authority certificate:"), tr("the system's"));
+            field(security, KeyId::CertificateFingerprint, tr("Trusted certificate fingerprint:"), tr("none"));
+            field(security, KeyId::Certificate, tr("Client certificate:"), tr("none"));
+            field(security, KeyId::PrivateKey, tr("Private key:"), tr("none"));
+            field(security, KeyId::SslVersion, tr("Oldest TLS version:"), tr("TLS 1.2"));
+        }
+        if (scheme == Scheme::Ftps)
+            field(security, KeyId::ImplicitTls, tr("FTPS from the first byte:"), tr("on port 990"));
+        if (scheme == Scheme::Sftp) {
+            field(security, KeyId::PrivateKey, tr("SSH key:"), tr("~/.ssh/id_ed25519 or the agent"));
+            field(security, KeyId::HostKey, tr("SSH host key:"), tr("from known hosts"));
+            field(security, KeyId::KnownHosts, tr("Known hosts file:"), tr("~/.ssh/known_hosts"));
+        }
+        if (scheme == Scheme::S3 || scheme == Scheme::S3Http) {
+            field(security, KeyId::Region, tr("S3 region:"), tr("us-east-1"));
+            field(security, KeyId::UrlStyle, tr("S3 address style:"), tr("auto"));
+        }
+        if (scheme == Scheme::Rclone) {
+            field(security, KeyId::RcloneBinary, tr("rclone program:"), tr("rclone"));
+            field(security, KeyId::RcloneConfig, tr("rclone configuration:"), tr("rclone's own"));
+        }
+    }
+
+    // Advanced: rarely changed; open when one of them is set.
+    auto* showAdvanced = new QCheckBox(tr("Show the advanced settings"), page);
+    showAdvanced->setObjectName(QStringLiteral("showAdvanced"));
+    layout->addWidget(showAdvanced);
+    p.advanced = new QWidget(page);
+    p.advanced->setObjectName(QStringLiteral("advanced"));
+    auto* advancedLayout = new QVBoxLayout(p.advanced);
+    advancedLayout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(p.advanced);
+    QFormLayout* advanced = group(tr("Advanced"), p.advanced, advancedLayout);
+    const QList<KeyId> advancedKeys{KeyId::DeleteThreshold, KeyId::Pullers,  KeyId::FastWindow, KeyId::Retention,
+                                    KeyId::ArchiveRetention, KeyId::ChunkSize, KeyId::Timeout,    KeyId::Retries,
+                                    KeyId::StateDir,         KeyId::Checksum};
+    field(advanced, KeyId::DeleteThreshold, tr("Ask before deleting more than:"), tr("50% (or a number of files)"));
+    field(advanced, KeyId::Pullers, tr("Copies before freeing:"), tr("every machine (0)"));
+    field(advanced, KeyId::FastWindow, tr("Check every second after activity for:"), tr("2min (0: never)"));
+    field(advanced, KeyId::Retention, tr("Wait for an absent machine:"), tr("30d"));
+    field(advanced, KeyId::ArchiveRetention, tr("Keep replaced versions:"), tr("30d"));
+    field(advanced, KeyId::ChunkSize, tr("Pack size:"), tr("8MB"));
+    if (network)
+        field(advanced, KeyId::Timeout, tr("Timeout:"), tr("60s"));
+    field(advanced, KeyId::Retries, tr("Retries:"), tr("5"));
+    field(advanced, KeyId::StateDir, tr("State folder:"), tr("~/.local/share/escale"));
+    field(advanced, KeyId::Checksum, tr("Checksum:"), tr("sha256"));
+    const bool anyAdvanced =
+        std::any_of(advancedKeys.cbegin(), advancedKeys.cend(), [&](KeyId id) { return p.written.contains(id); });
+    showAdvanced->setChecked(anyAdvanced);
+    p.advanced->setVisible(anyAdvanced);
+    connect(showAdvanced, &QCheckBox::toggled, p.advanced, &QWidget::setVisible);
 
     p.status = new StatusLabel(page);
     layout->addWidget(p.status);
@@ -373,9 +436,13 @@ bool SettingsDialog::applyRepository(RepositoryPage& p)
     if (edits.isEmpty() && password.isEmpty())
         return true;
     QString error;
-    const auto checked = config::checkEdits(m_configPath, p.name, edits, error);
+    config::ConfigDiagnostic problem;
+    clearFieldErrors(p);
+    const auto checked = config::checkEdits(m_configPath, p.name, edits, error, &problem);
     if (!checked) {
-        p.status->error(error);
+        // Beside the field, with its label; the file's line numbers mean nothing to the user.
+        if (!showFieldError(p, problem))
+            p.status->error(tr("Not saved: %1").arg(problem.message.isEmpty() ? error : problem.message));
         return false;
     }
     if (!password.isEmpty()) {
@@ -398,6 +465,80 @@ bool SettingsDialog::applyRepository(RepositoryPage& p)
     m_instance->replaceRepository(index, *updated);
     p.status->info(tr("Saved; %1 restarted with the new settings.").arg(p.name));
     return true;
+}
+
+void SettingsDialog::clearFieldErrors(RepositoryPage& p)
+{
+    for (auto it = p.fieldErrors.cbegin(); it != p.fieldErrors.cend(); ++it) {
+        it.value()->hide();
+        p.fields.value(it.key())->setStyleSheet(QString());
+    }
+    p.status->clearMessage();
+}
+
+bool SettingsDialog::showFieldError(RepositoryPage& p, const config::ConfigDiagnostic& problem)
+{
+    const config::KeyDefinition* key = config::findKey(problem.key.trimmed().toLower());
+    if (!key || !p.fields.contains(key->id))
+        return false;
+    QLineEdit* edit = p.fields.value(key->id);
+    QLabel* error = p.fieldErrors.value(key->id);
+    const QString label = p.labels.value(key->id);
+    error->setText(tr("%1: %2").arg(label, problem.message));
+    error->show();
+    edit->setStyleSheet(QStringLiteral("QLineEdit { border: 2px solid #c62828; }"));
+    if (p.advanced && p.advanced->isAncestorOf(edit) && !p.advanced->isVisible())
+        if (auto* show = p.page->findChild<QCheckBox*>(QStringLiteral("showAdvanced")))
+            show->setChecked(true);
+    p.status->error(tr("Not saved: check \"%1\".").arg(label));
+    m_pages->setCurrentRow(m_stack->indexOf(p.page));
+    edit->setFocus();
+    if (auto* scroll = qobject_cast<QScrollArea*>(p.page))
+        scroll->ensureWidgetVisible(edit);
+    return true;
+}
+
+bool SettingsDialog::unsaved(const RepositoryPage& p) const
+{
+    for (auto it = p.fields.cbegin(); it != p.fields.cend(); ++it)
+        if (it.value()->text().trimmed() != p.written.value(it.key()).trimmed())
+            return true;
+    return p.mode->currentData().toString() != p.initialMode || p.hidden->isChecked() != p.initialHidden ||
+           p.temporary->isChecked() != p.initialTemporary || p.verifySsl->isChecked() != p.initialVerify ||
+           !p.password->text().isEmpty();
+}
+
+bool SettingsDialog::hasUnsavedEdits() const
+{
+    if (m_autostart && m_autostart->isChecked() != m_initialAutostart)
+        return true;
+    if (m_notifications && m_notifications->isChecked() != notificationsOn(m_generalWritten))
+        return true;
+    if (m_language && m_language->currentData().toString() !=
+                          m_generalWritten.value(KeyId::Language, QStringLiteral("auto")).trimmed().toLower())
+        return true;
+    if (m_logLevel && m_logLevel->currentData().toString() !=
+                          m_generalWritten.value(KeyId::LogLevel, QStringLiteral("info")).trimmed().toLower())
+        return true;
+    return std::any_of(m_repositories.cbegin(), m_repositories.cend(),
+                       [this](const RepositoryPage& p) { return unsaved(p); });
+}
+
+void SettingsDialog::reject()
+{
+    if (hasUnsavedEdits()) {
+        QMessageBox ask(QMessageBox::Question, tr("Unsaved changes"),
+                        tr("Some settings were changed but not applied. Apply them now?"),
+                        QMessageBox::Apply | QMessageBox::Discard | QMessageBox::Cancel, this);
+        ask.setObjectName(QStringLiteral("unsavedChanges"));
+        ask.setDefaultButton(QMessageBox::Apply);
+        const int answer = ask.exec();
+        if (answer == QMessageBox::Cancel || (answer == QMessageBox::Apply && !apply()))
+            return; // stays open, with what was refused shown
+        if (answer == QMessageBox::Discard)
+            rebuild(); // the next opening shows the file as it is
+    }
+    QDialog::reject();
 }
 
 void SettingsDialog::remove(const QString& name)

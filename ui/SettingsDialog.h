@@ -1,5 +1,6 @@
 #pragma once
 
+#include "config/ConfigDiagnostic.h"
 #include "config/ConfigKeys.h"
 #include "control/Instance.h"
 
@@ -35,6 +36,10 @@ public:
     void showPage(int repository);
     // Writes the changes of every page; false (with the message shown) when one is refused.
     bool apply();
+    // Whether a page holds changes not applied yet (Close then asks).
+    bool hasUnsavedEdits() const;
+    // Close: with unsaved edits, asks whether to apply them, throw them away, or stay.
+    void reject() override;
 
 Q_SIGNALS:
     void accessRequested(int repository); // "Choose per file..."
@@ -46,6 +51,9 @@ private:
         QString name;
         QWidget* page = nullptr;
         QHash<config::KeyId, QLineEdit*> fields;
+        QHash<config::KeyId, QLabel*> fieldErrors; // under each field, shown when its value is refused
+        QHash<config::KeyId, QString> labels;      // each field's label, as the user sees it
+        QWidget* advanced = nullptr;               // the rarely changed fields, shown on demand
         QHash<config::KeyId, QString> written; // as the file had them when the page was made
         QComboBox* mode = nullptr;
         QCheckBox* hidden = nullptr;
@@ -65,6 +73,10 @@ private:
     void rebuild();
     bool applyGeneral();
     bool applyRepository(RepositoryPage& page);
+    bool unsaved(const RepositoryPage& page) const;
+    // The refused value's field in red, its message beside it; false when no field holds that key.
+    bool showFieldError(RepositoryPage& page, const config::ConfigDiagnostic& problem);
+    void clearFieldErrors(RepositoryPage& page);
     void remove(const QString& name);
     int indexOf(const QString& name) const;
 

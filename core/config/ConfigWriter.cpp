@@ -155,7 +155,7 @@ QList<KeyEdit> relayAddressEdits(const QString& address)
 }
 
 std::optional<Config> checkEdits(const QString& path, const QString& section, const QList<KeyEdit>& edits,
-                                 QString& error)
+                                 QString& error, ConfigDiagnostic* problem)
 {
     const QFileInfo info(path);
     QTemporaryFile copy(info.absolutePath() + QStringLiteral("/.escale-check-XXXXXX.conf"));
@@ -171,6 +171,10 @@ std::optional<Config> checkEdits(const QString& path, const QString& section, co
     const LoadResult loaded = ConfigLoader::loadFile(copy.fileName());
     if (const ConfigDiagnostic* e = loaded.firstError()) {
         error = e->toString().replace(copy.fileName(), path);
+        if (problem) {
+            *problem = *e;
+            problem->file = path;
+        }
         return std::nullopt;
     }
     Config config = loaded.config;

@@ -36,8 +36,9 @@ QList<KeyEdit> relayAddressEdits(const QString& address);
 
 // The configuration as it would be with the edits, checked by the loader on a copy beside the
 // file (relative paths mean the same); nothing is written. std::nullopt with the first error.
+// `problem`, when given, receives the first error as a diagnostic (its key names the field).
 std::optional<Config> checkEdits(const QString& path, const QString& section, const QList<KeyEdit>& edits,
-                                 QString& error);
+                                 QString& error, ConfigDiagnostic* problem = nullptr);
 
 // Removes a [section] and its lines (up to the next section) from the file.
 bool removeSectionFromFile(const QString& path, const QString& section, QString& error);

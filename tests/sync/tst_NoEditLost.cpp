@@ -950,6 +950,7 @@ void tst_NoEditLost::filterChangesBringSkippedFiles()
     Relay relay("memory");
     Client a(relay, "alice"), b(relay, "bob");
     b.config().exclude = QStringList{"*.log"};
+    b.config().hiddenFiles = false; // not the default any more
     b.makeEngine();
     a.write("x.log", "a log");
     a.write(".hidden", "hidden");
