@@ -249,7 +249,7 @@
 <context>
     <name>escale::ui::wizard::RepositoryPage</name>
     <message numerus="yes">
-        <location filename="../ui/wizard/RepositoryPage.cpp" line="+60"/>
+        <location filename="../ui/wizard/RepositoryPage.cpp" line="+61"/>
         <source>%n machine(s) sync it; their names are encrypted and show once the passphrase is checked.</source>
         <translation>
             <numerusform>%n machine syncs it; their names are encrypted and show once the passphrase is checked.</numerusform>

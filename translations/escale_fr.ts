@@ -1553,12 +1553,32 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
 <context>
     <name>escale::ui::SetupWizard</name>
     <message>
-        <location filename="../ui/SetupWizard.cpp" line="15"/>
+        <location filename="../ui/SetupWizard.cpp" line="17"/>
         <source>Add a repository</source>
         <translation>Ajouter un dépôt</translation>
     </message>
     <message>
+        <location filename="../ui/SetupWizard.cpp" line="45"/>
+        <source>Leave the setup?</source>
+        <translation>Quitter la configuration ?</translation>
+    </message>
+    <message>
         <location filename="../ui/SetupWizard.cpp" line="46"/>
+        <source>What you entered is not kept, and nothing is set up.</source>
+        <translation>Ce que vous avez saisi n’est pas gardé, et rien n’est configuré.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="49"/>
+        <source>Leave</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="50"/>
+        <source>Stay</source>
+        <translation>Rester</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="64"/>
         <source>The folder %1 cannot be created</source>
         <translation>Le dossier %1 ne peut pas être créé</translation>
     </message>
@@ -2275,42 +2295,47 @@ build</translation>
         <translation>Nom du dépôt :</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/LocalPage.cpp" line="71"/>
+        <location filename="../ui/wizard/LocalPage.cpp" line="72"/>
         <source>Choose the local folder (a full path, starting with /).</source>
         <translation>Choisissez le dossier local (un chemin complet, commençant par /).</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/LocalPage.cpp" line="76"/>
+        <location filename="../ui/wizard/LocalPage.cpp" line="77"/>
         <source>%1 is a file, not a folder.</source>
         <translation>%1 est un fichier, pas un dossier.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/LocalPage.cpp" line="80"/>
+        <location filename="../ui/wizard/LocalPage.cpp" line="81"/>
         <source>The folder %1 cannot be written by you.</source>
         <translation>Vous ne pouvez pas écrire dans le dossier %1.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/LocalPage.cpp" line="88"/>
+        <location filename="../ui/wizard/LocalPage.cpp" line="89"/>
         <source>The folder %1 cannot be created: %2 cannot be written by you.</source>
         <translation>Le dossier %1 ne peut pas être créé : vous ne pouvez pas écrire dans %2.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/LocalPage.cpp" line="97"/>
+        <location filename="../ui/wizard/LocalPage.cpp" line="98"/>
         <source>The local folder and the relay folder must be apart: neither inside the other.</source>
         <translation>Le dossier local et le dossier relais doivent être distincts : aucun des deux dans l’autre.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/LocalPage.cpp" line="103"/>
+        <location filename="../ui/wizard/LocalPage.cpp" line="104"/>
         <source>Give this machine a name: the others see it in their activity.</source>
         <translation>Donnez un nom à cette machine : les autres le voient dans leur activité.</translation>
     </message>
     <message>
         <location filename="../ui/wizard/LocalPage.cpp" line="108"/>
+        <source>A machine&apos;s name is a name: at most 64 characters, without / or \ (it appears in the names of conflict copies).</source>
+        <translation>Le nom d’une machine est un nom : 64 caractères au plus, sans / ni \ (il figure dans le nom des copies de conflit).</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/LocalPage.cpp" line="114"/>
         <source>Repository name: %1.</source>
         <translation>Nom du dépôt : %1.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/LocalPage.cpp" line="126"/>
+        <location filename="../ui/wizard/LocalPage.cpp" line="132"/>
         <source>Another machine of this repository is already named &apos;%1&apos;. Click Next again to keep this name, or give this one another.</source>
         <translation>Une autre machine de ce dépôt s’appelle déjà « %1 ». Cliquez de nouveau sur Suivant pour garder ce nom, ou donnez-en un autre à celle-ci.</translation>
     </message>
@@ -2318,117 +2343,152 @@ build</translation>
 <context>
     <name>escale::ui::wizard::PassphrasePage</name>
     <message>
-        <location filename="../ui/wizard/PassphrasePage.cpp" line="21"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="26"/>
         <source>Encryption</source>
         <translation>Chiffrement</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/PassphrasePage.cpp" line="26"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="31"/>
         <source>Encrypt everything on the relay (recommended)</source>
         <translation>Tout chiffrer sur le relais (recommandé)</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/PassphrasePage.cpp" line="43"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="48"/>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="50"/>
+        <source>Generate one</source>
+        <translation>En générer une</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="52"/>
+        <source>A strong random passphrase, shown once: keep a copy</source>
+        <translation>Une phrase secrète aléatoire et forte, affichée une seule fois : gardez-en une copie</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="57"/>
         <source>Passphrase:</source>
         <translation>Phrase secrète :</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/PassphrasePage.cpp" line="44"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="58"/>
         <source>Again:</source>
         <translation>Confirmation :</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/PassphrasePage.cpp" line="45"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="64"/>
+        <source>Keep this passphrase in a password manager or on paper in a safe place: every machine joining needs it, and nobody can recover it, Escale included.</source>
+        <translation>Gardez cette phrase secrète dans un gestionnaire de mots de passe ou sur papier en lieu sûr : chaque machine qui rejoint en a besoin, et personne ne peut la retrouver, Escale compris.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="69"/>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="91"/>
         <source>Strength:</source>
         <translation>Robustesse :</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/PassphrasePage.cpp" line="61"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="107"/>
         <source>Without encryption, whoever can read the relay (its administrator, a thief of the drive) can read your files.</source>
         <translation>Sans chiffrement, quiconque peut lire le relais (son administrateur, le voleur du disque) peut lire vos fichiers.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/PassphrasePage.cpp" line="76"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="123"/>
+        <source>The passphrase of the repository you join.</source>
+        <translation>La phrase secrète du dépôt que vous rejoignez.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="124"/>
+        <source>Whoever can read the relay sees only encrypted data.</source>
+        <translation>Qui peut lire le relais n’y voit que des données chiffrées.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="128"/>
         <source>This repository is encrypted with %1. Type its passphrase: it is checked against the repository before going on.</source>
         <translation>Ce dépôt est chiffré avec %1. Saisissez sa phrase secrète : elle est vérifiée auprès du dépôt avant de continuer.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/PassphrasePage.cpp" line="81"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="133"/>
         <source>The passphrase encrypts names and contents before they leave this machine. Every machine joining the repository needs it. It cannot be recovered: keep a copy in a safe place. It goes to the system keychain, never into the configuration file.</source>
         <translation>La phrase secrète chiffre les noms et les contenus avant qu’ils ne quittent cette machine. Chaque machine qui rejoint le dépôt en a besoin. Elle ne peut pas être récupérée : gardez-en une copie en lieu sûr. Elle va dans le trousseau du système, jamais dans le fichier de configuration.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/PassphrasePage.cpp" line="105"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="157"/>
         <source>Very weak</source>
         <translation>Très faible</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/PassphrasePage.cpp" line="108"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="160"/>
         <source>Weak</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/PassphrasePage.cpp" line="111"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="163"/>
         <source>Fair</source>
         <translation>Correcte</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/PassphrasePage.cpp" line="114"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="166"/>
         <source>Good</source>
         <translation>Bonne</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/PassphrasePage.cpp" line="117"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="169"/>
         <source>Strong</source>
         <translation>Forte</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/PassphrasePage.cpp" line="121"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="173"/>
         <source>Several unrelated words are easy to remember and hard to guess.</source>
         <translation>Plusieurs mots sans rapport entre eux sont faciles à retenir et difficiles à deviner.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/PassphrasePage.cpp" line="123"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="175"/>
         <source>%1: add words, digits or symbols to make it stronger.</source>
         <translation>%1 : ajoutez des mots, des chiffres ou des symboles pour la renforcer.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/PassphrasePage.cpp" line="139"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="191"/>
         <source>Type a passphrase, or turn encryption off.</source>
         <translation>Saisissez une phrase secrète, ou désactivez le chiffrement.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/PassphrasePage.cpp" line="143"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="195"/>
         <source>The two passphrases differ: type the same one twice.</source>
         <translation>Les deux phrases diffèrent : saisissez deux fois la même.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/PassphrasePage.cpp" line="148"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="200"/>
         <source>This passphrase is too easy to guess: the relay holds what an attacker needs to try passphrases offline. Make it longer.</source>
         <translation>Cette phrase secrète est trop facile à deviner : le relais contient de quoi essayer des phrases hors ligne. Allongez-la.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/PassphrasePage.cpp" line="157"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="209"/>
         <source>Type the repository&apos;s passphrase.</source>
         <translation>Saisissez la phrase secrète du dépôt.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/PassphrasePage.cpp" line="174"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="226"/>
         <source>Checking the passphrase...</source>
         <translation>Vérification de la phrase secrète…</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/PassphrasePage.cpp" line="182"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="234"/>
         <source>The relay could not be read again: %1</source>
         <translation>Le relais n’a pas pu être relu : %1</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/PassphrasePage.cpp" line="186"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="238"/>
         <source>Wrong passphrase: it does not open this repository.</source>
         <translation>Phrase secrète erronée : elle n’ouvre pas ce dépôt.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/PassphrasePage.cpp" line="191"/>
+        <location filename="../ui/wizard/PassphrasePage.cpp" line="243"/>
         <source>The passphrase opens the repository.</source>
         <translation>La phrase secrète ouvre le dépôt.</translation>
     </message>
@@ -2441,47 +2501,52 @@ build</translation>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/RepositoryPage.cpp" line="22"/>
+        <location filename="../ui/wizard/RepositoryPage.cpp" line="18"/>
+        <source>A repository is what the machines share on the relay: create one, or join one.</source>
+        <translation>Un dépôt est ce que les machines partagent sur le relais : créez-en un, ou rejoignez-en un.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/RepositoryPage.cpp" line="23"/>
         <source>Join the repository found on the relay</source>
         <translation>Rejoindre le dépôt trouvé sur le relais</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/RepositoryPage.cpp" line="24"/>
+        <location filename="../ui/wizard/RepositoryPage.cpp" line="25"/>
         <source>Create a new repository</source>
         <translation>Créer un nouveau dépôt</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/RepositoryPage.cpp" line="41"/>
+        <location filename="../ui/wizard/RepositoryPage.cpp" line="42"/>
         <source>There is no repository on this relay yet. A new one is created there when you finish; other machines then join it with the same relay and passphrase.</source>
         <translation>Il n’y a pas encore de dépôt sur ce relais. Un nouveau y est créé quand vous terminez ; les autres machines le rejoignent ensuite avec le même relais et la même phrase secrète.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/RepositoryPage.cpp" line="45"/>
+        <location filename="../ui/wizard/RepositoryPage.cpp" line="46"/>
         <source>A repository is on this relay (%1). Joining it brings its files here and shares this machine&apos;s files with the others.</source>
         <translation>Un dépôt se trouve sur ce relais (%1). Le rejoindre amène ses fichiers ici et partage les fichiers de cette machine avec les autres.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/RepositoryPage.cpp" line="47"/>
+        <location filename="../ui/wizard/RepositoryPage.cpp" line="48"/>
         <source>encrypted with %1</source>
         <translation>chiffré avec %1</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/RepositoryPage.cpp" line="48"/>
+        <location filename="../ui/wizard/RepositoryPage.cpp" line="49"/>
         <source>not encrypted</source>
         <translation>non chiffré</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/RepositoryPage.cpp" line="53"/>
+        <location filename="../ui/wizard/RepositoryPage.cpp" line="54"/>
         <source>%1 (last seen %2)</source>
         <translation>%1 (vue le %2)</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/RepositoryPage.cpp" line="56"/>
+        <location filename="../ui/wizard/RepositoryPage.cpp" line="57"/>
         <source>Machines syncing it: %1.</source>
         <translation>Machines qui le synchronisent : %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wizard/RepositoryPage.cpp" line="60"/>
+        <location filename="../ui/wizard/RepositoryPage.cpp" line="61"/>
         <source>%n machine(s) sync it; their names are encrypted and show once the passphrase is checked.</source>
         <translation>
             <numerusform>%n machine le synchronise ; son nom est chiffré et apparaît une fois la phrase secrète vérifiée.</numerusform>
@@ -2489,7 +2554,7 @@ build</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/wizard/RepositoryPage.cpp" line="64"/>
+        <location filename="../ui/wizard/RepositoryPage.cpp" line="65"/>
         <source>To create a new repository instead, go back and choose another folder on the relay.</source>
         <translation>Pour créer plutôt un nouveau dépôt, revenez en arrière et choisissez un autre dossier sur le relais.</translation>
     </message>

@@ -2,7 +2,9 @@
 
 #include "SetupPages.h"
 
+#include <QAbstractButton>
 #include <QDir>
+#include <QMessageBox>
 #include <QFileInfo>
 
 namespace escale::ui {
@@ -35,6 +37,22 @@ setup::RelayForm::Kind SetupWizard::relayKind() const
 bool SetupWizard::joining() const
 {
     return m_found.outcome == setup::ProbeResult::Outcome::Found;
+}
+
+void SetupWizard::reject()
+{
+    if (visitedIds().size() > 1) { // past the first page: something was entered
+        QMessageBox ask(QMessageBox::Question, tr("Leave the setup?"),
+                        tr("What you entered is not kept, and nothing is set up."),
+                        QMessageBox::Discard | QMessageBox::Cancel, this);
+        ask.setObjectName(QStringLiteral("leaveSetup"));
+        ask.button(QMessageBox::Discard)->setText(tr("Leave"));
+        ask.button(QMessageBox::Cancel)->setText(tr("Stay"));
+        ask.setDefaultButton(QMessageBox::Cancel);
+        if (ask.exec() != QMessageBox::Discard)
+            return;
+    }
+    QWizard::reject();
 }
 
 void SetupWizard::accept()

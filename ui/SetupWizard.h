@@ -44,6 +44,8 @@ public:
     const config::RepositoryConfig& added() const { return m_added; }
 
     void accept() override;
+    // Escape or Cancel: once something was entered, asks before throwing it away.
+    void reject() override;
 
 Q_SIGNALS:
     // After Finish wrote the configuration: the repository to start.

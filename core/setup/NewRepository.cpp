@@ -9,6 +9,7 @@
 #include "config/IniDocument.h"
 #include "config/Keychain.h"
 #include "config/Paths.h"
+#include "config/RelayAddress.h"
 
 #include <QDir>
 #include <QFile>
@@ -283,6 +284,31 @@ QString suggestName(const QString& configPath, const QString& folder)
     for (int n = 2; !checkName(configPath, name).isEmpty(); ++n)
         name = QStringLiteral("%1-%2").arg(base).arg(n);
     return name;
+}
+
+QString folderNameFor(const QString& relayAddress)
+{
+    QString error, warning;
+    const auto address = config::RelayAddress::parse(relayAddress, QString(), QString(), QString(), error, warning);
+    QStringList parts;
+    if (address) {
+        if (!address->bucket.isEmpty())
+            parts << address->bucket;
+        parts += address->path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    }
+    static const QStringList generic{QStringLiteral("escale"),     QStringLiteral("relay"), QStringLiteral("dav"),
+                                     QStringLiteral("webdav"),     QStringLiteral("files"), QStringLiteral("remote.php"),
+                                     QStringLiteral("webdav.php"), QStringLiteral("data"),  QStringLiteral("sync"),
+                                     QStringLiteral("home"),       QStringLiteral("mnt"),   QStringLiteral("media")};
+    for (auto it = parts.crbegin(); it != parts.crend(); ++it) {
+        QString name = it->trimmed();
+        name.remove(QRegularExpression(QStringLiteral("^[.]+")));
+        if (name.isEmpty() || generic.contains(name.toLower()))
+            continue;
+        name[0] = name[0].toUpper();
+        return name.left(48);
+    }
+    return QStringLiteral("Shared");
 }
 
 AddResult addToConfiguration(const QString& configPath, const NewRepository& repository, bool secretsInFiles)

@@ -79,6 +79,10 @@ QStringList existingSections(const QString& configPath);
 // A section name for a new repository syncing `folder`: its base name made safe, numbered when
 // the configuration already has it.
 QString suggestName(const QString& configPath, const QString& folder);
+// A local folder's name for a repository on `relayAddress`: the last meaningful part of its path
+// ("Photos" for webdavs://h/remote.php/dav/files/me/Photos, "Team" for /media/usb/Team), else
+// "Shared" (a relay whose path says nothing: "/", "escale", "dav").
+QString folderNameFor(const QString& relayAddress);
 
 // Why `name` cannot name a new section of `configPath` (empty when it can).
 QString checkName(const QString& configPath, const QString& name);

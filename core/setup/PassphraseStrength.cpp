@@ -1,5 +1,7 @@
 #include "setup/PassphraseStrength.h"
 
+#include <QRandomGenerator>
+
 #include <QSet>
 #include <QStringList>
 #include <cmath>
@@ -52,6 +54,19 @@ PassphraseStrength PassphraseStrength::of(const QString& passphrase)
               : s.bits < 80 ? Level::Good
                             : Level::Strong;
     return s;
+}
+
+QString generatePassphrase()
+{
+    static const char alphabet[] = "abcdefghijkmnpqrstuvwxyz23456789"; // 32 characters: 5 bits each
+    QString out;
+    for (int group = 0; group < 6; ++group) {
+        if (group > 0)
+            out += QLatin1Char('-');
+        for (int i = 0; i < 4; ++i)
+            out += QLatin1Char(alphabet[QRandomGenerator::system()->bounded(32)]);
+    }
+    return out;
 }
 
 } // namespace escale::setup

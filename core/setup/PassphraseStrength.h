@@ -25,4 +25,8 @@ struct PassphraseStrength
     static PassphraseStrength of(const QString& passphrase);
 };
 
+// A strong random passphrase for the wizard's "Generate": 6 groups of 4 characters from an
+// alphabet without look-alikes (no 0/O, 1/l/I), from the system's random source: 120 bits.
+QString generatePassphrase();
+
 } // namespace escale::setup

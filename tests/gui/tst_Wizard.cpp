@@ -8,11 +8,19 @@
 #include "Translations.h"
 #include "config/ConfigLoader.h"
 #include "config/ConfigWriter.h"
+#include "setup/NewRepository.h"
 #include "sync/LocalState.h"
 #include "config/Keychain.h"
 #include "control/Instance.h"
 
 #include <QAbstractButton>
+#include <QApplication>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QTimer>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -138,6 +146,23 @@ void tst_Wizard::folderRelayCreateThenJoin()
         next(w);
         QCOMPARE(w.currentId(), int(Wizard::PassphrasePage));
         QVERIFY(child<QCheckBox>(w, "encrypt")->isChecked());
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(child<QLineEdit>(w, "passphrase")));
+        // Generate: a strong passphrase in both fields, shown, with Copy and the advice to keep it.
+        child<QPushButton>(w, "generatePassphrase")->click();
+        const QString generated = child<QLineEdit>(w, "passphrase")->text();
+        QVERIFY2(QRegularExpression("^([a-z2-9]{4}-){5}[a-z2-9]{4}$").match(generated).hasMatch(), qPrintable(generated));
+        QCOMPARE(child<QLineEdit>(w, "confirmation")->text(), generated);
+        QCOMPARE(child<QLineEdit>(w, "passphrase")->echoMode(), QLineEdit::Normal);
+        QVERIFY(child<QWidget>(w, "generated")->isVisible());
+        QVERIFY(child<QLabel>(w, "strengthLabel")->text().contains("Strong"));
+        child<QPushButton>(w, "copyPassphrase")->click();
+        QCOMPARE(QGuiApplication::clipboard()->text(), generated);
+        child<QPushButton>(w, "generatePassphrase")->click();
+        QVERIFY(child<QLineEdit>(w, "passphrase")->text() != generated); // random each time
+        child<QCheckBox>(w, "showPassphrase")->setChecked(false);
+        QCOMPARE(child<QLineEdit>(w, "passphrase")->echoMode(), QLineEdit::Password);
+        set(w, "passphrase", "");
+        set(w, "confirmation", "");
         refused(w, "type a passphrase");
         set(w, "passphrase", passphrase);
         set(w, "confirmation", passphrase + "x");
@@ -149,6 +174,14 @@ void tst_Wizard::folderRelayCreateThenJoin()
         set(w, "confirmation", passphrase);
         next(w);
         QCOMPARE(w.currentId(), int(Wizard::LocalPage));
+        // The folder and the repository are named after the relay's folder, never "Escale-2".
+        const QString base = setup::folderNameFor(relay);
+        QCOMPARE(child<QLineEdit>(w, "localFolder")->text(), QDir::homePath() + "/Escale/" + base);
+        QCOMPARE(child<QLineEdit>(w, "repositoryName")->text(), setup::suggestName(aliceConf, base));
+        QCOMPARE(setup::folderNameFor("webdavs://h/remote.php/dav/files/me/Photos"), QString("Photos"));
+        QCOMPARE(setup::folderNameFor("/media/usb/team/escale"), QString("Team"));
+        QCOMPARE(setup::folderNameFor("s3://s3.example.org/family/"), QString("Family"));
+        QCOMPARE(setup::folderNameFor("sftp://me@h/"), QString("Shared"));
         set(w, "localFolder", relay + "/inside");
         refused(w, "apart");
         set(w, "localFolder", alice);
@@ -158,6 +191,8 @@ void tst_Wizard::folderRelayCreateThenJoin()
         set(w, "repositoryName", "docs");
         set(w, "deviceName", "");
         refused(w, "give this machine a name");
+        set(w, "deviceName", "alice/laptop");
+        refused(w, "without /");
         set(w, "deviceName", "alice");
         child<QComboBox>(w, "mode")->setCurrentIndex(0);
         next(w);
@@ -183,6 +218,9 @@ void tst_Wizard::folderRelayCreateThenJoin()
         QVERIFY2(summary.contains("temporary files of editors and systems (*~ .*.swp") &&
                      summary.contains("files named *.tmp") && !summary.contains("hidden files"),
                  qPrintable(summary));
+        // Every page has the same header: a title and a line under it.
+        for (int id : w.pageIds())
+            QVERIFY2(!w.page(id)->title().isEmpty() && !w.page(id)->subTitle().isEmpty(), qPrintable(QString::number(id)));
         // Nothing written before Finish.
         QVERIFY(!QFileInfo::exists(aliceConf));
         QVERIFY(!QFileInfo::exists(alice));
@@ -413,7 +451,23 @@ void tst_Wizard::untrustedCertificateAndCancel()
     next(w);
     QCOMPARE(w.currentId(), int(Wizard::RepositoryPage));
     QVERIFY(w.repository().value("certificate fingerprint") == fingerprint);
+    // Cancel (or Escape) asks first: Stay keeps everything entered; Leave closes.
+    auto answer = [](const QString& button) {
+        QTimer::singleShot(0, [button] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            QCOMPARE(box->objectName(), QString("leaveSetup"));
+            for (QAbstractButton* b : box->buttons())
+                if (b->text() == button)
+                    b->click();
+        });
+    };
+    answer("Stay");
+    QTest::keyClick(&w, Qt::Key_Escape);
+    QVERIFY(w.isVisible());
+    QCOMPARE(w.currentId(), int(Wizard::RepositoryPage));
     // Cancel: nothing was written anywhere.
+    answer("Leave");
     w.button(QWizard::CancelButton)->click();
     QVERIFY(!w.isVisible());
     QVERIFY(!QFileInfo::exists(conf));

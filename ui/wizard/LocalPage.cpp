@@ -52,10 +52,11 @@ LocalPage::LocalPage(SetupWizard* wizard)
 void LocalPage::initializePage()
 {
     if (m_folder->text().isEmpty()) {
-        // ~/Escale, or ~/Escale-2 ... when that one is taken by another repository.
-        QString folder = QDir::homePath() + QStringLiteral("/Escale");
+        // Named after the relay's folder (~/Escale/Photos for .../Photos), not numbered.
+        const QString base = setup::folderNameFor(wiz()->repository().value(QStringLiteral("relay address")));
+        QString folder = QDir::homePath() + QStringLiteral("/Escale/") + base;
         for (int n = 2; QFileInfo(folder).exists() && !QDir(folder).isEmpty(); ++n)
-            folder = QDir::homePath() + QStringLiteral("/Escale-%1").arg(n);
+            folder = QDir::homePath() + QStringLiteral("/Escale/%1 %2").arg(base).arg(n);
         m_folder->setText(folder);
     }
     if (m_device->text().isEmpty())
@@ -101,6 +102,11 @@ bool LocalPage::validatePage()
     const QString device = m_device->text().trimmed();
     if (device.isEmpty()) {
         m_status->error(tr("Give this machine a name: the others see it in their activity."));
+        return false;
+    }
+    if (device.contains(QLatin1Char('/')) || device.contains(QLatin1Char('\\')) || device.size() > 64) {
+        m_status->error(tr("A machine's name is a name: at most 64 characters, without / or \\ (it appears in "
+                           "the names of conflict copies)."));
         return false;
     }
     const QString name = m_name->text().trimmed();

@@ -5,6 +5,11 @@
 
 #include "setup/PassphraseStrength.h"
 #include <QCheckBox>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QPushButton>
+#include <QTimer>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -40,8 +45,49 @@ PassphrasePage::PassphrasePage(SetupWizard* wizard)
     m_strengthLabel = new QLabel(this);
     m_strengthLabel->setObjectName(QStringLiteral("strengthLabel"));
     m_strengthLabel->setWordWrap(true);
-    form->addRow(tr("Passphrase:"), m_passphrase);
+    m_show = new QCheckBox(tr("Show"), this);
+    m_show->setObjectName(QStringLiteral("showPassphrase"));
+    m_generate = new QPushButton(tr("Generate one"), this);
+    m_generate->setObjectName(QStringLiteral("generatePassphrase"));
+    m_generate->setToolTip(tr("A strong random passphrase, shown once: keep a copy"));
+    auto* passphraseRow = new QHBoxLayout;
+    passphraseRow->addWidget(m_passphrase, 1);
+    passphraseRow->addWidget(m_show);
+    passphraseRow->addWidget(m_generate);
+    form->addRow(tr("Passphrase:"), passphraseRow);
     form->addRow(tr("Again:"), m_confirmation);
+    // A generated passphrase, shown once, with Copy and the advice to keep it.
+    m_generated = new QWidget(this);
+    m_generated->setObjectName(QStringLiteral("generated"));
+    auto* generatedRow = new QHBoxLayout(m_generated);
+    generatedRow->setContentsMargins(0, 0, 0, 0);
+    auto* advice = new QLabel(tr("Keep this passphrase in a password manager or on paper in a safe place: "
+                                 "every machine joining needs it, and nobody can recover it, Escale included."),
+                              m_generated);
+    advice->setObjectName(QStringLiteral("generatedAdvice"));
+    advice->setWordWrap(true);
+    auto* copy = new QPushButton(tr("Copy"), m_generated);
+    copy->setObjectName(QStringLiteral("copyPassphrase"));
+    generatedRow->addWidget(advice, 1);
+    generatedRow->addWidget(copy, 0, Qt::AlignTop);
+    m_generated->hide();
+    form->addRow(QString(), m_generated);
+    connect(m_show, &QCheckBox::toggled, this, [this](bool on) {
+        for (QLineEdit* e : {m_passphrase, m_confirmation})
+            e->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password);
+    });
+    connect(m_generate, &QPushButton::clicked, this, [this] {
+        const QString made = setup::generatePassphrase();
+        m_passphrase->setText(made);
+        m_confirmation->setText(made);
+        m_show->setChecked(true);
+        m_generated->show();
+        m_status->clearMessage();
+    });
+    connect(copy, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(m_passphrase->text()); });
+    // Typed by hand again: the generated one is gone from view.
+    connect(m_passphrase, &QLineEdit::textEdited, m_generated, &QWidget::hide);
     form->addRow(tr("Strength:"), m_strength);
     form->addRow(QString(), m_strengthLabel);
     layout->addLayout(form);
@@ -68,9 +114,15 @@ void PassphrasePage::initializePage()
 {
     const bool joining = wiz()->joining();
     m_encrypt->setVisible(!joining);
+    m_generate->setVisible(!joining);
+    if (joining)
+        m_generated->hide();
     for (QWidget* w : {static_cast<QWidget*>(m_confirmation), static_cast<QWidget*>(m_strength),
                        static_cast<QWidget*>(m_strengthLabel)})
         m_form->setRowVisible(w, !joining);
+    setSubTitle(joining ? tr("The passphrase of the repository you join.")
+                        : tr("Whoever can read the relay sees only encrypted data."));
+    QTimer::singleShot(0, m_passphrase, [this] { m_passphrase->setFocus(); }); // typed at once
     if (joining) {
         m_intro->setText(
             tr("This repository is encrypted with %1. Type its passphrase: it is checked against "

@@ -8,6 +8,7 @@ class QCheckBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QProgressBar;
 
 namespace escale::ui {
@@ -35,6 +36,9 @@ private:
     QCheckBox* m_encrypt;
     QLineEdit* m_passphrase;
     QLineEdit* m_confirmation;
+    QCheckBox* m_show;
+    QPushButton* m_generate;
+    QWidget* m_generated; // the advice and Copy, after "Generate one"
     QFormLayout* m_form;
     QProgressBar* m_strength;
     QLabel* m_strengthLabel;

@@ -15,6 +15,7 @@ RepositoryPage::RepositoryPage(SetupWizard* wizard)
     : QWizardPage(wizard)
 {
     setTitle(tr("Repository"));
+    setSubTitle(tr("A repository is what the machines share on the relay: create one, or join one."));
     auto* layout = new QVBoxLayout(this);
     m_info = new QLabel(this);
     m_info->setObjectName(QStringLiteral("repositoryInfo"));
