@@ -4,7 +4,7 @@
 <context>
     <name>escale::ui::ActivityWindow</name>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="+203"/>
+        <location filename="../ui/ActivityWindow.cpp" line="+204"/>
         <source>%1: %n file(s) deleted here at once are not deleted on the other machines yet. If you meant it, delete them everywhere; if not (a disk unplugged, a folder moved), bring them back: the other machines keep theirs meanwhile.</source>
         <translation>
             <numerusform>%1: %n file deleted here at once is not deleted on the other machines yet. If you meant it, delete it everywhere; if not (a disk unplugged, a folder moved), bring it back: the other machines keep theirs meanwhile.</numerusform>
@@ -219,7 +219,7 @@
 <context>
     <name>escale::ui::Words</name>
     <message numerus="yes">
-        <location filename="../ui/Words.cpp" line="+41"/>
+        <location filename="../ui/Words.cpp" line="+80"/>
         <source>has %n of this machine&apos;s change sets to take</source>
         <translation>
             <numerusform>has %n of this machine&apos;s change sets to take</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../ui/wizard/PageHelpers.cpp" line="20"/>
+        <location filename="../ui/wizard/PageHelpers.cpp" line="22"/>
         <source>Browse...</source>
         <translation>Parcourir…</translation>
     </message>
@@ -127,8 +127,8 @@
     <name>escale::ui::ActivityWindow</name>
     <message>
         <location filename="../ui/ActivityWindow.cpp" line="55"/>
-        <source>Escale activity</source>
-        <translation>Activité d’Escale</translation>
+        <source>Activity</source>
+        <translation>Activité</translation>
     </message>
     <message>
         <location filename="../ui/ActivityWindow.cpp" line="62"/>
@@ -224,13 +224,13 @@
     </message>
     <message>
         <location filename="../ui/ActivityWindow.cpp" line="98"/>
-        <location filename="../ui/ActivityWindow.cpp" line="360"/>
+        <location filename="../ui/ActivityWindow.cpp" line="364"/>
         <source>Keep mine</source>
         <translation>Garder la mienne</translation>
     </message>
     <message>
         <location filename="../ui/ActivityWindow.cpp" line="100"/>
-        <location filename="../ui/ActivityWindow.cpp" line="361"/>
+        <location filename="../ui/ActivityWindow.cpp" line="365"/>
         <source>Keep theirs</source>
         <translation>Garder l’autre</translation>
     </message>
@@ -274,8 +274,13 @@
         <source>Other machines</source>
         <translation>Autres machines</translation>
     </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="146"/>
+        <source>Nothing came or went yet.</source>
+        <translation>Rien n’est encore arrivé ni parti.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="203"/>
+        <location filename="../ui/ActivityWindow.cpp" line="204"/>
         <source>%1: %n file(s) deleted here at once are not deleted on the other machines yet. If you meant it, delete them everywhere; if not (a disk unplugged, a folder moved), bring them back: the other machines keep theirs meanwhile.</source>
         <translation>
             <numerusform>%1 : %n fichier supprimé ici d’un coup n’est pas encore supprimé sur les autres machines. Si c’était voulu, supprimez-le partout ; sinon (un disque débranché, un dossier déplacé), remettez-le : les autres machines gardent le leur en attendant.</numerusform>
@@ -283,27 +288,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="211"/>
+        <location filename="../ui/ActivityWindow.cpp" line="212"/>
         <source>Delete them everywhere</source>
         <translation>Les supprimer partout</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="217"/>
+        <location filename="../ui/ActivityWindow.cpp" line="218"/>
         <source>Open folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="237"/>
+        <location filename="../ui/ActivityWindow.cpp" line="238"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="240"/>
+        <location filename="../ui/ActivityWindow.cpp" line="241"/>
         <source>syncing</source>
         <translation>synchronisation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="243"/>
+        <location filename="../ui/ActivityWindow.cpp" line="244"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n modification en attente d’envoi</numerusform>
@@ -311,48 +316,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="244"/>
+        <location filename="../ui/ActivityWindow.cpp" line="245"/>
         <source>up to date (%1)</source>
         <translation>à jour (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="245"/>
+        <location filename="../ui/ActivityWindow.cpp" line="246"/>
         <source>up to date</source>
         <translation>à jour</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="248"/>
+        <location filename="../ui/ActivityWindow.cpp" line="249"/>
         <source>paused</source>
         <translation>en pause</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="251"/>
+        <location filename="../ui/ActivityWindow.cpp" line="252"/>
         <source>relay unreachable</source>
         <translation>relais injoignable</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="254"/>
+        <location filename="../ui/ActivityWindow.cpp" line="255"/>
         <source>error</source>
         <translation>erreur</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="257"/>
+        <location filename="../ui/ActivityWindow.cpp" line="258"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="260"/>
+        <location filename="../ui/ActivityWindow.cpp" line="261"/>
         <source>not known yet</source>
         <translation>pas encore connue</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="262"/>
+        <location filename="../ui/ActivityWindow.cpp" line="263"/>
         <source>%1 of %2 (%3 %)</source>
         <translation>%1 sur %2 (%3 %)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="266"/>
         <location filename="../ui/ActivityWindow.cpp" line="267"/>
+        <location filename="../ui/ActivityWindow.cpp" line="268"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n modification</numerusform>
@@ -360,32 +365,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="289"/>
+        <location filename="../ui/ActivityWindow.cpp" line="290"/>
         <source>(between files)</source>
         <translation>(entre deux fichiers)</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="290"/>
+        <location filename="../ui/ActivityWindow.cpp" line="291"/>
         <source>↑ %1</source>
         <translation>↑ %1</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="290"/>
+        <location filename="../ui/ActivityWindow.cpp" line="291"/>
         <source>↓ %1</source>
         <translation>↓ %1</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="295"/>
+        <location filename="../ui/ActivityWindow.cpp" line="296"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="298"/>
+        <location filename="../ui/ActivityWindow.cpp" line="299"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="300"/>
+        <location filename="../ui/ActivityWindow.cpp" line="301"/>
         <source>%n file(s), %1</source>
         <translation>
             <numerusform>%n fichier, %1</numerusform>
@@ -393,50 +398,60 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="304"/>
+        <location filename="../ui/ActivityWindow.cpp" line="305"/>
         <source>Nothing is being transferred.</source>
         <translation>Aucun transfert en cours.</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="385"/>
+        <location filename="../ui/ActivityWindow.cpp" line="352"/>
+        <source>No conflict: nothing to resolve.</source>
+        <translation>Aucun conflit : rien à résoudre.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="389"/>
         <source>unknown machine</source>
         <translation>machine inconnue</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="387"/>
+        <location filename="../ui/ActivityWindow.cpp" line="391"/>
         <source>Keep mine (%1)</source>
         <translation>Garder la mienne (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="388"/>
+        <location filename="../ui/ActivityWindow.cpp" line="392"/>
         <source>Keep theirs (%1)</source>
         <translation>Garder l’autre (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="390"/>
-        <location filename="../ui/ActivityWindow.cpp" line="391"/>
+        <location filename="../ui/ActivityWindow.cpp" line="394"/>
+        <location filename="../ui/ActivityWindow.cpp" line="395"/>
         <source>Keep %1&apos;s</source>
         <translation>Garder celle de %1</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="480"/>
+        <location filename="../ui/ActivityWindow.cpp" line="484"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="484"/>
+        <location filename="../ui/ActivityWindow.cpp" line="488"/>
         <source>Settings...</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="493"/>
+        <location filename="../ui/ActivityWindow.cpp" line="497"/>
         <source>No problem: every repository syncs.</source>
         <translation>Aucun problème : chaque dépôt se synchronise.</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="508"/>
+        <location filename="../ui/ActivityWindow.cpp" line="512"/>
         <source>not seen yet</source>
         <translation>pas encore vue</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActivityWindow.cpp" line="519"/>
+        <source>No other machine has joined yet.</source>
+        <translation>Aucune autre machine n’a encore rejoint.</translation>
     </message>
 </context>
 <context>
@@ -873,22 +888,27 @@
         <translation>À propos…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="477"/>
+        <location filename="../ui/MainWindow.cpp" line="468"/>
+        <source>No file came or went yet.</source>
+        <translation>Aucun fichier n’est encore arrivé ni parti.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="479"/>
         <source>not seen yet</source>
         <translation>pas encore vue</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="482"/>
+        <location filename="../ui/MainWindow.cpp" line="484"/>
         <source>No other machine has joined yet.</source>
         <translation>Aucune autre machine n’a encore rejoint.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="493"/>
+        <location filename="../ui/MainWindow.cpp" line="491"/>
         <source>Configuration: %1</source>
         <translation>Configuration : %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="503"/>
+        <location filename="../ui/MainWindow.cpp" line="501"/>
         <source>Escale cannot use the configuration %1:
 
 %2</source>
@@ -953,599 +973,599 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
 <context>
     <name>escale::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="55"/>
-        <source>Escale settings</source>
-        <translation>Paramètres d’Escale</translation>
-    </message>
-    <message>
-        <location filename="../ui/SettingsDialog.cpp" line="111"/>
+        <location filename="../ui/SettingsDialog.cpp" line="112"/>
         <source>Start Escale when I log in</source>
         <translation>Lancer Escale à l’ouverture de session</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="116"/>
+        <location filename="../ui/SettingsDialog.cpp" line="117"/>
         <source>Show notifications (first sync, conflicts, errors, a full relay)</source>
         <translation>Afficher les notifications (première synchronisation, conflits, erreurs, relais plein)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="121"/>
+        <location filename="../ui/SettingsDialog.cpp" line="122"/>
         <source>The system&apos;s</source>
         <translation>Celle du système</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="136"/>
+        <location filename="../ui/SettingsDialog.cpp" line="137"/>
         <source>Language:</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="137"/>
+        <location filename="../ui/SettingsDialog.cpp" line="138"/>
         <source>Log level:</source>
         <translation>Niveau de journal :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="140"/>
+        <location filename="../ui/SettingsDialog.cpp" line="141"/>
         <source>The language applies at the next start. Configuration file: %1</source>
         <translation>La langue s’applique au prochain démarrage. Fichier de configuration : %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="147"/>
+        <location filename="../ui/SettingsDialog.cpp" line="148"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="180"/>
+        <location filename="../ui/SettingsDialog.cpp" line="181"/>
         <source>&apos;%1&apos; in the configuration</source>
         <translation>« %1 » dans la configuration</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="202"/>
+        <location filename="../ui/SettingsDialog.cpp" line="203"/>
         <source>Folder and relay</source>
         <translation>Dossier et relais</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="203"/>
+        <location filename="../ui/SettingsDialog.cpp" line="204"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="213"/>
+        <location filename="../ui/SettingsDialog.cpp" line="214"/>
         <source>Local folder:</source>
         <translation>Dossier local :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="214"/>
+        <location filename="../ui/SettingsDialog.cpp" line="215"/>
         <source>%1
 (to move the repository elsewhere: escalectl migrate %2 NEW-ADDRESS)</source>
         <translation>%1
 (pour déplacer le dépôt ailleurs : escalectl migrate %2 NOUVELLE-ADRESSE)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="219"/>
+        <location filename="../ui/SettingsDialog.cpp" line="220"/>
         <source>Relay:</source>
         <translation>Relais :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="228"/>
+        <location filename="../ui/SettingsDialog.cpp" line="229"/>
         <source>User name:</source>
         <translation>Nom d’utilisateur :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="228"/>
-        <location filename="../ui/SettingsDialog.cpp" line="250"/>
-        <location filename="../ui/SettingsDialog.cpp" line="288"/>
+        <location filename="../ui/SettingsDialog.cpp" line="229"/>
+        <location filename="../ui/SettingsDialog.cpp" line="251"/>
         <location filename="../ui/SettingsDialog.cpp" line="289"/>
         <location filename="../ui/SettingsDialog.cpp" line="290"/>
+        <location filename="../ui/SettingsDialog.cpp" line="291"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="224"/>
+        <location filename="../ui/SettingsDialog.cpp" line="225"/>
         <source>kept in %1</source>
         <translation>gardé dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="225"/>
+        <location filename="../ui/SettingsDialog.cpp" line="226"/>
         <source>unchanged (in the keychain)</source>
         <translation>inchangé (dans le trousseau)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="229"/>
+        <location filename="../ui/SettingsDialog.cpp" line="230"/>
         <source>New password:</source>
         <translation>Nouveau mot de passe :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="233"/>
+        <location filename="../ui/SettingsDialog.cpp" line="234"/>
         <source>This machine&apos;s name:</source>
         <translation>Nom de cette machine :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="233"/>
+        <location filename="../ui/SettingsDialog.cpp" line="234"/>
         <source>the host name</source>
         <translation>le nom d’hôte</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="236"/>
+        <location filename="../ui/SettingsDialog.cpp" line="237"/>
         <source>Send and receive</source>
         <translation>Envoyer et recevoir</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="237"/>
+        <location filename="../ui/SettingsDialog.cpp" line="238"/>
         <source>Send only</source>
         <translation>Envoyer seulement</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="238"/>
+        <location filename="../ui/SettingsDialog.cpp" line="239"/>
         <source>Receive only</source>
         <translation>Recevoir seulement</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="242"/>
+        <location filename="../ui/SettingsDialog.cpp" line="243"/>
         <source>Mode:</source>
         <translation>Mode :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="243"/>
+        <location filename="../ui/SettingsDialog.cpp" line="244"/>
         <source>Encryption:</source>
         <translation>Chiffrement :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="245"/>
+        <location filename="../ui/SettingsDialog.cpp" line="246"/>
         <source>What syncs</source>
         <translation>Ce qui se synchronise</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="246"/>
+        <location filename="../ui/SettingsDialog.cpp" line="247"/>
         <source>Only these files:</source>
         <translation>Seulement ces fichiers :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="246"/>
+        <location filename="../ui/SettingsDialog.cpp" line="247"/>
         <source>everything</source>
         <translation>tout</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="247"/>
+        <location filename="../ui/SettingsDialog.cpp" line="248"/>
         <source>Files never synced:</source>
         <translation>Fichiers jamais synchronisés :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="247"/>
+        <location filename="../ui/SettingsDialog.cpp" line="248"/>
         <source>none (patterns, separated by commas)</source>
         <translation>aucun (motifs, séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="248"/>
+        <location filename="../ui/SettingsDialog.cpp" line="249"/>
         <source>Only these extensions:</source>
         <translation>Seulement ces extensions :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="248"/>
+        <location filename="../ui/SettingsDialog.cpp" line="249"/>
         <source>any</source>
         <translation>toutes</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="249"/>
+        <location filename="../ui/SettingsDialog.cpp" line="250"/>
         <source>Only these folders:</source>
         <translation>Seulement ces dossiers :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="249"/>
+        <location filename="../ui/SettingsDialog.cpp" line="250"/>
         <source>every folder</source>
         <translation>tous les dossiers</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="250"/>
+        <location filename="../ui/SettingsDialog.cpp" line="251"/>
         <source>Folders never synced:</source>
         <translation>Dossiers jamais synchronisés :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="323"/>
+        <location filename="../ui/SettingsDialog.cpp" line="324"/>
         <source>Ask before deleting more than:</source>
         <translation>Demander avant de supprimer plus de :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="323"/>
+        <location filename="../ui/SettingsDialog.cpp" line="324"/>
         <source>50% (or a number of files)</source>
         <translation>50% (ou un nombre de fichiers)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="265"/>
+        <location filename="../ui/SettingsDialog.cpp" line="266"/>
         <source>Choose per file...</source>
         <translation>Choisir fichier par fichier…</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="270"/>
+        <location filename="../ui/SettingsDialog.cpp" line="271"/>
         <source>Relay space and speed</source>
         <translation>Place sur le relais et débit</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="271"/>
+        <location filename="../ui/SettingsDialog.cpp" line="272"/>
         <source>Relay quota:</source>
         <translation>Quota du relais :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="271"/>
+        <location filename="../ui/SettingsDialog.cpp" line="272"/>
         <source>unlimited (e.g. 5GB)</source>
         <translation>illimité (par ex. 5GB)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="324"/>
+        <location filename="../ui/SettingsDialog.cpp" line="325"/>
         <source>Copies before freeing:</source>
         <translation>Copies avant libération :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="324"/>
+        <location filename="../ui/SettingsDialog.cpp" line="325"/>
         <source>every machine (0)</source>
         <translation>chaque machine (0)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="272"/>
+        <location filename="../ui/SettingsDialog.cpp" line="273"/>
         <source>Check the relay every:</source>
         <translation>Consulter le relais toutes les :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="325"/>
+        <location filename="../ui/SettingsDialog.cpp" line="326"/>
         <source>Check every second after activity for:</source>
         <translation>Consulter chaque seconde après une activité pendant :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="325"/>
+        <location filename="../ui/SettingsDialog.cpp" line="326"/>
         <source>2min (0: never)</source>
         <translation>2min (0 : jamais)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="272"/>
+        <location filename="../ui/SettingsDialog.cpp" line="273"/>
         <source>30s</source>
         <translation>30s</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="259"/>
+        <location filename="../ui/SettingsDialog.cpp" line="260"/>
         <source>Left out unless ticked: %1, and the folders %2.</source>
         <translation>Laissés de côté sauf si coché : %1, et les dossiers %2.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="273"/>
+        <location filename="../ui/SettingsDialog.cpp" line="274"/>
         <source>Parallel transfers:</source>
         <translation>Transferts en parallèle :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="273"/>
+        <location filename="../ui/SettingsDialog.cpp" line="274"/>
         <source>4</source>
         <translation>4</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="274"/>
+        <location filename="../ui/SettingsDialog.cpp" line="275"/>
         <source>Upload limit:</source>
         <translation>Limite d’envoi :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="274"/>
+        <location filename="../ui/SettingsDialog.cpp" line="275"/>
         <source>unlimited (e.g. 2MB per second: 2MB)</source>
         <translation>illimitée (par ex. 2 Mo par seconde : 2MB)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="275"/>
+        <location filename="../ui/SettingsDialog.cpp" line="276"/>
         <source>Download limit:</source>
         <translation>Limite de réception :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="275"/>
+        <location filename="../ui/SettingsDialog.cpp" line="276"/>
         <source>unlimited</source>
         <translation>illimitée</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="326"/>
+        <location filename="../ui/SettingsDialog.cpp" line="327"/>
         <source>Wait for an absent machine:</source>
         <translation>Attendre une machine absente :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="326"/>
         <location filename="../ui/SettingsDialog.cpp" line="327"/>
+        <location filename="../ui/SettingsDialog.cpp" line="328"/>
         <source>30d</source>
         <translation>30d</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="327"/>
+        <location filename="../ui/SettingsDialog.cpp" line="328"/>
         <source>Keep replaced versions:</source>
         <translation>Garder les versions remplacées :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="328"/>
+        <location filename="../ui/SettingsDialog.cpp" line="329"/>
         <source>8MB</source>
         <translation>8MB</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="330"/>
+        <location filename="../ui/SettingsDialog.cpp" line="331"/>
         <source>Timeout:</source>
         <translation>Délai d’attente :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="330"/>
+        <location filename="../ui/SettingsDialog.cpp" line="331"/>
         <source>60s</source>
         <translation>60s</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="331"/>
+        <location filename="../ui/SettingsDialog.cpp" line="332"/>
         <source>Retries:</source>
         <translation>Nouveaux essais :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="331"/>
+        <location filename="../ui/SettingsDialog.cpp" line="332"/>
         <source>5</source>
         <translation>5</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="284"/>
+        <location filename="../ui/SettingsDialog.cpp" line="285"/>
         <source>Connection and security</source>
         <translation>Connexion et sécurité</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="291"/>
+        <location filename="../ui/SettingsDialog.cpp" line="292"/>
         <source>Oldest TLS version:</source>
         <translation>Version TLS minimale :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="291"/>
+        <location filename="../ui/SettingsDialog.cpp" line="292"/>
         <source>TLS 1.2</source>
         <translation>TLS 1.2</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="287"/>
+        <location filename="../ui/SettingsDialog.cpp" line="288"/>
         <source>Authority certificate:</source>
         <translation>Certificat d’autorité :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="287"/>
+        <location filename="../ui/SettingsDialog.cpp" line="288"/>
         <source>the system&apos;s</source>
         <translation>ceux du système</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="289"/>
+        <location filename="../ui/SettingsDialog.cpp" line="290"/>
         <source>Client certificate:</source>
         <translation>Certificat client :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="290"/>
+        <location filename="../ui/SettingsDialog.cpp" line="291"/>
         <source>Private key:</source>
         <translation>Clé privée :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="288"/>
+        <location filename="../ui/SettingsDialog.cpp" line="289"/>
         <source>Trusted certificate fingerprint:</source>
         <translation>Empreinte de certificat reconnue :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="297"/>
+        <location filename="../ui/SettingsDialog.cpp" line="298"/>
         <source>SSH host key:</source>
         <translation>Clé d’hôte SSH :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="297"/>
+        <location filename="../ui/SettingsDialog.cpp" line="298"/>
         <source>from known hosts</source>
         <translation>celle de known_hosts</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="298"/>
+        <location filename="../ui/SettingsDialog.cpp" line="299"/>
         <source>Known hosts file:</source>
         <translation>Fichier known_hosts :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="298"/>
+        <location filename="../ui/SettingsDialog.cpp" line="299"/>
         <source>~/.ssh/known_hosts</source>
         <translation>~/.ssh/known_hosts</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="294"/>
+        <location filename="../ui/SettingsDialog.cpp" line="295"/>
         <source>FTPS from the first byte:</source>
         <translation>FTPS dès le premier octet :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="239"/>
+        <location filename="../ui/SettingsDialog.cpp" line="56"/>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="240"/>
         <source>Conservative: never overwrite a file changed here</source>
         <translation>Prudent : ne jamais écraser un fichier modifié ici</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="251"/>
+        <location filename="../ui/SettingsDialog.cpp" line="252"/>
         <source>sync them (.env, .git, ...)</source>
         <translation>les synchroniser (.env, .git, …)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="253"/>
+        <location filename="../ui/SettingsDialog.cpp" line="254"/>
         <source>Files and folders whose name starts with &apos;.&apos;</source>
         <translation>Fichiers et dossiers dont le nom commence par « . »</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="256"/>
+        <location filename="../ui/SettingsDialog.cpp" line="257"/>
         <source>Hidden files:</source>
         <translation>Fichiers cachés :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="257"/>
+        <location filename="../ui/SettingsDialog.cpp" line="258"/>
         <source>sync them too</source>
         <translation>les synchroniser aussi</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="264"/>
+        <location filename="../ui/SettingsDialog.cpp" line="265"/>
         <source>Temporary files of editors and systems:</source>
         <translation>Fichiers temporaires des éditeurs et systèmes :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="278"/>
+        <location filename="../ui/SettingsDialog.cpp" line="279"/>
         <source>check it (recommended)</source>
         <translation>le vérifier (recommandé)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="286"/>
+        <location filename="../ui/SettingsDialog.cpp" line="287"/>
         <source>The server&apos;s certificate:</source>
         <translation>Certificat du serveur :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="294"/>
+        <location filename="../ui/SettingsDialog.cpp" line="295"/>
         <source>on port 990</source>
         <translation>sur le port 990</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="296"/>
+        <location filename="../ui/SettingsDialog.cpp" line="297"/>
         <source>SSH key:</source>
         <translation>Clé SSH :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="296"/>
+        <location filename="../ui/SettingsDialog.cpp" line="297"/>
         <source>~/.ssh/id_ed25519 or the agent</source>
         <translation>~/.ssh/id_ed25519 ou l’agent</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="301"/>
+        <location filename="../ui/SettingsDialog.cpp" line="302"/>
         <source>S3 region:</source>
         <translation>Région S3 :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="301"/>
+        <location filename="../ui/SettingsDialog.cpp" line="302"/>
         <source>us-east-1</source>
         <translation>us-east-1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="302"/>
+        <location filename="../ui/SettingsDialog.cpp" line="303"/>
         <source>S3 address style:</source>
         <translation>Forme d’adresse S3 :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="302"/>
+        <location filename="../ui/SettingsDialog.cpp" line="303"/>
         <source>auto</source>
         <translation>auto</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="305"/>
+        <location filename="../ui/SettingsDialog.cpp" line="306"/>
         <source>rclone program:</source>
         <translation>Programme rclone :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="305"/>
+        <location filename="../ui/SettingsDialog.cpp" line="306"/>
         <source>rclone</source>
         <translation>rclone</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="306"/>
+        <location filename="../ui/SettingsDialog.cpp" line="307"/>
         <source>rclone configuration:</source>
         <translation>Configuration rclone :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="306"/>
+        <location filename="../ui/SettingsDialog.cpp" line="307"/>
         <source>rclone&apos;s own</source>
         <translation>celle de rclone</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="311"/>
+        <location filename="../ui/SettingsDialog.cpp" line="312"/>
         <source>Show the advanced settings</source>
         <translation>Afficher les paramètres avancés</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="319"/>
+        <location filename="../ui/SettingsDialog.cpp" line="320"/>
         <source>Advanced</source>
         <translation>Avancé</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="328"/>
+        <location filename="../ui/SettingsDialog.cpp" line="329"/>
         <source>Pack size:</source>
         <translation>Taille des paquets :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="332"/>
+        <location filename="../ui/SettingsDialog.cpp" line="333"/>
         <source>State folder:</source>
         <translation>Dossier d’état :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="332"/>
+        <location filename="../ui/SettingsDialog.cpp" line="333"/>
         <source>~/.local/share/escale</source>
         <translation>~/.local/share/escale</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="333"/>
+        <location filename="../ui/SettingsDialog.cpp" line="334"/>
         <source>Checksum:</source>
         <translation>Somme de contrôle :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="333"/>
+        <location filename="../ui/SettingsDialog.cpp" line="334"/>
         <source>sha256</source>
         <translation>sha256</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="343"/>
+        <location filename="../ui/SettingsDialog.cpp" line="344"/>
         <source>Remove this repository</source>
         <translation>Retirer ce dépôt</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="346"/>
+        <location filename="../ui/SettingsDialog.cpp" line="347"/>
         <source>Keep its files in %1</source>
         <translation>Garder ses fichiers dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="348"/>
+        <location filename="../ui/SettingsDialog.cpp" line="349"/>
         <source>Also move its files to the trash</source>
         <translation>Mettre aussi ses fichiers à la corbeille</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="350"/>
+        <location filename="../ui/SettingsDialog.cpp" line="351"/>
         <source>The other machines keep their copies. They stop waiting for this one after &apos;retention&apos;, or at once with &apos;escalectl forget-client&apos;.</source>
         <translation>Les autres machines gardent leurs copies. Elles cessent d’attendre celle-ci après « retention », ou tout de suite avec « escalectl forget-client ».</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="354"/>
+        <location filename="../ui/SettingsDialog.cpp" line="355"/>
         <source>Remove %1</source>
         <translation>Retirer %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="406"/>
+        <location filename="../ui/SettingsDialog.cpp" line="407"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="445"/>
+        <location filename="../ui/SettingsDialog.cpp" line="446"/>
         <source>Not saved: %1</source>
         <translation>Non enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="450"/>
+        <location filename="../ui/SettingsDialog.cpp" line="451"/>
         <source>The keychain cannot keep the password: %1</source>
         <translation>Le trousseau ne peut pas garder le mot de passe : %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="466"/>
+        <location filename="../ui/SettingsDialog.cpp" line="467"/>
         <source>Saved; %1 restarted with the new settings.</source>
         <translation>Enregistré ; %1 a redémarré avec les nouveaux paramètres.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="487"/>
+        <location filename="../ui/SettingsDialog.cpp" line="488"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="493"/>
+        <location filename="../ui/SettingsDialog.cpp" line="494"/>
         <source>Not saved: check &quot;%1&quot;.</source>
         <translation>Non enregistré : vérifiez « %1 ».</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="530"/>
+        <location filename="../ui/SettingsDialog.cpp" line="531"/>
         <source>Unsaved changes</source>
         <translation>Modifications non appliquées</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="531"/>
+        <location filename="../ui/SettingsDialog.cpp" line="532"/>
         <source>Some settings were changed but not applied. Apply them now?</source>
         <translation>Des paramètres ont été modifiés sans être appliqués. Les appliquer maintenant ?</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="568"/>
+        <location filename="../ui/SettingsDialog.cpp" line="569"/>
         <source>&apos;%1&apos; is removed, but its folder %2 could not be moved to the trash.</source>
         <translation>« %1 » est retiré, mais son dossier %2 n’a pas pu être mis à la corbeille.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="570"/>
+        <location filename="../ui/SettingsDialog.cpp" line="571"/>
         <source>&apos;%1&apos; is removed; its folder is in the trash.</source>
         <translation>« %1 » est retiré ; son dossier est à la corbeille.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="571"/>
+        <location filename="../ui/SettingsDialog.cpp" line="572"/>
         <source>&apos;%1&apos; is removed; its files stay in %2.</source>
         <translation>« %1 » est retiré ; ses fichiers restent dans %2.</translation>
     </message>
@@ -1846,27 +1866,32 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
 <context>
     <name>escale::ui::Words</name>
     <message>
-        <location filename="../ui/Words.cpp" line="26"/>
+        <location filename="../ui/Words.cpp" line="27"/>
         <source>sent</source>
         <translation>envoyé</translation>
     </message>
     <message>
-        <location filename="../ui/Words.cpp" line="28"/>
+        <location filename="../ui/Words.cpp" line="29"/>
         <source>received</source>
         <translation>reçu</translation>
     </message>
     <message>
-        <location filename="../ui/Words.cpp" line="30"/>
+        <location filename="../ui/Words.cpp" line="31"/>
         <source>deleted</source>
         <translation>supprimé</translation>
     </message>
     <message>
-        <location filename="../ui/Words.cpp" line="32"/>
+        <location filename="../ui/Words.cpp" line="33"/>
         <source>conflict copy</source>
         <translation>copie de conflit</translation>
     </message>
+    <message>
+        <location filename="../ui/Words.cpp" line="72"/>
+        <source>none (not encrypted)</source>
+        <translation>aucun (non chiffré)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/Words.cpp" line="41"/>
+        <location filename="../ui/Words.cpp" line="80"/>
         <source>has %n of this machine&apos;s change sets to take</source>
         <translation>
             <numerusform>a %n lot de modifications de cette machine à prendre</numerusform>
@@ -1874,7 +1899,7 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/Words.cpp" line="43"/>
+        <location filename="../ui/Words.cpp" line="82"/>
         <source>%n of its change sets to apply here</source>
         <translation>
             <numerusform>%n de ses lots de modifications à appliquer ici</numerusform>
@@ -1882,7 +1907,7 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
         </translation>
     </message>
     <message>
-        <location filename="../ui/Words.cpp" line="44"/>
+        <location filename="../ui/Words.cpp" line="83"/>
         <source>none: in step</source>
         <translation>aucun : à jour</translation>
     </message>
@@ -2602,117 +2627,107 @@ build</translation>
         <translation>Chiffrement</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="52"/>
-        <source>off</source>
-        <translation>désactivé</translation>
-    </message>
-    <message>
         <location filename="../ui/wizard/SummaryPage.cpp" line="54"/>
-        <source>on (AES-256-GCM)</source>
-        <translation>activé (AES-256-GCM)</translation>
-    </message>
-    <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="55"/>
         <source>Local folder</source>
         <translation>Dossier local</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="57"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="56"/>
         <source> (created)</source>
         <translation> (créé)</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="58"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="57"/>
         <source>This machine</source>
         <translation>Cette machine</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="60"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="59"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="60"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="59"/>
         <source>send only</source>
         <translation>envoi seulement</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="61"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="60"/>
         <source>receive only</source>
         <translation>réception seulement</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="62"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="61"/>
         <source>conservative</source>
         <translation>prudent</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="63"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="62"/>
         <source>send and receive</source>
         <translation>envoi et réception</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="67"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="66"/>
         <source>temporary files of editors and systems (%1; folders %2)</source>
         <translation>fichiers temporaires des éditeurs et des systèmes (%1 ; dossiers %2)</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="71"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="70"/>
         <source>hidden files and folders (names starting with &apos;.&apos;)</source>
         <translation>fichiers et dossiers cachés (noms commençant par « . »)</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="73"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="72"/>
         <source>files named %1</source>
         <translation>fichiers nommés %1</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="75"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="74"/>
         <source>folders named %1</source>
         <translation>dossiers nommés %1</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="77"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="76"/>
         <source>every file but those named %1</source>
         <translation>tout fichier sauf ceux nommés %1</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="78"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="77"/>
         <source>Not synced</source>
         <translation>Non synchronisé</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="78"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="77"/>
         <source>nothing: every file is synced</source>
         <translation>rien : chaque fichier est synchronisé</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="79"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="78"/>
         <source>Configuration</source>
         <translation>Configuration</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="81"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="80"/>
         <source>Secrets</source>
         <translation>Secrets</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="81"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="80"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="82"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="81"/>
         <source>in the system keychain</source>
         <translation>dans le trousseau du système</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="83"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="82"/>
         <source>no keychain here: in files readable only by you</source>
         <translation>pas de trousseau ici : dans des fichiers lisibles par vous seul</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/SummaryPage.cpp" line="101"/>
+        <location filename="../ui/wizard/SummaryPage.cpp" line="100"/>
         <source>%1. Check the box to keep them in files readable only by you (beside the configuration, in &apos;secrets&apos;), then click Finish again.</source>
         <translation>%1. Cochez la case pour les garder dans des fichiers lisibles par vous seul (à côté de la configuration, dans « secrets »), puis cliquez de nouveau sur Terminer.</translation>
     </message>

@@ -52,7 +52,7 @@ ActivityWindow::ActivityWindow(control::Instance* instance, QWidget* parent)
     , m_instance(instance)
 {
     setObjectName(QStringLiteral("activityWindow"));
-    setWindowTitle(tr("Escale activity"));
+    setWindowTitle(tr("Activity")); // the system adds " — Escale"
     m_clock.start();
     auto* layout = new QVBoxLayout(this);
     m_heldBox = new QVBoxLayout;
@@ -143,6 +143,7 @@ ActivityWindow::ActivityWindow(control::Instance* instance, QWidget* parent)
 
     for (const control::Change& c : instance->recentChanges())
         addChange(c);
+    Words::showEmpty(m_changes, tr("Nothing came or went yet."));
     connect(instance, &control::Instance::changed, this, &ActivityWindow::addChange);
     connect(instance, &control::Instance::statusChanged, this, &ActivityWindow::refresh);
     connect(instance, &control::Instance::repositoryAdded, this, &ActivityWindow::refresh);
@@ -318,6 +319,7 @@ void ActivityWindow::addChange(const control::Change& change)
     item->setText(2, Words::change(e.kind));
     item->setText(3, e.path);
     item->setText(4, e.by);
+    Words::dropEmpty(m_changes);
     m_changes->insertTopLevelItem(0, item);
     while (m_changes->topLevelItemCount() > control::Instance::kRecentChanges)
         delete m_changes->takeTopLevelItem(m_changes->topLevelItemCount() - 1);
@@ -347,14 +349,16 @@ void ActivityWindow::refreshConflicts()
     }
     for (int c = 0; c < m_conflicts->columnCount(); ++c)
         m_conflicts->resizeColumnToContents(c);
-    if (!m_conflicts->currentItem() && m_conflicts->topLevelItemCount() > 0)
+    Words::showEmpty(m_conflicts, tr("No conflict: nothing to resolve."));
+    if (!m_conflicts->currentItem() && m_conflicts->topLevelItemCount() > 0 &&
+        !Words::isEmptyLine(m_conflicts->topLevelItem(0)))
         m_conflicts->setCurrentItem(m_conflicts->topLevelItem(0)); // the first one shows at once
     showSelectedConflict();
 }
 
 void ActivityWindow::showSelectedConflict()
 {
-    const QTreeWidgetItem* item = m_conflicts->currentItem();
+    const QTreeWidgetItem* item = Words::isEmptyLine(m_conflicts->currentItem()) ? nullptr : m_conflicts->currentItem();
     for (QPushButton* b : {m_keepMine, m_keepTheirs, m_keepBoth, m_showInFolder})
         b->setEnabled(item != nullptr);
     m_keepMine->setText(tr("Keep mine"));
@@ -512,6 +516,7 @@ void ActivityWindow::refreshClients()
     }
     for (int c = 0; c < m_clients->columnCount(); ++c)
         m_clients->resizeColumnToContents(c);
+    Words::showEmpty(m_clients, tr("No other machine has joined yet."));
 }
 
 } // namespace escale::ui

@@ -453,6 +453,7 @@ void MainWindow::addRecent(int row)
             item->setData(0, kPathRole, path);
             item->setToolTip(3, path);
         }
+    Words::dropEmpty(m_recent);
     m_recent->insertTopLevelItem(0, item);
     while (m_recent->topLevelItemCount() > kRecentRows)
         delete m_recent->takeTopLevelItem(m_recent->topLevelItemCount() - 1);
@@ -464,6 +465,7 @@ void MainWindow::refreshRecent()
     const int count = int(m_instance->recentChanges().size());
     for (int row = std::max(0, count - kRecentRows); row < count; ++row)
         addRecent(row);
+    Words::showEmpty(m_recent, tr("No file came or went yet."));
 }
 
 void MainWindow::refreshMachines()
@@ -477,13 +479,9 @@ void MainWindow::refreshMachines()
             item->setText(2, p.lastChange.isValid() ? Words::when(p.lastChange) : tr("not seen yet"));
             item->setText(3, Words::peerWork(p));
         }
-    if (m_machines->topLevelItemCount() == 0) {
-        auto* none = new QTreeWidgetItem(m_machines);
-        none->setText(0, tr("No other machine has joined yet."));
-        none->setFirstColumnSpanned(true);
-    }
     for (int c = 0; c < m_machines->columnCount(); ++c)
         m_machines->resizeColumnToContents(c);
+    Words::showEmpty(m_machines, tr("No other machine has joined yet."));
 }
 
 void MainWindow::showConfiguration(const config::Config& config)

@@ -4,6 +4,7 @@
 
 #include "Autostart.h"
 #include "StatusLabel.h"
+#include "Words.h"
 #include "config/ConfigWriter.h"
 #include "config/RelayAddress.h"
 #include "config/Keychain.h"
@@ -52,7 +53,7 @@ SettingsDialog::SettingsDialog(control::Instance* instance, const QString& confi
     , m_configPath(configPath)
 {
     setObjectName(QStringLiteral("settingsDialog"));
-    setWindowTitle(tr("Escale settings"));
+    setWindowTitle(tr("Settings")); // the system adds " — Escale"
     auto* layout = new QVBoxLayout(this);
     auto* body = new QHBoxLayout;
     m_pages = new QListWidget(this);
@@ -240,7 +241,7 @@ void SettingsDialog::buildRepository(int index)
     p.initialMode = config::syncModeName(r.mode);
     p.mode->setCurrentIndex(std::max(0, p.mode->findData(p.initialMode)));
     where->addRow(tr("Mode:"), p.mode);
-    where->addRow(tr("Encryption:"), new QLabel(config::encryptionName(r.encryption), page));
+    where->addRow(tr("Encryption:"), new QLabel(Words::suite(config::encryptionName(r.encryption)), page));
 
     QFormLayout* what = group(tr("What syncs"));
     field(what, KeyId::Include, tr("Only these files:"), tr("everything"));

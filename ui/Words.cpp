@@ -2,6 +2,7 @@
 
 #include <QLocale>
 #include <QStringList>
+#include <QTreeWidget>
 
 namespace escale::ui {
 
@@ -32,6 +33,44 @@ QString Words::change(sync::FileEvent::Kind kind)
         return tr("conflict copy");
     }
     return QString();
+}
+
+namespace {
+constexpr int kEmptyRole = Qt::UserRole + 99;
+}
+
+void Words::showEmpty(QTreeWidget* list, const QString& text)
+{
+    dropEmpty(list);
+    if (list->topLevelItemCount() > 0)
+        return;
+    auto* line = new QTreeWidgetItem(list);
+    line->setText(0, text);
+    line->setData(0, kEmptyRole, true);
+    line->setFlags(Qt::NoItemFlags); // not selectable: nothing to act on
+    line->setFirstColumnSpanned(true);
+}
+
+void Words::dropEmpty(QTreeWidget* list)
+{
+    for (int i = list->topLevelItemCount() - 1; i >= 0; --i)
+        if (isEmptyLine(list->topLevelItem(i)))
+            delete list->takeTopLevelItem(i);
+}
+
+bool Words::isEmptyLine(const QTreeWidgetItem* item)
+{
+    return item && item->data(0, kEmptyRole).toBool();
+}
+
+QString Words::suite(const QString& encryption)
+{
+    const QString e = encryption.trimmed().toLower();
+    if (e == QLatin1String("chacha20-poly1305"))
+        return QStringLiteral("ChaCha20-Poly1305");
+    if (e == QLatin1String("off") || e == QLatin1String("no") || e.isEmpty())
+        return tr("none (not encrypted)");
+    return QStringLiteral("AES-256-GCM");
 }
 
 QString Words::peerWork(const sync::PeerState& peer)

@@ -63,6 +63,10 @@ void tst_Activity::followsTwoMachines()
     window.show();
     auto* transfers = window.findChild<QTreeWidget*>("transfers");
     auto* changes = window.findChild<QTreeWidget*>("changes");
+    // Empty lists say so in words.
+    QCOMPARE(rows(changes, 0), QStringList{"Nothing came or went yet."});
+    QCOMPARE(rows(window.findChild<QTreeWidget*>("clients"), 0), QStringList{"No other machine has joined yet."});
+    QCOMPARE(rows(window.findChild<QTreeWidget*>("conflicts"), 0), QStringList{"No conflict: nothing to resolve."});
     // While alice receives: the transfer shows with its progress, the tray says what is left.
     bool sawTransfer = false, sawLeft = false;
     connect(&alice, &control::Instance::progressChanged, this, [&](int index) {
@@ -120,7 +124,9 @@ void tst_Activity::followsTwoMachines()
     keepTheirs->click();
     QCOMPARE(harness::readFile(root.filePath("alice/file1.txt")), QByteArray("bob's version"));
     QVERIFY(!QFileInfo::exists(root.filePath("alice/" + copy)));
-    QCOMPARE(conflicts->topLevelItemCount(), 0);
+    QCOMPARE(conflicts->topLevelItemCount(), 1); // none left, said in words
+    QCOMPARE(conflicts->topLevelItem(0)->text(0), QString("No conflict: nothing to resolve."));
+    QVERIFY(!keepTheirs->isEnabled());
     QVERIFY(!window.findChild<QLabel*>("conflictStatus")->text().isEmpty());
     QTRY_COMPARE_WITH_TIMEOUT(harness::readFile(root.filePath("bob/file1.txt")), QByteArray("bob's version"),
                               30'000);

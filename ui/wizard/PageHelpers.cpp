@@ -1,5 +1,7 @@
 #include "wizard/PageHelpers.h"
 
+#include "Words.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileDialog>
@@ -60,9 +62,7 @@ QString listValue(const QPlainTextEdit* edit)
 
 QString suiteName(const QString& encryption)
 {
-    if (encryption == QLatin1String("chacha20-poly1305"))
-        return QStringLiteral("ChaCha20-Poly1305");
-    return encryption == QLatin1String("off") ? encryption : QStringLiteral("AES-256-GCM");
+    return Words::suite(encryption);
 }
 
 // The repository's keys as a probe reads them: a placeholder local folder and name until the

@@ -49,9 +49,8 @@ void SummaryPage::initializePage()
     row(tr("Repository"), wiz()->joining() ? tr("join '%1'").arg(r.name) : tr("create '%1'").arg(r.name));
     row(tr("Relay"), config ? config->relay.toDisplayString() : r.value(QStringLiteral("relay address")));
     const QString encryption = r.value(QStringLiteral("encryption"));
-    row(tr("Encryption"), encryption == QLatin1String("off") ? tr("off")
-                          : wiz()->joining()                 ? suiteName(encryption)
-                                                             : tr("on (AES-256-GCM)"));
+    row(tr("Encryption"), wiz()->joining() || encryption == QLatin1String("off") ? suiteName(encryption)
+                                                                               : suiteName(QStringLiteral("aes-256-gcm")));
     row(tr("Local folder"),
         r.value(QStringLiteral("local path")) +
             (QFileInfo::exists(r.value(QStringLiteral("local path"))) ? QString() : tr(" (created)")));
