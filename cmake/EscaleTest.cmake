@@ -19,6 +19,7 @@ function(escale_add_test name)
   target_compile_options(tst_${name} PRIVATE -UQT_NO_CAST_FROM_ASCII -UQT_NO_CAST_TO_ASCII)
   target_compile_definitions(tst_${name} PRIVATE
     ESCALE_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
+    ESCALE_TEST_SOURCE_DIR="${PROJECT_SOURCE_DIR}/tests"
     ESCALE_BINARY_DIR="${PROJECT_BINARY_DIR}")
   add_test(NAME ${name} COMMAND ${T_WRAPPER} $<TARGET_FILE:tst_${name}>)
   set(env "QT_QPA_PLATFORM=offscreen" ${T_ENVIRONMENT})

@@ -988,369 +988,369 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
         <translation>Celle du système</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="137"/>
+        <location filename="../ui/SettingsDialog.cpp" line="142"/>
         <source>Language:</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="138"/>
+        <location filename="../ui/SettingsDialog.cpp" line="143"/>
         <source>Log level:</source>
         <translation>Niveau de journal :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="141"/>
+        <location filename="../ui/SettingsDialog.cpp" line="146"/>
         <source>The language applies at the next start. Configuration file: %1</source>
         <translation>La langue s’applique au prochain démarrage. Fichier de configuration : %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="148"/>
+        <location filename="../ui/SettingsDialog.cpp" line="153"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="181"/>
+        <location filename="../ui/SettingsDialog.cpp" line="186"/>
         <source>&apos;%1&apos; in the configuration</source>
         <translation>« %1 » dans la configuration</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="203"/>
+        <location filename="../ui/SettingsDialog.cpp" line="208"/>
         <source>Folder and relay</source>
         <translation>Dossier et relais</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="204"/>
+        <location filename="../ui/SettingsDialog.cpp" line="209"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="214"/>
+        <location filename="../ui/SettingsDialog.cpp" line="219"/>
         <source>Local folder:</source>
         <translation>Dossier local :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="215"/>
+        <location filename="../ui/SettingsDialog.cpp" line="220"/>
         <source>%1
 (to move the repository elsewhere: escalectl migrate %2 NEW-ADDRESS)</source>
         <translation>%1
 (pour déplacer le dépôt ailleurs : escalectl migrate %2 NOUVELLE-ADRESSE)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="220"/>
+        <location filename="../ui/SettingsDialog.cpp" line="225"/>
         <source>Relay:</source>
         <translation>Relais :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="229"/>
+        <location filename="../ui/SettingsDialog.cpp" line="234"/>
         <source>User name:</source>
         <translation>Nom d’utilisateur :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="229"/>
-        <location filename="../ui/SettingsDialog.cpp" line="251"/>
-        <location filename="../ui/SettingsDialog.cpp" line="289"/>
-        <location filename="../ui/SettingsDialog.cpp" line="290"/>
-        <location filename="../ui/SettingsDialog.cpp" line="291"/>
+        <location filename="../ui/SettingsDialog.cpp" line="234"/>
+        <location filename="../ui/SettingsDialog.cpp" line="256"/>
+        <location filename="../ui/SettingsDialog.cpp" line="294"/>
+        <location filename="../ui/SettingsDialog.cpp" line="295"/>
+        <location filename="../ui/SettingsDialog.cpp" line="296"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="225"/>
+        <location filename="../ui/SettingsDialog.cpp" line="230"/>
         <source>kept in %1</source>
         <translation>gardé dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="226"/>
+        <location filename="../ui/SettingsDialog.cpp" line="231"/>
         <source>unchanged (in the keychain)</source>
         <translation>inchangé (dans le trousseau)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="230"/>
+        <location filename="../ui/SettingsDialog.cpp" line="235"/>
         <source>New password:</source>
         <translation>Nouveau mot de passe :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="234"/>
+        <location filename="../ui/SettingsDialog.cpp" line="239"/>
         <source>This machine&apos;s name:</source>
         <translation>Nom de cette machine :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="234"/>
+        <location filename="../ui/SettingsDialog.cpp" line="239"/>
         <source>the host name</source>
         <translation>le nom d’hôte</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="237"/>
+        <location filename="../ui/SettingsDialog.cpp" line="242"/>
         <source>Send and receive</source>
         <translation>Envoyer et recevoir</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="238"/>
+        <location filename="../ui/SettingsDialog.cpp" line="243"/>
         <source>Send only</source>
         <translation>Envoyer seulement</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="239"/>
+        <location filename="../ui/SettingsDialog.cpp" line="244"/>
         <source>Receive only</source>
         <translation>Recevoir seulement</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="243"/>
+        <location filename="../ui/SettingsDialog.cpp" line="248"/>
         <source>Mode:</source>
         <translation>Mode :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="244"/>
+        <location filename="../ui/SettingsDialog.cpp" line="249"/>
         <source>Encryption:</source>
         <translation>Chiffrement :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="246"/>
+        <location filename="../ui/SettingsDialog.cpp" line="251"/>
         <source>What syncs</source>
         <translation>Ce qui se synchronise</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="247"/>
+        <location filename="../ui/SettingsDialog.cpp" line="252"/>
         <source>Only these files:</source>
         <translation>Seulement ces fichiers :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="247"/>
+        <location filename="../ui/SettingsDialog.cpp" line="252"/>
         <source>everything</source>
         <translation>tout</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="248"/>
+        <location filename="../ui/SettingsDialog.cpp" line="253"/>
         <source>Files never synced:</source>
         <translation>Fichiers jamais synchronisés :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="248"/>
+        <location filename="../ui/SettingsDialog.cpp" line="253"/>
         <source>none (patterns, separated by commas)</source>
         <translation>aucun (motifs, séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="249"/>
+        <location filename="../ui/SettingsDialog.cpp" line="254"/>
         <source>Only these extensions:</source>
         <translation>Seulement ces extensions :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="249"/>
+        <location filename="../ui/SettingsDialog.cpp" line="254"/>
         <source>any</source>
         <translation>toutes</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="250"/>
+        <location filename="../ui/SettingsDialog.cpp" line="255"/>
         <source>Only these folders:</source>
         <translation>Seulement ces dossiers :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="250"/>
+        <location filename="../ui/SettingsDialog.cpp" line="255"/>
         <source>every folder</source>
         <translation>tous les dossiers</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="251"/>
+        <location filename="../ui/SettingsDialog.cpp" line="256"/>
         <source>Folders never synced:</source>
         <translation>Dossiers jamais synchronisés :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="324"/>
+        <location filename="../ui/SettingsDialog.cpp" line="329"/>
         <source>Ask before deleting more than:</source>
         <translation>Demander avant de supprimer plus de :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="324"/>
+        <location filename="../ui/SettingsDialog.cpp" line="329"/>
         <source>50% (or a number of files)</source>
         <translation>50% (ou un nombre de fichiers)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="266"/>
+        <location filename="../ui/SettingsDialog.cpp" line="271"/>
         <source>Choose per file...</source>
         <translation>Choisir fichier par fichier…</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="271"/>
+        <location filename="../ui/SettingsDialog.cpp" line="276"/>
         <source>Relay space and speed</source>
         <translation>Place sur le relais et débit</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="272"/>
+        <location filename="../ui/SettingsDialog.cpp" line="277"/>
         <source>Relay quota:</source>
         <translation>Quota du relais :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="272"/>
+        <location filename="../ui/SettingsDialog.cpp" line="277"/>
         <source>unlimited (e.g. 5GB)</source>
         <translation>illimité (par ex. 5GB)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="325"/>
+        <location filename="../ui/SettingsDialog.cpp" line="330"/>
         <source>Copies before freeing:</source>
         <translation>Copies avant libération :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="325"/>
+        <location filename="../ui/SettingsDialog.cpp" line="330"/>
         <source>every machine (0)</source>
         <translation>chaque machine (0)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="273"/>
+        <location filename="../ui/SettingsDialog.cpp" line="278"/>
         <source>Check the relay every:</source>
         <translation>Consulter le relais toutes les :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="326"/>
+        <location filename="../ui/SettingsDialog.cpp" line="331"/>
         <source>Check every second after activity for:</source>
         <translation>Consulter chaque seconde après une activité pendant :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="326"/>
+        <location filename="../ui/SettingsDialog.cpp" line="331"/>
         <source>2min (0: never)</source>
         <translation>2min (0 : jamais)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="273"/>
+        <location filename="../ui/SettingsDialog.cpp" line="278"/>
         <source>30s</source>
         <translation>30s</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="260"/>
+        <location filename="../ui/SettingsDialog.cpp" line="265"/>
         <source>Left out unless ticked: %1, and the folders %2.</source>
         <translation>Laissés de côté sauf si coché : %1, et les dossiers %2.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="274"/>
+        <location filename="../ui/SettingsDialog.cpp" line="279"/>
         <source>Parallel transfers:</source>
         <translation>Transferts en parallèle :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="274"/>
+        <location filename="../ui/SettingsDialog.cpp" line="279"/>
         <source>4</source>
         <translation>4</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="275"/>
+        <location filename="../ui/SettingsDialog.cpp" line="280"/>
         <source>Upload limit:</source>
         <translation>Limite d’envoi :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="275"/>
+        <location filename="../ui/SettingsDialog.cpp" line="280"/>
         <source>unlimited (e.g. 2MB per second: 2MB)</source>
         <translation>illimitée (par ex. 2 Mo par seconde : 2MB)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="276"/>
+        <location filename="../ui/SettingsDialog.cpp" line="281"/>
         <source>Download limit:</source>
         <translation>Limite de réception :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="276"/>
+        <location filename="../ui/SettingsDialog.cpp" line="281"/>
         <source>unlimited</source>
         <translation>illimitée</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="327"/>
+        <location filename="../ui/SettingsDialog.cpp" line="332"/>
         <source>Wait for an absent machine:</source>
         <translation>Attendre une machine absente :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="327"/>
-        <location filename="../ui/SettingsDialog.cpp" line="328"/>
+        <location filename="../ui/SettingsDialog.cpp" line="332"/>
+        <location filename="../ui/SettingsDialog.cpp" line="333"/>
         <source>30d</source>
         <translation>30d</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="328"/>
+        <location filename="../ui/SettingsDialog.cpp" line="333"/>
         <source>Keep replaced versions:</source>
         <translation>Garder les versions remplacées :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="329"/>
+        <location filename="../ui/SettingsDialog.cpp" line="334"/>
         <source>8MB</source>
         <translation>8MB</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="331"/>
+        <location filename="../ui/SettingsDialog.cpp" line="336"/>
         <source>Timeout:</source>
         <translation>Délai d’attente :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="331"/>
+        <location filename="../ui/SettingsDialog.cpp" line="336"/>
         <source>60s</source>
         <translation>60s</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="332"/>
+        <location filename="../ui/SettingsDialog.cpp" line="337"/>
         <source>Retries:</source>
         <translation>Nouveaux essais :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="332"/>
+        <location filename="../ui/SettingsDialog.cpp" line="337"/>
         <source>5</source>
         <translation>5</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="285"/>
+        <location filename="../ui/SettingsDialog.cpp" line="290"/>
         <source>Connection and security</source>
         <translation>Connexion et sécurité</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="292"/>
+        <location filename="../ui/SettingsDialog.cpp" line="297"/>
         <source>Oldest TLS version:</source>
         <translation>Version TLS minimale :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="292"/>
+        <location filename="../ui/SettingsDialog.cpp" line="297"/>
         <source>TLS 1.2</source>
         <translation>TLS 1.2</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="288"/>
+        <location filename="../ui/SettingsDialog.cpp" line="293"/>
         <source>Authority certificate:</source>
         <translation>Certificat d’autorité :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="288"/>
+        <location filename="../ui/SettingsDialog.cpp" line="293"/>
         <source>the system&apos;s</source>
         <translation>ceux du système</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="290"/>
+        <location filename="../ui/SettingsDialog.cpp" line="295"/>
         <source>Client certificate:</source>
         <translation>Certificat client :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="291"/>
+        <location filename="../ui/SettingsDialog.cpp" line="296"/>
         <source>Private key:</source>
         <translation>Clé privée :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="289"/>
+        <location filename="../ui/SettingsDialog.cpp" line="294"/>
         <source>Trusted certificate fingerprint:</source>
         <translation>Empreinte de certificat reconnue :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="298"/>
+        <location filename="../ui/SettingsDialog.cpp" line="303"/>
         <source>SSH host key:</source>
         <translation>Clé d’hôte SSH :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="298"/>
+        <location filename="../ui/SettingsDialog.cpp" line="303"/>
         <source>from known hosts</source>
         <translation>celle de known_hosts</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="299"/>
+        <location filename="../ui/SettingsDialog.cpp" line="304"/>
         <source>Known hosts file:</source>
         <translation>Fichier known_hosts :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="299"/>
+        <location filename="../ui/SettingsDialog.cpp" line="304"/>
         <source>~/.ssh/known_hosts</source>
         <translation>~/.ssh/known_hosts</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="295"/>
+        <location filename="../ui/SettingsDialog.cpp" line="300"/>
         <source>FTPS from the first byte:</source>
         <translation>FTPS dès le premier octet :</translation>
     </message>
@@ -1360,212 +1360,242 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="240"/>
+        <location filename="../ui/SettingsDialog.cpp" line="130"/>
+        <source>&apos;log level&apos; in the configuration: what the log keeps</source>
+        <translation>« log level » dans la configuration : ce que garde le journal</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="131"/>
+        <source>Everything, details included</source>
+        <translation>Tout, détails compris</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="132"/>
+        <source>Information, warnings and errors</source>
+        <translation>Informations, avertissements et erreurs</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="133"/>
+        <source>Warnings and errors</source>
+        <translation>Avertissements et erreurs</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="134"/>
+        <source>Errors only</source>
+        <translation>Erreurs seulement</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="135"/>
+        <source>Critical errors only</source>
+        <translation>Erreurs critiques seulement</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="245"/>
         <source>Conservative: never overwrite a file changed here</source>
         <translation>Prudent : ne jamais écraser un fichier modifié ici</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="252"/>
+        <location filename="../ui/SettingsDialog.cpp" line="257"/>
         <source>sync them (.env, .git, ...)</source>
         <translation>les synchroniser (.env, .git, …)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="254"/>
+        <location filename="../ui/SettingsDialog.cpp" line="259"/>
         <source>Files and folders whose name starts with &apos;.&apos;</source>
         <translation>Fichiers et dossiers dont le nom commence par « . »</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="257"/>
+        <location filename="../ui/SettingsDialog.cpp" line="262"/>
         <source>Hidden files:</source>
         <translation>Fichiers cachés :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="258"/>
+        <location filename="../ui/SettingsDialog.cpp" line="263"/>
         <source>sync them too</source>
         <translation>les synchroniser aussi</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="265"/>
+        <location filename="../ui/SettingsDialog.cpp" line="270"/>
         <source>Temporary files of editors and systems:</source>
         <translation>Fichiers temporaires des éditeurs et systèmes :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="279"/>
+        <location filename="../ui/SettingsDialog.cpp" line="284"/>
         <source>check it (recommended)</source>
         <translation>le vérifier (recommandé)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="287"/>
+        <location filename="../ui/SettingsDialog.cpp" line="292"/>
         <source>The server&apos;s certificate:</source>
         <translation>Certificat du serveur :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="295"/>
+        <location filename="../ui/SettingsDialog.cpp" line="300"/>
         <source>on port 990</source>
         <translation>sur le port 990</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="297"/>
+        <location filename="../ui/SettingsDialog.cpp" line="302"/>
         <source>SSH key:</source>
         <translation>Clé SSH :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="297"/>
+        <location filename="../ui/SettingsDialog.cpp" line="302"/>
         <source>~/.ssh/id_ed25519 or the agent</source>
         <translation>~/.ssh/id_ed25519 ou l’agent</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="302"/>
+        <location filename="../ui/SettingsDialog.cpp" line="307"/>
         <source>S3 region:</source>
         <translation>Région S3 :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="302"/>
+        <location filename="../ui/SettingsDialog.cpp" line="307"/>
         <source>us-east-1</source>
         <translation>us-east-1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="303"/>
+        <location filename="../ui/SettingsDialog.cpp" line="308"/>
         <source>S3 address style:</source>
         <translation>Forme d’adresse S3 :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="303"/>
+        <location filename="../ui/SettingsDialog.cpp" line="308"/>
         <source>auto</source>
         <translation>auto</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="306"/>
+        <location filename="../ui/SettingsDialog.cpp" line="311"/>
         <source>rclone program:</source>
         <translation>Programme rclone :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="306"/>
+        <location filename="../ui/SettingsDialog.cpp" line="311"/>
         <source>rclone</source>
         <translation>rclone</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="307"/>
+        <location filename="../ui/SettingsDialog.cpp" line="312"/>
         <source>rclone configuration:</source>
         <translation>Configuration rclone :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="307"/>
+        <location filename="../ui/SettingsDialog.cpp" line="312"/>
         <source>rclone&apos;s own</source>
         <translation>celle de rclone</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="312"/>
+        <location filename="../ui/SettingsDialog.cpp" line="317"/>
         <source>Show the advanced settings</source>
         <translation>Afficher les paramètres avancés</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="320"/>
+        <location filename="../ui/SettingsDialog.cpp" line="325"/>
         <source>Advanced</source>
         <translation>Avancé</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="329"/>
+        <location filename="../ui/SettingsDialog.cpp" line="334"/>
         <source>Pack size:</source>
         <translation>Taille des paquets :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="333"/>
+        <location filename="../ui/SettingsDialog.cpp" line="338"/>
         <source>State folder:</source>
         <translation>Dossier d’état :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="333"/>
+        <location filename="../ui/SettingsDialog.cpp" line="338"/>
         <source>~/.local/share/escale</source>
         <translation>~/.local/share/escale</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="334"/>
+        <location filename="../ui/SettingsDialog.cpp" line="339"/>
         <source>Checksum:</source>
         <translation>Somme de contrôle :</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="334"/>
+        <location filename="../ui/SettingsDialog.cpp" line="339"/>
         <source>sha256</source>
         <translation>sha256</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="344"/>
+        <location filename="../ui/SettingsDialog.cpp" line="349"/>
         <source>Remove this repository</source>
         <translation>Retirer ce dépôt</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="347"/>
+        <location filename="../ui/SettingsDialog.cpp" line="352"/>
         <source>Keep its files in %1</source>
         <translation>Garder ses fichiers dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="349"/>
+        <location filename="../ui/SettingsDialog.cpp" line="354"/>
         <source>Also move its files to the trash</source>
         <translation>Mettre aussi ses fichiers à la corbeille</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="351"/>
+        <location filename="../ui/SettingsDialog.cpp" line="356"/>
         <source>The other machines keep their copies. They stop waiting for this one after &apos;retention&apos;, or at once with &apos;escalectl forget-client&apos;.</source>
         <translation>Les autres machines gardent leurs copies. Elles cessent d’attendre celle-ci après « retention », ou tout de suite avec « escalectl forget-client ».</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="355"/>
+        <location filename="../ui/SettingsDialog.cpp" line="360"/>
         <source>Remove %1</source>
         <translation>Retirer %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="407"/>
+        <location filename="../ui/SettingsDialog.cpp" line="412"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="446"/>
+        <location filename="../ui/SettingsDialog.cpp" line="451"/>
         <source>Not saved: %1</source>
         <translation>Non enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="451"/>
+        <location filename="../ui/SettingsDialog.cpp" line="456"/>
         <source>The keychain cannot keep the password: %1</source>
         <translation>Le trousseau ne peut pas garder le mot de passe : %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="467"/>
+        <location filename="../ui/SettingsDialog.cpp" line="472"/>
         <source>Saved; %1 restarted with the new settings.</source>
         <translation>Enregistré ; %1 a redémarré avec les nouveaux paramètres.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="488"/>
+        <location filename="../ui/SettingsDialog.cpp" line="493"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="494"/>
+        <location filename="../ui/SettingsDialog.cpp" line="499"/>
         <source>Not saved: check &quot;%1&quot;.</source>
         <translation>Non enregistré : vérifiez « %1 ».</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="531"/>
+        <location filename="../ui/SettingsDialog.cpp" line="536"/>
         <source>Unsaved changes</source>
         <translation>Modifications non appliquées</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="532"/>
+        <location filename="../ui/SettingsDialog.cpp" line="537"/>
         <source>Some settings were changed but not applied. Apply them now?</source>
         <translation>Des paramètres ont été modifiés sans être appliqués. Les appliquer maintenant ?</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="569"/>
+        <location filename="../ui/SettingsDialog.cpp" line="574"/>
         <source>&apos;%1&apos; is removed, but its folder %2 could not be moved to the trash.</source>
         <translation>« %1 » est retiré, mais son dossier %2 n’a pas pu être mis à la corbeille.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="571"/>
+        <location filename="../ui/SettingsDialog.cpp" line="576"/>
         <source>&apos;%1&apos; is removed; its folder is in the trash.</source>
         <translation>« %1 » est retiré ; son dossier est à la corbeille.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="572"/>
+        <location filename="../ui/SettingsDialog.cpp" line="577"/>
         <source>&apos;%1&apos; is removed; its files stay in %2.</source>
         <translation>« %1 » est retiré ; ses fichiers restent dans %2.</translation>
     </message>

@@ -127,8 +127,13 @@ void SettingsDialog::buildGeneral()
                m_generalWritten.value(KeyId::Language, QStringLiteral("auto")).trimmed().toLower())));
     m_logLevel = new QComboBox(page);
     m_logLevel->setObjectName(QStringLiteral("logLevel"));
-    for (const char* level : {"debug", "info", "warning", "error", "critical"})
-        m_logLevel->addItem(QString::fromLatin1(level), QString::fromLatin1(level));
+    m_logLevel->setToolTip(tr("'log level' in the configuration: what the log keeps"));
+    for (const auto& [level, text] : {std::pair{"debug", tr("Everything, details included")},
+                                      std::pair{"info", tr("Information, warnings and errors")},
+                                      std::pair{"warning", tr("Warnings and errors")},
+                                      std::pair{"error", tr("Errors only")},
+                                      std::pair{"critical", tr("Critical errors only")}})
+        m_logLevel->addItem(text, QString::fromLatin1(level));
     m_logLevel->setCurrentIndex(std::max(
         0, m_logLevel->findData(
                m_generalWritten.value(KeyId::LogLevel, QStringLiteral("info")).trimmed().toLower())));
