@@ -2,7 +2,10 @@
 // real X server with a tray host (scripts/screenshots.sh: xvfb-run and trayer). It syncs a small
 // throw-away repository first, so that what is shown is a real engine's state, then shows each
 // window (and each page of the setup wizard, driven as a user would) and grabs it.
+#include "AboutBox.h"
 #include "AccessDialog.h"
+#include "LogViewer.h"
+#include "log/Logging.h"
 #include "AccessTreeModel.h"
 #include "ActivityWindow.h"
 #include "MainWindow.h"
@@ -24,6 +27,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QRandomGenerator>
 #include <QRadioButton>
 #include <QSystemTrayIcon>
 #include <QTemporaryDir>
@@ -81,8 +85,8 @@ int main(int argc, char** argv)
     const QString text =
         QStringLiteral(
             "[Documents]\nlocal path = %1\nrelay address = %2\nstate dir = %3\nclient name = desktop\n"
-            "disk quota = 5GB\n[Photos]\nlocal path = %4\nrelay address = %5\nstate dir = %3\n"
-            "client name = desktop\n")
+            "disk quota = 5GB\n[Photos]\nlocal path = %4\nrelay address = %5\n"
+            "state dir = %3\nclient name = desktop\n")
             .arg(documents, root.filePath(QStringLiteral("relay1")), root.filePath(QStringLiteral("state")),
                  root.filePath(QStringLiteral("Photos")), root.filePath(QStringLiteral("relay2")));
     const QString configPath = root.filePath(QStringLiteral("escale.conf"));
@@ -95,15 +99,26 @@ int main(int argc, char** argv)
         return 1;
     }
     control::Instance instance(loaded.config, false);
+    // Another machine on the Documents relay: what is sent has a reader, and it shows as such.
+    const QString laptopText =
+        QStringLiteral("[Documents]\nlocal path = %1\nrelay address = %2\nstate dir = %3\nclient name = laptop\n")
+            .arg(root.filePath(QStringLiteral("Laptop")), root.filePath(QStringLiteral("relay1")),
+                 root.filePath(QStringLiteral("laptop-state")));
+    QDir().mkpath(root.filePath(QStringLiteral("Laptop")));
+    write(root.filePath(QStringLiteral("laptop.conf")), laptopText.toUtf8());
+    const auto laptopLoaded = config::ConfigLoader::loadFile(root.filePath(QStringLiteral("laptop.conf")));
+    control::Instance laptop(laptopLoaded.config, false);
     ui::TrayModel model(&instance);
     ui::TrayIcon tray(&model);
     ui::MainWindow window;
+    window.setInstance(&instance);
     window.showConfiguration(loaded.config);
-    window.resize(760, 300);
+    window.resize(860, 620);
     if (!QSystemTrayIcon::isSystemTrayAvailable())
         std::fputs("escale-screenshots: no system tray: the tray menu is shot on its own\n", stderr);
     tray.show();
     instance.start();
+    laptop.start();
     window.show();
 
     auto shoot = [&](QWidget* w, const QString& name) {
@@ -113,12 +128,51 @@ int main(int argc, char** argv)
     std::unique_ptr<ui::SettingsDialog> settings;
     std::unique_ptr<ui::AccessDialog> access;
     std::unique_ptr<ui::SetupWizard> wizard;
+    std::unique_ptr<ui::LogViewer> logViewer;
+    std::unique_ptr<ui::AboutBox> about;
+    // The log of this run, as the application writes it, for the log viewer's picture.
+    const QString logFile = root.filePath(QStringLiteral("escale.log"));
+    log::LogOptions logOptions;
+    logOptions.file = logFile;
+    logOptions.toStderr = false;
+    log::install(logOptions);
     QTemporaryDir newRelay;
     // Each step runs when the previous one is done; a step returns false to be polled again.
     std::deque<std::function<bool()>> steps{
-        [&] { return model.state() == ui::TrayModel::State::UpToDate; },
+        [&] {
+            return model.state() == ui::TrayModel::State::UpToDate &&
+                   laptop.status(0).state == control::RepositoryStatus::State::Idle &&
+                   !instance.status(0).lastPass.peers.isEmpty();
+        },
         [&] {
             shoot(&window, QStringLiteral("main-window"));
+            return true;
+        },
+        [&] { return model.state() == ui::TrayModel::State::UpToDate && instance.status(0).pendingUp == 0; },
+        [&] {
+            // The Photos disk is unplugged: the problem, whole, with Retry and Settings.
+            QDir().rename(root.filePath(QStringLiteral("Photos")), root.filePath(QStringLiteral("Photos.away")));
+            instance.handle({{QStringLiteral("command"), QStringLiteral("sync")}, {QStringLiteral("repository"), QStringLiteral("Photos")}});
+            return true;
+        },
+        [&] { return !instance.status(1).lastError.isEmpty(); },
+        [&] {
+            shoot(&window, QStringLiteral("main-window-error"));
+            activity = std::make_unique<ui::ActivityWindow>(&instance);
+            activity->resize(900, 620);
+            activity->showTab(ui::ActivityWindow::ErrorsTab);
+            activity->show();
+            return true;
+        },
+        [&] {
+            shoot(activity.get(), QStringLiteral("activity-errors"));
+            activity->hide();
+            QDir().rename(root.filePath(QStringLiteral("Photos.away")), root.filePath(QStringLiteral("Photos")));
+            instance.retry(1);
+            return true;
+        },
+        [&] { return model.state() == ui::TrayModel::State::UpToDate; },
+        [&] {
             tray.menu()->popup(QPoint(40, 40));
             return true;
         },
@@ -129,8 +183,9 @@ int main(int argc, char** argv)
                 .save(out + QStringLiteral("/tray-icon-%1.png").arg(language));
             tray.menu()->hide();
             // A conflict copy, as two machines changing one file at once leave.
-            write(documents + QStringLiteral("/budget (conflict from laptop 2026-11-20 101010).ods"),
-                  QByteArray(11'000, 'l'));
+            write(documents + QStringLiteral("/Projects/escale/notes (conflict from laptop 2026-11-20 101010).md"),
+                  "# notes\nbuy seeds\nwater the tomatoes\n");
+            write(documents + QStringLiteral("/Projects/escale/notes.md"), "# notes\nwater the tomatoes\n");
             instance.handle({{QStringLiteral("command"), QStringLiteral("sync")}});
             return true;
         },
@@ -140,7 +195,7 @@ int main(int argc, char** argv)
         },
         [&] {
             activity = std::make_unique<ui::ActivityWindow>(&instance);
-            activity->resize(900, 520);
+            activity->resize(900, 620);
             activity->showTab(ui::ActivityWindow::ChangesTab);
             activity->show();
             return true;
@@ -236,6 +291,23 @@ int main(int argc, char** argv)
         },
         [&] {
             shoot(wizard.get(), QStringLiteral("wizard-7-summary"));
+            wizard->hide();
+            logViewer = std::make_unique<ui::LogViewer>(logFile);
+            logViewer->resize(900, 420);
+            logViewer->show();
+            return true;
+        },
+        [&] {
+            shoot(logViewer.get(), QStringLiteral("log"));
+            logViewer->hide();
+            about = std::make_unique<ui::AboutBox>(QDir::homePath() + QStringLiteral("/.config/escale/escale.conf"),
+                                                   QDir::homePath() + QStringLiteral("/.local/share/escale"),
+                                                   QDir::homePath() + QStringLiteral("/.local/state/escale/escale.log"));
+            about->show();
+            return true;
+        },
+        [&] {
+            shoot(about.get(), QStringLiteral("about"));
             return true;
         },
     };
@@ -262,6 +334,8 @@ int main(int argc, char** argv)
     });
     poll.start(400);
     app.exec();
+    laptop.stop();
     instance.stop();
+    log::shutdown();
     return code;
 }
