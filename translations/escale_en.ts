@@ -4,7 +4,7 @@
 <context>
     <name>escale::ui::ActivityWindow</name>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="+204"/>
+        <location filename="../ui/ActivityWindow.cpp" line="+198"/>
         <source>%1: %n file(s) deleted here at once are not deleted on the other machines yet. If you meant it, delete them everywhere; if not (a disk unplugged, a folder moved), bring them back: the other machines keep theirs meanwhile.</source>
         <translation>
             <numerusform>%1: %n file deleted here at once is not deleted on the other machines yet. If you meant it, delete it everywhere; if not (a disk unplugged, a folder moved), bring it back: the other machines keep theirs meanwhile.</numerusform>
@@ -65,7 +65,7 @@
 <context>
     <name>escale::ui::LogViewer</name>
     <message numerus="yes">
-        <location filename="../ui/LogViewer.cpp" line="+174"/>
+        <location filename="../ui/LogViewer.cpp" line="+176"/>
         <source>%1 — %n line(s) shown</source>
         <translation>
             <numerusform>%1 — %n line shown</numerusform>
@@ -76,7 +76,7 @@
 <context>
     <name>escale::ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+167"/>
+        <location filename="../ui/MainWindow.cpp" line="+168"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>
@@ -168,7 +168,7 @@
 <context>
     <name>escale::ui::TrayModel</name>
     <message numerus="yes">
-        <location filename="../ui/TrayModel.cpp" line="+77"/>
+        <location filename="../ui/TrayModel.cpp" line="+72"/>
         <source>%n file(s) left (%1)</source>
         <translation>
             <numerusform>%n file left (%1)</numerusform>

@@ -126,161 +126,161 @@
 <context>
     <name>escale::ui::ActivityWindow</name>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="55"/>
+        <location filename="../ui/ActivityWindow.cpp" line="56"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="62"/>
-        <location filename="../ui/ActivityWindow.cpp" line="70"/>
-        <location filename="../ui/ActivityWindow.cpp" line="74"/>
-        <location filename="../ui/ActivityWindow.cpp" line="92"/>
-        <location filename="../ui/ActivityWindow.cpp" line="127"/>
+        <location filename="../ui/ActivityWindow.cpp" line="63"/>
+        <location filename="../ui/ActivityWindow.cpp" line="71"/>
+        <location filename="../ui/ActivityWindow.cpp" line="75"/>
+        <location filename="../ui/ActivityWindow.cpp" line="93"/>
+        <location filename="../ui/ActivityWindow.cpp" line="128"/>
         <source>Repository</source>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="62"/>
+        <location filename="../ui/ActivityWindow.cpp" line="63"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="62"/>
-        <location filename="../ui/ActivityWindow.cpp" line="127"/>
+        <location filename="../ui/ActivityWindow.cpp" line="63"/>
+        <location filename="../ui/ActivityWindow.cpp" line="128"/>
         <source>Relay space</source>
         <translation>Place sur le relais</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="62"/>
+        <location filename="../ui/ActivityWindow.cpp" line="63"/>
         <source>To send</source>
         <translation>À envoyer</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="62"/>
+        <location filename="../ui/ActivityWindow.cpp" line="63"/>
         <source>To receive</source>
         <translation>À recevoir</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="70"/>
-        <location filename="../ui/ActivityWindow.cpp" line="74"/>
-        <location filename="../ui/ActivityWindow.cpp" line="92"/>
+        <location filename="../ui/ActivityWindow.cpp" line="71"/>
+        <location filename="../ui/ActivityWindow.cpp" line="75"/>
+        <location filename="../ui/ActivityWindow.cpp" line="93"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="70"/>
+        <location filename="../ui/ActivityWindow.cpp" line="71"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="70"/>
+        <location filename="../ui/ActivityWindow.cpp" line="71"/>
         <source>Speed</source>
         <translation>Débit</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="70"/>
+        <location filename="../ui/ActivityWindow.cpp" line="71"/>
         <source>Left</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="71"/>
+        <location filename="../ui/ActivityWindow.cpp" line="72"/>
         <source>Transfers</source>
         <translation>Transferts</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="74"/>
+        <location filename="../ui/ActivityWindow.cpp" line="75"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="74"/>
+        <location filename="../ui/ActivityWindow.cpp" line="75"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="74"/>
+        <location filename="../ui/ActivityWindow.cpp" line="75"/>
         <source>By</source>
         <translation>Par</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="80"/>
+        <location filename="../ui/ActivityWindow.cpp" line="81"/>
         <source>Recent changes</source>
         <translation>Modifications récentes</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="85"/>
+        <location filename="../ui/ActivityWindow.cpp" line="86"/>
         <source>A file changed on two machines at once keeps both versions: the one under its name and a conflict copy. Choose which to keep; what goes is kept in the folder&apos;s .escale-archive.</source>
         <translation>Un fichier modifié sur deux machines à la fois garde les deux versions : celle sous son nom et une copie de conflit. Choisissez laquelle garder ; celle qui part est conservée dans le .escale-archive du dossier.</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="92"/>
+        <location filename="../ui/ActivityWindow.cpp" line="93"/>
         <source>Other version from</source>
         <translation>Autre version de</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="92"/>
+        <location filename="../ui/ActivityWindow.cpp" line="93"/>
         <source>Its date</source>
         <translation>Sa date</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="98"/>
-        <location filename="../ui/ActivityWindow.cpp" line="364"/>
+        <location filename="../ui/ActivityWindow.cpp" line="99"/>
+        <location filename="../ui/ActivityWindow.cpp" line="358"/>
         <source>Keep mine</source>
         <translation>Garder la mienne</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="100"/>
-        <location filename="../ui/ActivityWindow.cpp" line="365"/>
+        <location filename="../ui/ActivityWindow.cpp" line="101"/>
+        <location filename="../ui/ActivityWindow.cpp" line="359"/>
         <source>Keep theirs</source>
         <translation>Garder l’autre</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="102"/>
+        <location filename="../ui/ActivityWindow.cpp" line="103"/>
         <source>Keep both</source>
         <translation>Garder les deux</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="104"/>
+        <location filename="../ui/ActivityWindow.cpp" line="105"/>
         <source>Show in folder</source>
         <translation>Afficher dans le dossier</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="114"/>
+        <location filename="../ui/ActivityWindow.cpp" line="115"/>
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="123"/>
+        <location filename="../ui/ActivityWindow.cpp" line="124"/>
         <source>Errors</source>
         <translation>Erreurs</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="127"/>
+        <location filename="../ui/ActivityWindow.cpp" line="128"/>
         <source>Machine</source>
         <translation>Machine</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="127"/>
+        <location filename="../ui/ActivityWindow.cpp" line="128"/>
         <source>Last change</source>
         <translation>Dernière modification</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="127"/>
+        <location filename="../ui/ActivityWindow.cpp" line="128"/>
         <source>Pending work</source>
         <translation>Travail en attente</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="128"/>
+        <location filename="../ui/ActivityWindow.cpp" line="129"/>
         <source>Other machines</source>
         <translation>Autres machines</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="146"/>
+        <location filename="../ui/ActivityWindow.cpp" line="147"/>
         <source>Nothing came or went yet.</source>
         <translation>Rien n’est encore arrivé ni parti.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="204"/>
+        <location filename="../ui/ActivityWindow.cpp" line="198"/>
         <source>%1: %n file(s) deleted here at once are not deleted on the other machines yet. If you meant it, delete them everywhere; if not (a disk unplugged, a folder moved), bring them back: the other machines keep theirs meanwhile.</source>
         <translation>
             <numerusform>%1 : %n fichier supprimé ici d’un coup n’est pas encore supprimé sur les autres machines. Si c’était voulu, supprimez-le partout ; sinon (un disque débranché, un dossier déplacé), remettez-le : les autres machines gardent le leur en attendant.</numerusform>
@@ -288,27 +288,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="212"/>
+        <location filename="../ui/ActivityWindow.cpp" line="206"/>
         <source>Delete them everywhere</source>
         <translation>Les supprimer partout</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="218"/>
+        <location filename="../ui/ActivityWindow.cpp" line="212"/>
         <source>Open folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="238"/>
+        <location filename="../ui/ActivityWindow.cpp" line="232"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="241"/>
+        <location filename="../ui/ActivityWindow.cpp" line="235"/>
         <source>syncing</source>
         <translation>synchronisation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="244"/>
+        <location filename="../ui/ActivityWindow.cpp" line="238"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n modification en attente d’envoi</numerusform>
@@ -316,48 +316,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="245"/>
+        <location filename="../ui/ActivityWindow.cpp" line="239"/>
         <source>up to date (%1)</source>
         <translation>à jour (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="246"/>
+        <location filename="../ui/ActivityWindow.cpp" line="240"/>
         <source>up to date</source>
         <translation>à jour</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="249"/>
+        <location filename="../ui/ActivityWindow.cpp" line="243"/>
         <source>paused</source>
         <translation>en pause</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="252"/>
+        <location filename="../ui/ActivityWindow.cpp" line="246"/>
         <source>relay unreachable</source>
         <translation>relais injoignable</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="255"/>
+        <location filename="../ui/ActivityWindow.cpp" line="249"/>
         <source>error</source>
         <translation>erreur</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="258"/>
+        <location filename="../ui/ActivityWindow.cpp" line="252"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="261"/>
+        <location filename="../ui/ActivityWindow.cpp" line="255"/>
         <source>not known yet</source>
         <translation>pas encore connue</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="263"/>
+        <location filename="../ui/ActivityWindow.cpp" line="257"/>
         <source>%1 of %2 (%3 %)</source>
         <translation>%1 sur %2 (%3 %)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="267"/>
-        <location filename="../ui/ActivityWindow.cpp" line="268"/>
+        <location filename="../ui/ActivityWindow.cpp" line="261"/>
+        <location filename="../ui/ActivityWindow.cpp" line="262"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n modification</numerusform>
@@ -365,32 +365,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="290"/>
+        <location filename="../ui/ActivityWindow.cpp" line="284"/>
         <source>(between files)</source>
         <translation>(entre deux fichiers)</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="291"/>
+        <location filename="../ui/ActivityWindow.cpp" line="285"/>
         <source>↑ %1</source>
         <translation>↑ %1</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="291"/>
+        <location filename="../ui/ActivityWindow.cpp" line="285"/>
         <source>↓ %1</source>
         <translation>↓ %1</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="296"/>
+        <location filename="../ui/ActivityWindow.cpp" line="290"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="299"/>
+        <location filename="../ui/ActivityWindow.cpp" line="293"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActivityWindow.cpp" line="301"/>
+        <location filename="../ui/ActivityWindow.cpp" line="295"/>
         <source>%n file(s), %1</source>
         <translation>
             <numerusform>%n fichier, %1</numerusform>
@@ -398,58 +398,58 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="305"/>
+        <location filename="../ui/ActivityWindow.cpp" line="299"/>
         <source>Nothing is being transferred.</source>
         <translation>Aucun transfert en cours.</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="352"/>
+        <location filename="../ui/ActivityWindow.cpp" line="346"/>
         <source>No conflict: nothing to resolve.</source>
         <translation>Aucun conflit : rien à résoudre.</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="389"/>
+        <location filename="../ui/ActivityWindow.cpp" line="383"/>
         <source>unknown machine</source>
         <translation>machine inconnue</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="391"/>
+        <location filename="../ui/ActivityWindow.cpp" line="385"/>
         <source>Keep mine (%1)</source>
         <translation>Garder la mienne (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="392"/>
+        <location filename="../ui/ActivityWindow.cpp" line="386"/>
         <source>Keep theirs (%1)</source>
         <translation>Garder l’autre (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="394"/>
-        <location filename="../ui/ActivityWindow.cpp" line="395"/>
+        <location filename="../ui/ActivityWindow.cpp" line="388"/>
+        <location filename="../ui/ActivityWindow.cpp" line="389"/>
         <source>Keep %1&apos;s</source>
         <translation>Garder celle de %1</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="484"/>
+        <location filename="../ui/ActivityWindow.cpp" line="478"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="488"/>
+        <location filename="../ui/ActivityWindow.cpp" line="482"/>
         <source>Settings...</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="497"/>
+        <location filename="../ui/ActivityWindow.cpp" line="491"/>
         <source>No problem: every repository syncs.</source>
         <translation>Aucun problème : chaque dépôt se synchronise.</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="512"/>
+        <location filename="../ui/ActivityWindow.cpp" line="506"/>
         <source>not seen yet</source>
         <translation>pas encore vue</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="519"/>
+        <location filename="../ui/ActivityWindow.cpp" line="513"/>
         <source>No other machine has joined yet.</source>
         <translation>Aucune autre machine n’a encore rejoint.</translation>
     </message>
@@ -595,8 +595,13 @@
         <source>All</source>
         <translation>Tous</translation>
     </message>
+    <message>
+        <location filename="../ui/LogViewer.cpp" line="175"/>
+        <source>%1 cannot be read by you: check its permissions</source>
+        <translation>%1 ne peut pas être lu par vous : vérifiez ses droits</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/LogViewer.cpp" line="174"/>
+        <location filename="../ui/LogViewer.cpp" line="176"/>
         <source>%1 — %n line(s) shown</source>
         <translation>
             <numerusform>%1 — %n ligne affichée</numerusform>
@@ -604,7 +609,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/LogViewer.cpp" line="175"/>
+        <location filename="../ui/LogViewer.cpp" line="174"/>
         <source>%1 does not exist yet: nothing was logged</source>
         <translation>%1 n’existe pas encore : rien n’a été journalisé</translation>
     </message>
@@ -612,69 +617,69 @@
 <context>
     <name>escale::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="293"/>
+        <location filename="../ui/MainWindow.cpp" line="294"/>
         <source>Escale</source>
         <translation>Escale</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="332"/>
-        <location filename="../ui/MainWindow.cpp" line="347"/>
+        <location filename="../ui/MainWindow.cpp" line="333"/>
+        <location filename="../ui/MainWindow.cpp" line="348"/>
         <source>Repository</source>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="354"/>
+        <location filename="../ui/MainWindow.cpp" line="355"/>
         <source>Activity...</source>
         <translation>Activité…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="111"/>
-        <location filename="../ui/MainWindow.cpp" line="356"/>
+        <location filename="../ui/MainWindow.cpp" line="112"/>
+        <location filename="../ui/MainWindow.cpp" line="357"/>
         <source>Settings...</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="88"/>
+        <location filename="../ui/MainWindow.cpp" line="89"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="89"/>
+        <location filename="../ui/MainWindow.cpp" line="90"/>
         <source>Open folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="110"/>
+        <location filename="../ui/MainWindow.cpp" line="111"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="116"/>
+        <location filename="../ui/MainWindow.cpp" line="117"/>
         <source>Resolve...</source>
         <translation>Résoudre…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="121"/>
+        <location filename="../ui/MainWindow.cpp" line="122"/>
         <source>Details...</source>
         <translation>Détails…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="159"/>
+        <location filename="../ui/MainWindow.cpp" line="160"/>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="163"/>
+        <location filename="../ui/MainWindow.cpp" line="164"/>
         <source>Syncing</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="163"/>
+        <location filename="../ui/MainWindow.cpp" line="164"/>
         <source>Looking for changes…</source>
         <translation>Recherche de modifications…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="167"/>
+        <location filename="../ui/MainWindow.cpp" line="168"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n modification en attente d’envoi</numerusform>
@@ -682,62 +687,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="168"/>
+        <location filename="../ui/MainWindow.cpp" line="169"/>
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="172"/>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>Paused until %1</source>
         <translation>En pause jusqu’à %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <location filename="../ui/MainWindow.cpp" line="174"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="177"/>
+        <location filename="../ui/MainWindow.cpp" line="178"/>
         <source>The relay cannot be reached: Escale tries again</source>
         <translation>Le relais est injoignable : Escale réessaie</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="181"/>
+        <location filename="../ui/MainWindow.cpp" line="182"/>
         <source>Sync failed: Escale tries again</source>
         <translation>La synchronisation a échoué : Escale réessaie</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="185"/>
+        <location filename="../ui/MainWindow.cpp" line="186"/>
         <source>Stopped</source>
         <translation>Arrêté</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="196"/>
+        <location filename="../ui/MainWindow.cpp" line="197"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="196"/>
+        <location filename="../ui/MainWindow.cpp" line="197"/>
         <source>Pause</source>
         <translation>Suspendre</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="200"/>
+        <location filename="../ui/MainWindow.cpp" line="201"/>
         <source>Last sync: %1 · Folder: %2 · Relay: %3</source>
         <translation>Dernière synchronisation : %1 · Dossier : %2 · Relais : %3</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="201"/>
+        <location filename="../ui/MainWindow.cpp" line="202"/>
         <source>not yet</source>
         <translation>pas encore</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="214"/>
+        <location filename="../ui/MainWindow.cpp" line="215"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="218"/>
+        <location filename="../ui/MainWindow.cpp" line="219"/>
         <source>sending %1 of %n file(s)</source>
         <translation>
             <numerusform>envoi de %1 sur %n fichier</numerusform>
@@ -745,7 +750,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="221"/>
+        <location filename="../ui/MainWindow.cpp" line="222"/>
         <source>receiving %1 of %n file(s)</source>
         <translation>
             <numerusform>réception de %1 sur %n fichier</numerusform>
@@ -753,17 +758,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="224"/>
+        <location filename="../ui/MainWindow.cpp" line="225"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="227"/>
+        <location filename="../ui/MainWindow.cpp" line="228"/>
         <source>less than a minute left</source>
         <translation>moins d’une minute restante</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="228"/>
+        <location filename="../ui/MainWindow.cpp" line="229"/>
         <source>about %n minute(s) left</source>
         <translation>
             <numerusform>environ %n minute restante</numerusform>
@@ -771,7 +776,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="229"/>
+        <location filename="../ui/MainWindow.cpp" line="230"/>
         <source>about %n hour(s) left</source>
         <translation>
             <numerusform>environ %n heure restante</numerusform>
@@ -779,17 +784,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="233"/>
+        <location filename="../ui/MainWindow.cpp" line="234"/>
         <source>Now sending %1</source>
         <translation>Envoi en cours : %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="233"/>
+        <location filename="../ui/MainWindow.cpp" line="234"/>
         <source>Now receiving %1</source>
         <translation>Réception en cours : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="244"/>
+        <location filename="../ui/MainWindow.cpp" line="245"/>
         <source>%n file(s) changed on two machines at once: both versions are kept until you choose.</source>
         <translation>
             <numerusform>%n fichier modifié sur deux machines à la fois : les deux versions sont gardées jusqu’à votre choix.</numerusform>
@@ -797,7 +802,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="250"/>
+        <location filename="../ui/MainWindow.cpp" line="251"/>
         <source>%n file(s) deleted here at once wait for your confirmation before they are deleted on the other machines.</source>
         <translation>
             <numerusform>%n fichier supprimé ici d’un coup attend votre confirmation avant d’être supprimé sur les autres machines.</numerusform>
@@ -805,7 +810,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="254"/>
+        <location filename="../ui/MainWindow.cpp" line="255"/>
         <source>%n file(s) cannot be synced for now.</source>
         <translation>
             <numerusform>%n fichier ne peut pas être synchronisé pour l’instant.</numerusform>
@@ -813,102 +818,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="303"/>
+        <location filename="../ui/MainWindow.cpp" line="304"/>
         <source>Escale is not set up yet. Choose a folder to keep in sync, and the relay storage your machines share (a WebDAV or S3 service, an FTP or SFTP server, a shared or removable drive).</source>
         <translation>Escale n’est pas encore configuré. Choisissez un dossier à garder synchronisé, et le stockage relais que vos machines partagent (un service WebDAV ou S3, un serveur FTP ou SFTP, un disque partagé ou amovible).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="308"/>
+        <location filename="../ui/MainWindow.cpp" line="309"/>
         <source>Set up a folder to sync...</source>
         <translation>Configurer un dossier à synchroniser…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="332"/>
+        <location filename="../ui/MainWindow.cpp" line="333"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="332"/>
+        <location filename="../ui/MainWindow.cpp" line="333"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="332"/>
+        <location filename="../ui/MainWindow.cpp" line="333"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="332"/>
+        <location filename="../ui/MainWindow.cpp" line="333"/>
         <source>By</source>
         <translation>Par</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="337"/>
+        <location filename="../ui/MainWindow.cpp" line="338"/>
         <source>Double-click a file to open it</source>
         <translation>Double-cliquez sur un fichier pour l’ouvrir</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="343"/>
+        <location filename="../ui/MainWindow.cpp" line="344"/>
         <source>Recent files</source>
         <translation>Fichiers récents</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="347"/>
+        <location filename="../ui/MainWindow.cpp" line="348"/>
         <source>Machine</source>
         <translation>Machine</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="347"/>
+        <location filename="../ui/MainWindow.cpp" line="348"/>
         <source>Last change</source>
         <translation>Dernière modification</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="347"/>
+        <location filename="../ui/MainWindow.cpp" line="348"/>
         <source>Pending work</source>
         <translation>Travail en attente</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="348"/>
+        <location filename="../ui/MainWindow.cpp" line="349"/>
         <source>Other machines</source>
         <translation>Autres machines</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="358"/>
+        <location filename="../ui/MainWindow.cpp" line="359"/>
         <source>Add repository...</source>
         <translation>Ajouter un dépôt…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="360"/>
+        <location filename="../ui/MainWindow.cpp" line="361"/>
         <source>Log...</source>
         <translation>Journal…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="362"/>
+        <location filename="../ui/MainWindow.cpp" line="363"/>
         <source>About...</source>
         <translation>À propos…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="468"/>
+        <location filename="../ui/MainWindow.cpp" line="467"/>
         <source>No file came or went yet.</source>
         <translation>Aucun fichier n’est encore arrivé ni parti.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="479"/>
+        <location filename="../ui/MainWindow.cpp" line="478"/>
         <source>not seen yet</source>
         <translation>pas encore vue</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="484"/>
+        <location filename="../ui/MainWindow.cpp" line="483"/>
         <source>No other machine has joined yet.</source>
         <translation>Aucune autre machine n’a encore rejoint.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="491"/>
+        <location filename="../ui/MainWindow.cpp" line="490"/>
         <source>Configuration: %1</source>
         <translation>Configuration : %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="501"/>
+        <location filename="../ui/MainWindow.cpp" line="500"/>
         <source>Escale cannot use the configuration %1:
 
 %2</source>
@@ -1545,57 +1550,57 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
         <translation>Retirer %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="412"/>
+        <location filename="../ui/SettingsDialog.cpp" line="418"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="451"/>
+        <location filename="../ui/SettingsDialog.cpp" line="457"/>
         <source>Not saved: %1</source>
         <translation>Non enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="456"/>
+        <location filename="../ui/SettingsDialog.cpp" line="462"/>
         <source>The keychain cannot keep the password: %1</source>
         <translation>Le trousseau ne peut pas garder le mot de passe : %1</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="472"/>
+        <location filename="../ui/SettingsDialog.cpp" line="478"/>
         <source>Saved; %1 restarted with the new settings.</source>
         <translation>Enregistré ; %1 a redémarré avec les nouveaux paramètres.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="493"/>
+        <location filename="../ui/SettingsDialog.cpp" line="499"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="499"/>
+        <location filename="../ui/SettingsDialog.cpp" line="505"/>
         <source>Not saved: check &quot;%1&quot;.</source>
         <translation>Non enregistré : vérifiez « %1 ».</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="536"/>
+        <location filename="../ui/SettingsDialog.cpp" line="534"/>
         <source>Unsaved changes</source>
         <translation>Modifications non appliquées</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="537"/>
+        <location filename="../ui/SettingsDialog.cpp" line="535"/>
         <source>Some settings were changed but not applied. Apply them now?</source>
         <translation>Des paramètres ont été modifiés sans être appliqués. Les appliquer maintenant ?</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="574"/>
+        <location filename="../ui/SettingsDialog.cpp" line="572"/>
         <source>&apos;%1&apos; is removed, but its folder %2 could not be moved to the trash.</source>
         <translation>« %1 » est retiré, mais son dossier %2 n’a pas pu être mis à la corbeille.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="576"/>
+        <location filename="../ui/SettingsDialog.cpp" line="574"/>
         <source>&apos;%1&apos; is removed; its folder is in the trash.</source>
         <translation>« %1 » est retiré ; son dossier est à la corbeille.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="577"/>
+        <location filename="../ui/SettingsDialog.cpp" line="575"/>
         <source>&apos;%1&apos; is removed; its files stay in %2.</source>
         <translation>« %1 » est retiré ; ses fichiers restent dans %2.</translation>
     </message>
@@ -1740,42 +1745,42 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
 <context>
     <name>escale::ui::TrayModel</name>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="43"/>
+        <location filename="../ui/TrayModel.cpp" line="38"/>
         <source>Not set up</source>
         <translation>Non configuré</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="44"/>
+        <location filename="../ui/TrayModel.cpp" line="39"/>
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="45"/>
+        <location filename="../ui/TrayModel.cpp" line="40"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="46"/>
+        <location filename="../ui/TrayModel.cpp" line="41"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="48"/>
+        <location filename="../ui/TrayModel.cpp" line="43"/>
         <source>A relay cannot be reached</source>
         <translation>Un relais est injoignable</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="50"/>
+        <location filename="../ui/TrayModel.cpp" line="45"/>
         <source>A repository needs attention</source>
         <translation>Un dépôt demande votre attention</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="52"/>
+        <location filename="../ui/TrayModel.cpp" line="47"/>
         <source>Conflicts to resolve</source>
         <translation>Conflits à résoudre</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/TrayModel.cpp" line="77"/>
+        <location filename="../ui/TrayModel.cpp" line="72"/>
         <source>%n file(s) left (%1)</source>
         <translation>
             <numerusform>%n fichier restant (%1)</numerusform>
@@ -1783,22 +1788,22 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
         </translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="91"/>
+        <location filename="../ui/TrayModel.cpp" line="86"/>
         <source>%1: starting</source>
         <translation>%1 : démarrage</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="95"/>
+        <location filename="../ui/TrayModel.cpp" line="90"/>
         <source>%1: syncing, %2</source>
         <translation>%1 : synchronisation, %2</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="96"/>
+        <location filename="../ui/TrayModel.cpp" line="91"/>
         <source>%1: syncing</source>
         <translation>%1 : synchronisation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/TrayModel.cpp" line="100"/>
+        <location filename="../ui/TrayModel.cpp" line="95"/>
         <source>%1: %n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%1 : %n modification en attente d’envoi</numerusform>
@@ -1806,42 +1811,42 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
         </translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="101"/>
+        <location filename="../ui/TrayModel.cpp" line="96"/>
         <source>%1: up to date</source>
         <translation>%1 : à jour</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="102"/>
+        <location filename="../ui/TrayModel.cpp" line="97"/>
         <source>%1: up to date (%2)</source>
         <translation>%1 : à jour (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="105"/>
+        <location filename="../ui/TrayModel.cpp" line="100"/>
         <source>%1: paused until %2</source>
         <translation>%1 : en pause jusqu’à %2</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="106"/>
+        <location filename="../ui/TrayModel.cpp" line="101"/>
         <source>%1: paused</source>
         <translation>%1 : en pause</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="109"/>
+        <location filename="../ui/TrayModel.cpp" line="104"/>
         <source>%1: relay unreachable, retrying</source>
         <translation>%1 : relais injoignable, nouvel essai bientôt</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="112"/>
+        <location filename="../ui/TrayModel.cpp" line="107"/>
         <source>%1: error: %2</source>
         <translation>%1 : erreur : %2</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="115"/>
+        <location filename="../ui/TrayModel.cpp" line="110"/>
         <source>%1: stopped: %2</source>
         <translation>%1 : arrêté : %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/TrayModel.cpp" line="119"/>
+        <location filename="../ui/TrayModel.cpp" line="114"/>
         <source>, %n conflict(s) to resolve</source>
         <translation>
             <numerusform>, %n conflit à résoudre</numerusform>
@@ -1849,7 +1854,7 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/TrayModel.cpp" line="121"/>
+        <location filename="../ui/TrayModel.cpp" line="116"/>
         <source>, %n change(s) to send</source>
         <translation>
             <numerusform>, %n modification à envoyer</numerusform>
@@ -1857,7 +1862,7 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/TrayModel.cpp" line="125"/>
+        <location filename="../ui/TrayModel.cpp" line="120"/>
         <source>, %n file(s) waiting (see Activity)</source>
         <translation>
             <numerusform>, %n fichier en attente (voir Activité)</numerusform>
@@ -1865,22 +1870,22 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
         </translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="148"/>
+        <location filename="../ui/TrayModel.cpp" line="143"/>
         <source>tomorrow %1</source>
         <translation>demain %1</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="193"/>
+        <location filename="../ui/TrayModel.cpp" line="188"/>
         <source>Syncing: %1</source>
         <translation>Synchronisation : %1</translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="194"/>
+        <location filename="../ui/TrayModel.cpp" line="189"/>
         <source>Paused until %1</source>
         <translation>En pause jusqu’à %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/TrayModel.cpp" line="196"/>
+        <location filename="../ui/TrayModel.cpp" line="191"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n modification en attente d’envoi</numerusform>
@@ -1888,7 +1893,7 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
         </translation>
     </message>
     <message>
-        <location filename="../ui/TrayModel.cpp" line="200"/>
+        <location filename="../ui/TrayModel.cpp" line="195"/>
         <source>Escale — not set up: click to choose a folder to sync</source>
         <translation>Escale — non configuré : cliquez pour choisir un dossier à synchroniser</translation>
     </message>

@@ -1,6 +1,7 @@
 #include "ActivityWindow.h"
 
 #include "ConflictView.h"
+#include "FollowProgress.h"
 #include "Words.h"
 #include "sync/LocalState.h"
 
@@ -152,14 +153,7 @@ ActivityWindow::ActivityWindow(control::Instance* instance, QWidget* parent)
         refresh();
         refreshConflicts();
     });
-    auto* progressTimer = new QTimer(this);
-    progressTimer->setSingleShot(true);
-    progressTimer->setInterval(500);
-    connect(progressTimer, &QTimer::timeout, this, &ActivityWindow::refreshTransfers);
-    connect(instance, &control::Instance::progressChanged, progressTimer, [progressTimer] {
-        if (!progressTimer->isActive())
-            progressTimer->start();
-    });
+    followProgress(instance, this, 500, [this] { refreshTransfers(); });
     refresh();
     refreshConflicts();
     resize(860, 520);

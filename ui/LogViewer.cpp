@@ -170,9 +170,10 @@ void LogViewer::refilter()
     m_text->setPlainText(m_shown.join(QLatin1Char('\n')));
     if (atEnd)
         m_text->verticalScrollBar()->setValue(m_text->verticalScrollBar()->maximum());
-    m_status->setText(QFileInfo::exists(m_file)
-                          ? tr("%1 — %n line(s) shown", nullptr, int(m_shown.size())).arg(m_file)
-                          : tr("%1 does not exist yet: nothing was logged").arg(m_file));
+    const QFileInfo info(m_file);
+    m_status->setText(!info.exists()     ? tr("%1 does not exist yet: nothing was logged").arg(m_file)
+                      : !info.isReadable() ? tr("%1 cannot be read by you: check its permissions").arg(m_file)
+                                           : tr("%1 — %n line(s) shown", nullptr, int(m_shown.size())).arg(m_file));
 }
 
 } // namespace escale::ui

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "FollowProgress.h"
 #include "TrayModel.h"
 #include "Words.h"
 #include "control/Instance.h"
@@ -313,7 +314,7 @@ MainWindow::MainWindow(QWidget* parent)
     layout->addWidget(m_notSetUp, 1);
 
     // The repositories: scrolled when there are many.
-    auto* scroll = new QScrollArea(central);
+    auto* scroll = m_panelsScroll = new QScrollArea(central);
     scroll->setObjectName(QStringLiteral("repositories"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -389,15 +390,8 @@ void MainWindow::setInstance(control::Instance* instance)
     connect(instance, &control::Instance::repositoryRemoved, this, &MainWindow::rebuildPanels);
     connect(instance, &control::Instance::changed, this,
             [this] { addRecent(int(m_instance->recentChanges().size()) - 1); });
-    // Progress comes at every chunk: the window follows it twice a second.
-    auto* progressTimer = new QTimer(this);
-    progressTimer->setSingleShot(true);
-    progressTimer->setInterval(500);
-    connect(progressTimer, &QTimer::timeout, this, &MainWindow::refresh);
-    connect(instance, &control::Instance::progressChanged, progressTimer, [progressTimer] {
-        if (!progressTimer->isActive())
-            progressTimer->start();
-    });
+    // What moves now, twice a second (the other machines change with the status, not with it).
+    followProgress(instance, this, 500, [this] { refreshPanels(); });
     rebuildPanels();
     refreshRecent();
 }
@@ -423,16 +417,21 @@ void MainWindow::refresh()
         return;
     const bool none = m_instance->repositoryCount() == 0;
     m_notSetUp->setVisible(none);
-    findChild<QScrollArea*>(QStringLiteral("repositories"))->setVisible(!none);
+    m_panelsScroll->setVisible(!none);
     m_lists->setVisible(!none);
     if (m_repositoryPanels.size() != m_instance->repositoryCount()) {
         rebuildPanels(); // calls refresh() again, with the panels matching
         return;
     }
+    refreshPanels();
+    refreshMachines();
+}
+
+void MainWindow::refreshPanels()
+{
     const qint64 now = m_clock.elapsed();
     for (RepositoryPanel* panel : std::as_const(m_repositoryPanels))
         panel->refresh(now);
-    refreshMachines();
 }
 
 void MainWindow::addRecent(int row)
@@ -495,7 +494,7 @@ void MainWindow::showConfiguration(const config::Config& config)
 void MainWindow::showProblem(const QString& configPath, const QString& problem)
 {
     m_notSetUp->hide();
-    findChild<QScrollArea*>(QStringLiteral("repositories"))->hide();
+    m_panelsScroll->hide();
     m_lists->hide();
     m_buttons->setVisible(false);
     m_problem->setText(tr("Escale cannot use the configuration %1:\n\n%2").arg(configPath, problem));

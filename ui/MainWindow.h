@@ -10,6 +10,7 @@
 
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QTabWidget;
 class QTreeWidget;
 class QVBoxLayout;
@@ -63,6 +64,7 @@ Q_SIGNALS:
 
 private:
     void rebuildPanels();
+    void refreshPanels(); // the repositories' lines (with what moves now)
     void addRecent(int row);
     void refreshRecent();
     void refreshMachines();
@@ -71,6 +73,7 @@ private:
     QLabel* m_problem = nullptr;
     QWidget* m_notSetUp = nullptr;
     QWidget* m_panelsArea = nullptr;
+    QScrollArea* m_panelsScroll = nullptr;
     QVBoxLayout* m_panels = nullptr;
     QList<RepositoryPanel*> m_repositoryPanels;
     QTabWidget* m_lists = nullptr;

@@ -69,24 +69,29 @@ void Notifier::onPass(int index, const sync::PassResult& result)
                     tr("Uploads wait until the other machines take their copies (disk quota reached)."));
 }
 
+QString Notifier::key(Kind kind, const QString& repository)
+{
+    return QStringLiteral("%1/%2").arg(repository).arg(int(kind));
+}
+
 void Notifier::emitLimited(const QString& repository, Kind kind, const QString& title, const QString& message)
 {
     if (!m_enabled)
         return;
-    const QString key = QStringLiteral("%1/%2").arg(repository).arg(int(kind));
+    const QString shownKey = key(kind, repository);
     const QDateTime now = m_clock();
-    const QDateTime last = m_last.value(key);
+    const QDateTime last = m_last.value(shownKey);
     if (last.isValid() && last.msecsTo(now) < m_intervalMs)
         return;
-    m_last.insert(key, now);
+    m_last.insert(shownKey, now);
     if (kind != Kind::FirstSync)
-        m_shown.insert(key);
+        m_shown.insert(shownKey);
     Q_EMIT notify(kind, repository, title, message);
 }
 
 void Notifier::withdraw(const QString& repository, Kind kind)
 {
-    if (m_shown.remove(QStringLiteral("%1/%2").arg(repository).arg(int(kind))))
+    if (m_shown.remove(key(kind, repository)))
         Q_EMIT withdrawn(kind, repository);
 }
 

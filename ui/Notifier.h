@@ -33,6 +33,9 @@ public:
 
     explicit Notifier(control::Instance* instance, QObject* parent = nullptr);
 
+    // A notification's key: a newer one of the same kind for the same repository replaces it.
+    static QString key(Kind kind, const QString& repository);
+
     void setInterval(qint64 ms) { m_intervalMs = ms; }
     void setEnabled(bool enabled) { m_enabled = enabled; }
     // Tests: the clock.

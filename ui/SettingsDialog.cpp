@@ -380,7 +380,7 @@ bool SettingsDialog::apply()
     return ok;
 }
 
-bool SettingsDialog::applyGeneral()
+QList<config::KeyEdit> SettingsDialog::generalEdits() const
 {
     QList<config::KeyEdit> edits;
     auto changed = [&](KeyId id, const QString& value, const QString& byDefault) {
@@ -393,6 +393,12 @@ bool SettingsDialog::applyGeneral()
     if (m_notifications->isChecked() != notificationsOn(m_generalWritten))
         edits << config::keyEdit(KeyId::Notifications,
                                  m_notifications->isChecked() ? QStringLiteral("yes") : QStringLiteral("no"));
+    return edits;
+}
+
+bool SettingsDialog::applyGeneral()
+{
+    const QList<config::KeyEdit> edits = generalEdits();
     QString error;
     if (m_autostart->isChecked() != m_initialAutostart) {
         if (!Autostart::setEnabled(m_autostart->isChecked(), m_configPath, error)) {
@@ -516,15 +522,7 @@ bool SettingsDialog::unsaved(const RepositoryPage& p) const
 
 bool SettingsDialog::hasUnsavedEdits() const
 {
-    if (m_autostart && m_autostart->isChecked() != m_initialAutostart)
-        return true;
-    if (m_notifications && m_notifications->isChecked() != notificationsOn(m_generalWritten))
-        return true;
-    if (m_language && m_language->currentData().toString() !=
-                          m_generalWritten.value(KeyId::Language, QStringLiteral("auto")).trimmed().toLower())
-        return true;
-    if (m_logLevel && m_logLevel->currentData().toString() !=
-                          m_generalWritten.value(KeyId::LogLevel, QStringLiteral("info")).trimmed().toLower())
+    if (m_autostart->isChecked() != m_initialAutostart || !generalEdits().isEmpty())
         return true;
     return std::any_of(m_repositories.cbegin(), m_repositories.cend(),
                        [this](const RepositoryPage& p) { return unsaved(p); });

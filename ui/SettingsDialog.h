@@ -2,6 +2,7 @@
 
 #include "config/ConfigDiagnostic.h"
 #include "config/ConfigKeys.h"
+#include "config/ConfigWriter.h"
 #include "control/Instance.h"
 
 #include <QDialog>
@@ -72,6 +73,7 @@ private:
     void buildRepository(int index);
     void rebuild();
     bool applyGeneral();
+    QList<config::KeyEdit> generalEdits() const; // the general settings changed, as edits
     bool applyRepository(RepositoryPage& page);
     bool unsaved(const RepositoryPage& page) const;
     // The refused value's field in red, its message beside it; false when no field holds that key.

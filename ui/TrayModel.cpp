@@ -1,5 +1,7 @@
 #include "TrayModel.h"
 
+#include "FollowProgress.h"
+
 #include <QLocale>
 
 // The icons are compiled into this static library: they must be registered by hand.
@@ -19,14 +21,7 @@ TrayModel::TrayModel(control::Instance* instance, QObject* parent)
     registerTrayIcons();
     connect(instance, &control::Instance::statusChanged, this, &TrayModel::update);
     connect(instance, &control::Instance::repositoryRemoved, this, &TrayModel::update);
-    // Progress comes at every chunk: the tray follows it once a second.
-    m_progressTimer.setSingleShot(true);
-    m_progressTimer.setInterval(1000);
-    connect(&m_progressTimer, &QTimer::timeout, this, &TrayModel::update);
-    connect(instance, &control::Instance::progressChanged, this, [this] {
-        if (!m_progressTimer.isActive())
-            m_progressTimer.start();
-    });
+    followProgress(instance, this, 1000, [this] { update(); }); // once a second
     update();
 }
 

@@ -53,7 +53,6 @@ private:
     void update();
 
     control::Instance* m_instance;
-    QTimer m_progressTimer;
     State m_state = State::Syncing;
     QString m_statusLine;
     QString m_tooltip;

@@ -31,14 +31,6 @@
 
 namespace escale {
 
-namespace {
-// A notification's key: a newer one of the same kind for the same repository replaces it.
-QString notificationKey(ui::Notifier::Kind kind, const QString& repository)
-{
-    return QStringLiteral("%1/%2").arg(repository).arg(int(kind));
-}
-} // namespace
-
 int runDesktop(int& argc, char** argv, const RunOptions& options)
 {
     if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
@@ -129,14 +121,14 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
         QObject::connect(notifier.get(), &ui::Notifier::notify, notifications.get(),
                          [&notifications](ui::Notifier::Kind kind, const QString& repository, const QString& title,
                                           const QString& message) {
-                             notifications->show(notificationKey(kind, repository), title, message,
+                             notifications->show(ui::Notifier::key(kind, repository), title, message,
                                                  kind == ui::Notifier::Kind::Error ||
                                                      kind == ui::Notifier::Kind::RelayFull ||
                                                      kind == ui::Notifier::Kind::Keychain);
                          });
         QObject::connect(notifier.get(), &ui::Notifier::withdrawn, notifications.get(),
                          [&notifications](ui::Notifier::Kind kind, const QString& repository) {
-                             notifications->withdraw(notificationKey(kind, repository));
+                             notifications->withdraw(ui::Notifier::key(kind, repository));
                          });
         QObject::connect(tray.get(), &ui::TrayIcon::showWindowRequested, &window, [&window] {
             window.show();

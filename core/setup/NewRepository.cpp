@@ -418,6 +418,11 @@ AddResult addToConfiguration(const QString& configPath, const NewRepository& rep
             qCInfo(lcApp).noquote() << QStringLiteral("[%1] the state an earlier repository left for %2 is kept aside "
                                                       "in %3: this one starts afresh")
                                            .arg(found->name, found->localPath, aside);
+        } else {
+            // The engine then refuses with "holds another repository" and says what to do.
+            qCWarning(lcApp).noquote() << QStringLiteral("[%1] the state an earlier repository left in %2 could not be "
+                                                         "set aside")
+                                              .arg(found->name, stateFolder);
         }
     }
     return result;
