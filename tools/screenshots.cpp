@@ -16,6 +16,9 @@
 #include "TrayModel.h"
 #include "config/ConfigLoader.h"
 #include "control/Instance.h"
+#if ESCALE_SCREENSHOTS_WITH_SERVERS
+#include "RelayServers.h"
+#endif
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -27,6 +30,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QRandomGenerator>
 #include <QRadioButton>
 #include <QSystemTrayIcon>
@@ -59,6 +63,15 @@ void type(QWidget* page, const QString& name, const QString& text)
     } else {
         std::fprintf(stderr, "escale-screenshots: no field %s\n", qPrintable(name));
     }
+}
+
+// The value (0 to 1000) of the first progress bar shown in `w` named `name` (any when empty), or -1.
+int barValue(QWidget* w, const QString& name = {})
+{
+    for (QProgressBar* bar : w->findChildren<QProgressBar*>(name))
+        if (bar->isVisible())
+            return bar->value();
+    return -1;
 }
 
 } // namespace
@@ -308,9 +321,84 @@ int main(int argc, char** argv)
         },
         [&] {
             shoot(about.get(), QStringLiteral("about"));
+            about->hide();
             return true;
         },
     };
+#if ESCALE_SCREENSHOTS_WITH_SERVERS
+    // A transfer seen to fill: 1 GiB sent to a real WebDAV server (Apache, as the tests start it),
+    // held to 40 MB/s so that the bars move between two looks; the tool fails if they do not.
+    std::unique_ptr<testing::ApacheDav> dav;
+    std::unique_ptr<control::Instance> videos;
+    std::unique_ptr<ui::MainWindow> videosWindow;
+    std::unique_ptr<ui::ActivityWindow> transfers;
+    int firstStatus = -1, firstTab = -1;
+    steps.push_back([&] {
+        dav = std::make_unique<testing::ApacheDav>();
+        if (!dav->started()) {
+            std::fputs("escale-screenshots: Apache could not be started for the transfer pictures\n", stderr);
+            app.exit(1);
+            return false;
+        }
+        const QString folder = root.filePath(QStringLiteral("Videos"));
+        QDir().mkpath(folder);
+        QFile big(folder + QStringLiteral("/holiday.mkv"));
+        if (!big.open(QIODevice::WriteOnly))
+            return false;
+        QByteArray block(8 << 20, Qt::Uninitialized);
+        for (int i = 0; i < 128; ++i) { // random: no two blocks alike, none found twice
+            QRandomGenerator::global()->fillRange(reinterpret_cast<quint32*>(block.data()), block.size() / 4);
+            big.write(block);
+        }
+        big.close();
+        write(root.filePath(QStringLiteral("dav-password")), "testpw\n");
+        QFile::setPermissions(root.filePath(QStringLiteral("dav-password")), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        const QString videosText =
+            QStringLiteral("bandwidth limit up = 40MB\n[Videos]\nlocal path = %1\nrelay address = %2\n"
+                           "password = %3\nstate dir = %4\nclient name = desktop\n")
+                .arg(folder, dav->url(), root.filePath(QStringLiteral("dav-password")),
+                     root.filePath(QStringLiteral("videos-state")));
+        write(root.filePath(QStringLiteral("videos.conf")), videosText.toUtf8());
+        const auto videosLoaded = config::ConfigLoader::loadFile(root.filePath(QStringLiteral("videos.conf")));
+        if (videosLoaded.hasErrors()) {
+            std::fprintf(stderr, "escale-screenshots: %s\n", qPrintable(videosLoaded.firstError()->toString()));
+            app.exit(1);
+            return false;
+        }
+        videos = std::make_unique<control::Instance>(videosLoaded.config, false);
+        videosWindow = std::make_unique<ui::MainWindow>();
+        videosWindow->setInstance(videos.get());
+        videosWindow->showConfiguration(videosLoaded.config);
+        videosWindow->resize(860, 420);
+        videosWindow->show();
+        transfers = std::make_unique<ui::ActivityWindow>(videos.get());
+        transfers->resize(900, 360);
+        transfers->showTab(ui::ActivityWindow::TransfersTab);
+        transfers->show();
+        videos->start();
+        return true;
+    });
+    steps.push_back([&] {
+        return barValue(videosWindow.get(), QStringLiteral("progress")) >= 150 && barValue(transfers.get()) >= 100;
+    });
+    steps.push_back([&] {
+        firstStatus = barValue(videosWindow.get(), QStringLiteral("progress"));
+        firstTab = barValue(transfers.get());
+        shoot(videosWindow.get(), QStringLiteral("main-window-transfer"));
+        shoot(transfers.get(), QStringLiteral("activity-transfers"));
+        return true;
+    });
+    steps.push_back([&] {
+        const int status = barValue(videosWindow.get(), QStringLiteral("progress")), tab = barValue(transfers.get());
+        if (status < firstStatus + 150 || tab < firstTab + 150)
+            return false; // polled again; the step's minute runs out if they never move
+        std::printf("escale-screenshots: 1 GiB to WebDAV: the status window's bar went from %.1f %% to %.1f %%, "
+                    "the transfers tab's from %.1f %% to %.1f %%\n",
+                    firstStatus / 10.0, status / 10.0, firstTab / 10.0, tab / 10.0);
+        videos->stop();
+        return true;
+    });
+#endif
     const int total = int(steps.size());
     int code = 1;
     QElapsedTimer clock;
@@ -336,6 +424,10 @@ int main(int argc, char** argv)
     app.exec();
     laptop.stop();
     instance.stop();
+#if ESCALE_SCREENSHOTS_WITH_SERVERS
+    if (videos)
+        videos->stop();
+#endif
     log::shutdown();
     return code;
 }

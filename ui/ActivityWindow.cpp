@@ -153,7 +153,10 @@ ActivityWindow::ActivityWindow(control::Instance* instance, QWidget* parent)
         refresh();
         refreshConflicts();
     });
-    followProgress(instance, this, 500, [this] { refreshTransfers(); });
+    followProgress(instance, this, 500, [this] {
+        refreshOverview(); // its counts of what is still to send and receive
+        refreshTransfers();
+    });
     refresh();
     refreshConflicts();
     resize(860, 520);
@@ -258,8 +261,15 @@ void ActivityWindow::refreshOverview()
                         .arg(Words::dataSize(s.relayUsage), Words::dataSize(*r.diskQuota))
                         .arg(qRound(100.0 * double(s.relayUsage) / double(*r.diskQuota)));
         item->setText(2, space);
-        item->setText(3, s.pendingUp < 0 ? QString() : tr("%n change(s)", nullptr, s.pendingUp));
-        item->setText(4, s.pendingDown < 0 ? QString() : tr("%n change(s)", nullptr, int(s.pendingDown)));
+        // What a running pass is sending or receiving is still to do: never "0 changes" beside a
+        // file on its way.
+        const bool running = s.state == RepoState::Syncing;
+        const sync::PassProgress& g = s.progress;
+        const int up = running ? std::max(s.pendingUp, g.filesToSend - g.filesSent) : s.pendingUp;
+        const qint64 down =
+            running ? std::max<qint64>(s.pendingDown, g.filesToReceive - g.filesReceived) : s.pendingDown;
+        item->setText(3, up < 0 ? QString() : tr("%n change(s)", nullptr, up));
+        item->setText(4, down < 0 ? QString() : tr("%n change(s)", nullptr, int(down)));
     }
     for (int c = 0; c < m_overview->columnCount(); ++c)
         m_overview->resizeColumnToContents(c);
@@ -285,9 +295,10 @@ void ActivityWindow::refreshTransfers()
                                              : (g.currentSending ? tr("↑ %1") : tr("↓ %1")).arg(g.current));
         auto* bar = new QProgressBar(m_transfers);
         bar->setRange(0, 1000);
-        bar->setValue(g.currentSize > 0 ? int(1000 * g.currentDone / g.currentSize) : 0);
+        const qint64 done = g.currentDoneShown();
+        bar->setValue(g.currentSize > 0 ? int(1000 * done / g.currentSize) : 0);
         bar->setFormat(g.currentSize > 0
-                           ? tr("%1 of %2").arg(Words::dataSize(g.currentDone), Words::dataSize(g.currentSize))
+                           ? tr("%1 of %2").arg(Words::dataSize(done), Words::dataSize(g.currentSize))
                            : QString());
         m_transfers->setItemWidget(item, 2, bar);
         item->setText(3, rate.bytesPerSecond() > 0 ? tr("%1/s").arg(Words::dataSize(qint64(rate.bytesPerSecond())))

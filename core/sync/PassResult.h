@@ -36,8 +36,18 @@ struct PassProgress
     qint64 bytesReceived = 0;
     QString current; // the file being sent or received
     bool currentSending = false;
-    qint64 currentDone = 0;
+    qint64 currentDone = 0; // of the current file: cut into blobs when sending, written when receiving
     qint64 currentSize = 0;
+    qint64 bytesPacked = 0; // plain bytes put into packs: bytesSent of them have reached the relay
+
+    // How much of the current file is done, as a user means it: when sending, its bytes waiting in
+    // a pack that is not yet on the relay are not (a cut runs up to `transfers` packs ahead).
+    qint64 currentDoneShown() const
+    {
+        if (!currentSending)
+            return currentDone;
+        return std::max<qint64>(0, currentDone - std::max<qint64>(0, bytesPacked - bytesSent));
+    }
 
     int filesLeft() const
     {

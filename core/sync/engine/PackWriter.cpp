@@ -33,6 +33,7 @@ protocol::BlobRef PackWriter::add(const QByteArray& bytes, const QByteArray& has
     }
     const protocol::BlobRef place{m_openId, m_open.size(), bytes.size(), hash, false};
     m_open.append(bytes);
+    m_ctx.progress.bytesPacked += bytes.size();
     if (m_open.size() >= room)
         seal();
     return place;
