@@ -9,6 +9,7 @@
 #include <QMap>
 #include <QProcess>
 #include <QTest>
+#include <algorithm>
 #include <memory>
 
 namespace testing {
@@ -58,6 +59,21 @@ inline escale::relay::RelayError put(escale::relay::RelayBackend& r, const QStri
     return runJob(r.put(path, &b, bytes.size(), mode));
 }
 
+// The same, `seen` getting every progress the job told (bytes gone out so far); a total other
+// than the object's size is recorded as -1.
+inline escale::relay::RelayError putWatched(escale::relay::RelayBackend& r, const QString& path,
+                                            const QByteArray& bytes, QList<qint64>& seen)
+{
+    QBuffer b;
+    b.setData(bytes);
+    b.open(QIODevice::ReadOnly);
+    escale::relay::RelayJob* job = r.put(path, &b, bytes.size(), escale::relay::WriteMode::Replace);
+    QObject::connect(job, &escale::relay::RelayJob::progress, job, [&seen, &bytes](qint64 done, qint64 total) {
+        seen << (total == bytes.size() ? done : -1);
+    });
+    return runJob(job);
+}
+
 inline QByteArray get(escale::relay::RelayBackend& r, const QString& path,
                       escale::relay::RelayError* error = nullptr)
 {
@@ -100,8 +116,13 @@ inline void checkObjects(escale::relay::RelayBackend& relay, QMap<QString, qint6
     QByteArray big(3 * 1024 * 1024 + 7, Qt::Uninitialized);
     for (qsizetype i = 0; i < big.size(); ++i)
         big[i] = char(i * 31 + (i >> 12));
-    QVERIFY(put(relay, "data/ab/big", big).ok());
+    // Its progress is told as it goes out (the status window's bar), never past its size.
+    QList<qint64> seen;
+    QVERIFY(putWatched(relay, "data/ab/big", big, seen).ok());
     QVERIFY(get(relay, "data/ab/big") == big);
+    QVERIFY2(std::any_of(seen.cbegin(), seen.cend(), [&](qint64 d) { return d > 0 && d < big.size(); }),
+             qPrintable(QString("progress told: %1 times, last %2").arg(seen.size()).arg(seen.value(seen.size() - 1))));
+    QVERIFY(std::all_of(seen.cbegin(), seen.cend(), [&](qint64 d) { return d >= 0 && d <= big.size(); }));
     // Parts of an object (the blobs of a pack): inside, to its end, past its end, at its end.
     QVERIFY(getRange(relay, "data/ab/big", 1'000'003, 70'000) == big.mid(1'000'003, 70'000));
     QVERIFY(getRange(relay, "data/ab/big", 2'000'000, -1) == big.mid(2'000'000));

@@ -408,7 +408,7 @@ RelayJob* FtpRelay::put(const QString& path, QIODevice* source, qint64 size, Wri
         return submit(
             what,
             [this, target, source, size, what](ftp::Session* s, Operation* op, Done done) {
-                store(s, target, source, size, what, [op, done](const RelayError& error, qint64 bytes) {
+                store(s, target, source, size, what, op, [op, done](const RelayError& error, qint64 bytes) {
                     op->bytes = bytes;
                     done(error);
                 });
@@ -424,7 +424,7 @@ RelayJob* FtpRelay::put(const QString& path, QIODevice* source, qint64 size, Wri
             makeFolders(s, parentOf(temp), [=, this](const RelayError& folder) {
                 if (!folder.ok())
                     return done(folder);
-                store(s, temp, source, size, what, [=, this](const RelayError& stored, qint64 bytes) {
+                store(s, temp, source, size, what, op, [=, this](const RelayError& stored, qint64 bytes) {
                     op->bytes = bytes;
                     if (!stored.ok())
                         return discard(s, temp, stored, done);
@@ -436,14 +436,20 @@ RelayJob* FtpRelay::put(const QString& path, QIODevice* source, qint64 size, Wri
 }
 
 void FtpRelay::store(ftp::Session* s, const QByteArray& target, QIODevice* source, qint64 size,
-                     const QString& what, std::function<void(const RelayError&, qint64)> done)
+                     const QString& what, Operation* op, std::function<void(const RelayError&, qint64)> done)
 {
-    s->transfer("STOR " + target, source, size, nullptr, 0,
-                [this, what, done](const RelayError& error, const ftp::Reply& reply, qint64 bytes) {
-                    if (!error.ok())
-                        return done(error, bytes);
-                    done(reply.positive() ? RelayError() : replyError(reply, what), bytes);
-                });
+    s->transfer(
+        "STOR " + target, source, size, nullptr, 0,
+        [this, what, done](const RelayError& error, const ftp::Reply& reply, qint64 bytes) {
+            if (!error.ok())
+                return done(error, bytes);
+            done(reply.positive() ? RelayError() : replyError(reply, what), bytes);
+        },
+        -1,
+        [job = op->job, size](qint64 sent) {
+            if (job)
+                Q_EMIT job->progress(sent, size);
+        });
 }
 
 void FtpRelay::publish(ftp::Session* s, const QByteArray& temp, const QByteArray& target, WriteMode mode,

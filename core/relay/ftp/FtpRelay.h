@@ -77,9 +77,9 @@ private:
     QByteArray remote(const QString& relayPath) const; // absolute path on the server
     // Makes `folder` (absolute) and the folders above it that are missing.
     void makeFolders(ftp::Session* s, const QByteArray& folder, Done done);
-    // STOR of `size` bytes from `source` to `target` (absolute).
+    // STOR of `size` bytes from `source` to `target` (absolute); `op`'s job tells the progress.
     void store(ftp::Session* s, const QByteArray& target, QIODevice* source, qint64 size, const QString& what,
-               std::function<void(const RelayError&, qint64 bytes)> done);
+               Operation* op, std::function<void(const RelayError&, qint64 bytes)> done);
     void publish(ftp::Session* s, const QByteArray& temp, const QByteArray& target, WriteMode mode,
                  const QString& what, Done done);
     // Deletes a temporary file left by a failed upload, when the connection still works.

@@ -38,6 +38,7 @@ struct Session::Transfer
     qint64 limit = -1; // bytes wanted from a download; -1: all
     bool cut = false;  // the download was closed once its part came
     std::function<void(const RelayError&, const Reply&, qint64)> done;
+    std::function<void(qint64)> sent; // upload progress
 
     QPointer<QSslSocket> data;
     bool dataReady = false;    // connected, and secured when data is protected
@@ -414,9 +415,10 @@ void Session::close()
 
 void Session::transfer(const QByteArray& line, QIODevice* source, qint64 size, QIODevice* sink,
                        qint64 restartAt, std::function<void(const RelayError&, const Reply&, qint64)> done,
-                       qint64 limit)
+                       qint64 limit, std::function<void(qint64)> sent)
 {
     auto t = std::make_shared<Transfer>();
+    t->sent = std::move(sent);
     t->limit = source ? -1 : limit;
     t->line = line;
     t->source = source;
@@ -576,6 +578,8 @@ void Session::pump(std::shared_ptr<Transfer> t)
         t->bytes += piece.size();
         touch();
     }
+    if (t->sent) // what left: handed over, less what still waits in the socket's buffers
+        t->sent(std::max<qint64>(0, t->bytes - data->bytesToWrite() - data->encryptedBytesToWrite()));
     if (t->bytes == t->size) {
         t->dataDone = true; // the server's final reply tells whether it got all of it
         data->disconnectFromHost();

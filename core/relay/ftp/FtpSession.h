@@ -68,9 +68,10 @@ public:
     // `bytes` counts what went through the data connection.
     // `limit` >= 0 on a RETR: only that many bytes are wanted; the data connection is closed once
     // they came, and the server's answer to the cut transfer (426 or 226) is taken as the end.
+    // `sent`, on a STOR, is told now and then how many bytes left this machine (upload progress).
     void transfer(const QByteArray& line, QIODevice* source, qint64 size, QIODevice* sink, qint64 restartAt,
                   std::function<void(const RelayError& error, const Reply& reply, qint64 bytes)> done,
-                  qint64 limit = -1);
+                  qint64 limit = -1, std::function<void(qint64)> sent = {});
 
     // Logged in and nothing has gone wrong with the connection: it can take a command.
     bool usable() const { return m_state == State::Ready && m_control; }

@@ -586,6 +586,7 @@ constexpr uint8_t kFxpStatus = 101;
 // with 512 KiB in flight, 0.67 s with 1 MiB, 1.3 s with 2 MiB); at 20 ms round trip 1 MiB still
 // keeps the link busy.
 constexpr int kWritesAhead = 16;
+constexpr quint64 kToldEvery = 256 * 1024; // upload progress, at most this often
 
 void appendU32(QByteArray& out, quint32 v)
 {
@@ -618,7 +619,7 @@ bool Connection::channelReadExactly(char* into, int length)
 }
 
 RelayError Connection::write(const QByteArray& file, qint64 size, Pipe& in, SharedThrottle& throttle,
-                             qint64& bytes, const QString& what)
+                             qint64& bytes, const QString& what, const std::function<void(qint64)>& sent)
 {
     sftp_file f = openFile(file, O_WRONLY | O_CREAT | O_TRUNC, 0644);
     m_writeOpenFailed = !f;
@@ -668,6 +669,7 @@ RelayError Connection::write(const QByteArray& file, qint64 size, Pipe& in, Shar
         return refused;
     };
     quint64 offset = 0;
+    quint64 told = 0; // the offset last given to `sent`
     QByteArray message;
     while (bytes < size && error.ok()) {
         const auto piece = in.pop(true);
@@ -704,6 +706,10 @@ RelayError Connection::write(const QByteArray& file, qint64 size, Pipe& in, Shar
             offset += quint64(n);
             at += n;
             progress();
+            if (sent && (offset - told >= kToldEvery || offset == quint64(size))) {
+                told = offset;
+                sent(qint64(offset));
+            }
         }
         if (error.ok())
             bytes += piece->size();

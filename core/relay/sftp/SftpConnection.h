@@ -106,8 +106,10 @@ public:
     // Bytes [offset, end) of `file` (end < 0: to its end; past its end: what is there).
     RelayError read(const QByteArray& file, qint64 offset, qint64 end, Pipe& out, SharedThrottle& throttle,
                     qint64& bytes, const QString& what);
+    // `sent`, when given, is told now and then how many bytes went out (upload progress; called on
+    // this connection's thread).
     RelayError write(const QByteArray& file, qint64 size, Pipe& in, SharedThrottle& throttle, qint64& bytes,
-                     const QString& what);
+                     const QString& what, const std::function<void(qint64)>& sent = {});
     // Whether the last write failed at opening its file (nothing was taken from its pipe).
     bool writeOpenFailed() const { return m_writeOpenFailed; }
     RelayError rename(const QByteArray& from, const QByteArray& to, bool replace, const QString& what);

@@ -45,6 +45,7 @@ struct SftpRelay::Operation
     Task task;
     std::function<bool(Operation&)> again;
     std::function<void(Operation&)> prepare; // on the relay's thread before each try
+    std::function<void(qint64)> sent;        // an upload's progress, from the worker's thread
     QList<RelayEntry> entries;
     qint64 bytes = 0;
     std::shared_ptr<Stream> stream;
@@ -402,6 +403,16 @@ RelayJob* SftpRelay::put(const QString& path, QIODevice* source, qint64 size, Wr
     const QByteArray target = remote(path);
     const QString what = QStringLiteral("writing %1").arg(path);
     auto prepare = [this, source, size](Operation& op) {
+        // The job's progress, told on this (the relay's) thread, where the job lives and may go.
+        op.sent = [this, job = op.job, size](qint64 done) {
+            QMetaObject::invokeMethod(
+                this,
+                [job, done, size] {
+                    if (job)
+                        Q_EMIT job->progress(done, size);
+                },
+                Qt::QueuedConnection);
+        };
         auto s = std::make_shared<Stream>();
         s->device = source;
         s->size = size;
@@ -419,7 +430,7 @@ RelayJob* SftpRelay::put(const QString& path, QIODevice* source, qint64 size, Wr
         return submit(
             what,
             [this, target, size, what](sftp::Connection& c, Operation& op) {
-                return c.write(target, size, op.stream->pipe, m_up, op.bytes, what);
+                return c.write(target, size, op.stream->pipe, m_up, op.bytes, what, op.sent);
             },
             again, prepare);
     const QByteArray tmp = remote(QStringLiteral("tmp"));
@@ -435,12 +446,12 @@ RelayJob* SftpRelay::put(const QString& path, QIODevice* source, qint64 size, Wr
             // tmp/ is made once per connection; if it went meanwhile, it is made again.
             RelayError e = c.makeFolderOnce(tmp, what);
             if (e.ok())
-                e = c.write(temp, size, op.stream->pipe, m_up, op.bytes, what);
+                e = c.write(temp, size, op.stream->pipe, m_up, op.bytes, what, op.sent);
             if (e.kind == RelayError::Kind::NotFound && c.writeOpenFailed() && c.isOpen()) {
                 c.forgetFolder(tmp);
                 e = c.makeFolderOnce(tmp, what);
                 if (e.ok())
-                    e = c.write(temp, size, op.stream->pipe, m_up, op.bytes, what);
+                    e = c.write(temp, size, op.stream->pipe, m_up, op.bytes, what, op.sent);
             }
             if (e.ok())
                 e = c.rename(temp, target, mode == WriteMode::Replace, what);
