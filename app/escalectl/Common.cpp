@@ -128,7 +128,10 @@ std::optional<QJsonObject> askInstance(const QString& configPath, const QJsonObj
     }
     if (!answer->value(QStringLiteral("ok")).toBool()) {
         const QString why = answer->value(QStringLiteral("error")).toString();
-        code = fail(why.startsWith(QLatin1String("no repository")) ? ExitUsage : ExitFailure, why);
+        // An unknown repository is a usage error (an instance older than the flag says it in English).
+        const bool unknown = answer->value(QStringLiteral("unknown_repository")).toBool() ||
+                             why.startsWith(QLatin1String("no repository"));
+        code = fail(unknown ? ExitUsage : ExitFailure, why);
         return std::nullopt;
     }
     code = ExitOk;

@@ -1,19 +1,18 @@
 #include "config/ConfigDiagnostic.h"
 
+#include "Tr.h"
+
 namespace escale::config {
 
 QString ConfigDiagnostic::toString() const
 {
-    QString out = file;
+    QString where = file;
     if (line > 0)
-        out += QLatin1Char(':') + QString::number(line);
-    out += QLatin1String(": ");
+        where += QLatin1Char(':') + QString::number(line);
+    const QString what = key.isEmpty() ? message : trc("config", "'%1': %2").arg(key, message);
     if (severity == Severity::Warning)
-        out += QLatin1String("warning: ");
-    if (!key.isEmpty())
-        out += QLatin1Char('\'') + key + QLatin1String("': ");
-    out += message;
-    return out;
+        return trc("config", "%1: warning: %2").arg(where, what);
+    return trc("config", "%1: %2").arg(where, what);
 }
 
 } // namespace escale::config

@@ -1,5 +1,7 @@
 #include "config/ConfigKeys.h"
 
+#include "Tr.h"
+
 #include <QHash>
 #include <algorithm>
 
@@ -79,32 +81,47 @@ QList<KeyDefinition> buildTable()
       << global(KeyId::Notifications, "notifications");
 
     t << ignored({"modification time", "timestamp", "mtime"},
-                 "Escale always records modification times and decides by content hashes")
-      << ignored({"index", "compact"},
-                 "the relay format of Escale 1 replaces index pages (see docs/relay-format.md)")
-      << ignored({"maxpagesize", "maxarchivesize"},
-                 "the relay format of Escale 1 replaces index pages; big files are split by 'chunk size'")
-      << ignored({"checksum cache"}, "hashes are always cached in the state database")
-      << ignored({"pull overwrite"}, "concurrent changes are always detected and both versions kept")
-      << ignored({"verbosity", "verbosity level"}, "use 'log level'")
-      << ignored({"allow page deletion", "page deletion"},
-                 "index pages no longer exist; mass deletions wait for confirmation ('delete threshold')")
-      << ignored({"priority"}, "uploads and downloads run in parallel")
-      << ignored({"upload max wait"}, "uploads wait for relay space on their own")
-      << ignored({"max pending transfers"}, "use 'transfers' and 'disk quota'")
-      << ignored({"retry on error", "retryonerror"}, "errors are retried automatically, with back-off")
-      << ignored({"lock timeout"}, "Escale 1 takes no locks on the relay")
-      << ignored({"keep alive"}, "repositories are retried automatically after errors", KeyScope::Global)
+                 QT_TRANSLATE_NOOP("config",
+                                   "Escale always records modification times and decides by content hashes"))
+      << ignored(
+             {"index", "compact"},
+             QT_TRANSLATE_NOOP(
+                 "config", "the relay format of Escale 1 replaces index pages (see docs/relay-format.md)"))
+      << ignored(
+             {"maxpagesize", "maxarchivesize"},
+             QT_TRANSLATE_NOOP(
+                 "config",
+                 "the relay format of Escale 1 replaces index pages; big files are split by 'chunk size'"))
+      << ignored({"checksum cache"},
+                 QT_TRANSLATE_NOOP("config", "hashes are always cached in the state database"))
+      << ignored({"pull overwrite"},
+                 QT_TRANSLATE_NOOP("config", "concurrent changes are always detected and both versions kept"))
+      << ignored({"verbosity", "verbosity level"}, QT_TRANSLATE_NOOP("config", "use 'log level'"))
+      << ignored(
+             {"allow page deletion", "page deletion"},
+             QT_TRANSLATE_NOOP(
+                 "config",
+                 "index pages no longer exist; mass deletions wait for confirmation ('delete threshold')"))
+      << ignored({"priority"}, QT_TRANSLATE_NOOP("config", "uploads and downloads run in parallel"))
+      << ignored({"upload max wait"},
+                 QT_TRANSLATE_NOOP("config", "uploads wait for relay space on their own"))
+      << ignored({"max pending transfers"}, QT_TRANSLATE_NOOP("config", "use 'transfers' and 'disk quota'"))
+      << ignored({"retry on error", "retryonerror"},
+                 QT_TRANSLATE_NOOP("config", "errors are retried automatically, with back-off"))
+      << ignored({"lock timeout"}, QT_TRANSLATE_NOOP("config", "Escale 1 takes no locks on the relay"))
+      << ignored({"keep alive"},
+                 QT_TRANSLATE_NOOP("config", "repositories are retried automatically after errors"),
+                 KeyScope::Global)
       << ignored({"client count", "homogeneous clients", "upload count"},
-                 "written by the Escale 0.7 wizard, never read");
+                 QT_TRANSLATE_NOOP("config", "written by the Escale 0.7 wizard, never read"));
 
-    KeyDefinition drive{
-        KeyId::Removed,
-        KeyScope::Repository,
-        QStringLiteral("drive binary"),
-        {},
-        QStringLiteral("the 'drive' tool is no longer supported: configure Google Drive as an "
-                       "rclone remote and use 'relay address = rclone://REMOTE/path'")};
+    KeyDefinition drive{KeyId::Removed,
+                        KeyScope::Repository,
+                        QStringLiteral("drive binary"),
+                        {},
+                        QString::fromLatin1(QT_TRANSLATE_NOOP(
+                            "config", "the 'drive' tool is no longer supported: configure Google Drive "
+                                      "as an rclone remote and use 'relay address = rclone://REMOTE/path'"))};
     t << drive;
     return t;
 }

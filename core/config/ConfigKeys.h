@@ -86,7 +86,7 @@ struct KeyDefinition
     KeyScope scope;
     QString name; // canonical
     QList<QString> aliases;
-    QString note; // Ignored/Removed: why, and what to do instead
+    QString note; // Ignored/Removed: why, and what to do instead; English, shown as trc("config", note)
 };
 
 const QList<KeyDefinition>& allKeys();

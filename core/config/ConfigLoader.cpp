@@ -1,5 +1,6 @@
 #include "config/ConfigLoader.h"
 
+#include "Tr.h"
 #include "config/ConfigKeys.h"
 #include "config/IniDocument.h"
 #include "config/Paths.h"
@@ -138,11 +139,11 @@ std::optional<QString> Loader::existingFile(const Value& v)
         return QString();
     const QFileInfo info(path);
     if (!info.exists()) {
-        error(v.line, v.key, QStringLiteral("file '%1' not found").arg(path));
+        error(v.line, v.key, trc("config", "file '%1' not found").arg(path));
         return std::nullopt;
     }
     if (!info.isFile()) {
-        error(v.line, v.key, QStringLiteral("'%1' is not a file").arg(path));
+        error(v.line, v.key, trc("config", "'%1' is not a file").arg(path));
         return std::nullopt;
     }
     return path;
@@ -158,18 +159,18 @@ SecretSource Loader::secret(const Value& v)
     if (info.isFile()) {
         if (info.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther))
             warning(v.line, v.key,
-                    QStringLiteral("'%1' can be read by other users: run 'chmod 600 %1'").arg(path));
+                    trc("config", "'%1' can be read by other users: run 'chmod 600 %1'").arg(path));
         return SecretSource{SecretSource::Kind::File, path};
     }
     const bool looksLikePath = text.startsWith(QLatin1Char('/')) || text.startsWith(QLatin1Char('~')) ||
                                text.startsWith(QLatin1String("./"));
     if (looksLikePath) {
-        error(v.line, v.key, QStringLiteral("file '%1' not found").arg(path));
+        error(v.line, v.key, trc("config", "file '%1' not found").arg(path));
         return {};
     }
     warning(v.line, v.key,
-            QStringLiteral("written in clear in the configuration: keep it in the keychain, or in a file "
-                           "readable only by you ('%1 = /path/to/file')")
+            trc("config", "written in clear in the configuration: keep it in the keychain, or in a file "
+                          "readable only by you ('%1 = /path/to/file')")
                 .arg(v.def->name));
     return SecretSource{SecretSource::Kind::Literal, text};
 }
@@ -181,7 +182,7 @@ bool Loader::checkFilters(const Value& v, const QStringList& patterns)
             const QRegularExpression re(p.mid(1, p.size() - 2));
             if (!re.isValid()) {
                 error(v.line, v.key,
-                      QStringLiteral("invalid regular expression '%1': %2").arg(p, re.errorString()));
+                      trc("config", "invalid regular expression '%1': %2").arg(p, re.errorString()));
                 return false;
             }
         }
@@ -197,26 +198,30 @@ Values Loader::collect(const IniDocument::Section& section, bool isDefaults)
         if (!def) {
             const QString hint = closestKeyName(e.key);
             warning(e.line, e.key,
-                    hint.isEmpty() ? QStringLiteral("unknown key, ignored (see docs/configuration.md)")
-                                   : QStringLiteral("unknown key, ignored; did you mean '%1'?").arg(hint));
+                    hint.isEmpty() ? trc("config", "unknown key, ignored (see docs/configuration.md)")
+                                   : trc("config", "unknown key, ignored; did you mean '%1'?").arg(hint));
             continue;
         }
         if (def->id == KeyId::Ignored) {
-            warning(e.line, e.key, QStringLiteral("no longer used, ignored: %1").arg(def->note));
+            warning(e.line, e.key,
+                    trc("config", "no longer used, ignored: %1")
+                        .arg(trc("config", def->note.toUtf8().constData())));
             continue;
         }
         if (def->id == KeyId::Removed) {
-            error(e.line, e.key, QStringLiteral("no longer supported: %1").arg(def->note));
+            error(
+                e.line, e.key,
+                trc("config", "no longer supported: %1").arg(trc("config", def->note.toUtf8().constData())));
             continue;
         }
         if (def->scope == KeyScope::Global && !isDefaults) {
             warning(e.line, e.key,
-                    QStringLiteral("a global setting: move it before the first section; ignored here"));
+                    trc("config", "a global setting: move it before the first section; ignored here"));
             continue;
         }
         if (auto it = values.constFind(def->id); it != values.constEnd()) {
             error(e.line, e.key,
-                  QStringLiteral("set twice in the same section (first as '%1' at line %2)")
+                  trc("config", "set twice in the same section (first as '%1' at line %2)")
                       .arg(it->key)
                       .arg(it->line));
             continue;
@@ -233,7 +238,7 @@ void Loader::applyGlobal(GlobalConfig& g, const Value& v)
     case KeyId::LogFile: {
         const QString path = resolvePath(v.value);
         if (path.isEmpty())
-            error(v.line, v.key, QStringLiteral("expected a file path, got nothing"));
+            error(v.line, v.key, trc("config", "expected a file path, got nothing"));
         else
             g.logFile = path;
         break;
@@ -243,7 +248,7 @@ void Loader::applyGlobal(GlobalConfig& g, const Value& v)
             g.logLevel = *level;
         else
             error(v.line, v.key,
-                  QStringLiteral("expected debug, info, warning, error or critical, got '%1'").arg(v.value));
+                  trc("config", "expected debug, info, warning, error or critical, got '%1'").arg(v.value));
         break;
     }
     case KeyId::LogRotate:
@@ -257,7 +262,7 @@ void Loader::applyGlobal(GlobalConfig& g, const Value& v)
         if (t == QLatin1String("auto") || t == QLatin1String("en") || t == QLatin1String("fr"))
             g.language = t;
         else
-            error(v.line, v.key, QStringLiteral("expected auto, en or fr, got '%1'").arg(v.value));
+            error(v.line, v.key, trc("config", "expected auto, en or fr, got '%1'").arg(v.value));
         break;
     }
     case KeyId::Notifications:
@@ -270,7 +275,7 @@ void Loader::applyGlobal(GlobalConfig& g, const Value& v)
         if (const auto n = parseSize(v.value, kMiB, err); n && *n >= 64 * 1024)
             g.logSize = *n;
         else
-            error(v.line, v.key, n ? QStringLiteral("must be at least 64KB, got '%1'").arg(v.value) : err);
+            error(v.line, v.key, n ? trc("config", "must be at least 64KB, got '%1'").arg(v.value) : err);
         break;
     default:
         break;
@@ -321,19 +326,18 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
             field = *fp;
             return true;
         }
-        return fail(
-            QStringLiteral("expected a SHA-256 fingerprint such as SHA256:base64... or 64 hex digits, "
-                           "got '%1'")
-                .arg(text));
+        return fail(trc("config", "expected a SHA-256 fingerprint such as SHA256:base64... or 64 hex digits, "
+                                  "got '%1'")
+                        .arg(text));
     };
 
     switch (v.def->id) {
     case KeyId::LocalPath: {
         const QString path = expandHome(unquote(v.value));
         if (path.isEmpty())
-            return fail(QStringLiteral("expected the folder to synchronise, got nothing"));
+            return fail(trc("config", "expected the folder to synchronise, got nothing"));
         if (!QDir::isAbsolutePath(path))
-            return fail(QStringLiteral("expected an absolute folder path, got '%1'").arg(path));
+            return fail(trc("config", "expected an absolute folder path, got '%1'").arg(path));
         r.localPath = QDir::cleanPath(path);
         return true;
     }
@@ -350,10 +354,10 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
         return true;
     case KeyId::ClientName:
         if (text.isEmpty())
-            return fail(QStringLiteral("expected a name for this machine, got nothing"));
+            return fail(trc("config", "expected a name for this machine, got nothing"));
         for (QChar c : text)
             if (c.category() == QChar::Other_Control)
-                return fail(QStringLiteral("contains a control character"));
+                return fail(trc("config", "contains a control character"));
         r.clientName = text;
         return true;
     case KeyId::Mode: {
@@ -370,7 +374,7 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
             r.mode = SyncMode::Conservative;
         else
             return fail(
-                QStringLiteral("expected shared, upload, download or conservative, got '%1'").arg(text));
+                trc("config", "expected shared, upload, download or conservative, got '%1'").arg(text));
         return true;
     }
     case KeyId::PushOnly: {
@@ -398,18 +402,18 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
         } else if (e == QLatin1String("chacha20-poly1305")) {
             r.encryption = Encryption::ChaCha20Poly1305;
         } else if (e.startsWith(QLatin1String("blowfish"))) {
-            return fail(QStringLiteral("Blowfish is insecure and no longer supported: use 'encryption = on' "
-                                       "(AES-256-GCM) or 'encryption = chacha20-poly1305'"));
+            return fail(trc("config", "Blowfish is insecure and no longer supported: use 'encryption = on' "
+                                      "(AES-256-GCM) or 'encryption = chacha20-poly1305'"));
         } else if (e == QLatin1String("fernet")) {
-            return fail(
-                QStringLiteral("Fernet (Escale 0.7) is replaced by 'encryption = on' (AES-256-GCM with "
-                               "a key derived from the passphrase)"));
+            return fail(trc("config",
+                            "Fernet (Escale 0.7) is replaced by 'encryption = on' (AES-256-GCM with "
+                            "a key derived from the passphrase)"));
         } else if (e.startsWith(QLatin1String("native"))) {
-            return fail(QStringLiteral("encryption by the storage service is no longer supported: use "
-                                       "'encryption = on'"));
+            return fail(trc("config", "encryption by the storage service is no longer supported: use "
+                                      "'encryption = on'"));
         } else {
             return fail(
-                QStringLiteral("expected on, off, aes-256-gcm or chacha20-poly1305, got '%1'").arg(text));
+                trc("config", "expected on, off, aes-256-gcm or chacha20-poly1305, got '%1'").arg(text));
         }
         return true;
     }
@@ -427,7 +431,7 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
         if (!n)
             return fail(err);
         if (*n <= 0)
-            return fail(QStringLiteral("must be more than zero (remove the key for no quota)"));
+            return fail(trc("config", "must be more than zero (remove the key for no quota)"));
         r.diskQuota = *n;
         return true;
     }
@@ -438,7 +442,7 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
         if (!ms)
             return fail(err);
         if (*ms < 0 || *ms > kDayMs)
-            return fail(QStringLiteral("expected a period from 0 (off) to 1 day, got '%1'").arg(text));
+            return fail(trc("config", "expected a period from 0 (off) to 1 day, got '%1'").arg(text));
         r.fastWindowMs = *ms;
         return true;
     }
@@ -446,7 +450,7 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
         if (const auto b = parseBool(text)) {
             if (!*b)
                 return fail(
-                    QStringLiteral("polling cannot be turned off; give a period such as 30 (seconds)"));
+                    trc("config", "polling cannot be turned off; give a period such as 30 (seconds)"));
             r.refreshMs = 30 * kSecondMs;
             return true;
         }
@@ -454,7 +458,7 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
         if (!ms)
             return fail(err);
         if (*ms < kSecondMs || *ms > kDayMs)
-            return fail(QStringLiteral("expected a period from 1 second to 1 day, got '%1'").arg(text));
+            return fail(trc("config", "expected a period from 1 second to 1 day, got '%1'").arg(text));
         r.refreshMs = *ms;
         return true;
     }
@@ -471,7 +475,7 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
         if (!ms)
             return fail(err);
         if (*ms != 0 && *ms < 3600 * kSecondMs)
-            return fail(QStringLiteral("expected at least one hour, got '%1'").arg(text));
+            return fail(trc("config", "expected at least one hour, got '%1'").arg(text));
         field = *ms;
         return true;
     }
@@ -480,7 +484,7 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
         if (!n)
             return fail(err);
         if (*n < kMiB || *n > 1024 * kMiB)
-            return fail(QStringLiteral("expected a size from 1MB to 1GB, got '%1'").arg(text));
+            return fail(trc("config", "expected a size from 1MB to 1GB, got '%1'").arg(text));
         r.chunkSize = *n;
         return true;
     }
@@ -492,7 +496,7 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
         const auto n = parseInteger(t, 0, percent ? 100 : 100'000'000, err);
         if (!n)
             return fail(
-                QStringLiteral("expected a share such as 50% or a number of files such as 200, got '%1'")
+                trc("config", "expected a share such as 50% or a number of files such as 200, got '%1'")
                     .arg(text));
         if (percent) {
             r.deleteThresholdPercent = int(*n);
@@ -517,7 +521,7 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
             while (ext.startsWith(QLatin1Char('.')))
                 ext.remove(0, 1);
             if (ext.isEmpty() || ext.contains(QLatin1Char('/')))
-                return fail(QStringLiteral("expected extensions such as 'txt, .odt', got '%1'").arg(v.value));
+                return fail(trc("config", "expected extensions such as 'txt, .odt', got '%1'").arg(v.value));
             r.fileExtensions.append(ext.toLower());
         }
         return true;
@@ -532,7 +536,7 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
         if ((b && *b) || c == QLatin1String("sha256"))
             return true;
         warning(v.line, v.key,
-                QStringLiteral("Escale always checks contents with SHA-256; '%1' has no effect").arg(text));
+                trc("config", "Escale always checks contents with SHA-256; '%1' has no effect").arg(text));
         return true;
     }
     case KeyId::VerifySsl:
@@ -554,12 +558,12 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
         } else if (t == QLatin1String("sslv2") || t == QLatin1String("sslv3") ||
                    t == QLatin1String("tlsv1") || t == QLatin1String("tlsv1.1") ||
                    t == QLatin1String("tls1.1") || t == QLatin1String("tls1")) {
-            return fail(
-                QStringLiteral("'%1' is no longer secure and not supported: remove the key (TLS 1.2 or "
-                               "newer is used) or write TLSv1.3")
-                    .arg(text));
+            return fail(trc("config",
+                            "'%1' is no longer secure and not supported: remove the key (TLS 1.2 or "
+                            "newer is used) or write TLSv1.3")
+                            .arg(text));
         } else {
-            return fail(QStringLiteral("expected TLSv1.2 or TLSv1.3, got '%1'").arg(text));
+            return fail(trc("config", "expected TLSv1.2 or TLSv1.3, got '%1'").arg(text));
         }
         return true;
     }
@@ -592,7 +596,7 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
         if (!ms)
             return fail(err);
         if (*ms < kSecondMs || *ms > 3600 * kSecondMs)
-            return fail(QStringLiteral("expected from 1 second to 1 hour, got '%1'").arg(text));
+            return fail(trc("config", "expected from 1 second to 1 hour, got '%1'").arg(text));
         r.timeoutMs = *ms;
         return true;
     }
@@ -604,7 +608,7 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
     case KeyId::UrlStyle: {
         const QString s = text.toLower();
         if (s != QLatin1String("auto") && s != QLatin1String("path") && s != QLatin1String("virtual"))
-            return fail(QStringLiteral("expected auto, path or virtual, got '%1'").arg(text));
+            return fail(trc("config", "expected auto, path or virtual, got '%1'").arg(text));
         r.s3UrlStyle = s;
         return true;
     }
@@ -621,7 +625,7 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
     case KeyId::StateDir: {
         const QString path = resolvePath(v.value);
         if (path.isEmpty())
-            return fail(QStringLiteral("expected a folder path, got nothing"));
+            return fail(trc("config", "expected a folder path, got nothing"));
         r.stateDir = path;
         return true;
     }
@@ -637,7 +641,7 @@ bool Loader::applyRepository(RepositoryConfig& r, const Value& v, RepositoryExtr
         if (!ms)
             return fail(err);
         if (*ms < 0 || *ms > 7 * kDayMs)
-            return fail(QStringLiteral("expected a period from 0 (at once) to 1 week, got '%1'").arg(text));
+            return fail(trc("config", "expected a period from 0 (at once) to 1 week, got '%1'").arg(text));
         r.alertDelayMs = *ms;
         return true;
     }
@@ -669,10 +673,9 @@ std::optional<RepositoryConfig> Loader::buildRepository(const IniDocument::Secti
             applyRepository(r, *it, extras);
     }
 
-    const QString where = QStringLiteral("[%1]: ").arg(section.name);
     if (!values.contains(KeyId::LocalPath))
         error(section.line, QString(),
-              where + QStringLiteral("missing 'local path' (the folder to synchronise)"));
+              trc("config", "[%1]: missing 'local path' (the folder to synchronise)").arg(section.name));
 
     // The relay address comes from up to four keys.
     auto text = [&](KeyId id) {
@@ -689,9 +692,9 @@ std::optional<RepositoryConfig> Loader::buildRepository(const IniDocument::Secti
     }
     if (!values.contains(KeyId::RelayAddress) && !values.contains(KeyId::RelayPath)) {
         error(section.line, QString(),
-              where +
-                  QStringLiteral("missing 'relay address' (a URL such as webdavs://host/path, or a folder "
-                                 "such as /mnt/relay)"));
+              trc("config", "[%1]: missing 'relay address' (a URL such as webdavs://host/path, or a folder "
+                            "such as /mnt/relay)")
+                  .arg(section.name));
     } else {
         QString err, warn;
         const auto address =
@@ -706,7 +709,7 @@ std::optional<RepositoryConfig> Loader::buildRepository(const IniDocument::Secti
             if (!r.relay.user.isEmpty()) {
                 if (!r.user.isEmpty() && r.user != r.relay.user)
                     error(values.value(KeyId::User).line, values.value(KeyId::User).key,
-                          QStringLiteral("'%1' differs from the user '%2' in the relay address")
+                          trc("config", "'%1' differs from the user '%2' in the relay address")
                               .arg(r.user, r.relay.user));
                 r.user = r.relay.user;
             }
@@ -720,13 +723,13 @@ std::optional<RepositoryConfig> Loader::buildRepository(const IniDocument::Secti
 
     if (extras.pushOnly.value_or(false) && extras.pullOnly.value_or(false)) {
         error(values.value(KeyId::PullOnly).line, values.value(KeyId::PullOnly).key,
-              QStringLiteral("'push only' and 'pull only' cannot both be on"));
+              trc("config", "'push only' and 'pull only' cannot both be on"));
     } else if (extras.pushOnly.value_or(false) || extras.pullOnly.value_or(false)) {
         const SyncMode implied = extras.pushOnly.value_or(false) ? SyncMode::Upload : SyncMode::Download;
         const KeyId legacy = extras.pushOnly.value_or(false) ? KeyId::PushOnly : KeyId::PullOnly;
         if (extras.modeSet && r.mode != implied)
             error(values.value(legacy).line, values.value(legacy).key,
-                  QStringLiteral("contradicts 'mode = %1'").arg(syncModeName(r.mode)));
+                  trc("config", "contradicts 'mode = %1'").arg(syncModeName(r.mode)));
         r.mode = implied;
     }
     // For SFTP the private key is the SSH login key; for TLS relays the client certificate's.
@@ -734,15 +737,15 @@ std::optional<RepositoryConfig> Loader::buildRepository(const IniDocument::Secti
     if (!r.privateKey.isEmpty() && r.certificate.isEmpty() && r.relay.scheme != RelayAddress::Scheme::Sftp) {
         if (r.relay.usesTls())
             error(values.value(KeyId::PrivateKey).line, values.value(KeyId::PrivateKey).key,
-                  QStringLiteral("a private key needs its 'certificate'"));
+                  trc("config", "a private key needs its 'certificate'"));
         else
             warning(values.value(KeyId::PrivateKey).line, values.value(KeyId::PrivateKey).key,
-                    QStringLiteral("not used by this relay (neither SSH nor TLS): ignored"));
+                    trc("config", "not used by this relay (neither SSH nor TLS): ignored"));
     }
     if (!r.verifySsl && r.relay.usesTls())
         warning(values.value(KeyId::VerifySsl).line, values.value(KeyId::VerifySsl).key,
-                QStringLiteral("certificates are not checked: anyone on the network path can read and change "
-                               "the traffic; pin the certificate instead ('escalectl trust %1')")
+                trc("config", "certificates are not checked: anyone on the network path can read and change "
+                              "the traffic; pin the certificate instead ('escalectl trust %1')")
                     .arg(section.name));
 
     if (r.clientName.isEmpty()) {
@@ -780,8 +783,8 @@ Config Loader::run(const IniDocument& doc)
 
     if (doc.sections().isEmpty()) {
         error(0, QString(),
-              QStringLiteral("no repository: add a section such as [documents] with 'local path' and "
-                             "'relay address' (see docs/configuration.md)"));
+              trc("config", "no repository: add a section such as [documents] with 'local path' and "
+                            "'relay address' (see docs/configuration.md)"));
         return config;
     }
 
@@ -798,8 +801,8 @@ Config Loader::run(const IniDocument& doc)
             const RepositoryConfig& b = config.repositories.at(j);
             if (overlaps(a.localPath, b.localPath))
                 error(a.line, QString(),
-                      QStringLiteral("[%1]: its folder %2 overlaps the folder %3 of [%4] (line %5); two "
-                                     "repositories cannot share files")
+                      trc("config", "[%1]: its folder %2 overlaps the folder %3 of [%4] (line %5); two "
+                                    "repositories cannot share files")
                           .arg(a.name, a.localPath, b.localPath, b.name)
                           .arg(b.line));
         }
@@ -807,8 +810,8 @@ Config Loader::run(const IniDocument& doc)
             if (other.relay.scheme == RelayAddress::Scheme::Folder &&
                 overlaps(other.relay.path, a.localPath))
                 error(a.line, QString(),
-                      QStringLiteral("[%1]: the relay folder %2 overlaps the synchronised folder %3; put the "
-                                     "relay elsewhere")
+                      trc("config", "[%1]: the relay folder %2 overlaps the synchronised folder %3; put the "
+                                    "relay elsewhere")
                           .arg(a.name, other.relay.path, a.localPath));
         }
     }
@@ -847,8 +850,8 @@ LoadResult ConfigLoader::load(const QByteArray& bytes, const QString& fileName, 
         result.noRepository = true;
         result.diagnostics.append(ConfigDiagnostic{
             ConfigDiagnostic::Severity::Error, fileName, 0, QString(),
-            QStringLiteral("the file is empty: add a section such as [documents] with 'local path' and "
-                           "'relay address' (see docs/configuration.md)")});
+            trc("config", "the file is empty: add a section such as [documents] with 'local path' and "
+                          "'relay address' (see docs/configuration.md)")});
         return result;
     }
     IniDocument doc;
@@ -879,17 +882,17 @@ LoadResult ConfigLoader::loadFile(const QString& path)
     };
     const QFileInfo info(path);
     if (!info.exists())
-        return failure(QStringLiteral("no such file"));
+        return failure(trc("config", "no such file"));
     if (info.isDir())
-        return failure(QStringLiteral("is a folder, not a configuration file"));
+        return failure(trc("config", "is a folder, not a configuration file"));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return failure(QStringLiteral("cannot read: %1").arg(file.errorString()));
+        return failure(trc("config", "cannot read: %1").arg(file.errorString()));
     if (file.size() > kMaxConfigBytes)
-        return failure(QStringLiteral("too large for a configuration file (%1 bytes)").arg(file.size()));
+        return failure(trc("config", "too large for a configuration file (%1 bytes)").arg(file.size()));
     const QByteArray bytes = file.read(kMaxConfigBytes + 1);
     if (file.error() != QFileDevice::NoError)
-        return failure(QStringLiteral("cannot read: %1").arg(file.errorString()));
+        return failure(trc("config", "cannot read: %1").arg(file.errorString()));
     LoadResult result = load(bytes, path, info.absolutePath());
     result.bytes = bytes;
     for (RepositoryConfig& r : result.config.repositories)

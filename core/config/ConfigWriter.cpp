@@ -1,5 +1,6 @@
 #include "config/ConfigWriter.h"
 
+#include "Tr.h"
 #include "config/ConfigLoader.h"
 #include "config/IniDocument.h"
 
@@ -43,7 +44,7 @@ std::optional<QStringList> readLines(const QString& path, QString& error)
 {
     QFile in(path);
     if (!in.open(QIODevice::ReadOnly)) {
-        error = QStringLiteral("cannot read %1: %2").arg(path, in.errorString());
+        error = trc("config", "cannot read %1: %2").arg(path, in.errorString());
         return std::nullopt;
     }
     return QString::fromUtf8(in.readAll()).split(QLatin1Char('\n'));
@@ -54,7 +55,7 @@ bool writeLines(const QString& path, const QStringList& lines, QString& error)
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly) || out.write(lines.join(QLatin1Char('\n')).toUtf8()) < 0 ||
         !out.commit()) { // QSaveFile keeps the file's permissions
-        error = QStringLiteral("cannot write %1: %2").arg(path, out.errorString());
+        error = trc("config", "cannot write %1: %2").arg(path, out.errorString());
         return false;
     }
     return true;
@@ -95,7 +96,7 @@ bool editSectionInFile(const QString& path, const QString& section, const QList<
         return false;
     QStringList lines = *read;
     if (!sectionRange(lines, section)) {
-        error = QStringLiteral("%1 has no section [%2]").arg(path, section);
+        error = trc("config", "%1 has no section [%2]").arg(path, section);
         return false;
     }
     for (const KeyEdit& edit : edits) {
@@ -162,7 +163,7 @@ std::optional<Config> checkEdits(const QString& path, const QString& section, co
     QFile original(path);
     if (!copy.open() || !original.open(QIODevice::ReadOnly) || copy.write(original.readAll()) < 0 ||
         !copy.flush()) {
-        error = QStringLiteral("cannot check the new settings beside %1").arg(path);
+        error = trc("config", "cannot check the new settings beside %1").arg(path);
         return std::nullopt;
     }
     copy.close();
@@ -192,7 +193,7 @@ bool removeSectionFromFile(const QString& path, const QString& section, QString&
     QStringList lines = *read;
     const auto range = section.isEmpty() ? std::nullopt : sectionRange(lines, section);
     if (!range) {
-        error = QStringLiteral("%1 has no section [%2]").arg(path, section);
+        error = trc("config", "%1 has no section [%2]").arg(path, section);
         return false;
     }
     lines.remove(range->first, range->second - range->first);

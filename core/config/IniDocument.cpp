@@ -1,5 +1,7 @@
 #include "config/IniDocument.h"
 
+#include "Tr.h"
+
 #include <QStringDecoder>
 
 namespace escale::config {
@@ -77,13 +79,13 @@ bool IniDocument::parse(const QByteArray& bytes, const QString& fileName, Config
         if (decoder.hasError()) {
             diagnostics.append(
                 syntaxError(fileName, lineNo,
-                            QStringLiteral("this line is not valid UTF-8 text; save the file as UTF-8")));
+                            trc("config", "this line is not valid UTF-8 text; save the file as UTF-8")));
             return false;
         }
         if (line.contains(QChar(0))) {
             diagnostics.append(syntaxError(fileName, lineNo,
-                                           QStringLiteral("this line contains a NUL byte; "
-                                                          "is this really a text file?")));
+                                           trc("config", "this line contains a NUL byte; "
+                                                         "is this really a text file?")));
             return false;
         }
 
@@ -104,12 +106,12 @@ bool IniDocument::parse(const QByteArray& bytes, const QString& fileName, Config
         if (trimmed.startsWith(QLatin1Char('['))) {
             if (!trimmed.endsWith(QLatin1Char(']'))) {
                 diagnostics.append(syntaxError(
-                    fileName, lineNo, QStringLiteral("section header '%1' has no closing ']'").arg(trimmed)));
+                    fileName, lineNo, trc("config", "section header '%1' has no closing ']'").arg(trimmed)));
                 return false;
             }
             const QString name = trimmed.mid(1, trimmed.size() - 2).trimmed();
             if (name.isEmpty()) {
-                diagnostics.append(syntaxError(fileName, lineNo, QStringLiteral("empty section name '[]'")));
+                diagnostics.append(syntaxError(fileName, lineNo, trc("config", "empty section name '[]'")));
                 return false;
             }
             lastEntry = nullptr;
@@ -121,7 +123,7 @@ bool IniDocument::parse(const QByteArray& bytes, const QString& fileName, Config
                 if (s.name == name) {
                     diagnostics.append(syntaxError(
                         fileName, lineNo,
-                        QStringLiteral("duplicate section [%1] (first at line %2)").arg(name).arg(s.line)));
+                        trc("config", "duplicate section [%1] (first at line %2)").arg(name).arg(s.line)));
                     return false;
                 }
             }
@@ -140,20 +142,20 @@ bool IniDocument::parse(const QByteArray& bytes, const QString& fileName, Config
         if (sep < 0) {
             diagnostics.append(
                 syntaxError(fileName, lineNo,
-                            QStringLiteral("expected 'key = value' or '[section]', got '%1'").arg(trimmed)));
+                            trc("config", "expected 'key = value' or '[section]', got '%1'").arg(trimmed)));
             return false;
         }
         const QString writtenKey = trimmed.left(sep).trimmed();
         const QString key = normaliseKey(writtenKey);
         if (key.isEmpty()) {
             diagnostics.append(
-                syntaxError(fileName, lineNo, QStringLiteral("a value without a key: '%1'").arg(trimmed)));
+                syntaxError(fileName, lineNo, trc("config", "a value without a key: '%1'").arg(trimmed)));
             return false;
         }
         if (const Entry* previous = current->find(key)) {
             diagnostics.append(ConfigDiagnostic{
                 ConfigDiagnostic::Severity::Error, fileName, lineNo, writtenKey,
-                QStringLiteral("set twice in the same section (first at line %1)").arg(previous->line)});
+                trc("config", "set twice in the same section (first at line %1)").arg(previous->line)});
             return false;
         }
         current->entries.append(Entry{key, writtenKey, trimmed.mid(sep + 1).trimmed(), lineNo});

@@ -1,5 +1,7 @@
 #include "config/Keychain.h"
 
+#include "Tr.h"
+
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QSemaphore>
@@ -22,7 +24,7 @@ bool runHere(QKeychain::Job* job, const QString& key, QString& error, int timeou
     error.clear();
     if (!Keychain::reachable()) {
         delete job;
-        error = QStringLiteral("no keychain here (no D-Bus session)");
+        error = trc("config", "no keychain here (no D-Bus session)");
         return false;
     }
     job->setAutoDelete(false);
@@ -40,7 +42,7 @@ bool runHere(QKeychain::Job* job, const QString& key, QString& error, int timeou
     if (!finished) {
         QObject::connect(job, &QKeychain::Job::finished, job, &QObject::deleteLater);
         error =
-            QStringLiteral("the keychain did not answer within %1 s (is it locked?)").arg(timeoutMs / 1000);
+            trc("config", "the keychain did not answer within %1 s (is it locked?)").arg(timeoutMs / 1000);
         return false;
     }
     const bool ok = job->error() == QKeychain::NoError;
@@ -48,7 +50,7 @@ bool runHere(QKeychain::Job* job, const QString& key, QString& error, int timeou
         const auto* read = qobject_cast<QKeychain::ReadPasswordJob*>(job);
         *secret = read->binaryData().isEmpty() ? read->textData().toUtf8() : read->binaryData();
     } else if (!ok && job->error() != QKeychain::EntryNotFound) {
-        error = QStringLiteral("the keychain refused it: %1").arg(job->errorString());
+        error = trc("config", "the keychain refused it: %1").arg(job->errorString());
     }
     delete job;
     return ok;
@@ -83,7 +85,7 @@ bool run(QKeychain::Job* job, const QString& key, QString& error, int timeoutMs,
         Qt::QueuedConnection);
     if (!call->finished.tryAcquire(1, timeoutMs + 2'000)) {
         error =
-            QStringLiteral("the keychain did not answer within %1 s (is it locked?)").arg(timeoutMs / 1000);
+            trc("config", "the keychain did not answer within %1 s (is it locked?)").arg(timeoutMs / 1000);
         return false;
     }
     error = call->error;

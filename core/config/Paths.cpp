@@ -1,5 +1,6 @@
 #include "config/Paths.h"
 
+#include "Tr.h"
 #include "config/Config.h"
 
 #include <QDir>
@@ -36,9 +37,10 @@ QString sandboxHint()
 {
     if (qEnvironmentVariableIsEmpty("INVOCATION_ID"))
         return {};
-    return QStringLiteral(" (Escale runs as a systemd service, whose sandbox lets it write only in its home and "
-                          "in the folders its drop-in names: run 'escalectl service-paths' and install what it "
-                          "prints, see docs/server.md)");
+    return trc("config",
+               " (Escale runs as a systemd service, whose sandbox lets it write only in its home and "
+               "in the folders its drop-in names: run 'escalectl service-paths' and install what it "
+               "prints, see docs/server.md)");
 }
 
 QStringList writableFolders(const Config& config, const QString& home)

@@ -1,5 +1,6 @@
 #include "config/RelayAddress.h"
 
+#include "Tr.h"
 #include "config/Paths.h"
 
 #include <QDir>
@@ -158,7 +159,7 @@ std::optional<RelayAddress> RelayAddress::parse(const QString& addressIn, const 
     QString effective = schemeText;
     if (!protocol.isEmpty()) {
         if (!schemeText.isEmpty() && schemeFromName(schemeText) != schemeFromName(protocol))
-            warning = QStringLiteral("'protocol = %1' overrides the '%2://' of the relay address")
+            warning = trc("config", "'protocol = %1' overrides the '%2://' of the relay address")
                           .arg(protocol, schemeText);
         effective = protocol;
     }
@@ -168,27 +169,27 @@ std::optional<RelayAddress> RelayAddress::parse(const QString& addressIn, const 
              (directory.startsWith(QLatin1Char('/')) || directory.startsWith(QLatin1Char('~')))))
             effective = QStringLiteral("file");
         else if (address.isEmpty()) {
-            error = QStringLiteral("no relay address: set 'relay address' to a URL such as "
-                                   "webdavs://host/path or to a folder such as /mnt/relay");
+            error = trc("config", "no relay address: set 'relay address' to a URL such as "
+                                  "webdavs://host/path or to a folder such as /mnt/relay");
             return std::nullopt;
         } else {
-            error = QStringLiteral("'%1' names no protocol: write a URL such as webdavs://%1/path, "
-                                   "or set 'protocol'")
+            error = trc("config", "'%1' names no protocol: write a URL such as webdavs://%1/path, "
+                                  "or set 'protocol'")
                         .arg(address);
             return std::nullopt;
         }
     }
 
     if (effective == QLatin1String("google") || effective == QLatin1String("googledrive")) {
-        error = QStringLiteral("the '%1' protocol (the 'drive' tool) is no longer supported: configure "
-                               "Google Drive as an rclone remote and use rclone://REMOTE/path")
+        error = trc("config", "the '%1' protocol (the 'drive' tool) is no longer supported: configure "
+                              "Google Drive as an rclone remote and use rclone://REMOTE/path")
                     .arg(effective);
         return std::nullopt;
     }
     const auto scheme = schemeFromName(effective);
     if (!scheme) {
-        error = QStringLiteral("unknown protocol '%1' (use file, webdav, webdavs, http, https, s3, ftp, "
-                               "ftps, sftp or rclone)")
+        error = trc("config", "unknown protocol '%1' (use file, webdav, webdavs, http, https, s3, ftp, "
+                              "ftps, sftp or rclone)")
                     .arg(effective);
         return std::nullopt;
     }
@@ -203,18 +204,18 @@ std::optional<RelayAddress> RelayAddress::parse(const QString& addressIn, const 
             if (path.startsWith(QLatin1String("localhost/")))
                 path = path.mid(9);
             else if (!path.isEmpty() && !path.startsWith(QLatin1Char('/'))) {
-                error = QStringLiteral("'%1': a folder relay is written file:///absolute/path").arg(address);
+                error = trc("config", "'%1': a folder relay is written file:///absolute/path").arg(address);
                 return std::nullopt;
             }
             path = percentDecode(path);
         }
         path = expandHome(joinPath(expandHome(path), directory));
         if (path.isEmpty() || !QDir::isAbsolutePath(path)) {
-            error = QStringLiteral("a folder relay needs an absolute path, got '%1'").arg(path);
+            error = trc("config", "a folder relay needs an absolute path, got '%1'").arg(path);
             return std::nullopt;
         }
         if (!portText.isEmpty())
-            warning = QStringLiteral("'port' has no meaning for a folder relay and is ignored");
+            warning = trc("config", "'port' has no meaning for a folder relay and is ignored");
         a.path = QDir::cleanPath(path);
         return a;
     }
@@ -235,14 +236,14 @@ std::optional<RelayAddress> RelayAddress::parse(const QString& addressIn, const 
         }
         remote = remote.trimmed();
         if (remote.isEmpty()) {
-            error = QStringLiteral("an rclone relay needs a remote name: rclone://REMOTE/path");
+            error = trc("config", "an rclone relay needs a remote name: rclone://REMOTE/path");
             return std::nullopt;
         }
         path = joinPath(path, directory);
         a.host = remote;
         a.path = path.isEmpty() ? QString() : QDir::cleanPath(path);
         if (isLegacyRclone(effective))
-            warning = QStringLiteral("'%1' is reached through rclone: write 'relay address = %2' instead")
+            warning = trc("config", "'%1' is reached through rclone: write 'relay address = %2' instead")
                           .arg(effective, a.toDisplayString());
         return a;
     }
@@ -267,7 +268,7 @@ std::optional<RelayAddress> RelayAddress::parse(const QString& addressIn, const 
     if (authority.startsWith(QLatin1Char('['))) {
         const qsizetype close = authority.indexOf(QLatin1Char(']'));
         if (close < 0) {
-            error = QStringLiteral("'%1': unclosed '[' in the host").arg(address);
+            error = trc("config", "'%1': unclosed '[' in the host").arg(address);
             return std::nullopt;
         }
         hostText = authority.mid(1, close - 1);
@@ -275,7 +276,7 @@ std::optional<RelayAddress> RelayAddress::parse(const QString& addressIn, const 
         if (after.startsWith(QLatin1Char(':')))
             addressPort = after.mid(1);
         else if (!after.isEmpty()) {
-            error = QStringLiteral("'%1': unexpected '%2' after the host").arg(address, after);
+            error = trc("config", "'%1': unexpected '%2' after the host").arg(address, after);
             return std::nullopt;
         }
     } else if (const qsizetype colon = authority.lastIndexOf(QLatin1Char(':')); colon >= 0) {
@@ -283,12 +284,12 @@ std::optional<RelayAddress> RelayAddress::parse(const QString& addressIn, const 
         addressPort = authority.mid(colon + 1);
     }
     if (hostText.isEmpty()) {
-        error = QStringLiteral("'%1' has no host name").arg(address.isEmpty() ? directory : address);
+        error = trc("config", "'%1' has no host name").arg(address.isEmpty() ? directory : address);
         return std::nullopt;
     }
     static const QRegularExpression hostRe(QStringLiteral("^[A-Za-z0-9._~:%-]+$"));
     if (!hostRe.match(hostText).hasMatch()) {
-        error = QStringLiteral("'%1' is not a valid host name").arg(hostText);
+        error = trc("config", "'%1' is not a valid host name").arg(hostText);
         return std::nullopt;
     }
     a.host = hostText;
@@ -297,7 +298,7 @@ std::optional<RelayAddress> RelayAddress::parse(const QString& addressIn, const 
         bool ok = false;
         const int p = text.toInt(&ok);
         if (!ok || p < 1 || p > 65535) {
-            error = QStringLiteral("invalid port '%1' (expected 1 to 65535)").arg(text);
+            error = trc("config", "invalid port '%1' (expected 1 to 65535)").arg(text);
             return false;
         }
         out = p;
@@ -310,7 +311,7 @@ std::optional<RelayAddress> RelayAddress::parse(const QString& addressIn, const 
     if (!portText.isEmpty() && !parsePort(portText, keyPort))
         return std::nullopt;
     if (urlPort && keyPort && urlPort != keyPort) {
-        error = QStringLiteral("'port = %1' differs from the port %2 in the relay address")
+        error = trc("config", "'port = %1' differs from the port %2 in the relay address")
                     .arg(keyPort)
                     .arg(urlPort);
         return std::nullopt;
@@ -327,15 +328,15 @@ std::optional<RelayAddress> RelayAddress::parse(const QString& addressIn, const 
         const qsizetype slash = trimmed.indexOf(QLatin1Char('/'));
         a.bucket = slash < 0 ? trimmed : trimmed.left(slash);
         if (a.bucket.isEmpty()) {
-            error = QStringLiteral("an S3 relay needs a bucket: s3://host[:port]/bucket/prefix");
+            error = trc("config", "an S3 relay needs a bucket: s3://host[:port]/bucket/prefix");
             return std::nullopt;
         }
         path = slash < 0 ? QStringLiteral("/") : trimmed.mid(slash);
     }
     a.path = path;
     if (!a.password.isEmpty() && warning.isEmpty())
-        warning = QStringLiteral("the relay address contains a password: keep it in the keychain or in a "
-                                 "secret file ('password = /path/to/file') instead");
+        warning = trc("config", "the relay address contains a password: keep it in the keychain or in a "
+                                "secret file ('password = /path/to/file') instead");
     return a;
 }
 

@@ -1,5 +1,6 @@
 #include "config/Secrets.h"
 
+#include "Tr.h"
 #include "config/Keychain.h"
 
 #include <QFile>
@@ -17,7 +18,7 @@ std::optional<QByteArray> readSecret(const SecretSource& source, const char* env
     case SecretSource::Kind::File: {
         QFile f(source.value);
         if (!f.open(QIODevice::ReadOnly)) {
-            error = QStringLiteral("cannot read the %1 file %2: %3").arg(what, source.value, f.errorString());
+            error = trc("config", "cannot read the %1 file %2: %3").arg(what, source.value, f.errorString());
             return std::nullopt;
         }
         secret = f.read(64 * 1024);
@@ -26,7 +27,7 @@ std::optional<QByteArray> readSecret(const SecretSource& source, const char* env
         if (secret.endsWith('\r'))
             secret.chop(1);
         if (secret.isEmpty()) {
-            error = QStringLiteral("the %1 file %2 is empty").arg(what, source.value);
+            error = trc("config", "the %1 file %2 is empty").arg(what, source.value);
             return std::nullopt;
         }
         break;
@@ -40,11 +41,16 @@ std::optional<QByteArray> readSecret(const SecretSource& source, const char* env
             if (const auto stored = Keychain::read(keychainKey, why); stored && !stored->isEmpty())
                 return stored;
         }
-        error = QStringLiteral("no %1: keep it in the keychain (as '%2'), set '%1 = /path/to/file' (a file "
-                               "readable only by you) in the configuration, or %3 in the environment%4")
-                    .arg(what, keychainKey.isEmpty() ? QStringLiteral("-") : keychainKey,
-                         QLatin1String(environment),
-                         why.isEmpty() ? QString() : QStringLiteral(" (keychain: %1)").arg(why));
+        const QString entry = keychainKey.isEmpty() ? QStringLiteral("-") : keychainKey;
+        error =
+            why.isEmpty()
+                ? trc("config", "no %1: keep it in the keychain (as '%2'), set '%1 = /path/to/file' (a file "
+                                "readable only by you) in the configuration, or %3 in the environment")
+                      .arg(what, entry, QLatin1String(environment))
+                : trc("config", "no %1: keep it in the keychain (as '%2'), set '%1 = /path/to/file' (a file "
+                                "readable only by you) in the configuration, or %3 in the environment "
+                                "(keychain: %4)")
+                      .arg(what, entry, QLatin1String(environment), why);
         return std::nullopt;
     }
     }

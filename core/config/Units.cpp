@@ -1,5 +1,7 @@
 #include "config/Units.h"
 
+#include "Tr.h"
+
 #include <QRegularExpression>
 #include <QStringList>
 #include <cmath>
@@ -83,18 +85,18 @@ std::optional<qint64> parseSize(const QString& text, qint64 bareUnit, QString& e
         t.chop(2);
     const auto parts = splitNumber(t);
     if (!parts) {
-        error = QStringLiteral("expected a size such as 2GB, got '%1'").arg(text);
+        error = trc("config", "expected a size such as 2GB, got '%1'").arg(text);
         return std::nullopt;
     }
     const auto unit = sizeUnit(parts->unit, bareUnit);
     if (!unit) {
         error =
-            QStringLiteral("unknown unit '%1' in '%2' (use B, KB, MB, GB, TB or PB)").arg(parts->unit, text);
+            trc("config", "unknown unit '%1' in '%2' (use B, KB, MB, GB, TB or PB)").arg(parts->unit, text);
         return std::nullopt;
     }
     const double bytes = parts->number * double(*unit);
     if (bytes >= double(std::numeric_limits<qint64>::max())) {
-        error = QStringLiteral("'%1' is too large").arg(text);
+        error = trc("config", "'%1' is too large").arg(text);
         return std::nullopt;
     }
     return qint64(std::llround(bytes));
@@ -104,7 +106,7 @@ std::optional<qint64> parseDuration(const QString& text, qint64 bareUnitMs, QStr
 {
     const auto parts = splitNumber(text);
     if (!parts) {
-        error = QStringLiteral("expected a duration such as 30s, 10m, 2h or 7d, got '%1'").arg(text);
+        error = trc("config", "expected a duration such as 30s, 10m, 2h or 7d, got '%1'").arg(text);
         return std::nullopt;
     }
     const QString u = parts->unit.toLower();
@@ -126,12 +128,12 @@ std::optional<qint64> parseDuration(const QString& text, qint64 bareUnitMs, QStr
     else if (u == QLatin1String("w") || u == QLatin1String("week") || u == QLatin1String("weeks"))
         unitMs = 7LL * 24 * 3600 * 1000;
     else {
-        error = QStringLiteral("unknown unit '%1' in '%2' (use s, m, h, d or w)").arg(parts->unit, text);
+        error = trc("config", "unknown unit '%1' in '%2' (use s, m, h, d or w)").arg(parts->unit, text);
         return std::nullopt;
     }
     const double ms = parts->number * double(unitMs);
     if (ms >= double(std::numeric_limits<qint64>::max())) {
-        error = QStringLiteral("'%1' is too large").arg(text);
+        error = trc("config", "'%1' is too large").arg(text);
         return std::nullopt;
     }
     return qint64(std::llround(ms));
@@ -153,7 +155,7 @@ std::optional<bool> parseBool(const QString& text, QString& error)
 {
     const auto b = parseBool(text);
     if (!b)
-        error = QStringLiteral("expected yes or no, got '%1'").arg(text);
+        error = trc("config", "expected yes or no, got '%1'").arg(text);
     return b;
 }
 
@@ -162,11 +164,11 @@ std::optional<qint64> parseInteger(const QString& text, qint64 min, qint64 max, 
     bool ok = false;
     const qint64 v = text.trimmed().toLongLong(&ok);
     if (!ok) {
-        error = QStringLiteral("expected a whole number, got '%1'").arg(text);
+        error = trc("config", "expected a whole number, got '%1'").arg(text);
         return std::nullopt;
     }
     if (v < min || v > max) {
-        error = QStringLiteral("expected a number from %1 to %2, got %3").arg(min).arg(max).arg(v);
+        error = trc("config", "expected a number from %1 to %2, got %3").arg(min).arg(max).arg(v);
         return std::nullopt;
     }
     return v;
@@ -178,9 +180,10 @@ std::optional<QStringList> parseEmailList(const QString& text, QString& error)
     QStringList to;
     for (const QString& item : text.split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts)) {
         if (!address.match(item).hasMatch()) {
-            error = QStringLiteral("expected e-mail addresses such as admin@example.org, separated by commas, got "
-                                   "'%1'")
-                        .arg(item);
+            error =
+                trc("config", "expected e-mail addresses such as admin@example.org, separated by commas, got "
+                              "'%1'")
+                    .arg(item);
             return std::nullopt;
         }
         to << item;

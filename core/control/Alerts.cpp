@@ -1,5 +1,6 @@
 #include "control/Alerts.h"
 
+#include "Tr.h"
 #include "control/Instance.h"
 #include "log/Logging.h"
 
@@ -23,11 +24,11 @@ QString lasting(qint64 ms)
 {
     const qint64 minutes = std::max<qint64>(1, (ms + 30'000) / 60'000);
     if (minutes < 120)
-        return minutes == 1 ? QStringLiteral("1 minute") : QStringLiteral("%1 minutes").arg(minutes);
+        return minutes == 1 ? trc("control", "1 minute") : trc("control", "%1 minutes").arg(minutes);
     const qint64 hours = (minutes + 30) / 60;
     if (hours < 48)
-        return QStringLiteral("%1 hours").arg(hours);
-    return QStringLiteral("%1 days").arg((hours + 12) / 24);
+        return trc("control", "%1 hours").arg(hours);
+    return trc("control", "%1 days").arg((hours + 12) / 24);
 }
 
 // A header value in RFC 2047 encoded words when it is not plain ASCII, each word at most 75
@@ -67,10 +68,10 @@ std::optional<AlertMail> AlertPolicy::update(const config::RepositoryConfig& con
     AlertMail mail;
     mail.repository = config.name;
     mail.to = config.maintainers;
-    const QString place = QStringLiteral("Folder: %1\nRelay:  %2\n").arg(config.localPath, status.relay);
+    const QString place = trc("control", "Folder: %1\nRelay:  %2\n").arg(config.localPath, status.relay);
     const QString footer =
-        QStringLiteral("\n-- \nSent by Escale on %1 because 'maintainer' names you in [%2] of %3.\n")
-            .arg(m_host, config.name, config.configFile.isEmpty() ? QStringLiteral("its configuration")
+        trc("control", "\n-- \nSent by Escale on %1 because 'maintainer' names you in [%2] of %3.\n")
+            .arg(m_host, config.name, config.configFile.isEmpty() ? trc("control", "its configuration")
                                                                    : config.configFile);
     if (!failing) {
         // Works again: only once a pass succeeded after the alert (a repository restarted with
@@ -78,8 +79,8 @@ std::optional<AlertMail> AlertPolicy::update(const config::RepositoryConfig& con
         if (!track.alertedAt.isValid() || !status.lastSuccess.isValid() || status.lastSuccess < track.alertedAt)
             return std::nullopt;
         mail.recovery = true;
-        mail.subject = QStringLiteral("Escale on %1: '%2' works again").arg(m_host, config.name);
-        mail.body = QStringLiteral("The repository '%1' works again: a pass succeeded at %2.\n\n%3%4")
+        mail.subject = trc("control", "Escale on %1: '%2' works again").arg(m_host, config.name);
+        mail.body = trc("control", "The repository '%1' works again: a pass succeeded at %2.\n\n%3%4")
                         .arg(config.name, when(status.lastSuccess), place, footer);
         track.alertedAt = {};
         return mail;
@@ -94,24 +95,24 @@ std::optional<AlertMail> AlertPolicy::update(const config::RepositoryConfig& con
         return std::nullopt; // it flaps: told again when the hour is over, if it still fails
     track.alertedAt = now;
     track.lastProblemMail = now;
-    mail.subject = stopped ? QStringLiteral("Escale on %1: '%2' has stopped").arg(m_host, config.name)
-                   : failingMs < 60'000 ? QStringLiteral("Escale on %1: '%2' is failing").arg(m_host, config.name)
-                                        : QStringLiteral("Escale on %1: '%2' has failed for %3")
+    mail.subject = stopped ? trc("control", "Escale on %1: '%2' has stopped").arg(m_host, config.name)
+                   : failingMs < 60'000 ? trc("control", "Escale on %1: '%2' is failing").arg(m_host, config.name)
+                                        : trc("control", "Escale on %1: '%2' has failed for %3")
                                               .arg(m_host, config.name, lasting(failingMs));
     const QString what =
-        stopped ? QStringLiteral("The repository '%1' has stopped: it waits for you, nothing is synchronised "
+        stopped ? trc("control", "The repository '%1' has stopped: it waits for you, nothing is synchronised "
                                  "until the cause is fixed and Escale restarted (systemctl restart escale@USER "
                                  "or escale, or quit and start the desktop application).")
                       .arg(config.name)
-                : QStringLiteral("The repository '%1' has failed since %2 (%3). Escale keeps retrying on its own; "
+                : trc("control", "The repository '%1' has failed since %2 (%3). Escale keeps retrying on its own; "
                                  "nothing is lost meanwhile, changes wait on each side.")
                       .arg(config.name, when(since), lasting(failingMs));
-    mail.body = QStringLiteral("%1\n\nError: %2\n\n%3Last successful sync: %4\n\n'escalectl status' and the log "
+    mail.body = trc("control", "%1\n\nError: %2\n\n%3Last successful sync: %4\n\n'escalectl status' and the log "
                                "say more. You get one e-mail when it works again, and at most one alert an hour "
                                "for this repository.\n%5")
-                    .arg(what, status.lastError.isEmpty() ? QStringLiteral("(none given)") : status.lastError, place,
+                    .arg(what, status.lastError.isEmpty() ? trc("control", "(none given)") : status.lastError, place,
                          status.lastSuccess.isValid() ? when(status.lastSuccess)
-                                                      : QStringLiteral("none since Escale started"),
+                                                      : trc("control", "none since Escale started"),
                          footer);
     return mail;
 }

@@ -1,5 +1,7 @@
 #include "control/ControlChannel.h"
 
+#include "Tr.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
@@ -97,7 +99,7 @@ ControlServer::ControlServer(Handler handler, QObject* parent)
                     if (parse.error != QJsonParseError::NoError || !doc.isObject())
                         answer = {{QStringLiteral("ok"), false},
                                   {QStringLiteral("error"),
-                                   QStringLiteral("not a JSON object: %1").arg(parse.errorString())}};
+                                   trc("control", "not a JSON object: %1").arg(parse.errorString())}};
                     else
                         answer = m_handler(doc.object());
                     client->write(QJsonDocument(answer).toJson(QJsonDocument::Compact) + '\n');
@@ -123,13 +125,13 @@ bool ControlServer::listen(const QString& path, QString& error, bool* otherInsta
     if (probe.waitForConnected(1'000)) {
         if (otherInstance)
             *otherInstance = true;
-        error = QStringLiteral("another Escale runs with this configuration (its control socket is %1)")
+        error = trc("control", "another Escale runs with this configuration (its control socket is %1)")
                     .arg(path);
         return false;
     }
     QLocalServer::removeServer(path); // left by an instance that did not stop cleanly
     if (!m_server->listen(path)) {
-        error = QStringLiteral("cannot open the control socket %1: %2").arg(path, m_server->errorString());
+        error = trc("control", "cannot open the control socket %1: %2").arg(path, m_server->errorString());
         return false;
     }
     return true;
@@ -145,7 +147,7 @@ std::optional<QJsonObject> request(const QString& path, const QJsonObject& messa
     if (!socket.waitForConnected(3'000)) {
         if (noInstance)
             *noInstance = true;
-        error = QStringLiteral("no running Escale uses this configuration (nothing listens on %1): start it "
+        error = trc("control", "no running Escale uses this configuration (nothing listens on %1): start it "
                                "with 'escale' or 'escale --no-gui'")
                     .arg(path);
         return std::nullopt;
@@ -153,12 +155,12 @@ std::optional<QJsonObject> request(const QString& path, const QJsonObject& messa
     socket.write(QJsonDocument(message).toJson(QJsonDocument::Compact) + '\n');
     while (!socket.canReadLine())
         if (!socket.waitForReadyRead(timeoutMs)) {
-            error = QStringLiteral("the running Escale did not answer (%1)").arg(socket.errorString());
+            error = trc("control", "the running Escale did not answer (%1)").arg(socket.errorString());
             return std::nullopt;
         }
     const QJsonDocument doc = QJsonDocument::fromJson(socket.readLine());
     if (!doc.isObject()) {
-        error = QStringLiteral("the running Escale answered something that is not JSON");
+        error = trc("control", "the running Escale answered something that is not JSON");
         return std::nullopt;
     }
     return doc.object();

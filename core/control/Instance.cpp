@@ -1,5 +1,6 @@
 #include "control/Instance.h"
 
+#include "Tr.h"
 #include "control/Alerts.h"
 #include "control/RepositoryMemory.h"
 
@@ -350,7 +351,7 @@ QList<int> Instance::targets(const QJsonObject& request, QString& error) const
         if (name.isEmpty() || repository(i).name == name)
             found << i;
     if (found.isEmpty() && !name.isEmpty())
-        error = QStringLiteral("no repository '%1' runs here").arg(name);
+        error = trc("control", "no repository '%1' runs here").arg(name);
     return found;
 }
 
@@ -431,10 +432,16 @@ QJsonObject Instance::handle(const QJsonObject& request)
     auto failure = [](const QString& message) {
         return QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("error"), message}};
     };
+    // Said in words (translated) and by a flag, which escalectl reads (its exit code).
+    auto unknownRepository = [&failure](const QString& message) {
+        QJsonObject answer = failure(message);
+        answer.insert(QStringLiteral("unknown_repository"), true);
+        return answer;
+    };
     if (command == QLatin1String("status")) {
         QString error;
         if (targets(request, error).isEmpty() && !error.isEmpty())
-            return failure(error);
+            return unknownRepository(error);
         return statusJson();
     }
     if (command == QLatin1String("stop")) {
@@ -448,19 +455,19 @@ QJsonObject Instance::handle(const QJsonObject& request)
     }
     if (command != QLatin1String("pause") && command != QLatin1String("resume") &&
         command != QLatin1String("sync") && command != QLatin1String("confirm-deletions"))
-        return failure(QStringLiteral("unknown command '%1' (known: status, pause, resume, sync, "
+        return failure(trc("control", "unknown command '%1' (known: status, pause, resume, sync, "
                                       "confirm-deletions, stop, show)")
                            .arg(command));
     QString error;
     const QList<int> chosen = targets(request, error);
     if (!error.isEmpty())
-        return failure(error);
+        return unknownRepository(error);
     // A pause for a while: until a time to come.
     QDateTime until;
     if (command == QLatin1String("pause") && request.contains(QStringLiteral("until"))) {
         until = QDateTime::fromString(request.value(QStringLiteral("until")).toString(), Qt::ISODate);
         if (!until.isValid() || until <= QDateTime::currentDateTimeUtc())
-            return failure(QStringLiteral("'until' must be a date and time to come (ISO 8601, such as "
+            return failure(trc("control", "'until' must be a date and time to come (ISO 8601, such as "
                                           "2026-12-24T08:00:00Z), not '%1'")
                                .arg(request.value(QStringLiteral("until")).toVariant().toString()));
     }
@@ -472,11 +479,11 @@ QJsonObject Instance::handle(const QJsonObject& request)
         } else if (command == QLatin1String("sync")) {
             if (r.status.paused || r.status.state == State::Stopped) {
                 if (chosen.size() == 1)
-                    return failure(QStringLiteral("'%1' is %2: %3")
-                                       .arg(repository(i).name, stateName(r.status.state),
-                                            r.status.paused
-                                                ? QStringLiteral("resume it first")
-                                                : QStringLiteral("see its last error, then restart Escale")));
+                    return failure(
+                        (r.status.paused
+                             ? trc("control", "'%1' is %2: resume it first")
+                             : trc("control", "'%1' is %2: see its last error, then restart Escale"))
+                            .arg(repository(i).name, stateName(r.status.state)));
                 continue;
             }
             r.runner->syncNow();

@@ -1,5 +1,6 @@
 #include "crypto/Crypto.h"
 
+#include "Tr.h"
 #include "log/Logging.h"
 
 #include <QRandomGenerator>
@@ -98,13 +99,13 @@ bool deriveWith(const char* algorithm, OSSL_PARAM* params, unsigned char* out, s
     const bool hkdf = std::strcmp(algorithm, "HKDF") == 0;
     EVP_KDF* kdf = hkdf ? fetchedHkdf() : EVP_KDF_fetch(nullptr, algorithm, nullptr);
     if (!kdf) {
-        error = QStringLiteral("%1 is not available in this OpenSSL").arg(QLatin1String(algorithm));
+        error = trc("crypto", "%1 is not available in this OpenSSL").arg(QLatin1String(algorithm));
         return false;
     }
     EVP_KDF_CTX* ctx = EVP_KDF_CTX_new(kdf);
     const bool ok = ctx && EVP_KDF_derive(ctx, out, length, params) == 1;
     if (!ok)
-        error = QStringLiteral("%1 refused its parameters, or memory is short").arg(QLatin1String(algorithm));
+        error = trc("crypto", "%1 refused its parameters, or memory is short").arg(QLatin1String(algorithm));
     EVP_KDF_CTX_free(ctx);
     if (!hkdf)
         EVP_KDF_free(kdf);
@@ -201,7 +202,7 @@ bool argon2id(const QByteArray& passphrase, const QByteArray& salt, quint32 iter
     Q_UNUSED(memoryKiB)
     Q_UNUSED(lanes)
     Q_UNUSED(out)
-    error = QStringLiteral("Argon2id needs OpenSSL 3.2 or later; this build has %1")
+    error = trc("crypto", "Argon2id needs OpenSSL 3.2 or later; this build has %1")
                 .arg(QLatin1String(OPENSSL_VERSION_TEXT));
     return false;
 #endif

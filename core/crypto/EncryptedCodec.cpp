@@ -1,5 +1,7 @@
 #include "crypto/EncryptedCodec.h"
 
+#include "Tr.h"
+
 #include <QtEndian>
 #include <bit>
 #include <openssl/crypto.h>
@@ -29,9 +31,9 @@ SecretBytes objectKey(const SecretBytes& dataKey, const QByteArray& salt)
 QString headerProblem(const QByteArray& header, Suite suite)
 {
     if (header.size() != EncryptedCodec::kHeaderSize || !header.startsWith(QByteArray(kMagic, 4)))
-        return QStringLiteral("not an Escale encrypted object");
+        return trc("crypto", "not an Escale encrypted object");
     if (quint8(header.at(4)) != quint8(suite))
-        return QStringLiteral("encrypted with another suite than the repository's");
+        return trc("crypto", "encrypted with another suite than the repository's");
     return {};
 }
 
@@ -102,7 +104,7 @@ private:
                 const qint64 n = m_source->read(p + filled, want);
                 if (n <= 0) { // the source ended early: the upload fails
                     m_failed = true;
-                    setErrorString(QStringLiteral("the source ended before its announced size"));
+                    setErrorString(trc("crypto", "the source ended before its announced size"));
                     return false;
                 }
                 filled += n;
@@ -157,7 +159,7 @@ public:
             return false;
         }
         if (!m_aead || m_buffer.size() <= kTagSize) {
-            error = QStringLiteral("the object is cut short");
+            error = trc("crypto", "the object is cut short");
             return false;
         }
         if (!openSegment(m_buffer.constData(), m_buffer.size(), true)) {
@@ -165,7 +167,7 @@ public:
             return false;
         }
         if (m_position != m_padded) {
-            error = QStringLiteral("the object's length does not match its content");
+            error = trc("crypto", "the object's length does not match its content");
             return false;
         }
         return true;
@@ -228,22 +230,23 @@ private:
         const auto* in = reinterpret_cast<const unsigned char*>(wire);
         if (!m_aead->open(EncryptedCodec::segmentNonce(m_index, last), m_aad, in, int(size),
                           reinterpret_cast<unsigned char*>(base), in + size)) {
-            m_error = m_index == 0 && last ? QStringLiteral("it failed authentication (altered, moved, or "
-                                                            "encrypted with another key)")
-                                           : QStringLiteral("segment %1 failed authentication (altered, "
-                                                            "reordered, moved or cut short)")
-                                                 .arg(m_index);
+            m_error = m_index == 0 && last
+                          ? trc("crypto",
+                                "it failed authentication (altered, moved, or encrypted with another key)")
+                          : trc("crypto",
+                                "segment %1 failed authentication (altered, reordered, moved or cut short)")
+                                .arg(m_index);
             return false;
         }
         qint64 offset = 0;
         if (m_index == 0) {
             if (size < kLengthField) {
-                m_error = QStringLiteral("the first segment is too short");
+                m_error = trc("crypto", "the first segment is too short");
                 return false;
             }
             m_length = qint64(qFromBigEndian<quint64>(base));
             if (m_length < 0 || m_length > (qint64(1) << 50)) {
-                m_error = QStringLiteral("the object announces an impossible length");
+                m_error = trc("crypto", "the object announces an impossible length");
                 return false;
             }
             m_padded = EncryptedCodec::paddedLength(m_length);
@@ -255,17 +258,17 @@ private:
         const qint64 from = segmentStart + offset;
         const qint64 to = std::min(segmentStart + size, dataEnd);
         if (to > from && m_sink->write(base + (from - segmentStart), to - from) != to - from) {
-            m_error = QStringLiteral("cannot write the decrypted bytes: %1").arg(m_sink->errorString());
+            m_error = trc("crypto", "cannot write the decrypted bytes: %1").arg(m_sink->errorString());
             return false;
         }
         for (qint64 i = std::max(from, dataEnd); i < segmentStart + size; ++i)
             if (base[i - segmentStart] != 0) {
-                m_error = QStringLiteral("the padding is not empty");
+                m_error = trc("crypto", "the padding is not empty");
                 return false;
             }
         m_position += size;
         if (m_position > m_padded) {
-            m_error = QStringLiteral("the object is longer than it announces");
+            m_error = trc("crypto", "the object is longer than it announces");
             return false;
         }
         ++m_index;
@@ -304,7 +307,7 @@ public:
         open(QIODevice::WriteOnly | QIODevice::Unbuffered);
         m_error = headerProblem(header, suite);
         if (offset < 0 || length < 0)
-            m_error = QStringLiteral("an impossible part");
+            m_error = trc("crypto", "an impossible part");
         if (!m_error.isEmpty())
             return;
         m_aad = header + identity.toUtf8();
@@ -318,7 +321,7 @@ public:
     {
         if (m_error.isEmpty() && !m_buffer.isEmpty()) {
             if (m_buffer.size() <= kTagSize)
-                m_error = QStringLiteral("the object is cut short");
+                m_error = trc("crypto", "the object is cut short");
             else if (m_buffer.size() < kWireSegment)
                 openSegment(m_buffer.constData(), m_buffer.size(), true);
             else if (!openSegment(m_buffer.constData(), kWireSegment, false, true) && m_error.isEmpty())
@@ -326,7 +329,7 @@ public:
             m_buffer.clear();
         }
         if (m_error.isEmpty() && m_written < m_to - m_from)
-            m_error = QStringLiteral("the object ends before the part asked for");
+            m_error = trc("crypto", "the object ends before the part asked for");
         error = m_error;
         return m_error.isEmpty();
     }
@@ -358,7 +361,7 @@ private:
         const auto* in = reinterpret_cast<const unsigned char*>(wire);
         if (!m_aead->open(EncryptedCodec::segmentNonce(m_index, last), m_aad, in, int(size), base, in + size)) {
             if (!quiet)
-                m_error = QStringLiteral("segment %1 failed authentication (altered, moved or cut short)")
+                m_error = trc("crypto", "segment %1 failed authentication (altered, moved or cut short)")
                               .arg(m_index);
             return false;
         }
@@ -366,7 +369,7 @@ private:
         if (m_index == 0) {
             const qint64 length = size >= kLengthField ? qint64(qFromBigEndian<quint64>(base)) : -1;
             if (length < m_end) {
-                m_error = QStringLiteral("the part runs past the object's end");
+                m_error = trc("crypto", "the part runs past the object's end");
                 return false;
             }
         }
@@ -375,7 +378,7 @@ private:
         if (to > from) {
             const char* bytes = m_plain.constData() + (from - start);
             if (m_sink->write(bytes, to - from) != to - from) {
-                m_error = QStringLiteral("cannot write the decrypted bytes: %1").arg(m_sink->errorString());
+                m_error = trc("crypto", "cannot write the decrypted bytes: %1").arg(m_sink->errorString());
                 return false;
             }
             m_written += to - from;

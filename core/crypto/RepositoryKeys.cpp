@@ -1,5 +1,6 @@
 #include "crypto/RepositoryKeys.h"
 
+#include "Tr.h"
 #include "crypto/EncryptedCodec.h"
 
 #include <QJsonObject>
@@ -48,7 +49,7 @@ bool deriveKek(const QJsonObject& kdf, const QByteArray& passphrase, SecretBytes
     const auto salt = QByteArray::fromBase64Encoding(kdf.value(QStringLiteral("salt")).toString().toLatin1(),
                                                      QByteArray::AbortOnBase64DecodingErrors);
     if (!salt || salt.decoded.size() < 16 || salt.decoded.size() > 64) {
-        error = QStringLiteral("the repository header has an invalid key salt");
+        error = trc("crypto", "the repository header has an invalid key salt");
         return false;
     }
     const QString name = kdf.value(QStringLiteral("name")).toString();
@@ -59,7 +60,7 @@ bool deriveKek(const QJsonObject& kdf, const QByteArray& passphrase, SecretBytes
         const bool powerOfTwo = nn >= 2 && (nn & (nn - 1)) == 0 && double(nn) == n;
         if (!powerOfTwo || nn < (1 << 10) || nn > (quint64(1) << 22) || r < 1 || r > 32 || p < 1 || p > 16 ||
             128 * nn * quint64(r) > (quint64(1) << 30)) {
-            error = QStringLiteral("the repository header asks for scrypt parameters out of bounds");
+            error = trc("crypto", "the repository header asks for scrypt parameters out of bounds");
             return false;
         }
         return scrypt(passphrase, *salt, nn, quint32(r), quint32(p), kek, error);
@@ -68,17 +69,17 @@ bool deriveKek(const QJsonObject& kdf, const QByteArray& passphrase, SecretBytes
         const int t = kdf.value(QStringLiteral("t")).toInt(), m = kdf.value(QStringLiteral("m")).toInt(),
                   p = kdf.value(QStringLiteral("p")).toInt();
         if (t < 1 || t > 10 || p < 1 || p > 16 || m < 8 * p || m > (1 << 20)) {
-            error = QStringLiteral("the repository header asks for Argon2id parameters out of bounds");
+            error = trc("crypto", "the repository header asks for Argon2id parameters out of bounds");
             return false;
         }
         if (!argon2idAvailable()) {
-            error = QStringLiteral("this repository's key is derived with Argon2id, which needs Escale built "
-                                   "with OpenSSL 3.2 or later");
+            error = trc("crypto", "this repository's key is derived with Argon2id, which needs Escale built "
+                                  "with OpenSSL 3.2 or later");
             return false;
         }
         return argon2id(passphrase, *salt, quint32(t), quint32(m), quint32(p), kek, error);
     }
-    error = QStringLiteral("the repository header names an unknown key derivation '%1'").arg(name);
+    error = trc("crypto", "the repository header names an unknown key derivation '%1'").arg(name);
     return false;
 }
 
@@ -93,7 +94,8 @@ bool seal(protocol::RepositoryHeader& header, Suite suite, const SecretBytes& ma
     const QByteArray nonce = randomBytes(kNonceSize);
     const auto sealed = aeadSeal(suite, kek, nonce, wrapAad(header), master.toByteArray());
     if (sealed.isEmpty()) {
-        error = QStringLiteral("OpenSSL cannot encrypt with %1 here (check its configuration)").arg(header.encryption);
+        error = trc("crypto", "OpenSSL cannot encrypt with %1 here (check its configuration)")
+                    .arg(header.encryption);
         return false;
     }
     header.wrappedKey = nonce + sealed;
@@ -107,7 +109,7 @@ std::optional<RepositoryKeys> RepositoryKeys::create(protocol::RepositoryHeader&
                                                      QString& error)
 {
     if (passphrase.isEmpty()) {
-        error = QStringLiteral("the passphrase is empty");
+        error = trc("crypto", "the passphrase is empty");
         return std::nullopt;
     }
     const SecretBytes master(randomBytes(kKeySize));
@@ -132,13 +134,13 @@ std::optional<RepositoryKeys> RepositoryKeys::unlock(const protocol::RepositoryH
     QString& error = failure.message;
     const auto suite = suiteFromName(header.encryption);
     if (!suite) {
-        error = QStringLiteral(
-                    "the repository is encrypted with '%1', which this Escale does not know: update it")
-                    .arg(header.encryption);
+        error =
+            trc("crypto", "the repository is encrypted with '%1', which this Escale does not know: update it")
+                .arg(header.encryption);
         return std::nullopt;
     }
     if (header.wrappedKey.size() != kNonceSize + kKeySize + kTagSize) {
-        error = QStringLiteral("the repository header's key is damaged");
+        error = trc("crypto", "the repository header's key is damaged");
         return std::nullopt;
     }
     SecretBytes kek(kKeySize);
@@ -148,7 +150,7 @@ std::optional<RepositoryKeys> RepositoryKeys::unlock(const protocol::RepositoryH
                            header.wrappedKey.mid(kNonceSize));
     if (!master) {
         failure.kind = UnlockError::Kind::WrongPassphrase;
-        error = QStringLiteral("wrong passphrase");
+        error = trc("crypto", "wrong passphrase");
         return std::nullopt;
     }
     failure = {};
@@ -161,7 +163,7 @@ bool RepositoryKeys::rewrap(protocol::RepositoryHeader& header, const QByteArray
                             const Cost& cost, QString& error) const
 {
     if (newPassphrase.isEmpty()) {
-        error = QStringLiteral("the new passphrase is empty");
+        error = trc("crypto", "the new passphrase is empty");
         return false;
     }
     return seal(header, m_suite, m_master, newPassphrase, cost, error);

@@ -1,5 +1,6 @@
 #include "maintenance/ForgetClient.h"
 
+#include "Tr.h"
 #include "protocol/Layout.h"
 #include "protocol/Records.h"
 #include "protocol/TextObject.h"
@@ -27,12 +28,12 @@ ForgetResult forgetClient(RepositoryReader& reader, const QString& who, bool for
         QStringList known;
         for (const auto& c : clients)
             known << QStringLiteral("%1 (%2)").arg(c.head.name, c.head.client);
-        result.message =
-            matches.isEmpty()
-                ? QStringLiteral("no client '%1' in this repository (clients: %2)")
-                      .arg(who, known.isEmpty() ? QStringLiteral("none") : known.join(QLatin1String(", ")))
-                : QStringLiteral("several clients are named '%1': give its id (clients: %2)")
-                      .arg(who, known.join(QLatin1String(", ")));
+        result.message = matches.isEmpty()
+                             ? trc("maintenance", "no client '%1' in this repository (clients: %2)")
+                                   .arg(who, known.isEmpty() ? trc("maintenance", "none")
+                                                             : known.join(QLatin1String(", ")))
+                             : trc("maintenance", "several clients are named '%1': give its id (clients: %2)")
+                                   .arg(who, known.join(QLatin1String(", ")));
         return result;
     }
     const RepositoryReader::ClientHead target = matches.first();
@@ -43,18 +44,19 @@ ForgetResult forgetClient(RepositoryReader& reader, const QString& who, bool for
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         if (!heard) {
             result.status = ForgetResult::Status::Refused;
-            result.message = QStringLiteral("this machine cannot tell when %1 (%2) was last heard of (it has no "
-                                            "record of it: run a sync here first, and try again after %3 hours "
-                                            "without news of it); --force forgets it anyway")
-                                 .arg(result.name, result.client)
-                                 .arg(recentHours);
+            result.message =
+                trc("maintenance", "this machine cannot tell when %1 (%2) was last heard of (it has "
+                                   "no record of it: run a sync here first, and try again after %3 "
+                                   "hours without news of it); --force forgets it anyway")
+                    .arg(result.name, result.client)
+                    .arg(recentHours);
             return result;
         }
         if (now - *heard < qint64(recentHours) * 3600 * 1000) {
             result.status = ForgetResult::Status::Refused;
             result.message =
-                QStringLiteral("%1 (%2) was heard of at %3, less than %4 hours ago: is it really gone? "
-                               "--force forgets it anyway (if it comes back, it stops and says so)")
+                trc("maintenance", "%1 (%2) was heard of at %3, less than %4 hours ago: is it really gone? "
+                                   "--force forgets it anyway (if it comes back, it stops and says so)")
                     .arg(result.name, result.client,
                          QDateTime::fromMSecsSinceEpoch(*heard, Qt::UTC).toString(Qt::ISODate))
                     .arg(recentHours);
@@ -63,14 +65,14 @@ ForgetResult forgetClient(RepositoryReader& reader, const QString& who, bool for
         QStringList behind;
         for (const auto& c : clients)
             if (c.head.client != target.head.client && c.behind.value(target.head.client) > 0)
-                behind << QStringLiteral("%1 (%2 journal segments)")
+                behind << trc("maintenance", "%1 (%2 journal segments)")
                               .arg(c.head.name)
                               .arg(c.behind.value(target.head.client));
         if (!behind.isEmpty()) {
             result.status = ForgetResult::Status::Refused;
             result.message =
-                QStringLiteral("not everything %1 published has reached %2 yet: forgetting it now would "
-                               "lose those changes there; wait for their next pass, or --force")
+                trc("maintenance", "not everything %1 published has reached %2 yet: forgetting it now would "
+                                   "lose those changes there; wait for their next pass, or --force")
                     .arg(result.name, behind.join(QLatin1String(", ")));
             return result;
         }
@@ -78,7 +80,7 @@ ForgetResult forgetClient(RepositoryReader& reader, const QString& who, bool for
     protocol::ObjectStore& store = reader.store();
     auto failed = [&](const QString& what, const RelayError& e) {
         result.status = ForgetResult::Status::Failed;
-        result.message = QStringLiteral("%1: %2").arg(what, e.message);
+        result.message = trc("maintenance", "%1: %2").arg(what, e.message);
         return result;
     };
     // The record first: from then on every client ignores it, and it stops if it comes back.
@@ -92,7 +94,7 @@ ForgetResult forgetClient(RepositoryReader& reader, const QString& who, bool for
     RelayError e = store.putSmall(layout::forgottenPath(result.client), record.encode(),
                                   relay::WriteMode::CreateExclusive);
     if (!e.ok() && e.kind != RelayError::Kind::AlreadyExists)
-        return failed(QStringLiteral("cannot write %1").arg(layout::forgottenPath(result.client)), e);
+        return failed(trc("maintenance", "cannot write %1").arg(layout::forgottenPath(result.client)), e);
     // Then its objects: the content its journal and snapshot name, then those, then its heads.
     QStringList segments, snapshots;
     for (const QString& n : reader.listNames(layout::journalFolderOf(result.client), false))
@@ -133,11 +135,11 @@ ForgetResult forgetClient(RepositoryReader& reader, const QString& who, bool for
         if (e.ok())
             ++result.removed;
         else if (e.kind != RelayError::Kind::NotFound)
-            return failed(QStringLiteral("cannot remove %1").arg(path), e);
+            return failed(trc("maintenance", "cannot remove %1").arg(path), e);
     }
     result.message =
-        QStringLiteral("forgot %1 (%2): %3 of its objects removed from the relay; the other clients "
-                       "stop waiting for it at their next poll")
+        trc("maintenance", "forgot %1 (%2): %3 of its objects removed from the relay; the other clients "
+                           "stop waiting for it at their next poll")
             .arg(result.name, result.client)
             .arg(result.removed);
     return result;

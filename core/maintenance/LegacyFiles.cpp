@@ -1,5 +1,6 @@
 #include "maintenance/LegacyFiles.h"
 
+#include "Tr.h"
 #include "config/Units.h"
 #include "relay/RelayJob.h"
 
@@ -35,20 +36,24 @@ QDateTime LegacyFiles::newestLock() const
 QString LegacyFiles::summary() const
 {
     QStringList parts;
-    auto add = [&](int n, const char* one, const char* many) {
+    // A sentence for one, another for more (n is never 0 here).
+    auto add = [&](int n, const QString& one, const QString& many) {
         if (n > 0)
-            parts << QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
+            parts << (n == 1 ? one : many).arg(n);
     };
-    add(count(LegacyKind::Placeholder), "placeholder", "placeholders");
-    add(count(LegacyKind::Lock), "lock", "locks");
-    add(count(LegacyKind::IndexPage), "index page", "index pages");
-    add(count(LegacyKind::UpdateIndex) + count(LegacyKind::UpdateData), "update file", "update files");
-    add(waiting(), "file waiting for 0.7 clients", "files waiting for 0.7 clients");
+    add(count(LegacyKind::Placeholder), trc("maintenance", "%1 placeholder"),
+        trc("maintenance", "%1 placeholders"));
+    add(count(LegacyKind::Lock), trc("maintenance", "%1 lock"), trc("maintenance", "%1 locks"));
+    add(count(LegacyKind::IndexPage), trc("maintenance", "%1 index page"),
+        trc("maintenance", "%1 index pages"));
+    add(count(LegacyKind::UpdateIndex) + count(LegacyKind::UpdateData), trc("maintenance", "%1 update file"),
+        trc("maintenance", "%1 update files"));
+    add(waiting(), trc("maintenance", "%1 file waiting for 0.7 clients"),
+        trc("maintenance", "%1 files waiting for 0.7 clients"));
     if (parts.isEmpty())
-        return QStringLiteral("no Escale 0.7 file");
-    return QStringLiteral("%1 (%2)%3")
-        .arg(parts.join(QLatin1String(", ")), config::formatSize(bytes()),
-             truncated ? QStringLiteral(", and more not looked at") : QString());
+        return trc("maintenance", "no Escale 0.7 file");
+    return (truncated ? trc("maintenance", "%1 (%2), and more not looked at") : QStringLiteral("%1 (%2)"))
+        .arg(parts.join(QLatin1String(", ")), config::formatSize(bytes()));
 }
 
 LegacyFiles findLegacyFiles(relay::RelayBackend& relay, QString& error, int limit)
@@ -64,7 +69,7 @@ LegacyFiles findLegacyFiles(relay::RelayBackend& relay, QString& error, int limi
                 error = e.message;
                 return {};
             }
-            found.others << folder + QStringLiteral("/ (cannot be listed: %1)").arg(e.message);
+            found.others << trc("maintenance", "%1/ (cannot be listed: %2)").arg(folder, e.message);
             continue;
         }
         const QList<relay::RelayEntry> entries = job->entries();
@@ -105,7 +110,7 @@ QStringList removeLegacyFiles(relay::RelayBackend& relay, const LegacyFiles& fou
         std::unique_ptr<relay::RelayJob> job(relay.remove(f.path));
         const relay::RelayError e = relay::waitFor(job.get());
         if (!e.ok() && e.kind != relay::RelayError::Kind::NotFound)
-            failures << QStringLiteral("%1: %2").arg(f.path, e.message);
+            failures << trc("maintenance", "%1: %2").arg(f.path, e.message);
         if (++done % 200 == 0 && progress)
             progress(done);
     }

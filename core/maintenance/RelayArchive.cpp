@@ -1,5 +1,6 @@
 #include "maintenance/RelayArchive.h"
 
+#include "Tr.h"
 #include "relay/RelayCopy.h"
 #include "relay/RelayJob.h"
 
@@ -23,14 +24,15 @@ ArchiveResult backupRelay(RelayBackend& relay, const QString& zipPath)
     if (const RelayError e = listObjects(relay, QString(), objects); !e.ok()) {
         result.error =
             e.kind == RelayError::Kind::NotFound
-                ? QStringLiteral("%1 holds no repository: nothing to back up").arg(relay.describe())
+                ? trc("maintenance", "%1 holds no repository: nothing to back up").arg(relay.describe())
                 : e.message;
         return result;
     }
     const QString partial = zipPath + QStringLiteral(".part");
     QuaZip zip(partial);
     if (!zip.open(QuaZip::mdCreate)) {
-        result.error = QStringLiteral("cannot create %1 (zip error %2)").arg(partial).arg(zip.getZipError());
+        result.error =
+            trc("maintenance", "cannot create %1 (zip error %2)").arg(partial).arg(zip.getZipError());
         return result;
     }
     zip.setUtf8Enabled(true);
@@ -40,7 +42,7 @@ ArchiveResult backupRelay(RelayBackend& relay, const QString& zipPath)
         QuaZipFile entry(&zip);
         // Stored, not deflated: the objects of an encrypted repository do not compress.
         if (!entry.open(QIODevice::WriteOnly, QuaZipNewInfo(object.name), nullptr, 0, 0, 0)) {
-            result.error = QStringLiteral("cannot write %1 into %2").arg(object.name, partial);
+            result.error = trc("maintenance", "cannot write %1 into %2").arg(object.name, partial);
             break;
         }
         HashingDevice sink(&entry, QIODevice::WriteOnly);
@@ -48,7 +50,7 @@ ArchiveResult backupRelay(RelayBackend& relay, const QString& zipPath)
         entry.close();
         if (!e.ok() || entry.getZipError() != 0) {
             result.error =
-                !e.ok() ? e.message : QStringLiteral("cannot write %1 into %2").arg(object.name, partial);
+                !e.ok() ? e.message : trc("maintenance", "cannot write %1 into %2").arg(object.name, partial);
             break;
         }
         manifest.append(QJsonObject{{QStringLiteral("path"), object.name},
@@ -68,19 +70,20 @@ ArchiveResult backupRelay(RelayBackend& relay, const QString& zipPath)
         QuaZipFile entry(&zip);
         if (!entry.open(QIODevice::WriteOnly, QuaZipNewInfo(QString::fromLatin1(kBackupManifest))) ||
             entry.write(text) != text.size())
-            result.error = QStringLiteral("cannot write the manifest into %1").arg(partial);
+            result.error = trc("maintenance", "cannot write the manifest into %1").arg(partial);
         entry.close();
     }
     zip.close();
     if (result.error.isEmpty() && zip.getZipError() != 0)
-        result.error = QStringLiteral("cannot finish %1 (zip error %2)").arg(partial).arg(zip.getZipError());
+        result.error =
+            trc("maintenance", "cannot finish %1 (zip error %2)").arg(partial).arg(zip.getZipError());
     if (!result.error.isEmpty()) {
         QFile::remove(partial);
         return result;
     }
     QFile::remove(zipPath);
     if (!QFile::rename(partial, zipPath)) {
-        result.error = QStringLiteral("cannot rename %1 to %2").arg(partial, zipPath);
+        result.error = trc("maintenance", "cannot rename %1 to %2").arg(partial, zipPath);
         return result;
     }
     result.ok = true;
@@ -92,7 +95,7 @@ ArchiveResult restoreRelay(RelayBackend& relay, const QString& zipPath, bool for
     ArchiveResult result;
     QuaZip zip(zipPath);
     if (!zip.open(QuaZip::mdUnzip)) {
-        result.error = QStringLiteral("cannot open %1 as a zip archive").arg(zipPath);
+        result.error = trc("maintenance", "cannot open %1 as a zip archive").arg(zipPath);
         return result;
     }
     // The manifest first: it says what to write, and every object is checked against it.
@@ -106,14 +109,14 @@ ArchiveResult restoreRelay(RelayBackend& relay, const QString& zipPath, bool for
         }
     }
     if (manifest.isEmpty()) {
-        result.error = QStringLiteral("%1 is not an Escale backup (no readable %2)")
+        result.error = trc("maintenance", "%1 is not an Escale backup (no readable %2)")
                            .arg(zipPath, QLatin1String(kBackupManifest));
         return result;
     }
     for (const QJsonValue& v : std::as_const(manifest)) {
         const QString path = v.toObject().value(QStringLiteral("path")).toString();
         if (!isValidRelayPath(path) || path.startsWith(QLatin1String("tmp/"))) {
-            result.error = QStringLiteral("%1 names an object '%2' that no relay path may be: refused")
+            result.error = trc("maintenance", "%1 names an object '%2' that no relay path may be: refused")
                                .arg(zipPath, path);
             return result;
         }
@@ -125,7 +128,7 @@ ArchiveResult restoreRelay(RelayBackend& relay, const QString& zipPath, bool for
         const QString path = object.value(QStringLiteral("path")).toString();
         QuaZipFile entry(&zip);
         if (!zip.setCurrentFile(path) || !entry.open(QIODevice::ReadOnly)) {
-            result.error = QStringLiteral("%1 lacks %2, which its manifest lists: the archive is damaged")
+            result.error = trc("maintenance", "%1 lacks %2, which its manifest lists: the archive is damaged")
                                .arg(zipPath, path);
             return result;
         }
@@ -136,8 +139,8 @@ ArchiveResult restoreRelay(RelayBackend& relay, const QString& zipPath, bool for
         if (check.count() != qint64(object.value(QStringLiteral("size")).toDouble()) ||
             QString::fromLatin1(check.digest()) != object.value(QStringLiteral("sha256")).toString()) {
             result.error =
-                QStringLiteral("%1 in %2 does not match its manifest: the archive is damaged, nothing "
-                               "was written")
+                trc("maintenance",
+                    "%1 in %2 does not match its manifest: the archive is damaged, nothing was written")
                     .arg(path, zipPath);
             return result;
         }
@@ -147,8 +150,8 @@ ArchiveResult restoreRelay(RelayBackend& relay, const QString& zipPath, bool for
     const RelayError listed = waitFor(root.get());
     if (listed.ok() && !root->entries().isEmpty() && !force) {
         result.error =
-            QStringLiteral("%1 is not empty: restore into an empty location, or pass --force to write over "
-                           "what is there")
+            trc("maintenance", "%1 is not empty: restore into an empty location, or pass --force to "
+                               "write over what is there")
                 .arg(relay.describe());
         result.locationInUse = true;
         return result;
@@ -179,13 +182,13 @@ ArchiveResult restoreRelay(RelayBackend& relay, const QString& zipPath, bool for
             made.insert(parent);
         }
         if (!zip.setCurrentFile(path)) {
-            result.error = QStringLiteral("%1 lacks %2, which its manifest lists: the archive is damaged")
+            result.error = trc("maintenance", "%1 lacks %2, which its manifest lists: the archive is damaged")
                                .arg(zipPath, path);
             return result;
         }
         QuaZipFile entry(&zip);
         if (!entry.open(QIODevice::ReadOnly)) {
-            result.error = QStringLiteral("cannot read %1 from %2").arg(path, zipPath);
+            result.error = trc("maintenance", "cannot read %1 from %2").arg(path, zipPath);
             return result;
         }
         HashingDevice source(&entry, QIODevice::ReadOnly);
@@ -199,7 +202,7 @@ ArchiveResult restoreRelay(RelayBackend& relay, const QString& zipPath, bool for
             QString::fromLatin1(source.digest()) != object.value(QStringLiteral("sha256")).toString()) {
             run(relay.remove(
                 path)); // the archive changed since it was checked: its object goes (best effort)
-            result.error = QStringLiteral("%1 in %2 does not match its manifest: the archive is damaged")
+            result.error = trc("maintenance", "%1 in %2 does not match its manifest: the archive is damaged")
                                .arg(path, zipPath);
             return result;
         }
@@ -214,8 +217,11 @@ ArchiveResult restoreRelay(RelayBackend& relay, const QString& zipPath, bool for
         const RelayError e = run(relay.get(path, &sink));
         if (!e.ok() ||
             QString::fromLatin1(sink.digest()) != object.value(QStringLiteral("sha256")).toString()) {
-            result.error = QStringLiteral("%1 reads back different from the archive after the restore%2")
-                               .arg(path, e.ok() ? QString() : QStringLiteral(" (%1)").arg(e.message));
+            result.error =
+                e.ok() ? trc("maintenance", "%1 reads back different from the archive after the restore")
+                             .arg(path)
+                       : trc("maintenance", "%1 reads back different from the archive after the restore (%2)")
+                             .arg(path, e.message);
             return result;
         }
     }

@@ -1,5 +1,6 @@
 #include "maintenance/RelayMigration.h"
 
+#include "Tr.h"
 #include "protocol/Layout.h"
 #include "protocol/TextObject.h"
 #include "relay/RelayCopy.h"
@@ -72,8 +73,9 @@ public:
             m_result.bytes += bytes;
             ++changes;
             if (m_progress && m_result.copied % 200 == 0)
-                m_progress(
-                    QStringLiteral("%1 objects copied (%2 bytes)").arg(m_result.copied).arg(m_result.bytes));
+                m_progress(trc("maintenance", "%1 objects copied (%2 bytes)")
+                               .arg(m_result.copied)
+                               .arg(m_result.bytes));
         }
         // Before the forwarding record nobody else writes to the destination: it mirrors the
         // source. After it, only what this migration copied is taken back.
@@ -88,7 +90,7 @@ public:
             ++m_result.removed;
             ++changes;
             if (m_progress)
-                m_progress(QStringLiteral("removed %1 from %2 (freed on %3)")
+                m_progress(trc("maintenance", "removed %1 from %2 (freed on %3)")
                                .arg(it.key(), m_destination.describe(), m_source.describe()));
         }
         return changes;
@@ -145,10 +147,10 @@ MigrationResult migrateRepository(protocol::ObjectStore& source, const protocol:
         QString error;
         const auto existing = decodeForward(bytes, error);
         if (!existing || existing->address != destinationAddress) {
-            result.error =
-                existing
-                    ? QStringLiteral("%1 was migrated to %2 already").arg(from.describe(), existing->address)
-                    : QStringLiteral("%1 holds a damaged forwarding record: %2").arg(from.describe(), error);
+            result.error = existing ? trc("maintenance", "%1 was migrated to %2 already")
+                                          .arg(from.describe(), existing->address)
+                                    : trc("maintenance", "%1 holds a damaged forwarding record: %2")
+                                          .arg(from.describe(), error);
             return result;
         }
         forwarded = true;
@@ -163,7 +165,7 @@ MigrationResult migrateRepository(protocol::ObjectStore& source, const protocol:
         QString error;
         const auto there = protocol::RepositoryHeader::fromBytes(bytes, error);
         if (!there || there->repository != header.repository) {
-            result.error = QStringLiteral("%1 holds another repository: migrate into an empty location")
+            result.error = trc("maintenance", "%1 holds another repository: migrate into an empty location")
                                .arg(destination.describe());
             result.destinationInUse = true;
             return result;
@@ -174,8 +176,8 @@ MigrationResult migrateRepository(protocol::ObjectStore& source, const protocol:
         const RelayError listed = relay::waitFor(root.get());
         if (listed.ok() && !root->entries().isEmpty()) {
             result.error =
-                QStringLiteral("%1 is not empty and holds no Escale repository: migrate into an empty "
-                               "location")
+                trc("maintenance",
+                    "%1 is not empty and holds no Escale repository: migrate into an empty location")
                     .arg(destination.describe());
             result.destinationInUse = true;
             return result;
@@ -203,12 +205,12 @@ MigrationResult migrateRepository(protocol::ObjectStore& source, const protocol:
         e = source.putSmall(protocol::layout::forwardPath(), encodeForward(forward),
                             relay::WriteMode::CreateExclusive);
         if (!e.ok()) {
-            result.error = QStringLiteral("cannot write the forwarding record on %1: %2")
+            result.error = trc("maintenance", "cannot write the forwarding record on %1: %2")
                                .arg(from.describe(), e.message);
             return result;
         }
         if (progress)
-            progress(QStringLiteral("forwarding record written on %1").arg(from.describe()));
+            progress(trc("maintenance", "forwarding record written on %1").arg(from.describe()));
     }
     // What clients wrote before they saw the record.
     if (copier.round(false) < 0)

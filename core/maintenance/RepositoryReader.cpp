@@ -1,5 +1,6 @@
 #include "maintenance/RepositoryReader.h"
 
+#include "Tr.h"
 #include "crypto/RepositoryKeys.h"
 #include "protocol/Layout.h"
 #include "protocol/PathCheck.h"
@@ -48,14 +49,16 @@ public:
         for (qsizetype i = 0; i < m_blobs.size(); ++i) {
             const protocol::BlobRef& b = m_blobs.at(i);
             if (b.offset < 0 || b.length < 0 || b.offset + b.length > m_total)
-                return QStringLiteral("the blob at %1 (%2 bytes) runs past its end (%3 bytes)")
+                return trc("maintenance", "the blob at %1 (%2 bytes) runs past its end (%3 bytes)")
                     .arg(b.offset)
                     .arg(b.length)
                     .arg(m_total);
             if (b.whole && b.length != m_total)
-                return QStringLiteral("%1 bytes where its record says %2").arg(m_total).arg(b.length);
+                return trc("maintenance", "%1 bytes where its record says %2").arg(m_total).arg(b.length);
             if (m_hashes.at(i)->finish() != b.hash)
-                return QStringLiteral("the blob at %1 (%2 bytes) fails its check").arg(b.offset).arg(b.length);
+                return trc("maintenance", "the blob at %1 (%2 bytes) fails its check")
+                    .arg(b.offset)
+                    .arg(b.length);
         }
         return {};
     }
@@ -100,10 +103,10 @@ RepositoryReader::Open RepositoryReader::open(const std::optional<QByteArray>& p
     case HeaderOnRelay::Outcome::Found:
         break;
     case HeaderOnRelay::Outcome::Missing:
-        error = QStringLiteral("there is no Escale repository on %1").arg(m_backend->describe());
+        error = trc("maintenance", "there is no Escale repository on %1").arg(m_backend->describe());
         return Open::NoRepository;
     case HeaderOnRelay::Outcome::RelayFailed:
-        error = QStringLiteral("cannot read %1: %2").arg(m_backend->describe(), read.relayError.message);
+        error = trc("maintenance", "cannot read %1: %2").arg(m_backend->describe(), read.relayError.message);
         return read.relayError.kind == RelayError::Kind::Auth ? Open::Auth : Open::Failed;
     case HeaderOnRelay::Outcome::Damaged:
     case HeaderOnRelay::Outcome::OtherFormat:
@@ -114,7 +117,7 @@ RepositoryReader::Open RepositoryReader::open(const std::optional<QByteArray>& p
     if (m_header.encryption == QLatin1String("off"))
         return Open::Ok;
     if (!passphrase) {
-        error = QStringLiteral("the repository is encrypted (%1): a passphrase is needed")
+        error = trc("maintenance", "the repository is encrypted (%1): a passphrase is needed")
                     .arg(m_header.encryption);
         return Open::Auth;
     }
@@ -136,7 +139,7 @@ QStringList RepositoryReader::listNames(const QString& folder, bool folders)
     // an empty folder.
     const RelayError e = m_store.list(folder, entries);
     if (!e.ok() && e.kind != RelayError::Kind::NotFound)
-        m_listingProblems << QStringLiteral("cannot list %1: %2")
+        m_listingProblems << trc("maintenance", "cannot list %1: %2")
                                  .arg(folder.isEmpty() ? QStringLiteral("/") : folder, e.message);
     QStringList out;
     for (const relay::RelayEntry& entry : std::as_const(entries))
@@ -152,14 +155,14 @@ bool RepositoryReader::readText(const QString& path, const QString& type, protoc
     QByteArray bytes;
     const RelayError e = m_store.getSmall(path, bytes);
     if (!e.ok()) {
-        problem = e.kind == RelayError::Kind::NotFound ? QStringLiteral("%1 is missing").arg(path)
-                                                       : QStringLiteral("%1: %2").arg(path, e.message);
+        problem = e.kind == RelayError::Kind::NotFound ? trc("maintenance", "%1 is missing").arg(path)
+                                                       : trc("maintenance", "%1: %2").arg(path, e.message);
         return false;
     }
     QString error;
     auto decoded = protocol::TextObject::decode(bytes, type, error);
     if (!decoded) {
-        problem = QStringLiteral("%1 is damaged: %2").arg(path, error);
+        problem = trc("maintenance", "%1 is damaged: %2").arg(path, error);
         return false;
     }
     text = *decoded;
@@ -171,7 +174,7 @@ QList<RepositoryReader::ClientHead> RepositoryReader::clients(QStringList& probl
     QList<relay::RelayEntry> entries;
     const RelayError e = m_store.list(layout::headsFolder(), entries);
     if (!e.ok() && e.kind != RelayError::Kind::NotFound) {
-        problems << QStringLiteral("cannot list heads: %1").arg(e.message);
+        problems << trc("maintenance", "cannot list heads: %1").arg(e.message);
         return {};
     }
     QMap<QString, relay::RelayEntry> newest; // client -> its newest head's entry
@@ -196,7 +199,7 @@ QList<RepositoryReader::ClientHead> RepositoryReader::clients(QStringList& probl
         }
         const auto head = protocol::Head::fromJson(text.header, error);
         if (!head || head->client != it.key()) {
-            problems << QStringLiteral("%1 does not match its name (%2)").arg(path, error);
+            problems << trc("maintenance", "%1 does not match its name (%2)").arg(path, error);
             continue;
         }
         out << ClientHead{*head, it.value().modified, {}};
@@ -227,7 +230,7 @@ RepositoryReader::Report RepositoryReader::verify(const std::function<void(const
             const relay::RelayError e = m_store.getSmall(layout::forwardPath(), bytes);
             const auto forward = e.ok() ? decodeForward(bytes, error) : std::nullopt;
             if (!forward || forward->repository != m_header.repository)
-                report.problems << QStringLiteral("%1 does not check: %2")
+                report.problems << trc("maintenance", "%1 does not check: %2")
                                        .arg(layout::forwardPath(), e.ok() ? error : e.message);
             else
                 report.forwardedTo = forward->address;
@@ -243,7 +246,7 @@ RepositoryReader::Report RepositoryReader::verify(const std::function<void(const
             continue;
         }
         if (!head) {
-            report.problems << QStringLiteral("heads/%1 is not a head's name").arg(name);
+            report.problems << trc("maintenance", "heads/%1 is not a head's name").arg(name);
             continue;
         }
         newest[head->client] = std::max(newest.value(head->client), head->generation);
@@ -273,14 +276,14 @@ RepositoryReader::Report RepositoryReader::verify(const std::function<void(const
         QString error;
         const auto head = protocol::Head::fromJson(text.header, error);
         if (!head || head->client != client.id || head->generation != client.generation) {
-            report.problems << QStringLiteral("%1 does not match its name (%2)").arg(headPath, error);
+            report.problems << trc("maintenance", "%1 does not match its name (%2)").arg(headPath, error);
             report.clients << client;
             continue;
         }
         client.name = head->name;
         client.journal = head->journal;
         client.snapshot = head->snapshot;
-        say(QStringLiteral("client %1 (%2): generation %3, journal %4")
+        say(trc("maintenance", "client %1 (%2): generation %3, journal %4")
                 .arg(client.name, client.id)
                 .arg(client.generation)
                 .arg(client.journal));
@@ -310,7 +313,7 @@ RepositoryReader::Report RepositoryReader::verify(const std::function<void(const
         for (qsizetype i = 0; i < seqs.size(); ++i) {
             const QString path = layout::journalPath(client.id, seqs.at(i));
             if (i > 0 && seqs.at(i) != seqs.at(i - 1) + 1)
-                report.problems << QStringLiteral("journal of %1: segments %2 to %3 are missing")
+                report.problems << trc("maintenance", "journal of %1: segments %2 to %3 are missing")
                                        .arg(client.name)
                                        .arg(seqs.at(i - 1) + 1)
                                        .arg(seqs.at(i) - 1);
@@ -320,16 +323,16 @@ RepositoryReader::Report RepositoryReader::verify(const std::function<void(const
             }
             if (text.header.value(QStringLiteral("client")).toString() != client.id ||
                 quint64(text.header.value(QStringLiteral("seq")).toDouble()) != seqs.at(i)) {
-                report.problems << QStringLiteral("%1 does not match its name").arg(path);
+                report.problems << trc("maintenance", "%1 does not match its name").arg(path);
                 continue;
             }
             ++report.segments;
             for (const QJsonObject& o : std::as_const(text.records)) {
                 const auto r = JournalRecord::fromJson(o, error);
                 if (!r)
-                    report.problems << QStringLiteral("%1: %2").arg(path, error);
+                    report.problems << trc("maintenance", "%1: %2").arg(path, error);
                 else if (!protocol::checkRelayPath(r->path).isEmpty())
-                    report.problems << QStringLiteral("%1: a record names an unsafe path").arg(path);
+                    report.problems << trc("maintenance", "%1: a record names an unsafe path").arg(path);
                 else
                     note(*r);
             }
@@ -338,15 +341,14 @@ RepositoryReader::Report RepositoryReader::verify(const std::function<void(const
         const quint64 last = seqs.isEmpty() ? 0 : seqs.last();
         // Segments its snapshot covers may all be gone (R18): only those after it must be there.
         if (client.journal > 0 && last < client.journal && coveredBySnapshot < client.journal)
-            report.problems << QStringLiteral(
+            report.problems << trc("maintenance",
                                    "journal of %1: its head names segment %2, the relay ends at %3")
                                    .arg(client.name)
                                    .arg(client.journal)
                                    .arg(last);
         if (first > 1 && coveredBySnapshot + 1 < first)
-            report.problems << QStringLiteral(
-                                   "journal of %1: segments 1 to %2 are gone and no snapshot covers "
-                                   "them")
+            report.problems << trc("maintenance",
+                                   "journal of %1: segments 1 to %2 are gone and no snapshot covers them")
                                    .arg(client.name)
                                    .arg(first - 1);
         report.clients << client;
@@ -368,16 +370,16 @@ RepositoryReader::Report RepositoryReader::verify(const std::function<void(const
         if (!e.ok())
             report.problems << (e.message.startsWith(layout::dataPath(id))
                                     ? e.message
-                                    : QStringLiteral("%1: %2").arg(layout::dataPath(id), e.message));
+                                    : trc("maintenance", "%1: %2").arg(layout::dataPath(id), e.message));
         else if (const QString wrong = check.verdict(); !wrong.isEmpty())
-            report.problems << QStringLiteral("%1 does not hold what the journal says: %2")
+            report.problems << trc("maintenance", "%1 does not hold what the journal says: %2")
                                    .arg(layout::dataPath(id), wrong);
         else {
             ++report.chunksChecked;
             report.bytesChecked += check.pos();
         }
         if (report.chunksChecked % 100 == 0 && report.chunksChecked > 0)
-            say(QStringLiteral("%1 objects checked").arg(report.chunksChecked));
+            say(trc("maintenance", "%1 objects checked").arg(report.chunksChecked));
     }
     for (auto it = blobsOf.cbegin(); it != blobsOf.cend(); ++it)
         if (!present.contains(it.key()))
@@ -455,11 +457,11 @@ RepositoryReader::Written RepositoryReader::writeTree(const QMap<QString, Journa
     Written out;
     QDir root(folder);
     if (root.exists() && !root.isEmpty()) {
-        out.problems << QStringLiteral("%1 is not empty: choose a new or empty folder").arg(folder);
+        out.problems << trc("maintenance", "%1 is not empty: choose a new or empty folder").arg(folder);
         return out;
     }
     if (!QDir().mkpath(folder)) {
-        out.problems << QStringLiteral("cannot create %1").arg(folder);
+        out.problems << trc("maintenance", "cannot create %1").arg(folder);
         return out;
     }
     for (auto it = tree.cbegin(); it != tree.cend(); ++it) {
@@ -469,11 +471,11 @@ RepositoryReader::Written RepositoryReader::writeTree(const QMap<QString, Journa
             if (QDir().mkpath(target))
                 ++out.folders;
             else
-                out.problems << QStringLiteral("cannot create %1").arg(target);
+                out.problems << trc("maintenance", "cannot create %1").arg(target);
             continue;
         }
         if (!QDir().mkpath(QFileInfo(target).absolutePath())) {
-            out.problems << QStringLiteral("cannot create the folder of %1").arg(target);
+            out.problems << trc("maintenance", "cannot create the folder of %1").arg(target);
             continue;
         }
         if (r.size > 0 && (r.blobs.isEmpty() || r.from > 0)) {
@@ -482,7 +484,7 @@ RepositoryReader::Written RepositoryReader::writeTree(const QMap<QString, Journa
         }
         QFile file(target + protocol::local::decryptSuffix());
         if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
-            out.problems << QStringLiteral("cannot write %1: %2").arg(target, file.errorString());
+            out.problems << trc("maintenance", "cannot write %1: %2").arg(target, file.errorString());
             continue;
         }
         HashingWriter whole(&file);
@@ -496,14 +498,14 @@ RepositoryReader::Written RepositoryReader::writeTree(const QMap<QString, Journa
                 if (e.kind == RelayError::Kind::NotFound)
                     out.unavailable << it.key();
                 else
-                    out.problems << QStringLiteral("%1: %2").arg(
-                        it.key(), e.ok() ? QStringLiteral("a chunk failed its check") : e.message);
+                    out.problems << (e.ok() ? trc("maintenance", "%1: a chunk failed its check").arg(it.key())
+                                            : trc("maintenance", "%1: %2").arg(it.key(), e.message));
                 ok = false;
                 break;
             }
         }
         if (ok && (whole.hash() != r.hash || whole.bytesWritten() != r.size)) {
-            out.problems << QStringLiteral("%1: the content failed its check").arg(it.key());
+            out.problems << trc("maintenance", "%1: the content failed its check").arg(it.key());
             ok = false;
         }
         file.close();

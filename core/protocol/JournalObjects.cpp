@@ -1,5 +1,6 @@
 #include "protocol/JournalObjects.h"
 
+#include "Tr.h"
 #include "protocol/Records.h"
 
 namespace escale::protocol {
@@ -23,7 +24,7 @@ std::optional<TextObject> decodeNumbered(const QByteArray& bytes, const QString&
         return std::nullopt;
     if (text->header.value(QStringLiteral("client")).toString() != client ||
         quint64(text->header.value(QStringLiteral("seq")).toDouble()) != seq) {
-        error = QStringLiteral("header mismatch");
+        error = trc("protocol", "header mismatch");
         return std::nullopt;
     }
     return text;
@@ -98,7 +99,7 @@ std::optional<Forward> decodeForward(const QByteArray& bytes, QString& error)
     f.address = text->header.value(QStringLiteral("address")).toString();
     f.timeMs = qint64(text->header.value(QStringLiteral("time")).toDouble());
     if (f.repository.isEmpty() || f.address.isEmpty()) {
-        error = QStringLiteral("the forwarding record names no repository or no address");
+        error = trc("protocol", "the forwarding record names no repository or no address");
         return std::nullopt;
     }
     return f;

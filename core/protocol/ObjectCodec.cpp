@@ -1,5 +1,7 @@
 #include "protocol/ObjectCodec.h"
 
+#include "Tr.h"
+
 namespace escale::protocol {
 
 namespace {
@@ -66,7 +68,7 @@ public:
     bool finish(QString& error) override
     {
         if (m_error.isEmpty() && m_left > 0)
-            m_error = QStringLiteral("the object ends before the part asked for");
+            m_error = trc("protocol", "the object ends before the part asked for");
         error = m_error;
         return m_error.isEmpty();
     }
@@ -75,11 +77,11 @@ protected:
     qint64 writeData(const char* data, qint64 size) override
     {
         if (size > m_left) {
-            m_error = QStringLiteral("more bytes than the part asked for");
+            m_error = trc("protocol", "more bytes than the part asked for");
             return -1;
         }
         if (m_sink->write(data, size) != size) {
-            m_error = QStringLiteral("cannot write the bytes read: %1").arg(m_sink->errorString());
+            m_error = trc("protocol", "cannot write the bytes read: %1").arg(m_sink->errorString());
             return -1;
         }
         m_left -= size;

@@ -1,5 +1,6 @@
 #include "protocol/ObjectStore.h"
 
+#include "Tr.h"
 #include "protocol/Layout.h"
 
 #include <QBuffer>
@@ -47,7 +48,7 @@ public:
     bool finish(QString& error) override
     {
         if (!m_part) {
-            error = QStringLiteral("the object ends before the part asked for");
+            error = trc("protocol", "the object ends before the part asked for");
             return false;
         }
         return m_part->finish(error);
@@ -139,7 +140,7 @@ ObjectStore::PendingGet ObjectStore::startGetRange(const QString& path, qint64 o
         p.early = run(m_backend->getRange(path, 0, headerSize, &buffer));
         if (p.early.ok() && header.size() != headerSize)
             p.early = RelayError{RelayError::Kind::Corrupt,
-                                 QStringLiteral("%1 failed its check: the object is cut short").arg(path)};
+                                 trc("protocol", "%1 failed its check: the object is cut short").arg(path)};
         if (!p.early.ok())
             return p;
         keepHeader(m_headers, path, header);
@@ -159,11 +160,11 @@ RelayError ObjectStore::finish(PendingGet& get)
     get.job.reset();
     if (!e.ok() && !get.decoder->failure().isEmpty())
         e = RelayError{RelayError::Kind::Corrupt,
-                       QStringLiteral("%1 failed its check: %2").arg(get.path, get.decoder->failure())};
+                       trc("protocol", "%1 failed its check: %2").arg(get.path, get.decoder->failure())};
     QString why;
     if (e.ok() && !get.decoder->finish(why))
         e = RelayError{RelayError::Kind::Corrupt,
-                       QStringLiteral("%1 failed its check: %2").arg(get.path, why)};
+                       trc("protocol", "%1 failed its check: %2").arg(get.path, why)};
     get.decoder.reset();
     if (e.kind == RelayError::Kind::Corrupt)
         m_headers.remove(get.path); // read again with the next part

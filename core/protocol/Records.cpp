@@ -1,5 +1,7 @@
 #include "protocol/Records.h"
 
+#include "Tr.h"
+
 #include <algorithm>
 
 #include <QDateTime>
@@ -290,18 +292,18 @@ std::optional<JournalRecord> JournalRecord::fromJson(const QJsonObject& o, QStri
     JournalRecord r;
     r.path = o.value(QStringLiteral("path")).toString();
     if (r.path.isEmpty()) {
-        error = QStringLiteral("record without a path");
+        error = trc("protocol", "record without a path");
         return std::nullopt;
     }
     const auto vv = vvFrom(o.value(QStringLiteral("vv")));
     if (!vv || vv->isEmpty()) {
-        error = QStringLiteral("record '%1': invalid version vector").arg(r.path);
+        error = trc("protocol", "record '%1': invalid version vector").arg(r.path);
         return std::nullopt;
     }
     r.vv = *vv;
     r.origin = o.value(QStringLiteral("origin")).toString();
     if (!isClientId(r.origin) || r.vv.counter(r.origin) == 0) {
-        error = QStringLiteral("record '%1': invalid origin").arg(r.path);
+        error = trc("protocol", "record '%1': invalid origin").arg(r.path);
         return std::nullopt;
     }
     r.originName = o.value(QStringLiteral("name")).toString().left(200);
@@ -315,7 +317,7 @@ std::optional<JournalRecord> JournalRecord::fromJson(const QJsonObject& o, QStri
     else if (kind == QLatin1String("piece"))
         r.piece = true;
     else {
-        error = QStringLiteral("record '%1': unknown kind '%2'").arg(r.path, kind);
+        error = trc("protocol", "record '%1': unknown kind '%2'").arg(r.path, kind);
         return std::nullopt;
     }
     r.repush = o.value(QStringLiteral("repush")).toBool(false);
@@ -323,20 +325,20 @@ std::optional<JournalRecord> JournalRecord::fromJson(const QJsonObject& o, QStri
         return r;
 
     if (!isWholeNumber(o.value(QStringLiteral("size"))) || !isWholeNumber(o.value(QStringLiteral("mtime")))) {
-        error = QStringLiteral("record '%1': invalid size or mtime").arg(r.path);
+        error = trc("protocol", "record '%1': invalid size or mtime").arg(r.path);
         return std::nullopt;
     }
     r.size = qint64(o.value(QStringLiteral("size")).toDouble());
     r.mtimeMs = qint64(o.value(QStringLiteral("mtime")).toDouble());
     const auto hash = hashFrom(o.value(QStringLiteral("hash")));
     if (!hash) {
-        error = QStringLiteral("record '%1': invalid hash").arg(r.path);
+        error = trc("protocol", "record '%1': invalid hash").arg(r.path);
         return std::nullopt;
     }
     r.hash = *hash;
     if (const QJsonValue mode = o.value(QStringLiteral("mode")); !mode.isUndefined()) {
         if (!isWholeNumber(mode) || mode.toDouble() < 1 || mode.toDouble() > 0777) {
-            error = QStringLiteral("record '%1': invalid mode").arg(r.path);
+            error = trc("protocol", "record '%1': invalid mode").arg(r.path);
             return std::nullopt;
         }
         r.mode = int(mode.toDouble());
@@ -344,7 +346,7 @@ std::optional<JournalRecord> JournalRecord::fromJson(const QJsonObject& o, QStri
     const QJsonValue from = o.value(QStringLiteral("from"));
     if (!from.isUndefined()) {
         if (!isWholeNumber(from) || from.toDouble() < 0 || from.toDouble() >= double(r.size)) {
-            error = QStringLiteral("record '%1': invalid offset").arg(r.path);
+            error = trc("protocol", "record '%1': invalid offset").arg(r.path);
             return std::nullopt;
         }
         r.from = qint64(from.toDouble());
@@ -361,8 +363,9 @@ std::optional<JournalRecord> JournalRecord::fromJson(const QJsonObject& o, QStri
         const auto chash = hashFrom(c.value(QStringLiteral("hash")));
         if (!isObjectId(ref.pack) || !chash || !isWholeNumber(offset) || offset.toDouble() < 0 ||
             !isWholeNumber(length) || length.toDouble() < 1) {
-            error = QStringLiteral("record '%1': invalid %2").arg(r.path, packed ? QStringLiteral("blob")
-                                                                                 : QStringLiteral("chunk"));
+            error = (packed ? trc("protocol", "record '%1': invalid blob")
+                            : trc("protocol", "record '%1': invalid chunk"))
+                        .arg(r.path);
             return std::nullopt;
         }
         ref.offset = qint64(offset.toDouble());
@@ -375,11 +378,11 @@ std::optional<JournalRecord> JournalRecord::fromJson(const QJsonObject& o, QStri
     if (r.piece) {
         // A piece carries some bytes, never the end of the file: the version itself does.
         if (r.blobs.isEmpty() || r.from + total >= r.size || r.repush) {
-            error = QStringLiteral("record '%1': invalid piece").arg(r.path);
+            error = trc("protocol", "record '%1': invalid piece").arg(r.path);
             return std::nullopt;
         }
     } else if (!r.blobs.isEmpty() && total != r.size - r.from) {
-        error = QStringLiteral("record '%1': its content adds up to %2 bytes, not %3")
+        error = trc("protocol", "record '%1': its content adds up to %2 bytes, not %3")
                     .arg(r.path)
                     .arg(total)
                     .arg(r.size - r.from);
@@ -431,12 +434,12 @@ std::optional<Head> Head::fromJson(const QJsonObject& o, QString& error)
     Head h;
     h.client = o.value(QStringLiteral("client")).toString();
     if (!isClientId(h.client)) {
-        error = QStringLiteral("head: invalid client id");
+        error = trc("protocol", "head: invalid client id");
         return std::nullopt;
     }
     for (const char* key : {"generation", "journal", "snapshot", "usage"}) {
         if (!isWholeNumber(o.value(QLatin1String(key)))) {
-            error = QStringLiteral("head of %1: invalid '%2'").arg(h.client, QLatin1String(key));
+            error = trc("protocol", "head of %1: invalid '%2'").arg(h.client, QLatin1String(key));
             return std::nullopt;
         }
     }
@@ -448,7 +451,7 @@ std::optional<Head> Head::fromJson(const QJsonObject& o, QString& error)
     const QJsonObject acks = o.value(QStringLiteral("acks")).toObject();
     for (auto it = acks.begin(); it != acks.end(); ++it) {
         if (!isClientId(it.key()) || !isWholeNumber(it.value())) {
-            error = QStringLiteral("head of %1: invalid acknowledgement").arg(h.client);
+            error = trc("protocol", "head of %1: invalid acknowledgement").arg(h.client);
             return std::nullopt;
         }
         h.acks.insert(it.key(), quint64(it.value().toDouble()));
@@ -456,7 +459,7 @@ std::optional<Head> Head::fromJson(const QJsonObject& o, QString& error)
     const QJsonObject snapshotAcks = o.value(QStringLiteral("snapshotAcks")).toObject();
     for (auto it = snapshotAcks.begin(); it != snapshotAcks.end(); ++it) {
         if (!isClientId(it.key()) || !isWholeNumber(it.value())) {
-            error = QStringLiteral("head of %1: invalid snapshot coverage").arg(h.client);
+            error = trc("protocol", "head of %1: invalid snapshot coverage").arg(h.client);
             return std::nullopt;
         }
         h.snapshotAcks.insert(it.key(), quint64(it.value().toDouble()));
@@ -464,20 +467,20 @@ std::optional<Head> Head::fromJson(const QJsonObject& o, QString& error)
     const QJsonObject missing = o.value(QStringLiteral("missing")).toObject();
     for (auto it = missing.begin(); it != missing.end(); ++it) {
         if (!isClientId(it.key()) || !isWholeNumber(it.value()) || it.value().toDouble() < 1) {
-            error = QStringLiteral("head of %1: invalid missing segment").arg(h.client);
+            error = trc("protocol", "head of %1: invalid missing segment").arg(h.client);
             return std::nullopt;
         }
         h.missing.insert(it.key(), quint64(it.value().toDouble()));
     }
     const QJsonArray wants = o.value(QStringLiteral("wants")).toArray();
     if (wants.size() > 100000) {
-        error = QStringLiteral("head of %1: too many wants").arg(h.client);
+        error = trc("protocol", "head of %1: too many wants").arg(h.client);
         return std::nullopt;
     }
     for (const QJsonValue& w : wants) {
         const auto hash = hashFrom(w);
         if (!hash) {
-            error = QStringLiteral("head of %1: invalid want").arg(h.client);
+            error = trc("protocol", "head of %1: invalid want").arg(h.client);
             return std::nullopt;
         }
         h.wants.append(*hash);
@@ -503,7 +506,7 @@ std::optional<RepositoryHeader> RepositoryHeader::fromBytes(const QByteArray& by
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
     if (!doc.isObject()) {
-        error = QStringLiteral("the repository header is not valid JSON (%1)").arg(parseError.errorString());
+        error = trc("protocol", "the repository header is not valid JSON (%1)").arg(parseError.errorString());
         return std::nullopt;
     }
     const QJsonObject o = doc.object();
@@ -513,11 +516,11 @@ std::optional<RepositoryHeader> RepositoryHeader::fromBytes(const QByteArray& by
     h.created = o.value(QStringLiteral("created")).toString();
     h.encryption = o.value(QStringLiteral("encryption")).toString();
     if (h.format < 1) {
-        error = QStringLiteral("the repository header has no format version");
+        error = trc("protocol", "the repository header has no format version");
         return std::nullopt;
     }
     if (isReadableFormat(h.format) && (!isHex(h.repository, 32) || h.encryption.isEmpty())) {
-        error = QStringLiteral("the repository header is incomplete");
+        error = trc("protocol", "the repository header is incomplete");
         return std::nullopt;
     }
     if (isReadableFormat(h.format) && h.encryption != QLatin1String("off")) {
@@ -525,7 +528,7 @@ std::optional<RepositoryHeader> RepositoryHeader::fromBytes(const QByteArray& by
         const auto key = QByteArray::fromBase64Encoding(o.value(QStringLiteral("key")).toString().toLatin1(),
                                                         QByteArray::AbortOnBase64DecodingErrors);
         if (h.kdf.isEmpty() || !key) {
-            error = QStringLiteral("the repository header is encrypted but has no key");
+            error = trc("protocol", "the repository header is encrypted but has no key");
             return std::nullopt;
         }
         h.wrappedKey = *key;

@@ -1,5 +1,6 @@
 #include "protocol/TextObject.h"
 
+#include "Tr.h"
 #include "protocol/Records.h"
 
 #include <QCryptographicHash>
@@ -39,25 +40,26 @@ std::optional<TextObject> TextObject::decode(const QByteArray& stored, const QSt
     QByteArray expanded;
     if (!stored.isEmpty() && stored.at(0) == kCompressed) {
         if (stored.size() < 1 + 4 + 2) {
-            error = QStringLiteral("truncated (compressed)");
+            error = trc("protocol", "truncated (compressed)");
             return std::nullopt;
         }
         const auto* u = reinterpret_cast<const uchar*>(stored.constData() + 1);
         const qint64 length = qint64(u[0]) << 24 | qint64(u[1]) << 16 | qint64(u[2]) << 8 | qint64(u[3]);
         // Checked before anything is allocated: a hostile relay's object cannot ask for gigabytes.
         if (length == 0 || length > kLargestText || length > kLargestRatio * stored.size()) {
-            error = QStringLiteral("damaged (compressed length %1 for %2 bytes)").arg(length).arg(stored.size());
+            error =
+                trc("protocol", "damaged (compressed length %1 for %2 bytes)").arg(length).arg(stored.size());
             return std::nullopt;
         }
         expanded = qUncompress(reinterpret_cast<const uchar*>(stored.constData() + 1), stored.size() - 1);
         if (expanded.size() != length) {
-            error = QStringLiteral("damaged (does not decompress)");
+            error = trc("protocol", "damaged (does not decompress)");
             return std::nullopt;
         }
     }
     const QByteArray& bytes = expanded.isNull() ? stored : expanded;
     if (!bytes.endsWith('\n')) {
-        error = QStringLiteral("truncated (no final line)");
+        error = trc("protocol", "truncated (no final line)");
         return std::nullopt;
     }
     const qsizetype lastStart = bytes.lastIndexOf('\n', bytes.size() - 2) + 1;
@@ -65,50 +67,50 @@ std::optional<TextObject> TextObject::decode(const QByteArray& stored, const QSt
     const QJsonDocument endDoc = QJsonDocument::fromJson(bytes.mid(lastStart));
     const QJsonObject end = endDoc.object();
     if (!end.contains(QStringLiteral("end")) || !end.contains(QStringLiteral("sha256"))) {
-        error = QStringLiteral("truncated (no end line)");
+        error = trc("protocol", "truncated (no end line)");
         return std::nullopt;
     }
     const QByteArray expected = QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex();
     if (end.value(QStringLiteral("sha256")).toString().toLatin1() != expected) {
-        error = QStringLiteral("damaged (checksum mismatch)");
+        error = trc("protocol", "damaged (checksum mismatch)");
         return std::nullopt;
     }
     const QList<QByteArray> lines = body.split('\n');
     // body ends with '\n', so the last split element is empty
     if (lines.size() < 2) {
-        error = QStringLiteral("empty");
+        error = trc("protocol", "empty");
         return std::nullopt;
     }
     TextObject t;
     QJsonParseError parseError;
     const QJsonDocument headerDoc = QJsonDocument::fromJson(lines.first(), &parseError);
     if (!headerDoc.isObject()) {
-        error = QStringLiteral("invalid header line");
+        error = trc("protocol", "invalid header line");
         return std::nullopt;
     }
     t.header = headerDoc.object();
     if (!isReadableFormat(t.header.value(QStringLiteral("format")).toInt())) {
-        error = QStringLiteral("format %1, this Escale reads formats %2 to %3")
+        error = trc("protocol", "format %1, this Escale reads formats %2 to %3")
                     .arg(t.header.value(QStringLiteral("format")).toInt())
                     .arg(kOldestFormat)
                     .arg(kFormatVersion);
         return std::nullopt;
     }
     if (t.header.value(QStringLiteral("type")).toString() != type) {
-        error = QStringLiteral("expected a %1, found a '%2'")
+        error = trc("protocol", "expected a %1, found a '%2'")
                     .arg(type, t.header.value(QStringLiteral("type")).toString());
         return std::nullopt;
     }
     for (qsizetype i = 1; i + 1 < lines.size(); ++i) {
         const QJsonDocument d = QJsonDocument::fromJson(lines.at(i), &parseError);
         if (!d.isObject()) {
-            error = QStringLiteral("invalid record line %1").arg(i + 1);
+            error = trc("protocol", "invalid record line %1").arg(i + 1);
             return std::nullopt;
         }
         t.records.append(d.object());
     }
     if (end.value(QStringLiteral("end")).toInt(-1) != t.records.size()) {
-        error = QStringLiteral("record count mismatch");
+        error = trc("protocol", "record count mismatch");
         return std::nullopt;
     }
     return t;

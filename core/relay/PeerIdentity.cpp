@@ -1,5 +1,6 @@
 #include "relay/PeerIdentity.h"
 
+#include "Tr.h"
 #include "relay/RemoteAccess.h"
 #include "relay/sftp/SftpConnection.h"
 
@@ -39,15 +40,15 @@ PeerIdentity hostKey(const config::RepositoryConfig& r, int timeoutMs)
     QString type, error;
     id.fingerprint = sftp::Connection::probeHostKey(s, type, error);
     if (id.fingerprint.isEmpty()) {
-        id.error = QStringLiteral("cannot reach %1 over SSH: %2")
-                       .arg(id.where, error.isEmpty() ? QStringLiteral("no host key") : error);
+        id.error = trc("relay", "cannot reach %1 over SSH: %2")
+                       .arg(id.where, error.isEmpty() ? trc("relay", "no host key") : error);
         return id;
     }
     id.reached = true;
     id.digest = QByteArray::fromBase64(id.fingerprint.mid(7).toLatin1());
-    id.details = QStringLiteral("%1 host key").arg(type);
+    id.details = trc("relay", "%1 host key").arg(type);
     if (id.digest != r.hostKeySha256)
-        id.problem = QStringLiteral("this host key is not pinned ('host key')");
+        id.problem = trc("relay", "this host key is not pinned ('host key')");
     return id;
 }
 
@@ -66,7 +67,7 @@ PeerIdentity probePeerIdentity(const config::RepositoryConfig& r, int timeoutMs)
         return hostKey(r, timeoutMs);
     PeerIdentity id;
     if (!hasPeerIdentity(r)) {
-        id.error = QStringLiteral("%1 uses neither TLS nor SSH: there is no certificate or key to trust")
+        id.error = trc("relay", "%1 uses neither TLS nor SSH: there is no certificate or key to trust")
                        .arg(a.toDisplayString());
         return id;
     }
@@ -85,12 +86,12 @@ PeerIdentity probePeerIdentity(const config::RepositoryConfig& r, int timeoutMs)
         // Explicit FTPS: the greeting, then AUTH TLS on the plain connection.
         socket.connectToHost(a.host, quint16(port));
         if (!socket.waitForConnected(timeoutMs) || ftpReply(socket, timeoutMs) != 220) {
-            id.error = QStringLiteral("cannot reach the FTP server %1: %2").arg(where, socket.errorString());
+            id.error = trc("relay", "cannot reach the FTP server %1: %2").arg(where, socket.errorString());
             return id;
         }
         socket.write("AUTH TLS\r\n");
         if (ftpReply(socket, timeoutMs) != 234) {
-            id.error = QStringLiteral("%1 does not offer TLS (AUTH TLS)").arg(a.host);
+            id.error = trc("relay", "%1 does not offer TLS (AUTH TLS)").arg(a.host);
             return id;
         }
         socket.startClientEncryption();
@@ -98,7 +99,7 @@ PeerIdentity probePeerIdentity(const config::RepositoryConfig& r, int timeoutMs)
         socket.connectToHostEncrypted(a.host, quint16(port));
     }
     if (!socket.waitForEncrypted(timeoutMs)) {
-        id.error = QStringLiteral("cannot reach %1 over TLS: %2").arg(where, socket.errorString());
+        id.error = trc("relay", "cannot reach %1 over TLS: %2").arg(where, socket.errorString());
         return id;
     }
     const QSslCertificate certificate = socket.peerCertificate();
@@ -106,7 +107,7 @@ PeerIdentity probePeerIdentity(const config::RepositoryConfig& r, int timeoutMs)
     id.reached = true;
     id.fingerprint = fingerprint(certificate);
     id.digest = certificate.digest(QCryptographicHash::Sha256);
-    id.details = QStringLiteral("subject  %1\nissuer   %2\nvalid    %3 to %4")
+    id.details = trc("relay", "subject  %1\nissuer   %2\nvalid    %3 to %4")
                      .arg(certificate.subjectInfo(QSslCertificate::CommonName).join(QLatin1String(", ")),
                           certificate.issuerInfo(QSslCertificate::CommonName).join(QLatin1String(", ")),
                           certificate.effectiveDate().toString(Qt::ISODate),

@@ -1,5 +1,6 @@
 #include "relay/RelayCopy.h"
 
+#include "Tr.h"
 #include "relay/RelayJob.h"
 
 #include <QTemporaryFile>
@@ -52,7 +53,7 @@ RelayError copyObject(RelayBackend& source, RelayBackend& destination, const QSt
     QTemporaryFile buffer;
     if (!buffer.open())
         return RelayError{RelayError::Kind::Other,
-                          QStringLiteral("cannot create a temporary file: %1").arg(buffer.errorString())};
+                          trc("relay", "cannot create a temporary file: %1").arg(buffer.errorString())};
     QByteArray digest;
     {
         HashingDevice sink(&buffer, QIODevice::WriteOnly);
@@ -76,7 +77,7 @@ RelayError copyObject(RelayBackend& source, RelayBackend& destination, const QSt
         return onDestination(e);
     if (check.digest() != digest || check.count() != bytes)
         return RelayError{RelayError::Kind::Corrupt,
-                          QStringLiteral("%1 reads back different from %2 after copying it there")
+                          trc("relay", "%1 reads back different from %2 after copying it there")
                               .arg(path, destination.describe())};
     return {};
 }

@@ -1,5 +1,6 @@
 #include "relay/RelayFactory.h"
 
+#include "Tr.h"
 #include "relay/folder/FolderRelay.h"
 #include "relay/ftp/FtpRelay.h"
 #include "relay/rclone/RcloneRelay.h"
@@ -50,8 +51,8 @@ std::unique_ptr<RelayBackend> createRelay(const config::RepositoryConfig& config
     default:
         break;
     }
-    error = QStringLiteral("%1 relays are not supported by this version of Escale yet; use a folder relay "
-                           "(a local or mounted folder)")
+    error = trc("relay", "%1 relays are not supported by this version of Escale yet; use a folder relay "
+                         "(a local or mounted folder)")
                 .arg(config::RelayAddress::schemeName(config.relay.scheme));
     return nullptr;
 }

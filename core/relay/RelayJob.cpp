@@ -1,5 +1,6 @@
 #include "relay/RelayJob.h"
 
+#include "Tr.h"
 #include "relay/RelayBackend.h"
 
 #include <QEventLoop>
@@ -175,7 +176,7 @@ RelayJob* RelayBackend::invalidPath(const QString& path)
 {
     auto* job = new RelayJob();
     job->finishLater(
-        RelayError{RelayError::Kind::Invalid, QStringLiteral("invalid relay path '%1'").arg(path)});
+        RelayError{RelayError::Kind::Invalid, trc("relay", "invalid relay path '%1'").arg(path)});
     return job;
 }
 

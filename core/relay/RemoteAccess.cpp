@@ -1,5 +1,6 @@
 #include "relay/RemoteAccess.h"
 
+#include "Tr.h"
 #include "config/Secrets.h"
 #include "log/Logging.h"
 
@@ -39,7 +40,7 @@ std::optional<TlsTrust> TlsTrust::fromConfig(const config::RepositoryConfig& con
     if (!config.verifySsl)
         t.tls.setPeerVerifyMode(QSslSocket::VerifyNone);
     if (!config.caCertificate.isEmpty() && !t.tls.addCaCertificates(config.caCertificate)) {
-        error = QStringLiteral("cannot read a certificate in the 'ca certificate' file %1: it must be PEM")
+        error = trc("relay", "cannot read a certificate in the 'ca certificate' file %1: it must be PEM")
                     .arg(config.caCertificate);
         return std::nullopt;
     }
@@ -51,7 +52,7 @@ std::optional<TlsTrust> TlsTrust::fromConfig(const config::RepositoryConfig& con
         if (key.isNull())
             key = QSslKey(keyBytes, QSsl::Ec);
         if (certificates.isEmpty() || key.isNull()) {
-            error = QStringLiteral(
+            error = trc("relay",
                         "cannot use the client certificate %1 with its key %2: both must be PEM, the key "
                         "without a passphrase")
                         .arg(config.certificate, keyFile.fileName());
@@ -69,9 +70,9 @@ QString TlsTrust::untrusted(const QString& host, const QSslCertificate& peer,
 {
     if (!pinnedSha256.isEmpty() && peer.digest(QCryptographicHash::Sha256) == pinnedSha256)
         return {};
-    return QStringLiteral("the certificate of %1 is not trusted (%2; SHA-256 %3): if it is "
-                          "yours, trust it with 'certificate fingerprint = %3' or a 'ca "
-                          "certificate' file")
+    return trc("relay", "the certificate of %1 is not trusted (%2; SHA-256 %3): if it is "
+                        "yours, trust it with 'certificate fingerprint = %3' or a 'ca "
+                        "certificate' file")
         .arg(host, errors.value(0).errorString(), fingerprint(peer));
 }
 
@@ -131,13 +132,13 @@ RelayError socketFailure(QAbstractSocket::SocketError failure, const QString& de
     switch (failure) {
     case QAbstractSocket::HostNotFoundError:
         return {Kind::Network,
-                QStringLiteral("unknown host %1: check 'relay address' and the network").arg(host)};
+                trc("relay", "unknown host %1: check 'relay address' and the network").arg(host)};
     case QAbstractSocket::ConnectionRefusedError:
-        return {Kind::Network, QStringLiteral("%1 refused the connection (port %2): is the server running?")
-                                   .arg(host)
-                                   .arg(port)};
+        return {
+            Kind::Network,
+            trc("relay", "%1 refused the connection (port %2): is the server running?").arg(host).arg(port)};
     case QAbstractSocket::SslHandshakeFailedError:
-        return {Kind::Tls, QStringLiteral("TLS with %1 failed: %2").arg(host, detail)};
+        return {Kind::Tls, trc("relay", "TLS with %1 failed: %2").arg(host, detail)};
     default:
         break;
     }
@@ -145,10 +146,10 @@ RelayError socketFailure(QAbstractSocket::SocketError failure, const QString& de
     if (detail.contains(QLatin1String("alert bad certificate")) ||
         detail.contains(QLatin1String("certificate required")) ||
         detail.contains(QLatin1String("alert unknown ca")))
-        return {Kind::Tls, QStringLiteral("%1 refuses this client's certificate, or wants one (%2): "
-                                          "set 'certificate' and 'private key' to one it accepts")
+        return {Kind::Tls, trc("relay", "%1 refuses this client's certificate, or wants one (%2): "
+                                        "set 'certificate' and 'private key' to one it accepts")
                                .arg(host, detail.section(QLatin1String("::"), -1))};
-    return {Kind::Network, QStringLiteral("%1: %2").arg(what, detail)};
+    return {Kind::Network, trc("relay", "%1: %2").arg(what, detail)};
 }
 
 Throttle::Throttle(qint64 bytesPerSecond)

@@ -1,5 +1,7 @@
 #include "scan/Hasher.h"
 
+#include "Tr.h"
+
 #include <QFile>
 #include <QFuture>
 #include <QScopeGuard>
@@ -40,8 +42,10 @@ std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* 
 {
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0) {
-        if (error)
-            *error = QStringLiteral("%1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        if (error) {
+            const QString why = QString::fromLocal8Bit(std::strerror(errno));
+            *error = trc("scan", "%1: %2").arg(path, why);
+        }
         return std::nullopt;
     }
     Digest whole = newDigest();
@@ -68,8 +72,10 @@ std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* 
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            if (error)
-                *error = QStringLiteral("%1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+            if (error) {
+                const QString why = QString::fromLocal8Bit(std::strerror(errno));
+                *error = trc("scan", "%1: %2").arg(path, why);
+            }
             ::close(fd);
             return std::nullopt;
         }

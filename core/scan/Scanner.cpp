@@ -1,5 +1,6 @@
 #include "scan/Scanner.h"
 
+#include "Tr.h"
 #include "log/Logging.h"
 #include "protocol/PathCheck.h"
 #include "scan/Hasher.h"
@@ -38,8 +39,8 @@ struct Walker
         const QString dirPath = relative.isEmpty() ? root : root + QLatin1Char('/') + relative;
         DIR* dir = ::opendir(QFile::encodeName(dirPath).constData());
         if (!dir) {
-            result.problems << QStringLiteral("cannot read the folder %1: %2")
-                                   .arg(dirPath, QString::fromLocal8Bit(std::strerror(errno)));
+            const QString why = QString::fromLocal8Bit(std::strerror(errno));
+            result.problems << trc("scan", "cannot read the folder %1: %2").arg(dirPath, why);
             // Do not take its contents for deleted: mark everything known below as seen.
             const QString prefix = relative.isEmpty() ? QString() : relative + QLatin1Char('/');
             for (auto it = known.cbegin(); it != known.cend(); ++it)
@@ -66,7 +67,7 @@ struct Walker
                         shown += "\\x" + QByteArray::number(byte, 16).rightJustified(2, '0');
                 }
                 const QString where = relative.isEmpty() ? QString() : relative + QLatin1Char('/');
-                result.unsupportedNames << QStringLiteral("%1%2 is not synchronised: the name is not valid UTF-8")
+                result.unsupportedNames << trc("scan", "%1%2 is not synchronised: the name is not valid UTF-8")
                                                .arg(where, QString::fromLatin1(shown));
                 continue;
             }
@@ -98,8 +99,8 @@ struct Walker
                 struct stat other;
                 if (::fstatat(dirFd, QFile::encodeName(nfc).constData(), &other, AT_SYMLINK_NOFOLLOW) == 0 ||
                     ::renameat(dirFd, raw, dirFd, QFile::encodeName(nfc).constData()) != 0) {
-                    result.problems << QStringLiteral("%1: a name in another Unicode form exists beside it; "
-                                                      "rename one of them")
+                    result.problems << trc("scan", "%1: a name in another Unicode form exists beside it; "
+                                                   "rename one of them")
                                            .arg(dirPath + QLatin1Char('/') + name);
                     continue;
                 }
@@ -108,7 +109,7 @@ struct Walker
             const QString path = relative.isEmpty() ? name : relative + QLatin1Char('/') + name;
             // Names the relay format cannot carry are reported, not silently dropped.
             if (const QString refusal = protocol::checkRelayPath(path); !refusal.isEmpty()) {
-                result.problems << QStringLiteral("%1 is not synchronised: %2")
+                result.problems << trc("scan", "%1 is not synchronised: %2")
                                        .arg(dirPath + QLatin1Char('/') + name, refusal);
                 continue;
             }
@@ -213,7 +214,7 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
         });
     for (const Hashed& h : hashed) {
         if (!h.error.isEmpty()) {
-            result.problems << QStringLiteral("cannot read %1 (not sent until it can be read)").arg(h.error);
+            result.problems << trc("scan", "cannot read %1 (not sent until it can be read)").arg(h.error);
             walker.seen.insert(h.entry.path);
             continue;
         }

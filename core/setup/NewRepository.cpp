@@ -1,5 +1,6 @@
 #include "setup/NewRepository.h"
 
+#include "Tr.h"
 #include "log/Logging.h"
 #include "sync/LocalState.h"
 
@@ -48,7 +49,7 @@ QStringList errorsFrom(const config::LoadResult& loaded, int firstLine)
     QStringList errors;
     for (const config::ConfigDiagnostic& d : loaded.diagnostics)
         if (d.isError() && (d.line == 0 || d.line > firstLine))
-            errors << (d.key.isEmpty() ? d.message : QStringLiteral("'%1': %2").arg(d.key, d.message));
+            errors << (d.key.isEmpty() ? d.message : trc("setup", "'%1': %2").arg(d.key, d.message));
     return errors;
 }
 
@@ -69,13 +70,13 @@ bool writeSecretFile(const QString& path, const QByteArray& secret, QString& err
 {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly)) {
-        error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+        error = trc("setup", "cannot write %1: %2").arg(path, f.errorString());
         return false;
     }
     f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     f.write(secret);
     if (!f.commit()) {
-        error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+        error = trc("setup", "cannot write %1: %2").arg(path, f.errorString());
         return false;
     }
     return true;
@@ -125,7 +126,7 @@ std::optional<config::RepositoryConfig> NewRepository::load(const QString& confi
     const config::RepositoryConfig* found = findSection(loaded.config, name);
     if (!errors.isEmpty() || !found) {
         if (errors.isEmpty())
-            errors << QStringLiteral("the section [%1] cannot be read back").arg(name);
+            errors << trc("setup", "the section [%1] cannot be read back").arg(name);
         return std::nullopt;
     }
     config::RepositoryConfig r = *found;
@@ -139,8 +140,8 @@ std::optional<config::RepositoryConfig> NewRepository::load(const QString& confi
 
 bool RelayForm::apply(NewRepository& repository, QString& error) const
 {
-    auto missing = [&error](const QString& what) {
-        error = QStringLiteral("fill in %1").arg(what);
+    auto missing = [&error](const QString& message) {
+        error = message;
         return false;
     };
     auto withPort = [this](const QString& scheme) {
@@ -154,9 +155,9 @@ bool RelayForm::apply(NewRepository& repository, QString& error) const
     switch (kind) {
     case Kind::Folder:
         if (folder.trimmed().isEmpty())
-            return missing(QStringLiteral("the folder"));
+            return missing(trc("setup", "fill in the folder"));
         if (!QDir::isAbsolutePath(config::expandHome(folder.trimmed()))) {
-            error = QStringLiteral("the folder must be a full path (starting with /)");
+            error = trc("setup", "the folder must be a full path (starting with /)");
             return false;
         }
         address = QDir::cleanPath(config::expandHome(folder.trimmed()));
@@ -164,7 +165,7 @@ bool RelayForm::apply(NewRepository& repository, QString& error) const
     case Kind::WebDav: {
         QString u = url.trimmed();
         if (u.isEmpty())
-            return missing(QStringLiteral("the address"));
+            return missing(trc("setup", "fill in the address"));
         if (!u.contains(QLatin1String("://")))
             u.prepend(QLatin1String("https://"));
         const QUrl parsed(u);
@@ -172,8 +173,8 @@ bool RelayForm::apply(NewRepository& repository, QString& error) const
         if (!parsed.isValid() || parsed.host().isEmpty() ||
             (scheme != QLatin1String("http") && scheme != QLatin1String("https") &&
              scheme != QLatin1String("webdav") && scheme != QLatin1String("webdavs"))) {
-            error = QStringLiteral("the address is not a WebDAV URL such as "
-                                   "https://cloud.example.com/remote.php/dav/files/alice/escale");
+            error = trc("setup", "the address is not a WebDAV URL such as "
+                                 "https://cloud.example.com/remote.php/dav/files/alice/escale");
             return false;
         }
         address = u;
@@ -182,22 +183,21 @@ bool RelayForm::apply(NewRepository& repository, QString& error) const
     case Kind::S3: {
         QString e = endpoint.trimmed();
         if (e.isEmpty())
-            return missing(QStringLiteral("the endpoint"));
+            return missing(trc("setup", "fill in the endpoint"));
         if (!e.contains(QLatin1String("://")))
             e.prepend(QLatin1String("https://"));
         const QUrl parsed(e);
         const QString scheme = parsed.scheme().toLower();
         if (!parsed.isValid() || parsed.host().isEmpty() ||
             (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
-            error =
-                QStringLiteral("the endpoint is not an address such as https://s3.eu-west-1.amazonaws.com");
+            error = trc("setup", "the endpoint is not an address such as https://s3.eu-west-1.amazonaws.com");
             return false;
         }
         QString b = bucket.trimmed();
         while (b.startsWith(QLatin1Char('/')))
             b.remove(0, 1);
         if (b.isEmpty())
-            return missing(QStringLiteral("the bucket"));
+            return missing(trc("setup", "fill in the bucket"));
         address = QStringLiteral("%1://%2%3/%4")
                       .arg(scheme == QLatin1String("http") ? QStringLiteral("s3+http") : QStringLiteral("s3"),
                            parsed.host(),
@@ -207,9 +207,9 @@ bool RelayForm::apply(NewRepository& repository, QString& error) const
     case Kind::Ftp:
     case Kind::Sftp:
         if (host.trimmed().isEmpty())
-            return missing(QStringLiteral("the server"));
+            return missing(trc("setup", "fill in the server"));
         if (host.trimmed().contains(QRegularExpression(QStringLiteral("[\\s/@]")))) {
-            error = QStringLiteral("the server is a host name or an address, without '/' or '@'");
+            error = trc("setup", "the server is a host name or an address, without '/' or '@'");
             return false;
         }
         address = withPort(kind == Kind::Sftp ? QStringLiteral("sftp")
@@ -220,7 +220,7 @@ bool RelayForm::apply(NewRepository& repository, QString& error) const
         const QString r = remote.trimmed();
         const qsizetype colon = r.indexOf(QLatin1Char(':'));
         if (colon <= 0) {
-            error = QStringLiteral("the remote is written NAME:path, as rclone names it");
+            error = trc("setup", "the remote is written NAME:path, as rclone names it");
             return false;
         }
         QString p = r.mid(colon + 1);
@@ -231,7 +231,8 @@ bool RelayForm::apply(NewRepository& repository, QString& error) const
     }
     }
     if (kind != Kind::Folder && kind != Kind::Rclone && user.trimmed().isEmpty())
-        return missing(kind == Kind::S3 ? QStringLiteral("the access key") : QStringLiteral("the user name"));
+        return missing(kind == Kind::S3 ? trc("setup", "fill in the access key")
+                                        : trc("setup", "fill in the user name"));
     repository.set(QStringLiteral("relay address"), address);
     repository.set(QStringLiteral("user"),
                    kind == Kind::Folder || kind == Kind::Rclone ? QString() : user.trimmed());
@@ -258,17 +259,17 @@ QString checkName(const QString& configPath, const QString& name)
 {
     static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$"));
     if (name.trimmed().isEmpty())
-        return QStringLiteral("give the repository a name");
+        return trc("setup", "give the repository a name");
     if (!valid.match(name).hasMatch() || name.endsWith(QLatin1Char(' ')))
-        return QStringLiteral("a name has letters, digits, spaces, '.', '_' or '-' (at most 64), and starts "
-                              "with a letter or a digit");
+        return trc("setup", "a name has letters, digits, spaces, '.', '_' or '-' (at most 64), and starts "
+                            "with a letter or a digit");
     const QString lower = name.toLower();
     if (lower == QLatin1String("default") || lower == QLatin1String("escale") ||
         lower == QLatin1String("global") || lower == QLatin1String("defaults"))
-        return QStringLiteral("'%1' is reserved for the file's general settings").arg(name);
+        return trc("setup", "'%1' is reserved for the file's general settings").arg(name);
     for (const QString& s : existingSections(configPath))
         if (s.compare(name, Qt::CaseInsensitive) == 0)
-            return QStringLiteral("the configuration already has a repository named '%1'").arg(s);
+            return trc("setup", "the configuration already has a repository named '%1'").arg(s);
     return {};
 }
 
@@ -321,7 +322,7 @@ AddResult addToConfiguration(const QString& configPath, const NewRepository& rep
     const QFileInfo info(configPath);
     const QString folder = info.absolutePath();
     if (!QDir().mkpath(folder)) {
-        result.error = QStringLiteral("cannot create the folder %1").arg(folder);
+        result.error = trc("setup", "cannot create the folder %1").arg(folder);
         return result;
     }
     NewRepository section = repository;
@@ -339,7 +340,7 @@ AddResult addToConfiguration(const QString& configPath, const NewRepository& rep
         if (!QDir().mkpath(dir) ||
             !QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                             QFileDevice::ExeOwner)) {
-            result.error = QStringLiteral("cannot create the folder %1").arg(dir);
+            result.error = trc("setup", "cannot create the folder %1").arg(dir);
             return result;
         }
         result.secretsWhere = dir;
@@ -366,7 +367,7 @@ AddResult addToConfiguration(const QString& configPath, const NewRepository& rep
         return result;
     }
     if (!secretsInFiles) {
-        result.secretsWhere = QStringLiteral("the keychain");
+        result.secretsWhere = trc("setup", "the keychain");
         for (const auto& [key, secret] : secrets) {
             if (secret.isEmpty())
                 continue;
@@ -375,7 +376,9 @@ AddResult addToConfiguration(const QString& configPath, const NewRepository& rep
             if (!config::Keychain::write(entry, secret, why)) {
                 undo();
                 result.keychainUnavailable = true;
-                result.error = QStringLiteral("the keychain cannot keep the %1: %2").arg(key, why);
+                result.error = key == QLatin1String("password")
+                                   ? trc("setup", "the keychain cannot keep the password: %1").arg(why)
+                                   : trc("setup", "the keychain cannot keep the passphrase: %1").arg(why);
                 return result;
             }
             written << entry;
@@ -385,7 +388,7 @@ AddResult addToConfiguration(const QString& configPath, const NewRepository& rep
     QSaveFile out(configPath);
     if (!out.open(QIODevice::WriteOnly)) {
         undo();
-        result.error = QStringLiteral("cannot write %1: %2").arg(configPath, out.errorString());
+        result.error = trc("setup", "cannot write %1: %2").arg(configPath, out.errorString());
         return result;
     }
     if (!existed)
@@ -393,13 +396,13 @@ AddResult addToConfiguration(const QString& configPath, const NewRepository& rep
     out.write(withSection(readFile(configPath), section.sectionText()));
     if (!out.commit()) {
         undo();
-        result.error = QStringLiteral("cannot write %1: %2").arg(configPath, out.errorString());
+        result.error = trc("setup", "cannot write %1: %2").arg(configPath, out.errorString());
         return result;
     }
     const config::LoadResult loaded = config::ConfigLoader::loadFile(configPath);
     const config::RepositoryConfig* found = findSection(loaded.config, repository.name);
     if (!found) {
-        result.error = QStringLiteral("%1 was written but its section [%2] cannot be read back")
+        result.error = trc("setup", "%1 was written but its section [%2] cannot be read back")
                            .arg(configPath, repository.name);
         return result;
     }

@@ -1,5 +1,6 @@
 #include "setup/RelayProbe.h"
 
+#include "Tr.h"
 #include "protocol/Layout.h"
 #include "relay/RelayFactory.h"
 #include "maintenance/RepositoryReader.h"
@@ -99,7 +100,7 @@ ProbeResult probeRelay(const config::RepositoryConfig& given, const std::optiona
     result.passphraseWrong = passphrase.has_value();
     result.clientCount = countClients(reader);
     if (result.passphraseWrong)
-        result.error = QStringLiteral("wrong passphrase: it does not open this repository");
+        result.error = trc("setup", "wrong passphrase: it does not open this repository");
     return result;
 }
 

@@ -1,5 +1,6 @@
 #include "state/StateDb.h"
 
+#include "Tr.h"
 #include "log/Logging.h"
 #include "state/Statement.h"
 
@@ -16,23 +17,23 @@ StateError::StateError(Kind kind, const QString& path, const QString& detail)
 {
     switch (kind) {
     case Kind::Full:
-        m_message = QStringLiteral("the state database %1 cannot grow: its disk is full (%2). Free some room on "
-                                   "it; Escale tries again, and nothing is lost")
+        m_message = trc("state", "the state database %1 cannot grow: its disk is full (%2). Free some room on "
+                                 "it; Escale tries again, and nothing is lost")
                         .arg(path, detail);
         break;
     case Kind::ReadOnly:
-        m_message = QStringLiteral("the state database %1 cannot be written (%2): the file, its folder or its disk "
-                                   "is read-only. Make it writable; Escale tries again, and nothing is lost")
+        m_message = trc("state", "the state database %1 cannot be written (%2): the file, its folder or its disk "
+                                 "is read-only. Make it writable; Escale tries again, and nothing is lost")
                         .arg(path, detail);
         break;
     case Kind::Damaged:
-        m_message = QStringLiteral("the state database %1 is damaged (%2): stop Escale and move it away, with its "
-                                   "-wal and -shm files; at the next start the folder's files are compared with the "
-                                   "repository's, and nothing is lost")
+        m_message = trc("state", "the state database %1 is damaged (%2): stop Escale and move it away, with its "
+                                 "-wal and -shm files; at the next start the folder's files are compared with the "
+                                 "repository's, and nothing is lost")
                         .arg(path, detail);
         break;
     case Kind::Other:
-        m_message = QStringLiteral("the state database %1 failed: %2").arg(path, detail);
+        m_message = trc("state", "the state database %1 failed: %2").arg(path, detail);
         break;
     }
     m_what = m_message.toUtf8();
@@ -69,7 +70,7 @@ StateDb::Version readVersion(const Statement& s)
     const auto record = JournalRecord::fromJson(QJsonDocument::fromJson(s.blob(0)).object(), error);
     if (!record) {
         throw StateError(StateError::Kind::Damaged, fileOf(s.database()),
-                         QStringLiteral("a version does not read: %1").arg(error));
+                         trc("state", "a version does not read: %1").arg(error));
     }
     v.record = *record;
     v.pending = s.integer(1) != 0;
@@ -91,8 +92,8 @@ bool StateDb::open(const QString& path, QString& error)
     if (sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                         nullptr) != SQLITE_OK) {
-        error = QStringLiteral("cannot open the state database %1: %2")
-                    .arg(path, QString::fromUtf8(m_db ? sqlite3_errmsg(m_db) : "out of memory"));
+        error = trc("state", "cannot open the state database %1: %2")
+                    .arg(path, m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : trc("state", "out of memory"));
         close();
         return false;
     }
@@ -150,7 +151,7 @@ void StateDb::openTables(const QString& path)
     )sql";
     if (sqlite3_exec(m_db, schema, nullptr, nullptr, &message) != SQLITE_OK) {
         sqlite3_free(message); // sqlite3_errmsg() says it again
-        fail(m_db, QStringLiteral("cannot use %1").arg(path));
+        fail(m_db, trc("state", "cannot use %1").arg(path));
     }
     // Columns added since the first release (the schema's version is SQLite's user_version).
     qint64 schemaVersion = 0;

@@ -2,6 +2,7 @@
 
 // Inside the state module only: SQLite statements as StateDb's files use them.
 
+#include "Tr.h"
 #include "state/StateDb.h"
 
 #include <QFile>
@@ -45,7 +46,7 @@ inline QString fileOf(sqlite3* db)
         else if (::statvfs(folder.constData(), &st) == 0 && st.f_bavail == 0)
             kind = StateError::Kind::Full;
     }
-    throw StateError(kind, file, detail + QStringLiteral(": ") + QString::fromUtf8(sqlite3_errmsg(db)));
+    throw StateError(kind, file, trc("state", "%1: %2").arg(detail, QString::fromUtf8(sqlite3_errmsg(db))));
 }
 
 // Prepared statements are cached per database connection, keyed by their SQL text (all
@@ -65,7 +66,7 @@ public:
         sqlite3_stmt*& cached = statementCache()[qMakePair(db, sql)];
         if (!cached &&
             sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &cached, nullptr) != SQLITE_OK)
-            fail(db, QStringLiteral("cannot prepare '%1'").arg(QLatin1String(sql)));
+            fail(db, trc("state", "cannot prepare '%1'").arg(QLatin1String(sql)));
         m_stmt = cached;
     }
     ~Statement()

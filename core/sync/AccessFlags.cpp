@@ -1,5 +1,7 @@
 #include "sync/AccessFlags.h"
 
+#include "Tr.h"
+
 namespace escale::sync {
 
 EffectiveAccess effectiveAccess(const AccessTable& table, const QString& path)
@@ -33,14 +35,14 @@ bool applyAccessModifiers(const QStringList& words, state::StateDb::Access& resu
     state::StateDb::Access flags = result; // all or nothing
     for (const QString& word : words) {
         if (word.isEmpty()) {
-            error = QStringLiteral("an empty access modifier");
+            error = trc("sync", "an empty access modifier");
             return false;
         }
         for (qsizetype i = 0; i < word.size();) {
             const QChar letter = word.at(i).toLower();
             if (letter != QLatin1Char('r') && letter != QLatin1Char('w')) {
-                error = QStringLiteral("'%1' is not an access modifier: use r+, r-, r? (send) and w+, w-, w? "
-                                       "(receive)")
+                error = trc("sync", "'%1' is not an access modifier: use r+, r-, r? (send) and w+, w-, w? "
+                                    "(receive)")
                             .arg(word);
                 return false;
             }

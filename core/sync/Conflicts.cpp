@@ -1,5 +1,6 @@
 #include "sync/Conflicts.h"
 
+#include "Tr.h"
 #include "sync/LocalArchive.h"
 #include "protocol/LocalLayout.h"
 
@@ -64,8 +65,8 @@ bool renameFile(const QString& from, const QString& to, QString& error)
 {
     if (std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0)
         return true;
-    error = QStringLiteral("cannot rename %1 to %2: %3")
-                .arg(from, to, QString::fromLocal8Bit(std::strerror(errno)));
+    const QString why = QString::fromLocal8Bit(std::strerror(errno));
+    error = trc("sync", "cannot rename %1 to %2: %3").arg(from, to, why);
     return false;
 }
 
@@ -94,14 +95,14 @@ bool resolveConflict(const QString& localRoot, const ConflictCopy& conflict, Kee
     const QString copy = localRoot + QLatin1Char('/') + conflict.copy;
     const QString original = localRoot + QLatin1Char('/') + conflict.original;
     if (!QFileInfo(copy).isFile()) {
-        error = QStringLiteral("%1 is not there any more (resolved already?)").arg(conflict.copy);
+        error = trc("sync", "%1 is not there any more (resolved already?)").arg(conflict.copy);
         return false;
     }
     switch (keep) {
     case KeepVersion::Current:
         if (!moveToArchive(localRoot, conflict.copy, error))
             return false;
-        result = QStringLiteral("kept %1 as it is; %2's version went to the local archive")
+        result = trc("sync", "kept %1 as it is; %2's version went to the local archive")
                      .arg(conflict.original, conflict.device);
         return true;
     case KeepVersion::Copy:
@@ -109,14 +110,14 @@ bool resolveConflict(const QString& localRoot, const ConflictCopy& conflict, Kee
             return false;
         if (!renameFile(copy, original, error))
             return false;
-        result = QStringLiteral("%1 now holds %2's version; the one it replaced went to the local archive")
+        result = trc("sync", "%1 now holds %2's version; the one it replaced went to the local archive")
                      .arg(conflict.original, conflict.device);
         return true;
     case KeepVersion::Both: {
         const QString kept = keptName(localRoot, conflict);
         if (!renameFile(copy, localRoot + QLatin1Char('/') + kept, error))
             return false;
-        result = QStringLiteral("kept both: %1, and %2's version as %3")
+        result = trc("sync", "kept both: %1, and %2's version as %3")
                      .arg(conflict.original, conflict.device, kept);
         return true;
     }

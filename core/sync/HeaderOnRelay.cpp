@@ -1,5 +1,7 @@
 #include "sync/HeaderOnRelay.h"
 
+#include "Tr.h"
+
 namespace escale::sync {
 
 using relay::RelayError;
@@ -24,7 +26,7 @@ HeaderOnRelay readHeaderOnRelay(protocol::ObjectStore& store)
     read.header = *header;
     if (!protocol::isReadableFormat(header->format)) {
         read.outcome = HeaderOnRelay::Outcome::OtherFormat;
-        read.problem = QStringLiteral("the repository is in format %1; this Escale reads formats %2 to %3")
+        read.problem = trc("sync", "the repository is in format %1; this Escale reads formats %2 to %3")
                            .arg(header->format)
                            .arg(protocol::kOldestFormat)
                            .arg(protocol::kFormatVersion);

@@ -1,4 +1,5 @@
 #include "sync/LocalArchive.h"
+#include "Tr.h"
 #include "protocol/LocalLayout.h"
 
 #include <QDateTime>
@@ -50,7 +51,7 @@ bool realFolders(const QString& localRoot, const QString& folder, const QString&
 
 QString describeErrno(int err)
 {
-    return err == ENOSPC ? QStringLiteral("the disk is full") : QString::fromLocal8Bit(std::strerror(err));
+    return err == ENOSPC ? trc("sync", "the disk is full") : QString::fromLocal8Bit(std::strerror(err));
 }
 
 enum class Keep
@@ -70,7 +71,7 @@ bool archive(const QString& localRoot, const QString& stamp, const QString& rela
         const QString target = candidate(localRoot, folder, relative, n);
         if (!realFolders(localRoot, folder, relative) || !QDir().mkpath(QFileInfo(target).absolutePath())) {
             if (++variant > 100) {
-                error = QStringLiteral("cannot keep %1 in the archive: cannot create a folder there").arg(relative);
+                error = trc("sync", "cannot keep %1 in the archive: cannot create a folder there").arg(relative);
                 return false;
             }
             folder = stamp + QLatin1Char('-') + QString::number(variant);
@@ -83,7 +84,7 @@ bool archive(const QString& localRoot, const QString& stamp, const QString& rela
             if (keep == Keep::Move && ::unlink(source.constData()) != 0) {
                 const int err = errno;
                 ::unlink(native.constData());
-                error = QStringLiteral("cannot move %1 to the archive: %2").arg(relative, describeErrno(err));
+                error = trc("sync", "cannot move %1 to the archive: %2").arg(relative, describeErrno(err));
                 return false;
             }
             return true;
@@ -92,7 +93,7 @@ bool archive(const QString& localRoot, const QString& stamp, const QString& rela
         if (err == EEXIST)
             continue;
         if (err != EPERM && err != ENOTSUP && err != EMLINK && err != ENOSYS && err != EXDEV) {
-            error = QStringLiteral("cannot keep %1 in the archive: %2").arg(relative, describeErrno(err));
+            error = trc("sync", "cannot keep %1 in the archive: %2").arg(relative, describeErrno(err));
             return false;
         }
         // No hard links on this file system (FAT, some network shares).
@@ -104,7 +105,8 @@ bool archive(const QString& localRoot, const QString& stamp, const QString& rela
             if (errno == EINVAL && !QFileInfo::exists(target) &&
                 std::rename(source.constData(), native.constData()) == 0)
                 return true;
-            error = QStringLiteral("cannot move %1 to the archive: %2").arg(relative, describeErrno(errno));
+            const int failed = errno;
+            error = trc("sync", "cannot move %1 to the archive: %2").arg(relative, describeErrno(failed));
             return false;
         }
         if (QFileInfo::exists(target))
@@ -112,10 +114,10 @@ bool archive(const QString& localRoot, const QString& stamp, const QString& rela
         QFile from(QFile::decodeName(source));
         if (from.copy(target))
             return true;
-        error = QStringLiteral("cannot keep %1 in the archive: %2").arg(relative, from.errorString());
+        error = trc("sync", "cannot keep %1 in the archive: %2").arg(relative, from.errorString());
         return false;
     }
-    error = QStringLiteral("cannot keep %1 in the archive: too many versions of it there").arg(relative);
+    error = trc("sync", "cannot keep %1 in the archive: too many versions of it there").arg(relative);
     return false;
 }
 

@@ -1,5 +1,6 @@
 #include "sync/RepositoryRunner.h"
 
+#include "Tr.h"
 #include "config/Keychain.h"
 #include "log/Logging.h"
 #include "protocol/Layout.h"
@@ -33,7 +34,8 @@ std::unique_ptr<StateLock> StateLock::acquire(const QString& statePath, QString&
     QDir().mkpath(QFileInfo(path).absolutePath());
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0) {
-        error = QStringLiteral("cannot open %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        const QString why = QString::fromLocal8Bit(std::strerror(errno));
+        error = trc("sync", "cannot open %1: %2").arg(path, why);
         return nullptr;
     }
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
@@ -41,13 +43,17 @@ std::unique_ptr<StateLock> StateLock::acquire(const QString& statePath, QString&
         char pid[32] = {};
         const ssize_t n = ::pread(fd, pid, sizeof pid - 1, 0);
         ::close(fd);
-        const QString holder = n > 0 ? QStringLiteral(" (process %1)").arg(QString::fromLatin1(pid, int(n)).trimmed())
-                                     : QString();
-        error = err == EWOULDBLOCK
-                    ? QStringLiteral("another Escale%1 already syncs this repository with the state %2: stop it "
-                                     "first (escalectl stop, or systemctl stop), or give this one its own 'state dir'")
-                          .arg(holder, statePath)
-                    : QStringLiteral("cannot lock %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(err)));
+        const QString holder = n > 0 ? QString::fromLatin1(pid, int(n)).trimmed() : QString();
+        if (err != EWOULDBLOCK)
+            error = trc("sync", "cannot lock %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(err)));
+        else if (!holder.isEmpty())
+            error = trc("sync", "another Escale (process %1) already syncs this repository with the state %2: stop it "
+                                "first (escalectl stop, or systemctl stop), or give this one its own 'state dir'")
+                        .arg(holder, statePath);
+        else
+            error = trc("sync", "another Escale already syncs this repository with the state %1: stop it first "
+                                "(escalectl stop, or systemctl stop), or give this one its own 'state dir'")
+                        .arg(statePath);
         return nullptr;
     }
     const QByteArray mine = QByteArray::number(qint64(::getpid())) + '\n';

@@ -1,5 +1,6 @@
 #include "sync/SyncEngine.h"
 
+#include "Tr.h"
 #include "config/Paths.h"
 #include "log/Logging.h"
 #include "protocol/LocalLayout.h"
@@ -243,9 +244,9 @@ void SyncEngine::runStages(engine::Pass& pass)
     if (const QFileInfo folder(m_ctx->settings.localPath); !folder.isDir()) {
         pass.fail(PassResult::Status::LocalFolder,
                   folder.exists()
-                      ? QStringLiteral("the local folder %1 is a file, not a folder: check 'local path'")
+                      ? trc("sync", "the local folder %1 is a file, not a folder: check 'local path'")
                             .arg(m_ctx->settings.localPath)
-                      : QStringLiteral("the local folder %1 does not exist: create it, or mount the disk it is on")
+                      : trc("sync", "the local folder %1 does not exist: create it, or mount the disk it is on")
                             .arg(m_ctx->settings.localPath));
         return;
     }
@@ -254,8 +255,8 @@ void SyncEngine::runStages(engine::Pass& pass)
     if (m_ctx->receives() && ::access(QFile::encodeName(m_ctx->settings.localPath).constData(), W_OK) != 0 &&
         errno == EROFS) {
         pass.fail(PassResult::Status::LocalFolder,
-                  QStringLiteral("the local folder %1 is on a read-only file system: nothing can be received "
-                                 "there%2")
+                  trc("sync", "the local folder %1 is on a read-only file system: nothing can be received "
+                              "there%2")
                       .arg(m_ctx->settings.localPath, config::sandboxHint()));
         return;
     }
@@ -296,7 +297,7 @@ void SyncEngine::runStages(engine::Pass& pass)
     if (QFile marker(m_ctx->localPath(protocol::local::folderMarker()));
         !marker.exists() && (!marker.open(QIODevice::WriteOnly) ||
                              marker.write(m_ctx->db.meta(Meta::Repository).toUtf8() + '\n') < 0))
-        pass.problem(QStringLiteral("cannot write %1 (it tells an unmounted disk from an emptied folder): %2")
+        pass.problem(trc("sync", "cannot write %1 (it tells an unmounted disk from an emptied folder): %2")
                          .arg(marker.fileName(), marker.errorString()));
     else if (m_ctx->db.meta(Meta::Marked).isEmpty())
         m_ctx->db.setMeta(Meta::Marked, QStringLiteral("1"));
@@ -348,7 +349,7 @@ void SyncEngine::summarize(engine::Pass& pass)
     QStringList wantedPaths(wanted.cbegin(), wanted.cend());
     wantedPaths.sort();
     for (const QString& p : std::as_const(wantedPaths))
-        r.waiting << QStringLiteral("%1: its content is asked for again (gone or damaged on the relay)").arg(p);
+        r.waiting << trc("sync", "%1: its content is asked for again (gone or damaged on the relay)").arg(p);
     r.relayUsage = m_ctx->db.ownUsage();
     const quint64 journal = m_ctx->db.meta(Meta::Journal).toULongLong();
     for (const StateDb::Peer& p : std::as_const(pass.peers)) {

@@ -9,6 +9,7 @@
 #include "MainWindow.h"
 #include "SettingsDialog.h"
 #include "SetupWizard.h"
+#include "RelayServers.h"
 #include "SyncHarness.h"
 #include "Translations.h"
 #include "TrayIcon.h"
@@ -24,6 +25,7 @@
 #include <QFile>
 #include <QGroupBox>
 #include <QHeaderView>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -159,6 +161,7 @@ class tst_French : public QObject
 private Q_SLOTS:
     void initTestCase();
     void everyWindowInFrench();
+    void errorsFromCoreInFrench();
     void theDetectorFindsEnglish();
 
 private:
@@ -302,6 +305,98 @@ void tst_French::everyWindowInFrench()
     ui::AboutBox about(conf, root.filePath("state"), root.filePath("escale.log"));
     sweep(&about, "about box");
     instance.stop();
+}
+
+// What core says (the engine, the relay, the configuration's checks, the setup's probe) reaches
+// the windows in French too: a relay folder that is not there, a refused setting, a relay that
+// cannot be reached from the wizard.
+void tst_French::errorsFromCoreInFrench()
+{
+    QTemporaryDir root;
+    const QString conf = root.filePath("escale.conf");
+    QDir().mkpath(root.filePath("docs"));
+    harness::writeFile(root.filePath("docs/notes.txt"), "ligne\n");
+    harness::writeFile(conf, QString("[docs]\nlocal path = %1\nrelay address = %2\nclient name = alice\n"
+                                     "state dir = %3\nrefresh = 1\n")
+                                 .arg(root.filePath("docs"), root.filePath("unplugged"), root.filePath("state"))
+                                 .toUtf8());
+    const config::LoadResult loaded = config::ConfigLoader::loadFile(conf);
+    QVERIFY(!loaded.hasErrors());
+    control::Instance instance(loaded.config, false);
+    instance.start();
+    QTRY_VERIFY_WITH_TIMEOUT(instance.status(0).state == control::RepositoryStatus::State::Idle, 30'000);
+    // The relay's drive is unplugged.
+    QVERIFY(QDir().rename(root.filePath("unplugged"), root.filePath("away")));
+    instance.handle({{"command", "sync"}});
+    QTRY_VERIFY_WITH_TIMEOUT(!instance.status(0).lastError.isEmpty(), 30'000);
+    const QString problem = instance.status(0).lastError;
+    QVERIFY2(problem.contains(root.filePath("unplugged")), qPrintable(problem));
+    QVERIFY2(englishIn(problem, m_allowed).isEmpty(), qPrintable(problem));
+
+    ui::MainWindow window;
+    window.setInstance(&instance);
+    window.showConfiguration(loaded.config);
+    window.show();
+    QTRY_VERIFY(!window.findChild<QWidget*>("repository:docs")->findChild<QLabel*>("problem")->text().isEmpty());
+    sweep(&window, "main window with a problem");
+    ui::TrayModel model(&instance);
+    ui::TrayIcon tray(&model);
+    QTRY_VERIFY(tray.menu()->actions().size() > 3);
+    sweep(tray.menu(), "tray menu with a problem");
+    QVERIFY2(englishIn(model.tooltip(), m_allowed).isEmpty(), qPrintable(model.tooltip()));
+    ui::ActivityWindow activity(&instance);
+    activity.show();
+    activity.showTab(ui::ActivityWindow::ErrorsTab);
+    sweep(&activity, "activity errors");
+
+    // A refused value: the configuration's own check, beside the field.
+    ui::SettingsDialog settings(&instance, conf);
+    settings.show();
+    settings.showPage(0);
+    auto* pullers = settings.findChild<QLineEdit*>("pullers");
+    QVERIFY(pullers);
+    pullers->setText("beaucoup");
+    QVERIFY(!settings.apply());
+    auto* pullersError = settings.findChild<QLabel*>("error:pullers");
+    QVERIFY(pullersError && !pullersError->text().isEmpty());
+    sweep(&settings, "settings with a refused value");
+    // The control channel's errors are sentences in the instance's language; programs read flags.
+    const QJsonObject unknown = instance.handle({{"command", "status"}, {"repository", "nothing"}});
+    QVERIFY(!unknown.value("ok").toBool());
+    QVERIFY(unknown.value("unknown_repository").toBool());
+    QVERIFY2(englishIn(unknown.value("error").toString(), m_allowed).isEmpty(),
+             qPrintable(unknown.value("error").toString()));
+    instance.stop();
+
+    // The wizard's test of a WebDAV server (Apache) that refuses the password, then of one that does
+    // not answer: the probe's findings, in French.
+    testing::ApacheDav dav;
+    QVERIFY(dav.started());
+    ui::SetupWizard wizard(root.filePath("other.conf"));
+    wizard.show();
+    wizard.findChild<QRadioButton*>("type.webdav")->setChecked(true);
+    wizard.button(QWizard::NextButton)->click();
+    auto set = [&wizard](const char* name, const QString& text) {
+        auto* edit = wizard.findChild<QLineEdit*>(name);
+        QVERIFY2(edit, name);
+        edit->setText(text);
+        Q_EMIT edit->textEdited(text);
+    };
+    set("url", QString("http://127.0.0.1:%1/repo").arg(dav.port()));
+    set("user", "tester");
+    set("password", "wrong");
+    auto* status = wizard.currentPage()->findChild<QLabel*>("status");
+    QStringList said;
+    for (const bool answering : {true, false}) {
+        if (!answering)
+            set("url", QString("http://127.0.0.1:%1/repo").arg(testing::freePort()));
+        const QString before = status->text();
+        wizard.findChild<QAbstractButton*>("testConnection")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(status->text() != before && status->text().contains("#c62828"), 30'000);
+        sweep(&wizard, answering ? "wizard: a wrong password" : "wizard: a relay that does not answer");
+        said << status->text();
+    }
+    qInfo("%s\n%s\n%s", qPrintable(problem), qPrintable(pullersError->text()), qPrintable(said.join('\n')));
 }
 
 QTEST_MAIN(tst_French)

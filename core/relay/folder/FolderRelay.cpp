@@ -1,5 +1,6 @@
 #include "relay/folder/FolderRelay.h"
 
+#include "Tr.h"
 #include "config/Paths.h"
 
 #include <QDir>
@@ -84,8 +85,8 @@ bool rootThere(const QString& root, RelayError& error)
     if (QFileInfo(root).isDir())
         return true;
     error = RelayError{RelayError::Kind::NotFound,
-                       QStringLiteral("the relay folder %1 is not there: is the drive plugged in, the share "
-                                      "mounted?")
+                       trc("relay", "the relay folder %1 is not there: is the drive plugged in, the share "
+                                    "mounted?")
                            .arg(root)};
     return false;
 }
@@ -102,7 +103,7 @@ bool makePath(const QString& dir, RelayError& error)
     if (parent != dir && !makePath(parent, error))
         return false;
     if (::mkdir(QFile::encodeName(dir).constData(), 0777) != 0 && errno != EEXIST) {
-        error = errnoError(errno, QStringLiteral("cannot create the folder %1").arg(dir));
+        error = errnoError(errno, trc("relay", "cannot create the folder %1").arg(dir));
         return false;
     }
     return true;
@@ -138,7 +139,7 @@ RelayError errnoError(int err, const QString& what)
     default:
         break;
     }
-    return RelayError{kind, QStringLiteral("%1: %2%3")
+    return RelayError{kind, trc("relay", "%1: %2%3")
                                 .arg(what, QString::fromLocal8Bit(std::strerror(err)),
                                      err == EROFS ? config::sandboxHint() : QString())};
 }
@@ -198,13 +199,13 @@ RelayJob* FolderRelay::list(const QString& folder)
     return PoolJob::start([dir, folder](RelayError& error, QList<RelayEntry>& entries, qint64&) {
         QFileInfo info(dir);
         if (!info.exists()) {
-            error = RelayError{RelayError::Kind::NotFound, QStringLiteral("no folder '%1'").arg(dir)};
+            error = RelayError{RelayError::Kind::NotFound, trc("relay", "no folder '%1'").arg(dir)};
             return;
         }
         QDir d(dir);
         if (!d.isReadable()) {
             error = RelayError{RelayError::Kind::Permission,
-                               QStringLiteral("cannot read the folder '%1'").arg(dir)};
+                               trc("relay", "cannot read the folder '%1'").arg(dir)};
             return;
         }
         const auto infos = d.entryInfoList(
@@ -257,7 +258,7 @@ RelayJob* FolderRelay::getRange(const QString& path, qint64 offset, qint64 lengt
                 if (sink->write(buffer.constData(), n) != n) {
                     error =
                         RelayError{RelayError::Kind::Other,
-                                   QStringLiteral("cannot write the download: %1").arg(sink->errorString())};
+                                   trc("relay", "cannot write the download: %1").arg(sink->errorString())};
                     break;
                 }
                 at += n;
@@ -299,7 +300,7 @@ RelayJob* FolderRelay::put(const QString& path, QIODevice* source, qint64 size, 
                 const qint64 got = source->read(buffer.data(), want);
                 if (got <= 0) {
                     fail(RelayError{RelayError::Kind::Other,
-                                    QStringLiteral("the source ended after %1 of %2 bytes")
+                                    trc("relay", "the source ended after %1 of %2 bytes")
                                         .arg(size - remaining)
                                         .arg(size)});
                     return;

@@ -1,5 +1,6 @@
 #include "relay/ftp/FtpRelay.h"
 
+#include "Tr.h"
 #include "log/Logging.h"
 #include "relay/ftp/FtpListing.h"
 
@@ -68,7 +69,7 @@ std::optional<FtpRelay::Settings> FtpRelay::settingsFromConfig(const config::Rep
     s.session.password = user.isEmpty() && password->isEmpty() ? QByteArray("escale@") : *password;
     if (s.session.user.contains(QLatin1Char('\r')) || s.session.user.contains(QLatin1Char('\n')) ||
         s.session.password.contains('\r') || s.session.password.contains('\n')) {
-        error = QStringLiteral("the FTP user name and password cannot hold line breaks");
+        error = trc("relay", "the FTP user name and password cannot hold line breaks");
         return std::nullopt;
     }
     auto trust = TlsTrust::fromConfig(config, error);
@@ -80,7 +81,7 @@ std::optional<FtpRelay::Settings> FtpRelay::settingsFromConfig(const config::Rep
     while (s.root.size() > 1 && s.root.endsWith(QLatin1Char('/')))
         s.root.chop(1);
     if (s.root.contains(QLatin1Char('\r')) || s.root.contains(QLatin1Char('\n'))) {
-        error = QStringLiteral("the relay path cannot hold line breaks");
+        error = trc("relay", "the relay path cannot hold line breaks");
         return std::nullopt;
     }
     s.limits = TransferLimits::fromConfig(config);
@@ -139,41 +140,39 @@ RelayError FtpRelay::replyError(const ftp::Reply& reply, const QString& what) co
     const QString said = QStringLiteral("%1 %2").arg(reply.code).arg(reply.brief());
     const QString& host = m_settings.session.host;
     if ((reply.code == 450 || reply.code == 550) && mentionsMissing(reply.text))
-        return {Kind::NotFound, QStringLiteral("%1: not found (%2)").arg(what, said)};
+        return {Kind::NotFound, trc("relay", "%1: not found (%2)").arg(what, said)};
     switch (reply.code) {
     case 421:
-        return {Kind::Network, QStringLiteral("%1: %2 closed the connection (%3)").arg(what, host, said)};
+        return {Kind::Network, trc("relay", "%1: %2 closed the connection (%3)").arg(what, host, said)};
     case 425:
     case 426:
         return {Kind::Network,
-                QStringLiteral("%1: the data connection with %2 failed (%3)").arg(what, host, said)};
+                trc("relay", "%1: the data connection with %2 failed (%3)").arg(what, host, said)};
     case 450:
-        return {Kind::Busy, QStringLiteral("%1: busy on %2 (%3): retrying later").arg(what, host, said)};
+        return {Kind::Busy, trc("relay", "%1: busy on %2 (%3): retrying later").arg(what, host, said)};
     case 452:
     case 552:
         return {Kind::Quota,
-                QStringLiteral("%1: the storage of %2 is full (%3): free space there or raise its quota")
+                trc("relay", "%1: the storage of %2 is full (%3): free space there or raise its quota")
                     .arg(what, host, said)};
     case 530:
     case 532:
-        return {Kind::Auth, QStringLiteral("%1: %2 says this login may not (%3): check 'user' and 'password'")
+        return {Kind::Auth, trc("relay", "%1: %2 says this login may not (%3): check 'user' and 'password'")
                                 .arg(what, host, said)};
     case 550:
         if (mentionsRefusal(reply.text))
-            return {
-                Kind::Permission,
-                QStringLiteral("%1: %2 refuses it (%3): check the account's rights").arg(what, host, said)};
-        return {Kind::NotFound, QStringLiteral("%1: not found (%2)").arg(what, said)};
+            return {Kind::Permission,
+                    trc("relay", "%1: %2 refuses it (%3): check the account's rights").arg(what, host, said)};
+        return {Kind::NotFound, trc("relay", "%1: not found (%2)").arg(what, said)};
     case 553:
-        return {Kind::Permission,
-                QStringLiteral("%1: %2 does not allow this name (%3)").arg(what, host, said)};
+        return {Kind::Permission, trc("relay", "%1: %2 does not allow this name (%3)").arg(what, host, said)};
     default:
         break;
     }
     if (reply.code >= 400 && reply.code < 500)
         return {Kind::Network,
-                QStringLiteral("%1: %2 failed for now (%3): retrying later").arg(what, host, said)};
-    return {Kind::Other, QStringLiteral("%1: %2 answered %3").arg(what, host, said)};
+                trc("relay", "%1: %2 failed for now (%3): retrying later").arg(what, host, said)};
+    return {Kind::Other, trc("relay", "%1: %2 answered %3").arg(what, host, said)};
 }
 
 // --- Requests and connections -------------------------------------------------------------
@@ -308,7 +307,7 @@ RelayJob* FtpRelay::list(const QString& folder)
         return invalidPath(folder);
     const QByteArray path = remote(folder);
     const QString what =
-        QStringLiteral("listing %1").arg(folder.isEmpty() ? QStringLiteral("the relay") : folder);
+        folder.isEmpty() ? trc("relay", "listing the relay") : trc("relay", "listing %1").arg(folder);
     return submit(what, [this, path, what](ftp::Session* s, Operation* op, Done done) {
         auto listing = std::make_shared<QBuffer>();
         listing->open(QIODevice::WriteOnly);
@@ -329,8 +328,8 @@ RelayJob* FtpRelay::list(const QString& folder)
                         for (const QByteArray& line : text.split('\n'))
                             if (!line.trimmed().isEmpty() && !line.startsWith("total"))
                                 return done({RelayError::Kind::Other,
-                                             QStringLiteral("%1: the listing format of %2 is not understood "
-                                                            "(first line: %3)")
+                                             trc("relay", "%1: the listing format of %2 is not understood "
+                                                          "(first line: %3)")
                                                  .arg(what, m_settings.session.host,
                                                       QString::fromUtf8(line.trimmed().left(120)))});
                         s->step("CWD " + path, done, [this, done, what](const ftp::Reply& cwd) {
@@ -345,7 +344,7 @@ RelayJob* FtpRelay::get(const QString& path, QIODevice* sink)
     if (!validFtpPath(path, false))
         return invalidPath(path);
     const QByteArray file = remote(path);
-    const QString what = QStringLiteral("reading %1").arg(path);
+    const QString what = trc("relay", "reading %1").arg(path);
     // A download that broke goes on where it stopped (REST), where the server can.
     return submit(
         what,
@@ -371,7 +370,7 @@ RelayJob* FtpRelay::getRange(const QString& path, qint64 offset, qint64 length, 
     if (!m_loggedIn || !m_canRestart)
         return RelayBackend::getRange(path, offset, length, sink);
     const QByteArray file = remote(path);
-    const QString what = QStringLiteral("reading %1").arg(path);
+    const QString what = trc("relay", "reading %1").arg(path);
     // A retry goes on from the part's next byte.
     return submit(what, [this, file, sink, what, offset, length](ftp::Session* s, Operation* op, Done done) {
         const qint64 left = length < 0 ? -1 : length - op->bytes;
@@ -400,7 +399,7 @@ RelayJob* FtpRelay::put(const QString& path, QIODevice* source, qint64 size, Wri
     if (!validFtpPath(path, false))
         return invalidPath(path);
     const QByteArray target = remote(path);
-    const QString what = QStringLiteral("writing %1").arg(path);
+    const QString what = trc("relay", "writing %1").arg(path);
     auto again = [source] {
         return !source->isSequential() && source->seek(0);
     };
@@ -489,7 +488,7 @@ void FtpRelay::publish(ftp::Session* s, const QByteArray& temp, const QByteArray
     s->step("SIZE " + target, done, [this, s, temp, what, done, rename, ended](const ftp::Reply& size) {
         if (size.code == 213)
             return discard(s, temp,
-                           {RelayError::Kind::AlreadyExists, QStringLiteral("%1: already exists").arg(what)},
+                           {RelayError::Kind::AlreadyExists, trc("relay", "%1: already exists").arg(what)},
                            done);
         rename(ended);
     });
@@ -507,7 +506,7 @@ RelayJob* FtpRelay::remove(const QString& path)
     if (!validFtpPath(path, false))
         return invalidPath(path);
     const QByteArray file = remote(path);
-    const QString what = QStringLiteral("deleting %1").arg(path);
+    const QString what = trc("relay", "deleting %1").arg(path);
     return submit(what, [this, file, what](ftp::Session* s, Operation*, Done done) {
         s->command("DELE " + file, [this, what, done](const RelayError& error, const ftp::Reply& reply) {
             if (!error.ok())
@@ -522,7 +521,7 @@ RelayJob* FtpRelay::makeFolder(const QString& folder)
     if (!validFtpPath(folder, true))
         return invalidPath(folder);
     const QByteArray path = remote(folder);
-    return submit(QStringLiteral("creating folder %1").arg(folder),
+    return submit(trc("relay", "creating folder %1").arg(folder),
                   [this, path](ftp::Session* s, Operation*, Done done) { makeFolders(s, path, done); });
 }
 
@@ -530,7 +529,7 @@ void FtpRelay::makeFolders(ftp::Session* s, const QByteArray& folder, Done done)
 {
     if (folder == "/" || m_folders.contains(folder))
         return done({});
-    const QString what = QStringLiteral("creating folder %1 on %2").arg(QString::fromUtf8(folder), s->host());
+    const QString what = trc("relay", "creating folder %1 on %2").arg(QString::fromUtf8(folder), s->host());
     // MKD, else CWD to see whether it exists, else the parent first and MKD again. `then`
     // gets the reply that settles it: 257 or 250 when the folder is there.
     using Then = std::function<void(const ftp::Reply&)>;
@@ -548,9 +547,9 @@ void FtpRelay::makeFolders(ftp::Session* s, const QByteArray& folder, Done done)
             e.kind = RelayError::Kind::Permission; // a folder that cannot be made
         const QString login = s->loginFolder();
         if (!login.isEmpty() && login != QLatin1String("/") && !folder.startsWith(login.toUtf8()))
-            e.message += QStringLiteral(" (the path in 'relay address' starts at the server's root; this "
-                                        "login starts in %1)")
-                             .arg(login);
+            e.message = trc("relay", "%1 (the path in 'relay address' starts at the server's root; this "
+                                     "login starts in %2)")
+                            .arg(e.message, login);
         done(e);
     };
     auto made = [this, folder](const ftp::Reply& reply) {

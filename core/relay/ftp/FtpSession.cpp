@@ -1,5 +1,6 @@
 #include "relay/ftp/FtpSession.h"
 
+#include "Tr.h"
 #include "log/Logging.h"
 
 #include <QRegularExpression>
@@ -63,8 +64,8 @@ Session::Session(const SessionSettings& settings, Throttle* up, Throttle* down, 
     m_stall.setInterval(int(std::min<qint64>(m_settings.timeoutMs, 24 * 3600 * 1000)));
     connect(&m_stall, &QTimer::timeout, this, [this] {
         fail({RelayError::Kind::Timeout,
-              QStringLiteral("%1 sent nothing for %2 s: the server is too slow or the connection stalled "
-                             "('timeout' to wait longer)")
+              trc("relay", "%1 sent nothing for %2 s: the server is too slow or the connection stalled "
+                           "('timeout' to wait longer)")
                   .arg(m_settings.host, QString::number(m_settings.timeoutMs / 1000))});
     });
 }
@@ -117,7 +118,7 @@ void Session::open(std::function<void(const RelayError&)> done)
     connect(control, &QSslSocket::errorOccurred, this,
             [this, control](QAbstractSocket::SocketError e) { connectionError(e, control->errorString()); });
     connect(control, &QSslSocket::disconnected, this, [this] {
-        connectionError(QAbstractSocket::RemoteHostClosedError, QStringLiteral("connection closed"));
+        connectionError(QAbstractSocket::RemoteHostClosedError, trc("relay", "connection closed"));
     });
 
     m_pending = [this, done](const RelayError& error, const Reply& greeting) {
@@ -128,16 +129,16 @@ void Session::open(std::function<void(const RelayError&)> done)
         if (greeting.code == 120) // "ready in a moment"
             return false;
         if (greeting.code == 421) {
-            const RelayError busy{RelayError::Kind::Busy,
-                                  QStringLiteral("%1 takes no more connections now (%2)")
-                                      .arg(m_settings.host, greeting.brief())};
+            const RelayError busy{
+                RelayError::Kind::Busy,
+                trc("relay", "%1 takes no more connections now (%2)").arg(m_settings.host, greeting.brief())};
             fail(busy);
             done(busy);
             return true;
         }
         if (greeting.code != 220) {
             done({RelayError::Kind::Other,
-                  QStringLiteral("%1 does not greet as an FTP server does (%2 %3)")
+                  trc("relay", "%1 does not greet as an FTP server does (%2 %3)")
                       .arg(m_settings.host, QString::number(greeting.code), greeting.brief())});
             return true;
         }
@@ -147,14 +148,13 @@ void Session::open(std::function<void(const RelayError&)> done)
         }
         step("AUTH TLS", done, [this, done](const Reply& auth) {
             if (auth.code != 234)
-                return done(
-                    {RelayError::Kind::Tls,
-                     QStringLiteral("%1 does not offer TLS (AUTH TLS: %2 %3): use ftps:// only with a "
-                                    "server that does, or ftp:// on a trusted network")
-                         .arg(m_settings.host, QString::number(auth.code), auth.brief())});
+                return done({RelayError::Kind::Tls,
+                             trc("relay", "%1 does not offer TLS (AUTH TLS: %2 %3): use ftps:// only with a "
+                                          "server that does, or ftp:// on a trusted network")
+                                 .arg(m_settings.host, QString::number(auth.code), auth.brief())});
             // Nothing is said until the handshake is over; a failed one ends the connection.
             m_pending = [done](const RelayError& failure, const Reply&) {
-                done(failure.ok() ? RelayError{RelayError::Kind::Other, QStringLiteral("unexpected reply")}
+                done(failure.ok() ? RelayError{RelayError::Kind::Other, trc("relay", "unexpected reply")}
                                   : failure);
                 return true;
             };
@@ -184,10 +184,10 @@ RelayError Session::loginRefused(const Reply& reply) const
                                           QRegularExpression::CaseInsensitiveOption);
     if (limit.match(reply.text).hasMatch())
         return {RelayError::Kind::Busy,
-                QStringLiteral("%1 takes no more connections for '%2' now (%3 %4)")
+                trc("relay", "%1 takes no more connections for '%2' now (%3 %4)")
                     .arg(m_settings.host, m_settings.user, QString::number(reply.code), reply.brief())};
     return {RelayError::Kind::Auth,
-            QStringLiteral("%1 refuses the login of '%2' (%3 %4): check 'user' and 'password'")
+            trc("relay", "%1 refuses the login of '%2' (%3 %4): check 'user' and 'password'")
                 .arg(m_settings.host, m_settings.user, QString::number(reply.code), reply.brief())};
 }
 
@@ -222,7 +222,7 @@ void Session::afterLogin(std::function<void(const RelayError&)> done)
         step("TYPE I", done, [this, done](const Reply& type) {
             if (type.code != 200)
                 return done({RelayError::Kind::Other,
-                             QStringLiteral("%1 refuses binary transfers (TYPE I: %2 %3)")
+                             trc("relay", "%1 refuses binary transfers (TYPE I: %2 %3)")
                                  .arg(m_settings.host, QString::number(type.code), type.brief())});
             step("PWD", done, [this, done](const Reply& pwd) {
                 const qsizetype first = pwd.text.indexOf(QLatin1Char('"'));
@@ -258,7 +258,7 @@ void Session::afterLogin(std::function<void(const RelayError&)> done)
         step("PROT P", done, [this, done, features](const Reply& prot) {
             if (prot.code != 200)
                 return done({RelayError::Kind::Tls,
-                             QStringLiteral("%1 refuses to encrypt data connections (PROT P: %2 %3)")
+                             trc("relay", "%1 refuses to encrypt data connections (PROT P: %2 %3)")
                                  .arg(m_settings.host, QString::number(prot.code), prot.brief())});
             m_protected = true;
             features();
@@ -279,7 +279,7 @@ void Session::command(const QByteArray& line, Done done)
             this,
             [this, done] {
                 done({RelayError::Kind::Network,
-                      QStringLiteral("the connection to %1 is closed").arg(m_settings.host)},
+                      trc("relay", "the connection to %1 is closed").arg(m_settings.host)},
                      {});
             },
             Qt::QueuedConnection);
@@ -319,7 +319,7 @@ void Session::onControlReadable()
             m_replyLines += '\n' + line;
             if (m_replyLines.size() > kMaxReply)
                 return fail({RelayError::Kind::Other,
-                             QStringLiteral("%1 sent a reply longer than %2 bytes: not an FTP server")
+                             trc("relay", "%1 sent a reply longer than %2 bytes: not an FTP server")
                                  .arg(m_settings.host)
                                  .arg(kMaxReply)});
             if (code != m_replyCode || line.size() < 4 || line[3] != ' ')
@@ -336,10 +336,9 @@ void Session::onControlReadable()
             return;
     }
     if (m_input.size() > kMaxReply)
-        fail(
-            {RelayError::Kind::Other, QStringLiteral("%1 sent a line longer than %2 bytes: not an FTP server")
-                                          .arg(m_settings.host)
-                                          .arg(kMaxReply)});
+        fail({RelayError::Kind::Other, trc("relay", "%1 sent a line longer than %2 bytes: not an FTP server")
+                                           .arg(m_settings.host)
+                                           .arg(kMaxReply)});
 }
 
 void Session::onReply(const Reply& reply)
@@ -373,11 +372,11 @@ void Session::connectionError(QAbstractSocket::SocketError failure, const QStrin
         return fail({RelayError::Kind::Tls, m_tlsProblem});
     if (failure == QAbstractSocket::RemoteHostClosedError)
         return fail({RelayError::Kind::Network,
-                     QStringLiteral("%1 closed the connection%2")
-                         .arg(m_settings.host,
-                              m_state == State::Opening ? QStringLiteral(" before the login") : QString())});
+                     (m_state == State::Opening ? trc("relay", "%1 closed the connection before the login")
+                                                : trc("relay", "%1 closed the connection"))
+                         .arg(m_settings.host)});
     fail(socketFailure(failure, detail, m_settings.host, m_settings.port,
-                       QStringLiteral("the connection to %1").arg(m_settings.host)));
+                       trc("relay", "the connection to %1").arg(m_settings.host)));
 }
 
 void Session::fail(const RelayError& error)
@@ -462,7 +461,7 @@ void Session::passive(std::shared_ptr<Transfer> t)
         }
         if (port == 0) {
             t->error = {RelayError::Kind::Other,
-                        QStringLiteral("%1 gave no usable data port (%2 %3)")
+                        trc("relay", "%1 gave no usable data port (%2 %3)")
                             .arg(m_settings.host, QString::number(reply.code), reply.brief())};
             return settle(t);
         }
@@ -500,7 +499,7 @@ void Session::startData(std::shared_ptr<Transfer> t, quint16 port)
             t->error = !m_tlsProblem.isEmpty()
                            ? RelayError{RelayError::Kind::Tls, m_tlsProblem}
                            : socketFailure(e, data->errorString(), m_settings.host, data->peerPort(),
-                                           QStringLiteral("the data connection to %1").arg(m_settings.host));
+                                           trc("relay", "the data connection to %1").arg(m_settings.host));
         settle(t);
     });
     const QString address = m_control->peerAddress().toString();
@@ -570,7 +569,7 @@ void Session::pump(std::shared_ptr<Transfer> t)
             }
             t->error = {
                 RelayError::Kind::Other,
-                QStringLiteral("the data to send ended after %1 of %2 bytes").arg(t->bytes).arg(t->size)};
+                trc("relay", "the data to send ended after %1 of %2 bytes").arg(t->bytes).arg(t->size)};
             data->abort(); // the server keeps a short file, which the caller removes
             return settle(t);
         }
@@ -615,7 +614,7 @@ void Session::drain(std::shared_ptr<Transfer> t)
         if (t->sink && t->sink->write(piece) != piece.size()) {
             t->error = {
                 RelayError::Kind::Other,
-                QStringLiteral("cannot store what %1 sent: %2").arg(m_settings.host, t->sink->errorString())};
+                trc("relay", "cannot store what %1 sent: %2").arg(m_settings.host, t->sink->errorString())};
             data->abort();
             return settle(t);
         }
@@ -651,7 +650,7 @@ void Session::settle(std::shared_ptr<Transfer> t)
         if (t->source && t->bytes != t->size)
             t->error = {
                 RelayError::Kind::Network,
-                QStringLiteral("%1 took %2 of %3 bytes").arg(m_settings.host).arg(t->bytes).arg(t->size)};
+                trc("relay", "%1 took %2 of %3 bytes").arg(m_settings.host).arg(t->bytes).arg(t->size)};
     }
     t->finished = true;
     if (t->data) {

@@ -1,5 +1,7 @@
 #include "relay/http/DirectUpload.h"
 
+#include "Tr.h"
+
 #include <QSslSocket>
 #include <QTimer>
 
@@ -72,7 +74,7 @@ void DirectUpload::start()
             end();
         else
             fail(QAbstractSocket::RemoteHostClosedError,
-                 QStringLiteral("the server closed the connection before its reply"));
+                 trc("relay", "the server closed the connection before its reply"));
     });
     connect(m_body, &QIODevice::readyRead, this, &DirectUpload::pump); // a throttled body has more
     pump();
@@ -81,7 +83,7 @@ void DirectUpload::start()
 
 void DirectUpload::abort()
 {
-    fail(QAbstractSocket::SocketTimeoutError, QStringLiteral("aborted"));
+    fail(QAbstractSocket::SocketTimeoutError, trc("relay", "aborted"));
 }
 
 void DirectUpload::pump()
@@ -104,7 +106,7 @@ void DirectUpload::pump()
             // The body ended before its announced size: the server must not take what it got
             // for the object, so the connection goes down mid-body.
             m_bodyEnded = true;
-            fail(QAbstractSocket::UnknownSocketError, QStringLiteral("the data to send ended early"));
+            fail(QAbstractSocket::UnknownSocketError, trc("relay", "the data to send ended early"));
             return;
         }
         if (n == 0)
@@ -170,7 +172,7 @@ bool DirectUpload::parseHead()
         bool ok = false;
         const int code = status.value(1).toInt(&ok);
         if (!status.value(0).startsWith("HTTP/1.") || !ok) {
-            fail(QAbstractSocket::UnknownSocketError, QStringLiteral("the server's reply is not HTTP"));
+            fail(QAbstractSocket::UnknownSocketError, trc("relay", "the server's reply is not HTTP"));
             return false;
         }
         if (code >= 100 && code < 200)
@@ -238,7 +240,7 @@ bool DirectUpload::parseChunks()
         const qint64 size = m_in.left(eol).split(';').value(0).trimmed().toLongLong(&ok, 16);
         m_in.remove(0, eol + 2);
         if (!ok || size < 0) {
-            fail(QAbstractSocket::UnknownSocketError, QStringLiteral("the server's reply is badly chunked"));
+            fail(QAbstractSocket::UnknownSocketError, trc("relay", "the server's reply is badly chunked"));
             return false;
         }
         if (size == 0)

@@ -1,5 +1,6 @@
 #include "relay/http/HttpTransport.h"
 
+#include "Tr.h"
 #include "log/Logging.h"
 #include "relay/RemoteAccess.h"
 #include "relay/http/DirectUpload.h"
@@ -170,38 +171,38 @@ RelayError HttpTransport::errorFor(int status, const QString& what) const
     switch (status) {
     case 401:
         return {Kind::Auth,
-                QStringLiteral("%1: wrong user name or password for %2: check 'user' and 'password'")
+                trc("relay", "%1: wrong user name or password for %2: check 'user' and 'password'")
                     .arg(what, where)};
     case 403:
         return {
             Kind::Permission,
-            QStringLiteral("%1: %2 refuses it (403 Forbidden): check the account's rights").arg(what, where)};
+            trc("relay", "%1: %2 refuses it (403 Forbidden): check the account's rights").arg(what, where)};
     case 404:
     case 410:
-        return {Kind::NotFound, QStringLiteral("%1: not found").arg(what)};
+        return {Kind::NotFound, trc("relay", "%1: not found").arg(what)};
     case 409:
-        return {Kind::NotFound, QStringLiteral("%1: its folder does not exist (409 Conflict)").arg(what)};
+        return {Kind::NotFound, trc("relay", "%1: its folder does not exist (409 Conflict)").arg(what)};
     case 412:
-        return {Kind::AlreadyExists, QStringLiteral("%1: already exists").arg(what)};
+        return {Kind::AlreadyExists, trc("relay", "%1: already exists").arg(what)};
     case 423:
-        return {Kind::Busy, QStringLiteral("%1: locked on the server (423): retrying later").arg(what)};
+        return {Kind::Busy, trc("relay", "%1: locked on the server (423): retrying later").arg(what)};
     case 429:
     case 503:
         return {
             Kind::Busy,
-            QStringLiteral("%1: %2 is busy (%3): retrying later").arg(what, where, QString::number(status))};
+            trc("relay", "%1: %2 is busy (%3): retrying later").arg(what, where, QString::number(status))};
     case 507:
         return {Kind::Quota,
-                QStringLiteral("%1: the storage of %2 is full (507 Insufficient Storage): free space "
-                               "there or raise its quota")
+                trc("relay", "%1: the storage of %2 is full (507 Insufficient Storage): free space "
+                             "there or raise its quota")
                     .arg(what, where)};
     default:
         break;
     }
     if (status >= 500)
-        return {Kind::Network, QStringLiteral("%1: %2 failed (HTTP %3): retrying later")
+        return {Kind::Network, trc("relay", "%1: %2 failed (HTTP %3): retrying later")
                                    .arg(what, where, QString::number(status))};
-    return {Kind::Other, QStringLiteral("%1: %2 answered HTTP %3").arg(what, where, QString::number(status))};
+    return {Kind::Other, trc("relay", "%1: %2 answered HTTP %3").arg(what, where, QString::number(status))};
 }
 
 struct HttpTransport::Attempt
@@ -531,37 +532,36 @@ HttpResult HttpTransport::judge(Attempt& attempt, Exchange x) const
     const QString host = attempt.request.url.host();
     const bool success = result.status >= 200 && result.status < 300;
     if (!attempt.refusedRedirect.isEmpty()) {
-        result.error = {
-            Kind::Permission,
-            QStringLiteral("%1: the server redirects it to another server (%2), which is not followed: "
-                           "use that address in 'relay address' if it is the right one")
-                .arg(what, attempt.refusedRedirect)};
+        result.error = {Kind::Permission,
+                        trc("relay",
+                            "%1: the server redirects it to another server (%2), which is not followed: "
+                            "use that address in 'relay address' if it is the right one")
+                            .arg(what, attempt.refusedRedirect)};
     } else if (attempt.resumeRefused) {
         result.error = {Kind::Network,
-                        QStringLiteral("%1: the connection broke after %2 bytes and the server did not "
-                                       "resume the reply (HTTP %3): it is read again later")
+                        trc("relay", "%1: the connection broke after %2 bytes and the server did not "
+                                     "resume the reply (HTTP %3): it is read again later")
                             .arg(what, QString::number(attempt.sunk), QString::number(result.status))};
         result.status = 0;
     } else if (attempt.sinkFailed) {
         result.error = {
             Kind::Other,
-            QStringLiteral("cannot store what %1 sent: %2").arg(host, attempt.request.sink->errorString())};
+            trc("relay", "cannot store what %1 sent: %2").arg(host, attempt.request.sink->errorString())};
     } else if (attempt.timedOut) {
-        result.error = {Kind::Timeout,
-                        QStringLiteral("%1: %2 sent nothing for %3 s: the server is too slow or "
-                                       "the connection stalled ('timeout' to wait longer)")
-                            .arg(what, host, QString::number(m_settings.timeoutMs / 1000))};
+        result.error = {Kind::Timeout, trc("relay", "%1: %2 sent nothing for %3 s: the server is too slow or "
+                                                    "the connection stalled ('timeout' to wait longer)")
+                                           .arg(what, host, QString::number(m_settings.timeoutMs / 1000))};
     } else if (!attempt.tlsProblem.isEmpty()) {
         result.error = {Kind::Tls, attempt.tlsProblem};
     } else if (x.cutShort) {
         // The connection ended before the body did (a server killed mid-reply).
         result.error = {Kind::Network,
-                        QStringLiteral("%1: the connection broke after %2 bytes of the reply (%3)")
+                        trc("relay", "%1: the connection broke after %2 bytes of the reply (%3)")
                             .arg(what, QString::number(attempt.sunk), x.detail)};
         result.status = 0; // retried like any network failure where it can be
     } else if ((success || x.bodyEnded) && bodyRead(attempt) != attempt.request.bodySize) {
         // The body ran dry before its announced size: what the server kept is not the object.
-        result.error = {Kind::Other, QStringLiteral("%1: the data to send ended after %2 of %3 bytes")
+        result.error = {Kind::Other, trc("relay", "%1: the data to send ended after %2 of %3 bytes")
                                          .arg(what, QString::number(bodyRead(attempt)),
                                               QString::number(attempt.request.bodySize))};
         result.status = 0;

@@ -1,5 +1,6 @@
 #include "relay/rclone/RcloneRelay.h"
 
+#include "Tr.h"
 #include "log/Logging.h"
 
 #include <QBuffer>
@@ -98,12 +99,12 @@ RcloneRelay::RcloneRelay(const Settings& settings, QObject* parent)
     connect(&m_daemon, &QProcess::readyRead, this, &RcloneRelay::daemonOutput);
     connect(&m_daemon, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
-            daemonGone(QStringLiteral("cannot run %1 (%2): install rclone, or set 'rclone binary' to it")
+            daemonGone(trc("relay", "cannot run %1 (%2): install rclone, or set 'rclone binary' to it")
                            .arg(m_settings.binary, m_daemon.errorString()));
     });
     connect(&m_daemon, &QProcess::finished, this, [this] {
         const QString said = QString::fromUtf8(m_output).trimmed().section(QLatin1Char('\n'), -1);
-        daemonGone(QStringLiteral("rclone stopped (%1)").arg(said.isEmpty() ? m_daemon.errorString() : said));
+        daemonGone(trc("relay", "rclone stopped (%1)").arg(said.isEmpty() ? m_daemon.errorString() : said));
     });
 }
 
@@ -165,7 +166,7 @@ void RcloneRelay::startDaemon()
     QTimer::singleShot(kStartTimeoutMs, this, [this, pid = m_daemon.processId()] {
         if (m_starting && m_daemon.processId() == pid) {
             m_daemon.kill();
-            daemonGone(QStringLiteral("rclone did not start within %1 s").arg(kStartTimeoutMs / 1000));
+            daemonGone(trc("relay", "rclone did not start within %1 s").arg(kStartTimeoutMs / 1000));
         }
     });
 }
@@ -217,26 +218,27 @@ RelayError RcloneRelay::explain(const QString& rcloneError, int status, const QS
     const QString text = rcloneError.trimmed();
     const QString lower = text.toLower();
     if (status == 404 || lower.contains(QLatin1String("not found")))
-        return {Kind::NotFound, QStringLiteral("%1: not found").arg(what)};
+        return {Kind::NotFound, trc("relay", "%1: not found").arg(what)};
     if (lower.contains(QLatin1String("didn't find section in config file")))
         return {Kind::Other,
-                QStringLiteral("rclone has no remote named '%1': create it with 'rclone config', or set "
-                               "'rclone config' to the file that has it")
+                trc("relay", "rclone has no remote named '%1': create it with 'rclone config', or set "
+                             "'rclone config' to the file that has it")
                     .arg(m_settings.remote)};
-    if (lower.contains(QLatin1String("401")) || lower.contains(QLatin1String("403")) ||
+    // 403 and 507: also when the text is the transport's own message (translated).
+    if (status == 403 || lower.contains(QLatin1String("401")) || lower.contains(QLatin1String("403")) ||
         lower.contains(QLatin1String("unauthorized")) || lower.contains(QLatin1String("forbidden")) ||
         lower.contains(QLatin1String("invalid_grant")) || lower.contains(QLatin1String("permission denied")))
-        return {Kind::Auth,
-                QStringLiteral("%1: the rclone remote '%2' refuses it (%3): check its credentials "
-                               "with 'rclone config reconnect %2:' or 'rclone config'")
-                    .arg(what, m_settings.remote, text)};
-    if (lower.contains(QLatin1String("quota")) || lower.contains(QLatin1String("insufficient storage")) ||
+        return {Kind::Auth, trc("relay", "%1: the rclone remote '%2' refuses it (%3): check its credentials "
+                                         "with 'rclone config reconnect %2:' or 'rclone config'")
+                                .arg(what, m_settings.remote, text)};
+    if (status == 507 || lower.contains(QLatin1String("quota")) ||
+        lower.contains(QLatin1String("insufficient storage")) ||
         lower.contains(QLatin1String("no space left")) || lower.contains(QLatin1String("storage full")))
         return {Kind::Quota,
-                QStringLiteral("%1: the rclone remote '%2' is full (%3): free space there or raise "
-                               "its quota")
+                trc("relay", "%1: the rclone remote '%2' is full (%3): free space there or raise "
+                             "its quota")
                     .arg(what, m_settings.remote, text)};
-    return {Kind::Network, QStringLiteral("%1: rclone: %2: retrying later").arg(what, text)};
+    return {Kind::Network, trc("relay", "%1: rclone: %2: retrying later").arg(what, text)};
 }
 
 RelayError RcloneRelay::failure(const HttpResult& result, const QString& what) const
@@ -417,7 +419,7 @@ RelayJob* RcloneRelay::put(const QString& path, QIODevice* source, qint64 size, 
                  job->finishLater(e);
              else if (reply.value(QLatin1String("item")).isObject())
                  job->finishLater(
-                     {RelayError::Kind::AlreadyExists, QStringLiteral("%1: already exists").arg(path)});
+                     {RelayError::Kind::AlreadyExists, trc("relay", "%1: already exists").arg(path)});
              else
                  publish();
          });

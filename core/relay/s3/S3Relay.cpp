@@ -1,5 +1,6 @@
 #include "relay/s3/S3Relay.h"
 
+#include "Tr.h"
 #include "config/Secrets.h"
 #include "log/Logging.h"
 
@@ -20,7 +21,7 @@ std::optional<S3Relay::Settings> S3Relay::settingsFromConfig(const config::Repos
     // The address parser keeps the bucket apart; the path is the prefix in it.
     s.bucket = config.relay.bucket;
     if (s.bucket.isEmpty()) {
-        error = QStringLiteral("the S3 address names no bucket: write s3://HOST/BUCKET/FOLDER");
+        error = trc("relay", "the S3 address names no bucket: write s3://HOST/BUCKET/FOLDER");
         return std::nullopt;
     }
     s.prefix = config.relay.path.split(QLatin1Char('/'), Qt::SkipEmptyParts).join(QLatin1Char('/'));
@@ -45,8 +46,8 @@ std::optional<S3Relay::Settings> S3Relay::settingsFromConfig(const config::Repos
     }
     if (s.credentials.accessKey.isEmpty() || s.credentials.secretKey.isEmpty()) {
         error =
-            QStringLiteral("no S3 credentials: set 'user' (the access key) and 'password' (the secret key), "
-                           "or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY");
+            trc("relay", "no S3 credentials: set 'user' (the access key) and 'password' (the secret key), "
+                         "or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY");
         return std::nullopt;
     }
     http->user.clear(); // S3 signs requests; no HTTP authentication
@@ -107,17 +108,18 @@ RelayError S3Relay::explain(const HttpResult& result, const QString& what) const
     using Kind = RelayError::Kind;
     if (code == QLatin1String("NoSuchBucket"))
         return {Kind::Other,
-                QStringLiteral("the bucket '%1' does not exist on %2: create it, or check 'relay address'")
+                trc("relay", "the bucket '%1' does not exist on %2: create it, or check 'relay address'")
                     .arg(m_settings.bucket, m_settings.http.base.host())};
     if (code == QLatin1String("SignatureDoesNotMatch") || code == QLatin1String("InvalidAccessKeyId") ||
         (code == QLatin1String("AccessDenied") && result.status == 403))
         return {Kind::Auth,
-                QStringLiteral("%1: %2 refuses the credentials (%3): check the access key ('user') and "
-                               "the secret key ('password')")
+                trc("relay", "%1: %2 refuses the credentials (%3): check the access key ('user') and "
+                             "the secret key ('password')")
                     .arg(what, m_settings.http.base.host(), code)};
     if (code == QLatin1String("QuotaExceeded") || code == QLatin1String("EntityTooLarge"))
-        return {Kind::Quota, QStringLiteral("%1: %2 (%3)")
-                                 .arg(what, firstElement(result.body, QLatin1String("Message")), code)};
+        return {
+            Kind::Quota,
+            trc("relay", "%1: %2 (%3)").arg(what, firstElement(result.body, QLatin1String("Message")), code)};
     if (!code.isEmpty() && e.kind != Kind::NotFound)
         e.message += QStringLiteral(" (%1)").arg(code);
     return e;
@@ -184,7 +186,7 @@ std::optional<S3Relay::Page> S3Relay::parseListing(const QByteArray& xml, const 
         }
     }
     if (reader.hasError()) {
-        error = QStringLiteral("the bucket listing is not valid XML: %1").arg(reader.errorString());
+        error = trc("relay", "the bucket listing is not valid XML: %1").arg(reader.errorString());
         return std::nullopt;
     }
     if (!truncated)
@@ -235,7 +237,7 @@ void S3Relay::listPage(const QString& prefix, bool deep, const QString& token,
     send("GET", url, {}, nullptr, 0, nullptr, kEmptyPayloadSha256,
          [this, prefix, deep, all, job](const HttpResult& result) {
              if (!result.error.ok()) {
-                 job->finishLater(explain(result, QStringLiteral("listing %1").arg(prefix)));
+                 job->finishLater(explain(result, trc("relay", "listing %1").arg(prefix)));
                  return;
              }
              QString error;
@@ -252,7 +254,7 @@ void S3Relay::listPage(const QString& prefix, bool deep, const QString& token,
              // No folders in S3: an empty prefix is a folder that does not exist.
              if (all->isEmpty())
                  job->finishLater(
-                     RelayError{RelayError::Kind::NotFound, QStringLiteral("%1: nothing there").arg(prefix)});
+                     RelayError{RelayError::Kind::NotFound, trc("relay", "%1: nothing there").arg(prefix)});
              else
                  job->finishLater({}, *all);
          });
@@ -319,10 +321,10 @@ void S3Relay::startMultipart(std::shared_ptr<Multipart> upload)
              }
              upload->uploadId = firstElement(result.body, QLatin1String("UploadId"));
              if (upload->uploadId.isEmpty()) {
-                 upload->job->finishLater(RelayError{
-                     RelayError::Kind::Other,
-                     QStringLiteral("%1: the server started a multipart upload without an upload id")
-                         .arg(upload->path)});
+                 upload->job->finishLater(
+                     RelayError{RelayError::Kind::Other,
+                                trc("relay", "%1: the server started a multipart upload without an upload id")
+                                    .arg(upload->path)});
                  return;
              }
              sendPart(upload);
@@ -349,7 +351,7 @@ void S3Relay::sendPart(std::shared_ptr<Multipart> upload)
     }
     if (got < want) {
         abortMultipart(
-            upload, {RelayError::Kind::Other, QStringLiteral("%1: the data to send ended %2 bytes early")
+            upload, {RelayError::Kind::Other, trc("relay", "%1: the data to send ended %2 bytes early")
                                                   .arg(upload->path, QString::number(upload->left - got))});
         return;
     }
@@ -364,7 +366,7 @@ void S3Relay::sendPart(std::shared_ptr<Multipart> upload)
                  abortMultipart(upload,
                                 result.error.ok()
                                     ? RelayError{RelayError::Kind::Other,
-                                                 QStringLiteral("%1: the server sent no ETag for a part")
+                                                 trc("relay", "%1: the server sent no ETag for a part")
                                                      .arg(upload->path)}
                                     : explain(result, upload->path));
                  return;
@@ -395,7 +397,7 @@ void S3Relay::completeMultipart(std::shared_ptr<Multipart> upload)
              if (checked.error.ok() && !code.isEmpty())
                  checked.error = {
                      RelayError::Kind::Network,
-                     QStringLiteral("%1: the server could not assemble the parts").arg(upload->path)};
+                     trc("relay", "%1: the server could not assemble the parts").arg(upload->path)};
              if (!checked.error.ok()) {
                  abortMultipart(upload, explain(checked, upload->path));
                  return;
@@ -453,7 +455,7 @@ RelayJob* S3Relay::put(const QString& path, QIODevice* source, qint64 size, Writ
          [this, job, path, upload](const HttpResult& r) {
              if (r.status == 200)
                  job->finishLater(RelayError{RelayError::Kind::AlreadyExists,
-                                             QStringLiteral("%1: already exists").arg(path)});
+                                             trc("relay", "%1: already exists").arg(path)});
              else if (r.status == 404)
                  upload();
              else

@@ -1,5 +1,7 @@
 #include "relay/sftp/SftpConnection.h"
 
+#include "Tr.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
@@ -197,21 +199,21 @@ ssh_session newSession(const ConnectionSettings& s)
 RelayError connectFailure(const ConnectionSettings& s, const QString& said)
 {
     if (said.contains(QLatin1String("refused"), Qt::CaseInsensitive))
-        return {Kind::Network, QStringLiteral("%1 refused the connection (port %2): is the server running?")
+        return {Kind::Network, trc("relay", "%1 refused the connection (port %2): is the server running?")
                                    .arg(s.host)
                                    .arg(s.port)};
     if (said.contains(QLatin1String("resolve"), Qt::CaseInsensitive) ||
         said.contains(QLatin1String("not known"), Qt::CaseInsensitive))
         return {Kind::Network,
-                QStringLiteral("unknown host %1: check 'relay address' and the network").arg(s.host)};
+                trc("relay", "unknown host %1: check 'relay address' and the network").arg(s.host)};
     if (said.contains(QLatin1String("timeout"), Qt::CaseInsensitive) ||
         said.contains(QLatin1String("timed out"), Qt::CaseInsensitive))
         return {Kind::Timeout,
-                QStringLiteral("%1 sent nothing for %2 s: the server is too slow or the connection "
-                               "stalled ('timeout' to wait longer)")
+                trc("relay", "%1 sent nothing for %2 s: the server is too slow or the connection "
+                             "stalled ('timeout' to wait longer)")
                     .arg(s.host)
                     .arg(s.timeoutMs / 1000)};
-    return {Kind::Network, QStringLiteral("cannot connect to %1 over SSH: %2").arg(s.host, said)};
+    return {Kind::Network, trc("relay", "cannot connect to %1 over SSH: %2").arg(s.host, said)};
 }
 
 // The host key's "SHA256:..." fingerprint and type name.
@@ -248,7 +250,7 @@ RelayError Connection::open()
     progress();
     m_ssh = newSession(m_settings);
     if (!m_ssh)
-        return {Kind::Other, QStringLiteral("cannot start an SSH session (out of memory)")};
+        return {Kind::Other, trc("relay", "cannot start an SSH session (out of memory)")};
     if (ssh_connect(m_ssh) != SSH_OK) {
         const RelayError e = connectFailure(m_settings, QString::fromUtf8(ssh_get_error(m_ssh)));
         close();
@@ -268,8 +270,8 @@ RelayError Connection::open()
     m_sftp = sftp_new(m_ssh);
     if (!m_sftp || sftp_init(m_sftp) != SSH_OK) {
         e = {Kind::Other,
-             QStringLiteral("%1 offers no SFTP to '%2' (%3): check that its SSH server has the sftp "
-                            "subsystem")
+             trc("relay", "%1 offers no SFTP to '%2' (%3): check that its SSH server has the sftp "
+                          "subsystem")
                  .arg(m_settings.host, m_settings.user, QString::fromUtf8(ssh_get_error(m_ssh)))};
         close();
         return e;
@@ -289,7 +291,7 @@ RelayError Connection::checkHostKey()
         if (digest == m_settings.hostKeySha256)
             return {};
         return {Kind::Tls,
-                QStringLiteral(
+                trc("relay",
                     "the host key of %1 is NOT the one in 'host key' (it presents %2 %3): someone may be "
                     "in the middle. If the server was reinstalled, check its new key there "
                     "(ssh-keygen -lf) and set 'host key = %3'")
@@ -301,26 +303,25 @@ RelayError Connection::checkHostKey()
     case SSH_KNOWN_HOSTS_CHANGED:
     case SSH_KNOWN_HOSTS_OTHER:
         return {Kind::Tls,
-                QStringLiteral(
+                trc("relay",
                     "the host key of %1 has CHANGED (it presents %2 %3, %4 knows another): someone may "
                     "be in the middle. If the server was reinstalled, check its new key there "
                     "(ssh-keygen -lf) and replace its line in %4, or set 'host key = %3'")
                     .arg(where, type, m_fingerprint, known)};
     case SSH_KNOWN_HOSTS_UNKNOWN:
     case SSH_KNOWN_HOSTS_NOT_FOUND:
-        return {Kind::Tls, QStringLiteral("the host key of %1 is unknown (%2 %3, not in %4): check it on the "
-                                          "server (ssh-keygen -lf), then trust it with 'host key = %3' or "
-                                          "'escalectl trust'")
+        return {Kind::Tls, trc("relay", "the host key of %1 is unknown (%2 %3, not in %4): check it on the "
+                                        "server (ssh-keygen -lf), then trust it with 'host key = %3' or "
+                                        "'escalectl trust'")
                                .arg(where, type, m_fingerprint, known)};
     default:
-        return {Kind::Other, QStringLiteral("cannot check the host key of %1 against %2: %3")
+        return {Kind::Other, trc("relay", "cannot check the host key of %1 against %2: %3")
                                  .arg(where, known, QString::fromUtf8(ssh_get_error(m_ssh)))};
     }
 }
 
 RelayError Connection::authenticate()
 {
-    const QString who = QStringLiteral("%1 refuses the login of '%2'").arg(m_settings.host, m_settings.user);
     auto broken = [this] {
         return connectFailure(m_settings, QString::fromUtf8(ssh_get_error(m_ssh)));
     };
@@ -339,10 +340,10 @@ RelayError Connection::authenticate()
                                         nullptr, nullptr, &key) != SSH_OK) {
             return {Kind::Auth,
                     QFileInfo(m_settings.privateKey).isReadable()
-                        ? QStringLiteral("cannot unlock the private key %1: wrong passphrase (it is "
-                                         "'password'), or not an SSH key")
+                        ? trc("relay", "cannot unlock the private key %1: wrong passphrase (it is "
+                                       "'password'), or not an SSH key")
                               .arg(m_settings.privateKey)
-                        : QStringLiteral("cannot read the private key %1").arg(m_settings.privateKey)};
+                        : trc("relay", "cannot read the private key %1").arg(m_settings.privateKey)};
         }
         rc = ssh_userauth_publickey(m_ssh, nullptr, key);
         ssh_key_free(key);
@@ -351,9 +352,9 @@ RelayError Connection::authenticate()
         if (rc == SSH_AUTH_ERROR)
             return broken();
         return {Kind::Auth,
-                QStringLiteral("%1 with the key %2: check 'user', and that the key's public half is in "
-                               "the account's authorized_keys")
-                    .arg(who, m_settings.privateKey)};
+                trc("relay", "%1 refuses the login of '%2' with the key %3: check 'user', and that the key's "
+                             "public half is in the account's authorized_keys")
+                    .arg(m_settings.host, m_settings.user, m_settings.privateKey)};
     }
     if (methods & SSH_AUTH_METHOD_PUBLICKEY) {
         rc = ssh_userauth_publickey_auto(m_ssh, nullptr, nullptr);
@@ -361,7 +362,7 @@ RelayError Connection::authenticate()
             return {};
         if (rc == SSH_AUTH_ERROR)
             return broken();
-        tried << QStringLiteral("ssh-agent and ~/.ssh keys");
+        tried << trc("relay", "ssh-agent and ~/.ssh keys");
     }
     if ((methods & SSH_AUTH_METHOD_PASSWORD) && !secret.isEmpty()) {
         rc = ssh_userauth_password(m_ssh, nullptr, secret.constData());
@@ -369,7 +370,7 @@ RelayError Connection::authenticate()
             return {};
         if (rc == SSH_AUTH_ERROR)
             return broken();
-        tried << QStringLiteral("password");
+        tried << trc("relay", "password");
     } else if ((methods & SSH_AUTH_METHOD_INTERACTIVE) && !secret.isEmpty()) {
         // Servers that ask for the password as a keyboard-interactive prompt.
         while ((rc = ssh_userauth_kbdint(m_ssh, nullptr, nullptr)) == SSH_AUTH_INFO) {
@@ -381,16 +382,16 @@ RelayError Connection::authenticate()
             return {};
         if (rc == SSH_AUTH_ERROR)
             return broken();
-        tried << QStringLiteral("password");
+        tried << trc("relay", "password");
     }
-    QString remedy = QStringLiteral("check 'user' and 'password', or set 'private key'");
+    QString remedy = trc("relay", "check 'user' and 'password', or set 'private key'");
     if (secret.isEmpty() && (methods & (SSH_AUTH_METHOD_PASSWORD | SSH_AUTH_METHOD_INTERACTIVE)) &&
         !m_settings.passwordProblem.isEmpty())
         remedy = m_settings.passwordProblem;
     return {Kind::Auth,
-            QStringLiteral("%1 (tried: %2): %3")
-                .arg(who,
-                     tried.isEmpty() ? QStringLiteral("nothing it accepts") : tried.join(QLatin1String(", ")),
+            trc("relay", "%1 refuses the login of '%2' (tried: %3): %4")
+                .arg(m_settings.host, m_settings.user,
+                     tried.isEmpty() ? trc("relay", "nothing it accepts") : tried.join(QLatin1String(", ")),
                      remedy)};
 }
 
@@ -398,8 +399,8 @@ RelayError Connection::failure(const QString& what)
 {
     if (m_interrupted) {
         close();
-        return {Kind::Timeout, QStringLiteral("%1: %2 sent nothing for %3 s: the server is too slow or the "
-                                              "connection stalled ('timeout' to wait longer)")
+        return {Kind::Timeout, trc("relay", "%1: %2 sent nothing for %3 s: the server is too slow or the "
+                                            "connection stalled ('timeout' to wait longer)")
                                    .arg(what, m_settings.host)
                                    .arg(m_settings.timeoutMs / 1000)};
     }
@@ -413,7 +414,7 @@ RelayError Connection::failure(const QString& what)
         if (e.kind == Kind::Timeout)
             return e;
         return {Kind::Network,
-                QStringLiteral("%1: the connection to %2 broke (%3)").arg(what, m_settings.host, said)};
+                trc("relay", "%1: the connection to %2 broke (%3)").arg(what, m_settings.host, said)};
     }
     return statusError(code, what);
 }
@@ -423,26 +424,26 @@ RelayError Connection::statusError(int code, const QString& what) const
     switch (code) {
     case SSH_FX_NO_SUCH_FILE:
     case SSH_FX_NO_SUCH_PATH:
-        return {Kind::NotFound, QStringLiteral("%1: not found").arg(what)};
+        return {Kind::NotFound, trc("relay", "%1: not found").arg(what)};
     case SSH_FX_PERMISSION_DENIED:
     case SSH_FX_WRITE_PROTECT:
         return {Kind::Permission,
-                QStringLiteral("%1: %2 refuses it (permission denied): check the account's rights")
+                trc("relay", "%1: %2 refuses it (permission denied): check the account's rights")
                     .arg(what, m_settings.host)};
     case SSH_FX_FILE_ALREADY_EXISTS:
-        return {Kind::AlreadyExists, QStringLiteral("%1: already exists").arg(what)};
+        return {Kind::AlreadyExists, trc("relay", "%1: already exists").arg(what)};
     case 14: // SSH_FX_NO_SPACE_ON_FILESYSTEM (version 5)
     case 15: // SSH_FX_QUOTA_EXCEEDED
         return {Kind::Quota,
-                QStringLiteral("%1: the storage of %2 is full: free space there or raise its quota")
+                trc("relay", "%1: the storage of %2 is full: free space there or raise its quota")
                     .arg(what, m_settings.host)};
     default:
         return {Kind::Other,
-                QStringLiteral("%1: %2 failed it (SFTP status %3%4)")
+                (code == SSH_FX_FAILURE
+                     ? trc("relay", "%1: %2 failed it (SFTP status %3: a full disk, or a name it refuses)")
+                     : trc("relay", "%1: %2 failed it (SFTP status %3)"))
                     .arg(what, m_settings.host)
-                    .arg(code)
-                    .arg(code == SSH_FX_FAILURE ? QStringLiteral(": a full disk, or a name it refuses")
-                                                : QString())};
+                    .arg(code)};
     }
 }
 
@@ -545,7 +546,7 @@ RelayError Connection::read(const QByteArray& file, qint64 offset, qint64 end, P
         }
         if (n == 0) { // shorter than it said: the answers still due are dropped with the connection
             error = {Kind::Corrupt,
-                     QStringLiteral("%1: the file ended after %2 of %3 bytes").arg(what).arg(r.at).arg(size)};
+                     trc("relay", "%1: the file ended after %2 of %3 bytes").arg(what).arg(r.at).arg(size)};
             close();
             break;
         }
@@ -558,7 +559,7 @@ RelayError Connection::read(const QByteArray& file, qint64 offset, qint64 end, P
         }
         throttle.pass(piece.size());
         if (!out.waitForRoom()) {
-            error = {Kind::Other, QStringLiteral("%1: stopped").arg(what)};
+            error = {Kind::Other, trc("relay", "%1: stopped").arg(what)};
             break;
         }
         progress(); // waiting for the relay's side is not the server stalling
@@ -640,20 +641,20 @@ RelayError Connection::write(const QByteArray& file, qint64 size, Pipe& in, Shar
                 ::shutdown(m_fd, SHUT_RDWR);
         }
         close();
-        return RelayError{Kind::Network, QStringLiteral("%1: %2").arg(what, why)};
+        return RelayError{Kind::Network, trc("relay", "%1: %2").arg(what, why)};
     };
     // One status answer off the channel.
     auto takeAnswer = [&]() -> RelayError {
         char head[9];
         if (!channelReadExactly(head, 9))
-            return lost(QStringLiteral("the connection ended while writing"));
+            return lost(trc("relay", "the connection ended while writing"));
         const quint32 length = readU32(head);
         const quint32 id = readU32(head + 5);
         if (length < 9 || length > 256 * 1024 || uint8_t(head[4]) != kFxpStatus || !inFlight.remove(id))
-            return lost(QStringLiteral("the server answered a write with an unexpected message"));
+            return lost(trc("relay", "the server answered a write with an unexpected message"));
         QByteArray rest(qsizetype(length - 5), Qt::Uninitialized);
         if (!channelReadExactly(rest.data(), int(rest.size())))
-            return lost(QStringLiteral("the connection ended while writing"));
+            return lost(trc("relay", "the connection ended while writing"));
         const quint32 code = readU32(rest.constData());
         if (code == SSH_FX_OK)
             return {};
@@ -665,7 +666,7 @@ RelayError Connection::write(const QByteArray& file, qint64 size, Pipe& in, Shar
         }
         RelayError refused = statusError(int(code), what);
         if (!message.isEmpty() && refused.kind == Kind::Other)
-            refused.message += QStringLiteral(": ") + message;
+            refused.message = trc("relay", "%1: %2").arg(refused.message, message);
         return refused;
     };
     quint64 offset = 0;
@@ -676,8 +677,8 @@ RelayError Connection::write(const QByteArray& file, qint64 size, Pipe& in, Shar
         progress();
         if (!piece) {
             const QString why = in.failure();
-            error = {Kind::Other, why.isEmpty() ? QStringLiteral("%1: stopped").arg(what)
-                                                : QStringLiteral("%1: %2").arg(what, why)};
+            error = {Kind::Other, why.isEmpty() ? trc("relay", "%1: stopped").arg(what)
+                                                : trc("relay", "%1: %2").arg(what, why)};
             break;
         }
         for (qint64 at = 0; at < piece->size() && error.ok();) {
@@ -699,7 +700,7 @@ RelayError Connection::write(const QByteArray& file, qint64 size, Pipe& in, Shar
             message.append(piece->constData() + at, n);
             if (ssh_channel_write(m_sftp->channel, message.constData(), uint32_t(message.size())) !=
                 int(message.size())) {
-                error = lost(QStringLiteral("the connection ended while writing"));
+                error = lost(trc("relay", "the connection ended while writing"));
                 break;
             }
             inFlight.insert(id);
@@ -731,7 +732,7 @@ RelayError Connection::write(const QByteArray& file, qint64 size, Pipe& in, Shar
 RelayError Connection::rename(const QByteArray& from, const QByteArray& to, bool replace, const QString& what)
 {
     if (!replace && exists(to))
-        return {Kind::AlreadyExists, QStringLiteral("%1: already exists").arg(what)};
+        return {Kind::AlreadyExists, trc("relay", "%1: already exists").arg(what)};
     // libssh renames with posix-rename@openssh.com where the server has it: atomic, replacing.
     if (sftp_rename(m_sftp, from.constData(), to.constData()) == SSH_OK)
         return {};
@@ -772,7 +773,7 @@ RelayError Connection::makeFolders(const QByteArray& folder, const QString& what
         sftp_attributes_free(a);
         if (folderThere)
             return {};
-        return {Kind::Other, QStringLiteral("%1: a file has the folder's name").arg(what)};
+        return {Kind::Other, trc("relay", "%1: a file has the folder's name").arg(what)};
     }
     if (code != SSH_FX_NO_SUCH_FILE)
         return failure(what);
@@ -801,7 +802,7 @@ QString Connection::probeHostKey(const ConnectionSettings& settings, QString& ke
 {
     ssh_session ssh = newSession(settings);
     if (!ssh) {
-        error = QStringLiteral("cannot start an SSH session");
+        error = trc("relay", "cannot start an SSH session");
         return {};
     }
     QString fingerprint;

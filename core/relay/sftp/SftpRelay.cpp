@@ -1,5 +1,6 @@
 #include "relay/sftp/SftpRelay.h"
 
+#include "Tr.h"
 #include "log/Logging.h"
 
 #include <QBuffer>
@@ -62,7 +63,7 @@ std::optional<SftpRelay::Settings> SftpRelay::settingsFromConfig(const config::R
     c.port = a.port > 0 ? a.port : 22;
     c.user = !config.user.isEmpty() ? config.user : !a.user.isEmpty() ? a.user : qEnvironmentVariable("USER");
     if (c.user.isEmpty()) {
-        error = QStringLiteral("no SSH login: set 'user' (or write it in the address: sftp://USER@HOST/...)");
+        error = trc("relay", "no SSH login: set 'user' (or write it in the address: sftp://USER@HOST/...)");
         return std::nullopt;
     }
     c.privateKey = config.privateKey;
@@ -324,7 +325,7 @@ void SftpRelay::pump(std::shared_ptr<Stream> s)
                 return;
             }
             s->pipe.end(
-                QStringLiteral("the data to send ended after %1 of %2 bytes").arg(s->moved).arg(s->size));
+                trc("relay", "the data to send ended after %1 of %2 bytes").arg(s->moved).arg(s->size));
             return;
         }
         s->moved += piece.size();
@@ -342,7 +343,7 @@ void SftpRelay::drain(std::shared_ptr<Stream> s)
         if (!s->deviceError.isEmpty())
             continue;
         if (s->device->write(*piece) != piece->size()) {
-            s->deviceError = QStringLiteral("cannot store what %1 sent: %2")
+            s->deviceError = trc("relay", "cannot store what %1 sent: %2")
                                  .arg(m_settings.connection.host, s->device->errorString());
             s->pipe.cancel();
             return;
@@ -359,7 +360,7 @@ RelayJob* SftpRelay::list(const QString& folder)
         return invalidPath(folder);
     const QByteArray path = remote(folder);
     const QString what =
-        QStringLiteral("listing %1").arg(folder.isEmpty() ? QStringLiteral("the relay") : folder);
+        folder.isEmpty() ? trc("relay", "listing the relay") : trc("relay", "listing %1").arg(folder);
     return submit(
         what, [path, what](sftp::Connection& c, Operation& op) { return c.list(path, op.entries, what); },
         [](Operation& op) {
@@ -378,7 +379,7 @@ RelayJob* SftpRelay::getRange(const QString& path, qint64 offset, qint64 length,
     if (!isValidRelayPath(path, false))
         return invalidPath(path);
     const QByteArray file = remote(path);
-    const QString what = QStringLiteral("reading %1").arg(path);
+    const QString what = trc("relay", "reading %1").arg(path);
     auto prepare = [this, sink](Operation& op) {
         auto s = std::make_shared<Stream>();
         s->device = sink;
@@ -401,7 +402,7 @@ RelayJob* SftpRelay::put(const QString& path, QIODevice* source, qint64 size, Wr
     if (!isValidRelayPath(path, false))
         return invalidPath(path);
     const QByteArray target = remote(path);
-    const QString what = QStringLiteral("writing %1").arg(path);
+    const QString what = trc("relay", "writing %1").arg(path);
     auto prepare = [this, source, size](Operation& op) {
         // The job's progress, told on this (the relay's) thread, where the job lives and may go.
         op.sent = [this, job = op.job, size](qint64 done) {
@@ -467,7 +468,7 @@ RelayJob* SftpRelay::remove(const QString& path)
     if (!isValidRelayPath(path, false))
         return invalidPath(path);
     const QByteArray file = remote(path);
-    const QString what = QStringLiteral("deleting %1").arg(path);
+    const QString what = trc("relay", "deleting %1").arg(path);
     return submit(what, [file, what](sftp::Connection& c, Operation&) { return c.remove(file, what); });
 }
 
@@ -476,7 +477,7 @@ RelayJob* SftpRelay::makeFolder(const QString& folder)
     if (!isValidRelayPath(folder, true))
         return invalidPath(folder);
     const QByteArray path = remote(folder);
-    const QString what = QStringLiteral("creating folder %1").arg(folder);
+    const QString what = trc("relay", "creating folder %1").arg(folder);
     return submit(what, [path, what](sftp::Connection& c, Operation&) { return c.makeFolders(path, what); });
 }
 

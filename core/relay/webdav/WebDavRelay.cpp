@@ -1,5 +1,7 @@
 #include "relay/webdav/WebDavRelay.h"
 
+#include "Tr.h"
+
 #include <QBuffer>
 #include <QDateTime>
 #include <QRandomGenerator>
@@ -111,7 +113,7 @@ std::optional<QList<RelayEntry>> WebDavRelay::parseMultistatus(const QByteArray&
         }
     }
     if (reader.hasError()) {
-        error = QStringLiteral("the server's folder listing is not valid XML: %1").arg(reader.errorString());
+        error = trc("relay", "the server's folder listing is not valid XML: %1").arg(reader.errorString());
         return std::nullopt;
     }
     return out;
@@ -275,8 +277,8 @@ void WebDavRelay::makeFolders(const QStringList& parts, int depth, bool mayMakeP
         RelayError e = r.error;
         if (r.status == 409)
             e.message =
-                QStringLiteral("cannot create %1 on the server: its parent folder does not exist; create it, "
-                               "or check 'relay address'")
+                trc("relay", "cannot create %1 on the server: its parent folder does not exist; create it, "
+                             "or check 'relay address'")
                     .arg(m_http.url(folder, true).toDisplayString(QUrl::RemoveUserInfo));
         done(e);
     });

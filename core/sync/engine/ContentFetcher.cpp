@@ -1,5 +1,6 @@
 #include "sync/engine/ContentFetcher.h"
 
+#include "Tr.h"
 #include "log/Logging.h"
 #include "protocol/Layout.h"
 #include "protocol/LocalLayout.h"
@@ -265,14 +266,14 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
                       const QByteArray& deferred = QByteArray()) -> RelayError {
         if (e.kind == RelayError::Kind::NotFound)
             return {e.kind,
-                    QStringLiteral("%1: its content is no longer on the relay; asked the others to send "
-                                   "it again")
+                    trc("sync", "%1: its content is no longer on the relay; asked the others to send "
+                                "it again")
                         .arg(path)};
         if (!e.ok())
-            return {e.kind, QStringLiteral("cannot download %1: %2").arg(path, e.message)};
+            return {e.kind, trc("sync", "cannot download %1: %2").arg(path, e.message)};
         if (got != chunk.length || (checkEach(chunk) && !hash.isNull() && hash != chunk.hash))
             return {RelayError::Kind::Corrupt,
-                    QStringLiteral("%1: a chunk from the relay failed its check; it will be fetched again")
+                    trc("sync", "%1: a chunk from the relay failed its check; it will be fetched again")
                         .arg(path)};
         if (bytes) {
             if (whole) {
@@ -305,8 +306,8 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
             }
             if (!written) {
                 m_localWriteFailed = true; // the folder's disk, not the relay
-                return {RelayError::Kind::Other,
-                        QStringLiteral("cannot write %1: %2").arg(path, writeFailure(file))};
+                const QString why = writeFailure(file);
+                return {RelayError::Kind::Other, trc("sync", "cannot write %1: %2").arg(path, why)};
             }
         }
         m_ctx.progress.bytesReceived += chunk.length;
@@ -367,7 +368,7 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
             break;
         if (i > 0 && m_ctx.interrupted()) {
             // Escale is stopping: the chunks under way end, the file is fetched at the next start.
-            failure = {RelayError::Kind::Other, QStringLiteral("%1: left for the next start").arg(path)};
+            failure = {RelayError::Kind::Other, trc("sync", "%1: left for the next start").arg(path)};
             break;
         }
         const protocol::BlobRef& chunk = chunks.at(i);
@@ -429,7 +430,7 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
         hashing.get();
     if (failure.ok() && badBlob->load())
         failure = {RelayError::Kind::Corrupt,
-                   QStringLiteral("%1: a chunk from the relay failed its check; it will be fetched again").arg(path)};
+                   trc("sync", "%1: a chunk from the relay failed its check; it will be fetched again").arg(path)};
     if (!failure.ok())
         file.seek(start);
     return failure;
@@ -524,7 +525,8 @@ Content ContentFetcher::obtainContent(const JournalRecord& record, const QString
     const QString temp = folder + QLatin1Char('/') + protocol::local::downloadPrefix() + randomTag();
     QFile out(temp);
     if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
-        problem = QStringLiteral("cannot write in %1: %2").arg(folder, writeFailure(out));
+        const QString why = writeFailure(out);
+        problem = trc("sync", "cannot write in %1: %2").arg(folder, why);
         return Content::Failed;
     }
     auto abandon = [&](const QString& why, Content outcome = Content::Failed) {
@@ -587,14 +589,14 @@ Content ContentFetcher::obtainContent(const JournalRecord& record, const QString
         out.close();
         QFile::remove(temp);
         if (!partial || partial->hash != record.hash || partial->received != record.from) {
-            problem = QStringLiteral("%1: its first pieces are not here; asked the others to send it again")
+            problem = trc("sync", "%1: its first pieces are not here; asked the others to send it again")
                           .arg(targetPath);
             return Content::Gone;
         }
         QFile part(partial->temp);
         if (!part.open(QIODevice::ReadWrite)) {
             m_ctx.dropPartial(targetPath);
-            problem = QStringLiteral("%1: its first pieces are lost; asked the others to send it again")
+            problem = trc("sync", "%1: its first pieces are lost; asked the others to send it again")
                           .arg(targetPath);
             return Content::Gone;
         }
@@ -616,8 +618,8 @@ Content ContentFetcher::obtainContent(const JournalRecord& record, const QString
         if (n < 0 || !part.flush() || part.size() != record.size || check.finish() != record.hash) {
             part.close();
             m_ctx.dropPartial(targetPath);
-            problem = QStringLiteral("%1: the file assembled from pieces failed its check; asked the others "
-                                     "to send it again")
+            problem = trc("sync", "%1: the file assembled from pieces failed its check; asked the others "
+                                  "to send it again")
                           .arg(targetPath);
             return Content::Gone;
         }
@@ -633,7 +635,7 @@ Content ContentFetcher::obtainContent(const JournalRecord& record, const QString
             record.blobs.isEmpty() ? m_ctx.contentSeen.value(record.hash) : record.blobs;
         if (record.size > 0 && chunks.isEmpty())
             return abandon(
-                QStringLiteral("%1: the content is not on the relay; asked the others to send it again")
+                trc("sync", "%1: the content is not on the relay; asked the others to send it again")
                     .arg(targetPath),
                 Content::Gone);
         QByteArray digest;
@@ -679,12 +681,14 @@ Content ContentFetcher::obtainContent(const JournalRecord& record, const QString
         // Damaged on the relay (or by the way): asked for again, from whoever holds it (R23).
         if (digest != record.hash || total != record.size)
             return abandon(
-                QStringLiteral("%1: the downloaded content failed its check; asked the others to send it again")
+                trc("sync", "%1: the downloaded content failed its check; asked the others to send it again")
                     .arg(targetPath),
                 Content::Gone);
     }
-    if (!out.flush())
-        return abandon(QStringLiteral("cannot write %1: %2").arg(temp, writeFailure(out)));
+    if (!out.flush()) {
+        const QString why = writeFailure(out);
+        return abandon(trc("sync", "cannot write %1: %2").arg(temp, why));
+    }
     out.close();
     staged = temp;
     return Content::Written;

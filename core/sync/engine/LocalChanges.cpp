@@ -1,5 +1,6 @@
 #include "sync/engine/LocalChanges.h"
 
+#include "Tr.h"
 #include "log/Logging.h"
 #include "protocol/LocalLayout.h"
 #include "scan/Scanner.h"
@@ -75,7 +76,7 @@ void LocalChanges::scanLocal(Pass& pass)
     pass.scannedCuts = std::move(scanned.cuts);
     if (scanned.rootMissing) {
         pass.fail(PassResult::Status::LocalFolder,
-                  QStringLiteral("the local folder %1 does not exist: create it, or mount the disk it is on")
+                  trc("sync", "the local folder %1 does not exist: create it, or mount the disk it is on")
                       .arg(m_ctx.settings.localPath));
         return;
     }
@@ -106,10 +107,9 @@ void LocalChanges::scanLocal(Pass& pass)
     const bool marked = m_ctx.db.meta(Meta::Marked) == QLatin1String("1");
     if (marked && !QFileInfo::exists(marker) && !m_deletionsConfirmed) {
         pass.fail(PassResult::Status::LocalFolder,
-                  QStringLiteral(
-                      "the folder %1 lost its marker .escale-folder: is the disk mounted? If you emptied it "
-                      "on purpose, confirm the deletions (escalectl confirm-deletions, or escale "
-                      "--confirm-deletions)")
+                  trc("sync", "the folder %1 lost its marker .escale-folder: is the disk mounted? If you emptied it "
+                              "on purpose, confirm the deletions (escalectl confirm-deletions, or escale "
+                              "--confirm-deletions)")
                       .arg(m_ctx.settings.localPath));
         return;
     }
@@ -143,13 +143,14 @@ void LocalChanges::scanLocal(Pass& pass)
     if (verdict == DeletionGuard::Verdict::Hold) {
         const int earlier = DeletionGuard::recentCount(guard, recent, now);
         pass.result.deletionsHeld = int(scanned.removed.size());
-        pass.problem(QStringLiteral(
-                         "%1 of %2 files are gone from %3%4: their deletion waits for confirmation "
-                         "(escalectl confirm-deletions, the activity window, or escale --confirm-deletions)")
-                         .arg(removedFiles + earlier)
-                         .arg(knownFiles + earlier)
-                         .arg(m_ctx.settings.localPath,
-                              earlier > 0 ? QStringLiteral(" within the last hour") : QString()));
+        const QString held =
+            earlier > 0 ? trc("sync", "%1 of %2 files are gone from %3 within the last hour: their deletion waits "
+                                      "for confirmation (escalectl confirm-deletions, the activity window, or "
+                                      "escale --confirm-deletions)")
+                        : trc("sync", "%1 of %2 files are gone from %3: their deletion waits for confirmation "
+                                      "(escalectl confirm-deletions, the activity window, or escale "
+                                      "--confirm-deletions)");
+        pass.problem(held.arg(removedFiles + earlier).arg(knownFiles + earlier).arg(m_ctx.settings.localPath));
     } else if (verdict == DeletionGuard::Verdict::Wait) {
         pass.result.complete = false; // looked at again once files stop disappearing
     } else if (removedFiles > 0) {

@@ -1,5 +1,7 @@
 #include "sync/engine/LocalFiles.h"
 
+#include "Tr.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
@@ -148,9 +150,9 @@ QString writeFailure(const QFileDevice& file)
     const QByteArray folder = QFile::encodeName(QFileInfo(file.fileName()).absolutePath());
     if (err == ENOSPC || err == EDQUOT ||
         (::statvfs(folder.constData(), &st) == 0 && qint64(st.f_bavail) * qint64(st.f_frsize) < 64 * 1024))
-        return QStringLiteral("the disk is full (free some room on it; nothing was replaced)");
+        return trc("sync", "the disk is full (free some room on it; nothing was replaced)");
     if (err == EROFS)
-        return QStringLiteral("the disk is read-only");
+        return trc("sync", "the disk is read-only");
     const QString said = file.errorString();
     return said.isEmpty() || said == QLatin1String("Unknown error") ? QString::fromLocal8Bit(std::strerror(err)) : said;
 }

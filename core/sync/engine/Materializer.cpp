@@ -1,5 +1,6 @@
 #include "sync/engine/Materializer.h"
 
+#include "Tr.h"
 #include "log/Logging.h"
 #include "protocol/LocalLayout.h"
 #include "sync/Conflicts.h"
@@ -148,8 +149,8 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
             if (twinGoes && target.kind == Kind::File && m_cases.renameCaseTwin(twin, path, target.winner))
                 return Outcome::Done;
             if (!twinGoes || materialize(pass, twin) != Outcome::Done || !m_cases.caseTwin(path).isEmpty()) {
-                pass.problem(QStringLiteral("%1 is not written here: this file system does not tell it apart "
-                                            "from %2; rename one of them on another machine")
+                pass.problem(trc("sync", "%1 is not written here: this file system does not tell it apart "
+                                         "from %2; rename one of them on another machine")
                                  .arg(path, twin));
                 return Outcome::Done;
             }
@@ -182,18 +183,24 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
         // A file this machine cannot read is a version it cannot see: it stays, and says why.
         if (disk && disk->kind == Kind::File) {
             const int fd = ::open(QFile::encodeName(absolute).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-            if (fd < 0 && errno != ENOENT)
+            if (fd < 0 && errno != ENOENT) {
+                const QString why = QString::fromLocal8Bit(std::strerror(errno));
+                const QString& from = target.winner.originName;
                 return setAside(pass, path,
-                                QStringLiteral("%1 cannot be read here (%2): it stays as it is, and the version "
-                                               "from %3 waits until it can be read (check its permissions)")
-                                    .arg(path, QString::fromLocal8Bit(std::strerror(errno)),
-                                         target.winner.originName.isEmpty() ? QStringLiteral("another machine")
-                                                                            : target.winner.originName));
+                                from.isEmpty()
+                                    ? trc("sync", "%1 cannot be read here (%2): it stays as it is, and the version "
+                                                  "from another machine waits until it can be read (check its "
+                                                  "permissions)")
+                                          .arg(path, why)
+                                    : trc("sync", "%1 cannot be read here (%2): it stays as it is, and the version "
+                                                  "from %3 waits until it can be read (check its permissions)")
+                                          .arg(path, why, from));
+            }
             if (fd >= 0)
                 ::close(fd);
         }
         return setAside(pass, path,
-                        QStringLiteral("%1 changed locally meanwhile; it will be compared on the next pass")
+                        trc("sync", "%1 changed locally meanwhile; it will be compared on the next pass")
                             .arg(path));
     }
 
@@ -202,7 +209,7 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
         const bool same =
             target.kind == known->kind && (target.kind != Kind::File || known->hash == target.winner.hash);
         if (!same) {
-            pass.problem(QStringLiteral("kept this machine's version of %1 (conservative mode)").arg(path));
+            pass.problem(trc("sync", "kept this machine's version of %1 (conservative mode)").arg(path));
             return Outcome::Done;
         }
     }
@@ -231,7 +238,8 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
                 m_ctx.db.commit();
                 return o == Outcome::Deferred
                            ? setAside(pass, path,
-                                      QStringLiteral("%1: its conflict copy %2 cannot be written yet").arg(path, copy.path))
+                                      trc("sync", "%1: its conflict copy %2 cannot be written yet")
+                                          .arg(path, copy.path))
                            : o;
             }
             ++pass.result.conflicts;
@@ -258,7 +266,7 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
                 m_ctx.db.addWant(copy.hash, path);
             return o == Outcome::Deferred
                        ? setAside(pass, path,
-                                  QStringLiteral("%1: its conflict copy %2 cannot be written yet").arg(path, copy.path))
+                                  trc("sync", "%1: its conflict copy %2 cannot be written yet").arg(path, copy.path))
                        : o;
         }
     }
@@ -325,11 +333,12 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
             StateDb::LocalEntry reflected = *known;
             reflected.vv = mergedVector(m_ctx.db.versions(path));
             if (const int mode = modeFor(target.winner, known->mode); mode > 0 && mode != known->mode) {
-                if (::chmod(QFile::encodeName(absolute).constData(), mode_t(mode)) == 0)
+                if (::chmod(QFile::encodeName(absolute).constData(), mode_t(mode)) == 0) {
                     reflected.mode = mode;
-                else
-                    pass.problem(QStringLiteral("cannot change the permissions of %1: %2")
-                                     .arg(absolute, QString::fromLocal8Bit(std::strerror(errno))));
+                } else {
+                    const QString why = QString::fromLocal8Bit(std::strerror(errno));
+                    pass.problem(trc("sync", "cannot change the permissions of %1: %2").arg(absolute, why));
+                }
             }
             if (reflected != *known)
                 m_ctx.db.putLocal(reflected);
@@ -358,8 +367,8 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
                             m_ctx.db.addWant(copy.hash, path);
                         return o == Outcome::Deferred
                                    ? setAside(pass, path,
-                                              QStringLiteral("%1 is a folder here: the file from %2 waits to be "
-                                                             "written beside it")
+                                              trc("sync", "%1 is a folder here: the file from %2 waits to be "
+                                                          "written beside it")
                                                   .arg(path, target.winner.originName))
                                    : o;
                     }
@@ -475,7 +484,7 @@ Outcome Materializer::receivePiece(Pass& pass, const JournalRecord& piece)
             return Outcome::Done; // a piece of a version already replaced
     if (throughLink(piece.path)) {
         pass.problem(
-            QStringLiteral("refused %1: it leads through a symbolic link in the folder").arg(piece.path));
+            trc("sync", "refused %1: it leads through a symbolic link in the folder").arg(piece.path));
         return Outcome::Done;
     }
     qint64 total = 0;
@@ -497,7 +506,8 @@ Outcome Materializer::receivePiece(Pass& pass, const JournalRecord& piece)
         partial = StateDb::Partial{piece.path, piece.hash, piece.size, 0, temp};
         QFile create(temp);
         if (!create.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
-            pass.problem(QStringLiteral("cannot write %1: %2").arg(temp, writeFailure(create)));
+            const QString why = writeFailure(create);
+            pass.problem(trc("sync", "cannot write %1: %2").arg(temp, why));
             return Outcome::Retry;
         }
         m_ctx.db.putPartial(*partial);
@@ -536,7 +546,8 @@ Outcome Materializer::receivePiece(Pass& pass, const JournalRecord& piece)
     }
     if (!out.flush() || ::fdatasync(out.handle()) != 0) {
         out.resize(partial->received);
-        pass.problem(QStringLiteral("cannot write %1: %2").arg(partial->temp, writeFailure(out)));
+        const QString why = writeFailure(out);
+        pass.problem(trc("sync", "cannot write %1: %2").arg(partial->temp, why));
         return Outcome::Retry;
     }
     partial->received = piece.from + total;
@@ -583,7 +594,7 @@ bool Materializer::makeFolders(const QString& relative, QString& problem)
                 continue;
             }
             if (S_ISREG(st.st_mode)) {
-                problem = QStringLiteral("%1 is a file here, a folder elsewhere").arg(m_ctx.localPath(prefix));
+                problem = trc("sync", "%1 is a file here, a folder elsewhere").arg(m_ctx.localPath(prefix));
                 return false;
             }
             // Never written through (R4): the link goes to the archive, a real folder takes its name.
@@ -597,8 +608,8 @@ bool Materializer::makeFolders(const QString& relative, QString& problem)
                                               .arg(m_ctx.settings.name, prefix);
         }
         if (::mkdir(native.constData(), 0777) != 0 && errno != EEXIST) {
-            problem = QStringLiteral("cannot create the folder %1: %2")
-                          .arg(m_ctx.localPath(prefix), QString::fromLocal8Bit(std::strerror(errno)));
+            const QString why = QString::fromLocal8Bit(std::strerror(errno));
+            problem = trc("sync", "cannot create the folder %1: %2").arg(m_ctx.localPath(prefix), why);
             return false;
         }
         // Remembered, so that the next scan does not take it for a new local folder; a folder the
@@ -644,9 +655,10 @@ bool Materializer::commitStaged(Pass& pass)
     const int rootFd =
         ::open(QFile::encodeName(m_ctx.settings.localPath).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (rootFd >= 0) {
-        if (::syncfs(rootFd) != 0)
-            pass.problem(QStringLiteral("cannot flush %1 to disk: %2")
-                             .arg(m_ctx.settings.localPath, QString::fromLocal8Bit(std::strerror(errno))));
+        if (::syncfs(rootFd) != 0) {
+            const QString why = QString::fromLocal8Bit(std::strerror(errno));
+            pass.problem(trc("sync", "cannot flush %1 to disk: %2").arg(m_ctx.settings.localPath, why));
+        }
         ::close(rootFd);
     }
     bool all = true;
@@ -661,7 +673,7 @@ bool Materializer::commitStaged(Pass& pass)
         if (!unchanged) {
             QFile::remove(staged.temp);
             setAside(pass, staged.path,
-                     QStringLiteral("%1 changed locally meanwhile; it will be compared on the next pass")
+                     trc("sync", "%1 changed locally meanwhile; it will be compared on the next pass")
                          .arg(staged.path));
             pass.result.complete = false;
             all = false;
@@ -673,7 +685,7 @@ bool Materializer::commitStaged(Pass& pass)
             if (!copyToArchive(m_ctx.settings.localPath, stamp, staged.path, error)) {
                 QFile::remove(staged.temp);
                 setAside(pass, staged.path,
-                         QStringLiteral("%1 is not replaced: %2").arg(staged.path, error));
+                         trc("sync", "%1 is not replaced: %2").arg(staged.path, error));
                 all = false;
                 continue;
             }
@@ -682,7 +694,7 @@ bool Materializer::commitStaged(Pass& pass)
             0) {
             const int err = errno;
             QFile::remove(staged.temp);
-            pass.problem(QStringLiteral("cannot write %1: %2")
+            pass.problem(trc("sync", "cannot write %1: %2")
                              .arg(target, QString::fromLocal8Bit(std::strerror(err))));
             all = false;
             continue;

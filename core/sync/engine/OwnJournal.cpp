@@ -1,5 +1,6 @@
 #include "sync/engine/OwnJournal.h"
 
+#include "Tr.h"
 #include "log/Logging.h"
 #include "protocol/JournalObjects.h"
 #include "protocol/Layout.h"
@@ -32,7 +33,7 @@ bool OwnJournal::catchUpOwnState(Pass& pass)
     const RelayError e = m_ctx.store.list(layout::headsFolder(), entries);
     if (!e.ok() && e.kind != RelayError::Kind::NotFound) {
         pass.fail(e.kind == RelayError::Kind::Auth ? PassResult::Status::Auth : PassResult::Status::Failed,
-                  QStringLiteral("cannot list the relay: %1").arg(e.message));
+                  trc("sync", "cannot list the relay: %1").arg(e.message));
         pass.result.cause = e.kind;
         return false;
     }
@@ -60,7 +61,7 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
     const RelayError e = m_ctx.store.list(layout::journalFolderOf(m_ctx.clientId), entries);
     if (!e.ok() && e.kind != RelayError::Kind::NotFound) {
         pass.fail(PassResult::Status::Failed,
-                  QStringLiteral("cannot list this client's journal on the relay: %1").arg(e.message));
+                  trc("sync", "cannot list this client's journal on the relay: %1").arg(e.message));
         return false;
     }
     quint64 highest = 0;
@@ -107,11 +108,11 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
                 continue; // deleted once a snapshot covered it
             if (!ge.ok() && ge.kind != RelayError::Kind::Corrupt) {
                 pass.fail(PassResult::Status::Failed,
-                          QStringLiteral("cannot read this client's journal on the relay: %1").arg(ge.message));
+                          trc("sync", "cannot read this client's journal on the relay: %1").arg(ge.message));
                 return false;
             }
-            pass.problem(QStringLiteral("cannot take back %1 (%2): later segments of this client are numbered "
-                                        "after it")
+            pass.problem(trc("sync", "cannot take back %1 (%2): later segments of this client are numbered "
+                                     "after it")
                              .arg(path, ge.ok() ? error : ge.message));
             segments.append(Segment{seq, {}, {}});
             continue;
@@ -243,7 +244,7 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
             }
             // The folder is made to match at this pass or, adopted while sending, at the next.
             pass.affected << record.path;
-            m_ctx.db.putSetAside(record.path, QStringLiteral("%1: taken back from the relay").arg(record.path),
+            m_ctx.db.putSetAside(record.path, trc("sync", "%1: taken back from the relay").arg(record.path),
                              m_ctx.now());
         }
     }
@@ -283,7 +284,7 @@ void OwnJournal::answerMissing(Pass& pass)
         pass.snapshotWanted = true;
         answered.insert(p.client, double(seq));
         changed = true;
-        pass.problem(QStringLiteral("%1 cannot read %2: a snapshot that stands for it is sent")
+        pass.problem(trc("sync", "%1 cannot read %2: a snapshot that stands for it is sent")
                          .arg(p.name, layout::journalPath(m_ctx.clientId, seq)));
     }
     if (changed)
@@ -294,10 +295,10 @@ void OwnJournal::answerMissing(Pass& pass)
 bool OwnJournal::refuseClone(Pass& pass)
 {
     pass.fail(PassResult::Status::Refused,
-              QStringLiteral("another machine writes to %1 under this client's identity (its state %2 was copied, "
-                             "or restored on two machines): nothing more is written. To go on as a new client on "
-                             "this machine, stop Escale, move %2 away and start again; the files of %3 are "
-                             "compared with the repository's, nothing is lost")
+              trc("sync", "another machine writes to %1 under this client's identity (its state %2 was copied, "
+                          "or restored on two machines): nothing more is written. To go on as a new client on "
+                          "this machine, stop Escale, move %2 away and start again; the files of %3 are "
+                          "compared with the repository's, nothing is lost")
                   .arg(m_ctx.backend->describe(), m_ctx.statePath, m_ctx.settings.localPath));
     return false;
 }

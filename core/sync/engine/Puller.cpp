@@ -1,5 +1,6 @@
 #include "sync/engine/Puller.h"
 
+#include "Tr.h"
 #include "log/Logging.h"
 #include "protocol/JournalObjects.h"
 #include "protocol/Layout.h"
@@ -46,7 +47,7 @@ void Puller::pull(Pass& pass)
     // Object stores have no folders: no heads yet lists as "not found".
     if (!e.ok() && e.kind != RelayError::Kind::NotFound) {
         pass.fail(e.kind == RelayError::Kind::Auth ? PassResult::Status::Auth : PassResult::Status::Failed,
-                  QStringLiteral("cannot list the relay: %1").arg(e.message));
+                  trc("sync", "cannot list the relay: %1").arg(e.message));
         pass.result.cause = e.kind;
         return;
     }
@@ -63,10 +64,10 @@ void Puller::pull(Pass& pass)
             if (*gone == m_ctx.clientId) {
                 pass.fail(
                     PassResult::Status::Refused,
-                    QStringLiteral("this client was removed from the repository on %1 (escalectl "
-                                   "forget-client): it writes nothing more there. To join again as a new "
-                                   "client, move its state %2 away and restart Escale; the files of %3 are "
-                                   "compared with the repository's, nothing is lost")
+                    trc("sync", "this client was removed from the repository on %1 (escalectl "
+                                "forget-client): it writes nothing more there. To join again as a new "
+                                "client, move its state %2 away and restart Escale; the files of %3 are "
+                                "compared with the repository's, nothing is lost")
                         .arg(m_ctx.backend->describe(), m_ctx.statePath, m_ctx.settings.localPath));
                 return;
             }
@@ -123,8 +124,8 @@ void Puller::pull(Pass& pass)
         peer.client = it.key();
         if (it.value() < peer.generation) {
             pass.problem(
-                QStringLiteral("the relay shows an older head of %1 (generation %2, already saw %3): "
-                               "refused as a possible replay")
+                trc("sync", "the relay shows an older head of %1 (generation %2, already saw %3): "
+                            "refused as a possible replay")
                     .arg(peer.name.isEmpty() ? peer.client : peer.name)
                     .arg(it.value())
                     .arg(peer.generation));
@@ -136,21 +137,22 @@ void Puller::pull(Pass& pass)
         const RelayError ge = m_ctx.store.getSmall(layout::headPath(it.key(), it.value()), bytes);
         if (!ge.ok()) {
             if (ge.kind != RelayError::Kind::NotFound) // replaced meanwhile: next poll
-                pass.problem(QStringLiteral("cannot read the head of %1: %2").arg(it.key(), ge.message));
+                pass.problem(trc("sync", "cannot read the head of %1: %2").arg(it.key(), ge.message));
             continue;
         }
         QString error;
         const auto text = protocol::TextObject::decode(bytes, QStringLiteral("head"), error);
         const auto head = text ? protocol::Head::fromJson(text->header, error) : std::nullopt;
         if (!head || head->client != it.key() || head->generation != it.value()) {
-            pass.problem(QStringLiteral("head %1 is invalid (%2); waiting for a good one")
-                             .arg(layout::headName(it.key(), it.value()),
-                                  error.isEmpty() ? QStringLiteral("mismatch") : error));
+            const QString object = layout::headName(it.key(), it.value());
+            pass.problem(error.isEmpty()
+                             ? trc("sync", "head %1 is invalid (mismatch); waiting for a good one").arg(object)
+                             : trc("sync", "head %1 is invalid (%2); waiting for a good one").arg(object, error));
             continue;
         }
         if (head->journal < peer.journal) {
             pass.problem(
-                QStringLiteral("the head of %1 names journal %2 after %3: refused as a possible replay")
+                trc("sync", "the head of %1 names journal %2 after %3: refused as a possible replay")
                     .arg(head->name)
                     .arg(head->journal)
                     .arg(peer.journal));
@@ -191,11 +193,13 @@ void Puller::pull(Pass& pass)
                 // Gone or damaged: said in this client's head, its writer answers with a snapshot.
                 if (unreadable) {
                     pass.missing.insert(peer.client, seq);
-                    pass.problem(QStringLiteral("%1 of %2 %3; %2 is asked to send what it holds")
-                                     .arg(layout::journalPath(peer.client, seq), peer.name,
-                                          pass.segmentGone ? QStringLiteral("is missing from the relay although "
-                                                                            "its head names it")
-                                                           : QStringLiteral("is damaged (%1)").arg(pass.invalidReason)));
+                    const QString segment = layout::journalPath(peer.client, seq);
+                    pass.problem(pass.segmentGone
+                                     ? trc("sync", "%1 of %2 is missing from the relay although its head names it; "
+                                                   "%2 is asked to send what it holds")
+                                           .arg(segment, peer.name)
+                                     : trc("sync", "%1 of %2 is damaged (%3); %2 is asked to send what it holds")
+                                           .arg(segment, peer.name, pass.invalidReason));
                 }
                 pass.result.complete = false;
                 break;
@@ -275,7 +279,7 @@ bool Puller::readSegment(Pass& pass, const StateDb::Peer& peer, quint64 seq)
         pass.segmentGone = e.kind == RelayError::Kind::NotFound;
         pass.segmentInvalid = e.kind == RelayError::Kind::Corrupt;
         if (!pass.segmentGone && !pass.segmentInvalid)
-            pass.problem(QStringLiteral("cannot read %1 of %2: %3").arg(path, peer.name, e.message));
+            pass.problem(trc("sync", "cannot read %1 of %2: %3").arg(path, peer.name, e.message));
         return false;
     }
     QString error;
@@ -298,7 +302,7 @@ bool Puller::loadSnapshot(Pass& pass, StateDb::Peer& peer)
     QString error;
     const auto snapshot = e.ok() ? protocol::Snapshot::decode(bytes, peer.client, peer.snapshot, error) : std::nullopt;
     if (!snapshot) {
-        pass.problem(QStringLiteral("cannot use the snapshot %1 of %2 (%3); waiting")
+        pass.problem(trc("sync", "cannot use the snapshot %1 of %2 (%3); waiting")
                          .arg(path, peer.name, e.ok() ? error : e.message));
         return false;
     }
@@ -328,14 +332,14 @@ void Puller::integrateRecords(Pass& pass, const QList<QJsonObject>& records, con
     for (const QJsonObject& o : records) {
         auto record = JournalRecord::fromJson(o, error);
         if (!record) {
-            pass.problem(QStringLiteral("%1 of %2: %3; record skipped").arg(path, from, error));
+            pass.problem(trc("sync", "%1 of %2: %3; record skipped").arg(path, from, error));
             continue;
         }
         QString normalised;
         const QString refusal = protocol::checkRelayPath(record->path, &normalised);
         if (!refusal.isEmpty()) {
             pass.problem(
-                QStringLiteral("refused a path from %1 (%2): %3")
+                trc("sync", "refused a path from %1 (%2): %3")
                     .arg(from, refusal,
                          QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)).left(200)));
             continue;
@@ -408,7 +412,7 @@ bool Puller::checkForgotten(Pass& pass, const QString& client)
         e.ok() ? protocol::TextObject::decode(bytes, QStringLiteral("forgotten"), error) : std::nullopt;
     if (!text || text->header.value(QStringLiteral("client")).toString() != client) {
         if (e.kind != RelayError::Kind::NotFound)
-            pass.problem(QStringLiteral("%1 does not check (%2): ignored")
+            pass.problem(trc("sync", "%1 does not check (%2): ignored")
                              .arg(layout::forgottenPath(client), e.ok() ? error : e.message));
         return false;
     }

@@ -1,5 +1,6 @@
 #include "sync/engine/Pusher.h"
 
+#include "Tr.h"
 #include "config/Units.h"
 #include "log/Logging.h"
 #include "protocol/JournalObjects.h"
@@ -132,11 +133,17 @@ void Pusher::push(Pass& pass)
         qint64 used = 0;
     } waiting;
     const auto sayWaiting = qScopeGuard([&] {
-        if (waiting.files > 0)
-            pass.problem(QStringLiteral("waiting for relay space: %1 (%2) not sent yet, %3 of the %4 of 'disk quota' "
-                                        "in use; they go as the other clients take what is there and it is freed")
-                             .arg(waiting.files == 1 ? QStringLiteral("1 file") : QStringLiteral("%1 files").arg(waiting.files),
-                                  config::formatSize(waiting.bytes), config::formatSize(waiting.used),
+        if (waiting.files == 1)
+            pass.problem(trc("sync", "waiting for relay space: 1 file (%1) not sent yet, %2 of the %3 of 'disk quota' "
+                                     "in use; they go as the other clients take what is there and it is freed")
+                             .arg(config::formatSize(waiting.bytes), config::formatSize(waiting.used),
+                                  config::formatSize(*m_ctx.settings.diskQuota)));
+        else if (waiting.files > 1)
+            pass.problem(trc("sync", "waiting for relay space: %1 files (%2) not sent yet, %3 of the %4 of "
+                                     "'disk quota' in use; they go as the other clients take what is there and it "
+                                     "is freed")
+                             .arg(waiting.files)
+                             .arg(config::formatSize(waiting.bytes), config::formatSize(waiting.used),
                                   config::formatSize(*m_ctx.settings.diskQuota)));
     });
 
@@ -289,7 +296,7 @@ void Pusher::push(Pass& pass)
         }
         if (!e.ok()) {
             pass.fail(PassResult::Status::Failed,
-                      QStringLiteral("cannot publish the journal: %1").arg(e.message));
+                      trc("sync", "cannot publish the journal: %1").arg(e.message));
             break;
         }
         journal = seq;
@@ -389,8 +396,8 @@ bool Pusher::uploadPiece(Pass& pass, JournalRecord& record, qint64 room, PackWri
         pass.result.waitingForSpace = true;
         pass.result.complete = false;
         pass.problem(
-            QStringLiteral("%1 is larger than the relay quota (%2): sent in pieces, %3 of %4 so far; "
-                           "waiting for the others to take the last one")
+            trc("sync", "%1 is larger than the relay quota (%2): sent in pieces, %3 of %4 so far; "
+                        "waiting for the others to take the last one")
                 .arg(record.path, config::formatSize(*m_ctx.settings.diskQuota), config::formatSize(from),
                      config::formatSize(record.size)));
         return false;
@@ -565,7 +572,7 @@ void Pusher::failUpload(Pass& pass, const QString& path, const RelayError& e)
     // waits for room, said; it is no failure of the pass.
     if (e.kind == RelayError::Kind::Quota) {
         if (!pass.relayFull)
-            pass.problem(QStringLiteral("the relay is full (%1): %2 and the larger files after it wait for room")
+            pass.problem(trc("sync", "the relay is full (%1): %2 and the larger files after it wait for room")
                              .arg(e.message, path));
         pass.relayFull = true;
         pass.result.waitingForSpace = true;
@@ -573,7 +580,7 @@ void Pusher::failUpload(Pass& pass, const QString& path, const RelayError& e)
         return;
     }
     pass.fail(e.kind == RelayError::Kind::Auth ? PassResult::Status::Auth : PassResult::Status::Failed,
-              QStringLiteral("cannot upload %1: %2").arg(path, e.message));
+              trc("sync", "cannot upload %1: %2").arg(path, e.message));
     pass.result.cause = e.kind;
 }
 

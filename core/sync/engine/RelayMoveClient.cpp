@@ -1,5 +1,6 @@
 #include "sync/engine/RelayMoveClient.h"
 
+#include "Tr.h"
 #include "log/Logging.h"
 #include "protocol/Layout.h"
 #include "relay/RelayCopy.h"
@@ -50,14 +51,14 @@ void RelayMoveClient::followForward(Pass& pass)
         const bool unreadable = !e.ok() && e.kind != RelayError::Kind::Corrupt;
         pass.fail(
             unreadable ? PassResult::Status::Failed : PassResult::Status::Refused,
-            unreadable ? QStringLiteral("cannot read the forwarding record on %1: %2")
+            unreadable ? trc("sync", "cannot read the forwarding record on %1: %2")
                              .arg(m_ctx.backend->describe(), error)
             : !forward
-                ? QStringLiteral("%1 holds a forwarding record that does not check (%2): refused; nothing "
-                                 "more is written there")
+                ? trc("sync", "%1 holds a forwarding record that does not check (%2): refused; nothing "
+                              "more is written there")
                       .arg(m_ctx.backend->describe(), error)
-                : QStringLiteral("%1 holds a forwarding record for another repository: refused; nothing more "
-                                 "is written there")
+                : trc("sync", "%1 holds a forwarding record for another repository: refused; nothing more "
+                              "is written there")
                       .arg(m_ctx.backend->describe()));
         return;
     }
@@ -73,22 +74,20 @@ bool RelayMoveClient::switchRelay(Pass& pass, const QString& to)
     const QString configFile =
         m_ctx.settings.configFile.isEmpty() ? QString() : QStringLiteral(" -c ") + m_ctx.settings.configFile;
     const QString settingsHint =
-        QStringLiteral(
-            "Give this client the new relay's settings with 'escalectl%1 migrate %2 %3 --set \"KEY = "
-            "VALUE\"...' (it also moves what this client left on the old relay), then restart Escale")
+        trc("sync", "Give this client the new relay's settings with 'escalectl%1 migrate %2 %3 --set \"KEY = "
+                    "VALUE\"...' (it also moves what this client left on the old relay), then restart Escale")
             .arg(configFile, m_ctx.settings.name, to);
-    auto moved = [&](const QString& why) {
-        pass.fail(
-            PassResult::Status::Refused,
-            QStringLiteral("the repository moved from %1 to %2 (escalectl migrate) but %3; nothing more is "
-                           "written on the old relay")
-                .arg(m_ctx.backend->describe(), to, why));
+    const QString oldRelay = m_ctx.backend->describe();
+    auto moved = [&](const QString& message) {
+        pass.fail(PassResult::Status::Refused, message);
         return false;
     };
     QString why, warning, error;
     const auto address = config::RelayAddress::parse(to, QString(), QString(), QString(), why, warning);
     if (!address)
-        return moved(QStringLiteral("its address is not usable: %1").arg(why));
+        return moved(trc("sync", "the repository moved from %1 to %2 (escalectl migrate) but its address is not "
+                                 "usable: %3; nothing more is written on the old relay")
+                         .arg(oldRelay, to, why));
     // The settings of the new relay: this client's configuration file, when it names it already
     // (escalectl migrate on this machine wrote it there, with the keys the new relay needs, or the
     // user did), else this section's with the new address.
@@ -101,18 +100,26 @@ bool RelayMoveClient::switchRelay(Pass& pass, const QString& to)
             next = *there;
     std::unique_ptr<relay::RelayBackend> relay = relay::createRelay(next, why);
     if (!relay)
-        return moved(why + QStringLiteral(". ") + settingsHint);
+        return moved(trc("sync", "the repository moved from %1 to %2 (escalectl migrate) but %3. %4; nothing "
+                                 "more is written on the old relay")
+                         .arg(oldRelay, to, why, settingsHint));
     // The new relay must hold this same repository.
     protocol::ObjectStore there(relay.get());
     QByteArray bytes;
     const RelayError e = there.getHeader(bytes);
     const auto header = e.ok() ? protocol::RepositoryHeader::fromBytes(bytes, why) : std::nullopt;
     if (!e.ok())
-        return moved(QStringLiteral("it cannot be read: %1. %2").arg(e.message, settingsHint));
+        return moved(trc("sync", "the repository moved from %1 to %2 (escalectl migrate) but it cannot be read: "
+                                 "%3. %4; nothing more is written on the old relay")
+                         .arg(oldRelay, to, e.message, settingsHint));
     if (!header)
-        return moved(QStringLiteral("its header is not usable: %1").arg(why));
+        return moved(trc("sync", "the repository moved from %1 to %2 (escalectl migrate) but its header is not "
+                                 "usable: %3; nothing more is written on the old relay")
+                         .arg(oldRelay, to, why));
     if (header->repository != m_ctx.db.meta(Meta::Repository))
-        return moved(QStringLiteral("it holds another repository"));
+        return moved(trc("sync", "the repository moved from %1 to %2 (escalectl migrate) but it holds another "
+                                 "repository; nothing more is written on the old relay")
+                         .arg(oldRelay, to));
     // This client's own objects that the migration could not see yet (written after its last
     // round) follow; its writer is the only one who knows them all (R1).
     if (!moveOwnObjects(pass, *relay))
@@ -124,8 +131,8 @@ bool RelayMoveClient::switchRelay(Pass& pass, const QString& to)
     if (m_hooks.remember) {
         if (!m_hooks.remember(to, error))
             pass.problem(
-                QStringLiteral("now syncing with %1, but could not write it into %2: %3; set 'relay address "
-                               "= %1' there")
+                trc("sync", "now syncing with %1, but could not write it into %2: %3; set 'relay address "
+                            "= %1' there")
                     .arg(to, m_ctx.settings.configFile, error));
         else
             m_ctx.db.removeMeta(Meta::MovedTo);
@@ -145,7 +152,7 @@ bool RelayMoveClient::moveOwnObjects(Pass& pass, relay::RelayBackend& destinatio
 {
     relay::RelayBackend& source = *m_ctx.backend;
     auto fail = [&](const RelayError& e) {
-        pass.fail(PassResult::Status::Failed, QStringLiteral("cannot move this client's objects to %1: %2")
+        pass.fail(PassResult::Status::Failed, trc("sync", "cannot move this client's objects to %1: %2")
                                                   .arg(destination.describe(), e.message));
         return false;
     };
@@ -153,8 +160,8 @@ bool RelayMoveClient::moveOwnObjects(Pass& pass, relay::RelayBackend& destinatio
     // nothing more to take from it.
     auto oldRelayGone = [&](const RelayError& e) {
         pass.problem(
-            QStringLiteral("cannot look for this client's last objects on %1 (%2): those written there "
-                           "after the migration's last round stay behind")
+            trc("sync", "cannot look for this client's last objects on %1 (%2): those written there "
+                        "after the migration's last round stay behind")
                 .arg(source.describe(), e.message));
         return true;
     };

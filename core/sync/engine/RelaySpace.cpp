@@ -1,5 +1,6 @@
 #include "sync/engine/RelaySpace.h"
 
+#include "Tr.h"
 #include "log/Logging.h"
 #include "protocol/JournalObjects.h"
 #include "protocol/Layout.h"
@@ -46,7 +47,7 @@ void RelaySpace::writeSnapshot(Pass& pass)
     if (e.ok())
         e = m_ctx.store.putSmall(layout::snapshotPath(m_ctx.clientId, seq), text.encode(), WriteMode::Replace);
     if (!e.ok()) {
-        pass.problem(QStringLiteral("cannot write a snapshot: %1").arg(e.message));
+        pass.problem(trc("sync", "cannot write a snapshot: %1").arg(e.message));
         return;
     }
     m_ctx.db.begin();
@@ -97,7 +98,7 @@ void RelaySpace::writeHead(Pass& pass)
         m_ctx.store.putSmall(layout::headPath(m_ctx.clientId, head.generation), text.encode(), WriteMode::Replace);
     if (!e.ok()) {
         pass.fail(PassResult::Status::Failed,
-                  QStringLiteral("cannot publish this client's head: %1").arg(e.message));
+                  trc("sync", "cannot publish this client's head: %1").arg(e.message));
         return;
     }
     m_ctx.db.begin();

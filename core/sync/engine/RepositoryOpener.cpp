@@ -2,6 +2,7 @@
 
 #include <QFileInfo>
 
+#include "Tr.h"
 #include "config/Keychain.h"
 #include "config/Secrets.h"
 #include "crypto/RepositoryKeys.h"
@@ -67,12 +68,12 @@ bool RepositoryOpener::openRepository(Pass& pass)
         QList<relay::RelayEntry> root;
         const bool gone = m_ctx.store.list(QString(), root).kind == RelayError::Kind::NotFound;
         pass.fail(PassResult::Status::Failed,
-                  gone ? QStringLiteral("the relay folder %1 is not there: is the drive plugged in, the share "
-                                        "mounted? Nothing was written; Escale looks again")
+                  gone ? trc("sync", "the relay folder %1 is not there: is the drive plugged in, the share "
+                                     "mounted? Nothing was written; Escale looks again")
                              .arg(m_ctx.backend->describe())
-                       : QStringLiteral("%1 holds no repository any more (moved, emptied or replaced?): nothing "
-                                        "was written there. If the repository moved, set 'relay address' to its "
-                                        "new place")
+                       : trc("sync", "%1 holds no repository any more (moved, emptied or replaced?): nothing "
+                                     "was written there. If the repository moved, set 'relay address' to its "
+                                     "new place")
                              .arg(m_ctx.backend->describe()));
         pass.result.cause = RelayError::Kind::NotFound;
         return false;
@@ -92,7 +93,7 @@ bool RepositoryOpener::openRepository(Pass& pass)
             if (!passphrase) {
                 pass.result.keychainUnavailable = keychain.failed();
                 pass.fail(PassResult::Status::Auth,
-                          QStringLiteral("cannot create the encrypted repository: %1").arg(why));
+                          trc("sync", "cannot create the encrypted repository: %1").arg(why));
                 return false;
             }
             const crypto::Suite suite = m_ctx.settings.encryption == config::Encryption::ChaCha20Poly1305
@@ -145,7 +146,7 @@ bool RepositoryOpener::upgradeFormat(Pass& pass)
     const RelayError e = m_ctx.store.replaceHeader(bytes);
     if (!e.ok()) {
         pass.fail(PassResult::Status::Failed,
-                  QStringLiteral("cannot upgrade the repository on %1 to format %2: %3")
+                  trc("sync", "cannot upgrade the repository on %1 to format %2: %3")
                       .arg(m_ctx.backend->describe())
                       .arg(protocol::kFormatVersion)
                       .arg(e.message));
@@ -168,7 +169,7 @@ void RepositoryOpener::failOnHeader(Pass& pass, const RelayError& e)
     pass.fail(e.kind == RelayError::Kind::Auth         ? PassResult::Status::Auth
               : e.kind == RelayError::Kind::Permission ? PassResult::Status::Refused
                                                        : PassResult::Status::Failed,
-              QStringLiteral("cannot read the relay %1: %2").arg(m_ctx.backend->describe(), e.message));
+              trc("sync", "cannot read the relay %1: %2").arg(m_ctx.backend->describe(), e.message));
     pass.result.cause = e.kind;
 }
 
@@ -183,13 +184,13 @@ bool RepositoryOpener::examineHeader(Pass& pass, const HeaderOnRelay& read)
         return false;
     case HeaderOnRelay::Outcome::Damaged:
         pass.fail(PassResult::Status::Refused,
-                  QStringLiteral("%1 on the relay: %2").arg(layout::headerPath(), read.problem));
+                  trc("sync", "%1 on the relay: %2").arg(layout::headerPath(), read.problem));
         return false;
     case HeaderOnRelay::Outcome::OtherFormat:
         pass.fail(
             PassResult::Status::Refused,
-            QStringLiteral("the relay holds a repository in format %1; this Escale speaks format %2: update "
-                           "Escale on this machine")
+            trc("sync", "the relay holds a repository in format %1; this Escale speaks format %2: update "
+                        "Escale on this machine")
                 .arg(read.header.format)
                 .arg(protocol::kFormatVersion));
         return false;
@@ -202,11 +203,11 @@ bool RepositoryOpener::examineHeader(Pass& pass, const HeaderOnRelay& read)
         pass.fail(
             PassResult::Status::Refused,
             header->encryption == QLatin1String("off")
-                ? QStringLiteral("the repository on the relay is not encrypted but 'encryption = %1' is set: "
-                                 "a repository cannot change to encrypted; use a new relay folder")
+                ? trc("sync", "the repository on the relay is not encrypted but 'encryption = %1' is set: "
+                              "a repository cannot change to encrypted; use a new relay folder")
                       .arg(wanted)
-                : QStringLiteral("the repository on the relay is encrypted (%1): set 'encryption = on' and "
-                                 "the passphrase")
+                : trc("sync", "the repository on the relay is encrypted (%1): set 'encryption = on' and "
+                              "the passphrase")
                       .arg(header->encryption));
         return false;
     }
@@ -264,7 +265,7 @@ bool RepositoryOpener::prepareFolders(Pass& pass)
          {layout::headsFolder(), layout::journalFolderOf(m_ctx.clientId), layout::dataFolder()}) {
         const RelayError e = m_ctx.ensureFolder(folder);
         if (!e.ok()) {
-            pass.fail(PassResult::Status::Failed, QStringLiteral("cannot prepare the relay: %1").arg(e.message));
+            pass.fail(PassResult::Status::Failed, trc("sync", "cannot prepare the relay: %1").arg(e.message));
             return false;
         }
     }
@@ -301,21 +302,26 @@ void RepositoryOpener::lookAtRelayFolder(Pass& pass)
     auto some = [](QStringList names) {
         names.sort();
         return names.size() <= 4 ? names.join(QLatin1String(", "))
-                                 : QStringLiteral("%1 and %2 more").arg(names.mid(0, 3).join(QLatin1String(", ")))
+                                 : trc("sync", "%1 and %2 more").arg(names.mid(0, 3).join(QLatin1String(", ")))
                                        .arg(names.size() - 3);
     };
     QString notice;
-    if (!legacy.isEmpty())
-        notice = QStringLiteral("the relay folder %1 also holds Escale 0.7 files (%2%3): Escale leaves them alone, "
-                                "and they take space there. Let the Escale 0.7 clients finish (every file received), "
-                                "stop them, then remove these files with 'escalectl remove-legacy %4' (it lists "
-                                "them and asks first), or choose another relay folder; see docs/upgrading.md")
-                     .arg(m_ctx.backend->describe(), some(legacy),
-                          others.isEmpty() ? QString() : QStringLiteral("; also ") + some(others), m_ctx.settings.name);
+    if (!legacy.isEmpty() && others.isEmpty())
+        notice = trc("sync", "the relay folder %1 also holds Escale 0.7 files (%2): Escale leaves them alone, and "
+                             "they take space there. Let the Escale 0.7 clients finish (every file received), stop "
+                             "them, then remove these files with 'escalectl remove-legacy %3' (it lists them and "
+                             "asks first), or choose another relay folder; see docs/upgrading.md")
+                     .arg(m_ctx.backend->describe(), some(legacy), m_ctx.settings.name);
+    else if (!legacy.isEmpty())
+        notice = trc("sync", "the relay folder %1 also holds Escale 0.7 files (%2; also %3): Escale leaves them "
+                             "alone, and they take space there. Let the Escale 0.7 clients finish (every file "
+                             "received), stop them, then remove these files with 'escalectl remove-legacy %4' (it "
+                             "lists them and asks first), or choose another relay folder; see docs/upgrading.md")
+                     .arg(m_ctx.backend->describe(), some(legacy), some(others), m_ctx.settings.name);
     else if (!others.isEmpty())
-        notice = QStringLiteral("the relay folder %1 also holds what is not Escale's repository (%2): Escale leaves "
-                                "it alone. If Escale 0.7 used this folder, 'escalectl verify %3' tells which files "
-                                "are its, and 'escalectl remove-legacy %3' removes them")
+        notice = trc("sync", "the relay folder %1 also holds what is not Escale's repository (%2): Escale leaves "
+                             "it alone. If Escale 0.7 used this folder, 'escalectl verify %3' tells which files "
+                             "are its, and 'escalectl remove-legacy %3' removes them")
                      .arg(m_ctx.backend->describe(), some(others), m_ctx.settings.name);
     if (!notice.isEmpty() && notice != m_ctx.relayNotice)
         qCWarning(lcEngine).noquote() << QStringLiteral("[%1] %2").arg(m_ctx.settings.name, notice);
@@ -342,7 +348,7 @@ bool RepositoryOpener::completeRepository(Pass& pass)
         if (work->creating) {
             if (!o.keys) {
                 pass.fail(PassResult::Status::Refused,
-                          QStringLiteral("cannot create the encrypted repository: %1").arg(o.error));
+                          trc("sync", "cannot create the encrypted repository: %1").arg(o.error));
                 return false;
             }
             m_keys = std::make_unique<crypto::RepositoryKeys>(*o.keys);
@@ -356,10 +362,10 @@ bool RepositoryOpener::completeRepository(Pass& pass)
         if (!o.keys) {
             const bool wrong = o.wrongPassphrase;
             pass.fail(wrong ? PassResult::Status::Auth : PassResult::Status::Refused,
-                      wrong ? QStringLiteral("wrong passphrase for the encrypted repository on %1: check "
-                                             "'passphrase'; nothing was changed")
+                      wrong ? trc("sync", "wrong passphrase for the encrypted repository on %1: check "
+                                          "'passphrase'; nothing was changed")
                                   .arg(m_ctx.backend->describe())
-                            : QStringLiteral("cannot open the encrypted repository on %1: %2")
+                            : trc("sync", "cannot open the encrypted repository on %1: %2")
                                   .arg(m_ctx.backend->describe(), o.error));
             return false;
         }
@@ -369,7 +375,7 @@ bool RepositoryOpener::completeRepository(Pass& pass)
     }
     if (!m_pendingCodec) { // openRepository() did not succeed: its failure was reported there
         pass.fail(PassResult::Status::Failed,
-                  QStringLiteral("the repository header of %1 was not read").arg(m_ctx.backend->describe()));
+                  trc("sync", "the repository header of %1 was not read").arg(m_ctx.backend->describe()));
         return false;
     }
     m_ctx.store.setCodec(std::move(m_pendingCodec));
@@ -380,10 +386,10 @@ bool RepositoryOpener::completeRepository(Pass& pass)
     } else if (known != m_pendingRepository) {
         pass.fail(
             PassResult::Status::Refused,
-            QStringLiteral("the relay %1 holds another repository than the one this folder was synchronised "
-                           "with (the repository there was created again, or 'relay address' names another "
-                           "one); nothing was changed. If it is the right relay, remove this repository in the "
-                           "settings and add it again (its files stay), or delete the state folder %2")
+            trc("sync", "the relay %1 holds another repository than the one this folder was synchronised "
+                        "with (the repository there was created again, or 'relay address' names another "
+                        "one); nothing was changed. If it is the right relay, remove this repository in the "
+                        "settings and add it again (its files stay), or delete the state folder %2")
                 .arg(m_ctx.backend->describe(), QFileInfo(m_ctx.statePath).absolutePath()));
         return false;
     }
