@@ -68,8 +68,12 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
     qCInfo(lcApp).noquote() << QStringLiteral("Escale %1 (desktop) with %2")
                                    .arg(QString::fromLatin1(versionString()), options.configPath);
     const QString logFile = result.config.global.logFile;
-    // Before any window: English, or French from the system or the 'language' setting.
-    ui::installTranslation(app, result.hasErrors() ? QStringLiteral("auto") : result.config.global.language);
+    // Before any window: English, or French from the system or the 'language' setting (read also
+    // from a file with errors elsewhere: its general section may say it).
+    ui::installTranslation(app, result.config.global.language);
+    // What is wrong with the file, said again in that language (it was read before the catalogue).
+    if (result.hasErrors())
+        result.diagnostics = config::ConfigLoader::loadFile(options.configPath).diagnostics;
     ui::MainWindow window;
     std::unique_ptr<control::Instance> instance;
     std::unique_ptr<control::ControlServer> server;

@@ -154,7 +154,12 @@ QString writeFailure(const QFileDevice& file)
     if (err == EROFS)
         return trc("sync", "the disk is read-only");
     const QString said = file.errorString();
-    return said.isEmpty() || said == QLatin1String("Unknown error") ? QString::fromLocal8Bit(std::strerror(err)) : said;
+    // Qt's "Unknown error" says nothing: the system's message does. Qt's text may be translated
+    // (the desktop application loads Qt's French catalogue).
+    static const char* const kUnknown = "Unknown error";
+    const bool nothingSaid = said.isEmpty() || said == QLatin1String(kUnknown) ||
+                             said == QCoreApplication::translate("QIODevice", kUnknown);
+    return nothingSaid ? QString::fromLocal8Bit(std::strerror(err)) : said;
 }
 
 void setModificationTime(const QString& path, qint64 mtimeMs)
