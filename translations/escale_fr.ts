@@ -621,6 +621,36 @@
         <source>expected e-mail addresses such as admin@example.org, separated by commas, got &apos;%1&apos;</source>
         <translation>on attend des adresses e-mail telles que admin@example.org, séparées par des virgules, pas &apos;%1&apos;</translation>
     </message>
+    <message>
+        <location filename="../core/config/Units.cpp" line="247"/>
+        <source>%1 B</source>
+        <translation>%L1 o</translation>
+    </message>
+    <message>
+        <location filename="../core/config/Units.cpp" line="247"/>
+        <source>%1 KiB</source>
+        <translation>%L1 Kio</translation>
+    </message>
+    <message>
+        <location filename="../core/config/Units.cpp" line="248"/>
+        <source>%1 MiB</source>
+        <translation>%L1 Mio</translation>
+    </message>
+    <message>
+        <location filename="../core/config/Units.cpp" line="248"/>
+        <source>%1 GiB</source>
+        <translation>%L1 Gio</translation>
+    </message>
+    <message>
+        <location filename="../core/config/Units.cpp" line="249"/>
+        <source>%1 TiB</source>
+        <translation>%L1 Tio</translation>
+    </message>
+    <message>
+        <location filename="../core/config/Units.cpp" line="249"/>
+        <source>%1 PiB</source>
+        <translation>%L1 Pio</translation>
+    </message>
 </context>
 <context>
     <name>control</name>

@@ -242,7 +242,11 @@ QStringList parseList(const QString& text)
 
 QString formatSize(qint64 bytes)
 {
-    static const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+    // The unit's name is the translation's to give (Kio in French), and the number's form too
+    // (%L1 there: 1,5); the English source keeps "1.5 KiB" whatever the system's locale.
+    static const char* const units[] = {QT_TRANSLATE_NOOP("config", "%1 B"),   QT_TRANSLATE_NOOP("config", "%1 KiB"),
+                                        QT_TRANSLATE_NOOP("config", "%1 MiB"), QT_TRANSLATE_NOOP("config", "%1 GiB"),
+                                        QT_TRANSLATE_NOOP("config", "%1 TiB"), QT_TRANSLATE_NOOP("config", "%1 PiB")};
     double v = double(bytes);
     int i = 0;
     while (v >= 1024.0 && i < 5) {
@@ -250,8 +254,8 @@ QString formatSize(qint64 bytes)
         ++i;
     }
     if (i == 0)
-        return QStringLiteral("%1 B").arg(bytes);
-    return QStringLiteral("%1 %2").arg(v, 0, 'f', v < 10 ? 1 : 0).arg(QLatin1String(units[i]));
+        return trc("config", units[0]).arg(bytes);
+    return trc("config", units[i]).arg(v, 0, 'f', v < 10 ? 1 : 0);
 }
 
 } // namespace escale::config

@@ -15,6 +15,7 @@
 #include "TrayIcon.h"
 #include "TrayModel.h"
 #include "config/ConfigLoader.h"
+#include "config/Units.h"
 #include "control/Instance.h"
 
 #include <QAbstractButton>
@@ -360,6 +361,9 @@ void tst_French::errorsFromCoreInFrench()
     auto* pullersError = settings.findChild<QLabel*>("error:pullers");
     QVERIFY(pullersError && !pullersError->text().isEmpty());
     sweep(&settings, "settings with a refused value");
+    // Sizes in core's messages (a full quota, a piece sent) in French units and numbers.
+    QCOMPARE(config::formatSize(1536), QString("1,5 Kio"));
+    QCOMPARE(config::formatSize(3LL << 30), QString("3,0 Gio"));
     // The control channel's errors are sentences in the instance's language; programs read flags.
     const QJsonObject unknown = instance.handle({{"command", "status"}, {"repository", "nothing"}});
     QVERIFY(!unknown.value("ok").toBool());
