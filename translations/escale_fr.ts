@@ -2870,32 +2870,32 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
 <context>
     <name>escale::ui::Words</name>
     <message>
-        <location filename="../ui/Words.cpp" line="27"/>
+        <location filename="../ui/Words.cpp" line="34"/>
         <source>sent</source>
         <translation>envoyé</translation>
     </message>
     <message>
-        <location filename="../ui/Words.cpp" line="29"/>
+        <location filename="../ui/Words.cpp" line="36"/>
         <source>received</source>
         <translation>reçu</translation>
     </message>
     <message>
-        <location filename="../ui/Words.cpp" line="31"/>
+        <location filename="../ui/Words.cpp" line="38"/>
         <source>deleted</source>
         <translation>supprimé</translation>
     </message>
     <message>
-        <location filename="../ui/Words.cpp" line="33"/>
+        <location filename="../ui/Words.cpp" line="40"/>
         <source>conflict copy</source>
         <translation>copie de conflit</translation>
     </message>
     <message>
-        <location filename="../ui/Words.cpp" line="72"/>
+        <location filename="../ui/Words.cpp" line="79"/>
         <source>none (not encrypted)</source>
         <translation>aucun (non chiffré)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/Words.cpp" line="80"/>
+        <location filename="../ui/Words.cpp" line="87"/>
         <source>has %n of this machine&apos;s change sets to take</source>
         <translation>
             <numerusform>a %n lot de modifications de cette machine à prendre</numerusform>
@@ -2903,7 +2903,7 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/Words.cpp" line="82"/>
+        <location filename="../ui/Words.cpp" line="89"/>
         <source>%n of its change sets to apply here</source>
         <translation>
             <numerusform>%n de ses lots de modifications à appliquer ici</numerusform>
@@ -2911,7 +2911,7 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
         </translation>
     </message>
     <message>
-        <location filename="../ui/Words.cpp" line="83"/>
+        <location filename="../ui/Words.cpp" line="90"/>
         <source>none: in step</source>
         <translation>aucun : à jour</translation>
     </message>

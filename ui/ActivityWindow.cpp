@@ -480,7 +480,7 @@ void ActivityWindow::refreshErrors()
         frame->setObjectName(QStringLiteral("problem:") + name);
         frame->setFrameShape(QFrame::StyledPanel);
         auto* layout = new QHBoxLayout(frame);
-        auto* text = new QLabel(QStringLiteral("<b>%1</b><br>%2").arg(name.toHtmlEscaped(), p.text.toHtmlEscaped()), frame);
+        auto* text = new QLabel(QStringLiteral("<b>%1</b><br>%2").arg(name.toHtmlEscaped(), Words::sentence(p.text).toHtmlEscaped()), frame);
         text->setObjectName(QStringLiteral("text"));
         text->setWordWrap(true);
         text->setTextInteractionFlags(Qt::TextSelectableByMouse);

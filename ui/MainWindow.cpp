@@ -238,7 +238,7 @@ public:
 
         // A problem, whole, with what can be done about it.
         m_problemRow->setVisible(!s.lastError.isEmpty());
-        m_problem->setText(s.lastError);
+        m_problem->setText(Words::sentence(s.lastError));
 
         m_conflictsRow->setVisible(s.conflictsWaiting > 0);
         if (s.conflictsWaiting > 0)

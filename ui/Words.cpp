@@ -11,6 +11,13 @@ QString Words::dataSize(qint64 bytes)
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
+QString Words::sentence(const QString& message)
+{
+    if (message.isEmpty() || !message.front().isLower())
+        return message;
+    return message.front().toUpper() + message.mid(1);
+}
+
 QString Words::when(const QDateTime& t)
 {
     if (!t.isValid())

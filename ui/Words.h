@@ -19,6 +19,9 @@ class Words
 
 public:
     static QString dataSize(qint64 bytes);
+    // A message shown on its own, as a sentence: its first letter a capital ("the relay folder ..."
+    // from core reads "The relay folder ..."). Paths and names further in are left as they are.
+    static QString sentence(const QString& message);
     // The time today, else the date and time (empty for an invalid one).
     static QString when(const QDateTime& t);
     static QString change(sync::FileEvent::Kind kind); // "sent", "received", "deleted", "conflict copy"

@@ -147,7 +147,8 @@ void tst_MainWindow::followsTheRepositories()
     QVERIFY(QDir().rename(root.filePath("photos"), root.filePath("photos.away")));
     QTRY_VERIFY_WITH_TIMEOUT(shown(photos, "problem"), 30'000);
     QCOMPARE(textOf(photos, "state"), QString("Sync failed: Escale tries again"));
-    QVERIFY2(textOf(photos, "problem").contains("does not exist: create it, or mount the disk it is on"),
+    QVERIFY2(textOf(photos, "problem").startsWith("The local folder ") && // core's message, as a sentence
+                 textOf(photos, "problem").contains("does not exist: create it, or mount the disk it is on"),
              qPrintable(textOf(photos, "problem")));
     QVERIFY(photos->findChild<QLabel*>("problem")->wordWrap());
     QSignalSpy settings(&w, &ui::MainWindow::settingsRequested);
