@@ -13,7 +13,12 @@ build() {
   if [ ! -f "$dir/build.ninja" ]; then
     cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
   fi
-  cmake --build "$dir" -j2 >/dev/null
+  local out
+  if ! out=$(cmake --build "$dir" -j2 2>&1); then
+    echo "check-builds: $dir does not build:" >&2
+    echo "$out" | grep -v '^\[' | tail -40 >&2
+    exit 1
+  fi
   echo "check-builds: $dir built"
 }
 

@@ -65,6 +65,7 @@ void type(QWidget* page, const QString& name, const QString& text)
     }
 }
 
+#if ESCALE_SCREENSHOTS_WITH_SERVERS
 // The value (0 to 1000) of the first progress bar shown in `w` named `name` (any when empty), or -1.
 int barValue(QWidget* w, const QString& name = {})
 {
@@ -73,6 +74,7 @@ int barValue(QWidget* w, const QString& name = {})
             return bar->value();
     return -1;
 }
+#endif
 
 } // namespace
 

@@ -800,7 +800,7 @@ Erreur : %2
     <message>
         <location filename="../core/control/Instance.cpp" line="354"/>
         <source>no repository &apos;%1&apos; runs here</source>
-        <translation>aucun dépôt « %1 » ne tourne ici</translation>
+        <translation>aucun dépôt &apos;%1&apos; ne tourne ici</translation>
     </message>
     <message>
         <location filename="../core/control/Instance.cpp" line="458"/>
@@ -813,14 +813,14 @@ Erreur : %2
         <translation>&apos;until&apos; doit être une date et une heure à venir (ISO 8601, telle que 2026-12-24T08:00:00Z), pas &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/control/Instance.cpp" line="484"/>
-        <source>&apos;%1&apos; is %2: resume it first</source>
-        <translation>&apos;%1&apos; est dans l’état %2 : reprenez-le d’abord</translation>
+        <location filename="../core/control/Instance.cpp" line="483"/>
+        <source>&apos;%1&apos; is paused: resume it first</source>
+        <translation>&apos;%1&apos; est suspendu : reprenez-le d’abord</translation>
     </message>
     <message>
-        <location filename="../core/control/Instance.cpp" line="485"/>
-        <source>&apos;%1&apos; is %2: see its last error, then restart Escale</source>
-        <translation>&apos;%1&apos; est dans l’état %2 : voyez sa dernière erreur, puis relancez Escale</translation>
+        <location filename="../core/control/Instance.cpp" line="484"/>
+        <source>&apos;%1&apos; has stopped: see its last error, then restart Escale</source>
+        <translation>&apos;%1&apos; s’est arrêté : voyez sa dernière erreur, puis redémarrez Escale</translation>
     </message>
 </context>
 <context>
@@ -970,7 +970,7 @@ Erreur : %2
     <message>
         <location filename="../core/crypto/RepositoryKeys.cpp" line="153"/>
         <source>wrong passphrase</source>
-        <translation>phrase secrète incorrecte</translation>
+        <translation>phrase secrète erronée</translation>
     </message>
     <message>
         <location filename="../core/crypto/RepositoryKeys.cpp" line="166"/>
@@ -2870,32 +2870,32 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
 <context>
     <name>escale::ui::Words</name>
     <message>
-        <location filename="../ui/Words.cpp" line="34"/>
+        <location filename="../ui/Words.cpp" line="40"/>
         <source>sent</source>
         <translation>envoyé</translation>
     </message>
     <message>
-        <location filename="../ui/Words.cpp" line="36"/>
+        <location filename="../ui/Words.cpp" line="42"/>
         <source>received</source>
         <translation>reçu</translation>
     </message>
     <message>
-        <location filename="../ui/Words.cpp" line="38"/>
+        <location filename="../ui/Words.cpp" line="44"/>
         <source>deleted</source>
         <translation>supprimé</translation>
     </message>
     <message>
-        <location filename="../ui/Words.cpp" line="40"/>
+        <location filename="../ui/Words.cpp" line="46"/>
         <source>conflict copy</source>
         <translation>copie de conflit</translation>
     </message>
     <message>
-        <location filename="../ui/Words.cpp" line="79"/>
+        <location filename="../ui/Words.cpp" line="85"/>
         <source>none (not encrypted)</source>
         <translation>aucun (non chiffré)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/Words.cpp" line="87"/>
+        <location filename="../ui/Words.cpp" line="93"/>
         <source>has %n of this machine&apos;s change sets to take</source>
         <translation>
             <numerusform>a %n lot de modifications de cette machine à prendre</numerusform>
@@ -2903,7 +2903,7 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/Words.cpp" line="89"/>
+        <location filename="../ui/Words.cpp" line="95"/>
         <source>%n of its change sets to apply here</source>
         <translation>
             <numerusform>%n de ses lots de modifications à appliquer ici</numerusform>
@@ -2911,7 +2911,7 @@ Déverrouillez le trousseau (ouvrez la session de bureau), ou gardez le mot de p
         </translation>
     </message>
     <message>
-        <location filename="../ui/Words.cpp" line="90"/>
+        <location filename="../ui/Words.cpp" line="96"/>
         <source>none: in step</source>
         <translation>aucun : à jour</translation>
     </message>
@@ -3814,7 +3814,7 @@ build</translation>
     <message>
         <location filename="../core/maintenance/ForgetClient.cpp" line="74"/>
         <source>not everything %1 published has reached %2 yet: forgetting it now would lose those changes there; wait for their next pass, or --force</source>
-        <translation>tout ce que %1 a publié n’a pas encore atteint %2 : l’oublier maintenant y perdrait ces modifications ; attendez leur prochain passage, ou --force</translation>
+        <translation>tout ce que %1 a publié n’a pas encore atteint %2 : l’oublier maintenant y perdrait ces modifications ; attendez leur prochaine synchronisation, ou --force</translation>
     </message>
     <message>
         <location filename="../core/maintenance/ForgetClient.cpp" line="83"/>
@@ -4548,32 +4548,32 @@ valide   du %3 au %4</translation>
         <translation>le dossier relais %1 est absent : le disque est-il branché, le partage monté ?</translation>
     </message>
     <message>
-        <location filename="../core/relay/folder/FolderRelay.cpp" line="106"/>
+        <location filename="../core/relay/folder/FolderRelay.cpp" line="107"/>
         <source>cannot create the folder %1</source>
         <translation>impossible de créer le dossier %1</translation>
     </message>
     <message>
-        <location filename="../core/relay/folder/FolderRelay.cpp" line="142"/>
+        <location filename="../core/relay/folder/FolderRelay.cpp" line="143"/>
         <source>%1: %2%3</source>
         <translation>%1 : %2%3</translation>
     </message>
     <message>
-        <location filename="../core/relay/folder/FolderRelay.cpp" line="202"/>
+        <location filename="../core/relay/folder/FolderRelay.cpp" line="203"/>
         <source>no folder &apos;%1&apos;</source>
         <translation>aucun dossier &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/relay/folder/FolderRelay.cpp" line="208"/>
+        <location filename="../core/relay/folder/FolderRelay.cpp" line="209"/>
         <source>cannot read the folder &apos;%1&apos;</source>
         <translation>impossible de lire le dossier &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/relay/folder/FolderRelay.cpp" line="261"/>
+        <location filename="../core/relay/folder/FolderRelay.cpp" line="262"/>
         <source>cannot write the download: %1</source>
         <translation>impossible d’écrire ce qui est reçu : %1</translation>
     </message>
     <message>
-        <location filename="../core/relay/folder/FolderRelay.cpp" line="303"/>
+        <location filename="../core/relay/folder/FolderRelay.cpp" line="304"/>
         <source>the source ended after %1 of %2 bytes</source>
         <translation>la source s’est arrêtée après %1 octets sur %2</translation>
     </message>
@@ -5407,7 +5407,7 @@ valide   du %3 au %4</translation>
     <message>
         <location filename="../core/sync/HeaderOnRelay.cpp" line="29"/>
         <source>the repository is in format %1; this Escale reads formats %2 to %3</source>
-        <translation>le dépôt est au format %1 ; cet Escale lit les formats %2 à %3</translation>
+        <translation>le dépôt est au format %1 ; cette version d’Escale lit les formats %2 à %3</translation>
     </message>
     <message>
         <location filename="../core/sync/LocalArchive.cpp" line="54"/>
@@ -5421,18 +5421,18 @@ valide   du %3 au %4</translation>
     </message>
     <message>
         <location filename="../core/sync/LocalArchive.cpp" line="87"/>
-        <location filename="../core/sync/LocalArchive.cpp" line="109"/>
+        <location filename="../core/sync/LocalArchive.cpp" line="113"/>
         <source>cannot move %1 to the archive: %2</source>
         <translation>impossible de déplacer %1 dans l’archive : %2</translation>
     </message>
     <message>
         <location filename="../core/sync/LocalArchive.cpp" line="96"/>
-        <location filename="../core/sync/LocalArchive.cpp" line="117"/>
+        <location filename="../core/sync/LocalArchive.cpp" line="121"/>
         <source>cannot keep %1 in the archive: %2</source>
         <translation>impossible de garder %1 dans l’archive : %2</translation>
     </message>
     <message>
-        <location filename="../core/sync/LocalArchive.cpp" line="120"/>
+        <location filename="../core/sync/LocalArchive.cpp" line="124"/>
         <source>cannot keep %1 in the archive: too many versions of it there</source>
         <translation>impossible de garder %1 dans l’archive : il y en a déjà trop de versions</translation>
     </message>
@@ -5586,7 +5586,7 @@ valide   du %3 au %4</translation>
         <location filename="../core/sync/engine/Materializer.cpp" line="203"/>
         <location filename="../core/sync/engine/Materializer.cpp" line="676"/>
         <source>%1 changed locally meanwhile; it will be compared on the next pass</source>
-        <translation>%1 a été modifié localement entre-temps ; il sera comparé à la prochaine passe</translation>
+        <translation>%1 a été modifié localement entre-temps ; il sera comparé à la prochaine synchronisation</translation>
     </message>
     <message>
         <location filename="../core/sync/engine/Materializer.cpp" line="212"/>
@@ -5869,7 +5869,7 @@ valide   du %3 au %4</translation>
     <message>
         <location filename="../core/sync/engine/RepositoryOpener.cpp" line="192"/>
         <source>the relay holds a repository in format %1; this Escale speaks format %2: update Escale on this machine</source>
-        <translation>le relais contient un dépôt au format %1 ; cet Escale parle le format %2 : mettez à jour Escale sur cette machine</translation>
+        <translation>le relais contient un dépôt au format %1 ; cette version d’Escale parle le format %2 : mettez à jour Escale sur cette machine</translation>
     </message>
     <message>
         <location filename="../core/sync/engine/RepositoryOpener.cpp" line="206"/>

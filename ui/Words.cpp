@@ -4,6 +4,8 @@
 #include <QStringList>
 #include <QTreeWidget>
 
+#include <algorithm>
+
 namespace escale::ui {
 
 QString Words::dataSize(qint64 bytes)
@@ -13,7 +15,11 @@ QString Words::dataSize(qint64 bytes)
 
 QString Words::sentence(const QString& message)
 {
-    if (message.isEmpty() || !message.front().isLower())
+    // Only a word: a message may start with a file's or a relay's name ("photos/a.jpg changed ..."),
+    // whose letters are not ours to change.
+    const QString first = message.section(QLatin1Char(' '), 0, 0);
+    if (first.isEmpty() || !first.front().isLower() ||
+        !std::all_of(first.cbegin(), first.cend(), [](QChar c) { return c.isLetter() || c == QChar(0x2019); }))
         return message;
     return message.front().toUpper() + message.mid(1);
 }

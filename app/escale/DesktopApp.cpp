@@ -73,7 +73,8 @@ int runDesktop(int& argc, char** argv, const RunOptions& options)
     ui::installTranslation(app, result.config.global.language);
     // What is wrong with the file, said again in that language (it was read before the catalogue).
     if (result.hasErrors())
-        result.diagnostics = config::ConfigLoader::loadFile(options.configPath).diagnostics;
+        if (const config::LoadResult again = config::ConfigLoader::loadFile(options.configPath); again.hasErrors())
+            result.diagnostics = again.diagnostics; // (a file mended meanwhile waits for the next start)
     ui::MainWindow window;
     std::unique_ptr<control::Instance> instance;
     std::unique_ptr<control::ControlServer> server;

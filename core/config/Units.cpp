@@ -240,7 +240,7 @@ QStringList parseList(const QString& text)
     return items;
 }
 
-QString formatSize(qint64 bytes)
+QString formatSize(qint64 bytes, bool translated)
 {
     // The unit's name is the translation's to give (Kio in French), and the number's form too
     // (%L1 there: 1,5); the English source keeps "1.5 KiB" whatever the system's locale.
@@ -253,9 +253,10 @@ QString formatSize(qint64 bytes)
         v /= 1024.0;
         ++i;
     }
+    const QString unit = translated ? trc("config", units[i]) : QString::fromLatin1(units[i]);
     if (i == 0)
-        return trc("config", units[0]).arg(bytes);
-    return trc("config", units[i]).arg(v, 0, 'f', v < 10 ? 1 : 0);
+        return unit.arg(bytes);
+    return unit.arg(v, 0, 'f', v < 10 ? 1 : 0);
 }
 
 } // namespace escale::config

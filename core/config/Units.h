@@ -33,6 +33,7 @@ QStringList parseList(const QString& text);
 // that could end a mail header or add a recipient unseen.
 std::optional<QStringList> parseEmailList(const QString& text, QString& error);
 
-QString formatSize(qint64 bytes);
+// "1.5 MiB": in the user's language (its units, its number form), or in English for the log.
+QString formatSize(qint64 bytes, bool translated = true);
 
 } // namespace escale::config

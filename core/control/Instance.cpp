@@ -479,11 +479,10 @@ QJsonObject Instance::handle(const QJsonObject& request)
         } else if (command == QLatin1String("sync")) {
             if (r.status.paused || r.status.state == State::Stopped) {
                 if (chosen.size() == 1)
-                    return failure(
-                        (r.status.paused
-                             ? trc("control", "'%1' is %2: resume it first")
-                             : trc("control", "'%1' is %2: see its last error, then restart Escale"))
-                            .arg(repository(i).name, stateName(r.status.state)));
+                    return failure((r.status.paused
+                                        ? trc("control", "'%1' is paused: resume it first")
+                                        : trc("control", "'%1' has stopped: see its last error, then restart Escale"))
+                                       .arg(repository(i).name));
                 continue;
             }
             r.runner->syncNow();

@@ -100,12 +100,16 @@ bool archive(const QString& localRoot, const QString& stamp, const QString& rela
         if (keep == Keep::Move) {
             if (::renameat2(AT_FDCWD, source.constData(), AT_FDCWD, native.constData(), RENAME_NOREPLACE) == 0)
                 return true;
-            if (errno == EEXIST)
+            int failed = errno;
+            if (failed == EEXIST)
                 continue;
-            if (errno == EINVAL && !QFileInfo::exists(target) &&
-                std::rename(source.constData(), native.constData()) == 0)
-                return true;
-            const int failed = errno;
+            if (failed == EINVAL) {
+                if (QFileInfo::exists(target))
+                    continue; // taken meanwhile: the next free name
+                if (std::rename(source.constData(), native.constData()) == 0)
+                    return true;
+                failed = errno;
+            }
             error = trc("sync", "cannot move %1 to the archive: %2").arg(relative, describeErrno(failed));
             return false;
         }

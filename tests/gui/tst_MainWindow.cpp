@@ -6,6 +6,7 @@
 #include "LogViewer.h"
 #include "MainWindow.h"
 #include "Version.h"
+#include "Words.h"
 #include "Translations.h"
 #include "SyncHarness.h"
 #include "config/ConfigLoader.h"
@@ -38,6 +39,7 @@ private Q_SLOTS:
     void showsATransferUnderWay();
     void showsConfigurationProblem();
     void logViewerAndAbout();
+    void problemsReadAsSentences();
 };
 
 namespace {
@@ -289,6 +291,19 @@ void tst_MainWindow::logViewerAndAbout()
     QVERIFY(about.text().contains("CeCILL-C"));
     QVERIFY(about.text().contains("/home/u/.config/escale/escale.conf"));
     QVERIFY(about.text().contains(log));
+}
+
+// Core's messages start in lower case ("the relay folder ..."): shown on their own, a capital; a
+// message that starts with a file's or a relay's name keeps it as it is.
+void tst_MainWindow::problemsReadAsSentences()
+{
+    QCOMPARE(ui::Words::sentence("the relay folder /mnt/usb is not there"), QString("The relay folder /mnt/usb is not there"));
+    QCOMPARE(ui::Words::sentence("l’archive est pleine"), QString("L’archive est pleine"));
+    QCOMPARE(ui::Words::sentence("photos/a.jpg changed locally meanwhile"), QString("photos/a.jpg changed locally meanwhile"));
+    QCOMPARE(ui::Words::sentence("webdavs://dav.example/x: not found"), QString("webdavs://dav.example/x: not found"));
+    QCOMPARE(ui::Words::sentence("notes.txt: not found"), QString("notes.txt: not found"));
+    QCOMPARE(ui::Words::sentence("Already a sentence"), QString("Already a sentence"));
+    QCOMPARE(ui::Words::sentence(""), QString());
 }
 
 QTEST_MAIN(tst_MainWindow)

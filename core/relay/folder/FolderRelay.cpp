@@ -103,7 +103,8 @@ bool makePath(const QString& dir, RelayError& error)
     if (parent != dir && !makePath(parent, error))
         return false;
     if (::mkdir(QFile::encodeName(dir).constData(), 0777) != 0 && errno != EEXIST) {
-        error = errnoError(errno, trc("relay", "cannot create the folder %1").arg(dir));
+        const int err = errno; // before trc(), which may change it
+        error = errnoError(err, trc("relay", "cannot create the folder %1").arg(dir));
         return false;
     }
     return true;

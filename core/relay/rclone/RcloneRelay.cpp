@@ -217,7 +217,7 @@ RelayError RcloneRelay::explain(const QString& rcloneError, int status, const QS
     using Kind = RelayError::Kind;
     const QString text = rcloneError.trimmed();
     const QString lower = text.toLower();
-    if (status == 404 || lower.contains(QLatin1String("not found")))
+    if (status == 404 || status == 410 || lower.contains(QLatin1String("not found")))
         return {Kind::NotFound, trc("relay", "%1: not found").arg(what)};
     if (lower.contains(QLatin1String("didn't find section in config file")))
         return {Kind::Other,

@@ -553,8 +553,8 @@ Outcome Materializer::receivePiece(Pass& pass, const JournalRecord& piece)
     partial->received = piece.from + total;
     m_ctx.db.putPartial(*partial);
     qCInfo(lcEngine).noquote() << QStringLiteral("[%1] received %2 of %3 of %4 (sent in pieces)")
-                                      .arg(m_ctx.settings.name, config::formatSize(partial->received),
-                                           config::formatSize(piece.size), piece.path);
+                                      .arg(m_ctx.settings.name, config::formatSize(partial->received, false),
+                                           config::formatSize(piece.size, false), piece.path);
     return Outcome::Done;
 }
 

@@ -412,9 +412,9 @@ bool Pusher::uploadPiece(Pass& pass, JournalRecord& record, qint64 room, PackWri
         record.repush = false; // a piece is not a version; the version that ends it says it all
     qCInfo(lcEngine).noquote() << QStringLiteral(
                                       "[%1] %2 is larger than the relay quota: sending %3 to %4 of %5")
-                                      .arg(m_ctx.settings.name, record.path, config::formatSize(from),
-                                           config::formatSize(from + budget),
-                                           config::formatSize(record.size));
+                                      .arg(m_ctx.settings.name, record.path, config::formatSize(from, false),
+                                           config::formatSize(from + budget, false),
+                                           config::formatSize(record.size, false));
     return true;
 }
 
