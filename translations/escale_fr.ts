@@ -1258,6 +1258,7 @@ Erreur : %2
     </message>
     <message>
         <location filename="../ui/ActivityWindow.cpp" line="209"/>
+        <location filename="../ui/ActivityWindow.cpp" line="490"/>
         <source>Delete them everywhere</source>
         <translation>Les supprimer partout</translation>
     </message>
@@ -1398,27 +1399,27 @@ Erreur : %2
         <translation>Garder celle de %1</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="489"/>
+        <location filename="../ui/ActivityWindow.cpp" line="500"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="493"/>
+        <location filename="../ui/ActivityWindow.cpp" line="504"/>
         <source>Settings...</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="502"/>
+        <location filename="../ui/ActivityWindow.cpp" line="513"/>
         <source>No problem: every repository syncs.</source>
         <translation>Aucun problème : chaque dépôt se synchronise.</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="517"/>
+        <location filename="../ui/ActivityWindow.cpp" line="528"/>
         <source>not seen yet</source>
         <translation>pas encore vue</translation>
     </message>
     <message>
-        <location filename="../ui/ActivityWindow.cpp" line="524"/>
+        <location filename="../ui/ActivityWindow.cpp" line="535"/>
         <source>No other machine has joined yet.</source>
         <translation>Aucune autre machine n’a encore rejoint.</translation>
     </message>
@@ -1586,24 +1587,24 @@ Erreur : %2
 <context>
     <name>escale::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="294"/>
+        <location filename="../ui/MainWindow.cpp" line="303"/>
         <source>Escale</source>
         <translation>Escale</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="333"/>
-        <location filename="../ui/MainWindow.cpp" line="348"/>
+        <location filename="../ui/MainWindow.cpp" line="342"/>
+        <location filename="../ui/MainWindow.cpp" line="357"/>
         <source>Repository</source>
         <translation>Dépôt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="355"/>
+        <location filename="../ui/MainWindow.cpp" line="364"/>
         <source>Activity...</source>
         <translation>Activité…</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="112"/>
-        <location filename="../ui/MainWindow.cpp" line="357"/>
+        <location filename="../ui/MainWindow.cpp" line="366"/>
         <source>Settings...</source>
         <translation>Paramètres…</translation>
     </message>
@@ -1623,32 +1624,37 @@ Erreur : %2
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="117"/>
+        <location filename="../ui/MainWindow.cpp" line="114"/>
+        <source>Delete them everywhere</source>
+        <translation>Les supprimer partout</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="119"/>
         <source>Resolve...</source>
         <translation>Résoudre…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="122"/>
+        <location filename="../ui/MainWindow.cpp" line="124"/>
         <source>Details...</source>
         <translation>Détails…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="160"/>
+        <location filename="../ui/MainWindow.cpp" line="166"/>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="164"/>
+        <location filename="../ui/MainWindow.cpp" line="170"/>
         <source>Syncing</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="164"/>
+        <location filename="../ui/MainWindow.cpp" line="170"/>
         <source>Looking for changes…</source>
         <translation>Recherche de modifications…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="168"/>
+        <location filename="../ui/MainWindow.cpp" line="174"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n modification en attente d’envoi</numerusform>
@@ -1656,62 +1662,62 @@ Erreur : %2
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="169"/>
+        <location filename="../ui/MainWindow.cpp" line="175"/>
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <location filename="../ui/MainWindow.cpp" line="179"/>
         <source>Paused until %1</source>
         <translation>En pause jusqu’à %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="174"/>
+        <location filename="../ui/MainWindow.cpp" line="180"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="178"/>
+        <location filename="../ui/MainWindow.cpp" line="184"/>
         <source>The relay cannot be reached: Escale tries again</source>
         <translation>Le relais est injoignable : Escale réessaie</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="182"/>
+        <location filename="../ui/MainWindow.cpp" line="188"/>
         <source>Sync failed: Escale tries again</source>
         <translation>La synchronisation a échoué : Escale réessaie</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="186"/>
+        <location filename="../ui/MainWindow.cpp" line="192"/>
         <source>Stopped</source>
         <translation>Arrêté</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="197"/>
+        <location filename="../ui/MainWindow.cpp" line="203"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="197"/>
+        <location filename="../ui/MainWindow.cpp" line="203"/>
         <source>Pause</source>
         <translation>Suspendre</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="201"/>
+        <location filename="../ui/MainWindow.cpp" line="207"/>
         <source>Last sync: %1 · Folder: %2 · Relay: %3</source>
         <translation>Dernière synchronisation : %1 · Dossier : %2 · Relais : %3</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="202"/>
+        <location filename="../ui/MainWindow.cpp" line="208"/>
         <source>not yet</source>
         <translation>pas encore</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="215"/>
+        <location filename="../ui/MainWindow.cpp" line="221"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="219"/>
+        <location filename="../ui/MainWindow.cpp" line="225"/>
         <source>sending %1 of %n file(s)</source>
         <translation>
             <numerusform>envoi de %1 sur %n fichier</numerusform>
@@ -1719,7 +1725,7 @@ Erreur : %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="222"/>
+        <location filename="../ui/MainWindow.cpp" line="228"/>
         <source>receiving %1 of %n file(s)</source>
         <translation>
             <numerusform>réception de %1 sur %n fichier</numerusform>
@@ -1727,17 +1733,17 @@ Erreur : %2
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="225"/>
+        <location filename="../ui/MainWindow.cpp" line="231"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="228"/>
+        <location filename="../ui/MainWindow.cpp" line="234"/>
         <source>less than a minute left</source>
         <translation>moins d’une minute restante</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="229"/>
+        <location filename="../ui/MainWindow.cpp" line="235"/>
         <source>about %n minute(s) left</source>
         <translation>
             <numerusform>environ %n minute restante</numerusform>
@@ -1745,7 +1751,7 @@ Erreur : %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="230"/>
+        <location filename="../ui/MainWindow.cpp" line="236"/>
         <source>about %n hour(s) left</source>
         <translation>
             <numerusform>environ %n heure restante</numerusform>
@@ -1753,17 +1759,17 @@ Erreur : %2
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="234"/>
+        <location filename="../ui/MainWindow.cpp" line="240"/>
         <source>Now sending %1</source>
         <translation>Envoi en cours : %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="234"/>
+        <location filename="../ui/MainWindow.cpp" line="240"/>
         <source>Now receiving %1</source>
         <translation>Réception en cours : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="245"/>
+        <location filename="../ui/MainWindow.cpp" line="253"/>
         <source>%n file(s) changed on two machines at once: both versions are kept until you choose.</source>
         <translation>
             <numerusform>%n fichier modifié sur deux machines à la fois : les deux versions sont gardées jusqu’à votre choix.</numerusform>
@@ -1771,7 +1777,7 @@ Erreur : %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="251"/>
+        <location filename="../ui/MainWindow.cpp" line="259"/>
         <source>%n file(s) deleted here at once wait for your confirmation before they are deleted on the other machines.</source>
         <translation>
             <numerusform>%n fichier supprimé ici d’un coup attend votre confirmation avant d’être supprimé sur les autres machines.</numerusform>
@@ -1779,7 +1785,7 @@ Erreur : %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="255"/>
+        <location filename="../ui/MainWindow.cpp" line="263"/>
         <source>%n file(s) cannot be synced for now.</source>
         <translation>
             <numerusform>%n fichier ne peut pas être synchronisé pour l’instant.</numerusform>
@@ -1787,102 +1793,102 @@ Erreur : %2
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="304"/>
+        <location filename="../ui/MainWindow.cpp" line="313"/>
         <source>Escale is not set up yet. Choose a folder to keep in sync, and the relay storage your machines share (a WebDAV or S3 service, an FTP or SFTP server, a shared or removable drive).</source>
         <translation>Escale n’est pas encore configuré. Choisissez un dossier à garder synchronisé, et le stockage relais que vos machines partagent (un service WebDAV ou S3, un serveur FTP ou SFTP, un disque partagé ou amovible).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="309"/>
+        <location filename="../ui/MainWindow.cpp" line="318"/>
         <source>Set up a folder to sync...</source>
         <translation>Configurer un dossier à synchroniser…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="333"/>
+        <location filename="../ui/MainWindow.cpp" line="342"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="333"/>
+        <location filename="../ui/MainWindow.cpp" line="342"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="333"/>
+        <location filename="../ui/MainWindow.cpp" line="342"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="333"/>
+        <location filename="../ui/MainWindow.cpp" line="342"/>
         <source>By</source>
         <translation>Par</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="338"/>
+        <location filename="../ui/MainWindow.cpp" line="347"/>
         <source>Double-click a file to open it</source>
         <translation>Double-cliquez sur un fichier pour l’ouvrir</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="344"/>
+        <location filename="../ui/MainWindow.cpp" line="353"/>
         <source>Recent files</source>
         <translation>Fichiers récents</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="348"/>
+        <location filename="../ui/MainWindow.cpp" line="357"/>
         <source>Machine</source>
         <translation>Machine</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="348"/>
+        <location filename="../ui/MainWindow.cpp" line="357"/>
         <source>Last change</source>
         <translation>Dernière modification</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="348"/>
+        <location filename="../ui/MainWindow.cpp" line="357"/>
         <source>Pending work</source>
         <translation>Travail en attente</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="349"/>
+        <location filename="../ui/MainWindow.cpp" line="358"/>
         <source>Other machines</source>
         <translation>Autres machines</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="359"/>
+        <location filename="../ui/MainWindow.cpp" line="368"/>
         <source>Add repository...</source>
         <translation>Ajouter un dépôt…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="361"/>
+        <location filename="../ui/MainWindow.cpp" line="370"/>
         <source>Log...</source>
         <translation>Journal…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="363"/>
+        <location filename="../ui/MainWindow.cpp" line="372"/>
         <source>About...</source>
         <translation>À propos…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="467"/>
+        <location filename="../ui/MainWindow.cpp" line="476"/>
         <source>No file came or went yet.</source>
         <translation>Aucun fichier n’est encore arrivé ni parti.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="478"/>
+        <location filename="../ui/MainWindow.cpp" line="487"/>
         <source>not seen yet</source>
         <translation>pas encore vue</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="483"/>
+        <location filename="../ui/MainWindow.cpp" line="492"/>
         <source>No other machine has joined yet.</source>
         <translation>Aucune autre machine n’a encore rejoint.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="490"/>
+        <location filename="../ui/MainWindow.cpp" line="499"/>
         <source>Configuration: %1</source>
         <translation>Configuration : %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="500"/>
+        <location filename="../ui/MainWindow.cpp" line="509"/>
         <source>Escale cannot use the configuration %1:
 
 %2</source>
@@ -5543,17 +5549,17 @@ valide   du %3 au %4</translation>
         <translation>%1 : le contenu reçu n’a pas passé sa vérification ; les autres machines sont priées de l’envoyer à nouveau</translation>
     </message>
     <message>
-        <location filename="../core/sync/engine/LocalChanges.cpp" line="110"/>
+        <location filename="../core/sync/engine/LocalChanges.cpp" line="111"/>
         <source>the folder %1 lost its marker .escale-folder: is the disk mounted? If you emptied it on purpose, confirm the deletions (escalectl confirm-deletions, or escale --confirm-deletions)</source>
         <translation>le dossier %1 a perdu son marqueur .escale-folder : le disque est-il monté ? Si vous l’avez vidé exprès, confirmez les suppressions (escalectl confirm-deletions, ou escale --confirm-deletions)</translation>
     </message>
     <message>
-        <location filename="../core/sync/engine/LocalChanges.cpp" line="147"/>
+        <location filename="../core/sync/engine/LocalChanges.cpp" line="148"/>
         <source>%1 of %2 files are gone from %3 within the last hour: their deletion waits for confirmation (escalectl confirm-deletions, the activity window, or escale --confirm-deletions)</source>
         <translation>%1 fichiers sur %2 ont disparu de %3 au cours de la dernière heure : leur suppression attend une confirmation (escalectl confirm-deletions, la fenêtre d’activité, ou escale --confirm-deletions)</translation>
     </message>
     <message>
-        <location filename="../core/sync/engine/LocalChanges.cpp" line="150"/>
+        <location filename="../core/sync/engine/LocalChanges.cpp" line="151"/>
         <source>%1 of %2 files are gone from %3: their deletion waits for confirmation (escalectl confirm-deletions, the activity window, or escale --confirm-deletions)</source>
         <translation>%1 fichiers sur %2 ont disparu de %3 : leur suppression attend une confirmation (escalectl confirm-deletions, la fenêtre d’activité, ou escale --confirm-deletions)</translation>
     </message>

@@ -485,6 +485,17 @@ void ActivityWindow::refreshErrors()
         text->setWordWrap(true);
         text->setTextInteractionFlags(Qt::TextSelectableByMouse);
         layout->addWidget(text, 1);
+        if (p.lastError && m_instance->status(p.index).lastPass.markerLost) {
+            // The folder lost its marker: emptied on purpose (the user confirms) or not mounted.
+            auto* confirm = new QPushButton(tr("Delete them everywhere"), frame);
+            confirm->setObjectName(QStringLiteral("confirmDeletions"));
+            const int index = p.index;
+            connect(confirm, &QPushButton::clicked, this, [this, index, confirm] {
+                confirm->setEnabled(false);
+                m_instance->confirmDeletions(index);
+            });
+            layout->addWidget(confirm, 0, Qt::AlignTop);
+        }
         if (p.lastError) {
             auto* retry = new QPushButton(tr("Retry"), frame);
             retry->setObjectName(QStringLiteral("retry"));

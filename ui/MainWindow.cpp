@@ -110,7 +110,9 @@ public:
         m_problem->setStyleSheet(QStringLiteral("color: #c62828"));
         auto* retry = button(QStringLiteral("retry"), MainWindow::tr("Retry"), this);
         auto* settings = button(QStringLiteral("settings"), MainWindow::tr("Settings..."), this);
-        m_problemRow = row(m_problem, {retry, settings}, this);
+        // A folder that lost its marker (emptied on purpose, or a disk not mounted): the user says.
+        m_confirm = button(QStringLiteral("confirmDeletions"), MainWindow::tr("Delete them everywhere"), this);
+        m_problemRow = row(m_problem, {m_confirm, retry, settings}, this);
         layout->addWidget(m_problemRow);
 
         m_conflicts = wrapped(QStringLiteral("conflicts"), this);
@@ -135,6 +137,10 @@ public:
         });
         QObject::connect(m_syncNow, &QPushButton::clicked, this, [this] { m_instance->retry(m_index); });
         QObject::connect(retry, &QPushButton::clicked, this, [this] { m_instance->retry(m_index); });
+        QObject::connect(m_confirm, &QPushButton::clicked, this, [this] {
+            m_confirm->setEnabled(false);
+            m_instance->confirmDeletions(m_index);
+        });
         QObject::connect(settings, &QPushButton::clicked, m_window, &MainWindow::settingsRequested);
         QObject::connect(resolve, &QPushButton::clicked, this,
                          [this] { Q_EMIT m_window->activityRequested(MainWindow::Activity::Conflicts); });
@@ -239,6 +245,8 @@ public:
         // A problem, whole, with what can be done about it.
         m_problemRow->setVisible(!s.lastError.isEmpty());
         m_problem->setText(Words::sentence(s.lastError));
+        m_confirm->setVisible(!s.lastError.isEmpty() && s.lastPass.markerLost);
+        m_confirm->setEnabled(s.state != control::RepositoryStatus::State::Syncing);
 
         m_conflictsRow->setVisible(s.conflictsWaiting > 0);
         if (s.conflictsWaiting > 0)
@@ -273,6 +281,7 @@ private:
     QLabel* m_transfer;
     QWidget* m_problemRow;
     QLabel* m_problem;
+    QPushButton* m_confirm;
     QWidget* m_conflictsRow;
     QLabel* m_conflicts;
     QWidget* m_waitingRow;

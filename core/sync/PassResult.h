@@ -100,6 +100,7 @@ struct PassResult
     int freed = 0;                // relay objects deleted
     int swept = 0;                // contents of this client that nothing named any more, deleted (R20)
     int deletionsHeld = 0;        // local deletions waiting for confirmation (mass-delete safety)
+    bool markerLost = false;      // the folder lost its marker: nothing syncs until it is back or confirmed
     bool waitingForSpace = false; // uploads wait for room under 'disk quota'
     bool complete = true;         // false: some remote changes wait for a later pass
     bool interrupted = false;     // stopped at a file's boundary because Escale is stopping (SyncEngine::interrupt)

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void showsConfigurationProblem();
     void logViewerAndAbout();
     void problemsReadAsSentences();
+    void emptiedFolderAsksBeforeDeleting();
 };
 
 namespace {
@@ -304,6 +305,49 @@ void tst_MainWindow::problemsReadAsSentences()
     QCOMPARE(ui::Words::sentence("notes.txt: not found"), QString("notes.txt: not found"));
     QCOMPARE(ui::Words::sentence("Already a sentence"), QString("Already a sentence"));
     QCOMPARE(ui::Words::sentence(""), QString());
+}
+
+// A folder emptied whole (its marker gone with its files): nothing syncs, the window says why and
+// offers to delete the files everywhere; the other machine keeps them until then.
+void tst_MainWindow::emptiedFolderAsksBeforeDeleting()
+{
+    QTemporaryDir root;
+    const config::Config config = load(section("docs", root, "docs", "relay", "alice"), root);
+    harness::writeFile(root.filePath("docs/a.txt"), "kept until confirmed");
+    control::Instance instance(config, false);
+    control::Instance other(load(section("docs", root, "bobs", "relay", "bob"), root), false);
+    instance.start();
+    other.start();
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(root.filePath("bobs/a.txt")), 30'000);
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(root.filePath("docs/.escale-folder")), 30'000);
+    ui::MainWindow w;
+    w.setInstance(&instance);
+    w.showConfiguration(config);
+    w.show();
+    auto* docs = w.findChild<QWidget*>("repository:docs");
+    QVERIFY(!shown(docs, "confirmDeletions"));
+
+    for (const QString& name : QDir(root.filePath("docs")).entryList(QDir::Files | QDir::Hidden))
+        QVERIFY(QFile::remove(root.filePath("docs/" + name)));
+    instance.retry(0);
+    QTRY_VERIFY_WITH_TIMEOUT(shown(docs, "confirmDeletions"), 30'000);
+    QVERIFY(instance.status(0).lastPass.markerLost);
+    QVERIFY2(textOf(docs, "problem").contains("lost its marker"), qPrintable(textOf(docs, "problem")));
+    {
+        ui::ActivityWindow activity(&instance);
+        QVERIFY(activity.findChild<QFrame*>("problem:docs")->findChild<QPushButton*>("confirmDeletions"));
+    }
+    other.retry(0);
+    QTest::qWait(1500);
+    QVERIFY(QFileInfo::exists(root.filePath("bobs/a.txt"))); // nothing deleted without asking
+
+    docs->findChild<QPushButton*>("confirmDeletions")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(instance.status(0).lastError.isEmpty() && !shown(docs, "confirmDeletions"), 30'000);
+    QVERIFY(QFileInfo::exists(root.filePath("docs/.escale-folder"))); // marked again
+    other.retry(0);
+    QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(root.filePath("bobs/a.txt")), 30'000);
+    other.stop();
+    instance.stop();
 }
 
 QTEST_MAIN(tst_MainWindow)

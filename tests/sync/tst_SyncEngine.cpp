@@ -1182,6 +1182,7 @@ void tst_SyncEngine::unmountedFolderIsRefused()
     const auto r = a.pass();
     QCOMPARE(r.status, escale::sync::PassResult::Status::LocalFolder);
     QVERIFY2(r.error.contains("lost its marker .escale-folder"), qPrintable(r.error));
+    QVERIFY(r.markerLost); // the windows offer to confirm
     QVERIFY(b.pass().ok());
     QCOMPARE(b.read("data.txt"), QByteArray("precious"));
     QVERIFY(!a.exists("data.txt")); // and nothing was written into the bare mount point either

@@ -106,6 +106,7 @@ void LocalChanges::scanLocal(Pass& pass)
     const QString marker = m_ctx.localPath(protocol::local::folderMarker());
     const bool marked = m_ctx.db.meta(Meta::Marked) == QLatin1String("1");
     if (marked && !QFileInfo::exists(marker) && !m_deletionsConfirmed) {
+        pass.result.markerLost = true;
         pass.fail(PassResult::Status::LocalFolder,
                   trc("sync", "the folder %1 lost its marker .escale-folder: is the disk mounted? If you emptied it "
                               "on purpose, confirm the deletions (escalectl confirm-deletions, or escale "
