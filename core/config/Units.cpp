@@ -259,4 +259,29 @@ QString formatSize(qint64 bytes, bool translated)
     return unit.arg(v, 0, 'f', v < 10 ? 1 : 0);
 }
 
+std::optional<QByteArray> parseFingerprint(const QString& text)
+{
+    QString t = text.trimmed();
+    if (t.startsWith(QLatin1String("SHA256:"), Qt::CaseInsensitive)) {
+        const QString rest = t.mid(7);
+        static const QRegularExpression hexRe(QStringLiteral("^([0-9A-Fa-f]{2}:?){32}$"));
+        if (hexRe.match(rest).hasMatch())
+            t = rest;
+        else {
+            QByteArray b64 = rest.toLatin1();
+            while (b64.size() % 4)
+                b64 += '=';
+            const auto decoded = QByteArray::fromBase64Encoding(b64, QByteArray::AbortOnBase64DecodingErrors);
+            if (decoded && decoded.decoded.size() == 32)
+                return decoded.decoded;
+            return std::nullopt;
+        }
+    }
+    t.remove(QLatin1Char(':'));
+    static const QRegularExpression hex64(QStringLiteral("^[0-9A-Fa-f]{64}$"));
+    if (!hex64.match(t).hasMatch())
+        return std::nullopt;
+    return QByteArray::fromHex(t.toLatin1());
+}
+
 } // namespace escale::config

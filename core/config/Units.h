@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <optional>
 
@@ -32,6 +33,10 @@ QStringList parseList(const QString& text);
 // E-mail addresses separated by commas, semicolons or spaces: plain 'name@host' only, nothing
 // that could end a mail header or add a recipient unseen.
 std::optional<QStringList> parseEmailList(const QString& text, QString& error);
+
+// A certificate's or host key's SHA-256 fingerprint: 64 hex digits (colons allowed), or OpenSSH's
+// "SHA256:" base64 form; its 32 bytes, or nothing when it is neither.
+std::optional<QByteArray> parseFingerprint(const QString& text);
 
 // "1.5 MiB": in the user's language (its units, its number form), or in English for the log.
 QString formatSize(qint64 bytes, bool translated = true);
