@@ -22,7 +22,7 @@ using Digest = std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)>;
 Digest newDigest()
 {
     Digest ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-    EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
+    EVP_DigestInit_ex(ctx.get(), sha256Method(), nullptr);
     return ctx;
 }
 
@@ -31,11 +31,20 @@ QByteArray finish(Digest& ctx)
     QByteArray digest(32, Qt::Uninitialized);
     unsigned int len = 0;
     EVP_DigestFinal_ex(ctx.get(), reinterpret_cast<unsigned char*>(digest.data()), &len);
-    EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
+    EVP_DigestInit_ex(ctx.get(), sha256Method(), nullptr);
     return digest;
 }
 
 } // namespace
+
+const EVP_MD* sha256Method()
+{
+    static const EVP_MD* const md = [] {
+        const EVP_MD* fetched = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+        return fetched ? fetched : EVP_sha256();
+    }();
+    return md;
+}
 
 std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* size,
                                    const protocol::Chunker::Gear* gear, QList<BlobCut>* cuts)

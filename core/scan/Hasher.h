@@ -7,7 +7,13 @@
 #include <QString>
 #include <optional>
 
+struct evp_md_st;
+
 namespace escale::scan {
+
+// OpenSSL's SHA-256, fetched from its providers once: EVP_sha256() is fetched again at every
+// initialisation of a digest (a lookup under a lock, as long as hashing a small file).
+const evp_md_st* sha256Method();
 
 // A blob of a file as the scan cut it (relay-format.md R36): where it lies and its SHA-256.
 struct BlobCut

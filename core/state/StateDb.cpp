@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
+#include <algorithm>
 #include <sqlite3.h>
 
 namespace escale::state {
@@ -76,6 +78,36 @@ StateDb::Version readVersion(const Statement& s)
     v.pending = s.integer(1) != 0;
     v.renamed = s.integer(1) == 2;
     return v;
+}
+
+// Whether a version reads back from the table exactly as it is (readVersion of what setVersions
+// writes): then it is kept in the cache as written instead of being parsed again. Conservative:
+// a version whose text form would drop something, or that the reading would refuse, is read back.
+bool readsBackAsIs(const StateDb::Version& v)
+{
+    using Kind = JournalRecord::Kind;
+    const JournalRecord& r = v.record;
+    constexpr double kLargest = 9.0e15; // the text form's whole numbers
+    if ((v.renamed && !v.pending) || r.piece || r.path.isEmpty() || r.vv.isEmpty() || r.vv.counter(r.origin) == 0 ||
+        r.originName.size() > 200)
+        return false;
+    for (const quint64 c : r.vv.counters())
+        if (c == 0 || double(c) > kLargest)
+            return false;
+    if (r.kind != Kind::File)
+        return r.size == 0 && r.mtimeMs == 0 && r.hash.isEmpty() && r.blobs.isEmpty() && r.from == 0 && r.mode == 0;
+    if (r.hash.size() != 32 || r.size < 0 || double(r.size) > kLargest || r.mtimeMs < 0 ||
+        double(r.mtimeMs) > kLargest || r.mode < 0 || r.mode > 0777 || r.from < 0 || (r.from > 0 && r.from >= r.size))
+        return false;
+    const bool whole = std::all_of(r.blobs.cbegin(), r.blobs.cend(), [](const protocol::BlobRef& b) { return b.whole; });
+    qint64 total = 0;
+    for (const protocol::BlobRef& b : r.blobs) {
+        if (b.whole != whole || (whole && b.offset != 0) || b.offset < 0 || b.length < 1 || b.hash.size() != 32 ||
+            b.pack.isEmpty())
+            return false;
+        total += b.length;
+    }
+    return r.blobs.isEmpty() || total == r.size - r.from;
 }
 
 } // namespace
@@ -439,16 +471,26 @@ void StateDb::cacheVersions(const QString& path, const QList<Version>& versions)
 
 void StateDb::setVersions(const QString& path, const QList<Version>& versions)
 {
-    m_versionCache.remove(path); // read again from the table, as stored
+    m_versionCache.remove(path);
     Statement(m_db, "DELETE FROM versions WHERE path = ?").bind(1, path).step();
+    // What the table holds now, in its order (by vector, the last of equal ones kept): cached as
+    // written when each reads back as it is, else read again from the table when asked.
+    QMap<QString, Version> stored;
+    bool asIs = true;
     for (const Version& v : versions) {
+        const QString vv = v.record.vv.toString();
         Statement(m_db, "INSERT OR REPLACE INTO versions (path, vv, record, pending) VALUES (?, ?, ?, ?)")
             .bind(1, path)
-            .bind(2, v.record.vv.toString())
+            .bind(2, vv)
             .bind(3, v.record.toJsonText())
             .bind(4, qint64(v.pending ? (v.renamed ? 2 : 1) : 0))
             .step();
+        asIs = asIs && readsBackAsIs(v);
+        if (asIs)
+            stored.insert(vv, v);
     }
+    if (asIs)
+        cacheVersions(path, stored.values());
 }
 
 QList<StateDb::Version> StateDb::pendingVersions(const QString& afterPath, const QString& afterVv,

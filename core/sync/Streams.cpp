@@ -1,5 +1,7 @@
 #include "sync/Streams.h"
 
+#include "scan/Hasher.h"
+
 #include <openssl/evp.h>
 
 namespace escale::sync {
@@ -7,7 +9,7 @@ namespace escale::sync {
 Sha256::Sha256()
     : m_ctx(EVP_MD_CTX_new())
 {
-    EVP_DigestInit_ex(m_ctx, EVP_sha256(), nullptr);
+    EVP_DigestInit_ex(m_ctx, scan::sha256Method(), nullptr);
 }
 
 Sha256::~Sha256()
@@ -25,7 +27,7 @@ QByteArray Sha256::finish()
     QByteArray out(32, Qt::Uninitialized);
     unsigned int len = 0;
     EVP_DigestFinal_ex(m_ctx, reinterpret_cast<unsigned char*>(out.data()), &len);
-    EVP_DigestInit_ex(m_ctx, EVP_sha256(), nullptr);
+    EVP_DigestInit_ex(m_ctx, scan::sha256Method(), nullptr);
     return out;
 }
 

@@ -66,6 +66,7 @@ class tst_NoEditLost : public QObject
 private Q_SLOTS:
     void failedDownloadThenLocalEdit();
     void editWhileRemoteVersionWaits();
+    void fileMadeWhileItsDownloadWaits();
     void heldDeletionAgainstRemoteEdit();
     void conflictCopiesArePublishedWithoutContent();
     void losingLocalVersionIsSent();
@@ -170,6 +171,47 @@ void tst_NoEditLost::editWhileRemoteVersionWaits()
     settle({&a, &b}, 3);
     CONVERGED(a, b);
     QCOMPARE(contents(a), QStringList({"alice's edit", "bob's edit"}));
+}
+
+// A new file from alice is downloaded and waits for the batch's end to take its name; meanwhile
+// bob makes a file of that name himself. His file stays as he wrote it (the rename into place
+// refuses to replace it), alice's version waits, and both end as a conflict on both machines.
+void tst_NoEditLost::fileMadeWhileItsDownloadWaits()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("a.txt", "alice's new file");
+    // A file of several blobs after it: fetched once a.txt is staged (not read ahead as a.txt is).
+    QByteArray big(3 << 20, Qt::Uninitialized);
+    QRandomGenerator(11).fillRange(reinterpret_cast<quint32*>(big.data()), big.size() / 4);
+    a.write("z.bin", big);
+    QVERIFY(a.pass().ok());
+    bool made = false;
+    b.faults().setOperationHook([&](relay::FaultyRelay::Op op) {
+        const bool staged =
+            !QDir(b.path()).entryList({".escale-tmp-*"}, QDir::Files | QDir::Hidden).isEmpty();
+        if (op == relay::FaultyRelay::Op::Get && staged && !made) {
+            b.write("a.txt", "bob's own a.txt");
+            made = true;
+        }
+        return true;
+    });
+    QVERIFY(b.pass().ok());
+    b.faults().setOperationHook({});
+    QVERIFY(made);
+    QCOMPARE(b.read("a.txt"), QByteArray("bob's own a.txt"));
+    QCOMPARE(b.read("z.bin"), big);
+    QVERIFY2(b.last().problems.join('\n').contains("a.txt changed locally meanwhile"),
+             qPrintable(b.last().problems.join('\n')));
+    settle({&a, &b}, 3);
+    CONVERGED(a, b);
+    QStringList texts;
+    for (const QString& name : a.tree().keys())
+        if (name != "z.bin")
+            texts << QString::fromUtf8(a.read(name));
+    texts.sort();
+    QCOMPARE(texts, QStringList({"alice's new file", "bob's own a.txt"}));
+    QCOMPARE(a.read("z.bin"), big);
 }
 
 // Reproduction (3): alice's deletions were held by the mass-delete guard while bob edited one of

@@ -1,6 +1,6 @@
 // The state database's failures: a full disk, a damaged file. They reach the caller as a
 // StateError (never a crash), the transaction under way is rolled back, and what was committed
-// before stays.
+// before stays. And its cache of versions: what a pass reads is what the table holds.
 
 #include "state/StateDb.h"
 
@@ -20,6 +20,7 @@ class tst_StateDb : public QObject
 private Q_SLOTS:
     void fullDiskThrowsAndKeepsWhatWasCommitted();
     void damagedFileIsNamed();
+    void versionsReadAsStored();
 };
 
 void tst_StateDb::fullDiskThrowsAndKeepsWhatWasCommitted()
@@ -76,6 +77,147 @@ void tst_StateDb::damagedFileIsNamed()
     QVERIFY(!db.isOpen());
     QVERIFY2(error.contains(path) && error.contains("is damaged") && error.contains("move it away"),
              qPrintable(error));
+}
+
+
+namespace {
+
+using protocol::BlobRef;
+using protocol::JournalRecord;
+using protocol::VersionVector;
+
+QByteArray hashOf(int n)
+{
+    return QByteArray(32, char(n));
+}
+
+BlobRef blob(int n, qint64 length, bool whole, qint64 offset = 0)
+{
+    BlobRef b;
+    b.pack = QStringLiteral("%1").arg(n, 32, 16, QLatin1Char('0'));
+    b.offset = offset;
+    b.length = length;
+    b.hash = hashOf(n);
+    b.whole = whole;
+    return b;
+}
+
+} // namespace
+
+// setVersions() keeps what it writes in the pass's cache when it reads back as it is: every kind of
+// version, the usual ones and the odd ones, reads the same from the cache as from the table (a
+// new connection, no cache), in the table's order.
+void tst_StateDb::versionsReadAsStored()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("state.db");
+    const QString a = QStringLiteral("00000000000000a1"), b = QStringLiteral("00000000000000b2");
+    auto record = [&](JournalRecord::Kind kind, quint64 counterA, quint64 counterB) {
+        JournalRecord r;
+        r.path = QStringLiteral("docs/été/report.txt");
+        QMap<QString, quint64> counters{{a, counterA}};
+        if (counterB > 0)
+            counters.insert(b, counterB);
+        r.vv = VersionVector(counters);
+        r.origin = a;
+        r.originName = QStringLiteral("laptop");
+        r.kind = kind;
+        if (kind == JournalRecord::Kind::File) {
+            r.size = 300;
+            r.mtimeMs = 1'700'000'000'123;
+            r.hash = hashOf(9);
+        }
+        return r;
+    };
+    QList<QList<StateDb::Version>> cases;
+    const auto file = record(JournalRecord::Kind::File, 3, 0);
+    cases.append({{file, false, false}});
+    {
+        auto packed = record(JournalRecord::Kind::File, 4, 1);
+        packed.blobs = {blob(1, 100, false, 4096), blob(2, 200, false, 0)};
+        packed.mode = 0640;
+        auto whole = record(JournalRecord::Kind::File, 1, 5);
+        whole.blobs = {blob(3, 300, true)};
+        whole.repush = true;
+        whole.origin = b;
+        cases.append({{packed, true, false}, {whole, true, true}}); // written out of the table's order
+    }
+    cases.append({{record(JournalRecord::Kind::Directory, 2, 0), false, false},
+                  {record(JournalRecord::Kind::Deleted, 7, 2), true, false}});
+    {
+        // Odd ones: what the text form drops or changes is read back from the table.
+        auto mixed = record(JournalRecord::Kind::File, 5, 0);
+        mixed.blobs = {blob(4, 100, true), blob(5, 200, false, 64)}; // written as blobs: `whole` goes
+        auto longName = record(JournalRecord::Kind::File, 6, 0);
+        longName.originName = QString(250, QLatin1Char('n')); // read back cut to 200
+        auto dirWithSize = record(JournalRecord::Kind::Directory, 8, 0);
+        dirWithSize.size = 12; // a folder's size is not written
+        auto renamedNotPending = record(JournalRecord::Kind::File, 9, 0);
+        cases.append({{mixed, false, false}});
+        cases.append({{longName, false, false}});
+        cases.append({{dirWithSize, false, false}});
+        cases.append({{renamedNotPending, false, true}});
+        auto same = record(JournalRecord::Kind::File, 10, 0);
+        auto sameLater = same;
+        sameLater.size = 0; // the same vector twice: the last one written stays
+        sameLater.hash = hashOf(1);
+        cases.append({{same, false, false}, {sameLater, true, false}});
+        auto piece = record(JournalRecord::Kind::File, 11, 0);
+        piece.piece = true;
+        piece.from = 0;
+        piece.blobs = {blob(6, 100, false)};
+        cases.append({{piece, false, false}});
+    }
+
+    StateDb db;
+    QString error;
+    QVERIFY2(db.open(path, error), qPrintable(error));
+    for (int i = 0; i < cases.size(); ++i) {
+        const QString p = QStringLiteral("case %1").arg(i);
+        QList<StateDb::Version> versions = cases.at(i);
+        for (StateDb::Version& v : versions)
+            v.record.path = p;
+        db.begin();
+        db.setVersions(p, versions);
+        db.commit();
+    }
+    // Another connection reads the table (its own cache is new).
+    auto compareAll = [&] {
+        StateDb fresh;
+        QVERIFY2(fresh.open(path, error), qPrintable(error));
+        for (int i = 0; i < cases.size(); ++i) {
+            const QString p = QStringLiteral("case %1").arg(i);
+            const QList<StateDb::Version> cached = db.versions(p);
+            const QList<StateDb::Version> stored = fresh.versions(p);
+            QCOMPARE(cached.size(), stored.size());
+            for (int j = 0; j < stored.size(); ++j) {
+                QVERIFY2(cached.at(j).record == stored.at(j).record,
+                         qPrintable(QStringLiteral("%1, version %2: %3 read %4")
+                                        .arg(p)
+                                        .arg(j)
+                                        .arg(QString::fromUtf8(cached.at(j).record.toJsonText()),
+                                             QString::fromUtf8(stored.at(j).record.toJsonText()))));
+                QCOMPARE(cached.at(j).pending, stored.at(j).pending);
+                QCOMPARE(cached.at(j).renamed, stored.at(j).renamed);
+            }
+        }
+    };
+    compareAll();
+    if (QTest::currentTestFailed())
+        return;
+    // The table's own reading, written again and changed, stays what the table holds.
+    StateDb fresh;
+    QVERIFY2(fresh.open(path, error), qPrintable(error));
+    for (int i = 0; i < cases.size(); ++i) {
+        const QString p = QStringLiteral("case %1").arg(i);
+        QList<StateDb::Version> again = fresh.versions(p);
+        for (StateDb::Version& v : again)
+            v.pending = !v.pending;
+        db.begin();
+        db.setVersions(p, again);
+        db.commit();
+    }
+    compareAll();
 }
 
 QTEST_GUILESS_MAIN(tst_StateDb)

@@ -14,6 +14,7 @@
 #include <QSet>
 #include <atomic>
 #include <deque>
+#include <fcntl.h>
 #include <future>
 
 namespace escale::sync::engine {
@@ -517,14 +518,20 @@ void rewind(QFile& out)
 }
 } // namespace
 
-Content ContentFetcher::obtainContent(const JournalRecord& record, const QString& targetPath,
-                                      QString& problem, QString& staged)
+Content ContentFetcher::obtainContent(const JournalRecord& record, const QString& targetPath, int mode,
+                                      QString& problem, QString& staged,
+                                      std::optional<StateDb::LocalEntry>& written)
 {
     const QString target = m_ctx.localPath(targetPath);
-    const QString folder = QFileInfo(target).absolutePath();
+    const QString folder = target.left(target.lastIndexOf(QLatin1Char('/')));
     const QString temp = folder + QLatin1Char('/') + protocol::local::downloadPrefix() + randomTag();
     QFile out(temp);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+    // Made here, never through a link, never over anything (QFile's NewOnly looks at it first).
+    const int fd = ::open(QFile::encodeName(temp).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+                          0666);
+    if (fd < 0 || !out.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle)) {
+        if (fd >= 0)
+            ::close(fd);
         const QString why = writeFailure(out);
         problem = trc("sync", "cannot write in %1: %2").arg(folder, why);
         return Content::Failed;
@@ -623,6 +630,7 @@ Content ContentFetcher::obtainContent(const JournalRecord& record, const QString
                           .arg(targetPath);
             return Content::Gone;
         }
+        written = finishWritten(part.handle(), record.mtimeMs, mode, targetPath);
         part.close();
         m_ctx.db.removePartial(targetPath); // the staged download from now on
         staged = partial->temp;
@@ -646,10 +654,13 @@ Content ContentFetcher::obtainContent(const JournalRecord& record, const QString
                 findLocalBlobs(targetPath, list);
             else
                 m_localBlobs.clear();
+            // A content that is one blob: the blob's own check is the whole file's (the same bytes).
+            const bool oneBlob =
+                list.size() == 1 && list.first().length == record.size && list.first().hash == record.hash;
             Sha256 whole;
-            const RelayError r = fetchChunks(targetPath, list, out, &whole);
+            const RelayError r = fetchChunks(targetPath, list, out, oneBlob ? nullptr : &whole);
             if (r.ok())
-                digest = whole.finish();
+                digest = oneBlob ? record.hash : whole.finish();
             return r;
         };
         RelayError e = fetchAll(chunks);
@@ -689,6 +700,7 @@ Content ContentFetcher::obtainContent(const JournalRecord& record, const QString
         const QString why = writeFailure(out);
         return abandon(trc("sync", "cannot write %1: %2").arg(temp, why));
     }
+    written = finishWritten(out.handle(), record.mtimeMs, mode, targetPath);
     out.close();
     staged = temp;
     return Content::Written;

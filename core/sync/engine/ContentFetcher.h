@@ -49,9 +49,10 @@ public:
     relay::RelayError fetchChunks(const QString& path, const QList<protocol::BlobRef>& chunks, QFile& file,
                                   Sha256* whole = nullptr);
     // The content of `record` for `targetPath` (whose folder exists), checked, in the temporary
-    // file `staged`; else the cause in `problem`.
-    Content obtainContent(const protocol::JournalRecord& record, const QString& targetPath, QString& problem,
-                          QString& staged);
+    // file `staged`, given the version's time and `mode` (finishWritten), and its state in
+    // `written`; else the cause in `problem`.
+    Content obtainContent(const protocol::JournalRecord& record, const QString& targetPath, int mode,
+                          QString& problem, QString& staged, std::optional<state::StateDb::LocalEntry>& written);
 
 private:
     Content contentFailure(const relay::RelayError& e, const QFile& file);

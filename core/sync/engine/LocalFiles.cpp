@@ -67,9 +67,8 @@ std::optional<StateDb::LocalEntry> LocalReader::open(const QString& absolute, co
         close();
         return std::nullopt;
     }
-    // A regular file: reads wait as usual (some file systems answer EAGAIN to non-blocking ones).
-    if (const int flags = ::fcntl(m_fd, F_GETFL); flags >= 0)
-        ::fcntl(m_fd, F_SETFL, flags & ~O_NONBLOCK);
+    // A regular file: reads wait as usual whatever O_NONBLOCK says, except on the few file systems
+    // that answer EAGAIN to non-blocking reads (read() then clears it): two system calls per file saved.
     return e;
 }
 
@@ -110,10 +109,20 @@ qint64 LocalReader::read(char* into, qint64 length)
 {
     if (m_fd < 0)
         return -1;
-    for (;;) {
+    for (bool blocking = false;;) {
         const ssize_t n = ::read(m_fd, into, size_t(length));
-        if (n >= 0 || errno != EINTR)
+        if (n >= 0)
             return qint64(n);
+        if (errno == EAGAIN && !blocking) {
+            // Opened without waiting (a FIFO never blocks the scan); this file system wants the
+            // reads of a regular file to wait. O_NONBLOCK is the only status flag set at open.
+            blocking = true;
+            if (::fcntl(m_fd, F_SETFL, 0) != 0)
+                return -1;
+            continue;
+        }
+        if (errno != EINTR)
+            return -1;
     }
 }
 
@@ -138,7 +147,9 @@ int creationMask()
 
 QString randomTag()
 {
-    return QString::number(QRandomGenerator::system()->generate64(), 36);
+    // Unguessable names are not needed (files are made with O_EXCL, a name taken means another
+    // one): the seeded generator, not the system's (RDRAND, slow on virtual machines).
+    return QString::number(QRandomGenerator::global()->generate64(), 36);
 }
 
 // Why a file of the folder could not be written, in words that name the cause: Qt says "Unknown
@@ -162,14 +173,22 @@ QString writeFailure(const QFileDevice& file)
     return nothingSaid ? QString::fromLocal8Bit(std::strerror(err)) : said;
 }
 
-void setModificationTime(const QString& path, qint64 mtimeMs)
+std::optional<StateDb::LocalEntry> finishWritten(int fd, qint64 mtimeMs, int mode, const QString& relative)
 {
+    // Set even when it is the default mode of new files: a folder's default ACL may have made the
+    // download file otherwise.
+    if (mode > 0)
+        ::fchmod(fd, mode_t(mode));
     struct timespec times[2];
     times[0].tv_sec = 0;
     times[0].tv_nsec = UTIME_OMIT;
     times[1].tv_sec = mtimeMs / 1000;
     times[1].tv_nsec = (mtimeMs % 1000) * 1'000'000;
-    ::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, AT_SYMLINK_NOFOLLOW);
+    ::futimens(fd, times);
+    struct stat st;
+    if (::fstat(fd, &st) != 0)
+        return std::nullopt;
+    return entryOf(st, relative);
 }
 
 } // namespace escale::sync::engine

@@ -22,7 +22,11 @@ int creationMask();
 QString randomTag();
 // Why a file of the folder could not be written, in words that name the cause.
 QString writeFailure(const QFileDevice& file);
-void setModificationTime(const QString& path, qint64 mtimeMs);
+// A download file, written and still open, before it takes its name: given its version's time and
+// permission bits (`mode` 0: left as made) on the open file, no path looked up; its state as the
+// state database will know it once renamed into place (a rename keeps it), or std::nullopt when
+// it cannot be read.
+std::optional<state::StateDb::LocalEntry> finishWritten(int fd, qint64 mtimeMs, int mode, const QString& relative);
 
 // A file of the folder open for reading, never through a symbolic link (and never waiting on a
 // FIFO); closed when it goes. Its state is taken from the open file: no second path lookup.

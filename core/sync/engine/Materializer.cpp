@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -453,7 +454,7 @@ int Materializer::modeFor(const JournalRecord& version, int replaced) const
     return replaced;
 }
 
-void Materializer::applyMode(const QString& temp, const JournalRecord& version, const QString& target)
+int Materializer::downloadMode(const JournalRecord& version, const QString& target) const
 {
     // The mode of the file it replaces is read only when the version names none.
     int mode = modeFor(version, 0);
@@ -461,10 +462,7 @@ void Materializer::applyMode(const QString& temp, const JournalRecord& version, 
         const auto replaced = statLocal(m_ctx.localPath(target), target);
         mode = modeFor(version, replaced && replaced->kind == Kind::File ? replaced->mode : 0);
     }
-    // Set even when it is the default mode of new files: a folder's default ACL may have made the
-    // download file otherwise.
-    if (mode > 0)
-        ::chmod(QFile::encodeName(temp).constData(), mode_t(mode));
+    return mode;
 }
 
 Outcome Materializer::setAside(Pass& pass, const QString& path, const QString& cause)
@@ -635,14 +633,15 @@ Content Materializer::obtainContent(const JournalRecord& record, const QString& 
     if (!makeFolders(targetPath.section(QLatin1Char('/'), 0, -2), problem))
         return Content::Failed;
     QString temp;
-    const Content c = m_fetcher.obtainContent(record, targetPath, problem, temp);
+    std::optional<StateDb::LocalEntry> written;
+    const Content c =
+        m_fetcher.obtainContent(record, targetPath, downloadMode(record, targetPath), problem, temp, written);
     if (c != Content::Written)
         return c;
-    applyMode(temp, record, targetPath);
-    setModificationTime(temp, record.mtimeMs);
     // Renamed into place by commitStaged(), after one file system sync for the whole batch.
     m_staged.append(Staged{temp, targetPath, record.hash, record.origin, mergedVector(m_ctx.db.versions(targetPath)),
-                           record.from == 0 && !record.piece ? record.blobs : QList<protocol::BlobRef>()});
+                           record.from == 0 && !record.piece ? record.blobs : QList<protocol::BlobRef>(),
+                           written});
     return Content::Written;
 }
 
@@ -665,11 +664,29 @@ bool Materializer::commitStaged(Pass& pass)
     const QString stamp = archiveStamp();
     for (const Staged& staged : std::as_const(m_staged)) {
         const QString target = m_ctx.localPath(staged.path);
+        const QByteArray from = QFile::encodeName(staged.temp);
+        const QByteArray to = QFile::encodeName(target);
         // Last check before replacing: the target must still be what the state database says.
         const auto known = m_ctx.db.local(staged.path);
+        // Where nothing is known, the rename itself refuses to replace what came meanwhile (no
+        // look first); on a file system that cannot rename so, the target is looked at.
+        int placed = -1; // not tried yet; else 0 or the rename's errno
+        if (!known) {
+            placed = ::renameat2(AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), RENAME_NOREPLACE) == 0 ? 0 : errno;
+            if (placed == EINVAL || placed == ENOSYS || placed == ENOTSUP)
+                placed = -1;
+        }
         bool special = false;
-        const auto disk = statLocal(target, staged.path, &special);
-        const bool unchanged = (!known && !disk && !special) || (known && disk && sameStat(*known, *disk));
+        const auto disk = placed == -1 ? statLocal(target, staged.path, &special) : std::nullopt;
+        const bool unchanged =
+            placed == 0 || (placed == -1 && ((!known && !disk && !special) || (known && disk && sameStat(*known, *disk))));
+        if (!unchanged && placed != -1 && placed != EEXIST) {
+            QFile::remove(staged.temp);
+            pass.problem(trc("sync", "cannot write %1: %2")
+                             .arg(target, QString::fromLocal8Bit(std::strerror(placed))));
+            all = false;
+            continue;
+        }
         if (!unchanged) {
             QFile::remove(staged.temp);
             setAside(pass, staged.path,
@@ -690,8 +707,7 @@ bool Materializer::commitStaged(Pass& pass)
                 continue;
             }
         }
-        if (::rename(QFile::encodeName(staged.temp).constData(), QFile::encodeName(target).constData()) !=
-            0) {
+        if (placed == -1 && ::rename(from.constData(), to.constData()) != 0) {
             const int err = errno;
             QFile::remove(staged.temp);
             pass.problem(trc("sync", "cannot write %1: %2")
@@ -699,7 +715,9 @@ bool Materializer::commitStaged(Pass& pass)
             all = false;
             continue;
         }
-        if (auto entry = statLocal(target, staged.path)) {
+        // As the download file was before it was closed (a rename keeps it): what a scan finds
+        // there later, if not this, is a change made after.
+        if (auto entry = staged.written ? staged.written : statLocal(target, staged.path)) {
             entry->hash = staged.hash;
             entry->origin = staged.origin;
             entry->vv = staged.vv;

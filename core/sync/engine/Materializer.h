@@ -52,7 +52,8 @@ private:
     bool makeFolders(const QString& relative, QString& problem);
     void keepFolder(const QString& path);
     int modeFor(const protocol::JournalRecord& version, int replaced) const;
-    void applyMode(const QString& temp, const protocol::JournalRecord& version, const QString& target);
+    // The permission bits a download of `version` for `target` is given (0: none said nor known).
+    int downloadMode(const protocol::JournalRecord& version, const QString& target) const;
     Outcome receivePiece(Pass& pass, const protocol::JournalRecord& piece);
 
     EngineContext& m_ctx;
@@ -66,6 +67,7 @@ private:
         QString origin;
         protocol::VersionVector vv; // what the folder reflects once it is in place
         QList<protocol::BlobRef> blobs; // its blob list when the record names it whole: its basis (R39 c)
+        std::optional<state::StateDb::LocalEntry> written; // its state, taken before it was closed
     };
     QList<Staged> m_staged; // downloads waiting for their batch's commit
     // Folders of the folder found real (not links) or made during the current batch: not looked
