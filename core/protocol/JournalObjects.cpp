@@ -19,7 +19,7 @@ QJsonObject headerOf(const QString& type, const QString& client, quint64 seq)
 std::optional<TextObject> decodeNumbered(const QByteArray& bytes, const QString& type, const QString& client,
                                          quint64 seq, QString& error)
 {
-    auto text = TextObject::decode(bytes, type, error);
+    auto text = TextObject::decode(bytes, type, error, true);
     if (!text)
         return std::nullopt;
     if (text->header.value(QStringLiteral("client")).toString() != client ||
@@ -48,7 +48,7 @@ std::optional<JournalSegment> JournalSegment::decode(const QByteArray& bytes, co
     const auto text = decodeNumbered(bytes, QStringLiteral("journal"), client, seq, error);
     if (!text)
         return std::nullopt;
-    return JournalSegment{client, seq, text->records, {}};
+    return JournalSegment{client, seq, {}, text->recordLines};
 }
 
 QByteArray Snapshot::encode() const
@@ -71,7 +71,7 @@ std::optional<Snapshot> Snapshot::decode(const QByteArray& bytes, const QString&
     const auto text = decodeNumbered(bytes, QStringLiteral("snapshot"), client, seq, error);
     if (!text)
         return std::nullopt;
-    Snapshot s{client, seq, {}, text->records, {}};
+    Snapshot s{client, seq, {}, {}, text->recordLines};
     const QJsonObject acks = text->header.value(QStringLiteral("acks")).toObject();
     for (auto it = acks.begin(); it != acks.end(); ++it)
         s.acks.insert(it.key(), quint64(it.value().toDouble()));

@@ -17,8 +17,8 @@ struct JournalSegment
 {
     QString client;
     quint64 seq = 0;
-    QList<QJsonObject> records;
-    QList<QByteArray> recordLines; // records already as text, after `records` (encode only)
+    QList<QJsonObject> records;    // written first (encode only)
+    QList<QByteArray> recordLines; // records as text (toJsonText): written after `records`; what decode reads
 
     QByteArray encode() const;
     // Decodes and checks the framing, and that it is `client`'s segment `seq` (an object put
@@ -34,8 +34,8 @@ struct Snapshot
     QString client;
     quint64 seq = 0;
     QMap<QString, quint64> acks;
-    QList<QJsonObject> records;
-    QList<QByteArray> recordLines; // records already as text, after `records` (encode only)
+    QList<QJsonObject> records;    // written first (encode only)
+    QList<QByteArray> recordLines; // records as text (toJsonText): written after `records`; what decode reads
 
     QByteArray encode() const;
     static std::optional<Snapshot> decode(const QByteArray& bytes, const QString& client, quint64 seq,

@@ -64,6 +64,9 @@ struct JournalRecord
     QByteArray toJsonText() const;
     // Parses and checks a record; std::nullopt with `error` set when it is malformed.
     static std::optional<JournalRecord> fromJson(const QJsonObject& o, QString& error);
+    // The same from a record's text (toJsonText's compact form read directly, anything else
+    // through fromJson()): what the journals, snapshots and state database hold.
+    static std::optional<JournalRecord> fromJsonText(const QByteArray& text, QString& error);
 
     // Same content: same kind, and for files the same hash.
     bool sameContent(const JournalRecord& other) const;
@@ -112,6 +115,10 @@ struct RepositoryHeader
 };
 
 bool isClientId(const QString& s);
+namespace detail {
+// fromJsonText's own reader: the record, or std::nullopt when it leaves the text to fromJson().
+std::optional<JournalRecord> readRecordText(const QByteArray& text);
+} // namespace detail
 bool isObjectId(const QString& s);
 QString newClientId();
 // A content object's name: 24 random hex digits, then the last 8 of its writer's client id (R20),

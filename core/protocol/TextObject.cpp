@@ -35,7 +35,8 @@ QByteArray TextObject::encode() const
     return packed.size() + 1 < out.size() ? kCompressed + packed : out;
 }
 
-std::optional<TextObject> TextObject::decode(const QByteArray& stored, const QString& type, QString& error)
+std::optional<TextObject> TextObject::decode(const QByteArray& stored, const QString& type, QString& error,
+                                           bool recordsAsText)
 {
     QByteArray expanded;
     if (!stored.isEmpty() && stored.at(0) == kCompressed) {
@@ -102,14 +103,23 @@ std::optional<TextObject> TextObject::decode(const QByteArray& stored, const QSt
         return std::nullopt;
     }
     for (qsizetype i = 1; i + 1 < lines.size(); ++i) {
-        const QJsonDocument d = QJsonDocument::fromJson(lines.at(i), &parseError);
+        const QByteArray& line = lines.at(i);
+        if (recordsAsText) {
+            if (!line.startsWith('{') || !line.endsWith('}')) {
+                error = trc("protocol", "invalid record line %1").arg(i + 1);
+                return std::nullopt;
+            }
+            t.recordLines.append(line);
+            continue;
+        }
+        const QJsonDocument d = QJsonDocument::fromJson(line, &parseError);
         if (!d.isObject()) {
             error = trc("protocol", "invalid record line %1").arg(i + 1);
             return std::nullopt;
         }
         t.records.append(d.object());
     }
-    if (end.value(QStringLiteral("end")).toInt(-1) != t.records.size()) {
+    if (end.value(QStringLiteral("end")).toInt(-1) != t.records.size() + t.recordLines.size()) {
         error = trc("protocol", "record count mismatch");
         return std::nullopt;
     }

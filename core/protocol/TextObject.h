@@ -27,7 +27,10 @@ struct TextObject
     // Decodes and checks the framing, and that the header's "type" is `type`; takes the text or
     // its compressed form. Any damage (truncation, a changed byte, a bad count, a compressed form
     // that does not expand to its stated length) gives std::nullopt and an error naming it.
-    static std::optional<TextObject> decode(const QByteArray& bytes, const QString& type, QString& error);
+    // With `recordsAsText`, the record lines go to `recordLines` as they are (JSON objects by their
+    // braces; JournalRecord::fromJsonText reads them), not parsed into `records`.
+    static std::optional<TextObject> decode(const QByteArray& bytes, const QString& type, QString& error,
+                                            bool recordsAsText = false);
 };
 
 } // namespace escale::protocol

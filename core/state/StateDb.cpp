@@ -69,7 +69,7 @@ StateDb::Version readVersion(const Statement& s)
 {
     StateDb::Version v;
     QString error;
-    const auto record = JournalRecord::fromJson(QJsonDocument::fromJson(s.blob(0)).object(), error);
+    const auto record = JournalRecord::fromJsonText(s.blob(0), error);
     if (!record) {
         throw StateError(StateError::Kind::Damaged, fileOf(s.database()),
                          trc("state", "a version does not read: %1").arg(error));
@@ -246,9 +246,28 @@ void StateDb::exec(const char* sql) const
     }
 }
 
+void StateDb::forgetTransaction()
+{
+    m_localCache.clear();
+    m_anyWants = m_anySetAside = -1;
+}
+
+// Whether a table may hold rows: outside a transaction always; within one, asked once.
+bool StateDb::mayHold(const char* existsSql, int& known) const
+{
+    if (m_depth == 0)
+        return true;
+    if (known < 0) {
+        Statement s(m_db, existsSql);
+        known = s.step() && s.integer(0) != 0 ? 1 : 0;
+    }
+    return known != 0;
+}
+
 void StateDb::abandon()
 {
     m_versionCache.clear(); // it may hold what is rolled back
+    forgetTransaction();
     m_depth = 0;
     if (m_db && !sqlite3_get_autocommit(m_db))
         sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr); // whatever it says: nothing is kept
@@ -272,13 +291,16 @@ void StateDb::limitGrowth(qint64 bytes)
 
 void StateDb::begin()
 {
-    if (m_depth++ == 0)
+    if (m_depth++ == 0) {
+        forgetTransaction();
         exec("BEGIN IMMEDIATE");
+    }
 }
 
 void StateDb::commit()
 {
     if (--m_depth == 0) {
+        forgetTransaction();
         if (m_commitHook)
             m_commitHook();
         exec("COMMIT");
@@ -356,11 +378,20 @@ void StateDb::setMeta(Meta key, const QString& value, const QString& suffix)
 
 std::optional<StateDb::LocalEntry> StateDb::local(const QString& path) const
 {
+    if (m_depth > 0)
+        if (const auto it = m_localCache.constFind(path); it != m_localCache.cend())
+            return *it;
     Statement s(m_db, "SELECT path, kind, size, mtime_ns, inode, hash, origin, vv, mode FROM local WHERE path = ?");
     s.bind(1, path);
-    if (!s.step())
-        return std::nullopt;
-    return readLocal(s);
+    std::optional<LocalEntry> e;
+    if (s.step())
+        e = readLocal(s);
+    if (m_depth > 0) {
+        if (m_localCache.size() >= 16384)
+            m_localCache.clear();
+        m_localCache.insert(path, e);
+    }
+    return e;
 }
 
 QHash<QString, StateDb::LocalEntry> StateDb::allLocal() const
@@ -386,6 +417,7 @@ QList<StateDb::LocalEntry> StateDb::localWithHash(const QByteArray& hash) const
 
 void StateDb::putLocal(const LocalEntry& e)
 {
+    m_localCache.remove(e.path); // read again as stored
     Statement s(m_db, "INSERT OR REPLACE INTO local (path, kind, size, mtime_ns, inode, hash, origin, vv, mode) "
                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     s.bind(1, e.path)
@@ -434,6 +466,8 @@ void StateDb::setAccess(const QString& path, const Access& access)
 void StateDb::removeLocal(const QString& path)
 {
     Statement(m_db, "DELETE FROM local WHERE path = ?").bind(1, path).step();
+    if (m_depth > 0)
+        m_localCache.insert(path, std::nullopt);
 }
 
 QList<StateDb::Version> StateDb::versions(const QString& path) const
@@ -471,26 +505,46 @@ void StateDb::cacheVersions(const QString& path, const QList<Version>& versions)
 
 void StateDb::setVersions(const QString& path, const QList<Version>& versions)
 {
+    auto pendingCode = [](const Version& v) { return qint64(v.pending ? (v.renamed ? 2 : 1) : 0); };
+    // What the table holds now, in its order (by vector, the last of equal ones kept).
+    QMap<QString, Version> next;
+    for (const Version& v : versions)
+        next.insert(v.record.vv.toString(), v);
+    // When the cache says what the table held, only the rows that change are written.
+    std::optional<QMap<QString, Version>> before;
+    if (const auto it = m_versionCache.constFind(path); it != m_versionCache.cend()) {
+        before.emplace();
+        for (const Version& v : *it)
+            before->insert(v.record.vv.toString(), v);
+    }
     m_versionCache.remove(path);
-    Statement(m_db, "DELETE FROM versions WHERE path = ?").bind(1, path).step();
-    // What the table holds now, in its order (by vector, the last of equal ones kept): cached as
-    // written when each reads back as it is, else read again from the table when asked.
-    QMap<QString, Version> stored;
+    if (before) {
+        for (auto it = before->cbegin(); it != before->cend(); ++it)
+            if (!next.contains(it.key()))
+                Statement(m_db, "DELETE FROM versions WHERE path = ? AND vv = ?").bind(1, path).bind(2, it.key()).step();
+    } else {
+        Statement(m_db, "DELETE FROM versions WHERE path = ?").bind(1, path).step();
+    }
     bool asIs = true;
-    for (const Version& v : versions) {
-        const QString vv = v.record.vv.toString();
+    for (auto it = next.cbegin(); it != next.cend(); ++it) {
+        const Version& v = it.value();
+        asIs = asIs && readsBackAsIs(v);
+        if (before) {
+            // The same version as read from the table: what it holds reads as this already.
+            const auto was = before->constFind(it.key());
+            if (was != before->cend() && was->record == v.record && pendingCode(*was) == pendingCode(v))
+                continue;
+        }
         Statement(m_db, "INSERT OR REPLACE INTO versions (path, vv, record, pending) VALUES (?, ?, ?, ?)")
             .bind(1, path)
-            .bind(2, vv)
+            .bind(2, it.key())
             .bind(3, v.record.toJsonText())
-            .bind(4, qint64(v.pending ? (v.renamed ? 2 : 1) : 0))
+            .bind(4, pendingCode(v))
             .step();
-        asIs = asIs && readsBackAsIs(v);
-        if (asIs)
-            stored.insert(vv, v);
     }
+    // Cached as written when each version reads back as it is; else read again when asked.
     if (asIs)
-        cacheVersions(path, stored.values());
+        cacheVersions(path, next.values());
 }
 
 QList<StateDb::Version> StateDb::pendingVersions(const QString& afterPath, const QString& afterVv,
@@ -650,16 +704,19 @@ void StateDb::addWant(const QByteArray& hash, const QString& path)
         .bind(1, hash)
         .bind(2, path)
         .step();
+    m_anyWants = m_depth > 0 ? 1 : -1;
 }
 
 void StateDb::removeWant(const QByteArray& hash, const QString& path)
 {
-    Statement(m_db, "DELETE FROM wants WHERE hash = ? AND path = ?").bind(1, hash).bind(2, path).step();
+    if (mayHold("SELECT EXISTS (SELECT 1 FROM wants)", m_anyWants))
+        Statement(m_db, "DELETE FROM wants WHERE hash = ? AND path = ?").bind(1, hash).bind(2, path).step();
 }
 
 void StateDb::removeWantsOf(const QString& path)
 {
-    Statement(m_db, "DELETE FROM wants WHERE path = ?").bind(1, path).step();
+    if (mayHold("SELECT EXISTS (SELECT 1 FROM wants)", m_anyWants))
+        Statement(m_db, "DELETE FROM wants WHERE path = ?").bind(1, path).step();
 }
 
 quint64 StateDb::repushedIn(const QByteArray& hash, const QString& peer) const
@@ -696,11 +753,13 @@ void StateDb::putSetAside(const QString& path, const QString& cause, qint64 nowM
         .bind(2, cause)
         .bind(3, nowMs)
         .step();
+    m_anySetAside = m_depth > 0 ? 1 : -1;
 }
 
 void StateDb::removeSetAside(const QString& path)
 {
-    Statement(m_db, "DELETE FROM set_aside WHERE path = ?").bind(1, path).step();
+    if (mayHold("SELECT EXISTS (SELECT 1 FROM set_aside)", m_anySetAside))
+        Statement(m_db, "DELETE FROM set_aside WHERE path = ?").bind(1, path).step();
 }
 
 namespace {

@@ -275,6 +275,14 @@ private:
     // Versions as stored, by path: written through by setVersions, dropped by abandon().
     mutable QHash<QString, QList<Version>> m_versionCache;
     void cacheVersions(const QString& path, const QList<Version>& versions) const;
+    // Within a transaction (BEGIN IMMEDIATE: no other connection writes meanwhile), the local
+    // table's rows as read by path, and whether `wants` and `set_aside` hold anything (-1: not
+    // looked at yet): a pass asks the same for every file of a batch. Forgotten when it ends.
+    mutable QHash<QString, std::optional<LocalEntry>> m_localCache;
+    mutable int m_anyWants = -1;
+    mutable int m_anySetAside = -1;
+    void forgetTransaction();
+    bool mayHold(const char* existsSql, int& known) const;
 };
 
 } // namespace escale::state

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void blobsInPacks();
     void pieces();
     void textIsWhatQtWrites();
+    void textReaderAgreesWithJson();
     void malformedRecords_data();
     void malformedRecords();
     void headRoundTrip();
@@ -51,6 +52,22 @@ JournalRecord sampleFile()
     r.blobs = {BlobRef{QString(32, 'a'), 0, 4, QByteArray(32, '\1')},
                 BlobRef{QString(32, 'b'), 0, 6, QByteArray(32, '\2')}};
     return r;
+}
+// Names of every kind a record must carry as they are: spaces, accents, emoji, quotes, control
+// characters, separators, a leading slash, a long one.
+QStringList oddNames()
+{
+    return {"a.txt", "dir/sub/file name.txt", QString::fromUtf8("été/naïve ☃ 😀.txt"), "q\"uote\\back",
+            "tab\tnew\nline\rcr\bbs\fff", QString(QChar(0x01)) + QChar(0x1f) + QChar(0x7f) + "x",
+            QString::fromUtf8("\u2028sep\u2029"), "/slash", QString(300, QChar('z'))};
+}
+
+QByteArray randomHash(QRandomGenerator& rng)
+{
+    QByteArray h(32, Qt::Uninitialized);
+    for (char& c : h)
+        c = char(rng.bounded(256));
+    return h;
 }
 } // namespace
 
@@ -279,8 +296,10 @@ void tst_Records::compressedTextObjects()
     for (const QByteArray& form : {stored, plain}) { // both read
         const auto back = JournalSegment::decode(form, A, 4, error);
         QVERIFY2(back.has_value(), qPrintable(error));
-        QCOMPARE(back->records.size(), 200);
-        QCOMPARE(back->records.at(7).value("path").toString(), QString("photos/2026/img7.jpg"));
+        QCOMPARE(back->recordLines.size(), 200);
+        const auto seventh = JournalRecord::fromJsonText(back->recordLines.at(7), error);
+        QVERIFY2(seventh, qPrintable(error));
+        QCOMPARE(seventh->path, QString("photos/2026/img7.jpg"));
     }
     // A small segment stays text (nothing gained).
     JournalSegment one{A, 5, {}, {sampleFile().toJsonText()}};
@@ -311,8 +330,160 @@ void tst_Records::compressedTextObjects()
     QCOMPARE(storedSnapshot.at(0), 'z');
     const auto backSnapshot = Snapshot::decode(storedSnapshot, A, 2, error);
     QVERIFY2(backSnapshot.has_value(), qPrintable(error));
-    QCOMPARE(backSnapshot->records.size(), 200);
+    QCOMPARE(backSnapshot->recordLines.size(), 200);
     QCOMPARE(backSnapshot->acks.value(A), quint64(9));
+}
+
+void tst_Records::textReaderAgreesWithJson()
+{
+    // fromJsonText() reads toJsonText()'s form with a reader of its own and leaves anything else to
+    // fromJson(): whatever its reader takes, fromJson() reads the same; every record Escale writes
+    // is taken; and texts changed at random (as a damaged or hostile relay's) agree too.
+    QRandomGenerator rng(19);
+    const QStringList names = oddNames();
+    const auto hash = [&] { return randomHash(rng); };
+    int taken = 0, mutatedTaken = 0, mutatedChecked = 0;
+    auto agree = [&](const QByteArray& text) {
+        const auto fast = detail::readRecordText(text);
+        QString error;
+        const auto slow = JournalRecord::fromJson(QJsonDocument::fromJson(text).object(), error);
+        QString again;
+        const auto both = JournalRecord::fromJsonText(text, again);
+        if (fast && !(slow && *slow == *fast))
+            return QStringLiteral("taken, but fromJson() says %1: %2")
+                .arg(slow ? QStringLiteral("otherwise") : error, QString::fromUtf8(text));
+        if (bool(both) != bool(slow) || (both && !(*both == *slow)) || (!both && again != error))
+            return QStringLiteral("fromJsonText() and fromJson() differ on %1").arg(QString::fromUtf8(text));
+        return QString();
+    };
+    const QByteArray alphabet = QByteArray("\"\\,:{}[]09-.eE tfnu/ ") + QByteArray("\xc3\xa9\xff\x01", 4);
+    for (int n = 0; n < 400; ++n) {
+        JournalRecord r;
+        r.path = names.at(n % names.size());
+        const QString a = newClientId(), b = newClientId();
+        QMap<QString, quint64> counters{{a, 1 + rng.bounded(1000)}};
+        if (n % 2)
+            counters.insert(b, n % 4 == 1 ? 9'000'000'000'000'000ULL : quint64(1) << 40);
+        r.vv = VersionVector(counters);
+        r.origin = n % 5 == 4 && n % 2 ? b : a;
+        r.originName = n % 3 ? names.at((n / 3) % names.size()) : QString();
+        const int shape = n % 8;
+        r.kind = shape < 6 ? JournalRecord::Kind::File
+                           : (shape == 6 ? JournalRecord::Kind::Directory : JournalRecord::Kind::Deleted);
+        r.repush = n % 7 == 3 && shape != 5;
+        if (r.kind == JournalRecord::Kind::File) {
+            r.mtimeMs = n % 9 == 0 ? 0 : 1733390000123 + n;
+            r.hash = hash();
+            r.mode = n % 4 == 0 ? 0 : 0400 + n % 0377;
+            const bool packed = shape != 1;
+            const int blobs = shape == 2 ? 0 : 1 + n % 3;
+            r.from = shape == 3 || shape == 5 ? 1 + rng.bounded(5000) : 0;
+            r.piece = shape == 5;
+            qint64 total = 0;
+            for (int i = 0; i < blobs; ++i) {
+                const qint64 length = 1 + rng.bounded(1 << 20);
+                r.blobs.append(BlobRef{newObjectId(a), packed ? qint64(rng.bounded(1 << 24)) : 0, length, hash(), !packed});
+                total += length;
+            }
+            r.size = r.from + total + (r.piece ? 1 + rng.bounded(100) : 0);
+            if (r.piece)
+                r.mode = 0;
+        }
+        const QByteArray text = r.toJsonText();
+        const QString said = agree(text);
+        QVERIFY2(said.isEmpty(), qPrintable(said));
+        QVERIFY2(detail::readRecordText(text).has_value(), qPrintable("not taken: " + QString::fromUtf8(text)));
+        QString error;
+        QVERIFY2(*JournalRecord::fromJsonText(text, error) == *JournalRecord::fromJson(r.toJson(), error),
+                 qPrintable(QString::fromUtf8(text)));
+        ++taken;
+        for (int m = 0; m < 60; ++m) {
+            QByteArray changed = text;
+            const int at = int(rng.bounded(quint32(changed.size())));
+            switch (rng.bounded(4)) {
+            case 0:
+                changed.remove(at, 1 + int(rng.bounded(3)));
+                break;
+            case 1:
+                changed[at] = alphabet.at(int(rng.bounded(quint32(alphabet.size()))));
+                break;
+            case 2:
+                changed.insert(at, alphabet.at(int(rng.bounded(quint32(alphabet.size())))));
+                break;
+            default: // a piece of the text again elsewhere (a repeated key, a doubled value)
+                changed.insert(at, text.mid(int(rng.bounded(quint32(text.size()))), 1 + int(rng.bounded(40))));
+            }
+            const QString differ = agree(changed);
+            QVERIFY2(differ.isEmpty(), qPrintable(differ));
+            ++mutatedChecked;
+            mutatedTaken += detail::readRecordText(changed).has_value() ? 1 : 0;
+        }
+    }
+    // Valid JSON that is not toJsonText's form: read by fromJson(), the same either way.
+    const QByteArray base = sampleFile().toJsonText();
+    const QList<QPair<QByteArray, QByteArray>> forms{
+        {"{\"", "{ \""},          {"\"size\":10", "\"size\":10.0"}, {"\"size\":10", "\"size\":1e1"},
+        {"\"size\":10", "\"size\":-0"}, {"\"size\":10", "\"size\":010"}, {"\"kind\":\"file\"", "\"kind\":\"fil\\u0065\""},
+        {"\"name\":\"bob\"", "\"name\":null"}, {"\"name\":\"bob\"", "\"name\":\"bob\",\"name\":\"eve\""},
+        {"\"name\":\"bob\"", "\"name\":\"bob\",\"extra\":[1,{}]"}, {"\"name\":\"bob\"", "\"name\":\"b\\/ob\""},
+        {"}}", "}} "},            {"\"kind\"", "\"kind\"  "},        {"\"path\"", "\"p\\u0061th\""},
+    };
+    for (const auto& [from, to] : forms) {
+        QByteArray text = base;
+        QVERIFY2(text.contains(from), from.constData());
+        text.replace(from, to);
+        const QString said = agree(text);
+        QVERIFY2(said.isEmpty(), qPrintable(said));
+    }
+    // Records fromJson() refuses, written by toJsonText() all the same: never taken.
+    QList<JournalRecord> refused;
+    for (int k = 0; k < 9; ++k) {
+        JournalRecord r = sampleFile();
+        switch (k) {
+        case 0: // starts at or past its end
+            r.blobs.clear();
+            r.from = r.size;
+            break;
+        case 1:
+            r.mode = 01000;
+            break;
+        case 2: // a piece is never sent again on its own
+            r.piece = true;
+            r.from = 0;
+            r.size = 20;
+            r.repush = true;
+            break;
+        case 3:
+            r.origin = QString(16, 'c'); // not in its vector
+            break;
+        case 4:
+            r.size = 11; // its blobs add up to 10
+            break;
+        case 5:
+            r.hash.chop(1);
+            break;
+        case 6:
+            r.blobs[1].pack = "not an id";
+            break;
+        case 7:
+            r.blobs[0].length = 0;
+            r.blobs[1].length = 10;
+            break;
+        default:
+            r.path.clear();
+        }
+        refused.append(r);
+    }
+    for (const JournalRecord& r : std::as_const(refused)) {
+        const QByteArray text = r.toJsonText();
+        QString error;
+        QVERIFY2(!JournalRecord::fromJson(QJsonDocument::fromJson(text).object(), error), text.constData());
+        QVERIFY2(!detail::readRecordText(text), text.constData());
+        const QString said = agree(text);
+        QVERIFY2(said.isEmpty(), qPrintable(said));
+    }
+    QCOMPARE(taken, 400);
+    qInfo("%d records taken; %d changed texts agree (%d of them taken)", taken, mutatedChecked, mutatedTaken);
 }
 
 void tst_Records::headNames_data()
@@ -410,15 +581,8 @@ void tst_Records::textIsWhatQtWrites()
     // toJsonText() is the state database's and the journal's text of a record: byte for byte what
     // QJsonDocument writes of toJson(), for every kind and shape of record, odd names included.
     QRandomGenerator rng(7);
-    QStringList names{"a.txt", "dir/sub/file name.txt", QString::fromUtf8("été/naïve ☃ 😀.txt"), "q\"uote\\back",
-                      "tab\tnew\nline\rcr\bbs\fff", QString(QChar(0x01)) + QChar(0x1f) + QChar(0x7f) + "x",
-                      QString::fromUtf8("\u2028sep\u2029"), "/slash", QString(300, QChar('z'))};
-    const auto hash = [&] {
-        QByteArray h(32, Qt::Uninitialized);
-        for (char& c : h)
-            c = char(rng.bounded(256));
-        return h;
-    };
+    const QStringList names = oddNames();
+    const auto hash = [&] { return randomHash(rng); };
     const auto id = [&] { return newObjectId(newClientId()); };
     int checked = 0;
     for (const QString& name : names) {

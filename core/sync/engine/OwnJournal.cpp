@@ -118,8 +118,8 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
             continue;
         }
         Segment segment{seq, bytes, {}};
-        for (const QJsonObject& o : decoded->records) {
-            auto record = JournalRecord::fromJson(o, error);
+        for (const QByteArray& text : decoded->recordLines) {
+            auto record = JournalRecord::fromJsonText(text, error);
             if (!record || !protocol::checkRelayPath(record->path).isEmpty())
                 continue;
             if (!record->piece) {

@@ -290,7 +290,7 @@ bool Puller::readSegment(Pass& pass, const StateDb::Peer& peer, quint64 seq)
         return false;
     }
 
-    integrateRecords(pass, segment->records, path, peer, seq);
+    integrateRecords(pass, segment->recordLines, path, peer, seq);
     return true;
 }
 
@@ -306,7 +306,7 @@ bool Puller::loadSnapshot(Pass& pass, StateDb::Peer& peer)
                          .arg(path, peer.name, e.ok() ? error : e.message));
         return false;
     }
-    integrateRecords(pass, snapshot->records, path, peer,
+    integrateRecords(pass, snapshot->recordLines, path, peer,
                      std::max(snapshot->acks.value(peer.client, 0), peer.snapshotAcks.value(peer.client, 0)));
     // The snapshot stands for the journals it covers (R17): acknowledged with the rest of the pass.
     for (auto it = snapshot->acks.cbegin(); it != snapshot->acks.cend(); ++it) {
@@ -322,15 +322,15 @@ bool Puller::loadSnapshot(Pass& pass, StateDb::Peer& peer)
     return true;
 }
 
-void Puller::integrateRecords(Pass& pass, const QList<QJsonObject>& records, const QString& path,
+void Puller::integrateRecords(Pass& pass, const QList<QByteArray>& records, const QString& path,
                               const StateDb::Peer& peer, quint64 seq)
 {
     const QString& from = peer.name;
     QString error;
     m_ctx.db.begin();
     QSet<QString> packs; // others' packs (or format-1 chunks) named: to read unless held here
-    for (const QJsonObject& o : records) {
-        auto record = JournalRecord::fromJson(o, error);
+    for (const QByteArray& text : records) {
+        auto record = JournalRecord::fromJsonText(text, error);
         if (!record) {
             pass.problem(trc("sync", "%1 of %2: %3; record skipped").arg(path, from, error));
             continue;
@@ -340,8 +340,7 @@ void Puller::integrateRecords(Pass& pass, const QList<QJsonObject>& records, con
         if (!refusal.isEmpty()) {
             pass.problem(
                 trc("sync", "refused a path from %1 (%2): %3")
-                    .arg(from, refusal,
-                         QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)).left(200)));
+                    .arg(from, refusal, QString::fromUtf8(text).left(200)));
             continue;
         }
         record->path = normalised;

@@ -245,11 +245,15 @@ void Pusher::push(Pass& pass)
         releaseChunkIds();
         // The blobs of every pack written whole, recorded now: a pack the publication below does
         // not name (it fails, Escale stops, a file changed as it was read) is a spare (R2).
+        // (own_blobs keeps one place per blob: these are not recorded again with the publication.)
+        QSet<QByteArray> recorded;
         {
             QList<protocol::BlobRef> whole;
             for (const protocol::BlobRef& b : std::as_const(placed))
-                if (packs.written(b.pack))
+                if (packs.written(b.pack)) {
                     whole.append(b);
+                    recorded.insert(b.hash);
+                }
             m_ctx.db.putOwnBlobs(whole);
         }
         QList<Item> ready;
@@ -314,7 +318,8 @@ void Pusher::push(Pass& pass)
             for (const protocol::BlobRef& c : item.record.blobs) {
                 if (!protocol::isObjectOf(c.pack, m_ctx.clientId) || !kept.contains(c.pack))
                     continue;
-                ours.append(c);
+                if (!recorded.contains(c.hash))
+                    ours.append(c);
                 if (!named.contains(c.pack)) {
                     named.insert(c.pack);
                     m_ctx.db.putOwnObject(StateDb::OwnObject{c.pack, seq, kept.value(c.pack)});
