@@ -104,11 +104,8 @@ std::optional<TextObject> TextObject::decode(const QByteArray& stored, const QSt
     }
     for (qsizetype i = 1; i + 1 < lines.size(); ++i) {
         const QByteArray& line = lines.at(i);
-        if (recordsAsText) {
-            if (!line.startsWith('{') || !line.endsWith('}')) {
-                error = trc("protocol", "invalid record line %1").arg(i + 1);
-                return std::nullopt;
-            }
+        // As text: a line the records' own reader takes is a JSON object (and a record) already.
+        if (recordsAsText && detail::readRecordText(line)) {
             t.recordLines.append(line);
             continue;
         }
@@ -117,7 +114,10 @@ std::optional<TextObject> TextObject::decode(const QByteArray& stored, const QSt
             error = trc("protocol", "invalid record line %1").arg(i + 1);
             return std::nullopt;
         }
-        t.records.append(d.object());
+        if (recordsAsText)
+            t.recordLines.append(line); // a JSON object: read as a record, or refused, by its reader
+        else
+            t.records.append(d.object());
     }
     if (end.value(QStringLiteral("end")).toInt(-1) != t.records.size() + t.recordLines.size()) {
         error = trc("protocol", "record count mismatch");

@@ -27,8 +27,8 @@ struct TextObject
     // Decodes and checks the framing, and that the header's "type" is `type`; takes the text or
     // its compressed form. Any damage (truncation, a changed byte, a bad count, a compressed form
     // that does not expand to its stated length) gives std::nullopt and an error naming it.
-    // With `recordsAsText`, the record lines go to `recordLines` as they are (JSON objects by their
-    // braces; JournalRecord::fromJsonText reads them), not parsed into `records`.
+    // With `recordsAsText`, the record lines (each a JSON object, else the object is invalid) go to
+    // `recordLines` as they are, for JournalRecord::fromJsonText, not parsed into `records`.
     static std::optional<TextObject> decode(const QByteArray& bytes, const QString& type, QString& error,
                                             bool recordsAsText = false);
 };

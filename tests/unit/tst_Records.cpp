@@ -324,6 +324,20 @@ void tst_Records::compressedTextObjects()
     forged.replace("img7", "img8");
     QVERIFY(!TextObject::decode('z' + qCompress(forged, 1), "journal", error));
     QCOMPARE(error, QString("damaged (checksum mismatch)"));
+    // A line that is no JSON object makes the segment invalid; a JSON object that is no record is
+    // kept, for the reader to refuse (and the puller to skip, saying why).
+    {
+        JournalSegment odd{A, 6, {}, {sampleFile().toJsonText(), "{\"path\":\"x\"}"}};
+        const auto read = JournalSegment::decode(odd.encode(), A, 6, error);
+        QVERIFY2(read.has_value(), qPrintable(error));
+        QCOMPARE(read->recordLines.size(), 2);
+        QVERIFY(JournalRecord::fromJsonText(read->recordLines.at(0), error).has_value());
+        QVERIFY(!JournalRecord::fromJsonText(read->recordLines.at(1), error).has_value());
+        QCOMPARE(error, QString("record 'x': invalid version vector"));
+        JournalSegment broken{A, 7, {}, {sampleFile().toJsonText(), "{not json}"}};
+        QVERIFY(!JournalSegment::decode(broken.encode(), A, 7, error));
+        QCOMPARE(error, QString("invalid record line 3"));
+    }
     // Snapshots too.
     Snapshot snapshot{A, 2, {{A, 9}}, {}, segment.recordLines};
     const QByteArray storedSnapshot = snapshot.encode();
