@@ -133,6 +133,10 @@ public:
             out = QString::fromLatin1(raw);
             return true;
         }
+        // A byte order mark (U+FEFF) starting the string: Qt's parser drops it or keeps it depending
+        // on the escapes that follow, so such a text is left to it.
+        if (raw.startsWith("\xef\xbb\xbf"))
+            return false;
         QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
         out = decoder(raw);
         return !decoder.hasError();

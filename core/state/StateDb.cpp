@@ -88,11 +88,13 @@ bool readsBackAsIs(const StateDb::Version& v)
     using Kind = JournalRecord::Kind;
     const JournalRecord& r = v.record;
     constexpr double kLargest = 9.0e15; // the text form's whole numbers
+    // Text that UTF-8 does not carry as it is (a lone surrogate) reads back otherwise.
     if ((v.renamed && !v.pending) || r.piece || r.path.isEmpty() || r.vv.isEmpty() || r.vv.counter(r.origin) == 0 ||
-        r.originName.size() > 200)
+        r.originName.size() > 200 || !protocol::isClientId(r.origin) || !QStringView(r.path).isValidUtf16() ||
+        !QStringView(r.originName).isValidUtf16())
         return false;
-    for (const quint64 c : r.vv.counters())
-        if (c == 0 || double(c) > kLargest)
+    for (auto it = r.vv.counters().cbegin(); it != r.vv.counters().cend(); ++it)
+        if (it.value() == 0 || double(it.value()) > kLargest || !protocol::isClientId(it.key()))
             return false;
     if (r.kind != Kind::File)
         return r.size == 0 && r.mtimeMs == 0 && r.hash.isEmpty() && r.blobs.isEmpty() && r.from == 0 && r.mode == 0;
@@ -102,8 +104,8 @@ bool readsBackAsIs(const StateDb::Version& v)
     const bool whole = std::all_of(r.blobs.cbegin(), r.blobs.cend(), [](const protocol::BlobRef& b) { return b.whole; });
     qint64 total = 0;
     for (const protocol::BlobRef& b : r.blobs) {
-        if (b.whole != whole || (whole && b.offset != 0) || b.offset < 0 || b.length < 1 || b.hash.size() != 32 ||
-            b.pack.isEmpty())
+        if (b.whole != whole || (whole && b.offset != 0) || b.offset < 0 || double(b.offset) > kLargest ||
+            b.length < 1 || double(b.length) > kLargest || b.hash.size() != 32 || !protocol::isObjectId(b.pack))
             return false;
         total += b.length;
     }

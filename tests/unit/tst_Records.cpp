@@ -59,7 +59,8 @@ QStringList oddNames()
 {
     return {"a.txt", "dir/sub/file name.txt", QString::fromUtf8("été/naïve ☃ 😀.txt"), "q\"uote\\back",
             "tab\tnew\nline\rcr\bbs\fff", QString(QChar(0x01)) + QChar(0x1f) + QChar(0x7f) + "x",
-            QString::fromUtf8("\u2028sep\u2029"), "/slash", QString(300, QChar('z'))};
+            QString::fromUtf8("\u2028sep\u2029"), "/slash", QString(300, QChar('z')),
+            "a" + QString(QChar(0xfeff)) + "mark inside"};
 }
 
 QByteArray randomHash(QRandomGenerator& rng)
@@ -370,7 +371,8 @@ void tst_Records::textReaderAgreesWithJson()
             return QStringLiteral("fromJsonText() and fromJson() differ on %1").arg(QString::fromUtf8(text));
         return QString();
     };
-    const QByteArray alphabet = QByteArray("\"\\,:{}[]09-.eE tfnu/ ") + QByteArray("\xc3\xa9\xff\x01", 4);
+    const QByteArray alphabet =
+        QByteArray("\"\\,:{}[]09-.eE tfnu/ ") + QByteArray("\xc3\xa9\xff\x01", 4) + QByteArray("\xef\xbb\xbf", 3);
     for (int n = 0; n < 400; ++n) {
         JournalRecord r;
         r.path = names.at(n % names.size());
@@ -407,6 +409,12 @@ void tst_Records::textReaderAgreesWithJson()
         const QString said = agree(text);
         QVERIFY2(said.isEmpty(), qPrintable(said));
         QVERIFY2(detail::readRecordText(text).has_value(), qPrintable("not taken: " + QString::fromUtf8(text)));
+        // A byte order mark starting a string is read as Qt's parser reads it (which drops it, or
+        // keeps it when an escape follows; no synchronised name starts with one: the scan refuses
+        // such names).
+        JournalRecord marked = r;
+        marked.originName.prepend(QChar(0xfeff));
+        QVERIFY2(agree(marked.toJsonText()).isEmpty(), qPrintable(agree(marked.toJsonText())));
         QString error;
         QVERIFY2(*JournalRecord::fromJsonText(text, error) == *JournalRecord::fromJson(r.toJson(), error),
                  qPrintable(QString::fromUtf8(text)));

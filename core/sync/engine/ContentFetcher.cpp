@@ -530,9 +530,11 @@ Content ContentFetcher::obtainContent(const JournalRecord& record, const QString
     const int fd = ::open(QFile::encodeName(temp).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
                           0666);
     if (fd < 0 || !out.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle)) {
-        if (fd >= 0)
-            ::close(fd);
         const QString why = writeFailure(out);
+        if (fd >= 0) {
+            ::close(fd);
+            QFile::remove(temp);
+        }
         problem = trc("sync", "cannot write in %1: %2").arg(folder, why);
         return Content::Failed;
     }

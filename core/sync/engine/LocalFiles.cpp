@@ -147,8 +147,8 @@ int creationMask()
 
 QString randomTag()
 {
-    // Unguessable names are not needed (files are made with O_EXCL, a name taken means another
-    // one): the seeded generator, not the system's (RDRAND, slow on virtual machines).
+    // Unguessable names are not needed (files are made with O_EXCL: a name taken fails, it never
+    // opens another's file): the seeded generator, not the system's (RDRAND, slow on virtual machines).
     return QString::number(QRandomGenerator::global()->generate64(), 36);
 }
 

@@ -669,24 +669,17 @@ bool Materializer::commitStaged(Pass& pass)
         // Last check before replacing: the target must still be what the state database says.
         const auto known = m_ctx.db.local(staged.path);
         // Where nothing is known, the rename itself refuses to replace what came meanwhile (no
-        // look first); on a file system that cannot rename so, the target is looked at.
-        int placed = -1; // not tried yet; else 0 or the rename's errno
+        // look first). Any answer but done or taken (a file system or sandbox that cannot rename
+        // so) goes the other way: the target is looked at, then renamed over.
+        int placed = -1; // 0: in place; EEXIST: something is there; -1: not tried
         if (!known) {
-            placed = ::renameat2(AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), RENAME_NOREPLACE) == 0 ? 0 : errno;
-            if (placed == EINVAL || placed == ENOSYS || placed == ENOTSUP)
-                placed = -1;
+            const int r = ::renameat2(AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), RENAME_NOREPLACE);
+            placed = r == 0 ? 0 : (errno == EEXIST ? EEXIST : -1);
         }
         bool special = false;
         const auto disk = placed == -1 ? statLocal(target, staged.path, &special) : std::nullopt;
-        const bool unchanged =
-            placed == 0 || (placed == -1 && ((!known && !disk && !special) || (known && disk && sameStat(*known, *disk))));
-        if (!unchanged && placed != -1 && placed != EEXIST) {
-            QFile::remove(staged.temp);
-            pass.problem(trc("sync", "cannot write %1: %2")
-                             .arg(target, QString::fromLocal8Bit(std::strerror(placed))));
-            all = false;
-            continue;
-        }
+        const bool unchanged = placed == 0 || (placed == -1 && ((!known && !disk && !special) ||
+                                                                (known && disk && sameStat(*known, *disk))));
         if (!unchanged) {
             QFile::remove(staged.temp);
             setAside(pass, staged.path,
