@@ -787,6 +787,7 @@ void tst_Model::regressions_data()
     QTest::newRow("in place: a repush read other bytes") << 189 << 60;
     QTest::newRow("in place: a content gone, sent again for another version of it") << 12863 << 60;
     QTest::newRow("restored state: same bytes found, other permission bits, not taken as that version") << 1003 << 200;
+    QTest::newRow("restore, an edit scanned, a crash before taking back: the edit kept") << 42074 << 60;
 }
 
 void tst_Model::regressions()
