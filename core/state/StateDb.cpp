@@ -254,6 +254,10 @@ void StateDb::forgetTransaction()
     m_anyWants = m_anySetAside = -1;
 }
 
+// One statement each (statements are cached by their text's address).
+constexpr const char* kAnyWants = "SELECT EXISTS (SELECT 1 FROM wants)";
+constexpr const char* kAnySetAside = "SELECT EXISTS (SELECT 1 FROM set_aside)";
+
 // Whether a table may hold rows: outside a transaction always; within one, asked once.
 bool StateDb::mayHold(const char* existsSql, int& known) const
 {
@@ -711,13 +715,13 @@ void StateDb::addWant(const QByteArray& hash, const QString& path)
 
 void StateDb::removeWant(const QByteArray& hash, const QString& path)
 {
-    if (mayHold("SELECT EXISTS (SELECT 1 FROM wants)", m_anyWants))
+    if (mayHold(kAnyWants, m_anyWants))
         Statement(m_db, "DELETE FROM wants WHERE hash = ? AND path = ?").bind(1, hash).bind(2, path).step();
 }
 
 void StateDb::removeWantsOf(const QString& path)
 {
-    if (mayHold("SELECT EXISTS (SELECT 1 FROM wants)", m_anyWants))
+    if (mayHold(kAnyWants, m_anyWants))
         Statement(m_db, "DELETE FROM wants WHERE path = ?").bind(1, path).step();
 }
 
@@ -760,7 +764,7 @@ void StateDb::putSetAside(const QString& path, const QString& cause, qint64 nowM
 
 void StateDb::removeSetAside(const QString& path)
 {
-    if (mayHold("SELECT EXISTS (SELECT 1 FROM set_aside)", m_anySetAside))
+    if (mayHold(kAnySetAside, m_anySetAside))
         Statement(m_db, "DELETE FROM set_aside WHERE path = ?").bind(1, path).step();
 }
 
