@@ -138,6 +138,8 @@ struct Walker
                 if (it->mode != e.mode) {
                     e.hash = it->hash;
                     (it->mode == 0 ? result.restatted : result.changed).append(e);
+                    if (it->mode != 0)
+                        result.bitsOnly.insert(path);
                 }
                 continue; // unchanged: no hashing
             }

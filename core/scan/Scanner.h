@@ -6,6 +6,7 @@
 #include "state/StateDb.h"
 
 #include <QHash>
+#include <QSet>
 #include <QStringList>
 #include <functional>
 
@@ -49,6 +50,7 @@ public:
     {
         bool rootMissing = false;
         QList<state::StateDb::LocalEntry> changed;   // new or different content (hashed), new folders
+        QSet<QString> bitsOnly; // of `changed`: files whose permission bits alone changed (not hashed)
         QList<state::StateDb::LocalEntry> restatted; // same content, new size/mtime/inode record
         QStringList removed;                         // known paths that are gone
         QStringList unselected;                      // known paths no longer synchronised (filters)

@@ -788,6 +788,8 @@ void tst_Model::regressions_data()
     QTest::newRow("in place: a content gone, sent again for another version of it") << 12863 << 60;
     QTest::newRow("restored state: same bytes found, other permission bits, not taken as that version") << 1003 << 200;
     QTest::newRow("restore, an edit scanned, a crash before taking back: the edit kept") << 42074 << 60;
+    QTest::newRow("restore, then a chmod: the bits are a change of the version taken back") << 41013 << 60;
+    QTest::newRow("in place, then a chmod: sent again with the bytes read, not the hash kept") << 40649 << 60;
 }
 
 void tst_Model::regressions()

@@ -83,6 +83,7 @@ private Q_SLOTS:
     void cloneIsRefused();
     void changedInPlaceWhileWaiting();
     void modesTravel();
+    void bitsChangedOverBytesChangedInPlace();
     void relayFolderMovedAway();
     void stateOfAnEarlierRelease();
     void lostOrDamagedSegmentHeals_data();
@@ -746,6 +747,46 @@ void tst_NoEditLost::modesTravel()
     QCOMPARE(mode(a, "run.sh"), 0600);
     QCOMPARE(a.read("run.sh"), QByteArray("#!/bin/sh\necho hello\n"));
     CONVERGED(a, b);
+}
+
+// Reproduction (model seed 40649): a file edited in place (same size, time and inode, so no scan
+// sees it) then given other permission bits was sent again for a newcomer with the bytes read
+// then, packed under the hash the scan had kept for the bits: the pack's blob failed its check
+// (`verify`), and the newcomer could never have it. What is sent again is now read and checked.
+void tst_NoEditLost::bitsChangedOverBytesChangedInPlace()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("f.txt", QByteArray(400, 'a'));
+    setMtime(a.path("f.txt"), 1'700'000'000);
+    settle({&a, &b}, 2);
+    QCOMPARE(relay.objects("data/"), QStringList()); // freed: a newcomer asks for it again
+    {
+        QFile f(a.path("f.txt"));
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        f.write(QByteArray(400, 'b')); // same size, same inode
+    }
+    setMtime(a.path("f.txt"), 1'700'000'000); // same time
+    QVERIFY(QFile::setPermissions(a.path("f.txt"), QFile::ReadOwner | QFile::WriteOwner));
+    Client c(relay, "carol");
+    QVERIFY(c.pass().ok()); // asks for f.txt's content
+    settle({&a, &b, &c}, 4);
+    auto backend = relay.connect();
+    sync::RepositoryReader reader(backend.get());
+    QString error;
+    QCOMPARE(reader.open(std::nullopt, error), sync::RepositoryReader::Open::Ok);
+    const sync::RepositoryReader::Report report = reader.verify();
+    QVERIFY2(report.ok(), qPrintable(report.problems.join('\n')));
+    // The bytes on alice's disk are the version everyone ends with (found when it was read for
+    // carol), with its bits; nothing else was written anywhere.
+    QCOMPARE(a.read("f.txt"), QByteArray(400, 'b'));
+    QCOMPARE(c.read("f.txt"), QByteArray(400, 'b'));
+    QCOMPARE(b.read("f.txt"), QByteArray(400, 'b'));
+    struct stat st;
+    QCOMPARE(::stat(QFile::encodeName(c.path("f.txt")).constData(), &st), 0);
+    QCOMPARE(int(st.st_mode & 0777), 0600);
+    CONVERGED(a, b);
+    CONVERGED(a, c);
 }
 
 // Reproduction: with clients running on a folder relay, moving the relay folder away made a

@@ -203,7 +203,11 @@ void LocalChanges::scanLocal(Pass& pass)
         }
     }
     for (StateDb::LocalEntry e : scanned.changed) {
-        pass.scannedNow.insert(e.path);
+        // (Only what was read: a file whose bits alone changed keeps the hash it had, which its
+        // bytes may no longer match if they changed in place, keeping their size and time: model
+        // seed 40649, where such bytes were packed under that hash.)
+        if (!scanned.bitsOnly.contains(e.path))
+            pass.scannedNow.insert(e.path);
         e.origin = m_ctx.clientId;
         const std::optional<StateDb::LocalEntry> before = previous(e.path);
         const QList<StateDb::Version> current = m_ctx.db.versions(e.path);

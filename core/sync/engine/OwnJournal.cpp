@@ -164,11 +164,13 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
                 continue;
             bool published = false; // the very version, sent before the state was left behind
             bool sameVector = false; // an adopted version has its vector (then never its ancestor)
+            bool sameContent = false; // ... and its content: only the permission bits differ
             for (const Segment& segment : std::as_const(segments))
                 for (const JournalRecord& record : segment.records)
                     if (!record.piece && record.path == it.key() && record.vv == v.record.vv) {
                         sameVector = true;
-                        published = published || record.sameContent(v.record);
+                        published = published || record.sameState(v.record);
+                        sameContent = sameContent || record.sameContent(v.record);
                     }
             if (published)
                 continue;
@@ -179,7 +181,11 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
                 continue;
             const VersionVector before = v.record.vv;
             const QString fresh = protocol::newClientId();
-            v.record.vv = before.withCounter(m_ctx.clientId, own - 1).merged(VersionVector({{fresh, 1}}));
+            // The folder's content is the adopted version's, with other permission bits (model seed
+            // 41013: a chmod after the state was put back): the change of bits came after it, and
+            // supersedes it (nothing but those bits is replaced). Any other content: concurrent.
+            v.record.vv = (sameContent ? before : before.withCounter(m_ctx.clientId, own - 1))
+                              .merged(VersionVector({{fresh, 1}}));
             v.record.origin = fresh;
             changed = true;
             if (auto local = m_ctx.db.local(it.key()); local && local->vv == before) {
@@ -220,7 +226,7 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
             QList<StateDb::Version> versions = m_ctx.db.versions(record.path);
             bool matched = false;
             for (StateDb::Version& v : versions) {
-                if (v.pending && v.record.vv == record.vv && v.record.sameContent(record)) {
+                if (v.pending && v.record.vv == record.vv && v.record.sameState(record)) {
                     v.pending = false; // published after all: its record here was lost
                     v.renamed = false;
                     v.record.blobs = record.blobs;
