@@ -235,10 +235,21 @@ public:
     {
         QStringList versions;
         for (const auto& v : c.engine().database().versions(path))
-            versions << QString("%1%2 %3 %4 %5")
+        {
+            // (A file's content: its hash's first digits and the packs its blobs are in.)
+            QStringList packs;
+            for (const protocol::BlobRef& b : v.record.blobs)
+                if (!packs.contains(b.pack.left(8)))
+                    packs << b.pack.left(8);
+            versions << QString("%1%2 %3 %4 %5%6")
                             .arg(v.pending ? "*" : "")
                             .arg(v.record.vv.toString(), protocol::kindName(v.record.kind), v.record.originName,
-                                 QString::number(v.record.mtimeMs / 1000 % 100000));
+                                 QString::number(v.record.mtimeMs / 1000 % 100000),
+                                 v.record.kind == protocol::JournalRecord::Kind::File
+                                     ? QString(" #%1 in [%2]").arg(QString::fromLatin1(v.record.hash.toHex().left(8)),
+                                                                   packs.join(','))
+                                     : QString());
+        }
         const auto local = c.engine().database().local(path);
         const QFileInfo info(c.path(path));
         return QString("%1 %2: disk %3, local %4; versions %5")
@@ -790,6 +801,7 @@ void tst_Model::regressions_data()
     QTest::newRow("restore, an edit scanned, a crash before taking back: the edit kept") << 42074 << 60;
     QTest::newRow("restore, then a chmod: the bits are a change of the version taken back") << 41013 << 60;
     QTest::newRow("in place, then a chmod: sent again with the bytes read, not the hash kept") << 40649 << 60;
+    QTest::newRow("a losing version's copy edited in place; the name then deleted elsewhere") << 50173 << 200;
 }
 
 void tst_Model::regressions()

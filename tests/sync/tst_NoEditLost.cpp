@@ -57,6 +57,17 @@ QString objectHolding(const Relay& relay, const QByteArray& content)
     return {};
 }
 
+// What `escale verify` finds wrong in the repository (empty: nothing).
+QString verifyProblems(const Relay& relay)
+{
+    auto backend = relay.connect();
+    sync::RepositoryReader reader(backend.get());
+    QString error;
+    if (reader.open(std::nullopt, error) != sync::RepositoryReader::Open::Ok)
+        return "cannot open the repository: " + error;
+    return reader.verify().problems.join('\n');
+}
+
 } // namespace
 
 class tst_NoEditLost : public QObject
@@ -84,6 +95,8 @@ private Q_SLOTS:
     void changedInPlaceWhileWaiting();
     void modesTravel();
     void bitsChangedOverBytesChangedInPlace();
+    void losingVersionsCopyEditedInPlace_data();
+    void losingVersionsCopyEditedInPlace();
     void relayFolderMovedAway();
     void stateOfAnEarlierRelease();
     void lostOrDamagedSegmentHeals_data();
@@ -771,12 +784,8 @@ void tst_NoEditLost::bitsChangedOverBytesChangedInPlace()
     Client c(relay, "carol");
     QVERIFY(c.pass().ok()); // asks for f.txt's content
     settle({&a, &b, &c}, 4);
-    auto backend = relay.connect();
-    sync::RepositoryReader reader(backend.get());
-    QString error;
-    QCOMPARE(reader.open(std::nullopt, error), sync::RepositoryReader::Open::Ok);
-    const sync::RepositoryReader::Report report = reader.verify();
-    QVERIFY2(report.ok(), qPrintable(report.problems.join('\n')));
+    const QString verified = verifyProblems(relay);
+    QVERIFY2(verified.isEmpty(), qPrintable(verified));
     // The bytes on alice's disk are the version everyone ends with (found when it was read for
     // carol), with its bits; nothing else was written anywhere.
     QCOMPARE(a.read("f.txt"), QByteArray(400, 'b'));
@@ -787,6 +796,72 @@ void tst_NoEditLost::bitsChangedOverBytesChangedInPlace()
     QCOMPARE(int(st.st_mode & 0777), 0600);
     CONVERGED(a, b);
     CONVERGED(a, c);
+}
+
+// Reproduction (model seed 50173): alice's version lost a conflict before she could send it; its
+// content lives in the conflict copy, which she then edited in place (same size, time and inode).
+// The push read the losing version's content from the copy and sent those bytes as that version;
+// the copy's own record named a content nobody held, which bob asked for forever, and the name
+// kept a vector that no deletion could reach.
+void tst_NoEditLost::losingVersionsCopyEditedInPlace_data()
+{
+    QTest::addColumn<bool>("deletedMeanwhile");
+    QTest::newRow("bob deletes the name after") << false;
+    QTest::newRow("bob deleted the name before alice's next pass") << true;
+}
+
+void tst_NoEditLost::losingVersionsCopyEditedInPlace()
+{
+    QFETCH(bool, deletedMeanwhile);
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("f.txt", "base");
+    settle({&a, &b}, 2);
+    a.write("f.txt", "alice's");
+    setMtime(a.path("f.txt"), 1'700'000'000);
+    b.write("f.txt", "bob's!!");
+    setMtime(b.path("f.txt"), 1'700'000'100); // the later one wins the name
+    QVERIFY(b.pass().ok());
+    // Alice's pass places bob's version and keeps hers as a copy, then cannot send anything.
+    a.faults().setOperationHook([](relay::FaultyRelay::Op op) { return op != relay::FaultyRelay::Op::Put; });
+    a.pass();
+    a.faults().setOperationHook({});
+    QCOMPARE(a.read("f.txt"), QByteArray("bob's!!"));
+    QString copy;
+    for (const QString& name : a.tree().keys())
+        if (name.startsWith("f (conflict from alice"))
+            copy = name;
+    QVERIFY2(!copy.isEmpty(), qPrintable(a.tree().keys().join(", ")));
+    QCOMPARE(a.read(copy), QByteArray("alice's"));
+    {
+        QFile f(a.path(copy));
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        f.write("ALICE'S"); // same size, same inode
+    }
+    setMtime(a.path(copy), 1'700'000'000); // same time
+    if (deletedMeanwhile) {
+        QVERIFY(QFile::remove(b.path("f.txt")));
+        QVERIFY(b.pass().ok());
+    }
+    settle({&a, &b}, 4);
+    QVERIFY2(b.last().ok() && b.last().pendingDown == 0, qPrintable(b.last().waiting.join('\n')));
+    QCOMPARE(a.last().pendingUp, 0);
+    CONVERGED(a, b);
+    // What alice's folder holds is what everyone holds: her copy as she edited it, bob's version
+    // under the name (unless he deleted it: her losing version lives on in the copy she edited).
+    // No content was sent under another content's name (verify).
+    QCOMPARE(contents(b), deletedMeanwhile ? QStringList({"ALICE'S"}) : QStringList({"ALICE'S", "bob's!!"}));
+    const QString verified = verifyProblems(relay);
+    QVERIFY2(verified.isEmpty(), qPrintable(verified));
+    if (deletedMeanwhile) {
+        QVERIFY(!a.exists("f.txt"));
+        return;
+    }
+    // Then bob deletes the name: alice's file goes too.
+    QVERIFY(QFile::remove(b.path("f.txt")));
+    settle({&a, &b}, 3);
+    QVERIFY(!a.exists("f.txt"));
+    CONVERGED(a, b);
 }
 
 // Reproduction: with clients running on a folder relay, moving the relay folder away made a
@@ -969,12 +1044,8 @@ void tst_NoEditLost::verifyUnderstandsCompactedJournals()
     }
     const QString mine = "journal/" + a.engine().clientId() + "/";
     QCOMPARE(relay.objects(mine), QStringList()); // every segment covered, all deleted
-    auto backend = relay.connect();
-    sync::RepositoryReader reader(backend.get());
-    QString error;
-    QCOMPARE(reader.open(std::nullopt, error), sync::RepositoryReader::Open::Ok);
-    const sync::RepositoryReader::Report report = reader.verify();
-    QVERIFY2(report.ok(), qPrintable(report.problems.join('\n')));
+    const QString verified = verifyProblems(relay);
+    QVERIFY2(verified.isEmpty(), qPrintable(verified));
 }
 
 // Reproduction: 45 % of the files deleted before each of three passes got past the mass-delete

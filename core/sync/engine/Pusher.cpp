@@ -506,10 +506,14 @@ bool Pusher::confirmContent(Pass& pass, JournalRecord& record, const StateDb::Lo
     }
     if (uploaded == record.hash)
         return true;
-    if (repush) {
+    if (repush || source.path != record.path) {
         // Not that version's content any more: changed in place, keeping its size and time, so no
         // scan saw it. Marked so that the next scan reads it again: what it holds then goes out as
         // a version made from the one asked for, which that version's readers take instead (R23).
+        // So too when the content was read from another file holding it (a conflict copy of it):
+        // what that file holds now is a change of that file, never this version's content (model
+        // seed 50173: a losing version went out with the bytes of its copy, edited since, and the
+        // copy's own record named a content nobody held any more).
         StateDb::LocalEntry stale = source;
         stale.mtimeNs = -1;
         m_ctx.db.putLocal(stale);
@@ -544,6 +548,26 @@ void Pusher::withdrawIfGone(Pass& pass, const JournalRecord& record, bool repush
     if (versions.size() == before)
         return;
     m_ctx.db.setVersions(record.path, versions);
+    // The file now at the path was placed over that version, which lost a conflict and lives on in
+    // a copy (its vector is in the file's, which knows it). Withdrawn, the counter it took is
+    // nobody's: left in the file's vector, no version ever dominated that file again, and a
+    // deletion or an edit from elsewhere never reached it (model seed 50173).
+    const QString minted = record.origin;
+    const quint64 counter = record.vv.counter(minted);
+    if (auto local = m_ctx.db.local(record.path);
+        local && local->vv && counter > 0 && *local->vv != record.vv && local->vv->counter(minted) == counter) {
+        quint64 kept = counter - 1;
+        for (const StateDb::Version& v : std::as_const(versions))
+            kept = std::max(kept, v.record.vv.counter(minted));
+        if (kept < counter) {
+            local->vv = local->vv->withCounter(minted, kept);
+            m_ctx.db.putLocal(*local);
+            // A version known here may supersede that file now: the folder is made to match at
+            // the next pass.
+            m_ctx.db.putSetAside(record.path, trc("sync", "%1: compared again with the versions known").arg(record.path),
+                                 m_ctx.now());
+        }
+    }
     qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2: the version made here is no longer in the folder; "
                                                  "not sent")
                                       .arg(m_ctx.settings.name, record.path);
