@@ -129,6 +129,9 @@ public:
             quiet = true;
             for (auto& c : m_clients) {
                 const sync::PassResult r = c->pass();
+                if (trace)
+                    note(QString("settling: %1 pass%2").arg(c->config().clientName, r.ok() ? QString() : " failed: " + r.error));
+                traceAfterPass();
                 if (r.deletionsHeld > 0)
                     c->engine().confirmDeletions();
                 if (!r.ok() || !r.complete || r.published || r.downloaded || r.deleted || r.conflicts ||
@@ -379,19 +382,24 @@ private:
             m_clients[who]->engine().confirmDeletions();
             note(QString("%1 confirms %2 deletions").arg(name(who)).arg(r.deletionsHeld));
         }
+        traceAfterPass();
+    }
+
+    void traceAfterPass()
+    {
+        if (!trace)
+            return;
         // In a trace, the content objects this pass wrote and freed.
-        if (trace) {
-            const QStringList now = m_relay.objects("data/");
-            for (const QString& o : now)
-                if (!m_tracedObjects.contains(o))
-                    note("   + " + o);
-            for (const QString& o : std::as_const(m_tracedObjects))
-                if (!now.contains(o))
-                    note("   - " + o);
-            m_tracedObjects = now;
-        }
+        const QStringList now = m_relay.objects("data/");
+        for (const QString& o : now)
+            if (!m_tracedObjects.contains(o))
+                note("   + " + o);
+        for (const QString& o : std::as_const(m_tracedObjects))
+            if (!now.contains(o))
+                note("   - " + o);
+        m_tracedObjects = now;
         // ESCALE_MODEL_WATCH=path: how every client sees that path after each pass.
-        if (const QString watch = qEnvironmentVariable("ESCALE_MODEL_WATCH"); trace && !watch.isEmpty())
+        if (const QString watch = qEnvironmentVariable("ESCALE_MODEL_WATCH"); !watch.isEmpty())
             for (auto& c : m_clients)
                 note("   " + describePath(*c, watch));
     }
@@ -802,6 +810,7 @@ void tst_Model::regressions_data()
     QTest::newRow("restore, then a chmod: the bits are a change of the version taken back") << 41013 << 60;
     QTest::newRow("in place, then a chmod: sent again with the bytes read, not the hash kept") << 40649 << 60;
     QTest::newRow("a losing version's copy edited in place; the name then deleted elsewhere") << 50173 << 200;
+    QTest::newRow("the winner deleted where the loser was not yet merged: the loser takes the name") << 50530 << 200;
 }
 
 void tst_Model::regressions()

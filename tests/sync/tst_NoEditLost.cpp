@@ -95,6 +95,7 @@ private Q_SLOTS:
     void changedInPlaceWhileWaiting();
     void modesTravel();
     void bitsChangedOverBytesChangedInPlace();
+    void winnerDeletedWhereTheConflictWasSeen();
     void losingVersionsCopyEditedInPlace_data();
     void losingVersionsCopyEditedInPlace();
     void relayFolderMovedAway();
@@ -796,6 +797,33 @@ void tst_NoEditLost::bitsChangedOverBytesChangedInPlace()
     QCOMPARE(int(st.st_mode & 0777), 0600);
     CONVERGED(a, b);
     CONVERGED(a, c);
+}
+
+// The counterpart of model seed 50530 (a deletion made here beside a version it does not
+// supersede: the folder is made to match in the same pass): alice saw a conflict (hers won the
+// name, bob's went to a copy), then deleted the name. Her deletion was made from both versions, so
+// it supersedes both: the name goes everywhere, bob's version stays in its copy, and nothing
+// brings the name back.
+void tst_NoEditLost::winnerDeletedWhereTheConflictWasSeen()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("f.txt", "base");
+    settle({&a, &b}, 2);
+    b.write("f.txt", "bob's");
+    setMtime(b.path("f.txt"), 1'700'000'000);
+    QVERIFY(b.pass().ok());
+    a.write("f.txt", "alice's");
+    setMtime(a.path("f.txt"), 1'700'000'100); // the later one wins the name
+    QVERIFY(a.pass().ok());
+    QCOMPARE(a.read("f.txt"), QByteArray("alice's"));
+    QCOMPARE(a.tree().size(), 2); // and bob's copy
+    QVERIFY(QFile::remove(a.path("f.txt")));
+    settle({&a, &b}, 3);
+    QVERIFY(!a.exists("f.txt"));
+    CONVERGED(a, b);
+    QCOMPARE(contents(b), QStringList({"bob's"}));
+    QCOMPARE(b.last().pendingDown, 0);
 }
 
 // Reproduction (model seed 50173): alice's version lost a conflict before she could send it; its

@@ -256,8 +256,10 @@ void LocalChanges::scanLocal(Pass& pass)
             pass.contentToSend += e.size;
         // The new version supersedes what the folder held; a version known but not placed here
         // stays beside it, concurrent (R26).
-        if (const auto updated = integrated(current, StateDb::Version{r, true, renamed}))
+        if (const auto updated = integrated(current, StateDb::Version{r, true, renamed})) {
             m_ctx.db.setVersions(e.path, *updated);
+            keepsConcurrent(pass, e.path, *updated);
+        }
     }
     for (StateDb::LocalEntry e : scanned.restatted) {
         e.origin = known.value(e.path).origin;
@@ -274,8 +276,10 @@ void LocalChanges::scanLocal(Pass& pass)
             continue;
         JournalRecord r = newVersion(path, before, current);
         r.kind = Kind::Deleted;
-        if (const auto updated = integrated(current, StateDb::Version{r, true}))
+        if (const auto updated = integrated(current, StateDb::Version{r, true})) {
             m_ctx.db.setVersions(path, *updated);
+            keepsConcurrent(pass, path, *updated);
+        }
     }
     // Paths no longer selected (filters, hidden files, access flags) keep their entry: nothing is
     // published for them while they are left out, and when they are let in again, what changed
@@ -303,6 +307,17 @@ void LocalChanges::scanLocal(Pass& pass)
                                        .arg(scanned.filesSeen)
                                        .arg(scanned.changed.size())
                                        .arg(scanned.removed.size());
+}
+
+void LocalChanges::keepsConcurrent(Pass& pass, const QString& path, const QList<StateDb::Version>& versions)
+{
+    // A version made here that leaves others beside it (concurrent, R26) may change what the
+    // folder is to hold there: a deletion made here of the file that won a conflict leaves the
+    // losing version the winner, which this folder then holds nowhere under that name (model seed
+    // 50530: the others placed it, this machine never looked at the path again). The folder is
+    // made to match in this pass, as for a version read from the relay.
+    if (versions.size() > 1)
+        pass.affected << path;
 }
 
 void LocalChanges::settleConflict(const QString& path, const QString& copy)
