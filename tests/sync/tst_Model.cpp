@@ -811,6 +811,7 @@ void tst_Model::regressions_data()
     QTest::newRow("in place, then a chmod: sent again with the bytes read, not the hash kept") << 40649 << 60;
     QTest::newRow("a losing version's copy edited in place; the name then deleted elsewhere") << 50173 << 200;
     QTest::newRow("the winner deleted where the loser was not yet merged: the loser takes the name") << 50530 << 200;
+    QTest::newRow("restore: a version numbered after one taken back is never dropped as another's") << 50720 << 200;
 }
 
 void tst_Model::regressions()

@@ -96,6 +96,7 @@ private Q_SLOTS:
     void modesTravel();
     void bitsChangedOverBytesChangedInPlace();
     void winnerDeletedWhereTheConflictWasSeen();
+    void counterTakenBackIsNotUsedAgain();
     void losingVersionsCopyEditedInPlace_data();
     void losingVersionsCopyEditedInPlace();
     void relayFolderMovedAway();
@@ -797,6 +798,40 @@ void tst_NoEditLost::bitsChangedOverBytesChangedInPlace()
     QCOMPARE(int(st.st_mode & 0777), 0600);
     CONVERGED(a, b);
     CONVERGED(a, c);
+}
+
+// Reproduction (model seed 50720, an edit lost): alice's state was put back from a backup older
+// than her version of f.txt, which had lost a conflict to bob's. Taking her journal back, then
+// scanning the folder (holding bob's bytes), she made a version numbered after hers and dropped it
+// as bob's very version; her next edit then took her old counter again, and bob's later edit, which
+// descends from her old version, passed for its successor: her edit was replaced, never sent.
+void tst_NoEditLost::counterTakenBackIsNotUsedAgain()
+{
+    QTemporaryDir backups;
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("other.txt", "x");
+    settle({&a, &b}, 2);
+    a.saveState(backups.filePath("alice.db"));
+    a.write("f.txt", "alice v1");
+    setMtime(a.path("f.txt"), 1'700'000'000);
+    b.write("f.txt", "bob v1");
+    setMtime(b.path("f.txt"), 1'700'000'100); // the later one wins the name
+    QVERIFY(b.pass().ok());
+    QVERIFY(a.pass().ok()); // alice's v1 loses, kept as a copy, and is published
+    QCOMPARE(a.read("f.txt"), QByteArray("bob v1"));
+    QVERIFY(b.pass().ok());
+    b.write("f.txt", "bob v2"); // made from both versions
+    setMtime(b.path("f.txt"), 1'700'000'200);
+    a.restoreState(backups.filePath("alice.db"));
+    QVERIFY2(a.pass().ok(), qPrintable(a.last().error)); // takes its journal back
+    a.write("f.txt", "alice v2"); // before bob's v2 reaches her
+    setMtime(a.path("f.txt"), 1'700'000'150);
+    QVERIFY(b.pass().ok());
+    settle({&a, &b}, 4);
+    CONVERGED(a, b);
+    // Both edits meet as a conflict; nothing anyone wrote is gone.
+    QCOMPARE(contents(b), QStringList({"alice v1", "alice v2", "bob v2", "x"}));
 }
 
 // The counterpart of model seed 50530 (a deletion made here beside a version it does not

@@ -430,8 +430,12 @@ bool Pusher::adoptPublished(const JournalRecord& record, bool repush)
     // same folder before they joined): the folder holds that version, which it takes as its own
     // instead of publishing one of its own (no record, no content: R27's limit). Only when the
     // version made here replaces nothing: no other version of the path names this client.
+    // (Its first: a version numbered after one of this client's, taken back from the relay after a
+    // state put back, replaces that one, whose counter the others know; dropped, the next version
+    // made here would take that counter again, and a version from elsewhere that descends from the
+    // one taken back would pass for its successor: model seed 50720, an edit lost.)
     if (repush || record.kind != Kind::File || record.piece || record.vv.counters().size() != 1 ||
-        record.vv.counter(m_ctx.clientId) == 0)
+        record.vv.counter(m_ctx.clientId) != 1)
         return false;
     if (m_ctx.db.versionCount(record.path) < 2)
         return false; // the version made here alone (most files of a first pass): nothing parsed
