@@ -807,11 +807,12 @@ void tst_Model::regressions_data()
     QTest::newRow("in place: a content gone, sent again for another version of it") << 12863 << 60;
     QTest::newRow("restored state: same bytes found, other permission bits, not taken as that version") << 1003 << 200;
     QTest::newRow("restore, an edit scanned, a crash before taking back: the edit kept") << 42074 << 60;
-    QTest::newRow("restore, then a chmod: the bits are a change of the version taken back") << 41013 << 60;
+    QTest::newRow("in place run: a chmod after a restore is a change of the version taken back") << 41013 << 60;
     QTest::newRow("in place, then a chmod: sent again with the bytes read, not the hash kept") << 40649 << 60;
     QTest::newRow("a losing version's copy edited in place; the name then deleted elsewhere") << 50173 << 200;
     QTest::newRow("the winner deleted where the loser was not yet merged: the loser takes the name") << 50530 << 200;
     QTest::newRow("restore: a version numbered after one taken back is never dropped as another's") << 50720 << 200;
+    QTest::newRow("in place run: a folder made for a file, emptied under the name a file took elsewhere") << 43423 << 60;
 }
 
 void tst_Model::regressions()

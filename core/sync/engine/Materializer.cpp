@@ -12,6 +12,7 @@
 #include "sync/engine/VersionRules.h"
 #include "config/Units.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <cerrno>
@@ -297,12 +298,21 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
         m_cases.noteName(path, false);
         ++pass.result.deleted;
         m_ctx.reportEvent(FileEvent::Kind::Deleted, path, target.winner.originName, 0);
-        // A deleted folder kept for the files it still held goes with its last one.
+        // A deleted folder kept for the files it still held goes with its last one; a folder
+        // whose name a file took elsewhere (made here only to hold a file of it) gives the name to
+        // that file once it is empty (model seed 43423: nothing else looked at that name again).
         for (QString parent = path.section(QLatin1Char('/'), 0, -2); !parent.isEmpty();
              parent = parent.section(QLatin1Char('/'), 0, -2)) {
             const auto folder = m_ctx.db.local(parent);
-            if (!folder || folder->kind != Kind::Directory || m_ctx.resolved(parent).kind != Kind::Deleted ||
-                ::rmdir(QFile::encodeName(m_ctx.localPath(parent)).constData()) != 0)
+            if (!folder || folder->kind != Kind::Directory)
+                break;
+            const Kind there = m_ctx.resolved(parent).kind;
+            if (there == Kind::File && QDir(m_ctx.localPath(parent))
+                                           .isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)) {
+                materialize(pass, parent);
+                break;
+            }
+            if (there != Kind::Deleted || ::rmdir(QFile::encodeName(m_ctx.localPath(parent)).constData()) != 0)
                 break;
             m_ctx.db.removeLocal(parent);
             m_cases.noteName(parent, false);
