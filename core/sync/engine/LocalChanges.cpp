@@ -316,8 +316,13 @@ void LocalChanges::keepsConcurrent(Pass& pass, const QString& path, const QList<
     // losing version the winner, which this folder then holds nowhere under that name (model seed
     // 50530: the others placed it, this machine never looked at the path again). The folder is
     // made to match in this pass, as for a version read from the relay.
-    if (versions.size() > 1)
+    // (Set aside too: a pass that stops before the folder is made to match does it at the next.)
+    if (versions.size() > 1) {
         pass.affected << path;
+        if (m_ctx.receives())
+            m_ctx.db.putSetAside(path, trc("sync", "%1: compared again with the versions known").arg(path),
+                                 m_ctx.now());
+    }
 }
 
 void LocalChanges::settleConflict(const QString& path, const QString& copy)

@@ -34,7 +34,7 @@ private:
     // A conflict copy of `path` was changed here: the name's version supersedes the losing one.
     void settleConflict(const QString& path, const QString& copy);
     // A version made here left others beside it: the path is looked at in this pass.
-    static void keepsConcurrent(Pass& pass, const QString& path, const QList<state::StateDb::Version>& versions);
+    void keepsConcurrent(Pass& pass, const QString& path, const QList<state::StateDb::Version>& versions);
 
     EngineContext& m_ctx;
     CaseIndex& m_cases;

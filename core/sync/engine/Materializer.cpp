@@ -307,9 +307,12 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
             if (!folder || folder->kind != Kind::Directory)
                 break;
             const Kind there = m_ctx.resolved(parent).kind;
-            if (there == Kind::File && QDir(m_ctx.localPath(parent))
-                                           .isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)) {
-                materialize(pass, parent);
+            if (there == Kind::File && m_ctx.selected(parent, Kind::File) &&
+                QDir(m_ctx.localPath(parent))
+                    .isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)) {
+                if (materialize(pass, parent) == Outcome::Retry) // (the others are recorded already)
+                    m_ctx.db.putSetAside(parent, trc("sync", "%1: compared again with the versions known").arg(parent),
+                                         m_ctx.now());
                 break;
             }
             if (there != Kind::Deleted || ::rmdir(QFile::encodeName(m_ctx.localPath(parent)).constData()) != 0)

@@ -23,6 +23,17 @@ using state::StateDb;
 using Kind = JournalRecord::Kind;
 namespace layout = protocol::layout;
 
+namespace {
+
+// The same content and permission bits (0: not known, as written by an earlier release or on a
+// file system that keeps none, matches any).
+bool sameBits(const JournalRecord& a, const JournalRecord& b)
+{
+    return a.sameContent(b) && (a.mode == b.mode || a.mode == 0 || b.mode == 0);
+}
+
+} // namespace
+
 OwnJournal::OwnJournal(EngineContext& context)
     : m_ctx(context)
 {}
@@ -164,14 +175,15 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
                 continue;
             bool published = false; // the very version, sent before the state was left behind
             bool sameVector = false; // an adopted version has its vector (then never its ancestor)
-            bool sameContent = false; // ... and its content: only the permission bits differ
+            bool otherContent = false; // ... with other bytes (else only the permission bits differ)
             for (const Segment& segment : std::as_const(segments))
                 for (const JournalRecord& record : segment.records)
                     if (!record.piece && record.path == it.key() && record.vv == v.record.vv) {
                         sameVector = true;
-                        published = published || record.sameState(v.record);
-                        sameContent = sameContent || record.sameContent(v.record);
+                        published = published || sameBits(record, v.record);
+                        otherContent = otherContent || !record.sameContent(v.record);
                     }
+            const bool sameContent = sameVector && !otherContent;
             if (published)
                 continue;
             // Made since: by a scan of this run; or, with an adopted version's very vector, by the
@@ -226,7 +238,7 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
             QList<StateDb::Version> versions = m_ctx.db.versions(record.path);
             bool matched = false;
             for (StateDb::Version& v : versions) {
-                if (v.pending && v.record.vv == record.vv && v.record.sameState(record)) {
+                if (v.pending && v.record.vv == record.vv && sameBits(v.record, record)) {
                     v.pending = false; // published after all: its record here was lost
                     v.renamed = false;
                     v.record.blobs = record.blobs;

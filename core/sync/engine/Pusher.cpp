@@ -568,8 +568,10 @@ void Pusher::withdrawIfGone(Pass& pass, const JournalRecord& record, bool repush
             m_ctx.db.putLocal(*local);
             // A version known here may supersede that file now: the folder is made to match at
             // the next pass.
-            m_ctx.db.putSetAside(record.path, trc("sync", "%1: compared again with the versions known").arg(record.path),
-                                 m_ctx.now());
+            if (m_ctx.receives())
+                m_ctx.db.putSetAside(record.path,
+                                     trc("sync", "%1: compared again with the versions known").arg(record.path),
+                                     m_ctx.now());
         }
     }
     qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2: the version made here is no longer in the folder; "
