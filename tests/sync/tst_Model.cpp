@@ -813,6 +813,8 @@ void tst_Model::regressions_data()
     QTest::newRow("the winner deleted where the loser was not yet merged: the loser takes the name") << 50530 << 200;
     QTest::newRow("restore: a version numbered after one taken back is never dropped as another's") << 50720 << 200;
     QTest::newRow("in place run: a folder made for a file, emptied under the name a file took elsewhere") << 43423 << 60;
+    QTest::newRow("a version withdrawn: the name is made to match the versions left") << 70012 << 200;
+    QTest::newRow("in place run: a want dropped once the copy came under its own name: the name placed") << 70451 << 200;
 }
 
 void tst_Model::regressions()
