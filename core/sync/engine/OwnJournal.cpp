@@ -259,10 +259,7 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
             // builds on it (R24); a file gone since is a deletion. So with every version its
             // journal carries but a repush: a conflict copy it made (its origin the copy's own key)
             // or a version renumbered at an earlier recovery was in its folder too.
-            // Not after a scan of this run: the folder's state is then what that scan recorded
-            // (model seed 110166: put back to what the folder held earlier, the path's state
-            // lost the version the scan had made, which no later edit then superseded).
-            if (!m_ctx.ownStateConfirmed && !m_ctx.scannedThisRun && !repushed) {
+            if (!m_ctx.ownStateConfirmed && !repushed) {
                 if (record.kind == Kind::Deleted) {
                     m_ctx.db.removeLocal(record.path);
                 } else {
