@@ -1,5 +1,7 @@
 #include "sync/engine/EngineContext.h"
 
+#include "Tr.h"
+
 #include "log/Logging.h"
 #include "protocol/Layout.h"
 
@@ -190,6 +192,12 @@ void EngineContext::reportEvent(FileEvent::Kind kind, const QString& path, const
     if (eventSink)
         eventSink(FileEvent{kind, path, by, size, QDateTime::fromMSecsSinceEpoch(now(), Qt::UTC)});
     reportProgress();
+}
+
+void EngineContext::lookAgain(const QString& path)
+{
+    if (receives())
+        db.putSetAside(path, trc("sync", "%1: compared again with the versions known").arg(path), now());
 }
 
 void EngineContext::noteUnknown(const QString& path)

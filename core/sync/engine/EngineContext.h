@@ -101,6 +101,9 @@ struct EngineContext
     void reportProgress(bool immediately = false);
     void reportEvent(FileEvent::Kind kind, const QString& path, const QString& by, qint64 size);
     void noteUnknown(const QString& path); // a relay name outside the format: said once, at debug level
+    // The versions known of `path` changed without a record read: the folder is made to match
+    // them at the next pass (set aside), where this client receives.
+    void lookAgain(const QString& path);
     // A client whose acknowledgements count (R22): its head changed within `retention`, on this
     // machine's clock.
     bool isActive(const state::StateDb::Peer& peer) const

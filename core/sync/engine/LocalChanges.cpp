@@ -228,8 +228,7 @@ void LocalChanges::scanLocal(Pass& pass)
         // Content already known for this path (e.g. a touched file, or the very edit another
         // machine made) is no new version: the folder now holds that version.
         const JournalRecord& only = current.size() == 1 ? current.first().record : r;
-        if (current.size() == 1 && only.sameContent(r) &&
-            (only.mode == r.mode || only.mode == 0 || r.mode == 0)) {
+        if (current.size() == 1 && sameBits(only, r)) {
             e.vv = current.first().record.vv.merged(baseVector(before, current));
             m_ctx.db.putLocal(e);
             continue;
@@ -319,9 +318,7 @@ void LocalChanges::keepsConcurrent(Pass& pass, const QString& path, const QList<
     // (Set aside too: a pass that stops before the folder is made to match does it at the next.)
     if (versions.size() > 1) {
         pass.affected << path;
-        if (m_ctx.receives())
-            m_ctx.db.putSetAside(path, trc("sync", "%1: compared again with the versions known").arg(path),
-                                 m_ctx.now());
+        m_ctx.lookAgain(path);
     }
 }
 

@@ -311,8 +311,7 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
                 QDir(m_ctx.localPath(parent))
                     .isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)) {
                 if (materialize(pass, parent) == Outcome::Retry) // (the others are recorded already)
-                    m_ctx.db.putSetAside(parent, trc("sync", "%1: compared again with the versions known").arg(parent),
-                                         m_ctx.now());
+                    m_ctx.lookAgain(parent);
                 break;
             }
             if (there != Kind::Deleted || ::rmdir(QFile::encodeName(m_ctx.localPath(parent)).constData()) != 0)

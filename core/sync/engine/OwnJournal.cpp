@@ -23,17 +23,6 @@ using state::StateDb;
 using Kind = JournalRecord::Kind;
 namespace layout = protocol::layout;
 
-namespace {
-
-// The same content and permission bits (0: not known, as written by an earlier release or on a
-// file system that keeps none, matches any).
-bool sameBits(const JournalRecord& a, const JournalRecord& b)
-{
-    return a.sameContent(b) && (a.mode == b.mode || a.mode == 0 || b.mode == 0);
-}
-
-} // namespace
-
 OwnJournal::OwnJournal(EngineContext& context)
     : m_ctx(context)
 {}

@@ -571,9 +571,8 @@ void Pusher::withdrawIfGone(Pass& pass, const JournalRecord& record, bool repush
     // What the path resolves to may change with one version fewer (a version known here may
     // supersede the file now, or win the name; the conflict copy the withdrawn one asked for is no
     // longer waited for: model seed 70012): the folder is made to match at the next pass.
-    if (m_ctx.receives() && !versions.isEmpty())
-        m_ctx.db.putSetAside(record.path, trc("sync", "%1: compared again with the versions known").arg(record.path),
-                             m_ctx.now());
+    if (!versions.isEmpty())
+        m_ctx.lookAgain(record.path);
     qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2: the version made here is no longer in the folder; "
                                                  "not sent")
                                       .arg(m_ctx.settings.name, record.path);

@@ -140,10 +140,7 @@ QList<QByteArray> RelaySpace::currentWants()
             // The name waited for that content (its conflict copy's): what it holds is made to
             // match at the next pass, now that it waits for nothing (model seed 70451: the copy
             // came as a version of its own path, and the name kept its old file).
-            if (m_ctx.receives())
-                m_ctx.db.putSetAside(it.value(),
-                                     trc("sync", "%1: compared again with the versions known").arg(it.value()),
-                                     m_ctx.now());
+            m_ctx.lookAgain(it.value());
             continue;
         }
         // A file here holds it already (a copy of a copy, a file received since): the path takes

@@ -61,6 +61,11 @@ std::optional<QList<StateDb::Version>> integrated(const QList<StateDb::Version>&
 
 // The element-wise maximum of every known version of a path: what the folder reflects once it
 // holds their resolution (R26), the winner under the name and the others as copies.
+bool sameBits(const JournalRecord& a, const JournalRecord& b)
+{
+    return a.sameContent(b) && (a.mode == b.mode || a.mode == 0 || b.mode == 0);
+}
+
 VersionVector mergedVector(const QList<StateDb::Version>& versions)
 {
     VersionVector all;

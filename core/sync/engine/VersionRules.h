@@ -22,6 +22,9 @@ protocol::VersionVector newLocalVector(const protocol::VersionVector& base,
 // The known versions with `incoming` added (R25); std::nullopt when a known one is equal or newer.
 std::optional<QList<state::StateDb::Version>> integrated(const QList<state::StateDb::Version>& stored,
                                                          const state::StateDb::Version& incoming);
+// The same content and permission bits (0: not known, as written by an earlier release or on a
+// file system that keeps none, matches any).
+bool sameBits(const protocol::JournalRecord& a, const protocol::JournalRecord& b);
 // The element-wise maximum of every known version of a path (R26).
 protocol::VersionVector mergedVector(const QList<state::StateDb::Version>& versions);
 
