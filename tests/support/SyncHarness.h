@@ -7,6 +7,7 @@
 #include "relay/FaultyRelay.h"
 #include "relay/folder/FolderRelay.h"
 #include "relay/MemoryRelay.h"
+#include "state/StateDb.h"
 #include "sync/SyncEngine.h"
 
 #include <QCryptographicHash>
@@ -259,6 +260,14 @@ public:
         }
         makeEngine(); // the stopped one goes, and its uncommitted transaction with it
         return true;
+    }
+
+    // This client's id, chosen (before its first pass): the relay orders versions by it, so a test
+    // can pin which of two clients' versions comes first.
+    void setClientId(const QString& id)
+    {
+        m_engine->database().setMeta(state::Meta::Client, id);
+        makeEngine();
     }
 
     // The state database copied aside (a backup), and put back later (a restore).

@@ -815,6 +815,7 @@ void tst_Model::regressions_data()
     QTest::newRow("in place run: a folder made for a file, emptied under the name a file took elsewhere") << 43423 << 60;
     QTest::newRow("a version withdrawn: the name is made to match the versions left") << 70012 << 200;
     QTest::newRow("in place run: a want dropped once the copy came under its own name: the name placed") << 70451 << 200;
+    QTest::newRow("restore: a version not yet published is never sent again for another's want") << 110270 << 200;
 }
 
 void tst_Model::regressions()

@@ -97,6 +97,7 @@ private Q_SLOTS:
     void bitsChangedOverBytesChangedInPlace();
     void winnerDeletedWhereTheConflictWasSeen();
     void counterTakenBackIsNotUsedAgain();
+    void droppedVersionIsNeverSentAgain();
     void losingVersionsCopyEditedInPlace_data();
     void losingVersionsCopyEditedInPlace();
     void relayFolderMovedAway();
@@ -832,6 +833,55 @@ void tst_NoEditLost::counterTakenBackIsNotUsedAgain()
     CONVERGED(a, b);
     // Both edits meet as a conflict; nothing anyone wrote is gone.
     QCOMPARE(contents(b), QStringList({"alice v1", "alice v2", "bob v2", "x"}));
+}
+
+// Model seed 110270 (an edit lost). After a state put back from a backup, alice's scan found a file
+// she had received from carol as new: a version of her own (her first counter), not published yet,
+// with carol's bytes. Bob had asked for those bytes again (lost from the relay). Her pull planned
+// to send them again as the first version of that content the path listed, her unpublished one
+// when her id sorts first; her push took carol's version as the folder's and dropped her own, then
+// sent the planned one all the same. The others now knew a version she had dropped: her next edit
+// took its counter again, and carol's deletion, made from the dropped version, passed for its
+// successor. The client ids are chosen so that alice's version is listed first.
+void tst_NoEditLost::droppedVersionIsNeverSentAgain()
+{
+    QTemporaryDir backups;
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob"), c(relay, "carol");
+    a.setClientId("1111111111111111");
+    b.setClientId("7777777777777777");
+    c.setClientId("eeeeeeeeeeeeeeee");
+    a.write("other.txt", "x");
+    settle({&a, &b, &c}, 2);
+    a.saveState(backups.filePath("alice.db"));
+    c.write("f.txt", "carol v1");
+    QVERIFY(c.pass().ok());
+    QVERIFY(a.pass().ok());
+    QCOMPARE(a.read("f.txt"), QByteArray("carol v1"));
+    a.write("other.txt", "x2");
+    QVERIFY(a.pass().ok()); // her journal goes past the backup
+    const QString pack = objectHolding(relay, "carol v1");
+    QVERIFY(!pack.isEmpty());
+    relay.removeObject(pack); // lost before bob read it: he asks for it again
+    QVERIFY(b.pass().ok());
+    QVERIFY(!b.exists("f.txt"));
+    a.restoreState(backups.filePath("alice.db"));
+    QVERIFY2(a.pass().ok(), qPrintable(a.last().error)); // takes back; carol's version is the folder's
+    QVERIFY(a.pass().ok());                                 // sends carol's bytes again for bob
+    QVERIFY(b.pass().ok());
+    QCOMPARE(b.read("f.txt"), QByteArray("carol v1"));
+    c.write("f.txt", "carol v2");
+    QVERIFY(c.pass().ok());
+    a.write("f.txt", "alice's edit"); // before carol's v2 reaches her
+    QVERIFY(a.pass().ok());
+    QVERIFY(QFile::remove(c.path("f.txt"))); // carol deletes the name before alice's edit reaches her
+    QVERIFY(c.pass().ok());
+    settle({&a, &b, &c}, 4);
+    CONVERGED(a, b);
+    CONVERGED(a, c);
+    // Alice's edit and carol's v2 met as a conflict; carol's deletion took only what she had seen.
+    QVERIFY2(contents(a).contains("alice's edit"), qPrintable(contents(a).join(" | ")));
+    QVERIFY2(contents(a).contains("carol v2"), qPrintable(contents(a).join(" | ")));
 }
 
 // The counterpart of model seed 50530 (a deletion made here beside a version it does not

@@ -184,6 +184,13 @@ void Pusher::push(Pass& pass)
                 break; // what is cut goes out (the packs under way end), the rest waits
             if (adoptPublished(item.record, !item.repushFor.isEmpty()))
                 continue; // nothing to publish: the folder holds that other version
+            // Content is sent again as a version this client holds. One it dropped since the pull
+            // planned it (taken just above as another client's identical version, withdrawn,
+            // replaced) is not: published, the others would hold a version this client no longer
+            // knows, whose counter its next edit would take again (model seed 110270, an edit
+            // lost). The want stays; the next pass plans it from what holds then.
+            if (!item.repushFor.isEmpty() && !holds(item.record))
+                continue;
             // The same content as a version of the path published by another client (machines that
             // held the same files before they joined, the same edit made twice): the others have it,
             // nothing travels but the record (R27).
@@ -421,6 +428,13 @@ bool Pusher::uploadPiece(Pass& pass, JournalRecord& record, qint64 room, PackWri
                                            config::formatSize(from + budget, false),
                                            config::formatSize(record.size, false));
     return true;
+}
+
+bool Pusher::holds(const JournalRecord& record) const
+{
+    const QList<StateDb::Version> versions = m_ctx.db.versions(record.path);
+    return std::any_of(versions.cbegin(), versions.cend(),
+                       [&](const StateDb::Version& v) { return v.record.vv == record.vv; });
 }
 
 bool Pusher::adoptPublished(const JournalRecord& record, bool repush)
