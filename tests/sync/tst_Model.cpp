@@ -816,6 +816,8 @@ void tst_Model::regressions_data()
     QTest::newRow("a version withdrawn: the name is made to match the versions left") << 70012 << 200;
     QTest::newRow("in place run: a want dropped once the copy came under its own name: the name placed") << 70451 << 200;
     QTest::newRow("restore: a version not yet published is never sent again for another's want") << 110270 << 200;
+    QTest::newRow("restore before the first pass: the scan's version goes with the state taken back") << 110166 << 200;
+    QTest::newRow("restore before the first pass: the taken-back version superseded by the next scan") << 120950 << 60;
 }
 
 void tst_Model::regressions()

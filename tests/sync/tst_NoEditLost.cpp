@@ -98,6 +98,7 @@ private Q_SLOTS:
     void winnerDeletedWhereTheConflictWasSeen();
     void counterTakenBackIsNotUsedAgain();
     void droppedVersionIsNeverSentAgain();
+    void scanBeforeTakingBack();
     void losingVersionsCopyEditedInPlace_data();
     void losingVersionsCopyEditedInPlace();
     void relayFolderMovedAway();
@@ -882,6 +883,41 @@ void tst_NoEditLost::droppedVersionIsNeverSentAgain()
     // Alice's edit and carol's v2 met as a conflict; carol's deletion took only what she had seen.
     QVERIFY2(contents(a).contains("alice's edit"), qPrintable(contents(a).join(" | ")));
     QVERIFY2(contents(a).contains("carol v2"), qPrintable(contents(a).join(" | ")));
+}
+
+// Model seed 110166: alice's state was put back from a backup made before her first pass, so her
+// next pass scanned her folder before it knew her repository, and found notes.md (holding bob's
+// version, which had won over her deletion) as a new file: a version of her own. Taking her journal
+// back then put the path's state back to her last record of it, that deletion; the version the scan
+// had made, standing on the state replaced, was published all the same (without content: bob's
+// version has the same bytes). Nothing done later superseded it: once bob deleted the name and the
+// bytes were freed, everyone asked for its content forever. It goes with the state it stood on.
+void tst_NoEditLost::scanBeforeTakingBack()
+{
+    QTemporaryDir backups;
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.saveState(backups.filePath("alice.db")); // before her first pass
+    a.write("notes.md", "alice v1");
+    settle({&a, &b}, 2);
+    b.write("notes.md", "bob v1");
+    QVERIFY(b.pass().ok());
+    QVERIFY(QFile::remove(a.path("notes.md")));
+    QVERIFY(a.pass().ok()); // her deletion meets bob's edit: the edit stays
+    QCOMPARE(a.read("notes.md"), QByteArray("bob v1"));
+    a.restoreState(backups.filePath("alice.db"));
+    QVERIFY2(a.pass().ok(), qPrintable(a.last().error)); // scans, then takes her journal back
+    // Both delete the name, each before the other's news: bob's bytes are freed by then.
+    QVERIFY(QFile::remove(a.path("notes.md")));
+    QVERIFY(QFile::remove(b.path("notes.md")));
+    QVERIFY(b.pass().ok());
+    settle({&a, &b}, 4);
+    CONVERGED(a, b);
+    QVERIFY(!a.exists("notes.md"));
+    for (Client* c : {&a, &b}) {
+        QVERIFY(c->pass().ok());
+        QVERIFY2(c->last().problems.isEmpty(), qPrintable(c->last().problems.join('\n')));
+    }
 }
 
 // The counterpart of model seed 50530 (a deletion made here beside a version it does not

@@ -249,6 +249,18 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
             // journal carries but a repush: a conflict copy it made (its origin the copy's own key)
             // or a version renumbered at an earlier recovery was in its folder too.
             if (!m_ctx.ownStateConfirmed && !repushed) {
+                // A version the scan of this run made from the folder stood on the state put back,
+                // which this record replaces: it goes too, unpublished, and the next scan compares
+                // the folder with the state taken back (model seed 110166: published, it stood for
+                // a file the path's state no longer named, so no later edit or deletion here ever
+                // superseded it, and its content was asked for forever).
+                if (const auto local = m_ctx.db.local(record.path); local && m_ctx.scannedThisRun) {
+                    QList<StateDb::Version> now = m_ctx.db.versions(record.path);
+                    if (now.removeIf([&](const StateDb::Version& v) {
+                            return v.pending && v.record.vv == local->vv && v.record.vv != record.vv;
+                        }) > 0)
+                        m_ctx.db.setVersions(record.path, now);
+                }
                 if (record.kind == Kind::Deleted) {
                     m_ctx.db.removeLocal(record.path);
                 } else {
