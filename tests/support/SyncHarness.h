@@ -262,8 +262,9 @@ public:
         return true;
     }
 
-    // This client's id, chosen (before its first pass): the relay orders versions by it, so a test
-    // can pin which of two clients' versions comes first.
+    // This client's id, chosen (before its first pass): the state database lists a path's versions
+    // by their vectors, so by client id, and a test can pin which of two clients' versions comes
+    // first.
     void setClientId(const QString& id)
     {
         m_engine->database().setMeta(state::Meta::Client, id);

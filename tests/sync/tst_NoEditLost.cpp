@@ -99,6 +99,7 @@ private Q_SLOTS:
     void counterTakenBackIsNotUsedAgain();
     void droppedVersionIsNeverSentAgain();
     void scanBeforeTakingBack();
+    void editBeforeTakingBackIsSent();
     void losingVersionsCopyEditedInPlace_data();
     void losingVersionsCopyEditedInPlace();
     void relayFolderMovedAway();
@@ -914,6 +915,31 @@ void tst_NoEditLost::scanBeforeTakingBack()
     settle({&a, &b}, 4);
     CONVERGED(a, b);
     QVERIFY(!a.exists("notes.md"));
+    for (Client* c : {&a, &b}) {
+        QVERIFY(c->pass().ok());
+        QVERIFY2(c->last().problems.isEmpty(), qPrintable(c->last().problems.join('\n')));
+    }
+}
+
+// The other side of scanBeforeTakingBack: the file the scan found was an edit made after the
+// backup. Its version goes with the state the journal's records replace, and the next scan, which
+// compares the folder with the taken-back version, makes it again: it reaches bob, superseding
+// the version he has, and nothing is asked for afterwards.
+void tst_NoEditLost::editBeforeTakingBackIsSent()
+{
+    QTemporaryDir backups;
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.saveState(backups.filePath("alice.db")); // before her first pass
+    a.write("notes.md", "alice v1");
+    settle({&a, &b}, 2);
+    a.write("notes.md", "alice v2, made after the backup");
+    a.restoreState(backups.filePath("alice.db"));
+    QVERIFY2(a.pass().ok(), qPrintable(a.last().error)); // scans, then takes her journal back
+    settle({&a, &b}, 4);
+    CONVERGED(a, b);
+    QCOMPARE(b.read("notes.md"), QByteArray("alice v2, made after the backup"));
+    QCOMPARE(b.tree().size(), 1); // no conflict copy: v2 supersedes v1
     for (Client* c : {&a, &b}) {
         QVERIFY(c->pass().ok());
         QVERIFY2(c->last().problems.isEmpty(), qPrintable(c->last().problems.join('\n')));

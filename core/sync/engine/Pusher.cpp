@@ -188,9 +188,12 @@ void Pusher::push(Pass& pass)
             // planned it (taken just above as another client's identical version, withdrawn,
             // replaced) is not: published, the others would hold a version this client no longer
             // knows, whose counter its next edit would take again (model seed 110270, an edit
-            // lost). The want stays; the next pass plans it from what holds then.
-            if (!item.repushFor.isEmpty() && !holds(item.record))
+            // lost). The want stays; the next pass plans it from what holds then. (A version not
+            // published yet that goes out this way is published: see below.)
+            if (!item.repushFor.isEmpty() && !holds(item.record)) {
+                pass.result.complete = false;
                 continue;
+            }
             // The same content as a version of the path published by another client (machines that
             // held the same files before they joined, the same edit made twice): the others have it,
             // nothing travels but the record (R27).
@@ -367,8 +370,11 @@ void Pusher::push(Pass& pass)
                     v.record.blobs = item.record.blobs;
                     v.record.from = item.record.from;
                     v.record.repush = false;
-                    if (item.repushFor.isEmpty())
-                        v.pending = false;
+                    // Published, whichever record carried it: a version not published yet whose
+                    // content went out again for another client is known to the others as a
+                    // version, and nothing here may take it for never published any more (taken
+                    // as another's, withdrawn: its counter would be taken again).
+                    v.pending = false;
                 }
             }
             m_ctx.db.setVersions(item.record.path, versions);
@@ -433,8 +439,9 @@ bool Pusher::uploadPiece(Pass& pass, JournalRecord& record, qint64 room, PackWri
 bool Pusher::holds(const JournalRecord& record) const
 {
     const QList<StateDb::Version> versions = m_ctx.db.versions(record.path);
-    return std::any_of(versions.cbegin(), versions.cend(),
-                       [&](const StateDb::Version& v) { return v.record.vv == record.vv; });
+    return std::any_of(versions.cbegin(), versions.cend(), [&](const StateDb::Version& v) {
+        return v.record.vv == record.vv && v.record.sameContent(record);
+    });
 }
 
 bool Pusher::adoptPublished(const JournalRecord& record, bool repush)

@@ -59,7 +59,7 @@ private:
     // a version made here takes the hash of what was sent.
     bool confirmContent(Pass& pass, protocol::JournalRecord& record, const state::StateDb::LocalEntry& source,
                         bool repush, QByteArray uploaded);
-    // Whether `record`'s version is one of its path's versions here.
+    // Whether `record`'s version (its vector and content) is one of its path's versions here.
     bool holds(const protocol::JournalRecord& record) const;
     // A version found here with no history that another client published already, taken as that
     // client's (no record published); true when it was.
