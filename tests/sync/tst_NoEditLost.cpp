@@ -98,8 +98,8 @@ private Q_SLOTS:
     void winnerDeletedWhereTheConflictWasSeen();
     void counterTakenBackIsNotUsedAgain();
     void droppedVersionIsNeverSentAgain();
+    void scanBeforeTakingBack_data();
     void scanBeforeTakingBack();
-    void editBeforeTakingBackIsSent();
     void losingVersionsCopyEditedInPlace_data();
     void losingVersionsCopyEditedInPlace();
     void relayFolderMovedAway();
@@ -893,54 +893,51 @@ void tst_NoEditLost::droppedVersionIsNeverSentAgain()
 // had made, standing on the state replaced, was published all the same (without content: bob's
 // version has the same bytes). Nothing done later superseded it: once bob deleted the name and the
 // bytes were freed, everyone asked for its content forever. It goes with the state it stood on.
-void tst_NoEditLost::scanBeforeTakingBack()
+// The other row: the file the scan found was an edit made after the backup; the next scan, which
+// compares the folder with the taken-back version, makes its version again, and it reaches bob,
+// superseding the version he has.
+void tst_NoEditLost::scanBeforeTakingBack_data()
 {
-    QTemporaryDir backups;
-    Relay relay("memory");
-    Client a(relay, "alice"), b(relay, "bob");
-    a.saveState(backups.filePath("alice.db")); // before her first pass
-    a.write("notes.md", "alice v1");
-    settle({&a, &b}, 2);
-    b.write("notes.md", "bob v1");
-    QVERIFY(b.pass().ok());
-    QVERIFY(QFile::remove(a.path("notes.md")));
-    QVERIFY(a.pass().ok()); // her deletion meets bob's edit: the edit stays
-    QCOMPARE(a.read("notes.md"), QByteArray("bob v1"));
-    a.restoreState(backups.filePath("alice.db"));
-    QVERIFY2(a.pass().ok(), qPrintable(a.last().error)); // scans, then takes her journal back
-    // Both delete the name, each before the other's news: bob's bytes are freed by then.
-    QVERIFY(QFile::remove(a.path("notes.md")));
-    QVERIFY(QFile::remove(b.path("notes.md")));
-    QVERIFY(b.pass().ok());
-    settle({&a, &b}, 4);
-    CONVERGED(a, b);
-    QVERIFY(!a.exists("notes.md"));
-    for (Client* c : {&a, &b}) {
-        QVERIFY(c->pass().ok());
-        QVERIFY2(c->last().problems.isEmpty(), qPrintable(c->last().problems.join('\n')));
-    }
+    QTest::addColumn<bool>("editAfterBackup");
+    QTest::newRow("the seed: a version of another's bytes, then the name deleted by both") << false;
+    QTest::newRow("an edit made after the backup is sent") << true;
 }
 
-// The other side of scanBeforeTakingBack: the file the scan found was an edit made after the
-// backup. Its version goes with the state the journal's records replace, and the next scan, which
-// compares the folder with the taken-back version, makes it again: it reaches bob, superseding
-// the version he has, and nothing is asked for afterwards.
-void tst_NoEditLost::editBeforeTakingBackIsSent()
+void tst_NoEditLost::scanBeforeTakingBack()
 {
+    QFETCH(bool, editAfterBackup);
     QTemporaryDir backups;
     Relay relay("memory");
     Client a(relay, "alice"), b(relay, "bob");
     a.saveState(backups.filePath("alice.db")); // before her first pass
     a.write("notes.md", "alice v1");
     settle({&a, &b}, 2);
-    a.write("notes.md", "alice v2, made after the backup");
+    if (editAfterBackup) {
+        a.write("notes.md", "alice v2, made after the backup");
+    } else {
+        b.write("notes.md", "bob v1");
+        QVERIFY(b.pass().ok());
+        QVERIFY(QFile::remove(a.path("notes.md")));
+        QVERIFY(a.pass().ok()); // her deletion meets bob's edit: the edit stays
+        QCOMPARE(a.read("notes.md"), QByteArray("bob v1"));
+    }
     a.restoreState(backups.filePath("alice.db"));
     QVERIFY2(a.pass().ok(), qPrintable(a.last().error)); // scans, then takes her journal back
+    if (!editAfterBackup) {
+        // Both delete the name, each before the other's news: bob's bytes are freed by then.
+        QVERIFY(QFile::remove(a.path("notes.md")));
+        QVERIFY(QFile::remove(b.path("notes.md")));
+        QVERIFY(b.pass().ok());
+    }
     settle({&a, &b}, 4);
     CONVERGED(a, b);
-    QCOMPARE(b.read("notes.md"), QByteArray("alice v2, made after the backup"));
-    QCOMPARE(b.tree().size(), 1); // no conflict copy: v2 supersedes v1
-    for (Client* c : {&a, &b}) {
+    if (editAfterBackup) {
+        QCOMPARE(b.read("notes.md"), QByteArray("alice v2, made after the backup"));
+        QCOMPARE(b.tree().size(), 1); // no conflict copy: v2 supersedes v1
+    } else {
+        QVERIFY(!a.exists("notes.md"));
+    }
+    for (Client* c : {&a, &b}) { // nothing asked for, nothing waiting
         QVERIFY(c->pass().ok());
         QVERIFY2(c->last().problems.isEmpty(), qPrintable(c->last().problems.join('\n')));
     }
