@@ -248,19 +248,33 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
             // builds on it (R24); a file gone since is a deletion. So with every version its
             // journal carries but a repush: a conflict copy it made (its origin the copy's own key)
             // or a version renumbered at an earlier recovery was in its folder too.
-            if (!m_ctx.ownStateConfirmed && !repushed) {
-                // A version the scan of this run made from the folder stood on the state put back,
-                // which this record replaces: it goes too, unpublished, and the next scan compares
-                // the folder with the state taken back (model seed 110166: published, it stood for
-                // a file the path's state no longer named, so no later edit or deletion here ever
-                // superseded it, and its content was asked for forever).
-                if (const auto local = m_ctx.db.local(record.path); local && m_ctx.scannedThisRun) {
-                    QList<StateDb::Version> now = m_ctx.db.versions(record.path);
-                    if (now.removeIf([&](const StateDb::Version& v) {
-                            return v.pending && v.record.vv == local->vv && v.record.vv != record.vv;
-                        }) > 0)
-                        m_ctx.db.setVersions(record.path, now);
-                }
+            // After a scan of this run, the folder's state is what that scan recorded, and the
+            // version it made from it (if any) stands on it. A version made after this record
+            // (its successor: the scan's counter was above it) keeps both. Any other stood on
+            // the state put back, which this record replaces: it goes too, unpublished, and the
+            // next scan compares the folder with the state taken back (model seed 110166:
+            // published, it stood for a file the path's state no longer named, so nothing done
+            // here later superseded it, and its content was asked for forever; seed 170480: a
+            // successor dropped with the state, the next scan numbered the file's version as
+            // the file's first again, and a deletion from elsewhere passed for its successor).
+            bool successorScanned = false;
+            if (const auto local = m_ctx.db.local(record.path);
+                local && local->vv && m_ctx.scannedThisRun && !m_ctx.ownStateConfirmed && !repushed) {
+                QList<StateDb::Version> now = m_ctx.db.versions(record.path);
+                const qsizetype before = now.size();
+                now.removeIf([&](const StateDb::Version& v) {
+                    if (!v.pending || v.record.vv != *local->vv || v.record.vv == record.vv)
+                        return false;
+                    if (v.record.vv.supersedes(record.vv)) {
+                        successorScanned = true;
+                        return false;
+                    }
+                    return true;
+                });
+                if (now.size() != before)
+                    m_ctx.db.setVersions(record.path, now);
+            }
+            if (!m_ctx.ownStateConfirmed && !repushed && !successorScanned) {
                 if (record.kind == Kind::Deleted) {
                     m_ctx.db.removeLocal(record.path);
                 } else {
