@@ -101,6 +101,7 @@ private Q_SLOTS:
     void scanBeforeTakingBack_data();
     void scanBeforeTakingBack();
     void editAfterACrashThatPublished();
+    void restoreOlderThanTheJournalsLeft();
     void losingVersionsCopyEditedInPlace_data();
     void losingVersionsCopyEditedInPlace();
     void relayFolderMovedAway();
@@ -974,6 +975,44 @@ void tst_NoEditLost::editAfterACrashThatPublished()
                  qPrintable(QString("crash at step %1: %2").arg(at).arg(contents(b).join(" | "))));
     }
     QVERIFY(crashes > 3);
+}
+
+// Found by a review: alice's state was put back from a backup older than every segment of her
+// journal still on the relay (each deleted once her snapshot covered it and bob read it). Taking
+// her journal back found nothing to read, so nothing told her which counters of f.txt she had
+// used: her next edit took one again, and bob, holding her version of that counter, dropped the
+// edit as one he had. Her snapshot says what her deleted segments said.
+void tst_NoEditLost::restoreOlderThanTheJournalsLeft()
+{
+    QTemporaryDir backups;
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("f.txt", "alice v1");
+    settle({&a, &b}, 2);
+    a.saveState(backups.filePath("alice.db"));
+    a.engine().setSnapshotInterval(2);
+    a.write("f.txt", "alice v2");
+    settle({&a, &b}, 2);
+    for (int i = 1; i <= 4; ++i) { // more segments, of another file
+        a.write("other.txt", QByteArray::number(i));
+        settle({&a, &b}, 2);
+    }
+    QCOMPARE(b.read("f.txt"), QByteArray("alice v2"));
+    // Her segments covered by her snapshot are deleted: of the six, at most the last is left.
+    QVERIFY(relay.objects("journal/" + a.engine().clientId() + "/").size() <= 1);
+    a.restoreState(backups.filePath("alice.db"));
+    a.write("f.txt", "alice, after the restore");
+    settle({&a, &b}, 4);
+    CONVERGED(a, b);
+    QCOMPARE(b.read("f.txt"), QByteArray("alice, after the restore"));
+    QCOMPARE(b.tree().size(), 2); // no conflict copy: her edit supersedes her v2
+    for (Client* c : {&a, &b}) {
+        QVERIFY(c->pass().ok());
+        QVERIFY2(c->last().problems.isEmpty(), qPrintable(c->last().problems.join('\n')));
+    }
+    a.write("f.txt", "alice, later"); // her journal goes on where the relay's is
+    settle({&a, &b}, 2);
+    QCOMPARE(b.read("f.txt"), QByteArray("alice, later"));
 }
 
 // The counterpart of model seed 50530 (a deletion made here beside a version it does not

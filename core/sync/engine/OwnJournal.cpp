@@ -71,6 +71,39 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
         if (ok && !entry.isDirectory)
             highest = std::max(highest, seq);
     }
+    // This client's latest snapshot stands for the segments it covers, deleted once every client
+    // read them (R17, R18): a state put back from before them learns from it which versions those
+    // segments published (their counters are used), and where its journal stands.
+    std::optional<protocol::Snapshot> covering;
+    {
+        QList<relay::RelayEntry> snapshots;
+        const RelayError se = m_ctx.store.list(layout::snapshotFolderOf(m_ctx.clientId), snapshots);
+        if (!se.ok() && se.kind != RelayError::Kind::NotFound) {
+            pass.fail(PassResult::Status::Failed,
+                      trc("sync", "cannot list this client's snapshots on the relay: %1").arg(se.message));
+            return false;
+        }
+        quint64 latest = 0;
+        for (const relay::RelayEntry& entry : std::as_const(snapshots)) {
+            bool ok = false;
+            const quint64 seq = entry.name.toULongLong(&ok);
+            if (ok && !entry.isDirectory)
+                latest = std::max(latest, seq);
+        }
+        if (latest > 0) {
+            QByteArray bytes;
+            QString error;
+            const QString path = layout::snapshotPath(m_ctx.clientId, latest);
+            const RelayError ge = m_ctx.store.getSmall(path, bytes);
+            covering = ge.ok() ? protocol::Snapshot::decode(bytes, m_ctx.clientId, latest, error) : std::nullopt;
+            if (!covering && ge.kind != RelayError::Kind::NotFound)
+                pass.problem(trc("sync", "cannot take back %1 (%2)").arg(path, ge.ok() ? error : ge.message));
+            if (covering && covering->acks.value(m_ctx.clientId, 0) <= journal)
+                covering.reset(); // nothing this state does not know
+        }
+    }
+    const quint64 coveredJournal = covering ? covering->acks.value(m_ctx.clientId, 0) : 0;
+    highest = std::max(highest, coveredJournal);
     if (highest <= journal) {
         pass.headSeen = headSeen;
         m_ctx.ownStateConfirmed = true;
@@ -93,8 +126,20 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
         quint64 seq = 0;
         QByteArray text;
         QList<JournalRecord> records;
+        bool snapshot = false; // the versions of the snapshot: what its deleted segments said
     };
     QList<Segment> segments;
+    if (covering) {
+        // Every version this client knew when it wrote it, its own and the others': taken back
+        // first, like the segments' records, except that they say nothing of its folder.
+        Segment taken{coveredJournal, {}, {}, true};
+        QString error;
+        for (const QByteArray& text : std::as_const(covering->recordLines))
+            if (auto record = JournalRecord::fromJsonText(text, error);
+                record && !record->piece && protocol::checkRelayPath(record->path).isEmpty())
+                taken.records.append(*record);
+        segments.append(taken);
+    }
     bool foreign = false;
     for (quint64 seq = journal + 1; seq <= highest; ++seq) {
         QByteArray bytes;
@@ -200,8 +245,10 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
     quint64 reached = journal;
     QByteArray lastText;
     for (const Segment& segment : std::as_const(segments)) {
-        reached = segment.seq;
-        lastText = segment.text;
+        if (!segment.snapshot) {
+            reached = segment.seq;
+            lastText = segment.text;
+        }
         // This client's packs the segment names (R41): kept until it is acknowledged; a pack's
         // size is that of the bytes its records name, as far as they are known (its last blobs).
         QHash<QString, qint64> packEnds;
@@ -259,7 +306,8 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
             // the file's first again, and a deletion from elsewhere passed for its successor).
             bool successorScanned = false;
             if (const auto local = m_ctx.db.local(record.path);
-                local && local->vv && m_ctx.scannedThisRun && !m_ctx.ownStateConfirmed && !repushed) {
+                local && local->vv && m_ctx.scannedThisRun && !m_ctx.ownStateConfirmed && !repushed &&
+                !segment.snapshot) {
                 QList<StateDb::Version> now = m_ctx.db.versions(record.path);
                 const qsizetype before = now.size();
                 now.removeIf([&](const StateDb::Version& v) {
@@ -274,7 +322,7 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
                 if (now.size() != before)
                     m_ctx.db.setVersions(record.path, now);
             }
-            if (!m_ctx.ownStateConfirmed && !repushed && !successorScanned) {
+            if (!m_ctx.ownStateConfirmed && !repushed && !successorScanned && !segment.snapshot) {
                 if (record.kind == Kind::Deleted) {
                     m_ctx.db.removeLocal(record.path);
                 } else {
@@ -288,6 +336,12 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
             m_ctx.db.putSetAside(record.path, trc("sync", "%1: taken back from the relay").arg(record.path),
                              m_ctx.now());
         }
+    }
+    reached = std::max(reached, coveredJournal);
+    if (covering && covering->seq > m_ctx.db.meta(Meta::Snapshot).toULongLong()) {
+        // Its next snapshot is numbered after that one, and covers from where it does.
+        m_ctx.db.setMeta(Meta::Snapshot, QString::number(covering->seq));
+        m_ctx.db.setMeta(Meta::SnapshotJournal, QString::number(coveredJournal));
     }
     m_ctx.db.setMeta(Meta::Journal, QString::number(reached));
     // What it uploaded after the state it went back to and never published is known nowhere: the
