@@ -57,40 +57,38 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
     // behind the relay's (the others refuse it as a replay).
     const bool headSeen = std::exchange(pass.headSeen, false);
     const quint64 journal = m_ctx.db.meta(Meta::Journal).toULongLong();
-    QList<relay::RelayEntry> entries;
-    const RelayError e = m_ctx.store.list(layout::journalFolderOf(m_ctx.clientId), entries);
-    if (!e.ok() && e.kind != RelayError::Kind::NotFound) {
-        pass.fail(PassResult::Status::Failed,
-                  trc("sync", "cannot list this client's journal on the relay: %1").arg(e.message));
+    // The highest number among a folder's objects (0: none, or no folder).
+    auto highestIn = [&](const QString& folder, const QString& what) -> std::optional<quint64> {
+        QList<relay::RelayEntry> entries;
+        const RelayError e = m_ctx.store.list(folder, entries);
+        if (!e.ok() && e.kind != RelayError::Kind::NotFound) {
+            pass.fail(PassResult::Status::Failed, what.arg(e.message));
+            return std::nullopt;
+        }
+        quint64 highest = 0;
+        for (const relay::RelayEntry& entry : std::as_const(entries)) {
+            bool ok = false;
+            const quint64 seq = entry.name.toULongLong(&ok);
+            if (ok && !entry.isDirectory)
+                highest = std::max(highest, seq);
+        }
+        return highest;
+    };
+    const auto listed = highestIn(layout::journalFolderOf(m_ctx.clientId),
+                                  trc("sync", "cannot list this client's journal on the relay: %1"));
+    if (!listed)
         return false;
-    }
-    quint64 highest = 0;
-    for (const relay::RelayEntry& entry : std::as_const(entries)) {
-        bool ok = false;
-        const quint64 seq = entry.name.toULongLong(&ok);
-        if (ok && !entry.isDirectory)
-            highest = std::max(highest, seq);
-    }
+    quint64 highest = *listed;
     // This client's latest snapshot stands for the segments it covers, deleted once every client
     // read them (R17, R18): a state put back from before them learns from it which versions those
     // segments published (their counters are used), and where its journal stands.
     std::optional<protocol::Snapshot> covering;
     {
-        QList<relay::RelayEntry> snapshots;
-        const RelayError se = m_ctx.store.list(layout::snapshotFolderOf(m_ctx.clientId), snapshots);
-        if (!se.ok() && se.kind != RelayError::Kind::NotFound) {
-            pass.fail(PassResult::Status::Failed,
-                      trc("sync", "cannot list this client's snapshots on the relay: %1").arg(se.message));
+        const auto latestSnapshot = highestIn(layout::snapshotFolderOf(m_ctx.clientId),
+                                              trc("sync", "cannot list this client's snapshots on the relay: %1"));
+        if (!latestSnapshot)
             return false;
-        }
-        quint64 latest = 0;
-        for (const relay::RelayEntry& entry : std::as_const(snapshots)) {
-            bool ok = false;
-            const quint64 seq = entry.name.toULongLong(&ok);
-            if (ok && !entry.isDirectory)
-                latest = std::max(latest, seq);
-        }
-        if (latest > 0) {
+        if (const quint64 latest = *latestSnapshot; latest > 0) {
             QByteArray bytes;
             QString error;
             const QString path = layout::snapshotPath(m_ctx.clientId, latest);
