@@ -102,6 +102,7 @@ private Q_SLOTS:
     void scanBeforeTakingBack();
     void editAfterACrashThatPublished();
     void restoreOlderThanTheJournalsLeft();
+    void conflictSettledOnBothSides();
     void losingVersionsCopyEditedInPlace_data();
     void losingVersionsCopyEditedInPlace();
     void relayFolderMovedAway();
@@ -1013,6 +1014,52 @@ void tst_NoEditLost::restoreOlderThanTheJournalsLeft()
     a.write("f.txt", "alice, later"); // her journal goes on where the relay's is
     settle({&a, &b}, 2);
     QCOMPARE(b.read("f.txt"), QByteArray("alice, later"));
+}
+
+// Around model seed 190044 (its exact sequence is a regression row of tst_Model): alice and bob
+// settle the same conflict at once, each by deleting the copy: two versions of the winner's bytes,
+// concurrent. Alice's next edit supersedes hers only; bob's becomes a conflict copy on her side
+// (its bytes, sent without content, asked for again), which she then edits, settling the name
+// again. Her version of the name must take in bob's, so that deleting the name leaves nothing
+// standing whose bytes nobody holds. (In the seed, the name's folder state had not taken in bob's
+// version when the copy was edited; settling now merges the copy's losing versions itself.)
+void tst_NoEditLost::conflictSettledOnBothSides()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("f.txt", "base");
+    settle({&a, &b}, 2);
+    a.write("f.txt", "alice v1");
+    setMtime(a.path("f.txt"), 1'700'000'100); // the later one wins the name
+    b.write("f.txt", "bob v1");
+    setMtime(b.path("f.txt"), 1'700'000'000);
+    QVERIFY(b.pass().ok());
+    settle({&a, &b}, 2);
+    QCOMPARE(b.read("f.txt"), QByteArray("alice v1"));
+    QStringList copies;
+    for (const QString& p : a.tree().keys())
+        if (p.contains("conflict"))
+            copies << p;
+    QCOMPARE(copies.size(), 1);
+    QVERIFY(QFile::remove(a.path(copies.first()))); // both settle it, each before the other's news
+    QVERIFY(QFile::remove(b.path(copies.first())));
+    QVERIFY(a.pass().ok());
+    QVERIFY(b.pass().ok());
+    a.write("f.txt", "alice v2");
+    QVERIFY(a.pass().ok());
+    settle({&a, &b}, 3);
+    for (const QString& p : a.tree().keys()) // a copy of bob's settling, if any, edited here
+        if (p.contains("conflict"))
+            a.write(p, "alice edits the copy");
+    settle({&a, &b}, 3);
+    QVERIFY(QFile::remove(a.path("f.txt")));
+    settle({&a, &b}, 4);
+    CONVERGED(a, b);
+    QVERIFY(!b.exists("f.txt"));
+    for (Client* c : {&a, &b}) { // nothing asked for, nothing waiting
+        QVERIFY(c->pass().ok());
+        QVERIFY2(c->last().problems.isEmpty(), qPrintable(c->last().problems.join('\n')));
+    }
 }
 
 // The counterpart of model seed 50530 (a deletion made here beside a version it does not

@@ -21,6 +21,7 @@
 namespace escale::sync::engine {
 
 using protocol::JournalRecord;
+using protocol::VersionVector;
 using state::Meta;
 using state::StateDb;
 using Kind = JournalRecord::Kind;
@@ -329,15 +330,23 @@ void LocalChanges::settleConflict(const QString& path, const QString& copy)
     for (const StateDb::Version& v : versions)
         records.append(v.record);
     const Resolution resolution = resolve(path, records);
-    const bool listed = std::any_of(resolution.copies.cbegin(), resolution.copies.cend(),
-                                    [&](const JournalRecord& c) { return c.path == copy; });
+    const auto listed = std::find_if(resolution.copies.cbegin(), resolution.copies.cend(),
+                                     [&](const JournalRecord& c) { return c.path == copy; });
     const auto local = m_ctx.db.local(path);
     // Only where the folder holds the resolution: the winner under the name.
-    if (!listed || resolution.kind != Kind::File || !local || local->kind != Kind::File ||
-        local->hash != resolution.winner.hash)
+    if (listed == resolution.copies.cend() || resolution.kind != Kind::File || !local ||
+        local->kind != Kind::File || local->hash != resolution.winner.hash)
         return;
+    // The name's next version supersedes the winner and the losing versions that copy holds (their
+    // bytes are the copy's, changed or deleted here), whether or not the folder's state had taken
+    // them in (model seed 190044: left out, a losing version outlived its copy, and its content,
+    // held by nobody any more, was asked for forever).
+    VersionVector base = baseVector(local, versions);
+    for (const StateDb::Version& v : versions)
+        if (v.record.kind == Kind::File && v.record.hash == listed->hash && v.record.size == listed->size)
+            base = base.merged(v.record.vv);
     JournalRecord r = resolution.winner;
-    r.vv = newLocalVector(baseVector(local, versions), versions, m_ctx.clientId);
+    r.vv = newLocalVector(base, versions, m_ctx.clientId);
     r.origin = m_ctx.clientId;
     r.originName = m_ctx.settings.clientName;
     r.blobs.clear();
