@@ -820,6 +820,7 @@ void tst_Model::regressions_data()
     QTest::newRow("restore before the first pass: the taken-back version superseded by the next scan") << 120950 << 60;
     QTest::newRow("a crash after publishing a deletion: the scan's successor of it is kept when taken back") << 170480 << 60;
     QTest::newRow("a conflict settled by editing its copy: the name's next version takes in the copy's loser") << 190044 << 200;
+    QTest::newRow("filters let a file in again, the pass stopped at once: the next passes bring it") << 211554 << 60;
 }
 
 void tst_Model::regressions()

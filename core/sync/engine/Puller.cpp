@@ -218,22 +218,28 @@ void Puller::pull(Pass& pass)
             paths << it.value();
         // Access flags changed since the last pass (here, or by escalectl or the access dialog):
         // what a flag let in again is received now, from the versions already known.
-        if (m_ctx.access != m_ctx.receivedWith) {
+        const bool accessChanged = m_ctx.access != m_ctx.receivedWith;
+        if (accessChanged)
             for (const QString& p : m_ctx.db.versionPaths())
                 if (effectiveAccess(m_ctx.access, p).receive && !effectiveAccess(m_ctx.receivedWith, p).receive)
                     paths << p;
-            m_ctx.receivedWith = m_ctx.access;
-        }
         // Filters, hidden files or the mode changed since the folder was last made to match: the
         // files they now let in come from the versions already known (or are asked for); those they
         // now leave out stay where they are.
         const QString selection = m_ctx.selectionSignature();
-        if (m_ctx.db.meta(Meta::Selection) != selection) {
-            if (!m_ctx.db.meta(Meta::Selection).isEmpty())
-                paths += m_ctx.db.versionPaths();
-            m_ctx.db.setMeta(Meta::Selection, selection);
-        }
+        const bool selectionChanged = m_ctx.db.meta(Meta::Selection) != selection;
+        if (selectionChanged && !m_ctx.db.meta(Meta::Selection).isEmpty())
+            paths += m_ctx.db.versionPaths();
         applied = m_materializer.materializePaths(pass, paths, pass.pieces);
+        // Recorded once the folder was made to match all of them: a pass that stops first (Escale
+        // stopping, the relay failing) looks at them all again at the next (model seed 211554: a
+        // pass interrupted just after '*.md' was let in again left a file out for good).
+        if (applied && !pass.result.interrupted && pass.result.ok()) {
+            if (accessChanged)
+                m_ctx.receivedWith = m_ctx.access;
+            if (selectionChanged)
+                m_ctx.db.setMeta(Meta::Selection, selection);
+        }
     }
     m_ctx.contentSeen.clear();
     // Acknowledged from now on; a relay that failed while content was fetched has the same
