@@ -343,7 +343,7 @@ void LocalChanges::settleConflict(const QString& path, const QString& copy)
     // held by nobody any more, was asked for forever).
     VersionVector base = baseVector(local, versions);
     for (const StateDb::Version& v : versions)
-        if (v.record.kind == Kind::File && v.record.hash == listed->hash && v.record.size == listed->size)
+        if (v.record.sameContent(*listed))
             base = base.merged(v.record.vv);
     JournalRecord r = resolution.winner;
     r.vv = newLocalVector(base, versions, m_ctx.clientId);

@@ -302,17 +302,17 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
             // here later superseded it, and its content was asked for forever; seed 170480: a
             // successor dropped with the state, the next scan numbered the file's version as
             // the file's first again, and a deletion from elsewhere passed for its successor).
-            bool successorScanned = false;
-            if (const auto local = m_ctx.db.local(record.path);
-                local && local->vv && m_ctx.scannedThisRun && !m_ctx.ownStateConfirmed && !repushed &&
-                !segment.snapshot) {
+            // (A record taken back before this run knew its journal, not a repush, not from the
+            // snapshot: what the folder held.)
+            bool heldHere = !m_ctx.ownStateConfirmed && !repushed && !segment.snapshot;
+            if (const auto local = m_ctx.db.local(record.path); heldHere && local && local->vv && m_ctx.scannedThisRun) {
                 QList<StateDb::Version> now = m_ctx.db.versions(record.path);
                 const qsizetype before = now.size();
                 now.removeIf([&](const StateDb::Version& v) {
                     if (!v.pending || v.record.vv != *local->vv || v.record.vv == record.vv)
                         return false;
                     if (v.record.vv.supersedes(record.vv)) {
-                        successorScanned = true;
+                        heldHere = false; // the scan's successor stands, with its state
                         return false;
                     }
                     return true;
@@ -320,7 +320,7 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
                 if (now.size() != before)
                     m_ctx.db.setVersions(record.path, now);
             }
-            if (!m_ctx.ownStateConfirmed && !repushed && !successorScanned && !segment.snapshot) {
+            if (heldHere) {
                 if (record.kind == Kind::Deleted) {
                     m_ctx.db.removeLocal(record.path);
                 } else {
