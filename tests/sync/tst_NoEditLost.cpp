@@ -115,6 +115,7 @@ private Q_SLOTS:
     void scanBeforeTakingBack_data();
     void scanBeforeTakingBack();
     void editAfterACrashThatPublished();
+    void deletionAfterACrashThatPublished();
     void restoreOlderThanTheJournalsLeft();
     void conflictSettledOnBothSides();
     void losingVersionsCopyEditedInPlace_data();
@@ -988,6 +989,48 @@ void tst_NoEditLost::editAfterACrashThatPublished()
                  qPrintable(QString("crash at step %1: %2").arg(at).arg(contents(b).join(" | "))));
     }
     QVERIFY(crashes > 3);
+}
+
+// The mirror of editAfterACrashThatPublished, found by a review: alice's pass publishing her edit
+// v2 stops at each step in turn; she deletes the file, and her next pass (scanning the deletion, a
+// successor of v2, before it takes her journal back) stops at each of its steps in turn too. Then
+// she writes the name again with v2's very bytes. What she wrote last must stand on both sides:
+// the scan's deletion is not a version standing on the state put back, and the taken-back v2 must
+// not become the folder's state under it (the re-created file, equal to that state, would then be
+// taken for v2 and deleted by her own deletion).
+void tst_NoEditLost::deletionAfterACrashThatPublished()
+{
+    int tried = 0;
+    for (int first = 1; first < 40; ++first) {
+        bool firstCrashed = true;
+        for (int second = 1; second < 40; ++second) {
+            Relay relay("memory");
+            Client a(relay, "alice"), b(relay, "bob");
+            a.write("f.txt", "alice v1");
+            settle({&a, &b}, 2);
+            a.write("f.txt", "alice v2");
+            if (!a.crashingPass(first)) {
+                firstCrashed = false;
+                break;
+            }
+            QVERIFY(QFile::remove(a.path("f.txt")));
+            const bool secondCrashed = a.crashingPass(second);
+            ++tried;
+            a.write("f.txt", "alice v2"); // written again, with the same bytes
+            settle({&a, &b}, 4);
+            CONVERGED(a, b);
+            QVERIFY2(contents(b) == QStringList({"alice v2"}),
+                     qPrintable(QString("crashes at steps %1 and %2: %3")
+                                    .arg(first)
+                                    .arg(second)
+                                    .arg(contents(b).join(" | "))));
+            if (!secondCrashed)
+                break;
+        }
+        if (!firstCrashed)
+            break;
+    }
+    QVERIFY(tried > 10);
 }
 
 // Found by a review: alice's state was put back from a backup older than every segment of her

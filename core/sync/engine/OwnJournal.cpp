@@ -304,21 +304,23 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
             // the file's first again, and a deletion from elsewhere passed for its successor).
             // (A record taken back before this run knew its journal, not a repush, not from the
             // snapshot: what the folder held.)
+            // A successor is any version waiting here that supersedes the record: only a scan
+            // that knew the record's counter made it, a deletion (no folder state) as well.
             bool heldHere = !m_ctx.ownStateConfirmed && !repushed && !segment.snapshot;
-            if (const auto local = m_ctx.db.local(record.path); heldHere && local && local->vv && m_ctx.scannedThisRun) {
+            if (heldHere && m_ctx.scannedThisRun) {
                 QList<StateDb::Version> now = m_ctx.db.versions(record.path);
-                const qsizetype before = now.size();
-                now.removeIf([&](const StateDb::Version& v) {
-                    if (!v.pending || v.record.vv != *local->vv || v.record.vv == record.vv)
-                        return false;
-                    if (v.record.vv.supersedes(record.vv)) {
-                        heldHere = false; // the scan's successor stands, with its state
-                        return false;
-                    }
-                    return true;
+                const bool successor = std::any_of(now.cbegin(), now.cend(), [&](const StateDb::Version& v) {
+                    return v.pending && v.record.vv != record.vv && v.record.vv.supersedes(record.vv);
                 });
-                if (now.size() != before)
+                const auto local = m_ctx.db.local(record.path);
+                if (successor) {
+                    heldHere = false; // the scan's successor stands, with its state
+                } else if (local && local->vv &&
+                           now.removeIf([&](const StateDb::Version& v) {
+                               return v.pending && v.record.vv == *local->vv && v.record.vv != record.vv;
+                           }) > 0) {
                     m_ctx.db.setVersions(record.path, now);
+                }
             }
             if (heldHere) {
                 if (record.kind == Kind::Deleted) {
