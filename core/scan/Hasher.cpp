@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <memory>
 #include <openssl/evp.h>
 #include <unistd.h>
@@ -47,7 +48,7 @@ const EVP_MD* sha256Method()
 }
 
 std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* size,
-                                   const protocol::Chunker::Gear* gear, QList<BlobCut>* cuts)
+                                   const protocol::Chunker::Gear* gear, QList<BlobCut>* cuts, KeptBytes* kept)
 {
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0) {
@@ -91,6 +92,8 @@ std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* 
         if (n == 0)
             break;
         total += n;
+        if (kept && total <= kept->upTo)
+            kept->bytes.append(buffer.constData(), n);
         if (!cutting) {
             EVP_DigestUpdate(whole.get(), buffer.constData(), size_t(n));
             continue;
@@ -117,6 +120,17 @@ std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* 
         which = 1 - which;
     }
     wholePart.waitForFinished();
+    if (kept) {
+        struct stat st;
+        kept->whole = total <= kept->upTo && ::fstat(fd, &st) == 0 && qint64(st.st_size) == total;
+        if (kept->whole) {
+            kept->size = total;
+            kept->mtimeNs = qint64(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+            kept->inode = quint64(st.st_ino);
+        } else {
+            kept->bytes.clear();
+        }
+    }
     ::close(fd);
     if (cutting && current.length > 0) {
         current.hash = finish(blob);

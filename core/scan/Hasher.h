@@ -27,7 +27,21 @@ struct BlobCut
 // file cannot be read. With a gear table and `cuts`, the same read also cuts the file into
 // blobs and hashes each (the whole file's hash is then taken on another core meanwhile), so
 // that sending it needs no second pass over what the relay holds already.
+// The bytes of a small file as hashed, kept for the push (no second read to send them), and
+// the file's state taken from it once read: they are the bytes of the state the scan recorded only
+// when that state is the walk's.
+struct KeptBytes
+{
+    qint64 upTo = 0;  // kept only up to this size
+    QByteArray bytes; // what was read, when `whole`
+    bool whole = false;
+    qint64 size = 0;
+    qint64 mtimeNs = 0;
+    quint64 inode = 0;
+};
+
 std::optional<QByteArray> hashFile(const QString& path, QString* error = nullptr, qint64* size = nullptr,
-                                   const protocol::Chunker::Gear* gear = nullptr, QList<BlobCut>* cuts = nullptr);
+                                   const protocol::Chunker::Gear* gear = nullptr, QList<BlobCut>* cuts = nullptr,
+                                   KeptBytes* kept = nullptr);
 
 } // namespace escale::scan

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QSet>
 #include <QtConcurrent>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
@@ -200,17 +201,27 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
         StateDb::LocalEntry entry;
         QString error;
         QList<BlobCut> cuts;
+        QByteArray content; // kept, as hashed
     };
+    std::atomic<qint64> budget{options.keepBudget};
     const QList<Hashed> hashed =
-        QtConcurrent::blockingMapped(walker.toHash, [&root, &options](const StateDb::LocalEntry& e) {
-            Hashed h{e, {}, {}};
+        QtConcurrent::blockingMapped(walker.toHash, [&root, &options, &budget](const StateDb::LocalEntry& e) {
+            Hashed h{e, {}, {}, {}};
             qint64 size = 0;
             const bool cut = options.gear && e.size >= options.cutFrom;
+            KeptBytes kept{options.keepUpTo, {}, false, 0, 0, 0};
+            const bool keep = e.size > 0 && e.size <= options.keepUpTo && budget.fetch_sub(e.size) >= e.size;
+            if (keep)
+                kept.bytes.reserve(e.size);
             const auto hash = hashFile(root + QLatin1Char('/') + e.path, &h.error, &size,
-                                       cut ? options.gear : nullptr, cut ? &h.cuts : nullptr);
+                                       cut ? options.gear : nullptr, cut ? &h.cuts : nullptr, keep ? &kept : nullptr);
             if (hash) {
                 h.entry.hash = *hash;
                 h.entry.size = size;
+                // Changed while it was walked and read: the bytes are not those of the state the scan
+                // records (the push reads the file again, and finds it changed).
+                if (kept.whole && kept.size == e.size && kept.mtimeNs == e.mtimeNs && kept.inode == e.inode)
+                    h.content = std::move(kept.bytes);
             }
             return h;
         });
@@ -224,10 +235,13 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
             result.cuts.insert(h.entry.hash, h.cuts);
         const auto it = known.constFind(h.entry.path);
         if (it != known.cend() && it->kind == Kind::File && it->hash == h.entry.hash &&
-            (it->mode == h.entry.mode || it->mode == 0))
+            (it->mode == h.entry.mode || it->mode == 0)) {
             result.restatted.append(h.entry);
-        else
+        } else {
             result.changed.append(h.entry);
+            if (!h.content.isEmpty())
+                result.contents.insert(h.entry.hash, h.content);
+        }
     }
     // A known path that is gone is a deletion, unless it is no longer selected (hidden files,
     // filters changed): those are forgotten, never deleted elsewhere.

@@ -44,6 +44,10 @@ public:
         // are hashed (Result::cuts), so that sending them reads only their new blobs.
         const protocol::Chunker::Gear* gear = nullptr;
         qint64 cutFrom = 1024 * 1024;
+        // Files of at most `keepUpTo` bytes hashed are kept in memory (Result::contents), up to
+        // `keepBudget` bytes in all, so that sending them reads nothing again; 0: none.
+        qint64 keepUpTo = 0;
+        qint64 keepBudget = 0;
     };
 
     struct Result
@@ -62,6 +66,9 @@ public:
         int unstable = 0; // files left for a later scan because they were changing
         int settling = 0; // of those, files to look at again in `recheckAfterMs` (the second look)
         QHash<QByteArray, QList<BlobCut>> cuts; // the blobs of the contents hashed, by content hash
+        // The bytes of small files hashed, by content hash: read once, stable (the file's state
+        // after the read is the walk's, which the scan records).
+        QHash<QByteArray, QByteArray> contents;
     };
 
     static Result scan(const QString& root, const QHash<QString, state::StateDb::LocalEntry>& known,

@@ -8,6 +8,8 @@
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QCryptographicHash>
+#include <fcntl.h>
 #include <QTest>
 #include <sys/stat.h>
 
@@ -29,6 +31,7 @@ private Q_SLOTS:
     void scanLeavesFilesStillWritten();
     void scanWithoutWatcherTakesAfterTwoLooks();
     void futureDatesAreNotLeftForEver();
+    void smallFilesAreKeptAsRead();
 
 private:
     static qint64 mtimeOf(const QString& path)
@@ -344,4 +347,49 @@ void tst_FolderWatcher::futureDatesAreNotLeftForEver()
 }
 
 QTEST_GUILESS_MAIN(tst_FolderWatcher)
+// The scan keeps the bytes of the small files it hashes (for the push, which then reads nothing
+// again): by content hash, only up to the size and the budget given, only for new or changed
+// content, and exactly the bytes the hash names.
+void tst_FolderWatcher::smallFilesAreKeptAsRead()
+{
+    QTemporaryDir dir;
+    const QByteArray a(4096, 'a'), d(4096, 'd'), small("ten bytes!"), big(100 * 1024, 'b'), same("unchanged");
+    write(dir.filePath("a.txt"), a);
+    write(dir.filePath("d.txt"), d);
+    write(dir.filePath("c.txt"), small);
+    write(dir.filePath("big.bin"), big);
+    write(dir.filePath("same.txt"), same);
+    scan::Scanner::Options options;
+    options.keepUpTo = 64 * 1024;
+    options.keepBudget = 4096 + 10; // at most one of the 4 KiB files and the ten bytes
+    QHash<QString, state::StateDb::LocalEntry> known;
+    {
+        const auto first = scan::Scanner::scan(dir.path(), {}, options);
+        for (const auto& e : first.changed)
+            if (e.path == "same.txt")
+                known.insert(e.path, e);
+    }
+    QCOMPARE(known.size(), 1);
+    // same.txt touched: its content is known, nothing to send, nothing kept.
+    const struct timespec times[2] = {{0, UTIME_OMIT}, {1'000'000'000, 0}};
+    QVERIFY(::utimensat(AT_FDCWD, QFile::encodeName(dir.filePath("same.txt")).constData(), times, 0) == 0);
+    const auto r = scan::Scanner::scan(dir.path(), known, options);
+    QCOMPARE(r.restatted.size(), 1);
+    qint64 keptBytes = 0;
+    for (const auto& e : r.changed)
+        if (e.path == "big.bin")
+            QVERIFY(!r.contents.contains(e.hash)); // over 64 KiB
+    for (auto it = r.contents.cbegin(); it != r.contents.cend(); ++it) {
+        QCOMPARE(QCryptographicHash::hash(it.value(), QCryptographicHash::Sha256), it.key());
+        QVERIFY(it.value() == a || it.value() == d || it.value() == small);
+        keptBytes += it.value().size();
+    }
+    QVERIFY2(keptBytes <= options.keepBudget, qPrintable(QString::number(keptBytes)));
+    QVERIFY(r.contents.size() >= 1);
+    QVERIFY(!r.contents.contains(QCryptographicHash::hash(same, QCryptographicHash::Sha256)));
+    // Without a size, nothing is kept.
+    options.keepUpTo = 0;
+    QVERIFY(scan::Scanner::scan(dir.path(), {}, options).contents.isEmpty());
+}
+
 #include "tst_FolderWatcher.moc"

@@ -26,6 +26,12 @@ using state::Meta;
 using state::StateDb;
 using Kind = JournalRecord::Kind;
 
+namespace {
+// A file of at most 64 KiB the scan hashed is kept for the push, up to 64 MiB in all.
+constexpr qint64 kKeptFileSize = 64 * 1024;
+constexpr qint64 kKeptBytes = 64LL * 1024 * 1024;
+} // namespace
+
 LocalChanges::LocalChanges(EngineContext& context, CaseIndex& cases)
     : m_ctx(context)
     , m_cases(cases)
@@ -72,9 +78,15 @@ void LocalChanges::scanLocal(Pass& pass)
         options.gear = &m_ctx.gear();
         pass.scannedCutsSeed = m_ctx.gearSeed();
     }
+    // Small files are sent as the scan read them, not read again (10,000 files of 4 KiB: 40 MB).
+    if (m_ctx.sends()) {
+        options.keepUpTo = kKeptFileSize;
+        options.keepBudget = kKeptBytes;
+    }
     const QHash<QString, StateDb::LocalEntry> known = m_ctx.db.allLocal();
     scan::Scanner::Result scanned = scan::Scanner::scan(m_ctx.settings.localPath, known, options);
     pass.scannedCuts = std::move(scanned.cuts);
+    pass.scannedContents = std::move(scanned.contents);
     if (scanned.rootMissing) {
         pass.fail(PassResult::Status::LocalFolder,
                   trc("sync", "the local folder %1 does not exist: create it, or mount the disk it is on")

@@ -36,6 +36,7 @@ struct Pass
     QSet<QString> scannedNow;                      // paths this pass's scan hashed
     QHash<QByteArray, QList<scan::BlobCut>> scannedCuts; // blobs the scan cut, by content hash
     QByteArray scannedCutsSeed;                    // ... with the gear of this seed
+    QHash<QByteArray, QByteArray> scannedContents; // small files' bytes the scan read, by content hash
     QList<protocol::JournalRecord> pieces;         // pieces read (R28), in journal order
     qint64 contentToSend = 0;                      // bytes of the new versions the scan found
 

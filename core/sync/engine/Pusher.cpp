@@ -651,12 +651,19 @@ QString Pusher::nextPackId()
 bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limit, bool repush, PackWriter& packs,
                      QHash<QByteArray, protocol::BlobRef>& placed, QSet<QString>& used)
 {
-    LocalReader file;
-    const auto known = contentSource(record, file);
-    if (!known || (from > 0 && !file.seek(from)))
-        return false;
-    record.blobs.clear();
     const qint64 end = std::min(record.size, from + limit);
+    // A small file this pass's scan read: sent as it was read (the bytes the record's hash names),
+    // not read again. Changed since, it is the next scan's, as a file changed after this read is.
+    const QByteArray kept = from == 0 && end == record.size ? pass.scannedContents.take(record.hash) : QByteArray();
+    const bool fromScan = record.size > 0 && kept.size() == record.size;
+    LocalReader file;
+    std::optional<StateDb::LocalEntry> known;
+    if (!fromScan) {
+        known = contentSource(record, file);
+        if (!known || (from > 0 && !file.seek(from)))
+            return false;
+    }
+    record.blobs.clear();
     m_ctx.progress.current = record.path;
     m_ctx.progress.currentSending = true;
     m_ctx.progress.currentDone = from;
@@ -672,7 +679,7 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
                 basis.insert(blob.hash, blob);
     const bool wholeFile = from == 0 && end == record.size;
     // The hash of what is sent, for confirmContent(), unless this pass's scan just took it.
-    const bool hashWhole = wholeFile && !pass.scannedNow.contains(known->path);
+    const bool hashWhole = wholeFile && !fromScan && !pass.scannedNow.contains(known->path);
     Sha256 whole;
     Sha256 blobHash;
     // Where a blob already is, if anywhere.
@@ -707,7 +714,8 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
     // nowhere are read (and hashed again before they are packed); the file's state is checked
     // after, as for a whole read, since the blobs found elsewhere are the scan's content.
     if (const auto cut = pass.scannedCuts.constFind(record.hash);
-        wholeFile && !hashWhole && cut != pass.scannedCuts.cend() && pass.scannedCutsSeed == m_ctx.gearSeed()) {
+        !fromScan && wholeFile && !hashWhole && cut != pass.scannedCuts.cend() &&
+        pass.scannedCutsSeed == m_ctx.gearSeed()) {
         qint64 covered = 0;
         for (const scan::BlobCut& c : *cut)
             covered += c.length;
@@ -783,14 +791,7 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
     if (m_readBuffer.isEmpty())
         m_readBuffer = QByteArray(1 << 20, Qt::Uninitialized); // once: not a megabyte per small file
     QByteArray& buffer = m_readBuffer;
-    for (qint64 at = from; at < end;) {
-        const qint64 n = file.read(buffer.data(), std::min<qint64>(buffer.size(), end - at));
-        if (n <= 0)
-            return false; // shorter than scanned: changed, the next scan says how
-        if (hashWhole)
-            whole.update(buffer.constData(), n);
-        const char* p = buffer.constData();
-        qint64 left = n;
+    auto consume = [&](const char* p, qint64 left) {
         while (left > 0) {
             bool ended = false;
             const qsizetype k = chunker.feed(p, left, ended);
@@ -805,6 +806,16 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
                     blob = m_buffers.take(kBlobBuffer); // it is being hashed elsewhere
             }
         }
+    };
+    if (fromScan)
+        consume(kept.constData(), kept.size());
+    for (qint64 at = from; !fromScan && at < end;) {
+        const qint64 n = file.read(buffer.data(), std::min<qint64>(buffer.size(), end - at));
+        if (n <= 0)
+            return false; // shorter than scanned: changed, the next scan says how
+        if (hashWhole)
+            whole.update(buffer.constData(), n);
+        consume(buffer.constData(), n);
         at += n;
         if (!pass.result.ok() || stopping(pass))
             return false; // (stopping: the rest of the file waits for the next run)
@@ -813,6 +824,8 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
         emit(blob);
     while (!hashing.empty())
         placeFirst();
+    if (fromScan)
+        return true; // the bytes the record's hash names (confirmContent has nothing to check)
     // The file must not have changed while it was read (a stable snapshot, section 10).
     const auto after = file.stat(known->path);
     if (!after || !sameStat(*after, *known))
