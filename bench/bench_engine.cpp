@@ -6,6 +6,8 @@
 //   escale-bench quota    [MiB]     one big file through a relay whose quota is a quarter of it
 //   escale-bench idle               relay requests of an idle pass
 //   escale-bench crypto   [MiB]     encryption and decryption throughput vs `openssl speed`
+//   escale-bench hash     [MiB]     the scan's read of one big file (hashed whole, cut into blobs,
+//                                   each hashed) vs `sha256sum` of it (one hash, one core)
 //   escale-bench dav|s3|ftps|sftp big|small [n]  A to B through Apache WebDAV, the S3 test server,
 //                                   ProFTPD (explicit FTPS) or OpenSSH's sftp, vs
 //                                   `rclone copy` up and back (and, on WebDAV, the per-file
@@ -893,6 +895,7 @@ int delta(int sizeMib, int delayMs)
             << mib(d1 - d0) << "); B " << QString::number(down, 'f', 2) << " s, received " << mib(d2 - d1)
             << " (sent " << mib(u2 - u1) << "); " << QString::number(100.0 * total / first, 'f', 1)
             << " % of the first sync's time; same: " << (same ? "yes" : "NO") << "\n";
+        out.flush();
     };
     step(QStringLiteral("first sync of %1 MiB").arg(sizeMib));
     shell(QStringLiteral("dd if=/dev/urandom of='%1/big.bin' bs=1M count=1 seek=%2 conv=notrunc status=none")
@@ -1304,6 +1307,33 @@ int latency(const QString& where, int files, int delayMs)
     return 0;
 }
 
+// What the scan does to a big file it finds changed: read it once, hash it whole and cut it into
+// blobs, each hashed too (three passes over the bytes, on both cores), against one SHA-256 alone.
+int hashThroughput(int mib)
+{
+    const QString file = bigDataSet(mib) + QStringLiteral("/big.bin");
+    shell(QStringLiteral("cat '%1' > /dev/null").arg(file)); // in the page cache for both
+    double best = 1e9;
+    int blobs = 0;
+    for (int run = 0; run < 3; ++run) {
+        QElapsedTimer t;
+        t.start();
+        QList<scan::BlobCut> cuts;
+        if (!scan::hashFile(file, nullptr, nullptr, &protocol::Chunker::plainGear(), &cuts))
+            return 1;
+        best = std::min(best, double(t.nsecsElapsed()) / 1e9);
+        blobs = int(cuts.size());
+    }
+    double reference = 1e9;
+    for (int run = 0; run < 3; ++run)
+        reference = std::min(reference, shell(QStringLiteral("sha256sum '%1' > /dev/null").arg(file)));
+    out << "hash: " << mib << " MiB read, hashed and cut into " << blobs << " blobs in "
+        << QString::number(best, 'f', 3) << " s (" << QString::number(mib / best, 'f', 0)
+        << " MiB/s); sha256sum alone " << QString::number(reference, 'f', 3) << " s; ratio "
+        << QString::number(best / reference, 'f', 2) << "\n";
+    return 0;
+}
+
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
@@ -1326,6 +1356,8 @@ int main(int argc, char* argv[])
         return idle();
     if (what == QLatin1String("crypto"))
         return cryptoThroughput(n > 0 ? n : 512);
+    if (what == QLatin1String("hash"))
+        return hashThroughput(n > 0 ? n : 1024);
     if (what == QLatin1String("delta"))
         return delta(n > 0 ? n : 1024, args.value(3).toInt());
     if (what == QLatin1String("identical"))
@@ -1348,7 +1380,7 @@ int main(int argc, char* argv[])
     if (servers.contains(what) &&
         (args.value(2) == QLatin1String("big") || args.value(2) == QLatin1String("small")))
         return network(what, args.value(2), args.value(3).toInt(), args.value(4).toInt());
-    std::fputs("usage: escale-bench rescan|small|big|quota|idle|crypto [count] [encrypted]\n"
+    std::fputs("usage: escale-bench rescan|small|big|quota|idle|crypto|hash [count] [encrypted]\n"
                "       escale-bench dav|s3|ftps|sftp big|small [count [delay ms]]\n"
                "       escale-bench delta [MiB [delay ms]] | identical [files [delay ms]]\n"
                "       escale-bench mixed [files [delay ms]]\n"

@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QFuture>
 #include <QScopeGuard>
+#include <QThreadPool>
 #include <QtConcurrent>
 #include <cerrno>
 #include <cstring>
@@ -34,6 +35,18 @@ QByteArray finish(Digest& ctx)
     EVP_DigestFinal_ex(ctx.get(), reinterpret_cast<unsigned char*>(digest.data()), &len);
     EVP_DigestInit_ex(ctx.get(), sha256Method(), nullptr);
     return digest;
+}
+
+// The digests of a file being cut run here, not on the global pool: the scan hashes files on that
+// one, and a digest queued behind them would be run by the thread waiting for it, in turn.
+QThreadPool* digestPool()
+{
+    static QThreadPool* const pool = [] {
+        auto* p = new QThreadPool;
+        p->setMaxThreadCount(2);
+        return p;
+    }();
+    return pool;
 }
 
 } // namespace
@@ -68,14 +81,24 @@ std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* 
         blob = newDigest();
     }
     BlobCut current;
-    // Two buffers: while this thread cuts one, the whole file's hash runs over it elsewhere, and
-    // the next read goes into the other.
+    // Two buffers: while this thread reads and cuts one, the two digests (the whole file's, and
+    // the blobs') run over the other on their own threads, each in order.
     static thread_local QByteArray buffers[2] = {QByteArray(1 << 20, Qt::Uninitialized),
                                                  QByteArray(1 << 20, Qt::Uninitialized)};
     int which = 0;
     qint64 total = 0;
     QFuture<void> wholePart; // over the buffer read before this one
-    const auto waitForWhole = qScopeGuard([&wholePart] { wholePart.waitForFinished(); });
+    QFuture<void> blobPart;  // the same buffer's blobs
+    const auto waitForDigests = qScopeGuard([&wholePart, &blobPart] {
+        wholePart.waitForFinished();
+        blobPart.waitForFinished();
+    });
+    struct Part
+    {
+        qsizetype length;
+        bool ends; // the blob ends with it
+    };
+    QList<Part> parts;
     for (;;) {
         QByteArray& buffer = buffers[which];
         const ssize_t n = ::read(fd, buffer.data(), size_t(buffer.size()));
@@ -98,28 +121,34 @@ std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* 
             EVP_DigestUpdate(whole.get(), buffer.constData(), size_t(n));
             continue;
         }
-        wholePart.waitForFinished(); // in order
-        wholePart = QtConcurrent::run([&whole, data = buffer.constData(), n] {
-            EVP_DigestUpdate(whole.get(), data, size_t(n));
-        });
-        const char* p = buffer.constData();
-        qint64 left = n;
-        while (left > 0) {
+        parts.clear();
+        for (qint64 at = 0; at < n;) {
             bool ended = false;
-            const qsizetype k = chunker->feed(p, left, ended);
-            EVP_DigestUpdate(blob.get(), p, size_t(k));
-            current.length += k;
-            p += k;
-            left -= k;
-            if (ended) {
-                current.hash = finish(blob);
-                cuts->append(current);
-                current = BlobCut{current.offset + current.length, 0, {}};
-            }
+            const qsizetype k = chunker->feed(buffer.constData() + at, n - at, ended);
+            parts.append(Part{k, ended});
+            at += k;
         }
+        wholePart.waitForFinished(); // in order
+        blobPart.waitForFinished();
+        const char* data = buffer.constData();
+        wholePart = QtConcurrent::run(digestPool(), [&whole, data, n] { EVP_DigestUpdate(whole.get(), data, size_t(n)); });
+        blobPart = QtConcurrent::run(digestPool(), [&blob, &current, cuts, data, parts] {
+            const char* p = data;
+            for (const Part& part : parts) {
+                EVP_DigestUpdate(blob.get(), p, size_t(part.length));
+                current.length += part.length;
+                p += part.length;
+                if (part.ends) {
+                    current.hash = finish(blob);
+                    cuts->append(current);
+                    current = BlobCut{current.offset + current.length, 0, {}};
+                }
+            }
+        });
         which = 1 - which;
     }
     wholePart.waitForFinished();
+    blobPart.waitForFinished();
     if (kept) {
         struct stat st;
         kept->whole = total <= kept->upTo && ::fstat(fd, &st) == 0 && qint64(st.st_size) == total;

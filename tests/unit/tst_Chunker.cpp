@@ -12,6 +12,7 @@
 #include <QtEndian>
 #include <QRandomGenerator>
 #include <QTest>
+#include <bit>
 #include <numeric>
 
 using escale::protocol::Chunker;
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void repetitiveContentIsCutAtTheMaximum();
     void seedsCutDifferently();
     void scanCutsAreTheChunkersCuts();
+    void cutsAreTheDefinitions();
 };
 
 namespace {
@@ -246,4 +248,68 @@ void tst_Chunker::scanCutsAreTheChunkersCuts()
 }
 
 QTEST_GUILESS_MAIN(tst_Chunker)
+// The chunker's cuts are those of its definition (relay-format.md, "Blobs"), byte by byte: the
+// gear hash of the bytes since the minimum, a cut after the byte whose hash has none of the mask's
+// bits (the harder mask while the blob is at most the average long, that byte counted), and a cut
+// at the maximum. Whatever the sizes and however the bytes are fed, the cuts are the same (other
+// cuts would lose the blobs other clients already hold).
+void tst_Chunker::cutsAreTheDefinitions()
+{
+    const Chunker::Gear gear = Chunker::gearFromSeed("definition");
+    auto topBits = [](int bits) { return bits <= 0 ? quint64(0) : ~quint64(0) << (64 - bits); };
+    auto byDefinition = [&](const QByteArray& content, Chunker::Sizes sizes) {
+        const int bits = std::bit_width(quint64(std::max<qint64>(sizes.average, 2))) - 1;
+        const quint64 before = topBits(bits + 1), after = topBits(bits - 1);
+        QList<qint64> lengths;
+        quint64 hash = 0;
+        qint64 length = 0;
+        for (qsizetype i = 0; i < content.size(); ++i) {
+            ++length;
+            if (length <= sizes.min)
+                continue;
+            hash = (hash << 1) + gear[static_cast<unsigned char>(content[i])];
+            if ((hash & (length <= sizes.average ? before : after)) == 0 || length >= sizes.max) {
+                lengths << length;
+                hash = 0;
+                length = 0;
+            }
+        }
+        if (length > 0)
+            lengths << length;
+        return lengths;
+    };
+    const QList<Chunker::Sizes> sizes{{64, 256, 1024}, {0, 128, 4096}, {512, 512, 2048}, {100, 4096, 1000},
+                                      {512 * 1024, 1024 * 1024, 8 * 1024 * 1024}};
+    QRandomGenerator random(7);
+    for (const Chunker::Sizes& s : sizes) {
+        // Random bytes, and a run of one byte (cut at the maximum only).
+        const QByteArray content = randomBytes(s.max > 1'000'000 ? 24 * 1024 * 1024 : 300'000, 11) +
+                                   QByteArray(qsizetype(3 * s.max), 'x') + randomBytes(5000, 12);
+        const QList<qint64> expected = byDefinition(content, s);
+        QVERIFY(expected.size() > 3);
+        Chunker chunker(gear, s);
+        QCOMPARE(chunker.cut(content), expected);
+        // Fed in reads of random sizes.
+        QList<qint64> fed;
+        qint64 current = 0;
+        for (qsizetype at = 0; at < content.size();) {
+            const qsizetype n = std::min<qsizetype>(content.size() - at, 1 + random.bounded(3 * int(s.average)));
+            for (qsizetype k = 0; k < n;) {
+                bool ended = false;
+                const qsizetype taken = chunker.feed(content.constData() + at + k, n - k, ended);
+                k += taken;
+                current += taken;
+                if (ended) {
+                    fed << current;
+                    current = 0;
+                }
+            }
+            at += n;
+        }
+        if (current > 0)
+            fed << current;
+        QCOMPARE(fed, expected);
+    }
+}
+
 #include "tst_Chunker.moc"
