@@ -46,6 +46,9 @@ Chunker::Chunker(const Gear& gear, Sizes sizes)
     : m_gear(gear)
     , m_sizes(sizes)
 {
+    // A maximum at or below the minimum means the first byte after the minimum.
+    m_sizes.min = std::max<qint64>(m_sizes.min, 0);
+    m_sizes.max = std::max(m_sizes.max, m_sizes.min + 1);
     // FastCDC's normalisation level 1: the average's bits plus one before it, minus one after.
     // (Level 2 gathers sizes closer to the average, but a cut found at another length than
     // before meets another mask, so after an edit the cuts took far longer to fall where they

@@ -37,8 +37,8 @@ QByteArray finish(Digest& ctx)
     return digest;
 }
 
-// The digests of a file being cut run here, not on the global pool: the scan hashes files on that
-// one, and a digest queued behind them would be run by the thread waiting for it, in turn.
+} // namespace
+
 QThreadPool* digestPool()
 {
     static QThreadPool* const pool = [] {
@@ -48,8 +48,6 @@ QThreadPool* digestPool()
     }();
     return pool;
 }
-
-} // namespace
 
 const EVP_MD* sha256Method()
 {

@@ -8,12 +8,18 @@
 #include <optional>
 
 struct evp_md_st;
+class QThreadPool;
 
 namespace escale::scan {
 
 // OpenSSL's SHA-256, fetched from its providers once: EVP_sha256() is fetched again at every
 // initialisation of a digest (a lookup under a lock, as long as hashing a small file).
 const evp_md_st* sha256Method();
+
+// Two threads for digests taken beside a read or a write (a big file's whole hash and its blobs'),
+// apart from the global pool: the scan hashes files on that one, and a digest queued behind them
+// would be run by the very thread waiting for it.
+QThreadPool* digestPool();
 
 // A blob of a file as the scan cut it (relay-format.md R36): where it lies and its SHA-256.
 struct BlobCut

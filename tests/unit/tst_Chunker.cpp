@@ -268,7 +268,7 @@ void tst_Chunker::cutsAreTheDefinitions()
             if (length <= sizes.min)
                 continue;
             hash = (hash << 1) + gear[static_cast<unsigned char>(content[i])];
-            if ((hash & (length <= sizes.average ? before : after)) == 0 || length >= sizes.max) {
+            if ((hash & (length <= sizes.average ? before : after)) == 0 || length >= std::max(sizes.max, sizes.min + 1)) {
                 lengths << length;
                 hash = 0;
                 length = 0;
@@ -279,7 +279,7 @@ void tst_Chunker::cutsAreTheDefinitions()
         return lengths;
     };
     const QList<Chunker::Sizes> sizes{{64, 256, 1024}, {0, 128, 4096}, {512, 512, 2048}, {100, 4096, 1000},
-                                      {512 * 1024, 1024 * 1024, 8 * 1024 * 1024}};
+                                      {300, 200, 300},  {300, 200, 100},  {512 * 1024, 1024 * 1024, 8 * 1024 * 1024}};
     QRandomGenerator random(7);
     for (const Chunker::Sizes& s : sizes) {
         // Random bytes, and a run of one byte (cut at the maximum only).

@@ -4,6 +4,7 @@
 #include "log/Logging.h"
 #include "protocol/Layout.h"
 #include "protocol/LocalLayout.h"
+#include "scan/Hasher.h"
 #include "sync/Streams.h"
 #include "sync/engine/EngineContext.h"
 #include "sync/engine/LocalFiles.h"
@@ -11,11 +12,11 @@
 #include <QBuffer>
 #include <QFileInfo>
 #include <QScopeGuard>
+#include <QtConcurrent>
 #include <QSet>
 #include <atomic>
 #include <deque>
 #include <fcntl.h>
-#include <future>
 
 namespace escale::sync::engine {
 
@@ -243,18 +244,17 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
         protocol::BlobRef chunk;
         QList<protocol::BlobRef> run; // blobs after `chunk` read with it, as one range of its pack
         bool local = false;           // read from a file of the folder
+        QByteArray held;              // ... those bytes, when several travel (no copy into a buffer)
+        QByteArray heldHash;          // ... and their hash, when they are checked one by one
         std::unique_ptr<QBuffer> buffer; // its own byte array: stays put when moved
         std::unique_ptr<HashingWriter> writer;
         protocol::ObjectStore::PendingGet get;
     };
     std::deque<InFlight> inFlight;
     const qint64 start = file.pos();
-    std::future<void> hashing;
+    QFuture<void> hashing; // on a thread kept for digests (not one made per blob)
     // Every hash started is finished when this returns (the caller reads `whole`).
-    const auto hashed = qScopeGuard([&hashing] {
-        if (hashing.valid())
-            hashing.get();
-    });
+    const auto hashed = qScopeGuard([&hashing] { hashing.waitForFinished(); });
     // A blob in a pack is checked against its own hash whatever the whole file's check (it may be
     // taken again, from this file, for others, R40); format 1's whole chunks need not be.
     auto checkEach = [whole](const protocol::BlobRef& blob) { return !whole || !blob.whole; };
@@ -280,8 +280,7 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
             if (whole) {
                 // The whole file's hash, in order; a big chunk's is taken beside its write, on
                 // another thread (or, when no thread can be had, when it is waited for).
-                if (hashing.valid())
-                    hashing.get();
+                hashing.waitForFinished();
                 auto work = [whole, badBlob, deferred](const QByteArray& data) {
                     whole->update(data.constData(), data.size());
                     if (!deferred.isEmpty()) {
@@ -292,8 +291,7 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
                     }
                 };
                 if (bytes->size() >= 256 * 1024)
-                    hashing = std::async(std::launch::async | std::launch::deferred,
-                                         [work, data = *bytes] { work(data); });
+                    hashing = QtConcurrent::run(scan::digestPool(), [work, data = *bytes] { work(data); });
                 else
                     work(*bytes);
             }
@@ -338,6 +336,11 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
         const RelayError e = m_ctx.store.finish(f.get);
         if (!failure.ok())
             return;
+        if (f.local && !f.writer) {
+            // A blob from the folder under the whole file's check is checked with it (a null hash).
+            failure = accept(e, f.chunk, f.held.size(), f.heldHash, &f.held);
+            return;
+        }
         if (f.run.isEmpty()) {
             // A blob from the folder under the whole file's check is checked with it (a null hash).
             const bool own = checkEach(f.chunk) && !(f.local && whole);
@@ -377,8 +380,8 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
         f.chunk = chunk;
         // One blob: into its own buffer when several travel, else straight into the file.
         auto single = [&](bool check) {
-            if (transfers <= 1 && hashing.valid())
-                hashing.get(); // the whole file's hash is fed by one thread at a time, in order
+            if (transfers <= 1)
+                hashing.waitForFinished(); // the whole file's hash is fed by one thread at a time, in order
             if (transfers > 1) {
                 f.buffer = std::make_unique<QBuffer>();
                 f.buffer->buffer().reserve(chunk.length);
@@ -388,12 +391,20 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
                 f.writer = std::make_unique<HashingWriter>(&file, whole, check);
             }
         };
-        if (const auto held = localBlob(chunk, !whole)) {
+        if (auto held = localBlob(chunk, !whole)) {
             // From the folder (R40): written in its turn like a download, with no request.
             f.local = true;
-            single(checkEach(chunk) && !whole);
-            f.writer->write(*held);
             m_reusedBytes += held->size();
+            if (transfers > 1) {
+                // Kept as read (localBlob checked it against its hash unless the whole file's
+                // check covers it).
+                if (checkEach(chunk) && !whole)
+                    f.heldHash = chunk.hash;
+                f.held = std::move(*held);
+            } else {
+                single(checkEach(chunk) && !whole);
+                f.writer->write(*held);
+            }
             inFlight.push_back(std::move(f));
             if (int(inFlight.size()) >= transfers)
                 collect();
@@ -427,8 +438,7 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
     }
     while (!inFlight.empty())
         collect();
-    if (hashing.valid())
-        hashing.get();
+    hashing.waitForFinished();
     if (failure.ok() && badBlob->load())
         failure = {RelayError::Kind::Corrupt,
                    trc("sync", "%1: a chunk from the relay failed its check; it will be fetched again").arg(path)};

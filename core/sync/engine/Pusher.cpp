@@ -654,7 +654,17 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
     const qint64 end = std::min(record.size, from + limit);
     // A small file this pass's scan read: sent as it was read (the bytes the record's hash names),
     // not read again. Changed since, it is the next scan's, as a file changed after this read is.
-    const QByteArray kept = from == 0 && end == record.size ? pass.scannedContents.take(record.hash) : QByteArray();
+    // Only for the file at the record's path, read by this scan with that content: any other
+    // record of those bytes (a file whose bits alone changed, a version waiting from an earlier
+    // pass) is checked against its file as before, which may have changed in place unseen.
+    auto readNow = [&] {
+        if (!pass.scannedNow.contains(record.path))
+            return false;
+        const auto here = m_ctx.db.local(record.path);
+        return here && here->kind == Kind::File && here->hash == record.hash;
+    };
+    const QByteArray kept =
+        from == 0 && end == record.size && readNow() ? pass.scannedContents.take(record.hash) : QByteArray();
     const bool fromScan = record.size > 0 && kept.size() == record.size;
     LocalReader file;
     std::optional<StateDb::LocalEntry> known;
