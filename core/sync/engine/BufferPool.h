@@ -1,6 +1,10 @@
 #pragma once
 
 #include <QByteArray>
+#include <QtGlobal>
+#if __has_include(<sys/mman.h>)
+#include <sys/mman.h>
+#endif
 #include <vector>
 
 namespace escale::sync::engine {
@@ -25,6 +29,7 @@ public:
         }
         QByteArray b;
         b.reserve(capacity);
+        preferHugePages(b);
         return b;
     }
     // Kept for later when this is its last holder and it is worth keeping.
@@ -40,6 +45,23 @@ public:
     void clear() { m_free.clear(); }
 
 private:
+    // A buffer of megabytes is filled from start to end once mapped: in pages of 2 MiB where the
+    // system has them on request (Linux's transparent huge pages in 'madvise' mode), one fault
+    // instead of 512 (10,000 small files packed into 8 MiB packs: a tenth of the push was faults).
+    static void preferHugePages(QByteArray& b)
+    {
+#ifdef MADV_HUGEPAGE
+        constexpr quintptr huge = 2 * 1024 * 1024;
+        const auto begin = reinterpret_cast<quintptr>(b.data());
+        const quintptr from = (begin + huge - 1) & ~(huge - 1);
+        const quintptr to = (begin + quintptr(b.capacity())) & ~(huge - 1);
+        if (to > from)
+            ::madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE); // a hint: ignored if refused
+#else
+        Q_UNUSED(b);
+#endif
+    }
+
     static constexpr qsizetype kSmallest = 256 * 1024;
     static constexpr std::size_t kKept = 4;
     std::vector<QByteArray> m_free;
