@@ -175,10 +175,6 @@ QString writeFailure(const QFileDevice& file)
 
 std::optional<StateDb::LocalEntry> finishWritten(int fd, qint64 mtimeMs, int mode, const QString& relative)
 {
-    // Set even when it is the default mode of new files: a folder's default ACL may have made the
-    // download file otherwise.
-    if (mode > 0)
-        ::fchmod(fd, mode_t(mode));
     struct timespec times[2];
     times[0].tv_sec = 0;
     times[0].tv_nsec = UTIME_OMIT;
@@ -188,6 +184,11 @@ std::optional<StateDb::LocalEntry> finishWritten(int fd, qint64 mtimeMs, int mod
     struct stat st;
     if (::fstat(fd, &st) != 0)
         return std::nullopt;
+    // Set unless the file has it already, whatever made it so (not assumed from the creation
+    // mask: a folder's default ACL may have made the download file otherwise). A change of mode
+    // leaves the times and the rest of the state as they are.
+    if (mode > 0 && int(st.st_mode & 07777) != mode && ::fchmod(fd, mode_t(mode)) == 0 && ::fstat(fd, &st) != 0)
+        return std::nullopt; // (a file system that keeps no modes refuses: the file stays as made)
     return entryOf(st, relative);
 }
 
