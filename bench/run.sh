@@ -13,6 +13,7 @@ echo "== one 1 GiB file";        "$B" big 1024
 echo "== 1 GiB, 256 MiB quota";  "$B" quota 1024
 echo "== 100,000-file rescan";   "$B" rescan 100000
 echo "== crypto throughput";     "$B" crypto 512
+echo "== 1 GiB read, hashed, cut"; "$B" hash 1024
 echo "== 1 GiB, encrypted";       "$B" big 1024 encrypted
 echo "== 10,000 x 4 KiB, encrypted"; "$B" small 10000 encrypted
 # Network relays against rclone on the same server (the rclone WebDAV leg of 10,000 files alone
