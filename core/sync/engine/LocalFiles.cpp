@@ -187,8 +187,11 @@ std::optional<StateDb::LocalEntry> finishWritten(int fd, qint64 mtimeMs, int mod
     // Set unless the file has it already, whatever made it so (not assumed from the creation
     // mask: a folder's default ACL may have made the download file otherwise). A change of mode
     // leaves the times and the rest of the state as they are.
-    if (mode > 0 && int(st.st_mode & 07777) != mode && ::fchmod(fd, mode_t(mode)) == 0 && ::fstat(fd, &st) != 0)
-        return std::nullopt; // (a file system that keeps no modes refuses: the file stays as made)
+    // (A file system that keeps no modes refuses: the file stays as made. One whose chmod also
+    // touches the modification time has it set again.)
+    if (mode > 0 && int(st.st_mode & 07777) != mode && ::fchmod(fd, mode_t(mode)) == 0 &&
+        (::futimens(fd, times) != 0 || ::fstat(fd, &st) != 0))
+        return std::nullopt;
     return entryOf(st, relative);
 }
 
