@@ -86,7 +86,6 @@ void LocalChanges::scanLocal(Pass& pass)
     const QHash<QString, StateDb::LocalEntry> known = m_ctx.db.allLocal();
     scan::Scanner::Result scanned = scan::Scanner::scan(m_ctx.settings.localPath, known, options);
     pass.scannedCuts = std::move(scanned.cuts);
-    pass.scannedContents = std::move(scanned.contents);
     if (scanned.rootMissing) {
         pass.fail(PassResult::Status::LocalFolder,
                   trc("sync", "the local folder %1 does not exist: create it, or mount the disk it is on")
@@ -219,8 +218,11 @@ void LocalChanges::scanLocal(Pass& pass)
         // (Only what was read: a file whose bits alone changed keeps the hash it had, which its
         // bytes may no longer match if they changed in place, keeping their size and time: model
         // seed 40649, where such bytes were packed under that hash.)
-        if (!scanned.bitsOnly.contains(e.path))
+        if (!scanned.bitsOnly.contains(e.path)) {
             pass.scannedNow.insert(e.path);
+            if (const auto kept = scanned.contents.constFind(e.hash); kept != scanned.contents.cend())
+                pass.scannedContents.insert(e.path, Pass::Kept{e.hash, *kept});
+        }
         e.origin = m_ctx.clientId;
         const std::optional<StateDb::LocalEntry> before = previous(e.path);
         const QList<StateDb::Version> current = m_ctx.db.versions(e.path);

@@ -36,7 +36,12 @@ struct Pass
     QSet<QString> scannedNow;                      // paths this pass's scan hashed
     QHash<QByteArray, QList<scan::BlobCut>> scannedCuts; // blobs the scan cut, by content hash
     QByteArray scannedCutsSeed;                    // ... with the gear of this seed
-    QHash<QByteArray, QByteArray> scannedContents; // small files' bytes the scan read, by content hash
+    struct Kept
+    {
+        QByteArray hash;  // the content the scan found at the path
+        QByteArray bytes; // ... those very bytes (a small file)
+    };
+    QHash<QString, Kept> scannedContents; // small files' bytes the scan read, by path
     QList<protocol::JournalRecord> pieces;         // pieces read (R28), in journal order
     qint64 contentToSend = 0;                      // bytes of the new versions the scan found
 

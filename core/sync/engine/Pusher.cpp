@@ -657,14 +657,10 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
     // Only for the file at the record's path, read by this scan with that content: any other
     // record of those bytes (a file whose bits alone changed, a version waiting from an earlier
     // pass) is checked against its file as before, which may have changed in place unseen.
-    auto readNow = [&] {
-        if (!pass.scannedNow.contains(record.path))
-            return false;
-        const auto here = m_ctx.db.local(record.path);
-        return here && here->kind == Kind::File && here->hash == record.hash;
-    };
-    const QByteArray kept =
-        from == 0 && end == record.size && readNow() ? pass.scannedContents.take(record.hash) : QByteArray();
+    QByteArray kept;
+    if (from == 0 && end == record.size)
+        if (const Pass::Kept k = pass.scannedContents.take(record.path); k.hash == record.hash)
+            kept = k.bytes;
     const bool fromScan = record.size > 0 && kept.size() == record.size;
     LocalReader file;
     std::optional<StateDb::LocalEntry> known;
