@@ -658,9 +658,11 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
     // record of those bytes (a file whose bits alone changed, a version waiting from an earlier
     // pass) is checked against its file as before, which may have changed in place unseen.
     QByteArray kept;
-    if (from == 0 && end == record.size)
-        if (const Pass::Kept k = pass.scannedContents.take(record.path); k.hash == record.hash)
-            kept = k.bytes;
+    if (const auto k = pass.scannedContents.find(record.path);
+        from == 0 && end == record.size && k != pass.scannedContents.end() && k->hash == record.hash) {
+        kept = std::move(k->bytes);
+        pass.scannedContents.erase(k);
+    }
     const bool fromScan = record.size > 0 && kept.size() == record.size;
     LocalReader file;
     std::optional<StateDb::LocalEntry> known;
