@@ -10,7 +10,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <memory>
 #include <openssl/evp.h>
 #include <unistd.h>
@@ -113,7 +112,7 @@ std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* 
         if (n == 0)
             break;
         total += n;
-        if (kept && total <= kept->upTo)
+        if (kept && total <= kept->size)
             kept->bytes.append(buffer.constData(), n);
         if (!cutting) {
             EVP_DigestUpdate(whole.get(), buffer.constData(), size_t(n));
@@ -149,14 +148,9 @@ std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* 
     blobPart.waitForFinished();
     if (kept) {
         struct stat st;
-        kept->whole = total <= kept->upTo && ::fstat(fd, &st) == 0 && qint64(st.st_size) == total;
-        if (kept->whole) {
-            kept->size = total;
-            kept->mtimeNs = qint64(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
-            kept->inode = quint64(st.st_ino);
-        } else {
-            kept->bytes.clear();
-        }
+        if (total != kept->size || ::fstat(fd, &st) != 0 || qint64(st.st_size) != total ||
+            mtimeNsOf(st) != kept->mtimeNs || quint64(st.st_ino) != kept->inode)
+            kept->bytes.clear(); // changed while it was walked and read
     }
     ::close(fd);
     if (cutting && current.length > 0) {

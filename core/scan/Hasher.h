@@ -6,6 +6,7 @@
 #include <QList>
 #include <QString>
 #include <optional>
+#include <sys/stat.h>
 
 struct evp_md_st;
 class QThreadPool;
@@ -29,23 +30,27 @@ struct BlobCut
     QByteArray hash;
 };
 
+// The bytes of a small file as hashed, kept for the push (no second read to send them): only
+// when the file, once read, still has the state the walk saw (size, modification time, inode), so
+// that they are the bytes of the state the scan records.
+struct KeptBytes
+{
+    qint64 size = 0; // the walk's state of the file
+    qint64 mtimeNs = 0;
+    quint64 inode = 0;
+    QByteArray bytes; // what was read; empty when the file was not in that state
+};
+
+// A file's modification time in nanoseconds, as the state database records it.
+inline qint64 mtimeNsOf(const struct stat& st)
+{
+    return qint64(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+}
+
 // SHA-256 of a file, read in blocks through OpenSSL. std::nullopt (and `error`) when the
 // file cannot be read. With a gear table and `cuts`, the same read also cuts the file into
 // blobs and hashes each (the whole file's hash is then taken on another core meanwhile), so
 // that sending it needs no second pass over what the relay holds already.
-// The bytes of a small file as hashed, kept for the push (no second read to send them), and
-// the file's state taken from it once read: they are the bytes of the state the scan recorded only
-// when that state is the walk's.
-struct KeptBytes
-{
-    qint64 upTo = 0;  // kept only up to this size
-    QByteArray bytes; // what was read, when `whole`
-    bool whole = false;
-    qint64 size = 0;
-    qint64 mtimeNs = 0;
-    quint64 inode = 0;
-};
-
 std::optional<QByteArray> hashFile(const QString& path, QString* error = nullptr, qint64* size = nullptr,
                                    const protocol::Chunker::Gear* gear = nullptr, QList<BlobCut>* cuts = nullptr,
                                    KeptBytes* kept = nullptr);

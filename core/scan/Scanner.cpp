@@ -129,7 +129,7 @@ struct Walker
                 continue;
             seen.insert(path);
             ++result.filesSeen;
-            const qint64 mtimeNs = qint64(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+            const qint64 mtimeNs = mtimeNsOf(st);
             StateDb::LocalEntry e{path, Kind::File, qint64(st.st_size), mtimeNs, quint64(st.st_ino), {}, {}, {},
                                   int(st.st_mode & 0777)};
             const auto it = known.constFind(path);
@@ -209,7 +209,7 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
             Hashed h{e, {}, {}, {}};
             qint64 size = 0;
             const bool cut = options.gear && e.size >= options.cutFrom;
-            KeptBytes kept{options.keepUpTo, {}, false, 0, 0, 0};
+            KeptBytes kept{e.size, e.mtimeNs, e.inode, {}};
             const bool keep = e.size > 0 && e.size <= options.keepUpTo && budget.fetch_sub(e.size) >= e.size;
             if (keep)
                 kept.bytes.reserve(e.size);
@@ -218,10 +218,7 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
             if (hash) {
                 h.entry.hash = *hash;
                 h.entry.size = size;
-                // Changed while it was walked and read: the bytes are not those of the state the scan
-                // records (the push reads the file again, and finds it changed).
-                if (kept.whole && kept.size == e.size && kept.mtimeNs == e.mtimeNs && kept.inode == e.inode)
-                    h.content = std::move(kept.bytes);
+                h.content = std::move(kept.bytes); // (none when it changed meanwhile: the push reads it)
             }
             return h;
         });

@@ -337,7 +337,7 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
         if (!failure.ok())
             return;
         if (f.local && !f.writer) {
-            // A blob from the folder under the whole file's check is checked with it (a null hash).
+            // Kept as read from the folder (no buffer): its bytes go to the file as they are.
             failure = accept(e, f.chunk, f.held.size(), f.heldHash, &f.held);
             return;
         }

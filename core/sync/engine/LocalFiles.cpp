@@ -1,6 +1,7 @@
 #include "sync/engine/LocalFiles.h"
 
 #include "Tr.h"
+#include "scan/Hasher.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -31,7 +32,7 @@ std::optional<StateDb::LocalEntry> entryOf(const struct stat& st, const QString&
         return std::nullopt;
     e.kind = Kind::File;
     e.size = qint64(st.st_size);
-    e.mtimeNs = qint64(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+    e.mtimeNs = scan::mtimeNsOf(st);
     e.inode = quint64(st.st_ino);
     e.mode = int(st.st_mode & 0777);
     return e;
@@ -184,11 +185,10 @@ std::optional<StateDb::LocalEntry> finishWritten(int fd, qint64 mtimeMs, int mod
     struct stat st;
     if (::fstat(fd, &st) != 0)
         return std::nullopt;
-    // Set unless the file has it already, whatever made it so (not assumed from the creation
-    // mask: a folder's default ACL may have made the download file otherwise). A change of mode
-    // leaves the times and the rest of the state as they are.
-    // (A file system that keeps no modes refuses: the file stays as made. One whose chmod also
-    // touches the modification time has it set again.)
+    // The mode is set unless the file has it already, whatever made it so (not assumed from the
+    // creation mask: a folder's default ACL may have made the download file otherwise). A file
+    // system that keeps no modes refuses: the file stays as made. On one whose chmod touches the
+    // modification time, the time is set again.
     if (mode > 0 && int(st.st_mode & 07777) != mode && ::fchmod(fd, mode_t(mode)) == 0 &&
         (::futimens(fd, times) != 0 || ::fstat(fd, &st) != 0))
         return std::nullopt;

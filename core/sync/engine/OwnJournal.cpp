@@ -312,11 +312,10 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
                 const bool successor = std::any_of(now.cbegin(), now.cend(), [&](const StateDb::Version& v) {
                     return v.pending && v.record.vv != record.vv && v.record.vv.supersedes(record.vv);
                 });
-                const auto local = m_ctx.db.local(record.path);
                 if (successor) {
                     heldHere = false; // the scan's successor stands, with its state
-                } else if (local && local->vv &&
-                           now.removeIf([&](const StateDb::Version& v) {
+                } else if (const auto local = m_ctx.db.local(record.path);
+                           local && local->vv && now.removeIf([&](const StateDb::Version& v) {
                                return v.pending && v.record.vv == *local->vv && v.record.vv != record.vv;
                            }) > 0) {
                     m_ctx.db.setVersions(record.path, now);
