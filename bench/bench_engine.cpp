@@ -65,6 +65,7 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <sys/resource.h>
 
 using namespace escale;
 
@@ -93,6 +94,14 @@ qint64 statusKb(const char* field)
 qint64 peakRssKb()
 {
     return statusKb("VmHWM:");
+}
+
+// From now on, the peak is measured again from the present resident size (Linux: clear_refs 5).
+void resetPeakRss()
+{
+    QFile refs(QStringLiteral("/proc/self/clear_refs"));
+    if (refs.open(QIODevice::WriteOnly))
+        refs.write("5");
 }
 
 void makeTree(const QString& root, int files, int dirs, int size)
@@ -135,12 +144,23 @@ config::RepositoryConfig repo(const QString& local, const QString& name)
     return c;
 }
 
-sync::PassResult pass(sync::SyncEngine& engine, double* seconds)
+// The process's processor time so far (user and system, every thread), in seconds.
+double cpuSeconds()
+{
+    struct rusage u;
+    ::getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+sync::PassResult pass(sync::SyncEngine& engine, double* seconds, double* cpu = nullptr)
 {
     QElapsedTimer t;
     t.start();
+    const double cpu0 = cpuSeconds();
     const sync::PassResult r = engine.runPass();
     *seconds = double(t.nsecsElapsed()) / 1e9;
+    if (cpu)
+        *cpu = cpuSeconds() - cpu0;
     if (!r.ok())
         out << "  pass failed: " << r.error << "\n";
     return r;
@@ -252,9 +272,14 @@ int transfer(const QString& label, const QString& data)
         out << error << "\n";
         return 1;
     }
-    double up = 0, down = 0, free = 0;
-    const auto ra = pass(alice, &up);
-    const auto rb = pass(bob, &down);
+    double up = 0, down = 0, free = 0, upCpu = 0, downCpu = 0;
+    const qint64 before = statusKb("VmRSS:");
+    const auto ra = pass(alice, &up, &upCpu);
+    const qint64 betweenRss = statusKb("VmRSS:");
+    const qint64 peakA = peakRssKb(); // the process's peak so far: set up, then A's pass
+    resetPeakRss();
+    const auto rb = pass(bob, &down, &downCpu);
+    const qint64 peakB = peakRssKb();
     QElapsedTimer t;
     t.start();
     shell(QStringLiteral("sync"));
@@ -280,7 +305,13 @@ int transfer(const QString& label, const QString& data)
         << QString::number(total / rclone, 'f', 2) << "; trees identical: " << (same ? "yes" : "NO")
         << "; relay objects freed afterwards: " << rf.freed << " (" << QString::number(free, 'f', 2)
         << " s)\n";
-    out << "peak resident memory: " << peakRssKb() / 1024 << " MiB\n";
+    // How much of the machine's cores each side used: processor seconds per second of its pass.
+    out << "processor time: A " << QString::number(upCpu, 'f', 2) << " s (" << QString::number(upCpu / up, 'f', 2)
+        << " cores), B " << QString::number(downCpu, 'f', 2) << " s (" << QString::number(downCpu / down, 'f', 2)
+        << " cores)\n";
+    out << "peak resident memory: " << std::max(peakA, peakRssKb()) / 1024 << " MiB (during A's pass "
+        << peakA / 1024 << ", B's " << peakB / 1024 << "; resident before A "
+        << before / 1024 << ", before B " << betweenRss / 1024 << ")\n";
     if (g_encrypted) {
         // What each side paid once, at its first pass, to open the repository's key.
         crypto::SecretBytes key(32);

@@ -221,8 +221,10 @@ public:
         qint64 position = 0; // where in that content
     };
     QList<HeldBlob> contentsWithBlob(const QByteArray& blob) const; // a few
-    // A path's basis (R39 c): the content of the version of it this client last published or placed.
-    void setBasis(const QString& path, const QByteArray& content);
+    // A path's basis (R39 c): the content of the version of it this client last published or placed,
+    // whose blob list is `blobs` (as given to putContentBlobs). A content that is one blob offers
+    // none to the next version (putContentBlobs keeps no list for it): the path then has no basis.
+    void setBasis(const QString& path, const QByteArray& content, const QList<protocol::BlobRef>& blobs);
     QByteArray basis(const QString& path) const;
     void pruneContentBlobs();
     // Every content object a known version names (whoever wrote it).

@@ -19,6 +19,14 @@ std::optional<protocol::BlobRef> blobAt(sqlite3* db, const char* sql, const QByt
         return std::nullopt;
     return protocol::BlobRef{s.text(0), s.integer(1), s.integer(2), hash, false};
 }
+
+// A content that is one blob (every file under 512 KiB) offers no blob another content has: a
+// file with that content is found by its hash (local_hash). No list is kept for it, nor a basis
+// naming it, so that 10,000 small files cost no rows there.
+bool oneBlob(const QByteArray& content, const QList<protocol::BlobRef>& blobs)
+{
+    return blobs.size() == 1 && blobs.front().hash == content;
+}
 } // namespace
 
 QList<StateDb::OwnObject> StateDb::ownObjects() const
@@ -127,10 +135,7 @@ bool StateDb::hasOwnBlobs(const QString& pack) const
 void StateDb::putContentBlobs(const QByteArray& content, const QList<protocol::BlobRef>& blobs)
 {
     Statement(m_db, "DELETE FROM content_blobs WHERE content = ?").bind(1, content).step();
-    // A content that is one blob (every file under 512 KiB) offers no blob another content has:
-    // a file with that content is found by its hash (local_hash). Not kept, so that 10,000 small
-    // files cost no rows here.
-    if (blobs.size() == 1 && blobs.front().hash == content)
+    if (oneBlob(content, blobs))
         return;
     qint64 position = 0;
     for (const protocol::BlobRef& b : blobs) {
@@ -169,9 +174,12 @@ QList<StateDb::HeldBlob> StateDb::contentsWithBlob(const QByteArray& blob) const
     return out;
 }
 
-void StateDb::setBasis(const QString& path, const QByteArray& content)
+void StateDb::setBasis(const QString& path, const QByteArray& content, const QList<protocol::BlobRef>& blobs)
 {
-    Statement(m_db, "INSERT OR REPLACE INTO basis (path, content) VALUES (?, ?)").bind(1, path).bind(2, content).step();
+    if (oneBlob(content, blobs))
+        Statement(m_db, "DELETE FROM basis WHERE path = ?").bind(1, path).step(); // the older basis is not the others'
+    else
+        Statement(m_db, "INSERT OR REPLACE INTO basis (path, content) VALUES (?, ?)").bind(1, path).bind(2, content).step();
 }
 
 QByteArray StateDb::basis(const QString& path) const

@@ -731,7 +731,7 @@ bool Materializer::commitStaged(Pass& pass)
             // the path's basis from now on (R39 c), with no blobs to offer when its record named none.
             if (!staged.blobs.isEmpty())
                 m_ctx.db.putContentBlobs(staged.hash, staged.blobs);
-            m_ctx.db.setBasis(staged.path, staged.hash);
+            m_ctx.db.setBasis(staged.path, staged.hash, staged.blobs);
         }
         m_ctx.db.removeWant(staged.hash, staged.path);
     }

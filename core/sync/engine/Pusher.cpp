@@ -348,7 +348,7 @@ void Pusher::push(Pass& pass)
                 if (!blobs.isEmpty())
                     m_ctx.db.putContentBlobs(item.record.hash, blobs);
                 if (item.repushFor.isEmpty())
-                    m_ctx.db.setBasis(item.record.path, item.record.hash);
+                    m_ctx.db.setBasis(item.record.path, item.record.hash, blobs);
             }
             if (item.piece) {
                 qint64 sent = item.record.from;
@@ -484,7 +484,7 @@ bool Pusher::adoptPublished(const JournalRecord& record, bool repush)
     m_ctx.db.putLocal(*local);
     if (same->from == 0 && !same->blobs.isEmpty())
         m_ctx.db.putContentBlobs(same->hash, same->blobs);
-    m_ctx.db.setBasis(record.path, same->hash);
+    m_ctx.db.setBasis(record.path, same->hash, same->from == 0 ? same->blobs : QList<protocol::BlobRef>());
     qCDebug(lcEngine).noquote() << QStringLiteral("[%1] %2: the same content as %3's version; taken as this "
                                                   "folder's, nothing to send")
                                        .arg(m_ctx.settings.name, record.path, same->originName);
