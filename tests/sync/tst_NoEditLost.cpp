@@ -12,6 +12,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QSignalSpy>
 #include <QTemporaryFile>
 #include <fcntl.h>
 #include <sqlite3.h>
@@ -132,6 +133,7 @@ private Q_SLOTS:
     void filterChangesBringSkippedFiles();
     void fullRelaySendsWhatFits();
     void fullLocalDiskIsNamed();
+    void fullDiskWhileWritingBehind();
     void stateDatabaseFullStopsThePass();
     void stateDatabaseOnADiskFullOrReadOnly();
     void brokenStateStopsOnlyItsRepository();
@@ -153,6 +155,11 @@ public:
             QProcess::execute("umount", {m_dir.path()});
     }
     bool mounted() const { return m_mounted; }
+    // Room again: the same file system, larger.
+    bool grow(const char* size)
+    {
+        return QProcess::execute("mount", {"-o", QString("remount,size=%1").arg(size), m_dir.path()}) == 0;
+    }
     QString path() const { return m_dir.path(); }
     QString filePath(const QString& name) const { return m_dir.filePath(name); }
 
@@ -1586,6 +1593,60 @@ void tst_NoEditLost::fullLocalDiskIsNamed()
     QVERIFY(!QFileInfo::exists(mountPoint.filePath("big.bin")));
     QVERIFY2(b.last().waiting.join('\n').contains("the disk is full"), qPrintable(b.last().waiting.join('\n')));
     QVERIFY(b.last().problems.filter("Unknown error").isEmpty());
+}
+
+// Small files fetched ahead are written behind, on a thread of their own, and renamed into place
+// at the batch's end. A disk that fills meanwhile: each file that could not be written is set
+// aside with the cause, is not counted nor announced as received, leaves no download file behind,
+// and arrives once there is room; every file that was placed holds exactly its version.
+void tst_NoEditLost::fullDiskWhileWritingBehind()
+{
+    SmallDisk mountPoint("256k");
+    if (!mountPoint.mounted())
+        QSKIP("cannot mount a small file system here");
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    b.config().localPath = mountPoint.path();
+    b.makeEngine();
+    settle({&a, &b}, 1);
+    QMap<QString, QByteArray> written; // the oracle: what alice wrote
+    for (int i = 0; i < 120; ++i) {
+        QByteArray content(4096, Qt::Uninitialized);
+        for (qsizetype k = 0; k < content.size(); ++k)
+            content[k] = char((i * 131 + k * 7) % 251);
+        const QString name = QString("d%1/f%2.bin").arg(i % 3).arg(i, 3, 10, QChar('0'));
+        a.write(name, content);
+        written.insert(name, content);
+    }
+    QVERIFY(a.pass().ok());
+    QSignalSpy events(&b.engine(), &sync::SyncEngine::fileEvent);
+    const sync::PassResult r = b.pass();
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QStringList placed, announced;
+    for (auto it = written.cbegin(); it != written.cend(); ++it)
+        if (QFileInfo::exists(mountPoint.filePath(it.key()))) {
+            QCOMPARE(readFile(mountPoint.filePath(it.key())), it.value());
+            placed << it.key();
+        }
+    for (const QList<QVariant>& e : std::as_const(events))
+        if (e.first().value<sync::FileEvent>().kind == sync::FileEvent::Kind::Received)
+            announced << e.first().value<sync::FileEvent>().path;
+    announced.sort();
+    QVERIFY2(!placed.isEmpty() && placed.size() < written.size(), qPrintable(QString::number(placed.size())));
+    QCOMPARE(announced, placed);
+    QCOMPARE(r.downloaded, int(placed.size()));
+    QVERIFY2(r.waiting.join('\n').contains("the disk is full"), qPrintable(r.waiting.join('\n')));
+    QVERIFY(r.problems.filter("Unknown error").isEmpty());
+    QDirIterator leftovers(mountPoint.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (leftovers.hasNext()) {
+        const QString f = leftovers.next();
+        QVERIFY2(!f.contains("/.escale-tmp"), qPrintable(f));
+    }
+    QVERIFY(mountPoint.grow("4m"));
+    settle({&a, &b}, 3);
+    for (auto it = written.cbegin(); it != written.cend(); ++it)
+        QCOMPARE(readFile(mountPoint.filePath(it.key())), it.value());
+    QCOMPARE(harness::tree(mountPoint.path()), a.tree());
 }
 
 // The state database cannot grow any more (its disk full): the pass stops with the cause named, no
