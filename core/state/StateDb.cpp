@@ -559,11 +559,23 @@ QList<StateDb::Version> StateDb::pendingVersions(const QString& afterPath, const
     QList<Version> out;
     Statement s(
         m_db,
-        "SELECT record, pending FROM versions WHERE pending >= 1 AND (path > ? OR (path = ? AND vv > ?)) "
+        "SELECT record, pending, path, vv FROM versions WHERE pending >= 1 AND (path > ? OR (path = ? AND vv > ?)) "
         "ORDER BY path, vv LIMIT ?");
     s.bind(1, afterPath).bind(2, afterPath).bind(3, afterVv).bind(4, qint64(limit));
-    while (s.step())
-        out.append(readVersion(s));
+    while (s.step()) {
+        // As cached (the scan that made it wrote it just now): not parsed again.
+        bool cached = false;
+        if (const auto it = m_versionCache.constFind(s.text(2)); it != m_versionCache.cend()) {
+            const QString vv = s.text(3);
+            for (const Version& v : *it)
+                if (!cached && v.pending && v.renamed == (s.integer(1) == 2) && v.record.vv.toString() == vv) {
+                    out.append(v);
+                    cached = true;
+                }
+        }
+        if (!cached)
+            out.append(readVersion(s));
+    }
     return out;
 }
 
