@@ -113,7 +113,7 @@ std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* 
             break;
         total += n;
         if (kept && total <= kept->size)
-            kept->bytes.append(buffer.constData(), n);
+            std::memcpy(kept->into + (total - n), buffer.constData(), size_t(n));
         if (!cutting) {
             EVP_DigestUpdate(whole.get(), buffer.constData(), size_t(n));
             continue;
@@ -147,10 +147,10 @@ std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* 
     wholePart.waitForFinished();
     blobPart.waitForFinished();
     if (kept) {
+        // (Not when it changed while it was walked and read.)
         struct stat st;
-        if (total != kept->size || ::fstat(fd, &st) != 0 || qint64(st.st_size) != total ||
-            mtimeNsOf(st) != kept->mtimeNs || quint64(st.st_ino) != kept->inode)
-            kept->bytes.clear(); // changed while it was walked and read
+        kept->complete = total == kept->size && ::fstat(fd, &st) == 0 && qint64(st.st_size) == total &&
+                         mtimeNsOf(st) == kept->mtimeNs && quint64(st.st_ino) == kept->inode;
     }
     ::close(fd);
     if (cutting && current.length > 0) {

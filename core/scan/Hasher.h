@@ -38,7 +38,8 @@ struct KeptBytes
     qint64 size = 0; // the walk's state of the file
     qint64 mtimeNs = 0;
     quint64 inode = 0;
-    QByteArray bytes; // what was read; empty when the file was not in that state
+    char* into = nullptr;  // room for `size` bytes: what is read goes there
+    bool complete = false; // set when they are the file's bytes in that state
 };
 
 // A file's modification time in nanoseconds, as the state database records it.

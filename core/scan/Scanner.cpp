@@ -11,10 +11,12 @@
 #include <QtConcurrent>
 #include <atomic>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -179,7 +181,30 @@ struct Walker
     }
 };
 
+constexpr qint64 kSlab = 4LL * 1024 * 1024;
+
 } // namespace
+
+char* KeptMemory::take(qint64 size)
+{
+    const std::lock_guard<std::mutex> hold(m_lock);
+    if (size > m_left) {
+        constexpr std::size_t kPage = 2 * 1024 * 1024;
+        char* slab = static_cast<char*>(std::aligned_alloc(kPage, std::size_t(kSlab)));
+        if (!slab)
+            return nullptr;
+#ifdef MADV_HUGEPAGE
+        ::madvise(slab, std::size_t(kSlab), MADV_HUGEPAGE); // a hint: ignored if refused
+#endif
+        m_slabs.emplace_back(slab);
+        m_next = slab;
+        m_left = kSlab;
+    }
+    char* at = m_next;
+    m_next += size;
+    m_left -= size;
+    return at;
+}
 
 Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb::LocalEntry>& known,
                               const Options& options)
@@ -201,24 +226,27 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
         StateDb::LocalEntry entry;
         QString error;
         QList<BlobCut> cuts;
-        QByteArray content; // kept, as hashed
+        QByteArrayView content; // kept, as hashed
     };
     std::atomic<qint64> budget{options.keepBudget};
-    const QList<Hashed> hashed =
-        QtConcurrent::blockingMapped(walker.toHash, [&root, &options, &budget](const StateDb::LocalEntry& e) {
+    result.keptMemory = std::make_shared<KeptMemory>();
+    KeptMemory& memory = *result.keptMemory;
+    const QList<Hashed> hashed = QtConcurrent::blockingMapped(
+        walker.toHash, [&root, &options, &budget, &memory](const StateDb::LocalEntry& e) {
             Hashed h{e, {}, {}, {}};
             qint64 size = 0;
             const bool cut = options.gear && e.size >= options.cutFrom;
-            KeptBytes kept{e.size, e.mtimeNs, e.inode, {}};
-            const bool keep = e.size > 0 && e.size <= options.keepUpTo && budget.fetch_sub(e.size) >= e.size;
-            if (keep)
-                kept.bytes.reserve(e.size);
-            const auto hash = hashFile(root + QLatin1Char('/') + e.path, &h.error, &size,
-                                       cut ? options.gear : nullptr, cut ? &h.cuts : nullptr, keep ? &kept : nullptr);
+            KeptBytes kept{e.size, e.mtimeNs, e.inode, nullptr, false};
+            if (e.size > 0 && e.size <= std::min(options.keepUpTo, kSlab) && budget.fetch_sub(e.size) >= e.size)
+                kept.into = memory.take(e.size);
+            const auto hash =
+                hashFile(root + QLatin1Char('/') + e.path, &h.error, &size, cut ? options.gear : nullptr,
+                         cut ? &h.cuts : nullptr, kept.into ? &kept : nullptr);
             if (hash) {
                 h.entry.hash = *hash;
                 h.entry.size = size;
-                h.content = std::move(kept.bytes); // (none when it changed meanwhile: the push reads it)
+                if (kept.complete) // (else it changed meanwhile: the push reads it)
+                    h.content = QByteArrayView(kept.into, e.size);
             }
             return h;
         });

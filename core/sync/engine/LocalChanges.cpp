@@ -221,7 +221,7 @@ void LocalChanges::scanLocal(Pass& pass)
         if (!scanned.bitsOnly.contains(e.path)) {
             pass.scannedNow.insert(e.path);
             if (const auto kept = scanned.contents.constFind(e.hash); kept != scanned.contents.cend())
-                pass.scannedContents.insert(e.path, Pass::Kept{e.hash, *kept});
+                pass.scannedContents.insert(e.path, Pass::Kept{e.hash, *kept, scanned.keptMemory});
         }
         e.origin = m_ctx.clientId;
         const std::optional<StateDb::LocalEntry> before = previous(e.path);

@@ -22,7 +22,7 @@ PackWriter::~PackWriter()
     finish();
 }
 
-protocol::BlobRef PackWriter::add(const QByteArray& bytes, const QByteArray& hash)
+protocol::BlobRef PackWriter::add(QByteArrayView bytes, const QByteArray& hash)
 {
     const qint64 room = m_ctx.settings.chunkSize;
     if (!m_open.isEmpty() && m_open.size() + bytes.size() > room)

@@ -29,7 +29,7 @@ public:
     ~PackWriter();
 
     // Where `bytes` (whose SHA-256 is `hash`) will lie; the pack before it may leave meanwhile.
-    protocol::BlobRef add(const QByteArray& bytes, const QByteArray& hash);
+    protocol::BlobRef add(QByteArrayView bytes, const QByteArray& hash);
     // Seals the open pack and waits for every pack to be written.
     void finish();
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "scan/Hasher.h"
+#include "scan/Scanner.h"
 
 #include "log/Logging.h"
 #include "protocol/Records.h"
@@ -38,8 +39,9 @@ struct Pass
     QByteArray scannedCutsSeed;                    // ... with the gear of this seed
     struct Kept
     {
-        QByteArray hash;  // the content the scan found at the path
-        QByteArray bytes; // ... those very bytes (a small file)
+        QByteArray hash;      // the content the scan found at the path
+        QByteArrayView bytes; // ... those very bytes (a small file), in:
+        std::shared_ptr<scan::KeptMemory> memory;
     };
     QHash<QString, Kept> scannedContents; // small files' bytes the scan read, by path
     QList<protocol::JournalRecord> pieces;         // pieces read (R28), in journal order

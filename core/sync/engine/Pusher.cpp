@@ -657,12 +657,13 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
     // Only for the file at the record's path, read by this scan with that content: any other
     // record of those bytes (a file whose bits alone changed, a version waiting from an earlier
     // pass) is checked against its file as before, which may have changed in place unseen.
-    QByteArray kept;
+    Pass::Kept scanned; // (its memory held as long as its bytes are used)
     if (const auto k = pass.scannedContents.find(record.path);
         from == 0 && end == record.size && k != pass.scannedContents.end() && k->hash == record.hash) {
-        kept = std::move(k->bytes);
+        scanned = std::move(*k);
         pass.scannedContents.erase(k);
     }
+    const QByteArrayView kept = scanned.bytes;
     const bool fromScan = record.size > 0 && kept.size() == record.size;
     LocalReader file;
     std::optional<StateDb::LocalEntry> known;
@@ -710,7 +711,7 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
         m_ctx.progress.currentDone += length;
         m_ctx.reportProgress(length >= 512 * 1024); // a big blob shows at once
     };
-    auto place = [&](const QByteArray& bytes, const QByteArray& hash) {
+    auto place = [&](QByteArrayView bytes, const QByteArray& hash) {
         std::optional<protocol::BlobRef> at = found(hash);
         if (!at) {
             at = packs.add(bytes, hash);
@@ -751,6 +752,12 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
             const auto after = file.stat(known->path);
             return after && sameStat(*after, *known) && confirmContent(pass, record, *known, repush, QByteArray());
         }
+    }
+    // A small file as the scan read it, shorter than any blob the chunker cuts: one blob, those very
+    // bytes, which the scan's hash names (not copied to be cut, not hashed again).
+    if (fromScan && record.size < protocol::Chunker::Sizes().min) {
+        place(kept, record.hash);
+        return true;
     }
     // Large blobs are hashed on another core while the next ones are read and cut; they are
     // placed in their order, once hashed. Small ones are hashed here (a task costs more).
