@@ -7,6 +7,7 @@
 #include "protocol/LocalLayout.h"
 
 #include <QFile>
+#include <QScopeGuard>
 #include <QSet>
 #include <QtConcurrent>
 #include <atomic>
@@ -14,6 +15,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <deque>
+#include <functional>
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -34,7 +37,9 @@ struct Walker
     const Scanner::Options& options;
     Scanner::Result& result;
     QSet<QString> seen;
-    QList<StateDb::LocalEntry> toHash;
+    QList<StateDb::LocalEntry> toHash; // files to hash, not handed over yet
+    qint64 toHashBytes = 0;
+    std::function<void()> handOver; // hands `toHash` to the hashing threads
     qint64 nowNs = 0;
 
     void walk(const QString& relative)
@@ -152,6 +157,12 @@ struct Walker
                 continue;
             }
             toHash.append(e);
+            toHashBytes += e.size;
+            // Hashed while the walk goes on, a few hundred files (or megabytes) at a time.
+            if (toHash.size() >= 256 || toHashBytes >= 8 * 1024 * 1024) {
+                handOver();
+                toHashBytes = 0;
+            }
         }
         ::closedir(dir);
         for (const QString& sub : std::as_const(subdirs))
@@ -215,12 +226,7 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
         result.rootMissing = true;
         return result;
     }
-    struct timespec now;
-    ::clock_gettime(CLOCK_REALTIME, &now);
-    Walker walker{root, known, options, result, {}, {}, qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec};
-    walker.walk(QString());
-
-    // Hash what changed, on the thread pool.
+    // What changed is hashed on the thread pool, in batches handed over as the walk finds them.
     struct Hashed
     {
         StateDb::LocalEntry entry;
@@ -231,26 +237,49 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
     std::atomic<qint64> budget{options.keepBudget};
     result.keptMemory = std::make_shared<KeptMemory>();
     KeptMemory& memory = *result.keptMemory;
-    const QList<Hashed> hashed = QtConcurrent::blockingMapped(
-        walker.toHash, [&root, &options, &budget, &memory](const StateDb::LocalEntry& e) {
-            Hashed h{e, {}, {}, {}};
-            qint64 size = 0;
-            const bool cut = options.gear && e.size >= options.cutFrom;
-            KeptBytes kept{e.size, e.mtimeNs, e.inode, nullptr, false};
-            if (e.size > 0 && e.size <= std::min(options.keepUpTo, kSlab) && budget.fetch_sub(e.size) >= e.size)
-                kept.into = memory.take(e.size);
-            const auto hash =
-                hashFile(root + QLatin1Char('/') + e.path, &h.error, &size, cut ? options.gear : nullptr,
-                         cut ? &h.cuts : nullptr, kept.into ? &kept : nullptr);
-            if (hash) {
-                h.entry.hash = *hash;
-                h.entry.size = size;
-                if (kept.complete) // (else it changed meanwhile: the push reads it)
-                    h.content = QByteArrayView(kept.into, e.size);
-            }
-            return h;
-        });
-    for (const Hashed& h : hashed) {
+    auto hashOne = [&root, &options, &budget, &memory](const StateDb::LocalEntry& e) {
+        Hashed h{e, {}, {}, {}};
+        qint64 size = 0;
+        const bool cut = options.gear && e.size >= options.cutFrom;
+        KeptBytes kept{e.size, e.mtimeNs, e.inode, nullptr, false};
+        if (e.size > 0 && e.size <= std::min(options.keepUpTo, kSlab) && budget.fetch_sub(e.size) >= e.size)
+            kept.into = memory.take(e.size);
+        const auto hash =
+            hashFile(root + QLatin1Char('/') + e.path, &h.error, &size, cut ? options.gear : nullptr,
+                     cut ? &h.cuts : nullptr, kept.into ? &kept : nullptr);
+        if (hash) {
+            h.entry.hash = *hash;
+            h.entry.size = size;
+            if (kept.complete) // (else it changed meanwhile: the push reads it)
+                h.content = QByteArrayView(kept.into, e.size);
+        }
+        return h;
+    };
+    std::deque<QFuture<QList<Hashed>>> batches; // in the walk's order
+    // Every batch handed over is waited for, whatever way this ends (they use what is above).
+    const auto waitForBatches = qScopeGuard([&batches] {
+        for (QFuture<QList<Hashed>>& b : batches)
+            b.waitForFinished();
+    });
+    struct timespec now;
+    ::clock_gettime(CLOCK_REALTIME, &now);
+    Walker walker{root, known, options, result, {}, {}, 0, {}, qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec};
+    walker.handOver = [&walker, &batches, &hashOne] {
+        batches.push_back(QtConcurrent::run([files = std::exchange(walker.toHash, {}), &hashOne] {
+            QList<Hashed> out;
+            out.reserve(files.size());
+            for (const StateDb::LocalEntry& e : files)
+                out.append(hashOne(e));
+            return out;
+        }));
+    };
+    walker.walk(QString());
+    if (!walker.toHash.isEmpty())
+        walker.handOver();
+    QList<Hashed> hashed;
+    for (QFuture<QList<Hashed>>& b : batches)
+        hashed.append(b.result());
+    for (const Hashed& h : std::as_const(hashed)) {
         if (!h.error.isEmpty()) {
             result.problems << trc("scan", "cannot read %1 (not sent until it can be read)").arg(h.error);
             walker.seen.insert(h.entry.path);
