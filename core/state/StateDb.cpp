@@ -251,7 +251,7 @@ void StateDb::exec(const char* sql) const
 void StateDb::forgetTransaction()
 {
     m_localCache.clear();
-    m_anyWants = m_anySetAside = -1;
+    m_anyWants = m_anySetAside = m_anyBasis = m_anyContentBlobs = -1;
 }
 
 // One statement each (statements are cached by their text's address).

@@ -278,11 +278,14 @@ private:
     mutable QHash<QString, QList<Version>> m_versionCache;
     void cacheVersions(const QString& path, const QList<Version>& versions) const;
     // Within a transaction (BEGIN IMMEDIATE: no other connection writes meanwhile), the local
-    // table's rows as read by path, and whether `wants` and `set_aside` hold anything (-1: not
-    // looked at yet): a pass asks the same for every file of a batch. Forgotten when it ends.
+    // table's rows as read by path, and whether `wants`, `set_aside`, `basis` and `content_blobs`
+    // hold anything (-1: not looked at yet): a pass asks the same for every file of a batch (and
+    // a folder of small files has no basis nor blob list). Forgotten when it ends.
     mutable QHash<QString, std::optional<LocalEntry>> m_localCache;
     mutable int m_anyWants = -1;
     mutable int m_anySetAside = -1;
+    mutable int m_anyBasis = -1;
+    mutable int m_anyContentBlobs = -1;
     void forgetTransaction();
     bool mayHold(const char* existsSql, int& known) const;
 };

@@ -132,11 +132,17 @@ bool StateDb::hasOwnBlobs(const QString& pack) const
     return Statement(m_db, "SELECT 1 FROM own_blobs WHERE pack = ? LIMIT 1").bind(1, pack).step();
 }
 
+// One statement each (statements are cached by their text's address).
+constexpr const char* kAnyContentBlobs = "SELECT EXISTS (SELECT 1 FROM content_blobs)";
+constexpr const char* kAnyBasis = "SELECT EXISTS (SELECT 1 FROM basis)";
+
 void StateDb::putContentBlobs(const QByteArray& content, const QList<protocol::BlobRef>& blobs)
 {
-    Statement(m_db, "DELETE FROM content_blobs WHERE content = ?").bind(1, content).step();
+    if (mayHold(kAnyContentBlobs, m_anyContentBlobs))
+        Statement(m_db, "DELETE FROM content_blobs WHERE content = ?").bind(1, content).step();
     if (oneBlob(content, blobs))
         return;
+    m_anyContentBlobs = m_depth > 0 ? 1 : -1;
     qint64 position = 0;
     for (const protocol::BlobRef& b : blobs) {
         Statement(m_db, "INSERT OR REPLACE INTO content_blobs (content, position, blob, length, pack, pack_offset, "
@@ -176,10 +182,12 @@ QList<StateDb::HeldBlob> StateDb::contentsWithBlob(const QByteArray& blob) const
 
 void StateDb::setBasis(const QString& path, const QByteArray& content, const QList<protocol::BlobRef>& blobs)
 {
-    if (oneBlob(content, blobs))
-        Statement(m_db, "DELETE FROM basis WHERE path = ?").bind(1, path).step(); // the older basis is not the others'
-    else
+    if (!oneBlob(content, blobs)) {
         Statement(m_db, "INSERT OR REPLACE INTO basis (path, content) VALUES (?, ?)").bind(1, path).bind(2, content).step();
+        m_anyBasis = m_depth > 0 ? 1 : -1;
+    } else if (mayHold(kAnyBasis, m_anyBasis)) {
+        Statement(m_db, "DELETE FROM basis WHERE path = ?").bind(1, path).step(); // the older basis is not the others'
+    }
 }
 
 QByteArray StateDb::basis(const QString& path) const

@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -706,17 +707,46 @@ bool Materializer::commitStaged(Pass& pass)
         ::close(rootFd);
     }
     const QString stamp = archiveStamp();
-    for (const Staged& staged : std::as_const(m_staged)) {
+    // Where nothing is known, the rename itself refuses to replace what came meanwhile (no look
+    // first). Those renames are made on the writes' thread, a few hundred at a time, while this
+    // one records the files placed before them (a path staged twice is renamed here, in turn).
+    QHash<QString, int> times;
+    for (const Staged& staged : std::as_const(m_staged))
+        ++times[staged.path];
+    constexpr qsizetype kRenames = 256;
+    QList<QFuture<QList<int>>> renamed;      // each of up to kRenames renames
+    QList<qsizetype> renameOf(m_staged.size(), -1); // a staged file's place among them
+    QList<std::pair<QByteArray, QByteArray>> names;
+    qsizetype handed = 0;
+    for (qsizetype i = 0; i < m_staged.size(); ++i) {
+        const Staged& staged = m_staged.at(i);
+        if (times.value(staged.path) != 1 || m_ctx.db.local(staged.path))
+            continue;
+        renameOf[i] = handed++;
+        names.append({QFile::encodeName(staged.temp), QFile::encodeName(m_ctx.localPath(staged.path))});
+        if (names.size() == kRenames)
+            renamed.append(m_writes.renameNew(std::exchange(names, {})));
+    }
+    if (!names.isEmpty())
+        renamed.append(m_writes.renameNew(names));
+    const auto renamesDone = qScopeGuard([&renamed] {
+        for (QFuture<QList<int>>& f : renamed)
+            f.waitForFinished(); // (an exception below leaves none running)
+    });
+    for (qsizetype i = 0; i < m_staged.size(); ++i) {
+        const Staged& staged = m_staged.at(i);
         const QString target = m_ctx.localPath(staged.path);
         const QByteArray from = QFile::encodeName(staged.temp);
         const QByteArray to = QFile::encodeName(target);
         // Last check before replacing: the target must still be what the state database says.
         const auto known = m_ctx.db.local(staged.path);
-        // Where nothing is known, the rename itself refuses to replace what came meanwhile (no
-        // look first). Any answer but done or taken (a file system or sandbox that cannot rename
-        // so) goes the other way: the target is looked at, then renamed over.
+        // Any answer but done or taken (a file system or sandbox that cannot rename so) goes the
+        // other way: the target is looked at, then renamed over.
         int placed = -1; // 0: in place; EEXIST: something is there; -1: not tried
-        if (!known) {
+        if (renameOf.at(i) >= 0) {
+            const int r = renamed[renameOf.at(i) / kRenames].result().at(renameOf.at(i) % kRenames);
+            placed = r == 0 ? 0 : (r == EEXIST ? EEXIST : -1);
+        } else if (!known) {
             const int r = ::renameat2(AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), RENAME_NOREPLACE);
             placed = r == 0 ? 0 : (errno == EEXIST ? EEXIST : -1);
         }

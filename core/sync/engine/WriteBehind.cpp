@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QtConcurrent>
 #include <cerrno>
+#include <cstdio>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -70,6 +71,19 @@ QFuture<WriteBehind::Written> WriteBehind::write(const QString& temp, const QStr
     m_waiting.emplace_back(f, bytes.size());
     m_held += bytes.size();
     return f;
+}
+
+QFuture<QList<int>> WriteBehind::renameNew(const QList<std::pair<QByteArray, QByteArray>>& names)
+{
+    return QtConcurrent::run(&m_thread, [names] {
+        QList<int> outcomes;
+        outcomes.reserve(names.size());
+        for (const auto& [from, to] : names)
+            outcomes.append(::renameat2(AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), RENAME_NOREPLACE) == 0
+                                ? 0
+                                : errno);
+        return outcomes;
+    });
 }
 
 void WriteBehind::waitAll()

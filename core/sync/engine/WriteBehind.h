@@ -33,6 +33,9 @@ public:
     // it and gives it the version's time and `mode` (finishWritten, `relative` its path).
     QFuture<Written> write(const QString& temp, const QString& relative, const QByteArray& bytes, qint64 mtimeMs,
                            int mode);
+    // Renames each file of the pairs (from, to) into place, in order, unless something is at the
+    // new name (renameat2 RENAME_NOREPLACE): for each, 0 or the system's error (EEXIST: taken).
+    QFuture<QList<int>> renameNew(const QList<std::pair<QByteArray, QByteArray>>& names);
     // Returns once every write handed over is done (their outcomes stay with their futures).
     void waitAll();
 
