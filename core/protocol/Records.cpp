@@ -3,6 +3,7 @@
 #include "Tr.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -164,6 +165,13 @@ void appendString(QByteArray& out, const QString& text)
 {
     out += '"';
     const QByteArray utf8 = text.toUtf8();
+    // Most text has nothing to escape: it goes as it is.
+    if (std::none_of(utf8.cbegin(), utf8.cend(), [](char c) {
+            return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\';
+        })) {
+        out.append(utf8).append('"');
+        return;
+    }
     for (const char c : utf8) {
         const auto u = static_cast<unsigned char>(c);
         switch (c) {
@@ -202,6 +210,30 @@ void appendString(QByteArray& out, const QString& text)
     out += '"';
 }
 
+template<typename Integer>
+void appendNumber(QByteArray& out, Integer n)
+{
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+    out.append(digits, end - digits);
+}
+
+// A hash as its hexadecimal text, between quotes.
+void appendHex(QByteArray& out, const QByteArray& bytes)
+{
+    static const char hex[] = "0123456789abcdef";
+    const qsizetype at = out.size();
+    out.resize(at + 2 * bytes.size() + 2);
+    char* p = out.data() + at;
+    *p++ = '"';
+    for (const char c : bytes) {
+        const auto u = static_cast<unsigned char>(c);
+        *p++ = hex[u >> 4];
+        *p++ = hex[u & 0xf];
+    }
+    *p = '"';
+}
+
 void appendKey(QByteArray& out, const char* key, bool& first)
 {
     if (!first)
@@ -229,14 +261,19 @@ QByteArray JournalRecord::toJsonText() const
             const BlobRef& b = blobs.at(i);
             if (i > 0)
                 out += ',';
-            out += "{\"hash\":\"" + b.hash.toHex() + '"';
+            out += "{\"hash\":";
+            appendHex(out, b.hash);
             if (whole) {
                 out += ",\"id\":";
                 appendString(out, b.pack);
-                out += ",\"size\":" + QByteArray::number(b.length);
+                out += ",\"size\":";
+                appendNumber(out, b.length);
             } else {
-                out += ",\"length\":" + QByteArray::number(b.length) + ",\"offset\":" + QByteArray::number(b.offset) +
-                       ",\"pack\":";
+                out += ",\"length\":";
+                appendNumber(out, b.length);
+                out += ",\"offset\":";
+                appendNumber(out, b.offset);
+                out += ",\"pack\":";
                 appendString(out, b.pack);
             }
             out += '}';
@@ -244,20 +281,20 @@ QByteArray JournalRecord::toJsonText() const
         out += ']';
         if (from > 0 || piece) {
             appendKey(out, "from", first);
-            out += QByteArray::number(from);
+            appendNumber(out, from);
         }
         appendKey(out, "hash", first);
-        out += '"' + hash.toHex() + '"';
+        appendHex(out, hash);
     }
     appendKey(out, "kind", first);
     appendString(out, piece ? QStringLiteral("piece") : kindName(kind));
     if (file && mode > 0 && !piece) {
         appendKey(out, "mode", first);
-        out += QByteArray::number(mode);
+        appendNumber(out, mode);
     }
     if (file) {
         appendKey(out, "mtime", first);
-        out += QByteArray::number(mtimeMs);
+        appendNumber(out, mtimeMs);
     }
     appendKey(out, "name", first);
     appendString(out, originName);
@@ -271,7 +308,7 @@ QByteArray JournalRecord::toJsonText() const
     }
     if (file) {
         appendKey(out, "size", first);
-        out += QByteArray::number(size);
+        appendNumber(out, size);
     }
     appendKey(out, "vv", first);
     out += '{';
@@ -281,7 +318,8 @@ QByteArray JournalRecord::toJsonText() const
             out += ',';
         firstCounter = false;
         appendString(out, it.key());
-        out += ':' + QByteArray::number(it.value());
+        out += ':';
+        appendNumber(out, it.value());
     }
     out += "}}";
     return out;
