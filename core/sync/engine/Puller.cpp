@@ -16,6 +16,8 @@
 #include "sync/engine/VersionRules.h"
 
 #include <QJsonDocument>
+#include <QScopeGuard>
+#include <QtConcurrent>
 #include <limits>
 
 namespace escale::sync::engine {
@@ -332,24 +334,50 @@ void Puller::integrateRecords(Pass& pass, const QList<QByteArray>& records, cons
                               const StateDb::Peer& peer, quint64 seq)
 {
     const QString& from = peer.name;
-    QString error;
+    // The records are read and their paths checked on another core, a few hundred ahead of the
+    // ones taken in here.
+    struct Read
+    {
+        std::optional<JournalRecord> record;
+        QString error;   // why it does not read
+        QString refusal; // why its path is refused
+    };
+    constexpr qsizetype kAhead = 512;
+    auto readFrom = [&records](qsizetype start) {
+        return QtConcurrent::run([&records, start] {
+            QList<Read> out;
+            for (qsizetype i = start; i < std::min(records.size(), start + kAhead); ++i) {
+                Read r;
+                r.record = JournalRecord::fromJsonText(records.at(i), r.error);
+                QString normalised;
+                if (r.record && (r.refusal = protocol::checkRelayPath(r.record->path, &normalised)).isEmpty())
+                    r.record->path = normalised;
+                out.append(std::move(r));
+            }
+            return out;
+        });
+    };
+    QFuture<QList<Read>> ahead = readFrom(0);
+    const auto waitForReading = qScopeGuard([&ahead] { ahead.waitForFinished(); });
+    QList<Read> read;
     m_ctx.db.begin();
     QSet<QString> packs; // others' packs (or format-1 chunks) named: to read unless held here
-    for (const QByteArray& text : records) {
-        auto record = JournalRecord::fromJsonText(text, error);
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        if (i % kAhead == 0) {
+            read = ahead.result();
+            ahead = readFrom(i + kAhead);
+        }
+        std::optional<JournalRecord>& record = read[i % kAhead].record;
         if (!record) {
-            pass.problem(trc("sync", "%1 of %2: %3; record skipped").arg(path, from, error));
+            pass.problem(trc("sync", "%1 of %2: %3; record skipped").arg(path, from, read[i % kAhead].error));
             continue;
         }
-        QString normalised;
-        const QString refusal = protocol::checkRelayPath(record->path, &normalised);
-        if (!refusal.isEmpty()) {
+        if (const QString& refusal = read[i % kAhead].refusal; !refusal.isEmpty()) {
             pass.problem(
                 trc("sync", "refused a path from %1 (%2): %3")
-                    .arg(from, refusal, QString::fromUtf8(text).left(200)));
+                    .arg(from, refusal, QString::fromUtf8(records.at(i)).left(200)));
             continue;
         }
-        record->path = normalised;
         // A blob of this client's packs named by another client (R39 c, d): the pack is kept until
         // that segment is acknowledged too (R41).
         // Other blobs may be named by this client's next versions while a client has yet to
