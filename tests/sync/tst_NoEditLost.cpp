@@ -133,7 +133,7 @@ private Q_SLOTS:
     void filterChangesBringSkippedFiles();
     void fullRelaySendsWhatFits();
     void fullLocalDiskIsNamed();
-    void fullDiskWhileWritingBehind();
+    void fullDiskWhileABatchIsPlaced();
     void stateDatabaseFullStopsThePass();
     void stateDatabaseOnADiskFullOrReadOnly();
     void brokenStateStopsOnlyItsRepository();
@@ -1595,11 +1595,11 @@ void tst_NoEditLost::fullLocalDiskIsNamed()
     QVERIFY(b.last().problems.filter("Unknown error").isEmpty());
 }
 
-// Small files fetched ahead are written behind, on a thread of their own, and renamed into place
-// at the batch's end. A disk that fills meanwhile: each file that could not be written is set
+// A batch of small files is written to download files, then renamed into place at its end (the new
+// ones on another thread). A disk that fills meanwhile: each file that could not be written is set
 // aside with the cause, is not counted nor announced as received, leaves no download file behind,
 // and arrives once there is room; every file that was placed holds exactly its version.
-void tst_NoEditLost::fullDiskWhileWritingBehind()
+void tst_NoEditLost::fullDiskWhileABatchIsPlaced()
 {
     SmallDisk mountPoint("256k");
     if (!mountPoint.mounted())

@@ -227,22 +227,6 @@ void ContentFetcher::endBatch()
     m_prefetch.reset();
 }
 
-bool ContentFetcher::takeAhead(const JournalRecord& record, QByteArray& bytes)
-{
-    if (!m_prefetch || record.from != 0 || record.piece || record.size <= 0 || record.blobs.size() != 1)
-        return false;
-    const protocol::BlobRef& blob = record.blobs.first();
-    RelayError e;
-    if (blob.length != record.size || blob.hash != record.hash || !m_prefetch->take(blob, bytes, e))
-        return false;
-    Sha256 own;
-    own.update(bytes.constData(), bytes.size());
-    if (e.ok() && bytes.size() == record.size && own.finish() == record.hash)
-        return true;
-    bytes.clear();
-    return false;
-}
-
 RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol::BlobRef>& chunks, QFile& file,
                                    Sha256* whole)
 {

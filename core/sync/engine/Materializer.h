@@ -47,10 +47,7 @@ private:
     // Sets `path` aside with `cause` (a problem of the pass too).
     Outcome setAside(Pass& pass, const QString& path, const QString& cause);
     // The content of `record` staged for `targetPath`, its folders made.
-    // `writeBehind`: a small file fetched ahead may be written on the writes' thread (its outcome
-    // is settled by commitStaged, its event reported there).
-    Content obtainContent(const protocol::JournalRecord& record, const QString& targetPath, QString& problem,
-                          bool writeBehind);
+    Content obtainContent(const protocol::JournalRecord& record, const QString& targetPath, QString& problem);
     bool commitStaged(Pass& pass);
     bool throughLink(const QString& relative);
     bool makeFolders(const QString& relative, QString& problem);
@@ -72,16 +69,9 @@ private:
         protocol::VersionVector vv; // what the folder reflects once it is in place
         QList<protocol::BlobRef> blobs; // its blob list when the record names it whole: its basis (R39 c)
         std::optional<state::StateDb::LocalEntry> written; // its state, taken before it was closed
-        // Written behind (WriteBehind): the write's outcome, and what its event says once it is in place.
-        std::optional<QFuture<WriteBehind::Written>> writing;
-        QString by;
-        qint64 size = 0;
     };
     QList<Staged> m_staged; // downloads waiting for their batch's commit
-    WriteBehind m_writes;
-    // A path of the batch's own list is being placed (not one placed on the way, such as a conflict
-    // copy, whose outcome the path that needs it looks at): its download may be written behind.
-    bool m_writeBehind = false;
+    WriteBehind m_writes;   // renames new files into place while the commit records the others
     // Folders of the folder found real (not links) or made during the current batch: not looked
     // at again for each of their files. Cleared at the batch's start and end, and after deletions.
     QSet<QString> m_realFolders;

@@ -164,7 +164,7 @@ void Pusher::push(Pass& pass)
         struct Cut
         {
             Item item;
-            QSet<QString> packs; // written by this batch, named by the record
+            QStringList packs; // written by this batch, named by the record (a few: a list)
         };
         QList<Cut> cuts;
         // Enough pack names for the worst case. A pack is sealed when the next blob does not fit in
@@ -204,12 +204,12 @@ void Pusher::push(Pass& pass)
             if (item.renamed) {
                 item.record.blobs.clear();
                 item.record.from = 0;
-                cuts.append(Cut{item, {}});
+                cuts.append(Cut{std::move(item), {}});
                 continue;
             }
             const bool content = item.record.kind == Kind::File && item.record.size > 0;
             if (!content) {
-                cuts.append(Cut{item, {}});
+                cuts.append(Cut{std::move(item), {}});
                 continue;
             }
             if (pass.relayFull || !pass.result.ok())
@@ -229,7 +229,7 @@ void Pusher::push(Pass& pass)
                                      cut.packs))
                         continue;
                     cut.item.piece = cut.item.record.piece;
-                    cuts.append(cut);
+                    cuts.append(std::move(cut));
                     continue;
                 }
                 if (used + m_ctx.store.codec().encodedSize(item.record.size) > *m_ctx.settings.diskQuota) {
@@ -249,7 +249,7 @@ void Pusher::push(Pass& pass)
                 withdrawIfGone(pass, item.record, repush);
                 continue;
             }
-            cuts.append(cut);
+            cuts.append(std::move(cut));
         }
         packs.finish();
         releaseChunkIds();
@@ -282,7 +282,7 @@ void Pusher::push(Pass& pass)
                 ++m_ctx.progress.filesSent;
                 m_ctx.reportEvent(FileEvent::Kind::Sent, r.path, m_ctx.settings.clientName, r.size);
             }
-            ready.append(cut.item);
+            ready.append(std::move(cut.item));
         }
         m_ctx.db.commit();
         if (!pass.result.ok() || ready.isEmpty())
@@ -397,7 +397,7 @@ void Pusher::push(Pass& pass)
 }
 
 bool Pusher::uploadPiece(Pass& pass, JournalRecord& record, qint64 room, PackWriter& packs,
-                         QHash<QByteArray, protocol::BlobRef>& placed, QSet<QString>& used)
+                         QHash<QByteArray, protocol::BlobRef>& placed, QStringList& used)
 {
     qint64 from = 0;
     const QStringList progress = m_ctx.db.meta(Meta::PieceSent, record.path).split(QLatin1Char(' '));
@@ -649,7 +649,7 @@ QString Pusher::nextPackId()
 }
 
 bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limit, bool repush, PackWriter& packs,
-                     QHash<QByteArray, protocol::BlobRef>& placed, QSet<QString>& used)
+                     QHash<QByteArray, protocol::BlobRef>& placed, QStringList& used)
 {
     const qint64 end = std::min(record.size, from + limit);
     // A small file this pass's scan read: sent as it was read (the bytes the record's hash names),
@@ -705,8 +705,8 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
         return at;
     };
     auto name = [&](const protocol::BlobRef& at, qint64 length) {
-        if (packs.isOurs(at.pack))
-            used.insert(at.pack);
+        if (packs.isOurs(at.pack) && !used.contains(at.pack))
+            used.append(at.pack);
         record.blobs.append(at);
         m_ctx.progress.currentDone += length;
         m_ctx.reportProgress(length >= 512 * 1024); // a big blob shows at once

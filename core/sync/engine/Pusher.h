@@ -52,9 +52,9 @@ private:
     // batch's packs the record names). False when the file changed or cannot be read, or the pass
     // failed. The whole file read gives the record the hash of what was sent (confirmContent).
     bool cutFile(Pass& pass, protocol::JournalRecord& record, qint64 from, qint64 limit, bool repush,
-                 PackWriter& packs, QHash<QByteArray, protocol::BlobRef>& placed, QSet<QString>& used);
+                 PackWriter& packs, QHash<QByteArray, protocol::BlobRef>& placed, QStringList& used);
     bool uploadPiece(Pass& pass, protocol::JournalRecord& record, qint64 room, PackWriter& packs,
-                     QHash<QByteArray, protocol::BlobRef>& placed, QSet<QString>& used);
+                     QHash<QByteArray, protocol::BlobRef>& placed, QStringList& used);
     // Whether the bytes sent for `record` (their hash, or the file read again) are its content;
     // a version made here takes the hash of what was sent.
     bool confirmContent(Pass& pass, protocol::JournalRecord& record, const state::StateDb::LocalEntry& source,
