@@ -366,6 +366,10 @@ private:
         // boundary, at the k-th progress report.
         sync::SyncEngine& engine = m_clients[who]->engine();
         int stopAt = m_random.bounded(6) == 0 ? 1 + int(m_random.bounded(6)) : 0;
+        // $ESCALE_MODEL_STOP_LATER: stop at the n-times-later report instead (the same seeds stop
+        // at other points of their passes).
+        if (static const int later = qEnvironmentVariableIntValue("ESCALE_MODEL_STOP_LATER"); later > 1)
+            stopAt *= later;
         const auto connection = QObject::connect(&engine, &sync::SyncEngine::progress, &engine,
                                                  [&engine, &stopAt](const sync::PassProgress&) {
                                                      if (stopAt > 0 && --stopAt == 0)
