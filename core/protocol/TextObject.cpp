@@ -3,6 +3,7 @@
 #include "Tr.h"
 #include "protocol/Records.h"
 
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <openssl/evp.h>
 
@@ -15,13 +16,14 @@ constexpr qsizetype kSmallestCompressed = 1024; // below, the text as it is
 constexpr qint64 kLargestText = 1LL << 30;     // what a compressed object may expand to
 constexpr qint64 kLargestRatio = 1100;         // zlib expands by at most ~1032 times
 
-// The SHA-256 of `size` bytes, in hexadecimal (OpenSSL's: a segment of 10,000 records is 3.9 MB).
+// The SHA-256 of `size` bytes, in hexadecimal: OpenSSL's (a segment of 10,000 records is 3.9 MB),
+// Qt's where OpenSSL refuses (a provider without it).
 QByteArray sha256Hex(const char* data, qsizetype size)
 {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
-    if (EVP_Digest(data, size_t(size), digest, &length, EVP_sha256(), nullptr) != 1)
-        return {}; // matches no line's hash
+    if (EVP_Digest(data, size_t(size), digest, &length, EVP_sha256(), nullptr) != 1 || length != 32)
+        return QCryptographicHash::hash(QByteArrayView(data, size), QCryptographicHash::Sha256).toHex();
     return QByteArray(reinterpret_cast<const char*>(digest), int(length)).toHex();
 }
 

@@ -676,31 +676,35 @@ bool Materializer::commitStaged(Pass& pass)
     bool all = true;
     const QString stamp = archiveStamp();
     // Where nothing is known, the rename itself refuses to replace what came meanwhile (no look
-    // first). Those renames are made on the writes' thread, a few hundred at a time, while this
-    // one records the files placed before them (a path staged twice is renamed here, in turn).
+    // first). Those renames are made on the writes' thread, a few hundred at a time and at most two
+    // such sets ahead of the files this thread records (a failure here leaves few placed files
+    // unrecorded), while it records the ones before them. A path staged twice is renamed here.
     QHash<QString, int> times;
     for (const Staged& staged : std::as_const(m_staged))
         ++times[staged.path];
     constexpr qsizetype kRenames = 256;
-    QList<QFuture<QList<int>>> renamed;      // each of up to kRenames renames
-    QList<qsizetype> renameOf(m_staged.size(), -1); // a staged file's place among them
-    QList<std::pair<QByteArray, QByteArray>> names;
-    qsizetype handed = 0;
+    QList<QList<std::pair<QByteArray, QByteArray>>> sets; // of up to kRenames renames, in order
+    QList<qsizetype> renameOf(m_staged.size(), -1);      // a staged file's place among them
+    qsizetype counted = 0;
     for (qsizetype i = 0; i < m_staged.size(); ++i) {
         const Staged& staged = m_staged.at(i);
         if (times.value(staged.path) != 1 || m_ctx.db.local(staged.path))
             continue;
-        renameOf[i] = handed++;
-        names.append({QFile::encodeName(staged.temp), QFile::encodeName(m_ctx.localPath(staged.path))});
-        if (names.size() == kRenames)
-            renamed.append(m_writes.renameNew(std::exchange(names, {})));
+        if (counted % kRenames == 0)
+            sets.append(QList<std::pair<QByteArray, QByteArray>>());
+        renameOf[i] = counted++;
+        sets.last().append({QFile::encodeName(staged.temp), QFile::encodeName(m_ctx.localPath(staged.path))});
     }
-    if (!names.isEmpty())
-        renamed.append(m_writes.renameNew(names));
+    QList<QFuture<QList<int>>> renamed; // the sets handed over
     const auto renamesDone = qScopeGuard([&renamed] {
         for (QFuture<QList<int>>& f : renamed)
             f.waitForFinished(); // (an exception below leaves none running)
     });
+    auto handOver = [&](qsizetype upTo) {
+        while (renamed.size() < std::min(upTo, sets.size()))
+            renamed.append(m_writes.renameNew(sets.at(renamed.size())));
+    };
+    handOver(2);
     for (qsizetype i = 0; i < m_staged.size(); ++i) {
         const Staged& staged = m_staged.at(i);
         const QString target = m_ctx.localPath(staged.path);
@@ -712,6 +716,7 @@ bool Materializer::commitStaged(Pass& pass)
         // other way: the target is looked at, then renamed over.
         int placed = -1; // 0: in place; EEXIST: something is there; -1: not tried
         if (renameOf.at(i) >= 0) {
+            handOver(renameOf.at(i) / kRenames + 2);
             const int r = renamed[renameOf.at(i) / kRenames].result().at(renameOf.at(i) % kRenames);
             placed = r == 0 ? 0 : (r == EEXIST ? EEXIST : -1);
         } else if (!known) {
