@@ -534,7 +534,7 @@ Content ContentFetcher::obtainContent(const JournalRecord& record, const QString
 {
     const QString target = m_ctx.localPath(targetPath);
     const QString folder = target.left(target.lastIndexOf(QLatin1Char('/')));
-    const QString temp = downloadFileFor(target);
+    const QString temp = folder + QLatin1Char('/') + protocol::local::downloadPrefix() + randomTag();
     QFile out(temp);
     // Made here, never through a link, never over anything (QFile's NewOnly looks at it first).
     const int fd = ::open(QFile::encodeName(temp).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,

@@ -676,7 +676,7 @@ bool Materializer::commitStaged(Pass& pass)
     bool all = true;
     const QString stamp = archiveStamp();
     // Where nothing is known, the rename itself refuses to replace what came meanwhile (no look
-    // first). Those renames are made on the writes' thread, a few hundred at a time and at most two
+    // first). Those renames are made on BackgroundRenames' thread, a few hundred at a time and at most two
     // such sets ahead of the files this thread records (a failure here leaves few placed files
     // unrecorded), while it records the ones before them. A path staged twice is renamed here.
     QHash<QString, int> times;
@@ -702,7 +702,7 @@ bool Materializer::commitStaged(Pass& pass)
     });
     auto handOver = [&](qsizetype upTo) {
         while (renamed.size() < std::min(upTo, sets.size()))
-            renamed.append(m_writes.renameNew(sets.at(renamed.size())));
+            renamed.append(m_renames.renameNew(sets.at(renamed.size())));
     };
     handOver(2);
     for (qsizetype i = 0; i < m_staged.size(); ++i) {

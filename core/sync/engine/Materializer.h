@@ -3,7 +3,7 @@
 #include "protocol/Records.h"
 #include "protocol/VersionVector.h"
 #include "sync/engine/ContentFetcher.h"
-#include "sync/engine/WriteBehind.h"
+#include "sync/engine/BackgroundRenames.h"
 
 #include <QList>
 #include <QSet>
@@ -71,7 +71,7 @@ private:
         std::optional<state::StateDb::LocalEntry> written; // its state, taken before it was closed
     };
     QList<Staged> m_staged; // downloads waiting for their batch's commit
-    WriteBehind m_writes;   // renames new files into place while the commit records the others
+    BackgroundRenames m_renames;   // renames new files into place while the commit records the others
     // Folders of the folder found real (not links) or made during the current batch: not looked
     // at again for each of their files. Cleared at the batch's start and end, and after deletions.
     QSet<QString> m_realFolders;

@@ -1,4 +1,4 @@
-#include "sync/engine/WriteBehind.h"
+#include "sync/engine/BackgroundRenames.h"
 
 #include <QtConcurrent>
 #include <cerrno>
@@ -7,17 +7,17 @@
 
 namespace escale::sync::engine {
 
-WriteBehind::WriteBehind()
+BackgroundRenames::BackgroundRenames()
 {
     m_thread.setMaxThreadCount(1); // in order, beside the engine's thread (the second core)
 }
 
-WriteBehind::~WriteBehind()
+BackgroundRenames::~BackgroundRenames()
 {
     m_thread.waitForDone();
 }
 
-QFuture<QList<int>> WriteBehind::renameNew(const QList<std::pair<QByteArray, QByteArray>>& names)
+QFuture<QList<int>> BackgroundRenames::renameNew(const QList<std::pair<QByteArray, QByteArray>>& names)
 {
     return QtConcurrent::run(&m_thread, [names] {
         QList<int> outcomes;
