@@ -21,7 +21,7 @@ std::optional<ConflictCopy> parseConflictCopy(const QString& relative)
     // The extension is what follows the last dot of the original name (none when the name
     // starts with its only dot), as conflictCopyName() builds it.
     static const QRegularExpression pattern(
-        QStringLiteral(R"(^(.*) \(conflict from (.+) (\d{4}-\d{2}-\d{2} \d{6})(?: [0-9a-f]{8})?\)(\.[^./]*)?$)"));
+        QStringLiteral(R"(^(.*) \(conflict from (.+) (\d{4}-\d{2}-\d{2} \d{6})(?: ([0-9a-f]{8}))?\)(\.[^./]*)?$)"));
     const qsizetype slash = relative.lastIndexOf(QLatin1Char('/'));
     const QString folder = relative.left(slash + 1);
     const QRegularExpressionMatch m = pattern.match(relative.mid(slash + 1));
@@ -33,9 +33,10 @@ std::optional<ConflictCopy> parseConflictCopy(const QString& relative)
     time.setTimeZone(QTimeZone::utc());
     ConflictCopy c;
     c.copy = relative;
-    c.original = folder + m.captured(1) + m.captured(4);
+    c.original = folder + m.captured(1) + m.captured(5);
     c.device = m.captured(2);
     c.time = time;
+    c.tag = m.captured(4);
     return c;
 }
 

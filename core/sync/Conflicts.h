@@ -17,6 +17,7 @@ struct ConflictCopy
     QString original; // relative path of the file it conflicts with
     QString device;   // whose version the copy holds
     QDateTime time;   // that version's modification time (UTC, to the second)
+    QString tag;      // the first 8 hex digits of that version's content hash (none in earlier releases' names)
     bool originalExists = false;
 };
 

@@ -122,6 +122,7 @@ private Q_SLOTS:
     void conflictSettledOnBothSides();
     void losingVersionsCopyEditedInPlace_data();
     void losingVersionsCopyEditedInPlace();
+    void settledVersionWinsAgainOnlyInItsCopy();
     void relayFolderMovedAway();
     void stateOfAnEarlierRelease();
     void lostOrDamagedSegmentHeals_data();
@@ -1268,6 +1269,66 @@ void tst_NoEditLost::losingVersionsCopyEditedInPlace()
     settle({&a, &b}, 3);
     QVERIFY(!a.exists("f.txt"));
     CONVERGED(a, b);
+}
+
+// Reproduction (model seed 360205): carol settled a conflict by editing her copy, which made a
+// version of the name holding the winner's content without chunks. That version then lost to
+// bob's edit and lived on in carol's new copy alone. Alice deleted bob's version without knowing
+// carol's, so carol's won the name again (content beats deletion); carol's pass learnt of it and
+// stopped before placing it, then she edited that copy. Its former content was nowhere any more,
+// and every client asked for it forever.
+void tst_NoEditLost::settledVersionWinsAgainOnlyInItsCopy()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob"), c(relay, "carol");
+    a.write("f.txt", "base");
+    settle({&a, &b, &c}, 2);
+    // A first conflict: alice's version keeps the name, carol's goes to a copy.
+    a.write("f.txt", "alice's");
+    setMtime(a.path("f.txt"), 1'700'000'100);
+    c.write("f.txt", "carol's");
+    setMtime(c.path("f.txt"), 1'700'000'050);
+    QVERIFY(c.pass().ok());
+    QVERIFY(a.pass().ok());
+    QVERIFY(c.pass().ok());
+    QCOMPARE(c.read("f.txt"), QByteArray("alice's"));
+    const QString carolsCopy = "f (conflict from carol 2023-11-14 221410 " + copyTag("carol's") + ").txt";
+    QCOMPARE(c.read(carolsCopy), QByteArray("carol's"));
+    c.write(carolsCopy, "carol's, edited"); // settles the first conflict at carol's next pass
+    // Bob edits the name after placing alice's version; alice places bob's.
+    QVERIFY(b.pass().ok());
+    b.write("f.txt", "bob's");
+    setMtime(b.path("f.txt"), 1'700'000'200);
+    QVERIFY(b.pass().ok());
+    QVERIFY(a.pass().ok());
+    QCOMPARE(a.read("f.txt"), QByteArray("bob's"));
+    // Carol's settling version (alice's content) loses to bob's: it lives on in a copy.
+    QVERIFY(c.pass().ok());
+    QCOMPARE(c.read("f.txt"), QByteArray("bob's"));
+    const QString settledCopy = "f (conflict from carol 2023-11-14 221500 " + copyTag("alice's") + ").txt";
+    QCOMPARE(c.read(settledCopy), QByteArray("alice's"));
+    // Alice deletes bob's version, before she knows carol's: carol's wins the name again.
+    QVERIFY(QFile::remove(a.path("f.txt")));
+    QVERIFY(a.pass().ok());
+    QVERIFY2(objectHolding(relay, "alice's").isEmpty(), "alice's content is still on the relay");
+    // Carol's pass learns of it and stops before placing it, then she edits that copy.
+    c.engine().interrupt();
+    c.pass();
+    c.engine().interrupt(false);
+    QVERIFY(c.last().interrupted);
+    QCOMPARE(c.read("f.txt"), QByteArray("bob's"));
+    c.write(settledCopy, "alice's, edited by carol");
+    settle({&a, &b, &c}, 4);
+    const QString atRest = problemsAtRest({&a, &b, &c}); // nothing asked for, nothing waiting
+    QVERIFY2(atRest.isEmpty(), qPrintable(atRest));
+    for (Client* x : {&a, &b, &c})
+        QVERIFY2(x->last().ok() && x->last().pendingDown == 0 && x->last().pendingUp == 0,
+                 qPrintable(x->last().waiting.join('\n')));
+    CONVERGED(a, b);
+    CONVERGED(a, c);
+    // What carol edited is what everyone holds; the name went with alice's deletion.
+    QVERIFY(!a.exists("f.txt"));
+    QCOMPARE(contents(b), QStringList({"alice's, edited by carol", "carol's, edited"}));
 }
 
 // Reproduction: with clients running on a folder relay, moving the relay folder away made a

@@ -112,6 +112,7 @@ void tst_LocalActions::conflictNames()
     QCOMPARE(parsed->original, original);
     QCOMPARE(parsed->device, device);
     QCOMPARE(parsed->time.toMSecsSinceEpoch(), when);
+    QVERIFY(parsed->tag.isEmpty());
     QVERIFY(!sync::parseConflictCopy(original));
     // With a tag (two copies from one device and one second).
     const QString tagged = sync::conflictCopyName(original, device, when, "0a1b2c3d");
@@ -121,6 +122,7 @@ void tst_LocalActions::conflictNames()
     QCOMPARE(parsedTagged->original, original);
     QCOMPARE(parsedTagged->device, device);
     QCOMPARE(parsedTagged->time.toMSecsSinceEpoch(), when);
+    QCOMPARE(parsedTagged->tag, QString("0a1b2c3d"));
     QVERIFY(!sync::parseConflictCopy("notes (conflict from bob yesterday).txt"));
     QVERIFY(!sync::parseConflictCopy(" (conflict from bob 2026-11-26 070509).txt"));
 }

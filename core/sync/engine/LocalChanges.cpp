@@ -300,7 +300,9 @@ void LocalChanges::scanLocal(Pass& pass)
     // meanwhile builds on what the folder held (R24).
     // A conflict copy edited, renamed or deleted here resolves its conflict (R26): the name keeps
     // what it holds, under a version that supersedes the losing one, so that the losing version
-    // never needs its content again (it lives on in the copy's new version, or was let go).
+    // never needs its content again (it lives on in the copy's new version, or was let go). Where
+    // the folder does not hold the name's winner, the versions whose content the copy held are
+    // superseded by a deletion (letGoCopiedVersions).
     if (m_ctx.sends()) {
         QSet<QString> touched;
         for (const StateDb::LocalEntry& e : scanned.changed)
@@ -311,9 +313,16 @@ void LocalChanges::scanLocal(Pass& pass)
                 copies << e.path;
         if (!holdDeletions)
             copies += scanned.removed;
-        for (const QString& copy : std::as_const(copies))
-            if (const auto conflict = parseConflictCopy(copy); conflict && !touched.contains(conflict->original))
-                settleConflict(conflict->original, copy);
+        for (const QString& copy : std::as_const(copies)) {
+            const auto conflict = parseConflictCopy(copy);
+            if (!conflict || touched.contains(conflict->original))
+                continue;
+            // What the copy held before (a file's content: none for a folder there).
+            const StateDb::LocalEntry former = known.value(copy);
+            const bool tagged = former.kind == Kind::File &&
+                                (conflict->tag.isEmpty() || former.hash.toHex().startsWith(conflict->tag.toLatin1()));
+            settleConflict(pass, conflict->original, copy, tagged ? former.hash : QByteArray());
+        }
     }
     m_ctx.db.commit();
     qCDebug(lcEngine).noquote() << QStringLiteral("[%1] scanned %2 files: %3 changed, %4 removed")
@@ -337,7 +346,7 @@ void LocalChanges::keepsConcurrent(Pass& pass, const QString& path, const QList<
     }
 }
 
-void LocalChanges::settleConflict(const QString& path, const QString& copy)
+void LocalChanges::settleConflict(Pass& pass, const QString& path, const QString& copy, const QByteArray& former)
 {
     const QList<StateDb::Version> versions = m_ctx.db.versions(path);
     QList<JournalRecord> records;
@@ -347,10 +356,14 @@ void LocalChanges::settleConflict(const QString& path, const QString& copy)
     const auto listed = std::find_if(resolution.copies.cbegin(), resolution.copies.cend(),
                                      [&](const JournalRecord& c) { return c.path == copy; });
     const auto local = m_ctx.db.local(path);
-    // Only where the folder holds the resolution: the winner under the name.
+    // Where the folder holds the resolution (the winner under the name), the name's next version
+    // takes the copy's losing versions in (below). Elsewhere, the versions of the name whose
+    // content the copy held are let go (model seed 360205).
     if (listed == resolution.copies.cend() || resolution.kind != Kind::File || !local ||
-        local->kind != Kind::File || local->hash != resolution.winner.hash)
+        local->kind != Kind::File || local->hash != resolution.winner.hash) {
+        letGoCopiedVersions(pass, path, copy, former);
         return;
+    }
     // The name's next version supersedes the winner and the losing versions that copy holds (their
     // bytes are the copy's, changed or deleted here), whether or not the folder's state had taken
     // them in (model seed 190044: left out, a losing version outlived its copy, and its content,
@@ -381,8 +394,50 @@ void LocalChanges::settleConflict(const QString& path, const QString& copy)
         // A copy of a copy: the name it is the copy of is settled too (its losing version lived on
         // in the version of `path` just replaced).
         if (const auto outer = parseConflictCopy(path))
-            settleConflict(outer->original, path);
+            settleConflict(pass, outer->original, path, {});
     }
+}
+
+void LocalChanges::letGoCopiedVersions(Pass& pass, const QString& path, const QString& copy, const QByteArray& former)
+{
+    // The copy held the content of versions of the name that the folder does not hold under it:
+    // a losing version whose name waits to be placed here, or one that won the name again since
+    // its copy was made (the versions that beat it were deleted elsewhere, by clients that never
+    // knew it, and content beats deletion) before a pass placed it. Changed or deleted here, the
+    // copy held their content last; nothing may ask for it any more. Those versions are
+    // superseded by a deletion made here, concurrent with every other version of the name, which
+    // keeps the name if one holds content. The content lives on in the copy's new version, or
+    // was let go.
+    if (former.isEmpty())
+        return;
+    const auto local = m_ctx.db.local(path);
+    if (local && local->kind == Kind::File && local->hash == former)
+        return; // the name holds it here
+    const QList<StateDb::Version> versions = m_ctx.db.versions(path);
+    VersionVector base;
+    bool any = false;
+    for (const StateDb::Version& v : versions)
+        if (v.record.kind == Kind::File && v.record.hash == former) {
+            base = base.merged(v.record.vv);
+            any = true;
+        }
+    if (!any)
+        return;
+    JournalRecord r;
+    r.path = path;
+    r.kind = Kind::Deleted;
+    r.vv = newLocalVector(base, versions, m_ctx.clientId);
+    r.origin = m_ctx.clientId;
+    r.originName = m_ctx.settings.clientName;
+    const auto updated = integrated(versions, StateDb::Version{r, true});
+    if (!updated)
+        return;
+    m_ctx.db.setVersions(path, *updated);
+    keepsConcurrent(pass, path, *updated);
+    qCInfo(lcEngine).noquote()
+        << QStringLiteral("[%1] %2 was changed here: the versions of %3 it held are let go").arg(m_ctx.settings.name, copy, path);
+    if (const auto outer = parseConflictCopy(path))
+        settleConflict(pass, outer->original, path, former);
 }
 
 } // namespace escale::sync::engine

@@ -31,8 +31,11 @@ public:
     void confirmDeletions() { m_deletionsConfirmed = true; }
 
 private:
-    // A conflict copy of `path` was changed here: the name's version supersedes the losing one.
-    void settleConflict(const QString& path, const QString& copy);
+    // A conflict copy of `path` was changed here (it held `former`, the content its name's tag
+    // names; empty when unknown): the name's version supersedes the losing one.
+    void settleConflict(Pass& pass, const QString& path, const QString& copy, const QByteArray& former);
+    // The versions of `path` whose content `former` was held by `copy` alone are superseded.
+    void letGoCopiedVersions(Pass& pass, const QString& path, const QString& copy, const QByteArray& former);
     // A version made here left others beside it: the path is looked at in this pass.
     void keepsConcurrent(Pass& pass, const QString& path, const QList<state::StateDb::Version>& versions);
 
