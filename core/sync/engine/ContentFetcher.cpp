@@ -227,6 +227,22 @@ void ContentFetcher::endBatch()
     m_prefetch.reset();
 }
 
+bool ContentFetcher::takeAhead(const JournalRecord& record, QByteArray& bytes)
+{
+    if (!m_prefetch || record.from != 0 || record.piece || record.size <= 0 || record.blobs.size() != 1)
+        return false;
+    const protocol::BlobRef& blob = record.blobs.first();
+    RelayError e;
+    if (blob.length != record.size || blob.hash != record.hash || !m_prefetch->take(blob, bytes, e))
+        return false;
+    Sha256 own;
+    own.update(bytes.constData(), bytes.size());
+    if (e.ok() && bytes.size() == record.size && own.finish() == record.hash)
+        return true;
+    bytes.clear();
+    return false;
+}
+
 RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol::BlobRef>& chunks, QFile& file,
                                    Sha256* whole)
 {
@@ -534,7 +550,7 @@ Content ContentFetcher::obtainContent(const JournalRecord& record, const QString
 {
     const QString target = m_ctx.localPath(targetPath);
     const QString folder = target.left(target.lastIndexOf(QLatin1Char('/')));
-    const QString temp = folder + QLatin1Char('/') + protocol::local::downloadPrefix() + randomTag();
+    const QString temp = downloadFileFor(target);
     QFile out(temp);
     // Made here, never through a link, never over anything (QFile's NewOnly looks at it first).
     const int fd = ::open(QFile::encodeName(temp).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,

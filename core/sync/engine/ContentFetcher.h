@@ -43,6 +43,10 @@ public:
     void startBatch();
     void fetchAhead(const protocol::BlobRef& chunk); // in order; nothing outside a batch
     void endBatch();
+    // The bytes of `record`, a content that is one blob fetched ahead in this batch, checked
+    // against its hash: true. False when it was not fetched ahead, could not be, or does not
+    // match (then obtainContent() fetches it again, and says why if it fails again).
+    bool takeAhead(const protocol::JournalRecord& record, QByteArray& bytes);
 
     // Appends the chunks to `file` (at its position), each checked (or, with `whole`, the whole
     // through it); on failure the file's position is put back and the error names the path.

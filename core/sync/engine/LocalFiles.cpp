@@ -1,6 +1,7 @@
 #include "sync/engine/LocalFiles.h"
 
 #include "Tr.h"
+#include "protocol/LocalLayout.h"
 #include "scan/Hasher.h"
 
 #include <QFile>
@@ -153,19 +154,29 @@ QString randomTag()
     return QString::number(QRandomGenerator::global()->generate64(), 36);
 }
 
+QString downloadFileFor(const QString& target)
+{
+    return target.left(target.lastIndexOf(QLatin1Char('/'))) + QLatin1Char('/') + protocol::local::downloadPrefix() +
+           randomTag();
+}
+
 // Why a file of the folder could not be written, in words that name the cause: Qt says "Unknown
 // error" for a full disk.
 QString writeFailure(const QFileDevice& file)
 {
     const int err = errno;
+    return writeFailure(err, file.fileName(), file.errorString());
+}
+
+QString writeFailure(int err, const QString& fileName, const QString& said)
+{
     struct statvfs st;
-    const QByteArray folder = QFile::encodeName(QFileInfo(file.fileName()).absolutePath());
+    const QByteArray folder = QFile::encodeName(QFileInfo(fileName).absolutePath());
     if (err == ENOSPC || err == EDQUOT ||
         (::statvfs(folder.constData(), &st) == 0 && qint64(st.f_bavail) * qint64(st.f_frsize) < 64 * 1024))
         return trc("sync", "the disk is full (free some room on it; nothing was replaced)");
     if (err == EROFS)
         return trc("sync", "the disk is read-only");
-    const QString said = file.errorString();
     // Qt's "Unknown error" says nothing: the system's message does. Qt's text may be translated
     // (the desktop application loads Qt's French catalogue).
     static const char* const kUnknown = "Unknown error";

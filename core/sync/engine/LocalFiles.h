@@ -20,8 +20,12 @@ bool sameStat(const state::StateDb::LocalEntry& a, const state::StateDb::LocalEn
 int creationMask();
 // A random name part for temporary files.
 QString randomTag();
+// The name of a new download file beside `target` (absolute): a reserved name, never scanned.
+QString downloadFileFor(const QString& target);
 // Why a file of the folder could not be written, in words that name the cause.
 QString writeFailure(const QFileDevice& file);
+// The same for a write that failed with the system's error `err` (`fileName`: the file written).
+QString writeFailure(int err, const QString& fileName, const QString& said = {});
 // A download file, written and still open, before it takes its name: given its version's time and
 // permission bits (`mode` 0: left as made) on the open file, no path looked up; its state as the
 // state database will know it once renamed into place (a rename keeps it), or std::nullopt when

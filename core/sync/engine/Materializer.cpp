@@ -104,9 +104,14 @@ bool Materializer::materializePaths(Pass& pass, QStringList affected, const QLis
             late << p;
             continue;
         }
+        m_writeBehind = true; // (materialize() clears it for the paths it places on the way)
         settle(p, materialize(pass, p));
+        m_writeBehind = false;
     }
     m_fetcher.endBatch();
+    // The files written behind are in their folders before any folder is deleted: one that holds
+    // a file received in this batch stays (R26), as it would have with the file already there.
+    m_writes.waitAll();
     std::sort(deletions.begin(), deletions.end(), std::greater<>());
     if (pass.result.interrupted) {
         deletions.clear();
@@ -125,6 +130,7 @@ bool Materializer::materializePaths(Pass& pass, QStringList affected, const QLis
 
 Outcome Materializer::materialize(Pass& pass, const QString& path)
 {
+    const bool writeBehind = std::exchange(m_writeBehind, false);
     const Resolution target = m_ctx.resolved(path);
     const QString absolute = m_ctx.localPath(path);
     // Nothing is ever written or deleted through a symbolic link (R4): a link where the others
@@ -402,13 +408,14 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
         m_ctx.progress.currentDone = 0;
         m_ctx.progress.currentSize = target.winner.size;
         m_ctx.fileStartBytes = m_ctx.progress.bytesReceived;
-        switch (obtainContent(target.winner, path, problem)) {
+        switch (obtainContent(target.winner, path, problem, writeBehind)) {
         case Content::Written:
             m_cases.noteName(path, true);
             ++pass.result.downloaded;
             ++m_ctx.progress.filesReceived;
             m_ctx.progress.bytesReceived = m_ctx.fileStartBytes + target.winner.size;
-            m_ctx.reportEvent(FileEvent::Kind::Received, path, target.winner.originName, target.winner.size);
+            if (!m_staged.last().writing) // (staged just now; one written behind tells once it is in place)
+                m_ctx.reportEvent(FileEvent::Kind::Received, path, target.winner.originName, target.winner.size);
             return Outcome::Done;
         case Content::Gone:
             // Freed before this client got it (it joined late, or came back after a long
@@ -636,32 +643,58 @@ bool Materializer::makeFolders(const QString& relative, QString& problem)
 
 void Materializer::abandon()
 {
+    m_writes.waitAll(); // (a write still on its way would make its file after it is removed)
     for (const Staged& staged : std::as_const(m_staged))
         QFile::remove(staged.temp);
     m_staged.clear();
 }
 
-Content Materializer::obtainContent(const JournalRecord& record, const QString& targetPath, QString& problem)
+Content Materializer::obtainContent(const JournalRecord& record, const QString& targetPath, QString& problem,
+                                   bool writeBehind)
 {
     if (!makeFolders(targetPath.section(QLatin1Char('/'), 0, -2), problem))
         return Content::Failed;
-    QString temp;
-    std::optional<StateDb::LocalEntry> written;
-    const Content c =
-        m_fetcher.obtainContent(record, targetPath, downloadMode(record, targetPath), problem, temp, written);
-    if (c != Content::Written)
-        return c;
     // Renamed into place by commitStaged(), after one file system sync for the whole batch.
-    m_staged.append(Staged{temp, targetPath, record.hash, record.origin, mergedVector(m_ctx.db.versions(targetPath)),
-                           record.from == 0 && !record.piece ? record.blobs : QList<protocol::BlobRef>(),
-                           written});
-    return Content::Written;
+    Staged staged{{}, targetPath, record.hash, record.origin, mergedVector(m_ctx.db.versions(targetPath)),
+                  record.from == 0 && !record.piece ? record.blobs : QList<protocol::BlobRef>(), std::nullopt,
+                  std::nullopt, record.originName, record.size};
+    const int mode = downloadMode(record, targetPath);
+    if (QByteArray bytes; writeBehind && m_fetcher.takeAhead(record, bytes)) {
+        staged.temp = downloadFileFor(m_ctx.localPath(targetPath));
+        staged.writing = m_writes.write(staged.temp, targetPath, bytes, record.mtimeMs, mode);
+        m_staged.append(staged);
+        return Content::Written;
+    }
+    const Content c = m_fetcher.obtainContent(record, targetPath, mode, problem, staged.temp, staged.written);
+    if (c == Content::Written)
+        m_staged.append(staged);
+    return c;
 }
 
 bool Materializer::commitStaged(Pass& pass)
 {
     if (m_staged.isEmpty())
         return true;
+    bool all = true;
+    // The files written behind are written, or were not (the cause is in their outcome): those set
+    // aside like any file that could not be written, and no longer counted as received.
+    m_writes.waitAll();
+    for (auto it = m_staged.begin(); it != m_staged.end();) {
+        const std::optional<WriteBehind::Written> w =
+            it->writing ? std::optional(it->writing->result()) : std::nullopt;
+        if (!w || w->problem.isEmpty()) {
+            if (w)
+                it->written = w->entry;
+            ++it;
+            continue;
+        }
+        setAside(pass, it->path, w->problem);
+        --pass.result.downloaded;
+        --m_ctx.progress.filesReceived;
+        m_ctx.progress.bytesReceived -= it->size;
+        all = false;
+        it = m_staged.erase(it);
+    }
     // One sync makes every staged file durable before any of them replaces a user's file, so
     // a crash never leaves an empty or partial file under a real name (section 10).
     const int rootFd =
@@ -673,10 +706,9 @@ bool Materializer::commitStaged(Pass& pass)
         }
         ::close(rootFd);
     }
-    bool all = true;
     const QString stamp = archiveStamp();
     // Where nothing is known, the rename itself refuses to replace what came meanwhile (no look
-    // first). Those renames are made on BackgroundRenames' thread, a few hundred at a time and at most two
+    // first). Those renames are made on WriteBehind's thread, a few hundred at a time and at most two
     // such sets ahead of the files this thread records (a failure here leaves few placed files
     // unrecorded), while it records the ones before them. A path staged twice is renamed here.
     QHash<QString, int> times;
@@ -702,7 +734,7 @@ bool Materializer::commitStaged(Pass& pass)
     });
     auto handOver = [&](qsizetype upTo) {
         while (renamed.size() < std::min(upTo, sets.size()))
-            renamed.append(m_renames.renameNew(sets.at(renamed.size())));
+            renamed.append(m_writes.renameNew(sets.at(renamed.size())));
     };
     handOver(2);
     for (qsizetype i = 0; i < m_staged.size(); ++i) {
@@ -769,6 +801,8 @@ bool Materializer::commitStaged(Pass& pass)
             m_ctx.db.setBasis(staged.path, staged.hash, staged.blobs);
         }
         m_ctx.db.removeWant(staged.hash, staged.path);
+        if (staged.writing)
+            m_ctx.reportEvent(FileEvent::Kind::Received, staged.path, staged.by, staged.size);
     }
     m_staged.clear();
     return all;

@@ -3,7 +3,7 @@
 #include "protocol/Records.h"
 #include "protocol/VersionVector.h"
 #include "sync/engine/ContentFetcher.h"
-#include "sync/engine/BackgroundRenames.h"
+#include "sync/engine/WriteBehind.h"
 
 #include <QList>
 #include <QSet>
@@ -47,7 +47,10 @@ private:
     // Sets `path` aside with `cause` (a problem of the pass too).
     Outcome setAside(Pass& pass, const QString& path, const QString& cause);
     // The content of `record` staged for `targetPath`, its folders made.
-    Content obtainContent(const protocol::JournalRecord& record, const QString& targetPath, QString& problem);
+    // `writeBehind`: a small file fetched ahead may be written on the writes' thread (its outcome
+    // is settled by commitStaged, its event reported there).
+    Content obtainContent(const protocol::JournalRecord& record, const QString& targetPath, QString& problem,
+                          bool writeBehind);
     bool commitStaged(Pass& pass);
     bool throughLink(const QString& relative);
     bool makeFolders(const QString& relative, QString& problem);
@@ -69,9 +72,16 @@ private:
         protocol::VersionVector vv; // what the folder reflects once it is in place
         QList<protocol::BlobRef> blobs; // its blob list when the record names it whole: its basis (R39 c)
         std::optional<state::StateDb::LocalEntry> written; // its state, taken before it was closed
+        // Written behind (WriteBehind): the write's outcome, and what its event says once it is in place.
+        std::optional<QFuture<WriteBehind::Written>> writing;
+        QString by;
+        qint64 size = 0;
     };
     QList<Staged> m_staged; // downloads waiting for their batch's commit
-    BackgroundRenames m_renames;   // renames new files into place while the commit records the others
+    WriteBehind m_writes; // small files written, new files renamed into place, beside the engine
+    // A path of the batch's own list is being placed (not one placed on the way, such as a conflict
+    // copy, whose outcome the path that needs it looks at): its download may be written behind.
+    bool m_writeBehind = false;
     // Folders of the folder found real (not links) or made during the current batch: not looked
     // at again for each of their files. Cleared at the batch's start and end, and after deletions.
     QSet<QString> m_realFolders;
