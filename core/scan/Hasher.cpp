@@ -7,6 +7,7 @@
 #include <QScopeGuard>
 #include <QThreadPool>
 #include <QtConcurrent>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -78,17 +79,27 @@ std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* 
         blob = newDigest();
     }
     BlobCut current;
-    // Two buffers: while this thread reads and cuts one, the two digests (the whole file's, and
-    // the blobs') run over the other on their own threads, each in order.
-    static thread_local QByteArray buffers[2] = {QByteArray(1 << 20, Qt::Uninitialized),
-                                                 QByteArray(1 << 20, Qt::Uninitialized)};
+    // Four buffers: while this thread reads and cuts one, the two digests (the whole file's, and
+    // the blobs') run over those read before it on their own threads, each in order (a chain of
+    // continuations), and this thread waits only to fill a buffer they still read. (With two
+    // buffers and a wait for both digests at every one, a gigabyte took 1.10 s on two cores for
+    // 1.73 s of work.)
+    constexpr int kBuffers = 4;
+    static thread_local std::array<QByteArray, kBuffers> buffers = [] {
+        std::array<QByteArray, kBuffers> b;
+        for (QByteArray& one : b)
+            one = QByteArray(1 << 20, Qt::Uninitialized);
+        return b;
+    }();
     int which = 0;
     qint64 total = 0;
-    QFuture<void> wholePart; // over the buffer read before this one
-    QFuture<void> blobPart;  // the same buffer's blobs
-    const auto waitForDigests = qScopeGuard([&wholePart, &blobPart] {
-        wholePart.waitForFinished();
-        blobPart.waitForFinished();
+    QFuture<void> wholeChain = QtFuture::makeReadyFuture(); // the last whole-file digest step handed over
+    QFuture<void> blobChain = QtFuture::makeReadyFuture();  // the last blobs' step
+    std::array<QFuture<void>, kBuffers> wholeUses;          // per buffer: the steps that read it
+    std::array<QFuture<void>, kBuffers> blobUses;
+    const auto waitForDigests = qScopeGuard([&wholeChain, &blobChain] {
+        wholeChain.waitForFinished();
+        blobChain.waitForFinished();
     });
     struct Part
     {
@@ -97,7 +108,9 @@ std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* 
     };
     QList<Part> parts;
     for (;;) {
-        QByteArray& buffer = buffers[which];
+        QByteArray& buffer = buffers[size_t(which)];
+        wholeUses[size_t(which)].waitForFinished();
+        blobUses[size_t(which)].waitForFinished();
         const ssize_t n = ::read(fd, buffer.data(), size_t(buffer.size()));
         if (n < 0) {
             if (errno == EINTR)
@@ -114,8 +127,18 @@ std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* 
         total += n;
         if (kept && total <= kept->size)
             std::memcpy(kept->into + (total - n), buffer.constData(), size_t(n));
+        const char* data = buffer.constData();
         if (!cutting) {
-            EVP_DigestUpdate(whole.get(), buffer.constData(), size_t(n));
+            // The first megabyte here (most files end there: no thread to wake), the rest on the
+            // digests' thread while this one reads the next.
+            if (total == n) {
+                EVP_DigestUpdate(whole.get(), data, size_t(n));
+            } else {
+                wholeChain =
+                    wholeChain.then(digestPool(), [&whole, data, n] { EVP_DigestUpdate(whole.get(), data, size_t(n)); });
+                wholeUses[size_t(which)] = wholeChain;
+                which = (which + 1) % kBuffers;
+            }
             continue;
         }
         parts.clear();
@@ -125,11 +148,8 @@ std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* 
             parts.append(Part{k, ended});
             at += k;
         }
-        wholePart.waitForFinished(); // in order
-        blobPart.waitForFinished();
-        const char* data = buffer.constData();
-        wholePart = QtConcurrent::run(digestPool(), [&whole, data, n] { EVP_DigestUpdate(whole.get(), data, size_t(n)); });
-        blobPart = QtConcurrent::run(digestPool(), [&blob, &current, cuts, data, parts] {
+        wholeChain = wholeChain.then(digestPool(), [&whole, data, n] { EVP_DigestUpdate(whole.get(), data, size_t(n)); });
+        blobChain = blobChain.then(digestPool(), [&blob, &current, cuts, data, parts] {
             const char* p = data;
             for (const Part& part : parts) {
                 EVP_DigestUpdate(blob.get(), p, size_t(part.length));
@@ -142,10 +162,12 @@ std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* 
                 }
             }
         });
-        which = 1 - which;
+        wholeUses[size_t(which)] = wholeChain;
+        blobUses[size_t(which)] = blobChain;
+        which = (which + 1) % kBuffers;
     }
-    wholePart.waitForFinished();
-    blobPart.waitForFinished();
+    wholeChain.waitForFinished();
+    blobChain.waitForFinished();
     if (kept) {
         // (Not when it changed while it was walked and read.)
         struct stat st;
