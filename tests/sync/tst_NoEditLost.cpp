@@ -7,6 +7,7 @@
 #include "maintenance/RepositoryReader.h"
 #include "config/ConfigLoader.h"
 #include "control/Instance.h"
+#include "sync/Conflicts.h"
 
 #include <QCryptographicHash>
 #include <QProcess>
@@ -56,6 +57,13 @@ QString objectHolding(const Relay& relay, const QByteArray& content)
         if (relay.object(o) == content)
             return o;
     return {};
+}
+
+// Writes `content` at `rel` with the modification time `secs` (which of two versions wins, R26).
+void writeAt(const Client& c, const QString& rel, const QByteArray& content, qint64 secs)
+{
+    c.write(rel, content);
+    setMtime(c.path(rel), secs);
 }
 
 // What one more pass of each client reports: failures and problems (empty: all quiet, nothing
@@ -122,7 +130,9 @@ private Q_SLOTS:
     void conflictSettledOnBothSides();
     void losingVersionsCopyEditedInPlace_data();
     void losingVersionsCopyEditedInPlace();
+    void settledVersionWinsAgainOnlyInItsCopy_data();
     void settledVersionWinsAgainOnlyInItsCopy();
+    void copyKeptElsewhereThenStaleCopyDeleted();
     void relayFolderMovedAway();
     void stateOfAnEarlierRelease();
     void lostOrDamagedSegmentHeals_data();
@@ -1277,17 +1287,23 @@ void tst_NoEditLost::losingVersionsCopyEditedInPlace()
 // carol's, so carol's won the name again (content beats deletion); carol's pass learnt of it and
 // stopped before placing it, then she edited that copy. Its former content was nowhere any more,
 // and every client asked for it forever.
+void tst_NoEditLost::settledVersionWinsAgainOnlyInItsCopy_data()
+{
+    QTest::addColumn<bool>("edited");
+    QTest::newRow("carol edits that copy: its former content is let go") << true;
+    QTest::newRow("carol only makes that copy executable: its content is still here, and takes the name") << false;
+}
+
 void tst_NoEditLost::settledVersionWinsAgainOnlyInItsCopy()
 {
+    QFETCH(bool, edited);
     Relay relay("memory");
     Client a(relay, "alice"), b(relay, "bob"), c(relay, "carol");
     a.write("f.txt", "base");
     settle({&a, &b, &c}, 2);
     // A first conflict: alice's version keeps the name, carol's goes to a copy.
-    a.write("f.txt", "alice's");
-    setMtime(a.path("f.txt"), 1'700'000'100);
-    c.write("f.txt", "carol's");
-    setMtime(c.path("f.txt"), 1'700'000'050);
+    writeAt(a, "f.txt", "alice's", 1'700'000'100);
+    writeAt(c, "f.txt", "carol's", 1'700'000'050);
     QVERIFY(c.pass().ok());
     QVERIFY(a.pass().ok());
     QVERIFY(c.pass().ok());
@@ -1297,8 +1313,7 @@ void tst_NoEditLost::settledVersionWinsAgainOnlyInItsCopy()
     c.write(carolsCopy, "carol's, edited"); // settles the first conflict at carol's next pass
     // Bob edits the name after placing alice's version; alice places bob's.
     QVERIFY(b.pass().ok());
-    b.write("f.txt", "bob's");
-    setMtime(b.path("f.txt"), 1'700'000'200);
+    writeAt(b, "f.txt", "bob's", 1'700'000'200);
     QVERIFY(b.pass().ok());
     QVERIFY(a.pass().ok());
     QCOMPARE(a.read("f.txt"), QByteArray("bob's"));
@@ -1317,7 +1332,12 @@ void tst_NoEditLost::settledVersionWinsAgainOnlyInItsCopy()
     c.engine().interrupt(false);
     QVERIFY(c.last().interrupted);
     QCOMPARE(c.read("f.txt"), QByteArray("bob's"));
-    c.write(settledCopy, "alice's, edited by carol");
+    if (edited) {
+        c.write(settledCopy, "alice's, edited by carol");
+    } else {
+        QFile copy(c.path(settledCopy));
+        QVERIFY(copy.setPermissions(copy.permissions() | QFileDevice::ExeOwner));
+    }
     settle({&a, &b, &c}, 4);
     const QString atRest = problemsAtRest({&a, &b, &c}); // nothing asked for, nothing waiting
     QVERIFY2(atRest.isEmpty(), qPrintable(atRest));
@@ -1326,9 +1346,55 @@ void tst_NoEditLost::settledVersionWinsAgainOnlyInItsCopy()
                  qPrintable(x->last().waiting.join('\n')));
     CONVERGED(a, b);
     CONVERGED(a, c);
-    // What carol edited is what everyone holds; the name went with alice's deletion.
-    QVERIFY(!a.exists("f.txt"));
-    QCOMPARE(contents(b), QStringList({"alice's, edited by carol", "carol's, edited"}));
+    if (edited) {
+        // What carol edited is what everyone holds; the name went with alice's deletion.
+        QVERIFY(!a.exists("f.txt"));
+        QCOMPARE(contents(b), QStringList({"alice's, edited by carol", "carol's, edited"}));
+    } else {
+        // The content is still in carol's copy: her version keeps the name, sent from there.
+        QCOMPARE(b.read("f.txt"), QByteArray("alice's"));
+        QCOMPARE(contents(b), QStringList({"alice's", "alice's", "carol's, edited"}));
+    }
+}
+
+// The review's counterpart of the rule above: bob keeps his losing version ("keep the copy": it
+// takes the name, a later version of the same content), and carol, who learnt of it but had not
+// placed it yet, deletes her stale copy. The copy was made from bob's first version, not from the
+// one he kept: nothing is let go, and bob's choice keeps the name everywhere.
+void tst_NoEditLost::copyKeptElsewhereThenStaleCopyDeleted()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob"), c(relay, "carol");
+    a.write("f.txt", "base");
+    settle({&a, &b, &c}, 2);
+    writeAt(a, "f.txt", "alice's", 1'700'000'100);
+    writeAt(b, "f.txt", "bob's", 1'700'000'000);
+    QVERIFY(b.pass().ok());
+    settle({&a, &b, &c}, 2);
+    const QString copy = "f (conflict from bob 2023-11-14 221320 " + copyTag("bob's") + ").txt";
+    for (Client* x : {&a, &b, &c}) {
+        QCOMPARE(x->read("f.txt"), QByteArray("alice's"));
+        QCOMPARE(x->read(copy), QByteArray("bob's"));
+    }
+    QString result, error;
+    QVERIFY2(sync::resolveConflict(b.path(), *sync::parseConflictCopy(copy), sync::KeepVersion::Copy, result, error),
+             qPrintable(error));
+    QVERIFY(b.pass().ok());
+    QCOMPARE(b.read("f.txt"), QByteArray("bob's"));
+    // Carol's pass learns of bob's choice and stops before placing it; then she deletes the copy.
+    c.engine().interrupt();
+    c.pass();
+    c.engine().interrupt(false);
+    QVERIFY(c.last().interrupted);
+    QCOMPARE(c.read("f.txt"), QByteArray("alice's"));
+    QVERIFY(QFile::remove(c.path(copy)));
+    settle({&a, &b, &c}, 4);
+    const QString atRest = problemsAtRest({&a, &b, &c});
+    QVERIFY2(atRest.isEmpty(), qPrintable(atRest));
+    CONVERGED(a, b);
+    CONVERGED(a, c);
+    QCOMPARE(a.read("f.txt"), QByteArray("bob's"));
+    QCOMPARE(contents(a), QStringList({"bob's"}));
 }
 
 // Reproduction: with clients running on a folder relay, moving the relay folder away made a

@@ -317,11 +317,11 @@ void LocalChanges::scanLocal(Pass& pass)
             const auto conflict = parseConflictCopy(copy);
             if (!conflict || touched.contains(conflict->original))
                 continue;
-            // What the copy held before (a file's content: none for a folder there).
-            const StateDb::LocalEntry former = known.value(copy);
-            const bool tagged = former.kind == Kind::File &&
-                                (conflict->tag.isEmpty() || former.hash.toHex().startsWith(conflict->tag.toLatin1()));
-            settleConflict(pass, conflict->original, copy, tagged ? former.hash : QByteArray());
+            // What the copy held before: a file with the content its name's tag names.
+            const std::optional<StateDb::LocalEntry> former = previous(copy);
+            const bool tagged = former && former->kind == Kind::File && !conflict->tag.isEmpty() &&
+                                former->hash.toHex().startsWith(conflict->tag.toLatin1());
+            settleConflict(pass, conflict->original, copy, tagged ? former : std::nullopt);
         }
     }
     m_ctx.db.commit();
@@ -346,7 +346,8 @@ void LocalChanges::keepsConcurrent(Pass& pass, const QString& path, const QList<
     }
 }
 
-void LocalChanges::settleConflict(Pass& pass, const QString& path, const QString& copy, const QByteArray& former)
+void LocalChanges::settleConflict(Pass& pass, const QString& path, const QString& copy,
+                                  const std::optional<StateDb::LocalEntry>& former)
 {
     const QList<StateDb::Version> versions = m_ctx.db.versions(path);
     QList<JournalRecord> records;
@@ -394,50 +395,59 @@ void LocalChanges::settleConflict(Pass& pass, const QString& path, const QString
         // A copy of a copy: the name it is the copy of is settled too (its losing version lived on
         // in the version of `path` just replaced).
         if (const auto outer = parseConflictCopy(path))
-            settleConflict(pass, outer->original, path, {});
+            settleConflict(pass, outer->original, path, std::nullopt);
     }
 }
 
-void LocalChanges::letGoCopiedVersions(Pass& pass, const QString& path, const QString& copy, const QByteArray& former)
+void LocalChanges::letGoCopiedVersions(Pass& pass, const QString& path, const QString& copy,
+                                       const std::optional<StateDb::LocalEntry>& former)
 {
-    // The copy held the content of versions of the name that the folder does not hold under it:
+    // The copy held the content of a version of the name that the folder does not hold under it:
     // a losing version whose name waits to be placed here, or one that won the name again since
     // its copy was made (the versions that beat it were deleted elsewhere, by clients that never
     // knew it, and content beats deletion) before a pass placed it. Changed or deleted here, the
-    // copy held their content last; nothing may ask for it any more. Those versions are
-    // superseded by a deletion made here, concurrent with every other version of the name, which
-    // keeps the name if one holds content. The content lives on in the copy's new version, or
-    // was let go.
-    if (former.isEmpty())
+    // copy held its content last (model seed 360205); nothing may ask for it any more. That
+    // version is superseded by a deletion made here, concurrent with every other version of the
+    // name, which keeps the name if one holds content. Its content lives on in the copy's new
+    // version, or was let go.
+    // Only the version this very copy was made from: named after it, the copy's vector carrying its
+    // copy's counter (not a later version of the same content made elsewhere on purpose, such as
+    // "keep the copy" on another machine), and only when no file of the folder holds that content
+    // any more (permission bits changed, the copy renamed: it is still here).
+    if (!former || !m_ctx.db.localWithHash(former->hash).isEmpty())
         return;
     const auto local = m_ctx.db.local(path);
-    if (local && local->kind == Kind::File && local->hash == former)
+    if (local && local->kind == Kind::File && local->hash == former->hash)
         return; // the name holds it here
     const QList<StateDb::Version> versions = m_ctx.db.versions(path);
-    VersionVector base;
-    bool any = false;
-    for (const StateDb::Version& v : versions)
-        if (v.record.kind == Kind::File && v.record.hash == former) {
-            base = base.merged(v.record.vv);
-            any = true;
-        }
-    if (!any)
+    const auto source = std::find_if(versions.cbegin(), versions.cend(), [&](const StateDb::Version& v) {
+        if (v.record.kind != Kind::File || v.record.hash != former->hash || conflictCopyPath(path, v.record) != copy)
+            return false;
+        const VersionVector own = conflictCopyVector(path, v.record);
+        const QString counter = own.counters().firstKey();
+        return former->vv && former->vv->counters().value(counter) >= own.counters().value(counter);
+    });
+    if (source == versions.cend())
         return;
     JournalRecord r;
     r.path = path;
     r.kind = Kind::Deleted;
-    r.vv = newLocalVector(base, versions, m_ctx.clientId);
+    r.vv = newLocalVector(source->record.vv, versions, m_ctx.clientId);
     r.origin = m_ctx.clientId;
     r.originName = m_ctx.settings.clientName;
+    // It must supersede that version alone: its own counter, one above the highest this client used
+    // for the path, could also reach a version of this client concurrent with it (made before it
+    // was known here). Then nothing is let go: the content stays asked for, nothing is lost.
+    for (const StateDb::Version& v : versions)
+        if (!(v.record.vv == source->record.vv) && r.vv.supersedes(v.record.vv))
+            return;
     const auto updated = integrated(versions, StateDb::Version{r, true});
     if (!updated)
         return;
     m_ctx.db.setVersions(path, *updated);
     keepsConcurrent(pass, path, *updated);
-    qCInfo(lcEngine).noquote()
-        << QStringLiteral("[%1] %2 was changed here: the versions of %3 it held are let go").arg(m_ctx.settings.name, copy, path);
-    if (const auto outer = parseConflictCopy(path))
-        settleConflict(pass, outer->original, path, former);
+    qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2 was changed here: the version of %3 it held is let go")
+                                      .arg(m_ctx.settings.name, copy, path);
 }
 
 } // namespace escale::sync::engine

@@ -31,11 +31,13 @@ public:
     void confirmDeletions() { m_deletionsConfirmed = true; }
 
 private:
-    // A conflict copy of `path` was changed here (it held `former`, the content its name's tag
-    // names; empty when unknown): the name's version supersedes the losing one.
-    void settleConflict(Pass& pass, const QString& path, const QString& copy, const QByteArray& former);
-    // The versions of `path` whose content `former` was held by `copy` alone are superseded.
-    void letGoCopiedVersions(Pass& pass, const QString& path, const QString& copy, const QByteArray& former);
+    // A conflict copy of `path` was changed here (`former`: what it held, a file whose content
+    // its name's tag names; none when unknown): the name's version supersedes the losing one.
+    void settleConflict(Pass& pass, const QString& path, const QString& copy,
+                        const std::optional<state::StateDb::LocalEntry>& former);
+    // The version of `path` that `copy` was made from, whose content it alone held, is superseded.
+    void letGoCopiedVersions(Pass& pass, const QString& path, const QString& copy,
+                             const std::optional<state::StateDb::LocalEntry>& former);
     // A version made here left others beside it: the path is looked at in this pass.
     void keepsConcurrent(Pass& pass, const QString& path, const QList<state::StateDb::Version>& versions);
 
