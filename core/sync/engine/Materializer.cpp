@@ -45,6 +45,7 @@ bool Materializer::materializePaths(Pass& pass, QStringList affected, const QLis
     // again at every pass; only a relay that fails makes the batch wait (false).
     m_ctx.db.begin();
     m_realFolders.clear();
+    m_madeFolders.clear();
     affected.removeDuplicates();
     std::sort(affected.begin(), affected.end());
     QStringList deletions;
@@ -120,11 +121,13 @@ bool Materializer::materializePaths(Pass& pass, QStringList affected, const QLis
     for (const QString& p : std::as_const(deletions))
         settle(p, materialize(pass, p));
     m_realFolders.clear(); // the deletions may have removed some
+    m_madeFolders.clear();
     for (const QString& p : std::as_const(late))
         settle(p, materialize(pass, p));
     commitStaged(pass);
     m_ctx.db.commit();
     m_realFolders.clear();
+    m_madeFolders.clear();
     return reachable;
 }
 
@@ -167,7 +170,11 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
     }
     const std::optional<StateDb::LocalEntry> known = m_ctx.db.local(path);
     bool special = false;
-    std::optional<StateDb::LocalEntry> disk = statLocal(absolute, path, &special);
+    // Nothing known at a name in a folder this batch made: nothing is looked at there (a file the
+    // user made there since is refused by the rename that places this one, and set aside).
+    const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
+    const bool fresh = !known && slash > 0 && m_madeFolders.contains(path.left(slash));
+    std::optional<StateDb::LocalEntry> disk = fresh ? std::nullopt : statLocal(absolute, path, &special);
     if (disk && m_cases.insensitive() && !m_cases.caseTwin(path).isEmpty())
         disk.reset(); // what answers under this name is its twin
     // A symbolic link (or a FIFO, a socket, a device) is never synchronised; where the others have
@@ -625,7 +632,9 @@ bool Materializer::makeFolders(const QString& relative, QString& problem)
                                                          "to the archive (another machine has a folder there)")
                                               .arg(m_ctx.settings.name, prefix);
         }
-        if (::mkdir(native.constData(), 0777) != 0 && errno != EEXIST) {
+        if (::mkdir(native.constData(), 0777) == 0) {
+            m_madeFolders.insert(prefix);
+        } else if (errno != EEXIST) {
             const QString why = QString::fromLocal8Bit(std::strerror(errno));
             problem = trc("sync", "cannot create the folder %1: %2").arg(m_ctx.localPath(prefix), why);
             return false;

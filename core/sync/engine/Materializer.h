@@ -85,6 +85,7 @@ private:
     // Folders of the folder found real (not links) or made during the current batch: not looked
     // at again for each of their files. Cleared at the batch's start and end, and after deletions.
     QSet<QString> m_realFolders;
+    QSet<QString> m_madeFolders; // those of them this batch made (mkdir)
 };
 
 } // namespace escale::sync::engine
