@@ -39,9 +39,11 @@ protocol::ObjectStore::PendingGet startBlob(protocol::ObjectStore& store, const 
 } // namespace
 
 // Blobs of one pack are read together (R40): the parts wanted, by offset, become ranges, two parts
-// less than this apart one range, none longer than kLongestRange.
+// less than this apart one range, none longer than kLongestRange (4 MiB: with 8 MiB ranges a
+// gigabyte's receiver peaked at 72-78 MiB and took 5.4-7.2 s through WebDAV at 10 ms; with 4 MiB,
+// 48 MiB and 4.4 s, for 370 requests instead of 154).
 constexpr qint64 kRangeGap = 1 << 20;
-constexpr qint64 kLongestRange = 8LL << 20;
+constexpr qint64 kLongestRange = 4LL << 20;
 
 // The one-blob files of a batch, fetched ahead in the order they are written: while one is
 // checked and written, the next `transfers` reads are on their way (at most 64 MiB held), the

@@ -423,6 +423,8 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
             m_ctx.progress.bytesReceived = m_ctx.fileStartBytes + target.winner.size;
             if (!m_staged.last().writing) // (staged just now; one written behind tells once it is in place)
                 m_ctx.reportEvent(FileEvent::Kind::Received, path, target.winner.originName, target.winner.size);
+            else
+                m_ctx.reportProgress(); // the bytes received show as they come (status, tray), paced
             return Outcome::Done;
         case Content::Gone:
             // Freed before this client got it (it joined late, or came back after a long
