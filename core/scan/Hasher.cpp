@@ -5,8 +5,10 @@
 #include <QFile>
 #include <QFuture>
 #include <QScopeGuard>
+#include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent>
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -43,7 +45,9 @@ QThreadPool* digestPool()
 {
     static QThreadPool* const pool = [] {
         auto* p = new QThreadPool;
-        p->setMaxThreadCount(2);
+        // Two per file being cut (its whole digest and its blobs'); as many as the cores, so that
+        // several big files scanned at once keep every core busy.
+        p->setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
         return p;
     }();
     return pool;

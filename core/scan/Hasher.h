@@ -17,9 +17,10 @@ namespace escale::scan {
 // initialisation of a digest (a lookup under a lock, as long as hashing a small file).
 const evp_md_st* sha256Method();
 
-// Two threads for digests taken beside a read or a write (a big file's whole hash and its blobs'),
-// apart from the global pool: the scan hashes files on that one, and a digest queued behind them
-// would be run by the very thread waiting for it.
+// Threads for digests taken beside a read or a write (a big file's whole hash and its blobs'), as
+// many as the cores and at least two, apart from the global pool: the scan hashes files on that
+// one, and a digest queued behind them would be run by the very thread waiting for it. Nothing
+// running on this pool may wait for a digest (hashFile is never called from it).
 QThreadPool* digestPool();
 
 // A blob of a file as the scan cut it (relay-format.md R36): where it lies and its SHA-256.

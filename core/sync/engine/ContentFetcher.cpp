@@ -2,6 +2,7 @@
 
 #include "Tr.h"
 #include "log/Logging.h"
+#include "protocol/Chunker.h"
 #include "protocol/Layout.h"
 #include "protocol/LocalLayout.h"
 #include "scan/Hasher.h"
@@ -256,7 +257,8 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
     // one bad chunk fails the whole, which is then discarded (pieces check each chunk).
     const qint64 cap = 64LL * 1024 * 1024;
     const int transfers = int(
-        std::clamp<qint64>(cap / std::max<qint64>(kLongestRange, m_ctx.settings.chunkSize), 1, m_ctx.transfers()));
+        std::clamp<qint64>(cap / std::max({kLongestRange, m_ctx.settings.chunkSize, protocol::Chunker::Sizes().max}), 1,
+                           m_ctx.transfers()));
     struct InFlight
     {
         protocol::BlobRef chunk;

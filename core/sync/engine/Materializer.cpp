@@ -173,7 +173,8 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
     // Nothing known at a name in a folder this batch made: nothing is looked at there (a file the
     // user made there since is refused by the rename that places this one, and set aside).
     const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
-    const bool fresh = !known && slash > 0 && m_madeFolders.contains(path.left(slash));
+    const bool fresh =
+        target.kind == Kind::File && !known && slash > 0 && m_madeFolders.contains(path.left(slash));
     std::optional<StateDb::LocalEntry> disk = fresh ? std::nullopt : statLocal(absolute, path, &special);
     if (disk && m_cases.insensitive() && !m_cases.caseTwin(path).isEmpty())
         disk.reset(); // what answers under this name is its twin
@@ -770,32 +771,37 @@ bool Materializer::commitStaged(Pass& pass)
         const auto disk = placed == -1 ? statLocal(target, staged.path, &special) : std::nullopt;
         const bool unchanged = placed == 0 || (placed == -1 && ((!known && !disk && !special) ||
                                                                 (known && disk && sameStat(*known, *disk))));
-        if (!unchanged) {
+        // A file staged but not placed is not received (it was counted when it was staged).
+        auto notPlaced = [&] {
             QFile::remove(staged.temp);
+            --pass.result.downloaded;
+            --m_ctx.progress.filesReceived;
+            m_ctx.progress.bytesReceived -= staged.size;
+            all = false;
+        };
+        if (!unchanged) {
+            notPlaced();
             setAside(pass, staged.path,
                      trc("sync", "%1 changed locally meanwhile; it will be compared on the next pass")
                          .arg(staged.path));
             pass.result.complete = false;
-            all = false;
             continue;
         }
         if (disk && disk->kind == Kind::File) {
             // The replaced version goes to the local archive, or it is not replaced.
             QString error;
             if (!copyToArchive(m_ctx.settings.localPath, stamp, staged.path, error)) {
-                QFile::remove(staged.temp);
+                notPlaced();
                 setAside(pass, staged.path,
                          trc("sync", "%1 is not replaced: %2").arg(staged.path, error));
-                all = false;
                 continue;
             }
         }
         if (placed == -1 && ::rename(from.constData(), to.constData()) != 0) {
             const int err = errno;
-            QFile::remove(staged.temp);
+            notPlaced();
             pass.problem(trc("sync", "cannot write %1: %2")
                              .arg(target, QString::fromLocal8Bit(std::strerror(err))));
-            all = false;
             continue;
         }
         // As the download file was before it was closed (a rename keeps it): what a scan finds
