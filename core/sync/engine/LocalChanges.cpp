@@ -301,8 +301,8 @@ void LocalChanges::scanLocal(Pass& pass)
     // A conflict copy edited, renamed or deleted here resolves its conflict (R26): the name keeps
     // what it holds, under a version that supersedes the losing one, so that the losing version
     // never needs its content again (it lives on in the copy's new version, or was let go). Where
-    // the folder does not hold the name's winner, the versions whose content the copy held are
-    // superseded by a deletion (letGoCopiedVersions).
+    // the folder does not hold the name's winner, the version the copy was made from is superseded
+    // by a deletion once no file here holds its content (letGoCopiedVersions).
     if (m_ctx.sends()) {
         QSet<QString> touched;
         for (const StateDb::LocalEntry& e : scanned.changed)
