@@ -150,6 +150,7 @@ void StateDb::openTables(const QString& path)
     const char* schema = R"sql(
         PRAGMA journal_mode = WAL;
         PRAGMA synchronous = NORMAL;
+        PRAGMA cache_size = -32768;
         CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS local (path TEXT PRIMARY KEY, kind INTEGER NOT NULL, size INTEGER NOT NULL,
             mtime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, hash BLOB, origin TEXT NOT NULL DEFAULT '');

@@ -659,6 +659,7 @@ void Materializer::abandon()
     for (const Staged& staged : std::as_const(m_staged))
         QFile::remove(staged.temp);
     m_staged.clear();
+    m_writes.forget();
 }
 
 Content Materializer::obtainContent(const JournalRecord& record, const QString& targetPath, QString& problem,
@@ -693,7 +694,7 @@ bool Materializer::commitStaged(Pass& pass)
     m_writes.waitAll();
     for (auto it = m_staged.begin(); it != m_staged.end();) {
         const std::optional<WriteBehind::Written> w =
-            it->writing ? std::optional(it->writing->result()) : std::nullopt;
+            it->writing ? std::optional(m_writes.outcome(*it->writing)) : std::nullopt;
         if (!w || w->problem.isEmpty()) {
             if (w)
                 it->written = w->entry;
@@ -822,6 +823,7 @@ bool Materializer::commitStaged(Pass& pass)
             m_ctx.reportEvent(FileEvent::Kind::Received, staged.path, staged.by, staged.size);
     }
     m_staged.clear();
+    m_writes.forget();
     return all;
 }
 

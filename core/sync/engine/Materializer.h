@@ -73,7 +73,7 @@ private:
         QList<protocol::BlobRef> blobs; // its blob list when the record names it whole: its basis (R39 c)
         std::optional<state::StateDb::LocalEntry> written; // its state, taken before it was closed
         // Written behind (WriteBehind): the write's outcome, and what its event says once it is in place.
-        std::optional<QFuture<WriteBehind::Written>> writing;
+        std::optional<WriteBehind::Ticket> writing;
         QString by;
         qint64 size = 0;
     };

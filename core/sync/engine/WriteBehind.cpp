@@ -53,29 +53,92 @@ WriteBehind::Written writeFile(const QString& temp, const QString& relative, con
 
 WriteBehind::WriteBehind()
 {
-    m_thread.setMaxThreadCount(1); // in order, beside the engine's thread (the second core)
+    m_renames.setMaxThreadCount(1); // in order, beside the engine's thread
 }
 
 WriteBehind::~WriteBehind()
 {
     waitAll();
+    m_renames.waitForDone();
+    {
+        const std::lock_guard lock(m_lock);
+        m_stop = true;
+    }
+    m_wake.notify_all();
+    if (m_writer.joinable())
+        m_writer.join();
 }
 
-QFuture<WriteBehind::Written> WriteBehind::write(const QString& temp, const QString& relative,
-                                                 const QByteArray& bytes, qint64 mtimeMs, int mode)
+WriteBehind::Ticket WriteBehind::write(const QString& temp, const QString& relative, const QByteArray& bytes,
+                                       qint64 mtimeMs, int mode)
 {
-    release(kHeld - bytes.size());
-    QFuture<Written> f = QtConcurrent::run(&m_thread, [temp, relative, bytes, mtimeMs, mode] {
-        return writeFile(temp, relative, bytes, mtimeMs, mode);
-    });
-    m_waiting.emplace_back(f, bytes.size());
+    std::unique_lock lock(m_lock);
+    // Too much waits to be written: the engine writes the oldest itself, or waits for the writer.
+    while (m_held > 0 && m_held + bytes.size() > kHeld)
+        if (!runSome(lock, 1))
+            waitDone(lock);
+    const Ticket ticket = Ticket(m_outcomes.size());
+    m_outcomes.emplace_back();
+    m_queue.push_back(Job{ticket, temp, relative, bytes, mtimeMs, mode});
     m_held += bytes.size();
-    return f;
+    if (!m_writer.joinable()) {
+        m_writer = std::thread([this] { work(); });
+    } else if (m_writerIdle) {
+        m_writerIdle = false; // (woken once, not at every file handed over while it wakes)
+        m_wake.notify_one();
+    }
+    return ticket;
+}
+
+void WriteBehind::work()
+{
+    std::unique_lock lock(m_lock);
+    while (!m_stop) {
+        if (!runSome(lock, 32)) {
+            m_writerIdle = true;
+            m_wake.wait(lock, [this] { return m_stop || !m_queue.empty(); });
+            m_writerIdle = false;
+        }
+    }
+}
+
+bool WriteBehind::runSome(std::unique_lock<std::mutex>& lock, qsizetype most)
+{
+    if (m_queue.empty())
+        return false;
+    std::vector<Job> jobs;
+    jobs.reserve(size_t(std::min(most, qsizetype(m_queue.size()))));
+    while (!m_queue.empty() && qsizetype(jobs.size()) < most) {
+        jobs.push_back(std::move(m_queue.front()));
+        m_queue.pop_front();
+    }
+    m_running += int(jobs.size());
+    lock.unlock();
+    std::vector<Written> done;
+    done.reserve(jobs.size());
+    for (const Job& job : jobs)
+        done.push_back(writeFile(job.temp, job.relative, job.bytes, job.mtimeMs, job.mode));
+    lock.lock();
+    for (size_t i = 0; i < jobs.size(); ++i) {
+        m_outcomes[size_t(jobs[i].ticket)] = std::move(done[i]);
+        m_held -= jobs[i].bytes.size();
+    }
+    m_running -= int(jobs.size());
+    if (m_waiters > 0)
+        m_done.notify_all();
+    return true;
+}
+
+void WriteBehind::waitDone(std::unique_lock<std::mutex>& lock)
+{
+    ++m_waiters;
+    m_done.wait(lock);
+    --m_waiters;
 }
 
 QFuture<QList<int>> WriteBehind::renameNew(const QList<std::pair<QByteArray, QByteArray>>& names)
 {
-    return QtConcurrent::run(&m_thread, [names] {
+    return QtConcurrent::run(&m_renames, [names] {
         QList<int> outcomes;
         outcomes.reserve(names.size());
         for (const auto& [from, to] : names)
@@ -88,18 +151,23 @@ QFuture<QList<int>> WriteBehind::renameNew(const QList<std::pair<QByteArray, QBy
 
 void WriteBehind::waitAll()
 {
-    release(0);
-    m_thread.waitForDone();
+    std::unique_lock lock(m_lock);
+    // What is left is written on both threads.
+    while (!m_queue.empty() || m_running > 0)
+        if (!runSome(lock, 1))
+            waitDone(lock);
 }
 
-void WriteBehind::release(qint64 keep)
+const WriteBehind::Written& WriteBehind::outcome(Ticket ticket) const
 {
-    // The writes done are forgotten; then the oldest are waited for until at most `keep` bytes wait.
-    while (!m_waiting.empty() && (m_waiting.front().first.isFinished() || m_held > keep)) {
-        m_waiting.front().first.waitForFinished();
-        m_held -= m_waiting.front().second;
-        m_waiting.pop_front();
-    }
+    return m_outcomes.at(size_t(ticket));
+}
+
+void WriteBehind::forget()
+{
+    waitAll();
+    const std::lock_guard lock(m_lock);
+    m_outcomes.clear();
 }
 
 } // namespace escale::sync::engine
