@@ -65,7 +65,8 @@ const EVP_MD* sha256Method()
 std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* size,
                                    const protocol::Chunker::Gear* gear, QList<BlobCut>* cuts, KeptBytes* kept)
 {
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    // (Without blocking: a FIFO put in the file's place since it was looked at is not waited on.)
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     if (fd < 0) {
         if (error) {
             const QString why = QString::fromLocal8Bit(std::strerror(errno));
@@ -73,6 +74,14 @@ std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* 
         }
         return std::nullopt;
     }
+    auto hash = hashOpenFile(fd, path, error, size, gear, cuts, kept);
+    ::close(fd);
+    return hash;
+}
+
+std::optional<QByteArray> hashOpenFile(int fd, const QString& path, QString* error, qint64* size,
+                                       const protocol::Chunker::Gear* gear, QList<BlobCut>* cuts, KeptBytes* kept)
+{
     Digest whole = newDigest();
     const bool cutting = gear && cuts;
     std::optional<protocol::Chunker> chunker;
@@ -118,6 +127,10 @@ std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* 
         bool ends; // the blob ends with it
     };
     QList<Part> parts;
+    // Kept whole: once the size looked at is read, a look at the file (which the kept bytes need
+    // anyway) says whether it ends there, instead of a read that finds its end.
+    struct stat last;
+    bool endSeen = false;
     for (;;) {
         QByteArray& buffer = bufferAt(which);
         wholeUses[size_t(which)].waitForFinished();
@@ -130,7 +143,6 @@ std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* 
                 const QString why = QString::fromLocal8Bit(std::strerror(errno));
                 *error = trc("scan", "%1: %2").arg(path, why);
             }
-            ::close(fd);
             return std::nullopt;
         }
         if (n == 0)
@@ -138,6 +150,8 @@ std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* 
         total += n;
         if (kept && total <= kept->size)
             std::memcpy(kept->into + (total - n), buffer.constData(), size_t(n));
+        const bool atEnd = kept && total == kept->size && ::fstat(fd, &last) == 0 && qint64(last.st_size) == total;
+        endSeen = endSeen || atEnd;
         const char* data = buffer.constData();
         if (!cutting) {
             // The first megabyte here (most files end there: no thread to wake), the rest on the
@@ -150,6 +164,8 @@ std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* 
                 wholeUses[size_t(which)] = wholeChain;
                 which = (which + 1) % kBuffers;
             }
+            if (atEnd)
+                break;
             continue;
         }
         parts.clear();
@@ -176,16 +192,17 @@ std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* 
         wholeUses[size_t(which)] = wholeChain;
         blobUses[size_t(which)] = blobChain;
         which = (which + 1) % kBuffers;
+        if (atEnd)
+            break;
     }
     wholeChain.waitForFinished();
     blobChain.waitForFinished();
     if (kept) {
         // (Not when it changed while it was walked and read.)
-        struct stat st;
-        kept->complete = total == kept->size && ::fstat(fd, &st) == 0 && qint64(st.st_size) == total &&
-                         mtimeNsOf(st) == kept->mtimeNs && quint64(st.st_ino) == kept->inode;
+        kept->complete = total == kept->size && (endSeen || ::fstat(fd, &last) == 0) &&
+                         qint64(last.st_size) == total && mtimeNsOf(last) == kept->mtimeNs &&
+                         quint64(last.st_ino) == kept->inode;
     }
-    ::close(fd);
     if (cutting && current.length > 0) {
         current.hash = finish(blob);
         cuts->append(current);

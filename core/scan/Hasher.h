@@ -56,5 +56,10 @@ inline qint64 mtimeNsOf(const struct stat& st)
 std::optional<QByteArray> hashFile(const QString& path, QString* error = nullptr, qint64* size = nullptr,
                                    const protocol::Chunker::Gear* gear = nullptr, QList<BlobCut>* cuts = nullptr,
                                    KeptBytes* kept = nullptr);
+// The same for a file open at `fd` (read from where it stands, left open); `path` names it in
+// `error`. The file it opens is never a FIFO or a device: hashFile opens without blocking.
+std::optional<QByteArray> hashOpenFile(int fd, const QString& path, QString* error = nullptr, qint64* size = nullptr,
+                                       const protocol::Chunker::Gear* gear = nullptr, QList<BlobCut>* cuts = nullptr,
+                                       KeptBytes* kept = nullptr);
 
 } // namespace escale::scan

@@ -30,6 +30,9 @@ namespace {
 using state::StateDb;
 using Kind = protocol::JournalRecord::Kind;
 
+// The size of a new file the walk did not look at: its state is taken when it is opened.
+constexpr qint64 kUnlooked = -1;
+
 struct Walker
 {
     const QString& root;
@@ -87,11 +90,14 @@ struct Walker
             }
             if (!options.hiddenFiles && name.startsWith(QLatin1Char('.')))
                 continue;
+            // A regular file, as the folder says, is looked at only once its path is known: a new
+            // one when it is opened to be hashed (one call less per new file).
+            const bool regular = entry->d_type == DT_REG;
             struct stat st;
-            if (::fstatat(dirFd, raw, &st, AT_SYMLINK_NOFOLLOW) != 0)
+            if (!regular && ::fstatat(dirFd, raw, &st, AT_SYMLINK_NOFOLLOW) != 0)
                 continue; // vanished meanwhile
-            const bool isDir = S_ISDIR(st.st_mode);
-            if (!isDir && !S_ISREG(st.st_mode)) {
+            const bool isDir = !regular && S_ISDIR(st.st_mode);
+            if (!regular && !isDir && !S_ISREG(st.st_mode)) {
                 // Links, FIFOs, sockets and devices are never synchronised (said once per run).
                 const QString kind = S_ISLNK(st.st_mode)    ? QStringLiteral("a symbolic link")
                                      : S_ISFIFO(st.st_mode) ? QStringLiteral("a FIFO")
@@ -102,6 +108,7 @@ struct Walker
                 continue;
             }
             const QString nfc = name.normalized(QString::NormalizationForm_C);
+            QByteArray renamed; // the name in the folder, when it was given its NFC form
             if (nfc != name) {
                 // Paths travel in NFC; give the file its NFC name unless that name is taken.
                 struct stat other;
@@ -113,6 +120,7 @@ struct Walker
                     continue;
                 }
                 name = nfc;
+                renamed = QFile::encodeName(nfc);
             }
             const QString path = relative.isEmpty() ? name : relative + QLatin1Char('/') + name;
             // Names the relay format cannot carry are reported, not silently dropped.
@@ -134,13 +142,25 @@ struct Walker
             }
             if (options.acceptFile && !options.acceptFile(path))
                 continue;
+            const auto it = known.constFind(path);
+            const bool knownFile = it != known.cend() && it->kind == Kind::File;
+            if (regular && !knownFile) {
+                seen.insert(path);
+                ++result.filesSeen;
+                queue(StateDb::LocalEntry{path, Kind::File, kUnlooked, 0, 0, {}, {}, {}, 0});
+                continue;
+            }
+            // (Gone meanwhile, or no longer a file: the known file is gone.)
+            if (regular && (::fstatat(dirFd, renamed.isEmpty() ? raw : renamed.constData(), &st,
+                                      AT_SYMLINK_NOFOLLOW) != 0 ||
+                            !S_ISREG(st.st_mode)))
+                continue;
             seen.insert(path);
             ++result.filesSeen;
             const qint64 mtimeNs = mtimeNsOf(st);
             StateDb::LocalEntry e{path, Kind::File, qint64(st.st_size), mtimeNs, quint64(st.st_ino), {}, {}, {},
                                   int(st.st_mode & 0777)};
-            const auto it = known.constFind(path);
-            if (it != known.cend() && it->kind == Kind::File && it->size == e.size &&
+            if (knownFile && it->size == e.size &&
                 it->mtimeNs == e.mtimeNs && it->inode == e.inode) {
                 // Same content: a change of its permission bits alone is a change, without hashing.
                 if (it->mode != e.mode) {
@@ -151,22 +171,32 @@ struct Walker
                 }
                 continue; // unchanged: no hashing
             }
-            if (options.stableAfterMs > 0 && nowNs - mtimeNs < options.stableAfterMs * 1'000'000 &&
-                !stands(path, e)) {
+            if (recent(e.mtimeNs) && !stands(path, e)) {
                 ++result.unstable; // probably still being written: next time
                 continue;
             }
-            toHash.append(e);
-            toHashBytes += e.size;
-            // Hashed while the walk goes on, a few hundred files (or megabytes) at a time.
-            if (toHash.size() >= 256 || toHashBytes >= 8 * 1024 * 1024) {
-                handOver();
-                toHashBytes = 0;
-            }
+            queue(e);
         }
         ::closedir(dir);
         for (const QString& sub : std::as_const(subdirs))
             walk(sub);
+    }
+
+    // Hashed while the walk goes on, a few hundred files (or megabytes) at a time.
+    void queue(const StateDb::LocalEntry& e)
+    {
+        toHash.append(e);
+        toHashBytes += std::max<qint64>(e.size, 0);
+        if (toHash.size() >= 256 || toHashBytes >= 8 * 1024 * 1024) {
+            handOver();
+            toHashBytes = 0;
+        }
+    }
+
+    // Modified lately (or dated in the future): maybe still being written.
+    bool recent(qint64 mtimeNs) const
+    {
+        return options.stableAfterMs > 0 && nowNs - mtimeNs < options.stableAfterMs * 1'000'000;
     }
 
     // A file modified lately (or dated in the future): is it complete? Closed since, per the
@@ -233,25 +263,62 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
         QString error;
         QList<BlobCut> cuts;
         QByteArrayView content; // kept, as hashed
+        bool gone = false;      // a new file gone (or no longer a file) before it was opened
+        bool recent = false;    // a new file modified lately: not hashed (the walk decides)
     };
+    struct timespec now;
+    ::clock_gettime(CLOCK_REALTIME, &now);
+    Walker walker{root, known, options, result, {}, {}, 0, {}, qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec};
     std::atomic<qint64> budget{options.keepBudget};
     result.keptMemory = std::make_shared<KeptMemory>();
     KeptMemory& memory = *result.keptMemory;
-    auto hashOne = [&root, &options, &budget, &memory](const StateDb::LocalEntry& e) {
+    auto hashOne = [&root, &options, &budget, &memory, &walker](const StateDb::LocalEntry& e) {
         Hashed h{e, {}, {}, {}};
+        const QString path = root + QLatin1Char('/') + e.path;
+        // A new file the walk did not look at: looked at once open (without blocking, in case a
+        // FIFO took its place), and left for the walk to decide when it was modified lately.
+        int fd = -1;
+        const auto closing = qScopeGuard([&fd] {
+            if (fd >= 0)
+                ::close(fd);
+        });
+        if (e.size == kUnlooked) {
+            fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+            struct stat opened;
+            if (fd < 0 && errno != ENOENT && errno != ELOOP) {
+                h.error = trc("scan", "%1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+                return h;
+            }
+            if (fd < 0 || ::fstat(fd, &opened) != 0 || !S_ISREG(opened.st_mode)) {
+                h.gone = true; // (the next scan sees what is there now)
+                return h;
+            }
+            h.entry.size = qint64(opened.st_size);
+            h.entry.mtimeNs = mtimeNsOf(opened);
+            h.entry.inode = quint64(opened.st_ino);
+            h.entry.mode = int(opened.st_mode & 0777);
+            if (walker.recent(h.entry.mtimeNs)) {
+                h.recent = true;
+                return h;
+            }
+        }
+        const StateDb::LocalEntry& looked = h.entry;
         qint64 size = 0;
-        const bool cut = options.gear && e.size >= options.cutFrom;
-        KeptBytes kept{e.size, e.mtimeNs, e.inode, nullptr, false};
-        if (e.size > 0 && e.size <= std::min(options.keepUpTo, kSlab) && budget.fetch_sub(e.size) >= e.size)
-            kept.into = memory.take(e.size);
+        const bool cut = options.gear && looked.size >= options.cutFrom;
+        KeptBytes kept{looked.size, looked.mtimeNs, looked.inode, nullptr, false};
+        if (looked.size > 0 && looked.size <= std::min(options.keepUpTo, kSlab) &&
+            budget.fetch_sub(looked.size) >= looked.size)
+            kept.into = memory.take(looked.size);
         const auto hash =
-            hashFile(root + QLatin1Char('/') + e.path, &h.error, &size, cut ? options.gear : nullptr,
-                     cut ? &h.cuts : nullptr, kept.into ? &kept : nullptr);
+            fd >= 0 ? hashOpenFile(fd, path, &h.error, &size, cut ? options.gear : nullptr, cut ? &h.cuts : nullptr,
+                                   kept.into ? &kept : nullptr)
+                    : hashFile(path, &h.error, &size, cut ? options.gear : nullptr, cut ? &h.cuts : nullptr,
+                               kept.into ? &kept : nullptr);
         if (hash) {
             h.entry.hash = *hash;
             h.entry.size = size;
             if (kept.complete) // (else it changed meanwhile: the push reads it)
-                h.content = QByteArrayView(kept.into, e.size);
+                h.content = QByteArrayView(kept.into, looked.size);
         }
         return h;
     };
@@ -261,9 +328,6 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
         for (QFuture<QList<Hashed>>& b : batches)
             b.waitForFinished();
     });
-    struct timespec now;
-    ::clock_gettime(CLOCK_REALTIME, &now);
-    Walker walker{root, known, options, result, {}, {}, 0, {}, qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec};
     walker.handOver = [&walker, &batches, &hashOne] {
         batches.push_back(QtConcurrent::run([files = std::exchange(walker.toHash, {}), &hashOne] {
             QList<Hashed> out;
@@ -279,7 +343,18 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
     QList<Hashed> hashed;
     for (QFuture<QList<Hashed>>& b : batches)
         hashed.append(b.result());
-    for (const Hashed& h : std::as_const(hashed)) {
+    for (Hashed& h : hashed) {
+        if (h.gone)
+            continue;
+        if (h.recent) {
+            // As the walk decides for a file it looked at (the second look of a file no watcher
+            // knows, or its watcher's word); one that stands is hashed here.
+            if (!walker.stands(h.entry.path, h.entry)) {
+                ++result.unstable;
+                continue;
+            }
+            h = hashOne(h.entry);
+        }
         if (!h.error.isEmpty()) {
             result.problems << trc("scan", "cannot read %1 (not sent until it can be read)").arg(h.error);
             walker.seen.insert(h.entry.path);

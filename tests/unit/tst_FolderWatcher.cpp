@@ -2,6 +2,7 @@
 // ago (core/scan/Scanner): a file closed after writing is taken at once, one still open for
 // writing is left alone, one the watcher knows nothing of is taken after two looks that agree.
 #include "scan/FolderWatcher.h"
+#include "scan/Hasher.h"
 #include "scan/Scanner.h"
 
 #include <QDir>
@@ -32,6 +33,8 @@ private Q_SLOTS:
     void scanWithoutWatcherTakesAfterTwoLooks();
     void futureDatesAreNotLeftForEver();
     void smallFilesAreKeptAsRead();
+    void newFilesAreLookedAtWhenOpened();
+    void keptBytesAreTheStateLookedAt();
 
 private:
     static qint64 mtimeOf(const QString& path)
@@ -390,6 +393,109 @@ void tst_FolderWatcher::smallFilesAreKeptAsRead()
     // Without a size, nothing is kept.
     options.keepUpTo = 0;
     QVERIFY(scan::Scanner::scan(dir.path(), {}, options).contents.isEmpty());
+}
+
+// A new file is looked at once, when it is opened to be hashed (not by the walk as well): its
+// entry has the state of the file (size, time, inode, permission bits); a FIFO, a link and a
+// folder beside it are never opened; a file known already is looked at by the walk, and unchanged
+// it is not read.
+void tst_FolderWatcher::newFilesAreLookedAtWhenOpened()
+{
+    QTemporaryDir dir;
+    write(dir.filePath("new.txt"), "a new file of the folder");
+    QVERIFY(::chmod(QFile::encodeName(dir.filePath("new.txt")).constData(), 0640) == 0);
+    QVERIFY(::mkfifo(QFile::encodeName(dir.filePath("pipe")).constData(), 0600) == 0);
+    QVERIFY(QFile::link(dir.filePath("new.txt"), dir.filePath("link.txt")));
+    QVERIFY(QDir(dir.path()).mkdir("sub"));
+    write(dir.filePath("sub/inner.bin"), QByteArray(70'000, 'i'));
+    const struct timespec old[2] = {{0, UTIME_OMIT}, {1'000'000'000, 123}};
+    for (const char* name : {"new.txt", "sub/inner.bin"})
+        QVERIFY(::utimensat(AT_FDCWD, QFile::encodeName(dir.filePath(name)).constData(), old, 0) == 0);
+    scan::Scanner::Options options;
+    options.stableAfterMs = 60'000;
+    options.keepUpTo = 1024 * 1024;
+    options.keepBudget = 1024 * 1024;
+    const scan::Scanner::Result r = scan::Scanner::scan(dir.path(), {}, options);
+    QCOMPARE(paths(r), (QStringList{"new.txt", "sub", "sub/inner.bin"}));
+    QCOMPARE(r.skipped.size(), 2); // the FIFO and the link, said once
+    QHash<QString, state::StateDb::LocalEntry> known;
+    for (const auto& e : r.changed) {
+        known.insert(e.path, e);
+        if (e.kind != protocol::JournalRecord::Kind::File)
+            continue;
+        struct stat st;
+        QVERIFY(::stat(QFile::encodeName(dir.filePath(e.path)).constData(), &st) == 0);
+        QCOMPARE(e.size, qint64(st.st_size));
+        QCOMPARE(e.mtimeNs, qint64(1'000'000'000) * 1'000'000'000 + 123);
+        QCOMPARE(e.inode, quint64(st.st_ino));
+        QCOMPARE(e.mode, int(st.st_mode & 0777));
+        QFile f(dir.filePath(e.path));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QCOMPARE(e.hash, QCryptographicHash::hash(bytes, QCryptographicHash::Sha256));
+        QCOMPARE(r.contents.value(e.hash), QByteArrayView(bytes));
+    }
+    QCOMPARE(known.value("new.txt").mode, 0640);
+    // Known and unchanged: nothing changed, nothing removed; a known file made a folder is a folder.
+    const scan::Scanner::Result again = scan::Scanner::scan(dir.path(), known, options);
+    QVERIFY(again.changed.isEmpty());
+    QVERIFY(again.restatted.isEmpty());
+    QVERIFY(again.removed.isEmpty());
+    QVERIFY(QFile::remove(dir.filePath("new.txt")));
+    QVERIFY(QDir(dir.path()).mkdir("new.txt"));
+    const scan::Scanner::Result changed = scan::Scanner::scan(dir.path(), known, options);
+    QVERIFY(changed.removed.isEmpty());
+    QCOMPARE(paths(changed), QStringList{"new.txt"});
+    QCOMPARE(changed.changed.first().kind, protocol::JournalRecord::Kind::Directory);
+}
+
+// The bytes kept by a hash are those of the state looked at: the size looked at, read, ends the
+// read only when the file ends there; a file grown or shrunk since is hashed whole as it is now,
+// and its bytes are not kept.
+void tst_FolderWatcher::keptBytesAreTheStateLookedAt()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("file.bin");
+    const QByteArray bytes(5000, 'k');
+    write(path, bytes);
+    struct stat st;
+    QVERIFY(::stat(QFile::encodeName(path).constData(), &st) == 0);
+    const qint64 mtime = qint64(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+    const QByteArray digest = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
+    for (const qint64 lookedAt : {qint64(5000), qint64(100), qint64(4999), qint64(9000)}) {
+        QByteArray room(9000, '\0');
+        scan::KeptBytes kept{lookedAt, mtime, quint64(st.st_ino), room.data(), false};
+        qint64 size = 0;
+        const auto hash = scan::hashFile(path, nullptr, &size, nullptr, nullptr, &kept);
+        QVERIFY(hash);
+        QCOMPARE(*hash, digest);
+        QCOMPARE(size, qint64(5000));
+        QCOMPARE(kept.complete, lookedAt == 5000);
+        if (kept.complete)
+            QCOMPARE(room.left(5000), bytes);
+    }
+    // Longer than one read: the first read ends at the size looked at, the file goes on.
+    const QString longer = dir.filePath("longer.bin");
+    QByteArray long_(1024 * 1024 + 5000, 'l');
+    long_[1024 * 1024 + 10] = 'x';
+    write(longer, long_);
+    QVERIFY(::stat(QFile::encodeName(longer).constData(), &st) == 0);
+    {
+        QByteArray room(1024 * 1024, '\0');
+        scan::KeptBytes kept{1024 * 1024, qint64(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
+                             quint64(st.st_ino), room.data(), false};
+        qint64 size = 0;
+        QCOMPARE(*scan::hashFile(longer, nullptr, &size, nullptr, nullptr, &kept),
+                 QCryptographicHash::hash(long_, QCryptographicHash::Sha256));
+        QCOMPARE(size, long_.size());
+        QVERIFY(!kept.complete);
+    }
+    QVERIFY(::stat(QFile::encodeName(path).constData(), &st) == 0);
+    // The time looked at is not the file's: not kept.
+    QByteArray room(5000, '\0');
+    scan::KeptBytes stale{5000, mtime - 1, quint64(st.st_ino), room.data(), false};
+    QCOMPARE(*scan::hashFile(path, nullptr, nullptr, nullptr, nullptr, &stale), digest);
+    QVERIFY(!stale.complete);
 }
 
 #include "tst_FolderWatcher.moc"
