@@ -253,19 +253,6 @@ void Pusher::push(Pass& pass)
         }
         packs.finish();
         releaseChunkIds();
-        // The blobs of every pack written whole, recorded now: a pack the publication below does
-        // not name (it fails, Escale stops, a file changed as it was read) is a spare (R2).
-        // (own_blobs keeps one place per blob: these are not recorded again with the publication.)
-        QSet<QByteArray> recorded;
-        {
-            QList<protocol::BlobRef> whole;
-            for (const protocol::BlobRef& b : std::as_const(placed))
-                if (packs.written(b.pack)) {
-                    whole.append(b);
-                    recorded.insert(b.hash);
-                }
-            m_ctx.db.putOwnBlobs(whole);
-        }
         QList<Item> ready;
         bool failureReported = false;
         for (Cut& cut : cuts) {
@@ -284,15 +271,35 @@ void Pusher::push(Pass& pass)
             }
             ready.append(std::move(cut.item));
         }
+        // The segment's text is made on another core while the blobs are recorded here.
+        const quint64 seq = journal + 1;
+        QFuture<QByteArray> encoded;
+        if (pass.result.ok() && !ready.isEmpty())
+            encoded = QtConcurrent::run([&ready, client = m_ctx.clientId, seq] {
+                protocol::JournalSegment segment{client, seq, {}, {}};
+                segment.recordLines.reserve(ready.size());
+                for (const Item& item : ready)
+                    segment.recordLines.append(item.record.toJsonText());
+                return segment.encode();
+            });
+        const auto waitForText = qScopeGuard([&encoded] { encoded.waitForFinished(); }); // (it reads `ready`)
+        // The blobs of every pack written whole, recorded now: a pack the publication below does
+        // not name (it fails, Escale stops, a file changed as it was read) is a spare (R2).
+        // (own_blobs keeps one place per blob: these are not recorded again with the publication.)
+        QSet<QByteArray> recorded;
+        {
+            QList<protocol::BlobRef> whole;
+            for (const protocol::BlobRef& b : std::as_const(placed))
+                if (packs.written(b.pack)) {
+                    whole.append(b);
+                    recorded.insert(b.hash);
+                }
+            m_ctx.db.putOwnBlobs(whole);
+        }
         m_ctx.db.commit();
         if (!pass.result.ok() || ready.isEmpty())
             break;
-
-        const quint64 seq = journal + 1;
-        protocol::JournalSegment segment{m_ctx.clientId, seq, {}, {}};
-        for (const Item& item : std::as_const(ready))
-            segment.recordLines.append(item.record.toJsonText());
-        const QByteArray text = segment.encode();
+        const QByteArray text = encoded.result();
         RelayError e = m_ctx.store.putSmall(layout::journalPath(m_ctx.clientId, seq), text, WriteMode::CreateExclusive);
         if (e.kind == RelayError::Kind::AlreadyExists) {
             // This client's own segment is there already: a publication whose answer was lost (the
