@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QByteArray>
+#include <QFuture>
+#include <QtConcurrent>
 #include <QtGlobal>
 #if __has_include(<sys/mman.h>)
 #include <sys/mman.h>
@@ -30,11 +32,13 @@ public:
         QByteArray b;
         b.reserve(capacity);
         preferHugePages(b);
+        populateBeyondFirst(b);
         return b;
     }
     // Kept for later when this is its last holder and it is worth keeping.
     void give(QByteArray&& bytes)
     {
+        settle();
         if (!bytes.isDetached() || bytes.capacity() < kSmallest || m_free.size() >= kKept)
             return;
         bytes.resize(0); // keeps its memory
@@ -42,7 +46,12 @@ public:
     }
 
     // Their memory goes back to the system (at the end of a push: an idle engine keeps none).
-    void clear() { m_free.clear(); }
+    void clear()
+    {
+        settle();
+        m_free.clear();
+    }
+    ~BufferPool() { settle(); }
 
 private:
     // A buffer of megabytes is filled from start to end once mapped: in pages of 2 MiB where the
@@ -62,9 +71,37 @@ private:
 #endif
     }
 
+    // The pages of a fresh buffer past its first 2 MiB are faulted in on another core while the
+    // engine fills the first ones (MADV_POPULATE_WRITE: mapped as if written, nothing written, so
+    // the engine's writes meanwhile are safe): the system zeroing fresh pages for the packs of
+    // 10,000 small files was a fifth of the push on a virtual machine.
+    void populateBeyondFirst(QByteArray& b)
+    {
+#ifdef MADV_POPULATE_WRITE
+        constexpr quintptr huge = 2 * 1024 * 1024;
+        const auto begin = reinterpret_cast<quintptr>(b.data());
+        const quintptr from = (begin + huge) & ~(huge - 1);
+        const quintptr to = (begin + quintptr(b.capacity())) & ~quintptr(4095);
+        if (to > from + huge)
+            m_populating.push_back(QtConcurrent::run([from, to] {
+                ::madvise(reinterpret_cast<void*>(from), to - from, MADV_POPULATE_WRITE); // (or not: faults as before)
+            }));
+#else
+        Q_UNUSED(b);
+#endif
+    }
+    // Before a buffer may be freed.
+    void settle()
+    {
+        for (QFuture<void>& f : m_populating)
+            f.waitForFinished();
+        m_populating.clear();
+    }
+
     static constexpr qsizetype kSmallest = 256 * 1024;
     static constexpr std::size_t kKept = 4;
     std::vector<QByteArray> m_free;
+    std::vector<QFuture<void>> m_populating;
 };
 
 } // namespace escale::sync::engine
