@@ -148,7 +148,7 @@ void StateDb::openTables(const QString& path)
 {
     char* message = nullptr;
     const char* schema = R"sql(
-        PRAGMA page_size = 16384;
+        PRAGMA page_size = 8192;
         PRAGMA journal_mode = WAL;
         PRAGMA synchronous = NORMAL;
         PRAGMA cache_size = -32768;
