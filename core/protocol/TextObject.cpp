@@ -5,7 +5,10 @@
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
+#include <future>
 #include <openssl/evp.h>
+#include <system_error>
+#include <vector>
 
 namespace escale::protocol {
 
@@ -118,10 +121,31 @@ std::optional<TextObject> TextObject::decode(const QByteArray& stored, const QSt
                     .arg(type, t.header.value(QStringLiteral("type")).toString());
         return std::nullopt;
     }
+    // As text: a line the records' own reader takes is a JSON object (and a record) already. In a
+    // long text, the second half of the lines is read so on another thread meanwhile (10,000
+    // records were a tenth of a receiver's pass, on its engine's thread).
+    std::vector<char> takenAsRecord;
+    if (recordsAsText) {
+        takenAsRecord.assign(size_t(lines.size()), 0);
+        auto readLines = [&lines, &takenAsRecord](qsizetype from, qsizetype to) {
+            for (qsizetype i = from; i < to; ++i)
+                takenAsRecord[size_t(i)] = detail::readRecordText(lines.at(i)).has_value();
+        };
+        const qsizetype last = lines.size() - 1;
+        const qsizetype middle = last > 4096 ? (1 + last) / 2 : last;
+        std::future<void> secondHalf;
+        try {
+            if (middle < last)
+                secondHalf = std::async(std::launch::async, readLines, middle, last);
+        } catch (const std::system_error&) { // no thread to be had: all here
+        }
+        readLines(1, secondHalf.valid() ? middle : last);
+        if (secondHalf.valid())
+            secondHalf.get();
+    }
     for (qsizetype i = 1; i + 1 < lines.size(); ++i) {
         const QByteArray& line = lines.at(i);
-        // As text: a line the records' own reader takes is a JSON object (and a record) already.
-        if (recordsAsText && detail::readRecordText(line)) {
+        if (recordsAsText && takenAsRecord[size_t(i)]) {
             t.recordLines.append(line);
             continue;
         }

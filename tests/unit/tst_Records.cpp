@@ -339,6 +339,28 @@ void tst_Records::compressedTextObjects()
         QVERIFY(!JournalSegment::decode(broken.encode(), A, 7, error));
         QCOMPARE(error, QString("invalid record line 3"));
     }
+    // The same in a long segment, whose second half is read on another thread: each line in its
+    // place, the odd ones as above, wherever they are.
+    {
+        JournalSegment many{A, 8, {}, {}};
+        for (int i = 0; i < 9000; ++i) {
+            JournalRecord r = sampleFile();
+            r.path = QString("many/%1.txt").arg(i);
+            many.recordLines.append(r.toJsonText());
+        }
+        many.recordLines[10] = "{\"path\":\"x\"}";
+        many.recordLines[8990] = "{\"path\":\"y\"}";
+        const auto read = JournalSegment::decode(many.encode(), A, 8, error);
+        QVERIFY2(read.has_value(), qPrintable(error));
+        QCOMPARE(read->recordLines, many.recordLines);
+        QCOMPARE(JournalRecord::fromJsonText(read->recordLines.at(8999), error)->path, QString("many/8999.txt"));
+        for (const int bad : {20, 4600, 8999}) {
+            JournalSegment broken = many;
+            broken.recordLines[bad] = "{not json}";
+            QVERIFY(!JournalSegment::decode(broken.encode(), A, 8, error));
+            QCOMPARE(error, QString("invalid record line %1").arg(bad + 2));
+        }
+    }
     // Snapshots too.
     Snapshot snapshot{A, 2, {{A, 9}}, {}, segment.recordLines};
     const QByteArray storedSnapshot = snapshot.encode();
