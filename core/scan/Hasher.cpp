@@ -10,6 +10,10 @@
 #include <QtConcurrent>
 #include <algorithm>
 #include <array>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -39,6 +43,64 @@ QByteArray finish(Digest& ctx)
     return digest;
 }
 
+// Steps run one at a time in the order handed over, on the digest threads: a big file's digest
+// follows its reads. (Qt 6.4's QFuture::then() chains did this until one crashed: a continuation
+// attached while its parent finished on another thread was started after its state was gone.)
+class InOrder
+{
+public:
+    ~InOrder() { waitForAll(); }
+    // The step's number, for waitFor().
+    qint64 add(std::function<void()> step)
+    {
+        std::unique_lock lock(m_lock);
+        m_steps.push_back(std::move(step));
+        const qint64 number = ++m_handed;
+        if (!m_running) {
+            m_running = true;
+            lock.unlock();
+            digestPool()->start([this] { drain(); });
+        }
+        return number;
+    }
+    // Until step `number` and those before it ran.
+    void waitFor(qint64 number)
+    {
+        std::unique_lock lock(m_lock);
+        m_ran.wait(lock, [&] { return m_done >= number; });
+    }
+    // Until every step ran and no thread uses this any more.
+    void waitForAll()
+    {
+        std::unique_lock lock(m_lock);
+        m_ran.wait(lock, [&] { return m_done >= m_handed && !m_running; });
+    }
+
+private:
+    void drain()
+    {
+        std::unique_lock lock(m_lock);
+        while (!m_steps.empty()) {
+            std::function<void()> step = std::move(m_steps.front());
+            m_steps.pop_front();
+            lock.unlock();
+            step();
+            lock.lock();
+            ++m_done;
+            m_ran.notify_all();
+        }
+        m_running = false;
+        m_ran.notify_all(); // (under the lock: the waiter may end this object once it has it)
+    }
+
+    std::mutex m_lock;
+    std::condition_variable m_ran;
+    std::deque<std::function<void()>> m_steps;
+    qint64 m_handed = 0;
+    qint64 m_done = 0;
+    bool m_running = false;
+};
+
 } // namespace
 
 QThreadPool* digestPool()
@@ -62,16 +124,29 @@ const EVP_MD* sha256Method()
     return md;
 }
 
+int openToRead(const QString& path)
+{
+    const QByteArray native = QFile::encodeName(path);
+    const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK))
+        return fd;
+    // A lease held by another program (a file server's oplock): a FIFO would have opened.
+    return ::open(native.constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+}
+
 std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* size,
                                    const protocol::Chunker::Gear* gear, QList<BlobCut>* cuts, KeptBytes* kept)
 {
-    // (Without blocking: a FIFO put in the file's place since it was looked at is not waited on.)
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
-    if (fd < 0) {
+    const int fd = openToRead(path);
+    struct stat opened;
+    if (fd < 0 || ::fstat(fd, &opened) != 0 || !S_ISREG(opened.st_mode)) {
         if (error) {
-            const QString why = QString::fromLocal8Bit(std::strerror(errno));
+            const QString why = fd < 0 ? QString::fromLocal8Bit(std::strerror(errno))
+                                       : trc("scan", "no longer a file (replaced since it was looked at)");
             *error = trc("scan", "%1: %2").arg(path, why);
         }
+        if (fd >= 0)
+            ::close(fd);
         return std::nullopt;
     }
     auto hash = hashOpenFile(fd, path, error, size, gear, cuts, kept);
@@ -93,8 +168,8 @@ std::optional<QByteArray> hashOpenFile(int fd, const QString& path, QString* err
     }
     BlobCut current;
     // Four buffers: while this thread reads and cuts one, the two digests (the whole file's, and
-    // the blobs') run over those read before it on their own threads, each in order (a chain of
-    // continuations), and this thread waits only to fill a buffer they still read. (With two
+    // the blobs') run over those read before it on their own threads, each in order (InOrder),
+    // and this thread waits only to fill a buffer they still read. (With two
     // buffers and a wait for both digests at every one, a gigabyte took 1.10 s on two cores for
     // 1.73 s of work.)
     // The first is this thread's for good (most files are read in one go: no megabyte mapped per
@@ -113,14 +188,10 @@ std::optional<QByteArray> hashOpenFile(int fd, const QString& path, QString* err
     };
     int which = 0;
     qint64 total = 0;
-    QFuture<void> wholeChain = QtFuture::makeReadyFuture(); // the last whole-file digest step handed over
-    QFuture<void> blobChain = QtFuture::makeReadyFuture();  // the last blobs' step
-    std::array<QFuture<void>, kBuffers> wholeUses;          // per buffer: the steps that read it
-    std::array<QFuture<void>, kBuffers> blobUses;
-    const auto waitForDigests = qScopeGuard([&wholeChain, &blobChain] {
-        wholeChain.waitForFinished();
-        blobChain.waitForFinished();
-    });
+    // (Declared after what their steps use: they end first, waiting for every step.)
+    InOrder wholeSteps, blobSteps;                // the whole file's digest, the blobs'
+    std::array<qint64, kBuffers> wholeUses{};     // per buffer: the last step of each that reads it
+    std::array<qint64, kBuffers> blobUses{};
     struct Part
     {
         qsizetype length;
@@ -133,8 +204,8 @@ std::optional<QByteArray> hashOpenFile(int fd, const QString& path, QString* err
     bool endSeen = false;
     for (;;) {
         QByteArray& buffer = bufferAt(which);
-        wholeUses[size_t(which)].waitForFinished();
-        blobUses[size_t(which)].waitForFinished();
+        wholeSteps.waitFor(wholeUses[size_t(which)]);
+        blobSteps.waitFor(blobUses[size_t(which)]);
         const ssize_t n = ::read(fd, buffer.data(), size_t(buffer.size()));
         if (n < 0) {
             if (errno == EINTR)
@@ -150,7 +221,10 @@ std::optional<QByteArray> hashOpenFile(int fd, const QString& path, QString* err
         total += n;
         if (kept && total <= kept->size)
             std::memcpy(kept->into + (total - n), buffer.constData(), size_t(n));
-        const bool atEnd = kept && total == kept->size && ::fstat(fd, &last) == 0 && qint64(last.st_size) == total;
+        // (A short read, then the look: not the look alone, which a network file system may
+        // answer from an old copy of the file's attributes.)
+        const bool atEnd = kept && total == kept->size && n < buffer.size() && ::fstat(fd, &last) == 0 &&
+                           qint64(last.st_size) == total;
         endSeen = endSeen || atEnd;
         const char* data = buffer.constData();
         if (!cutting) {
@@ -159,9 +233,8 @@ std::optional<QByteArray> hashOpenFile(int fd, const QString& path, QString* err
             if (total == n) {
                 EVP_DigestUpdate(whole.get(), data, size_t(n));
             } else {
-                wholeChain =
-                    wholeChain.then(digestPool(), [&whole, data, n] { EVP_DigestUpdate(whole.get(), data, size_t(n)); });
-                wholeUses[size_t(which)] = wholeChain;
+                wholeUses[size_t(which)] =
+                    wholeSteps.add([&whole, data, n] { EVP_DigestUpdate(whole.get(), data, size_t(n)); });
                 which = (which + 1) % kBuffers;
             }
             if (atEnd)
@@ -175,8 +248,9 @@ std::optional<QByteArray> hashOpenFile(int fd, const QString& path, QString* err
             parts.append(Part{k, ended});
             at += k;
         }
-        wholeChain = wholeChain.then(digestPool(), [&whole, data, n] { EVP_DigestUpdate(whole.get(), data, size_t(n)); });
-        blobChain = blobChain.then(digestPool(), [&blob, &current, cuts, data, parts] {
+        wholeUses[size_t(which)] =
+            wholeSteps.add([&whole, data, n] { EVP_DigestUpdate(whole.get(), data, size_t(n)); });
+        blobUses[size_t(which)] = blobSteps.add([&blob, &current, cuts, data, parts] {
             const char* p = data;
             for (const Part& part : parts) {
                 EVP_DigestUpdate(blob.get(), p, size_t(part.length));
@@ -189,14 +263,12 @@ std::optional<QByteArray> hashOpenFile(int fd, const QString& path, QString* err
                 }
             }
         });
-        wholeUses[size_t(which)] = wholeChain;
-        blobUses[size_t(which)] = blobChain;
         which = (which + 1) % kBuffers;
         if (atEnd)
             break;
     }
-    wholeChain.waitForFinished();
-    blobChain.waitForFinished();
+    wholeSteps.waitForAll();
+    blobSteps.waitForAll();
     if (kept) {
         // (Not when it changed while it was walked and read.)
         kept->complete = total == kept->size && (endSeen || ::fstat(fd, &last) == 0) &&

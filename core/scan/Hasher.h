@@ -49,6 +49,10 @@ inline qint64 mtimeNsOf(const struct stat& st)
     return qint64(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
 }
 
+// Opens a file of the folder to read it: never through a link, never waiting on a FIFO put in its
+// place (without blocking; a lease held elsewhere, which refuses that, is waited for). -1 and errno.
+int openToRead(const QString& path);
+
 // SHA-256 of a file, read in blocks through OpenSSL. std::nullopt (and `error`) when the
 // file cannot be read. With a gear table and `cuts`, the same read also cuts the file into
 // blobs and hashes each (the whole file's hash is then taken on another core meanwhile), so
@@ -57,7 +61,7 @@ std::optional<QByteArray> hashFile(const QString& path, QString* error = nullptr
                                    const protocol::Chunker::Gear* gear = nullptr, QList<BlobCut>* cuts = nullptr,
                                    KeptBytes* kept = nullptr);
 // The same for a file open at `fd` (read from where it stands, left open); `path` names it in
-// `error`. The file it opens is never a FIFO or a device: hashFile opens without blocking.
+// `error`. hashFile reads only a regular file (openToRead, then a look at what it opened).
 std::optional<QByteArray> hashOpenFile(int fd, const QString& path, QString* error = nullptr, qint64* size = nullptr,
                                        const protocol::Chunker::Gear* gear = nullptr, QList<BlobCut>* cuts = nullptr,
                                        KeptBytes* kept = nullptr);

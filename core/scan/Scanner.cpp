@@ -32,6 +32,8 @@ using Kind = protocol::JournalRecord::Kind;
 
 // The size of a new file the walk did not look at: its state is taken when it is opened.
 constexpr qint64 kUnlooked = -1;
+// At most this many of them in one batch for the hashing threads (their sizes are not known).
+constexpr qsizetype kUnlookedBatch = 64;
 
 struct Walker
 {
@@ -42,6 +44,7 @@ struct Walker
     QSet<QString> seen;
     QList<StateDb::LocalEntry> toHash; // files to hash, not handed over yet
     qint64 toHashBytes = 0;
+    qsizetype unlooked = 0; // of `toHash`: new files not looked at
     std::function<void()> handOver; // hands `toHash` to the hashing threads
     qint64 nowNs = 0;
 
@@ -182,14 +185,17 @@ struct Walker
             walk(sub);
     }
 
-    // Hashed while the walk goes on, a few hundred files (or megabytes) at a time.
+    // Hashed while the walk goes on, a few hundred files (or megabytes) at a time; new files, whose
+    // sizes are not known yet, a few dozen at a time.
     void queue(const StateDb::LocalEntry& e)
     {
         toHash.append(e);
         toHashBytes += std::max<qint64>(e.size, 0);
-        if (toHash.size() >= 256 || toHashBytes >= 8 * 1024 * 1024) {
+        unlooked += e.size == kUnlooked ? 1 : 0;
+        if (toHash.size() >= 256 || toHashBytes >= 8 * 1024 * 1024 || unlooked >= kUnlookedBatch) {
             handOver();
             toHashBytes = 0;
+            unlooked = 0;
         }
     }
 
@@ -268,7 +274,7 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
     };
     struct timespec now;
     ::clock_gettime(CLOCK_REALTIME, &now);
-    Walker walker{root, known, options, result, {}, {}, 0, {}, qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec};
+    Walker walker{root, known, options, result, {}, {}, 0, 0, {}, qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec};
     std::atomic<qint64> budget{options.keepBudget};
     result.keptMemory = std::make_shared<KeptMemory>();
     KeptMemory& memory = *result.keptMemory;
@@ -283,9 +289,9 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
                 ::close(fd);
         });
         if (e.size == kUnlooked) {
-            fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+            fd = openToRead(path);
             struct stat opened;
-            if (fd < 0 && errno != ENOENT && errno != ELOOP) {
+            if (fd < 0 && errno != ENOENT && errno != ELOOP && errno != ENXIO) {
                 h.error = trc("scan", "%1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
                 return h;
             }
@@ -343,18 +349,36 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
     QList<Hashed> hashed;
     for (QFuture<QList<Hashed>>& b : batches)
         hashed.append(b.result());
+    // A new file modified lately, as the walk decides for a file it looked at (the second look of a
+    // file no watcher knows, or its watcher's word); those that stand are hashed now, on the pool
+    // (files just saved and closed, with a watcher: the common case).
+    QList<qsizetype> standing;
+    for (qsizetype i = 0; i < hashed.size(); ++i) {
+        Hashed& h = hashed[i];
+        if (!h.recent)
+            continue;
+        if (walker.stands(h.entry.path, h.entry)) {
+            standing.append(i);
+        } else {
+            ++result.unstable;
+            h.gone = true; // (left for a later scan)
+        }
+    }
+    {
+        std::vector<QFuture<void>> again;
+        for (qsizetype from = 0; from < standing.size(); from += kUnlookedBatch)
+            again.push_back(QtConcurrent::run([&hashed, &standing, &hashOne, from] {
+                for (qsizetype k = from; k < std::min(standing.size(), from + kUnlookedBatch); ++k) {
+                    Hashed& h = hashed[standing.at(k)];
+                    h = hashOne(h.entry); // (looked at: hashed as the walk's files are)
+                }
+            }));
+        for (QFuture<void>& f : again)
+            f.waitForFinished();
+    }
     for (Hashed& h : hashed) {
         if (h.gone)
             continue;
-        if (h.recent) {
-            // As the walk decides for a file it looked at (the second look of a file no watcher
-            // knows, or its watcher's word); one that stands is hashed here.
-            if (!walker.stands(h.entry.path, h.entry)) {
-                ++result.unstable;
-                continue;
-            }
-            h = hashOne(h.entry);
-        }
         if (!h.error.isEmpty()) {
             result.problems << trc("scan", "cannot read %1 (not sent until it can be read)").arg(h.error);
             walker.seen.insert(h.entry.path);

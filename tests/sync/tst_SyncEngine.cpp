@@ -91,6 +91,7 @@ private Q_SLOTS:
     void tamperedChunkIsNeverWritten_data();
     void tamperedChunkIsNeverWritten();
     void hostileJournalPathsAreRefused();
+    void aBlobIsCheckedAsTheBytesItNames();
     void symlinkTricksAreRefused();
     void blobsInPacksAreRead_data() { relays_data(); }
     void blobsInPacksAreRead();
@@ -1522,6 +1523,40 @@ void tst_SyncEngine::hostileJournalPathsAreRefused()
     QVERIFY(!QFile::exists(QFileInfo(victim.path()).dir().filePath("escaped.txt")));
     QVERIFY(!QFile::exists(outside.filePath("abs.txt")));
     QCOMPARE(QDir(outside.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList{});
+}
+
+// A forged client names the first half of a pack's blob under the whole blob's hash. The receiver,
+// which checks the blobs of a range fetched ahead on other threads, never takes those 4 KiB for
+// that content: the check is of the very bytes each record names (offset and length), whichever
+// record of the range is taken first.
+void tst_SyncEngine::aBlobIsCheckedAsTheBytesItNames()
+{
+    Relay relay("file");
+    Client victim(relay, "victim");
+    QVERIFY(victim.pass().ok());
+    const QString evil = "00000000000000ed";
+    const QByteArray blob = harness::randomBytes(8192, 7);
+    const QByteArray hash = QCryptographicHash::hash(blob, QCryptographicHash::Sha256);
+    const QString pack = "0123456789abcdef0123456789abcde0";
+    relay.setObject(escale::protocol::layout::dataPath(pack), blob);
+    QList<QJsonObject> records;
+    for (const auto& [path, length] : {std::pair{QString("a-half.bin"), 4096}, std::pair{QString("b-whole.bin"), 8192}}) {
+        escale::protocol::JournalRecord r;
+        r.path = path;
+        r.vv = escale::protocol::VersionVector().incremented(evil);
+        r.origin = evil;
+        r.originName = "mallory";
+        r.size = length;
+        r.hash = hash;
+        r.blobs = {escale::protocol::BlobRef{pack, 0, length, hash, false}};
+        records.append(r.toJson());
+    }
+    forgeClient(relay, evil, "mallory", records);
+    victim.pass();
+    victim.pass();
+    QCOMPARE(victim.read("b-whole.bin"), blob);
+    QVERIFY(!QFile::exists(victim.path("a-half.bin")));
+    QVERIFY2(!victim.last().problems.filter("a-half.bin").isEmpty(), qPrintable(victim.last().problems.join('\n')));
 }
 
 void tst_SyncEngine::formatOneIsUpgradedInPlace()

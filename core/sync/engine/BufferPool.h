@@ -38,7 +38,7 @@ public:
     // Kept for later when this is its last holder and it is worth keeping.
     void give(QByteArray&& bytes)
     {
-        settle();
+        settle(bytes.constData());
         if (!bytes.isDetached() || bytes.capacity() < kSmallest || m_free.size() >= kKept)
             return;
         bytes.resize(0); // keeps its memory
@@ -83,25 +83,32 @@ private:
         const quintptr from = (begin + huge) & ~(huge - 1);
         const quintptr to = (begin + quintptr(b.capacity())) & ~quintptr(4095);
         if (to > from + huge)
-            m_populating.push_back(QtConcurrent::run([from, to] {
+            m_populating.emplace_back(b.constData(), QtConcurrent::run([from, to] {
                 ::madvise(reinterpret_cast<void*>(from), to - from, MADV_POPULATE_WRITE); // (or not: faults as before)
             }));
 #else
         Q_UNUSED(b);
 #endif
     }
-    // Before a buffer may be freed.
-    void settle()
+    // Before a buffer may be freed: the faulting in of the buffer at `data` (all: nullptr) ends.
+    // (A buffer freed without this, grown past its room say, is only faulted in where it was:
+    // that never changes what any memory holds.)
+    void settle(const char* data = nullptr)
     {
-        for (QFuture<void>& f : m_populating)
-            f.waitForFinished();
-        m_populating.clear();
+        for (auto it = m_populating.begin(); it != m_populating.end();) {
+            if (data && it->first != data && !it->second.isFinished()) {
+                ++it;
+                continue;
+            }
+            it->second.waitForFinished();
+            it = m_populating.erase(it);
+        }
     }
 
     static constexpr qsizetype kSmallest = 256 * 1024;
     static constexpr std::size_t kKept = 4;
     std::vector<QByteArray> m_free;
-    std::vector<QFuture<void>> m_populating;
+    std::vector<std::pair<const char*, QFuture<void>>> m_populating; // by the buffer's data
 };
 
 } // namespace escale::sync::engine

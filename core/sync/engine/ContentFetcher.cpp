@@ -98,8 +98,9 @@ public:
         bytes = e.ok() ? got.buffer->data().mid(entry.chunk.offset - got.offset, entry.chunk.length) : QByteArray();
         if (got.whole)
             bytes = got.buffer->data();
-        if (const int group = got.groupOf.value(entry.chunk.offset, -1); e.ok() && group >= 0)
-            checked = got.checks[group].result().value(entry.chunk.offset) == entry.chunk.hash;
+        const std::pair<qint64, qint64> at{entry.chunk.offset, entry.chunk.length};
+        if (const int group = got.groupOf.value(at, -1); e.ok() && group >= 0)
+            checked = got.checks[group].result().value(at) == entry.chunk.hash;
         drop(entry);
         popFront();
         topUp();
@@ -119,8 +120,9 @@ private:
         RelayError error;
         // The hashes of its other blobs, by offset in the pack, taken on the digest threads once it
         // is read (the engine's thread hashed 10,000 blobs of 4 KiB in turn: a tenth of its pull).
-        QList<QFuture<QHash<qint64, QByteArray>>> checks;
-        QHash<qint64, int> groupOf; // offset: its group in `checks`
+        // (By offset and length: the bytes hashed are exactly those a blob at that place is.)
+        QList<QFuture<QHash<std::pair<qint64, qint64>, QByteArray>>> checks;
+        QHash<std::pair<qint64, qint64>, int> groupOf; // offset and length: its group in `checks`
     };
     struct Entry
     {
@@ -144,14 +146,14 @@ private:
         auto send = [&read, &group] {
             read.checks.append(QtConcurrent::run(
                 scan::digestPool(), [data = read.buffer->data(), from = read.offset, blobs = std::exchange(group, {})] {
-                    QHash<qint64, QByteArray> hashes;
+                    QHash<std::pair<qint64, qint64>, QByteArray> hashes;
                     hashes.reserve(blobs.size());
                     for (const auto& [offset, length] : blobs) {
                         if (offset < from || offset - from + length > data.size())
                             continue;
                         Sha256 h;
                         h.update(data.constData() + (offset - from), length);
-                        hashes.insert(offset, h.finish());
+                        hashes.insert({offset, length}, h.finish());
                     }
                     return hashes;
                 }));
@@ -160,7 +162,9 @@ private:
         for (const Entry& x : m_queue) {
             if (x.read.get() != &read || &x == &taken)
                 continue;
-            read.groupOf.insert(x.chunk.offset, int(read.checks.size()));
+            if (read.groupOf.contains({x.chunk.offset, x.chunk.length}))
+                continue; // (hashed once)
+            read.groupOf.insert({x.chunk.offset, x.chunk.length}, int(read.checks.size()));
             group.append({x.chunk.offset, x.chunk.length});
             if (group.size() == kGroup)
                 send();

@@ -263,12 +263,6 @@ void Pusher::push(Pass& pass)
                     failUpload(pass, cut.item.record.path, packs.failure());
                 continue;
             }
-            const JournalRecord& r = cut.item.record;
-            if (!cut.item.renamed && r.kind == Kind::File && r.size > 0 && !cut.item.piece) {
-                ++pass.result.uploaded;
-                ++m_ctx.progress.filesSent;
-                m_ctx.reportEvent(FileEvent::Kind::Sent, r.path, m_ctx.settings.clientName, r.size);
-            }
             ready.append(std::move(cut.item));
         }
         // The segment's text is made on another core while the blobs are recorded here.
@@ -297,6 +291,14 @@ void Pusher::push(Pass& pass)
             m_ctx.db.putOwnBlobs(whole);
         }
         m_ctx.db.commit();
+        for (const Item& item : std::as_const(ready)) { // (sent: their packs are written and recorded)
+            const JournalRecord& r = item.record;
+            if (!item.renamed && r.kind == Kind::File && r.size > 0 && !item.piece) {
+                ++pass.result.uploaded;
+                ++m_ctx.progress.filesSent;
+                m_ctx.reportEvent(FileEvent::Kind::Sent, r.path, m_ctx.settings.clientName, r.size);
+            }
+        }
         if (!pass.result.ok() || ready.isEmpty())
             break;
         const QByteArray text = encoded.result();

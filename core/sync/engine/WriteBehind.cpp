@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <fcntl.h>
+#include <system_error>
 #include <unistd.h>
 
 namespace escale::sync::engine {
@@ -73,16 +74,20 @@ WriteBehind::Ticket WriteBehind::write(const QString& temp, const QString& relat
                                        qint64 mtimeMs, int mode)
 {
     std::unique_lock lock(m_lock);
-    // Too much waits to be written: the engine writes the oldest itself, or waits for the writer.
-    while (m_held > 0 && m_held + bytes.size() > kHeld)
-        if (!runSome(lock, 1))
-            waitDone(lock);
+    // Too much waits to be written: the engine waits for the writer. (It does not write beside it:
+    // the files are written one after the other, in the order handed over, so that on a disk
+    // that fills up the first ones take the room, as they would unhurried: fullLocalDiskIsNamed.)
+    while (m_held > 0 && m_held + bytes.size() > kHeld && m_writer.joinable())
+        waitDone(lock);
     const Ticket ticket = Ticket(m_outcomes.size());
     m_outcomes.emplace_back();
     m_queue.push_back(Job{ticket, temp, relative, bytes, mtimeMs, mode});
     m_held += bytes.size();
     if (!m_writer.joinable()) {
-        m_writer = std::thread([this] { work(); });
+        try {
+            m_writer = std::thread([this] { work(); });
+        } catch (const std::system_error&) { // no thread to be had: waitAll() writes them here
+        }
     } else if (m_writerIdle) {
         m_writerIdle = false; // (woken once, not at every file handed over while it wakes)
         m_wake.notify_one();
@@ -95,8 +100,12 @@ void WriteBehind::work()
     std::unique_lock lock(m_lock);
     while (!m_stop) {
         if (!runSome(lock, 32)) {
-            m_writerIdle = true;
-            m_wake.wait(lock, [this] { return m_stop || !m_queue.empty(); });
+            // Idle again at every wait: a wake whose work the engine took meanwhile leaves the
+            // flag set, so that the next file handed over wakes this thread again.
+            while (!m_stop && m_queue.empty()) {
+                m_writerIdle = true;
+                m_wake.wait(lock);
+            }
             m_writerIdle = false;
         }
     }
@@ -152,10 +161,11 @@ QFuture<QList<int>> WriteBehind::renameNew(const QList<std::pair<QByteArray, QBy
 void WriteBehind::waitAll()
 {
     std::unique_lock lock(m_lock);
-    // What is left is written on both threads.
+    if (!m_writer.joinable()) // (no writer: nothing was handed over, or it could not be started)
+        while (runSome(lock, 32)) {
+        }
     while (!m_queue.empty() || m_running > 0)
-        if (!runSome(lock, 1))
-            waitDone(lock);
+        waitDone(lock);
 }
 
 const WriteBehind::Written& WriteBehind::outcome(Ticket ticket) const

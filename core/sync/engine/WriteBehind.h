@@ -20,9 +20,8 @@ namespace escale::sync::engine {
 // - downloads held whole in memory (small files fetched ahead) written to their temporary files
 //   while the engine checks and resolves the next paths: with 10,000 files of 4 KiB, creating and
 //   writing them was a third of the receiver's pass. At most 16 MiB wait to be written; handing
-//   over more writes the oldest on the engine's thread too. The batch's commit waits for every
-//   write (writing what is left alongside), and a write that failed is set aside there like any
-//   file that could not be written;
+//   over more waits for the oldest. The batch's commit waits for every write, and a write that
+//   failed is set aside there like any file that could not be written;
 // - the commit's renames that put new files in place, while the engine records what is placed
 //   (the renames were a third of the commit).
 class WriteBehind
@@ -44,7 +43,7 @@ public:
     // Renames each file of the pairs (from, to) into place, in order, unless something is at the
     // new name (renameat2 RENAME_NOREPLACE): for each, 0 or the system's error (EEXIST: taken).
     QFuture<QList<int>> renameNew(const QList<std::pair<QByteArray, QByteArray>>& names);
-    // Returns once every write handed over is done; the engine's thread writes too meanwhile.
+    // Returns once every write handed over is done.
     void waitAll();
     // A write's outcome, once waitAll() returned; forget() waits for every write and ends the
     // tickets handed out so far.
