@@ -3,11 +3,8 @@
 #include "Tr.h"
 
 #include <QFile>
-#include <QFuture>
-#include <QScopeGuard>
 #include <QThread>
 #include <QThreadPool>
-#include <QtConcurrent>
 #include <algorithm>
 #include <array>
 #include <condition_variable>

@@ -269,7 +269,9 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
         QString error;
         QList<BlobCut> cuts;
         QByteArrayView content; // kept, as hashed
-        bool gone = false;      // a new file gone (or no longer a file) before it was opened
+        // Nothing to record now: a new file gone (or no longer a file) before it was opened, or
+        // modified lately and not standing yet (the next scan sees it).
+        bool leftAlone = false;
         bool recent = false;    // a new file modified lately: not hashed (the walk decides)
     };
     struct timespec now;
@@ -296,7 +298,7 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
                 return h;
             }
             if (fd < 0 || ::fstat(fd, &opened) != 0 || !S_ISREG(opened.st_mode)) {
-                h.gone = true; // (the next scan sees what is there now)
+                h.leftAlone = true;
                 return h;
             }
             h.entry.size = qint64(opened.st_size);
@@ -361,7 +363,7 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
             standing.append(i);
         } else {
             ++result.unstable;
-            h.gone = true; // (left for a later scan)
+            h.leftAlone = true;
         }
     }
     {
@@ -377,7 +379,7 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
             f.waitForFinished();
     }
     for (Hashed& h : hashed) {
-        if (h.gone)
+        if (h.leftAlone)
             continue;
         if (!h.error.isEmpty()) {
             result.problems << trc("scan", "cannot read %1 (not sent until it can be read)").arg(h.error);

@@ -1477,6 +1477,17 @@ void tst_SyncEngine::tamperedChunkIsNeverWritten()
 
 namespace {
 // Writes a journal segment and a head on the relay as a hostile client would.
+// A record of the forged client `id` ("mallory") at `path`: its first version there.
+escale::protocol::JournalRecord forgedRecord(const QString& id, const QString& path)
+{
+    escale::protocol::JournalRecord r;
+    r.path = path;
+    r.vv = escale::protocol::VersionVector().incremented(id);
+    r.origin = id;
+    r.originName = "mallory";
+    return r;
+}
+
 void forgeClient(const Relay& relay, const QString& id, const QString& name,
                  const QList<QJsonObject>& records)
 {
@@ -1507,11 +1518,7 @@ void tst_SyncEngine::hostileJournalPathsAreRefused()
     for (const QString& path :
          {QString("../escaped.txt"), outside.filePath("abs.txt"), QString("a/../../x.txt"),
           QString("ok/../../../etc/x"), QString(".escale-tmp-x"), QString("fine.txt")}) {
-        escale::protocol::JournalRecord r;
-        r.path = path;
-        r.vv = escale::protocol::VersionVector().incremented(evil);
-        r.origin = evil;
-        r.originName = "mallory";
+        escale::protocol::JournalRecord r = forgedRecord(evil, path);
         r.kind = escale::protocol::JournalRecord::Kind::Directory;
         records.append(r.toJson());
     }
@@ -1541,11 +1548,7 @@ void tst_SyncEngine::aBlobIsCheckedAsTheBytesItNames()
     relay.setObject(escale::protocol::layout::dataPath(pack), blob);
     QList<QJsonObject> records;
     for (const auto& [path, length] : {std::pair{QString("a-half.bin"), 4096}, std::pair{QString("b-whole.bin"), 8192}}) {
-        escale::protocol::JournalRecord r;
-        r.path = path;
-        r.vv = escale::protocol::VersionVector().incremented(evil);
-        r.origin = evil;
-        r.originName = "mallory";
+        escale::protocol::JournalRecord r = forgedRecord(evil, path);
         r.size = length;
         r.hash = hash;
         r.blobs = {escale::protocol::BlobRef{pack, 0, length, hash, false}};
@@ -1743,11 +1746,7 @@ void tst_SyncEngine::symlinkTricksAreRefused()
     relay.setObject(escale::protocol::layout::dataPath(chunk), content);
     QList<QJsonObject> records;
     auto record = [&](const QString& path, escale::protocol::JournalRecord::Kind kind) {
-        escale::protocol::JournalRecord r;
-        r.path = path;
-        r.vv = escale::protocol::VersionVector().incremented(evil);
-        r.origin = evil;
-        r.originName = "mallory";
+        escale::protocol::JournalRecord r = forgedRecord(evil, path);
         r.kind = kind;
         if (kind == escale::protocol::JournalRecord::Kind::File) {
             r.size = content.size();
