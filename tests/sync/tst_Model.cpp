@@ -13,7 +13,7 @@
 // ESCALE_MODEL_SEEDS=N runs seeds 1..N (default: 200 seeds of 60 operations and 20 of 200, the CI
 // run), ESCALE_MODEL_FIRST=K starts at seed K, ESCALE_MODEL_OPS the operations per seed;
 // ESCALE_MODEL_TRACE=1 prints the operations and the engines' lines as they happen, and
-// ESCALE_MODEL_WATCH=path how every client sees that path after each pass. A failing seed prints
+// ESCALE_MODEL_WATCH=path[|path...] how every client sees those paths after each pass. A failing seed prints
 // its operations; it becomes a row of regressions() below. The long mode (docs/architecture.md):
 //   ESCALE_MODEL_SEEDS=5000 build/tests/tst_Model seeds
 #include "SyncHarness.h"
@@ -402,8 +402,9 @@ private:
             if (!now.contains(o))
                 note("   - " + o);
         m_tracedObjects = now;
-        // ESCALE_MODEL_WATCH=path: how every client sees that path after each pass.
-        if (const QString watch = qEnvironmentVariable("ESCALE_MODEL_WATCH"); !watch.isEmpty())
+        // ESCALE_MODEL_WATCH=path[|path...]: how every client sees those paths after each pass.
+        const QStringList watched = qEnvironmentVariable("ESCALE_MODEL_WATCH").split(u'|', Qt::SkipEmptyParts);
+        for (const QString& watch : watched)
             for (auto& c : m_clients)
                 note("   " + describePath(*c, watch));
     }
@@ -825,6 +826,7 @@ void tst_Model::regressions_data()
     QTest::newRow("a crash after publishing a deletion: the scan's successor of it is kept when taken back") << 170480 << 60;
     QTest::newRow("a conflict settled by editing its copy: the name's next version takes in the copy's loser") << 190044 << 200;
     QTest::newRow("filters let a file in again, the pass stopped at once: the next passes bring it") << 211554 << 60;
+    QTest::newRow("a copy deleted by a client whose state was restored: the others let its version go") << 470047 << 200;
 }
 
 void tst_Model::regressions()

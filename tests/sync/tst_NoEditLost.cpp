@@ -134,6 +134,7 @@ private Q_SLOTS:
     void settledVersionWinsAgainOnlyInItsCopy_data();
     void settledVersionWinsAgainOnlyInItsCopy();
     void copyKeptElsewhereThenStaleCopyDeleted();
+    void copyDeletedByARestoredClient();
     void relayFolderMovedAway();
     void stateOfAnEarlierRelease();
     void lostOrDamagedSegmentHeals_data();
@@ -1420,6 +1421,58 @@ void tst_NoEditLost::copyKeptElsewhereThenStaleCopyDeleted()
     CONVERGED(a, c);
     QCOMPARE(a.read("f.txt"), QByteArray("bob's"));
     QCOMPARE(contents(a), QStringList({"bob's"}));
+}
+
+// Model seed 470047: carol kept alice's version as a conflict copy, deleted the copy, and had her
+// state put back from a backup older than the conflict before her next pass. The copy's deletion
+// went out, but no version of the name superseding alice's: carol no longer knew it, nor that her
+// folder had settled the conflict. With every copy gone, alice's version stayed beside the name's
+// winner, its content in no folder; when carol's next edit of the name (concurrent with alice's
+// version, and older) lost to it, all three asked for that content for ever. The clients that held
+// the copy let that version go when the copy's deletion reaches them.
+void tst_NoEditLost::copyDeletedByARestoredClient()
+{
+    QTemporaryDir backups;
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob"), c(relay, "carol");
+    a.write("f.txt", "base");
+    settle({&a, &b, &c}, 2);
+    c.saveState(backups.filePath("carol.db"));
+    writeAt(a, "f.txt", "alice's", 1'700'000'100);
+    QVERIFY(a.pass().ok());
+    writeAt(c, "f.txt", "carol's", 1'700'000'200);
+    settle({&c, &a, &b}, 2);
+    const QString copy = "f (conflict from alice 2023-11-14 221500 " + copyTag("alice's") + ").txt";
+    for (Client* x : {&a, &b, &c}) {
+        QCOMPARE(x->read("f.txt"), QByteArray("carol's"));
+        QCOMPARE(x->read(copy), QByteArray("alice's"));
+    }
+    // A file of alice's that bob has not taken yet fills most of carol's relay space.
+    QByteArray big(40 * 1024, Qt::Uninitialized);
+    QRandomGenerator(7).fillRange(reinterpret_cast<quint32*>(big.data()), big.size() / 4);
+    a.write("big.bin", big);
+    QVERIFY(a.pass().ok());
+    QVERIFY(QFile::remove(c.path(copy)));
+    c.config().diskQuota = 48 * 1024;
+    c.restoreState(backups.filePath("carol.db"));
+    // Older than alice's version, and concurrent with it: carol's state no longer knows it.
+    const QByteArray again = QByteArray("carol's again\n").repeated(1500);
+    writeAt(c, "f.txt", again, 1'700'000'050);
+    // Her pass sends the copy's deletion; her edit waits for room on the relay.
+    QVERIFY2(c.pass().ok(), qPrintable(c.last().error));
+    QVERIFY(c.last().pendingUp > 0);
+    settle({&a, &b}, 1);
+    QVERIFY(!QFileInfo::exists(a.path(copy)));
+    settle({&c, &a, &b}, 4);
+    const QString atRest = problemsAtRest({&a, &b, &c});
+    QVERIFY2(atRest.isEmpty(), qPrintable(atRest));
+    CONVERGED(a, b);
+    CONVERGED(a, c);
+    QCOMPARE(a.read("f.txt"), again);
+    QCOMPARE(a.read("big.bin"), big);
+    QVERIFY(!QFileInfo::exists(a.path(copy))); // deleted by carol, knowingly
+    QVERIFY(!contents(a).contains("alice's"));
+    QVERIFY(a.last().problems.isEmpty());
 }
 
 // Reproduction: with clients running on a folder relay, moving the relay folder away made a

@@ -416,32 +416,8 @@ void LocalChanges::letGoCopiedVersions(Pass& pass, const QString& path, const QS
     // any more (permission bits changed, the copy renamed: it is still here).
     if (!former || !m_ctx.db.localWithHash(former->hash).isEmpty())
         return;
-    const auto local = m_ctx.db.local(path);
-    if (local && local->kind == Kind::File && local->hash == former->hash)
-        return; // the name holds it here
-    const QList<StateDb::Version> versions = m_ctx.db.versions(path);
-    const auto source = std::find_if(versions.cbegin(), versions.cend(), [&](const StateDb::Version& v) {
-        if (v.record.kind != Kind::File || v.record.hash != former->hash || conflictCopyPath(path, v.record) != copy)
-            return false;
-        const VersionVector own = conflictCopyVector(path, v.record);
-        const QString counter = own.counters().firstKey();
-        return former->vv && former->vv->counters().value(counter) >= own.counters().value(counter);
-    });
-    if (source == versions.cend())
-        return;
-    JournalRecord r;
-    r.path = path;
-    r.kind = Kind::Deleted;
-    r.vv = newLocalVector(source->record.vv, versions, m_ctx.clientId);
-    r.origin = m_ctx.clientId;
-    r.originName = m_ctx.settings.clientName;
-    // It must supersede that version alone: its own counter, one above the highest this client used
-    // for the path, could also reach a version of this client concurrent with it (made before it
-    // was known here). Then nothing is let go: the content stays asked for, nothing is lost.
-    for (const StateDb::Version& v : versions)
-        if (!(v.record.vv == source->record.vv) && r.vv.supersedes(v.record.vv))
-            return;
-    const auto updated = integrated(versions, StateDb::Version{r, true});
+    const auto updated = lettingGo(path, copy, *former, m_ctx.db.local(path), m_ctx.db.versions(path),
+                                   m_ctx.clientId, m_ctx.settings.clientName);
     if (!updated)
         return;
     m_ctx.db.setVersions(path, *updated);

@@ -313,6 +313,8 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
         m_cases.noteName(path, false);
         ++pass.result.deleted;
         m_ctx.reportEvent(FileEvent::Kind::Deleted, path, target.winner.originName, 0);
+        if (known && known->kind == Kind::File)
+            letGoCopiedVersions(path, *known);
         // A deleted folder kept for the files it still held goes with its last one; a folder
         // whose name a file took elsewhere (made here only to hold a file of it) gives the name to
         // that file once it is empty (model seed 43423: nothing else looked at that name again).
@@ -448,6 +450,33 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
     }
     }
     return Outcome::Done;
+}
+
+void Materializer::letGoCopiedVersions(const QString& copy, const StateDb::LocalEntry& former)
+{
+    // A conflict copy deleted on another machine held, here, the content of a version of its name
+    // that lost here. That machine let it go, but may not have said so under the name: its own
+    // state taken back from an older backup, it knew neither that version nor that its folder had
+    // settled the conflict (model seed 470047). The version would stay beside the name's winner,
+    // its content in no folder once every copy is deleted, and asked for by all, for ever, the
+    // day it won the name. So this machine, which held that content in the copy just deleted,
+    // lets it go too, as for a copy deleted here (LocalChanges::letGoCopiedVersions): by a
+    // deletion that supersedes that version alone, only when no file here holds its content any
+    // more (a copy renamed elsewhere keeps it: nothing is let go).
+    const auto conflict = parseConflictCopy(copy);
+    if (!conflict || !m_ctx.sends() || !m_ctx.selected(conflict->original, Kind::File) ||
+        !m_ctx.db.localWithHash(former.hash).isEmpty())
+        return;
+    const QString& path = conflict->original;
+    const auto updated = lettingGo(path, copy, former, m_ctx.db.local(path), m_ctx.db.versions(path),
+                                   m_ctx.clientId, m_ctx.settings.clientName);
+    if (!updated)
+        return;
+    m_ctx.db.setVersions(path, *updated);
+    m_ctx.lookAgain(path); // what the name resolves to may change: compared again at the next pass
+    qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2 was deleted elsewhere: the version of %3 it held is let "
+                                                 "go")
+                                      .arg(m_ctx.settings.name, copy, path);
 }
 
 void Materializer::keepFolder(const QString& path)

@@ -74,4 +74,36 @@ VersionVector mergedVector(const QList<StateDb::Version>& versions)
     return all;
 }
 
+std::optional<QList<StateDb::Version>> lettingGo(const QString& path, const QString& copy,
+                                                 const StateDb::LocalEntry& former,
+                                                 const std::optional<StateDb::LocalEntry>& local,
+                                                 const QList<StateDb::Version>& versions, const QString& self,
+                                                 const QString& selfName)
+{
+    if (former.kind != Kind::File || (local && local->kind == Kind::File && local->hash == former.hash))
+        return std::nullopt; // the name holds it here
+    const auto source = std::find_if(versions.cbegin(), versions.cend(), [&](const StateDb::Version& v) {
+        if (v.record.kind != Kind::File || v.record.hash != former.hash || conflictCopyPath(path, v.record) != copy)
+            return false;
+        const VersionVector own = conflictCopyVector(path, v.record);
+        const QString counter = own.counters().firstKey();
+        return former.vv && former.vv->counters().value(counter) >= own.counters().value(counter);
+    });
+    if (source == versions.cend())
+        return std::nullopt;
+    JournalRecord r;
+    r.path = path;
+    r.kind = Kind::Deleted;
+    r.vv = newLocalVector(source->record.vv, versions, self);
+    r.origin = self;
+    r.originName = selfName;
+    // It must supersede that version alone: its own counter, one above the highest this client used
+    // for the path, could also reach a version of this client concurrent with it (made before it
+    // was known here). Then nothing is let go: the content stays asked for, nothing is lost.
+    for (const StateDb::Version& v : versions)
+        if (!(v.record.vv == source->record.vv) && r.vv.supersedes(v.record.vv))
+            return std::nullopt;
+    return integrated(versions, StateDb::Version{r, true});
+}
+
 } // namespace escale::sync::engine

@@ -27,5 +27,17 @@ std::optional<QList<state::StateDb::Version>> integrated(const QList<state::Stat
 bool sameBits(const protocol::JournalRecord& a, const protocol::JournalRecord& b);
 // The element-wise maximum of every known version of a path (R26).
 protocol::VersionVector mergedVector(const QList<state::StateDb::Version>& versions);
+// The deletion made here that lets go the version of `path` a conflict copy was made from, once
+// that copy, which held `former` here, was changed or deleted (here, or by a version from the
+// relay) and no file of the folder holds that content any more (the caller knows); `local` is
+// what the folder holds at `path`. Only the version this very copy was made from (named after it,
+// the copy's vector carrying its copy's counter), and only when the deletion supersedes no other
+// version (R26). The versions of `path` with that deletion taken in; std::nullopt when nothing is
+// let go.
+std::optional<QList<state::StateDb::Version>> lettingGo(const QString& path, const QString& copy,
+                                                      const state::StateDb::LocalEntry& former,
+                                                      const std::optional<state::StateDb::LocalEntry>& local,
+                                                      const QList<state::StateDb::Version>& versions,
+                                                      const QString& self, const QString& selfName);
 
 } // namespace escale::sync::engine
