@@ -4,6 +4,7 @@
 #include "log/Logging.h"
 #include "protocol/LocalLayout.h"
 #include "sync/Conflicts.h"
+#include "sync/Resolution.h"
 #include "sync/LocalArchive.h"
 #include "sync/engine/CaseIndex.h"
 #include "sync/engine/EngineContext.h"
@@ -63,8 +64,13 @@ bool Materializer::materializePaths(Pass& pass, QStringList affected, const QLis
         if (m_ctx.selected(piece.path, Kind::File) && receivePiece(pass, piece) == Outcome::Retry)
             reachable = false;
     QList<std::pair<QString, Resolution>> targets;
-    for (const QString& p : std::as_const(affected))
-        targets.append({p, m_ctx.resolved(p)});
+    for (const QString& p : std::as_const(affected)) {
+        Resolution target = m_ctx.resolved(p);
+        // (Only where versions conflict: most paths read no more than their own versions.)
+        if (!target.copies.isEmpty() && m_ctx.sends() && settleCopyDeletedHere(p))
+            target = m_ctx.resolved(p);
+        targets.append({p, target});
+    }
     // The files this batch will fetch: counted for the progress, and the one-chunk ones, in the
     // order it writes them, go ahead.
     m_fetcher.startBatch();
@@ -313,8 +319,6 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
         m_cases.noteName(path, false);
         ++pass.result.deleted;
         m_ctx.reportEvent(FileEvent::Kind::Deleted, path, target.winner.originName, 0);
-        if (known && known->kind == Kind::File)
-            letGoCopiedVersions(path, *known);
         // A deleted folder kept for the files it still held goes with its last one; a folder
         // whose name a file took elsewhere (made here only to hold a file of it) gives the name to
         // that file once it is empty (model seed 43423: nothing else looked at that name again).
@@ -452,31 +456,78 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
     return Outcome::Done;
 }
 
-void Materializer::letGoCopiedVersions(const QString& copy, const StateDb::LocalEntry& former)
+bool Materializer::settleCopyDeletedHere(const QString& path)
 {
-    // A conflict copy deleted on another machine held, here, the content of a version of its name
-    // that lost here. That machine let it go, but may not have said so under the name: its own
-    // state taken back from an older backup, it knew neither that version nor that its folder had
-    // settled the conflict (model seed 470047). The version would stay beside the name's winner,
-    // its content in no folder once every copy is deleted, and asked for by all, for ever, the
-    // day it won the name. So this machine, which held that content in the copy just deleted,
-    // lets it go too, as for a copy deleted here (LocalChanges::letGoCopiedVersions): by a
-    // deletion that supersedes that version alone, only when no file here holds its content any
-    // more (a copy renamed elsewhere keeps it: nothing is let go).
-    const auto conflict = parseConflictCopy(copy);
-    if (!conflict || !m_ctx.sends() || !m_ctx.selected(conflict->original, Kind::File) ||
-        !m_ctx.db.localWithHash(former.hash).isEmpty())
-        return;
-    const QString& path = conflict->original;
-    const auto updated = lettingGo(path, copy, former, m_ctx.db.local(path), m_ctx.db.versions(path),
-                                   m_ctx.clientId, m_ctx.settings.clientName);
-    if (!updated)
-        return;
-    m_ctx.db.setVersions(path, *updated);
-    m_ctx.lookAgain(path); // what the name resolves to may change: compared again at the next pass
-    qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2 was deleted elsewhere: the version of %3 it held is let "
-                                                 "go")
-                                      .arg(m_ctx.settings.name, copy, path);
+    // A conflict copy deleted here before the version it held was known here: this client's state
+    // put back from a backup older than the conflict (model seed 470047), it took back its own
+    // copy from its journal, deleted it and edited the name from what it held, then learnt the
+    // version again. Its edit was concurrent with that version, which won the name, its content
+    // in no folder any more: its copy deleted here, and so everywhere. A copy deleted here settles
+    // its conflict (R26), also when the version it held comes later: the name keeps what the
+    // folder holds, under a version that also supersedes the one the copy held (or, with nothing
+    // under the name here, a deletion superseding that version alone). Only from what this client
+    // did itself: its own deletion of that very copy (the copy's counter in its vector), and only
+    // when no file here holds that content (a copy renamed keeps it).
+    const QList<StateDb::Version> versions = m_ctx.db.versions(path);
+    const auto local = m_ctx.db.local(path);
+    for (const StateDb::Version& v : versions) {
+        if (v.record.kind != Kind::File || (local && holds(*local, v.record)))
+            continue;
+        const VersionVector copyVector = conflictCopyVector(path, v.record);
+        const QList<StateDb::Version> atCopy = m_ctx.db.versions(conflictCopyPath(path, v.record));
+        const bool deletedHere =
+            !atCopy.isEmpty() && std::all_of(atCopy.cbegin(), atCopy.cend(), [&](const StateDb::Version& w) {
+                return w.record.kind == Kind::Deleted && w.record.origin == m_ctx.clientId &&
+                       w.record.vv.supersedes(copyVector);
+            });
+        if (!deletedHere || !m_ctx.db.localWithHash(v.record.hash).isEmpty())
+            continue;
+        // What the folder holds under the name, as a known version (not a change the next scan
+        // has yet to publish).
+        const StateDb::Version* held = nullptr;
+        for (const StateDb::Version& w : versions)
+            if (local && local->kind == Kind::File && holds(*local, w.record))
+                held = &w;
+        if (local && local->kind == Kind::File && !held)
+            continue;
+        JournalRecord r;
+        VersionVector baseline; // what a change made here supersedes anyway
+        bool published = false;
+        if (held) {
+            baseline = newLocalVector(baseVector(local, versions), versions, m_ctx.clientId);
+            r = held->record;
+            r.vv = newLocalVector(baseVector(local, versions).merged(v.record.vv), versions, m_ctx.clientId);
+            r.blobs.clear();
+            r.from = 0;
+            r.repush = false;
+            for (const StateDb::Version& w : versions)
+                published = published || (!w.pending && w.record.sameContent(r));
+        } else {
+            r.path = path;
+            r.kind = Kind::Deleted;
+            r.vv = newLocalVector(v.record.vv, versions, m_ctx.clientId);
+        }
+        r.origin = m_ctx.clientId;
+        r.originName = m_ctx.settings.clientName;
+        // It supersedes that version, and otherwise only what a change made here would: never a
+        // version this client did not let go (one that knew part of each side, say).
+        if (!supersedesOnly(r.vv, baseline, v.record.vv, versions))
+            continue;
+        const auto updated = integrated(versions, StateDb::Version{r, true, published});
+        if (!updated)
+            continue;
+        m_ctx.db.setVersions(path, *updated);
+        if (held) {
+            StateDb::LocalEntry settled = *local;
+            settled.vv = r.vv;
+            m_ctx.db.putLocal(settled);
+        }
+        qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2: the version of %3 is let go, its conflict copy "
+                                                     "deleted here before it was known here")
+                                          .arg(m_ctx.settings.name, path, v.record.originName);
+        return true;
+    }
+    return false;
 }
 
 void Materializer::keepFolder(const QString& path)

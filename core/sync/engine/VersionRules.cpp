@@ -100,10 +100,18 @@ std::optional<QList<StateDb::Version>> lettingGo(const QString& path, const QStr
     // It must supersede that version alone: its own counter, one above the highest this client used
     // for the path, could also reach a version of this client concurrent with it (made before it
     // was known here). Then nothing is let go: the content stays asked for, nothing is lost.
-    for (const StateDb::Version& v : versions)
-        if (!(v.record.vv == source->record.vv) && r.vv.supersedes(v.record.vv))
-            return std::nullopt;
+    if (!supersedesOnly(r.vv, VersionVector(), source->record.vv, versions))
+        return std::nullopt;
     return integrated(versions, StateDb::Version{r, true});
+}
+
+bool supersedesOnly(const VersionVector& made, const VersionVector& baseline, const VersionVector& aim,
+                    const QList<StateDb::Version>& versions)
+{
+    for (const StateDb::Version& v : versions)
+        if (!(v.record.vv == aim) && made.supersedes(v.record.vv) && !baseline.supersedes(v.record.vv))
+            return false;
+    return true;
 }
 
 } // namespace escale::sync::engine

@@ -27,6 +27,9 @@ std::optional<QList<state::StateDb::Version>> integrated(const QList<state::Stat
 bool sameBits(const protocol::JournalRecord& a, const protocol::JournalRecord& b);
 // The element-wise maximum of every known version of a path (R26).
 protocol::VersionVector mergedVector(const QList<state::StateDb::Version>& versions);
+// Whether `made` supersedes, among `versions`, no version but `aim` and those `baseline` supersedes.
+bool supersedesOnly(const protocol::VersionVector& made, const protocol::VersionVector& baseline,
+                    const protocol::VersionVector& aim, const QList<state::StateDb::Version>& versions);
 // The deletion made here that lets go the version of `path` a conflict copy was made from, once
 // that copy, which held `former` here, was changed or deleted (here, or by a version from the
 // relay) and no file of the folder holds that content any more (the caller knows); `local` is
