@@ -826,7 +826,7 @@ void tst_Model::regressions_data()
     QTest::newRow("a crash after publishing a deletion: the scan's successor of it is kept when taken back") << 170480 << 60;
     QTest::newRow("a conflict settled by editing its copy: the name's next version takes in the copy's loser") << 190044 << 200;
     QTest::newRow("filters let a file in again, the pass stopped at once: the next passes bring it") << 211554 << 60;
-    QTest::newRow("a copy deleted by a client whose state was restored: the others let its version go") << 470047 << 200;
+    QTest::newRow("a copy deleted by a client whose state was restored: it settles the name once it reads that version again") << 470047 << 200;
 }
 
 void tst_Model::regressions()

@@ -134,6 +134,7 @@ private Q_SLOTS:
     void settledVersionWinsAgainOnlyInItsCopy_data();
     void settledVersionWinsAgainOnlyInItsCopy();
     void copyKeptElsewhereThenStaleCopyDeleted();
+    void copyDeletedByARestoredClient_data();
     void copyDeletedByARestoredClient();
     void relayFolderMovedAway();
     void stateOfAnEarlierRelease();
@@ -1424,14 +1425,25 @@ void tst_NoEditLost::copyKeptElsewhereThenStaleCopyDeleted()
 }
 
 // Model seed 470047: carol kept alice's version as a conflict copy, deleted the copy, and had her
-// state put back from a backup older than the conflict before her next pass. The copy's deletion
-// went out, but no version of the name superseding alice's: carol no longer knew it, nor that her
-// folder had settled the conflict. With every copy gone, alice's version stayed beside the name's
-// winner, its content in no folder; when carol's next edit of the name (concurrent with alice's
-// version, and older) lost to it, all three asked for that content for ever. The clients that held
-// the copy let that version go when the copy's deletion reaches them.
+// state put back from a backup older than the conflict before her next pass. That pass took back
+// the copy she had published, sent its deletion, and made her next change of the name from the
+// state taken back: concurrent with alice's version, which she no longer knew. Alice and bob deleted
+// their copies, the only files holding alice's content; carol's edit, held back for room on the
+// relay, came later, older than alice's version, which won the name with its content in no folder:
+// all three asked for it for ever. (Deleting the name instead, the version came back there from
+// the copies, although carol had deleted both.) Carol, reading alice's version again, settles the
+// name: her copy of it was deleted here.
+void tst_NoEditLost::copyDeletedByARestoredClient_data()
+{
+    QTest::addColumn<QString>("then"); // what carol does to the name after the restore
+    QTest::newRow("edited") << "edit";
+    QTest::newRow("deleted") << "delete";
+    QTest::newRow("copy renamed, not deleted: nothing is let go") << "rename";
+}
+
 void tst_NoEditLost::copyDeletedByARestoredClient()
 {
+    QFETCH(QString, then);
     QTemporaryDir backups;
     Relay relay("memory");
     Client a(relay, "alice"), b(relay, "bob"), c(relay, "carol");
@@ -1452,15 +1464,22 @@ void tst_NoEditLost::copyDeletedByARestoredClient()
     QRandomGenerator(7).fillRange(reinterpret_cast<quint32*>(big.data()), big.size() / 4);
     a.write("big.bin", big);
     QVERIFY(a.pass().ok());
-    QVERIFY(QFile::remove(c.path(copy)));
+    if (then == "rename")
+        QVERIFY(QFile::rename(c.path(copy), c.path("kept.txt")));
+    else
+        QVERIFY(QFile::remove(c.path(copy)));
     c.config().diskQuota = 48 * 1024;
     c.restoreState(backups.filePath("carol.db"));
     // Older than alice's version, and concurrent with it: carol's state no longer knows it.
     const QByteArray again = QByteArray("carol's again\n").repeated(1500);
-    writeAt(c, "f.txt", again, 1'700'000'050);
-    // Her pass sends the copy's deletion; her edit waits for room on the relay.
+    if (then == "delete")
+        QVERIFY(QFile::remove(c.path("f.txt")));
+    else
+        writeAt(c, "f.txt", again, 1'700'000'050);
+    // Her pass sends the copy's deletion; an edit waits for room on the relay.
     QVERIFY2(c.pass().ok(), qPrintable(c.last().error));
-    QVERIFY(c.last().pendingUp > 0);
+    if (then == "edit")
+        QVERIFY(c.last().pendingUp > 0);
     settle({&a, &b}, 1);
     QVERIFY(!QFileInfo::exists(a.path(copy)));
     settle({&c, &a, &b}, 4);
@@ -1468,11 +1487,21 @@ void tst_NoEditLost::copyDeletedByARestoredClient()
     QVERIFY2(atRest.isEmpty(), qPrintable(atRest));
     CONVERGED(a, b);
     CONVERGED(a, c);
-    QCOMPARE(a.read("f.txt"), again);
     QCOMPARE(a.read("big.bin"), big);
-    QVERIFY(!QFileInfo::exists(a.path(copy))); // deleted by carol, knowingly
+    QVERIFY(!QFileInfo::exists(a.path(copy)));
+    if (then == "rename") {
+        // Its content still in carol's folder: alice's version stays, and wins the name.
+        QCOMPARE(a.read("kept.txt"), QByteArray("alice's"));
+        QCOMPARE(a.read("f.txt"), QByteArray("alice's"));
+        QVERIFY(contents(a).contains(QString::fromLatin1(again)));
+        return;
+    }
+    // Deleted by carol, knowingly.
     QVERIFY(!contents(a).contains("alice's"));
-    QVERIFY(a.last().problems.isEmpty());
+    if (then == "edit")
+        QCOMPARE(a.read("f.txt"), again);
+    else
+        QVERIFY(!QFileInfo::exists(a.path("f.txt")));
 }
 
 // Reproduction: with clients running on a folder relay, moving the relay folder away made a

@@ -65,11 +65,15 @@ bool Materializer::materializePaths(Pass& pass, QStringList affected, const QLis
             reachable = false;
     QList<std::pair<QString, Resolution>> targets;
     for (const QString& p : std::as_const(affected)) {
-        Resolution target = m_ctx.resolved(p);
-        // (Only where versions conflict: most paths read no more than their own versions.)
-        if (!target.copies.isEmpty() && m_ctx.sends() && settleCopyDeletedHere(p))
-            target = m_ctx.resolved(p);
-        targets.append({p, target});
+        QList<StateDb::Version> versions = m_ctx.db.versions(p);
+        // (Only where versions are concurrent: most paths read no more than their own versions.)
+        // (At most one round per version.)
+        for (qsizetype round = versions.size(); round > 1 && m_ctx.sends() && settleCopyDeletedHere(p); --round)
+            versions = m_ctx.db.versions(p);
+        QList<JournalRecord> records;
+        for (const StateDb::Version& v : std::as_const(versions))
+            records.append(v.record);
+        targets.append({p, resolve(p, records)});
     }
     // The files this batch will fetch: counted for the progress, and the one-chunk ones, in the
     // order it writes them, go ahead.
@@ -458,18 +462,24 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
 
 bool Materializer::settleCopyDeletedHere(const QString& path)
 {
-    // A conflict copy deleted here before the version it held was known here: this client's state
-    // put back from a backup older than the conflict (model seed 470047), it took back its own
-    // copy from its journal, deleted it and edited the name from what it held, then learnt the
-    // version again. Its edit was concurrent with that version, which won the name, its content
-    // in no folder any more: its copy deleted here, and so everywhere. A copy deleted here settles
-    // its conflict (R26), also when the version it held comes later: the name keeps what the
-    // folder holds, under a version that also supersedes the one the copy held (or, with nothing
-    // under the name here, a deletion superseding that version alone). Only from what this client
-    // did itself: its own deletion of that very copy (the copy's counter in its vector), and only
-    // when no file here holds that content (a copy renamed keeps it).
+    // A conflict copy deleted here while the version it held was not a version of its name known
+    // here: this client's state put back from a backup older than the conflict (model seed
+    // 470047), it took back its own copy from its journal, deleted it, and edited (or deleted) the
+    // name from what it held, then read that version again. Its change was concurrent with that
+    // version, which won the name, its content in no folder any more: its copy deleted here, and
+    // so everywhere. A copy deleted here settles its conflict (R26), whenever the version it held
+    // is known: the name keeps what the folder holds, under a version that also supersedes the one
+    // the copy held (with nothing under the name here, a deletion that does). Only from what this
+    // client did itself: its own deletion of that very copy (the copy's counter in its vector),
+    // only when no file here holds that content (a copy renamed keeps it), and only when the new
+    // version supersedes nothing else than a change made here would.
+    if (!m_ctx.filter.acceptsFile(path) || !m_ctx.accessOf(path).send || !m_ctx.selected(path, Kind::File) ||
+        (m_cases.insensitive() && !m_cases.caseTwin(path).isEmpty()))
+        return false; // (nothing is published for a name left out; a case twin is not this name)
     const QList<StateDb::Version> versions = m_ctx.db.versions(path);
     const auto local = m_ctx.db.local(path);
+    if (local && local->kind != Kind::File)
+        return false;
     for (const StateDb::Version& v : versions) {
         if (v.record.kind != Kind::File || (local && holds(*local, v.record)))
             continue;
@@ -483,37 +493,37 @@ bool Materializer::settleCopyDeletedHere(const QString& path)
         if (!deletedHere || !m_ctx.db.localWithHash(v.record.hash).isEmpty())
             continue;
         // What the folder holds under the name, as a known version (not a change the next scan
-        // has yet to publish).
+        // has yet to publish); with nothing there, the known deletions.
         const StateDb::Version* held = nullptr;
         for (const StateDb::Version& w : versions)
-            if (local && local->kind == Kind::File && holds(*local, w.record))
+            if (local && holds(*local, w.record) && (!held || w.pending))
                 held = &w;
-        if (local && local->kind == Kind::File && !held)
+        if (local && !held)
             continue;
+        const VersionVector base = baseVector(local, versions);
+        const VersionVector baseline = newLocalVector(base, versions, m_ctx.clientId); // a change made here
         JournalRecord r;
-        VersionVector baseline; // what a change made here supersedes anyway
-        bool published = false;
+        bool renamed = false; // its content with the others already: no chunks (R27)
         if (held) {
-            baseline = newLocalVector(baseVector(local, versions), versions, m_ctx.clientId);
             r = held->record;
-            r.vv = newLocalVector(baseVector(local, versions).merged(v.record.vv), versions, m_ctx.clientId);
+            // As the scan would record it: the folder's time and permission bits.
+            r.mtimeMs = local->mtimeNs / 1'000'000;
+            r.mode = m_cases.keepsModes() ? local->mode : 0;
             r.blobs.clear();
             r.from = 0;
             r.repush = false;
             for (const StateDb::Version& w : versions)
-                published = published || (!w.pending && w.record.sameContent(r));
+                renamed = renamed || (w.record.sameContent(r) && (!w.pending || w.renamed));
         } else {
             r.path = path;
             r.kind = Kind::Deleted;
-            r.vv = newLocalVector(v.record.vv, versions, m_ctx.clientId);
         }
+        r.vv = newLocalVector(base.merged(v.record.vv), versions, m_ctx.clientId);
         r.origin = m_ctx.clientId;
         r.originName = m_ctx.settings.clientName;
-        // It supersedes that version, and otherwise only what a change made here would: never a
-        // version this client did not let go (one that knew part of each side, say).
         if (!supersedesOnly(r.vv, baseline, v.record.vv, versions))
             continue;
-        const auto updated = integrated(versions, StateDb::Version{r, true, published});
+        const auto updated = integrated(versions, StateDb::Version{r, true, renamed});
         if (!updated)
             continue;
         m_ctx.db.setVersions(path, *updated);
@@ -522,9 +532,11 @@ bool Materializer::settleCopyDeletedHere(const QString& path)
             settled.vv = r.vv;
             m_ctx.db.putLocal(settled);
         }
-        qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2: the version of %3 is let go, its conflict copy "
-                                                     "deleted here before it was known here")
-                                          .arg(m_ctx.settings.name, path, v.record.originName);
+        qCInfo(lcEngine).noquote()
+            << QStringLiteral("[%1] %2: the version of %3 is superseded by %4, its conflict copy having been "
+                              "deleted here")
+                   .arg(m_ctx.settings.name, path, v.record.originName,
+                        held ? QStringLiteral("what the folder holds") : QStringLiteral("a deletion"));
         return true;
     }
     return false;

@@ -31,8 +31,8 @@ protocol::VersionVector mergedVector(const QList<state::StateDb::Version>& versi
 bool supersedesOnly(const protocol::VersionVector& made, const protocol::VersionVector& baseline,
                     const protocol::VersionVector& aim, const QList<state::StateDb::Version>& versions);
 // The deletion made here that lets go the version of `path` a conflict copy was made from, once
-// that copy, which held `former` here, was changed or deleted (here, or by a version from the
-// relay) and no file of the folder holds that content any more (the caller knows); `local` is
+// that copy, which held `former` here, was changed or deleted here and no file of the folder
+// holds that content any more (the caller knows); `local` is
 // what the folder holds at `path`. Only the version this very copy was made from (named after it,
 // the copy's vector carrying its copy's counter), and only when the deletion supersedes no other
 // version (R26). The versions of `path` with that deletion taken in; std::nullopt when nothing is
