@@ -6,7 +6,6 @@
 #include "protocol/Layout.h"
 #include "protocol/LocalLayout.h"
 #include "scan/Hasher.h"
-#include "sync/Conflicts.h"
 #include "sync/Streams.h"
 #include "sync/engine/EngineContext.h"
 #include "sync/engine/LocalFiles.h"
@@ -728,17 +727,9 @@ Content ContentFetcher::obtainContent(const JournalRecord& record, const QString
     } else {
         rewind(out);
         // A record without chunks (a rename, a conflict copy): the chunks another record of the
-        // journals read brought for that content (R27); for a conflict copy, also those of the
-        // losing version it holds, read in an earlier pass (model seed 470047: the copy's content,
-        // still on the relay, was asked of the others instead).
-        QList<protocol::BlobRef> chunks =
+        // journals read brought for that content (R27).
+        const QList<protocol::BlobRef> chunks =
             record.blobs.isEmpty() ? m_ctx.contentSeen.value(record.hash) : record.blobs;
-        if (chunks.isEmpty() && record.size > 0)
-            if (const auto conflict = parseConflictCopy(record.path))
-                for (const StateDb::Version& v : m_ctx.db.versions(conflict->original))
-                    if (chunks.isEmpty() && v.record.kind == Kind::File &&
-                        v.record.from == 0 && !v.record.piece && v.record.sameContent(record))
-                        chunks = v.record.blobs;
         if (record.size > 0 && chunks.isEmpty())
             return abandon(
                 trc("sync", "%1: the content is not on the relay; asked the others to send it again")
