@@ -55,9 +55,6 @@ private:
     bool throughLink(const QString& relative);
     bool makeFolders(const QString& relative, QString& problem);
     void keepFolder(const QString& path);
-    // A version of `path` whose conflict copy this client deleted before it knew that version:
-    // let go (R26). True when the versions of `path` changed.
-    bool settleCopyDeletedHere(const QString& path);
     int modeFor(const protocol::JournalRecord& version, int replaced) const;
     // The permission bits a download of `version` for `target` is given (0: none said nor known).
     int downloadMode(const protocol::JournalRecord& version, const QString& target) const;
