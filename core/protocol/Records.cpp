@@ -458,6 +458,12 @@ QJsonObject Head::toJson() const
                   {QStringLiteral("snapshot"), double(snapshot)},
                   {QStringLiteral("usage"), double(usage)},
                   {QStringLiteral("acks"), acksObject}};
+    if (!lacks.isEmpty()) {
+        QJsonArray lacksArray;
+        for (const QByteArray& h : lacks)
+            lacksArray.append(QString::fromLatin1(h.toHex()));
+        o.insert(QStringLiteral("lacks"), lacksArray);
+    }
     if (!missing.isEmpty()) {
         QJsonObject missingObject;
         for (auto it = missing.cbegin(); it != missing.cend(); ++it)
@@ -510,19 +516,29 @@ std::optional<Head> Head::fromJson(const QJsonObject& o, QString& error)
         }
         h.missing.insert(it.key(), quint64(it.value().toDouble()));
     }
-    const QJsonArray wants = o.value(QStringLiteral("wants")).toArray();
-    if (wants.size() > 100000) {
-        error = trc("protocol", "head of %1: too many wants").arg(h.client);
-        return std::nullopt;
-    }
-    for (const QJsonValue& w : wants) {
-        const auto hash = hashFrom(w);
-        if (!hash) {
-            error = trc("protocol", "head of %1: invalid want").arg(h.client);
-            return std::nullopt;
+    // Two lists of content hashes: what it wants (R23), and of what the others want, what it
+    // lacks (an optional field: a head of an earlier release has none).
+    auto hashes = [&](const char* key, QList<QByteArray>& out, const QString& tooMany, const QString& invalid) {
+        const QJsonArray list = o.value(QLatin1String(key)).toArray();
+        if (list.size() > 100000) {
+            error = tooMany;
+            return false;
         }
-        h.wants.append(*hash);
-    }
+        for (const QJsonValue& w : list) {
+            const auto hash = hashFrom(w);
+            if (!hash) {
+                error = invalid;
+                return false;
+            }
+            out.append(*hash);
+        }
+        return true;
+    };
+    if (!hashes("wants", h.wants, trc("protocol", "head of %1: too many wants").arg(h.client),
+                trc("protocol", "head of %1: invalid want").arg(h.client)) ||
+        !hashes("lacks", h.lacks, trc("protocol", "head of %1: too many lacks").arg(h.client),
+                trc("protocol", "head of %1: invalid lack").arg(h.client)))
+        return std::nullopt;
     return h;
 }
 

@@ -208,6 +208,8 @@ void StateDb::openTables(const QString& path)
         {"local", "mode", "ALTER TABLE local ADD COLUMN mode INTEGER NOT NULL DEFAULT 0"},
         // 3: the segments a peer says it cannot read (R35).
         {"peers", "missing", "ALTER TABLE peers ADD COLUMN missing TEXT NOT NULL DEFAULT '{}'"},
+        // 4: of the contents others want, those a peer says it holds none of (R23).
+        {"peers", "lacks", "ALTER TABLE peers ADD COLUMN lacks TEXT NOT NULL DEFAULT ''"},
     };
     for (qint64 step = schemaVersion; step < qint64(std::size(steps)); ++step) {
         bool present = false;
@@ -615,7 +617,7 @@ QHash<QString, StateDb::Peer> StateDb::peers() const
     Statement s(
         m_db,
         "SELECT client, name, generation, consumed, journal, last_change_ms, acks, wants, usage, snapshot, "
-        "snapshot_acks, missing FROM peers");
+        "snapshot_acks, missing, lacks FROM peers");
     while (s.step()) {
         Peer p;
         p.client = s.text(0);
@@ -635,6 +637,9 @@ QHash<QString, StateDb::Peer> StateDb::peers() const
         for (const QByteArray& hex : s.text(7).toLatin1().split(','))
             if (!hex.isEmpty())
                 p.wants.append(QByteArray::fromHex(hex));
+        for (const QByteArray& hex : s.text(12).toLatin1().split(','))
+            if (!hex.isEmpty())
+                p.lacks.append(QByteArray::fromHex(hex));
         const QJsonObject missing = QJsonDocument::fromJson(s.text(11).toUtf8()).object();
         for (auto it = missing.begin(); it != missing.end(); ++it)
             p.missing.insert(it.key(), quint64(it.value().toDouble()));
@@ -653,13 +658,16 @@ void StateDb::putPeer(const Peer& p)
     QJsonObject acks;
     for (auto it = p.acks.cbegin(); it != p.acks.cend(); ++it)
         acks.insert(it.key(), double(it.value()));
-    QStringList wants;
-    for (const QByteArray& h : p.wants)
-        wants << QString::fromLatin1(h.toHex());
+    auto hexList = [](const QList<QByteArray>& hashes) {
+        QStringList out;
+        for (const QByteArray& h : hashes)
+            out << QString::fromLatin1(h.toHex());
+        return out.join(QLatin1Char(','));
+    };
     Statement(
         m_db,
         "INSERT OR REPLACE INTO peers (client, name, generation, consumed, journal, last_change_ms, acks, "
-        "wants, usage, snapshot, snapshot_acks, missing) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        "wants, usage, snapshot, snapshot_acks, missing, lacks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, p.client)
         .bind(2, p.name)
         .bind(3, qint64(p.generation))
@@ -667,11 +675,12 @@ void StateDb::putPeer(const Peer& p)
         .bind(5, qint64(p.journal))
         .bind(6, p.lastChangeMs)
         .bind(7, QString::fromUtf8(QJsonDocument(acks).toJson(QJsonDocument::Compact)))
-        .bind(8, wants.join(QLatin1Char(',')))
+        .bind(8, hexList(p.wants))
         .bind(9, p.usage)
         .bind(10, qint64(p.snapshot))
         .bind(11, snapshotAcksText(p.snapshotAcks))
         .bind(12, snapshotAcksText(p.missing))
+        .bind(13, hexList(p.lacks))
         .step();
 }
 

@@ -122,6 +122,7 @@ public:
         qint64 lastChangeMs = 0;             // when its head last changed, on this machine's clock
         QMap<QString, quint64> acks;         // its acknowledgements, from its last head
         QList<QByteArray> wants;             // contents it asks to be sent again, from its last head
+        QList<QByteArray> lacks;             // of the contents others want, those it holds none of
         QMap<QString, quint64> missing;      // segments it cannot read, by writer, from its last head
     };
 

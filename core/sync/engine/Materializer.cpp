@@ -7,7 +7,7 @@
 #include "sync/Resolution.h"
 #include "sync/LocalArchive.h"
 #include "sync/engine/CaseIndex.h"
-#include "sync/engine/CopySettlement.h"
+#include "sync/engine/Settlements.h"
 #include "sync/engine/EngineContext.h"
 #include "sync/engine/LocalFiles.h"
 #include "sync/engine/Pass.h"
@@ -65,13 +65,28 @@ bool Materializer::materializePaths(Pass& pass, QStringList affected, const QLis
         if (m_ctx.selected(piece.path, Kind::File) && receivePiece(pass, piece) == Outcome::Retry)
             reachable = false;
     QList<std::pair<QString, Resolution>> targets;
+    // Contents asked for that no client holds any more, and the names that ask for them here.
+    const QHash<QByteArray, QStringList> lost =
+        m_ctx.sends() ? lostContents(m_ctx, pass.peers) : QHash<QByteArray, QStringList>();
+    QSet<QString> askingLost;
+    if (!lost.isEmpty()) {
+        const QMultiHash<QByteArray, QString> wants = m_ctx.db.wants();
+        for (auto it = wants.cbegin(); it != wants.cend(); ++it)
+            if (lost.contains(it.key()))
+                askingLost.insert(it.value());
+    }
     for (const QString& p : std::as_const(affected)) {
         QList<StateDb::Version> versions = m_ctx.db.versions(p);
         // Where versions are concurrent, one a copy deleted here held may be settled first (at most
-        // one round per version; a path with one version reads nothing more).
+        // one round per version; a path with one version reads nothing more); and a version whose
+        // content is lost (one round per version).
         for (qsizetype round = versions.size();
              round > 1 && m_ctx.sends() && settleCopyDeletedHere(m_ctx, m_cases, p, versions); --round)
             versions = m_ctx.db.versions(p);
+        if (askingLost.contains(p))
+            for (qsizetype round = versions.size();
+                 round > 0 && settleLostContent(m_ctx, m_cases, pass, p, versions, lost); --round)
+                versions = m_ctx.db.versions(p);
         QList<JournalRecord> records;
         for (const StateDb::Version& v : std::as_const(versions))
             records.append(v.record);

@@ -165,6 +165,7 @@ void Puller::pull(Pass& pass)
         peer.journal = head->journal;
         peer.acks = head->acks;
         peer.wants = head->wants;
+        peer.lacks = head->lacks;
         peer.usage = head->usage;
         peer.snapshot = head->snapshot;
         peer.snapshotAcks = head->snapshotAcks;

@@ -75,6 +75,7 @@ void RelaySpace::writeHead(Pass& pass)
     head.journal = m_ctx.db.meta(Meta::Journal).toULongLong();
     head.usage = m_ctx.db.ownUsage();
     head.wants = currentWants();
+    head.lacks = currentLacks(pass, head.wants);
     head.snapshot = m_ctx.db.meta(Meta::Snapshot).toULongLong();
     if (head.snapshot > 0) {
         const QJsonObject acks =
@@ -151,6 +152,22 @@ QList<QByteArray> RelaySpace::currentWants()
         if (!held)
             out.append(it.key());
     }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+QList<QByteArray> RelaySpace::currentLacks(const Pass& pass, const QList<QByteArray>& wants)
+{
+    // Any file here with that content counts, whether or not it could be sent this pass (changed
+    // since its scan, waiting for room): only a content this client surely cannot send is said
+    // lacking, so that a content said lacking by all is one nobody can send.
+    const QSet<QByteArray> own(wants.cbegin(), wants.cend());
+    QList<QByteArray> out;
+    for (const StateDb::Peer& p : pass.peers)
+        for (const QByteArray& hash : p.wants)
+            if (!own.contains(hash) && m_ctx.db.localWithHash(hash).isEmpty())
+                out.append(hash);
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;

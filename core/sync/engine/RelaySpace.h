@@ -28,6 +28,9 @@ public:
 
 private:
     QList<QByteArray> currentWants(); // contents this client asks the others to send again (R23)
+    // Of the contents the others ask for, those no file here holds and this client does not ask
+    // for itself (R23, "A content no client holds").
+    QList<QByteArray> currentLacks(const Pass& pass, const QList<QByteArray>& wants);
 
     EngineContext& m_ctx;
     int m_snapshotInterval = 50; // a snapshot every this many own journal segments (R17)
