@@ -827,6 +827,9 @@ void tst_Model::regressions_data()
     QTest::newRow("a conflict settled by editing its copy: the name's next version takes in the copy's loser") << 190044 << 200;
     QTest::newRow("filters let a file in again, the pass stopped at once: the next passes bring it") << 211554 << 60;
     QTest::newRow("a copy deleted by a client whose state was restored: it settles the name once it reads that version again") << 470047 << 200;
+    QTest::newRow("a content overwritten where filters left it out, then a restore: no client holds it, one settles it") << 550023 << 600;
+    QTest::newRow("a content deleted where filters left it out, then a restore: no client holds it, one settles it") << 550047 << 600;
+    QTest::newRow("a content no client holds, asked for by one client, lacked by the one that leaves it out") << 550110 << 600;
 }
 
 void tst_Model::regressions()

@@ -136,6 +136,8 @@ private Q_SLOTS:
     void copyKeptElsewhereThenStaleCopyDeleted();
     void copyDeletedByARestoredClient_data();
     void copyDeletedByARestoredClient();
+    void contentNoClientHolds_data();
+    void contentNoClientHolds();
     void relayFolderMovedAway();
     void stateOfAnEarlierRelease();
     void lostOrDamagedSegmentHeals_data();
@@ -1502,6 +1504,107 @@ void tst_NoEditLost::copyDeletedByARestoredClient()
         QCOMPARE(a.read("f.txt"), again);
     else
         QVERIFY(!QFileInfo::exists(a.path("f.txt")));
+}
+
+// Model seeds 550023, 550047, 550110: a version's content is in no folder any more and the relay
+// has freed it. Here alice leaves '*.md' out, so that she acknowledges bob's notes without taking
+// them, and bob's machine is then put back from a backup older than his last edit of them (its
+// state and its folder). Every client asked for that content for ever. Now, once every other
+// client's head says it wants or lacks the content, one client settles the name (R23, "A content
+// no client holds"): the version's author when it asks for it too, with what its folder holds.
+// A client away that may still hold it keeps the content asked for.
+void tst_NoEditLost::contentNoClientHolds_data()
+{
+    QTest::addColumn<QString>("row");
+    QTest::newRow("nothing left: deleted everywhere") << QString("nothing");
+    QTest::newRow("the restored folder holds an older version: it comes back") << QString("older");
+    QTest::newRow("the author leaves it out: settled by the client asking") << QString("excluded");
+    QTest::newRow("a client away holds it: asked for until it comes back") << QString("away");
+}
+
+void tst_NoEditLost::contentNoClientHolds()
+{
+    QFETCH(QString, row);
+    QTemporaryDir backups;
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob"), c(relay, "carol");
+    // Alice comes first by id: where bob, the author, asks for the content too, he settles it.
+    a.setClientId("1111111111111111");
+    b.setClientId("7777777777777777");
+    c.setClientId("eeeeeeeeeeeeeeee");
+    a.config().exclude = QStringList{"*.md"};
+    a.makeEngine();
+    if (row != "away") { // carol leaves them out too, and says she lacks them when asked
+        c.config().exclude = QStringList{"*.md"};
+        c.makeEngine();
+    }
+    const QByteArray older = "bob's notes, first\n";
+    if (row == "older")
+        writeAt(b, "notes.md", older, 1'700'000'100);
+    b.write("a.txt", "kept");
+    settle({&b, &a, &c}, 2);
+    b.saveState(backups.filePath("bob.db"));
+    // His journal compacted into a snapshot (R17), which a state put back takes his versions from
+    // without knowing what his folder held (R20).
+    b.engine().setSnapshotInterval(1);
+    const QByteArray lost = "bob's notes, then\n";
+    writeAt(b, "notes.md", lost, 1'700'000'200);
+    settle({&b, &a, &c}, 3);
+    QVERIFY(objectHolding(relay, lost).isEmpty()); // acknowledged by all: freed
+    QCOMPARE(c.exists("notes.md"), row == "away");
+    // Bob's machine put back from its backup: state and folder.
+    b.restoreState(backups.filePath("bob.db"));
+    if (row == "older")
+        writeAt(b, "notes.md", older, 1'700'000'100);
+    else
+        QVERIFY(QFile::remove(b.path("notes.md")));
+    if (row == "excluded") {
+        b.config().exclude = QStringList{"*.md"};
+        b.makeEngine();
+    }
+    a.config().exclude.clear();
+    a.makeEngine();
+    QStringList said;
+    auto rounds = [&](const QList<Client*>& clients, int n) {
+        for (int i = 0; i < n; ++i)
+            for (Client* x : clients) {
+                const sync::PassResult r = x->pass();
+                QVERIFY2(r.ok(), qPrintable(r.error));
+                for (const QString& line : r.problems)
+                    if (line.contains("is lost"))
+                        said << x->config().clientName + ": " + line;
+            }
+    };
+    if (row == "away") {
+        rounds({&a, &b}, 5);
+        QVERIFY2(said.isEmpty(), qPrintable(said.join('\n')));
+        QVERIFY(!a.exists("notes.md") && !b.exists("notes.md"));
+        QVERIFY(a.last().pendingDown > 0 && b.last().pendingDown > 0); // still asked for
+        rounds({&c, &a, &b}, 3); // carol is back, and sends it again
+        QVERIFY2(said.isEmpty(), qPrintable(said.join('\n')));
+        for (Client* x : {&a, &b, &c})
+            QCOMPARE(x->read("notes.md"), lost);
+    } else {
+        rounds({&b, &a, &c}, 5);
+        // Said once, by the client that settled it.
+        QCOMPARE(said.size(), 1);
+        QVERIFY2(said.first().startsWith(row == "excluded" ? "alice: notes.md: the version of bob is lost"
+                                                           : "bob: notes.md: the version of bob is lost"),
+                 qPrintable(said.first()));
+        if (row == "older") {
+            QCOMPARE(a.read("notes.md"), older);
+            QCOMPARE(b.read("notes.md"), older);
+        } else {
+            QVERIFY(!a.exists("notes.md") && !b.exists("notes.md"));
+        }
+    }
+    const QString atRest = problemsAtRest({&a, &b, &c});
+    QVERIFY2(atRest.isEmpty(), qPrintable(atRest));
+    for (Client* x : {&a, &b, &c}) {
+        QCOMPARE(x->last().pendingDown, 0);
+        QCOMPARE(x->read("a.txt"), QByteArray("kept"));
+    }
+    CONVERGED(a, b);
 }
 
 // Reproduction: with clients running on a folder relay, moving the relay folder away made a

@@ -235,6 +235,19 @@ void tst_Records::headRoundTrip()
     bad.insert("journal", -3);
     QVERIFY(!Head::fromJson(bad, error));
     QCOMPARE(error, QString("head of %1: invalid 'journal'").arg(A));
+    // Wants and lacks (R23): lacks only when there are some (a head of an earlier release has none).
+    QVERIFY(!h.toJson().contains("lacks"));
+    const QByteArray x = QByteArray(32, '\x11'), y = QByteArray(32, '\x22');
+    h.wants = {x};
+    h.lacks = {y, x};
+    const auto both = Head::fromJson(h.toJson(), error);
+    QVERIFY2(both.has_value(), qPrintable(error));
+    QCOMPARE(both->wants, QList<QByteArray>({x}));
+    QCOMPARE(both->lacks, QList<QByteArray>({y, x}));
+    bad = h.toJson();
+    bad.insert("lacks", QJsonArray{"not a hash"});
+    QVERIFY(!Head::fromJson(bad, error));
+    QCOMPARE(error, QString("head of %1: invalid lack").arg(A));
 }
 
 void tst_Records::textObjectDetectsDamage()

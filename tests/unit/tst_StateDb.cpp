@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <sqlite3.h>
 
 using namespace escale;
 using state::Meta;
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void fullDiskThrowsAndKeepsWhatWasCommitted();
     void damagedFileIsNamed();
     void versionsReadAsStored();
+    void peersKeepWhatTheirHeadsSay();
 };
 
 void tst_StateDb::fullDiskThrowsAndKeepsWhatWasCommitted()
@@ -239,4 +241,58 @@ void tst_StateDb::versionsReadAsStored()
 }
 
 QTEST_GUILESS_MAIN(tst_StateDb)
+
+// A peer's head as last read, kept between passes: its wants and lacks (R23) among the rest; a
+// database of an earlier release (schema 3, no lacks column) gets the column, empty.
+void tst_StateDb::peersKeepWhatTheirHeadsSay()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("state.db");
+    StateDb::Peer peer;
+    peer.client = QStringLiteral("00000000000000b2");
+    peer.name = QStringLiteral("bob");
+    peer.generation = 4;
+    peer.consumed = 2;
+    peer.journal = 3;
+    peer.acks = {{QStringLiteral("00000000000000a1"), 7}};
+    peer.wants = {hashOf(1), hashOf(2)};
+    peer.lacks = {hashOf(3)};
+    peer.missing = {{QStringLiteral("00000000000000a1"), 5}};
+    QString error;
+    {
+        StateDb db;
+        QVERIFY2(db.open(path, error), qPrintable(error));
+        db.begin();
+        db.putPeer(peer);
+        db.commit();
+    }
+    {
+        StateDb db;
+        QVERIFY2(db.open(path, error), qPrintable(error));
+        const StateDb::Peer back = db.peers().value(peer.client);
+        QCOMPARE(back.wants, peer.wants);
+        QCOMPARE(back.lacks, peer.lacks);
+        QCOMPARE(back.missing, peer.missing);
+        QCOMPARE(back.acks, peer.acks);
+    }
+    // As an earlier release left it: no lacks column, schema 3.
+    {
+        sqlite3* raw = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &raw), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(raw, "ALTER TABLE peers DROP COLUMN lacks; PRAGMA user_version = 3", nullptr, nullptr,
+                              nullptr),
+                 SQLITE_OK);
+        sqlite3_close(raw);
+    }
+    StateDb db;
+    QVERIFY2(db.open(path, error), qPrintable(error));
+    const StateDb::Peer upgraded = db.peers().value(peer.client);
+    QCOMPARE(upgraded.wants, peer.wants);
+    QVERIFY(upgraded.lacks.isEmpty());
+    db.begin();
+    db.putPeer(peer);
+    db.commit();
+    QCOMPARE(db.peers().value(peer.client).lacks, peer.lacks);
+}
+
 #include "tst_StateDb.moc"
