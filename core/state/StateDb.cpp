@@ -425,6 +425,21 @@ QList<StateDb::LocalEntry> StateDb::localWithHash(const QByteArray& hash) const
     return out;
 }
 
+QList<StateDb::Version> StateDb::versionsWithContent(const QByteArray& hash) const
+{
+    // The records are stored as text: those that name the hash anywhere are read, and kept when it
+    // is their content's.
+    QList<Version> out;
+    Statement s(m_db, "SELECT record, pending FROM versions WHERE instr(record, ?) > 0");
+    s.bind(1, QString::fromLatin1(hash.toHex()));
+    while (s.step()) {
+        const Version v = readVersion(s);
+        if (v.record.kind == JournalRecord::Kind::File && v.record.hash == hash)
+            out.append(v);
+    }
+    return out;
+}
+
 void StateDb::putLocal(const LocalEntry& e)
 {
     m_localCache.remove(e.path); // read again as stored

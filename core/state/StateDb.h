@@ -165,6 +165,9 @@ public:
     void putLocal(const LocalEntry& entry);
     void removeLocal(const QString& path);
     QList<LocalEntry> localWithHash(const QByteArray& hash) const;
+    // Every known version, of any path, with that content (a whole-table search: for the rare
+    // check of a content no client holds, R23).
+    QList<Version> versionsWithContent(const QByteArray& hash) const;
 
     QList<Version> versions(const QString& path) const;
     int versionCount(const QString& path) const; // without reading them

@@ -138,6 +138,7 @@ private Q_SLOTS:
     void copyDeletedByARestoredClient();
     void contentNoClientHolds_data();
     void contentNoClientHolds();
+    void contentLostWhileAloneIsAskedFor();
     void relayFolderMovedAway();
     void stateOfAnEarlierRelease();
     void lostOrDamagedSegmentHeals_data();
@@ -1604,6 +1605,48 @@ void tst_NoEditLost::contentNoClientHolds()
         QCOMPARE(x->last().pendingDown, 0);
         QCOMPARE(x->read("a.txt"), QByteArray("kept"));
     }
+    CONVERGED(a, b);
+}
+
+// A client alone, whose relay lost an object: nobody has read the relay yet, so a machine that joins
+// later may hold that content (a folder copied by hand). It is asked for, not settled as lost
+// (R23, "A content no client holds"), and comes from the first client that holds it.
+void tst_NoEditLost::contentLostWhileAloneIsAskedFor()
+{
+    QTemporaryDir backups;
+    Relay relay("memory");
+    Client a(relay, "alice");
+    a.write("a.txt", "kept");
+    QVERIFY(a.pass().ok());
+    a.saveState(backups.filePath("alice.db"));
+    a.engine().setSnapshotInterval(1);
+    const QByteArray notes = "alice's notes\n";
+    a.write("notes.md", notes);
+    QVERIFY(a.pass().ok());
+    const QString object = objectHolding(relay, notes);
+    QVERIFY(!object.isEmpty());
+    relay.removeObject(object);
+    // The segment that named it lost too: her snapshot stands for it (R35), with her versions but
+    // not what her folder held (R20).
+    const QStringList segments = relay.objects("journal/").filter(QRegularExpression("/2$"));
+    QCOMPARE(segments.size(), 1);
+    relay.removeObject(segments.first());
+    // Her machine put back from its backup: state and folder.
+    a.restoreState(backups.filePath("alice.db"));
+    QVERIFY(QFile::remove(a.path("notes.md")));
+    for (int i = 0; i < 4; ++i) {
+        QVERIFY2(a.pass().ok(), qPrintable(a.last().error));
+        QVERIFY2(a.last().problems.filter("is lost").isEmpty(), qPrintable(a.last().problems.join('\n')));
+    }
+    QVERIFY(a.last().pendingDown > 0);
+    // A machine holding the same folder joins: it sends that content again.
+    Client b(relay, "bob");
+    b.write("a.txt", "kept");
+    b.write("notes.md", notes);
+    settle({&b, &a}, 3);
+    QCOMPARE(a.read("notes.md"), notes);
+    const QString atRest = problemsAtRest({&a, &b});
+    QVERIFY2(atRest.isEmpty(), qPrintable(atRest));
     CONVERGED(a, b);
 }
 

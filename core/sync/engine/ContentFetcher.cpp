@@ -609,6 +609,7 @@ Content ContentFetcher::obtainContent(const JournalRecord& record, const QString
                                       QString& problem, QString& staged,
                                       std::optional<StateDb::LocalEntry>& written)
 {
+    m_goneFromRelay = false;
     const QString target = m_ctx.localPath(targetPath);
     const QString folder = target.left(target.lastIndexOf(QLatin1Char('/')));
     const QString temp = downloadFileFor(target);
@@ -730,6 +731,7 @@ Content ContentFetcher::obtainContent(const JournalRecord& record, const QString
         // journals read brought for that content (R27).
         const QList<protocol::BlobRef> chunks =
             record.blobs.isEmpty() ? m_ctx.contentSeen.value(record.hash) : record.blobs;
+        m_goneFromRelay = chunks.isEmpty();
         if (record.size > 0 && chunks.isEmpty())
             return abandon(
                 trc("sync", "%1: the content is not on the relay; asked the others to send it again")
@@ -769,6 +771,7 @@ Content ContentFetcher::obtainContent(const JournalRecord& record, const QString
         if (const QList<protocol::BlobRef> other = m_ctx.contentSeen.value(record.hash);
             !e.ok() && e.kind == RelayError::Kind::NotFound && !other.isEmpty() && other != chunks)
             e = fetchAll(other);
+        m_goneFromRelay = e.kind == RelayError::Kind::NotFound;
         if (!e.ok())
             return abandon(e.message, contentFailure(e, out));
         total = out.pos();

@@ -58,6 +58,10 @@ public:
     Content obtainContent(const protocol::JournalRecord& record, const QString& targetPath, int mode,
                           QString& problem, QString& staged, std::optional<state::StateDb::LocalEntry>& written);
 
+    // Whether the last obtainContent() that said Gone found the content not on the relay: a chunk
+    // not found, or no chunks known for it (not a damaged chunk, nor a piece).
+    bool lastGoneFromRelay() const { return m_goneFromRelay; }
+
 private:
     Content contentFailure(const relay::RelayError& e, const QFile& file);
     // Where this folder holds blobs of `blobs` already (R40): the file at `targetPath` first, then
@@ -72,6 +76,7 @@ private:
     class Prefetch;
     std::unique_ptr<Prefetch> m_prefetch; // small files' chunks fetched ahead, while a batch is applied
     bool m_localWriteFailed = false;      // the last chunk fetched could not be written to the folder
+    bool m_goneFromRelay = false;         // see lastGoneFromRelay()
     struct LocalBlob
     {
         qint64 position = 0;

@@ -65,28 +65,14 @@ bool Materializer::materializePaths(Pass& pass, QStringList affected, const QLis
         if (m_ctx.selected(piece.path, Kind::File) && receivePiece(pass, piece) == Outcome::Retry)
             reachable = false;
     QList<std::pair<QString, Resolution>> targets;
-    // Contents asked for that no client holds any more, and the names that ask for them here.
-    const QHash<QByteArray, QStringList> lost =
-        m_ctx.sends() ? lostContents(m_ctx, pass.peers) : QHash<QByteArray, QStringList>();
-    QSet<QString> askingLost;
-    if (!lost.isEmpty()) {
-        const QMultiHash<QByteArray, QString> wants = m_ctx.db.wants();
-        for (auto it = wants.cbegin(); it != wants.cend(); ++it)
-            if (lost.contains(it.key()))
-                askingLost.insert(it.value());
-    }
+    m_goneFromRelay.clear();
     for (const QString& p : std::as_const(affected)) {
         QList<StateDb::Version> versions = m_ctx.db.versions(p);
         // Where versions are concurrent, one a copy deleted here held may be settled first (at most
-        // one round per version; a path with one version reads nothing more); and a version whose
-        // content is lost (one round per version).
+        // one round per version; a path with one version reads nothing more).
         for (qsizetype round = versions.size();
              round > 1 && m_ctx.sends() && settleCopyDeletedHere(m_ctx, m_cases, p, versions); --round)
             versions = m_ctx.db.versions(p);
-        if (askingLost.contains(p))
-            for (qsizetype round = versions.size();
-                 round > 0 && settleLostContent(m_ctx, m_cases, pass, p, versions, lost); --round)
-                versions = m_ctx.db.versions(p);
         QList<JournalRecord> records;
         for (const StateDb::Version& v : std::as_const(versions))
             records.append(v.record);
@@ -152,10 +138,38 @@ bool Materializer::materializePaths(Pass& pass, QStringList affected, const QLis
     for (const QString& p : std::as_const(late))
         settle(p, materialize(pass, p));
     commitStaged(pass);
+    if (!pass.result.interrupted)
+        settleLost(pass);
     m_ctx.db.commit();
     m_realFolders.clear();
     m_madeFolders.clear();
     return reachable;
+}
+
+void Materializer::settleLost(Pass& pass)
+{
+    // Contents asked for that no client holds any more (every other head wants or lacks them), that
+    // this pass tried to fetch and found gone from the relay, under every chunk list known for
+    // them: the versions that name them are settled (R23, "A content no client holds"), each name
+    // keeping what the folder holds (it is what the folder holds already: nothing more to place).
+    if (m_goneFromRelay.isEmpty() || !m_ctx.sends())
+        return;
+    QHash<QByteArray, QStringList> lost = lostContents(m_ctx, pass.peers);
+    for (auto it = lost.begin(); it != lost.end();)
+        it = m_goneFromRelay.contains(it.key()) && chunksGoneFromRelay(m_ctx, it.key()) ? std::next(it) : lost.erase(it);
+    if (lost.isEmpty())
+        return;
+    QMap<QString, QSet<QByteArray>> asking; // name -> the lost contents it asks for
+    const QMultiHash<QByteArray, QString> wants = m_ctx.db.wants();
+    for (auto it = wants.cbegin(); it != wants.cend(); ++it)
+        if (lost.contains(it.key()))
+            asking[it.value()].insert(it.key());
+    for (auto it = asking.cbegin(); it != asking.cend(); ++it) {
+        QList<StateDb::Version> versions = m_ctx.db.versions(it.key());
+        for (qsizetype round = versions.size();
+             round > 0 && settleLostContent(m_ctx, m_cases, pass, it.key(), versions, lost, it.value()); --round)
+            versions = m_ctx.db.versions(it.key());
+    }
 }
 
 Outcome Materializer::materialize(Pass& pass, const QString& path)
@@ -459,6 +473,8 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
             // absence): ask for it in the head; the path waits, the journal goes on (R23).
             pass.problem(problem);
             m_ctx.db.addWant(target.winner.hash, path);
+            if (m_fetcher.lastGoneFromRelay())
+                m_goneFromRelay.insert(target.winner.hash);
             pass.result.complete = false;
             return Outcome::Wanted;
         case Content::Failed:

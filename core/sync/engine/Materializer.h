@@ -52,6 +52,8 @@ private:
     Content obtainContent(const protocol::JournalRecord& record, const QString& targetPath, QString& problem,
                           bool writeBehind);
     bool commitStaged(Pass& pass);
+    // The versions whose contents no client holds and this batch found gone, settled (R23).
+    void settleLost(Pass& pass);
     bool throughLink(const QString& relative);
     bool makeFolders(const QString& relative, QString& problem);
     void keepFolder(const QString& path);
@@ -84,6 +86,7 @@ private:
     bool m_writeBehind = false;
     // Folders of the folder found real (not links) or made during the current batch: not looked
     // at again for each of their files. Cleared at the batch's start and end, and after deletions.
+    QSet<QByteArray> m_goneFromRelay; // contents this batch asked for, found not on the relay
     QSet<QString> m_realFolders;
     QSet<QString> m_madeFolders; // those of them this batch made (mkdir)
 };

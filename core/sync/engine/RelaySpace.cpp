@@ -161,15 +161,33 @@ QList<QByteArray> RelaySpace::currentLacks(const Pass& pass, const QList<QByteAr
 {
     // Any file here with that content counts, whether or not it could be sent this pass (changed
     // since its scan, waiting for room): only a content this client surely cannot send is said
-    // lacking, so that a content said lacking by all is one nobody can send.
+    // lacking, so that a content said lacking by all is one nobody can send. At most 10,000 (the
+    // lowest hashes): one left out only keeps the others from finding it lost.
+    constexpr qsizetype kMostLacks = 10'000;
     const QSet<QByteArray> own(wants.cbegin(), wants.cend());
-    QList<QByteArray> out;
+    QSet<QByteArray> asked;
     for (const StateDb::Peer& p : pass.peers)
         for (const QByteArray& hash : p.wants)
-            if (!own.contains(hash) && m_ctx.db.localWithHash(hash).isEmpty())
+            if (!own.contains(hash))
+                asked.insert(hash);
+    if (asked.isEmpty())
+        return {};
+    QList<QByteArray> out;
+    if (asked.size() > 1000) { // (a newcomer catching up: every local hash read once)
+        QSet<QByteArray> held;
+        for (const StateDb::LocalEntry& e : m_ctx.db.allLocal())
+            held.insert(e.hash);
+        for (const QByteArray& hash : std::as_const(asked))
+            if (!held.contains(hash))
                 out.append(hash);
+    } else {
+        for (const QByteArray& hash : std::as_const(asked))
+            if (m_ctx.db.localWithHash(hash).isEmpty())
+                out.append(hash);
+    }
     std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
+    if (out.size() > kMostLacks)
+        out.resize(kMostLacks);
     return out;
 }
 

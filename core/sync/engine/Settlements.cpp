@@ -4,7 +4,9 @@
 #include "log/Logging.h"
 #include "sync/Resolution.h"
 #include "sync/engine/CaseIndex.h"
+#include "protocol/Layout.h"
 #include "sync/engine/EngineContext.h"
+#include "sync/engine/LocalFiles.h"
 #include "sync/engine/Pass.h"
 #include "sync/engine/VersionRules.h"
 
@@ -36,16 +38,24 @@ enum class Over { Nothing, Held, Deletion };
 // folder holds under the name, with the folder's time and permission bits, or with nothing there a
 // deletion built on the known deletions. What the folder holds must be a known version (not a
 // change the next scan has yet to publish), unless `anyContent`: then a content that is no known
-// version any more (one that `v` superseded) goes out with its chunks.
+// version any more, because `v` superseded it, goes out with its chunks.
 Over settleOver(EngineContext& ctx, CaseIndex& cases, const QString& path, const QList<StateDb::Version>& versions,
                 const StateDb::Version& v, bool anyContent)
 {
     const auto local = ctx.db.local(path);
+    // What the folder holds as its last scan recorded it, and still holds: not a file changed since
+    // (or marked to be read again), not a deletion held for confirmation, nor a file the scan left
+    // for later; and a state that says what it descends from (R24).
+    bool special = false;
+    const auto disk = statLocal(ctx.localPath(path), path, &special);
+    if (local ? !disk || !sameStat(*disk, *local) || local->mtimeNs < 0 || !local->vv : disk || special)
+        return Over::Nothing;
     const StateDb::Version* held = nullptr;
     for (const StateDb::Version& w : versions)
         if (local && holds(*local, w.record) && (!held || w.pending))
             held = &w;
-    if (local && !held && !anyContent)
+    // (A content that is no known version: one that `v` itself superseded, none other.)
+    if (local && !held && (!anyContent || !v.record.vv.supersedes(*local->vv)))
         return Over::Nothing;
     const VersionVector base = baseVector(local, versions);
     const VersionVector baseline = newLocalVector(base, versions, ctx.clientId); // a change made here
@@ -156,6 +166,8 @@ QHash<QByteArray, QStringList> lostContents(const EngineContext& ctx, const QHas
         others.append({p.client, QSet<QByteArray>(p.wants.cbegin(), p.wants.cend()),
                        QSet<QByteArray>(p.lacks.cbegin(), p.lacks.cend())});
     }
+    if (others.isEmpty())
+        return out; // alone: nobody has read the relay's chunks, which it keeps (R22)
     const QMultiHash<QByteArray, QString> wants = ctx.db.wants();
     for (const QByteArray& hash : wants.uniqueKeys()) {
         QStringList wanting{ctx.clientId};
@@ -172,8 +184,39 @@ QHash<QByteArray, QStringList> lostContents(const EngineContext& ctx, const QHas
     return out;
 }
 
+bool chunksGoneFromRelay(EngineContext& ctx, const QByteArray& hash)
+{
+    // Every chunk list known for that content: from the records of this pass, from the contents
+    // this client published or placed, and from the known versions of any path with it. The
+    // objects they name are looked for (one listing a folder): a list whose objects are all there
+    // may still bring the content, to this client once a record names it, or to another that
+    // reads it.
+    QList<QList<protocol::BlobRef>> lists{ctx.contentSeen.value(hash), ctx.db.contentBlobs(hash)};
+    for (const StateDb::Version& v : ctx.db.versionsWithContent(hash))
+        lists.append(v.record.blobs);
+    QHash<QString, QSet<QString>> listed; // folder -> names there
+    bool unknown = false;
+    auto there = [&](const QString& pack) {
+        const QString folder = protocol::layout::dataPath(pack).section(QLatin1Char('/'), 0, -2);
+        if (!listed.contains(folder)) {
+            QList<relay::RelayEntry> entries;
+            const relay::RelayError e = ctx.store.list(folder, entries);
+            unknown = unknown || (!e.ok() && e.kind != relay::RelayError::Kind::NotFound);
+            QSet<QString>& names = listed[folder];
+            for (const relay::RelayEntry& entry : std::as_const(entries))
+                names.insert(entry.name);
+        }
+        return listed.value(folder).contains(pack);
+    };
+    for (const QList<protocol::BlobRef>& list : std::as_const(lists))
+        if (!list.isEmpty() && std::all_of(list.cbegin(), list.cend(), [&](const protocol::BlobRef& b) { return there(b.pack); }))
+            return false;
+    return !unknown; // (a relay that cannot say: not gone)
+}
+
 bool settleLostContent(EngineContext& ctx, CaseIndex& cases, Pass& pass, const QString& path,
-                       const QList<StateDb::Version>& versions, const QHash<QByteArray, QStringList>& lost)
+                       const QList<StateDb::Version>& versions, const QHash<QByteArray, QStringList>& lost,
+                       const QSet<QByteArray>& wantedHere)
 {
     // A content asked for under `path` that no client holds and the relay no longer has (model
     // seeds 550023, 550047, 550110: the only file that held it was overwritten, or deleted, while
@@ -189,10 +232,9 @@ bool settleLostContent(EngineContext& ctx, CaseIndex& cases, Pass& pass, const Q
     if (lost.isEmpty() || !settles(ctx, cases, path))
         return false;
     const auto local = ctx.db.local(path);
-    const QMultiHash<QByteArray, QString> wants = ctx.db.wants();
     for (const StateDb::Version& v : versions) {
         if (v.record.kind != Kind::File || !lost.contains(v.record.hash) || (local && holds(*local, v.record)) ||
-            !wants.contains(v.record.hash, path))
+            !wantedHere.contains(v.record.hash))
             continue;
         const QStringList wanting = lost.value(v.record.hash);
         const QString settler = wanting.contains(v.record.origin)

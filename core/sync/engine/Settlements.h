@@ -29,10 +29,16 @@ bool settleCopyDeletedHere(EngineContext& ctx, CaseIndex& cases, const QString& 
 // with the clients that want it, this one included.
 QHash<QByteArray, QStringList> lostContents(const EngineContext& ctx, const QHash<QString, state::StateDb::Peer>& peers);
 
-// A version of `path` with one of the `lost` contents (from lostContents), asked for under `path`
-// and settled by this client (its author when it wants it, else the first of those that do):
-// superseded by what this folder holds there; the pass says so.
+// Whether no chunk list known here for that content names an object still on the relay (false
+// when the relay cannot say).
+bool chunksGoneFromRelay(EngineContext& ctx, const QByteArray& hash);
+
+// A version of `path` with one of the `lost` contents (from lostContents, those this pass found
+// gone from the relay), asked for under `path` (`wantedHere`) and settled by this client (its
+// author when it wants it, else the first of those that do): superseded by what this folder holds
+// there; the pass says so.
 bool settleLostContent(EngineContext& ctx, CaseIndex& cases, Pass& pass, const QString& path,
-                       const QList<state::StateDb::Version>& versions, const QHash<QByteArray, QStringList>& lost);
+                       const QList<state::StateDb::Version>& versions, const QHash<QByteArray, QStringList>& lost,
+                       const QSet<QByteArray>& wantedHere);
 
 } // namespace escale::sync::engine
