@@ -138,9 +138,9 @@ bool Materializer::materializePaths(Pass& pass, QStringList affected, const QLis
     for (const QString& p : std::as_const(late))
         settle(p, materialize(pass, p));
     commitStaged(pass);
-    if (!pass.result.interrupted)
-        settleLost(pass);
     m_ctx.db.commit();
+    if (reachable && !pass.result.interrupted)
+        settleLost(pass);
     m_realFolders.clear();
     m_madeFolders.clear();
     return reachable;
@@ -150,26 +150,44 @@ void Materializer::settleLost(Pass& pass)
 {
     // Contents asked for that no client holds any more (every other head wants or lacks them), that
     // this pass tried to fetch and found gone from the relay, under every chunk list known for
-    // them: the versions that name them are settled (R23, "A content no client holds"), each name
-    // keeping what the folder holds (it is what the folder holds already: nothing more to place).
+    // them: the versions that name them, which this client settles, are settled (R23, "A content
+    // no client holds"), each name keeping what the folder holds (it is what the folder holds
+    // already: nothing more to place). After the batch is committed: the relay is listed outside
+    // any transaction, and the settlements are one short one.
     if (m_goneFromRelay.isEmpty() || !m_ctx.sends())
         return;
     QHash<QByteArray, QStringList> lost = lostContents(m_ctx, pass.peers);
     for (auto it = lost.begin(); it != lost.end();)
-        it = m_goneFromRelay.contains(it.key()) && chunksGoneFromRelay(m_ctx, it.key()) ? std::next(it) : lost.erase(it);
+        it = m_goneFromRelay.contains(it.key()) ? std::next(it) : lost.erase(it);
     if (lost.isEmpty())
         return;
-    QMap<QString, QSet<QByteArray>> asking; // name -> the lost contents it asks for
+    QMap<QString, QSet<QByteArray>> asking; // name -> the lost contents it asks for, which this client settles
+    QSet<QByteArray> settled;
     const QMultiHash<QByteArray, QString> wants = m_ctx.db.wants();
-    for (auto it = wants.cbegin(); it != wants.cend(); ++it)
-        if (lost.contains(it.key()))
-            asking[it.value()].insert(it.key());
+    for (auto it = wants.cbegin(); it != wants.cend(); ++it) {
+        if (!lost.contains(it.key()))
+            continue;
+        for (const StateDb::Version& v : m_ctx.db.versions(it.value()))
+            if (v.record.kind == Kind::File && v.record.hash == it.key() &&
+                lostContentSettler(v.record, lost.value(it.key())) == m_ctx.clientId) {
+                asking[it.value()].insert(it.key());
+                settled.insert(it.key());
+            }
+    }
+    const QSet<QByteArray> gone = settled.isEmpty() ? settled : chunksGoneFromRelay(m_ctx, settled);
+    if (gone.isEmpty() || m_ctx.interrupted())
+        return;
+    m_ctx.db.begin();
     for (auto it = asking.cbegin(); it != asking.cend(); ++it) {
+        const QSet<QByteArray> here = it.value() & gone;
+        if (here.isEmpty())
+            continue;
         QList<StateDb::Version> versions = m_ctx.db.versions(it.key());
         for (qsizetype round = versions.size();
-             round > 0 && settleLostContent(m_ctx, m_cases, pass, it.key(), versions, lost, it.value()); --round)
+             round > 0 && settleLostContent(m_ctx, m_cases, pass, it.key(), versions, lost, here); --round)
             versions = m_ctx.db.versions(it.key());
     }
+    m_ctx.db.commit();
 }
 
 Outcome Materializer::materialize(Pass& pass, const QString& path)

@@ -84,9 +84,9 @@ private:
     // A path of the batch's own list is being placed (not one placed on the way, such as a conflict
     // copy, whose outcome the path that needs it looks at): its download may be written behind.
     bool m_writeBehind = false;
+    QSet<QByteArray> m_goneFromRelay; // contents this batch asked for, found not on the relay
     // Folders of the folder found real (not links) or made during the current batch: not looked
     // at again for each of their files. Cleared at the batch's start and end, and after deletions.
-    QSet<QByteArray> m_goneFromRelay; // contents this batch asked for, found not on the relay
     QSet<QString> m_realFolders;
     QSet<QString> m_madeFolders; // those of them this batch made (mkdir)
 };

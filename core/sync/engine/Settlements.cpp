@@ -184,34 +184,97 @@ QHash<QByteArray, QStringList> lostContents(const EngineContext& ctx, const QHas
     return out;
 }
 
-bool chunksGoneFromRelay(EngineContext& ctx, const QByteArray& hash)
+QString lostContentSettler(const JournalRecord& version, const QStringList& wanting)
 {
-    // Every chunk list known for that content: from the records of this pass, from the contents
-    // this client published or placed, and from the known versions of any path with it. The
-    // objects they name are looked for (one listing a folder): a list whose objects are all there
-    // may still bring the content, to this client once a record names it, or to another that
-    // reads it.
-    QList<QList<protocol::BlobRef>> lists{ctx.contentSeen.value(hash), ctx.db.contentBlobs(hash)};
-    for (const StateDb::Version& v : ctx.db.versionsWithContent(hash))
-        lists.append(v.record.blobs);
-    QHash<QString, QSet<QString>> listed; // folder -> names there
-    bool unknown = false;
-    auto there = [&](const QString& pack) {
-        const QString folder = protocol::layout::dataPath(pack).section(QLatin1Char('/'), 0, -2);
-        if (!listed.contains(folder)) {
-            QList<relay::RelayEntry> entries;
-            const relay::RelayError e = ctx.store.list(folder, entries);
-            unknown = unknown || (!e.ok() && e.kind != relay::RelayError::Kind::NotFound);
-            QSet<QString>& names = listed[folder];
-            for (const relay::RelayEntry& entry : std::as_const(entries))
-                names.insert(entry.name);
-        }
-        return listed.value(folder).contains(pack);
+    // One client settles a version, so that one version settles each name (the others take it when
+    // they read it): its author, the client whose folder lost it, when it asks for it too; else
+    // the first, by id, of those that ask for it.
+    if (wanting.contains(version.origin))
+        return version.origin;
+    return wanting.isEmpty() ? QString() : *std::min_element(wanting.cbegin(), wanting.cend());
+}
+
+QSet<QByteArray> chunksGoneFromRelay(EngineContext& ctx, const QSet<QByteArray>& hashes)
+{
+    // Every chunk list known for each content: from the records of this pass, from the blob lists
+    // this client keeps for contents it published or placed, and from the known versions of any
+    // path with it. The objects they name are looked for (one listing a folder, shared): a list
+    // whose objects are all there may still bring the content, to this client once a record names
+    // it, or to another that reads it. A folder said not found counts as empty only when the
+    // listing of data/ shows it absent (some relays say "not found" for other failures).
+    QHash<QString, std::optional<QSet<QString>>> listed; // folder -> names there; nullopt: cannot say
+    // A folder's names; nullopt when the relay cannot say, `absent` when it says not found.
+    auto listFolder = [&](const QString& folder, bool& absent) -> std::optional<QSet<QString>> {
+        QList<relay::RelayEntry> entries;
+        const relay::RelayError e = ctx.store.list(folder, entries);
+        absent = e.kind == relay::RelayError::Kind::NotFound;
+        if (!e.ok())
+            return std::nullopt;
+        QSet<QString> names;
+        for (const relay::RelayEntry& entry : std::as_const(entries))
+            names.insert(entry.name);
+        return names;
     };
-    for (const QList<protocol::BlobRef>& list : std::as_const(lists))
-        if (!list.isEmpty() && std::all_of(list.cbegin(), list.cend(), [&](const protocol::BlobRef& b) { return there(b.pack); }))
-            return false;
-    return !unknown; // (a relay that cannot say: not gone)
+    // A folder said not found is taken as absent only when the first of its parents the relay lists
+    // (up to the repository's own folder) does not show it: some relays say "not found" for other
+    // failures.
+    QHash<QString, std::optional<QSet<QString>>> parents; // listed once each
+    auto namesIn = [&](const QString& folder) -> std::optional<QSet<QString>> {
+        bool absent = false;
+        const auto names = listFolder(folder, absent);
+        if (names || !absent)
+            return names;
+        for (QString child = folder; !child.isEmpty();) {
+            const QString parent = child.contains(QLatin1Char('/')) ? child.section(QLatin1Char('/'), 0, -2) : QString();
+            auto it = parents.find(parent);
+            bool parentAbsent = false;
+            if (it == parents.end())
+                it = parents.insert(parent, listFolder(parent, parentAbsent));
+            if (*it)
+                return (*it)->contains(child.section(QLatin1Char('/'), -1)) ? std::nullopt
+                                                                          : std::optional<QSet<QString>>(QSet<QString>());
+            if (parent.isEmpty())
+                return std::nullopt; // the repository's own folder cannot be listed
+            child = parent;
+        }
+        return std::nullopt;
+    };
+    // Whether the object is there; nullopt when the relay cannot say.
+    auto there = [&](const QString& pack) -> std::optional<bool> {
+        const QString folder = protocol::layout::dataFolderOf(pack);
+        auto it = listed.find(folder);
+        if (it == listed.end())
+            it = listed.insert(folder, namesIn(folder));
+        if (!*it)
+            return std::nullopt;
+        return (*it)->contains(pack);
+    };
+    QSet<QByteArray> gone;
+    for (const QByteArray& hash : hashes) {
+        QList<QList<protocol::BlobRef>> lists{ctx.contentSeen.value(hash), ctx.db.contentBlobs(hash)};
+        for (const StateDb::Version& v : ctx.db.versionsWithContent(hash))
+            lists.append(v.record.blobs);
+        bool fetchable = false;
+        for (const QList<protocol::BlobRef>& list : std::as_const(lists)) {
+            if (list.isEmpty())
+                continue;
+            bool all = true;
+            for (const protocol::BlobRef& b : list) {
+                const std::optional<bool> found = there(b.pack);
+                if (!found) {
+                    fetchable = true; // cannot say: not gone
+                    break;
+                }
+                all = all && *found;
+            }
+            fetchable = fetchable || all;
+            if (fetchable)
+                break;
+        }
+        if (!fetchable)
+            gone.insert(hash);
+    }
+    return gone;
 }
 
 bool settleLostContent(EngineContext& ctx, CaseIndex& cases, Pass& pass, const QString& path,
@@ -226,9 +289,7 @@ bool settleLostContent(EngineContext& ctx, CaseIndex& cases, Pass& pass, const Q
     // version that also supersedes it (with nothing there, a deletion), as if its only holder had
     // published the change it made. What the folder holds may be a version that the lost one
     // superseded: it comes back, with its chunks.
-    // One client settles a version, so that one version settles each name (the others take it when
-    // they read it): its author, the client whose folder lost it, when it asks for it too; else
-    // the first, by id, of those that ask for it.
+    // One client settles each version (lostContentSettler).
     if (lost.isEmpty() || !settles(ctx, cases, path))
         return false;
     const auto local = ctx.db.local(path);
@@ -236,11 +297,7 @@ bool settleLostContent(EngineContext& ctx, CaseIndex& cases, Pass& pass, const Q
         if (v.record.kind != Kind::File || !lost.contains(v.record.hash) || (local && holds(*local, v.record)) ||
             !wantedHere.contains(v.record.hash))
             continue;
-        const QStringList wanting = lost.value(v.record.hash);
-        const QString settler = wanting.contains(v.record.origin)
-                                    ? v.record.origin
-                                    : *std::min_element(wanting.cbegin(), wanting.cend());
-        if (settler != ctx.clientId)
+        if (lostContentSettler(v.record, lost.value(v.record.hash)) != ctx.clientId)
             continue;
         const Over o = settleOver(ctx, cases, path, versions, v, true);
         if (o == Over::Nothing)

@@ -29,9 +29,13 @@ bool settleCopyDeletedHere(EngineContext& ctx, CaseIndex& cases, const QString& 
 // with the clients that want it, this one included.
 QHash<QByteArray, QStringList> lostContents(const EngineContext& ctx, const QHash<QString, state::StateDb::Peer>& peers);
 
-// Whether no chunk list known here for that content names an object still on the relay (false
-// when the relay cannot say).
-bool chunksGoneFromRelay(EngineContext& ctx, const QByteArray& hash);
+// The client that settles a version whose content is lost, of those that want it (`wanting`): its
+// author when it is one of them, else the first by id.
+QString lostContentSettler(const protocol::JournalRecord& version, const QStringList& wanting);
+
+// Of those contents, the ones for which no chunk list known here names only objects still on the
+// relay (a relay that cannot say keeps a content out).
+QSet<QByteArray> chunksGoneFromRelay(EngineContext& ctx, const QSet<QByteArray>& hashes);
 
 // A version of `path` with one of the `lost` contents (from lostContents, those this pass found
 // gone from the relay), asked for under `path` (`wantedHere`) and settled by this client (its
