@@ -94,6 +94,15 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
             const QString path = layout::snapshotPath(m_ctx.clientId, latest);
             const RelayError ge = m_ctx.store.getSmall(path, bytes);
             covering = ge.ok() ? protocol::Snapshot::decode(bytes, m_ctx.clientId, latest, error) : std::nullopt;
+            // A relay that failed (not a snapshot gone or damaged): the pass stops, as for a
+            // segment. Going on without it would take its counters again (model seed 590109: a
+            // connection reset while a state put back read its snapshot; a file version went out
+            // with the vector of a deletion that snapshot held).
+            if (!ge.ok() && ge.kind != RelayError::Kind::NotFound && ge.kind != RelayError::Kind::Corrupt) {
+                pass.fail(PassResult::Status::Failed,
+                          trc("sync", "cannot read this client's snapshot on the relay: %1").arg(ge.message));
+                return false;
+            }
             if (!covering && ge.kind != RelayError::Kind::NotFound)
                 pass.problem(trc("sync", "cannot take back %1 (%2)").arg(path, ge.ok() ? error : ge.message));
             if (covering && covering->acks.value(m_ctx.clientId, 0) <= journal)
