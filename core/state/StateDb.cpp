@@ -440,6 +440,26 @@ QList<StateDb::Version> StateDb::versionsWithContent(const QByteArray& hash) con
     return out;
 }
 
+QMultiHash<QByteArray, QString> StateDb::pathsWithContents(const QSet<QByteArray>& hashes) const
+{
+    // A record's text names its content as `,"hash":"<hex>"` (a blob's hash follows a `{`).
+    QMultiHash<QByteArray, QString> out;
+    if (hashes.isEmpty())
+        return out;
+    static const QByteArray key = QByteArrayLiteral(",\"hash\":\"");
+    Statement s(m_db, "SELECT path, record FROM versions");
+    while (s.step()) {
+        const QByteArray text = s.blob(1);
+        const qsizetype at = text.indexOf(key);
+        if (at < 0 || at + key.size() + 64 > text.size())
+            continue;
+        const QByteArray hash = QByteArray::fromHex(text.mid(at + key.size(), 64));
+        if (hashes.contains(hash))
+            out.insert(hash, s.text(0));
+    }
+    return out;
+}
+
 void StateDb::putLocal(const LocalEntry& e)
 {
     m_localCache.remove(e.path); // read again as stored

@@ -168,6 +168,9 @@ public:
     // Every known version, of any path, with that content (a whole-table search: for the rare
     // check of a content no client holds, R23).
     QList<Version> versionsWithContent(const QByteArray& hash) const;
+    // The paths of the known versions with one of those contents, by content (one pass over the
+    // table, reading each record's content hash only).
+    QMultiHash<QByteArray, QString> pathsWithContents(const QSet<QByteArray>& hashes) const;
 
     QList<Version> versions(const QString& path) const;
     int versionCount(const QString& path) const; // without reading them
