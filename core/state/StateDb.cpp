@@ -425,21 +425,6 @@ QList<StateDb::LocalEntry> StateDb::localWithHash(const QByteArray& hash) const
     return out;
 }
 
-QList<StateDb::Version> StateDb::versionsWithContent(const QByteArray& hash) const
-{
-    // The records are stored as text: those that name the hash anywhere are read, and kept when it
-    // is their content's.
-    QList<Version> out;
-    Statement s(m_db, "SELECT record, pending FROM versions WHERE instr(record, ?) > 0");
-    s.bind(1, QString::fromLatin1(hash.toHex()));
-    while (s.step()) {
-        const Version v = readVersion(s);
-        if (v.record.kind == JournalRecord::Kind::File && v.record.hash == hash)
-            out.append(v);
-    }
-    return out;
-}
-
 QMultiHash<QByteArray, QString> StateDb::pathsWithContents(const QSet<QByteArray>& hashes) const
 {
     // A record's text names its content as `,"hash":"<hex>"` (a blob's hash follows a `{`).

@@ -165,9 +165,6 @@ public:
     void putLocal(const LocalEntry& entry);
     void removeLocal(const QString& path);
     QList<LocalEntry> localWithHash(const QByteArray& hash) const;
-    // Every known version, of any path, with that content (a whole-table search: for the rare
-    // check of a content no client holds, R23).
-    QList<Version> versionsWithContent(const QByteArray& hash) const;
     // The paths of the known versions with one of those contents, by content (one pass over the
     // table, reading each record's content hash only).
     QMultiHash<QByteArray, QString> pathsWithContents(const QSet<QByteArray>& hashes) const;

@@ -198,74 +198,68 @@ QSet<QByteArray> chunksGoneFromRelay(EngineContext& ctx, const QSet<QByteArray>&
 {
     // Every chunk list known for each content: from the records of this pass, from the blob lists
     // this client keeps for contents it published or placed, and from the known versions of any
-    // path with it. The objects they name are looked for (one listing a folder, shared): a list
-    // whose objects are all there may still bring the content, to this client once a record names
-    // it, or to another that reads it. A folder said not found counts as empty only when the
-    // listing of data/ shows it absent (some relays say "not found" for other failures).
-    QHash<QString, std::optional<QSet<QString>>> listed; // folder -> names there; nullopt: cannot say
-    // A folder's names; nullopt when the relay cannot say, `absent` when it says not found.
-    auto listFolder = [&](const QString& folder, bool& absent) -> std::optional<QSet<QString>> {
+    // path with it. The objects they name are looked for (each folder listed once): a list whose
+    // objects are all there may still bring the content, to this client once a record names it,
+    // or to another that reads it.
+    struct Listing
+    {
+        std::optional<QSet<QString>> names; // nullopt: the relay did not list it
+        bool absent = false;                // ... saying it is not there
+    };
+    QHash<QString, Listing> listings;
+    auto listing = [&](const QString& folder) {
+        if (const auto it = listings.constFind(folder); it != listings.cend())
+            return *it;
         QList<relay::RelayEntry> entries;
         const relay::RelayError e = ctx.store.list(folder, entries);
-        absent = e.kind == relay::RelayError::Kind::NotFound;
-        if (!e.ok())
-            return std::nullopt;
-        QSet<QString> names;
-        for (const relay::RelayEntry& entry : std::as_const(entries))
-            names.insert(entry.name);
-        return names;
+        Listing l{std::nullopt, e.kind == relay::RelayError::Kind::NotFound};
+        if (e.ok()) {
+            l.names.emplace();
+            for (const relay::RelayEntry& entry : std::as_const(entries))
+                l.names->insert(entry.name);
+        }
+        listings.insert(folder, l);
+        return l;
     };
-    // A folder said not found is taken as absent only when the first of its parents the relay lists
-    // (up to the repository's own folder) does not show it: some relays say "not found" for other
-    // failures.
-    QHash<QString, std::optional<QSet<QString>>> parents; // listed once each
+    // A folder's names; nullopt when the relay cannot say. One it says is not there counts as empty
+    // only when the first of its parents it lists (up to the repository's own folder) does not show
+    // it: some relays say "not found" for other failures.
     auto namesIn = [&](const QString& folder) -> std::optional<QSet<QString>> {
-        bool absent = false;
-        const auto names = listFolder(folder, absent);
-        if (names || !absent)
-            return names;
+        const Listing own = listing(folder);
+        if (own.names || !own.absent)
+            return own.names;
         for (QString child = folder; !child.isEmpty();) {
             const QString parent = child.contains(QLatin1Char('/')) ? child.section(QLatin1Char('/'), 0, -2) : QString();
-            auto it = parents.find(parent);
-            bool parentAbsent = false;
-            if (it == parents.end())
-                it = parents.insert(parent, listFolder(parent, parentAbsent));
-            if (*it)
-                return (*it)->contains(child.section(QLatin1Char('/'), -1)) ? std::nullopt
-                                                                          : std::optional<QSet<QString>>(QSet<QString>());
-            if (parent.isEmpty())
-                return std::nullopt; // the repository's own folder cannot be listed
+            const Listing up = listing(parent);
+            if (up.names)
+                return up.names->contains(child.section(QLatin1Char('/'), -1)) ? std::nullopt
+                                                                              : std::optional<QSet<QString>>(QSet<QString>());
+            if (!up.absent)
+                return std::nullopt;
             child = parent;
         }
-        return std::nullopt;
+        return std::nullopt; // the repository's own folder said not there
     };
-    // Whether the object is there; nullopt when the relay cannot say.
-    auto there = [&](const QString& pack) -> std::optional<bool> {
-        const QString folder = protocol::layout::dataFolderOf(pack);
-        auto it = listed.find(folder);
-        if (it == listed.end())
-            it = listed.insert(folder, namesIn(folder));
-        if (!*it)
-            return std::nullopt;
-        return (*it)->contains(pack);
-    };
+    const QMultiHash<QByteArray, QString> paths = ctx.db.pathsWithContents(hashes);
     QSet<QByteArray> gone;
     for (const QByteArray& hash : hashes) {
         QList<QList<protocol::BlobRef>> lists{ctx.contentSeen.value(hash), ctx.db.contentBlobs(hash)};
-        for (const StateDb::Version& v : ctx.db.versionsWithContent(hash))
-            lists.append(v.record.blobs);
+        for (auto it = paths.constFind(hash); it != paths.cend() && it.key() == hash; ++it)
+            for (const StateDb::Version& v : ctx.db.versions(it.value()))
+                if (v.record.kind == Kind::File && v.record.hash == hash)
+                    lists.append(v.record.blobs);
         bool fetchable = false;
         for (const QList<protocol::BlobRef>& list : std::as_const(lists)) {
             if (list.isEmpty())
                 continue;
             bool all = true;
             for (const protocol::BlobRef& b : list) {
-                const std::optional<bool> found = there(b.pack);
-                if (!found) {
+                const std::optional<QSet<QString>> names = namesIn(protocol::layout::dataFolderOf(b.pack));
+                if (!names) {
                     fetchable = true; // cannot say: not gone
                     break;
                 }
-                all = all && *found;
+                all = all && names->contains(b.pack);
             }
             fetchable = fetchable || all;
             if (fetchable)
