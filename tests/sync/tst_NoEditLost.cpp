@@ -144,6 +144,7 @@ private Q_SLOTS:
     void stateOfAnEarlierRelease();
     void lostOrDamagedSegmentHeals_data();
     void lostOrDamagedSegmentHeals();
+    void segmentReportAnsweredAfterACrash();
     void relayPutBackFromAnOlderCopy();
     void verifyUnderstandsCompactedJournals();
     void gradualDeletionIsHeld();
@@ -1821,6 +1822,45 @@ void tst_NoEditLost::lostOrDamagedSegmentHeals()
     QCOMPARE(b.read("f3.txt"), QByteArray("version 3"));
     QCOMPARE(b.last().pendingDown, 0);
     QVERIFY2(b.last().problems.isEmpty(), qPrintable(b.last().problems.join('\n')));
+}
+
+// Model seed 660036: the writer took a report of a segment it no longer has (R35) and recorded it
+// as answered, then its pass stopped before the snapshot reached the relay (a crash; a relay
+// refusing the write is the same). No later pass wrote one, and the reader waited for ever. Now a
+// report counts as answered only once the snapshot is written: the pass is stopped dead at each of
+// its steps in turn, and the next passes still bring the reader everything.
+void tst_NoEditLost::segmentReportAnsweredAfterACrash()
+{
+    int steps = 0;
+    for (int at = 1; at <= 100; ++at) {
+        const QString where = QString("crash at step %1: ").arg(at);
+        Relay relay("memory");
+        Client a(relay, "alice"), b(relay, "bob");
+        settle({&a, &b}, 1);
+        for (int i = 1; i <= 3; ++i) {
+            a.write(QString("f%1.txt").arg(i), "version " + QByteArray::number(i));
+            QVERIFY(a.pass().ok());
+        }
+        const QStringList second = relay.objects("journal/" + a.engine().clientId() + "/").filter(QRegularExpression("/2$"));
+        QCOMPARE(second.size(), 1);
+        relay.removeObject(second.first());
+        QVERIFY(b.pass().ok());
+        QVERIFY(!b.exists("f3.txt"));
+        QVERIFY(b.last().problems.filter("is asked to send what it holds").size() == 1);
+        const bool crashed = a.crashingPass(at);
+        settle({&a, &b}, 3);
+        QVERIFY2(a.last().ok() && b.last().ok(), qPrintable(where + a.last().error + b.last().error));
+        QVERIFY2(relay.objects("snapshots/" + a.engine().clientId() + "/").size() == 1, qPrintable(where));
+        QVERIFY2(b.read("f3.txt") == "version 3", qPrintable(where + b.read("f3.txt")));
+        QVERIFY2(b.last().problems.isEmpty(), qPrintable(where + b.last().problems.join('\n')));
+        QCOMPARE(b.last().pendingDown, 0);
+        CONVERGED(a, b);
+        if (!crashed)
+            break; // that pass ended before step `at`: every step was a crash point
+        ++steps;
+    }
+    QVERIFY2(steps >= 5, qPrintable(QString("only %1 steps").arg(steps)));
+    qInfo() << "crashed at each of" << steps << "steps";
 }
 
 namespace {

@@ -370,7 +370,10 @@ void OwnJournal::answerMissing(Pass& pass)
 {
     // Another client cannot read one of this client's segments (gone, damaged, or the relay put
     // back from an older copy): a snapshot of everything this client knows stands for it (R35),
-    // written once for each such report.
+    // written once for each such report. A report counts as answered only once the snapshot is
+    // on the relay (RelaySpace::writeSnapshot): a pass that stops or fails before, or a relay that
+    // refuses the snapshot, has it written at the next pass (model seed 660036: a pass that
+    // crashed after taking the report left the other client waiting for ever).
     QJsonObject answered = QJsonDocument::fromJson(m_ctx.db.meta(Meta::AnsweredMissing).toUtf8()).object();
     bool changed = false;
     for (const StateDb::Peer& p : std::as_const(pass.peers)) {
@@ -385,8 +388,7 @@ void OwnJournal::answerMissing(Pass& pass)
         if (quint64(answered.value(p.client).toDouble()) == seq)
             continue;
         pass.snapshotWanted = true;
-        answered.insert(p.client, double(seq));
-        changed = true;
+        pass.answering.insert(p.client, seq);
         pass.problem(trc("sync", "%1 cannot read %2: a snapshot that stands for it is sent")
                          .arg(p.name, layout::journalPath(m_ctx.clientId, seq)));
     }

@@ -30,6 +30,7 @@ struct Pass
     QString invalidReason;
     QMap<QString, quint64> missing;                // segments of others this client cannot read (R35)
     bool snapshotWanted = false;                   // a snapshot is written this pass whatever the interval
+    QMap<QString, quint64> answering;              // others' reports (R35) that snapshot answers, once written
     bool relayFull = false;                        // the relay refused an upload for want of room
     QStringList affected;                          // paths whose versions the journals read touched
     quint64 ownGeneration = 0;                     // this client's highest head generation listed

@@ -56,6 +56,13 @@ void RelaySpace::writeSnapshot(Pass& pass)
     m_ctx.db.setMeta(Meta::SnapshotJournal, QString::number(journal));
     m_ctx.db.setMeta(Meta::SnapshotAcks,
                  QString::fromUtf8(QJsonDocument(acks).toJson(QJsonDocument::Compact)));
+    if (!pass.answering.isEmpty()) { // the reports it answers (R35), not answered again
+        QJsonObject answered = QJsonDocument::fromJson(m_ctx.db.meta(Meta::AnsweredMissing).toUtf8()).object();
+        for (auto it = pass.answering.cbegin(); it != pass.answering.cend(); ++it)
+            answered.insert(it.key(), double(it.value()));
+        m_ctx.db.setMeta(Meta::AnsweredMissing,
+                         QString::fromUtf8(QJsonDocument(answered).toJson(QJsonDocument::Compact)));
+    }
     m_ctx.db.commit();
     if (seq > 1)
         m_ctx.store.remove(layout::snapshotPath(m_ctx.clientId, seq - 1));
