@@ -837,6 +837,7 @@ void tst_Model::regressions_data()
     QTest::newRow("the relay failing while a restored state read its snapshot: the pass stops, no counter taken again") << 590109 << 600;
     QTest::newRow("a file left out by filters, untracked after a restore: not said lacking, not settled as lost") << 620028 << 600;
     QTest::newRow("a report of a missing segment taken by a pass that crashed: answered at the next pass") << 660036 << 1000;
+    QTest::newRow("the same with four clients and a quota") << 660002 << 1000;
 }
 
 void tst_Model::regressions()
