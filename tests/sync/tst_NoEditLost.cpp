@@ -1520,6 +1520,10 @@ void tst_NoEditLost::contentNoClientHolds_data()
 {
     QTest::addColumn<QString>("row");
     QTest::newRow("nothing left: deleted everywhere") << QString("nothing");
+    // Some relays say "not found" for other failures (FTP's 550, WebDAV's 409): while bob's relay
+    // says so for every data folder, object and the repository's own folder, he cannot tell the
+    // content is gone, and settles nothing; once it answers again, he does.
+    QTest::newRow("nothing left, the relay first saying 'not found' for everything") << QString("not found");
     QTest::newRow("the restored folder holds an older version: it comes back") << QString("older");
     QTest::newRow("the author leaves it out: settled by the client asking") << QString("excluded");
     QTest::newRow("a client away holds it: asked for until it comes back") << QString("away");
@@ -1607,6 +1611,14 @@ void tst_NoEditLost::contentNoClientHolds()
         for (Client* x : {&a, &b, &c})
             QCOMPARE(x->read("notes.md"), lost);
     } else {
+        if (row == "not found") {
+            b.faults().setNotFoundWhen([](const QString& path) { return path.isEmpty() || path.startsWith("data"); });
+            rounds({&b, &a, &c}, 5);
+            QVERIFY2(said.isEmpty(), qPrintable(said.join('\n')));
+            QVERIFY(b.faults().injectedFaults() > 0);
+            QVERIFY(a.last().pendingDown > 0 && b.last().pendingDown > 0); // still asked for
+            b.faults().setNotFoundWhen({});
+        }
         rounds({&b, &a, &c}, 5);
         // Said once, by the client that settled it.
         QCOMPARE(said.size(), 1);

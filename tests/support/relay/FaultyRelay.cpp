@@ -37,13 +37,19 @@ bool FaultyRelay::randomFailure(RelayError& error)
     return true;
 }
 
-RelayJob* FaultyRelay::injectedFailure(Op op)
+RelayJob* FaultyRelay::injectedFailure(Op op, const QString& path)
 {
     RelayError injected;
     if (m_hook && !m_hook(op)) {
         injected = RelayError{RelayError::Kind::Network, QStringLiteral("injected fault: the machine stopped")};
         auto* job = new RelayJob();
         job->finishLater(injected);
+        return job;
+    }
+    if ((op == Op::List || op == Op::Get) && m_notFound && m_notFound(path)) {
+        ++m_injected;
+        auto* job = new RelayJob();
+        job->finishLater(RelayError{RelayError::Kind::NotFound, QStringLiteral("injected fault: %1 not found").arg(path)});
         return job;
     }
     if (!takeScripted(op, injected) && !randomFailure(injected))
@@ -96,7 +102,7 @@ RelayJob* FaultyRelay::relayAs(Op op, RelayJob* inner,
 
 RelayJob* FaultyRelay::list(const QString& folder)
 {
-    if (RelayJob* failed = injectedFailure(Op::List))
+    if (RelayJob* failed = injectedFailure(Op::List, folder))
         return failed;
     const bool stale = m_staleListings > 0 && m_lastListing.contains(folder);
     if (stale) {
@@ -129,7 +135,7 @@ RelayJob* FaultyRelay::getRange(const QString& path, qint64 offset, qint64 lengt
 
 RelayJob* FaultyRelay::read(const QString& path, qint64 offset, qint64 length, QIODevice* sink, bool ranged)
 {
-    if (RelayJob* failed = injectedFailure(Op::Get))
+    if (RelayJob* failed = injectedFailure(Op::Get, path))
         return failed;
     const bool truncate = m_truncateGets > 0;
     const bool corrupt = !truncate && m_corruptGets > 0;

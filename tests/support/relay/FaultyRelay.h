@@ -73,6 +73,9 @@ public:
     // Called before every operation: false fails it (as a relay that cannot be reached), and it may
     // throw (a simulated crash of the machine, for robustness tests).
     void setOperationHook(std::function<bool(Op)> hook) { m_hook = std::move(hook); }
+    // Listings and reads of the paths this says yes to answer "not found", whatever the relay holds
+    // (FTP's 550, WebDAV's 409 and some rclone remotes say so for other failures); empty: none.
+    void setNotFoundWhen(std::function<bool(const QString& path)> says) { m_notFound = std::move(says); }
 
     int injectedFaults() const { return m_injected; }
 
@@ -80,7 +83,7 @@ private:
     QList<int> m_announced;
     bool takeScripted(Op op, RelayError& error);
     bool randomFailure(RelayError& error);
-    RelayJob* injectedFailure(Op op); // a failed job when a fault is due, else nullptr
+    RelayJob* injectedFailure(Op op, const QString& path = {}); // a failed job when a fault is due, else nullptr
     RelayJob* read(const QString& path, qint64 offset, qint64 length, QIODevice* sink, bool ranged);
     RelayJob* relay(RelayJob* inner,
                     std::function<void(RelayJob* inner, RelayError&, QList<RelayEntry>&)> adjust = {});
@@ -102,6 +105,7 @@ private:
     QHash<int, int> m_lostReplies;
     qint64 m_putLimit = -1;
     std::function<bool(Op)> m_hook;
+    std::function<bool(const QString&)> m_notFound;
     int m_injected = 0;
 };
 
