@@ -145,6 +145,7 @@ private Q_SLOTS:
     void lostOrDamagedSegmentHeals_data();
     void lostOrDamagedSegmentHeals();
     void segmentReportAnsweredAfterACrash();
+    void heldDeletionAgainstSameBytesMadeAgain();
     void relayPutBackFromAnOlderCopy();
     void verifyUnderstandsCompactedJournals();
     void gradualDeletionIsHeld();
@@ -1873,6 +1874,36 @@ void tst_NoEditLost::segmentReportAnsweredAfterACrash()
     }
     QVERIFY2(steps >= 5, qPrintable(QString("only %1 steps").arg(steps)));
     qInfo() << "crashed at each of" << steps << "steps";
+}
+
+// Model seed 680062, reduced: alice's deletions were held by the mass-delete guard (there, her state
+// had been put back from a backup) while bob deleted one of the files and made it again with the
+// same bytes, a version newer than his deletion. Confirming them made alice's deletion from her
+// entry's vector with every known version of the same content: it superseded bob's new file, which
+// her folder never held, and it was gone everywhere. A version made here now descends from the
+// entry's own vector only (R24): the deletion is concurrent with bob's file, which is kept (R26).
+void tst_NoEditLost::heldDeletionAgainstSameBytesMadeAgain()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    for (int i = 0; i < 12; ++i)
+        a.write(QString("f%1.txt").arg(i), "x");
+    settle({&a, &b}, 2);
+    for (int i = 0; i < 12; ++i)
+        QVERIFY(QFile::remove(a.path(QString("f%1.txt").arg(i))));
+    QVERIFY(a.pass().ok());
+    QCOMPARE(a.last().deletionsHeld, 12);
+    QVERIFY(QFile::remove(b.path("f3.txt")));
+    QVERIFY(b.pass().ok());
+    b.write("f3.txt", "x"); // made again, with the same bytes
+    QVERIFY(b.pass().ok());
+    QVERIFY(a.pass().ok());
+    QVERIFY(!a.exists("f3.txt"));
+    a.engine().confirmDeletions();
+    settle({&a, &b}, 3);
+    CONVERGED(a, b);
+    QCOMPARE(b.tree().keys(), QStringList({"f3.txt"}));
+    QCOMPARE(a.read("f3.txt"), QByteArray("x"));
 }
 
 namespace {

@@ -16,13 +16,18 @@ bool holds(const StateDb::LocalEntry& local, const JournalRecord& v)
 }
 
 // The vector the content at a path descends from (R24): the vector recorded with the local
-// entry, with every known version of the same content; with nothing there, every known deletion.
+// entry; with nothing there, every known deletion. A known version of the same content is taken in
+// only once a pass found the folder holding it (Materializer, "already there", records it in the
+// entry): until then the entry may be older than that version (a state put back, a deletion held,
+// a placement that found the disk changed), and a change made here stays concurrent with it (model
+// seed 680062: a deletion from such an entry superseded another client's file made again with the
+// same bytes, which the folder never held, and it was gone everywhere).
 // An entry of an earlier release, without a vector, takes every known version, as it did then.
 VersionVector baseVector(const std::optional<StateDb::LocalEntry>& local, const QList<StateDb::Version>& versions)
 {
     VersionVector base = local && local->vv ? *local->vv : VersionVector();
     for (const StateDb::Version& v : versions)
-        if (local ? (!local->vv || holds(*local, v.record)) : v.record.kind == Kind::Deleted)
+        if (local ? !local->vv : v.record.kind == Kind::Deleted)
             base = base.merged(v.record.vv);
     return base;
 }
