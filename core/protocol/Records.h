@@ -89,8 +89,8 @@ struct Head
     qint64 usage = 0;
     QMap<QString, quint64> acks;
     QList<QByteArray> wants;             // SHA-256 of contents this client could not get (R23)
-    // Of the contents the others want, those no file of this client's folder holds (R23, "A content
-    // no client holds").
+    // Of the contents the others want, those no file of this client's folder holds; and those it
+    // wants only under names it cannot publish (R23, "A content no client holds").
     QList<QByteArray> lacks;
     QMap<QString, quint64> snapshotAcks; // what its snapshot covers, its own journal included (R17)
     // For another client, the first of its journal segments this one cannot read (gone, damaged):

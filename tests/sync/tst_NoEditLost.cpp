@@ -146,6 +146,8 @@ private Q_SLOTS:
     void lostOrDamagedSegmentHeals();
     void segmentReportAnsweredAfterACrash();
     void heldDeletionAgainstSameBytesMadeAgain();
+    void uploadOnlyChangeSupersedesTheSameContent_data();
+    void uploadOnlyChangeSupersedesTheSameContent();
     void relayPutBackFromAnOlderCopy();
     void verifyUnderstandsCompactedJournals();
     void gradualDeletionIsHeld();
@@ -1527,6 +1529,9 @@ void tst_NoEditLost::contentNoClientHolds_data()
     QTest::newRow("nothing left, the relay first saying 'not found' for everything") << QString("not found");
     QTest::newRow("the restored folder holds an older version: it comes back") << QString("older");
     QTest::newRow("the author leaves it out: settled by the client asking") << QString("excluded");
+    // Alice, the first that asks, does not send that name (its send flag is off): she says she lacks
+    // it as well as wants it, and carol, who asks too, settles it.
+    QTest::newRow("the first that asks cannot publish the name: the next one settles") << QString("not sent");
     QTest::newRow("a client away holds it: asked for until it comes back") << QString("away");
     // Model seed 620028: bob's file is still there, left out by his filters, and his state put
     // back has no entry for it. He does not say he lacks it; once he lets it in, he sends it.
@@ -1574,12 +1579,17 @@ void tst_NoEditLost::contentNoClientHolds()
         writeAt(b, "notes.md", older, 1'700'000'100);
     else if (row != "kept")
         QVERIFY(QFile::remove(b.path("notes.md")));
-    if (row == "excluded") {
+    if (row == "excluded" || row == "not sent") {
         b.config().exclude = QStringList{"*.md"};
         b.makeEngine();
     }
     a.config().exclude.clear();
     a.makeEngine();
+    if (row == "not sent") {
+        a.engine().setAccess("notes.md", false, std::nullopt);
+        c.config().exclude.clear();
+        c.makeEngine();
+    }
     QStringList said;
     auto rounds = [&](const QList<Client*>& clients, int n) {
         for (int i = 0; i < n; ++i)
@@ -1623,9 +1633,8 @@ void tst_NoEditLost::contentNoClientHolds()
         rounds({&b, &a, &c}, 5);
         // Said once, by the client that settled it.
         QCOMPARE(said.size(), 1);
-        QVERIFY2(said.first().startsWith(row == "excluded" ? "alice: notes.md: the version of bob is lost"
-                                                           : "bob: notes.md: the version of bob is lost"),
-                 qPrintable(said.first()));
+        const QString settler = row == "excluded" ? "alice" : row == "not sent" ? "carol" : "bob";
+        QVERIFY2(said.first().startsWith(settler + ": notes.md: the version of bob is lost"), qPrintable(said.first()));
         if (row == "older") {
             QCOMPARE(a.read("notes.md"), older);
             QCOMPARE(b.read("notes.md"), older);
@@ -1904,6 +1913,37 @@ void tst_NoEditLost::heldDeletionAgainstSameBytesMadeAgain()
     CONVERGED(a, b);
     QCOMPARE(b.tree().keys(), QStringList({"f3.txt"}));
     QCOMPARE(a.read("f3.txt"), QByteArray("x"));
+}
+
+void tst_NoEditLost::uploadOnlyChangeSupersedesTheSameContent_data()
+{
+    QTest::addColumn<bool>("uploadMode"); // else: a shared folder whose receive flag is off for the file
+    QTest::newRow("upload-only folder") << true;
+    QTest::newRow("receive flag off") << false;
+}
+
+// A folder no pass places files in (upload only, or a path whose receive flag is off) takes in a
+// version of the very content its file holds as it reads it (R24): bob changed the file's bits only,
+// then alice edited it; her edit supersedes bob's version, no conflict copy of her own former bytes.
+// (Since a change made here descends from the local entry alone, model seed 680062, nothing else
+// takes such a version in there.)
+void tst_NoEditLost::uploadOnlyChangeSupersedesTheSameContent()
+{
+    QFETCH(bool, uploadMode);
+    Relay relay("memory");
+    Client a(relay, "alice", uploadMode ? config::SyncMode::Upload : config::SyncMode::Shared), b(relay, "bob");
+    if (!uploadMode)
+        a.engine().setAccess("p.txt", std::nullopt, false);
+    a.write("p.txt", "first\n");
+    settle({&a, &b}, 2);
+    QCOMPARE(b.read("p.txt"), QByteArray("first\n"));
+    QVERIFY(QFile::setPermissions(b.path("p.txt"), QFile::ReadOwner | QFile::WriteOwner));
+    QVERIFY(b.pass().ok());
+    QVERIFY(a.pass().ok());
+    a.write("p.txt", "alice's edit\n");
+    settle({&a, &b}, 3);
+    QCOMPARE(b.read("p.txt"), QByteArray("alice's edit\n"));
+    QVERIFY2(b.tree().size() == 1, qPrintable(QStringList(b.tree().keys()).join(", ")));
 }
 
 namespace {

@@ -369,7 +369,7 @@ void LocalChanges::settleConflict(Pass& pass, const QString& path, const QString
     // bytes are the copy's, changed or deleted here), whether or not the folder's state had taken
     // them in (model seed 190044: left out, a losing version outlived its copy, and its content,
     // held by nobody any more, was asked for forever).
-    VersionVector base = baseVector(local, versions);
+    VersionVector base = heldVector(*local, versions); // (the name holds the winner)
     for (const StateDb::Version& v : versions)
         if (v.record.sameContent(*listed))
             base = base.merged(v.record.vv);

@@ -429,8 +429,28 @@ void Puller::integrateRecords(Pass& pass, const QList<QByteArray>& records, cons
         }
         if (const auto updated = integrated(stored, StateDb::Version{*record}))
             m_ctx.db.setVersions(record->path, *updated);
+        takeInHeld(*record);
     }
     m_ctx.db.commit();
+}
+
+void Puller::takeInHeld(const JournalRecord& record)
+{
+    // A path no pass of this client places (an upload-only folder, a path whose receive flag is
+    // off): a version of the content its file holds, still as scanned, is taken into the local
+    // entry here, as a pass that finds it already there does elsewhere (Materializer), so that the
+    // folder's next change supersedes it (R24). A receiving path waits for that pass, which checks
+    // the disk the same way.
+    if (m_ctx.receives() && m_ctx.accessOf(record.path).receive)
+        return;
+    auto local = m_ctx.db.local(record.path);
+    if (!local || !local->vv || !holds(*local, record) || local->vv->merged(record.vv) == *local->vv)
+        return;
+    const auto disk = statLocal(m_ctx.localPath(record.path), record.path);
+    if (!disk || !sameStat(*disk, *local))
+        return;
+    local->vv = local->vv->merged(record.vv);
+    m_ctx.db.putLocal(*local);
 }
 
 bool Puller::checkForgotten(Pass& pass, const QString& client)

@@ -35,6 +35,7 @@ private:
     bool readSegment(Pass& pass, const state::StateDb::Peer& peer, quint64 seq);
     bool loadSnapshot(Pass& pass, state::StateDb::Peer& peer);
     // `seq`: the segment of `peer` they come from (for a snapshot, the last one it covers).
+    void takeInHeld(const protocol::JournalRecord& record);
     void integrateRecords(Pass& pass, const QList<QByteArray>& records, const QString& object,
                           const state::StateDb::Peer& peer, quint64 seq);
     bool checkForgotten(Pass& pass, const QString& client); // its record checks (R33)

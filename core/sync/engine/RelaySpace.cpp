@@ -178,9 +178,9 @@ QList<QByteArray> RelaySpace::currentLacks(const Pass& pass, const QList<QByteAr
         for (const QByteArray& hash : p.wants)
             if (!own.contains(hash))
                 asked.insert(hash);
-    if (asked.isEmpty())
-        return {};
     QList<QByteArray> out;
+    if (asked.isEmpty() && own.isEmpty())
+        return out;
     if (asked.size() > 1000) { // (a newcomer catching up: every local hash read once)
         QSet<QByteArray> held;
         for (const StateDb::LocalEntry& e : m_ctx.db.allLocal())
@@ -202,7 +202,8 @@ QList<QByteArray> RelaySpace::currentLacks(const Pass& pass, const QList<QByteAr
     // Not said lacking then (model seed 620028: alice's restored state had no entry for a file
     // '*.md' left out, which held the content bob asked for; said lacking, it was settled as lost).
     const QMultiHash<QByteArray, QString> paths =
-        m_ctx.db.pathsWithContents(QSet<QByteArray>(out.cbegin(), out.cend()));
+        out.isEmpty() ? QMultiHash<QByteArray, QString>()
+                      : m_ctx.db.pathsWithContents(QSet<QByteArray>(out.cbegin(), out.cend()));
     out.removeIf([&](const QByteArray& hash) {
         for (auto it = paths.constFind(hash); it != paths.cend() && it.key() == hash; ++it) {
             bool special = false;
@@ -211,6 +212,20 @@ QList<QByteArray> RelaySpace::currentLacks(const Pass& pass, const QList<QByteAr
         }
         return false;
     });
+    // A content asked for here only under names this client cannot publish (a download-only
+    // folder, a path whose send flag is off) is said lacking too: wanted and lacking, so that the
+    // others do not wait for this client to settle it when nobody holds it.
+    if (!own.isEmpty()) {
+        const QMultiHash<QByteArray, QString> wantedAt = m_ctx.db.wants();
+        for (const QByteArray& hash : own) {
+            bool publishable = false;
+            for (auto it = wantedAt.constFind(hash); it != wantedAt.cend() && it.key() == hash && !publishable; ++it)
+                publishable = m_ctx.sends() && m_ctx.accessOf(it.value()).send;
+            if (!publishable && out.size() < kMostLacks)
+                out.append(hash);
+        }
+        std::sort(out.begin(), out.end());
+    }
     return out;
 }
 

@@ -57,7 +57,8 @@ Over settleOver(EngineContext& ctx, CaseIndex& cases, const QString& path, const
     // (A content that is no known version: one that `v` itself superseded, none other.)
     if (local && !held && (!anyContent || !v.record.vv.supersedes(*local->vv)))
         return Over::Nothing;
-    const VersionVector base = baseVector(local, versions);
+    // (What the folder holds, checked just above: every known version of that content with it.)
+    const VersionVector base = local ? heldVector(*local, versions) : baseVector(local, versions);
     const VersionVector baseline = newLocalVector(base, versions, ctx.clientId); // a change made here
     JournalRecord r;
     bool renamed = false; // its content with the others already: no chunks (R27)
@@ -173,9 +174,10 @@ QHash<QByteArray, QStringList> lostContents(const EngineContext& ctx, const QHas
         QStringList wanting{ctx.clientId};
         bool all = true;
         for (const Said& peer : std::as_const(others)) {
-            if (peer.wants.contains(hash))
-                wanting << peer.client;
-            else
+            if (peer.wants.contains(hash)) {
+                if (!peer.lacks.contains(hash)) // (wanted and lacking: it cannot publish that name)
+                    wanting << peer.client;
+            } else
                 all = all && peer.lacks.contains(hash);
         }
         if (all && ctx.db.localWithHash(hash).isEmpty())
@@ -188,7 +190,8 @@ QString lostContentSettler(const JournalRecord& version, const QStringList& want
 {
     // One client settles a version, so that one version settles each name (the others take it when
     // they read it): its author, the client whose folder lost it, when it asks for it too; else
-    // the first, by id, of those that ask for it.
+    // the first, by id, of those that ask for it (less those whose heads say they lack it too:
+    // they cannot publish the name, see lostContents).
     if (wanting.contains(version.origin))
         return version.origin;
     return wanting.isEmpty() ? QString() : *std::min_element(wanting.cbegin(), wanting.cend());

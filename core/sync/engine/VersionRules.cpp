@@ -32,6 +32,15 @@ VersionVector baseVector(const std::optional<StateDb::LocalEntry>& local, const 
     return base;
 }
 
+VersionVector heldVector(const StateDb::LocalEntry& local, const QList<StateDb::Version>& versions)
+{
+    VersionVector base = baseVector(local, versions);
+    for (const StateDb::Version& v : versions)
+        if (holds(local, v.record))
+            base = base.merged(v.record.vv);
+    return base;
+}
+
 // A new version made here from `base`: this client's counter above every one it used for the
 // path, so that two versions it made never share a vector.
 VersionVector newLocalVector(const VersionVector& base, const QList<StateDb::Version>& versions,

@@ -16,6 +16,10 @@ bool holds(const state::StateDb::LocalEntry& local, const protocol::JournalRecor
 // The vector the content at a path descends from (R24).
 protocol::VersionVector baseVector(const std::optional<state::StateDb::LocalEntry>& local,
                                    const QList<state::StateDb::Version>& versions);
+// The same, with every known version of the content the folder holds: for a caller that checked
+// the folder holds it now (a settlement), never for a change the scan found (R24).
+protocol::VersionVector heldVector(const state::StateDb::LocalEntry& local,
+                                   const QList<state::StateDb::Version>& versions);
 // A new version made here from `base`, above every counter this client used for the path.
 protocol::VersionVector newLocalVector(const protocol::VersionVector& base,
                                        const QList<state::StateDb::Version>& versions, const QString& self);
