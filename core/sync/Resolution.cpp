@@ -29,20 +29,54 @@ bool ranksBefore(const JournalRecord& a, const JournalRecord& b)
 
 } // namespace
 
+namespace {
+
+// `text` cut at a character's boundary to at most `bytes` bytes of UTF-8.
+QString cutToBytes(const QString& text, qsizetype bytes)
+{
+    qsizetype used = 0;
+    qsizetype i = 0;
+    while (i < text.size()) {
+        const qsizetype width = text.at(i).isHighSurrogate() && i + 1 < text.size() ? 2 : 1;
+        const qsizetype size = text.mid(i, width).toUtf8().size();
+        if (used + size > bytes)
+            break;
+        used += size;
+        i += width;
+    }
+    return text.left(i);
+}
+
+} // namespace
+
 QString conflictCopyName(const QString& path, const QString& device, qint64 mtimeMs, const QString& tag)
 {
+    // A name is at most 255 bytes (R13, and every file system): a copy of a long name, or a copy of
+    // a copy of a copy, cuts the original's stem (then its extension) so that the copy fits; every
+    // client cuts it alike (model seed 700027: a fifth nested copy made a name no client could
+    // write or accept, and the losing version was lost).
+    constexpr qsizetype kMostNameBytes = 255;
     const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
     const QString dir = slash < 0 ? QString() : path.left(slash + 1);
     const QString name = path.mid(slash + 1);
     qsizetype dot = name.lastIndexOf(QLatin1Char('.'));
     if (dot <= 0)
         dot = name.size();
-    QString who = device.isEmpty() ? QStringLiteral("unknown") : device;
+    QString who = cutToBytes(device.isEmpty() ? QStringLiteral("unknown") : device, 64);
     who.replace(QLatin1Char('/'), QLatin1Char('_'));
     const QString when =
         QDateTime::fromMSecsSinceEpoch(mtimeMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HHmmss"));
     const QString stamp = tag.isEmpty() ? when : when + QLatin1Char(' ') + tag;
-    return dir + name.left(dot) + QStringLiteral(" (conflict from %1 %2)").arg(who, stamp) + name.mid(dot);
+    const QString suffix = QStringLiteral(" (conflict from %1 %2)").arg(who, stamp);
+    QString stem = name.left(dot);
+    QString extension = name.mid(dot);
+    const qsizetype fixed = suffix.toUtf8().size();
+    if (fixed + extension.toUtf8().size() > kMostNameBytes - 1)
+        extension = cutToBytes(extension, kMostNameBytes - 1 - fixed);
+    const qsizetype room = kMostNameBytes - fixed - extension.toUtf8().size();
+    if (stem.toUtf8().size() > room)
+        stem = cutToBytes(stem, room);
+    return dir + stem + suffix + extension;
 }
 
 QString conflictCopyPath(const QString& path, const JournalRecord& loser)

@@ -1,5 +1,6 @@
 // Access modifiers and conflict copies: parsing, and the three ways to resolve a conflict.
 #include "SyncHarness.h"
+#include "protocol/PathCheck.h"
 #include "sync/AccessFlags.h"
 #include "sync/Conflicts.h"
 #include "sync/Resolution.h"
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void inheritedAccess();
     void conflictNames_data();
     void conflictNames();
+    void longConflictNamesFit();
     void resolveEachWay();
     void resolveTwiceInOneSecond();
 };
@@ -125,6 +127,43 @@ void tst_LocalActions::conflictNames()
     QCOMPARE(parsedTagged->tag, QString("0a1b2c3d"));
     QVERIFY(!sync::parseConflictCopy("notes (conflict from bob yesterday).txt"));
     QVERIFY(!sync::parseConflictCopy(" (conflict from bob 2026-11-26 070509).txt"));
+}
+
+// A copy of a long name, or of a copy of a copy, cuts the original's stem (at a character's
+// boundary) so that the copy's name fits in 255 bytes, and still reads as a copy (model seed 700027).
+void tst_LocalActions::longConflictNamesFit()
+{
+    const qint64 when = QDateTime(QDate(2026, 11, 26), QTime(7, 5, 9), Qt::UTC).toMSecsSinceEpoch();
+    QString nested = "a.txt";
+    for (int i = 0; i < 8; ++i) {
+        nested = sync::conflictCopyName("dir/" + nested, i % 2 ? "carol" : "bob", when + i * 1000, "0a1b2c3d").mid(4);
+        QVERIFY2(nested.toUtf8().size() <= 255, qPrintable(nested));
+        QVERIFY2(protocol::checkRelayPath("dir/" + nested).isEmpty(), qPrintable(nested));
+        QVERIFY(nested.endsWith(".txt"));
+        const auto parsed = sync::parseConflictCopy(nested);
+        QVERIFY2(parsed, qPrintable(nested));
+        QCOMPARE(parsed->tag, QString("0a1b2c3d"));
+        QCOMPARE(parsed->device, QString(i % 2 ? "carol" : "bob"));
+    }
+    // Multi-byte characters (3 and 4 bytes in UTF-8) are never cut in the middle.
+    for (const QString& letter : {QString::fromUtf8("\xe6\x97\xa5"), QString::fromUtf8("\xf0\x9f\x98\x80")}) {
+        QString name;
+        while (name.toUtf8().size() < 250)
+            name += letter;
+        const QString copy = sync::conflictCopyName(name + ".md", "bob", when, "0a1b2c3d");
+        QVERIFY2(copy.toUtf8().size() <= 255, qPrintable(copy));
+        QVERIFY2(protocol::checkRelayPath(copy).isEmpty(), qPrintable(copy));
+        QCOMPARE(QString::fromUtf8(copy.toUtf8()), copy); // no broken character
+        QVERIFY(copy.startsWith(letter + letter) && copy.endsWith(").md"));
+    }
+    // A device name, or an extension, too long on its own.
+    const QString longDevice(300, QLatin1Char('d'));
+    const QString copy = sync::conflictCopyName("x." + QString(300, QLatin1Char('e')), longDevice, when);
+    QVERIFY2(copy.toUtf8().size() <= 255 && protocol::checkRelayPath(copy).isEmpty(), qPrintable(copy));
+    QVERIFY(sync::parseConflictCopy(copy));
+    // Short names are as they were.
+    QCOMPARE(sync::conflictCopyName("notes.md", "bob", when, "0a1b2c3d"),
+             QString("notes (conflict from bob 2026-11-26 070509 0a1b2c3d).md"));
 }
 
 void tst_LocalActions::resolveEachWay()
