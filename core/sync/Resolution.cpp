@@ -27,10 +27,6 @@ bool ranksBefore(const JournalRecord& a, const JournalRecord& b)
     return a.vv.toString() < b.vv.toString();
 }
 
-} // namespace
-
-namespace {
-
 // `text` cut at a character's boundary to at most `bytes` bytes of UTF-8.
 QString cutToBytes(const QString& text, qsizetype bytes)
 {
@@ -52,9 +48,9 @@ QString cutToBytes(const QString& text, qsizetype bytes)
 QString conflictCopyName(const QString& path, const QString& device, qint64 mtimeMs, const QString& tag)
 {
     // A name is at most 255 bytes (R13, and every file system): a copy of a long name, or a copy of
-    // a copy of a copy, cuts the original's stem (then its extension) so that the copy fits; every
-    // client cuts it alike (model seed 700027: a fifth nested copy made a name no client could
-    // write or accept, and the losing version was lost).
+    // a copy of a copy, cuts the device's name to 64 bytes, then the original's stem, then its
+    // extension, so that the copy fits; every client cuts it alike (model seed 700027: a fifth
+    // nested copy made a name no client could write or accept, and the losing version was lost).
     constexpr qsizetype kMostNameBytes = 255;
     const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
     const QString dir = slash < 0 ? QString() : path.left(slash + 1);
@@ -62,14 +58,17 @@ QString conflictCopyName(const QString& path, const QString& device, qint64 mtim
     qsizetype dot = name.lastIndexOf(QLatin1Char('.'));
     if (dot <= 0)
         dot = name.size();
-    QString who = cutToBytes(device.isEmpty() ? QStringLiteral("unknown") : device, 64);
+    QString who = device.isEmpty() ? QStringLiteral("unknown") : device;
     who.replace(QLatin1Char('/'), QLatin1Char('_'));
     const QString when =
         QDateTime::fromMSecsSinceEpoch(mtimeMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HHmmss"));
     const QString stamp = tag.isEmpty() ? when : when + QLatin1Char(' ') + tag;
-    const QString suffix = QStringLiteral(" (conflict from %1 %2)").arg(who, stamp);
+    QString suffix = QStringLiteral(" (conflict from %1 %2)").arg(who, stamp);
     QString stem = name.left(dot);
     QString extension = name.mid(dot);
+    if ((stem + suffix + extension).toUtf8().size() <= kMostNameBytes)
+        return dir + stem + suffix + extension; // (as every release names it)
+    suffix = QStringLiteral(" (conflict from %1 %2)").arg(cutToBytes(who, 64), stamp);
     const qsizetype fixed = suffix.toUtf8().size();
     if (fixed + extension.toUtf8().size() > kMostNameBytes - 1)
         extension = cutToBytes(extension, kMostNameBytes - 1 - fixed);

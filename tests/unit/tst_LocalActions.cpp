@@ -161,7 +161,9 @@ void tst_LocalActions::longConflictNamesFit()
     const QString copy = sync::conflictCopyName("x." + QString(300, QLatin1Char('e')), longDevice, when);
     QVERIFY2(copy.toUtf8().size() <= 255 && protocol::checkRelayPath(copy).isEmpty(), qPrintable(copy));
     QVERIFY(sync::parseConflictCopy(copy));
-    // Short names are as they were.
+    // Short names are as they were, a long device's name too when the copy fits.
+    QCOMPARE(sync::conflictCopyName("a.md", QString(100, QLatin1Char('d')), when),
+             "a (conflict from " + QString(100, QLatin1Char('d')) + " 2026-11-26 070509).md");
     QCOMPARE(sync::conflictCopyName("notes.md", "bob", when, "0a1b2c3d"),
              QString("notes (conflict from bob 2026-11-26 070509 0a1b2c3d).md"));
 }
