@@ -4117,8 +4117,8 @@ build</translation>
     </message>
     <message>
         <location filename="../core/maintenance/RepositoryReader.cpp" line="335"/>
-        <source>%1: a record names an unsafe path</source>
-        <translation>%1 : un enregistrement nomme un chemin dangereux</translation>
+        <source>%1: a record names an unsafe path (%2)</source>
+        <translation>%1 : un enregistrement nomme un chemin dangereux (%2)</translation>
     </message>
     <message>
         <location filename="../core/maintenance/RepositoryReader.cpp" line="344"/>

@@ -331,8 +331,8 @@ RepositoryReader::Report RepositoryReader::verify(const std::function<void(const
                 const auto r = JournalRecord::fromJson(o, error);
                 if (!r)
                     report.problems << trc("maintenance", "%1: %2").arg(path, error);
-                else if (!protocol::checkRelayPath(r->path).isEmpty())
-                    report.problems << trc("maintenance", "%1: a record names an unsafe path").arg(path);
+                else if (const QString unsafe = protocol::checkRelayPath(r->path); !unsafe.isEmpty())
+                    report.problems << trc("maintenance", "%1: a record names an unsafe path (%2)").arg(path, unsafe);
                 else
                     note(*r);
             }
