@@ -308,7 +308,10 @@ void SyncEngine::runStages(engine::Pass& pass)
     if (m_ctx->sends() && !pass.result.interrupted)
         m_stages->pusher.push(pass);
     lap("push");
-    if (pass.result.ok())
+    // (A snapshot answering another client's report, R35, also when this pass failed otherwise:
+    // a failure that lasts, such as a file the relay keeps refusing, would keep that client
+    // waiting for it.)
+    if (pass.result.ok() || (pass.result.status == PassResult::Status::Failed && !pass.answering.isEmpty()))
         m_stages->space.writeSnapshot(pass);
     if (pass.result.ok() || pass.result.status == PassResult::Status::Failed)
         m_stages->space.writeHead(pass);

@@ -146,6 +146,7 @@ private Q_SLOTS:
     void lostOrDamagedSegmentHeals_data();
     void lostOrDamagedSegmentHeals();
     void segmentReportAnsweredAfterACrash();
+    void segmentReportAnsweredWhilePassesFail();
     void heldDeletionAgainstSameBytesMadeAgain();
     void uploadOnlyChangeSupersedesTheSameContent_data();
     void uploadOnlyChangeSupersedesTheSameContent();
@@ -1910,6 +1911,36 @@ void tst_NoEditLost::segmentReportAnsweredAfterACrash()
     }
     QVERIFY2(steps >= 5, qPrintable(QString("only %1 steps").arg(steps)));
     qInfo() << "crashed at each of" << steps << "steps";
+}
+
+// A writer whose every pass fails for another reason (here a file larger than the server takes in
+// one request, refused with a failure that lasts) still answers a report of a missing segment (R35):
+// the reader gets everything else.
+void tst_NoEditLost::segmentReportAnsweredWhilePassesFail()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    settle({&a, &b}, 1);
+    for (int i = 1; i <= 3; ++i) {
+        a.write(QString("f%1.txt").arg(i), "version " + QByteArray::number(i));
+        QVERIFY(a.pass().ok());
+    }
+    const QStringList second = relay.objects("journal/" + a.engine().clientId() + "/").filter(QRegularExpression("/2$"));
+    QCOMPARE(second.size(), 1);
+    relay.removeObject(second.first());
+    QVERIFY(b.pass().ok());
+    QVERIFY(!b.exists("f3.txt"));
+    a.faults().refusePutsLargerThan(512 * 1024, relay::RelayError::Kind::Permission);
+    a.write("big.bin", QByteArray(2 * 1024 * 1024, 'b'));
+    for (int round = 0; round < 3; ++round) {
+        const sync::PassResult r = a.pass();
+        QVERIFY2(!r.ok() && r.error.contains("big.bin"), qPrintable(r.error));
+        QVERIFY(b.pass().ok());
+    }
+    QCOMPARE(relay.objects("snapshots/" + a.engine().clientId() + "/").size(), 1);
+    QCOMPARE(b.read("f3.txt"), QByteArray("version 3"));
+    QVERIFY2(b.last().problems.isEmpty(), qPrintable(b.last().problems.join('\n')));
+    QVERIFY(!b.exists("big.bin"));
 }
 
 // Model seed 680062, reduced: alice's deletions were held by the mass-delete guard (there, her state

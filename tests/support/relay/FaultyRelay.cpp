@@ -169,7 +169,9 @@ RelayJob* FaultyRelay::put(const QString& path, QIODevice* source, qint64 size, 
     if (m_putLimit >= 0 && size > m_putLimit) {
         ++m_injected;
         auto* job = new RelayJob();
-        job->finishLater(RelayError{RelayError::Kind::Quota, QStringLiteral("injected fault: insufficient storage")});
+        job->finishLater(m_putLimitKind == RelayError::Kind::Quota
+                             ? RelayError{RelayError::Kind::Quota, QStringLiteral("injected fault: insufficient storage")}
+                             : RelayError{m_putLimitKind, QStringLiteral("injected fault: request entity too large")});
         return job;
     }
     if (m_dropPuts > 0) {

@@ -69,7 +69,12 @@ public:
     // report a network failure (a MOVE or PUT that succeeded while the connection dropped).
     void loseRepliesOf(Op op, int count) { m_lostReplies.insert(int(op), count); }
     // Uploads larger than this many bytes are refused as the relay being full (Quota); -1: none.
-    void refusePutsLargerThan(qint64 bytes) { m_putLimit = bytes; }
+    // With another kind: a server's own limit on a request's body (HTTP 413), a failure that lasts.
+    void refusePutsLargerThan(qint64 bytes, RelayError::Kind kind = RelayError::Kind::Quota)
+    {
+        m_putLimit = bytes;
+        m_putLimitKind = kind;
+    }
     // Called before every operation: false fails it (as a relay that cannot be reached), and it may
     // throw (a simulated crash of the machine, for robustness tests).
     void setOperationHook(std::function<bool(Op)> hook) { m_hook = std::move(hook); }
@@ -104,6 +109,7 @@ private:
     int m_dropPuts = 0;
     QHash<int, int> m_lostReplies;
     qint64 m_putLimit = -1;
+    RelayError::Kind m_putLimitKind = RelayError::Kind::Quota;
     std::function<bool(Op)> m_hook;
     std::function<bool(const QString&)> m_notFound;
     int m_injected = 0;
