@@ -92,6 +92,16 @@ bool archive(const QString& localRoot, const QString& stamp, const QString& rela
         const int err = errno;
         if (err == EEXIST)
             continue;
+        // `name (n).ext` past the file system's longest name: the name itself, in another folder.
+        if (err == ENAMETOOLONG && n > 1) {
+            if (++variant > 100) {
+                error = trc("sync", "cannot keep %1 in the archive: %2").arg(relative, describeErrno(err));
+                return false;
+            }
+            folder = stamp + QLatin1Char('-') + QString::number(variant);
+            n = 0;
+            continue;
+        }
         if (err != EPERM && err != ENOTSUP && err != EMLINK && err != ENOSYS && err != EXDEV) {
             error = trc("sync", "cannot keep %1 in the archive: %2").arg(relative, describeErrno(err));
             return false;

@@ -9,7 +9,8 @@ namespace escale::sync {
 // synchronised folder, and are removed after 'archive retention'. Every archived version keeps a
 // name of its own: when the name is taken in that folder (two events on one path within a
 // second), it becomes `name (2).ext`, `name (3).ext`...; when a file archived there stands where a
-// folder of the path must be, the version goes to `<yyyyMMdd-HHmmss>-2/` beside it.
+// folder of the path must be, or when `name (n).ext` would be longer than a name can be, the
+// version goes to `<yyyyMMdd-HHmmss>-2/` beside it.
 
 // The folder name for now (UTC).
 QString archiveStamp();

@@ -1,6 +1,8 @@
 // Access modifiers and conflict copies: parsing, and the three ways to resolve a conflict.
 #include "SyncHarness.h"
+#include "protocol/LocalLayout.h"
 #include "protocol/PathCheck.h"
+#include "sync/LocalArchive.h"
 #include "sync/AccessFlags.h"
 #include "sync/Conflicts.h"
 #include "sync/Resolution.h"
@@ -26,6 +28,7 @@ private Q_SLOTS:
     void conflictNames_data();
     void conflictNames();
     void longConflictNamesFit();
+    void longNamesArchivedTwiceInOneSecond();
     void resolveEachWay();
     void resolveTwiceInOneSecond();
 };
@@ -166,6 +169,25 @@ void tst_LocalActions::longConflictNamesFit()
              "a (conflict from " + QString(100, QLatin1Char('d')) + " 2026-11-26 070509).md");
     QCOMPARE(sync::conflictCopyName("notes.md", "bob", when, "0a1b2c3d"),
              QString("notes (conflict from bob 2026-11-26 070509 0a1b2c3d).md"));
+}
+
+// A name of 255 bytes archived twice within a second: `name (2).ext` cannot be, so the second goes
+// to the folder beside (`stamp-2`), under its own name.
+void tst_LocalActions::longNamesArchivedTwiceInOneSecond()
+{
+    QTemporaryDir root;
+    const QString name = QString(251, QLatin1Char('n')) + ".txt";
+    const QString stamp = sync::archiveStamp();
+    QString error;
+    for (const QByteArray& content : {QByteArray("first"), QByteArray("second"), QByteArray("third")}) {
+        QFile::remove(root.filePath(name)); // (a new file: the archive may hold a hard link to the last)
+        writeFile(root.filePath(name), content);
+        QVERIFY2(sync::copyToArchive(root.path(), stamp, name, error), qPrintable(error));
+    }
+    const QString archive = root.filePath(protocol::local::archiveFolder());
+    QCOMPARE(readFile(archive + "/" + stamp + "/" + name), QByteArray("first"));
+    QCOMPARE(readFile(archive + "/" + stamp + "-2/" + name), QByteArray("second"));
+    QCOMPARE(readFile(archive + "/" + stamp + "-3/" + name), QByteArray("third"));
 }
 
 void tst_LocalActions::resolveEachWay()
