@@ -13,7 +13,9 @@
 // ESCALE_MODEL_SEEDS=N runs seeds 1..N (default: 200 seeds of 60 operations and 20 of 200, the CI
 // run), ESCALE_MODEL_FIRST=K starts at seed K, ESCALE_MODEL_OPS the operations per seed;
 // ESCALE_MODEL_TRACE=1 prints the operations and the engines' lines as they happen, and
-// ESCALE_MODEL_WATCH=path[|path...] how every client sees those paths after each pass. A failing seed prints
+// ESCALE_MODEL_WATCH=path[|path...] how every client sees those paths after each pass;
+// ESCALE_MODEL_STOP_LATER=n stops interrupted passes later, ESCALE_MODEL_ACCESS=1 has clients turn
+// send and receive flags off and on (cleared before the final settle). A failing seed prints
 // its operations; it becomes a row of regressions() below. The long mode (docs/architecture.md):
 //   ESCALE_MODEL_SEEDS=5000 build/tests/tst_Model seeds
 #include "SyncHarness.h"
@@ -41,6 +43,9 @@ struct Settings
     bool quota = false;   // a small 'disk quota': files wait for room
     bool filters = false; // clients turn an exclusion on and off
     bool inPlace = false; // some edits keep the size and the modification time (FAT, SMB)
+    // Clients turn send and receive flags on paths off and on (escalectl access); only with
+    // $ESCALE_MODEL_ACCESS for now (an exploration mode, not in the seeds' mix).
+    bool access = qEnvironmentVariableIsSet("ESCALE_MODEL_ACCESS");
     // Passes stopped as Escale stops stop at the n-times-later progress report (the same seeds
     // stop at other points of their passes); $ESCALE_MODEL_STOP_LATER sets it for a run.
     int stopLater = qEnvironmentVariableIntValue("ESCALE_MODEL_STOP_LATER");
@@ -85,6 +90,8 @@ public:
         const int who = int(m_random.bounded(int(m_clients.size())));
         Client& c = *m_clients[who];
         const int dice = int(m_random.bounded(100));
+        if (m_settings.access && m_random.bounded(20) == 0) // (one operation in twenty)
+            return toggleAccess(who);
         if (dice < 30)
             return pass(who);
         if (dice < 50)
@@ -126,6 +133,8 @@ public:
                 c->config().exclude.clear();
                 c->makeEngine();
             }
+            for (const QString& path : kAccessPaths)
+                c->engine().setAccess(path, std::nullopt, std::nullopt);
         }
         bool quiet = false;
         for (int round = 0; round < 25 && !quiet; ++round) {
@@ -525,6 +534,20 @@ private:
             c.config().exclude.clear();
         c.makeEngine();
         note(QString("%1 %2 *.md").arg(name(who), c.config().exclude.isEmpty() ? "includes" : "excludes"));
+    }
+
+    // A client's user turns a path's send or receive flag off, or back to the default.
+    static inline const QStringList kAccessPaths{"d", "f", "notes.md", "d/e", "a.txt"};
+    void toggleAccess(int who)
+    {
+        Client& c = *m_clients[who];
+        const QString path = kAccessPaths.at(int(m_random.bounded(int(kAccessPaths.size()))));
+        const int how = int(m_random.bounded(4));
+        const std::optional<bool> send = how == 0 || how == 2 ? std::optional<bool>(false) : std::nullopt;
+        const std::optional<bool> receive = how == 1 || how == 2 ? std::optional<bool>(false) : std::nullopt;
+        c.engine().setAccess(path, send, receive);
+        static const char* said[] = {"w-", "r-", "w- r-", "default"};
+        note(QString("%1 access %2 %3").arg(name(who), path, said[how]));
     }
 
     // escalectl verify on the relay as it is: every object it holds checks.
