@@ -7,6 +7,8 @@ namespace escale::sync {
 EffectiveAccess effectiveAccess(const AccessTable& table, const QString& path)
 {
     EffectiveAccess a;
+    if (table.isEmpty())
+        return a; // (the common case: nothing set anywhere)
     QString p = path;
     for (;;) {
         const auto it = table.constFind(p);
