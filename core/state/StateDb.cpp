@@ -362,6 +362,8 @@ QString StateDb::metaKey(Meta key)
         return QStringLiteral("relay folders");
     case Meta::RelaySession:
         return QStringLiteral("relay session");
+    case Meta::ReceivedWith:
+        return QStringLiteral("received with");
     }
     return {};
 }

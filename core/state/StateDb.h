@@ -40,6 +40,7 @@ enum class Meta
     PieceSent, // + a path: how far a file sent in pieces got (R28)
     RelayFolders, // the relay folders known to exist, and the relay they are on
     RelaySession, // what the relay learnt of the server (an HTTP server's authentication scheme)
+    ReceivedWith, // the access flags the folder was last made to match with
 };
 
 // A state database that cannot go on: its disk is full or read-only, or the file is damaged.

@@ -2,6 +2,9 @@
 
 #include "Tr.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace escale::sync {
 
 EffectiveAccess effectiveAccess(const AccessTable& table, const QString& path)
@@ -68,6 +71,36 @@ QString accessFlagsText(const state::StateDb::Access& flags)
         return !v ? QLatin1Char('?') : *v ? QLatin1Char('+') : QLatin1Char('-');
     };
     return QStringLiteral("r") + sign(flags.send) + QStringLiteral("w") + sign(flags.receive);
+}
+
+QString accessTableText(const AccessTable& table)
+{
+    QJsonObject o;
+    for (auto it = table.cbegin(); it != table.cend(); ++it) {
+        QJsonObject flags;
+        if (it->send)
+            flags.insert(QStringLiteral("send"), *it->send);
+        if (it->receive)
+            flags.insert(QStringLiteral("receive"), *it->receive);
+        o.insert(it.key(), flags);
+    }
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+AccessTable accessTableFromText(const QString& text)
+{
+    AccessTable table;
+    const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const QJsonObject flags = it.value().toObject();
+        state::StateDb::Access a;
+        if (flags.value(QStringLiteral("send")).isBool())
+            a.send = flags.value(QStringLiteral("send")).toBool();
+        if (flags.value(QStringLiteral("receive")).isBool())
+            a.receive = flags.value(QStringLiteral("receive")).toBool();
+        table.insert(it.key(), a);
+    }
+    return table;
 }
 
 } // namespace escale::sync

@@ -24,6 +24,9 @@ struct EffectiveAccess
 };
 
 EffectiveAccess effectiveAccess(const AccessTable& table, const QString& path);
+// A table as one line of text, and back (an empty or unreadable text: an empty table).
+QString accessTableText(const AccessTable& table);
+AccessTable accessTableFromText(const QString& text);
 
 // Modifiers as `escalectl access` takes them: r+ r- r? w+ w- w? (a bare r or w is +), several
 // in one word (r-w+). Applied to `flags`; false with `error` (and `flags` as they were) on

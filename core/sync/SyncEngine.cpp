@@ -144,7 +144,11 @@ bool SyncEngine::open(QString& error)
         return false;
     try {
         m_ctx->access = m_ctx->db.allAccess();
-        m_ctx->receivedWith = m_ctx->access;
+        // The flags the folder was last made to match with: a flag turned back on while Escale was
+        // not running, or just before it stopped, still brings what it lets in (model seed
+        // 800015). A state of an earlier release has none: taken as they are now.
+        const QString receivedWith = m_ctx->db.meta(Meta::ReceivedWith);
+        m_ctx->receivedWith = receivedWith.isEmpty() ? m_ctx->access : accessTableFromText(receivedWith);
         m_ctx->clientId = m_ctx->db.meta(Meta::Client);
         if (m_ctx->clientId.isEmpty()) {
             m_ctx->clientId = protocol::newClientId();

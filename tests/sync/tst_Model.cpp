@@ -864,6 +864,7 @@ void tst_Model::regressions_data()
     QTest::newRow("the same with four clients and a quota") << 660002 << 1000;
     QTest::newRow("stopping later: a held deletion from a stale entry took in a file made again with the same bytes") << 680062 << 600;
     QTest::newRow("a copy of a copy of a copy... named past 255 bytes: cut to fit") << 700027 << 1000;
+    QTest::newRow("access flags: a receive flag back on, then a restart: what came meanwhile is placed") << 800015 << 600;
 }
 
 void tst_Model::regressions()
@@ -876,6 +877,7 @@ void tst_Model::regressions()
     // Rows recorded before edits in place were modelled keep the sequence that found them.
     settings.inPlace = settings.inPlace && QByteArray(QTest::currentDataTag()).contains("in place");
     settings.stopLater = QByteArray(QTest::currentDataTag()).startsWith("stopping later") ? 2 : 0;
+    settings.access = QByteArray(QTest::currentDataTag()).startsWith("access flags");
     QString why;
     QVERIFY2(run(quint32(seed), settings, why), qPrintable(why));
 }

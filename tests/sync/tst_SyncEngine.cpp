@@ -1156,6 +1156,22 @@ void tst_SyncEngine::accessFlags()
     a.write("readonly.txt", "v4");
     settle({&a, &b}, 2);
     QCOMPARE(b.read("readonly.txt"), QByteArray("v4"));
+    // A flag turned back on while Escale is not running (escalectl, then a start; model seed
+    // 800015: the flags were taken as the ones the folder matched, and what arrived while it was
+    // off never came).
+    b.engine().setAccess("readonly.txt", std::nullopt, false);
+    a.write("readonly.txt", "v5");
+    settle({&a, &b}, 2);
+    QCOMPARE(b.read("readonly.txt"), QByteArray("v4"));
+    {
+        state::StateDb other;
+        QString error;
+        QVERIFY2(other.open(b.statePath(), error), qPrintable(error));
+        other.setAccess("readonly.txt", state::StateDb::Access{std::nullopt, std::nullopt});
+    }
+    b.makeEngine(); // a new start
+    QVERIFY(settleUntil(
+        {&b, &a}, [&] { return b.read("readonly.txt") == "v5"; }, 3));
 }
 
 void tst_SyncEngine::conservativeMode()

@@ -39,7 +39,7 @@ struct EngineContext
     QString clientId;
     PathFilter filter;
     AccessTable access;       // the access flags, as of this pass
-    AccessTable receivedWith; // the flags the last pass received with
+    AccessTable receivedWith; // the flags the last pass received with (kept in the state database)
     QSet<QString> knownFolders; // relay folders known to exist (relays that need folders)
     scan::FolderWatcher* watcher = nullptr; // the runner's, when one watches the folder
     // This run read what the relay's journal holds under its id, or published a segment there: from

@@ -238,8 +238,10 @@ void Puller::pull(Pass& pass)
         // stopping, the relay failing) looks at them all again at the next (model seed 211554: a
         // pass interrupted just after '*.md' was let in again left a file out for good).
         if (applied && !pass.result.interrupted && pass.result.ok()) {
-            if (accessChanged)
+            if (accessChanged || m_ctx.db.meta(Meta::ReceivedWith).isEmpty()) {
                 m_ctx.receivedWith = m_ctx.access;
+                m_ctx.db.setMeta(Meta::ReceivedWith, accessTableText(m_ctx.access));
+            }
             if (selectionChanged)
                 m_ctx.db.setMeta(Meta::Selection, selection);
         }
