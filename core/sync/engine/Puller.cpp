@@ -446,12 +446,15 @@ void Puller::takeInHeld(const JournalRecord& record)
     if (m_ctx.receives() && m_ctx.accessOf(record.path).receive)
         return;
     auto local = m_ctx.db.local(record.path);
-    if (!local || !local->vv || !holds(*local, record) || local->vv->merged(record.vv) == *local->vv)
+    if (!local || !local->vv || !holds(*local, record))
         return;
+    const protocol::VersionVector taken = local->vv->merged(record.vv);
+    if (taken == *local->vv)
+        return; // (already in)
     const auto disk = statLocal(m_ctx.localPath(record.path), record.path);
     if (!disk || !sameStat(*disk, *local))
         return;
-    local->vv = local->vv->merged(record.vv);
+    local->vv = taken;
     m_ctx.db.putLocal(*local);
 }
 
