@@ -170,6 +170,7 @@ void StateDb::openTables(const QString& path)
             PRIMARY KEY (hash, peer));
         CREATE TABLE IF NOT EXISTS partials (path TEXT PRIMARY KEY, hash BLOB NOT NULL, size INTEGER NOT NULL,
             received INTEGER NOT NULL, temp TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS held_gone (path TEXT PRIMARY KEY);
         CREATE TABLE IF NOT EXISTS set_aside (path TEXT PRIMARY KEY, cause TEXT NOT NULL, since_ms INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS own_blobs (hash BLOB PRIMARY KEY, pack TEXT NOT NULL, offset INTEGER NOT NULL,
             length INTEGER NOT NULL);
@@ -500,6 +501,24 @@ void StateDb::removeLocal(const QString& path)
     Statement(m_db, "DELETE FROM local WHERE path = ?").bind(1, path).step();
     if (m_depth > 0)
         m_localCache.insert(path, std::nullopt);
+}
+
+QSet<QString> StateDb::heldGone() const
+{
+    QSet<QString> out;
+    Statement s(m_db, "SELECT path FROM held_gone");
+    while (s.step())
+        out.insert(s.text(0));
+    return out;
+}
+
+void StateDb::setHeldGone(const QSet<QString>& paths)
+{
+    begin();
+    Statement(m_db, "DELETE FROM held_gone").step();
+    for (const QString& path : paths)
+        Statement(m_db, "INSERT INTO held_gone (path) VALUES (?)").bind(1, path).step();
+    commit();
 }
 
 QList<StateDb::Version> StateDb::versions(const QString& path) const

@@ -165,6 +165,10 @@ public:
     QHash<QString, LocalEntry> allLocal() const;
     void putLocal(const LocalEntry& entry);
     void removeLocal(const QString& path);
+    // The files the last scan found gone while their deletions were held (mass-delete guard),
+    // their entries kept: one found again was put back (LocalChanges). Each scan replaces the set.
+    QSet<QString> heldGone() const;
+    void setHeldGone(const QSet<QString>& paths);
     QList<LocalEntry> localWithHash(const QByteArray& hash) const;
     // The paths of the known versions with one of those contents, by content (one pass over the
     // table, reading each record's content hash only).

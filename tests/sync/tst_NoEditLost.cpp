@@ -162,6 +162,9 @@ private Q_SLOTS:
     void segmentReportAnsweredAfterACrash();
     void segmentReportAnsweredWhilePassesFail();
     void heldDeletionAgainstSameBytesMadeAgain();
+    void folderMovedBackWhileItsDeletionsWereHeld();
+    void heldFilesPutBack_data();
+    void heldFilesPutBack();
     void uploadOnlyChangeSupersedesTheSameContent_data();
     void uploadOnlyChangeSupersedesTheSameContent();
     void relayPutBackFromAnOlderCopy();
@@ -1967,6 +1970,82 @@ void tst_NoEditLost::heldDeletionAgainstSameBytesMadeAgain()
     CONVERGED(a, b);
     QCOMPARE(b.tree().keys(), QStringList({"f3.txt"}));
     QCOMPARE(a.read("f3.txt"), QByteArray("x"));
+}
+
+// Model seed 820088: alice moved f/e to g; bob did the same, and his deletions were held (most of
+// his files gone at once). He took alice's g as his, then moved g back to f/e. His files there
+// were as his state knew them, so alice's deletions were placed over them, while his deletion of
+// g superseded alice's g: the folder's content was nowhere any more. A file found again where a
+// held deletion was is put back by the user: against a deletion it is a new version (R24).
+void tst_NoEditLost::folderMovedBackWhileItsDeletionsWereHeld()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("r1.txt", "one");
+    a.write("r2.txt", "two");
+    for (int i = 0; i < 12; ++i)
+        a.write(QString("f/e/%1.txt").arg(i), QString("content %1").arg(i).toUtf8());
+    settle({&a, &b}, 2);
+    QVERIFY(QDir().rename(a.path("f/e"), a.path("g")));
+    a.engine().confirmDeletions();
+    QVERIFY(a.pass().ok());
+    QCOMPARE(a.last().deletionsHeld, 0);
+    QVERIFY(QDir().rename(b.path("f/e"), b.path("g")));
+    QVERIFY(b.pass().ok());
+    QVERIFY(b.last().deletionsHeld >= 12); // (the folders f/e counted too)
+    QVERIFY(b.exists("g/0.txt"));
+    QVERIFY(QDir().rename(b.path("g"), b.path("f/e")));
+    QVERIFY(b.pass().ok());
+    QCOMPARE(b.last().deletionsHeld, 0);
+    QCOMPARE(b.last().uploaded, 0); // moved back: the others have the content
+    settle({&a, &b}, 3);
+    CONVERGED(a, b);
+    for (int i = 0; i < 12; ++i)
+        QCOMPARE(b.read(QString("f/e/%1.txt").arg(i)), QString("content %1").arg(i).toUtf8());
+    QVERIFY(!b.exists("g"));
+    QCOMPARE(b.tree().size(), 16); // r1.txt, r2.txt, f, f/e and its 12 files
+}
+
+void tst_NoEditLost::heldFilesPutBack_data()
+{
+    QTest::addColumn<QString>("meanwhile"); // what alice did to e/3.txt while bob's folder was away
+    QTest::newRow("nothing") << "nothing";
+    QTest::newRow("edited") << "edited";
+    QTest::newRow("deleted") << "deleted";
+}
+
+// Bob's folder e went away (moved out of the synced folder), its deletions held; then it came
+// back as it was. A file alice edited meanwhile takes her edit, as if the folder had never gone;
+// one she deleted was put back by bob, who put it there: it is kept, not removed again, and goes
+// back to alice; what nobody changed publishes nothing.
+void tst_NoEditLost::heldFilesPutBack()
+{
+    QFETCH(QString, meanwhile);
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("r.txt", "root");
+    for (int i = 0; i < 12; ++i)
+        a.write(QString("e/%1.txt").arg(i), QString("content %1").arg(i).toUtf8());
+    settle({&a, &b}, 2);
+    QTemporaryDir away;
+    QVERIFY(QDir().rename(b.path("e"), away.filePath("e")));
+    QVERIFY(b.pass().ok());
+    QVERIFY(b.last().deletionsHeld >= 12);
+    if (meanwhile == "edited")
+        a.write("e/3.txt", "alice's edit");
+    else if (meanwhile == "deleted")
+        QVERIFY(QFile::remove(a.path("e/3.txt")));
+    QVERIFY(a.pass().ok());
+    QVERIFY(b.pass().ok());
+    QVERIFY(QDir().rename(away.filePath("e"), b.path("e")));
+    QVERIFY(b.pass().ok());
+    QCOMPARE(b.last().published, meanwhile == "deleted" ? 1 : 0);
+    QCOMPARE(b.last().uploaded, meanwhile == "deleted" ? 1 : 0); // (its content was freed)
+    settle({&a, &b}, 3);
+    CONVERGED(a, b);
+    QCOMPARE(b.tree().size(), 14); // r.txt, e and its 12 files: no conflict copy
+    QCOMPARE(b.read("e/3.txt"), meanwhile == "edited" ? QByteArray("alice's edit") : QByteArray("content 3"));
+    QCOMPARE(b.read("e/4.txt"), QByteArray("content 4"));
 }
 
 void tst_NoEditLost::uploadOnlyChangeSupersedesTheSameContent_data()

@@ -84,7 +84,15 @@ void LocalChanges::scanLocal(Pass& pass)
         options.keepBudget = kKeptBytes;
     }
     const QHash<QString, StateDb::LocalEntry> known = m_ctx.db.allLocal();
-    scan::Scanner::Result scanned = scan::Scanner::scan(m_ctx.settings.localPath, known, options);
+    // A file found gone while its deletion was held, then found again, is read again: it may be
+    // another file put there (model seed 820088), with the same size and time.
+    const QSet<QString> heldGone = m_ctx.db.heldGone();
+    QHash<QString, StateDb::LocalEntry> looked = known;
+    for (const QString& path : heldGone)
+        if (const auto it = looked.find(path); it != looked.end() && it->kind == Kind::File)
+            it->inode = 0;
+    scan::Scanner::Result scanned =
+        scan::Scanner::scan(m_ctx.settings.localPath, heldGone.isEmpty() ? known : looked, options);
     pass.scannedCuts = std::move(scanned.cuts);
     if (scanned.rootMissing) {
         pass.fail(PassResult::Status::LocalFolder,
@@ -204,6 +212,33 @@ void LocalChanges::scanLocal(Pass& pass)
         const auto it = known.constFind(path);
         return it == known.cend() ? std::nullopt : std::optional<StateDb::LocalEntry>(*it);
     };
+    // A file found again where a held deletion was (moved away and back, or put back from the
+    // trash) is put there by the user: when a deletion superseded what it held, and no edit did,
+    // it is a new version that keeps it (R24), not a file the deletion may now remove (model seed
+    // 820088: bob had moved his folder back after alice moved it, and his deletion of her copy
+    // superseded the only one left). An edit made elsewhere knowingly replaced it: it is placed.
+    QSet<QString> putBack;
+    for (auto it = scanned.restatted.begin(); it != scanned.restatted.end();) {
+        const auto before = known.constFind(it->path);
+        if (!heldGone.contains(it->path) || before == known.cend() || before->kind != Kind::File) {
+            ++it;
+            continue;
+        }
+        bool held = false, edited = false;
+        for (const StateDb::Version& v : m_ctx.db.versions(it->path)) {
+            if (v.record.kind != Kind::File)
+                continue;
+            held = held || v.record.hash == it->hash;
+            edited = edited || (before->vv && v.record.vv.supersedes(*before->vv));
+        }
+        if (held || edited || m_ctx.db.versionCount(it->path) == 0) {
+            ++it;
+            continue;
+        }
+        putBack.insert(it->path);
+        scanned.changed.append(*it);
+        it = scanned.restatted.erase(it);
+    }
     // Renames and moves: a new file whose content is that of a file gone in the same scan.
     // Others hold that content already; its record goes out without chunks (R27).
     QMultiHash<QByteArray, QString> goneByHash;
@@ -255,7 +290,7 @@ void LocalChanges::scanLocal(Pass& pass)
         bool renamed = false;
         for (const StateDb::Version& v : current)
             renamed = renamed || (!v.pending && e.kind == Kind::File && v.record.sameContent(r));
-        if (e.kind == Kind::File && !before) {
+        if (e.kind == Kind::File && (!before || putBack.contains(e.path))) {
             const auto source = goneByHash.find(e.hash);
             if (source != goneByHash.end()) {
                 // Only when the source's content was published, so that others can have it.
@@ -309,7 +344,7 @@ void LocalChanges::scanLocal(Pass& pass)
             touched.insert(e.path);
         QStringList copies;
         for (const StateDb::LocalEntry& e : scanned.changed)
-            if (known.contains(e.path))
+            if (known.contains(e.path) && !putBack.contains(e.path)) // (a copy put back is no edit)
                 copies << e.path;
         if (!holdDeletions)
             copies += scanned.removed;
@@ -324,6 +359,13 @@ void LocalChanges::scanLocal(Pass& pass)
             settleConflict(pass, conflict->original, copy, tagged ? former : std::nullopt);
         }
     }
+    QSet<QString> goneHeld;
+    if (holdDeletions)
+        for (const QString& path : scanned.removed)
+            if (known.value(path).kind == Kind::File)
+                goneHeld.insert(path);
+    if (goneHeld != heldGone)
+        m_ctx.db.setHeldGone(goneHeld);
     m_ctx.db.commit();
     qCDebug(lcEngine).noquote() << QStringLiteral("[%1] scanned %2 files: %3 changed, %4 removed")
                                        .arg(m_ctx.settings.name)
