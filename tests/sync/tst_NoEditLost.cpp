@@ -165,6 +165,7 @@ private Q_SLOTS:
     void folderMovedBackWhileItsDeletionsWereHeld();
     void heldFilesPutBack_data();
     void heldFilesPutBack();
+    void conflictCopyRenamedBackOverAHeldName();
     void uploadOnlyChangeSupersedesTheSameContent_data();
     void uploadOnlyChangeSupersedesTheSameContent();
     void relayPutBackFromAnOlderCopy();
@@ -2046,6 +2047,50 @@ void tst_NoEditLost::heldFilesPutBack()
     QCOMPARE(b.tree().size(), 14); // r.txt, e and its 12 files: no conflict copy
     QCOMPARE(b.read("e/3.txt"), meanwhile == "edited" ? QByteArray("alice's edit") : QByteArray("content 3"));
     QCOMPARE(b.read("e/4.txt"), QByteArray("content 4"));
+}
+
+// Model seed 700027: bob's state was put back from a backup in which a.txt held bob's version,
+// as the file now named "a (conflict from bob ...).txt" (the same file, renamed when alice's
+// version took the name). His a.txt was gone, its deletion held; he renamed the copy back to
+// a.txt: the very file the entry names, so unchanged to a scan. Alice's later edit supersedes
+// the copy's version (the name's winner took it in, R26), and was placed over it while bob's
+// rename deleted the copy: bob's version was nowhere. A copy renamed back to its name that a
+// held deletion had left is a new version of the name, that keeps it.
+void tst_NoEditLost::conflictCopyRenamedBackOverAHeldName()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("a.txt", "base");
+    for (int i = 0; i < 12; ++i)
+        a.write(QString("d/%1.txt").arg(i), QString("content %1").arg(i).toUtf8());
+    settle({&a, &b}, 2);
+    b.write("a.txt", "bob's version");
+    QVERIFY(b.pass().ok());
+    QTemporaryDir backups;
+    b.saveState(backups.filePath("bob.db"));
+    a.write("a.txt", "alice's version");
+    QVERIFY(a.pass().ok());
+    settle({&a, &b}, 2);
+    const QStringList copies = QDir(b.path()).entryList({"a (conflict*"}, QDir::Files);
+    QCOMPARE(copies.size(), 1);
+    QCOMPARE(b.read(copies.first()), QByteArray("bob's version"));
+    QCOMPARE(b.read("a.txt"), QByteArray("alice's version"));
+    QVERIFY(QFile::remove(b.path("a.txt")));
+    QVERIFY(QDir(b.path("d")).removeRecursively());
+    QVERIFY(b.pass().ok());
+    QVERIFY(b.last().deletionsHeld >= 12);
+    b.restoreState(backups.filePath("bob.db"));
+    QVERIFY(b.pass().ok());
+    QVERIFY(b.last().deletionsHeld >= 12);
+    a.write("a.txt", "alice's edit");
+    QVERIFY(a.pass().ok());
+    QVERIFY(b.pass().ok());
+    QVERIFY(QFile::rename(b.path(copies.first()), b.path("a.txt")));
+    b.engine().confirmDeletions();
+    settle({&a, &b}, 4);
+    CONVERGED(a, b);
+    QVERIFY2(contents(b).contains("bob's version"), qPrintable(contents(b).join(", ")));
+    QVERIFY2(contents(b).contains("alice's edit"), qPrintable(contents(b).join(", ")));
 }
 
 void tst_NoEditLost::uploadOnlyChangeSupersedesTheSameContent_data()

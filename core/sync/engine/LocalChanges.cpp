@@ -212,11 +212,25 @@ void LocalChanges::scanLocal(Pass& pass)
         const auto it = known.constFind(path);
         return it == known.cend() ? std::nullopt : std::optional<StateDb::LocalEntry>(*it);
     };
-    // A file found again where a held deletion was (moved away and back, or put back from the
-    // trash) is put there by the user: when a deletion superseded what it held, and no edit did,
-    // it is a new version that keeps it (R24), not a file the deletion may now remove (model seed
-    // 820088: bob had moved his folder back after alice moved it, and his deletion of her copy
-    // superseded the only one left). An edit made elsewhere knowingly replaced it: it is placed.
+    // Renames and moves: a new file whose content is that of a file gone in the same scan.
+    // Others hold that content already; its record goes out without chunks (R27).
+    QMultiHash<QByteArray, QString> goneByHash;
+    if (!holdDeletions) {
+        for (const QString& path : scanned.removed) {
+            const StateDb::LocalEntry gone = known.value(path);
+            if (gone.kind == Kind::File && gone.size > 0)
+                goneByHash.insert(gone.hash, path);
+        }
+    }
+    // A file found again where a held deletion was is put there by the user, when what its entry
+    // held was superseded meanwhile: it is a new version that keeps it (R24), not a file the
+    // others' versions may now replace.
+    // - Against a deletion: kept (model seed 820088: bob moved his folder back after alice had
+    //   moved it; his deletion of her copy of it superseded the only one left).
+    // - Against an edit made elsewhere: the edit is placed, as if the file had never gone; but a
+    //   conflict copy of the name renamed back to it, gone in the same scan, is that copy's
+    //   version, which the name's winner took in without anyone seeing it there (R26; model
+    //   seed 700027): kept, and the conflict is settled as any copy renamed is.
     QSet<QString> putBack;
     for (auto it = scanned.restatted.begin(); it != scanned.restatted.end();) {
         const auto before = known.constFind(it->path);
@@ -231,23 +245,19 @@ void LocalChanges::scanLocal(Pass& pass)
             held = held || v.record.hash == it->hash;
             edited = edited || (before->vv && v.record.vv.supersedes(*before->vv));
         }
-        if (held || edited || m_ctx.db.versionCount(it->path) == 0) {
+        bool moved = false; // (from a copy of the name, which the scan found gone)
+        for (auto source = goneByHash.constFind(it->hash); source != goneByHash.cend() && source.key() == it->hash;
+             ++source) {
+            const auto copy = parseConflictCopy(*source);
+            moved = moved || (copy && copy->original == it->path);
+        }
+        if (held || (edited && !moved) || m_ctx.db.versionCount(it->path) == 0) {
             ++it;
             continue;
         }
         putBack.insert(it->path);
         scanned.changed.append(*it);
         it = scanned.restatted.erase(it);
-    }
-    // Renames and moves: a new file whose content is that of a file gone in the same scan.
-    // Others hold that content already; its record goes out without chunks (R27).
-    QMultiHash<QByteArray, QString> goneByHash;
-    if (!holdDeletions) {
-        for (const QString& path : scanned.removed) {
-            const StateDb::LocalEntry gone = known.value(path);
-            if (gone.kind == Kind::File && gone.size > 0)
-                goneByHash.insert(gone.hash, path);
-        }
     }
     for (StateDb::LocalEntry e : scanned.changed) {
         // (Only what was read: a file whose bits alone changed keeps the hash it had, which its
