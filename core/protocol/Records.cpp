@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <mutex>
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -18,10 +19,15 @@ namespace {
 
 // Ids (clients, repositories, objects) from OpenSSL's generator, or, should it ever fail, from
 // the system's (getrandom): unique and unguessable either way.
+std::mutex g_idSourceLock;
+std::function<void(char*, int)> g_idSource; // tests only
+
 QString randomHex(int bytes)
 {
     QByteArray buf(bytes, Qt::Uninitialized);
-    if (RAND_bytes(reinterpret_cast<unsigned char*>(buf.data()), bytes) != 1)
+    if (std::lock_guard lock(g_idSourceLock); g_idSource)
+        g_idSource(buf.data(), bytes);
+    else if (RAND_bytes(reinterpret_cast<unsigned char*>(buf.data()), bytes) != 1)
         QRandomGenerator::system()->generate(buf.begin(), buf.end());
     return QString::fromLatin1(buf.toHex());
 }
@@ -84,6 +90,12 @@ bool isClientId(const QString& s)
 bool isObjectId(const QString& s)
 {
     return isHex(s, 32);
+}
+
+void setIdSourceForTests(std::function<void(char*, int)> source)
+{
+    std::lock_guard lock(g_idSourceLock);
+    g_idSource = std::move(source);
 }
 
 QString newClientId()

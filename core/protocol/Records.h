@@ -7,6 +7,7 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <functional>
 #include <optional>
 
 namespace escale::protocol {
@@ -129,5 +130,8 @@ QString newClientId();
 QString newObjectId(const QString& writer);
 bool isObjectOf(const QString& object, const QString& writer);
 QString newRepositoryId();
+// Tests only (the engine's model test): ids drawn from `source` (a seeded generator) instead,
+// so that a run replays with the same object names; nullptr: the default again.
+void setIdSourceForTests(std::function<void(char* into, int bytes)> source);
 
 } // namespace escale::protocol
