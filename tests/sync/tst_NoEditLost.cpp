@@ -165,7 +165,9 @@ private Q_SLOTS:
     void folderMovedBackWhileItsDeletionsWereHeld();
     void heldFilesPutBack_data();
     void heldFilesPutBack();
+    void conflictCopyRenamedBackOverAHeldName_data();
     void conflictCopyRenamedBackOverAHeldName();
+    void movedBackBeforeTheMoveArrived();
     void uploadOnlyChangeSupersedesTheSameContent_data();
     void uploadOnlyChangeSupersedesTheSameContent();
     void relayPutBackFromAnOlderCopy();
@@ -2013,12 +2015,14 @@ void tst_NoEditLost::heldFilesPutBack_data()
     QTest::newRow("nothing") << "nothing";
     QTest::newRow("edited") << "edited";
     QTest::newRow("deleted") << "deleted";
+    QTest::newRow("renamed") << "renamed";
 }
 
 // Bob's folder e went away (moved out of the synced folder), its deletions held; then it came
 // back as it was. A file alice edited meanwhile takes her edit, as if the folder had never gone;
 // one she deleted was put back by bob, who put it there: it is kept, not removed again, and goes
-// back to alice; what nobody changed publishes nothing.
+// back to alice; one she renamed is not (its content lives on); what nobody changed publishes
+// nothing.
 void tst_NoEditLost::heldFilesPutBack()
 {
     QFETCH(QString, meanwhile);
@@ -2036,16 +2040,25 @@ void tst_NoEditLost::heldFilesPutBack()
         a.write("e/3.txt", "alice's edit");
     else if (meanwhile == "deleted")
         QVERIFY(QFile::remove(a.path("e/3.txt")));
+    else if (meanwhile == "renamed")
+        QVERIFY(QFile::rename(a.path("e/3.txt"), a.path("e/30.txt")));
     QVERIFY(a.pass().ok());
     QVERIFY(b.pass().ok());
-    QVERIFY(QDir().rename(away.filePath("e"), b.path("e")));
+    QDir().mkpath(b.path("e")); // (there already when alice's new name came)
+    for (const QString& name : QDir(away.filePath("e")).entryList(QDir::Files))
+        QVERIFY(QFile::rename(away.filePath("e/" + name), b.path("e/" + name)));
     QVERIFY(b.pass().ok());
     QCOMPARE(b.last().published, meanwhile == "deleted" ? 1 : 0);
     QCOMPARE(b.last().uploaded, meanwhile == "deleted" ? 1 : 0); // (its content was freed)
     settle({&a, &b}, 3);
     CONVERGED(a, b);
     QCOMPARE(b.tree().size(), 14); // r.txt, e and its 12 files: no conflict copy
-    QCOMPARE(b.read("e/3.txt"), meanwhile == "edited" ? QByteArray("alice's edit") : QByteArray("content 3"));
+    if (meanwhile == "renamed") { // (its content lives on under the new name: the deletion was a move)
+        QVERIFY(!b.exists("e/3.txt"));
+        QCOMPARE(b.read("e/30.txt"), QByteArray("content 3"));
+    } else {
+        QCOMPARE(b.read("e/3.txt"), meanwhile == "edited" ? QByteArray("alice's edit") : QByteArray("content 3"));
+    }
     QCOMPARE(b.read("e/4.txt"), QByteArray("content 4"));
 }
 
@@ -2056,8 +2069,16 @@ void tst_NoEditLost::heldFilesPutBack()
 // the copy's version (the name's winner took it in, R26), and was placed over it while bob's
 // rename deleted the copy: bob's version was nowhere. A copy renamed back to its name that a
 // held deletion had left is a new version of the name, that keeps it.
+void tst_NoEditLost::conflictCopyRenamedBackOverAHeldName_data()
+{
+    QTest::addColumn<bool>("confirmedFirst"); // else: the rename's scan still holds the deletions
+    QTest::newRow("deletions confirmed, then the rename scanned") << true;
+    QTest::newRow("the rename scanned, the deletions confirmed later") << false;
+}
+
 void tst_NoEditLost::conflictCopyRenamedBackOverAHeldName()
 {
+    QFETCH(bool, confirmedFirst);
     Relay relay("memory");
     Client a(relay, "alice"), b(relay, "bob");
     a.write("a.txt", "base");
@@ -2086,11 +2107,50 @@ void tst_NoEditLost::conflictCopyRenamedBackOverAHeldName()
     QVERIFY(a.pass().ok());
     QVERIFY(b.pass().ok());
     QVERIFY(QFile::rename(b.path(copies.first()), b.path("a.txt")));
+    if (!confirmedFirst) {
+        QVERIFY(b.pass().ok());
+        QVERIFY(b.last().deletionsHeld >= 12);
+        QVERIFY(a.pass().ok());
+    }
     b.engine().confirmDeletions();
     settle({&a, &b}, 4);
     CONVERGED(a, b);
     QVERIFY2(contents(b).contains("bob's version"), qPrintable(contents(b).join(", ")));
     QVERIFY2(contents(b).contains("alice's edit"), qPrintable(contents(b).join(", ")));
+}
+
+// Alice moved f/e to g; her pass published g, and held her deletions under f/e (most of her
+// files gone at once). Bob moved f/e to g too, took her g as his, then moved g back to f/e: his
+// scan found f/e as his state knew it, its versions still standing, and his deletions of g
+// superseded hers. Then alice confirmed: her deletions under f/e, made before his move back,
+// came after it, and were placed over his files (review of the fix for model seed 820088). A file
+// moved back where a held deletion was is a new version, whatever is known of it yet.
+void tst_NoEditLost::movedBackBeforeTheMoveArrived()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("r1.txt", "one");
+    a.write("r2.txt", "two");
+    for (int i = 0; i < 12; ++i)
+        a.write(QString("f/e/%1.txt").arg(i), QString("content %1").arg(i).toUtf8());
+    settle({&a, &b}, 2);
+    QVERIFY(QDir().rename(a.path("f/e"), a.path("g")));
+    QVERIFY(a.pass().ok());
+    QVERIFY(a.last().deletionsHeld >= 12);
+    QVERIFY(QDir().rename(b.path("f/e"), b.path("g")));
+    QVERIFY(b.pass().ok());
+    QVERIFY(b.last().deletionsHeld >= 12);
+    QVERIFY(QDir().rename(b.path("g"), b.path("f/e")));
+    QVERIFY(b.pass().ok());
+    QCOMPARE(b.last().deletionsHeld, 0);
+    QCOMPARE(b.last().uploaded, 0); // (moved back: records only)
+    QVERIFY(a.pass().ok());
+    a.engine().confirmDeletions();
+    settle({&a, &b}, 3);
+    CONVERGED(a, b);
+    for (int i = 0; i < 12; ++i)
+        QCOMPARE(b.read(QString("f/e/%1.txt").arg(i)), QString("content %1").arg(i).toUtf8());
+    QVERIFY(!b.exists("g"));
 }
 
 void tst_NoEditLost::uploadOnlyChangeSupersedesTheSameContent_data()

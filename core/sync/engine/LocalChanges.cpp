@@ -84,15 +84,7 @@ void LocalChanges::scanLocal(Pass& pass)
         options.keepBudget = kKeptBytes;
     }
     const QHash<QString, StateDb::LocalEntry> known = m_ctx.db.allLocal();
-    // A file found gone while its deletion was held, then found again, is read again: it may be
-    // another file put there (model seed 820088), with the same size and time.
-    const QSet<QString> heldGone = m_ctx.db.heldGone();
-    QHash<QString, StateDb::LocalEntry> looked = known;
-    for (const QString& path : heldGone)
-        if (const auto it = looked.find(path); it != looked.end() && it->kind == Kind::File)
-            it->inode = 0;
-    scan::Scanner::Result scanned =
-        scan::Scanner::scan(m_ctx.settings.localPath, heldGone.isEmpty() ? known : looked, options);
+    scan::Scanner::Result scanned = scan::Scanner::scan(m_ctx.settings.localPath, known, options);
     pass.scannedCuts = std::move(scanned.cuts);
     if (scanned.rootMissing) {
         pass.fail(PassResult::Status::LocalFolder,
@@ -212,6 +204,98 @@ void LocalChanges::scanLocal(Pass& pass)
         const auto it = known.constFind(path);
         return it == known.cend() ? std::nullopt : std::optional<StateDb::LocalEntry>(*it);
     };
+    // Files found again where a held deletion was (a scan found them gone while it held their
+    // deletions: table held_gone). A rename keeps size, time and inode, so such a file may look
+    // exactly as its entry says; it was put there by the user all the same (R24):
+    // - moved back from a path the same scan finds gone (held or not), it is a new version that
+    //   keeps it, whatever is known of it yet: the deletion of the place it was moved to supersedes
+    //   the version there, and a version superseding its entry may come later (model seed 820088:
+    //   bob moved his folder back after alice had moved it; 700027: a conflict copy renamed back to
+    //   its name, whose winner had taken in the copy's version);
+    // - put back from elsewhere (the trash, a disk mounted again), it is a new version when what
+    //   its entry held was superseded by a deletion, and its content is nowhere else in the folder
+    //   as known; an edit made elsewhere meanwhile is placed over it, as if it had never gone.
+    // Only where versions are placed: elsewhere nothing replaces it (upload only, receive off).
+    const QSet<QString> heldGone =
+        m_ctx.sends() && m_ctx.receives() ? m_ctx.db.heldGone() : QSet<QString>();
+    QSet<QString> removed; // (as a set)
+    for (const QString& path : std::as_const(scanned.removed))
+        removed.insert(path);
+    QSet<QString> putBack;
+    QSet<QString> unread;     // of putBack: found as their entry says, so not read by the scan
+    QSet<QString> foundAgain; // held-gone paths this scan looked at, there again
+    if (!heldGone.isEmpty()) {
+        QHash<QString, StateDb::LocalEntry> candidates; // with the content of their entry
+        for (const StateDb::LocalEntry& e : std::as_const(scanned.changed))
+            if (heldGone.contains(e.path))
+                foundAgain.insert(e.path); // (other bytes: a change like any other)
+        for (const StateDb::LocalEntry& e : std::as_const(scanned.restatted))
+            if (heldGone.contains(e.path))
+                candidates.insert(e.path, e);
+        for (const QString& path : heldGone) {
+            const auto before = known.constFind(path);
+            if (before == known.cend() || before->kind != Kind::File || foundAgain.contains(path) ||
+                candidates.contains(path) || removed.contains(path) ||
+                (options.acceptFile && !options.acceptFile(path)))
+                continue;
+            // (A file being written, or unreadable, was not looked at: its row stays for the next.)
+            if (const auto disk = statLocal(m_ctx.localPath(path), path); disk && sameStat(*disk, *before)) {
+                candidates.insert(path, *before);
+                unread.insert(path);
+            }
+        }
+        QSet<QByteArray> goneContents; // the same scan's gone files (held or not)
+        for (const QString& path : std::as_const(scanned.removed))
+            if (const StateDb::LocalEntry gone = known.value(path); gone.kind == Kind::File && gone.size > 0)
+                goneContents.insert(gone.hash);
+        QHash<QString, QByteArray> againstDeletion;
+        QSet<QByteArray> contents;
+        for (auto it = candidates.cbegin(); it != candidates.cend(); ++it) {
+            const StateDb::LocalEntry& e = it.value();
+            if (!m_ctx.selected(e.path, Kind::File))
+                continue; // (not received now: looked at again once it is)
+            foundAgain.insert(e.path);
+            const StateDb::LocalEntry& before = known[e.path];
+            bool held = false, edited = false;
+            const QList<StateDb::Version> versions = m_ctx.db.versions(e.path);
+            for (const StateDb::Version& v : versions) {
+                held = held || (v.record.kind == Kind::File && v.record.hash == e.hash);
+                edited = edited ||
+                         (v.record.kind != Kind::Deleted && before.vv && v.record.vv.supersedes(*before.vv));
+            }
+            if (versions.isEmpty())
+                continue;
+            if (e.size > 0 && goneContents.contains(e.hash)) {
+                putBack.insert(e.path); // moved back
+            } else if (!held && !edited) {
+                againstDeletion.insert(e.path, e.hash);
+                contents.insert(e.hash);
+            }
+        }
+        // (Its content at another path, as known: that deletion was a move, or a copy let go, R26.)
+        if (!againstDeletion.isEmpty()) {
+            const QMultiHash<QByteArray, QString> elsewhere = m_ctx.db.pathsWithContents(contents);
+            for (auto it = againstDeletion.cbegin(); it != againstDeletion.cend(); ++it) {
+                bool kept = false;
+                for (auto at = elsewhere.constFind(*it); at != elsewhere.cend() && at.key() == *it; ++at)
+                    kept = kept || (*at != it.key() && !removed.contains(*at));
+                if (!kept)
+                    putBack.insert(it.key());
+            }
+        }
+        for (auto it = scanned.restatted.begin(); it != scanned.restatted.end();) {
+            if (putBack.contains(it->path)) {
+                scanned.changed.append(*it);
+                it = scanned.restatted.erase(it);
+            } else {
+                ++it;
+            }
+        }
+        for (const QString& path : std::as_const(unread)) {
+            if (putBack.contains(path))
+                scanned.changed.append(candidates.value(path));
+        }
+    }
     // Renames and moves: a new file whose content is that of a file gone in the same scan.
     // Others hold that content already; its record goes out without chunks (R27).
     QMultiHash<QByteArray, QString> goneByHash;
@@ -222,48 +306,11 @@ void LocalChanges::scanLocal(Pass& pass)
                 goneByHash.insert(gone.hash, path);
         }
     }
-    // A file found again where a held deletion was is put there by the user, when what its entry
-    // held was superseded meanwhile: it is a new version that keeps it (R24), not a file the
-    // others' versions may now replace.
-    // - Against a deletion: kept (model seed 820088: bob moved his folder back after alice had
-    //   moved it; his deletion of her copy of it superseded the only one left).
-    // - Against an edit made elsewhere: the edit is placed, as if the file had never gone; but a
-    //   conflict copy of the name renamed back to it, gone in the same scan, is that copy's
-    //   version, which the name's winner took in without anyone seeing it there (R26; model
-    //   seed 700027): kept, and the conflict is settled as any copy renamed is.
-    QSet<QString> putBack;
-    for (auto it = scanned.restatted.begin(); it != scanned.restatted.end();) {
-        const auto before = known.constFind(it->path);
-        if (!heldGone.contains(it->path) || before == known.cend() || before->kind != Kind::File) {
-            ++it;
-            continue;
-        }
-        bool held = false, edited = false;
-        for (const StateDb::Version& v : m_ctx.db.versions(it->path)) {
-            if (v.record.kind != Kind::File)
-                continue;
-            held = held || v.record.hash == it->hash;
-            edited = edited || (before->vv && v.record.vv.supersedes(*before->vv));
-        }
-        bool moved = false; // (from a copy of the name, which the scan found gone)
-        for (auto source = goneByHash.constFind(it->hash); source != goneByHash.cend() && source.key() == it->hash;
-             ++source) {
-            const auto copy = parseConflictCopy(*source);
-            moved = moved || (copy && copy->original == it->path);
-        }
-        if (held || (edited && !moved) || m_ctx.db.versionCount(it->path) == 0) {
-            ++it;
-            continue;
-        }
-        putBack.insert(it->path);
-        scanned.changed.append(*it);
-        it = scanned.restatted.erase(it);
-    }
     for (StateDb::LocalEntry e : scanned.changed) {
         // (Only what was read: a file whose bits alone changed keeps the hash it had, which its
         // bytes may no longer match if they changed in place, keeping their size and time: model
         // seed 40649, where such bytes were packed under that hash.)
-        if (!scanned.bitsOnly.contains(e.path)) {
+        if (!scanned.bitsOnly.contains(e.path) && !unread.contains(e.path)) {
             pass.scannedNow.insert(e.path);
             if (const auto kept = scanned.contents.constFind(e.hash); kept != scanned.contents.cend())
                 pass.scannedContents.insert(e.path, Pass::Kept{e.hash, *kept, scanned.keptMemory});
@@ -286,9 +333,10 @@ void LocalChanges::scanLocal(Pass& pass)
             r.mode = m_cases.keepsModes() ? e.mode : 0;
         }
         // Content already known for this path (e.g. a touched file, or the very edit another
-        // machine made) is no new version: the folder now holds that version.
+        // machine made) is no new version: the folder now holds that version. (Not a file moved
+        // back where a held deletion was: a deletion made before the move back may come later.)
         const JournalRecord& only = current.size() == 1 ? current.first().record : r;
-        if (current.size() == 1 && sameBits(only, r)) {
+        if (current.size() == 1 && sameBits(only, r) && !putBack.contains(e.path)) {
             e.vv = current.first().record.vv.merged(baseVector(before, current));
             m_ctx.db.putLocal(e);
             continue;
@@ -369,12 +417,18 @@ void LocalChanges::scanLocal(Pass& pass)
             settleConflict(pass, conflict->original, copy, tagged ? former : std::nullopt);
         }
     }
+    // What this scan found gone and held; and, still, what it did not look at (a file being written,
+    // unreadable, left out by filters or flags for now).
     QSet<QString> goneHeld;
-    if (holdDeletions)
-        for (const QString& path : scanned.removed)
+    if (m_ctx.sends() && m_ctx.receives()) {
+        for (const QString& path : holdDeletions ? scanned.removed : QStringList())
             if (known.value(path).kind == Kind::File)
                 goneHeld.insert(path);
-    if (goneHeld != heldGone)
+        for (const QString& path : heldGone)
+            if (known.contains(path) && !foundAgain.contains(path) && !removed.contains(path))
+                goneHeld.insert(path);
+    }
+    if (goneHeld != m_ctx.db.heldGone())
         m_ctx.db.setHeldGone(goneHeld);
     m_ctx.db.commit();
     qCDebug(lcEngine).noquote() << QStringLiteral("[%1] scanned %2 files: %3 changed, %4 removed")
