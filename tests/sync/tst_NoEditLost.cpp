@@ -166,6 +166,7 @@ private Q_SLOTS:
     void folderMovedBackWhileItsDeletionsWereHeld();
     void heldFilesPutBack_data();
     void heldFilesPutBack();
+    void heldFilesPutBackInAnUploadOnlyFolder();
     void conflictCopyRenamedBackOverAHeldName_data();
     void conflictCopyRenamedBackOverAHeldName();
     void uploadOnlyChangeSupersedesTheSameContent_data();
@@ -2132,6 +2133,34 @@ void tst_NoEditLost::conflictCopyRenamedBackOverAHeldName()
     CONVERGED(a, b);
     QVERIFY2(contents(b).contains("bob's version"), qPrintable(contents(b).join(", ")));
     QVERIFY2(contents(b).contains("alice's edit"), qPrintable(contents(b).join(", ")));
+}
+
+// An upload-only folder is never made to match the others: nothing there needs putting back
+// (review of the fix for model seed 820088). Bob's files came back after alice deleted one: it
+// stays deleted for alice, and bob keeps his.
+void tst_NoEditLost::heldFilesPutBackInAnUploadOnlyFolder()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob", config::SyncMode::Upload);
+    b.write("r.txt", "root");
+    for (int i = 0; i < 12; ++i)
+        b.write(QString("e/%1.txt").arg(i), QString("content %1").arg(i).toUtf8());
+    settle({&b, &a}, 2);
+    QCOMPARE(a.read("e/3.txt"), QByteArray("content 3"));
+    QTemporaryDir away;
+    QVERIFY(QDir().rename(b.path("e"), away.filePath("e")));
+    QVERIFY(b.pass().ok());
+    QVERIFY(b.last().deletionsHeld >= 12);
+    QVERIFY(QFile::remove(a.path("e/3.txt")));
+    QVERIFY(a.pass().ok());
+    QVERIFY(b.pass().ok());
+    QVERIFY(QDir().rename(away.filePath("e"), b.path("e")));
+    QVERIFY(b.pass().ok());
+    QCOMPARE(b.last().published, 0);
+    settle({&a, &b}, 3);
+    QVERIFY(!a.exists("e/3.txt"));
+    QCOMPARE(b.read("e/3.txt"), QByteArray("content 3"));
+    QCOMPARE(a.read("e/4.txt"), QByteArray("content 4"));
 }
 
 void tst_NoEditLost::uploadOnlyChangeSupersedesTheSameContent_data()
