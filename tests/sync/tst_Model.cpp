@@ -883,6 +883,7 @@ void tst_Model::regressions_data()
     row("a conflict copy's name past 255 bytes cut; a copy renamed back to its name a held deletion left", 700027, 1000, 1);
     row("access flags: a receive flag back on, then a restart: what came meanwhile is placed", 800015, 600);
     row("access flags: a folder moved away and back while its deletions were held, after another moved it", 820088, 600);
+    row("access flags, in place run: a file asked for in vain left its folders, one where another had a file", 970035, 1000);
 }
 
 void tst_Model::regressions()

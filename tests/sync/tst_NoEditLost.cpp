@@ -167,6 +167,7 @@ private Q_SLOTS:
     void heldFilesPutBack_data();
     void heldFilesPutBack();
     void heldFilesPutBackInAnUploadOnlyFolder();
+    void foldersMadeForAFileNotReceivedGo();
     void conflictCopyRenamedBackOverAHeldName_data();
     void conflictCopyRenamedBackOverAHeldName();
     void uploadOnlyChangeSupersedesTheSameContent_data();
@@ -2161,6 +2162,41 @@ void tst_NoEditLost::heldFilesPutBackInAnUploadOnlyFolder()
     QVERIFY(!a.exists("e/3.txt"));
     QCOMPARE(b.read("e/3.txt"), QByteArray("content 3"));
     QCOMPARE(a.read("e/4.txt"), QByteArray("content 4"));
+}
+
+// Model seed 970035 (access flags): bob, his send flag off on d/h/e/notes.md, deleted his folder
+// d/h (the file left out was not deleted for the others), and later made a file d/h. Alice, her
+// receive flag on that file turned back on, asked for it in the batch that brought bob's d/h, and
+// its content was gone from the relay: the folders made for it stayed, d/h one of them, so bob's
+// file could not be placed, and d/h/e, which bob had deleted, was kept "for what it holds"
+// (nothing): it came back everywhere, and bob could not place it under his file. The folders
+// made for a file that is not received go again; one deleted elsewhere is kept only for a file
+// that came.
+void tst_NoEditLost::foldersMadeForAFileNotReceivedGo()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.engine().setAccess("d/h/e/notes.md", std::nullopt, false);
+    b.write("d/h/e/notes.md", "notes");
+    b.write("d/other.txt", "other");
+    settle({&b, &a}, 2);
+    QVERIFY(!a.exists("d/h/e/notes.md"));
+    QCOMPARE(relay.objects("data/").size(), 0); // (freed: alice acknowledged what she leaves out)
+    b.engine().setAccess("d/h/e/notes.md", false, std::nullopt);
+    QVERIFY(QDir(b.path("d/h")).removeRecursively());
+    QVERIFY(b.pass().ok());
+    QVERIFY(a.pass().ok());
+    QVERIFY(!a.exists("d/h"));
+    b.write("d/h", "bob's file");
+    QVERIFY(b.pass().ok());
+    a.engine().setAccess("d/h/e/notes.md", std::nullopt, std::nullopt);
+    QVERIFY(a.pass().ok());
+    QCOMPARE(a.read("d/h"), QByteArray("bob's file"));
+    b.engine().setAccess("d/h/e/notes.md", std::nullopt, std::nullopt);
+    settle({&a, &b}, 4);
+    CONVERGED(a, b);
+    QCOMPARE(b.read("d/h"), QByteArray("bob's file"));
+    QCOMPARE(b.tree().size(), 3); // d, d/h, d/other.txt
 }
 
 void tst_NoEditLost::uploadOnlyChangeSupersedesTheSameContent_data()

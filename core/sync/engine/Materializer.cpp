@@ -668,7 +668,7 @@ bool Materializer::throughLink(const QString& relative)
     return false;
 }
 
-bool Materializer::makeFolders(const QString& relative, QString& problem)
+bool Materializer::makeFolders(const QString& relative, QString& problem, MadeFolders* made)
 {
     QString prefix;
     for (const QString& part : relative.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
@@ -696,8 +696,10 @@ bool Materializer::makeFolders(const QString& relative, QString& problem)
                                                          "to the archive (another machine has a folder there)")
                                               .arg(m_ctx.settings.name, prefix);
         }
+        bool madeHere = false;
         if (::mkdir(native.constData(), 0777) == 0) {
             m_madeFolders.insert(prefix);
+            madeHere = true;
         } else if (errno != EEXIST) {
             const QString why = QString::fromLocal8Bit(std::strerror(errno));
             problem = trc("sync", "cannot create the folder %1: %2").arg(m_ctx.localPath(prefix), why);
@@ -705,13 +707,31 @@ bool Materializer::makeFolders(const QString& relative, QString& problem)
         }
         // Remembered, so that the next scan does not take it for a new local folder; a folder the
         // others deleted comes back for what it holds (R26), and says so.
-        if (!m_ctx.db.local(prefix))
+        if (!m_ctx.db.local(prefix)) {
             m_ctx.db.putLocal(StateDb::LocalEntry{prefix, Kind::Directory, 0, 0, 0, {}, {}, VersionVector(), 0});
-        if (m_ctx.resolved(prefix).kind == Kind::Deleted && !m_ctx.db.versions(prefix).isEmpty())
-            keepFolder(prefix);
+            if (made && madeHere)
+                made->made.append(prefix);
+        }
+        if (m_ctx.resolved(prefix).kind == Kind::Deleted && !m_ctx.db.versions(prefix).isEmpty()) {
+            if (made)
+                made->toKeep.append(prefix);
+            else
+                keepFolder(prefix);
+        }
         m_realFolders.insert(prefix);
     }
     return true;
+}
+
+void Materializer::unmakeFolders(const MadeFolders& made)
+{
+    for (auto it = made.made.crbegin(); it != made.made.crend(); ++it) {
+        if (::rmdir(QFile::encodeName(m_ctx.localPath(*it)).constData()) != 0)
+            return; // (something else is there now: it stays, and so do its parents)
+        m_ctx.db.removeLocal(*it);
+        m_madeFolders.remove(*it);
+        m_realFolders.remove(*it);
+    }
 }
 
 void Materializer::abandon()
@@ -726,8 +746,22 @@ void Materializer::abandon()
 Content Materializer::obtainContent(const JournalRecord& record, const QString& targetPath, QString& problem,
                                    bool writeBehind)
 {
-    if (!makeFolders(targetPath.section(QLatin1Char('/'), 0, -2), problem))
+    // The folders made for a file that does not come go again, and a folder deleted elsewhere is
+    // kept for it only once it came (model seed 970035: a file asked for in vain left its folders,
+    // one where another machine had a file, another kept "for what it held", that is nothing).
+    MadeFolders made;
+    if (!makeFolders(targetPath.section(QLatin1Char('/'), 0, -2), problem, &made)) {
+        unmakeFolders(made);
         return Content::Failed;
+    }
+    const auto placedOrNot = [&](Content c) {
+        if (c == Content::Written)
+            for (const QString& folder : std::as_const(made.toKeep))
+                keepFolder(folder);
+        else
+            unmakeFolders(made);
+        return c;
+    };
     // Renamed into place by commitStaged(), after one file system sync for the whole batch.
     Staged staged{{}, targetPath, record.hash, record.origin, mergedVector(m_ctx.db.versions(targetPath)),
                   record.from == 0 && !record.piece ? record.blobs : QList<protocol::BlobRef>(), std::nullopt,
@@ -737,12 +771,12 @@ Content Materializer::obtainContent(const JournalRecord& record, const QString& 
         staged.temp = downloadFileFor(m_ctx.localPath(targetPath));
         staged.writing = m_writes.write(staged.temp, targetPath, bytes, record.mtimeMs, mode);
         m_staged.append(staged);
-        return Content::Written;
+        return placedOrNot(Content::Written);
     }
     const Content c = m_fetcher.obtainContent(record, targetPath, mode, problem, staged.temp, staged.written);
     if (c == Content::Written)
         m_staged.append(staged);
-    return c;
+    return placedOrNot(c);
 }
 
 bool Materializer::commitStaged(Pass& pass)

@@ -55,7 +55,16 @@ private:
     // The versions whose contents no client holds and this batch found gone, settled (R23).
     void settleLost(Pass& pass);
     bool throughLink(const QString& relative);
-    bool makeFolders(const QString& relative, QString& problem);
+    // The folders of `relative`, made where missing. `made` (when given) lists those made here
+    // with their entries, and those a deletion elsewhere would have kept for what they hold wait
+    // in it too, kept only once that is placed (obtainContent): for a file not received they go.
+    struct MadeFolders
+    {
+        QStringList made;   // made here, with their entries, parents first
+        QStringList toKeep; // resolved as deleted elsewhere: kept once what they are for is placed
+    };
+    bool makeFolders(const QString& relative, QString& problem, MadeFolders* made = nullptr);
+    void unmakeFolders(const MadeFolders& made); // the empty ones go again, with their entries
     void keepFolder(const QString& path);
     int modeFor(const protocol::JournalRecord& version, int replaced) const;
     // The permission bits a download of `version` for `target` is given (0: none said nor known).
