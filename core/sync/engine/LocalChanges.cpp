@@ -216,8 +216,8 @@ void LocalChanges::scanLocal(Pass& pass)
     //   its entry held was superseded by a deletion, and its content is nowhere else in the folder
     //   as known; an edit made elsewhere meanwhile is placed over it, as if it had never gone.
     // Only where versions are placed: elsewhere nothing replaces it (upload only, receive off).
-    const QSet<QString> heldGone =
-        m_ctx.sends() && m_ctx.receives() ? m_ctx.db.heldGone() : QSet<QString>();
+    const QSet<QString> heldStored = m_ctx.db.heldGone();
+    const QSet<QString> heldGone = m_ctx.sends() && m_ctx.receives() ? heldStored : QSet<QString>();
     QSet<QString> removed; // (as a set)
     for (const QString& path : std::as_const(scanned.removed))
         removed.insert(path);
@@ -428,7 +428,7 @@ void LocalChanges::scanLocal(Pass& pass)
             if (known.contains(path) && !foundAgain.contains(path) && !removed.contains(path))
                 goneHeld.insert(path);
     }
-    if (goneHeld != m_ctx.db.heldGone())
+    if (goneHeld != heldStored)
         m_ctx.db.setHeldGone(goneHeld);
     m_ctx.db.commit();
     qCDebug(lcEngine).noquote() << QStringLiteral("[%1] scanned %2 files: %3 changed, %4 removed")

@@ -37,6 +37,7 @@ Materializer::Materializer(EngineContext& context, CaseIndex& cases, ContentFetc
     : m_ctx(context)
     , m_cases(cases)
     , m_fetcher(fetcher)
+    , m_folders(context)
 {}
 
 bool Materializer::materializePaths(Pass& pass, QStringList affected, const QList<JournalRecord>& pieces)
@@ -46,8 +47,7 @@ bool Materializer::materializePaths(Pass& pass, QStringList affected, const QLis
     // recorded together. A path that cannot be placed is set aside with its cause and tried
     // again at every pass; only a relay that fails makes the batch wait (false).
     m_ctx.db.begin();
-    m_realFolders.clear();
-    m_madeFolders.clear();
+    m_folders.forget();
     affected.removeDuplicates();
     std::sort(affected.begin(), affected.end());
     QStringList deletions;
@@ -133,16 +133,14 @@ bool Materializer::materializePaths(Pass& pass, QStringList affected, const QLis
     }
     for (const QString& p : std::as_const(deletions))
         settle(p, materialize(pass, p));
-    m_realFolders.clear(); // the deletions may have removed some
-    m_madeFolders.clear();
+    m_folders.forget(); // the deletions may have removed some
     for (const QString& p : std::as_const(late))
         settle(p, materialize(pass, p));
     commitStaged(pass);
     m_ctx.db.commit();
     if (reachable && !pass.result.interrupted)
         settleLost(pass);
-    m_realFolders.clear();
-    m_madeFolders.clear();
+    m_folders.forget();
     return reachable;
 }
 
@@ -198,11 +196,11 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
     // Nothing is ever written or deleted through a symbolic link (R4): a link where the others
     // have a folder goes to the archive and a real folder takes its name (makeFolders); what is
     // deleted under a link is not this folder's.
-    if (throughLink(path)) {
+    if (m_folders.throughLink(path)) {
         if (target.kind == Kind::Deleted)
             return Outcome::Done;
         QString problem;
-        if (!makeFolders(path.section(QLatin1Char('/'), 0, -2), problem))
+        if (!m_folders.make(path.section(QLatin1Char('/'), 0, -2), problem))
             return setAside(pass, path, problem);
     }
     // On a file system that does not tell case apart, a name differing only by case from one
@@ -233,7 +231,7 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
     // user made there since is refused by the rename that places this one, and set aside).
     const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
     const bool fresh =
-        target.kind == Kind::File && !known && slash > 0 && m_madeFolders.contains(path.left(slash));
+        target.kind == Kind::File && !known && slash > 0 && m_folders.madeNow(path.left(slash));
     std::optional<StateDb::LocalEntry> disk = fresh ? std::nullopt : statLocal(absolute, path, &special);
     if (disk && m_cases.insensitive() && !m_cases.caseTwin(path).isEmpty())
         disk.reset(); // what answers under this name is its twin
@@ -359,7 +357,7 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
                 // It still holds what others did not delete (made here or elsewhere meanwhile): a
                 // change beats a deletion (R26), the folder stays, and a version of it made here
                 // tells the others so.
-                keepFolder(path);
+                m_folders.keep(path);
                 return Outcome::Done;
             }
         } else {
@@ -406,7 +404,7 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
             disk.reset();
         }
         QString problem;
-        if (!disk && !makeFolders(path, problem))
+        if (!disk && !m_folders.make(path, problem))
             return setAside(pass, path, problem);
         m_ctx.db.putLocal(
             StateDb::LocalEntry{path, Kind::Directory, 0, 0, 0, {}, m_ctx.clientId, mergedVector(m_ctx.db.versions(path)), 0});
@@ -465,7 +463,7 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
                         << QStringLiteral("[%1] %2 is a folder here and a file elsewhere: the file is kept as %3")
                                .arg(m_ctx.settings.name, path, copy.path);
                 }
-                keepFolder(path);
+                m_folders.keep(path);
                 return Outcome::Done;
             }
         }
@@ -511,28 +509,6 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
     return Outcome::Done;
 }
 
-void Materializer::keepFolder(const QString& path)
-{
-    // A folder others deleted, kept here for what it holds: a change beats a deletion (R26). A
-    // version made here, newer than every one known, brings it back everywhere.
-    const auto known = m_ctx.db.local(path);
-    if (!m_ctx.sends() || !known || known->kind != Kind::Directory)
-        return;
-    const QList<StateDb::Version> versions = m_ctx.db.versions(path);
-    JournalRecord r;
-    r.path = path;
-    r.kind = Kind::Directory;
-    r.vv = newLocalVector(mergedVector(versions), versions, m_ctx.clientId);
-    r.origin = m_ctx.clientId;
-    r.originName = m_ctx.settings.clientName;
-    if (const auto updated = integrated(versions, StateDb::Version{r, true})) {
-        m_ctx.db.setVersions(path, *updated);
-        StateDb::LocalEntry kept = *known;
-        kept.vv = r.vv;
-        m_ctx.db.putLocal(kept);
-    }
-}
-
 int Materializer::modeFor(const JournalRecord& version, int replaced) const
 {
     // A version's permission bits, never wider than this machine's file creation mask allows;
@@ -571,7 +547,7 @@ Outcome Materializer::receivePiece(Pass& pass, const JournalRecord& piece)
     for (const StateDb::Version& v : m_ctx.db.versions(piece.path))
         if (v.record.vv.supersedes(piece.vv))
             return Outcome::Done; // a piece of a version already replaced
-    if (throughLink(piece.path)) {
+    if (m_folders.throughLink(piece.path)) {
         pass.problem(
             trc("sync", "refused %1: it leads through a symbolic link in the folder").arg(piece.path));
         return Outcome::Done;
@@ -586,7 +562,7 @@ Outcome Materializer::receivePiece(Pass& pass, const JournalRecord& piece)
     if (piece.from == 0) {
         m_ctx.dropPartial(piece.path);
         QString problem;
-        if (!makeFolders(piece.path.section(QLatin1Char('/'), 0, -2), problem)) {
+        if (!m_folders.make(piece.path.section(QLatin1Char('/'), 0, -2), problem)) {
             pass.problem(problem);
             return Outcome::Retry;
         }
@@ -647,93 +623,6 @@ Outcome Materializer::receivePiece(Pass& pass, const JournalRecord& piece)
     return Outcome::Done;
 }
 
-bool Materializer::throughLink(const QString& relative)
-{
-    // Every folder between the synchronised folder and the path must be a real folder: a
-    // symbolic link there could lead the write, or the deletion, out of the folder (R4).
-    QString prefix;
-    const QStringList parts = relative.split(QLatin1Char('/'));
-    for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
-        prefix = prefix.isEmpty() ? parts.at(i) : prefix + QLatin1Char('/') + parts.at(i);
-        if (m_realFolders.contains(prefix))
-            continue;
-        struct stat st;
-        if (::lstat(QFile::encodeName(m_ctx.localPath(prefix)).constData(), &st) != 0)
-            continue;
-        if (S_ISLNK(st.st_mode))
-            return true;
-        if (S_ISDIR(st.st_mode))
-            m_realFolders.insert(prefix);
-    }
-    return false;
-}
-
-bool Materializer::makeFolders(const QString& relative, QString& problem, MadeFolders* made)
-{
-    QString prefix;
-    for (const QString& part : relative.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
-        prefix = prefix.isEmpty() ? part : prefix + QLatin1Char('/') + part;
-        if (m_realFolders.contains(prefix))
-            continue;
-        const QByteArray native = QFile::encodeName(m_ctx.localPath(prefix));
-        struct stat st;
-        if (::lstat(native.constData(), &st) == 0) {
-            if (S_ISDIR(st.st_mode)) {
-                m_realFolders.insert(prefix);
-                continue;
-            }
-            if (S_ISREG(st.st_mode)) {
-                problem = trc("sync", "%1 is a file here, a folder elsewhere").arg(m_ctx.localPath(prefix));
-                return false;
-            }
-            // Never written through (R4): the link goes to the archive, a real folder takes its name.
-            QString error;
-            if (!moveToArchive(m_ctx.settings.localPath, prefix, error)) {
-                problem = error;
-                return false;
-            }
-            qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2: the symbolic link or special file there went "
-                                                         "to the archive (another machine has a folder there)")
-                                              .arg(m_ctx.settings.name, prefix);
-        }
-        bool madeHere = false;
-        if (::mkdir(native.constData(), 0777) == 0) {
-            m_madeFolders.insert(prefix);
-            madeHere = true;
-        } else if (errno != EEXIST) {
-            const QString why = QString::fromLocal8Bit(std::strerror(errno));
-            problem = trc("sync", "cannot create the folder %1: %2").arg(m_ctx.localPath(prefix), why);
-            return false;
-        }
-        // Remembered, so that the next scan does not take it for a new local folder; a folder the
-        // others deleted comes back for what it holds (R26), and says so.
-        if (!m_ctx.db.local(prefix)) {
-            m_ctx.db.putLocal(StateDb::LocalEntry{prefix, Kind::Directory, 0, 0, 0, {}, {}, VersionVector(), 0});
-            if (made && madeHere)
-                made->made.append(prefix);
-        }
-        if (m_ctx.resolved(prefix).kind == Kind::Deleted && !m_ctx.db.versions(prefix).isEmpty()) {
-            if (made)
-                made->toKeep.append(prefix);
-            else
-                keepFolder(prefix);
-        }
-        m_realFolders.insert(prefix);
-    }
-    return true;
-}
-
-void Materializer::unmakeFolders(const MadeFolders& made)
-{
-    for (auto it = made.made.crbegin(); it != made.made.crend(); ++it) {
-        if (::rmdir(QFile::encodeName(m_ctx.localPath(*it)).constData()) != 0)
-            return; // (something else is there now: it stays, and so do its parents)
-        m_ctx.db.removeLocal(*it);
-        m_madeFolders.remove(*it);
-        m_realFolders.remove(*it);
-    }
-}
-
 void Materializer::abandon()
 {
     m_writes.waitAll(); // (a write still on its way would make its file after it is removed)
@@ -749,17 +638,17 @@ Content Materializer::obtainContent(const JournalRecord& record, const QString& 
     // The folders made for a file that does not come go again, and a folder deleted elsewhere is
     // kept for it only once it came (model seed 970035: a file asked for in vain left its folders,
     // one where another machine had a file, another kept "for what it held", that is nothing).
-    MadeFolders made;
-    if (!makeFolders(targetPath.section(QLatin1Char('/'), 0, -2), problem, &made)) {
-        unmakeFolders(made);
+    FolderMaker::Made made;
+    if (!m_folders.make(targetPath.section(QLatin1Char('/'), 0, -2), problem, &made)) {
+        m_folders.unmake(made);
         return Content::Failed;
     }
     const auto placedOrNot = [&](Content c) {
         if (c == Content::Written)
             for (const QString& folder : std::as_const(made.toKeep))
-                keepFolder(folder);
+                m_folders.keep(folder);
         else
-            unmakeFolders(made);
+            m_folders.unmake(made);
         return c;
     };
     // Renamed into place by commitStaged(), after one file system sync for the whole batch.

@@ -3,6 +3,7 @@
 #include "protocol/Records.h"
 #include "protocol/VersionVector.h"
 #include "sync/engine/ContentFetcher.h"
+#include "sync/engine/FolderMaker.h"
 #include "sync/engine/WriteBehind.h"
 
 #include <QList>
@@ -54,18 +55,6 @@ private:
     bool commitStaged(Pass& pass);
     // The versions whose contents no client holds and this batch found gone, settled (R23).
     void settleLost(Pass& pass);
-    bool throughLink(const QString& relative);
-    // The folders of `relative`, made where missing. `made` (when given) lists those made here
-    // with their entries, and those a deletion elsewhere would have kept for what they hold wait
-    // in it too, kept only once that is placed (obtainContent): for a file not received they go.
-    struct MadeFolders
-    {
-        QStringList made;   // made here, with their entries, parents first
-        QStringList toKeep; // resolved as deleted elsewhere: kept once what they are for is placed
-    };
-    bool makeFolders(const QString& relative, QString& problem, MadeFolders* made = nullptr);
-    void unmakeFolders(const MadeFolders& made); // the empty ones go again, with their entries
-    void keepFolder(const QString& path);
     int modeFor(const protocol::JournalRecord& version, int replaced) const;
     // The permission bits a download of `version` for `target` is given (0: none said nor known).
     int downloadMode(const protocol::JournalRecord& version, const QString& target) const;
@@ -94,10 +83,7 @@ private:
     // copy, whose outcome the path that needs it looks at): its download may be written behind.
     bool m_writeBehind = false;
     QSet<QByteArray> m_goneFromRelay; // contents this batch asked for, found not on the relay
-    // Folders of the folder found real (not links) or made during the current batch: not looked
-    // at again for each of their files. Cleared at the batch's start and end, and after deletions.
-    QSet<QString> m_realFolders;
-    QSet<QString> m_madeFolders; // those of them this batch made (mkdir)
+    FolderMaker m_folders; // the folders the batch looked at or made
 };
 
 } // namespace escale::sync::engine

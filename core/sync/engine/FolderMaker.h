@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+namespace escale::sync::engine {
+
+struct EngineContext;
+
+// The folders a batch of the Materializer places files in: made where missing, never through a
+// symbolic link (R4), and those made for a file that does not come removed again (R25). What it
+// found real or made is not looked at again for each file, until forget().
+class FolderMaker
+{
+public:
+    explicit FolderMaker(EngineContext& context);
+
+    // Whether a folder between the synchronised folder and `relative` is a symbolic link.
+    bool throughLink(const QString& relative);
+    // What make() did for one file: the folders it made, with their entries, parents first; and
+    // those resolved as deleted elsewhere, to keep() once what they are for is placed.
+    struct Made
+    {
+        QStringList made;
+        QStringList toKeep;
+    };
+    // The folders of `relative`, made where missing. Without `made`, a folder deleted elsewhere
+    // is kept at once (what it is for is a folder, or a piece already there).
+    bool make(const QString& relative, QString& problem, Made* made = nullptr);
+    // The folders `made` lists go again, the empty ones, with their entries (deepest first).
+    void unmake(const Made& made);
+    // A folder others deleted, kept here for what it holds: a version made here brings it back.
+    void keep(const QString& path);
+    // Whether this batch made the folder (mkdir): nothing in it to look at.
+    bool madeNow(const QString& relative) const { return m_made.contains(relative); }
+    // Forgets what was found (the batch's start and end, and after deletions, which may remove some).
+    void forget();
+
+private:
+    EngineContext& m_ctx;
+    QSet<QString> m_real; // found real (not links) or made
+    QSet<QString> m_made; // of them, made by this batch
+};
+
+} // namespace escale::sync::engine
