@@ -2029,20 +2029,27 @@ void tst_NoEditLost::folderMovedBackWhileItsDeletionsWereHeld()
 void tst_NoEditLost::heldFilesPutBack_data()
 {
     QTest::addColumn<QString>("meanwhile"); // what alice did to e/3.txt while bob's folder was away
-    QTest::newRow("nothing") << "nothing";
-    QTest::newRow("edited") << "edited";
-    QTest::newRow("deleted") << "deleted";
-    QTest::newRow("renamed") << "renamed";
+    QTest::addColumn<QString>("leftOut");   // what leaves bob's e/3.txt out as it comes back, for a time
+    QTest::newRow("nothing") << "nothing" << "";
+    QTest::newRow("edited") << "edited" << "";
+    QTest::newRow("deleted") << "deleted" << "";
+    QTest::newRow("renamed") << "renamed" << "";
+    QTest::newRow("deleted, left out by a filter") << "deleted" << "filter";
+    QTest::newRow("deleted, its receive flag off") << "deleted" << "receive flag";
 }
 
 // Bob's folder e went away (moved out of the synced folder), its deletions held; then it came
 // back as it was. A file alice edited meanwhile takes her edit, as if the folder had never gone;
 // one she deleted was put back by bob, who put it there: it is kept, not removed again, and goes
 // back to alice; one she renamed is not (its content lives on); what nobody changed publishes
-// nothing.
+// nothing. The last rows leave bob's e/3.txt out (his filters, or its receive flag off) when the
+// folder comes back, and let it in later: the scan that found the folder did not look at it, so
+// what says it was gone and held stays until one does (R24); without it, the file looked
+// unchanged and alice's deletion was placed over it.
 void tst_NoEditLost::heldFilesPutBack()
 {
     QFETCH(QString, meanwhile);
+    QFETCH(QString, leftOut);
     Relay relay("memory");
     Client a(relay, "alice"), b(relay, "bob");
     a.write("r.txt", "root");
@@ -2061,10 +2068,27 @@ void tst_NoEditLost::heldFilesPutBack()
         QVERIFY(QFile::rename(a.path("e/3.txt"), a.path("e/30.txt")));
     QVERIFY(a.pass().ok());
     QVERIFY(b.pass().ok());
+    auto leaveOut = [&](bool out) {
+        if (leftOut == "filter") {
+            b.config().exclude = out ? QStringList{"3.txt"} : QStringList();
+            b.makeEngine();
+        } else if (leftOut == "receive flag") {
+            b.engine().setAccess("e/3.txt", std::nullopt, out ? std::optional<bool>(false) : std::nullopt);
+        }
+    };
+    leaveOut(true);
     QDir().mkpath(b.path("e")); // (there already when alice's new name came)
     for (const QString& name : QDir(away.filePath("e")).entryList(QDir::Files))
         QVERIFY(QFile::rename(away.filePath("e/" + name), b.path("e/" + name)));
     QVERIFY(b.pass().ok());
+    if (!leftOut.isEmpty()) {
+        QCOMPARE(b.last().published, 0);
+        settle({&a, &b}, 2);
+        QVERIFY(!a.exists("e/3.txt"));
+        QCOMPARE(b.read("e/3.txt"), QByteArray("content 3"));
+        leaveOut(false);
+        QVERIFY(b.pass().ok());
+    }
     QCOMPARE(b.last().published, meanwhile == "deleted" ? 1 : 0);
     QCOMPARE(b.last().uploaded, meanwhile == "deleted" ? 1 : 0); // (its content was freed)
     settle({&a, &b}, 3);
