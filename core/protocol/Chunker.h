@@ -55,7 +55,8 @@ public:
     const Sizes& sizes() const { return m_sizes; }
 
 private:
-    Gear m_gear; // a copy (2 KiB): a chunker never depends on where its table came from
+    Gear m_gear;    // a copy (2 KiB): a chunker never depends on where its table came from
+    Gear m_doubled; // each value shifted left by one: two bytes per step (feed)
     Sizes m_sizes;
     quint64 m_maskBefore; // before the average size: harder (more bits)
     quint64 m_maskAfter;  // after it: easier (fewer bits)
