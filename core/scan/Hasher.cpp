@@ -40,64 +40,6 @@ QByteArray finish(Digest& ctx)
     return digest;
 }
 
-// Steps run one at a time in the order handed over, on the digest threads: a big file's digest
-// follows its reads. (Qt 6.4's QFuture::then() chains did this until one crashed: a continuation
-// attached while its parent finished on another thread was started after its state was gone.)
-class InOrder
-{
-public:
-    ~InOrder() { waitForAll(); }
-    // The step's number, for waitFor().
-    qint64 add(std::function<void()> step)
-    {
-        std::unique_lock lock(m_lock);
-        m_steps.push_back(std::move(step));
-        const qint64 number = ++m_handed;
-        if (!m_running) {
-            m_running = true;
-            lock.unlock();
-            digestPool()->start([this] { drain(); });
-        }
-        return number;
-    }
-    // Until step `number` and those before it ran.
-    void waitFor(qint64 number)
-    {
-        std::unique_lock lock(m_lock);
-        m_ran.wait(lock, [&] { return m_done >= number; });
-    }
-    // Until every step ran and no thread uses this any more.
-    void waitForAll()
-    {
-        std::unique_lock lock(m_lock);
-        m_ran.wait(lock, [&] { return m_done >= m_handed && !m_running; });
-    }
-
-private:
-    void drain()
-    {
-        std::unique_lock lock(m_lock);
-        while (!m_steps.empty()) {
-            std::function<void()> step = std::move(m_steps.front());
-            m_steps.pop_front();
-            lock.unlock();
-            step();
-            lock.lock();
-            ++m_done;
-            m_ran.notify_all();
-        }
-        m_running = false;
-        m_ran.notify_all(); // (under the lock: the waiter may end this object once it has it)
-    }
-
-    std::mutex m_lock;
-    std::condition_variable m_ran;
-    std::deque<std::function<void()>> m_steps;
-    qint64 m_handed = 0;
-    qint64 m_done = 0;
-    bool m_running = false;
-};
-
 } // namespace
 
 QThreadPool* digestPool()
@@ -110,6 +52,47 @@ QThreadPool* digestPool()
         return p;
     }();
     return pool;
+}
+
+qint64 InOrder::add(std::function<void()> step)
+{
+    std::unique_lock lock(m_lock);
+    m_steps.push_back(std::move(step));
+    const qint64 number = ++m_handed;
+    if (!m_running) {
+        m_running = true;
+        lock.unlock();
+        digestPool()->start([this] { drain(); });
+    }
+    return number;
+}
+
+void InOrder::waitFor(qint64 number)
+{
+    std::unique_lock lock(m_lock);
+    m_ran.wait(lock, [&] { return m_done >= number; });
+}
+
+void InOrder::waitForAll()
+{
+    std::unique_lock lock(m_lock);
+    m_ran.wait(lock, [&] { return m_done >= m_handed && !m_running; });
+}
+
+void InOrder::drain()
+{
+    std::unique_lock lock(m_lock);
+    while (!m_steps.empty()) {
+        std::function<void()> step = std::move(m_steps.front());
+        m_steps.pop_front();
+        lock.unlock();
+        step();
+        lock.lock();
+        ++m_done;
+        m_ran.notify_all();
+    }
+    m_running = false;
+    m_ran.notify_all(); // (under the lock: the waiter may end this object once it has it)
 }
 
 const EVP_MD* sha256Method()

@@ -5,6 +5,10 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
 #include <optional>
 #include <sys/stat.h>
 
@@ -22,6 +26,36 @@ const evp_md_st* sha256Method();
 // one, and a digest queued behind them would be run by the very thread waiting for it. Nothing
 // running on this pool may wait for a digest (hashFile is never called from it).
 QThreadPool* digestPool();
+
+// Steps run one at a time in the order handed over, on the digest threads: a big file's digest
+// follows its reads (or its writes, on the receiver). (Qt 6.4's QFuture::then() chains did this
+// until one crashed: a continuation attached while its parent finished on another thread was
+// started after its state was gone.)
+class InOrder
+{
+public:
+    InOrder() = default;
+    InOrder(const InOrder&) = delete;
+    InOrder& operator=(const InOrder&) = delete;
+    ~InOrder() { waitForAll(); }
+    // The step's number, for waitFor().
+    qint64 add(std::function<void()> step);
+    // Until step `number` and those before it ran.
+    void waitFor(qint64 number);
+    // Until every step ran and no thread uses this any more.
+    void waitForAll();
+    qint64 handed() const { return m_handed; } // (of the thread that adds)
+
+private:
+    void drain();
+
+    std::mutex m_lock;
+    std::condition_variable m_ran;
+    std::deque<std::function<void()>> m_steps;
+    qint64 m_handed = 0;
+    qint64 m_done = 0;
+    bool m_running = false;
+};
 
 // A blob of a file as the scan cut it (relay-format.md R36): where it lies and its SHA-256.
 struct BlobCut

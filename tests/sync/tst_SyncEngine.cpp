@@ -92,6 +92,8 @@ private Q_SLOTS:
     void tamperedChunkIsNeverWritten();
     void hostileJournalPathsAreRefused();
     void aBlobIsCheckedAsTheBytesItNames();
+    void aDamagedBlobOfABigFileIsAskedAgain_data();
+    void aDamagedBlobOfABigFileIsAskedAgain();
     void symlinkTricksAreRefused();
     void blobsInPacksAreRead_data() { relays_data(); }
     void blobsInPacksAreRead();
@@ -1576,6 +1578,53 @@ void tst_SyncEngine::aBlobIsCheckedAsTheBytesItNames()
     QCOMPARE(victim.read("b-whole.bin"), blob);
     QVERIFY(!QFile::exists(victim.path("a-half.bin")));
     QVERIFY2(!victim.last().problems.filter("a-half.bin").isEmpty(), qPrintable(victim.last().problems.join('\n')));
+}
+
+void tst_SyncEngine::aDamagedBlobOfABigFileIsAskedAgain_data()
+{
+    QTest::addColumn<bool>("basis"); // bob holds the older version: its blobs are taken from his folder
+    QTest::newRow("a new file") << false;
+    QTest::newRow("an edit of a file bob holds") << true;
+}
+
+// A big file's blobs are checked with the whole file, not one by one as well (R40). One byte
+// damaged on the relay in a plain repository (no encryption to refuse it) fails the whole; the
+// file is fetched again with each blob checked, which names the damaged one: the file is asked for
+// again (R23) and arrives as written, and bob's folder never holds the damaged bytes.
+void tst_SyncEngine::aDamagedBlobOfABigFileIsAskedAgain()
+{
+    QFETCH(bool, basis);
+    Relay relay("file");
+    Client a(relay, "alice"), b(relay, "bob");
+    QByteArray big = harness::randomBytes(4 * 1024 * 1024, 33);
+    if (basis) {
+        a.write("big.bin", big);
+        settle({&a, &b}, 2);
+        big.replace(2 * 1024 * 1024, 4096, harness::randomBytes(4096, 34)); // one blob or two change
+        big.append(harness::randomBytes(3 * 1024 * 1024, 35));              // and new ones at the end
+    }
+    a.write("big.bin", big);
+    const QStringList before = relay.objects("data/");
+    QVERIFY(a.pass().ok());
+    QString pack; // the largest written now
+    for (const QString& o : relay.objects("data/"))
+        if (!before.contains(o) && (pack.isEmpty() || relay.object(o).size() > relay.object(pack).size()))
+            pack = o;
+    QVERIFY(!pack.isEmpty());
+    QByteArray damaged = relay.object(pack);
+    QVERIFY(damaged.size() > 1024 * 1024);
+    damaged[damaged.size() - 1000] = char(damaged[damaged.size() - 1000] ^ 0x40);
+    relay.setObject(pack, damaged);
+    b.pass();
+    QVERIFY2(!b.last().problems.filter("a chunk from the relay failed its check").isEmpty(),
+             qPrintable(b.last().problems.join('\n')));
+    if (basis)
+        QCOMPARE(b.read("big.bin").size(), 4 * 1024 * 1024); // the older version, as it was
+    else
+        QVERIFY(!b.exists("big.bin"));
+    settle({&a, &b}, 4);
+    QCOMPARE(b.read("big.bin"), big);
+    CONVERGED(a, b);
 }
 
 void tst_SyncEngine::formatOneIsUpgradedInPlace()
