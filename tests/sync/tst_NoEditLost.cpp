@@ -164,6 +164,7 @@ private Q_SLOTS:
     void heldDeletionAgainstSameBytesMadeAgain();
     void folderMovedBackWhileItsDeletionsWereHeld_data();
     void folderMovedBackWhileItsDeletionsWereHeld();
+    void folderCopiedBackWhileItsDeletionsWereHeld();
     void heldFilesPutBack_data();
     void heldFilesPutBack();
     void heldFilesPutBackInAnUploadOnlyFolder();
@@ -180,6 +181,8 @@ private Q_SLOTS:
     void fullRelaySendsWhatFits();
     void fullLocalDiskIsNamed();
     void fullDiskWhileABatchIsPlaced();
+    void foldersMadeForAFileNotWrittenGo_data();
+    void foldersMadeForAFileNotWrittenGo();
     void stateDatabaseFullStopsThePass();
     void stateDatabaseOnADiskFullOrReadOnly();
     void brokenStateStopsOnlyItsRepository();
@@ -2000,6 +2003,7 @@ void tst_NoEditLost::folderMovedBackWhileItsDeletionsWereHeld()
     a.write("r2.txt", "two");
     for (int i = 0; i < 12; ++i)
         a.write(QString("f/e/%1.txt").arg(i), QString("content %1").arg(i).toUtf8());
+    a.write("f/e/__init__.py", ""); // (empty: its content is everywhere; the rename keeps its inode)
     settle({&a, &b}, 2);
     QVERIFY(QDir().rename(a.path("f/e"), a.path("g")));
     if (!aliceHolds)
@@ -2022,8 +2026,42 @@ void tst_NoEditLost::folderMovedBackWhileItsDeletionsWereHeld()
     CONVERGED(a, b);
     for (int i = 0; i < 12; ++i)
         QCOMPARE(b.read(QString("f/e/%1.txt").arg(i)), QString("content %1").arg(i).toUtf8());
+    QVERIFY(b.exists("f/e/__init__.py"));
     QVERIFY(!b.exists("g"));
-    QCOMPARE(b.tree().size(), 16); // r1.txt, r2.txt, f, f/e and its 12 files
+    QCOMPARE(b.tree().size(), 17); // r1.txt, r2.txt, f, f/e and its 13 files
+}
+
+// As above, but bob copies g back to f/e (a file manager's copy: new inodes, the same bytes and
+// times), and deletes g only later: at the copy's scan the content is still at g, where his own
+// scan found it. That is no move made elsewhere (R24): the files are put back, and alice's
+// deletions, made before, do not remove them. (Review of the fix: they were placed over the copy,
+// which went to bob's archive, and his deletion of g took the content from everyone.)
+void tst_NoEditLost::folderCopiedBackWhileItsDeletionsWereHeld()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("r1.txt", "one");
+    a.write("r2.txt", "two");
+    for (int i = 0; i < 12; ++i)
+        a.write(QString("f/e/%1.txt").arg(i), QString("content %1").arg(i).toUtf8());
+    settle({&a, &b}, 2);
+    QVERIFY(QDir(a.path("f/e")).removeRecursively());
+    a.engine().confirmDeletions();
+    QVERIFY(a.pass().ok());
+    QVERIFY(QDir().rename(b.path("f/e"), b.path("g")));
+    QVERIFY(b.pass().ok());
+    QVERIFY(b.last().deletionsHeld >= 12);
+    QVERIFY(b.exists("g/0.txt")); // (and alice's deletions read, waiting: the files are not there)
+    QCOMPARE(QProcess::execute("cp", {"-a", b.path("g"), b.path("f/e")}), 0);
+    QVERIFY(b.pass().ok());
+    QCOMPARE(b.read("f/e/3.txt"), QByteArray("content 3"));
+    QVERIFY(QDir(b.path("g")).removeRecursively());
+    b.engine().confirmDeletions();
+    settle({&a, &b}, 3);
+    CONVERGED(a, b);
+    for (int i = 0; i < 12; ++i)
+        QCOMPARE(a.read(QString("f/e/%1.txt").arg(i)), QString("content %1").arg(i).toUtf8());
+    QVERIFY(!a.exists("g"));
 }
 
 void tst_NoEditLost::heldFilesPutBack_data()
@@ -2512,6 +2550,59 @@ void tst_NoEditLost::fullDiskWhileABatchIsPlaced()
     settle({&a, &b}, 3);
     for (auto it = written.cbegin(); it != written.cend(); ++it)
         QCOMPARE(readFile(mountPoint.filePath(it.key())), it.value());
+    QCOMPARE(harness::tree(mountPoint.path()), a.tree());
+}
+
+// Bob deleted his folder d/h while alice added d/h/e/n.txt. The batch that brings it makes d/h
+// and d/h/e again, and the file is written behind; the disk is full, so it is not placed. The
+// folders made for it go again, and d/h, which bob deleted, is not published again for a file that
+// is not there (R25; review of the fix for model seed 970035: it was kept as soon as the file was
+// staged, and the folders stayed). Once there is room, the file arrives, with its folders. In the
+// second row bob's deletions are held (most of his files gone at once): the folders, still known,
+// are made for the file all the same, and go again as they were, missing, their deletion held.
+void tst_NoEditLost::foldersMadeForAFileNotWrittenGo_data()
+{
+    QTest::addColumn<bool>("held");
+    QTest::newRow("bob's deletion published") << false;
+    QTest::newRow("bob's deletions held") << true;
+}
+
+void tst_NoEditLost::foldersMadeForAFileNotWrittenGo()
+{
+    QFETCH(bool, held);
+    SmallDisk mountPoint("256k");
+    if (!mountPoint.mounted())
+        QSKIP("cannot mount a small file system here");
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    b.config().localPath = mountPoint.path();
+    b.makeEngine();
+    for (int i = 0; i < 6; ++i)
+        a.write(QString("r%1.txt").arg(i), "root");
+    for (int i = 0; i < (held ? 12 : 1); ++i)
+        a.write(QString("d/h/e/x%1.txt").arg(i), "x");
+    settle({&a, &b}, 2);
+    QVERIFY(QFileInfo::exists(mountPoint.filePath("d/h/e/x0.txt")));
+    const QByteArray notes = harness::randomBytes(32 * 1024, 5);
+    a.write("d/h/e/n.txt", notes);
+    QVERIFY(a.pass().ok());
+    QVERIFY(QDir(mountPoint.filePath("d/h")).removeRecursively());
+    QFile filler(mountPoint.filePath("filler"));
+    QVERIFY(filler.open(QIODevice::WriteOnly));
+    const QByteArray block(4096, 'f');
+    while (filler.write(block) == block.size() && filler.flush()) {
+    }
+    filler.close();
+    QVERIFY(b.pass().ok());
+    QCOMPARE(b.last().deletionsHeld > 0, held);
+    QVERIFY2(b.last().waiting.join('\n').contains("the disk is full"), qPrintable(b.last().waiting.join('\n')));
+    QVERIFY(!QFileInfo::exists(mountPoint.filePath("d/h/e/n.txt")));
+    QVERIFY(!QFileInfo::exists(mountPoint.filePath("d/h")));
+    QVERIFY(QFile::remove(filler.fileName()));
+    b.engine().confirmDeletions();
+    settle({&a, &b}, 3);
+    QCOMPARE(readFile(mountPoint.filePath("d/h/e/n.txt")), notes);
+    QVERIFY(!a.exists("d/h/e/x0.txt"));
     QCOMPARE(harness::tree(mountPoint.path()), a.tree());
 }
 

@@ -7,6 +7,7 @@
 #include "sync/engine/EngineContext.h"
 #include "sync/engine/VersionRules.h"
 
+#include <QDir>
 #include <QFile>
 #include <cerrno>
 #include <cstring>
@@ -83,6 +84,8 @@ bool FolderMaker::make(const QString& relative, QString& problem, Made* made)
         if (::mkdir(native.constData(), 0777) == 0) {
             m_made.insert(prefix);
             madeHere = true;
+            if (made)
+                made->made.append(prefix);
         } else if (errno != EEXIST) {
             const QString why = QString::fromLocal8Bit(std::strerror(errno));
             problem = trc("sync", "cannot create the folder %1: %2").arg(m_ctx.localPath(prefix), why);
@@ -93,7 +96,7 @@ bool FolderMaker::make(const QString& relative, QString& problem, Made* made)
         if (!m_ctx.db.local(prefix)) {
             m_ctx.db.putLocal(StateDb::LocalEntry{prefix, Kind::Directory, 0, 0, 0, {}, {}, VersionVector(), 0});
             if (made && madeHere)
-                made->made.append(prefix);
+                made->entries.insert(prefix);
         }
         if (m_ctx.resolved(prefix).kind == Kind::Deleted && !m_ctx.db.versions(prefix).isEmpty()) {
             if (made)
@@ -111,9 +114,25 @@ void FolderMaker::unmake(const Made& made)
     for (auto it = made.made.crbegin(); it != made.made.crend(); ++it) {
         if (::rmdir(QFile::encodeName(m_ctx.localPath(*it)).constData()) != 0)
             return; // (something else is there now: it stays, and so do its parents)
-        m_ctx.db.removeLocal(*it);
+        // (A folder whose entry was there, its deletion held here, is missing again, as it was.)
+        if (made.entries.contains(*it))
+            m_ctx.db.removeLocal(*it);
         m_made.remove(*it);
         m_real.remove(*it);
+    }
+}
+
+void FolderMaker::settle(const Made& made, bool placed)
+{
+    if (!placed)
+        unmake(made);
+    for (const QString& folder : made.toKeep) {
+        if (m_ctx.resolved(folder).kind != Kind::Deleted)
+            continue; // (kept meanwhile, for another file of the batch, or for what it held)
+        const QDir there(m_ctx.localPath(folder));
+        if (placed || (there.exists() && !there.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden |
+                                                          QDir::System)))
+            keep(folder);
     }
 }
 

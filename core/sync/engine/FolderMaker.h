@@ -18,18 +18,24 @@ public:
 
     // Whether a folder between the synchronised folder and `relative` is a symbolic link.
     bool throughLink(const QString& relative);
-    // What make() did for one file: the folders it made, with their entries, parents first; and
-    // those resolved as deleted elsewhere, to keep() once what they are for is placed.
+    // What make() did for one file: the folders it made, parents first, and of them those whose
+    // entries it made too; and those resolved as deleted elsewhere, to keep() once what they are
+    // for is placed.
     struct Made
     {
         QStringList made;
+        QSet<QString> entries;
         QStringList toKeep;
     };
     // The folders of `relative`, made where missing. Without `made`, a folder deleted elsewhere
     // is kept at once (what it is for is a folder, or a piece already there).
     bool make(const QString& relative, QString& problem, Made* made = nullptr);
-    // The folders `made` lists go again, the empty ones, with their entries (deepest first).
+    // The folders `made` lists go again, the empty ones, with the entries make() made for them
+    // (deepest first).
     void unmake(const Made& made);
+    // Once the file they were made for is placed, or is not: the folders made for it go if it is
+    // not, and those deleted elsewhere are kept if they hold something (it, or what came meanwhile).
+    void settle(const Made& made, bool placed);
     // A folder others deleted, kept here for what it holds: a version made here brings it back.
     void keep(const QString& path);
     // Whether this batch made the folder (mkdir): nothing in it to look at.

@@ -244,10 +244,19 @@ void LocalChanges::scanLocal(Pass& pass)
                 unread.insert(path);
             }
         }
-        QSet<QByteArray> goneContents; // the same scan's gone files (held or not)
-        for (const QString& path : std::as_const(scanned.removed))
-            if (const StateDb::LocalEntry gone = known.value(path); gone.kind == Kind::File && gone.size > 0)
+        // The same scan's gone files (held or not): their contents, and their inodes (a rename keeps
+        // the inode: an empty file, whose content is everywhere, is known moved back by it).
+        QSet<QByteArray> goneContents;
+        QSet<quint64> goneInodes;
+        for (const QString& path : std::as_const(scanned.removed)) {
+            const StateDb::LocalEntry gone = known.value(path);
+            if (gone.kind != Kind::File)
+                continue;
+            if (gone.size > 0)
                 goneContents.insert(gone.hash);
+            if (gone.inode != 0)
+                goneInodes.insert(gone.inode);
+        }
         QHash<QString, QByteArray> againstDeletion;
         QSet<QByteArray> contents;
         for (auto it = candidates.cbegin(); it != candidates.cend(); ++it) {
@@ -265,21 +274,28 @@ void LocalChanges::scanLocal(Pass& pass)
             }
             if (versions.isEmpty())
                 continue;
-            if (e.size > 0 && goneContents.contains(e.hash)) {
+            if ((e.size > 0 && goneContents.contains(e.hash)) || (e.inode != 0 && goneInodes.contains(e.inode))) {
                 putBack.insert(e.path); // moved back
             } else if (!held && !edited) {
                 againstDeletion.insert(e.path, e.hash);
                 contents.insert(e.hash);
             }
         }
-        // (Its content at another path, as known: that deletion was a move, or a copy let go, R26.)
+        // (Its content at another path, as known: that deletion was a move, or a copy let go, R26.
+        // Not a copy this folder's user made, as its scan found it: the user may have copied the
+        // files back, not moved them, and delete the others next; nor an empty file's "content".)
         if (!againstDeletion.isEmpty()) {
             const QMultiHash<QByteArray, QString> elsewhere = m_ctx.db.pathsWithContents(contents);
+            auto ownCopy = [&](const QString& path, const QByteArray& hash) {
+                const auto entry = known.constFind(path);
+                return entry != known.cend() && entry->kind == Kind::File && entry->hash == hash &&
+                       entry->origin == m_ctx.clientId;
+            };
             for (auto it = againstDeletion.cbegin(); it != againstDeletion.cend(); ++it) {
                 bool kept = false;
                 for (auto at = elsewhere.constFind(*it); at != elsewhere.cend() && at.key() == *it; ++at)
-                    kept = kept || (*at != it.key() && !removed.contains(*at));
-                if (!kept)
+                    kept = kept || (*at != it.key() && !removed.contains(*at) && !ownCopy(*at, *it));
+                if (!kept || known.value(it.key()).size == 0)
                     putBack.insert(it.key());
             }
         }

@@ -626,8 +626,10 @@ Outcome Materializer::receivePiece(Pass& pass, const JournalRecord& piece)
 void Materializer::abandon()
 {
     m_writes.waitAll(); // (a write still on its way would make its file after it is removed)
-    for (const Staged& staged : std::as_const(m_staged))
+    for (const Staged& staged : std::as_const(m_staged)) {
         QFile::remove(staged.temp);
+        m_folders.settle(staged.made, false);
+    }
     m_staged.clear();
     m_writes.forget();
 }
@@ -636,25 +638,23 @@ Content Materializer::obtainContent(const JournalRecord& record, const QString& 
                                    bool writeBehind)
 {
     // The folders made for a file that does not come go again, and a folder deleted elsewhere is
-    // kept for it only once it came (model seed 970035: a file asked for in vain left its folders,
-    // one where another machine had a file, another kept "for what it held", that is nothing).
+    // kept for it only once it is in place (model seed 970035: a file asked for in vain left its
+    // folders, one where another machine had a file, another kept "for what it held", that is
+    // nothing): commitStaged() settles them, and here those of a file not obtained.
     FolderMaker::Made made;
     if (!m_folders.make(targetPath.section(QLatin1Char('/'), 0, -2), problem, &made)) {
         m_folders.unmake(made);
         return Content::Failed;
     }
     const auto placedOrNot = [&](Content c) {
-        if (c == Content::Written)
-            for (const QString& folder : std::as_const(made.toKeep))
-                m_folders.keep(folder);
-        else
+        if (c != Content::Written)
             m_folders.unmake(made);
         return c;
     };
     // Renamed into place by commitStaged(), after one file system sync for the whole batch.
     Staged staged{{}, targetPath, record.hash, record.origin, mergedVector(m_ctx.db.versions(targetPath)),
                   record.from == 0 && !record.piece ? record.blobs : QList<protocol::BlobRef>(), std::nullopt,
-                  std::nullopt, record.originName, record.size};
+                  std::nullopt, record.originName, record.size, made};
     const int mode = downloadMode(record, targetPath);
     if (QByteArray bytes; writeBehind && m_fetcher.takeAhead(record, bytes)) {
         staged.temp = downloadFileFor(m_ctx.localPath(targetPath));
@@ -686,6 +686,7 @@ bool Materializer::commitStaged(Pass& pass)
             continue;
         }
         setAside(pass, it->path, w->problem);
+        m_folders.settle(it->made, false);
         --pass.result.downloaded;
         --m_ctx.progress.filesReceived;
         m_ctx.progress.bytesReceived -= it->size;
@@ -759,6 +760,7 @@ bool Materializer::commitStaged(Pass& pass)
         // A file staged but not placed is not received (it was counted when it was staged).
         auto notPlaced = [&] {
             QFile::remove(staged.temp);
+            m_folders.settle(staged.made, false);
             --pass.result.downloaded;
             --m_ctx.progress.filesReceived;
             m_ctx.progress.bytesReceived -= staged.size;
@@ -803,6 +805,7 @@ bool Materializer::commitStaged(Pass& pass)
             m_ctx.db.setBasis(staged.path, staged.hash, staged.blobs);
         }
         m_ctx.db.removeWant(staged.hash, staged.path);
+        m_folders.settle(staged.made, true);
         if (staged.writing)
             m_ctx.reportEvent(FileEvent::Kind::Received, staged.path, staged.by, staged.size);
     }

@@ -76,6 +76,7 @@ private:
         std::optional<WriteBehind::Ticket> writing;
         QString by;
         qint64 size = 0;
+        FolderMaker::Made made; // the folders made for it: kept, or gone again, once it is placed or not
     };
     QList<Staged> m_staged; // downloads waiting for their batch's commit
     WriteBehind m_writes; // small files written, new files renamed into place, beside the engine
