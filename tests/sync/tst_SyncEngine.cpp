@@ -63,6 +63,7 @@ private Q_SLOTS:
     void lateClientGetsEverythingSentAgain_data() { relays_data(); }
     void lateClientGetsEverythingSentAgain();
     void renameReachesClientWithoutTheSource();
+    void renameWhileItsDeletionWaits();
     void clientBackAfterRetention_data() { relays_data(); }
     void clientBackAfterRetention();
     void packsOthersNameAreKept_data() { relays_data(); }
@@ -904,6 +905,37 @@ void tst_SyncEngine::renameReachesClientWithoutTheSource()
     QCOMPARE(b.read("report.txt"), QByteArray("final text"));
     QCOMPARE(c.read("report.txt"), QByteArray("final text"));
     QVERIFY(!b.exists("report.draft"));
+    CONVERGED(a, b);
+}
+
+// As Escale runs (a file changed within the last second is being written), a deletion waits until
+// files stop disappearing for three times that: a rename's source is gone, its deletion waits.
+// The new name goes out as a rename all the same, without its content (R27), and the deletion
+// follows; the others move their copy.
+void tst_SyncEngine::renameWhileItsDeletionWaits()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.config().settleMs = 1000;
+    a.makeEngine();
+    qint64 later = 0;
+    a.engine().setClock([&later] { return QDateTime::currentMSecsSinceEpoch() + later; });
+    const QByteArray photo = harness::randomBytes(300'000, 3);
+    a.write("photo.jpg", photo);
+    setMtime(a.path("photo.jpg"), 1'700'000'000);
+    settle({&a, &b}, 2);
+    QCOMPARE(b.read("photo.jpg"), photo);
+    QCOMPARE(relay.objects("data/"), QStringList{}); // (freed: bob has it)
+    QVERIFY(QFile::rename(a.path("photo.jpg"), a.path("holiday.jpg")));
+    QVERIFY(a.pass().ok());
+    QVERIFY(!a.last().complete); // the deletion waits
+    QCOMPARE(a.last().uploaded, 0);
+    QCOMPARE(relay.objects("data/"), QStringList{});
+    later = 10'000;
+    settle({&a, &b}, 2);
+    QCOMPARE(relay.objects("data/"), QStringList{});
+    QVERIFY(!b.exists("photo.jpg"));
+    QCOMPARE(b.read("holiday.jpg"), photo);
     CONVERGED(a, b);
 }
 

@@ -313,14 +313,15 @@ void LocalChanges::scanLocal(Pass& pass)
         }
     }
     // Renames and moves: a new file whose content is that of a file gone in the same scan.
-    // Others hold that content already; its record goes out without chunks (R27).
+    // Others hold that content already; its record goes out without chunks (R27). Also while the
+    // deletions wait (files still disappearing, for three times the settle time: every rename as
+    // Escale runs) or are held: the others keep the source meanwhile, and copy it. (Its content
+    // was sent again with each rename until then.)
     QMultiHash<QByteArray, QString> goneByHash;
-    if (!holdDeletions) {
-        for (const QString& path : scanned.removed) {
-            const StateDb::LocalEntry gone = known.value(path);
-            if (gone.kind == Kind::File && gone.size > 0)
-                goneByHash.insert(gone.hash, path);
-        }
+    for (const QString& path : scanned.removed) {
+        const StateDb::LocalEntry gone = known.value(path);
+        if (gone.kind == Kind::File && gone.size > 0)
+            goneByHash.insert(gone.hash, path);
     }
     for (StateDb::LocalEntry e : scanned.changed) {
         // (Only what was read: a file whose bits alone changed keeps the hash it had, which its
