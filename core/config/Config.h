@@ -128,6 +128,9 @@ struct RepositoryConfig
     // Not a configuration key: a file modified less than this long ago is taken as still
     // being written and left for a later pass (0 with --once, which takes files as they are).
     qint64 settleMs = 1000;
+    // Not a configuration key: deletions wait until no more files disappeared for this long (-1:
+    // three times settleMs). Tests set it to play Escale's wait on files taken as they are.
+    qint64 deletionQuietMs = -1;
     // Not a configuration key: at most this many folders watched (-1: as many as the system
     // allows). Tests use it to play a system out of watches.
     int watchLimit = -1;

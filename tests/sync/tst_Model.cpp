@@ -16,7 +16,8 @@
 // ESCALE_MODEL_WATCH=path[|path...] how every client sees those paths after each pass;
 // ESCALE_MODEL_STOP_LATER=n stops interrupted passes later, ESCALE_MODEL_ACCESS=1 has clients turn
 // send and receive flags off and on (cleared before the final settle); client ids come from the
-// seed (a seed replays the same run), ESCALE_MODEL_ID_SALT=n draws others. A failing seed prints
+// seed (a seed replays the same run), ESCALE_MODEL_ID_SALT=n draws others, ESCALE_MODEL_WAIT=1
+// has deletions wait as Escale running does (files still disappearing). A failing seed prints
 // its operations; it becomes a row of regressions() below. The long mode (docs/architecture.md):
 //   ESCALE_MODEL_SEEDS=5000 build/tests/tst_Model seeds
 #include "SyncHarness.h"
@@ -54,6 +55,9 @@ struct Settings
     // Every id of a run (clients, objects) comes from the seed and this salt: a seed replays the
     // same run. $ESCALE_MODEL_ID_SALT draws others.
     int idSalt = qEnvironmentVariableIntValue("ESCALE_MODEL_ID_SALT");
+    // Deletions wait, as Escale running does, until no file disappeared for 3 s of a clock that
+    // moves a second per pass (the tests' --once takes them at once); $ESCALE_MODEL_WAIT.
+    bool wait = qEnvironmentVariableIsSet("ESCALE_MODEL_WAIT");
 };
 
 class Model
@@ -68,6 +72,8 @@ public:
         for (int i = 0; i < settings.clients; ++i) {
             auto c = std::make_unique<Client>(m_relay, names[i]);
             c->config().chunkSize = 4096; // several chunks per file now and then
+            if (settings.wait)
+                c->config().deletionQuietMs = 3000;
             if (settings.quota)
                 c->config().diskQuota = 48 * 1024;
             c->makeEngine();
@@ -79,6 +85,15 @@ public:
 
     QStringList log;
     bool trace = qEnvironmentVariableIsSet("ESCALE_MODEL_TRACE");
+    // With `wait`: a second later at each pass, on the model's clock.
+    Client& ticking(Client& c)
+    {
+        if (m_settings.wait) {
+            m_clockMs += 1000;
+            c.engine().setClock([this] { return m_clockMs; });
+        }
+        return c;
+    }
     void note(const QString& line)
     {
         log << line;
@@ -145,7 +160,7 @@ public:
         for (int round = 0; round < 25 && !quiet; ++round) {
             quiet = true;
             for (auto& c : m_clients) {
-                const sync::PassResult r = c->pass();
+                const sync::PassResult r = ticking(*c).pass();
                 if (trace)
                     note(QString("settling: %1 pass%2").arg(c->config().clientName, r.ok() ? QString() : " failed: " + r.error));
                 traceAfterPass();
@@ -166,7 +181,7 @@ public:
             m_clients[who]->engine().sweepAtNextPass();
         // Content goes once every client took it: at the writers' next pass.
         for (auto& c : m_clients)
-            c->pass();
+            ticking(*c).pass();
         QStringList problems;
         for (auto& c : m_clients) {
             const sync::PassResult& r = c->last();
@@ -390,7 +405,7 @@ private:
                                                      if (stopAt > 0 && --stopAt == 0)
                                                          engine.interrupt();
                                                  });
-        const sync::PassResult r = m_clients[who]->pass();
+        const sync::PassResult r = ticking(*m_clients[who]).pass();
         QObject::disconnect(connection);
         m_clients[who]->engine().interrupt(false);
         note(QString("%1 pass%2%3")
@@ -671,6 +686,7 @@ private:
     QStringList m_verifyProblems;
     int m_counter = 0;
     int m_passes = 0;
+    qint64 m_clockMs = QDateTime::currentMSecsSinceEpoch(); // (a second later at each pass with `wait`)
     int m_crashes = 0;
     int m_restores = 0;
 };

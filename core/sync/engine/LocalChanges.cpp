@@ -137,7 +137,7 @@ void LocalChanges::scanLocal(Pass& pass)
     DeletionGuard::Settings guard;
     guard.percent = m_ctx.settings.deleteThresholdPercent;
     guard.count = m_ctx.settings.deleteThresholdCount;
-    guard.quietMs = 3 * m_ctx.settings.settleMs;
+    guard.quietMs = m_ctx.settings.deletionQuietMs >= 0 ? m_ctx.settings.deletionQuietMs : 3 * m_ctx.settings.settleMs;
     const qint64 now = m_ctx.now();
     if (removedFiles > m_goneSeen)
         m_goneGrewMs = now;
