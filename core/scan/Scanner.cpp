@@ -312,7 +312,12 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
         }
         const StateDb::LocalEntry& looked = h.entry;
         qint64 size = 0;
-        const bool cut = options.gear && looked.size >= options.cutFrom;
+        // Only a file known before is cut here (an edit: the push then reads only its new blobs).
+        // A new one is cut by the push, which reads and hashes each blob anyway before packing it
+        // (the file may change meanwhile): cut here too, its bytes were hashed three times.
+        const auto before = walker.known.constFind(e.path);
+        const bool cut = options.gear && looked.size >= options.cutFrom && before != walker.known.cend() &&
+                         before->kind == Kind::File;
         KeptBytes kept{looked.size, looked.mtimeNs, looked.inode, nullptr, false};
         if (looked.size > 0 && looked.size <= std::min(options.keepUpTo, kSlab) &&
             budget.fetch_sub(looked.size) >= looked.size)

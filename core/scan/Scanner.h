@@ -68,8 +68,9 @@ public:
         };
         QHash<QString, Observation>* observed = nullptr;
         qint64 recheckAfterMs = 200;
-        // With a gear table, files of at least `cutFrom` bytes are also cut into blobs as they
-        // are hashed (Result::cuts), so that sending them reads only their new blobs.
+        // With a gear table, files of at least `cutFrom` bytes known before (`known`) are also cut
+        // into blobs as they are hashed (Result::cuts), so that sending them reads only their new
+        // blobs.
         const protocol::Chunker::Gear* gear = nullptr;
         qint64 cutFrom = 1024 * 1024;
         // Files of at most `keepUpTo` bytes hashed are kept in memory (Result::contents), up to
