@@ -6,6 +6,7 @@
 #include "protocol/JournalObjects.h"
 #include "protocol/Layout.h"
 #include "scan/Hasher.h"
+#include "scan/Scanner.h"
 #include "sync/Streams.h"
 #include "sync/engine/EngineContext.h"
 #include "sync/engine/LocalFiles.h"
@@ -782,10 +783,23 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
         hashing.pop_front();
         m_buffers.give(std::move(done));
     };
+    bool changed = false; // since the scan, as a blob of the whole file's size says
     auto emit = [&](const QByteArray& bytes) {
         // A file that is one blob has the scan's hash, taken this pass (its stat is checked again
-        // once read, as for the whole file): not hashed twice.
+        // once read, as for the whole file): not hashed twice, below the size the scan cuts from.
+        // A larger one (which the scan cuts only when it knew the file before) is hashed, as the
+        // scan's cuts are checked: bytes changed in place since, keeping size and time, are not
+        // packed under a hash that does not name them (review of 51861fa).
         if (wholeFile && !hashWhole && bytes.size() == record.size) {
+            if (record.size < scan::Scanner::Options().cutFrom) {
+                place(bytes, record.hash);
+                return;
+            }
+            blobHash.update(bytes.constData(), bytes.size());
+            if (blobHash.finish() != record.hash) {
+                changed = true;
+                return;
+            }
             place(bytes, record.hash);
             return;
         }
@@ -848,6 +862,8 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
         emit(blob);
     while (!hashing.empty())
         placeFirst();
+    if (changed)
+        return false; // the next scan says how
     if (fromScan)
         return true; // the bytes the record's hash names (confirmContent has nothing to check)
     // The file must not have changed while it was read (a stable snapshot, section 10).
