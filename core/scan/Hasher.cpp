@@ -7,10 +7,6 @@
 #include <QThreadPool>
 #include <algorithm>
 #include <array>
-#include <condition_variable>
-#include <deque>
-#include <functional>
-#include <mutex>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>

@@ -331,7 +331,11 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
     // their turn (each holds its blob's bytes), so that this thread goes on fetching and writing.
     // (With one step of each at a time, `big 1024` received in 1.17 s for 0.87 of work per core.)
     scan::InOrder wholeSteps, checkSteps;
-    constexpr qint64 kWaiting = 3;
+    auto handOver = [](scan::InOrder& steps, std::function<void()> step) {
+        constexpr qint64 kWaiting = 3;
+        steps.waitFor(steps.handed() - kWaiting + 1);
+        steps.add(std::move(step));
+    };
     // Every hash started is finished when this returns (the caller reads `whole`).
     const auto hashed = qScopeGuard([&wholeSteps, &checkSteps] {
         wholeSteps.waitForAll();
@@ -367,8 +371,7 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
                 // another thread (or, when no thread can be had, when it is waited for).
                 const bool elsewhere = bytes->size() >= 256 * 1024;
                 if (elsewhere) {
-                    wholeSteps.waitFor(wholeSteps.handed() - kWaiting + 1);
-                    wholeSteps.add([whole, data = *bytes] { whole->update(data.constData(), data.size()); });
+                    handOver(wholeSteps, [whole, data = *bytes] { whole->update(data.constData(), data.size()); });
                 } else {
                     wholeSteps.waitForAll();
                     whole->update(bytes->constData(), bytes->size());
@@ -380,12 +383,10 @@ RelayError ContentFetcher::fetchChunks(const QString& path, const QList<protocol
                         if (own.finish() != deferred)
                             badBlob->store(true);
                     };
-                    if (elsewhere) {
-                        checkSteps.waitFor(checkSteps.handed() - kWaiting + 1);
-                        checkSteps.add([check, data = *bytes] { check(data); });
-                    } else {
+                    if (elsewhere)
+                        handOver(checkSteps, [check, data = *bytes] { check(data); });
+                    else
                         check(*bytes);
-                    }
                 }
             }
             // In pieces: with one write() per 8 MiB chunk, receiving 1 GiB through WebDAV took

@@ -276,6 +276,8 @@ void LocalChanges::scanLocal(Pass& pass)
                 continue;
             if ((e.size > 0 && goneContents.contains(e.hash)) || (e.inode != 0 && goneInodes.contains(e.inode))) {
                 putBack.insert(e.path); // moved back
+            } else if (!held && !edited && e.size == 0) {
+                putBack.insert(e.path); // (an empty file's "content" is everywhere: no move to find)
             } else if (!held && !edited) {
                 againstDeletion.insert(e.path, e.hash);
                 contents.insert(e.hash);
@@ -283,7 +285,7 @@ void LocalChanges::scanLocal(Pass& pass)
         }
         // (Its content at another path, as known: that deletion was a move, or a copy let go, R26.
         // Not a copy this folder's user made, as its scan found it: the user may have copied the
-        // files back, not moved them, and delete the others next; nor an empty file's "content".)
+        // files back, not moved them, and delete the others next.)
         if (!againstDeletion.isEmpty()) {
             const QMultiHash<QByteArray, QString> elsewhere = m_ctx.db.pathsWithContents(contents);
             auto ownCopy = [&](const QString& path, const QByteArray& hash) {
@@ -295,7 +297,7 @@ void LocalChanges::scanLocal(Pass& pass)
                 bool kept = false;
                 for (auto at = elsewhere.constFind(*it); at != elsewhere.cend() && at.key() == *it; ++at)
                     kept = kept || (*at != it.key() && !removed.contains(*at) && !ownCopy(*at, *it));
-                if (!kept || known.value(it.key()).size == 0)
+                if (!kept)
                     putBack.insert(it.key());
             }
         }

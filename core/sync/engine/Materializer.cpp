@@ -646,11 +646,6 @@ Content Materializer::obtainContent(const JournalRecord& record, const QString& 
         m_folders.unmake(made);
         return Content::Failed;
     }
-    const auto placedOrNot = [&](Content c) {
-        if (c != Content::Written)
-            m_folders.unmake(made);
-        return c;
-    };
     // Renamed into place by commitStaged(), after one file system sync for the whole batch.
     Staged staged{{}, targetPath, record.hash, record.origin, mergedVector(m_ctx.db.versions(targetPath)),
                   record.from == 0 && !record.piece ? record.blobs : QList<protocol::BlobRef>(), std::nullopt,
@@ -660,12 +655,14 @@ Content Materializer::obtainContent(const JournalRecord& record, const QString& 
         staged.temp = downloadFileFor(m_ctx.localPath(targetPath));
         staged.writing = m_writes.write(staged.temp, targetPath, bytes, record.mtimeMs, mode);
         m_staged.append(staged);
-        return placedOrNot(Content::Written);
+        return Content::Written;
     }
     const Content c = m_fetcher.obtainContent(record, targetPath, mode, problem, staged.temp, staged.written);
     if (c == Content::Written)
         m_staged.append(staged);
-    return placedOrNot(c);
+    else
+        m_folders.unmake(made);
+    return c;
 }
 
 bool Materializer::commitStaged(Pass& pass)

@@ -791,16 +791,12 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
         // scan's cuts are checked: bytes changed in place since, keeping size and time, are not
         // packed under a hash that does not name them (review of 51861fa).
         if (wholeFile && !hashWhole && bytes.size() == record.size) {
-            if (record.size < scan::Scanner::Options().cutFrom) {
+            if (record.size >= scan::Scanner::Options().cutFrom) {
+                blobHash.update(bytes.constData(), bytes.size());
+                changed = blobHash.finish() != record.hash;
+            }
+            if (!changed)
                 place(bytes, record.hash);
-                return;
-            }
-            blobHash.update(bytes.constData(), bytes.size());
-            if (blobHash.finish() != record.hash) {
-                changed = true;
-                return;
-            }
-            place(bytes, record.hash);
             return;
         }
         if (bytes.size() >= kHashElsewhere) {
@@ -862,8 +858,13 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
         emit(blob);
     while (!hashing.empty())
         placeFirst();
-    if (changed)
-        return false; // the next scan says how
+    if (changed) {
+        // (Its stat as the scan saw it: the next pass reads it whole, and sends what it holds.)
+        qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2 changed since it was scanned, keeping its size and "
+                                                     "time: sent at the next pass")
+                                          .arg(m_ctx.settings.name, record.path);
+        return false;
+    }
     if (fromScan)
         return true; // the bytes the record's hash names (confirmContent has nothing to check)
     // The file must not have changed while it was read (a stable snapshot, section 10).
