@@ -131,6 +131,11 @@ struct RepositoryConfig
     // Not a configuration key: deletions wait until no more files disappeared for this long (-1:
     // three times settleMs). Tests set it to play Escale's wait on files taken as they are.
     qint64 deletionQuietMs = -1;
+    // Not a configuration key: the scan keeps files of up to this many bytes for the push (-1:
+    // 64 KiB), and cuts files of at least `scanCutsFrom` bytes into blobs (-1: 1 MiB). Tests set
+    // them to have small files read again by the push, or cut by the scan.
+    qint64 scanKeepsUpTo = -1;
+    qint64 scanCutsFrom = -1;
     // Not a configuration key: at most this many folders watched (-1: as many as the system
     // allows). Tests use it to play a system out of watches.
     int watchLimit = -1;

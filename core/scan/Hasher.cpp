@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <memory>
 #include <openssl/evp.h>
+#include <openssl/rand.h>
 #include <unistd.h>
 
 namespace escale::scan {
@@ -91,6 +92,70 @@ void InOrder::drain()
     m_ran.notify_all(); // (under the lock: the waiter may end this object once it has it)
 }
 
+namespace {
+
+// The key of this process's checks: drawn once, never leaves it.
+const unsigned char* checkKey()
+{
+    static const std::array<unsigned char, 16> key = [] {
+        std::array<unsigned char, 16> k{};
+        if (RAND_bytes(k.data(), int(k.size())) != 1)
+            qFatal("no random bytes for the blob checks' key"); // (OpenSSL's generator: never here)
+        return k;
+    }();
+    return key.data();
+}
+
+} // namespace
+
+BlobCheck::BlobCheck()
+    : m_ctx(EVP_CIPHER_CTX_new())
+{
+    EVP_EncryptInit_ex(m_ctx, EVP_aes_128_gcm(), nullptr, checkKey(), nullptr);
+    start();
+}
+
+BlobCheck::~BlobCheck()
+{
+    EVP_CIPHER_CTX_free(m_ctx);
+}
+
+void BlobCheck::start()
+{
+    // (One nonce for every check: no tag ever leaves the process, and two checks are only
+    // compared; equal tags under one key and nonce mean equal GHASH of the bytes and lengths.)
+    static const unsigned char nonce[12] = {};
+    EVP_EncryptInit_ex(m_ctx, nullptr, nullptr, nullptr, nonce); // (the key stays)
+}
+
+void BlobCheck::update(const char* data, qsizetype length)
+{
+    int ignored = 0;
+    while (length > 0) { // (an int at a time)
+        const int n = int(std::min<qsizetype>(length, 1 << 30));
+        EVP_EncryptUpdate(m_ctx, nullptr, &ignored, reinterpret_cast<const unsigned char*>(data), n);
+        data += n;
+        length -= n;
+    }
+}
+
+QByteArray BlobCheck::finish()
+{
+    int ignored = 0;
+    EVP_EncryptFinal_ex(m_ctx, nullptr, &ignored);
+    QByteArray tag(16, Qt::Uninitialized);
+    EVP_CIPHER_CTX_ctrl(m_ctx, EVP_CTRL_GCM_GET_TAG, 16, tag.data());
+    start();
+    return tag;
+}
+
+QByteArray BlobCheck::of(QByteArrayView bytes)
+{
+    BlobCheck check;
+    check.update(bytes.constData(), bytes.size());
+    return check.finish();
+}
+
 const EVP_MD* sha256Method()
 {
     static const EVP_MD* const md = [] {
@@ -111,7 +176,8 @@ int openToRead(const QString& path)
 }
 
 std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* size,
-                                   const protocol::Chunker::Gear* gear, QList<BlobCut>* cuts, KeptBytes* kept)
+                                   const protocol::Chunker::Gear* gear, QList<BlobCut>* cuts, KeptBytes* kept,
+                                   QByteArray* check)
 {
     const int fd = openToRead(path);
     struct stat opened;
@@ -125,22 +191,34 @@ std::optional<QByteArray> hashFile(const QString& path, QString* error, qint64* 
             ::close(fd);
         return std::nullopt;
     }
-    auto hash = hashOpenFile(fd, path, error, size, gear, cuts, kept);
+    auto hash = hashOpenFile(fd, path, error, size, gear, cuts, kept, check);
     ::close(fd);
     return hash;
 }
 
 std::optional<QByteArray> hashOpenFile(int fd, const QString& path, QString* error, qint64* size,
-                                       const protocol::Chunker::Gear* gear, QList<BlobCut>* cuts, KeptBytes* kept)
+                                       const protocol::Chunker::Gear* gear, QList<BlobCut>* cuts,
+                                       KeptBytes* kept, QByteArray* check)
 {
     Digest whole = newDigest();
+    std::optional<BlobCheck> wholeCheck;
+    if (check)
+        wholeCheck.emplace();
+    // The whole file's digest, and its check if asked for.
+    auto digestWhole = [&whole, &wholeCheck](const char* data, qsizetype n) {
+        EVP_DigestUpdate(whole.get(), data, size_t(n));
+        if (wholeCheck)
+            wholeCheck->update(data, n);
+    };
     const bool cutting = gear && cuts;
     std::optional<protocol::Chunker> chunker;
     Digest blob(nullptr, EVP_MD_CTX_free);
+    std::optional<BlobCheck> blobCheck;
     if (cutting) {
         cuts->clear();
         chunker.emplace(*gear);
         blob = newDigest();
+        blobCheck.emplace();
     }
     BlobCut current;
     // Four buffers: while this thread reads and cuts one, the two digests (the whole file's, and
@@ -207,16 +285,17 @@ std::optional<QByteArray> hashOpenFile(int fd, const QString& path, QString* err
             // The first megabyte here (most files end there: no thread to wake), the rest on the
             // digests' thread while this one reads the next.
             if (total == n) {
-                EVP_DigestUpdate(whole.get(), data, size_t(n));
+                digestWhole(data, n);
             } else {
-                wholeUses[size_t(which)] =
-                    wholeSteps.add([&whole, data, n] { EVP_DigestUpdate(whole.get(), data, size_t(n)); });
+                wholeUses[size_t(which)] = wholeSteps.add([&digestWhole, data, n] { digestWhole(data, n); });
                 which = (which + 1) % kBuffers;
             }
             if (atEnd)
                 break;
             continue;
         }
+        // (The whole file's digest first: it runs while this thread cuts.)
+        wholeUses[size_t(which)] = wholeSteps.add([&digestWhole, data, n] { digestWhole(data, n); });
         parts.clear();
         for (qint64 at = 0; at < n;) {
             bool ended = false;
@@ -224,18 +303,18 @@ std::optional<QByteArray> hashOpenFile(int fd, const QString& path, QString* err
             parts.append(Part{k, ended});
             at += k;
         }
-        wholeUses[size_t(which)] =
-            wholeSteps.add([&whole, data, n] { EVP_DigestUpdate(whole.get(), data, size_t(n)); });
-        blobUses[size_t(which)] = blobSteps.add([&blob, &current, cuts, data, parts] {
+        blobUses[size_t(which)] = blobSteps.add([&blob, &blobCheck, &current, cuts, data, parts] {
             const char* p = data;
             for (const Part& part : parts) {
                 EVP_DigestUpdate(blob.get(), p, size_t(part.length));
+                blobCheck->update(p, part.length);
                 current.length += part.length;
                 p += part.length;
                 if (part.ends) {
                     current.hash = finish(blob);
+                    current.check = blobCheck->finish();
                     cuts->append(current);
-                    current = BlobCut{current.offset + current.length, 0, {}};
+                    current = BlobCut{current.offset + current.length, 0, {}, {}};
                 }
             }
         });
@@ -253,10 +332,13 @@ std::optional<QByteArray> hashOpenFile(int fd, const QString& path, QString* err
     }
     if (cutting && current.length > 0) {
         current.hash = finish(blob);
+        current.check = blobCheck->finish();
         cuts->append(current);
     }
     if (size)
         *size = total;
+    if (check)
+        *check = wholeCheck->finish();
     return finish(whole);
 }
 

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 struct evp_md_st;
+struct evp_cipher_ctx_st;
 class QThreadPool;
 
 namespace escale::scan {
@@ -57,12 +58,37 @@ private:
     bool m_running = false;
 };
 
-// A blob of a file as the scan cut it (relay-format.md R36): where it lies and its SHA-256.
+// A keyed check of bytes, to tell that bytes read again are those read before without hashing
+// them again: GHASH (AES-128-GCM's, the bytes as its additional data) under a key drawn at random
+// once per process, never stored or sent. For bytes chosen without knowing the key, two different
+// runs of up to 8 MiB share a check with a chance under 2^-100 (GHASH is almost universal: 2^-128
+// per 16-byte block). About 14 GB/s per core here, where SHA-256 takes 1.9 GB/s.
+class BlobCheck
+{
+public:
+    BlobCheck();
+    ~BlobCheck();
+    BlobCheck(const BlobCheck&) = delete;
+    BlobCheck& operator=(const BlobCheck&) = delete;
+    void update(const char* data, qsizetype length);
+    // The check of what was added since the last finish() (16 bytes); ready for the next.
+    QByteArray finish();
+    // The check of `bytes`, in one go.
+    static QByteArray of(QByteArrayView bytes);
+
+private:
+    void start();
+    evp_cipher_ctx_st* m_ctx;
+};
+
+// A blob of a file as the scan cut it (relay-format.md R36): where it lies, its SHA-256, and the
+// BlobCheck of its bytes (the push reads it again to pack it: those bytes must be the hashed ones).
 struct BlobCut
 {
     qint64 offset = 0;
     qint64 length = 0;
     QByteArray hash;
+    QByteArray check;
 };
 
 // The bytes of a small file as hashed, kept for the push (no second read to send them): only
@@ -90,14 +116,18 @@ int openToRead(const QString& path);
 // SHA-256 of a file, read in blocks through OpenSSL. std::nullopt (and `error`) when the
 // file cannot be read. With a gear table and `cuts`, the same read also cuts the file into
 // blobs and hashes each (the whole file's hash is then taken on another core meanwhile), so
-// that sending it needs no second pass over what the relay holds already.
+// that sending it needs no second pass over what the relay holds already. With `check`, the
+// BlobCheck of the whole file's bytes is taken too (the push, reading it again, tells that it
+// reads the bytes hashed).
 std::optional<QByteArray> hashFile(const QString& path, QString* error = nullptr, qint64* size = nullptr,
-                                   const protocol::Chunker::Gear* gear = nullptr, QList<BlobCut>* cuts = nullptr,
-                                   KeptBytes* kept = nullptr);
+                                   const protocol::Chunker::Gear* gear = nullptr,
+                                   QList<BlobCut>* cuts = nullptr, KeptBytes* kept = nullptr,
+                                   QByteArray* check = nullptr);
 // The same for a file open at `fd` (read from where it stands, left open); `path` names it in
 // `error`. hashFile reads only a regular file (openToRead, then a look at what it opened).
-std::optional<QByteArray> hashOpenFile(int fd, const QString& path, QString* error = nullptr, qint64* size = nullptr,
-                                       const protocol::Chunker::Gear* gear = nullptr, QList<BlobCut>* cuts = nullptr,
-                                       KeptBytes* kept = nullptr);
+std::optional<QByteArray> hashOpenFile(int fd, const QString& path, QString* error = nullptr,
+                                       qint64* size = nullptr, const protocol::Chunker::Gear* gear = nullptr,
+                                       QList<BlobCut>* cuts = nullptr, KeptBytes* kept = nullptr,
+                                       QByteArray* check = nullptr);
 
 } // namespace escale::scan

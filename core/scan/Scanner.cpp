@@ -268,6 +268,7 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
         StateDb::LocalEntry entry;
         QString error;
         QList<BlobCut> cuts;
+        QByteArray check;       // the BlobCheck of what was hashed (Options::checks)
         QByteArrayView content; // kept, as hashed
         // Nothing to record now: a new file gone (or no longer a file) before it was opened, or
         // modified lately and not standing yet (the next scan sees it).
@@ -281,7 +282,7 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
     result.keptMemory = std::make_shared<KeptMemory>();
     KeptMemory& memory = *result.keptMemory;
     auto hashOne = [&root, &options, &budget, &memory, &walker](const StateDb::LocalEntry& e) {
-        Hashed h{e, {}, {}, {}};
+        Hashed h{e, {}, {}, {}, {}};
         const QString path = root + QLatin1Char('/') + e.path;
         // A new file the walk did not look at: looked at once open (without blocking, in case a
         // FIFO took its place), and left for the walk to decide when it was modified lately.
@@ -312,21 +313,22 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
         }
         const StateDb::LocalEntry& looked = h.entry;
         qint64 size = 0;
-        // Only a file known before is cut here (an edit: the push then reads only its new blobs).
-        // A new one is cut by the push, which reads and hashes each blob anyway before packing it
-        // (the file may change meanwhile): cut here too, its bytes were hashed three times.
-        const auto before = walker.known.constFind(e.path);
-        const bool cut = options.gear && looked.size >= options.cutFrom && before != walker.known.cend() &&
-                         before->kind == Kind::File;
+        // Cut here, beside the whole file's hash (on the other core): the push then reads only the
+        // blobs the relay lacks (an edit: its new ones) and checks each against its BlobCheck, not
+        // its hash, as it packs it (the file may change meanwhile).
+        const bool cut = options.gear && looked.size >= options.cutFrom;
         KeptBytes kept{looked.size, looked.mtimeNs, looked.inode, nullptr, false};
         if (looked.size > 0 && looked.size <= std::min(options.keepUpTo, kSlab) &&
             budget.fetch_sub(looked.size) >= looked.size)
             kept.into = memory.take(looked.size);
+        // (A file kept is not read again: unless it changed as it was read, then hashed again.)
+        const bool check = options.checks && !kept.into && !cut; // (a cut file's blobs have theirs)
         const auto hash =
-            fd >= 0 ? hashOpenFile(fd, path, &h.error, &size, cut ? options.gear : nullptr, cut ? &h.cuts : nullptr,
-                                   kept.into ? &kept : nullptr)
+            fd >= 0 ? hashOpenFile(fd, path, &h.error, &size, cut ? options.gear : nullptr,
+                                   cut ? &h.cuts : nullptr, kept.into ? &kept : nullptr,
+                                   check ? &h.check : nullptr)
                     : hashFile(path, &h.error, &size, cut ? options.gear : nullptr, cut ? &h.cuts : nullptr,
-                               kept.into ? &kept : nullptr);
+                               kept.into ? &kept : nullptr, check ? &h.check : nullptr);
         if (hash) {
             h.entry.hash = *hash;
             h.entry.size = size;
@@ -393,6 +395,8 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
         }
         if (!h.cuts.isEmpty())
             result.cuts.insert(h.entry.hash, h.cuts);
+        if (!h.check.isEmpty())
+            result.checks.insert(h.entry.hash, h.check);
         const auto it = known.constFind(h.entry.path);
         if (it != known.cend() && it->kind == Kind::File && it->hash == h.entry.hash &&
             (it->mode == h.entry.mode || it->mode == 0)) {

@@ -68,11 +68,14 @@ public:
         };
         QHash<QString, Observation>* observed = nullptr;
         qint64 recheckAfterMs = 200;
-        // With a gear table, files of at least `cutFrom` bytes known before (`known`) are also cut
-        // into blobs as they are hashed (Result::cuts), so that sending them reads only their new
-        // blobs.
+        // With a gear table, files of at least `cutFrom` bytes are also cut into blobs as they are
+        // hashed (Result::cuts), so that sending them reads only the blobs the relay lacks, and
+        // hashes none again.
         const protocol::Chunker::Gear* gear = nullptr;
         qint64 cutFrom = 1024 * 1024;
+        // Files hashed and not kept (below) also have the BlobCheck of their bytes taken
+        // (Result::checks), for the push that reads them again.
+        bool checks = false;
         // Files of at most `keepUpTo` bytes hashed are kept in memory (Result::contents), up to
         // `keepBudget` bytes in all, so that sending them reads nothing again; 0: none.
         qint64 keepUpTo = 0;
@@ -95,6 +98,7 @@ public:
         int unstable = 0; // files left for a later scan because they were changing
         int settling = 0; // of those, files to look at again in `recheckAfterMs` (the second look)
         QHash<QByteArray, QList<BlobCut>> cuts; // the blobs of the contents hashed, by content hash
+        QHash<QByteArray, QByteArray> checks;   // the BlobChecks of the contents hashed (Options::checks)
         // The bytes of small files hashed, by content hash: read once, stable (the file's state
         // after the read is the walk's, which the scan records). Views into `keptMemory`.
         QHash<QByteArray, QByteArrayView> contents;

@@ -17,7 +17,9 @@
 // ESCALE_MODEL_STOP_LATER=n stops interrupted passes later, ESCALE_MODEL_ACCESS=1 has clients turn
 // send and receive flags off and on (cleared before the final settle); client ids come from the
 // seed (a seed replays the same run), ESCALE_MODEL_ID_SALT=n draws others, ESCALE_MODEL_WAIT=1
-// has deletions wait as Escale running does (files still disappearing). A failing seed prints
+// has deletions wait as Escale running does (files still disappearing), ESCALE_MODEL_REREAD=1 has
+// the push read every file again (none kept by the scan), =2 also has the scan cut every file. A
+// failing seed prints
 // its operations; it becomes a row of regressions() below. The long mode (docs/architecture.md):
 //   ESCALE_MODEL_SEEDS=5000 build/tests/tst_Model seeds
 #include "SyncHarness.h"
@@ -58,6 +60,9 @@ struct Settings
     // Deletions wait, as Escale running does, until no file disappeared for 3 s of a clock that
     // moves a second per pass (the tests' --once takes them at once); $ESCALE_MODEL_WAIT.
     bool wait = qEnvironmentVariableIsSet("ESCALE_MODEL_WAIT");
+    // Files read again by the push, checked against what the scan read (none kept from the scan);
+    // 2: each also cut by the scan, whatever its size; $ESCALE_MODEL_REREAD.
+    int reread = qEnvironmentVariableIntValue("ESCALE_MODEL_REREAD");
 };
 
 class Model
@@ -76,6 +81,10 @@ public:
                 c->config().deletionQuietMs = 3000;
             if (settings.quota)
                 c->config().diskQuota = 48 * 1024;
+            if (settings.reread > 0)
+                c->config().scanKeepsUpTo = 0;
+            if (settings.reread > 1)
+                c->config().scanCutsFrom = 1;
             c->makeEngine();
             c->faults().setSeed(seed * 31 + quint32(i));
             c->faults().setFailureRate(settings.faults);

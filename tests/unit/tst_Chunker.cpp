@@ -32,6 +32,7 @@ private Q_SLOTS:
     void seedsCutDifferently();
     void scanCutsAreTheChunkersCuts();
     void cutsAreTheDefinitions();
+    void blobChecksTellBytesApart();
 };
 
 namespace {
@@ -226,8 +227,10 @@ void tst_Chunker::scanCutsAreTheChunkersCuts()
             QList<escale::scan::BlobCut> cuts;
             qint64 read = 0;
             QString error;
-            const auto whole = escale::scan::hashFile(path, &error, &read, &gear, &cuts);
+            QByteArray check;
+            const auto whole = escale::scan::hashFile(path, &error, &read, &gear, &cuts, nullptr, &check);
             QVERIFY2(whole, qPrintable(error));
+            QCOMPARE(check, escale::scan::BlobCheck::of(bytes));
             QCOMPARE(read, size);
             QCOMPARE(*whole, QCryptographicHash::hash(bytes, QCryptographicHash::Sha256));
             QCOMPARE(*escale::scan::hashFile(path), *whole);
@@ -240,10 +243,39 @@ void tst_Chunker::scanCutsAreTheChunkersCuts()
                 QCOMPARE(cuts.at(i).length, lengths.at(i));
                 QCOMPARE(cuts.at(i).hash,
                          QCryptographicHash::hash(bytes.mid(at, lengths.at(i)), QCryptographicHash::Sha256));
+                QCOMPARE(cuts.at(i).check, escale::scan::BlobCheck::of(bytes.mid(at, lengths.at(i))));
                 at += lengths.at(i);
             }
             QCOMPARE(at, size);
         }
+    }
+}
+
+void tst_Chunker::blobChecksTellBytesApart()
+{
+    // The push tells bytes read again from those the scan hashed by their checks: the same bytes
+    // always have the same check, however they are fed; any other bytes (one bit, one byte more or
+    // less, zeros added) another.
+    using escale::scan::BlobCheck;
+    const QByteArray bytes = randomBytes(3 * 1024 * 1024 + 7, 11);
+    const QByteArray check = BlobCheck::of(bytes);
+    QCOMPARE(check.size(), 16);
+    QCOMPARE(BlobCheck::of(bytes), check);
+    BlobCheck pieces;
+    for (qsizetype at = 0, step = 1; at < bytes.size(); at += step, step = step * 3 + 1)
+        pieces.update(bytes.constData() + at, std::min<qsizetype>(step, bytes.size() - at));
+    QCOMPARE(pieces.finish(), check);
+    pieces.update(bytes.constData(), bytes.size()); // ready again after finish()
+    QCOMPARE(pieces.finish(), check);
+    QSet<QByteArray> seen{check};
+    QByteArray flipped = bytes;
+    flipped[1234567] = char(flipped.at(1234567) ^ 0x10);
+    QByteArray zeros = QByteArray(16, '\0');
+    for (const QByteArray& other : {flipped, bytes.left(bytes.size() - 1), bytes + QByteArray(1, '\0'),
+                                    bytes + zeros, zeros + bytes, QByteArray(), zeros, QByteArray(1, '\0')}) {
+        const QByteArray c = BlobCheck::of(other);
+        QVERIFY2(!seen.contains(c), qPrintable(QString::number(other.size())));
+        seen.insert(c);
     }
 }
 

@@ -72,20 +72,27 @@ void LocalChanges::scanLocal(Pass& pass)
         };
     }
     // Big files are cut into blobs as they are hashed (only what is new is read again to send),
-    // when this client sends and the repository's seed is known (an encrypted repository's keys
-    // may still be derived meanwhile: then the push cuts, once they are).
-    if (m_ctx.sends() && m_ctx.repositoryChecked) {
+    // when this client sends and the repository's seed is known: read with the header, or the
+    // plain repositories' before it (a first pass; an encrypted repository's keys may still be
+    // derived meanwhile: then the push cuts, once they are, as when the seed turns out another).
+    const bool plain =
+        m_ctx.settings.encryption == config::Encryption::Off && m_ctx.store.codec().isIdentity();
+    if (m_ctx.sends() && (m_ctx.repositoryChecked || plain)) {
         options.gear = &m_ctx.gear();
         pass.scannedCutsSeed = m_ctx.gearSeed();
+        if (m_ctx.settings.scanCutsFrom >= 0)
+            options.cutFrom = m_ctx.settings.scanCutsFrom;
     }
     // Small files are sent as the scan read them, not read again (10,000 files of 4 KiB: 40 MB).
     if (m_ctx.sends()) {
-        options.keepUpTo = kKeptFileSize;
+        options.keepUpTo = m_ctx.settings.scanKeepsUpTo >= 0 ? m_ctx.settings.scanKeepsUpTo : kKeptFileSize;
         options.keepBudget = kKeptBytes;
+        options.checks = true;
     }
     const QHash<QString, StateDb::LocalEntry> known = m_ctx.db.allLocal();
     scan::Scanner::Result scanned = scan::Scanner::scan(m_ctx.settings.localPath, known, options);
     pass.scannedCuts = std::move(scanned.cuts);
+    pass.scannedChecks = std::move(scanned.checks);
     if (scanned.rootMissing) {
         pass.fail(PassResult::Status::LocalFolder,
                   trc("sync", "the local folder %1 does not exist: create it, or mount the disk it is on")

@@ -38,6 +38,7 @@ struct Pass
     QSet<QString> scannedNow;                      // paths this pass's scan hashed
     QHash<QByteArray, QList<scan::BlobCut>> scannedCuts; // blobs the scan cut, by content hash
     QByteArray scannedCutsSeed;                    // ... with the gear of this seed
+    QHash<QByteArray, QByteArray> scannedChecks;   // BlobChecks of the contents the scan hashed (not kept)
     struct Kept
     {
         QByteArray hash;      // the content the scan found at the path

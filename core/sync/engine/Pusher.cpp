@@ -42,6 +42,17 @@ constexpr qint64 kMaxBytesPerSegment = 256LL * 1024 * 1024;
 constexpr int kVersionsPage = 2000; // pending versions read from the state at a time
 constexpr qsizetype kHashElsewhere = 256 * 1024; // blobs this large are hashed on another core
 constexpr qsizetype kBlobBuffer = 2 * 1024 * 1024; // a blob's buffer, grown for the rare larger ones
+
+// A file read to be sent is not what the scan hashed (changed in place since, keeping its size and
+// time): not sent this pass. Its state stays as the scan saw it; the next pass reads it whole, and
+// sends what it holds.
+bool changedSinceScan(const EngineContext& context, const QString& path)
+{
+    qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2 changed since it was scanned, keeping its size and "
+                                                 "time: sent at the next pass")
+                                      .arg(context.settings.name, path);
+    return false;
+}
 } // namespace
 
 Pusher::Pusher(EngineContext& context, OwnJournal& journal)
@@ -697,8 +708,23 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
             for (const protocol::BlobRef& blob : m_ctx.db.contentBlobs(b))
                 basis.insert(blob.hash, blob);
     const bool wholeFile = from == 0 && end == record.size;
-    // The hash of what is sent, for confirmContent(), unless this pass's scan just took it.
-    const bool hashWhole = wholeFile && !fromScan && !pass.scannedNow.contains(known->path);
+    // What is sent must be what the record's hash names (confirmContent()). A file read whole is
+    // hashed as it is read, unless this pass's scan hashed that content: then the bytes read are
+    // checked against the scan's BlobCheck of them instead (an eighth of a hash's cost). Without
+    // either, a file changed in place since the scan, keeping its size and time, went out with
+    // the scan's hash and other bytes, failing every reader's check.
+    const QByteArray scannedCheck =
+        wholeFile && !fromScan ? pass.scannedChecks.value(record.hash) : QByteArray();
+    const bool hashWhole = wholeFile && !fromScan && scannedCheck.isEmpty();
+    std::optional<scan::BlobCheck> readCheck; // of what is read, when there is a scan's check to meet
+    if (!scannedCheck.isEmpty())
+        readCheck.emplace();
+    QByteArray readChecked;
+    auto readAsScanned = [&] {
+        if (readChecked.isEmpty())
+            readChecked = readCheck->finish();
+        return readChecked == scannedCheck;
+    };
     Sha256 whole;
     Sha256 blobHash;
     // Where a blob already is, if anywhere.
@@ -730,11 +756,12 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
         name(*at, bytes.size());
     };
     // A file this pass's scan cut into blobs (with the gear in use now): only the blobs found
-    // nowhere are read (and hashed again before they are packed); the file's state is checked
-    // after, as for a whole read, since the blobs found elsewhere are the scan's content.
-    if (const auto cut = pass.scannedCuts.constFind(record.hash);
-        !fromScan && wholeFile && !hashWhole && cut != pass.scannedCuts.cend() &&
-        pass.scannedCutsSeed == m_ctx.gearSeed()) {
+    // nowhere are read, each checked against the scan's BlobCheck of it before it is packed (the
+    // bytes its hash names, not hashed again); the file's state is checked after, as for a whole
+    // read, since the blobs found elsewhere are the scan's content.
+    if (const auto cut = pass.scannedCuts.constFind(record.hash); !fromScan && wholeFile &&
+                                                                  cut != pass.scannedCuts.cend() &&
+                                                                  pass.scannedCutsSeed == m_ctx.gearSeed()) {
         qint64 covered = 0;
         for (const scan::BlobCut& c : *cut)
             covered += c.length;
@@ -748,9 +775,8 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
                         return false; // shorter than scanned: changed, the next scan says how
                     // What is packed under a hash is those bytes, also when the file changed
                     // since the scan (another file of the batch may name the blob).
-                    blobHash.update(bytes.constData(), bytes.size());
-                    if (blobHash.finish() != c.hash)
-                        return false; // changed since the scan: the next scan says how
+                    if (c.check.isEmpty() || scan::BlobCheck::of(bytes) != c.check)
+                        return changedSinceScan(m_ctx, record.path);
                     at = packs.add(bytes, c.hash);
                     placed.insert(c.hash, *at);
                     m_buffers.give(std::move(bytes));
@@ -760,7 +786,8 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
                     return false; // (stopping: the rest of the file waits for the next run)
             }
             const auto after = file.stat(known->path);
-            return after && sameStat(*after, *known) && confirmContent(pass, record, *known, repush, QByteArray());
+            return after && sameStat(*after, *known) &&
+                   confirmContent(pass, record, *known, repush, record.hash);
         }
     }
     // A small file as the scan read it, shorter than any blob the chunker cuts: one blob, those very
@@ -785,16 +812,12 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
     };
     bool changed = false; // since the scan, as a blob of the whole file's size says
     auto emit = [&](const QByteArray& bytes) {
-        // A file that is one blob has the scan's hash, taken this pass (its stat is checked again
-        // once read, as for the whole file): not hashed twice, below the size the scan cuts from.
-        // A larger one (which the scan cuts only when it knew the file before) is hashed, as the
-        // scan's cuts are checked: bytes changed in place since, keeping size and time, are not
-        // packed under a hash that does not name them (review of 51861fa).
+        // A file that is one blob has the scan's hash, taken this pass: packed under it without
+        // hashing it again once its check says these are the bytes hashed (all read by now).
+        // Bytes changed in place since, keeping size and time, are never packed under a hash
+        // that does not name them (review of 51861fa).
         if (wholeFile && !hashWhole && bytes.size() == record.size) {
-            if (record.size >= scan::Scanner::Options().cutFrom) {
-                blobHash.update(bytes.constData(), bytes.size());
-                changed = blobHash.finish() != record.hash;
-            }
+            changed = readCheck && !readAsScanned(); // (else the bytes the scan kept)
             if (!changed)
                 place(bytes, record.hash);
             return;
@@ -849,6 +872,8 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
             return false; // shorter than scanned: changed, the next scan says how
         if (hashWhole)
             whole.update(buffer.constData(), n);
+        else if (readCheck)
+            readCheck->update(buffer.constData(), n);
         consume(buffer.constData(), n);
         at += n;
         if (!pass.result.ok() || stopping(pass))
@@ -858,20 +883,18 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
         emit(blob);
     while (!hashing.empty())
         placeFirst();
-    if (changed) {
-        // (Its stat as the scan saw it: the next pass reads it whole, and sends what it holds.)
-        qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2 changed since it was scanned, keeping its size and "
-                                                     "time: sent at the next pass")
-                                          .arg(m_ctx.settings.name, record.path);
-        return false;
-    }
+    if (readCheck && !changed)
+        changed = !readAsScanned(); // (its blobs were hashed as read: only the record would be wrong)
+    if (changed)
+        return changedSinceScan(m_ctx, record.path);
     if (fromScan)
         return true; // the bytes the record's hash names (confirmContent has nothing to check)
     // The file must not have changed while it was read (a stable snapshot, section 10).
     const auto after = file.stat(known->path);
     if (!after || !sameStat(*after, *known))
         return false;
-    return !wholeFile || confirmContent(pass, record, *known, repush, hashWhole ? whole.finish() : QByteArray());
+    return !wholeFile ||
+           confirmContent(pass, record, *known, repush, hashWhole ? whole.finish() : record.hash);
 }
 
 } // namespace escale::sync::engine
