@@ -14,6 +14,7 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 #include <unistd.h>
+#include <vector>
 
 namespace escale::scan {
 
@@ -106,18 +107,50 @@ const unsigned char* checkKey()
     return key.data();
 }
 
+// AES-128-GCM, fetched from the providers once (EVP_aes_128_gcm() is fetched again at every
+// initialisation, under a lock), and contexts keyed with the check's key, kept per thread for the
+// next check: a check per small file costs its reading, not a key schedule (0.4 against 0.85 us
+// for 4 KiB here; SHA-256 takes 2.4).
+const EVP_CIPHER* gcmMethod()
+{
+    static const EVP_CIPHER* const cipher = [] {
+        const EVP_CIPHER* fetched = EVP_CIPHER_fetch(nullptr, "AES-128-GCM", nullptr);
+        return fetched ? fetched : EVP_aes_128_gcm();
+    }();
+    return cipher;
+}
+
+struct SpareContexts
+{
+    std::vector<EVP_CIPHER_CTX*> contexts;
+    ~SpareContexts()
+    {
+        for (EVP_CIPHER_CTX* c : contexts)
+            EVP_CIPHER_CTX_free(c);
+    }
+};
+thread_local SpareContexts t_spare;
+
 } // namespace
 
 BlobCheck::BlobCheck()
-    : m_ctx(EVP_CIPHER_CTX_new())
 {
-    EVP_EncryptInit_ex(m_ctx, EVP_aes_128_gcm(), nullptr, checkKey(), nullptr);
+    if (!t_spare.contexts.empty()) {
+        m_ctx = t_spare.contexts.back();
+        t_spare.contexts.pop_back();
+    } else {
+        m_ctx = EVP_CIPHER_CTX_new();
+        m_failed = !m_ctx || EVP_EncryptInit_ex(m_ctx, gcmMethod(), nullptr, checkKey(), nullptr) != 1;
+    }
     start();
 }
 
 BlobCheck::~BlobCheck()
 {
-    EVP_CIPHER_CTX_free(m_ctx);
+    if (m_ctx && !m_failed && t_spare.contexts.size() < 8)
+        t_spare.contexts.push_back(m_ctx);
+    else
+        EVP_CIPHER_CTX_free(m_ctx);
 }
 
 void BlobCheck::start()
@@ -125,15 +158,17 @@ void BlobCheck::start()
     // (One nonce for every check: no tag ever leaves the process, and two checks are only
     // compared; equal tags under one key and nonce mean equal GHASH of the bytes and lengths.)
     static const unsigned char nonce[12] = {};
-    EVP_EncryptInit_ex(m_ctx, nullptr, nullptr, nullptr, nonce); // (the key stays)
+    m_failed =
+        m_failed || EVP_EncryptInit_ex(m_ctx, nullptr, nullptr, nullptr, nonce) != 1; // (the key stays)
 }
 
 void BlobCheck::update(const char* data, qsizetype length)
 {
     int ignored = 0;
-    while (length > 0) { // (an int at a time)
+    while (length > 0 && !m_failed) { // (an int at a time)
         const int n = int(std::min<qsizetype>(length, 1 << 30));
-        EVP_EncryptUpdate(m_ctx, nullptr, &ignored, reinterpret_cast<const unsigned char*>(data), n);
+        m_failed =
+            EVP_EncryptUpdate(m_ctx, nullptr, &ignored, reinterpret_cast<const unsigned char*>(data), n) != 1;
         data += n;
         length -= n;
     }
@@ -142,11 +177,11 @@ void BlobCheck::update(const char* data, qsizetype length)
 QByteArray BlobCheck::finish()
 {
     int ignored = 0;
-    EVP_EncryptFinal_ex(m_ctx, nullptr, &ignored);
-    QByteArray tag(16, Qt::Uninitialized);
-    EVP_CIPHER_CTX_ctrl(m_ctx, EVP_CTRL_GCM_GET_TAG, 16, tag.data());
+    QByteArray tag(16, '\0');
+    const bool ok = !m_failed && EVP_EncryptFinal_ex(m_ctx, nullptr, &ignored) == 1 &&
+                    EVP_CIPHER_CTX_ctrl(m_ctx, EVP_CTRL_GCM_GET_TAG, 16, tag.data()) == 1;
     start();
-    return tag;
+    return ok ? tag : QByteArray();
 }
 
 QByteArray BlobCheck::of(QByteArrayView bytes)
@@ -200,9 +235,10 @@ std::optional<QByteArray> hashOpenFile(int fd, const QString& path, QString* err
                                        const protocol::Chunker::Gear* gear, QList<BlobCut>* cuts,
                                        KeptBytes* kept, QByteArray* check)
 {
+    const bool cutting = gear && cuts;
     Digest whole = newDigest();
     std::optional<BlobCheck> wholeCheck;
-    if (check)
+    if (check && !cutting)
         wholeCheck.emplace();
     // The whole file's digest, and its check if asked for.
     auto digestWhole = [&whole, &wholeCheck](const char* data, qsizetype n) {
@@ -210,7 +246,6 @@ std::optional<QByteArray> hashOpenFile(int fd, const QString& path, QString* err
         if (wholeCheck)
             wholeCheck->update(data, n);
     };
-    const bool cutting = gear && cuts;
     std::optional<protocol::Chunker> chunker;
     Digest blob(nullptr, EVP_MD_CTX_free);
     std::optional<BlobCheck> blobCheck;
@@ -218,7 +253,8 @@ std::optional<QByteArray> hashOpenFile(int fd, const QString& path, QString* err
         cuts->clear();
         chunker.emplace(*gear);
         blob = newDigest();
-        blobCheck.emplace();
+        if (check)
+            blobCheck.emplace();
     }
     BlobCut current;
     // Four buffers: while this thread reads and cuts one, the two digests (the whole file's, and
@@ -307,12 +343,14 @@ std::optional<QByteArray> hashOpenFile(int fd, const QString& path, QString* err
             const char* p = data;
             for (const Part& part : parts) {
                 EVP_DigestUpdate(blob.get(), p, size_t(part.length));
-                blobCheck->update(p, part.length);
+                if (blobCheck)
+                    blobCheck->update(p, part.length);
                 current.length += part.length;
                 p += part.length;
                 if (part.ends) {
                     current.hash = finish(blob);
-                    current.check = blobCheck->finish();
+                    if (blobCheck)
+                        current.check = blobCheck->finish();
                     cuts->append(current);
                     current = BlobCut{current.offset + current.length, 0, {}, {}};
                 }
@@ -332,12 +370,13 @@ std::optional<QByteArray> hashOpenFile(int fd, const QString& path, QString* err
     }
     if (cutting && current.length > 0) {
         current.hash = finish(blob);
-        current.check = blobCheck->finish();
+        if (blobCheck)
+            current.check = blobCheck->finish();
         cuts->append(current);
     }
     if (size)
         *size = total;
-    if (check)
+    if (wholeCheck)
         *check = wholeCheck->finish();
     return finish(whole);
 }

@@ -60,9 +60,11 @@ private:
 
 // A keyed check of bytes, to tell that bytes read again are those read before without hashing
 // them again: GHASH (AES-128-GCM's, the bytes as its additional data) under a key drawn at random
-// once per process, never stored or sent. For bytes chosen without knowing the key, two different
-// runs of up to 8 MiB share a check with a chance under 2^-100 (GHASH is almost universal: 2^-128
-// per 16-byte block). About 14 GB/s per core here, where SHA-256 takes 1.9 GB/s.
+// once per process, never stored or sent (two checks of known bytes would give the key away). For
+// bytes chosen without knowing the key, two different runs of n bytes share a check with a chance
+// of at most (n/16 + 2) x 2^-128 (GHASH is almost universal): 2^-109 for a blob of 8 MiB, 2^-92 for
+// a file of 1 TiB. About 14 GB/s per core here, where SHA-256 takes 1.9 GB/s. An empty check
+// (finish(), of()) means it could not be taken (OpenSSL failed): it matches nothing.
 class BlobCheck
 {
 public:
@@ -78,7 +80,8 @@ public:
 
 private:
     void start();
-    evp_cipher_ctx_st* m_ctx;
+    evp_cipher_ctx_st* m_ctx = nullptr;
+    bool m_failed = false;
 };
 
 // A blob of a file as the scan cut it (relay-format.md R36): where it lies, its SHA-256, and the
@@ -117,8 +120,8 @@ int openToRead(const QString& path);
 // file cannot be read. With a gear table and `cuts`, the same read also cuts the file into
 // blobs and hashes each (the whole file's hash is then taken on another core meanwhile), so
 // that sending it needs no second pass over what the relay holds already. With `check`, the
-// BlobCheck of the whole file's bytes is taken too (the push, reading it again, tells that it
-// reads the bytes hashed).
+// BlobChecks of the bytes are taken too (the push, reading them again, tells that it reads the
+// bytes hashed): of each blob when it cuts (BlobCut::check), else of the whole file.
 std::optional<QByteArray> hashFile(const QString& path, QString* error = nullptr, qint64* size = nullptr,
                                    const protocol::Chunker::Gear* gear = nullptr,
                                    QList<BlobCut>* cuts = nullptr, KeptBytes* kept = nullptr,

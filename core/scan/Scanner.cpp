@@ -321,8 +321,12 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
         if (looked.size > 0 && looked.size <= std::min(options.keepUpTo, kSlab) &&
             budget.fetch_sub(looked.size) >= looked.size)
             kept.into = memory.take(looked.size);
-        // (A file kept is not read again: unless it changed as it was read, then hashed again.)
-        const bool check = options.checks && !kept.into && !cut; // (a cut file's blobs have theirs)
+        // The BlobChecks of what the push will read again: not of a file kept (unless it changed
+        // as it was read, then hashed again), nor of the blobs of an edit (the push reads only its
+        // new blobs, a few, and hashes them).
+        const auto before = walker.known.constFind(e.path);
+        const bool edit = before != walker.known.cend() && before->kind == Kind::File;
+        const bool check = options.checks && !kept.into && !(cut && edit);
         const auto hash =
             fd >= 0 ? hashOpenFile(fd, path, &h.error, &size, cut ? options.gear : nullptr,
                                    cut ? &h.cuts : nullptr, kept.into ? &kept : nullptr,
@@ -393,16 +397,17 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
             walker.seen.insert(h.entry.path);
             continue;
         }
-        if (!h.cuts.isEmpty())
-            result.cuts.insert(h.entry.hash, h.cuts);
-        if (!h.check.isEmpty())
-            result.checks.insert(h.entry.hash, h.check);
         const auto it = known.constFind(h.entry.path);
         if (it != known.cend() && it->kind == Kind::File && it->hash == h.entry.hash &&
             (it->mode == h.entry.mode || it->mode == 0)) {
             result.restatted.append(h.entry);
         } else {
             result.changed.append(h.entry);
+            // (Of what the push may send: not of contents known already.)
+            if (!h.cuts.isEmpty())
+                result.cuts.insert(h.entry.hash, h.cuts);
+            if (!h.check.isEmpty())
+                result.checks.insert(h.entry.hash, h.check);
             if (!h.content.isEmpty())
                 result.contents.insert(h.entry.hash, h.content);
         }

@@ -44,13 +44,16 @@ constexpr qsizetype kHashElsewhere = 256 * 1024; // blobs this large are hashed 
 constexpr qsizetype kBlobBuffer = 2 * 1024 * 1024; // a blob's buffer, grown for the rare larger ones
 
 // A file read to be sent is not what the scan hashed (changed in place since, keeping its size and
-// time): not sent this pass. Its state stays as the scan saw it; the next pass reads it whole, and
-// sends what it holds.
-bool changedSinceScan(const EngineContext& context, const QString& path)
+// time): not sent this pass. Marked so that the next scan reads it again (its stat says nothing):
+// what it holds then goes out as its next version.
+bool changedSinceScan(EngineContext& context, const StateDb::LocalEntry& source)
 {
     qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2 changed since it was scanned, keeping its size and "
-                                                 "time: sent at the next pass")
-                                      .arg(context.settings.name, path);
+                                                 "time: read again at the next pass")
+                                      .arg(context.settings.name, source.path);
+    StateDb::LocalEntry stale = source;
+    stale.mtimeNs = -1;
+    context.db.putLocal(stale);
     return false;
 }
 } // namespace
@@ -535,21 +538,14 @@ std::optional<StateDb::LocalEntry> Pusher::contentSource(const JournalRecord& re
     return std::nullopt;
 }
 
-bool Pusher::confirmContent(Pass& pass, JournalRecord& record, const StateDb::LocalEntry& source, bool repush,
-                                QByteArray uploaded)
+bool Pusher::confirmContent(JournalRecord& record, const StateDb::LocalEntry& source, bool repush,
+                            QByteArray uploaded)
 {
-    // The hash a record carries is the hash of the bytes sent. A file changed in place since it was
-    // scanned, keeping its size and time (coarse-time file systems, a file that waited for relay
-    // space), would otherwise be published with its old hash and new bytes, failing every reader's
-    // check. A big file is read once more for it, unless this pass scanned it.
-    if (uploaded.isEmpty()) {
-        if (pass.scannedNow.contains(source.path))
-            return true;
-        const auto hash = scan::hashFile(m_ctx.localPath(source.path));
-        if (!hash)
-            return false;
-        uploaded = *hash;
-    }
+    // The hash a record carries is the hash of the bytes sent (`uploaded`: hashed as they were
+    // read, or the scan's, their check met). A file changed in place since it was scanned, keeping
+    // its size and time (coarse-time file systems, a file that waited for relay space), would
+    // otherwise be published with its old hash and new bytes, failing every reader's check.
+    Q_ASSERT(!uploaded.isEmpty());
     if (uploaded == record.hash)
         return true;
     if (repush || source.path != record.path) {
@@ -713,8 +709,9 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
     // checked against the scan's BlobCheck of them instead (an eighth of a hash's cost). Without
     // either, a file changed in place since the scan, keeping its size and time, went out with
     // the scan's hash and other bytes, failing every reader's check.
+    const bool scannedNow = !fromScan && pass.scannedNow.contains(known->path); // (that very file)
     const QByteArray scannedCheck =
-        wholeFile && !fromScan ? pass.scannedChecks.value(record.hash) : QByteArray();
+        wholeFile && scannedNow ? pass.scannedChecks.value(record.hash) : QByteArray();
     const bool hashWhole = wholeFile && !fromScan && scannedCheck.isEmpty();
     std::optional<scan::BlobCheck> readCheck; // of what is read, when there is a scan's check to meet
     if (!scannedCheck.isEmpty())
@@ -759,7 +756,7 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
     // nowhere are read, each checked against the scan's BlobCheck of it before it is packed (the
     // bytes its hash names, not hashed again); the file's state is checked after, as for a whole
     // read, since the blobs found elsewhere are the scan's content.
-    if (const auto cut = pass.scannedCuts.constFind(record.hash); !fromScan && wholeFile &&
+    if (const auto cut = pass.scannedCuts.constFind(record.hash); scannedNow && wholeFile &&
                                                                   cut != pass.scannedCuts.cend() &&
                                                                   pass.scannedCutsSeed == m_ctx.gearSeed()) {
         qint64 covered = 0;
@@ -775,8 +772,12 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
                         return false; // shorter than scanned: changed, the next scan says how
                     // What is packed under a hash is those bytes, also when the file changed
                     // since the scan (another file of the batch may name the blob).
-                    if (c.check.isEmpty() || scan::BlobCheck::of(bytes) != c.check)
-                        return changedSinceScan(m_ctx, record.path);
+                    // (Hashed when no check could be taken, at the scan or now.)
+                    const QByteArray check = c.check.isEmpty() ? QByteArray() : scan::BlobCheck::of(bytes);
+                    if (!check.isEmpty()
+                            ? check != c.check
+                            : (blobHash.update(bytes.constData(), bytes.size()), blobHash.finish() != c.hash))
+                        return changedSinceScan(m_ctx, *known);
                     at = packs.add(bytes, c.hash);
                     placed.insert(c.hash, *at);
                     m_buffers.give(std::move(bytes));
@@ -786,8 +787,7 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
                     return false; // (stopping: the rest of the file waits for the next run)
             }
             const auto after = file.stat(known->path);
-            return after && sameStat(*after, *known) &&
-                   confirmContent(pass, record, *known, repush, record.hash);
+            return after && sameStat(*after, *known) && confirmContent(record, *known, repush, record.hash);
         }
     }
     // A small file as the scan read it, shorter than any blob the chunker cuts: one blob, those very
@@ -886,15 +886,14 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
     if (readCheck && !changed)
         changed = !readAsScanned(); // (its blobs were hashed as read: only the record would be wrong)
     if (changed)
-        return changedSinceScan(m_ctx, record.path);
+        return changedSinceScan(m_ctx, *known);
     if (fromScan)
         return true; // the bytes the record's hash names (confirmContent has nothing to check)
     // The file must not have changed while it was read (a stable snapshot, section 10).
     const auto after = file.stat(known->path);
     if (!after || !sameStat(*after, *known))
         return false;
-    return !wholeFile ||
-           confirmContent(pass, record, *known, repush, hashWhole ? whole.finish() : record.hash);
+    return !wholeFile || confirmContent(record, *known, repush, hashWhole ? whole.finish() : record.hash);
 }
 
 } // namespace escale::sync::engine
