@@ -95,16 +95,15 @@ void InOrder::drain()
 
 namespace {
 
-// The key of this process's checks: drawn once, never leaves it.
+// The key of this process's checks: drawn once, never leaves it. Null when no random bytes could
+// be drawn: every check then fails (empty), and what the push reads again is hashed.
 const unsigned char* checkKey()
 {
-    static const std::array<unsigned char, 16> key = [] {
+    static const std::optional<std::array<unsigned char, 16>> key = [] {
         std::array<unsigned char, 16> k{};
-        if (RAND_bytes(k.data(), int(k.size())) != 1)
-            qFatal("no random bytes for the blob checks' key"); // (OpenSSL's generator: never here)
-        return k;
+        return RAND_bytes(k.data(), int(k.size())) == 1 ? std::optional(k) : std::nullopt;
     }();
-    return key.data();
+    return key ? key->data() : nullptr;
 }
 
 // AES-128-GCM, fetched from the providers once (EVP_aes_128_gcm() is fetched again at every
@@ -140,7 +139,8 @@ BlobCheck::BlobCheck()
         t_spare.contexts.pop_back();
     } else {
         m_ctx = EVP_CIPHER_CTX_new();
-        m_failed = !m_ctx || EVP_EncryptInit_ex(m_ctx, gcmMethod(), nullptr, checkKey(), nullptr) != 1;
+        m_failed = !m_ctx || !checkKey() ||
+                   EVP_EncryptInit_ex(m_ctx, gcmMethod(), nullptr, checkKey(), nullptr) != 1;
     }
     start();
 }

@@ -279,9 +279,10 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
     ::clock_gettime(CLOCK_REALTIME, &now);
     Walker walker{root, known, options, result, {}, {}, 0, 0, {}, qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec};
     std::atomic<qint64> budget{options.keepBudget};
+    std::atomic<qint64> cutBudget{options.cutBudget};
     result.keptMemory = std::make_shared<KeptMemory>();
     KeptMemory& memory = *result.keptMemory;
-    auto hashOne = [&root, &options, &budget, &memory, &walker](const StateDb::LocalEntry& e) {
+    auto hashOne = [&root, &options, &budget, &cutBudget, &memory, &walker](const StateDb::LocalEntry& e) {
         Hashed h{e, {}, {}, {}, {}};
         const QString path = root + QLatin1Char('/') + e.path;
         // A new file the walk did not look at: looked at once open (without blocking, in case a
@@ -316,7 +317,8 @@ Scanner::Result Scanner::scan(const QString& root, const QHash<QString, StateDb:
         // Cut here, beside the whole file's hash (on the other core): the push then reads only the
         // blobs the relay lacks (an edit: its new ones) and checks each against its BlobCheck, not
         // its hash, as it packs it (the file may change meanwhile).
-        const bool cut = options.gear && looked.size >= options.cutFrom;
+        const bool cut =
+            options.gear && looked.size >= options.cutFrom && cutBudget.fetch_sub(looked.size) >= looked.size;
         KeptBytes kept{looked.size, looked.mtimeNs, looked.inode, nullptr, false};
         if (looked.size > 0 && looked.size <= std::min(options.keepUpTo, kSlab) &&
             budget.fetch_sub(looked.size) >= looked.size)

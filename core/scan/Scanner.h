@@ -73,6 +73,9 @@ public:
         // hashes none again.
         const protocol::Chunker::Gear* gear = nullptr;
         qint64 cutFrom = 1024 * 1024;
+        // ... up to this many bytes cut in all (the cuts stay in memory for the pass, about 150
+        // bytes a blob: 40 MB here); files past it are cut by the push.
+        qint64 cutBudget = 256LL << 30;
         // Files hashed and not kept (below) also have the BlobCheck of their bytes taken
         // (Result::checks), for the push that reads them again.
         bool checks = false;

@@ -5,13 +5,14 @@
 #include "scan/Hasher.h"
 #include "scan/Scanner.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QCryptographicHash>
-#include <fcntl.h>
 #include <QTest>
+#include <fcntl.h>
 #include <sys/stat.h>
 
 using namespace escale;
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void smallFilesAreKeptAsRead();
     void newFilesAreLookedAtWhenOpened();
     void keptBytesAreTheStateLookedAt();
+    void cutsAndChecksAreOfWhatThePushReads();
 
 private:
     static qint64 mtimeOf(const QString& path)
@@ -496,6 +498,69 @@ void tst_FolderWatcher::keptBytesAreTheStateLookedAt()
     scan::KeptBytes stale{5000, mtime - 1, quint64(st.st_ino), room.data(), false};
     QCOMPARE(*scan::hashFile(path, nullptr, nullptr, nullptr, nullptr, &stale), digest);
     QVERIFY(!stale.complete);
+}
+
+// The scan hands the push what it needs to send a file without hashing it twice: a new big file's
+// cuts, each with the hash and the BlobCheck of its bytes, up to the cut budget (past it, the whole
+// file's check: the push cuts it); a file it does not keep, the check of its bytes; a file it
+// keeps, nothing more (those very bytes go); an edit's cuts without checks (the push hashes the few
+// new blobs it reads); nothing for a content known already.
+void tst_FolderWatcher::cutsAndChecksAreOfWhatThePushReads()
+{
+    QTemporaryDir dir;
+    auto random = [](qsizetype size, quint32 seed) {
+        QByteArray bytes(size, Qt::Uninitialized);
+        QRandomGenerator(seed).fillRange(reinterpret_cast<quint32*>(bytes.data()), bytes.size() / 4);
+        return bytes;
+    };
+    const QByteArray big1 = random(3 << 20, 1), big2 = random(3 << 20, 2), mid = random(200 * 1024, 3);
+    write(dir.filePath("big1.bin"), big1);
+    write(dir.filePath("big2.bin"), big2);
+    write(dir.filePath("mid.bin"), mid);
+    write(dir.filePath("small.txt"), "kept as read");
+    const protocol::Chunker::Gear& gear = protocol::Chunker::plainGear();
+    scan::Scanner::Options options;
+    options.gear = &gear;
+    options.keepUpTo = 64 * 1024;
+    options.keepBudget = 1024 * 1024;
+    options.checks = true;
+    options.cutBudget = 4 << 20; // one of the two big files
+    auto sha = [](QByteArrayView b) {
+        return QCryptographicHash::hash(b, QCryptographicHash::Sha256);
+    };
+    const scan::Scanner::Result r = scan::Scanner::scan(dir.path(), {}, options);
+    QCOMPARE(r.changed.size(), 4);
+    QCOMPARE(r.cuts.size(), 1);
+    const bool firstCut = r.cuts.contains(sha(big1));
+    const QByteArray cutOne = firstCut ? big1 : big2, wholeOne = firstCut ? big2 : big1;
+    const QList<scan::BlobCut> cuts = r.cuts.value(sha(cutOne));
+    QCOMPARE(cuts.size(), protocol::Chunker(gear).cut(cutOne).size());
+    QVERIFY(cuts.size() > 1);
+    for (const scan::BlobCut& c : cuts) {
+        const QByteArrayView bytes = QByteArrayView(cutOne).sliced(c.offset, c.length);
+        QCOMPARE(c.hash, sha(bytes));
+        QCOMPARE(c.check, scan::BlobCheck::of(bytes));
+    }
+    QCOMPARE(r.checks.size(), 2); // the big file past the budget, and the one not kept
+    QCOMPARE(r.checks.value(sha(wholeOne)), scan::BlobCheck::of(wholeOne));
+    QCOMPARE(r.checks.value(sha(mid)), scan::BlobCheck::of(mid));
+    QVERIFY(r.contents.contains(sha("kept as read")));
+    // An edit of the file cut: cut again, no checks; the others, known, give nothing.
+    QHash<QString, state::StateDb::LocalEntry> known;
+    for (const auto& e : r.changed)
+        known.insert(e.path, e);
+    const QString edited = firstCut ? "big1.bin" : "big2.bin";
+    QByteArray edit = cutOne;
+    edit.replace(1 << 20, 4, "edit");
+    write(dir.filePath(edited), edit);
+    const scan::Scanner::Result again = scan::Scanner::scan(dir.path(), known, options);
+    QCOMPARE(paths(again), QStringList{edited});
+    QCOMPARE(again.cuts.keys(), QList<QByteArray>{sha(edit)});
+    for (const scan::BlobCut& c : again.cuts.value(sha(edit))) {
+        QCOMPARE(c.hash, sha(QByteArrayView(edit).sliced(c.offset, c.length)));
+        QVERIFY(c.check.isEmpty());
+    }
+    QVERIFY(again.checks.isEmpty());
 }
 
 #include "tst_FolderWatcher.moc"

@@ -44,10 +44,12 @@ constexpr qsizetype kHashElsewhere = 256 * 1024; // blobs this large are hashed 
 constexpr qsizetype kBlobBuffer = 2 * 1024 * 1024; // a blob's buffer, grown for the rare larger ones
 
 // A file read to be sent is not what the scan hashed (changed in place since, keeping its size and
-// time): not sent this pass. Marked so that the next scan reads it again (its stat says nothing):
-// what it holds then goes out as its next version.
-bool changedSinceScan(EngineContext& context, const StateDb::LocalEntry& source)
+// time): not sent this pass. Marked so that the next scan reads it again (its stat says nothing),
+// and the pass incomplete so that the next one scans the folder (a watcher saw nothing): what it
+// holds then goes out as its next version.
+bool changedSinceScan(EngineContext& context, Pass& pass, const StateDb::LocalEntry& source)
 {
+    pass.result.complete = false;
     qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2 changed since it was scanned, keeping its size and "
                                                  "time: read again at the next pass")
                                       .arg(context.settings.name, source.path);
@@ -777,7 +779,7 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
                     if (!check.isEmpty()
                             ? check != c.check
                             : (blobHash.update(bytes.constData(), bytes.size()), blobHash.finish() != c.hash))
-                        return changedSinceScan(m_ctx, *known);
+                        return changedSinceScan(m_ctx, pass, *known);
                     at = packs.add(bytes, c.hash);
                     placed.insert(c.hash, *at);
                     m_buffers.give(std::move(bytes));
@@ -886,7 +888,7 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
     if (readCheck && !changed)
         changed = !readAsScanned(); // (its blobs were hashed as read: only the record would be wrong)
     if (changed)
-        return changedSinceScan(m_ctx, *known);
+        return changedSinceScan(m_ctx, pass, *known);
     if (fromScan)
         return true; // the bytes the record's hash names (confirmContent has nothing to check)
     // The file must not have changed while it was read (a stable snapshot, section 10).
