@@ -895,6 +895,16 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
     const auto after = file.stat(known->path);
     if (!after || !sameStat(*after, *known))
         return false;
+    if (!wholeFile && end == record.size) {
+        // The last piece of a file sent in pieces over several passes (R28): the pieces must make
+        // the content the record names, which no piece's read says (the file may have changed in
+        // place between two passes, keeping its size and time). Read whole once more for it.
+        const auto hash = scan::hashFile(m_ctx.localPath(known->path));
+        if (!hash)
+            return false;
+        if (*hash != record.hash)
+            return changedSinceScan(m_ctx, pass, *known);
+    }
     return !wholeFile || confirmContent(record, *known, repush, hashWhole ? whole.finish() : record.hash);
 }
 
