@@ -691,13 +691,8 @@ Content ContentFetcher::obtainContent(const JournalRecord& record, const QString
             total = copied;
             break;
         }
-        if (ok) {
-            // Changed in place, keeping its size and time (no scan saw it): read again at the next
-            // scan, which publishes what it holds; meanwhile it is no source of that content.
-            StateDb::LocalEntry stale = candidate;
-            stale.mtimeNs = -1;
-            m_ctx.db.putLocal(stale);
-        }
+        if (ok) // (meanwhile it is no source of that content)
+            m_ctx.readAgainAtNextScan(candidate);
     }
     if (fromLocal) {
         m_ctx.dropPartial(targetPath);

@@ -200,6 +200,13 @@ void EngineContext::lookAgain(const QString& path)
         db.putSetAside(path, trc("sync", "%1: compared again with the versions known").arg(path), now());
 }
 
+void EngineContext::readAgainAtNextScan(const StateDb::LocalEntry& entry)
+{
+    StateDb::LocalEntry stale = entry;
+    stale.mtimeNs = -1;
+    db.putLocal(stale);
+}
+
 void EngineContext::noteUnknown(const QString& path)
 {
     // Not part of the format (a file a user or another tool put there): ignored, said once per

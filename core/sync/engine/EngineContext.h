@@ -104,6 +104,9 @@ struct EngineContext
     // The versions known of `path` changed without a record read: the folder is made to match
     // them at the next pass (set aside), where this client receives.
     void lookAgain(const QString& path);
+    // A local file found changed in place, keeping its size and time (no scan saw it): its entry
+    // is marked so that the next scan reads it again, which publishes what it holds.
+    void readAgainAtNextScan(const state::StateDb::LocalEntry& entry);
     // A client whose acknowledgements count (R22): its head changed within `retention`, on this
     // machine's clock.
     bool isActive(const state::StateDb::Peer& peer) const

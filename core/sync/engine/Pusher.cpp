@@ -6,7 +6,6 @@
 #include "protocol/JournalObjects.h"
 #include "protocol/Layout.h"
 #include "scan/Hasher.h"
-#include "scan/Scanner.h"
 #include "sync/Streams.h"
 #include "sync/engine/EngineContext.h"
 #include "sync/engine/LocalFiles.h"
@@ -16,9 +15,9 @@
 
 #include <QFile>
 #include <QFuture>
+#include <QJsonObject>
 #include <QScopeGuard>
 #include <QtConcurrent>
-#include <QJsonObject>
 #include <algorithm>
 #include <deque>
 
@@ -44,18 +43,15 @@ constexpr qsizetype kHashElsewhere = 256 * 1024; // blobs this large are hashed 
 constexpr qsizetype kBlobBuffer = 2 * 1024 * 1024; // a blob's buffer, grown for the rare larger ones
 
 // A file read to be sent is not what the scan hashed (changed in place since, keeping its size and
-// time): not sent this pass. Marked so that the next scan reads it again (its stat says nothing),
-// and the pass incomplete so that the next one scans the folder (a watcher saw nothing): what it
-// holds then goes out as its next version.
+// time): not sent this pass. Read again at the next scan, and the pass left incomplete so that the
+// next one scans the folder (a watcher saw nothing): what it holds then goes out.
 bool changedSinceScan(EngineContext& context, Pass& pass, const StateDb::LocalEntry& source)
 {
     pass.result.complete = false;
     qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2 changed since it was scanned, keeping its size and "
                                                  "time: read again at the next pass")
                                       .arg(context.settings.name, source.path);
-    StateDb::LocalEntry stale = source;
-    stale.mtimeNs = -1;
-    context.db.putLocal(stale);
+    context.readAgainAtNextScan(source);
     return false;
 }
 } // namespace
@@ -540,7 +536,7 @@ std::optional<StateDb::LocalEntry> Pusher::contentSource(const JournalRecord& re
     return std::nullopt;
 }
 
-bool Pusher::confirmContent(JournalRecord& record, const StateDb::LocalEntry& source, bool repush,
+bool Pusher::confirmContent(Pass& pass, JournalRecord& record, const StateDb::LocalEntry& source, bool repush,
                             QByteArray uploaded)
 {
     // The hash a record carries is the hash of the bytes sent (`uploaded`: hashed as they were
@@ -558,13 +554,7 @@ bool Pusher::confirmContent(JournalRecord& record, const StateDb::LocalEntry& so
         // what that file holds now is a change of that file, never this version's content (model
         // seed 50173: a losing version went out with the bytes of its copy, edited since, and the
         // copy's own record named a content nobody held any more).
-        StateDb::LocalEntry stale = source;
-        stale.mtimeNs = -1;
-        m_ctx.db.putLocal(stale);
-        qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2 changed since it was scanned, keeping its size and "
-                                                     "time: read again at the next pass")
-                                          .arg(m_ctx.settings.name, source.path);
-        return false;
+        return changedSinceScan(m_ctx, pass, source);
     }
     qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2 changed since it was scanned, keeping its size and "
                                                  "time: it goes with the content sent")
@@ -789,7 +779,8 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
                     return false; // (stopping: the rest of the file waits for the next run)
             }
             const auto after = file.stat(known->path);
-            return after && sameStat(*after, *known) && confirmContent(record, *known, repush, record.hash);
+            return after && sameStat(*after, *known) &&
+                   confirmContent(pass, record, *known, repush, record.hash);
         }
     }
     // A small file as the scan read it, shorter than any blob the chunker cuts: one blob, those very
@@ -815,9 +806,8 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
     bool changed = false; // since the scan, as a blob of the whole file's size says
     auto emit = [&](const QByteArray& bytes) {
         // A file that is one blob has the scan's hash, taken this pass: packed under it without
-        // hashing it again once its check says these are the bytes hashed (all read by now).
-        // Bytes changed in place since, keeping size and time, are never packed under a hash
-        // that does not name them (review of 51861fa).
+        // hashing it again once its check says these are the bytes hashed (all read by now), never
+        // under a hash that does not name them (review of 51861fa).
         if (wholeFile && !hashWhole && bytes.size() == record.size) {
             changed = readCheck && !readAsScanned(); // (else the bytes the scan kept)
             if (!changed)
@@ -899,13 +889,11 @@ bool Pusher::cutFile(Pass& pass, JournalRecord& record, qint64 from, qint64 limi
         // The last piece of a file sent in pieces over several passes (R28): the pieces must make
         // the content the record names, which no piece's read says (the file may have changed in
         // place between two passes, keeping its size and time). Read whole once more for it.
-        const auto hash = scan::hashFile(m_ctx.localPath(known->path));
-        if (!hash)
-            return false;
-        if (*hash != record.hash)
-            return changedSinceScan(m_ctx, pass, *known);
+        if (const auto hash = scan::hashFile(m_ctx.localPath(known->path)); !hash || *hash != record.hash)
+            return hash ? changedSinceScan(m_ctx, pass, *known) : false;
     }
-    return !wholeFile || confirmContent(record, *known, repush, hashWhole ? whole.finish() : record.hash);
+    return !wholeFile ||
+           confirmContent(pass, record, *known, repush, hashWhole ? whole.finish() : record.hash);
 }
 
 } // namespace escale::sync::engine

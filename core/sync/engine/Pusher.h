@@ -57,7 +57,7 @@ private:
                      QHash<QByteArray, protocol::BlobRef>& placed, QStringList& used);
     // Whether the bytes sent for `record` (`uploaded`: their hash, or the scan's when they met its
     // check) are its content; a version made here takes the hash of what was sent.
-    bool confirmContent(protocol::JournalRecord& record, const state::StateDb::LocalEntry& source,
+    bool confirmContent(Pass& pass, protocol::JournalRecord& record, const state::StateDb::LocalEntry& source,
                         bool repush, QByteArray uploaded);
     // Whether `record`'s version (its vector and content) is one of its path's versions here.
     bool holds(const protocol::JournalRecord& record) const;
