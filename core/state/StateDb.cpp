@@ -185,6 +185,8 @@ void StateDb::openTables(const QString& path)
         CREATE INDEX IF NOT EXISTS foreign_blobs_client ON foreign_blobs (client, segment);
         CREATE TABLE IF NOT EXISTS pack_refs (object TEXT NOT NULL, client TEXT NOT NULL, segment INTEGER NOT NULL,
             PRIMARY KEY (object, client));
+        CREATE TABLE IF NOT EXISTS published_under (path TEXT NOT NULL, vv TEXT NOT NULL, record BLOB NOT NULL,
+            PRIMARY KEY (path, vv));
     )sql";
     if (sqlite3_exec(m_db, schema, nullptr, nullptr, &message) != SQLITE_OK) {
         sqlite3_free(message); // sqlite3_errmsg() says it again
@@ -256,12 +258,13 @@ void StateDb::exec(const char* sql) const
 void StateDb::forgetTransaction()
 {
     m_localCache.clear();
-    m_anyWants = m_anySetAside = m_anyBasis = m_anyContentBlobs = -1;
+    m_anyWants = m_anySetAside = m_anyBasis = m_anyContentBlobs = m_anyPublishedUnder = -1;
 }
 
 // One statement each (statements are cached by their text's address).
 constexpr const char* kAnyWants = "SELECT EXISTS (SELECT 1 FROM wants)";
 constexpr const char* kAnySetAside = "SELECT EXISTS (SELECT 1 FROM set_aside)";
+constexpr const char* kAnyPublishedUnder = "SELECT EXISTS (SELECT 1 FROM published_under)";
 
 // Whether a table may hold rows: outside a transaction always; within one, asked once.
 bool StateDb::mayHold(const char* existsSql, int& known) const
@@ -569,6 +572,20 @@ void StateDb::setVersions(const QString& path, const QList<Version>& versions)
             before->insert(v.record.vv.toString(), v);
     }
     m_versionCache.remove(path);
+    const bool anyPending =
+        std::any_of(versions.cbegin(), versions.cend(), [](const Version& v) { return v.pending; });
+    const bool anyUnder = mayHold(kAnyPublishedUnder, m_anyPublishedUnder);
+    if (!before && anyPending) { // (what a version waiting here may supersede)
+        before.emplace();
+        Statement s(m_db, "SELECT record, pending FROM versions WHERE path = ?");
+        s.bind(1, path);
+        while (s.step()) {
+            const Version v = readVersion(s);
+            before->insert(v.record.vv.toString(), v);
+        }
+    }
+    if (anyPending || anyUnder)
+        keepPublishedUnder(path, before ? before->values() : QList<Version>(), next.values());
     if (before) {
         for (auto it = before->cbegin(); it != before->cend(); ++it)
             if (!next.contains(it.key()))
@@ -596,6 +613,55 @@ void StateDb::setVersions(const QString& path, const QList<Version>& versions)
     // Cached as written when each version reads back as it is; else read again when asked.
     if (asIs)
         cacheVersions(path, next.values());
+}
+
+void StateDb::keepPublishedUnder(const QString& path, const QList<Version>& before,
+                                 const QList<Version>& next)
+{
+    // A snapshot lists every published version that no published version supersedes (R17), as the
+    // segments it stands for said. A version made here supersedes published ones long before it is
+    // published (it waits for room, or for the next pass): they leave the path's versions, and are
+    // kept here until a published version supersedes them or none waiting here does any more (model
+    // seed 1290132: left out of a snapshot, a state put back from a backup no longer knew the
+    // counter its own published version had used, and numbered its next edit with it).
+    QMap<QString, JournalRecord> was;
+    if (mayHold(kAnyPublishedUnder, m_anyPublishedUnder)) {
+        Statement s(m_db, "SELECT vv, record FROM published_under WHERE path = ?");
+        s.bind(1, path);
+        while (s.step()) {
+            QString error;
+            if (const auto record = JournalRecord::fromJsonText(s.blob(1), error))
+                was.insert(s.text(0), *record);
+        }
+    }
+    QMap<QString, JournalRecord> candidates = was;
+    for (const Version& v : before)
+        if (!v.pending)
+            candidates.insert(v.record.vv.toString(), v.record);
+    QMap<QString, JournalRecord> kept;
+    for (auto it = candidates.cbegin(); it != candidates.cend(); ++it) {
+        const protocol::VersionVector& vv = it->vv;
+        bool waitingOver = false, published = false;
+        for (const Version& v : next) {
+            if (v.pending)
+                waitingOver = waitingOver || v.record.vv.supersedes(vv);
+            else
+                published = published || v.record.vv == vv || v.record.vv.supersedes(vv);
+        }
+        if (waitingOver && !published)
+            kept.insert(it.key(), it.value());
+    }
+    if (kept.keys() == was.keys())
+        return;
+    Statement(m_db, "DELETE FROM published_under WHERE path = ?").bind(1, path).step();
+    for (auto it = kept.cbegin(); it != kept.cend(); ++it)
+        Statement(m_db, "INSERT INTO published_under (path, vv, record) VALUES (?, ?, ?)")
+            .bind(1, path)
+            .bind(2, it.key())
+            .bind(3, it->toJsonText())
+            .step();
+    if (!kept.isEmpty())
+        m_anyPublishedUnder = m_depth > 0 ? 1 : -1;
 }
 
 QList<StateDb::Version> StateDb::pendingVersions(const QString& afterPath, const QString& afterVv,
@@ -627,7 +693,9 @@ QList<StateDb::Version> StateDb::pendingVersions(const QString& afterPath, const
 QList<StateDb::Version> StateDb::publishedVersions() const
 {
     QList<Version> out;
-    Statement s(m_db, "SELECT record, pending FROM versions WHERE pending = 0 ORDER BY path, vv");
+    // (With those a version waiting here supersedes: keepPublishedUnder.)
+    Statement s(m_db, "SELECT record, pending, path, vv FROM versions WHERE pending = 0 UNION ALL "
+                      "SELECT record, 0, path, vv FROM published_under ORDER BY 3, 4");
     while (s.step())
         out.append(readVersion(s));
     return out;

@@ -176,7 +176,9 @@ public:
 
     QList<Version> versions(const QString& path) const;
     int versionCount(const QString& path) const; // without reading them
-    QList<Version> publishedVersions() const; // every version but those not yet published
+    // Every version published and superseded by none published: those of versions(), but for the
+    // ones not yet published, and those such a version supersedes (kept by setVersions).
+    QList<Version> publishedVersions() const;
     void setVersions(const QString& path, const QList<Version>& versions);
     // Versions made here and not yet published, in (path, vv) order, after the given ones.
     QList<Version> pendingVersions(const QString& afterPath = {}, const QString& afterVv = {},
@@ -295,6 +297,8 @@ private:
     mutable int m_anySetAside = -1;
     mutable int m_anyBasis = -1;
     mutable int m_anyContentBlobs = -1;
+    mutable int m_anyPublishedUnder = -1;
+    void keepPublishedUnder(const QString& path, const QList<Version>& before, const QList<Version>& next);
     void forgetTransaction();
     bool mayHold(const char* existsSql, int& known) const;
 };

@@ -275,6 +275,13 @@ public:
     }
 
     // A path as a client sees it: on disk, in its state, its known versions.
+    static quint64 inodeOf(const QString& file)
+    {
+        struct stat st
+        {
+        };
+        return ::stat(QFile::encodeName(file).constData(), &st) == 0 ? quint64(st.st_ino) : 0;
+    }
     static QString describePath(Client& c, const QString& path)
     {
         QStringList versions;
@@ -298,9 +305,20 @@ public:
         const QFileInfo info(c.path(path));
         return QString("%1 %2: disk %3, local %4; versions %5")
             .arg(c.config().clientName, path,
-                 info.isFile() ? "'" + abbreviated(c.read(path)) + "'" : info.isDir() ? "folder" : "-",
+                 info.isFile() ? "'" + abbreviated(c.read(path)) +
+                                     QString("' %1 B t%2 i%3")
+                                         .arg(info.size())
+                                         .arg(info.lastModified().toMSecsSinceEpoch() % 100'000'000)
+                                         .arg(inodeOf(c.path(path)))
+                 : info.isDir() ? "folder"
+                                : "-",
                  local ? (local->kind == protocol::JournalRecord::Kind::Directory ? "folder " : "file ") +
-                             (local->vv ? local->vv->toString() : "?")
+                             (local->vv ? local->vv->toString() : "?") +
+                             QString(" #%1 %2 B t%3 i%4")
+                                 .arg(QString::fromLatin1(local->hash.toHex().left(8)))
+                                 .arg(local->size)
+                                 .arg(local->mtimeNs / 1'000'000 % 100'000'000)
+                                 .arg(local->inode)
                        : "-",
                  versions.join(" | "));
     }
@@ -909,6 +927,9 @@ void tst_Model::regressions_data()
     row("access flags: a receive flag back on, then a restart: what came meanwhile is placed", 800015, 600);
     row("access flags: a folder moved away and back while its deletions were held, after another moved it", 820088, 600);
     row("access flags, in place run: a file asked for in vain left its folders, one where another had a file", 970035, 1000);
+    row("quota: an edit waiting for room superseded a deletion, then a restore: the snapshot kept what it "
+        "superseded",
+        1290132, 600);
 }
 
 void tst_Model::regressions()

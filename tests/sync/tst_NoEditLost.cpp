@@ -136,6 +136,7 @@ private Q_SLOTS:
     void bitsChangedOverBytesChangedInPlace();
     void winnerDeletedWhereTheConflictWasSeen();
     void counterTakenBackIsNotUsedAgain();
+    void snapshotKeepsWhatAWaitingEditSupersedes();
     void droppedVersionIsNeverSentAgain();
     void scanBeforeTakingBack_data();
     void scanBeforeTakingBack();
@@ -962,6 +963,49 @@ void tst_NoEditLost::counterTakenBackIsNotUsedAgain()
     CONVERGED(a, b);
     // Both edits meet as a conflict; nothing anyone wrote is gone.
     QCOMPARE(contents(b), QStringList({"alice v1", "alice v2", "bob v2", "x"}));
+}
+
+// Model seed 1290132 (an edit lost). Bob's edit waited for room on the relay (his quota) and
+// superseded, here only, alice's published deletion of the file; a snapshot he wrote meanwhile
+// (R17) left out that deletion and his published version under it, as if his waiting edit stood for
+// them, and his segments went (R18). Put back from a backup, his state took back that snapshot,
+// which no longer said his counter for the file: his scan numbered the edit with a counter alice's
+// deletion already knew, and that deletion, read again, passed for its successor: the file went
+// from his folder, the edit never sent.
+void tst_NoEditLost::snapshotKeepsWhatAWaitingEditSupersedes()
+{
+    QTemporaryDir backups;
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    b.config().diskQuota = 64 * 1024;
+    b.makeEngine();
+    a.write("f.txt", "alice v1");
+    a.write("g.txt", "g");
+    settle({&a, &b}, 2);
+    b.saveState(backups.filePath("bob.db"));
+    b.engine().setSnapshotInterval(1);
+    b.write("f.txt", "bob v2");
+    QVERIFY(b.pass().ok());
+    QVERIFY(a.pass().ok());
+    QCOMPARE(a.read("f.txt"), QByteArray("bob v2"));
+    QVERIFY(QFile::remove(a.path("f.txt")));
+    a.write("big.bin", QByteArray(100 * 1024, 'x')); // more than bob's quota, until bob has it
+    QVERIFY(a.pass().ok());
+    QVERIFY(b.pass().ok()); // the deletion placed; big.bin received
+    QVERIFY(!b.exists("f.txt"));
+    QVERIFY(b.pass().ok()); // alice read all his segments: they go, his snapshot covers them
+    const QString own = "journal/" + b.engine().clientId() + "/";
+    b.write("f.txt", "bob's edit");          // made again over the deletion
+    QVERIFY(QFile::remove(b.path("g.txt"))); // a record with no content: a segment, a snapshot
+    QVERIFY(b.pass().ok());
+    QVERIFY(b.last().waitingForSpace);
+    QVERIFY2(relay.objects(own).size() <= 1, qPrintable(relay.objects(own).join(' ')));
+    b.restoreState(backups.filePath("bob.db"));
+    QVERIFY2(b.pass().ok(), qPrintable(b.last().error)); // takes his snapshot back
+    settle({&a, &b}, 4);
+    CONVERGED(a, b);
+    QCOMPARE(b.read("f.txt"), QByteArray("bob's edit"));
+    QVERIFY(!b.exists("g.txt"));
 }
 
 // Model seed 110270 (an edit lost). After a state put back from a backup, alice's scan found a file

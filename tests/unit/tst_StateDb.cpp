@@ -22,6 +22,7 @@ private Q_SLOTS:
     void fullDiskThrowsAndKeepsWhatWasCommitted();
     void damagedFileIsNamed();
     void versionsReadAsStored();
+    void publishedVersionsKeepWhatAWaitingOneSupersedes();
     void peersKeepWhatTheirHeadsSay();
 };
 
@@ -238,6 +239,98 @@ void tst_StateDb::versionsReadAsStored()
         QCOMPARE(db.versions(p).size(), changed.size());
     }
     compareAll();
+}
+
+// What a snapshot lists (R17): every published version that no published version supersedes. A
+// version made here supersedes published ones before it is published; they stay listed until it is,
+// or until a published version supersedes them (model seed 1290132).
+void tst_StateDb::publishedVersionsKeepWhatAWaitingOneSupersedes()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("state.db");
+    const QString a = QStringLiteral("00000000000000a1"), b = QStringLiteral("00000000000000b2");
+    const QString p = QStringLiteral("f.txt"), other = QStringLiteral("g.txt");
+    auto version = [&](const QString& at, JournalRecord::Kind kind, quint64 counterA, quint64 counterB,
+                       bool pending) {
+        JournalRecord r;
+        r.path = at;
+        QMap<QString, quint64> counters{{a, counterA}};
+        if (counterB > 0)
+            counters.insert(b, counterB);
+        r.vv = VersionVector(counters);
+        r.origin = counterB > 0 ? b : a;
+        r.kind = kind;
+        if (kind == JournalRecord::Kind::File) {
+            r.size = 10;
+            r.hash = hashOf(int(counterA * 10 + counterB));
+        }
+        return StateDb::Version{r, pending, false};
+    };
+    auto listed = [](const StateDb& db) {
+        QStringList out;
+        for (const StateDb::Version& v : db.publishedVersions())
+            out << v.record.path + QLatin1Char(' ') + v.record.vv.toString() + (v.pending ? "*" : "");
+        return out;
+    };
+    const auto v1 = version(p, JournalRecord::Kind::File, 1, 0, false);
+    const auto g1 = version(other, JournalRecord::Kind::File, 1, 0, false);
+    const QString v1Line = p + " " + v1.record.vv.toString(), g1Line = other + " " + g1.record.vv.toString();
+    StateDb db;
+    QString error;
+    QVERIFY2(db.open(path, error), qPrintable(error));
+    db.begin();
+    db.setVersions(p, {v1});
+    db.setVersions(other, {g1});
+    db.commit();
+    QCOMPARE(listed(db), QStringList({v1Line, g1Line}));
+    // An edit made here, waiting: v1 is no known version any more, and still listed as published.
+    const auto edit = version(p, JournalRecord::Kind::File, 2, 0, true);
+    db.begin();
+    db.setVersions(p, {edit});
+    db.commit();
+    QCOMPARE(db.versions(p).size(), 1);
+    QCOMPARE(listed(db), QStringList({v1Line, g1Line}));
+    // Read by a new connection (no cache): the same.
+    {
+        StateDb fresh;
+        QVERIFY2(fresh.open(path, error), qPrintable(error));
+        QCOMPARE(listed(fresh), QStringList({v1Line, g1Line}));
+        // What a rolled-back transaction wrote is not listed.
+        fresh.begin();
+        fresh.setVersions(other, {version(other, JournalRecord::Kind::Deleted, 2, 0, true)});
+        QCOMPARE(listed(fresh), QStringList({v1Line, g1Line}));
+        fresh.abandon();
+        QCOMPARE(fresh.versions(other).size(), 1);
+        QCOMPARE(listed(fresh), QStringList({v1Line, g1Line}));
+    }
+    // A deletion from elsewhere, concurrent with the edit, supersedes v1: listed in its place.
+    const auto deletion = version(p, JournalRecord::Kind::Deleted, 1, 1, false);
+    const QString deletionLine = p + " " + deletion.record.vv.toString();
+    db.begin();
+    db.setVersions(p, {edit, deletion});
+    db.commit();
+    QCOMPARE(listed(db), QStringList({deletionLine, g1Line}));
+    // The next edit, made over both, waits too: the deletion stays listed.
+    const auto next = version(p, JournalRecord::Kind::File, 3, 1, true);
+    db.begin();
+    db.setVersions(p, {next});
+    db.commit();
+    QCOMPARE(listed(db), QStringList({deletionLine, g1Line}));
+    StateDb::Version sent = next;
+    sent.pending = false; // published: it stands for them
+    db.begin();
+    db.setVersions(p, {sent});
+    db.commit();
+    QCOMPARE(listed(db), QStringList({p + " " + next.record.vv.toString(), g1Line}));
+    // An edit that waits and is then withdrawn (none waiting supersedes them): nothing kept.
+    db.begin();
+    db.setVersions(other, {version(other, JournalRecord::Kind::File, 2, 0, true)});
+    db.commit();
+    QCOMPARE(listed(db).size(), 2);
+    db.begin();
+    db.setVersions(other, {});
+    db.commit();
+    QCOMPARE(listed(db), QStringList({p + " " + next.record.vv.toString()}));
 }
 
 QTEST_GUILESS_MAIN(tst_StateDb)
