@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QMap>
 #include <QSet>
 #include <QString>
 #include <exception>
@@ -177,9 +178,14 @@ public:
     QList<Version> versions(const QString& path) const;
     int versionCount(const QString& path) const; // without reading them
     // Every version published and superseded by none published: those of versions(), but for the
-    // ones not yet published, and those such a version supersedes (kept by setVersions).
+    // ones not yet published, and those such a version superseded (kept by setVersions and
+    // keepPublished until a published version supersedes them).
     QList<Version> publishedVersions() const;
     void setVersions(const QString& path, const QList<Version>& versions);
+    // A published record that versions(path) did not take in because a version waiting here
+    // supersedes it (read again, or taken back after that version was made): listed by snapshots
+    // all the same, as setVersions keeps the published versions such a version replaces.
+    void keepPublished(const protocol::JournalRecord& record);
     // Versions made here and not yet published, in (path, vv) order, after the given ones.
     QList<Version> pendingVersions(const QString& afterPath = {}, const QString& afterVv = {},
                                    int limit = -1) const;
@@ -298,6 +304,9 @@ private:
     mutable int m_anyBasis = -1;
     mutable int m_anyContentBlobs = -1;
     mutable int m_anyPublishedUnder = -1;
+    QMap<QString, protocol::JournalRecord> publishedUnder(const QString& path) const;
+    void setPublishedUnder(const QString& path, const QMap<QString, protocol::JournalRecord>& was,
+                           const QMap<QString, protocol::JournalRecord>& now);
     void keepPublishedUnder(const QString& path, const QList<Version>& before, const QList<Version>& next);
     void forgetTransaction();
     bool mayHold(const char* existsSql, int& known) const;

@@ -137,6 +137,7 @@ private Q_SLOTS:
     void winnerDeletedWhereTheConflictWasSeen();
     void counterTakenBackIsNotUsedAgain();
     void snapshotKeepsWhatAWaitingEditSupersedes();
+    void snapshotKeepsAVersionTakenBackUnderAWaitingEdit();
     void droppedVersionIsNeverSentAgain();
     void scanBeforeTakingBack_data();
     void scanBeforeTakingBack();
@@ -1008,6 +1009,56 @@ void tst_NoEditLost::snapshotKeepsWhatAWaitingEditSupersedes()
     QVERIFY(!b.exists("g.txt"));
 }
 
+// The same loss by another way (review of the fix): bob's pass stopped dead after his segment with
+// his deletion E reached the relay, before his state recorded it (a record with no content: no
+// upload of his says a segment may be there). His file made again, waiting for room, superseded E
+// before his push, finding that segment there, took E back: no known version took it in, and his
+// snapshot left it out. Put back from a backup, his state numbered his file with E's counter, and
+// alice's file made over E passed for its successor.
+void tst_NoEditLost::snapshotKeepsAVersionTakenBackUnderAWaitingEdit()
+{
+    for (int at = 1; at <= 40; ++at) {
+        QTemporaryDir backups;
+        Relay relay("memory");
+        Client a(relay, "alice"), b(relay, "bob");
+        b.config().diskQuota = 64 * 1024;
+        b.makeEngine();
+        a.write("f.txt", "v1");
+        for (const char* other : {"g.txt", "h.txt", "i.txt", "j.txt", "k.txt"})
+            a.write(other, other);
+        settle({&a, &b}, 2);
+        b.saveState(backups.filePath("bob.db"));
+        const QString own = "journal/" + b.engine().clientId() + "/";
+        const int segments = int(relay.objects(own).size());
+        QVERIFY(QFile::remove(b.path("f.txt")));
+        if (!b.crashingPass(at))
+            QFAIL("no step between his segment and his state's commit");
+        if (relay.objects(own).size() == segments || b.engine().database().pendingCount() == 0)
+            continue; // stopped elsewhere
+        b.engine().setSnapshotInterval(1);
+        a.write("big.bin", QByteArray(100 * 1024, 'x')); // more than bob's quota, until bob has it
+        QVERIFY(a.pass().ok());                          // (his head does not name that segment yet)
+        b.write("f.txt", "bob's file");
+        QVERIFY(QFile::remove(b.path("g.txt"))); // a record with no content: a segment, a snapshot
+        QVERIFY2(b.pass().ok(), qPrintable(b.last().error));
+        QVERIFY(b.last().waitingForSpace);
+        QVERIFY(a.pass().ok());
+        QVERIFY(!a.exists("f.txt"));
+        QVERIFY(b.pass().ok()); // alice read his segments: they go, his snapshot covers them
+        QVERIFY2(relay.objects(own).size() <= 1, qPrintable(relay.objects(own).join(' ')));
+        a.write("f.txt", "alice's file"); // made over E
+        QVERIFY(a.pass().ok());
+        b.restoreState(backups.filePath("bob.db"));
+        QVERIFY2(b.pass().ok(), qPrintable(b.last().error)); // takes his snapshot back
+        settle({&a, &b}, 4);
+        CONVERGED(a, b);
+        QVERIFY(contents(b).contains("alice's file"));
+        QVERIFY(contents(b).contains("bob's file"));
+        return;
+    }
+    QFAIL("no pass stopped between his segment and his state's commit");
+}
+
 // Model seed 110270 (an edit lost). After a state put back from a backup, alice's scan found a file
 // she had received from carol as new: a version of her own (her first counter), not published yet,
 // with carol's bytes. Bob had asked for those bytes again (lost from the relay). Her pull planned
@@ -1748,6 +1799,10 @@ void tst_NoEditLost::contentNoClientHolds_data()
     // Model seed 620028: bob's file is still there, left out by his filters, and his state put
     // back has no entry for it. He does not say he lacks it; once he lets it in, he sends it.
     QTest::newRow("the author's file is left out, untracked: asked for until it is let in") << QString("kept");
+    // Model seed 1320090: a folder made elsewhere at the name, concurrent with the lost version,
+    // took the name; the lost version was asked for under its conflict copy's name for ever. The
+    // author, whose folder now holds that folder there, settles it with a version of it.
+    QTest::newRow("a folder made elsewhere took the name: settled with it") << QString("folder");
 }
 
 void tst_NoEditLost::contentNoClientHolds()
@@ -1797,6 +1852,10 @@ void tst_NoEditLost::contentNoClientHolds()
     }
     a.config().exclude.clear();
     a.makeEngine();
+    if (row == "folder") {
+        QVERIFY(QDir().mkpath(a.path("notes.md")));
+        a.write("notes.md/inner.txt", "alice's");
+    }
     if (row == "not sent") {
         a.engine().setAccess("notes.md", false, std::nullopt);
         c.config().exclude.clear();
@@ -1850,6 +1909,13 @@ void tst_NoEditLost::contentNoClientHolds()
         if (row == "older") {
             QCOMPARE(a.read("notes.md"), older);
             QCOMPARE(b.read("notes.md"), older);
+        } else if (row == "folder") {
+            for (Client* x : {&a, &b, &c}) {
+                QCOMPARE(x->read("notes.md/inner.txt"), QByteArray("alice's"));
+                QVERIFY2(!contents(*x).contains(QString::fromLatin1(lost)),
+                         qPrintable(x->tree().keys().join(' ')));
+            }
+            QVERIFY(said.first().contains("the folder there replaces it everywhere"));
         } else {
             QVERIFY(!a.exists("notes.md") && !b.exists("notes.md"));
         }

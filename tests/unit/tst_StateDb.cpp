@@ -322,15 +322,48 @@ void tst_StateDb::publishedVersionsKeepWhatAWaitingOneSupersedes()
     db.setVersions(p, {sent});
     db.commit();
     QCOMPARE(listed(db), QStringList({p + " " + next.record.vv.toString(), g1Line}));
-    // An edit that waits and is then withdrawn (none waiting supersedes them): nothing kept.
+    const QString nextLine = p + " " + next.record.vv.toString();
+    // An edit that waits and is then withdrawn: what it superseded is still what was published last.
     db.begin();
     db.setVersions(other, {version(other, JournalRecord::Kind::File, 2, 0, true)});
     db.commit();
-    QCOMPARE(listed(db).size(), 2);
+    QCOMPARE(listed(db), QStringList({nextLine, g1Line}));
     db.begin();
     db.setVersions(other, {});
     db.commit();
-    QCOMPARE(listed(db), QStringList({p + " " + next.record.vv.toString()}));
+    QCOMPARE(listed(db), QStringList({nextLine, g1Line}));
+    // Several changes in one transaction; the last one, published, supersedes g1.
+    const auto g3 = version(other, JournalRecord::Kind::File, 3, 0, false);
+    db.begin();
+    db.setVersions(other, {version(other, JournalRecord::Kind::File, 2, 1, true)});
+    db.setVersions(other, {version(other, JournalRecord::Kind::File, 2, 2, true)});
+    QCOMPARE(listed(db), QStringList({nextLine, g1Line}));
+    db.setVersions(other, {g3});
+    db.commit();
+    QCOMPARE(listed(db), QStringList({nextLine, other + " " + g3.record.vv.toString()}));
+    // Published records that a version waiting here supersedes, read after it was made (taken back
+    // from the journal, read again): listed; one already known, or older than one listed, is not.
+    const auto waiting = version(other, JournalRecord::Kind::File, 5, 3, true);
+    db.begin();
+    db.setVersions(other, {waiting});
+    db.commit();
+    const QString g3Line = other + " " + g3.record.vv.toString();
+    QCOMPARE(listed(db), QStringList({nextLine, g3Line}));
+    const auto fromBob = version(other, JournalRecord::Kind::Deleted, 2, 2, false); // concurrent with g3
+    const auto older = version(other, JournalRecord::Kind::File, 1, 1, false);      // g3 supersedes it
+    const auto newer = version(other, JournalRecord::Kind::File, 4, 2, false);      // supersedes both
+    db.begin();
+    db.keepPublished(g3.record);
+    db.keepPublished(older.record);
+    db.keepPublished(fromBob.record);
+    db.commit();
+    QCOMPARE(listed(db), QStringList({nextLine, other + " " + fromBob.record.vv.toString(), g3Line}));
+    db.begin();
+    db.keepPublished(newer.record);
+    db.keepPublished(version(other, JournalRecord::Kind::File, 6, 3, false).record); // nothing waits over it
+    db.commit();
+    QCOMPARE(listed(db), QStringList({nextLine, other + " " + newer.record.vv.toString()}));
+    QCOMPARE(db.versions(other).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_StateDb)

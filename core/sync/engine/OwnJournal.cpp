@@ -297,6 +297,8 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
             record.repush = false;
             if (const auto updated = integrated(versions, StateDb::Version{record}))
                 m_ctx.db.setVersions(record.path, *updated);
+            else
+                m_ctx.db.keepPublished(record);
             // A version this client made from its folder, before the scan of a run's first pass:
             // the folder held it then. The scan compares the folder with it, and what changed since
             // builds on it (R24); a file gone since is a deletion. So with every version its

@@ -431,6 +431,8 @@ void Puller::integrateRecords(Pass& pass, const QList<QByteArray>& records, cons
         }
         if (const auto updated = integrated(stored, StateDb::Version{*record}))
             m_ctx.db.setVersions(record->path, *updated);
+        else
+            m_ctx.db.keepPublished(*record);
         takeInHeld(*record);
     }
     m_ctx.db.commit();

@@ -21,15 +21,18 @@ using Kind = JournalRecord::Kind;
 
 namespace {
 
-// Whether this client may publish a version of `path` at all: a name it sends and receives, not a
-// case twin (nothing is published for a name left out), and that holds a file or nothing here.
+// Whether this client may publish a version of `path` at all: a name it sends and receives, as
+// what it holds here (a file or nothing, or a folder), not a case twin (nothing is published for a
+// name left out).
 bool settles(EngineContext& ctx, CaseIndex& cases, const QString& path)
 {
-    if (!ctx.filter.acceptsFile(path) || !ctx.accessOf(path).send || !ctx.selected(path, Kind::File) ||
+    const auto local = ctx.db.local(path);
+    const bool folder = local && local->kind == Kind::Directory;
+    if (!(folder ? ctx.filter.acceptsDirectory(path) : ctx.filter.acceptsFile(path)) ||
+        !ctx.accessOf(path).send || !ctx.selected(path, folder ? Kind::Directory : Kind::File) ||
         (cases.insensitive() && !cases.caseTwin(path).isEmpty()))
         return false;
-    const auto local = ctx.db.local(path);
-    return !local || local->kind == Kind::File;
+    return true;
 }
 
 enum class Over { Nothing, Held, Deletion };
@@ -54,8 +57,10 @@ Over settleOver(EngineContext& ctx, CaseIndex& cases, const QString& path, const
     for (const StateDb::Version& w : versions)
         if (local && holds(*local, w.record) && (!held || w.pending))
             held = &w;
-    // (A content that is no known version: one that `v` itself superseded, none other.)
-    if (local && !held && (!anyContent || !v.record.vv.supersedes(*local->vv)))
+    // (A content that is no known version: one that `v` itself superseded, none other. A folder:
+    // a known version of it, model seed 1320090, where a file's version lost everywhere, concurrent
+    // with the folder that took its name, was asked for under its conflict copy's name for ever.)
+    if (local && !held && (!anyContent || !v.record.vv.supersedes(*local->vv) || local->kind != Kind::File))
         return Over::Nothing;
     // (What the folder holds, checked just above: every known version of that content with it.)
     const VersionVector base = local ? heldVector(*local, versions) : baseVector(local, versions);
@@ -75,10 +80,13 @@ Over settleOver(EngineContext& ctx, CaseIndex& cases, const QString& path, const
             r.hash = local->hash;
         }
         // As the scan would record it: the folder's time and permission bits.
-        r.mtimeMs = local->mtimeNs / 1'000'000;
-        r.mode = cases.keepsModes() ? local->mode : 0;
+        if (local->kind == Kind::File) {
+            r.mtimeMs = local->mtimeNs / 1'000'000;
+            r.mode = cases.keepsModes() ? local->mode : 0;
+        }
         for (const StateDb::Version& w : versions)
-            renamed = renamed || (w.record.sameContent(r) && (!w.pending || w.renamed));
+            renamed =
+                renamed || (r.kind == Kind::File && w.record.sameContent(r) && (!w.pending || w.renamed));
     } else {
         r.path = path;
         r.kind = Kind::Deleted;
@@ -299,13 +307,19 @@ bool settleLostContent(EngineContext& ctx, CaseIndex& cases, Pass& pass, const Q
         const Over o = settleOver(ctx, cases, path, versions, v, true);
         if (o == Over::Nothing)
             continue;
-        pass.problem(o == Over::Held
-                         ? trc("sync", "%1: the version of %2 is lost (no client holds its content and the relay "
-                                       "has it no more); the file of this folder replaces it everywhere")
-                               .arg(path, v.record.originName)
-                         : trc("sync", "%1: the version of %2 is lost (no client holds its content and the relay "
-                                       "has it no more); the name is deleted everywhere, as it is here")
-                               .arg(path, v.record.originName));
+        const auto held = ctx.db.local(path);
+        pass.problem(
+            o == Over::Held && held && held->kind == Kind::Directory
+                ? trc("sync", "%1: the version of %2 is lost (no client holds its content and the relay "
+                              "has it no more); the folder there replaces it everywhere")
+                      .arg(path, v.record.originName)
+            : o == Over::Held
+                ? trc("sync", "%1: the version of %2 is lost (no client holds its content and the relay "
+                              "has it no more); the file of this folder replaces it everywhere")
+                      .arg(path, v.record.originName)
+                : trc("sync", "%1: the version of %2 is lost (no client holds its content and the relay "
+                              "has it no more); the name is deleted everywhere, as it is here")
+                      .arg(path, v.record.originName));
         return true;
     }
     return false;
