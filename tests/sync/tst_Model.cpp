@@ -930,6 +930,9 @@ void tst_Model::regressions_data()
     row("quota: an edit waiting for room superseded a deletion, then a restore: the snapshot kept what it "
         "superseded",
         1290132, 600);
+    row("access flags: a file's version lost everywhere, a folder made elsewhere at its name: settled with "
+        "the folder",
+        1320090, 600);
 }
 
 void tst_Model::regressions()

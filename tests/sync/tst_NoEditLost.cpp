@@ -1803,6 +1803,9 @@ void tst_NoEditLost::contentNoClientHolds_data()
     // took the name; the lost version was asked for under its conflict copy's name for ever. The
     // author, whose folder now holds that folder there, settles it with a version of it.
     QTest::newRow("a folder made elsewhere took the name: settled with it") << QString("folder");
+    // The same, the folder's own version never sent (alice's send flag is off for it, on for the
+    // file in it): bob's folder, made for that file, has no version of its own.
+    QTest::newRow("a folder without a version of its own: settled with one") << QString("bare folder");
 }
 
 void tst_NoEditLost::contentNoClientHolds()
@@ -1852,7 +1855,11 @@ void tst_NoEditLost::contentNoClientHolds()
     }
     a.config().exclude.clear();
     a.makeEngine();
-    if (row == "folder") {
+    if (row == "folder" || row == "bare folder") {
+        if (row == "bare folder") {
+            a.engine().setAccess("notes.md", false, std::nullopt);
+            a.engine().setAccess("notes.md/inner.txt", true, std::nullopt);
+        }
         QVERIFY(QDir().mkpath(a.path("notes.md")));
         a.write("notes.md/inner.txt", "alice's");
     }
@@ -1909,7 +1916,7 @@ void tst_NoEditLost::contentNoClientHolds()
         if (row == "older") {
             QCOMPARE(a.read("notes.md"), older);
             QCOMPARE(b.read("notes.md"), older);
-        } else if (row == "folder") {
+        } else if (row == "folder" || row == "bare folder") {
             for (Client* x : {&a, &b, &c}) {
                 QCOMPARE(x->read("notes.md/inner.txt"), QByteArray("alice's"));
                 QVERIFY2(!contents(*x).contains(QString::fromLatin1(lost)),

@@ -201,13 +201,17 @@ QList<QByteArray> RelaySpace::currentLacks(const Pass& pass, const QList<QByteAr
     // or access flags leave out, or one its scan passed over: unreadable, still being written).
     // Not said lacking then (model seed 620028: alice's restored state had no entry for a file
     // '*.md' left out, which held the content bob asked for; said lacking, it was settled as lost).
+    // A folder there holds no file's content.
     const QMultiHash<QByteArray, QString> paths =
         out.isEmpty() ? QMultiHash<QByteArray, QString>()
                       : m_ctx.db.pathsWithContents(QSet<QByteArray>(out.cbegin(), out.cend()));
     out.removeIf([&](const QByteArray& hash) {
         for (auto it = paths.constFind(hash); it != paths.cend() && it.key() == hash; ++it) {
             bool special = false;
-            if (!m_ctx.db.local(it.value()) && (statLocal(m_ctx.localPath(it.value()), it.value(), &special) || special))
+            if (m_ctx.db.local(it.value()))
+                continue;
+            if (const auto disk = statLocal(m_ctx.localPath(it.value()), it.value(), &special);
+                special || (disk && disk->kind == JournalRecord::Kind::File))
                 return true;
         }
         return false;

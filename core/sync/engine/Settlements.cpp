@@ -21,18 +21,16 @@ using Kind = JournalRecord::Kind;
 
 namespace {
 
-// Whether this client may publish a version of `path` at all: a name it sends and receives, as
-// what it holds here (a file or nothing, or a folder), not a case twin (nothing is published for a
+// Whether this client may publish a version of `path` at all: a name it sends and receives as a
+// file, and as a folder too when a folder is there, not a case twin (nothing is published for a
 // name left out).
 bool settles(EngineContext& ctx, CaseIndex& cases, const QString& path)
 {
     const auto local = ctx.db.local(path);
     const bool folder = local && local->kind == Kind::Directory;
-    if (!(folder ? ctx.filter.acceptsDirectory(path) : ctx.filter.acceptsFile(path)) ||
-        !ctx.accessOf(path).send || !ctx.selected(path, folder ? Kind::Directory : Kind::File) ||
-        (cases.insensitive() && !cases.caseTwin(path).isEmpty()))
-        return false;
-    return true;
+    return ctx.filter.acceptsFile(path) && ctx.accessOf(path).send && ctx.selected(path, Kind::File) &&
+           (!folder || (ctx.filter.acceptsDirectory(path) && ctx.selected(path, Kind::Directory))) &&
+           (!cases.insensitive() || cases.caseTwin(path).isEmpty());
 }
 
 enum class Over { Nothing, Held, Deletion };
@@ -57,10 +55,19 @@ Over settleOver(EngineContext& ctx, CaseIndex& cases, const QString& path, const
     for (const StateDb::Version& w : versions)
         if (local && holds(*local, w.record) && (!held || w.pending))
             held = &w;
-    // (A content that is no known version: one that `v` itself superseded, none other. A folder:
-    // a known version of it, model seed 1320090, where a file's version lost everywhere, concurrent
-    // with the folder that took its name, was asked for under its conflict copy's name for ever.)
-    if (local && !held && (!anyContent || !v.record.vv.supersedes(*local->vv) || local->kind != Kind::File))
+    // (A content that is no known version, only for a lost one: one that `v` itself superseded, or
+    // any other the folder holds as its scan recorded it, whose state no known version supersedes
+    // (model seed 1350073: a conflict's winner, its version superseded by a deletion made without
+    // the conflict's loser, which got lost; the folder's state, which took that loser in, was
+    // concurrent with the deletion, and the loser's author, the one to settle it, could not). As
+    // an edit made here would, it goes out with its chunks. A folder, a known version of it or
+    // not: model seed 1320090, where a file's version lost everywhere, concurrent with the folder
+    // that took its name, was asked for under its conflict copy's name for ever; a folder made here
+    // for files the others sent has no version of its own.)
+    if (local && !held && local->kind == Kind::File &&
+        (!anyContent || std::any_of(versions.cbegin(), versions.cend(), [&](const StateDb::Version& w) {
+            return !(w.record.vv == v.record.vv) && w.record.vv.supersedes(*local->vv);
+        })))
         return Over::Nothing;
     // (What the folder holds, checked just above: every known version of that content with it.)
     const VersionVector base = local ? heldVector(*local, versions) : baseVector(local, versions);
@@ -75,9 +82,11 @@ Over settleOver(EngineContext& ctx, CaseIndex& cases, const QString& path, const
             r.repush = false;
         } else {
             r.path = path;
-            r.kind = Kind::File;
-            r.size = local->size;
-            r.hash = local->hash;
+            r.kind = local->kind;
+            if (r.kind == Kind::File) {
+                r.size = local->size;
+                r.hash = local->hash;
+            }
         }
         // As the scan would record it: the folder's time and permission bits.
         if (local->kind == Kind::File) {
