@@ -1791,6 +1791,9 @@ void tst_NoEditLost::contentNoClientHolds_data()
     // content is gone, and settles nothing; once it answers again, he does.
     QTest::newRow("nothing left, the relay first saying 'not found' for everything") << QString("not found");
     QTest::newRow("the restored folder holds an older version: it comes back") << QString("older");
+    // The same, while alice's edit of that older version, made before she saw bob's, stands beside
+    // the lost one (the review of ee25168: settling only over no other newer version left it stuck).
+    QTest::newRow("the same, an edit from elsewhere beside the lost version: both stay") << QString("edited");
     QTest::newRow("the author leaves it out: settled by the client asking") << QString("excluded");
     // Alice, the first that asks, does not send that name (its send flag is off): she says she lacks
     // it as well as wants it, and carol, who asks too, settles it.
@@ -1818,18 +1821,28 @@ void tst_NoEditLost::contentNoClientHolds()
     a.setClientId("1111111111111111");
     b.setClientId("7777777777777777");
     c.setClientId("eeeeeeeeeeeeeeee");
-    a.config().exclude = QStringList{"*.md"};
-    a.makeEngine();
+    if (row != "edited") { // (alice leaves them out once she edited the notes)
+        a.config().exclude = QStringList{"*.md"};
+        a.makeEngine();
+    }
     if (row != "away") { // carol leaves them out too, and says she lacks them when asked
         c.config().exclude = QStringList{"*.md"};
         c.makeEngine();
     }
     const QByteArray older = "bob's notes, first\n";
-    if (row == "older")
+    if (row == "older" || row == "edited")
         writeAt(b, "notes.md", older, 1'700'000'100);
     b.write("a.txt", "kept");
     settle({&b, &a, &c}, 2);
     b.saveState(backups.filePath("bob.db"));
+    const QByteArray edit = "alice's edit of bob's notes\n";
+    if (row == "edited") {
+        QCOMPARE(a.read("notes.md"), older);
+        writeAt(a, "notes.md", edit, 1'700'000'150);
+        QVERIFY(a.pass().ok());
+        a.config().exclude = QStringList{"*.md"};
+        a.makeEngine();
+    }
     // His journal compacted into a snapshot (R17), which a state put back takes his versions from
     // without knowing what his folder held (R20).
     b.engine().setSnapshotInterval(1);
@@ -1845,7 +1858,7 @@ void tst_NoEditLost::contentNoClientHolds()
     }
     // Bob's machine put back from its backup: state and folder (in the last row, his state only).
     b.restoreState(backups.filePath("bob.db"));
-    if (row == "older")
+    if (row == "older" || row == "edited")
         writeAt(b, "notes.md", older, 1'700'000'100);
     else if (row != "kept")
         QVERIFY(QFile::remove(b.path("notes.md")));
@@ -1916,6 +1929,14 @@ void tst_NoEditLost::contentNoClientHolds()
         if (row == "older") {
             QCOMPARE(a.read("notes.md"), older);
             QCOMPARE(b.read("notes.md"), older);
+        } else if (row == "edited") {
+            for (Client* x : {&a, &b}) { // (carol leaves '*.md' out)
+                const QStringList held = contents(*x);
+                QVERIFY2(held.contains(QString::fromLatin1(older)) &&
+                             held.contains(QString::fromLatin1(edit)) &&
+                             !held.contains(QString::fromLatin1(lost)),
+                         qPrintable(x->tree().keys().join(' ')));
+            }
         } else if (row == "folder" || row == "bare folder") {
             for (Client* x : {&a, &b, &c}) {
                 QCOMPARE(x->read("notes.md/inner.txt"), QByteArray("alice's"));

@@ -39,7 +39,7 @@ enum class Over { Nothing, Held, Deletion };
 // folder holds under the name, with the folder's time and permission bits, or with nothing there a
 // deletion built on the known deletions. What the folder holds must be a known version (not a
 // change the next scan has yet to publish), unless `anyContent`: then a content that is no known
-// version any more, because `v` superseded it, goes out with its chunks.
+// version any more, because `v` superseded it or another way (below), goes out with its chunks.
 Over settleOver(EngineContext& ctx, CaseIndex& cases, const QString& path, const QList<StateDb::Version>& versions,
                 const StateDb::Version& v, bool anyContent)
 {
@@ -56,7 +56,7 @@ Over settleOver(EngineContext& ctx, CaseIndex& cases, const QString& path, const
         if (local && holds(*local, w.record) && (!held || w.pending))
             held = &w;
     // (A content that is no known version, only for a lost one: one that `v` itself superseded, or
-    // any other the folder holds as its scan recorded it, whose state no known version supersedes
+    // any other the folder holds as its scan recorded it, whose state no other known version supersedes
     // (model seed 1350073: a conflict's winner, its version superseded by a deletion made without
     // the conflict's loser, which got lost; the folder's state, which took that loser in, was
     // concurrent with the deletion, and the loser's author, the one to settle it, could not). As
@@ -64,10 +64,13 @@ Over settleOver(EngineContext& ctx, CaseIndex& cases, const QString& path, const
     // not: model seed 1320090, where a file's version lost everywhere, concurrent with the folder
     // that took its name, was asked for under its conflict copy's name for ever; a folder made here
     // for files the others sent has no version of its own.)
-    if (local && !held && local->kind == Kind::File &&
-        (!anyContent || std::any_of(versions.cbegin(), versions.cend(), [&](const StateDb::Version& w) {
+    auto supersededElsewhere = [&] {
+        return std::any_of(versions.cbegin(), versions.cend(), [&](const StateDb::Version& w) {
             return !(w.record.vv == v.record.vv) && w.record.vv.supersedes(*local->vv);
-        })))
+        });
+    };
+    if (local && !held && local->kind == Kind::File &&
+        (!anyContent || (!v.record.vv.supersedes(*local->vv) && supersededElsewhere())))
         return Over::Nothing;
     // (What the folder holds, checked just above: every known version of that content with it.)
     const VersionVector base = local ? heldVector(*local, versions) : baseVector(local, versions);
