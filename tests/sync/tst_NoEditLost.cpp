@@ -1710,6 +1710,8 @@ void tst_NoEditLost::copyDeletedByARestoredClient_data()
     QTest::newRow("edited") << "edit";
     QTest::newRow("deleted") << "delete";
     QTest::newRow("copy renamed, not deleted: nothing is let go") << "rename";
+    // The name made a folder (a file in it): the folder stays, alice's version goes with her copy.
+    QTest::newRow("made a folder") << "folder";
 }
 
 void tst_NoEditLost::copyDeletedByARestoredClient()
@@ -1743,10 +1745,14 @@ void tst_NoEditLost::copyDeletedByARestoredClient()
     c.restoreState(backups.filePath("carol.db"));
     // Older than alice's version, and concurrent with it: carol's state no longer knows it.
     const QByteArray again = QByteArray("carol's again\n").repeated(1500);
-    if (then == "delete")
+    if (then == "delete" || then == "folder")
         QVERIFY(QFile::remove(c.path("f.txt")));
     else
         writeAt(c, "f.txt", again, 1'700'000'050);
+    if (then == "folder") {
+        QVERIFY(QDir().mkpath(c.path("f.txt")));
+        c.write("f.txt/in.txt", again);
+    }
     // Her pass sends the copy's deletion; an edit waits for room on the relay.
     QVERIFY2(c.pass().ok(), qPrintable(c.last().error));
     if (then == "edit")
@@ -1771,6 +1777,8 @@ void tst_NoEditLost::copyDeletedByARestoredClient()
     QVERIFY(!contents(a).contains("alice's"));
     if (then == "edit")
         QCOMPARE(a.read("f.txt"), again);
+    else if (then == "folder")
+        QCOMPARE(a.read("f.txt/in.txt"), again);
     else
         QVERIFY(!QFileInfo::exists(a.path("f.txt")));
 }
