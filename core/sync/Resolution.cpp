@@ -75,6 +75,11 @@ QString conflictCopyName(const QString& path, const QString& device, qint64 mtim
     const qsizetype room = kMostNameBytes - fixed - extension.toUtf8().size();
     if (stem.toUtf8().size() > room)
         stem = cutToBytes(stem, room);
+    // A name that ends as this very copy's would (a copy of a copy cut alike): the cut gives the
+    // name back. The copy is cut one character more, so that it has a name of its own (model run
+    // 1420001: placing the name placed its copy, the name again, without end).
+    if (dir + stem + suffix + extension == path && !stem.isEmpty())
+        stem.chop(stem.size() >= 2 && stem.at(stem.size() - 1).isLowSurrogate() ? 2 : 1);
     return dir + stem + suffix + extension;
 }
 

@@ -119,6 +119,7 @@ private Q_SLOTS:
     void heldDeletionAgainstRemoteEdit();
     void conflictCopiesArePublishedWithoutContent();
     void conflictOnALongNameKeepsBoth();
+    void conflictWhoseCopyNameIsItsOwnName();
     void losingLocalVersionIsSent();
     void sameEditTwiceThenEditIsNoConflict();
     void stateRestoredFromBackup();
@@ -383,6 +384,32 @@ void tst_NoEditLost::conflictOnALongNameKeepsBoth()
     QCOMPARE(a.last().pendingUp + a.last().pendingDown + b.last().pendingUp + b.last().pendingDown, 0);
     QVERIFY2(a.last().problems.isEmpty() && b.last().problems.isEmpty(),
              qPrintable(a.last().problems.join('\n') + b.last().problems.join('\n')));
+}
+
+// Model run 1420001 (a crash: the engine's stack overflowed). A name of 255 bytes that ends as the
+// copy of a losing version would be named: the copy's name, its stem cut to fit, is the name itself,
+// and placing the name placed its copy, the name again, without end. The losing version's copy now
+// takes a name of its own, cut one character more.
+void tst_NoEditLost::conflictWhoseCopyNameIsItsOwnName()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    const QString suffix = " (conflict from bob 2023-11-14 221500 " + copyTag("bob's version") + ").txt";
+    const QString name = QString(255 - suffix.size(), QLatin1Char('n')) + suffix;
+    QCOMPARE(name.toUtf8().size(), 255);
+    a.write(name, "v1");
+    settle({&a, &b}, 1);
+    a.write(name, "alice's version");
+    b.write(name, "bob's version");
+    setMtime(a.path(name), 1'700'000'200);
+    setMtime(b.path(name), 1'700'000'100); // bob's loses: its copy would be named `name`
+    settle({&a, &b}, 3);
+    CONVERGED(a, b);
+    QCOMPARE(contents(a), QStringList({"alice's version", "bob's version"}));
+    QCOMPARE(a.read(name), QByteArray("alice's version"));
+    for (const QString& path : a.tree().keys())
+        QVERIFY2(path.toUtf8().size() <= 255, qPrintable(path));
+    QCOMPARE(a.last().pendingUp + a.last().pendingDown + b.last().pendingUp + b.last().pendingDown, 0);
 }
 
 // R26: every client that finds the conflict makes the same copy and publishes it, without

@@ -169,6 +169,23 @@ void tst_LocalActions::longConflictNamesFit()
              "a (conflict from " + QString(100, QLatin1Char('d')) + " 2026-11-26 070509).md");
     QCOMPARE(sync::conflictCopyName("notes.md", "bob", when, "0a1b2c3d"),
              QString("notes (conflict from bob 2026-11-26 070509 0a1b2c3d).md"));
+    // A name of 255 bytes that ends as this copy would: the copy is never the name itself (model
+    // run 1420001), with one-byte and four-byte characters before the suffix.
+    const QString suffix = " (conflict from bob 2026-11-26 070509 0a1b2c3d).md";
+    for (const QString& letter : {QString("n"), QString::fromUtf8("\xf0\x9f\x98\x80")}) {
+        QString name = QString(255 - suffix.size(), QLatin1Char('n'));
+        while ((name + suffix).toUtf8().size() > 255)
+            name.chop(1);
+        name = name.left(name.size() - letter.size()) + letter;
+        while ((name + suffix).toUtf8().size() > 255)
+            name.remove(0, 1);
+        const QString full = "dir/" + name + suffix;
+        const QString own = sync::conflictCopyName(full, "bob", when, "0a1b2c3d");
+        QVERIFY2(own != full, qPrintable(own));
+        QVERIFY2(own.section('/', -1).toUtf8().size() <= 255, qPrintable(own));
+        QCOMPARE(QString::fromUtf8(own.toUtf8()), own); // no broken character
+        QVERIFY(own.startsWith("dir/n") && own.endsWith(suffix));
+    }
 }
 
 // A name of 255 bytes archived twice within a second: `name (2).ext` cannot be, so the second goes

@@ -191,6 +191,13 @@ void Materializer::settleLost(Pass& pass)
 Outcome Materializer::materialize(Pass& pass, const QString& path)
 {
     const bool writeBehind = std::exchange(m_writeBehind, false);
+    // A name placed while its own placing is under way (a copy whose name, cut to 255 bytes, comes
+    // back to a name being placed): waits, with the name that led to it set aside, instead of
+    // without end (model run 1420001, a stack overflow).
+    if (m_placing.contains(path))
+        return Outcome::Deferred;
+    m_placing.insert(path);
+    const auto placed = qScopeGuard([this, &path] { m_placing.remove(path); });
     const Resolution target = m_ctx.resolved(path);
     const QString absolute = m_ctx.localPath(path);
     // Nothing is ever written or deleted through a symbolic link (R4): a link where the others

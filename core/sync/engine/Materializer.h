@@ -84,6 +84,7 @@ private:
     // copy, whose outcome the path that needs it looks at): its download may be written behind.
     bool m_writeBehind = false;
     QSet<QByteArray> m_goneFromRelay; // contents this batch asked for, found not on the relay
+    QSet<QString> m_placing;          // names whose placing is under way (a name and its copies)
     FolderMaker m_folders; // the folders the batch looked at or made
 };
 
