@@ -43,11 +43,12 @@ StateError::StateError(Kind kind, const QString& path, const QString& detail)
 
 namespace {
 
-using protocol::JournalRecord;
 using detail::fail;
 using detail::fileOf;
+using detail::readVersion;
 using detail::Statement;
 using detail::statementCache;
+using protocol::JournalRecord;
 
 StateDb::LocalEntry readLocal(const Statement& s)
 {
@@ -63,21 +64,6 @@ StateDb::LocalEntry readLocal(const Statement& s)
         e.vv = protocol::VersionVector::fromString(s.text(7));
     e.mode = int(s.integer(8));
     return e;
-}
-
-StateDb::Version readVersion(const Statement& s)
-{
-    StateDb::Version v;
-    QString error;
-    const auto record = JournalRecord::fromJsonText(s.blob(0), error);
-    if (!record) {
-        throw StateError(StateError::Kind::Damaged, fileOf(s.database()),
-                         trc("state", "a version does not read: %1").arg(error));
-    }
-    v.record = *record;
-    v.pending = s.integer(1) != 0;
-    v.renamed = s.integer(1) == 2;
-    return v;
 }
 
 // Whether a version reads back from the table exactly as it is (readVersion of what setVersions
@@ -264,7 +250,6 @@ void StateDb::forgetTransaction()
 // One statement each (statements are cached by their text's address).
 constexpr const char* kAnyWants = "SELECT EXISTS (SELECT 1 FROM wants)";
 constexpr const char* kAnySetAside = "SELECT EXISTS (SELECT 1 FROM set_aside)";
-constexpr const char* kAnyPublishedUnder = "SELECT EXISTS (SELECT 1 FROM published_under)";
 
 // Whether a table may hold rows: outside a transaction always; within one, asked once.
 bool StateDb::mayHold(const char* existsSql, int& known) const
@@ -574,7 +559,7 @@ void StateDb::setVersions(const QString& path, const QList<Version>& versions)
     m_versionCache.remove(path);
     const bool anyPending =
         std::any_of(versions.cbegin(), versions.cend(), [](const Version& v) { return v.pending; });
-    const bool anyUnder = mayHold(kAnyPublishedUnder, m_anyPublishedUnder);
+    const bool anyUnder = publishedUnderMayHold();
     if (!before && anyPending) { // (what a version waiting here may supersede)
         before.emplace();
         Statement s(m_db, "SELECT record, pending FROM versions WHERE path = ?");
@@ -615,90 +600,6 @@ void StateDb::setVersions(const QString& path, const QList<Version>& versions)
         cacheVersions(path, next.values());
 }
 
-namespace {
-// Whether a version waiting here (made here, not yet published) supersedes `record`.
-bool waitingOver(const JournalRecord& record, const QList<StateDb::Version>& versions)
-{
-    return std::any_of(versions.cbegin(), versions.cend(), [&](const StateDb::Version& v) {
-        return v.pending && v.record.vv.supersedes(record.vv);
-    });
-}
-
-// Of published versions the path's versions no longer list, those a snapshot lists all the same:
-// no published version there is equal or newer, and none of the others supersedes them.
-QMap<QString, JournalRecord> stillListed(QMap<QString, JournalRecord> candidates,
-                                         const QList<StateDb::Version>& versions)
-{
-    for (auto it = candidates.begin(); it != candidates.end();) {
-        bool covered = false;
-        for (const StateDb::Version& v : versions)
-            covered = covered || (!v.pending && (v.record.vv == it->vv || v.record.vv.supersedes(it->vv)));
-        for (const JournalRecord& other : std::as_const(candidates))
-            covered = covered || other.vv.supersedes(it->vv);
-        it = covered ? candidates.erase(it) : std::next(it);
-    }
-    return candidates;
-}
-} // namespace
-
-// A snapshot lists every published version that no published version supersedes (R17), as the
-// segments it stands for said. A version made here supersedes published ones long before it is
-// published (it waits for room, or for the next pass): they leave the path's versions, and are
-// kept in `published_under` until a published version supersedes them (model seed 1290132: left
-// out of a snapshot, a state put back from a backup no longer knew the counter its own published
-// version had used, and numbered its next edit with it).
-QMap<QString, JournalRecord> StateDb::publishedUnder(const QString& path) const
-{
-    QMap<QString, JournalRecord> out;
-    if (!mayHold(kAnyPublishedUnder, m_anyPublishedUnder))
-        return out;
-    Statement s(m_db, "SELECT record, 0 FROM published_under WHERE path = ?");
-    s.bind(1, path);
-    while (s.step()) {
-        const Version v = readVersion(s);
-        out.insert(v.record.vv.toString(), v.record);
-    }
-    return out;
-}
-
-void StateDb::setPublishedUnder(const QString& path, const QMap<QString, JournalRecord>& was,
-                                const QMap<QString, JournalRecord>& now)
-{
-    if (now == was)
-        return;
-    Statement(m_db, "DELETE FROM published_under WHERE path = ?").bind(1, path).step();
-    for (auto it = now.cbegin(); it != now.cend(); ++it)
-        Statement(m_db, "INSERT INTO published_under (path, vv, record) VALUES (?, ?, ?)")
-            .bind(1, path)
-            .bind(2, it.key())
-            .bind(3, it->toJsonText())
-            .step();
-    if (!now.isEmpty())
-        m_anyPublishedUnder = m_depth > 0 ? 1 : -1;
-}
-
-void StateDb::keepPublishedUnder(const QString& path, const QList<Version>& before,
-                                 const QList<Version>& next)
-{
-    const QMap<QString, JournalRecord> was = publishedUnder(path);
-    QMap<QString, JournalRecord> candidates = was;
-    for (const Version& v : before)
-        if (!v.pending && waitingOver(v.record, next))
-            candidates.insert(v.record.vv.toString(), v.record);
-    setPublishedUnder(path, was, stillListed(candidates, next));
-}
-
-void StateDb::keepPublished(const JournalRecord& record)
-{
-    const QList<Version> known = versions(record.path);
-    if (!waitingOver(record, known))
-        return;
-    const QMap<QString, JournalRecord> was = publishedUnder(record.path);
-    QMap<QString, JournalRecord> candidates = was;
-    candidates.insert(record.vv.toString(), record); // (a repush: where its content is now)
-    setPublishedUnder(record.path, was, stillListed(candidates, known));
-}
-
 QList<StateDb::Version> StateDb::pendingVersions(const QString& afterPath, const QString& afterVv,
                                                  int limit) const
 {
@@ -722,17 +623,6 @@ QList<StateDb::Version> StateDb::pendingVersions(const QString& afterPath, const
         if (!cached)
             out.append(readVersion(s));
     }
-    return out;
-}
-
-QList<StateDb::Version> StateDb::publishedVersions() const
-{
-    QList<Version> out;
-    // (With those a version waiting here supersedes: keepPublishedUnder.)
-    Statement s(m_db, "SELECT record, pending, path, vv FROM versions WHERE pending = 0 UNION ALL "
-                      "SELECT record, 0, path, vv FROM published_under ORDER BY 3, 4");
-    while (s.step())
-        out.append(readVersion(s));
     return out;
 }
 

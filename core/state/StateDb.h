@@ -304,6 +304,7 @@ private:
     mutable int m_anyBasis = -1;
     mutable int m_anyContentBlobs = -1;
     mutable int m_anyPublishedUnder = -1;
+    bool publishedUnderMayHold() const;
     QMap<QString, protocol::JournalRecord> publishedUnder(const QString& path) const;
     void setPublishedUnder(const QString& path, const QMap<QString, protocol::JournalRecord>& was,
                            const QMap<QString, protocol::JournalRecord>& now);

@@ -123,4 +123,20 @@ private:
     sqlite3_stmt* m_stmt = nullptr;
 };
 
+// A row of `versions` (or `published_under`): its record (column 0) and pending code (column 1).
+inline StateDb::Version readVersion(const Statement& s)
+{
+    StateDb::Version v;
+    QString error;
+    const auto record = protocol::JournalRecord::fromJsonText(s.blob(0), error);
+    if (!record) {
+        throw StateError(StateError::Kind::Damaged, fileOf(s.database()),
+                         trc("state", "a version does not read: %1").arg(error));
+    }
+    v.record = *record;
+    v.pending = s.integer(1) != 0;
+    v.renamed = s.integer(1) == 2;
+    return v;
+}
+
 } // namespace escale::state::detail
