@@ -174,6 +174,10 @@ private Q_SLOTS:
     void heldFilesPutBack();
     void heldFilesPutBackInAnUploadOnlyFolder();
     void foldersMadeForAFileNotReceivedGo();
+    void fileOverAFolderWhoseFileLives();
+    void fileOverAFolderWhoseCopyNameIsTaken();
+    void fileOverAFolderWhoseFileLivesForOthers_data();
+    void fileOverAFolderWhoseFileLivesForOthers();
     void conflictCopyRenamedBackOverAHeldName_data();
     void conflictCopyRenamedBackOverAHeldName();
     void uploadOnlyChangeSupersedesTheSameContent_data();
@@ -2547,6 +2551,133 @@ void tst_NoEditLost::foldersMadeForAFileNotReceivedGo()
     CONVERGED(a, b);
     QCOMPARE(b.read("d/h"), QByteArray("bob's file"));
     QCOMPARE(b.tree().size(), 3); // d, d/h, d/other.txt
+}
+
+// A file placed where a folder was, and then a file of that folder that lives (an edit that beats the
+// deletion of it, made where the folder is gone): the folder keeps the name, as when the file
+// comes to a folder that still holds files (R26, "File and folder"): the file goes beside it as a
+// conflict copy, and a version of the folder made here tells the others. Model seed 1470072: both
+// clients held a file at d/h and set d/h/notes.md aside at every pass, "d/h is a file here, a
+// folder elsewhere", for ever.
+void tst_NoEditLost::fileOverAFolderWhoseFileLives()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("d/h/notes.md", "v1");
+    a.write("d/other.txt", "other");
+    settle({&a, &b}, 2);
+    a.write("d/h/notes.md", "alice's edit");
+    QVERIFY(a.pass().ok()); // published; alice is away
+    QVERIFY(QDir(b.path("d/h")).removeRecursively());
+    b.write("d/h", "bob's file");
+    // bob's scan publishes the deletion and the file, then his pull finds alice's edit, which
+    // beats the deletion: it needs the folder back, and bob's file goes beside it.
+    QVERIFY2(b.pass().ok(), qPrintable(b.last().error));
+    QVERIFY2(b.last().problems.isEmpty(), qPrintable(b.last().problems.join(QLatin1Char('\n'))));
+    QVERIFY(QFileInfo(b.path("d/h")).isDir());
+    QCOMPARE(b.read("d/h/notes.md"), QByteArray("alice's edit"));
+    settle({&a, &b}, 3);
+    CONVERGED(a, b);
+    for (Client* c : {&a, &b})
+        QVERIFY2(c->last().problems.isEmpty(), qPrintable(c->last().problems.join(QLatin1Char('\n'))));
+    QCOMPARE(a.read("d/h/notes.md"), QByteArray("alice's edit"));
+    QStringList all = contents(a);
+    all.sort();
+    QCOMPARE(all, QStringList({"alice's edit", "bob's file", "other"}));
+    const QStringList copies = a.tree().keys().filter(QRegularExpression("^d/h \\(conflict from bob "));
+    QCOMPARE(copies.size(), 1);
+    QCOMPARE(a.read(copies.first()), QByteArray("bob's file"));
+    QCOMPARE(a.last().pendingUp + a.last().pendingDown + b.last().pendingUp + b.last().pendingDown, 0);
+}
+
+// The same seen by a third client that does not receive the file that lives (its receive flag off)
+// and holds the file at the folder's name: the folder's version replaces it there, and the copy
+// takes its content from it, nothing sent again; then the file is let in.
+// The same, a file of bob's own already at the name the copy would take: nothing moves, the file
+// that lives waits and says why, both files stay as they are; once that name is free, the folder
+// keeps the name.
+void tst_NoEditLost::fileOverAFolderWhoseCopyNameIsTaken()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("d/h/notes.md", "v1");
+    settle({&a, &b}, 2);
+    a.write("d/h/notes.md", "alice's edit");
+    QVERIFY(a.pass().ok());
+    QVERIFY(QDir(b.path("d/h")).removeRecursively());
+    b.write("d/h", "bob's file");
+    setMtime(b.path("d/h"), 1'700'000'000);
+    const QString copy = "d/h (conflict from bob 2023-11-14 221320 " + copyTag("bob's file") + ")";
+    b.write(copy, "bob's other file");
+    for (int i = 0; i < 2; ++i) {
+        QVERIFY2(b.pass().ok(), qPrintable(b.last().error));
+        QVERIFY2(b.last().problems.join(QLatin1Char('\n')).contains("d/h is a file here, a folder elsewhere"),
+                 qPrintable(b.last().problems.join(QLatin1Char('\n'))));
+        QCOMPARE(b.read("d/h"), QByteArray("bob's file"));
+        QCOMPARE(b.read(copy), QByteArray("bob's other file"));
+    }
+    QVERIFY(QFile::remove(b.path(copy)));
+    settle({&b, &a}, 3);
+    CONVERGED(a, b);
+    QCOMPARE(a.read("d/h/notes.md"), QByteArray("alice's edit"));
+    QCOMPARE(a.read(copy), QByteArray("bob's file"));
+    for (Client* x : {&a, &b})
+        QVERIFY2(x->last().problems.isEmpty(), qPrintable(x->last().problems.join(QLatin1Char('\n'))));
+}
+
+void tst_NoEditLost::fileOverAFolderWhoseFileLivesForOthers_data()
+{
+    QTest::addColumn<bool>("fileFirst");
+    QTest::newRow("the file not sent yet") << false;
+    QTest::newRow("the file sent first") << true;
+}
+
+void tst_NoEditLost::fileOverAFolderWhoseFileLivesForOthers()
+{
+    QFETCH(bool, fileFirst);
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob"), c(relay, "carol");
+    c.engine().setAccess("d/h/notes.md", std::nullopt, false);
+    a.write("d/h/notes.md", "v1");
+    a.write("d/other.txt", "other");
+    settle({&a, &b, &c}, 2);
+    MessageLog log;
+    if (fileFirst) {
+        // bob's file is placed at carol's; alice's edit comes after, and she keeps the folder.
+        QVERIFY(QDir(b.path("d/h")).removeRecursively());
+        b.write("d/h", "bob's file");
+        QVERIFY(b.pass().ok());
+        QVERIFY(c.pass().ok());
+        QCOMPARE(c.read("d/h"), QByteArray("bob's file"));
+        a.write("d/h/notes.md", "alice's edit");
+        QVERIFY(a.pass().ok());
+        QVERIFY(QFileInfo(a.path("d/h")).isDir());
+    } else {
+        a.write("d/h/notes.md", "alice's edit");
+        QVERIFY(a.pass().ok()); // published; alice is away
+        QVERIFY(QDir(b.path("d/h")).removeRecursively());
+        b.write("d/h", "bob's file");
+        QVERIFY(c.pass().ok()); // (alice's edit, not received)
+        QVERIFY(b.pass().ok()); // the folder keeps the name, bob's file goes beside it
+        QVERIFY(QFileInfo(b.path("d/h")).isDir());
+    }
+    QVERIFY(c.pass().ok());
+    QVERIFY2(c.last().problems.isEmpty(), qPrintable(c.last().problems.join(QLatin1Char('\n'))));
+    QVERIFY(QFileInfo(c.path("d/h")).isDir());
+    settle({&a, &b, &c}, 3);
+    QCOMPARE(log.messages.filter(QRegularExpression("again for")), QStringList());
+    QCOMPARE(b.tree(), a.tree());
+    QMap<QString, QString> expected = a.tree();
+    expected.remove("d/h/notes.md");
+    QCOMPARE(c.tree(), expected);
+    c.engine().setAccess("d/h/notes.md", std::nullopt, std::nullopt);
+    settle({&a, &b, &c}, 2);
+    CONVERGED(a, c);
+    QStringList all = contents(c);
+    all.sort();
+    QCOMPARE(all, QStringList({"alice's edit", "bob's file", "other"}));
+    for (Client* x : {&a, &b, &c})
+        QVERIFY2(x->last().problems.isEmpty(), qPrintable(x->last().problems.join(QLatin1Char('\n'))));
 }
 
 void tst_NoEditLost::uploadOnlyChangeSupersedesTheSameContent_data()

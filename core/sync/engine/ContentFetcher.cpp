@@ -628,10 +628,10 @@ void rewind(QFile& out)
 
 Content ContentFetcher::obtainContent(const JournalRecord& record, const QString& targetPath, int mode,
                                       QString& problem, QString& staged,
-                                      std::optional<StateDb::LocalEntry>& written)
+                                      std::optional<StateDb::LocalEntry>& written, const QString& besideOf)
 {
     m_goneFromRelay = false;
-    const QString target = m_ctx.localPath(targetPath);
+    const QString target = besideOf.isEmpty() ? m_ctx.localPath(targetPath) : besideOf;
     const QString folder = target.left(target.lastIndexOf(QLatin1Char('/')));
     const QString temp = downloadFileFor(target);
     QFile out(temp);

@@ -52,11 +52,13 @@ public:
     // through it); on failure the file's position is put back and the error names the path.
     relay::RelayError fetchChunks(const QString& path, const QList<protocol::BlobRef>& chunks, QFile& file,
                                   Sha256* whole = nullptr);
-    // The content of `record` for `targetPath` (whose folder exists), checked, in the temporary
-    // file `staged`, given the version's time and `mode` (finishWritten), and its state in
-    // `written`; else the cause in `problem`.
+    // The content of `record` for `targetPath` (whose folder exists, unless `besideOf`), checked, in the
+    // temporary file `staged`, given the version's time and `mode` (finishWritten), and its state in
+    // `written`; else the cause in `problem`. `besideOf` (absolute): the temporary file goes beside
+    // it instead (the target's folder is not made yet: a file has its name).
     Content obtainContent(const protocol::JournalRecord& record, const QString& targetPath, int mode,
-                          QString& problem, QString& staged, std::optional<state::StateDb::LocalEntry>& written);
+                          QString& problem, QString& staged,
+                          std::optional<state::StateDb::LocalEntry>& written, const QString& besideOf = {});
 
     // Whether the last obtainContent() that said Gone found the content not on the relay: a chunk
     // not found, or no chunks known for it (not a damaged chunk, nor a piece).

@@ -1,16 +1,19 @@
 #include "sync/engine/FolderMaker.h"
 
-#include "log/Logging.h"
 #include "Tr.h"
+#include "log/Logging.h"
 #include "sync/LocalArchive.h"
 #include "sync/Resolution.h"
 #include "sync/engine/EngineContext.h"
+#include "sync/engine/LocalFiles.h"
 #include "sync/engine/VersionRules.h"
 
 #include <QDir>
 #include <QFile>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -156,6 +159,133 @@ void FolderMaker::keep(const QString& path)
         kept.vv = r.vv;
         m_ctx.db.putLocal(kept);
     }
+}
+
+QString FolderMaker::fileInTheWay(const QString& relative)
+{
+    QString prefix;
+    for (const QString& part : relative.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+        prefix = prefix.isEmpty() ? part : prefix + QLatin1Char('/') + part;
+        if (m_real.contains(prefix))
+            continue;
+        struct stat st;
+        if (::lstat(QFile::encodeName(m_ctx.localPath(prefix)).constData(), &st) != 0)
+            return {};
+        if (!S_ISDIR(st.st_mode))
+            return S_ISREG(st.st_mode) ? prefix : QString();
+        m_real.insert(prefix);
+    }
+    return {};
+}
+
+std::optional<StateDb::Version> FolderMaker::heldBeside(const QString& prefix)
+{
+    // A file here where a file to place needs a folder (a change that beat the deletion of a file
+    // in it, made where the folder was gone, came after the file took the name: model seed
+    // 1470072, where both clients held the file and set the other aside for ever). As when the
+    // file comes to a folder that still holds files, the folder keeps the name.
+    if (!m_ctx.sends() || !m_ctx.filter.acceptsFile(prefix) || !m_ctx.filter.acceptsDirectory(prefix) ||
+        !m_ctx.accessOf(prefix).send || !m_ctx.selected(prefix, Kind::File) ||
+        !m_ctx.selected(prefix, Kind::Directory))
+        return std::nullopt;
+    // The file as the last scan recorded it (a change since is published first), holding a known
+    // version, with every known version of the name taken in (their copies made).
+    const auto local = m_ctx.db.local(prefix);
+    const auto disk = statLocal(m_ctx.localPath(prefix), prefix);
+    if (!local || local->kind != Kind::File || !disk || !sameStat(*local, *disk) || local->mtimeNs < 0 ||
+        !local->vv)
+        return std::nullopt;
+    const QList<StateDb::Version> versions = m_ctx.db.versions(prefix);
+    if (const auto order = local->vv->compare(mergedVector(versions));
+        order != VersionVector::Order::Equal && order != VersionVector::Order::Newer)
+        return std::nullopt;
+    std::optional<StateDb::Version> held;
+    for (const StateDb::Version& v : versions)
+        if (holds(*local, v.record) && (!held || v.pending))
+            held = v;
+    // (Something at the copy's name, or a link on the way: the file stays, and the placing says why.)
+    struct stat st;
+    if (!held || m_ctx.db.local(conflictCopyPath(prefix, held->record)) ||
+        ::lstat(QFile::encodeName(m_ctx.localPath(conflictCopyPath(prefix, held->record))).constData(),
+                &st) == 0 ||
+        errno != ENOENT || throughLink(prefix))
+        return std::nullopt;
+    return held;
+}
+
+bool FolderMaker::fileGoesBeside(const QString& prefix, JournalRecord& copy, QString& problem)
+{
+    const std::optional<StateDb::Version> held = heldBeside(prefix);
+    if (!held)
+        return false;
+    const auto local = m_ctx.db.local(prefix);
+    copy = held->record;
+    copy.path = conflictCopyPath(prefix, held->record);
+    copy.vv = conflictCopyVector(prefix, held->record);
+    copy.origin = copy.vv.counters().firstKey();
+    copy.repush = false;
+    const QByteArray from = QFile::encodeName(m_ctx.localPath(prefix));
+    const QByteArray to = QFile::encodeName(m_ctx.localPath(copy.path));
+    struct stat st;
+    if (::rename(from.constData(), to.constData()) != 0 || ::mkdir(from.constData(), 0777) != 0) {
+        problem = trc("sync", "cannot make the folder %1 (a file is there, which goes beside it): %2")
+                      .arg(m_ctx.localPath(prefix), QString::fromLocal8Bit(std::strerror(errno)));
+        if (::lstat(from.constData(), &st) != 0)
+            ::rename(to.constData(), from.constData());
+        return false;
+    }
+    m_real.insert(prefix);
+    m_made.insert(prefix);
+    // The copy holds a version the others have, which goes without content (R27); one not sent yet
+    // goes with it, from the copy (the folder's version supersedes it).
+    m_ctx.db.begin();
+    QList<StateDb::Version> stored = m_ctx.db.versions(copy.path);
+    if (const auto updated = integrated(stored, StateDb::Version{copy, true, !held->pending}))
+        stored = *updated;
+    m_ctx.db.setVersions(copy.path, stored);
+    StateDb::LocalEntry moved = *local;
+    moved.path = copy.path;
+    moved.origin = copy.origin;
+    moved.vv = mergedVector(stored);
+    m_ctx.db.putLocal(moved);
+    m_ctx.db.removeLocal(prefix);
+    m_ctx.db.putLocal(StateDb::LocalEntry{prefix, Kind::Directory, 0, 0, 0, {}, {}, VersionVector(), 0});
+    keep(prefix);
+    m_ctx.db.commit();
+    return true;
+}
+
+QString FolderMaker::fileMoves(const QString& path, const QStringList& names)
+{
+    const auto local = m_ctx.db.local(path);
+    const auto disk = statLocal(m_ctx.localPath(path), path);
+    if (!local || local->kind != Kind::File || !disk || !sameStat(*local, *disk))
+        return {};
+    for (const QString& name : names) {
+        const Resolution there = m_ctx.resolved(name);
+        QString problem;
+        struct stat st;
+        const QByteArray to = QFile::encodeName(m_ctx.localPath(name));
+        // (The same permission bits, or none said: nothing to change once it is there.)
+        if (name == path || there.kind != Kind::File || there.winner.hash != local->hash ||
+            (there.winner.mode != 0 && there.winner.mode != local->mode) ||
+            !m_ctx.selected(name, Kind::File) || m_ctx.db.local(name) || ::lstat(to.constData(), &st) == 0 ||
+            errno != ENOENT || throughLink(name) || !make(name.section(QLatin1Char('/'), 0, -2), problem))
+            continue;
+        if (::rename(QFile::encodeName(m_ctx.localPath(path)).constData(), to.constData()) != 0)
+            return {};
+        StateDb::LocalEntry moved = *local;
+        moved.path = name;
+        moved.origin = there.winner.origin;
+        moved.vv = mergedVector(m_ctx.db.versions(name));
+        m_ctx.db.removeLocal(path);
+        m_ctx.db.putLocal(moved);
+        qCInfo(lcEngine).noquote() << QStringLiteral(
+                                          "[%1] %2: a folder took its name; the file is %3, as elsewhere")
+                                          .arg(m_ctx.settings.name, path, name);
+        return name;
+    }
+    return {};
 }
 
 } // namespace escale::sync::engine

@@ -1,8 +1,12 @@
 #pragma once
 
+#include "protocol/Records.h"
+#include "state/StateDb.h"
+
 #include <QSet>
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 namespace escale::sync::engine {
 
@@ -38,12 +42,30 @@ public:
     void settle(const Made& made, bool placed);
     // A folder others deleted, kept here for what it holds: a version made here brings it back.
     void keep(const QString& path);
+    // The first folder on the way to `relative` (itself included) that is a file here; empty when none.
+    QString fileInTheWay(const QString& relative);
+    // That file, when a file or a folder to place needs a folder there: the folder keeps the name
+    // (R26, "File and folder"), the file going beside it as its conflict copy. Only for a file as
+    // the last scan recorded it, a known version with every known version of the name taken in, at
+    // a name this client publishes as a file and as a folder. True when done: `copy` is the copy's
+    // version (kept), and a version of the folder made here, newer than every one known, tells
+    // the others; false when the file stays (`problem` says why, or nothing: not for this client).
+    bool fileGoesBeside(const QString& prefix, protocol::JournalRecord& copy, QString& problem);
+    // Whether fileGoesBeside() would move that file now.
+    bool fileMayGoBeside(const QString& prefix) { return heldBeside(prefix).has_value(); }
+    // A file a folder replaces, as the last scan recorded it, moved to one of `names` that places
+    // its content and has nothing there yet (no fetch), rather than to the archive. The name it
+    // went to (recorded there), or empty when it stays.
+    QString fileMoves(const QString& path, const QStringList& names);
     // Whether this batch made the folder (mkdir): nothing in it to look at.
     bool madeNow(const QString& relative) const { return m_made.contains(relative); }
     // Forgets what was found (the batch's start and end, and after deletions, which may remove some).
     void forget();
 
 private:
+    // The version the file at `prefix` holds, when it may go beside the folder that keeps the name.
+    std::optional<state::StateDb::Version> heldBeside(const QString& prefix);
+
     EngineContext& m_ctx;
     QSet<QString> m_real; // found real (not links) or made
     QSet<QString> m_made; // of them, made by this batch

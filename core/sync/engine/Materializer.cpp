@@ -77,6 +77,8 @@ bool Materializer::materializePaths(Pass& pass, QStringList affected, const QLis
         for (const StateDb::Version& v : std::as_const(versions))
             records.append(v.record);
         targets.append({p, resolve(p, records)});
+        if (targets.last().second.kind == Kind::File)
+            m_batchFiles.insert(targets.last().second.winner.hash, p);
     }
     // The files this batch will fetch: counted for the progress, and the one-chunk ones, in the
     // order it writes them, go ahead.
@@ -138,6 +140,7 @@ bool Materializer::materializePaths(Pass& pass, QStringList affected, const QLis
         settle(p, materialize(pass, p));
     commitStaged(pass);
     m_ctx.db.commit();
+    m_batchFiles.clear();
     if (reachable && !pass.result.interrupted)
         settleLost(pass);
     m_folders.forget();
@@ -403,10 +406,17 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
     case Kind::Directory: {
         if (disk && disk->kind == Kind::File) {
             // A folder replaced the file (it supersedes every version of it, R25): the file, as
-            // scanned, goes to the archive.
+            // scanned, goes to the archive, or to a name of the batch that has its content (its
+            // conflict copy, when the folder kept the name elsewhere: R26, "File and folder").
             QString error;
-            if (!moveToArchive(m_ctx.settings.localPath, path, error))
+            if (const QString to =
+                    m_folders.fileMoves(path, known ? m_batchFiles.values(known->hash) : QStringList());
+                !to.isEmpty()) {
+                m_cases.noteName(to, true);
+                m_cases.noteName(path, false);
+            } else if (!moveToArchive(m_ctx.settings.localPath, path, error)) {
                 return setAside(pass, path, error);
+            }
             m_ctx.db.removeLocal(path);
             disk.reset();
         }
@@ -480,7 +490,7 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
         m_ctx.progress.currentDone = 0;
         m_ctx.progress.currentSize = target.winner.size;
         m_ctx.fileStartBytes = m_ctx.progress.bytesReceived;
-        switch (obtainContent(target.winner, path, problem, writeBehind)) {
+        switch (obtainContent(pass, target.winner, path, problem, writeBehind)) {
         case Content::Written:
             m_cases.noteName(path, true);
             ++pass.result.downloaded;
@@ -514,6 +524,17 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
     }
     }
     return Outcome::Done;
+}
+
+void Materializer::wentBeside(Pass& pass, const QString& file, const JournalRecord& copy)
+{
+    m_cases.noteName(copy.path, true);
+    m_cases.noteName(file, true);
+    ++pass.result.conflicts;
+    m_ctx.reportEvent(FileEvent::Kind::Conflict, copy.path, copy.originName, copy.size);
+    qCInfo(lcEngine).noquote() << QStringLiteral(
+                                      "[%1] %2 is a file here and a folder elsewhere: the file is kept as %3")
+                                      .arg(m_ctx.settings.name, file, copy.path);
 }
 
 int Materializer::modeFor(const JournalRecord& version, int replaced) const
@@ -639,17 +660,23 @@ void Materializer::abandon()
     }
     m_staged.clear();
     m_writes.forget();
+    m_batchFiles.clear();
 }
 
-Content Materializer::obtainContent(const JournalRecord& record, const QString& targetPath, QString& problem,
-                                   bool writeBehind)
+Content Materializer::obtainContent(Pass& pass, const JournalRecord& record, const QString& targetPath,
+                                    QString& problem, bool writeBehind)
 {
     // The folders made for a file that does not come go again, and a folder deleted elsewhere is
     // kept for it only once it is in place (model seed 970035: a file asked for in vain left its
     // folders, one where another machine had a file, another kept "for what it held", that is
-    // nothing): commitStaged() settles them, and here those of a file not obtained.
+    // nothing): commitStaged() settles them, and here those of a file not obtained. A file where a
+    // folder must be, which may go beside it (FolderMaker::fileGoesBeside), goes only once the
+    // content is here (fetched beside that file): one asked for in vain leaves it where it is.
+    const QString folder = targetPath.section(QLatin1Char('/'), 0, -2);
+    const QString in = record.from == 0 ? m_folders.fileInTheWay(folder) : QString();
+    const bool beside = !in.isEmpty() && m_folders.fileMayGoBeside(in);
     FolderMaker::Made made;
-    if (!m_folders.make(targetPath.section(QLatin1Char('/'), 0, -2), problem, &made)) {
+    if (!beside && !m_folders.make(folder, problem, &made)) {
         m_folders.unmake(made);
         return Content::Failed;
     }
@@ -658,13 +685,27 @@ Content Materializer::obtainContent(const JournalRecord& record, const QString& 
                   record.from == 0 && !record.piece ? record.blobs : QList<protocol::BlobRef>(), std::nullopt,
                   std::nullopt, record.originName, record.size, made};
     const int mode = downloadMode(record, targetPath);
-    if (QByteArray bytes; writeBehind && m_fetcher.takeAhead(record, bytes)) {
+    if (QByteArray bytes; !beside && writeBehind && m_fetcher.takeAhead(record, bytes)) {
         staged.temp = downloadFileFor(m_ctx.localPath(targetPath));
         staged.writing = m_writes.write(staged.temp, targetPath, bytes, record.mtimeMs, mode);
         m_staged.append(staged);
         return Content::Written;
     }
-    const Content c = m_fetcher.obtainContent(record, targetPath, mode, problem, staged.temp, staged.written);
+    const Content c = m_fetcher.obtainContent(record, targetPath, mode, problem, staged.temp, staged.written,
+                                              beside ? m_ctx.localPath(in) : QString());
+    if (c == Content::Written && beside) {
+        JournalRecord copy;
+        const bool went = m_folders.fileGoesBeside(in, copy, problem);
+        if (went)
+            wentBeside(pass, in, copy);
+        if (!went || !m_folders.make(folder, problem, &staged.made)) {
+            if (problem.isEmpty())
+                problem = trc("sync", "%1 is a file here, a folder elsewhere").arg(m_ctx.localPath(in));
+            QFile::remove(staged.temp);
+            m_folders.unmake(staged.made);
+            return Content::Failed;
+        }
+    }
     if (c == Content::Written)
         m_staged.append(staged);
     else

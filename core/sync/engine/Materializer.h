@@ -6,6 +6,7 @@
 #include "sync/engine/FolderMaker.h"
 #include "sync/engine/WriteBehind.h"
 
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -50,11 +51,13 @@ private:
     // The content of `record` staged for `targetPath`, its folders made.
     // `writeBehind`: a small file fetched ahead may be written on the writes' thread (its outcome
     // is settled by commitStaged, its event reported there).
-    Content obtainContent(const protocol::JournalRecord& record, const QString& targetPath, QString& problem,
-                          bool writeBehind);
+    Content obtainContent(Pass& pass, const protocol::JournalRecord& record, const QString& targetPath,
+                          QString& problem, bool writeBehind);
     bool commitStaged(Pass& pass);
     // The versions whose contents no client holds and this batch found gone, settled (R23).
     void settleLost(Pass& pass);
+    // The file at `file` went beside the folder that took its name, as `copy`: said.
+    void wentBeside(Pass& pass, const QString& file, const protocol::JournalRecord& copy);
     int modeFor(const protocol::JournalRecord& version, int replaced) const;
     // The permission bits a download of `version` for `target` is given (0: none said nor known).
     int downloadMode(const protocol::JournalRecord& version, const QString& target) const;
@@ -79,6 +82,7 @@ private:
         FolderMaker::Made made; // the folders made for it: kept, or gone again, once it is placed or not
     };
     QList<Staged> m_staged; // downloads waiting for their batch's commit
+    QMultiHash<QByteArray, QString> m_batchFiles; // the files the batch places: content -> names
     WriteBehind m_writes; // small files written, new files renamed into place, beside the engine
     // A path of the batch's own list is being placed (not one placed on the way, such as a conflict
     // copy, whose outcome the path that needs it looks at): its download may be written behind.
