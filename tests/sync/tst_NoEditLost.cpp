@@ -178,6 +178,7 @@ private Q_SLOTS:
     void fileOverAFolderWhoseCopyNameIsTaken();
     void fileOverAFolderWhoseFileLivesForOthers_data();
     void fileOverAFolderWhoseFileLivesForOthers();
+    void fileOverAFolderWhoseFileLivesFromAnUploadOnlyClient();
     void conflictCopyRenamedBackOverAHeldName_data();
     void conflictCopyRenamedBackOverAHeldName();
     void uploadOnlyChangeSupersedesTheSameContent_data();
@@ -2570,8 +2571,8 @@ void tst_NoEditLost::fileOverAFolderWhoseFileLives()
     QVERIFY(a.pass().ok()); // published; alice is away
     QVERIFY(QDir(b.path("d/h")).removeRecursively());
     b.write("d/h", "bob's file");
-    // bob's scan publishes the deletion and the file, then his pull finds alice's edit, which
-    // beats the deletion: it needs the folder back, and bob's file goes beside it.
+    // bob's scan records the deletion and the file (not sent yet), then his pull finds alice's edit,
+    // which beats the deletion: it needs the folder back, and bob's file goes beside it.
     QVERIFY2(b.pass().ok(), qPrintable(b.last().error));
     QVERIFY2(b.last().problems.isEmpty(), qPrintable(b.last().problems.join(QLatin1Char('\n'))));
     QVERIFY(QFileInfo(b.path("d/h")).isDir());
@@ -2590,9 +2591,6 @@ void tst_NoEditLost::fileOverAFolderWhoseFileLives()
     QCOMPARE(a.last().pendingUp + a.last().pendingDown + b.last().pendingUp + b.last().pendingDown, 0);
 }
 
-// The same seen by a third client that does not receive the file that lives (its receive flag off)
-// and holds the file at the folder's name: the folder's version replaces it there, and the copy
-// takes its content from it, nothing sent again; then the file is let in.
 // The same, a file of bob's own already at the name the copy would take: nothing moves, the file
 // that lives waits and says why, both files stay as they are; once that name is free, the folder
 // keeps the name.
@@ -2611,7 +2609,7 @@ void tst_NoEditLost::fileOverAFolderWhoseCopyNameIsTaken()
     b.write(copy, "bob's other file");
     for (int i = 0; i < 2; ++i) {
         QVERIFY2(b.pass().ok(), qPrintable(b.last().error));
-        QVERIFY2(b.last().problems.join(QLatin1Char('\n')).contains("d/h is a file here, a folder elsewhere"),
+        QVERIFY2(b.last().problems.join(QLatin1Char('\n')).contains("is taken (move it away)"),
                  qPrintable(b.last().problems.join(QLatin1Char('\n'))));
         QCOMPARE(b.read("d/h"), QByteArray("bob's file"));
         QCOMPARE(b.read(copy), QByteArray("bob's other file"));
@@ -2625,6 +2623,9 @@ void tst_NoEditLost::fileOverAFolderWhoseCopyNameIsTaken()
         QVERIFY2(x->last().problems.isEmpty(), qPrintable(x->last().problems.join(QLatin1Char('\n'))));
 }
 
+// The same seen by a third client that does not receive the file that lives (its receive flag off)
+// and holds the file at the folder's name: the folder's version replaces it there, and the copy
+// takes its content from it, nothing sent again; then the file is let in.
 void tst_NoEditLost::fileOverAFolderWhoseFileLivesForOthers_data()
 {
     QTest::addColumn<bool>("fileFirst");
@@ -2666,6 +2667,10 @@ void tst_NoEditLost::fileOverAFolderWhoseFileLivesForOthers()
     QVERIFY(QFileInfo(c.path("d/h")).isDir());
     settle({&a, &b, &c}, 3);
     QCOMPARE(log.messages.filter(QRegularExpression("again for")), QStringList());
+    // Carol's file went to its copy's name, not to her archive.
+    for (QDirIterator it(c.path(".escale-archive"), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+         it.hasNext();)
+        QVERIFY2(readFile(it.next()) != "bob's file", qPrintable(it.filePath()));
     QCOMPARE(b.tree(), a.tree());
     QMap<QString, QString> expected = a.tree();
     expected.remove("d/h/notes.md");
@@ -2676,6 +2681,42 @@ void tst_NoEditLost::fileOverAFolderWhoseFileLivesForOthers()
     QStringList all = contents(c);
     all.sort();
     QCOMPARE(all, QStringList({"alice's edit", "bob's file", "other"}));
+    for (Client* x : {&a, &b, &c})
+        QVERIFY2(x->last().problems.isEmpty(), qPrintable(x->last().problems.join(QLatin1Char('\n'))));
+}
+
+// The same, the file at the folder's name sent already: the edit that lives comes from an
+// upload-only client, which keeps its folder (it places nothing). Bob's copy goes without content
+// (the others have it), carol's file goes to the copy's name, and nothing is sent twice.
+void tst_NoEditLost::fileOverAFolderWhoseFileLivesFromAnUploadOnlyClient()
+{
+    Relay relay("memory");
+    Client a(relay, "alice", config::SyncMode::Upload), b(relay, "bob"), c(relay, "carol");
+    a.write("d/h/notes.md", "v1");
+    a.write("d/other.txt", "other");
+    settle({&a, &b, &c}, 2);
+    QVERIFY(QDir(b.path("d/h")).removeRecursively());
+    b.write("d/h", "bob's file");
+    QVERIFY(b.pass().ok());
+    QVERIFY(c.pass().ok());
+    QCOMPARE(c.read("d/h"), QByteArray("bob's file"));
+    QVERIFY(a.pass().ok()); // (upload only: the folder stays)
+    a.write("d/h/notes.md", "alice's edit");
+    QVERIFY(a.pass().ok());
+    MessageLog log;
+    QVERIFY(b.pass().ok());
+    QVERIFY2(b.last().problems.isEmpty(), qPrintable(b.last().problems.join(QLatin1Char('\n'))));
+    QVERIFY(QFileInfo(b.path("d/h")).isDir());
+    QCOMPARE(b.read("d/h/notes.md"), QByteArray("alice's edit"));
+    QCOMPARE(b.last().uploaded, 0); // the copy's content is with the others already
+    settle({&c, &b}, 3);
+    CONVERGED(b, c);
+    QCOMPARE(log.messages.filter(QRegularExpression("again for")), QStringList());
+    QCOMPARE(log.messages.filter(QRegularExpression("d/h: a folder took its name")).size(), 1);
+    const QStringList copies = c.tree().keys().filter(QRegularExpression("^d/h \\(conflict from bob "));
+    QCOMPARE(copies.size(), 1);
+    QCOMPARE(c.read(copies.first()), QByteArray("bob's file"));
+    QCOMPARE(c.read("d/h/notes.md"), QByteArray("alice's edit"));
     for (Client* x : {&a, &b, &c})
         QVERIFY2(x->last().problems.isEmpty(), qPrintable(x->last().problems.join(QLatin1Char('\n'))));
 }

@@ -178,19 +178,22 @@ QString FolderMaker::fileInTheWay(const QString& relative)
     return {};
 }
 
-std::optional<StateDb::Version> FolderMaker::heldBeside(const QString& prefix)
+std::optional<JournalRecord> FolderMaker::copyBeside(const QString& prefix, QString& problem)
 {
     // A file here where a file to place needs a folder (a change that beat the deletion of a file
     // in it, made where the folder was gone, came after the file took the name: model seed
     // 1470072, where both clients held the file and set the other aside for ever). As when the
-    // file comes to a folder that still holds files, the folder keeps the name.
+    // file comes to a folder that still holds files, the folder keeps the name. Not for a file
+    // this machine made in conservative mode (never moved by others' versions), nor at a name
+    // this client does not publish.
+    const auto local = m_ctx.db.local(prefix);
     if (!m_ctx.sends() || !m_ctx.filter.acceptsFile(prefix) || !m_ctx.filter.acceptsDirectory(prefix) ||
         !m_ctx.accessOf(prefix).send || !m_ctx.selected(prefix, Kind::File) ||
-        !m_ctx.selected(prefix, Kind::Directory))
+        !m_ctx.selected(prefix, Kind::Directory) || throughLink(prefix) ||
+        (m_ctx.settings.mode == config::SyncMode::Conservative && local && local->origin == m_ctx.clientId))
         return std::nullopt;
     // The file as the last scan recorded it (a change since is published first), holding a known
     // version, with every known version of the name taken in (their copies made).
-    const auto local = m_ctx.db.local(prefix);
     const auto disk = statLocal(m_ctx.localPath(prefix), prefix);
     if (!local || local->kind != Kind::File || !disk || !sameStat(*local, *disk) || local->mtimeNs < 0 ||
         !local->vv)
@@ -199,48 +202,73 @@ std::optional<StateDb::Version> FolderMaker::heldBeside(const QString& prefix)
     if (const auto order = local->vv->compare(mergedVector(versions));
         order != VersionVector::Order::Equal && order != VersionVector::Order::Newer)
         return std::nullopt;
-    std::optional<StateDb::Version> held;
+    // The copy is named after the version the name's resolution gives the file (the same on every
+    // client that holds it), else after the one made here, not sent yet.
+    QList<JournalRecord> records;
     for (const StateDb::Version& v : versions)
-        if (holds(*local, v.record) && (!held || v.pending))
-            held = v;
-    // (Something at the copy's name, or a link on the way: the file stays, and the placing says why.)
-    struct stat st;
-    if (!held || m_ctx.db.local(conflictCopyPath(prefix, held->record)) ||
-        ::lstat(QFile::encodeName(m_ctx.localPath(conflictCopyPath(prefix, held->record))).constData(),
-                &st) == 0 ||
-        errno != ENOENT || throughLink(prefix))
-        return std::nullopt;
-    return held;
-}
-
-bool FolderMaker::fileGoesBeside(const QString& prefix, JournalRecord& copy, QString& problem)
-{
-    const std::optional<StateDb::Version> held = heldBeside(prefix);
+        records.append(v.record);
+    const Resolution resolution = resolve(prefix, records);
+    const StateDb::Version* winner = nullptr;
+    const StateDb::Version* pending = nullptr;
+    const StateDb::Version* any = nullptr;
+    for (const StateDb::Version& v : versions) {
+        if (!holds(*local, v.record))
+            continue;
+        any = any ? any : &v;
+        winner = v.record.vv == resolution.winner.vv ? &v : winner;
+        pending = v.pending ? &v : pending;
+    }
+    const StateDb::Version* held = winner ? winner : pending ? pending : any;
     if (!held)
-        return false;
-    const auto local = m_ctx.db.local(prefix);
-    copy = held->record;
+        return std::nullopt;
+    JournalRecord copy = held->record;
     copy.path = conflictCopyPath(prefix, held->record);
     copy.vv = conflictCopyVector(prefix, held->record);
     copy.origin = copy.vv.counters().firstKey();
     copy.repush = false;
+    m_heldPending = held->pending;
+    // A copy of that version settled already (deleted or changed elsewhere): it does not come back.
+    for (const StateDb::Version& v : m_ctx.db.versions(copy.path))
+        if (v.record.vv.supersedes(copy.vv))
+            return std::nullopt;
+    struct stat st;
+    if (m_ctx.db.local(copy.path) ||
+        ::lstat(QFile::encodeName(m_ctx.localPath(copy.path)).constData(), &st) == 0 || errno != ENOENT) {
+        problem = trc("sync", "%1 is a file here, a folder elsewhere, and it cannot go beside the folder: %2 "
+                              "is taken (move it away)")
+                      .arg(m_ctx.localPath(prefix), m_ctx.localPath(copy.path));
+        return std::nullopt;
+    }
+    return copy;
+}
+
+bool FolderMaker::fileGoesBeside(const QString& prefix, JournalRecord& copy, QString& problem)
+{
+    const std::optional<JournalRecord> made = copyBeside(prefix, problem);
+    if (!made)
+        return false;
+    copy = *made;
+    const auto local = m_ctx.db.local(prefix);
     const QByteArray from = QFile::encodeName(m_ctx.localPath(prefix));
     const QByteArray to = QFile::encodeName(m_ctx.localPath(copy.path));
-    struct stat st;
-    if (::rename(from.constData(), to.constData()) != 0 || ::mkdir(from.constData(), 0777) != 0) {
+    if (::renameat2(AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), RENAME_NOREPLACE) != 0 ||
+        ::mkdir(from.constData(), 0777) != 0) {
         problem = trc("sync", "cannot make the folder %1 (a file is there, which goes beside it): %2")
                       .arg(m_ctx.localPath(prefix), QString::fromLocal8Bit(std::strerror(errno)));
+        struct stat st;
         if (::lstat(from.constData(), &st) != 0)
-            ::rename(to.constData(), from.constData());
+            ::renameat2(AT_FDCWD, to.constData(), AT_FDCWD, from.constData(), RENAME_NOREPLACE);
         return false;
     }
     m_real.insert(prefix);
     m_made.insert(prefix);
     // The copy holds a version the others have, which goes without content (R27); one not sent yet
-    // goes with it, from the copy (the folder's version supersedes it).
+    // goes with it, from the copy (the folder's version supersedes it). The folder's version is
+    // published whether or not the file placed in it comes in the end (commitStaged fails): the
+    // name's file is beside it already. (Within the batch's transaction, which commits it all.)
     m_ctx.db.begin();
     QList<StateDb::Version> stored = m_ctx.db.versions(copy.path);
-    if (const auto updated = integrated(stored, StateDb::Version{copy, true, !held->pending}))
+    if (const auto updated = integrated(stored, StateDb::Version{copy, true, !m_heldPending}))
         stored = *updated;
     m_ctx.db.setVersions(copy.path, stored);
     StateDb::LocalEntry moved = *local;
@@ -262,18 +290,26 @@ QString FolderMaker::fileMoves(const QString& path, const QStringList& names)
     if (!local || local->kind != Kind::File || !disk || !sameStat(*local, *disk))
         return {};
     for (const QString& name : names) {
+        // A name whose version is this very file's (content, time and permission bits: its
+        // conflict copy, when the folder kept the name elsewhere), with nothing there yet.
         const Resolution there = m_ctx.resolved(name);
-        QString problem;
         struct stat st;
         const QByteArray to = QFile::encodeName(m_ctx.localPath(name));
-        // (The same permission bits, or none said: nothing to change once it is there.)
         if (name == path || there.kind != Kind::File || there.winner.hash != local->hash ||
+            there.winner.mtimeMs != local->mtimeNs / 1'000'000 ||
             (there.winner.mode != 0 && there.winner.mode != local->mode) ||
             !m_ctx.selected(name, Kind::File) || m_ctx.db.local(name) || ::lstat(to.constData(), &st) == 0 ||
-            errno != ENOENT || throughLink(name) || !make(name.section(QLatin1Char('/'), 0, -2), problem))
+            errno != ENOENT || throughLink(name))
             continue;
-        if (::rename(QFile::encodeName(m_ctx.localPath(path)).constData(), to.constData()) != 0)
-            return {};
+        QString problem;
+        Made made;
+        if (!make(name.section(QLatin1Char('/'), 0, -2), problem, &made) ||
+            ::renameat2(AT_FDCWD, QFile::encodeName(m_ctx.localPath(path)).constData(), AT_FDCWD,
+                        to.constData(), RENAME_NOREPLACE) != 0) {
+            settle(made, false);
+            continue;
+        }
+        settle(made, true);
         StateDb::LocalEntry moved = *local;
         moved.path = name;
         moved.origin = there.winner.origin;

@@ -51,8 +51,12 @@ public:
     // version (kept), and a version of the folder made here, newer than every one known, tells
     // the others; false when the file stays (`problem` says why, or nothing: not for this client).
     bool fileGoesBeside(const QString& prefix, protocol::JournalRecord& copy, QString& problem);
-    // Whether fileGoesBeside() would move that file now.
-    bool fileMayGoBeside(const QString& prefix) { return heldBeside(prefix).has_value(); }
+    // Whether fileGoesBeside() would move that file now; when it would not only because the copy's
+    // name is taken, `problem` says so.
+    bool fileMayGoBeside(const QString& prefix, QString& problem)
+    {
+        return copyBeside(prefix, problem).has_value();
+    }
     // A file a folder replaces, as the last scan recorded it, moved to one of `names` that places
     // its content and has nothing there yet (no fetch), rather than to the archive. The name it
     // went to (recorded there), or empty when it stays.
@@ -63,12 +67,14 @@ public:
     void forget();
 
 private:
-    // The version the file at `prefix` holds, when it may go beside the folder that keeps the name.
-    std::optional<state::StateDb::Version> heldBeside(const QString& prefix);
+    // The conflict copy the file at `prefix` becomes, when it may go beside the folder that keeps
+    // the name (m_heldPending: its version was not sent yet).
+    std::optional<protocol::JournalRecord> copyBeside(const QString& prefix, QString& problem);
 
     EngineContext& m_ctx;
     QSet<QString> m_real; // found real (not links) or made
     QSet<QString> m_made; // of them, made by this batch
+    bool m_heldPending = false;
 };
 
 } // namespace escale::sync::engine

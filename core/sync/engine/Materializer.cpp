@@ -1,23 +1,24 @@
 #include "sync/engine/Materializer.h"
 
 #include "Tr.h"
+#include "config/Units.h"
 #include "log/Logging.h"
 #include "protocol/LocalLayout.h"
 #include "sync/Conflicts.h"
-#include "sync/Resolution.h"
 #include "sync/LocalArchive.h"
+#include "sync/Resolution.h"
 #include "sync/engine/CaseIndex.h"
-#include "sync/engine/Settlements.h"
 #include "sync/engine/EngineContext.h"
 #include "sync/engine/LocalFiles.h"
 #include "sync/engine/Pass.h"
+#include "sync/engine/Settlements.h"
 #include "sync/engine/VersionRules.h"
-#include "config/Units.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QScopeGuard>
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -409,9 +410,13 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
             // scanned, goes to the archive, or to a name of the batch that has its content (its
             // conflict copy, when the folder kept the name elsewhere: R26, "File and folder").
             QString error;
-            if (const QString to =
-                    m_folders.fileMoves(path, known ? m_batchFiles.values(known->hash) : QStringList());
-                !to.isEmpty()) {
+            // (Not onto a name staged already: its own content is on the way.)
+            QStringList names = known ? m_batchFiles.values(known->hash) : QStringList();
+            names.removeIf([this](const QString& name) {
+                return std::any_of(m_staged.cbegin(), m_staged.cend(),
+                                   [&](const Staged& s) { return s.path == name; });
+            });
+            if (const QString to = m_folders.fileMoves(path, names); !to.isEmpty()) {
                 m_cases.noteName(to, true);
                 m_cases.noteName(path, false);
             } else if (!moveToArchive(m_ctx.settings.localPath, path, error)) {
@@ -674,9 +679,9 @@ Content Materializer::obtainContent(Pass& pass, const JournalRecord& record, con
     // content is here (fetched beside that file): one asked for in vain leaves it where it is.
     const QString folder = targetPath.section(QLatin1Char('/'), 0, -2);
     const QString in = record.from == 0 ? m_folders.fileInTheWay(folder) : QString();
-    const bool beside = !in.isEmpty() && m_folders.fileMayGoBeside(in);
+    const bool beside = !in.isEmpty() && m_folders.fileMayGoBeside(in, problem);
     FolderMaker::Made made;
-    if (!beside && !m_folders.make(folder, problem, &made)) {
+    if (!problem.isEmpty() || (!beside && !m_folders.make(folder, problem, &made))) {
         m_folders.unmake(made);
         return Content::Failed;
     }
