@@ -179,6 +179,7 @@ private Q_SLOTS:
     void fileOverAFolderWhoseFileLivesForOthers_data();
     void fileOverAFolderWhoseFileLivesForOthers();
     void fileOverAFolderWhoseFileLivesFromAnUploadOnlyClient();
+    void fileOverAFolderKeptByTwoClientsAtOnce();
     void conflictCopyRenamedBackOverAHeldName_data();
     void conflictCopyRenamedBackOverAHeldName();
     void uploadOnlyChangeSupersedesTheSameContent_data();
@@ -2719,6 +2720,39 @@ void tst_NoEditLost::fileOverAFolderWhoseFileLivesFromAnUploadOnlyClient()
     QCOMPARE(c.read("d/h/notes.md"), QByteArray("alice's edit"));
     for (Client* x : {&a, &b, &c})
         QVERIFY2(x->last().problems.isEmpty(), qPrintable(x->last().problems.join(QLatin1Char('\n'))));
+}
+
+// The same, bob and carol both holding bob's file and both placing alice's edit before either
+// reads the other's folder (bob's publication fails): each keeps the folder and makes the copy
+// alone; the copies are one (named after the same version), the folders' versions agree.
+void tst_NoEditLost::fileOverAFolderKeptByTwoClientsAtOnce()
+{
+    Relay relay("memory");
+    Client a(relay, "alice", config::SyncMode::Upload), b(relay, "bob"), c(relay, "carol");
+    a.write("d/h/notes.md", "v1");
+    settle({&a, &b, &c}, 2);
+    QVERIFY(QDir(b.path("d/h")).removeRecursively());
+    b.write("d/h", "bob's file");
+    QVERIFY(b.pass().ok());
+    QVERIFY(c.pass().ok());
+    QVERIFY(a.pass().ok());
+    a.write("d/h/notes.md", "alice's edit");
+    QVERIFY(a.pass().ok());
+    b.faults().failNext(relay::FaultyRelay::Op::Put, 100);
+    b.pass(); // bob keeps the folder; nothing of it reaches the relay
+    QVERIFY(QFileInfo(b.path("d/h")).isDir());
+    QVERIFY(c.pass().ok()); // carol, alone
+    QVERIFY(QFileInfo(c.path("d/h")).isDir());
+    b.faults().failNext(relay::FaultyRelay::Op::Put, 0);
+    settle({&b, &c, &a}, 3);
+    CONVERGED(b, c);
+    QCOMPARE(b.tree().keys().filter(QRegularExpression("conflict")).size(), 1);
+    QStringList all = contents(c);
+    all.sort();
+    QCOMPARE(all, QStringList({"alice's edit", "bob's file"}));
+    for (Client* x : {&a, &b, &c})
+        QVERIFY2(x->last().problems.isEmpty(), qPrintable(x->last().problems.join(QLatin1Char('\n'))));
+    QCOMPARE(b.last().pendingUp + b.last().pendingDown + c.last().pendingUp + c.last().pendingDown, 0);
 }
 
 void tst_NoEditLost::uploadOnlyChangeSupersedesTheSameContent_data()
