@@ -180,6 +180,7 @@ private Q_SLOTS:
     void fileOverAFolderWhoseFileLivesForOthers();
     void fileOverAFolderWhoseFileLivesFromAnUploadOnlyClient();
     void fileOverAFolderKeptByTwoClientsAtOnce();
+    void fileOverAFolderWhoseFileComesInPieces();
     void conflictCopyRenamedBackOverAHeldName_data();
     void conflictCopyRenamedBackOverAHeldName();
     void uploadOnlyChangeSupersedesTheSameContent_data();
@@ -2753,6 +2754,47 @@ void tst_NoEditLost::fileOverAFolderKeptByTwoClientsAtOnce()
     for (Client* x : {&a, &b, &c})
         QVERIFY2(x->last().problems.isEmpty(), qPrintable(x->last().problems.join(QLatin1Char('\n'))));
     QCOMPARE(b.last().pendingUp + b.last().pendingDown + c.last().pendingUp + c.last().pendingDown, 0);
+}
+
+// The same, the edit that lives larger than the relay's quota: it comes in pieces over several
+// passes (R28), assembled beside bob's file; once it is whole, the folder keeps the name. (Before,
+// the first piece could not make its folder, and the whole batch waited for it at every pass.)
+void tst_NoEditLost::fileOverAFolderWhoseFileComesInPieces()
+{
+    Relay relay("memory");
+    const qint64 quota = 2 * 1024 * 1024;
+    Client a(relay, "alice", config::SyncMode::Upload), b(relay, "bob");
+    for (Client* x : {&a, &b}) {
+        x->config().diskQuota = quota;
+        x->makeEngine();
+    }
+    a.write("d/h/notes.md", "v1");
+    settle({&a, &b}, 2);
+    QVERIFY(QDir(b.path("d/h")).removeRecursively());
+    b.write("d/h", "bob's file");
+    QVERIFY(b.pass().ok());
+    QVERIFY(a.pass().ok());
+    const QByteArray big = randomBytes(5 * 1024 * 1024 + 321, 11);
+    a.write("d/h/notes.md", big);
+    a.write("later.txt", "after it in the journal");
+    int rounds = 0;
+    while (b.read("d/h/notes.md") != big && rounds++ < 30) {
+        a.pass();
+        QVERIFY2(b.pass().ok(), qPrintable(b.last().error));
+        QVERIFY(!b.exists("d/h/notes.md") || b.read("d/h/notes.md") == big);
+        if (!QFileInfo(b.path("d/h")).isDir())
+            QCOMPARE(b.read("d/h"), QByteArray("bob's file"));
+    }
+    QVERIFY2(rounds > 1 && rounds < 30, qPrintable(QString::number(rounds)));
+    settle({&a, &b}, 2);
+    QCOMPARE(b.read("later.txt"), QByteArray("after it in the journal"));
+    const QStringList copies = b.tree().keys().filter(QRegularExpression("^d/h \\(conflict from bob "));
+    QCOMPARE(copies.size(), 1);
+    QCOMPARE(b.read(copies.first()), QByteArray("bob's file"));
+    QVERIFY2(b.last().problems.isEmpty(), qPrintable(b.last().problems.join(QLatin1Char('\n'))));
+    for (QDirIterator it(b.path("d"), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+         it.hasNext();)
+        QVERIFY2(!it.next().contains(".escale-part-"), qPrintable(it.filePath()));
 }
 
 void tst_NoEditLost::uploadOnlyChangeSupersedesTheSameContent_data()

@@ -594,13 +594,18 @@ Outcome Materializer::receivePiece(Pass& pass, const JournalRecord& piece)
         return Outcome::Done; // this piece is already here (the segment is read again)
     if (piece.from == 0) {
         m_ctx.dropPartial(piece.path);
+        // Its folder made now, or, where a file has that name and may go beside the folder once
+        // the whole content is here (obtainContent), assembled beside that file.
+        const QString folder = piece.path.section(QLatin1Char('/'), 0, -2);
+        const QString in = m_folders.fileInTheWay(folder);
         QString problem;
-        if (!m_folders.make(piece.path.section(QLatin1Char('/'), 0, -2), problem)) {
+        const bool beside = !in.isEmpty() && m_folders.fileMayGoBeside(in, problem);
+        if (!problem.isEmpty() || (!beside && !m_folders.make(folder, problem))) {
             pass.problem(problem);
             return Outcome::Retry;
         }
-        const QString temp =
-            QFileInfo(m_ctx.localPath(piece.path)).absolutePath() + QLatin1Char('/') + protocol::local::piecePrefix() + randomTag();
+        const QString temp = QFileInfo(m_ctx.localPath(beside ? in : piece.path)).absolutePath() +
+                             QLatin1Char('/') + protocol::local::piecePrefix() + randomTag();
         partial = StateDb::Partial{piece.path, piece.hash, piece.size, 0, temp};
         QFile create(temp);
         if (!create.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
@@ -678,7 +683,7 @@ Content Materializer::obtainContent(Pass& pass, const JournalRecord& record, con
     // folder must be, which may go beside it (FolderMaker::fileGoesBeside), goes only once the
     // content is here (fetched beside that file): one asked for in vain leaves it where it is.
     const QString folder = targetPath.section(QLatin1Char('/'), 0, -2);
-    const QString in = record.from == 0 ? m_folders.fileInTheWay(folder) : QString();
+    const QString in = m_folders.fileInTheWay(folder);
     const bool beside = !in.isEmpty() && m_folders.fileMayGoBeside(in, problem);
     FolderMaker::Made made;
     if (!problem.isEmpty() || (!beside && !m_folders.make(folder, problem, &made))) {
