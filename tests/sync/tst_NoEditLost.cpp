@@ -181,6 +181,7 @@ private Q_SLOTS:
     void fileOverAFolderWhoseFileLivesFromAnUploadOnlyClient();
     void fileOverAFolderKeptByTwoClientsAtOnce();
     void fileOverAFolderWhoseFileComesInPieces();
+    void fileOverAFolderInConservativeMode();
     void conflictCopyRenamedBackOverAHeldName_data();
     void conflictCopyRenamedBackOverAHeldName();
     void uploadOnlyChangeSupersedesTheSameContent_data();
@@ -2777,10 +2778,13 @@ void tst_NoEditLost::fileOverAFolderWhoseFileComesInPieces()
     const QByteArray big = randomBytes(5 * 1024 * 1024 + 321, 11);
     a.write("d/h/notes.md", big);
     a.write("later.txt", "after it in the journal");
+    MessageLog log;
     int rounds = 0;
     while (b.read("d/h/notes.md") != big && rounds++ < 30) {
         a.pass();
         QVERIFY2(b.pass().ok(), qPrintable(b.last().error));
+        if (rounds == 1)
+            b.makeEngine(); // a restart in the middle keeps what came so far
         QVERIFY(!b.exists("d/h/notes.md") || b.read("d/h/notes.md") == big);
         if (!QFileInfo(b.path("d/h")).isDir())
             QCOMPARE(b.read("d/h"), QByteArray("bob's file"));
@@ -2788,6 +2792,8 @@ void tst_NoEditLost::fileOverAFolderWhoseFileComesInPieces()
     QVERIFY2(rounds > 1 && rounds < 30, qPrintable(QString::number(rounds)));
     settle({&a, &b}, 2);
     QCOMPARE(b.read("later.txt"), QByteArray("after it in the journal"));
+    QCOMPARE(log.messages.filter(QRegularExpression("again for|asked the others")), QStringList());
+    QCOMPARE(a.last().pendingUp + b.last().pendingUp + b.last().pendingDown, 0);
     const QStringList copies = b.tree().keys().filter(QRegularExpression("^d/h \\(conflict from bob "));
     QCOMPARE(copies.size(), 1);
     QCOMPARE(b.read(copies.first()), QByteArray("bob's file"));
@@ -2795,6 +2801,28 @@ void tst_NoEditLost::fileOverAFolderWhoseFileComesInPieces()
     for (QDirIterator it(b.path("d"), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
          it.hasNext();)
         QVERIFY2(!it.next().contains(".escale-part-"), qPrintable(it.filePath()));
+}
+
+// The same in conservative mode, bob's file made there: it is never moved by others' versions;
+// the file that lives waits, and says why.
+void tst_NoEditLost::fileOverAFolderInConservativeMode()
+{
+    Relay relay("memory");
+    Client a(relay, "alice", config::SyncMode::Upload), b(relay, "bob", config::SyncMode::Conservative);
+    a.write("d/h/notes.md", "v1");
+    settle({&a, &b}, 2);
+    QVERIFY(QDir(b.path("d/h")).removeRecursively());
+    b.write("d/h", "bob's file");
+    QVERIFY(b.pass().ok());
+    a.write("d/h/notes.md", "alice's edit");
+    QVERIFY(a.pass().ok());
+    for (int i = 0; i < 2; ++i) {
+        QVERIFY(b.pass().ok());
+        QVERIFY2(b.last().problems.join(QLatin1Char('\n')).contains("kept this machine's version of d/h"),
+                 qPrintable(b.last().problems.join(QLatin1Char('\n'))));
+        QCOMPARE(b.read("d/h"), QByteArray("bob's file"));
+        QCOMPARE(b.tree().keys(), QStringList({"d", "d/h"}));
+    }
 }
 
 void tst_NoEditLost::uploadOnlyChangeSupersedesTheSameContent_data()

@@ -707,7 +707,7 @@ Content ContentFetcher::obtainContent(const JournalRecord& record, const QString
             return Content::Gone;
         }
         QFile part(partial->temp);
-        if (!part.open(QIODevice::ReadWrite)) {
+        if (!part.open(QIODevice::ReadWrite | QIODevice::ExistingOnly)) {
             m_ctx.dropPartial(targetPath);
             problem = trc("sync", "%1: its first pieces are lost; asked the others to send it again")
                           .arg(targetPath);

@@ -161,6 +161,26 @@ void FolderMaker::keep(const QString& path)
     }
 }
 
+namespace {
+
+// `from` renamed to `to`, never over anything there: with RENAME_NOREPLACE, or where the file system
+// does not know it, after a look that nothing is there.
+bool renameNoReplace(const QByteArray& from, const QByteArray& to)
+{
+    if (::renameat2(AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), RENAME_NOREPLACE) == 0)
+        return true;
+    if (errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP)
+        return false;
+    struct stat st;
+    if (::lstat(to.constData(), &st) == 0 || errno != ENOENT) {
+        errno = EEXIST;
+        return false;
+    }
+    return ::rename(from.constData(), to.constData()) == 0;
+}
+
+} // namespace
+
 QString FolderMaker::fileInTheWay(const QString& relative)
 {
     QString prefix;
@@ -178,7 +198,7 @@ QString FolderMaker::fileInTheWay(const QString& relative)
     return {};
 }
 
-std::optional<JournalRecord> FolderMaker::copyBeside(const QString& prefix, QString& problem)
+std::optional<FolderMaker::Beside> FolderMaker::copyBeside(const QString& prefix, QString& problem)
 {
     // A file here where a file to place needs a folder (a change that beat the deletion of a file
     // in it, made where the folder was gone, came after the file took the name: model seed
@@ -189,9 +209,12 @@ std::optional<JournalRecord> FolderMaker::copyBeside(const QString& prefix, QStr
     const auto local = m_ctx.db.local(prefix);
     if (!m_ctx.sends() || !m_ctx.filter.acceptsFile(prefix) || !m_ctx.filter.acceptsDirectory(prefix) ||
         !m_ctx.accessOf(prefix).send || !m_ctx.selected(prefix, Kind::File) ||
-        !m_ctx.selected(prefix, Kind::Directory) || throughLink(prefix) ||
-        (m_ctx.settings.mode == config::SyncMode::Conservative && local && local->origin == m_ctx.clientId))
+        !m_ctx.selected(prefix, Kind::Directory) || throughLink(prefix))
         return std::nullopt;
+    if (m_ctx.settings.mode == config::SyncMode::Conservative && local && local->origin == m_ctx.clientId) {
+        problem = trc("sync", "kept this machine's version of %1 (conservative mode)").arg(prefix);
+        return std::nullopt;
+    }
     // The file as the last scan recorded it (a change since is published first), holding a known
     // version, with every known version of the name taken in (their copies made).
     const auto disk = statLocal(m_ctx.localPath(prefix), prefix);
@@ -226,7 +249,6 @@ std::optional<JournalRecord> FolderMaker::copyBeside(const QString& prefix, QStr
     copy.vv = conflictCopyVector(prefix, held->record);
     copy.origin = copy.vv.counters().firstKey();
     copy.repush = false;
-    m_heldPending = held->pending;
     // A copy of that version settled already (deleted or changed elsewhere): it does not come back.
     for (const StateDb::Version& v : m_ctx.db.versions(copy.path))
         if (v.record.vv.supersedes(copy.vv))
@@ -239,25 +261,24 @@ std::optional<JournalRecord> FolderMaker::copyBeside(const QString& prefix, QStr
                       .arg(m_ctx.localPath(prefix), m_ctx.localPath(copy.path));
         return std::nullopt;
     }
-    return copy;
+    return Beside{copy, held->pending};
 }
 
 bool FolderMaker::fileGoesBeside(const QString& prefix, JournalRecord& copy, QString& problem)
 {
-    const std::optional<JournalRecord> made = copyBeside(prefix, problem);
+    const std::optional<Beside> made = copyBeside(prefix, problem);
     if (!made)
         return false;
-    copy = *made;
+    copy = made->copy;
     const auto local = m_ctx.db.local(prefix);
     const QByteArray from = QFile::encodeName(m_ctx.localPath(prefix));
     const QByteArray to = QFile::encodeName(m_ctx.localPath(copy.path));
-    if (::renameat2(AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), RENAME_NOREPLACE) != 0 ||
-        ::mkdir(from.constData(), 0777) != 0) {
+    if (!renameNoReplace(from, to) || ::mkdir(from.constData(), 0777) != 0) {
         problem = trc("sync", "cannot make the folder %1 (a file is there, which goes beside it): %2")
                       .arg(m_ctx.localPath(prefix), QString::fromLocal8Bit(std::strerror(errno)));
         struct stat st;
         if (::lstat(from.constData(), &st) != 0)
-            ::renameat2(AT_FDCWD, to.constData(), AT_FDCWD, from.constData(), RENAME_NOREPLACE);
+            renameNoReplace(to, from);
         return false;
     }
     m_real.insert(prefix);
@@ -268,7 +289,7 @@ bool FolderMaker::fileGoesBeside(const QString& prefix, JournalRecord& copy, QSt
     // name's file is beside it already. (Within the batch's transaction, which commits it all.)
     m_ctx.db.begin();
     QList<StateDb::Version> stored = m_ctx.db.versions(copy.path);
-    if (const auto updated = integrated(stored, StateDb::Version{copy, true, !m_heldPending}))
+    if (const auto updated = integrated(stored, StateDb::Version{copy, true, !made->pending}))
         stored = *updated;
     m_ctx.db.setVersions(copy.path, stored);
     StateDb::LocalEntry moved = *local;
@@ -304,8 +325,7 @@ QString FolderMaker::fileMoves(const QString& path, const QStringList& names)
         QString problem;
         Made made;
         if (!make(name.section(QLatin1Char('/'), 0, -2), problem, &made) ||
-            ::renameat2(AT_FDCWD, QFile::encodeName(m_ctx.localPath(path)).constData(), AT_FDCWD,
-                        to.constData(), RENAME_NOREPLACE) != 0) {
+            !renameNoReplace(QFile::encodeName(m_ctx.localPath(path)), to)) {
             settle(made, false);
             continue;
         }

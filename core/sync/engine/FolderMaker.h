@@ -68,13 +68,17 @@ public:
 
 private:
     // The conflict copy the file at `prefix` becomes, when it may go beside the folder that keeps
-    // the name (m_heldPending: its version was not sent yet).
-    std::optional<protocol::JournalRecord> copyBeside(const QString& prefix, QString& problem);
+    // the name, and whether the version it holds was not sent yet.
+    struct Beside
+    {
+        protocol::JournalRecord copy;
+        bool pending = false;
+    };
+    std::optional<Beside> copyBeside(const QString& prefix, QString& problem);
 
     EngineContext& m_ctx;
     QSet<QString> m_real; // found real (not links) or made
     QSet<QString> m_made; // of them, made by this batch
-    bool m_heldPending = false;
 };
 
 } // namespace escale::sync::engine

@@ -622,7 +622,7 @@ Outcome Materializer::receivePiece(Pass& pass, const JournalRecord& piece)
     }
 
     QFile out(partial->temp);
-    if (!out.open(QIODevice::ReadWrite)) {
+    if (!out.open(QIODevice::ReadWrite | QIODevice::ExistingOnly)) {
         m_ctx.dropPartial(piece.path);
         return Outcome::Done;
     }
@@ -711,7 +711,13 @@ Content Materializer::obtainContent(Pass& pass, const JournalRecord& record, con
         if (!went || !m_folders.make(folder, problem, &staged.made)) {
             if (problem.isEmpty())
                 problem = trc("sync", "%1 is a file here, a folder elsewhere").arg(m_ctx.localPath(in));
-            QFile::remove(staged.temp);
+            // A file assembled from pieces (R28) keeps its pieces for the next try, its last one
+            // fetched again then; nothing asks the sender for the whole file again.
+            if (record.from > 0 && ::truncate(QFile::encodeName(staged.temp).constData(), record.from) == 0)
+                m_ctx.db.putPartial(
+                    StateDb::Partial{targetPath, record.hash, record.size, record.from, staged.temp});
+            else
+                QFile::remove(staged.temp);
             m_folders.unmake(staged.made);
             return Content::Failed;
         }
