@@ -2823,6 +2823,23 @@ void tst_NoEditLost::fileOverAFolderInConservativeMode()
         QCOMPARE(b.read("d/h"), QByteArray("bob's file"));
         QCOMPARE(b.tree().keys(), QStringList({"d", "d/h"}));
     }
+    // An edit larger than the relay's quota, in pieces (R28): bob takes none, and says why, but
+    // holds nobody up: alice sends it all, the relay is freed, nothing is asked again.
+    for (Client* x : {&a, &b}) {
+        x->config().diskQuota = 2 * 1024 * 1024;
+        x->makeEngine();
+    }
+    a.write("d/h/notes.md", randomBytes(5 * 1024 * 1024, 12));
+    a.write("later.txt", "after it");
+    MessageLog log;
+    settle({&a, &b}, 8);
+    QCOMPARE(b.read("later.txt"), QByteArray("after it"));
+    QCOMPARE(b.read("d/h"), QByteArray("bob's file"));
+    QCOMPARE(a.last().pendingUp, 0);
+    QCOMPARE(relay.objects("data/").size(), 0);
+    QCOMPARE(log.messages.filter(QRegularExpression("again for|asked the others")), QStringList());
+    QVERIFY2(b.last().problems.join(QLatin1Char('\n')).contains("kept this machine's version of d/h"),
+             qPrintable(b.last().problems.join(QLatin1Char('\n'))));
 }
 
 void tst_NoEditLost::uploadOnlyChangeSupersedesTheSameContent_data()

@@ -600,7 +600,14 @@ Outcome Materializer::receivePiece(Pass& pass, const JournalRecord& piece)
         const QString in = m_folders.fileInTheWay(folder);
         QString problem;
         const bool beside = !in.isEmpty() && m_folders.fileMayGoBeside(in, problem);
-        if (!problem.isEmpty() || (!beside && !m_folders.make(folder, problem))) {
+        if (!problem.isEmpty()) {
+            // A file there that stays for a lasting cause (said: a taken copy name, conservative
+            // mode): its pieces are not taken, nobody waits for this client, and the last one is set
+            // aside with that cause (asked for again once the file can go beside the folder).
+            pass.problem(problem);
+            return Outcome::Done;
+        }
+        if (!beside && !m_folders.make(folder, problem)) {
             pass.problem(problem);
             return Outcome::Retry;
         }
