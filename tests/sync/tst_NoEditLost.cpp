@@ -182,6 +182,7 @@ private Q_SLOTS:
     void fileOverAFolderKeptByTwoClientsAtOnce();
     void fileOverAFolderWhoseFileComesInPieces();
     void fileOverAFolderInConservativeMode();
+    void fileOverAFolderWhoseDeeperFileLives();
     void conflictCopyRenamedBackOverAHeldName_data();
     void conflictCopyRenamedBackOverAHeldName();
     void uploadOnlyChangeSupersedesTheSameContent_data();
@@ -2840,6 +2841,32 @@ void tst_NoEditLost::fileOverAFolderInConservativeMode()
     QCOMPARE(log.messages.filter(QRegularExpression("again for|asked the others")), QStringList());
     QVERIFY2(b.last().problems.join(QLatin1Char('\n')).contains("kept this machine's version of d/h"),
              qPrintable(b.last().problems.join(QLatin1Char('\n'))));
+}
+
+// The same, the file that lives deeper (d/h/e/x.txt), its folders deleted here with it in the same
+// pass: they come back for it (R26), and stay until it is in place (model seed 1610029: its
+// content fetched beside the name's file, the folder d/h/e, made for it and deleted here, was empty
+// when the batch's deletions came, went, and the file could not be written).
+void tst_NoEditLost::fileOverAFolderWhoseDeeperFileLives()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("d/h/e/x.txt", "v1");
+    settle({&a, &b}, 2);
+    b.write("d/h/e/x.txt", "bob's edit");
+    QVERIFY(b.pass().ok());
+    QVERIFY(QDir(a.path("d/h")).removeRecursively());
+    a.write("d/h", "alice's file");
+    QVERIFY2(a.pass().ok(), qPrintable(a.last().error));
+    QVERIFY2(a.last().problems.isEmpty(), qPrintable(a.last().problems.join(QLatin1Char('\n'))));
+    QCOMPARE(a.read("d/h/e/x.txt"), QByteArray("bob's edit"));
+    settle({&a, &b}, 3);
+    CONVERGED(a, b);
+    QStringList all = contents(b);
+    all.sort();
+    QCOMPARE(all, QStringList({"alice's file", "bob's edit"}));
+    for (Client* x : {&a, &b})
+        QVERIFY2(x->last().problems.isEmpty(), qPrintable(x->last().problems.join(QLatin1Char('\n'))));
 }
 
 void tst_NoEditLost::uploadOnlyChangeSupersedesTheSameContent_data()

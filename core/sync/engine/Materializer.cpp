@@ -728,6 +728,12 @@ Content Materializer::obtainContent(Pass& pass, const JournalRecord& record, con
             m_folders.unmake(staged.made);
             return Content::Failed;
         }
+        // Into its folder now, as any download file: a folder holding one is never empty, so that
+        // the batch's deletions, or a file not placed, never take away a folder made for it (model
+        // seed 1610029: a folder made for it and deleted here went, and it could not be written).
+        const QString inside = downloadFileFor(m_ctx.localPath(targetPath));
+        if (::rename(QFile::encodeName(staged.temp).constData(), QFile::encodeName(inside).constData()) == 0)
+            staged.temp = inside;
     }
     if (c == Content::Written)
         m_staged.append(staged);
