@@ -600,11 +600,15 @@ Outcome Materializer::receivePiece(Pass& pass, const JournalRecord& piece)
         const QString in = m_folders.fileInTheWay(folder);
         QString problem;
         const bool beside = !in.isEmpty() && m_folders.fileMayGoBeside(in, problem);
-        if (!problem.isEmpty()) {
-            // A file there that stays for a lasting cause (said: a taken copy name, conservative
-            // mode): its pieces are not taken, nobody waits for this client, and the last one is set
-            // aside with that cause (asked for again once the file can go beside the folder).
-            pass.problem(problem);
+        if (!in.isEmpty() && !beside) {
+            // A file there that does not go beside the folder (a cause that lasts until someone
+            // acts: a taken copy name, conservative mode, a name this client does not publish):
+            // its pieces are not taken, nobody waits for this client, and the last one is set aside
+            // with the cause (asked for again once the file can go; after a change not scanned
+            // yet, that is at the next pass).
+            pass.problem(problem.isEmpty()
+                             ? trc("sync", "%1 is a file here, a folder elsewhere").arg(m_ctx.localPath(in))
+                             : problem);
             return Outcome::Done;
         }
         if (!beside && !m_folders.make(folder, problem)) {
@@ -694,6 +698,10 @@ Content Materializer::obtainContent(Pass& pass, const JournalRecord& record, con
     const bool beside = !in.isEmpty() && m_folders.fileMayGoBeside(in, problem);
     FolderMaker::Made made;
     if (!problem.isEmpty() || (!beside && !m_folders.make(folder, problem, &made))) {
+        // (A content not placed for that cause is not asked for meanwhile: nobody sends it again
+        // and again. Once the cause is gone, the next try asks for it if it is gone.)
+        if (!in.isEmpty())
+            m_ctx.db.removeWant(record.hash, targetPath);
         m_folders.unmake(made);
         return Content::Failed;
     }
