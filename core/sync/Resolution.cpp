@@ -102,6 +102,16 @@ protocol::VersionVector conflictCopyVector(const QString& path, const JournalRec
     return protocol::VersionVector(QMap<QString, quint64>{{own, 1}});
 }
 
+JournalRecord conflictCopyOf(const QString& path, const JournalRecord& loser)
+{
+    JournalRecord copy = loser;
+    copy.path = conflictCopyPath(path, loser);
+    copy.vv = conflictCopyVector(path, loser);
+    copy.origin = copy.vv.counters().firstKey(); // the copy's own name: no client's counters
+    copy.repush = false;
+    return copy;
+}
+
 bool integrateVersion(QList<JournalRecord>& current, const JournalRecord& incoming)
 {
     for (const JournalRecord& v : current) {
@@ -156,13 +166,8 @@ Resolution resolve(const QString& path, const QList<JournalRecord>& versions)
         if (!replaced)
             representatives.append(v);
     }
-    for (JournalRecord copy : representatives) {
-        copy.path = conflictCopyPath(path, copy);
-        copy.vv = conflictCopyVector(path, copy);
-        copy.origin = copy.vv.counters().firstKey(); // the copy's own name: no client's counters
-        copy.repush = false;
-        r.copies.append(copy);
-    }
+    for (const JournalRecord& loser : std::as_const(representatives))
+        r.copies.append(conflictCopyOf(path, loser));
     std::sort(r.copies.begin(), r.copies.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
     return r;
 }

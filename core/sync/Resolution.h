@@ -28,6 +28,10 @@ QString conflictCopyPath(const QString& path, const protocol::JournalRecord& los
 
 // The vector of the conflict copy of `loser` (a version of `path`): derived from it alone.
 protocol::VersionVector conflictCopyVector(const QString& path, const protocol::JournalRecord& loser);
+// The conflict copy of `loser` (a version of `path`) as a version of its own name (R26): the loser's
+// content and time under conflictCopyPath(), with conflictCopyVector() and that vector's counter
+// as its origin.
+protocol::JournalRecord conflictCopyOf(const QString& path, const protocol::JournalRecord& loser);
 
 // Adds `incoming` to the maximal versions `current` (R25): returns false and leaves
 // `current` alone when a known version is equal or newer.

@@ -181,6 +181,14 @@ bool renameNoReplace(const QByteArray& from, const QByteArray& to)
 
 } // namespace
 
+bool FolderMaker::vacant(const QString& path) const
+{
+    // Nothing known there, and nothing on disk (not even a link or a special file).
+    struct stat st;
+    return !m_ctx.db.local(path) && ::lstat(QFile::encodeName(m_ctx.localPath(path)).constData(), &st) != 0 &&
+           errno == ENOENT;
+}
+
 QString FolderMaker::fileInTheWay(const QString& relative)
 {
     QString prefix;
@@ -244,18 +252,12 @@ std::optional<FolderMaker::Beside> FolderMaker::copyBeside(const QString& prefix
     const StateDb::Version* held = winner ? winner : pending ? pending : any;
     if (!held)
         return std::nullopt;
-    JournalRecord copy = held->record;
-    copy.path = conflictCopyPath(prefix, held->record);
-    copy.vv = conflictCopyVector(prefix, held->record);
-    copy.origin = copy.vv.counters().firstKey();
-    copy.repush = false;
+    const JournalRecord copy = conflictCopyOf(prefix, held->record);
     // A copy of that version settled already (deleted or changed elsewhere): it does not come back.
     for (const StateDb::Version& v : m_ctx.db.versions(copy.path))
         if (v.record.vv.supersedes(copy.vv))
             return std::nullopt;
-    struct stat st;
-    if (m_ctx.db.local(copy.path) ||
-        ::lstat(QFile::encodeName(m_ctx.localPath(copy.path)).constData(), &st) == 0 || errno != ENOENT) {
+    if (!vacant(copy.path)) {
         problem = trc("sync", "%1 is a file here, a folder elsewhere, and it cannot go beside the folder: %2 "
                               "is taken (move it away)")
                       .arg(m_ctx.localPath(prefix), m_ctx.localPath(copy.path));
@@ -314,14 +316,12 @@ QString FolderMaker::fileMoves(const QString& path, const QStringList& names)
         // A name whose version is this very file's (content, time and permission bits: its
         // conflict copy, when the folder kept the name elsewhere), with nothing there yet.
         const Resolution there = m_ctx.resolved(name);
-        struct stat st;
-        const QByteArray to = QFile::encodeName(m_ctx.localPath(name));
         if (name == path || there.kind != Kind::File || there.winner.hash != local->hash ||
             there.winner.mtimeMs != local->mtimeNs / 1'000'000 ||
             (there.winner.mode != 0 && there.winner.mode != local->mode) ||
-            !m_ctx.selected(name, Kind::File) || m_ctx.db.local(name) || ::lstat(to.constData(), &st) == 0 ||
-            errno != ENOENT || throughLink(name))
+            !m_ctx.selected(name, Kind::File) || !vacant(name) || throughLink(name))
             continue;
+        const QByteArray to = QFile::encodeName(m_ctx.localPath(name));
         QString problem;
         Made made;
         if (!make(name.section(QLatin1Char('/'), 0, -2), problem, &made) ||

@@ -75,6 +75,8 @@ private:
         bool pending = false;
     };
     std::optional<Beside> copyBeside(const QString& prefix, QString& problem);
+    // Whether nothing is at `path`, known or on disk.
+    bool vacant(const QString& path) const;
 
     EngineContext& m_ctx;
     QSet<QString> m_real; // found real (not links) or made

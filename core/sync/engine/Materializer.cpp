@@ -459,11 +459,7 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
                 m_ctx.db.removeLocal(path);
                 m_cases.noteName(path, false);
             } else {
-                JournalRecord copy = target.winner;
-                copy.path = conflictCopyPath(path, copy);
-                copy.vv = conflictCopyVector(path, copy);
-                copy.origin = copy.vv.counters().firstKey();
-                copy.repush = false;
+                const JournalRecord copy = conflictCopyOf(path, target.winner);
                 const QList<StateDb::Version> stored = m_ctx.db.versions(copy.path);
                 if (const auto updated = integrated(stored, StateDb::Version{copy, true, true})) {
                     m_ctx.db.setVersions(copy.path, *updated);
