@@ -447,6 +447,23 @@ void LocalChanges::scanLocal(Pass& pass)
     // unreadable, left out by filters or flags for now).
     QSet<QString> goneHeld;
     if (m_ctx.sends() && m_ctx.receives()) {
+        // A file at a path this scan does not look at (its send flag off, filtered out) whose entry
+        // records the inode of a file this scan finds gone: the file moved there (a rename keeps
+        // size, time and inode), and the entry, from before it left, no longer says what it holds
+        // (model seed 1710031: a folder moved away and back while it was not sent; a deletion of the
+        // entry's version would have taken it). Held as if found gone: the pull leaves it, and the
+        // scan that looks at it again judges it (put back, above).
+        QSet<quint64> goneHere;
+        for (const QString& path : options.acceptFile ? scanned.removed : QStringList())
+            if (const StateDb::LocalEntry& gone = known.value(path);
+                gone.kind == Kind::File && gone.inode != 0)
+                goneHere.insert(gone.inode);
+        for (auto it = goneHere.isEmpty() ? known.cend() : known.cbegin(); it != known.cend(); ++it)
+            if (it->kind == Kind::File && goneHere.contains(it->inode) && !removed.contains(it->path) &&
+                !options.acceptFile(it->path))
+                if (const auto disk = statLocal(m_ctx.localPath(it->path), it->path);
+                    disk && sameStat(*disk, *it))
+                    goneHeld.insert(it->path);
         for (const QString& path : holdDeletions ? scanned.removed : QStringList())
             if (known.value(path).kind == Kind::File)
                 goneHeld.insert(path);

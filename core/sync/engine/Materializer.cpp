@@ -49,6 +49,7 @@ bool Materializer::materializePaths(Pass& pass, QStringList affected, const QLis
     // again at every pass; only a relay that fails makes the batch wait (false).
     m_ctx.db.begin();
     m_folders.forget();
+    m_heldGone = m_ctx.db.heldGone();
     affected.removeDuplicates();
     std::sort(affected.begin(), affected.end());
     QStringList deletions;
@@ -260,7 +261,8 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
     }
 
     // A local change not yet scanned: leave the path alone; the next pass publishes it first.
-    const bool diskMatches = (!known && !disk) || (known && disk && sameStat(*known, *disk));
+    const bool diskMatches =
+        (!known && !disk) || (known && disk && sameStat(*known, *disk) && !m_heldGone.contains(path));
     if (!diskMatches && !(target.kind == Kind::Directory && disk && disk->kind == Kind::Directory)) {
         // The known version waits: the next scan publishes the local change, which does not
         // replace it (R24), and the two are resolved like any concurrent versions (R26).
@@ -833,8 +835,10 @@ bool Materializer::commitStaged(Pass& pass)
         }
         bool special = false;
         const auto disk = placed == -1 ? statLocal(target, staged.path, &special) : std::nullopt;
-        const bool unchanged = placed == 0 || (placed == -1 && ((!known && !disk && !special) ||
-                                                                (known && disk && sameStat(*known, *disk))));
+        const bool unchanged =
+            placed == 0 ||
+            (placed == -1 && ((!known && !disk && !special) || (known && disk && sameStat(*known, *disk) &&
+                                                                !m_heldGone.contains(staged.path))));
         // A file staged but not placed is not received (it was counted when it was staged).
         auto notPlaced = [&] {
             QFile::remove(staged.temp);

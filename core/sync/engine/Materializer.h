@@ -90,6 +90,9 @@ private:
     QSet<QByteArray> m_goneFromRelay; // contents this batch asked for, found not on the relay
     QSet<QString> m_placing;          // names whose placing is under way (a name and its copies)
     FolderMaker m_folders; // the folders the batch looked at or made
+    // Paths whose deletion the scan holds (table held_gone): a file there is the user's, as its entry
+    // says or not, until a scan judged it (LocalChanges).
+    QSet<QString> m_heldGone;
 };
 
 } // namespace escale::sync::engine
