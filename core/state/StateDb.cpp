@@ -509,6 +509,19 @@ void StateDb::setHeldGone(const QSet<QString>& paths)
     commit();
 }
 
+QSet<QString> StateDb::sharedFiles() const
+{
+    QSet<QString> out;
+    Statement s(
+        m_db, "SELECT path FROM local JOIN (SELECT inode, size, mtime_ns FROM local WHERE kind = ?1 AND "
+              "inode <> 0 GROUP BY inode, size, mtime_ns HAVING COUNT(*) > 1) USING (inode, size, mtime_ns) "
+              "WHERE kind = ?1");
+    s.bind(1, qint64(JournalRecord::Kind::File));
+    while (s.step())
+        out.insert(s.text(0));
+    return out;
+}
+
 QList<StateDb::Version> StateDb::versions(const QString& path) const
 {
     if (const auto it = m_versionCache.constFind(path); it != m_versionCache.cend())

@@ -170,6 +170,9 @@ public:
     // their entries kept: one found again was put back (LocalChanges). Each scan replaces the set.
     QSet<QString> heldGone() const;
     void setHeldGone(const QSet<QString>& paths);
+    // The files whose size, time and inode another file's entry records too (a hard link, or a file
+    // moved while neither path was looked at: one of the two entries is stale).
+    QSet<QString> sharedFiles() const;
     QList<LocalEntry> localWithHash(const QByteArray& hash) const;
     // The paths of the known versions with one of those contents, by content (one pass over the
     // table, reading each record's content hash only).

@@ -185,6 +185,7 @@ private Q_SLOTS:
     void fileOverAFolderWhoseDeeperFileLives();
     void fileOverAFolderWhoseFileLivesThroughHeldDeletions();
     void folderMovedBackUnderARestoredEntry();
+    void folderMovedBackIntoAFolderNotSent_data();
     void folderMovedBackIntoAFolderNotSent();
     void conflictCopyRenamedBackOverAHeldName_data();
     void conflictCopyRenamedBackOverAHeldName();
@@ -2935,43 +2936,100 @@ void tst_NoEditLost::folderMovedBackUnderARestoredEntry()
     CONVERGED(a, c);
 }
 
+void tst_NoEditLost::folderMovedBackIntoAFolderNotSent_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::newRow("directly") << "directly";
+    QTest::newRow("in two steps") << "in two steps";
+    QTest::newRow("while neither folder is sent") << "while neither folder is sent";
+    QTest::newRow("then a pass in upload mode") << "upload";
+    QTest::newRow("then a pass in download mode") << "download";
+    QTest::newRow("then the state put back from before the moves") << "restore";
+    QTest::newRow("into a hidden folder") << "hidden";
+}
+
 // Model seed 1710031: alice's send flags are off for f and d. She moves f/e to d/h (nothing is
 // scanned there), carol moves it too: carol's deletion of f/e/x.txt waits at alice (her file is
 // gone), and carol's d/h/x.txt is taken as alice's own file (same content). Alice turns d's send
 // flag back on and moves d/h back to f/e: her scan of d publishes the deletion of d/h/x.txt, and
 // the file is back at f/e/x.txt with the size, time and inode its entry there recorded. Carol's
 // deletion must not take it: it is the file that left d/h, kept at alice (f is not sent), and sent
-// once f's send flag is on again.
+// once f's send flag is on again. The rows move it back through another folder not sent, or while
+// d is not sent either; switch the mode for a pass, or put alice's state back from before the moves
+// after the move back; or use a hidden folder (hidden files off at alice) instead of f's flag.
 void tst_NoEditLost::folderMovedBackIntoAFolderNotSent()
 {
+    QFETCH(QString, how);
+    const QString f = how == "hidden" ? ".f" : "f";
     Relay relay("memory");
     Client a(relay, "alice"), c(relay, "carol");
-    c.write("f/e/x.txt", "the content");
+    a.config().hiddenFiles = c.config().hiddenFiles = true;
+    a.makeEngine();
+    c.makeEngine();
+    c.write(f + "/e/x.txt", "the content");
     c.write("other.txt", "other");
     settle({&a, &c}, 2);
-    QCOMPARE(a.read("f/e/x.txt"), QByteArray("the content"));
-    a.engine().setAccess("f", false, std::nullopt);
+    QCOMPARE(a.read(f + "/e/x.txt"), QByteArray("the content"));
+    if (how == "hidden") {
+        a.config().hiddenFiles = false;
+        a.makeEngine();
+    } else {
+        a.engine().setAccess("f", false, std::nullopt);
+    }
     a.engine().setAccess("d", false, std::nullopt);
+    QTemporaryDir backup;
+    a.saveState(backup.filePath("state.db"));
     QVERIFY(QDir().mkpath(a.path("d")));
-    QVERIFY(QDir().rename(a.path("f/e"), a.path("d/h")));
+    QVERIFY(QDir().rename(a.path(f + "/e"), a.path("d/h")));
     QVERIFY(a.pass().ok());
     QVERIFY(QDir().mkpath(c.path("d")));
-    QVERIFY(QDir().rename(c.path("f/e"), c.path("d/h")));
+    QVERIFY(QDir().rename(c.path(f + "/e"), c.path("d/h")));
     QVERIFY(c.pass().ok());
     QVERIFY(a.pass().ok());
     QCOMPARE(a.read("d/h/x.txt"), QByteArray("the content"));
     a.engine().setAccess("d", std::nullopt, std::nullopt);
     QVERIFY(a.pass().ok());
-    QVERIFY(QDir().rename(a.path("d/h"), a.path("f/e")));
+    if (how == "in two steps") {
+        QVERIFY(QDir().rename(a.path("d/h"), a.path(f + "/h")));
+        QVERIFY(a.pass().ok());
+        QVERIFY(c.pass().ok());
+        QVERIFY(QDir().rename(a.path(f + "/h"), a.path(f + "/e")));
+    } else if (how == "while neither folder is sent") {
+        a.engine().setAccess("d", false, std::nullopt);
+        QVERIFY(a.pass().ok());
+        QVERIFY(QDir().rename(a.path("d/h"), a.path(f + "/e")));
+        QVERIFY(a.pass().ok());
+        QCOMPARE(a.read(f + "/e/x.txt"), QByteArray("the content"));
+        a.engine().setAccess("d", std::nullopt, std::nullopt);
+    } else {
+        QVERIFY(QDir().rename(a.path("d/h"), a.path(f + "/e")));
+    }
+    QVERIFY(a.pass().ok());
+    if (how == "upload" || how == "download") {
+        a.config().mode = how == "upload" ? config::SyncMode::Upload : config::SyncMode::Download;
+        a.makeEngine();
+        QVERIFY(a.pass().ok());
+        a.config().mode = config::SyncMode::Shared;
+        a.makeEngine();
+    } else if (how == "restore") {
+        a.restoreState(backup.filePath("state.db"));
+    }
     for (int i = 0; i < 3; ++i) {
         QVERIFY(a.pass().ok());
         QVERIFY(c.pass().ok());
-        QCOMPARE(a.read("f/e/x.txt"), QByteArray("the content")); // kept while f is not sent
+        QCOMPARE(a.read(f + "/e/x.txt"), QByteArray("the content")); // kept while it is not sent
+        const QString said = a.last().problems.join('\n');
+        QVERIFY2(how == "hidden" || said.contains(f + "/e/x.txt stays as it is"), qPrintable(said));
     }
     QVERIFY(!c.exists("d/h/x.txt"));
+    if (how == "hidden") {
+        a.config().hiddenFiles = true;
+        a.makeEngine();
+    }
     a.engine().setAccess("f", std::nullopt, std::nullopt);
+    a.engine().setAccess("d", std::nullopt, std::nullopt);
     settle({&a, &c}, 4);
-    QCOMPARE(a.read("f/e/x.txt"), QByteArray("the content"));
+    QCOMPARE(a.read(f + "/e/x.txt"), QByteArray("the content"));
     CONVERGED(a, c);
 }
 

@@ -71,16 +71,30 @@ QString EngineContext::selectionSignature() const
         QCryptographicHash::hash(parts.join(QChar(0)).toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
 }
 
+namespace {
+
+bool hiddenPart(const QString& path)
+{
+    for (const QString& part : path.split(QLatin1Char('/')))
+        if (part.startsWith(QLatin1Char('.')))
+            return true;
+    return false;
+}
+
+} // namespace
+
 bool EngineContext::selected(const QString& path, Kind kind) const
 {
-    if (!settings.hiddenFiles) {
-        for (const QString& part : path.split(QLatin1Char('/')))
-            if (part.startsWith(QLatin1Char('.')))
-                return false;
-    }
+    if (!settings.hiddenFiles && hiddenPart(path))
+        return false;
     if (!(kind == Kind::Directory ? filter.acceptsDirectory(path) : filter.acceptsFile(path)))
         return false;
     return accessOf(path).receive;
+}
+
+bool EngineContext::looksAt(const QString& path) const
+{
+    return (settings.hiddenFiles || !hiddenPart(path)) && filter.acceptsFile(path) && accessOf(path).send;
 }
 
 RelayError EngineContext::ensureFolder(const QString& folder)

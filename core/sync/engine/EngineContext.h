@@ -72,6 +72,9 @@ struct EngineContext
     EffectiveAccess accessOf(const QString& path) const;
     // Whether the path is received here (filters, hidden files, access flags).
     bool selected(const QString& path, protocol::JournalRecord::Kind kind) const;
+    // Whether the scan looks at this file (filters, hidden files, the send flag): the entry of a file
+    // it does not look at is not checked against the disk, and may be stale.
+    bool looksAt(const QString& path) const;
     QString selectionSignature() const; // the filters, hidden files and mode, as one value
     // Makes a relay folder where the relay needs folders, once: the folders known to exist are
     // remembered in the state database for this relay (a restart does not ask again), and

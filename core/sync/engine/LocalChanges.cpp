@@ -242,8 +242,7 @@ void LocalChanges::scanLocal(Pass& pass)
         for (const QString& path : heldGone) {
             const auto before = known.constFind(path);
             if (before == known.cend() || before->kind != Kind::File || foundAgain.contains(path) ||
-                candidates.contains(path) || removed.contains(path) ||
-                (options.acceptFile && !options.acceptFile(path)))
+                candidates.contains(path) || removed.contains(path) || !m_ctx.looksAt(path))
                 continue;
             // (A file being written, or unreadable, was not looked at: its row stays for the next.)
             if (const auto disk = statLocal(m_ctx.localPath(path), path); disk && sameStat(*disk, *before)) {
@@ -444,32 +443,36 @@ void LocalChanges::scanLocal(Pass& pass)
         }
     }
     // What this scan found gone and held; and, still, what it did not look at (a file being written,
-    // unreadable, left out by filters or flags for now).
-    QSet<QString> goneHeld;
+    // unreadable, left out by filters or flags for now). Judged only where versions are both made
+    // and placed; in another mode kept as they are, for when the folder is shared again.
+    QSet<QString> goneHeld = m_ctx.sends() && m_ctx.receives() ? QSet<QString>() : heldStored;
     if (m_ctx.sends() && m_ctx.receives()) {
-        // A file at a path this scan does not look at (its send flag off, filtered out) whose entry
-        // records the inode of a file this scan finds gone: the file moved there (a rename keeps
-        // size, time and inode), and the entry, from before it left, no longer says what it holds
-        // (model seed 1710031: a folder moved away and back while it was not sent; a deletion of the
-        // entry's version would have taken it). Held as if found gone: the pull leaves it, and the
-        // scan that looks at it again judges it (put back, above).
-        QSet<quint64> goneHere;
-        for (const QString& path : options.acceptFile ? scanned.removed : QStringList())
-            if (const StateDb::LocalEntry& gone = known.value(path);
-                gone.kind == Kind::File && gone.inode != 0)
-                goneHere.insert(gone.inode);
-        for (auto it = goneHere.isEmpty() ? known.cend() : known.cbegin(); it != known.cend(); ++it)
-            if (it->kind == Kind::File && goneHere.contains(it->inode) && !removed.contains(it->path) &&
-                !options.acceptFile(it->path))
-                if (const auto disk = statLocal(m_ctx.localPath(it->path), it->path);
-                    disk && sameStat(*disk, *it))
-                    goneHeld.insert(it->path);
         for (const QString& path : holdDeletions ? scanned.removed : QStringList())
             if (known.value(path).kind == Kind::File)
                 goneHeld.insert(path);
         for (const QString& path : heldGone)
             if (known.contains(path) && !foundAgain.contains(path) && !removed.contains(path))
                 goneHeld.insert(path);
+    }
+    // A file gone from here, whose size, time and inode (a rename keeps them) the entry of a path
+    // this scan does not look at records (its send flag off, filtered out, hidden): the file may
+    // have moved there, now or on its way back through other places, and that entry, from before it
+    // left, no longer says what the path holds (model seed 1710031: a folder moved away and back
+    // while it was not sent; a deletion of the entry's version took the file, whose other copy the
+    // move back had deleted). Held as if found gone, in every mode: the pull places nothing there,
+    // and the scan that looks at the path again judges what it finds (put back, above).
+    QMultiHash<quint64, const StateDb::LocalEntry*> goneHere;
+    for (const QString& path : std::as_const(scanned.removed))
+        if (const auto it = known.constFind(path);
+            it != known.cend() && it->kind == Kind::File && it->inode != 0)
+            goneHere.insert(it->inode, &*it);
+    for (auto it = goneHere.isEmpty() ? known.cend() : known.cbegin(); it != known.cend(); ++it) {
+        if (it->kind != Kind::File || removed.contains(it->path) || m_ctx.looksAt(it->path))
+            continue;
+        for (auto gone = goneHere.constFind(it->inode); gone != goneHere.cend() && gone.key() == it->inode;
+             ++gone)
+            if ((*gone)->size == it->size && (*gone)->mtimeNs == it->mtimeNs)
+                goneHeld.insert(it->path);
     }
     if (goneHeld != heldStored)
         m_ctx.db.setHeldGone(goneHeld);

@@ -39,6 +39,7 @@ Materializer::Materializer(EngineContext& context, CaseIndex& cases, ContentFetc
     , m_cases(cases)
     , m_fetcher(fetcher)
     , m_folders(context)
+    , m_held(context)
 {}
 
 bool Materializer::materializePaths(Pass& pass, QStringList affected, const QList<JournalRecord>& pieces)
@@ -49,7 +50,7 @@ bool Materializer::materializePaths(Pass& pass, QStringList affected, const QLis
     // again at every pass; only a relay that fails makes the batch wait (false).
     m_ctx.db.begin();
     m_folders.forget();
-    m_heldGone = m_ctx.db.heldGone();
+    m_held.load();
     affected.removeDuplicates();
     std::sort(affected.begin(), affected.end());
     QStringList deletions;
@@ -196,9 +197,8 @@ void Materializer::settleLost(Pass& pass)
 Outcome Materializer::materialize(Pass& pass, const QString& path)
 {
     const bool writeBehind = std::exchange(m_writeBehind, false);
-    // A name placed while its own placing is under way (a copy whose name, cut to 255 bytes, comes
-    // back to a name being placed): waits, with the name that led to it set aside, instead of
-    // without end (model run 1420001, a stack overflow).
+    // A name placed while its own placing is under way (a copy whose name, cut to 255 bytes, comes back
+    // to a name being placed): waits, the name that led to it set aside (model run 1420001).
     if (m_placing.contains(path))
         return Outcome::Deferred;
     m_placing.insert(path);
@@ -260,9 +260,9 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
                                                                          : QStringLiteral("folder"));
     }
 
-    // A local change not yet scanned: leave the path alone; the next pass publishes it first.
-    const bool diskMatches =
-        (!known && !disk) || (known && disk && sameStat(*known, *disk) && !m_heldGone.contains(path));
+    // A local change not yet scanned, or a file held: left alone; the next pass publishes it first.
+    const bool asKnown = known && disk && sameStat(*known, *disk);
+    const bool diskMatches = (!known && !disk) || (asKnown && !m_held.holds(path, *known));
     if (!diskMatches && !(target.kind == Kind::Directory && disk && disk->kind == Kind::Directory)) {
         // The known version waits: the next scan publishes the local change, which does not
         // replace it (R24), and the two are resolved like any concurrent versions (R26).
@@ -286,9 +286,9 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
             if (fd >= 0)
                 ::close(fd);
         }
-        return setAside(pass, path,
-                        trc("sync", "%1 changed locally meanwhile; it will be compared on the next pass")
-                            .arg(path));
+        const QString changed =
+            trc("sync", "%1 changed locally meanwhile; it will be compared on the next pass");
+        return setAside(pass, path, asKnown ? HeldFiles::cause(path) : changed.arg(path));
     }
 
     // Conservative mode: a file this machine changed is never overwritten nor deleted by others.
@@ -838,7 +838,7 @@ bool Materializer::commitStaged(Pass& pass)
         const bool unchanged =
             placed == 0 ||
             (placed == -1 && ((!known && !disk && !special) || (known && disk && sameStat(*known, *disk) &&
-                                                                !m_heldGone.contains(staged.path))));
+                                                                !m_held.holds(staged.path, *known))));
         // A file staged but not placed is not received (it was counted when it was staged).
         auto notPlaced = [&] {
             QFile::remove(staged.temp);

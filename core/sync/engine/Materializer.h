@@ -4,6 +4,7 @@
 #include "protocol/VersionVector.h"
 #include "sync/engine/ContentFetcher.h"
 #include "sync/engine/FolderMaker.h"
+#include "sync/engine/HeldFiles.h"
 #include "sync/engine/WriteBehind.h"
 
 #include <QHash>
@@ -90,9 +91,7 @@ private:
     QSet<QByteArray> m_goneFromRelay; // contents this batch asked for, found not on the relay
     QSet<QString> m_placing;          // names whose placing is under way (a name and its copies)
     FolderMaker m_folders; // the folders the batch looked at or made
-    // Paths whose deletion the scan holds (table held_gone): a file there is the user's, as its entry
-    // says or not, until a scan judged it (LocalChanges).
-    QSet<QString> m_heldGone;
+    HeldFiles m_held;      // files on disk their entry cannot vouch for: nothing placed over them
 };
 
 } // namespace escale::sync::engine

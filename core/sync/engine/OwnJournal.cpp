@@ -194,6 +194,19 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
                .arg(journal)
                .arg(highest);
     m_ctx.db.begin();
+    // The entries of the files the scan does not look at (send flag off, filtered out, hidden) are as
+    // the state left behind recorded them: their files may have moved away and back since, through
+    // paths whose deletions this client published (model seed 1710031's kind). They are held until
+    // a scan looks at them (R24, HeldFiles): nothing is placed over them meanwhile.
+    {
+        QSet<QString> held = m_ctx.db.heldGone();
+        const qsizetype before = held.size();
+        for (const StateDb::LocalEntry& e : m_ctx.db.allLocal())
+            if (e.kind == Kind::File && !m_ctx.looksAt(e.path))
+                held.insert(e.path);
+        if (held.size() != before)
+            m_ctx.db.setHeldGone(held);
+    }
     // Versions made here since the state was left behind (a scan of this run, before this) may
     // carry counters the adopted ones used: nothing says whether their author had the adopted
     // versions on disk, so before those come in, they are made concurrent with them (R26 keeps

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "state/StateDb.h"
+
+#include <QSet>
+#include <QString>
+#include <optional>
+
+namespace escale::sync::engine {
+
+struct EngineContext;
+
+// The files on disk that their entry cannot vouch for, though their size, time and inode are the
+// entry's, so that no version from elsewhere replaces or deletes them as if they were the entry's
+// version (relay-format.md R24):
+// - the paths whose deletion the scan holds (table held_gone): a file there is the user's until a
+//   scan judged it (put back, or found as it was);
+// - at a path the scan does not look at (its send flag off, filtered out, hidden), a file whose
+//   size, time and inode another entry records too: it may have moved there from that other path
+//   while neither was looked at (model seed 1710031's kind), and no scan will tell.
+// Read at the start of a batch; the second list only once a batch needs it.
+class HeldFiles
+{
+public:
+    explicit HeldFiles(EngineContext& context);
+
+    void load();
+    // Whether the file at `path`, found with the size, time and inode of `known`, stays as it is.
+    bool holds(const QString& path, const state::StateDb::LocalEntry& known);
+    // Why a file held stays as it is, in words for the user.
+    static QString cause(const QString& path);
+
+private:
+    EngineContext& m_ctx;
+    QSet<QString> m_gone;
+    std::optional<QSet<QString>> m_shared;
+};
+
+} // namespace escale::sync::engine
