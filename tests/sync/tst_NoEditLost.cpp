@@ -185,6 +185,7 @@ private Q_SLOTS:
     void fileOverAFolderWhoseDeeperFileLives();
     void fileOverAFolderWhoseFileLivesThroughHeldDeletions();
     void folderMovedBackUnderARestoredEntry();
+    void editInPlaceWhileItsPublicationFails();
     void folderMovedBackIntoAFolderNotSent_data();
     void folderMovedBackIntoAFolderNotSent();
     void conflictCopyRenamedBackOverAHeldName_data();
@@ -2934,6 +2935,42 @@ void tst_NoEditLost::folderMovedBackUnderARestoredEntry()
     QStringList all = contents(a) + contents(c);
     QVERIFY2(all.contains("the content"), qPrintable(all.join(" | ")));
     CONVERGED(a, c);
+}
+
+// Model seed 1760089: alice's edit waits to be published (the relay failed); she changes the file
+// in place, keeping its size and time (no scan sees it), and the push reads the new bytes, which
+// the record then names: but the publication fails again. Her entry had taken the new bytes' hash
+// at once, so at the next pass no file held the waiting version's content: it was withdrawn as
+// gone, and with it the knowledge of her first version, which it superseded and bob holds. Her
+// folder kept the new bytes under no version at all: the trees never met again.
+void tst_NoEditLost::editInPlaceWhileItsPublicationFails()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    a.write("f.txt", "one");
+    settle({&a, &b}, 2);
+    QCOMPARE(b.read("f.txt"), QByteArray("one"));
+    a.write("f.txt", "two!");
+    setMtime(a.path("f.txt"), 1'700'000'000);
+    a.faults().failNext(relay::FaultyRelay::Op::Put, 100);
+    QVERIFY(!a.pass().ok()); // the edit waits to be published
+    a.faults().failNext(relay::FaultyRelay::Op::Put, 0);
+    {
+        QFile f(a.path("f.txt"));
+        QVERIFY(f.open(QIODevice::ReadWrite)); // in place: the same inode, size and time
+        QCOMPARE(f.write("TWO!"), qint64(4));
+    }
+    setMtime(a.path("f.txt"), 1'700'000'000);
+    int puts = 0;
+    a.faults().setOperationHook([&puts](relay::FaultyRelay::Op op) {
+        return op != relay::FaultyRelay::Op::Put || ++puts != 2; // the pack goes, the journal does not
+    });
+    QVERIFY(!a.pass().ok());
+    QVERIFY2(a.last().error.contains("cannot publish the journal"), qPrintable(a.last().error));
+    a.faults().setOperationHook({});
+    settle({&a, &b}, 3);
+    QCOMPARE(a.read("f.txt"), QByteArray("TWO!"));
+    CONVERGED(a, b);
 }
 
 void tst_NoEditLost::folderMovedBackIntoAFolderNotSent_data()

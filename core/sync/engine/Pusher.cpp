@@ -388,14 +388,18 @@ void Pusher::push(Pass& pass)
             QList<StateDb::Version> versions = m_ctx.db.versions(item.record.path);
             for (StateDb::Version& v : versions) {
                 if (v.record.vv == item.record.vv) {
+                    auto local =
+                        v.record.hash != item.record.hash ? m_ctx.db.local(item.record.path) : std::nullopt;
+                    if (local && local->hash == v.record.hash) { // (changed in place: confirmContent)
+                        local->hash = item.record.hash;
+                        m_ctx.db.putLocal(*local);
+                    }
                     v.record.hash = item.record.hash; // the content sent (confirmContent)
                     v.record.blobs = item.record.blobs;
                     v.record.from = item.record.from;
                     v.record.repush = false;
-                    // Published, whichever record carried it: a version not published yet whose
-                    // content went out again for another client is known to the others as a
-                    // version, and nothing here may take it for never published any more (taken
-                    // as another's, withdrawn: its counter would be taken again).
+                    // Published, whichever record carried it (one not published yet, its content
+                    // sent again for another, is a version to the others: never withdrawn here).
                     v.pending = false;
                 }
             }
@@ -550,19 +554,16 @@ bool Pusher::confirmContent(Pass& pass, JournalRecord& record, const StateDb::Lo
         // Not that version's content any more: changed in place, keeping its size and time, so no
         // scan saw it. Marked so that the next scan reads it again: what it holds then goes out as
         // a version made from the one asked for, which that version's readers take instead (R23).
-        // So too when the content was read from another file holding it (a conflict copy of it):
-        // what that file holds now is a change of that file, never this version's content (model
-        // seed 50173: a losing version went out with the bytes of its copy, edited since, and the
-        // copy's own record named a content nobody held any more).
+        // So too when read from another file holding it (a conflict copy): what it holds now is a
+        // change of that file, never this version's content (model seed 50173).
         return changedSinceScan(m_ctx, pass, source);
     }
     qCInfo(lcEngine).noquote() << QStringLiteral("[%1] %2 changed since it was scanned, keeping its size and "
                                                  "time: it goes with the content sent")
                                       .arg(m_ctx.settings.name, source.path);
+    // The entry takes that hash with the version, once published: if that fails, the next pass
+    // reads the file again (model seed 1760089: else the version was withdrawn as gone).
     record.hash = uploaded;
-    StateDb::LocalEntry updated = source;
-    updated.hash = uploaded;
-    m_ctx.db.putLocal(updated);
     return true;
 }
 
