@@ -8,6 +8,7 @@
 #include "sync/engine/CaseIndex.h"
 #include "sync/engine/ContentFetcher.h"
 #include "sync/engine/EngineContext.h"
+#include "sync/engine/HeldFiles.h"
 #include "sync/engine/LocalChanges.h"
 #include "sync/engine/Materializer.h"
 #include "sync/engine/OwnJournal.h"
@@ -172,7 +173,10 @@ bool SyncEngine::open(QString& error)
 void SyncEngine::setAccess(const QString& path, std::optional<bool> send, std::optional<bool> receive)
 {
     m_ctx->db.setAccess(path, StateDb::Access{send, receive});
-    m_ctx->access = m_ctx->db.allAccess();
+    const AccessTable before = std::exchange(m_ctx->access, m_ctx->db.allAccess());
+    engine::HeldFiles::accessChanged(*m_ctx, before);
+    if (m_stages)
+        m_stages->local.fullScan(); // (files now sent were not before)
 }
 
 SyncEngine::Access SyncEngine::access(const QString& path) const
@@ -236,7 +240,8 @@ void SyncEngine::runStages(engine::Pass& pass)
     // Also what others wrote into the database since (escalectl access): then the folder is
     // looked at again whatever its watcher says (files now sent were not before).
     if (AccessTable access = m_ctx->db.allAccess(); access != m_ctx->access) {
-        m_ctx->access = std::move(access);
+        const AccessTable before = std::exchange(m_ctx->access, std::move(access));
+        engine::HeldFiles::accessChanged(*m_ctx, before);
         m_stages->local.fullScan();
     }
     // The repository moved (R32) and this client knows it: straight to the new relay, even when the

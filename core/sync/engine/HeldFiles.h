@@ -25,10 +25,16 @@ public:
     explicit HeldFiles(EngineContext& context);
 
     void load();
-    // Whether the file at `path`, found with the size, time and inode of `known`, stays as it is.
-    bool holds(const QString& path, const state::StateDb::LocalEntry& known);
-    // Why a file held stays as it is, in words for the user.
-    static QString cause(const QString& path);
+    // Whether the file at `path`, found with the size, time and inode of `known`, stays as it is
+    // rather than take a version from elsewhere (`content`: its hash; empty: a deletion, a folder).
+    // Never against the very content its entry names: nothing changes then.
+    bool holds(const QString& path, const state::StateDb::LocalEntry& known, const QByteArray& content);
+    // The send flags changed (`before`: the table before): the files the scan looks at from now on
+    // and did not before are held, their entries being from before (judged by the next scan).
+    static void accessChanged(EngineContext& context, const QHash<QString, state::StateDb::Access>& before);
+    // Why a file found other than its entry says (a change the next scan publishes), or held, is
+    // left alone, in words for the user.
+    static QString leftAlone(const QString& path, bool held);
 
 private:
     EngineContext& m_ctx;

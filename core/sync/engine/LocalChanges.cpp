@@ -467,7 +467,8 @@ void LocalChanges::scanLocal(Pass& pass)
             it != known.cend() && it->kind == Kind::File && it->inode != 0)
             goneHere.insert(it->inode, &*it);
     for (auto it = goneHere.isEmpty() ? known.cend() : known.cbegin(); it != known.cend(); ++it) {
-        if (it->kind != Kind::File || removed.contains(it->path) || m_ctx.looksAt(it->path))
+        if (it->kind != Kind::File || !goneHere.contains(it->inode) || removed.contains(it->path) ||
+            m_ctx.looksAt(it->path))
             continue;
         for (auto gone = goneHere.constFind(it->inode); gone != goneHere.cend() && gone.key() == it->inode;
              ++gone)

@@ -262,11 +262,18 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
 
     // A local change not yet scanned, or a file held: left alone; the next pass publishes it first.
     const bool asKnown = known && disk && sameStat(*known, *disk);
-    const bool diskMatches = (!known && !disk) || (asKnown && !m_held.holds(path, *known));
+    const bool held =
+        asKnown && m_held.holds(path, *known, target.kind == Kind::File ? target.winner.hash : "");
+    // (A deletion of a file gone here too, where its deletion here is never sent: both agree, and
+    // the entry goes rather than wait, stale, for a scan that never looks: HeldFiles.)
+    const bool goneToo =
+        target.kind == Kind::Deleted && known && known->kind == Kind::File && !disk && !m_ctx.looksAt(path);
+    const bool diskMatches = (!known && !disk) || (asKnown && !held) || goneToo;
     if (!diskMatches && !(target.kind == Kind::Directory && disk && disk->kind == Kind::Directory)) {
         // The known version waits: the next scan publishes the local change, which does not
-        // replace it (R24), and the two are resolved like any concurrent versions (R26).
-        pass.result.complete = false;
+        // replace it (R24), and the two are resolved like any concurrent versions (R26). (A held
+        // file waits for its user: nothing for the next pass to do sooner.)
+        pass.result.complete = pass.result.complete && held;
         // A file this machine cannot read is a version it cannot see: it stays, and says why.
         if (disk && disk->kind == Kind::File) {
             const int fd = ::open(QFile::encodeName(absolute).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
@@ -286,9 +293,7 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
             if (fd >= 0)
                 ::close(fd);
         }
-        const QString changed =
-            trc("sync", "%1 changed locally meanwhile; it will be compared on the next pass");
-        return setAside(pass, path, asKnown ? HeldFiles::cause(path) : changed.arg(path));
+        return setAside(pass, path, HeldFiles::leftAlone(path, held));
     }
 
     // Conservative mode: a file this machine changed is never overwritten nor deleted by others.
@@ -835,10 +840,10 @@ bool Materializer::commitStaged(Pass& pass)
         }
         bool special = false;
         const auto disk = placed == -1 ? statLocal(target, staged.path, &special) : std::nullopt;
+        const bool asKnown = known && disk && sameStat(*known, *disk);
+        const bool held = asKnown && m_held.holds(staged.path, *known, staged.hash);
         const bool unchanged =
-            placed == 0 ||
-            (placed == -1 && ((!known && !disk && !special) || (known && disk && sameStat(*known, *disk) &&
-                                                                !m_held.holds(staged.path, *known))));
+            placed == 0 || (placed == -1 && ((!known && !disk && !special) || (asKnown && !held)));
         // A file staged but not placed is not received (it was counted when it was staged).
         auto notPlaced = [&] {
             QFile::remove(staged.temp);
@@ -850,10 +855,8 @@ bool Materializer::commitStaged(Pass& pass)
         };
         if (!unchanged) {
             notPlaced();
-            setAside(pass, staged.path,
-                     trc("sync", "%1 changed locally meanwhile; it will be compared on the next pass")
-                         .arg(staged.path));
-            pass.result.complete = false;
+            setAside(pass, staged.path, HeldFiles::leftAlone(staged.path, held));
+            pass.result.complete = pass.result.complete && held; // (a held file waits for its user)
             continue;
         }
         if (disk && disk->kind == Kind::File) {

@@ -194,11 +194,12 @@ bool OwnJournal::recoverOwnJournal(Pass& pass)
                .arg(journal)
                .arg(highest);
     m_ctx.db.begin();
-    // The entries of the files the scan does not look at (send flag off, filtered out, hidden) are as
-    // the state left behind recorded them: their files may have moved away and back since, through
-    // paths whose deletions this client published (model seed 1710031's kind). They are held until
-    // a scan looks at them (R24, HeldFiles): nothing is placed over them meanwhile.
-    {
+    // A state left behind (records made here it does not know: put back from a backup, not a crash
+    // or a lost answer, whose records all wait here): the entries of the files the scan does not
+    // look at (send flag off, filtered out, hidden) are as it recorded them, and their files may
+    // have moved away and back since, through paths whose deletions this client published (model
+    // seed 1710031's kind). Held until a scan looks at them (R24, HeldFiles).
+    if (foreign || covering) {
         QSet<QString> held = m_ctx.db.heldGone();
         const qsizetype before = held.size();
         for (const StateDb::LocalEntry& e : m_ctx.db.allLocal())
