@@ -187,6 +187,7 @@ private Q_SLOTS:
     void folderMovedBackUnderARestoredEntry();
     void editInPlaceWhileItsPublicationFails();
     void lostAnswerHoldsNoFileNotSent();
+    void deletionWaitingBehindFlagsIsApplied();
     void fileMovedBackIntoAFolderNotSentThenDeletedElsewhere_data();
     void fileMovedBackIntoAFolderNotSentThenDeletedElsewhere();
     void folderMovedBackIntoAFolderNotSent_data();
@@ -3000,6 +3001,28 @@ void tst_NoEditLost::lostAnswerHoldsNoFileNotSent()
     QCOMPARE(a.read("inbox/x.txt"), QByteArray("bob's edit"));
     QVERIFY(!a.exists("inbox/y.txt"));
     CONVERGED(a, b);
+}
+
+// Alice's f is neither sent nor received; carol deletes f/x.txt meanwhile. When alice turns her
+// flags back on, her file is as its entry says and the deletion supersedes it: it is applied, not
+// taken for a file put back (only files whose size, time and inode another entry records are held
+// when a send flag turns on).
+void tst_NoEditLost::deletionWaitingBehindFlagsIsApplied()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), c(relay, "carol");
+    c.write("f/x.txt", "the content");
+    c.write("f/y.txt", "why");
+    settle({&a, &c}, 2);
+    a.engine().setAccess("f", false, false);
+    QVERIFY(QFile::remove(c.path("f/x.txt")));
+    settle({&a, &c}, 2);
+    QVERIFY(a.exists("f/x.txt")); // not received meanwhile
+    a.engine().setAccess("f", std::nullopt, std::nullopt);
+    settle({&a, &c}, 3);
+    QVERIFY(!a.exists("f/x.txt"));
+    QVERIFY(!c.exists("f/x.txt"));
+    CONVERGED(a, c);
 }
 
 // The ways of the two scenarios below of moving a file back into a folder not sent.

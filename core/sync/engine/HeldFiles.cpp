@@ -33,10 +33,9 @@ void HeldFiles::accessChanged(EngineContext& context, const QHash<QString, state
 {
     QSet<QString> held = context.db.heldGone();
     const qsizetype had = held.size();
-    for (const state::StateDb::LocalEntry& e : context.db.allLocal())
-        if (e.kind == protocol::JournalRecord::Kind::File && !effectiveAccess(before, e.path).send &&
-            context.looksAt(e.path))
-            held.insert(e.path);
+    for (const QString& path : context.db.sharedFiles())
+        if (!effectiveAccess(before, path).send && context.looksAt(path))
+            held.insert(path);
     if (held.size() != had)
         context.db.setHeldGone(held);
 }

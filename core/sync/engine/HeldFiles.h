@@ -30,7 +30,9 @@ public:
     // Never against the very content its entry names: nothing changes then.
     bool holds(const QString& path, const state::StateDb::LocalEntry& known, const QByteArray& content);
     // The send flags changed (`before`: the table before): the files the scan looks at from now on
-    // and did not before are held, their entries being from before (judged by the next scan).
+    // and did not before, whose size, time and inode another entry records too, are held (judged by
+    // the next scan). (Not every file let in: one whose deletion from elsewhere waited, while it was
+    // neither sent nor received, would be put back.)
     static void accessChanged(EngineContext& context, const QHash<QString, state::StateDb::Access>& before);
     // Why a file found other than its entry says (a change the next scan publishes), or held, is
     // left alone, in words for the user.
