@@ -188,6 +188,7 @@ private Q_SLOTS:
     void editInPlaceWhileItsPublicationFails();
     void lostAnswerHoldsNoFileNotSent();
     void deletionWaitingBehindFlagsIsApplied();
+    void contentGoneFromFoldersNotSentIsSaidLacking();
     void fileMovedBackIntoAFolderNotSentThenDeletedElsewhere_data();
     void fileMovedBackIntoAFolderNotSentThenDeletedElsewhere();
     void folderMovedBackIntoAFolderNotSent_data();
@@ -3023,6 +3024,31 @@ void tst_NoEditLost::deletionWaitingBehindFlagsIsApplied()
     QVERIFY(!a.exists("f/x.txt"));
     QVERIFY(!c.exists("f/x.txt"));
     CONVERGED(a, c);
+}
+
+// Alice and bob hold bob's f/x.txt, then turn f's send flag off and delete the file: neither
+// deletion is sent, and their entries stay, their files gone. Carol joins and asks for the content,
+// which the relay freed long ago. Nobody can send it: alice and bob must say they lack it (their
+// entries hold it, their folders do not), so that it is settled as lost rather than waited for.
+void tst_NoEditLost::contentGoneFromFoldersNotSentIsSaidLacking()
+{
+    Relay relay("memory");
+    Client a(relay, "alice"), b(relay, "bob");
+    b.write("f/x.txt", "the content");
+    b.write("other.txt", "other");
+    settle({&a, &b}, 3);
+    QCOMPARE(a.read("f/x.txt"), QByteArray("the content"));
+    for (Client* x : {&a, &b}) {
+        x->engine().setAccess("f", false, std::nullopt);
+        QVERIFY(QFile::remove(x->path("f/x.txt")));
+        QVERIFY(x->pass().ok());
+    }
+    Client c(relay, "carol");
+    settle({&a, &b, &c}, 6);
+    QCOMPARE(c.read("other.txt"), QByteArray("other"));
+    QVERIFY(!c.exists("f/x.txt"));
+    QCOMPARE(c.last().pendingDown, 0); // not waiting for ever
+    QVERIFY(c.last().complete);
 }
 
 // The ways of the two scenarios below of moving a file back into a folder not sent.

@@ -1,7 +1,6 @@
 #include "sync/engine/EngineContext.h"
 
 #include "Tr.h"
-
 #include "log/Logging.h"
 #include "protocol/Layout.h"
 
@@ -11,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <sys/stat.h>
 
 namespace escale::sync::engine {
 
@@ -95,6 +95,22 @@ bool EngineContext::selected(const QString& path, Kind kind) const
 bool EngineContext::looksAt(const QString& path) const
 {
     return (settings.hiddenFiles || !hiddenPart(path)) && filter.acceptsFile(path) && accessOf(path).send;
+}
+
+bool EngineContext::entryHolds(const StateDb::LocalEntry& entry) const
+{
+    if (entry.kind != Kind::File)
+        return false;
+    if (looksAt(entry.path))
+        return true;
+    struct stat st;
+    return ::lstat(QFile::encodeName(localPath(entry.path)).constData(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool EngineContext::anyHolds(const QList<StateDb::LocalEntry>& entries) const
+{
+    return std::any_of(entries.cbegin(), entries.cend(),
+                       [this](const StateDb::LocalEntry& e) { return entryHolds(e); });
 }
 
 RelayError EngineContext::ensureFolder(const QString& folder)

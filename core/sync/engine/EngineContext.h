@@ -75,6 +75,12 @@ struct EngineContext
     // Whether the scan looks at this file (filters, hidden files, the send flag): the entry of a file
     // it does not look at is not checked against the disk, and may be stale.
     bool looksAt(const QString& path) const;
+    // Whether a file of the folder holds this entry's content as far as this client can tell: a file
+    // the scan looks at (one gone is found by the next scan), or one whose file is there (else its
+    // entry may be stale: the file deleted while it was not sent, with nothing to say so).
+    bool entryHolds(const state::StateDb::LocalEntry& entry) const;
+    // Whether any of these entries does.
+    bool anyHolds(const QList<state::StateDb::LocalEntry>& entries) const;
     QString selectionSignature() const; // the filters, hidden files and mode, as one value
     // Makes a relay folder where the relay needs folders, once: the folders known to exist are
     // remembered in the state database for this relay (a restart does not ask again), and

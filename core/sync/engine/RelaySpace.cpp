@@ -154,10 +154,7 @@ QList<QByteArray> RelaySpace::currentWants()
         }
         // A file here holds it already (a copy of a copy, a file received since): the path takes
         // it from there when it is tried again; nobody needs to send it.
-        bool held = false;
-        for (const StateDb::LocalEntry& e : m_ctx.db.localWithHash(it.key()))
-            held = held || e.kind == Kind::File;
-        if (!held)
+        if (!m_ctx.anyHolds(m_ctx.db.localWithHash(it.key())))
             out.append(it.key());
     }
     std::sort(out.begin(), out.end());
@@ -184,13 +181,14 @@ QList<QByteArray> RelaySpace::currentLacks(const Pass& pass, const QList<QByteAr
     if (asked.size() > 1000) { // (a newcomer catching up: every local hash read once)
         QSet<QByteArray> held;
         for (const StateDb::LocalEntry& e : m_ctx.db.allLocal())
-            held.insert(e.hash);
+            if (m_ctx.entryHolds(e))
+                held.insert(e.hash);
         for (const QByteArray& hash : std::as_const(asked))
             if (!held.contains(hash))
                 out.append(hash);
     } else {
         for (const QByteArray& hash : std::as_const(asked))
-            if (m_ctx.db.localWithHash(hash).isEmpty())
+            if (!m_ctx.anyHolds(m_ctx.db.localWithHash(hash)))
                 out.append(hash);
     }
     std::sort(out.begin(), out.end());

@@ -200,7 +200,7 @@ QHash<QByteArray, QStringList> lostContents(const EngineContext& ctx, const QHas
             } else
                 all = all && peer.lacks.contains(hash);
         }
-        if (all && ctx.db.localWithHash(hash).isEmpty())
+        if (all && !ctx.anyHolds(ctx.db.localWithHash(hash)))
             out.insert(hash, wanting);
     }
     return out;
