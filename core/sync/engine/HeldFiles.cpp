@@ -29,6 +29,11 @@ bool HeldFiles::holds(const QString& path, const state::StateDb::LocalEntry& kno
     return m_shared->contains(path);
 }
 
+bool HeldFiles::goneToo(const QString& path, const std::optional<state::StateDb::LocalEntry>& known) const
+{
+    return known && known->kind == protocol::JournalRecord::Kind::File && !m_ctx.looksAt(path);
+}
+
 void HeldFiles::accessChanged(EngineContext& context, const QHash<QString, state::StateDb::Access>& before)
 {
     QSet<QString> held = context.db.heldGone();

@@ -29,6 +29,10 @@ public:
     // rather than take a version from elsewhere (`content`: its hash; empty: a deletion, a folder).
     // Never against the very content its entry names: nothing changes then.
     bool holds(const QString& path, const state::StateDb::LocalEntry& known, const QByteArray& content);
+    // Whether a deletion from elsewhere of `known`'s file, gone from `path` here too, is simply taken:
+    // at a path the scan does not look at (its deletion here is never sent) both agree, and the
+    // entry goes rather than wait, stale, for a scan that never looks.
+    bool goneToo(const QString& path, const std::optional<state::StateDb::LocalEntry>& known) const;
     // The send flags changed (`before`: the table before): the files the scan looks at from now on
     // and did not before, whose size, time and inode another entry records too, are held (judged by
     // the next scan). (Not every file let in: one whose deletion from elsewhere waited, while it was

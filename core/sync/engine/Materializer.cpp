@@ -264,11 +264,8 @@ Outcome Materializer::materialize(Pass& pass, const QString& path)
     const bool asKnown = known && disk && sameStat(*known, *disk);
     const bool held =
         asKnown && m_held.holds(path, *known, target.kind == Kind::File ? target.winner.hash : "");
-    // (A deletion of a file gone here too, where its deletion here is never sent: both agree, and
-    // the entry goes rather than wait, stale, for a scan that never looks: HeldFiles.)
-    const bool goneToo =
-        target.kind == Kind::Deleted && known && known->kind == Kind::File && !disk && !m_ctx.looksAt(path);
-    const bool diskMatches = (!known && !disk) || (asKnown && !held) || goneToo;
+    const bool diskMatches = (!known && !disk) || (asKnown && !held) ||
+                             (target.kind == Kind::Deleted && !disk && m_held.goneToo(path, known));
     if (!diskMatches && !(target.kind == Kind::Directory && disk && disk->kind == Kind::Directory)) {
         // The known version waits: the next scan publishes the local change, which does not
         // replace it (R24), and the two are resolved like any concurrent versions (R26). (A held
